@@ -1,0 +1,16 @@
+//! Text primitives for kotoba: Unicode normalization with a map back to the
+//! original bytes, sentence segmentation for English and Japanese, and
+//! language identification.
+//!
+//! ```
+//! use kotoba_text::segment::{split_sentences, SegmentLang};
+//!
+//! let text = "I live in the U.S. How about you?";
+//! let spans = split_sentences(text, SegmentLang::English);
+//! let sentences: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+//! assert_eq!(sentences, ["I live in the U.S.", "How about you?"]);
+//! ```
+
+pub mod detect;
+pub mod normalize;
+pub mod segment;

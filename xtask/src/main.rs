@@ -1,0 +1,98 @@
+//! `cargo xtask`: the project's own tasks (set-up, tests, evaluation, benchmarks).
+//!
+//! Everything a fresh machine needs is installed from here, so the README's two
+//! commands work with nothing installed by hand.
+
+mod apt;
+mod bench;
+mod eval;
+mod ipadic;
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+
+const USAGE: &str = "usage: cargo xtask <task>
+
+tasks:
+  prepare            install and compile what the build needs (IPADIC for Japanese)
+  demo               prepare, build kotoba, run it on testdata/ (the README's main job)
+  test               prepare, install the test peers (MeCab), run every test
+  eval-segmentation  Golden Rules sentence-boundary score (English, Japanese)
+  eval-mecab         line-by-line agreement of `kotoba tokenize` with MeCab
+  bench              throughput table of whole CLI runs";
+
+fn main() -> Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(task) = args.first() else {
+        eprintln!("{USAGE}");
+        std::process::exit(2);
+    };
+    let rest = &args[1..];
+    match task.as_str() {
+        "prepare" => ipadic::prepare(),
+        "demo" => demo(),
+        "test" => test(rest),
+        "eval-segmentation" => eval::segmentation(rest),
+        "eval-mecab" => eval::mecab(rest),
+        "bench" => bench::run(rest),
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        other => bail!("unknown task `{other}`\n\n{USAGE}"),
+    }
+}
+
+/// The workspace root (the parent of this crate's directory).
+pub fn root() -> PathBuf {
+    let here = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    here.parent().map(PathBuf::from).unwrap_or(here)
+}
+
+/// Runs a command in the workspace root and fails when it fails.
+pub fn run(cmd: &mut Command) -> Result<()> {
+    cmd.current_dir(root());
+    let shown = format!("{cmd:?}");
+    let status = cmd.status().with_context(|| format!("could not start {shown}"))?;
+    if !status.success() {
+        bail!("{shown} failed with {status}");
+    }
+    Ok(())
+}
+
+fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+/// Path of the release `kotoba` binary, built if needed.
+pub fn build_release_kotoba() -> Result<PathBuf> {
+    run(cargo().args(["build", "--release", "--quiet", "--package", "kotoba-cli"]))?;
+    Ok(root().join("target/release/kotoba"))
+}
+
+fn demo() -> Result<()> {
+    ipadic::prepare()?;
+    let kotoba = build_release_kotoba()?;
+    let en = "testdata/clinton-japan-trade-1993.en.txt";
+    let ja = "testdata/clinton-japan-trade-1993.ja.txt";
+    for (title, args) in [
+        ("Sentences of the seed article", vec!["sentences", en]),
+        ("Sentences of its Japanese translation", vec!["sentences", ja]),
+        ("Languages, sentence by sentence", vec!["detect", "--by", "sentence", en, ja]),
+        ("English tokens (first lines)", vec!["tokenize", "--format", "tsv", en]),
+        ("Japanese tokens, MeCab format", vec!["tokenize", "--lang", "ja", "--format", "mecab", ja]),
+    ] {
+        println!("\n== {title}: kotoba {}", args.join(" "));
+        run(Command::new(&kotoba).args(&args))?;
+    }
+    Ok(())
+}
+
+fn test(rest: &[String]) -> Result<()> {
+    ipadic::prepare()?;
+    // The Japanese tokenizer is checked line by line against MeCab.
+    apt::ensure(&["mecab", "mecab-ipadic-utf8"], &["/usr/bin/mecab", "/var/lib/mecab/dic/ipadic-utf8"])?;
+    run(cargo().args(["test", "--workspace"]).args(rest))
+}
