@@ -11,6 +11,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use anyhow::{Context, Result, bail};
 use lindera_dictionary::builder::DictionaryBuilder;
@@ -21,7 +22,7 @@ use crate::apt;
 /// Where Debian's `mecab-ipadic` puts the EUC-JP source.
 const SOURCE: &str = "/usr/share/mecab/dic/ipadic";
 /// Bump when the output layout or the way it is made changes.
-const STAMP: &str = "kotoba-ipadic v1 (lindera-dictionary 6.2.0, mecab-ipadic 2.7.0)";
+const STAMP: &str = "kotoba-ipadic v3 (lindera-dictionary 6.2.0, mecab-ipadic 2.7.0)";
 const METADATA: &str = include_str!("../data/ipadic-metadata.json");
 
 /// The compiled dictionary's directory.
@@ -63,6 +64,23 @@ pub fn prepare() -> Result<()> {
     Ok(())
 }
 
+/// Decodes an EUC-JP file with glibc's `iconv`, the converter Debian's
+/// `mecab-ipadic-utf8` is made with: WHATWG's EUC-JP table (encoding_rs)
+/// maps a few symbols differently (0xA1C1 to U+FF5E instead of U+301C,
+/// 0xA1DD to U+FF0D instead of U+2212), and then `〜` and `−スル` would not
+/// match MeCab's dictionary.
+fn euc_jp_to_utf8(path: &Path) -> Result<String> {
+    let out = Command::new("iconv")
+        .args(["-f", "EUC-JP", "-t", "UTF-8"])
+        .arg(path)
+        .output()
+        .context("running iconv (Debian's libc-bin)")?;
+    if !out.status.success() {
+        bail!("iconv could not convert {}: {}", path.display(), String::from_utf8_lossy(&out.stderr));
+    }
+    String::from_utf8(out.stdout).with_context(|| format!("iconv output for {}", path.display()))
+}
+
 /// Converts every source file from EUC-JP to UTF-8 and returns the CSV rows
 /// the builder would lose (surfaces with surrounding white space).
 fn convert_source(from: &Path, to: &Path) -> Result<String> {
@@ -78,22 +96,22 @@ fn convert_source(from: &Path, to: &Path) -> Result<String> {
     // MeCab reads the CSV files in name order; keep that order for `extra.csv`.
     names.sort();
     for path in names {
-        let bytes = fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-        let (text, _, had_errors) = encoding_rs::EUC_JP.decode(&bytes);
-        if had_errors {
-            bail!("{} is not valid EUC-JP", path.display());
-        }
+        let text = euc_jp_to_utf8(&path)?;
+        let name = path.file_name().context("file name")?;
         if path.extension().is_some_and(|e| e == "csv") {
+            // The builder would store these under the trimmed surface, where
+            // MeCab never matches them; keep them apart, verbatim.
+            let mut kept = String::with_capacity(text.len());
             for line in text.lines() {
                 let surface = line.split(',').next().unwrap_or("");
-                if !surface.is_empty() && surface.trim() != surface {
-                    extra.push_str(line);
-                    extra.push('\n');
-                }
+                let target = if surface.trim() != surface { &mut extra } else { &mut kept };
+                target.push_str(line);
+                target.push('\n');
             }
+            fs::write(to.join(name), kept)?;
+        } else {
+            fs::write(to.join(name), text.as_bytes())?;
         }
-        let name = path.file_name().context("file name")?;
-        fs::write(to.join(name), text.as_bytes())?;
     }
     Ok(extra)
 }
