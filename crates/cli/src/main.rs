@@ -1,1 +1,37 @@
-fn main() {}
+//! `kotoba`: the command line. It parses flags and wires the library crates
+//! together; the work itself lives in the libraries.
+
+mod args;
+mod cmd;
+mod lang;
+mod output;
+mod run;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Some(n) = cli.threads {
+        // Only fails when a pool exists already, which cannot happen here.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
+    }
+    let result = match cli.command {
+        Command::Sentences(a) => cmd::sentences::run(a),
+        Command::Tokenize(a) => cmd::tokenize::run(a),
+        Command::Detect(a) => cmd::detect::run(a),
+    };
+    match result {
+        Ok(status) => status.exit_code(),
+        Err(err) => {
+            if output::is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("kotoba: error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,23 +1,23 @@
 //! Tokenizers for kotoba, all behind one [`Tokenizer`] trait that yields
 //! [`Token`]s with byte spans into the original text:
-//! - [`english::EnglishTokenizer`]: UAX #29 words, lowercase, Snowball stems, stop words;
+//! - [`words::WordTokenizer`]: UAX #29 words, lowercase, Snowball stems, English stop words;
 //! - [`japanese::JapaneseTokenizer`]: morphemes from an embedded IPADIC, with
 //!   MeCab's segmentation and features;
 //! - [`cjk::BigramTokenizer`]: overlapping character bigrams, a fallback for
 //!   CJK text without a dictionary.
 //!
 //! ```
-//! use kotoba_tokenize::{english::EnglishTokenizer, Tokenizer};
+//! use kotoba_tokenize::{words::WordTokenizer, Tokenizer};
 //!
-//! let tokens = EnglishTokenizer::new().tokenize("Tariffs on imported cars");
+//! let tokens = WordTokenizer::english().tokenize("Tariffs on imported cars");
 //! let stems: Vec<&str> = tokens.iter().map(|t| t.term.as_str()).collect();
 //! assert_eq!(stems, ["tariff", "on", "import", "car"]);
 //! assert!(tokens[1].is_stop);
 //! ```
 
 pub mod cjk;
-pub mod english;
 pub mod japanese;
+pub mod words;
 
 use serde::Serialize;
 

@@ -186,30 +186,32 @@ const CONTENT_POS: [&str; 3] = ["名詞", "動詞", "形容詞"];
 /// Noun subclasses that carry no content.
 const NON_CONTENT_NOUN: [&str; 4] = ["非自立", "代名詞", "数", "接尾"];
 
+impl JapaneseTokenizer {
+    /// The generic [`Token`] of a morpheme of `text`: surface, base form, part
+    /// of speech, and whether it is a function word.
+    pub fn token(&self, text: &str, m: &Morpheme) -> Token {
+        let surface = &text[m.start..m.end];
+        let pos = self.feature(m.word, 0).unwrap_or("");
+        let sub = self.feature(m.word, 1).unwrap_or("");
+        let base = match self.feature(m.word, 6) {
+            Some(b) if b != "*" => b,
+            _ => surface,
+        };
+        let content = CONTENT_POS.contains(&pos) && !NON_CONTENT_NOUN.contains(&sub);
+        Token {
+            start: m.start,
+            end: m.end,
+            lower: surface.to_string(),
+            term: base.to_string(),
+            pos: Some(pos.to_string()),
+            is_stop: !content,
+        }
+    }
+}
+
 impl Tokenizer for JapaneseTokenizer {
     fn tokenize(&self, text: &str) -> Vec<Token> {
         let mut worker = self.worker();
-        let morphemes = worker.morphemes(text).to_vec();
-        morphemes
-            .into_iter()
-            .map(|m| {
-                let surface = &text[m.start..m.end];
-                let pos = self.feature(m.word, 0).unwrap_or("");
-                let sub = self.feature(m.word, 1).unwrap_or("");
-                let base = match self.feature(m.word, 6) {
-                    Some(b) if b != "*" => b.to_string(),
-                    _ => surface.to_string(),
-                };
-                let content = CONTENT_POS.contains(&pos) && !NON_CONTENT_NOUN.contains(&sub) && sub != "非自立";
-                Token {
-                    start: m.start,
-                    end: m.end,
-                    lower: surface.to_string(),
-                    term: base,
-                    pos: Some(pos.to_string()),
-                    is_stop: !content,
-                }
-            })
-            .collect()
+        worker.morphemes(text).iter().map(|m| self.token(text, m)).collect()
     }
 }

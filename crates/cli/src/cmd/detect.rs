@@ -1,0 +1,113 @@
+//! `kotoba detect`: language, script and confidence per document, paragraph
+//! or sentence.
+
+use std::io::Write;
+
+use anyhow::Result;
+use kotoba_text::detect::{Detection, LanguageDetector};
+use kotoba_text::segment::split_sentences;
+use serde_json::json;
+
+use super::sentences::tsv;
+use crate::args::{DetectArgs, DetectFormat, DetectUnit, LangArg};
+use crate::lang;
+use crate::run::{self, Status};
+
+/// Runs the command.
+pub fn run(args: DetectArgs) -> Result<Status> {
+    let detector = if args.langs.is_empty() {
+        LanguageDetector::new()
+    } else {
+        LanguageDetector::with_candidates(&args.langs)?
+    };
+    let header: &[u8] = match args.format {
+        DetectFormat::Tsv => b"id\tindex\tstart\tend\tlang\tlang3\tscript\tconfidence\n",
+        DetectFormat::Jsonl => b"",
+    };
+    run::over_corpus(&args.input, header, |doc| {
+        let text = doc.text.as_str();
+        let whole = detector.detect(text);
+        let units: Vec<(usize, usize)> = match args.by {
+            DetectUnit::Document => vec![(0, text.len())],
+            DetectUnit::Paragraph => paragraphs(text),
+            DetectUnit::Sentence => {
+                let code = lang::resolve(LangArg::Auto, &detector, text);
+                split_sentences(text, lang::segment_lang(code)).into_iter().map(|s| (s.start, s.end)).collect()
+            }
+        };
+        let mut out = Vec::new();
+        for (index, (start, end)) in units.into_iter().enumerate() {
+            let found = if args.by == DetectUnit::Document { whole.clone() } else { unit_language(&detector, &text[start..end], whole.as_ref()) };
+            let (code, code3, script, confidence, reliable) = match &found {
+                Some(d) => (d.lang, d.lang3, d.script.as_str(), d.confidence, d.reliable),
+                None => ("und", "und", "", 0.0, false),
+            };
+            match args.format {
+                DetectFormat::Tsv => {
+                    writeln!(out, "{}\t{index}\t{start}\t{end}\t{code}\t{code3}\t{script}\t{confidence:.3}", tsv(&doc.id))?;
+                }
+                DetectFormat::Jsonl => {
+                    let record = json!({
+                        "id": doc.id, "index": index, "start": start, "end": end,
+                        "lang": code, "lang3": code3, "script": script,
+                        "confidence": (confidence * 1000.0).round() / 1000.0, "reliable": reliable,
+                    });
+                    serde_json::to_writer(&mut out, &record)?;
+                    out.push(b'\n');
+                }
+            }
+        }
+        Ok(out)
+    })
+}
+
+/// A short unit's own evidence can be thin: when the detector does not trust
+/// its answer and the document's language is reliable, the unit takes the
+/// document's language (marked unreliable).
+fn unit_language(detector: &LanguageDetector, unit: &str, whole: Option<&Detection>) -> Option<Detection> {
+    let own = detector.detect(unit);
+    match (own, whole) {
+        (Some(d), _) if d.reliable => Some(d),
+        (own, Some(w)) if w.reliable && own.as_ref().is_none_or(|o| o.script == w.script) => {
+            Some(Detection { reliable: false, confidence: own.map_or(0.0, |o| o.confidence), ..w.clone() })
+        }
+        (own, _) => own,
+    }
+}
+
+/// Blocks of text separated by blank lines, trimmed, as byte ranges.
+fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end();
+        if content.trim().is_empty() {
+            if let Some(s) = start.take() {
+                out.push((s, end));
+            }
+        } else {
+            let lead = content.len() - content.trim_start().len();
+            start.get_or_insert(offset + lead);
+            end = offset + content.len();
+        }
+        offset += line.len();
+    }
+    if let Some(s) = start {
+        out.push((s, end));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_are_blank_line_blocks() {
+        let text = "  one\nstill one\n\n \ntwo  \n";
+        let spans: Vec<&str> = paragraphs(text).into_iter().map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(spans, ["one\nstill one", "two"]);
+    }
+}

@@ -1,0 +1,61 @@
+//! `kotoba sentences`: one sentence per line, or JSON Lines with offsets.
+
+use std::io::Write;
+
+use anyhow::Result;
+use kotoba_text::detect::LanguageDetector;
+use kotoba_text::segment::{sentence_text, split_sentences};
+use serde::Serialize;
+
+use crate::args::{SentencesArgs, SentencesFormat};
+use crate::lang;
+use crate::run::{self, Status};
+
+#[derive(Serialize)]
+struct Record<'a> {
+    id: &'a str,
+    index: usize,
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+/// Runs the command.
+pub fn run(args: SentencesArgs) -> Result<Status> {
+    let detector = LanguageDetector::new();
+    let header: &[u8] = match args.format {
+        SentencesFormat::Tsv => b"id\tindex\tstart\tend\ttext\n",
+        _ => b"",
+    };
+    run::over_corpus(&args.input, header, |doc| {
+        let code = lang::resolve(args.lang, &detector, &doc.text);
+        let mut out = Vec::with_capacity(doc.text.len() + 64);
+        for (index, span) in split_sentences(&doc.text, lang::segment_lang(code)).into_iter().enumerate() {
+            let text = sentence_text(&doc.text, span);
+            match args.format {
+                SentencesFormat::Text => {
+                    out.extend_from_slice(text.as_bytes());
+                    out.push(b'\n');
+                }
+                SentencesFormat::Jsonl => {
+                    let record = Record { id: &doc.id, index, start: span.start, end: span.end, text: &text };
+                    serde_json::to_writer(&mut out, &record)?;
+                    out.push(b'\n');
+                }
+                SentencesFormat::Tsv => {
+                    writeln!(out, "{}\t{index}\t{}\t{}\t{}", tsv(&doc.id), span.start, span.end, tsv(&text))?;
+                }
+            }
+        }
+        Ok(out)
+    })
+}
+
+/// A TSV cell: tabs and line breaks become spaces.
+pub fn tsv(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains(['\t', '\n', '\r']) {
+        s.replace(['\t', '\n', '\r'], " ").into()
+    } else {
+        s.into()
+    }
+}

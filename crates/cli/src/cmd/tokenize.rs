@@ -1,0 +1,104 @@
+//! `kotoba tokenize`: words, stems and stop words (English and other
+//! alphabetic languages), morphemes (Japanese), character bigrams (other CJK).
+
+use std::io::Write;
+
+use anyhow::Result;
+use kotoba_corpus::Document;
+use kotoba_text::detect::LanguageDetector;
+use kotoba_tokenize::Tokenizer;
+use kotoba_tokenize::cjk::BigramTokenizer;
+use kotoba_tokenize::japanese::{FEATURE_NAMES, JapaneseTokenizer};
+use kotoba_tokenize::words::WordTokenizer;
+use serde_json::{Map, Value, json};
+
+use super::sentences::tsv;
+use crate::args::{TokenizeArgs, TokenizeFormat};
+use crate::lang;
+use crate::run::{self, Status};
+
+const TSV_HEADER: &[u8] = b"id\tstart\tend\tsurface\tlower\tterm\tstop\tfeatures\n";
+
+/// Runs the command.
+pub fn run(args: TokenizeArgs) -> Result<Status> {
+    let japanese = JapaneseTokenizer::new()?;
+    let detector = LanguageDetector::new();
+    let header = if args.format == TokenizeFormat::Tsv { TSV_HEADER } else { b"" };
+    run::over_corpus(&args.input, header, |doc| {
+        let mut out = Vec::with_capacity(doc.text.len() * 4);
+        if args.format == TokenizeFormat::Mecab {
+            japanese.worker().write_mecab(&doc.text, &mut out)?;
+            return Ok(out);
+        }
+        let code = lang::resolve(args.lang, &detector, &doc.text);
+        match code {
+            "ja" => write_japanese(&japanese, doc, args.format, &mut out)?,
+            "zh" | "ko" => write_tokens(&BigramTokenizer, code, doc, args.format, &mut out)?,
+            _ => write_tokens(&WordTokenizer::for_language(code), code, doc, args.format, &mut out)?,
+        }
+        Ok(out)
+    })
+}
+
+fn write_tokens<T: Tokenizer>(
+    tokenizer: &T,
+    code: &str,
+    doc: &Document,
+    format: TokenizeFormat,
+    out: &mut Vec<u8>,
+) -> Result<()> {
+    let tokens = tokenizer.tokenize(&doc.text);
+    if format == TokenizeFormat::Jsonl {
+        let list: Vec<Value> = tokens
+            .iter()
+            .map(|t| {
+                json!({
+                    "surface": &doc.text[t.start..t.end], "start": t.start, "end": t.end,
+                    "lower": t.lower, "stem": t.term, "stop": t.is_stop,
+                })
+            })
+            .collect();
+        serde_json::to_writer(&mut *out, &json!({"id": doc.id, "lang": code, "tokens": list}))?;
+        out.push(b'\n');
+        return Ok(());
+    }
+    let id = tsv(&doc.id);
+    for t in tokens {
+        let surface = tsv(&doc.text[t.start..t.end]);
+        writeln!(out, "{id}\t{}\t{}\t{surface}\t{}\t{}\t{}\t", t.start, t.end, t.lower, t.term, t.is_stop)?;
+    }
+    Ok(())
+}
+
+fn write_japanese(ja: &JapaneseTokenizer, doc: &Document, format: TokenizeFormat, out: &mut Vec<u8>) -> Result<()> {
+    let mut worker = ja.worker();
+    let morphemes = worker.morphemes(&doc.text);
+    if format == TokenizeFormat::Jsonl {
+        let list: Vec<Value> = morphemes
+            .iter()
+            .map(|m| {
+                let mut rec = Map::new();
+                rec.insert("surface".into(), doc.text[m.start..m.end].into());
+                rec.insert("start".into(), m.start.into());
+                rec.insert("end".into(), m.end.into());
+                for (i, name) in FEATURE_NAMES.iter().enumerate() {
+                    let value = ja.feature(m.word, i).filter(|v| *v != "*");
+                    rec.insert((*name).into(), value.map_or(Value::Null, Value::from));
+                }
+                rec.insert("unknown".into(), m.is_unknown().into());
+                Value::Object(rec)
+            })
+            .collect();
+        serde_json::to_writer(&mut *out, &json!({"id": doc.id, "lang": "ja", "tokens": list}))?;
+        out.push(b'\n');
+        return Ok(());
+    }
+    let id = tsv(&doc.id);
+    for m in morphemes {
+        let t = ja.token(&doc.text, m);
+        write!(out, "{id}\t{}\t{}\t{}\t{}\t{}\t{}\t", m.start, m.end, tsv(&doc.text[m.start..m.end]), t.lower, t.term, t.is_stop)?;
+        ja.write_features(m.word, out)?;
+        out.push(b'\n');
+    }
+    Ok(())
+}

@@ -1,0 +1,37 @@
+//! Choosing a document's language when the user says `--lang auto`.
+
+use kotoba_text::detect::LanguageDetector;
+use kotoba_text::segment::SegmentLang;
+
+use crate::args::LangArg;
+
+/// How much of a document is read to identify its language.
+const SAMPLE_BYTES: usize = 4096;
+
+/// ISO 639-1 code of the language to process `text` as (`und` when unknown).
+pub fn resolve(arg: LangArg, detector: &LanguageDetector, text: &str) -> &'static str {
+    match arg {
+        LangArg::En => "en",
+        LangArg::Ja => "ja",
+        LangArg::Auto => {
+            let mut end = text.len().min(SAMPLE_BYTES);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let sample = &text[..end];
+            // Kana settle it: no other language writes them.
+            if sample.chars().any(|c| matches!(c as u32, 0x3041..=0x30FF | 0xFF66..=0xFF9D)) {
+                return "ja";
+            }
+            detector.detect(sample).map_or("und", |d| d.lang)
+        }
+    }
+}
+
+/// Sentence rules for a language: CJK full stops or Latin punctuation.
+pub fn segment_lang(code: &str) -> SegmentLang {
+    match code {
+        "ja" | "zh" => SegmentLang::Japanese,
+        _ => SegmentLang::English,
+    }
+}

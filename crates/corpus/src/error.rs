@@ -1,0 +1,82 @@
+//! What can go wrong while reading a corpus.
+
+use std::path::PathBuf;
+
+/// An input problem, always naming the file (and line, for JSON Lines).
+#[derive(Debug, thiserror::Error)]
+pub enum CorpusError {
+    /// The path does not exist.
+    #[error("{path}: no such file or directory")]
+    NotFound {
+        /// The path as given.
+        path: PathBuf,
+    },
+    /// Reading failed.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+    /// The bytes are not UTF-8.
+    #[error("{path}{}: invalid UTF-8 at byte {offset}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+    InvalidUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// Line number (JSON Lines), 1-based.
+        line: Option<usize>,
+        /// Byte offset of the first invalid byte (within the line for JSON Lines).
+        offset: usize,
+    },
+    /// A binary file (it holds NUL bytes).
+    #[error("{path}: binary file (contains NUL bytes)")]
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// Found while walking a folder (skipped, not a failure).
+        in_folder: bool,
+    },
+    /// The file has no text.
+    #[error("{path}: empty file")]
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A file that is not in the format it should be in.
+    #[error("{path}: {message}")]
+    Format {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+    /// A JSON Lines record that is not a JSON object.
+    #[error("{path}:{line}: not a JSON object: {message}")]
+    Json {
+        /// The file.
+        path: PathBuf,
+        /// Line number, 1-based.
+        line: usize,
+        /// What the parser said.
+        message: String,
+    },
+    /// A JSON Lines record without a usable text field.
+    #[error("{path}:{line}: {problem}")]
+    Field {
+        /// The file.
+        path: PathBuf,
+        /// Line number, 1-based.
+        line: usize,
+        /// What is wrong with the field.
+        problem: String,
+    },
+}
+
+impl CorpusError {
+    /// True for files skipped on purpose while walking a folder (binary
+    /// files): worth a note, not a failure.
+    pub fn is_skip(&self) -> bool {
+        matches!(self, CorpusError::Binary { in_folder: true, .. })
+    }
+}

@@ -1,0 +1,69 @@
+//! Processing documents in parallel while writing results in input order.
+
+use rayon::prelude::*;
+
+use crate::{CorpusError, Document};
+
+/// What became of one input item, handed to the sink in input order.
+#[derive(Debug)]
+pub enum Outcome<T, E> {
+    /// The document was processed.
+    Done(Document, T),
+    /// The document could not be read.
+    Unreadable(CorpusError),
+    /// The document was read but processing failed.
+    Failed(Document, E),
+}
+
+/// Reads `docs` in batches of at most `batch` documents, runs `work` on each
+/// batch in parallel with rayon, and hands every outcome to `sink` in input
+/// order. At most one batch is in memory at a time; the output does not
+/// depend on the number of threads. Stops early when `sink` returns an error.
+pub fn process_ordered<I, T, E, W, S, SE>(docs: I, batch: usize, work: W, mut sink: S) -> Result<(), SE>
+where
+    I: Iterator<Item = Result<Document, CorpusError>>,
+    T: Send,
+    E: Send,
+    W: Fn(&Document) -> Result<T, E> + Sync,
+    S: FnMut(Outcome<T, E>) -> Result<(), SE>,
+{
+    let batch = batch.max(1);
+    let mut docs = docs.peekable();
+    let mut items: Vec<Result<Document, CorpusError>> = Vec::with_capacity(batch);
+    while docs.peek().is_some() {
+        items.clear();
+        items.extend(docs.by_ref().take(batch));
+        let results: Vec<Option<Result<T, E>>> =
+            items.par_iter().map(|item| item.as_ref().ok().map(&work)).collect();
+        for (item, result) in items.drain(..).zip(results) {
+            let outcome = match (item, result) {
+                (Ok(doc), Some(Ok(value))) => Outcome::Done(doc, value),
+                (Ok(doc), Some(Err(e))) => Outcome::Failed(doc, e),
+                (Err(e), _) => Outcome::Unreadable(e),
+                (Ok(_), None) => continue,
+            };
+            sink(outcome)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn output_order_is_input_order() {
+        let docs = (0..1000).map(|i| Ok(Document { id: i.to_string(), text: "x".repeat(i % 7), record: None }));
+        let mut seen = Vec::new();
+        let result: Result<(), ()> = process_ordered(docs, 64, |d| Ok::<usize, ()>(d.text.len()), |o| {
+            if let Outcome::Done(d, n) = o {
+                seen.push((d.id, n));
+            }
+            Ok(())
+        });
+        assert!(result.is_ok());
+        let expected: Vec<(String, usize)> = (0..1000).map(|i| (i.to_string(), i % 7)).collect();
+        assert_eq!(seen, expected);
+    }
+}

@@ -1,0 +1,328 @@
+//! Turning paths, folders, standard input and JSON Lines into documents.
+
+use std::collections::VecDeque;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value};
+
+use crate::CorpusError;
+
+/// Where documents come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A file or a folder.
+    Path(PathBuf),
+    /// Standard input (`-` on the command line).
+    Stdin,
+}
+
+impl Source {
+    /// `-` is standard input; anything else a path.
+    pub fn from_arg(arg: &str) -> Source {
+        if arg == "-" { Source::Stdin } else { Source::Path(PathBuf::from(arg)) }
+    }
+}
+
+/// How to read the inputs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputOptions {
+    /// Inputs are JSON Lines, one document per record.
+    pub jsonl: bool,
+    /// The record field holding the text.
+    pub text_field: String,
+    /// The record field holding the id (when absent: `path:line`).
+    pub id_field: String,
+}
+
+impl Default for InputOptions {
+    fn default() -> Self {
+        InputOptions { jsonl: false, text_field: "text".into(), id_field: "id".into() }
+    }
+}
+
+/// One document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// Stable id: the path, the JSON Lines id, or `path:line`.
+    pub id: String,
+    /// The text.
+    pub text: String,
+    /// The whole JSON Lines record, for passing fields through.
+    pub record: Option<Map<String, Value>>,
+}
+
+/// The documents of a list of sources, read lazily in order.
+pub struct Corpus {
+    pending: VecDeque<(Source, bool)>,
+    options: InputOptions,
+    jsonl: Option<JsonlReader>,
+}
+
+struct JsonlReader {
+    name: PathBuf,
+    reader: Box<dyn BufRead + Send>,
+    line: usize,
+    buf: Vec<u8>,
+}
+
+/// File names that look like JSON Lines when walking a folder with `--jsonl`.
+const JSONL_EXTENSIONS: [&str; 3] = ["jsonl", "ndjson", "json"];
+
+impl Corpus {
+    /// A corpus over `sources`, read with `options`.
+    pub fn new(sources: Vec<Source>, options: InputOptions) -> Corpus {
+        Corpus { pending: sources.into_iter().map(|s| (s, false)).collect(), options, jsonl: None }
+    }
+
+    fn next_record(&mut self) -> Option<Result<Document, CorpusError>> {
+        let state = self.jsonl.as_mut()?;
+        loop {
+            state.buf.clear();
+            match state.reader.read_until(b'\n', &mut state.buf) {
+                Ok(0) => {
+                    self.jsonl = None;
+                    return None;
+                }
+                Ok(_) => {}
+                Err(source) => {
+                    let path = state.name.clone();
+                    self.jsonl = None;
+                    return Some(Err(CorpusError::Io { path, source }));
+                }
+            }
+            state.line += 1;
+            let bytes = trim_line_end(&state.buf);
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            return Some(parse_record(&state.name, state.line, bytes, &self.options));
+        }
+    }
+
+    fn open(&mut self, source: Source, in_folder: bool) -> Option<Result<Document, CorpusError>> {
+        match source {
+            Source::Stdin => {
+                let name = PathBuf::from("<stdin>");
+                if self.options.jsonl {
+                    self.start_jsonl(name, Box::new(BufReader::new(io::stdin())));
+                    return None;
+                }
+                let mut bytes = Vec::new();
+                if let Err(source) = io::stdin().lock().read_to_end(&mut bytes) {
+                    return Some(Err(CorpusError::Io { path: name, source }));
+                }
+                Some(decode(&name, "-".into(), bytes, false))
+            }
+            Source::Path(path) => {
+                let meta = match std::fs::metadata(&path) {
+                    Ok(m) => m,
+                    Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                        return Some(Err(CorpusError::NotFound { path }));
+                    }
+                    Err(source) => return Some(Err(CorpusError::Io { path, source })),
+                };
+                if meta.is_dir() {
+                    return match self.walk(&path) {
+                        Ok(()) => None,
+                        Err(source) => Some(Err(CorpusError::Io { path, source })),
+                    };
+                }
+                if self.options.jsonl {
+                    match File::open(&path) {
+                        Ok(f) => self.start_jsonl(path, Box::new(BufReader::with_capacity(1 << 16, f))),
+                        Err(source) => return Some(Err(CorpusError::Io { path, source })),
+                    }
+                    return None;
+                }
+                match std::fs::read(&path) {
+                    Ok(bytes) => {
+                        let id = path.display().to_string();
+                        Some(decode(&path, id, bytes, in_folder))
+                    }
+                    Err(source) => Some(Err(CorpusError::Io { path, source })),
+                }
+            }
+        }
+    }
+
+    fn start_jsonl(&mut self, name: PathBuf, reader: Box<dyn BufRead + Send>) {
+        self.jsonl = Some(JsonlReader { name, reader, line: 0, buf: Vec::new() });
+    }
+
+    /// Queues a folder's visible entries, in name order, ahead of the rest.
+    fn walk(&mut self, dir: &Path) -> io::Result<()> {
+        let mut entries: Vec<(PathBuf, bool)> = Vec::new();
+        for entry in std::fs::read_dir(dir)? {
+            let entry = entry?;
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            let is_dir = entry.file_type()?.is_dir() || path.is_dir();
+            if !is_dir && self.options.jsonl {
+                let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+                if !JSONL_EXTENSIONS.contains(&ext) {
+                    continue;
+                }
+            }
+            entries.push((path, is_dir));
+        }
+        entries.sort();
+        for (path, _) in entries.into_iter().rev() {
+            self.pending.push_front((Source::Path(path), true));
+        }
+        Ok(())
+    }
+}
+
+impl Iterator for Corpus {
+    type Item = Result<Document, CorpusError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if self.jsonl.is_some() {
+                if let Some(item) = self.next_record() {
+                    return Some(item);
+                }
+                continue;
+            }
+            let (source, in_folder) = self.pending.pop_front()?;
+            if let Some(item) = self.open(source, in_folder) {
+                return Some(item);
+            }
+        }
+    }
+}
+
+fn trim_line_end(bytes: &[u8]) -> &[u8] {
+    let bytes = bytes.strip_suffix(b"\n").unwrap_or(bytes);
+    bytes.strip_suffix(b"\r").unwrap_or(bytes)
+}
+
+/// Checks a whole file's bytes and makes a document of them.
+fn decode(path: &Path, id: String, mut bytes: Vec<u8>, in_folder: bool) -> Result<Document, CorpusError> {
+    if bytes.is_empty() {
+        return Err(CorpusError::Empty { path: path.to_path_buf() });
+    }
+    if memchr::memchr(0, &bytes).is_some() {
+        return Err(CorpusError::Binary { path: path.to_path_buf(), in_folder });
+    }
+    if bytes.starts_with("\u{feff}".as_bytes()) {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Document { id, text, record: None }),
+        Err(e) => Err(CorpusError::InvalidUtf8 {
+            path: path.to_path_buf(),
+            line: None,
+            offset: e.utf8_error().valid_up_to(),
+        }),
+    }
+}
+
+fn parse_record(path: &Path, line: usize, bytes: &[u8], options: &InputOptions) -> Result<Document, CorpusError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| CorpusError::InvalidUtf8 {
+        path: path.to_path_buf(),
+        line: Some(line),
+        offset: e.valid_up_to(),
+    })?;
+    let value: Value = serde_json::from_str(text).map_err(|e| CorpusError::Json {
+        path: path.to_path_buf(),
+        line,
+        message: e.to_string(),
+    })?;
+    let Value::Object(record) = value else {
+        return Err(CorpusError::Json { path: path.to_path_buf(), line, message: "expected an object".into() });
+    };
+    let field_error = |problem: String| CorpusError::Field { path: path.to_path_buf(), line, problem };
+    let text = match record.get(&options.text_field) {
+        Some(Value::String(s)) => s.clone(),
+        Some(_) => return Err(field_error(format!("field \"{}\" is not a string", options.text_field))),
+        None => return Err(field_error(format!("no field \"{}\" (choose one with --text-field)", options.text_field))),
+    };
+    let id = match record.get(&options.id_field) {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => format!("{}:{line}", path.display()),
+    };
+    Ok(Document { id, text, record: Some(record) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(sources: Vec<Source>, jsonl: bool) -> Vec<Result<Document, CorpusError>> {
+        Corpus::new(sources, InputOptions { jsonl, ..InputOptions::default() }).collect()
+    }
+
+    #[test]
+    fn folders_are_walked_in_order_skipping_hidden_and_binary() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        std::fs::create_dir(dir.path().join("sub"))?;
+        std::fs::write(dir.path().join("b.txt"), "second")?;
+        std::fs::write(dir.path().join("a.txt"), "first")?;
+        std::fs::write(dir.path().join("sub/c.txt"), "third")?;
+        std::fs::write(dir.path().join(".hidden"), "never")?;
+        std::fs::write(dir.path().join("blob.bin"), b"\x00\x01")?;
+        let items = read(vec![Source::Path(dir.path().to_path_buf())], false);
+        let texts: Vec<&str> = items.iter().filter_map(|r| r.as_ref().ok()).map(|d| d.text.as_str()).collect();
+        assert_eq!(texts, ["first", "second", "third"]);
+        let skipped: Vec<&CorpusError> = items.iter().filter_map(|r| r.as_ref().err()).collect();
+        assert_eq!(skipped.len(), 1);
+        assert!(skipped[0].is_skip());
+        Ok(())
+    }
+
+    #[test]
+    fn bad_files_name_the_file_and_the_rest_goes_on() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let bad = dir.path().join("latin1.txt");
+        std::fs::write(&bad, b"caf\xe9")?;
+        let empty = dir.path().join("empty.txt");
+        std::fs::write(&empty, b"")?;
+        let good = dir.path().join("good.txt");
+        std::fs::write(&good, "ok")?;
+        let binary = dir.path().join("x.bin");
+        std::fs::write(&binary, b"a\x00b")?;
+        let missing = dir.path().join("missing.txt");
+        let items = read(
+            vec![Source::Path(bad), Source::Path(empty), Source::Path(missing), Source::Path(binary), Source::Path(good)],
+            false,
+        );
+        let messages: Vec<String> = items.iter().map(|r| match r {
+            Ok(d) => d.text.clone(),
+            Err(e) => e.to_string(),
+        }).collect();
+        assert!(messages[0].ends_with("latin1.txt: invalid UTF-8 at byte 3"), "{}", messages[0]);
+        assert!(messages[1].ends_with("empty.txt: empty file"));
+        assert!(messages[2].ends_with("missing.txt: no such file or directory"));
+        assert!(messages[3].ends_with("x.bin: binary file (contains NUL bytes)"));
+        assert!(!items[3].as_ref().err().is_some_and(CorpusError::is_skip));
+        assert_eq!(messages[4], "ok");
+        Ok(())
+    }
+
+    #[test]
+    fn jsonl_records_ids_and_line_numbered_errors() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("c.jsonl");
+        std::fs::write(
+            &path,
+            "{\"id\":\"a\",\"text\":\"one\"}\n\nnot json\n{\"text\":\"three\"}\n{\"id\":7,\"body\":\"x\"}\n{\"id\":8,\"text\":\"five\"}\r\n",
+        )?;
+        let items = read(vec![Source::Path(path.clone())], true);
+        assert_eq!(items.len(), 5);
+        assert_eq!(items[0].as_ref().map(|d| d.id.as_str()).ok(), Some("a"));
+        let err = items[1].as_ref().err().map(ToString::to_string).unwrap_or_default();
+        assert!(err.contains("c.jsonl:3: not a JSON object"), "{err}");
+        assert_eq!(items[2].as_ref().map(|d| d.id.clone()).ok(), Some(format!("{}:4", path.display())));
+        let err = items[3].as_ref().err().map(ToString::to_string).unwrap_or_default();
+        assert!(err.contains("c.jsonl:5: no field \"text\""), "{err}");
+        assert_eq!(items[4].as_ref().map(|d| d.id.as_str()).ok(), Some("8"));
+        Ok(())
+    }
+}
