@@ -5,6 +5,7 @@
 
 mod apt;
 mod bench;
+mod corpora;
 mod eval;
 mod ipadic;
 
@@ -34,7 +35,7 @@ fn main() -> Result<()> {
         "prepare" => ipadic::prepare(),
         "demo" => demo(),
         "test" => test(rest),
-        "eval-segmentation" => eval::segmentation(rest),
+        "eval-segmentation" => eval_segmentation::run(rest),
         "eval-mecab" => eval::mecab(rest),
         "bench" => bench::run(rest),
         "-h" | "--help" | "help" => {
