@@ -1,4 +1,28 @@
-//! Sentence segmentation (being written).
+//! Sentence segmentation for English and Japanese.
+//!
+//! [`split_sentences`] returns byte spans into the original text, trimmed of
+//! white space, non-empty and in order; [`sentence_text`] turns a span into
+//! the sentence as one line.  Both scanners make a single forward pass and
+//! decide each candidate boundary from a small window around it; the rules
+//! are described in the `english` and `japanese` modules, and the English
+//! abbreviation and word lists are data files in `segment/data/`.
+//!
+//! ```
+//! use kotoba_text::segment::{sentence_text, split_sentences, SegmentLang};
+//!
+//! let text = "It was a cold \nnight in the city. Mr. Smith went home.";
+//! let sentences: Vec<String> = split_sentences(text, SegmentLang::English)
+//!     .into_iter()
+//!     .map(|span| sentence_text(text, span))
+//!     .collect();
+//! assert_eq!(sentences, ["It was a cold night in the city.", "Mr. Smith went home."]);
+//! ```
+
+mod abbreviations;
+mod english;
+mod japanese;
+mod lists;
+mod scan;
 
 /// Which rules to segment with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,7 +42,122 @@ pub struct SentenceSpan {
     pub end: usize,
 }
 
-/// Splits `text` into sentences.
-pub fn split_sentences(_text: &str, _lang: SegmentLang) -> Vec<SentenceSpan> {
-    Vec::new()
+/// Splits `text` into sentences: trimmed, non-empty, non-overlapping spans in order.
+pub fn split_sentences(text: &str, lang: SegmentLang) -> Vec<SentenceSpan> {
+    match lang {
+        SegmentLang::English => english::split(text),
+        SegmentLang::Japanese => japanese::split(text),
+    }
+}
+
+/// The sentence at `span` on one line: each line break, with the white space
+/// around it, becomes one space, or nothing between two CJK characters.
+pub fn sentence_text(text: &str, span: SentenceSpan) -> String {
+    let Some(sentence) = text.get(span.start..span.end) else {
+        return String::new();
+    };
+    if !sentence.chars().any(scan::is_line_break) {
+        return sentence.to_owned();
+    }
+    let mut out = String::with_capacity(sentence.len());
+    let mut last: Option<char> = None;
+    let mut chars = sentence.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if !c.is_whitespace() {
+            out.push(c);
+            last = Some(c);
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let mut line_break = scan::is_line_break(c);
+        while let Some(&(j, d)) = chars.peek() {
+            if !d.is_whitespace() {
+                break;
+            }
+            line_break |= scan::is_line_break(d);
+            end = j + d.len_utf8();
+            chars.next();
+        }
+        if !line_break {
+            out.push_str(sentence.get(i..end).unwrap_or(" "));
+            continue;
+        }
+        let next = chars.peek().map(|&(_, d)| d);
+        let between_cjk = last.is_some_and(scan::is_cjk) && next.is_some_and(scan::is_cjk);
+        if !between_cjk {
+            out.push(' ');
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str, lang: SegmentLang) -> Vec<String> {
+        split_sentences(text, lang).into_iter().map(|s| sentence_text(text, s)).collect()
+    }
+
+    #[test]
+    fn sentence_text_joins_lines() {
+        assert_eq!(texts("It was a cold \nnight in the city.", SegmentLang::English), ["It was a cold night in the city."]);
+        assert_eq!(texts("これは父の\n家です。", SegmentLang::Japanese), ["これは父の家です。"]);
+        assert_eq!(texts("日本の\n GDP です。", SegmentLang::Japanese), ["日本の GDP です。"]);
+        let text = "a  b\r\n\tc";
+        let span = SentenceSpan { start: 0, end: text.len() };
+        assert_eq!(sentence_text(text, span), "a  b c");
+    }
+
+    #[test]
+    fn sentence_text_bad_spans() {
+        let text = "これ";
+        assert_eq!(sentence_text(text, SentenceSpan { start: 1, end: 3 }), "");
+        assert_eq!(sentence_text(text, SentenceSpan { start: 0, end: 99 }), "");
+        assert_eq!(sentence_text(text, SentenceSpan { start: 3, end: 0 }), "");
+    }
+
+    #[test]
+    fn empty_and_blank_text() {
+        for lang in [SegmentLang::English, SegmentLang::Japanese] {
+            assert!(split_sentences("", lang).is_empty());
+            assert!(split_sentences(" \n\n\t ", lang).is_empty());
+        }
+    }
+
+    #[test]
+    fn blank_line_always_ends_a_sentence() {
+        for lang in [SegmentLang::English, SegmentLang::Japanese] {
+            let text = "Dr.\n\nSmith went to the U.S. \n \nGovernment";
+            assert_eq!(texts(text, lang), ["Dr.", "Smith went to the U.S.", "Government"], "{lang:?}");
+        }
+    }
+
+    /// Every byte string cut to valid UTF-8, in both languages: spans must be
+    /// trimmed, non-empty, ordered and on character boundaries.
+    #[test]
+    fn spans_are_well_formed_on_assorted_input() {
+        let pieces = [
+            "Mr.", " ", "\n", "\n\n", ".", "...", ". . .", "!", "?", "”", "“", "\"", "'", "(", ")", "「", "」", "。",
+            "U.S.", "a", "The", "1.", "2)", "•", "⁃", "３．", "$", "1,000", "@", "//", "é", "\u{3000}", "\r", "N°",
+        ];
+        let mut seed: u32 = 12345;
+        for _ in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 12) {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                text.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+            }
+            for lang in [SegmentLang::English, SegmentLang::Japanese] {
+                let mut last = 0;
+                for s in split_sentences(&text, lang) {
+                    assert!(s.start >= last && s.start < s.end, "{text:?} {lang:?}");
+                    let sentence = text.get(s.start..s.end).expect("char boundaries");
+                    assert_eq!(sentence, sentence.trim(), "{text:?} {lang:?}");
+                    last = s.end;
+                    let _ = sentence_text(&text, s);
+                }
+            }
+        }
+    }
 }

@@ -1,0 +1,334 @@
+//! Extractive summarization for English and Japanese: several scoring
+//! methods, budgets in sentences, words or characters that are never
+//! exceeded, MMR against redundancy, single- and multi-document summaries,
+//! optional bonus terms, and ROUGE to evaluate them.
+//!
+//! ```
+//! use kotoba_summarize::{Lang, Length, Method, Split, Summarizer};
+//!
+//! let text = "Japan and the United States opened trade talks. \
+//!     The talks cover automobiles and auto parts. \
+//!     Rice was not on the agenda. \
+//!     Negotiators said the auto talks would resume in Hawaii.";
+//! let summarizer = Summarizer::new()?.method(Method::LexRank).length(Length::Sentences(2));
+//! let summary = summarizer.summarize(text, Lang::En, Split::Sentences);
+//! assert_eq!(summary.len(), 2);
+//! assert!(summary.windows(2).all(|w| w[0].index < w[1].index));
+//! # Ok::<(), kotoba_summarize::Error>(())
+//! ```
+
+mod graph;
+mod methods;
+mod prepare;
+pub mod rouge;
+mod select;
+mod vector;
+
+use std::collections::HashMap;
+
+pub use methods::{Method, Params};
+pub use prepare::{Lang, Prepared, Preparer, Sentence, Split};
+pub use select::{Length, Selection};
+
+/// Errors of this crate.
+#[derive(Debug, Clone, thiserror::Error)]
+pub enum Error {
+    /// A tokenizer could not be set up.
+    #[error(transparent)]
+    Tokenize(#[from] kotoba_tokenize::Error),
+}
+
+/// A sentence of a summary.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Extract {
+    /// Which input document (0 for single-document summaries).
+    #[serde(skip)]
+    pub doc: usize,
+    /// Sentence number in its document, from 0.
+    pub index: usize,
+    /// Byte offset in its document.
+    pub start: usize,
+    /// Byte offset one past the end.
+    pub end: usize,
+    /// The sentence.
+    pub text: String,
+    /// The method's score, scaled to [0, 1] within the document.
+    pub score: f64,
+}
+
+/// Order of the sentences in a summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Order {
+    /// As in the document.
+    #[default]
+    Document,
+    /// Best first.
+    Score,
+}
+
+/// A configured summarizer, shareable across threads.
+pub struct Summarizer {
+    preparer: Preparer,
+    method: Method,
+    params: Params,
+    length: Length,
+    mmr: Option<f64>,
+    min_words: Option<usize>,
+    order: Order,
+    bonus: HashMap<String, f64>,
+    bonus_weight: f64,
+}
+
+impl Summarizer {
+    /// The default summarizer: LeadRank, three sentences, MMR 0.5.
+    pub fn new() -> Result<Summarizer, Error> {
+        Ok(Summarizer {
+            preparer: Preparer::new()?,
+            method: Method::LeadRank,
+            params: Params::default(),
+            length: Length::Sentences(3),
+            mmr: None,
+            min_words: None,
+            order: Order::Document,
+            bonus: HashMap::new(),
+            bonus_weight: 0.0,
+        })
+    }
+
+    /// Sets the method.
+    pub fn method(mut self, method: Method) -> Self {
+        self.method = method;
+        self
+    }
+
+    /// Sets the method constants.
+    pub fn params(mut self, params: Params) -> Self {
+        self.params = params;
+        self
+    }
+
+    /// Sets the budget.
+    pub fn length(mut self, length: Length) -> Self {
+        self.length = length;
+        self
+    }
+
+    /// Sets MMR's λ (`None`: the method's default).
+    pub fn mmr(mut self, lambda: Option<f64>) -> Self {
+        self.mmr = lambda;
+        self
+    }
+
+    /// Sets the minimum sentence length (`None`: the method's default).
+    pub fn min_words(mut self, min: Option<usize>) -> Self {
+        self.min_words = min;
+        self
+    }
+
+    /// Sets the output order.
+    pub fn order(mut self, order: Order) -> Self {
+        self.order = order;
+        self
+    }
+
+    /// Bonus terms (in the form the tokenizer counts by: English stems,
+    /// Japanese base forms) with their weights, added to a sentence's scaled
+    /// score times `weight` in the manner of Edmundson's cue words.
+    pub fn bonus_terms(mut self, terms: HashMap<String, f64>, weight: f64) -> Self {
+        self.bonus = terms;
+        self.bonus_weight = weight;
+        self
+    }
+
+    /// The preparer (for callers that prepare documents themselves).
+    pub fn preparer(&self) -> &Preparer {
+        &self.preparer
+    }
+
+    /// Summarizes one document.
+    pub fn summarize(&self, text: &str, lang: Lang, split: Split) -> Vec<Extract> {
+        let doc = self.preparer.prepare(text, lang, split);
+        self.summarize_prepared(&doc, false)
+    }
+
+    /// Summarizes several documents together into one summary; each extract
+    /// names its document. MMR is on (λ 0.5) unless set otherwise.
+    pub fn summarize_many(&self, docs: &[(&str, Lang)], split: Split) -> Vec<Extract> {
+        let prepared: Vec<Prepared> = docs.iter().map(|(t, l)| self.preparer.prepare(t, *l, split)).collect();
+        let merged = merge(&prepared);
+        let mut out = self.summarize_prepared(&merged.doc, true);
+        for e in &mut out {
+            let (d, i) = merged.origin[e.index];
+            e.doc = d;
+            e.index = i;
+        }
+        if self.order == Order::Document {
+            out.sort_by_key(|e| (e.doc, e.index));
+        }
+        out
+    }
+
+    /// Summarizes a prepared document.
+    pub fn summarize_prepared(&self, doc: &Prepared, multi: bool) -> Vec<Extract> {
+        let mut scores = methods::score(doc, self.method, &self.params);
+        scores = select::normalize(&scores);
+        if self.bonus_weight != 0.0 && !self.bonus.is_empty() {
+            let weights: Vec<f64> = doc.vocabulary.iter().map(|t| self.bonus.get(t).copied().unwrap_or(0.0)).collect();
+            for (s, score) in doc.sentences.iter().zip(scores.iter_mut()) {
+                let mut seen: Vec<u32> = s.terms.clone();
+                seen.sort_unstable();
+                seen.dedup();
+                let bonus: f64 = seen.iter().map(|&t| weights[t as usize]).sum();
+                *score += self.bonus_weight * bonus;
+            }
+        }
+        let vectors = methods::vectors(doc);
+        let mmr = match (self.mmr, self.method) {
+            (Some(l), _) => Some(l),
+            (None, Method::LeadRank) => Some(0.5),
+            (None, _) if multi => Some(0.5),
+            (None, _) => None,
+        };
+        let min_words = self.min_words.unwrap_or(match (self.method, doc.lang) {
+            (Method::LeadRank, Lang::En) => 10,
+            (Method::LeadRank, Lang::Ja) => 20,
+            _ => 0,
+        });
+        let selection = Selection { length: self.length, mmr, min_words };
+        let scaled = select::normalize(&scores);
+        let mut picked = select::select(doc, &scores, &vectors, &selection);
+        if self.order == Order::Document {
+            picked.sort_unstable();
+        }
+        picked
+            .into_iter()
+            .map(|i| {
+                let s = &doc.sentences[i];
+                Extract { doc: 0, index: i, start: s.start, end: s.end, text: s.text.clone(), score: scaled[i] }
+            })
+            .collect()
+    }
+}
+
+struct Merged {
+    doc: Prepared,
+    origin: Vec<(usize, usize)>,
+}
+
+/// One document of all sentences, with a shared vocabulary.
+fn merge(docs: &[Prepared]) -> Merged {
+    let mut vocab: HashMap<String, u32> = HashMap::new();
+    let mut vocabulary = Vec::new();
+    let mut sentences = Vec::new();
+    let mut origin = Vec::new();
+    let lang = docs.first().map_or(Lang::En, |d| d.lang);
+    for (d, doc) in docs.iter().enumerate() {
+        let remap: Vec<u32> = doc
+            .vocabulary
+            .iter()
+            .map(|t| {
+                let next = vocab.len() as u32;
+                *vocab.entry(t.clone()).or_insert_with(|| {
+                    vocabulary.push(t.clone());
+                    next
+                })
+            })
+            .collect();
+        for (i, s) in doc.sentences.iter().enumerate() {
+            let mut s = s.clone();
+            s.terms = s.terms.iter().map(|&t| remap[t as usize]).collect();
+            sentences.push(s);
+            origin.push((d, i));
+        }
+    }
+    Merged { doc: Prepared { lang, sentences, vocabulary }, origin }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summarizer(method: Method, n: usize) -> Summarizer {
+        match Summarizer::new() {
+            Ok(s) => s.method(method).length(Length::Sentences(n)),
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    #[test]
+    fn empty_document_gives_empty_summary() {
+        for m in Method::ALL {
+            assert!(summarizer(m, 3).summarize("", Lang::En, Split::Sentences).is_empty());
+            assert!(summarizer(m, 3).summarize("  \n\n ", Lang::Ja, Split::Sentences).is_empty());
+        }
+    }
+
+    #[test]
+    fn fewer_sentences_than_asked() {
+        for m in Method::ALL {
+            let out = summarizer(m, 5).summarize("Only one sentence here. And a second.", Lang::En, Split::Sentences);
+            assert_eq!(out.len(), 2, "{m:?}");
+            assert!(out.iter().all(|e| e.score.is_finite()));
+        }
+    }
+
+    #[test]
+    fn identical_and_disjoint_sentences_are_finite() {
+        let same = "Tariffs rose. Tariffs rose. Tariffs rose. Tariffs rose.";
+        let disjoint = "Apples grow. Rivers flow. Kings reign. Winds blow.";
+        for m in Method::ALL {
+            for text in [same, disjoint] {
+                let out = summarizer(m, 2).summarize(text, Lang::En, Split::Sentences);
+                assert_eq!(out.len(), 2, "{m:?} {text}");
+                assert!(out.iter().all(|e| e.score.is_finite() && (0.0..=1.0).contains(&e.score)));
+            }
+        }
+    }
+
+    #[test]
+    fn word_budget_is_never_exceeded() {
+        let text = "One two three four five. Six seven eight. Nine ten eleven twelve thirteen fourteen. Fifteen.";
+        for m in Method::ALL {
+            for budget in [0, 1, 3, 4, 7, 9] {
+                let s = summarizer(m, 3).length(Length::Words(budget));
+                let out = s.summarize(text, Lang::En, Split::Sentences);
+                let words: usize = out.iter().map(|e| e.text.split_whitespace().count()).sum();
+                assert!(words <= budget, "{m:?} budget {budget}: {out:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn lines_mode_takes_each_line() {
+        let out = summarizer(Method::Lead, 2).summarize("first line\nsecond line. still second\nthird", Lang::En, Split::Lines);
+        let texts: Vec<&str> = out.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(texts, ["first line", "second line. still second"]);
+    }
+
+    #[test]
+    fn multi_document_names_sources() {
+        let a = "Japan cut tariffs on beef. The cut takes effect in April.";
+        let b = "Beef exporters welcomed the tariff cut. Rice stays protected.";
+        let out = summarizer(Method::LexRank, 2).summarize_many(&[(a, Lang::En), (b, Lang::En)], Split::Sentences);
+        assert_eq!(out.len(), 2);
+        assert!(out.iter().all(|e| e.doc < 2));
+    }
+
+    #[test]
+    fn japanese_uses_content_words() {
+        let text = "日本は貿易黒字を減らすと約束した。米国は日本の貿易黒字を問題視した。天気は晴れだった。";
+        let out = summarizer(Method::LexRank, 1).summarize(text, Lang::Ja, Split::Sentences);
+        assert_eq!(out.len(), 1);
+        assert!(out[0].text.contains("貿易黒字"));
+    }
+
+    #[test]
+    fn bonus_terms_pull_sentences_in() {
+        let text = "The weather was mild. Officials met for lunch. Nothing else happened today.";
+        let plain = summarizer(Method::Lead, 1).summarize(text, Lang::En, Split::Sentences);
+        assert_eq!(plain[0].index, 0);
+        let bonus = HashMap::from([("lunch".to_string(), 1.0)]);
+        let out = summarizer(Method::Lead, 1).bonus_terms(bonus, 2.0).summarize(text, Lang::En, Split::Sentences);
+        assert_eq!(out[0].index, 1);
+    }
+}

@@ -1,0 +1,294 @@
+//! Sentence scoring methods. Each returns one finite score per sentence,
+//! higher meaning more worth extracting.
+
+use std::collections::HashSet;
+
+use crate::graph::pagerank;
+use crate::prepare::Prepared;
+use crate::vector::{SparseVec, cosine, cosine_matrix, counts, idf, tfidf};
+
+/// The extraction methods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Method {
+    /// The first sentences.
+    Lead,
+    /// Luhn (1958): clusters of frequent words.
+    Luhn,
+    /// LexRank (Erkan & Radev 2004), continuous: PageRank over tf-idf cosine.
+    LexRank,
+    /// TextRank (Mihalcea & Tarau 2004): PageRank over word-overlap similarity.
+    TextRank,
+    /// Centroid (Radev et al. 2004): cosine to the document's tf-idf centroid.
+    Centroid,
+    /// SumBasic (Nenkova & Vanderwende 2005): word probabilities, squared once used.
+    SumBasic,
+    /// Position-aware directed centrality in the manner of PacSum (Zheng & Lapata 2019).
+    PacSum,
+    /// LexRank whose random walk restarts in the first paragraph (kotoba's default).
+    LeadRank,
+}
+
+impl Method {
+    /// Every method, in documentation order.
+    pub const ALL: [Method; 8] = [
+        Method::Lead,
+        Method::Luhn,
+        Method::LexRank,
+        Method::TextRank,
+        Method::Centroid,
+        Method::SumBasic,
+        Method::PacSum,
+        Method::LeadRank,
+    ];
+
+    /// The method's name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Lead => "lead",
+            Method::Luhn => "luhn",
+            Method::LexRank => "lexrank",
+            Method::TextRank => "textrank",
+            Method::Centroid => "centroid",
+            Method::SumBasic => "sumbasic",
+            Method::PacSum => "pacsum",
+            Method::LeadRank => "leadrank",
+        }
+    }
+
+    /// The method named `name`.
+    pub fn from_name(name: &str) -> Option<Method> {
+        Method::ALL.into_iter().find(|m| m.name() == name)
+    }
+}
+
+/// Tunable constants of the methods (defaults chosen on ACLSum train+val; see
+/// `docs/summarization.md`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Params {
+    /// PageRank damping.
+    pub damping: f64,
+    /// LeadRank: share of the restart mass given to the first paragraph.
+    pub lead_restart: f64,
+    /// PacSum: weight of edges to preceding sentences.
+    pub pacsum_backward: f64,
+    /// PacSum: weight of edges to following sentences.
+    pub pacsum_forward: f64,
+    /// PacSum: edge threshold as a fraction of the similarity range.
+    pub pacsum_beta: f64,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params { damping: 0.85, lead_restart: 0.7, pacsum_backward: -2.0, pacsum_forward: 1.0, pacsum_beta: 0.6 }
+    }
+}
+
+/// Scores every sentence of `doc` with `method`.
+pub fn score(doc: &Prepared, method: Method, params: &Params) -> Vec<f64> {
+    let n = doc.sentences.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    match method {
+        Method::Lead => (0..n).map(|i| 1.0 - i as f64 / n as f64).collect(),
+        Method::Luhn => luhn(doc),
+        Method::LexRank => {
+            let m = cosine_matrix(&vectors(doc));
+            pagerank(&m, &vec![1.0; n], params.damping)
+        }
+        Method::LeadRank => {
+            let m = cosine_matrix(&vectors(doc));
+            let first: f64 = doc.sentences.iter().filter(|s| s.paragraph == 0).count() as f64;
+            let restart: Vec<f64> = doc
+                .sentences
+                .iter()
+                .map(|s| {
+                    let lead = if s.paragraph == 0 { params.lead_restart / first } else { 0.0 };
+                    lead + (1.0 - params.lead_restart) / n as f64
+                })
+                .collect();
+            pagerank(&m, &restart, params.damping)
+        }
+        Method::TextRank => textrank(doc, params.damping),
+        Method::Centroid => centroid(doc),
+        Method::SumBasic => sumbasic(doc),
+        Method::PacSum => pacsum(doc, params),
+    }
+}
+
+/// tf-idf vectors with idf from the document's own sentences.
+pub fn vectors(doc: &Prepared) -> Vec<SparseVec> {
+    let idf = idf(&doc.sentences, doc.vocabulary_size());
+    tfidf(&doc.sentences, &idf)
+}
+
+fn term_counts(doc: &Prepared) -> Vec<u32> {
+    let mut c = vec![0u32; doc.vocabulary_size()];
+    for s in &doc.sentences {
+        for &t in &s.terms {
+            c[t as usize] += 1;
+        }
+    }
+    c
+}
+
+/// Luhn: significant words are frequent content words (seen at least twice,
+/// among the most frequent tenth of the vocabulary, at least five of them);
+/// a sentence scores its best cluster, (significant words)² / cluster span,
+/// clusters joining significant words at most four words apart.
+fn luhn(doc: &Prepared) -> Vec<f64> {
+    let counts = term_counts(doc);
+    let mut by_freq: Vec<u32> = (0..counts.len() as u32).filter(|&t| counts[t as usize] >= 2).collect();
+    by_freq.sort_by(|a, b| counts[*b as usize].cmp(&counts[*a as usize]).then(a.cmp(b)));
+    let keep = (counts.len() / 10).max(5);
+    let significant: HashSet<u32> = by_freq.into_iter().take(keep).collect();
+    doc.sentences
+        .iter()
+        .map(|s| {
+            let marks: Vec<usize> =
+                s.terms.iter().enumerate().filter(|(_, t)| significant.contains(t)).map(|(i, _)| i).collect();
+            let mut best = 0.0f64;
+            let mut k = 0;
+            while k < marks.len() {
+                let mut end = k;
+                while end + 1 < marks.len() && marks[end + 1] - marks[end] <= 5 {
+                    end += 1;
+                }
+                let count = (end - k + 1) as f64;
+                let span = (marks[end] - marks[k] + 1) as f64;
+                best = best.max(count * count / span);
+                k = end + 1;
+            }
+            best
+        })
+        .collect()
+}
+
+/// TextRank: similarity = shared distinct words / (ln |Si| + ln |Sj|).
+fn textrank(doc: &Prepared, damping: f64) -> Vec<f64> {
+    let sets: Vec<Vec<u32>> = doc
+        .sentences
+        .iter()
+        .map(|s| {
+            let mut v = s.terms.clone();
+            v.sort_unstable();
+            v.dedup();
+            v
+        })
+        .collect();
+    let n = sets.len();
+    let mut m = vec![vec![0.0; n]; n];
+    for i in 0..n {
+        for j in (i + 1)..n {
+            let denom = (sets[i].len() as f64).ln() + (sets[j].len() as f64).ln();
+            if denom <= 0.0 {
+                continue;
+            }
+            let shared = sorted_overlap(&sets[i], &sets[j]) as f64;
+            m[i][j] = shared / denom;
+            m[j][i] = m[i][j];
+        }
+    }
+    pagerank(&m, &vec![1.0; n], damping)
+}
+
+fn sorted_overlap(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Centroid: cosine between a sentence and the mean tf-idf vector, keeping
+/// only the centroid's stronger half of terms (its topic words).
+fn centroid(doc: &Prepared) -> Vec<f64> {
+    let vectors = vectors(doc);
+    let mut sum = vec![0.0; doc.vocabulary_size()];
+    for v in &vectors {
+        for &(t, w) in v {
+            sum[t as usize] += w;
+        }
+    }
+    let mut weights: Vec<f64> = sum.iter().copied().filter(|w| *w > 0.0).collect();
+    weights.sort_by(|a, b| b.total_cmp(a));
+    let cut = weights.get(weights.len() / 2).copied().unwrap_or(0.0);
+    let centre: SparseVec =
+        sum.iter().enumerate().filter(|(_, w)| **w >= cut && **w > 0.0).map(|(t, w)| (t as u32, *w)).collect();
+    vectors.iter().map(|v| cosine(v, &centre)).collect()
+}
+
+/// SumBasic: repeatedly take the sentence of highest mean word probability,
+/// then square the probabilities of its words; scores follow the order taken.
+fn sumbasic(doc: &Prepared) -> Vec<f64> {
+    let freq = term_counts(doc);
+    let total: f64 = freq.iter().map(|&c| c as f64).sum();
+    let n = doc.sentences.len();
+    if total == 0.0 {
+        return vec![0.0; n];
+    }
+    let mut p: Vec<f64> = freq.iter().map(|&c| c as f64 / total).collect();
+    let bags: Vec<SparseVec> = doc.sentences.iter().map(|s| counts(&s.terms)).collect();
+    let mut scores = vec![0.0; n];
+    let mut taken = vec![false; n];
+    for rank in 0..n {
+        let mut best: Option<(usize, f64)> = None;
+        for i in (0..n).filter(|&i| !taken[i]) {
+            let words = &doc.sentences[i].terms;
+            let value = if words.is_empty() { 0.0 } else { words.iter().map(|&t| p[t as usize]).sum::<f64>() / words.len() as f64 };
+            if best.is_none_or(|(_, b)| value > b) {
+                best = Some((i, value));
+            }
+        }
+        let Some((i, _)) = best else { break };
+        taken[i] = true;
+        scores[i] = (n - rank) as f64 / n as f64;
+        for &(t, _) in &bags[i] {
+            p[t as usize] *= p[t as usize];
+        }
+    }
+    scores
+}
+
+/// PacSum with tf-idf cosine: edges below `beta` of the similarity range are
+/// dropped; a sentence's centrality weighs its edges to earlier sentences by
+/// `pacsum_backward` and to later ones by `pacsum_forward`.
+fn pacsum(doc: &Prepared, params: &Params) -> Vec<f64> {
+    let m = cosine_matrix(&vectors(doc));
+    let n = m.len();
+    let (mut lo, mut hi) = (f64::MAX, f64::MIN);
+    for (i, row) in m.iter().enumerate() {
+        for (j, &v) in row.iter().enumerate() {
+            if i != j {
+                lo = lo.min(v);
+                hi = hi.max(v);
+            }
+        }
+    }
+    if n < 2 {
+        return vec![0.0; n];
+    }
+    let threshold = lo + params.pacsum_beta * (hi - lo);
+    (0..n)
+        .map(|i| {
+            let mut score = 0.0;
+            for j in 0..n {
+                if i == j {
+                    continue;
+                }
+                let e = (m[i][j] - threshold).max(0.0);
+                score += if j < i { params.pacsum_backward * e } else { params.pacsum_forward * e };
+            }
+            score
+        })
+        .collect()
+}

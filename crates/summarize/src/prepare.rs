@@ -1,0 +1,142 @@
+//! Turning a document into what the methods score: sentences with their
+//! content terms (English Snowball stems of non-stop words; Japanese base
+//! forms of nouns, verbs and adjectives), sizes, and paragraph numbers.
+
+use std::collections::HashMap;
+
+use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
+use kotoba_tokenize::Tokenizer;
+use kotoba_tokenize::japanese::JapaneseTokenizer;
+use kotoba_tokenize::words::WordTokenizer;
+
+use crate::Error;
+
+/// Language of a document, as the summarizer treats it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// English (and other alphabetic languages, with English rules).
+    En,
+    /// Japanese.
+    Ja,
+}
+
+/// How sentences are found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Split {
+    /// The sentence segmenter of `kotoba-text`.
+    #[default]
+    Sentences,
+    /// Every non-blank line is one sentence (pre-segmented corpora).
+    Lines,
+}
+
+/// One sentence of a prepared document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    /// Byte offset in the document.
+    pub start: usize,
+    /// Byte offset one past the end.
+    pub end: usize,
+    /// The sentence text (line breaks folded).
+    pub text: String,
+    /// Content term ids, in order, with repetitions.
+    pub terms: Vec<u32>,
+    /// Length for budgets: words (English) or characters (Japanese).
+    pub size: usize,
+    /// Words (English) or characters (Japanese), for the minimum-length rule.
+    pub words: usize,
+    /// Paragraph number (blocks separated by blank lines), from 0.
+    pub paragraph: usize,
+}
+
+/// A document ready for scoring.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prepared {
+    /// Its language.
+    pub lang: Lang,
+    /// Its sentences in order.
+    pub sentences: Vec<Sentence>,
+    /// Term strings by id.
+    pub vocabulary: Vec<String>,
+}
+
+impl Prepared {
+    /// Number of distinct terms.
+    pub fn vocabulary_size(&self) -> usize {
+        self.vocabulary.len()
+    }
+}
+
+/// Prepares documents; holds the tokenizers (cheap to share across threads).
+pub struct Preparer {
+    english: WordTokenizer,
+    japanese: JapaneseTokenizer,
+}
+
+impl Preparer {
+    /// A preparer with the English and the Japanese tokenizers.
+    pub fn new() -> Result<Preparer, Error> {
+        Ok(Preparer { english: WordTokenizer::english(), japanese: JapaneseTokenizer::new()? })
+    }
+
+    /// Splits and tokenizes `text`.
+    pub fn prepare(&self, text: &str, lang: Lang, split: Split) -> Prepared {
+        let spans: Vec<(usize, usize)> = match split {
+            Split::Sentences => {
+                let rules = if lang == Lang::Ja { SegmentLang::Japanese } else { SegmentLang::English };
+                split_sentences(text, rules).into_iter().map(|s| (s.start, s.end)).collect()
+            }
+            Split::Lines => lines(text),
+        };
+        let mut vocab: HashMap<String, u32> = HashMap::new();
+        let mut vocabulary = Vec::new();
+        let mut sentences = Vec::with_capacity(spans.len());
+        let mut paragraph = 0;
+        let mut previous_end = 0;
+        for (start, end) in spans {
+            if text[previous_end..start].matches('\n').count() >= 2 && !sentences.is_empty() {
+                paragraph += 1;
+            }
+            previous_end = end;
+            let text_of = match split {
+                Split::Sentences => sentence_text(text, kotoba_text::segment::SentenceSpan { start, end }),
+                Split::Lines => text[start..end].to_string(),
+            };
+            let tokens = match lang {
+                Lang::En => self.english.tokenize(&text_of),
+                Lang::Ja => self.japanese.tokenize(&text_of),
+            };
+            let words = match lang {
+                Lang::En => tokens.len(),
+                Lang::Ja => text_of.chars().filter(|c| !c.is_whitespace()).count(),
+            };
+            let mut terms = Vec::new();
+            for t in tokens.iter().filter(|t| !t.is_stop && t.term.chars().any(char::is_alphabetic)) {
+                let next = vocab.len() as u32;
+                let id = *vocab.entry(t.term.clone()).or_insert_with(|| {
+                    vocabulary.push(t.term.clone());
+                    next
+                });
+                terms.push(id);
+            }
+            sentences.push(Sentence { start, end, text: text_of, terms, size: words, words, paragraph });
+        }
+        Prepared { lang, sentences, vocabulary }
+    }
+}
+
+/// Non-blank lines as trimmed byte ranges.
+fn lines(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed_start = line.len() - line.trim_start().len();
+        let content = line.trim();
+        if !content.is_empty() {
+            out.push((offset + trimmed_start, offset + trimmed_start + content.len()));
+        }
+        offset += line.len();
+    }
+    out
+}

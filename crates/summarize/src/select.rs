@@ -1,0 +1,93 @@
+//! Choosing sentences: budgets that are never exceeded, maximal marginal
+//! relevance against redundancy, optional bonus terms.
+
+use crate::prepare::Prepared;
+use crate::vector::{SparseVec, cosine};
+
+/// How long a summary may be.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Length {
+    /// At most this many sentences.
+    Sentences(usize),
+    /// This share of the document's sentences (rounded up, at least one).
+    Ratio(f64),
+    /// At most this many words (English) or characters (Japanese).
+    Words(usize),
+    /// At most this many characters (white space excluded).
+    Chars(usize),
+}
+
+/// What the selection needs besides the scores.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Selection {
+    /// The budget.
+    pub length: Length,
+    /// MMR trade-off λ in [0, 1]: 1 ignores redundancy; `None` turns MMR off.
+    pub mmr: Option<f64>,
+    /// Sentences shorter than this (words, or characters for Japanese) are
+    /// only taken when nothing longer is left.
+    pub min_words: usize,
+}
+
+/// Picks sentences by `scores` (any scale) within the budget; returns their
+/// indices in the order chosen. Ties go to the earlier sentence.
+pub fn select(doc: &Prepared, scores: &[f64], vectors: &[SparseVec], sel: &Selection) -> Vec<usize> {
+    let n = doc.sentences.len().min(scores.len());
+    if n == 0 {
+        return Vec::new();
+    }
+    let norm = normalize(scores);
+    let max_sentences = match sel.length {
+        Length::Sentences(k) => k,
+        Length::Ratio(r) => ((r.clamp(0.0, 1.0) * n as f64).ceil() as usize).max(1),
+        Length::Words(_) | Length::Chars(_) => n,
+    };
+    let cost = |i: usize| match sel.length {
+        Length::Words(_) => doc.sentences[i].size,
+        Length::Chars(_) => doc.sentences[i].text.chars().filter(|c| !c.is_whitespace()).count(),
+        _ => 0,
+    };
+    let budget = match sel.length {
+        Length::Words(w) | Length::Chars(w) => w,
+        _ => usize::MAX,
+    };
+    let long_enough: Vec<bool> = doc.sentences.iter().map(|s| s.words >= sel.min_words).collect();
+    let any_long = long_enough.iter().take(n).any(|&b| b);
+    let mut chosen: Vec<usize> = Vec::new();
+    let mut used = 0usize;
+    let mut available: Vec<bool> = (0..n).map(|i| !any_long || long_enough[i]).collect();
+    while chosen.len() < max_sentences {
+        let mut best: Option<(usize, f64)> = None;
+        for i in (0..n).filter(|&i| available[i]) {
+            if used.saturating_add(cost(i)) > budget {
+                continue;
+            }
+            let value = match sel.mmr {
+                Some(lambda) if !chosen.is_empty() => {
+                    let redundancy = chosen.iter().map(|&j| cosine(&vectors[i], &vectors[j])).fold(0.0, f64::max);
+                    lambda * norm[i] - (1.0 - lambda) * redundancy
+                }
+                _ => norm[i],
+            };
+            if best.is_none_or(|(_, b)| value > b) {
+                best = Some((i, value));
+            }
+        }
+        let Some((i, _)) = best else { break };
+        available[i] = false;
+        used += cost(i);
+        chosen.push(i);
+    }
+    chosen
+}
+
+/// Scales scores to [0, 1]; all-equal (or non-finite) scores become 1.
+pub fn normalize(scores: &[f64]) -> Vec<f64> {
+    let finite = |x: f64| if x.is_finite() { x } else { 0.0 };
+    let lo = scores.iter().copied().map(finite).fold(f64::MAX, f64::min);
+    let hi = scores.iter().copied().map(finite).fold(f64::MIN, f64::max);
+    if hi - lo <= f64::EPSILON {
+        return vec![1.0; scores.len()];
+    }
+    scores.iter().map(|&s| (finite(s) - lo) / (hi - lo)).collect()
+}

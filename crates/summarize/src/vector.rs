@@ -1,0 +1,108 @@
+//! Sparse tf-idf vectors over a document's own sentences.
+
+use crate::prepare::Sentence;
+
+/// A sparse vector: (term id, weight), sorted by term id.
+pub type SparseVec = Vec<(u32, f64)>;
+
+/// Smoothed inverse sentence frequency: ln((1 + N) / (1 + df)) + 1, so that
+/// a one-sentence document and terms in every sentence keep a weight.
+pub fn idf(sentences: &[Sentence], vocabulary_size: usize) -> Vec<f64> {
+    let mut df = vec![0u32; vocabulary_size];
+    let mut seen = vec![u32::MAX; vocabulary_size];
+    for (i, s) in sentences.iter().enumerate() {
+        for &t in &s.terms {
+            if seen[t as usize] != i as u32 {
+                seen[t as usize] = i as u32;
+                df[t as usize] += 1;
+            }
+        }
+    }
+    let n = sentences.len() as f64;
+    df.iter().map(|&d| ((1.0 + n) / (1.0 + d as f64)).ln() + 1.0).collect()
+}
+
+/// Term counts of one sentence as a sparse vector.
+pub fn counts(terms: &[u32]) -> SparseVec {
+    let mut sorted = terms.to_vec();
+    sorted.sort_unstable();
+    let mut out: SparseVec = Vec::new();
+    for t in sorted {
+        match out.last_mut() {
+            Some((last, c)) if *last == t => *c += 1.0,
+            _ => out.push((t, 1.0)),
+        }
+    }
+    out
+}
+
+/// tf-idf vectors of every sentence.
+pub fn tfidf(sentences: &[Sentence], idf: &[f64]) -> Vec<SparseVec> {
+    sentences
+        .iter()
+        .map(|s| counts(&s.terms).into_iter().map(|(t, c)| (t, c * idf[t as usize])).collect())
+        .collect()
+}
+
+/// Dot product of two sparse vectors.
+pub fn dot(a: &SparseVec, b: &SparseVec) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+/// Euclidean norm.
+pub fn norm(a: &SparseVec) -> f64 {
+    a.iter().map(|(_, w)| w * w).sum::<f64>().sqrt()
+}
+
+/// Cosine similarity; 0 when either vector is empty.
+pub fn cosine(a: &SparseVec, b: &SparseVec) -> f64 {
+    let d = norm(a) * norm(b);
+    if d > 0.0 { dot(a, b) / d } else { 0.0 }
+}
+
+/// The dense matrix of pairwise cosine similarities (diagonal 0).
+pub fn cosine_matrix(vectors: &[SparseVec]) -> Vec<Vec<f64>> {
+    let norms: Vec<f64> = vectors.iter().map(norm).collect();
+    let n = vectors.len();
+    let mut m = vec![vec![0.0; n]; n];
+    for i in 0..n {
+        for j in (i + 1)..n {
+            let d = norms[i] * norms[j];
+            let s = if d > 0.0 { dot(&vectors[i], &vectors[j]) / d } else { 0.0 };
+            m[i][j] = s;
+            m[j][i] = s;
+        }
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cosine_of_disjoint_and_identical() {
+        let a = vec![(0, 1.0), (2, 1.0)];
+        let b = vec![(1, 3.0)];
+        assert_eq!(cosine(&a, &b), 0.0);
+        assert!((cosine(&a, &a) - 1.0).abs() < 1e-12);
+        assert_eq!(cosine(&a, &Vec::new()), 0.0);
+    }
+
+    #[test]
+    fn counts_merge_repeats() {
+        assert_eq!(counts(&[3, 1, 3]), vec![(1, 1.0), (3, 2.0)]);
+    }
+}

@@ -1,0 +1,666 @@
+//! English sentence boundaries.
+//!
+//! One forward scan over the bytes: `memchr` finds the candidates (`.`, `!`,
+//! `?` and line breaks) and each is decided from a small window around it —
+//! the word before the terminator and the first character of the next word.
+//!
+//! * `.` after an ordinary word or a number ends a sentence unless the next
+//!   word starts in lower case; `!` and `?` (also `!!`, `?!` ...) likewise.
+//! * After an abbreviation it depends on the abbreviation's class (see
+//!   `data/abbreviations-en.txt`): "Mr." never ends a sentence before a name,
+//!   "No." never before a number, and "U.S."/"co." only before a common
+//!   sentence starter ("the U.S. How about you?" but "the U.S. Government").
+//!   Single-letter initials follow the same rule ("you and I. Did" but
+//!   "Albert I. Jones").
+//! * Closing quotes and brackets after the terminator stay with the sentence.
+//! * No space after the period: split only between a lower-case word or a
+//!   number and a capitalised word ("world.Today"), never inside e-mail
+//!   addresses, URLs or initialisms ("U.S.-Japan", "Jane.Doe@example.com").
+//! * Ellipses: `...`/`. . .` inside a sentence do not end it; a fourth dot
+//!   does, before a capitalised word.
+//! * A blank line always ends a sentence; a single line break ends one when
+//!   the line has no final punctuation and the next line does not continue it
+//!   (see [`Scanner::on_newline`]).
+//! * Lists (`1.`, `2.)`, `a.`, `•`) are handled by [`super::lists`].
+
+use memchr::{memchr, memchr3};
+
+use super::SentenceSpan;
+use super::abbreviations::{self, AbbrClass};
+use super::lists::{self, Marker};
+use super::scan::{byte, char_at, char_before, push_trimmed, skip_ws, skip_ws_counting_lines, ws_before, ws_len};
+
+/// How far back (in bytes) to look for the start of the word before a period.
+const MAX_TOKEN: usize = 64;
+/// How far forward to look for the end of a word without spaces.
+const MAX_LOOKAHEAD: usize = 256;
+
+/// Splits English `text` into sentences.
+pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
+    let mut scanner = Scanner::new(text);
+    scanner.run();
+    let mut out = Vec::with_capacity(scanner.spans.len() + 1);
+    for span in scanner.spans {
+        lists::split_items(text, span, &mut out);
+    }
+    out
+}
+
+/// Closing punctuation that stays with the sentence before it.
+fn is_closer(c: char) -> bool {
+    matches!(c, ')' | ']' | '}' | '"' | '\'' | '”' | '’' | '»' | '›')
+}
+
+/// Opening punctuation that may come before the first word of a sentence.
+fn is_opener(c: char) -> bool {
+    matches!(c, '(' | '[' | '{' | '"' | '\'' | '“' | '‘' | '«' | '‹')
+}
+
+/// Characters to strip from the front of the word before a period.
+fn is_word_prefix(c: char) -> bool {
+    is_opener(c) || matches!(c, '•' | '⁃' | '‣' | '◦' | '▪' | '*' | '-' | '–' | '—' | '/')
+}
+
+/// The offset after any closing punctuation starting at `i`.
+fn skip_closers(text: &str, mut i: usize) -> usize {
+    while let Some(c) = char_at(text, i) {
+        if !is_closer(c) {
+            break;
+        }
+        i += c.len_utf8();
+    }
+    i
+}
+
+/// What the first character of the next word is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Lower,
+    Upper,
+    /// A digit or a currency sign.
+    Digit,
+    Other,
+}
+
+/// What follows a terminator (and its closing quotes or brackets).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Follow {
+    /// Only white space to the end of the text.
+    End,
+    /// A blank line; the next sentence starts at the offset.
+    BlankLine(usize),
+    /// Something other than white space directly after ("world.Today").
+    Attached,
+    /// White space, then (after any opening quotes) a word at `word`.
+    Spaced { kind: Kind, word: usize },
+}
+
+/// The word before a period, by what it means for the period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Token {
+    /// An ordinary word, URL or e-mail address.
+    Word,
+    /// `55`, `$100.00`, `1,000`, `1026.253.553`.
+    Number,
+    /// A known abbreviation, or an initialism like `U.S.A`.
+    Abbr(AbbrClass),
+    /// A single upper-case letter: an initial ("Jonas E. Smith") or "I".
+    Initial,
+}
+
+/// A run of dots: `.`, `...`, `. . .` or `. . . .`.
+#[derive(Debug, Clone, Copy)]
+struct Dots {
+    count: usize,
+    spaced: bool,
+    end: usize,
+}
+
+fn dots_at(b: &[u8], i: usize) -> Dots {
+    let mut k = i;
+    while byte(b, k) == b'.' {
+        k += 1;
+    }
+    let first = Dots {
+        count: k - i,
+        spaced: false,
+        end: k,
+    };
+    let mut count = first.count;
+    let mut spaced = false;
+    while byte(b, k) == b' ' && byte(b, k + 1) == b'.' {
+        spaced = true;
+        k += 1;
+        while byte(b, k) == b'.' {
+            count += 1;
+            k += 1;
+        }
+    }
+    if spaced && count >= 3 {
+        Dots {
+            count,
+            spaced,
+            end: k,
+        }
+    } else {
+        first
+    }
+}
+
+fn is_number(word: &str) -> bool {
+    let digits = word.trim_start_matches(['$', '€', '£', '¥', '#', '+', '-']);
+    digits.as_bytes().first().is_some_and(u8::is_ascii_digit)
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+}
+
+/// `U.S.A`, `e.g`, `Ph.D`: letters in groups of one or two joined by periods.
+fn is_initialism(word: &str) -> bool {
+    let mut groups = 0;
+    for group in word.split('.') {
+        if group.is_empty() || group.len() > 2 || !group.bytes().all(|b| b.is_ascii_alphabetic()) {
+            return false;
+        }
+        groups += 1;
+    }
+    groups >= 2
+}
+
+fn looks_like_address(word: &str) -> bool {
+    word.contains('@') || word.contains('/') || word.contains("www.")
+}
+
+fn classify(raw: &str) -> Token {
+    if looks_like_address(raw) {
+        return Token::Word;
+    }
+    let word = raw.trim_start_matches(is_word_prefix);
+    if word.is_empty() {
+        return Token::Word;
+    }
+    if is_number(word) {
+        return Token::Number;
+    }
+    if let Some(class) = abbreviations::abbreviation(word) {
+        return Token::Abbr(class);
+    }
+    if is_initialism(word) {
+        return Token::Abbr(AbbrClass::General);
+    }
+    match word.as_bytes() {
+        [l] if l.is_ascii_uppercase() => Token::Initial,
+        [l] if l.is_ascii_lowercase() => Token::Abbr(AbbrClass::General),
+        _ => Token::Word,
+    }
+}
+
+struct Scanner<'a> {
+    text: &'a str,
+    b: &'a [u8],
+    /// Start of the current sentence (never white space).
+    start: usize,
+    /// The list marker the current sentence is at, if any.
+    list: Option<Marker>,
+    spans: Vec<SentenceSpan>,
+}
+
+impl<'a> Scanner<'a> {
+    fn new(text: &'a str) -> Self {
+        let start = skip_ws(text, 0);
+        Scanner {
+            text,
+            b: text.as_bytes(),
+            start,
+            list: lists::parse_marker(text, start, false),
+            spans: Vec::with_capacity(text.len() / 100 + 1),
+        }
+    }
+
+    fn run(&mut self) {
+        let b = self.b;
+        let find_term = |from: usize| memchr3(b'.', b'!', b'?', b.get(from..)?).map(|i| i + from);
+        let find_nl = |from: usize| memchr(b'\n', b.get(from..)?).map(|i| i + from);
+        let mut pos = 0;
+        let mut term = find_term(0);
+        let mut nl = find_nl(0);
+        loop {
+            if term.is_some_and(|t| t < pos) {
+                term = find_term(pos);
+            }
+            if nl.is_some_and(|l| l < pos) {
+                nl = find_nl(pos);
+            }
+            let cand = match (term, nl) {
+                (Some(t), Some(l)) => t.min(l),
+                (Some(c), None) | (None, Some(c)) => c,
+                (None, None) => break,
+            };
+            let next = if cand < self.start {
+                cand + 1
+            } else if b[cand] == b'\n' {
+                self.on_newline(cand)
+            } else if b[cand] == b'.' {
+                self.on_period(cand)
+            } else {
+                self.on_bang(cand)
+            };
+            pos = next.max(cand + 1);
+        }
+        push_trimmed(self.text, self.start, self.text.len(), &mut self.spans);
+    }
+
+    /// Ends the current sentence at `end`; the next starts at or after `resume`.
+    fn emit(&mut self, end: usize, resume: usize) {
+        push_trimmed(self.text, self.start, end, &mut self.spans);
+        self.start = skip_ws(self.text, resume.max(self.start));
+        self.list = lists::parse_marker(self.text, self.start, false);
+    }
+
+    fn follow(&self, after: usize) -> Follow {
+        if after >= self.b.len() {
+            return Follow::End;
+        }
+        if ws_len(self.text, after) == 0 {
+            return Follow::Attached;
+        }
+        let (k, blank) = skip_ws_counting_lines(self.text, after);
+        if k >= self.b.len() {
+            return Follow::End;
+        }
+        if blank {
+            return Follow::BlankLine(k);
+        }
+        let mut word = k;
+        while let Some(c) = char_at(self.text, word).filter(|&c| is_opener(c)) {
+            word += c.len_utf8();
+        }
+        let kind = match char_at(self.text, word) {
+            Some(c) if c.is_lowercase() => Kind::Lower,
+            Some(c) if c.is_uppercase() => Kind::Upper,
+            Some(c) if c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥') => Kind::Digit,
+            _ => Kind::Other,
+        };
+        Follow::Spaced { kind, word }
+    }
+
+    /// Start of the word ending at `i` (not before the current sentence),
+    /// and whether it was cut short at `MAX_TOKEN` bytes.
+    fn token_start(&self, i: usize) -> (usize, bool) {
+        let lo = self.start.max(i.saturating_sub(MAX_TOKEN));
+        let mut k = i;
+        while k > lo {
+            match char_before(self.text, k) {
+                Some(c) if !c.is_whitespace() => k -= c.len_utf8(),
+                _ => return (k, false),
+            }
+        }
+        (k, k > self.start && !ws_before(self.text, k))
+    }
+
+    fn token_before(&self, i: usize) -> (usize, Token) {
+        let (start, cut) = self.token_start(i);
+        let token = match self.text.get(start..i) {
+            Some(raw) if !cut => classify(raw),
+            _ => Token::Word,
+        };
+        (start, token)
+    }
+
+    /// The capitalised word at `at` is a common sentence starter.
+    fn starter_at(&self, at: usize) -> bool {
+        let end = self
+            .b
+            .get(at..)
+            .and_then(|rest| rest.iter().position(|b| !b.is_ascii_alphabetic()))
+            .map_or(self.b.len(), |n| at + n);
+        self.text.get(at..end).is_some_and(abbreviations::is_sentence_starter)
+    }
+
+    /// No space after the terminator at `i` (closers end at `after`): split
+    /// only "word.Word" or "1,000.That", never inside addresses.
+    fn attached_split(&self, i: usize, after: usize) -> bool {
+        let Some(c) = char_at(self.text, after).filter(|c| c.is_uppercase()) else {
+            return false;
+        };
+        if !char_at(self.text, after + c.len_utf8()).is_some_and(char::is_lowercase) {
+            return false;
+        }
+        if !char_before(self.text, i).is_some_and(|p| p.is_lowercase() || p.is_ascii_digit()) {
+            return false;
+        }
+        let (start, token) = self.token_before(i);
+        let limit = (after + MAX_LOOKAHEAD).min(self.b.len());
+        let end = self
+            .b
+            .get(after..limit)
+            .and_then(|rest| rest.iter().position(|b| b.is_ascii_whitespace()))
+            .map_or(limit, |n| after + n);
+        let whole = self.text.get(start..end).unwrap_or("");
+        matches!(token, Token::Word | Token::Number) && !looks_like_address(whole)
+    }
+
+    /// A `.` at `i`.
+    fn on_period(&mut self, i: usize) -> usize {
+        let dots = dots_at(self.b, i);
+        if dots.count >= 2 {
+            return self.on_ellipsis(i, dots);
+        }
+        let after = skip_closers(self.text, i + 1);
+        match self.follow(after) {
+            Follow::End => self.b.len(),
+            Follow::BlankLine(next) => {
+                self.emit(after, next);
+                next
+            }
+            Follow::Attached => {
+                if self.attached_split(i, after) {
+                    self.emit(after, after);
+                }
+                after
+            }
+            Follow::Spaced { kind, word } => {
+                if self.period_ends_sentence(i, kind, word) {
+                    self.emit(after, after);
+                }
+                after
+            }
+        }
+    }
+
+    fn period_ends_sentence(&mut self, i: usize, kind: Kind, word: usize) -> bool {
+        if let Some(current) = self.list {
+            if current.dot == Some(i) {
+                // "1. The first item": the marker that starts the sentence.
+                return false;
+            }
+        }
+        let (start, token) = self.token_before(i);
+        if let Some(current) = self.list {
+            // "1. The first item 2. The second item": the next marker.
+            if let Some(next) = lists::parse_marker(self.text, start, false) {
+                if next.dot == Some(i) && current.is_followed_by(&next) {
+                    self.list = Some(next);
+                    return false;
+                }
+            }
+        }
+        match token {
+            Token::Word | Token::Number => kind != Kind::Lower,
+            Token::Abbr(AbbrClass::Title) => false,
+            Token::Abbr(AbbrClass::Number) => matches!(kind, Kind::Upper | Kind::Other),
+            Token::Abbr(AbbrClass::General) => kind == Kind::Upper && self.starter_at(word),
+            Token::Initial => match kind {
+                Kind::Upper => self.starter_at(word),
+                Kind::Digit => true,
+                Kind::Lower | Kind::Other => false,
+            },
+        }
+    }
+
+    /// Two or more dots starting at `i`.
+    fn on_ellipsis(&mut self, i: usize, dots: Dots) -> usize {
+        let end = dots.end;
+        if matches!(char_before(self.text, i), Some('[' | '(')) {
+            // "[...]": an elision mark, never a boundary.
+            return end;
+        }
+        let after = skip_closers(self.text, end);
+        let kind = match self.follow(after) {
+            Follow::End => return self.b.len(),
+            Follow::BlankLine(next) => {
+                self.emit(after, next);
+                return next;
+            }
+            Follow::Attached => return end,
+            Follow::Spaced { kind, .. } => kind,
+        };
+        let attached = !ws_before(self.text, i);
+        if dots.spaced && attached && dots.count >= 4 {
+            // "compounds. . . . The practice": a full stop, then an ellipsis
+            // that opens the next sentence.
+            if matches!(kind, Kind::Upper | Kind::Digit) {
+                self.emit(i + 1, i + 1);
+            }
+        } else if dots.count >= 4 {
+            // "a period . . . . Next" / "that.... She": ellipsis plus full stop.
+            if kind != Kind::Lower {
+                self.emit(after, after);
+            }
+        } else if !dots.spaced && kind == Kind::Upper {
+            // "I don't know... The": an unspaced ellipsis before a capital.
+            self.emit(after, after);
+        }
+        end
+    }
+
+    /// `!` or `?` at `i`, with any more of them after it.
+    fn on_bang(&mut self, i: usize) -> usize {
+        let mut j = i;
+        while matches!(byte(self.b, j), b'!' | b'?') {
+            j += 1;
+        }
+        let after = skip_closers(self.text, j);
+        match self.follow(after) {
+            Follow::End => self.b.len(),
+            Follow::BlankLine(next) => {
+                self.emit(after, next);
+                next
+            }
+            Follow::Attached => {
+                if self.attached_split(i, after) {
+                    self.emit(after, after);
+                }
+                after
+            }
+            Follow::Spaced { kind, word } => {
+                let split = match self.token_before(i).1 {
+                    // "Yahoo!" is a name.
+                    Token::Abbr(_) if self.b[i] == b'!' => kind == Kind::Upper && self.starter_at(word),
+                    _ => kind != Kind::Lower,
+                };
+                if split {
+                    self.emit(after, after);
+                }
+                after
+            }
+        }
+    }
+
+    /// Offset just after the last visible character before `i` (at least
+    /// the sentence start).
+    fn trim_back(&self, mut i: usize) -> usize {
+        while i > self.start {
+            match char_before(self.text, i) {
+                Some(c) if c.is_whitespace() => i -= c.len_utf8(),
+                _ => break,
+            }
+        }
+        i
+    }
+
+    /// The text before `end` ends with `.`, `!` or `?` (and closers).
+    fn ends_with_terminator(&self, mut end: usize) -> bool {
+        while let Some(c) = char_before(self.text, end) {
+            match c {
+                '.' | '!' | '?' => return true,
+                c if is_closer(c) => end -= c.len_utf8(),
+                _ => return false,
+            }
+        }
+        false
+    }
+
+    /// The text before `end` ends with a comma, dash, or a word like "the".
+    fn ends_with_continuation(&self, end: usize) -> bool {
+        match char_before(self.text, end) {
+            Some(',' | ';' | '-' | '–' | '—' | '&' | '/' | '(') => true,
+            Some(c) if c.is_ascii_lowercase() => {
+                let mut k = end;
+                while k > self.start && end - k < 16 && self.b[k - 1].is_ascii_alphabetic() {
+                    k -= 1;
+                }
+                self.text.get(k..end).is_some_and(abbreviations::is_line_continuation)
+            }
+            _ => false,
+        }
+    }
+
+    /// Number of words (up to `max`) in the current sentence before `end`.
+    fn words_before(&self, end: usize, max: usize) -> usize {
+        let mut words = 0;
+        let mut in_word = false;
+        let mut k = end;
+        while k > self.start {
+            let space = self.b[k - 1].is_ascii_whitespace();
+            if !space && !in_word {
+                words += 1;
+                if words >= max {
+                    return words;
+                }
+            }
+            in_word = !space;
+            k -= 1;
+        }
+        words
+    }
+
+    /// A line break at `i`.
+    ///
+    /// A blank line always ends the sentence.  A single line break ends it
+    /// when the line has no final punctuation (otherwise the terminator
+    /// decided) and the next line does not continue it: the next line is a
+    /// list item, or it starts with a capital and this line does not end with
+    /// a comma, dash or function word ("perceived by\nU.S. officials"), or it
+    /// starts in lower case but this sentence so far is under three words — a
+    /// heading or a list entry ("features\ncontact manager") rather than a
+    /// sentence cut by a line break ("It was a cold\nnight in the city.").
+    fn on_newline(&mut self, i: usize) -> usize {
+        let (k, blank) = skip_ws_counting_lines(self.text, i);
+        if k >= self.b.len() {
+            return self.b.len();
+        }
+        if blank {
+            self.emit(i, k);
+            return k;
+        }
+        let line_end = self.trim_back(i);
+        if line_end <= self.start || self.ends_with_terminator(line_end) {
+            return i + 1;
+        }
+        if lists::is_line_item(self.text, k) {
+            self.emit(i, k);
+            return k;
+        }
+        if self.ends_with_continuation(line_end) {
+            return i + 1;
+        }
+        let next_lower = char_at(self.text, k).is_some_and(char::is_lowercase);
+        if next_lower && self.words_before(line_end, 3) >= 3 {
+            return i + 1;
+        }
+        self.emit(i, k);
+        k
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn tokens() {
+        assert_eq!(classify("$100.00"), Token::Number);
+        assert_eq!(classify("1026.253.553"), Token::Number);
+        assert_eq!(classify("U.S.A"), Token::Abbr(AbbrClass::General));
+        assert_eq!(classify("(Mr"), Token::Abbr(AbbrClass::Title));
+        assert_eq!(classify("E"), Token::Initial);
+        assert_eq!(classify("⁃10"), Token::Number);
+        assert_eq!(classify("Jane.Doe@example.com"), Token::Word);
+        assert_eq!(classify("world"), Token::Word);
+        assert_eq!(classify("55)"), Token::Word);
+    }
+
+    #[test]
+    fn dots() {
+        let d = dots_at(b"a. . . . B", 1);
+        assert_eq!((d.count, d.spaced, d.end), (4, true, 8));
+        let d = dots_at(b"a.... B", 1);
+        assert_eq!((d.count, d.spaced, d.end), (4, false, 5));
+        let d = dots_at(b"a. .b", 1);
+        assert_eq!((d.count, d.spaced, d.end), (1, false, 2));
+    }
+
+    #[test]
+    fn abbreviations_before_capitals() {
+        assert_eq!(sentences("I live in the U.S. How about you?"), ["I live in the U.S.", "How about you?"]);
+        assert_eq!(sentences("I work for the U.S. Government in Virginia."), ["I work for the U.S. Government in Virginia."]);
+        assert_eq!(sentences("Ask Mr. Smith. He knows."), ["Ask Mr. Smith.", "He knows."]);
+        assert_eq!(sentences("See No. 5 and Fig. 3. Then stop."), ["See No. 5 and Fig. 3.", "Then stop."]);
+        assert_eq!(sentences("Jan. 5 was cold. Feb. was not."), ["Jan. 5 was cold.", "Feb. was not."]);
+    }
+
+    #[test]
+    fn initials() {
+        assert_eq!(
+            sentences("We make a good team, you and I. Did you see Albert I. Jones yesterday?"),
+            ["We make a good team, you and I.", "Did you see Albert I. Jones yesterday?"]
+        );
+        assert_eq!(sentences("George W. Bush met the press."), ["George W. Bush met the press."]);
+    }
+
+    #[test]
+    fn quotes_and_brackets() {
+        assert_eq!(sentences("He said, \"Go.\" She went."), ["He said, \"Go.\"", "She went."]);
+        assert_eq!(sentences("He said “Go.” she said."), ["He said “Go.” she said."]);
+        assert_eq!(sentences("It rose (a lot.) Then fell."), ["It rose (a lot.)", "Then fell."]);
+        assert_eq!(sentences("He left. “Why?” she asked."), ["He left.", "“Why?” she asked."]);
+    }
+
+    #[test]
+    fn no_space_after_terminator() {
+        assert_eq!(sentences("Hello world.Today is Tuesday."), ["Hello world.", "Today is Tuesday."]);
+        assert_eq!(sentences("Ties to U.S.-Japan trade.Fine."), ["Ties to U.S.-Japan trade.", "Fine."]);
+        assert_eq!(sentences("Mail Jane.Doe@example.com today."), ["Mail Jane.Doe@example.com today."]);
+        assert_eq!(sentences("See example.com/Page.Html now."), ["See example.com/Page.Html now."]);
+    }
+
+    #[test]
+    fn ellipses() {
+        assert_eq!(sentences("Wait... The end."), ["Wait...", "The end."]);
+        assert_eq!(sentences("Wait . . . the end."), ["Wait . . . the end."]);
+        assert_eq!(sentences("Wait.... The end."), ["Wait....", "The end."]);
+    }
+
+    #[test]
+    fn line_breaks() {
+        assert_eq!(sentences("A heading\n\nBody text here."), ["A heading", "Body text here."]);
+        assert_eq!(sentences("U.S.\n\nThe end"), ["U.S.", "The end"]);
+        assert_eq!(sentences("A Title Line\nThe body starts here."), ["A Title Line", "The body starts here."]);
+        assert_eq!(sentences("It was perceived by\nU.S. officials as bad."), ["It was perceived by\nU.S. officials as bad."]);
+        assert_eq!(sentences("Features:\n- fast\n- small"), ["Features:", "- fast", "- small"]);
+        assert_eq!(sentences("It was a cold \r\nnight in the city."), ["It was a cold \r\nnight in the city."]);
+    }
+
+    #[test]
+    fn lists() {
+        assert_eq!(sentences("1. The first item 2. The second item"), ["1. The first item", "2. The second item"]);
+        assert_eq!(sentences("He bought 2. The store closed."), ["He bought 2.", "The store closed."]);
+    }
+
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        for text in ["", " ", ".", "...", ". . . .", "!?", "\n\n", "a.\u{a0}B", "é.É", "。", "(.", "[...]", "1.", "•", "⁃9.", "Mr.", "“.”"] {
+            let spans = split(text);
+            let mut last = 0;
+            for s in spans {
+                assert!(s.start >= last && s.start < s.end && s.end <= text.len(), "{text:?}");
+                let sentence = &text[s.start..s.end];
+                assert_eq!(sentence, sentence.trim());
+                last = s.end;
+            }
+        }
+    }
+}

@@ -1,0 +1,264 @@
+//! Japanese sentence boundaries.
+//!
+//! * A sentence ends after `。`, `！`, `？`, `．` (not between digits: `３．２９`)
+//!   and `!`/`?` (not right after a Latin letter: `Yahoo!`), together with
+//!   any further terminators and closing brackets or quotes (`。」`).
+//! * Terminators inside parentheses (`（…）`, `(…)`, `【…】` ...) never end a
+//!   sentence, nor do those inside a quotation that is part of a larger
+//!   sentence (`「…。…」と述べた。`).  A quotation that stands alone — it
+//!   starts a sentence and nothing continues after its closing bracket — is
+//!   quoted speech of its own: terminators inside it end sentences, and so
+//!   does its closing bracket.
+//! * A blank line always ends a sentence.  A single line break does not
+//!   (`これは父の\n家です。` is one sentence), unless the next line is a list
+//!   item or starts with a full-width-space paragraph indent.
+
+use super::SentenceSpan;
+use super::lists;
+use super::scan::{char_at, char_before, push_trimmed, skip_ws, skip_ws_counting_lines};
+
+/// Splits Japanese `text` into sentences.
+pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
+    let pairs = match_brackets(text);
+    let mut opaque: Vec<(usize, usize)> = Vec::new();
+    let mut quote_ends: Vec<usize> = Vec::new();
+    for pair in &pairs {
+        if pair.quote && stands_alone(text, pair) {
+            quote_ends.push(pair.close_end);
+        } else {
+            opaque.push((pair.open, pair.close_end));
+        }
+    }
+    // Pairs nest, so after sorting by start only the outermost need keeping.
+    opaque.sort_unstable();
+    let mut outer: Vec<(usize, usize)> = Vec::with_capacity(opaque.len());
+    for range in opaque {
+        if outer.last().is_none_or(|last| range.0 >= last.1) {
+            outer.push(range);
+        }
+    }
+    quote_ends.sort_unstable();
+
+    let mut spans = Vec::new();
+    let mut start = skip_ws(text, 0);
+    let mut next_opaque = 0;
+    let mut next_quote = 0;
+    let mut i = start;
+    while let Some(c) = char_at(text, i) {
+        while outer.get(next_opaque).is_some_and(|r| r.1 <= i) {
+            next_opaque += 1;
+        }
+        if let Some(&(open, close_end)) = outer.get(next_opaque) {
+            if open <= i {
+                i = close_end;
+                continue;
+            }
+        }
+        let end = i + c.len_utf8();
+        if is_terminator(text, i, c) {
+            let mut j = end;
+            while let Some(d) = char_at(text, j).filter(|&d| is_terminator_char(d) || is_closer(d)) {
+                j += d.len_utf8();
+            }
+            push_trimmed(text, start, j, &mut spans);
+            start = skip_ws(text, j);
+            i = j;
+            continue;
+        }
+        if c == '\n' {
+            let (k, blank) = skip_ws_counting_lines(text, i);
+            let indent = char_at(text, i + 1) == Some('\u{3000}');
+            if k < text.len() && (blank || indent || lists::is_line_item(text, k)) {
+                push_trimmed(text, start, i, &mut spans);
+                start = k;
+                i = k;
+                continue;
+            }
+        }
+        while quote_ends.get(next_quote).is_some_and(|&q| q < end) {
+            next_quote += 1;
+        }
+        if quote_ends.get(next_quote) == Some(&end) {
+            // The end of a quotation standing alone ends its sentence, unless
+            // a terminator follows and will do it.
+            let k = skip_ws(text, end);
+            if !char_at(text, k).is_some_and(|d| is_terminator_char(d) || is_closer(d)) {
+                push_trimmed(text, start, end, &mut spans);
+                start = k;
+            }
+        }
+        i = end;
+    }
+    push_trimmed(text, start, text.len(), &mut spans);
+    spans
+}
+
+fn is_terminator_char(c: char) -> bool {
+    matches!(c, '。' | '｡' | '！' | '？' | '．' | '!' | '?' | '‼' | '⁇' | '⁈' | '⁉')
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// `c` at `i` ends a sentence (before looking at brackets).
+fn is_terminator(text: &str, i: usize, c: char) -> bool {
+    match c {
+        '．' => !(char_before(text, i).is_some_and(is_digit)
+            && char_at(text, i + c.len_utf8()).is_some_and(is_digit)),
+        '!' | '?' => !char_before(text, i).is_some_and(|p| p.is_ascii_alphanumeric()),
+        _ => is_terminator_char(c),
+    }
+}
+
+/// The closing bracket for `c`, and whether the pair is a quotation.
+fn closer_for(c: char) -> Option<(char, bool)> {
+    Some(match c {
+        '「' => ('」', true),
+        '『' => ('』', true),
+        '“' => ('”', true),
+        '（' => ('）', false),
+        '(' => (')', false),
+        '【' => ('】', false),
+        '〔' => ('〕', false),
+        '［' => ('］', false),
+        '[' => (']', false),
+        '｛' => ('｝', false),
+        '〈' => ('〉', false),
+        '《' => ('》', false),
+        '≪' => ('≫', false),
+        '«' => ('»', false),
+        _ => return None,
+    })
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '」' | '』' | '”' | '）' | ')' | '】' | '〕' | '］' | ']' | '｝' | '〉' | '》' | '≫' | '»' | '’')
+}
+
+fn is_quote_opener(c: char) -> bool {
+    matches!(c, '「' | '『' | '“')
+}
+
+/// A matched pair of brackets.
+#[derive(Debug, Clone, Copy)]
+struct Pair {
+    open: usize,
+    close: usize,
+    close_end: usize,
+    quote: bool,
+}
+
+/// Matches brackets within each paragraph; unmatched ones are ignored.
+fn match_brackets(text: &str) -> Vec<Pair> {
+    const MAX_DEPTH: usize = 32;
+    let mut stack: Vec<(char, usize, bool)> = Vec::new();
+    let mut pairs = Vec::new();
+    let mut line_blank = true;
+    for (i, c) in text.char_indices() {
+        if c == '\n' {
+            if line_blank {
+                stack.clear();
+            }
+            line_blank = true;
+            continue;
+        }
+        if !c.is_whitespace() {
+            line_blank = false;
+        }
+        if let Some((close, quote)) = closer_for(c) {
+            if stack.len() < MAX_DEPTH {
+                stack.push((close, i, quote));
+            }
+        } else if is_closer(c) {
+            if let Some(pos) = stack.iter().rposition(|e| e.0 == c) {
+                let (_, open, quote) = stack[pos];
+                stack.truncate(pos);
+                pairs.push(Pair {
+                    open,
+                    close: i,
+                    close_end: i + c.len_utf8(),
+                    quote,
+                });
+            }
+        }
+    }
+    pairs
+}
+
+/// Whether a quotation is a sentence of its own: it starts where a sentence
+/// starts (after nothing, a line break, a terminator or another bracket) and
+/// nothing continues it after its closing bracket, and it holds a terminator.
+fn stands_alone(text: &str, pair: &Pair) -> bool {
+    let inner = text.get(pair.open..pair.close).unwrap_or("");
+    if !inner.chars().any(is_terminator_char) {
+        return false;
+    }
+    let mut before = pair.open;
+    while let Some(c) = char_before(text, before).filter(|&c| c.is_whitespace() && c != '\n') {
+        before -= c.len_utf8();
+    }
+    let starts = match char_before(text, before) {
+        None | Some('\n') => true,
+        Some(c) => is_terminator_char(c) || is_closer(c),
+    };
+    if !starts {
+        return false;
+    }
+    let (k, blank) = skip_ws_counting_lines(text, pair.close_end);
+    let line_break = text.get(pair.close_end..k).is_some_and(|gap| gap.contains('\n'));
+    match char_at(text, k) {
+        None => true,
+        Some(_) if blank => true,
+        // On the next line: a continuation starts with kana ("と述べた").
+        Some(c) if line_break => !('\u{3040}'..='\u{309f}').contains(&c),
+        Some(c) => is_terminator_char(c) || is_quote_opener(c),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn terminators() {
+        assert_eq!(sentences("これはペンです。それはマーカーです。"), ["これはペンです。", "それはマーカーです。"]);
+        assert_eq!(sentences("本当？！すごい!!"), ["本当？！", "すごい!!"]);
+        assert_eq!(sentences("３．２９％です。"), ["３．２９％です。"]);
+        assert_eq!(sentences("Yahoo!ニュースによる。"), ["Yahoo!ニュースによる。"]);
+    }
+
+    #[test]
+    fn embedded_quotations_and_parentheses() {
+        assert_eq!(sentences("彼は「行く。すぐ行く」と言った。次だ。"), ["彼は「行く。すぐ行く」と言った。", "次だ。"]);
+        assert_eq!(sentences("会談（詳細は後述。）を開く。"), ["会談（詳細は後述。）を開く。"]);
+        assert_eq!(sentences("「行く。」と言った。"), ["「行く。」と言った。"]);
+    }
+
+    #[test]
+    fn quotations_standing_alone() {
+        assert_eq!(sentences("彼は言った。「行く。すぐ行く」"), ["彼は言った。", "「行く。", "すぐ行く」"]);
+        assert_eq!(sentences("「脅しではない。ただ、心配だ」\n次の文。"), ["「脅しではない。", "ただ、心配だ」", "次の文。"]);
+        assert_eq!(sentences("「行く。すぐ行く」\nと言った。"), ["「行く。すぐ行く」\nと言った。"]);
+        assert_eq!(sentences("「結果重視」「数値目標」の議論。"), ["「結果重視」「数値目標」の議論。"]);
+    }
+
+    #[test]
+    fn line_breaks() {
+        assert_eq!(sentences("これは父の\n家です。"), ["これは父の\n家です。"]);
+        assert_eq!(sentences("見出し\n\n本文です。"), ["見出し", "本文です。"]);
+        assert_eq!(sentences("前の段落\n\u{3000}次の段落。"), ["前の段落", "次の段落。"]);
+        assert_eq!(sentences("項目\n・一つ目\n・二つ目"), ["項目", "・一つ目", "・二つ目"]);
+    }
+
+    #[test]
+    fn unmatched_brackets_are_ignored() {
+        assert_eq!(sentences("「同意しない。次だ。"), ["「同意しない。", "次だ。"]);
+        assert_eq!(sentences("結果だ」次だ。"), ["結果だ」次だ。"]);
+        assert_eq!(sentences("（注。\n\n本文。）"), ["（注。", "本文。）"]);
+    }
+}
