@@ -25,6 +25,11 @@ pub enum Command {
     Tokenize(TokenizeArgs),
     /// Language, script and confidence.
     Detect(DetectArgs),
+    /// Extractive summaries.
+    Summarize(SummarizeArgs),
+    /// Evaluation measures.
+    #[command(subcommand)]
+    Eval(EvalCommand),
 }
 
 /// Where documents come from and where results go; shared by every command.
@@ -142,5 +147,133 @@ pub enum DetectFormat {
     /// `id, index, start, end, lang, lang3, script, confidence` with a header.
     Tsv,
     /// One record per unit.
+    Jsonl,
+}
+
+/// `kotoba summarize`.
+#[derive(Debug, Args)]
+pub struct SummarizeArgs {
+    /// Inputs and output.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Scoring method: lead, luhn, lexrank, textrank, centroid, sumbasic, pacsum, leadrank.
+    #[arg(long, default_value = "leadrank", value_parser = parse_method)]
+    pub method: kotoba_summarize::Method,
+    /// At most N sentences (default 3 when no other budget is given).
+    #[arg(short = 'n', long, value_name = "N", group = "budget")]
+    pub sentences: Option<usize>,
+    /// This share of the sentences (0–1).
+    #[arg(long, value_name = "R", group = "budget")]
+    pub ratio: Option<f64>,
+    /// At most W words (characters for Japanese).
+    #[arg(long, value_name = "W", group = "budget")]
+    pub words: Option<usize>,
+    /// At most C characters (white space not counted).
+    #[arg(long, value_name = "C", group = "budget")]
+    pub chars: Option<usize>,
+    /// Maximal marginal relevance λ (1 = no redundancy control); default: on
+    /// (0.5) for leadrank and for --multi, off otherwise.
+    #[arg(long, value_name = "LAMBDA")]
+    pub mmr: Option<f64>,
+    /// Sentences shorter than this many words (characters for Japanese) are
+    /// taken only when nothing longer is left (default: 10, 20 for Japanese, with leadrank; else 0).
+    #[arg(long, value_name = "N")]
+    pub min_words: Option<usize>,
+    /// `lines`: every input line is one sentence (pre-segmented corpora).
+    #[arg(long, value_enum, default_value = "sentences")]
+    pub split: SplitArg,
+    /// Summarize all inputs together into one summary.
+    #[arg(long)]
+    pub multi: bool,
+    /// Sentence order in the summary.
+    #[arg(long, value_enum, default_value = "document")]
+    pub order: OrderArg,
+    /// Language.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub lang: LangArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: SummaryFormat,
+}
+
+fn parse_method(s: &str) -> Result<kotoba_summarize::Method, String> {
+    kotoba_summarize::Method::from_name(s).ok_or_else(|| {
+        let names: Vec<&str> = kotoba_summarize::Method::ALL.iter().map(|m| m.name()).collect();
+        format!("unknown method `{s}` (one of: {})", names.join(", "))
+    })
+}
+
+/// How `summarize` finds sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SplitArg {
+    /// The sentence segmenter.
+    Sentences,
+    /// One sentence per line.
+    Lines,
+}
+
+/// Order of summary sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OrderArg {
+    /// Document order.
+    Document,
+    /// Best first.
+    Score,
+}
+
+/// Output formats of `summarize`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    /// The sentences, one per line; a blank line between documents.
+    Text,
+    /// A heading per document and the sentences as a list.
+    Markdown,
+    /// `{"id","lang","method","sentences":[{"index","start","end","text","score"}]}` per document.
+    Jsonl,
+}
+
+/// `kotoba eval …`.
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// ROUGE-1, ROUGE-2, ROUGE-L and ROUGE-Lsum of summaries against references.
+    Rouge(RougeArgs),
+}
+
+/// `kotoba eval rouge`.
+#[derive(Debug, Args)]
+pub struct RougeArgs {
+    /// System summaries: a file, a folder (matched to the references by file
+    /// name), or JSON Lines (matched by id; `kotoba summarize --format jsonl` output works as is).
+    #[arg(long, value_name = "PATH")]
+    pub system: PathBuf,
+    /// Reference summaries, in the same form.
+    #[arg(long, value_name = "PATH")]
+    pub reference: PathBuf,
+    /// Porter-stem English tokens (as rouge-score's use_stemmer).
+    #[arg(long)]
+    pub stem: bool,
+    /// JSON Lines field holding the text (when records have no `sentences`).
+    #[arg(long, default_value = "text", value_name = "NAME")]
+    pub text_field: String,
+    /// JSON Lines field holding the id.
+    #[arg(long, default_value = "id", value_name = "NAME")]
+    pub id_field: String,
+    /// Tokenization: English as rouge-score, Japanese by morphemes.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub lang: LangArg,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: RougeFormat,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Output formats of `eval rouge`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RougeFormat {
+    /// A table of mean scores (×100).
+    Text,
+    /// One record per pair, then one with the means (`"id": "*mean*"`).
     Jsonl,
 }

@@ -23,6 +23,8 @@ fn main() -> ExitCode {
         Command::Sentences(a) => cmd::sentences::run(a),
         Command::Tokenize(a) => cmd::tokenize::run(a),
         Command::Detect(a) => cmd::detect::run(a),
+        Command::Summarize(a) => cmd::summarize::run(a),
+        Command::Eval(args::EvalCommand::Rouge(a)) => cmd::eval::rouge(a),
     };
     match result {
         Ok(status) => status.exit_code(),

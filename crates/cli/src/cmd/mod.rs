@@ -1,5 +1,7 @@
 //! One module per subcommand.
 
 pub mod detect;
+pub mod eval;
 pub mod sentences;
+pub mod summarize;
 pub mod tokenize;

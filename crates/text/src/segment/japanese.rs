@@ -68,7 +68,7 @@ pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
         if c == '\n' {
             let (k, blank) = skip_ws_counting_lines(text, i);
             let indent = char_at(text, i + 1) == Some('\u{3000}');
-            if k < text.len() && (blank || indent || lists::is_line_item(text, k)) {
+            if k < text.len() && (blank || indent || is_line_item(text, k)) {
                 push_trimmed(text, start, i, &mut spans);
                 start = k;
                 i = k;
@@ -91,6 +91,12 @@ pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
     }
     push_trimmed(text, start, text.len(), &mut spans);
     spans
+}
+
+/// The line at `k` is a list item: `・一つ目`, `※注`, `① …`, `1. …`.
+fn is_line_item(text: &str, k: usize) -> bool {
+    matches!(char_at(text, k), Some('・' | '※' | '■' | '□' | '◆' | '◇' | '●' | '○' | '★' | '☆' | '▼' | '▽'))
+        || lists::is_line_item(text, k)
 }
 
 fn is_terminator_char(c: char) -> bool {
@@ -186,14 +192,20 @@ fn match_brackets(text: &str) -> Vec<Pair> {
     pairs
 }
 
+/// Particles (and commas) that continue a sentence after a quotation;
+/// none of them can start a sentence.
+fn continues_quotation(c: char) -> bool {
+    matches!(c, 'と' | 'っ' | 'は' | 'が' | 'を' | 'に' | 'で' | 'へ' | 'や' | 'も' | 'の' | '、' | '，')
+}
+
 /// Whether a quotation is a sentence of its own: it starts where a sentence
-/// starts (after nothing, a line break, a terminator or another bracket) and
-/// nothing continues it after its closing bracket, and it holds a terminator.
+/// starts (at the start of the text or a line, or after a terminator or a
+/// closing bracket) and nothing continues it after its closing bracket (the
+/// text or paragraph ends, the next line does not start with a particle, or a
+/// terminator follows).  A quotation followed directly by another
+/// (`「…。」「…」`) stands alone only if it holds a terminator, so that
+/// `「結果重視」「数値目標」の議論` stays whole.
 fn stands_alone(text: &str, pair: &Pair) -> bool {
-    let inner = text.get(pair.open..pair.close).unwrap_or("");
-    if !inner.chars().any(is_terminator_char) {
-        return false;
-    }
     let mut before = pair.open;
     while let Some(c) = char_before(text, before).filter(|&c| c.is_whitespace() && c != '\n') {
         before -= c.len_utf8();
@@ -210,9 +222,12 @@ fn stands_alone(text: &str, pair: &Pair) -> bool {
     match char_at(text, k) {
         None => true,
         Some(_) if blank => true,
-        // On the next line: a continuation starts with kana ("と述べた").
-        Some(c) if line_break => !('\u{3040}'..='\u{309f}').contains(&c),
-        Some(c) => is_terminator_char(c) || is_quote_opener(c),
+        // On the next line: a continuation starts with a particle ("と述べた").
+        Some(c) if line_break => !continues_quotation(c),
+        Some(c) if is_quote_opener(c) => text
+            .get(pair.open..pair.close)
+            .is_some_and(|inner| inner.chars().any(is_terminator_char)),
+        Some(c) => is_terminator_char(c),
     }
 }
 
@@ -245,6 +260,8 @@ mod tests {
         assert_eq!(sentences("「脅しではない。ただ、心配だ」\n次の文。"), ["「脅しではない。", "ただ、心配だ」", "次の文。"]);
         assert_eq!(sentences("「行く。すぐ行く」\nと言った。"), ["「行く。すぐ行く」\nと言った。"]);
         assert_eq!(sentences("「結果重視」「数値目標」の議論。"), ["「結果重視」「数値目標」の議論。"]);
+        assert_eq!(sentences("「権限がない」\nその結果、警告した。"), ["「権限がない」", "その結果、警告した。"]);
+        assert_eq!(sentences("「権限がない」"), ["「権限がない」"]);
     }
 
     #[test]

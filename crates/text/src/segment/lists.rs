@@ -226,7 +226,7 @@ mod tests {
         let m = parse_marker("1.) The", 0, false).expect("marker");
         assert_eq!((m.kind, m.value, m.punct, m.dot, m.end), (Kind::Digit, 1, Punct::DotParen, Some(1), 3));
         let m = parse_marker("• 10. x", 0, false).expect("marker");
-        assert_eq!((m.bullet, m.value, m.dot), (Some('•'), 10, Some(4)));
+        assert_eq!((m.bullet, m.value, m.dot), (Some('•'), 10, Some(6)));
         let m = parse_marker("(b) x", 0, false).expect("marker");
         assert_eq!((m.kind, m.value, m.punct), (Kind::Lower, 2, Punct::Parens));
         assert!(parse_marker("9.5 percent", 0, false).is_none());

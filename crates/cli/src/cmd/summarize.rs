@@ -1,0 +1,134 @@
+//! `kotoba summarize`: extractive summaries of each document, or of all
+//! documents together with `--multi`.
+
+use std::io::Write;
+
+use anyhow::Result;
+use kotoba_corpus::{Document, Outcome};
+use kotoba_summarize::{Extract, Lang, Length, Order, Split, Summarizer};
+use kotoba_text::detect::LanguageDetector;
+use serde_json::json;
+
+use crate::args::{LangArg, OrderArg, SplitArg, SummarizeArgs, SummaryFormat};
+use crate::lang;
+use crate::output::Output;
+use crate::run::{self, Status};
+
+/// Runs the command.
+pub fn run(args: SummarizeArgs) -> Result<Status> {
+    let length = if let Some(n) = args.sentences {
+        Length::Sentences(n)
+    } else if let Some(r) = args.ratio {
+        anyhow::ensure!((0.0..=1.0).contains(&r), "--ratio takes a number from 0 to 1");
+        Length::Ratio(r)
+    } else if let Some(w) = args.words {
+        Length::Words(w)
+    } else if let Some(c) = args.chars {
+        Length::Chars(c)
+    } else {
+        Length::Sentences(3)
+    };
+    if let Some(l) = args.mmr {
+        anyhow::ensure!((0.0..=1.0).contains(&l), "--mmr takes a number from 0 to 1");
+    }
+    let summarizer = Summarizer::new()?
+        .method(args.method)
+        .length(length)
+        .mmr(args.mmr)
+        .min_words(args.min_words)
+        .order(if args.order == OrderArg::Score { Order::Score } else { Order::Document });
+    let split = if args.split == SplitArg::Lines { Split::Lines } else { Split::Sentences };
+    let detector = LanguageDetector::new();
+    let lang_of = |text: &str| match lang::resolve(args.lang, &detector, text) {
+        "ja" => Lang::Ja,
+        _ => Lang::En,
+    };
+    if args.multi {
+        return multi(&args, &summarizer, split, &lang_of);
+    }
+    let format = args.format;
+    let method = args.method.name();
+    run::over_corpus(&args.input, b"", |doc| {
+        let lang = lang_of(&doc.text);
+        let extracts = summarizer.summarize(&doc.text, lang, split);
+        render(format, method, &doc.id, lang, &extracts, None)
+    })
+}
+
+fn multi(args: &SummarizeArgs, summarizer: &Summarizer, split: Split, lang_of: &dyn Fn(&str) -> Lang) -> Result<Status> {
+    let mut docs: Vec<Document> = Vec::new();
+    let mut failed = 0;
+    kotoba_corpus::process_ordered(run::corpus(&args.input), 1024, |_| Ok::<(), ()>(()), |o| -> Result<()> {
+        match o {
+            Outcome::Done(doc, ()) => docs.push(doc),
+            Outcome::Unreadable(e) if e.is_skip() => eprintln!("kotoba: skipped {e}"),
+            Outcome::Unreadable(e) => {
+                failed += 1;
+                eprintln!("kotoba: error: {e}");
+            }
+            Outcome::Failed(..) => {}
+        }
+        Ok(())
+    })?;
+    let lang = match args.lang {
+        LangArg::Auto => lang_of(&docs.iter().map(|d| d.text.as_str()).take(20).collect::<Vec<_>>().join("\n")),
+        _ => lang_of(""),
+    };
+    let inputs: Vec<(&str, Lang)> = docs.iter().map(|d| (d.text.as_str(), lang)).collect();
+    let extracts = summarizer.summarize_many(&inputs, split);
+    let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+    let mut out = Output::open(args.input.output.as_deref())?;
+    out.write_all(&render(args.format, args.method.name(), "*multi*", lang, &extracts, Some(&ids))?)?;
+    out.finish()?;
+    Ok(if failed > 0 { Status::Failures } else { Status::Clean })
+}
+
+fn render(
+    format: SummaryFormat,
+    method: &str,
+    id: &str,
+    lang: Lang,
+    extracts: &[Extract],
+    sources: Option<&[&str]>,
+) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    let source = |e: &Extract| sources.and_then(|s| s.get(e.doc).copied());
+    match format {
+        SummaryFormat::Text => {
+            for e in extracts {
+                writeln!(out, "{}", e.text)?;
+            }
+            if sources.is_none() {
+                out.push(b'\n');
+            }
+        }
+        SummaryFormat::Markdown => {
+            writeln!(out, "## {id}\n")?;
+            for e in extracts {
+                match source(e) {
+                    Some(s) => writeln!(out, "- {} _({s})_", e.text)?,
+                    None => writeln!(out, "- {}", e.text)?,
+                }
+            }
+            out.push(b'\n');
+        }
+        SummaryFormat::Jsonl => {
+            let sentences: Vec<serde_json::Value> = extracts
+                .iter()
+                .map(|e| {
+                    let mut v = json!({
+                        "index": e.index, "start": e.start, "end": e.end, "text": e.text,
+                        "score": (e.score * 1e6).round() / 1e6,
+                    });
+                    if let Some(s) = source(e) {
+                        v["source"] = json!(s);
+                    }
+                    v
+                })
+                .collect();
+            serde_json::to_writer(&mut out, &json!({"id": id, "lang": lang, "method": method, "sentences": sentences}))?;
+            out.push(b'\n');
+        }
+    }
+    Ok(out)
+}
