@@ -4,8 +4,19 @@
 use std::path::PathBuf;
 
 const FILES: &[&str] = &[
-    "STAMP", "char.def", "unk.def", "extra.csv", "metadata.json", "char_def.bin", "unk.bin",
-    "matrix.mtx", "dict.trie", "dict.vals", "dict.valsidx", "dict.words", "dict.wordsidx",
+    "STAMP",
+    "char.def",
+    "unk.def",
+    "extra.csv",
+    "metadata.json",
+    "char_def.bin",
+    "unk.bin",
+    "matrix.mtx",
+    "dict.trie",
+    "dict.vals",
+    "dict.valsidx",
+    "dict.words",
+    "dict.wordsidx",
 ];
 
 fn main() {

@@ -33,14 +33,24 @@ fn apt_get(args: &[&str]) -> Result<bool> {
     cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
     // Not root: try sudo, which a developer's own machine usually has.
     let is_root = std::env::var("USER").map(|u| u == "root").unwrap_or(false)
-        || Command::new("id").arg("-u").output().map(|o| o.stdout.starts_with(b"0")).unwrap_or(false);
+        || Command::new("id")
+            .arg("-u")
+            .output()
+            .map(|o| o.stdout.starts_with(b"0"))
+            .unwrap_or(false);
     if !is_root {
         let mut sudo = Command::new("sudo");
-        sudo.arg("-n").arg("apt-get").args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        sudo.arg("-n")
+            .arg("apt-get")
+            .args(args)
+            .env("DEBIAN_FRONTEND", "noninteractive");
         cmd = sudo;
     }
     match cmd.status() {
         Ok(status) => Ok(status.success()),
-        Err(e) => bail!("could not run apt-get ({e}); install {} by hand", args.join(" ")),
+        Err(e) => bail!(
+            "could not run apt-get ({e}); install {} by hand",
+            args.join(" ")
+        ),
     }
 }

@@ -27,7 +27,10 @@ struct Row {
 /// Runs the benchmarks and prints one Markdown table.
 pub fn run(_args: &[String]) -> Result<()> {
     ipadic::prepare()?;
-    apt::ensure(&["mecab", "mecab-ipadic-utf8"], &["/usr/bin/mecab", "/var/lib/mecab/dic/ipadic-utf8"])?;
+    apt::ensure(
+        &["mecab", "mecab-ipadic-utf8"],
+        &["/usr/bin/mecab", "/var/lib/mecab/dic/ipadic-utf8"],
+    )?;
     let kotoba = crate::build_release_kotoba()?;
     let en_jsonl = english_jsonl()?;
     let (ja_txt, ja_jsonl) = japanese()?;
@@ -38,23 +41,73 @@ pub fn run(_args: &[String]) -> Result<()> {
         v
     };
     for (task, args, input) in [
-        ("sentences (en)", k(&["sentences", "--jsonl"], &en_jsonl), &en_jsonl),
-        ("detect (en, by document)", k(&["detect", "--jsonl"], &en_jsonl), &en_jsonl),
-        ("tokenize --format tsv (en)", k(&["tokenize", "--jsonl", "--lang", "en"], &en_jsonl), &en_jsonl),
-        ("sentences (ja)", k(&["sentences", "--jsonl"], &ja_jsonl), &ja_jsonl),
-        ("tokenize --format mecab (ja)", k(&["tokenize", "--jsonl", "--format", "mecab"], &ja_jsonl), &ja_jsonl),
+        (
+            "sentences (en)",
+            k(&["sentences", "--jsonl"], &en_jsonl),
+            &en_jsonl,
+        ),
+        (
+            "detect (en, by document)",
+            k(&["detect", "--jsonl"], &en_jsonl),
+            &en_jsonl,
+        ),
+        (
+            "tokenize --format tsv (en)",
+            k(&["tokenize", "--jsonl", "--lang", "en"], &en_jsonl),
+            &en_jsonl,
+        ),
+        (
+            "sentences (ja)",
+            k(&["sentences", "--jsonl"], &ja_jsonl),
+            &ja_jsonl,
+        ),
+        (
+            "tokenize --format mecab (ja)",
+            k(&["tokenize", "--jsonl", "--format", "mecab"], &ja_jsonl),
+            &ja_jsonl,
+        ),
     ] {
         let mb = mb_of(input)?;
-        let secs_1 = best_of(3, || time_cmd(Command::new(&kotoba).args(["--threads", "1"]).args(&args)))?;
-        let secs_2 = best_of(3, || time_cmd(Command::new(&kotoba).args(["--threads", "2"]).args(&args)))?;
-        rows.push(Row { task: format!("kotoba {task}"), input: name(input), mb, secs_1, secs_2: Some(secs_2) });
+        let secs_1 = best_of(3, || {
+            time_cmd(Command::new(&kotoba).args(["--threads", "1"]).args(&args))
+        })?;
+        let secs_2 = best_of(3, || {
+            time_cmd(Command::new(&kotoba).args(["--threads", "2"]).args(&args))
+        })?;
+        rows.push(Row {
+            task: format!("kotoba {task}"),
+            input: name(input),
+            mb,
+            secs_1,
+            secs_2: Some(secs_2),
+        });
     }
     // MeCab and kotoba on the same plain file, one thread each.
     let mb = mb_of(&ja_txt)?;
-    let secs = best_of(3, || time_cmd(Command::new(&kotoba).args(["--threads", "1", "tokenize", "--format", "mecab"]).arg(&ja_txt)))?;
-    rows.push(Row { task: "kotoba tokenize --format mecab (ja, one file)".into(), input: name(&ja_txt), mb, secs_1: secs, secs_2: None });
-    let secs = best_of(3, || time_cmd(Command::new("mecab").args(["-b", "100000000"]).arg(&ja_txt)))?;
-    rows.push(Row { task: "MeCab 0.996 (peer)".into(), input: name(&ja_txt), mb, secs_1: secs, secs_2: None });
+    let secs = best_of(3, || {
+        time_cmd(
+            Command::new(&kotoba)
+                .args(["--threads", "1", "tokenize", "--format", "mecab"])
+                .arg(&ja_txt),
+        )
+    })?;
+    rows.push(Row {
+        task: "kotoba tokenize --format mecab (ja, one file)".into(),
+        input: name(&ja_txt),
+        mb,
+        secs_1: secs,
+        secs_2: None,
+    });
+    let secs = best_of(3, || {
+        time_cmd(Command::new("mecab").args(["-b", "100000000"]).arg(&ja_txt))
+    })?;
+    rows.push(Row {
+        task: "MeCab 0.996 (peer)".into(),
+        input: name(&ja_txt),
+        mb,
+        secs_1: secs,
+        secs_2: None,
+    });
 
     println!("| task | input | MB | 1 thread s | MB/s | 2 threads s | MB/s | 2/1 scaling |");
     println!("|---|---|---:|---:|---:|---:|---:|---:|");
@@ -63,13 +116,22 @@ pub fn run(_args: &[String]) -> Result<()> {
             Some(s) => format!("{s:.2} | {:.1} | {:.2}×", r.mb / s, r.secs_1 / s),
             None => "– | – | –".into(),
         };
-        println!("| {} | {} | {:.1} | {:.2} | {:.1} | {two} |", r.task, r.input, r.mb, r.secs_1, r.mb / r.secs_1);
+        println!(
+            "| {} | {} | {:.1} | {:.2} | {:.1} | {two} |",
+            r.task,
+            r.input,
+            r.mb,
+            r.secs_1,
+            r.mb / r.secs_1
+        );
     }
     Ok(())
 }
 
 fn name(p: &Path) -> String {
-    p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+    p.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 fn mb_of(p: &Path) -> Result<f64> {
@@ -86,7 +148,11 @@ fn best_of(n: usize, mut f: impl FnMut() -> Result<f64>) -> Result<f64> {
 
 fn time_cmd(cmd: &mut Command) -> Result<f64> {
     let start = Instant::now();
-    let status = cmd.stdout(Stdio::null()).stderr(Stdio::inherit()).status().with_context(|| format!("{cmd:?}"))?;
+    let status = cmd
+        .stdout(Stdio::null())
+        .stderr(Stdio::inherit())
+        .status()
+        .with_context(|| format!("{cmd:?}"))?;
     let secs = start.elapsed().as_secs_f64();
     if !status.success() {
         bail!("{cmd:?} failed with {status}");
@@ -108,7 +174,9 @@ fn english_jsonl() -> Result<PathBuf> {
         return Ok(out);
     }
     let acter = crate::root().join("../shared/eval/acter/en");
-    let mut texts = vec![fs::read_to_string(crate::root().join("testdata/clinton-japan-trade-1993.en.txt"))?];
+    let mut texts = vec![fs::read_to_string(
+        crate::root().join("testdata/clinton-japan-trade-1993.en.txt"),
+    )?];
     for domain in ["corp", "equi", "htfl", "wind"] {
         let dir = acter.join(domain).join("texts");
         let mut files: Vec<PathBuf> = fs::read_dir(&dir)

@@ -23,9 +23,16 @@ pub fn japanese_gettext() -> Result<PathBuf> {
     }
     let mut lines = String::new();
     for path in sorted_files(Path::new("/usr/share/locale/ja/LC_MESSAGES"), "mo")? {
-        let Ok(messages) = read_mo(&path) else { continue };
+        let Ok(messages) = read_mo(&path) else {
+            continue;
+        };
         for m in messages {
-            for line in m.translation.lines().map(str::trim).filter(|l| !l.is_empty()) {
+            for line in m
+                .translation
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+            {
                 lines.push_str(line);
                 lines.push('\n');
             }
@@ -48,7 +55,10 @@ pub fn japanese_manpages() -> Result<PathBuf> {
         pages.extend(sorted_files(&section, "gz")?);
     }
     for page in pages {
-        let raw = Command::new("zcat").arg(&page).output().context("running zcat")?;
+        let raw = Command::new("zcat")
+            .arg(&page)
+            .output()
+            .context("running zcat")?;
         let text = String::from_utf8_lossy(&raw.stdout);
         for line in text.lines() {
             if line.starts_with('.') || line.starts_with('\'') {

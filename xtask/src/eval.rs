@@ -11,15 +11,27 @@ use crate::{apt, corpora, ipadic};
 /// line by line, on the gettext catalogs and the man pages.
 pub fn mecab(_args: &[String]) -> Result<()> {
     ipadic::prepare()?;
-    apt::ensure(&["mecab", "mecab-ipadic-utf8"], &["/usr/bin/mecab", "/var/lib/mecab/dic/ipadic-utf8"])?;
+    apt::ensure(
+        &["mecab", "mecab-ipadic-utf8"],
+        &["/usr/bin/mecab", "/var/lib/mecab/dic/ipadic-utf8"],
+    )?;
     let kotoba = crate::build_release_kotoba()?;
-    println!("| text | lines | MB | identical segmentation | identical surface + features | MeCab MB/s | kotoba MB/s |");
+    println!(
+        "| text | lines | MB | identical segmentation | identical surface + features | MeCab MB/s | kotoba MB/s |"
+    );
     println!("|---|---:|---:|---:|---:|---:|---:|");
-    for (name, path) in [("gettext catalogs (ja)", corpora::japanese_gettext()?), ("man pages (ja)", corpora::japanese_manpages()?)] {
+    for (name, path) in [
+        ("gettext catalogs (ja)", corpora::japanese_gettext()?),
+        ("man pages (ja)", corpora::japanese_manpages()?),
+    ] {
         let mb = std::fs::metadata(&path)?.len() as f64 / 1e6;
-        let (reference, t_mecab) = timed(Command::new("mecab").args(["-b", "100000000"]).arg(&path))?;
-        let (ours, t_kotoba) =
-            timed(Command::new(&kotoba).args(["--threads", "1", "tokenize", "--format", "mecab"]).arg(&path))?;
+        let (reference, t_mecab) =
+            timed(Command::new("mecab").args(["-b", "100000000"]).arg(&path))?;
+        let (ours, t_kotoba) = timed(
+            Command::new(&kotoba)
+                .args(["--threads", "1", "tokenize", "--format", "mecab"])
+                .arg(&path),
+        )?;
         let (lines, seg, full) = compare(&reference, &ours)?;
         println!(
             "| {name} | {lines} | {mb:.1} | {:.3}% | {:.3}% | {:.1} | {:.1} |",
@@ -38,7 +50,10 @@ fn timed(cmd: &mut Command) -> Result<(String, f64)> {
     let mut stdout = Vec::new();
     for _ in 0..3 {
         let start = Instant::now();
-        let out = cmd.stderr(Stdio::inherit()).output().with_context(|| format!("running {cmd:?}"))?;
+        let out = cmd
+            .stderr(Stdio::inherit())
+            .output()
+            .with_context(|| format!("running {cmd:?}"))?;
         best = best.min(start.elapsed().as_secs_f64());
         if !out.status.success() {
             bail!("{cmd:?} failed");
@@ -54,7 +69,6 @@ fn compare(reference: &str, ours: &str) -> Result<(usize, usize, usize)> {
     if a.len() != b.len() {
         bail!("MeCab printed {} sentences, kotoba {}", a.len(), b.len());
     }
-    let surface = |s: &[&str]| s.iter().map(|l| l.split('\t').next().unwrap_or("")).collect::<Vec<_>>();
     let mut seg = 0;
     let mut full = 0;
     let mut shown = 0;
@@ -71,6 +85,10 @@ fn compare(reference: &str, ours: &str) -> Result<(usize, usize, usize)> {
         }
     }
     Ok((a.len(), seg, full))
+}
+
+fn surface<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+    lines.iter().map(|l| l.split('\t').next().unwrap_or("")).collect()
 }
 
 fn sentences(output: &str) -> Vec<Vec<&str>> {

@@ -37,7 +37,10 @@ pub fn prepare() -> Result<()> {
         return Ok(());
     }
     apt::ensure(&["mecab-ipadic"], &[&format!("{SOURCE}/matrix.def")])?;
-    eprintln!("xtask: compiling IPADIC from {SOURCE} into {}", out.display());
+    eprintln!(
+        "xtask: compiling IPADIC from {SOURCE} into {}",
+        out.display()
+    );
     let staging = out.with_extension("tmp");
     if staging.exists() {
         fs::remove_dir_all(&staging)?;
@@ -46,7 +49,8 @@ pub fn prepare() -> Result<()> {
     fs::create_dir_all(&utf8)?;
     let extra = convert_source(Path::new(SOURCE), &utf8)?;
 
-    let metadata: Metadata = serde_json::from_str(METADATA).context("xtask/data/ipadic-metadata.json")?;
+    let metadata: Metadata =
+        serde_json::from_str(METADATA).context("xtask/data/ipadic-metadata.json")?;
     DictionaryBuilder::new(metadata)
         .build_dictionary(&utf8, &staging)
         .map_err(|e| anyhow::anyhow!("lindera's dictionary builder failed: {e}"))?;
@@ -76,7 +80,11 @@ fn euc_jp_to_utf8(path: &Path) -> Result<String> {
         .output()
         .context("running iconv (Debian's libc-bin)")?;
     if !out.status.success() {
-        bail!("iconv could not convert {}: {}", path.display(), String::from_utf8_lossy(&out.stderr));
+        bail!(
+            "iconv could not convert {}: {}",
+            path.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     String::from_utf8(out.stdout).with_context(|| format!("iconv output for {}", path.display()))
 }
@@ -104,7 +112,11 @@ fn convert_source(from: &Path, to: &Path) -> Result<String> {
             let mut kept = String::with_capacity(text.len());
             for line in text.lines() {
                 let surface = line.split(',').next().unwrap_or("");
-                let target = if surface.trim() != surface { &mut extra } else { &mut kept };
+                let target = if surface.trim() != surface {
+                    &mut extra
+                } else {
+                    &mut kept
+                };
                 target.push_str(line);
                 target.push('\n');
             }

@@ -7,6 +7,7 @@ mod apt;
 mod bench;
 mod corpora;
 mod eval;
+mod eval_segmentation;
 mod ipadic;
 
 use std::path::PathBuf;
@@ -56,7 +57,9 @@ pub fn root() -> PathBuf {
 pub fn run(cmd: &mut Command) -> Result<()> {
     cmd.current_dir(root());
     let shown = format!("{cmd:?}");
-    let status = cmd.status().with_context(|| format!("could not start {shown}"))?;
+    let status = cmd
+        .status()
+        .with_context(|| format!("could not start {shown}"))?;
     if !status.success() {
         bail!("{shown} failed with {status}");
     }
@@ -80,10 +83,22 @@ fn demo() -> Result<()> {
     let ja = "testdata/clinton-japan-trade-1993.ja.txt";
     for (title, args) in [
         ("Sentences of the seed article", vec!["sentences", en]),
-        ("Sentences of its Japanese translation", vec!["sentences", ja]),
-        ("Languages, sentence by sentence", vec!["detect", "--by", "sentence", en, ja]),
-        ("English tokens (first lines)", vec!["tokenize", "--format", "tsv", en]),
-        ("Japanese tokens, MeCab format", vec!["tokenize", "--lang", "ja", "--format", "mecab", ja]),
+        (
+            "Sentences of its Japanese translation",
+            vec!["sentences", ja],
+        ),
+        (
+            "Languages, sentence by sentence",
+            vec!["detect", "--by", "sentence", en, ja],
+        ),
+        (
+            "English tokens (first lines)",
+            vec!["tokenize", "--format", "tsv", en],
+        ),
+        (
+            "Japanese tokens, MeCab format",
+            vec!["tokenize", "--lang", "ja", "--format", "mecab", ja],
+        ),
     ] {
         println!("\n== {title}: kotoba {}", args.join(" "));
         run(Command::new(&kotoba).args(&args))?;
@@ -94,6 +109,9 @@ fn demo() -> Result<()> {
 fn test(rest: &[String]) -> Result<()> {
     ipadic::prepare()?;
     // The Japanese tokenizer is checked line by line against MeCab.
-    apt::ensure(&["mecab", "mecab-ipadic-utf8"], &["/usr/bin/mecab", "/var/lib/mecab/dic/ipadic-utf8"])?;
+    apt::ensure(
+        &["mecab", "mecab-ipadic-utf8"],
+        &["/usr/bin/mecab", "/var/lib/mecab/dic/ipadic-utf8"],
+    )?;
     run(cargo().args(["test", "--workspace"]).args(rest))
 }

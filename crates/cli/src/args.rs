@@ -179,6 +179,10 @@ pub struct SummarizeArgs {
     /// taken only when nothing longer is left (default: 10, 20 for Japanese, with leadrank; else 0).
     #[arg(long, value_name = "N")]
     pub min_words: Option<usize>,
+    /// Method constants, for tuning: damping, lead_restart, pacsum_backward,
+    /// pacsum_forward, pacsum_beta (e.g. `--param lead_restart=0.6`).
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub param: Vec<String>,
     /// `lines`: every input line is one sentence (pre-segmented corpora).
     #[arg(long, value_enum, default_value = "sentences")]
     pub split: SplitArg,
@@ -198,7 +202,10 @@ pub struct SummarizeArgs {
 
 fn parse_method(s: &str) -> Result<kotoba_summarize::Method, String> {
     kotoba_summarize::Method::from_name(s).ok_or_else(|| {
-        let names: Vec<&str> = kotoba_summarize::Method::ALL.iter().map(|m| m.name()).collect();
+        let names: Vec<&str> = kotoba_summarize::Method::ALL
+            .iter()
+            .map(|m| m.name())
+            .collect();
         format!("unknown method `{s}` (one of: {})", names.join(", "))
     })
 }

@@ -20,7 +20,10 @@ pub fn resolve(arg: LangArg, detector: &LanguageDetector, text: &str) -> &'stati
             }
             let sample = &text[..end];
             // Kana settle it: no other language writes them.
-            if sample.chars().any(|c| matches!(c as u32, 0x3041..=0x30FF | 0xFF66..=0xFF9D)) {
+            if sample
+                .chars()
+                .any(|c| matches!(c as u32, 0x3041..=0x30FF | 0xFF66..=0xFF9D))
+            {
                 return "ja";
             }
             detector.detect(sample).map_or("und", |d| d.lang)

@@ -17,7 +17,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(n) = cli.threads {
         // Only fails when a pool exists already, which cannot happen here.
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global();
     }
     let result = match cli.command {
         Command::Sentences(a) => cmd::sentences::run(a),

@@ -18,14 +18,21 @@ impl Output {
     /// Standard output, or a temporary file beside `path`.
     pub fn open(path: Option<&Path>) -> Result<Output> {
         let Some(path) = path else {
-            return Ok(Output::Stdout(BufWriter::with_capacity(1 << 16, io::stdout())));
+            return Ok(Output::Stdout(BufWriter::with_capacity(
+                1 << 16,
+                io::stdout(),
+            )));
         };
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
-        let tmp = NamedTempFile::new_in(dir).with_context(|| format!("cannot write in {}", dir.display()))?;
-        Ok(Output::File(BufWriter::with_capacity(1 << 16, tmp), path.to_path_buf()))
+        let tmp = NamedTempFile::new_in(dir)
+            .with_context(|| format!("cannot write in {}", dir.display()))?;
+        Ok(Output::File(
+            BufWriter::with_capacity(1 << 16, tmp),
+            path.to_path_buf(),
+        ))
     }
 
     /// Flushes, and for a file renames the finished temporary file into place.
@@ -35,7 +42,8 @@ impl Output {
             Output::File(w, path) => {
                 let tmp = w.into_inner().map_err(|e| e.into_error())?;
                 tmp.as_file().sync_all()?;
-                tmp.persist(&path).with_context(|| format!("cannot write {}", path.display()))?;
+                tmp.persist(&path)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
                 Ok(())
             }
         }
@@ -67,6 +75,8 @@ impl Write for Output {
 
 /// True when the error is a closed pipe on our output (`kotoba … | head`).
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
-    err.chain()
-        .any(|e| e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe))
+    err.chain().any(|e| {
+        e.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
 }

@@ -42,7 +42,11 @@ pub fn corpus(input: &InputArgs) -> Corpus {
     };
     Corpus::new(
         sources,
-        InputOptions { jsonl: input.jsonl, text_field: input.text_field.clone(), id_field: input.id_field.clone() },
+        InputOptions {
+            jsonl: input.jsonl,
+            text_field: input.text_field.clone(),
+            id_field: input.id_field.clone(),
+        },
     )
 }
 

@@ -6,7 +6,9 @@ use assert_cmd::Command;
 use serde_json::Value;
 
 fn testdata(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../testdata")
+        .join(name)
 }
 
 const EN: &str = "clinton-japan-trade-1993.en.txt";
@@ -19,13 +21,21 @@ fn kotoba() -> Command {
 }
 
 fn stdout_of(cmd: &mut Command) -> String {
-    let out = cmd.output().unwrap_or_else(|e| panic!("running kotoba: {e}"));
-    assert!(out.status.success(), "kotoba failed: {}", String::from_utf8_lossy(&out.stderr));
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("running kotoba: {e}"));
+    assert!(
+        out.status.success(),
+        "kotoba failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8(out.stdout).unwrap_or_else(|e| panic!("stdout is not UTF-8: {e}"))
 }
 
 fn jsonl(text: &str) -> Vec<Value> {
-    text.lines().map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l}: {e}"))).collect()
+    text.lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l}: {e}")))
+        .collect()
 }
 
 #[test]
@@ -33,22 +43,40 @@ fn seed_article_has_27_sentences() {
     let out = stdout_of(kotoba().arg("sentences").arg(testdata(EN)));
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 27, "{out}");
-    assert_eq!(lines[0], "Clinton Frustrated With Japan on Trade : Diplomacy: Tokyo foot-dragging is perceived by U.S.");
-    assert_eq!(lines[1], "The President might scrub scheduled ’94 talks with new prime minister.");
-    assert!(lines.iter().any(|l| l.starts_with("As a result, last week in trade talks in Hawaii the U.S. negotiators")));
+    assert_eq!(
+        lines[0],
+        "Clinton Frustrated With Japan on Trade : Diplomacy: Tokyo foot-dragging is perceived by U.S."
+    );
+    assert_eq!(
+        lines[1],
+        "The President might scrub scheduled ’94 talks with new prime minister."
+    );
+    assert!(lines.iter().any(|l| {
+        l.starts_with("As a result, last week in trade talks in Hawaii the U.S. negotiators")
+    }));
 }
 
 #[test]
 fn sentence_offsets_point_into_the_original() {
     let original = std::fs::read_to_string(testdata(EN)).unwrap_or_default();
-    let out = stdout_of(kotoba().args(["sentences", "--format", "jsonl"]).arg(testdata(EN)));
+    let out = stdout_of(
+        kotoba()
+            .args(["sentences", "--format", "jsonl"])
+            .arg(testdata(EN)),
+    );
     let records = jsonl(&out);
     assert_eq!(records.len(), 27);
     for (i, r) in records.iter().enumerate() {
         assert_eq!(r["index"], i);
-        let (s, e) = (r["start"].as_u64().unwrap_or(0) as usize, r["end"].as_u64().unwrap_or(0) as usize);
+        let (s, e) = (
+            r["start"].as_u64().unwrap_or(0) as usize,
+            r["end"].as_u64().unwrap_or(0) as usize,
+        );
         let text = r["text"].as_str().unwrap_or("");
-        assert_eq!(original[s..e].split_whitespace().collect::<Vec<_>>(), text.split_whitespace().collect::<Vec<_>>());
+        assert_eq!(
+            original[s..e].split_whitespace().collect::<Vec<_>>(),
+            text.split_whitespace().collect::<Vec<_>>()
+        );
         assert!(r["id"].as_str().unwrap_or("").ends_with(EN));
     }
 }
@@ -59,12 +87,21 @@ fn japanese_translation_splits_at_full_stops() {
     let original = std::fs::read_to_string(testdata(JA)).unwrap_or_default();
     let expected = original.matches(['。', '？', '！']).count();
     assert_eq!(out.lines().count(), expected, "{out}");
-    assert!(out.lines().all(|l| l.ends_with('。') || l.ends_with('？') || l.ends_with('！') || l.ends_with('」')));
+    assert!(
+        out.lines().all(|l| l.ends_with('。')
+            || l.ends_with('？')
+            || l.ends_with('！')
+            || l.ends_with('」'))
+    );
 }
 
 #[test]
 fn tokenize_japanese_in_mecab_format() {
-    let out = stdout_of(kotoba().args(["tokenize", "--format", "mecab"]).arg(testdata(JA)));
+    let out = stdout_of(
+        kotoba()
+            .args(["tokenize", "--format", "mecab"])
+            .arg(testdata(JA)),
+    );
     let original = std::fs::read_to_string(testdata(JA)).unwrap_or_default();
     assert_eq!(out.matches("EOS\n").count(), original.lines().count());
     assert!(out.starts_with("クリントン\t名詞,固有名詞,人名,姓,*,*,クリントン,クリントン,クリントン\n大統領\t名詞,一般,*,*,*,*,大統領,ダイトウリョウ,ダイトーリョー\n"), "{}", &out[..300]);
@@ -73,23 +110,43 @@ fn tokenize_japanese_in_mecab_format() {
 
 #[test]
 fn tokenize_english_tsv_has_stems_and_stop_words() {
-    let out = stdout_of(kotoba().args(["tokenize", "--format", "tsv"]).arg(testdata(EN)));
+    let out = stdout_of(
+        kotoba()
+            .args(["tokenize", "--format", "tsv"])
+            .arg(testdata(EN)),
+    );
     let mut lines = out.lines();
-    assert_eq!(lines.next(), Some("id\tstart\tend\tsurface\tlower\tterm\tstop\tfeatures"));
+    assert_eq!(
+        lines.next(),
+        Some("id\tstart\tend\tsurface\tlower\tterm\tstop\tfeatures")
+    );
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
-    let negotiations = rows.iter().find(|r| r[3] == "negotiations").unwrap_or_else(|| panic!("no negotiations"));
+    let negotiations = rows
+        .iter()
+        .find(|r| r[3] == "negotiations")
+        .unwrap_or_else(|| panic!("no negotiations"));
     assert_eq!(&negotiations[4..7], ["negotiations", "negoti", "false"]);
-    let the = rows.iter().find(|r| r[3] == "The").unwrap_or_else(|| panic!("no The"));
+    let the = rows
+        .iter()
+        .find(|r| r[3] == "The")
+        .unwrap_or_else(|| panic!("no The"));
     assert_eq!(the[6], "true");
 }
 
 #[test]
 fn tokenize_jsonl_has_japanese_features() {
-    let out = stdout_of(kotoba().args(["tokenize", "--format", "jsonl", "--lang", "ja", "-"]).write_stdin("日本の貿易黒字"));
+    let out = stdout_of(
+        kotoba()
+            .args(["tokenize", "--format", "jsonl", "--lang", "ja", "-"])
+            .write_stdin("日本の貿易黒字"),
+    );
     let records = jsonl(&out);
     assert_eq!(records.len(), 1);
     let tokens = records[0]["tokens"].as_array().cloned().unwrap_or_default();
-    let surfaces: Vec<&str> = tokens.iter().filter_map(|t| t["surface"].as_str()).collect();
+    let surfaces: Vec<&str> = tokens
+        .iter()
+        .filter_map(|t| t["surface"].as_str())
+        .collect();
     assert_eq!(surfaces, ["日本", "の", "貿易", "黒字"]);
     assert_eq!(tokens[3]["reading"], "クロジ");
     assert_eq!(tokens[0]["pos_detail_1"], "固有名詞");
@@ -98,7 +155,11 @@ fn tokenize_jsonl_has_japanese_features() {
 #[test]
 fn every_sentence_is_identified() {
     for (file, lang) in [(EN, "en"), (JA, "ja")] {
-        let out = stdout_of(kotoba().args(["detect", "--by", "sentence", "--format", "jsonl"]).arg(testdata(file)));
+        let out = stdout_of(
+            kotoba()
+                .args(["detect", "--by", "sentence", "--format", "jsonl"])
+                .arg(testdata(file)),
+        );
         let records = jsonl(&out);
         assert!(records.len() >= 26);
         for r in &records {
@@ -109,9 +170,17 @@ fn every_sentence_is_identified() {
 
 #[test]
 fn detect_restricted_to_candidates() {
-    let out = stdout_of(kotoba().args(["detect", "--langs", "en,ja", "--format", "jsonl", "-"]).write_stdin("Los aranceles"));
+    let out = stdout_of(
+        kotoba()
+            .args(["detect", "--langs", "en,ja", "--format", "jsonl", "-"])
+            .write_stdin("Los aranceles"),
+    );
     assert_eq!(jsonl(&out)[0]["lang"], "en");
-    let out = kotoba().args(["detect", "--langs", "xx", "-"]).write_stdin("x").output().unwrap_or_else(|e| panic!("{e}"));
+    let out = kotoba()
+        .args(["detect", "--langs", "xx", "-"])
+        .write_stdin("x")
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown language code `xx`"));
 }
@@ -126,11 +195,20 @@ fn bad_inputs_are_reported_and_the_rest_is_processed() {
     std::fs::write(p("good.txt"), "The talks resumed. Nothing moved.").unwrap_or_default();
     let out = kotoba()
         .arg("sentences")
-        .args([p("latin1.txt"), p("blob.bin"), p("empty.txt"), p("missing.txt"), p("good.txt")])
+        .args([
+            p("latin1.txt"),
+            p("blob.bin"),
+            p("empty.txt"),
+            p("missing.txt"),
+            p("good.txt"),
+        ])
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(String::from_utf8_lossy(&out.stdout), "The talks resumed.\nNothing moved.\n");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "The talks resumed.\nNothing moved.\n"
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     for needle in [
         "latin1.txt: invalid UTF-8 at byte 3",
@@ -150,7 +228,14 @@ fn bad_jsonl_lines_name_file_and_line() {
     std::fs::write(&path, "{\"id\":\"a\",\"body\":\"First one. Second one.\"}\n{oops\n{\"id\":\"c\"}\n{\"id\":\"d\",\"body\":\"Last.\"}\n")
         .unwrap_or_default();
     let out = kotoba()
-        .args(["sentences", "--jsonl", "--text-field", "body", "--format", "jsonl"])
+        .args([
+            "sentences",
+            "--jsonl",
+            "--text-field",
+            "body",
+            "--format",
+            "jsonl",
+        ])
         .arg(&path)
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
@@ -167,17 +252,28 @@ fn bad_jsonl_lines_name_file_and_line() {
 fn output_file_is_written_whole() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let target = dir.path().join("out.txt");
-    stdout_of(kotoba().args(["sentences", "-o"]).arg(&target).arg(testdata(EN)));
+    stdout_of(
+        kotoba()
+            .args(["sentences", "-o"])
+            .arg(&target)
+            .arg(testdata(EN)),
+    );
     let written = std::fs::read_to_string(&target).unwrap_or_default();
     assert_eq!(written.lines().count(), 27);
-    let leftovers = std::fs::read_dir(dir.path()).map(|d| d.count()).unwrap_or(0);
+    let leftovers = std::fs::read_dir(dir.path())
+        .map(|d| d.count())
+        .unwrap_or(0);
     assert_eq!(leftovers, 1, "temporary files left behind");
 }
 
 #[test]
 fn same_output_whatever_the_thread_count() {
     let run = |threads: &str| {
-        stdout_of(kotoba().args(["--threads", threads, "tokenize", "--format", "jsonl"]).arg(testdata("")))
+        stdout_of(
+            kotoba()
+                .args(["--threads", threads, "tokenize", "--format", "jsonl"])
+                .arg(testdata("")),
+        )
     };
     let one = run("1");
     assert!(one.lines().count() >= 3);
@@ -186,8 +282,15 @@ fn same_output_whatever_the_thread_count() {
 
 #[test]
 fn folder_input_walks_files_in_name_order() {
-    let out = stdout_of(kotoba().args(["detect", "--format", "jsonl"]).arg(testdata("")));
-    let ids: Vec<String> = jsonl(&out).iter().filter_map(|r| r["id"].as_str().map(String::from)).collect();
+    let out = stdout_of(
+        kotoba()
+            .args(["detect", "--format", "jsonl"])
+            .arg(testdata("")),
+    );
+    let ids: Vec<String> = jsonl(&out)
+        .iter()
+        .filter_map(|r| r["id"].as_str().map(String::from))
+        .collect();
     let mut sorted = ids.clone();
     sorted.sort();
     assert_eq!(ids, sorted);

@@ -77,6 +77,12 @@ impl CorpusError {
     /// True for files skipped on purpose while walking a folder (binary
     /// files): worth a note, not a failure.
     pub fn is_skip(&self) -> bool {
-        matches!(self, CorpusError::Binary { in_folder: true, .. })
+        matches!(
+            self,
+            CorpusError::Binary {
+                in_folder: true,
+                ..
+            }
+        )
     }
 }

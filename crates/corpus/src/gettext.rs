@@ -20,7 +20,10 @@ const MAGIC_BE: u32 = 0xde12_0495;
 
 /// Reads a compiled catalog; the header entry (empty `msgid`) is left out.
 pub fn read_mo(path: &Path) -> Result<Vec<Message>, CorpusError> {
-    let bytes = std::fs::read(path).map_err(|source| CorpusError::Io { path: path.to_path_buf(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| CorpusError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
     parse_mo(&bytes).ok_or_else(|| CorpusError::Format {
         path: path.to_path_buf(),
         message: "not a valid gettext .mo catalog".into(),
@@ -30,7 +33,11 @@ pub fn read_mo(path: &Path) -> Result<Vec<Message>, CorpusError> {
 fn parse_mo(bytes: &[u8]) -> Option<Vec<Message>> {
     let word = |at: usize, big: bool| -> Option<u32> {
         let b: [u8; 4] = bytes.get(at..at + 4)?.try_into().ok()?;
-        Some(if big { u32::from_be_bytes(b) } else { u32::from_le_bytes(b) })
+        Some(if big {
+            u32::from_be_bytes(b)
+        } else {
+            u32::from_le_bytes(b)
+        })
     };
     let big = match word(0, false)? {
         MAGIC_LE => false,
@@ -50,13 +57,17 @@ fn parse_mo(bytes: &[u8]) -> Option<Vec<Message>> {
     };
     let mut out = Vec::with_capacity(count);
     for i in 0..count {
-        let (Some(source), Some(translation)) = (string(originals, i), string(translations, i)) else {
+        let (Some(source), Some(translation)) = (string(originals, i), string(translations, i))
+        else {
             continue;
         };
         if source.is_empty() {
             continue;
         }
-        out.push(Message { source, translation });
+        out.push(Message {
+            source,
+            translation,
+        });
     }
     Some(out)
 }
@@ -93,7 +104,11 @@ mod tests {
 
     #[test]
     fn reads_pairs_and_skips_the_header() {
-        let bytes = catalog(&[("", "Content-Type: text/plain"), ("File", "ファイル"), ("one\0many", "一つ\0多数")]);
+        let bytes = catalog(&[
+            ("", "Content-Type: text/plain"),
+            ("File", "ファイル"),
+            ("one\0many", "一つ\0多数"),
+        ]);
         let messages = parse_mo(&bytes).unwrap_or_default();
         assert_eq!(messages.len(), 2);
         assert_eq!(messages[0].translation, "ファイル");

@@ -19,7 +19,12 @@ pub enum Outcome<T, E> {
 /// batch in parallel with rayon, and hands every outcome to `sink` in input
 /// order. At most one batch is in memory at a time; the output does not
 /// depend on the number of threads. Stops early when `sink` returns an error.
-pub fn process_ordered<I, T, E, W, S, SE>(docs: I, batch: usize, work: W, mut sink: S) -> Result<(), SE>
+pub fn process_ordered<I, T, E, W, S, SE>(
+    docs: I,
+    batch: usize,
+    work: W,
+    mut sink: S,
+) -> Result<(), SE>
 where
     I: Iterator<Item = Result<Document, CorpusError>>,
     T: Send,
@@ -33,8 +38,10 @@ where
     while docs.peek().is_some() {
         items.clear();
         items.extend(docs.by_ref().take(batch));
-        let results: Vec<Option<Result<T, E>>> =
-            items.par_iter().map(|item| item.as_ref().ok().map(&work)).collect();
+        let results: Vec<Option<Result<T, E>>> = items
+            .par_iter()
+            .map(|item| item.as_ref().ok().map(&work))
+            .collect();
         for (item, result) in items.drain(..).zip(results) {
             let outcome = match (item, result) {
                 (Ok(doc), Some(Ok(value))) => Outcome::Done(doc, value),
@@ -54,14 +61,25 @@ mod tests {
 
     #[test]
     fn output_order_is_input_order() {
-        let docs = (0..1000).map(|i| Ok(Document { id: i.to_string(), text: "x".repeat(i % 7), record: None }));
-        let mut seen = Vec::new();
-        let result: Result<(), ()> = process_ordered(docs, 64, |d| Ok::<usize, ()>(d.text.len()), |o| {
-            if let Outcome::Done(d, n) = o {
-                seen.push((d.id, n));
-            }
-            Ok(())
+        let docs = (0..1000).map(|i| {
+            Ok(Document {
+                id: i.to_string(),
+                text: "x".repeat(i % 7),
+                record: None,
+            })
         });
+        let mut seen = Vec::new();
+        let result: Result<(), ()> = process_ordered(
+            docs,
+            64,
+            |d| Ok::<usize, ()>(d.text.len()),
+            |o| {
+                if let Outcome::Done(d, n) = o {
+                    seen.push((d.id, n));
+                }
+                Ok(())
+            },
+        );
         assert!(result.is_ok());
         let expected: Vec<(String, usize)> = (0..1000).map(|i| (i.to_string(), i % 7)).collect();
         assert_eq!(seen, expected);

@@ -21,7 +21,11 @@ pub enum Source {
 impl Source {
     /// `-` is standard input; anything else a path.
     pub fn from_arg(arg: &str) -> Source {
-        if arg == "-" { Source::Stdin } else { Source::Path(PathBuf::from(arg)) }
+        if arg == "-" {
+            Source::Stdin
+        } else {
+            Source::Path(PathBuf::from(arg))
+        }
     }
 }
 
@@ -38,7 +42,11 @@ pub struct InputOptions {
 
 impl Default for InputOptions {
     fn default() -> Self {
-        InputOptions { jsonl: false, text_field: "text".into(), id_field: "id".into() }
+        InputOptions {
+            jsonl: false,
+            text_field: "text".into(),
+            id_field: "id".into(),
+        }
     }
 }
 
@@ -73,7 +81,11 @@ const JSONL_EXTENSIONS: [&str; 3] = ["jsonl", "ndjson", "json"];
 impl Corpus {
     /// A corpus over `sources`, read with `options`.
     pub fn new(sources: Vec<Source>, options: InputOptions) -> Corpus {
-        Corpus { pending: sources.into_iter().map(|s| (s, false)).collect(), options, jsonl: None }
+        Corpus {
+            pending: sources.into_iter().map(|s| (s, false)).collect(),
+            options,
+            jsonl: None,
+        }
     }
 
     fn next_record(&mut self) -> Option<Result<Document, CorpusError>> {
@@ -131,7 +143,9 @@ impl Corpus {
                 }
                 if self.options.jsonl {
                     match File::open(&path) {
-                        Ok(f) => self.start_jsonl(path, Box::new(BufReader::with_capacity(1 << 16, f))),
+                        Ok(f) => {
+                            self.start_jsonl(path, Box::new(BufReader::with_capacity(1 << 16, f)))
+                        }
                         Err(source) => return Some(Err(CorpusError::Io { path, source })),
                     }
                     return None;
@@ -148,7 +162,12 @@ impl Corpus {
     }
 
     fn start_jsonl(&mut self, name: PathBuf, reader: Box<dyn BufRead + Send>) {
-        self.jsonl = Some(JsonlReader { name, reader, line: 0, buf: Vec::new() });
+        self.jsonl = Some(JsonlReader {
+            name,
+            reader,
+            line: 0,
+            buf: Vec::new(),
+        });
     }
 
     /// Queues a folder's visible entries, in name order, ahead of the rest.
@@ -203,18 +222,32 @@ fn trim_line_end(bytes: &[u8]) -> &[u8] {
 }
 
 /// Checks a whole file's bytes and makes a document of them.
-fn decode(path: &Path, id: String, mut bytes: Vec<u8>, in_folder: bool) -> Result<Document, CorpusError> {
+fn decode(
+    path: &Path,
+    id: String,
+    mut bytes: Vec<u8>,
+    in_folder: bool,
+) -> Result<Document, CorpusError> {
     if bytes.is_empty() {
-        return Err(CorpusError::Empty { path: path.to_path_buf() });
+        return Err(CorpusError::Empty {
+            path: path.to_path_buf(),
+        });
     }
     if memchr::memchr(0, &bytes).is_some() {
-        return Err(CorpusError::Binary { path: path.to_path_buf(), in_folder });
+        return Err(CorpusError::Binary {
+            path: path.to_path_buf(),
+            in_folder,
+        });
     }
     if bytes.starts_with("\u{feff}".as_bytes()) {
         bytes.drain(..3);
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(Document { id, text, record: None }),
+        Ok(text) => Ok(Document {
+            id,
+            text,
+            record: None,
+        }),
         Err(e) => Err(CorpusError::InvalidUtf8 {
             path: path.to_path_buf(),
             line: None,
@@ -223,7 +256,12 @@ fn decode(path: &Path, id: String, mut bytes: Vec<u8>, in_folder: bool) -> Resul
     }
 }
 
-fn parse_record(path: &Path, line: usize, bytes: &[u8], options: &InputOptions) -> Result<Document, CorpusError> {
+fn parse_record(
+    path: &Path,
+    line: usize,
+    bytes: &[u8],
+    options: &InputOptions,
+) -> Result<Document, CorpusError> {
     let text = std::str::from_utf8(bytes).map_err(|e| CorpusError::InvalidUtf8 {
         path: path.to_path_buf(),
         line: Some(line),
@@ -235,20 +273,42 @@ fn parse_record(path: &Path, line: usize, bytes: &[u8], options: &InputOptions) 
         message: e.to_string(),
     })?;
     let Value::Object(record) = value else {
-        return Err(CorpusError::Json { path: path.to_path_buf(), line, message: "expected an object".into() });
+        return Err(CorpusError::Json {
+            path: path.to_path_buf(),
+            line,
+            message: "expected an object".into(),
+        });
     };
-    let field_error = |problem: String| CorpusError::Field { path: path.to_path_buf(), line, problem };
+    let field_error = |problem: String| CorpusError::Field {
+        path: path.to_path_buf(),
+        line,
+        problem,
+    };
     let text = match record.get(&options.text_field) {
         Some(Value::String(s)) => s.clone(),
-        Some(_) => return Err(field_error(format!("field \"{}\" is not a string", options.text_field))),
-        None => return Err(field_error(format!("no field \"{}\" (choose one with --text-field)", options.text_field))),
+        Some(_) => {
+            return Err(field_error(format!(
+                "field \"{}\" is not a string",
+                options.text_field
+            )));
+        }
+        None => {
+            return Err(field_error(format!(
+                "no field \"{}\" (choose one with --text-field)",
+                options.text_field
+            )));
+        }
     };
     let id = match record.get(&options.id_field) {
         Some(Value::String(s)) => s.clone(),
         Some(Value::Number(n)) => n.to_string(),
         _ => format!("{}:{line}", path.display()),
     };
-    Ok(Document { id, text, record: Some(record) })
+    Ok(Document {
+        id,
+        text,
+        record: Some(record),
+    })
 }
 
 #[cfg(test)]
@@ -256,7 +316,14 @@ mod tests {
     use super::*;
 
     fn read(sources: Vec<Source>, jsonl: bool) -> Vec<Result<Document, CorpusError>> {
-        Corpus::new(sources, InputOptions { jsonl, ..InputOptions::default() }).collect()
+        Corpus::new(
+            sources,
+            InputOptions {
+                jsonl,
+                ..InputOptions::default()
+            },
+        )
+        .collect()
     }
 
     #[test]
@@ -269,7 +336,11 @@ mod tests {
         std::fs::write(dir.path().join(".hidden"), "never")?;
         std::fs::write(dir.path().join("blob.bin"), b"\x00\x01")?;
         let items = read(vec![Source::Path(dir.path().to_path_buf())], false);
-        let texts: Vec<&str> = items.iter().filter_map(|r| r.as_ref().ok()).map(|d| d.text.as_str()).collect();
+        let texts: Vec<&str> = items
+            .iter()
+            .filter_map(|r| r.as_ref().ok())
+            .map(|d| d.text.as_str())
+            .collect();
         assert_eq!(texts, ["first", "second", "third"]);
         let skipped: Vec<&CorpusError> = items.iter().filter_map(|r| r.as_ref().err()).collect();
         assert_eq!(skipped.len(), 1);
@@ -290,14 +361,27 @@ mod tests {
         std::fs::write(&binary, b"a\x00b")?;
         let missing = dir.path().join("missing.txt");
         let items = read(
-            vec![Source::Path(bad), Source::Path(empty), Source::Path(missing), Source::Path(binary), Source::Path(good)],
+            vec![
+                Source::Path(bad),
+                Source::Path(empty),
+                Source::Path(missing),
+                Source::Path(binary),
+                Source::Path(good),
+            ],
             false,
         );
-        let messages: Vec<String> = items.iter().map(|r| match r {
-            Ok(d) => d.text.clone(),
-            Err(e) => e.to_string(),
-        }).collect();
-        assert!(messages[0].ends_with("latin1.txt: invalid UTF-8 at byte 3"), "{}", messages[0]);
+        let messages: Vec<String> = items
+            .iter()
+            .map(|r| match r {
+                Ok(d) => d.text.clone(),
+                Err(e) => e.to_string(),
+            })
+            .collect();
+        assert!(
+            messages[0].ends_with("latin1.txt: invalid UTF-8 at byte 3"),
+            "{}",
+            messages[0]
+        );
         assert!(messages[1].ends_with("empty.txt: empty file"));
         assert!(messages[2].ends_with("missing.txt: no such file or directory"));
         assert!(messages[3].ends_with("x.bin: binary file (contains NUL bytes)"));
@@ -317,10 +401,21 @@ mod tests {
         let items = read(vec![Source::Path(path.clone())], true);
         assert_eq!(items.len(), 5);
         assert_eq!(items[0].as_ref().map(|d| d.id.as_str()).ok(), Some("a"));
-        let err = items[1].as_ref().err().map(ToString::to_string).unwrap_or_default();
+        let err = items[1]
+            .as_ref()
+            .err()
+            .map(ToString::to_string)
+            .unwrap_or_default();
         assert!(err.contains("c.jsonl:3: not a JSON object"), "{err}");
-        assert_eq!(items[2].as_ref().map(|d| d.id.clone()).ok(), Some(format!("{}:4", path.display())));
-        let err = items[3].as_ref().err().map(ToString::to_string).unwrap_or_default();
+        assert_eq!(
+            items[2].as_ref().map(|d| d.id.clone()).ok(),
+            Some(format!("{}:4", path.display()))
+        );
+        let err = items[3]
+            .as_ref()
+            .err()
+            .map(ToString::to_string)
+            .unwrap_or_default();
         assert!(err.contains("c.jsonl:5: no field \"text\""), "{err}");
         assert_eq!(items[4].as_ref().map(|d| d.id.as_str()).ok(), Some("8"));
         Ok(())

@@ -11,8 +11,11 @@ pub fn pagerank(weights: &[Vec<f64>], restart: &[f64], damping: f64) -> Vec<f64>
         return Vec::new();
     }
     let total: f64 = restart.iter().sum();
-    let restart: Vec<f64> =
-        if total > 0.0 { restart.iter().map(|r| r / total).collect() } else { vec![1.0 / n as f64; n] };
+    let restart: Vec<f64> = if total > 0.0 {
+        restart.iter().map(|r| r / total).collect()
+    } else {
+        vec![1.0 / n as f64; n]
+    };
     let out_sums: Vec<f64> = weights.iter().map(|row| row.iter().sum()).collect();
     let mut p = restart.clone();
     let mut next = vec![0.0; n];
@@ -47,7 +50,11 @@ mod tests {
 
     #[test]
     fn hub_ranks_first_and_mass_is_one() {
-        let w = vec![vec![0.0, 1.0, 0.0], vec![1.0, 0.0, 1.0], vec![0.0, 1.0, 0.0]];
+        let w = vec![
+            vec![0.0, 1.0, 0.0],
+            vec![1.0, 0.0, 1.0],
+            vec![0.0, 1.0, 0.0],
+        ];
         let p = pagerank(&w, &[1.0, 1.0, 1.0], 0.85);
         assert!(p[1] > p[0] && p[1] > p[2]);
         assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-9);

@@ -154,7 +154,10 @@ impl Summarizer {
     /// Summarizes several documents together into one summary; each extract
     /// names its document. MMR is on (λ 0.5) unless set otherwise.
     pub fn summarize_many(&self, docs: &[(&str, Lang)], split: Split) -> Vec<Extract> {
-        let prepared: Vec<Prepared> = docs.iter().map(|(t, l)| self.preparer.prepare(t, *l, split)).collect();
+        let prepared: Vec<Prepared> = docs
+            .iter()
+            .map(|(t, l)| self.preparer.prepare(t, *l, split))
+            .collect();
         let merged = merge(&prepared);
         let mut out = self.summarize_prepared(&merged.doc, true);
         for e in &mut out {
@@ -173,7 +176,11 @@ impl Summarizer {
         let mut scores = methods::score(doc, self.method, &self.params);
         scores = select::normalize(&scores);
         if self.bonus_weight != 0.0 && !self.bonus.is_empty() {
-            let weights: Vec<f64> = doc.vocabulary.iter().map(|t| self.bonus.get(t).copied().unwrap_or(0.0)).collect();
+            let weights: Vec<f64> = doc
+                .vocabulary
+                .iter()
+                .map(|t| self.bonus.get(t).copied().unwrap_or(0.0))
+                .collect();
             for (s, score) in doc.sentences.iter().zip(scores.iter_mut()) {
                 let mut seen: Vec<u32> = s.terms.clone();
                 seen.sort_unstable();
@@ -194,7 +201,11 @@ impl Summarizer {
             (Method::LeadRank, Lang::Ja) => 20,
             _ => 0,
         });
-        let selection = Selection { length: self.length, mmr, min_words };
+        let selection = Selection {
+            length: self.length,
+            mmr,
+            min_words,
+        };
         let scaled = select::normalize(&scores);
         let mut picked = select::select(doc, &scores, &vectors, &selection);
         if self.order == Order::Document {
@@ -204,7 +215,14 @@ impl Summarizer {
             .into_iter()
             .map(|i| {
                 let s = &doc.sentences[i];
-                Extract { doc: 0, index: i, start: s.start, end: s.end, text: s.text.clone(), score: scaled[i] }
+                Extract {
+                    doc: 0,
+                    index: i,
+                    start: s.start,
+                    end: s.end,
+                    text: s.text.clone(),
+                    score: scaled[i],
+                }
             })
             .collect()
     }
@@ -241,7 +259,14 @@ fn merge(docs: &[Prepared]) -> Merged {
             origin.push((d, i));
         }
     }
-    Merged { doc: Prepared { lang, sentences, vocabulary }, origin }
+    Merged {
+        doc: Prepared {
+            lang,
+            sentences,
+            vocabulary,
+        },
+        origin,
+    }
 }
 
 #[cfg(test)]
@@ -258,15 +283,27 @@ mod tests {
     #[test]
     fn empty_document_gives_empty_summary() {
         for m in Method::ALL {
-            assert!(summarizer(m, 3).summarize("", Lang::En, Split::Sentences).is_empty());
-            assert!(summarizer(m, 3).summarize("  \n\n ", Lang::Ja, Split::Sentences).is_empty());
+            assert!(
+                summarizer(m, 3)
+                    .summarize("", Lang::En, Split::Sentences)
+                    .is_empty()
+            );
+            assert!(
+                summarizer(m, 3)
+                    .summarize("  \n\n ", Lang::Ja, Split::Sentences)
+                    .is_empty()
+            );
         }
     }
 
     #[test]
     fn fewer_sentences_than_asked() {
         for m in Method::ALL {
-            let out = summarizer(m, 5).summarize("Only one sentence here. And a second.", Lang::En, Split::Sentences);
+            let out = summarizer(m, 5).summarize(
+                "Only one sentence here. And a second.",
+                Lang::En,
+                Split::Sentences,
+            );
             assert_eq!(out.len(), 2, "{m:?}");
             assert!(out.iter().all(|e| e.score.is_finite()));
         }
@@ -280,7 +317,10 @@ mod tests {
             for text in [same, disjoint] {
                 let out = summarizer(m, 2).summarize(text, Lang::En, Split::Sentences);
                 assert_eq!(out.len(), 2, "{m:?} {text}");
-                assert!(out.iter().all(|e| e.score.is_finite() && (0.0..=1.0).contains(&e.score)));
+                assert!(
+                    out.iter()
+                        .all(|e| e.score.is_finite() && (0.0..=1.0).contains(&e.score))
+                );
             }
         }
     }
@@ -300,7 +340,11 @@ mod tests {
 
     #[test]
     fn lines_mode_takes_each_line() {
-        let out = summarizer(Method::Lead, 2).summarize("first line\nsecond line. still second\nthird", Lang::En, Split::Lines);
+        let out = summarizer(Method::Lead, 2).summarize(
+            "first line\nsecond line. still second\nthird",
+            Lang::En,
+            Split::Lines,
+        );
         let texts: Vec<&str> = out.iter().map(|e| e.text.as_str()).collect();
         assert_eq!(texts, ["first line", "second line. still second"]);
     }
@@ -309,7 +353,8 @@ mod tests {
     fn multi_document_names_sources() {
         let a = "Japan cut tariffs on beef. The cut takes effect in April.";
         let b = "Beef exporters welcomed the tariff cut. Rice stays protected.";
-        let out = summarizer(Method::LexRank, 2).summarize_many(&[(a, Lang::En), (b, Lang::En)], Split::Sentences);
+        let out = summarizer(Method::LexRank, 2)
+            .summarize_many(&[(a, Lang::En), (b, Lang::En)], Split::Sentences);
         assert_eq!(out.len(), 2);
         assert!(out.iter().all(|e| e.doc < 2));
     }
@@ -328,7 +373,9 @@ mod tests {
         let plain = summarizer(Method::Lead, 1).summarize(text, Lang::En, Split::Sentences);
         assert_eq!(plain[0].index, 0);
         let bonus = HashMap::from([("lunch".to_string(), 1.0)]);
-        let out = summarizer(Method::Lead, 1).bonus_terms(bonus, 2.0).summarize(text, Lang::En, Split::Sentences);
+        let out = summarizer(Method::Lead, 1)
+            .bonus_terms(bonus, 2.0)
+            .summarize(text, Lang::En, Split::Sentences);
         assert_eq!(out[0].index, 1);
     }
 }

@@ -80,7 +80,13 @@ pub struct Params {
 
 impl Default for Params {
     fn default() -> Self {
-        Params { damping: 0.85, lead_restart: 0.7, pacsum_backward: -2.0, pacsum_forward: 1.0, pacsum_beta: 0.6 }
+        Params {
+            damping: 0.85,
+            lead_restart: 0.7,
+            pacsum_backward: -2.0,
+            pacsum_forward: 1.0,
+            pacsum_beta: 0.6,
+        }
     }
 }
 
@@ -104,7 +110,11 @@ pub fn score(doc: &Prepared, method: Method, params: &Params) -> Vec<f64> {
                 .sentences
                 .iter()
                 .map(|s| {
-                    let lead = if s.paragraph == 0 { params.lead_restart / first } else { 0.0 };
+                    let lead = if s.paragraph == 0 {
+                        params.lead_restart / first
+                    } else {
+                        0.0
+                    };
                     lead + (1.0 - params.lead_restart) / n as f64
                 })
                 .collect();
@@ -139,15 +149,22 @@ fn term_counts(doc: &Prepared) -> Vec<u32> {
 /// clusters joining significant words at most four words apart.
 fn luhn(doc: &Prepared) -> Vec<f64> {
     let counts = term_counts(doc);
-    let mut by_freq: Vec<u32> = (0..counts.len() as u32).filter(|&t| counts[t as usize] >= 2).collect();
+    let mut by_freq: Vec<u32> = (0..counts.len() as u32)
+        .filter(|&t| counts[t as usize] >= 2)
+        .collect();
     by_freq.sort_by(|a, b| counts[*b as usize].cmp(&counts[*a as usize]).then(a.cmp(b)));
     let keep = (counts.len() / 10).max(5);
     let significant: HashSet<u32> = by_freq.into_iter().take(keep).collect();
     doc.sentences
         .iter()
         .map(|s| {
-            let marks: Vec<usize> =
-                s.terms.iter().enumerate().filter(|(_, t)| significant.contains(t)).map(|(i, _)| i).collect();
+            let marks: Vec<usize> = s
+                .terms
+                .iter()
+                .zip(&s.positions)
+                .filter(|(t, _)| significant.contains(t))
+                .map(|(_, &p)| p as usize)
+                .collect();
             let mut best = 0.0f64;
             let mut k = 0;
             while k < marks.len() {
@@ -222,13 +239,17 @@ fn centroid(doc: &Prepared) -> Vec<f64> {
     let mut weights: Vec<f64> = sum.iter().copied().filter(|w| *w > 0.0).collect();
     weights.sort_by(|a, b| b.total_cmp(a));
     let cut = weights.get(weights.len() / 2).copied().unwrap_or(0.0);
-    let centre: SparseVec =
-        sum.iter().enumerate().filter(|(_, w)| **w >= cut && **w > 0.0).map(|(t, w)| (t as u32, *w)).collect();
+    let centre: SparseVec = sum
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| **w >= cut && **w > 0.0)
+        .map(|(t, w)| (t as u32, *w))
+        .collect();
     vectors.iter().map(|v| cosine(v, &centre)).collect()
 }
 
-/// SumBasic: repeatedly take the sentence of highest mean word probability,
-/// then square the probabilities of its words; scores follow the order taken.
+/// SumBasic: repeatedly take, among the sentences holding the most probable
+/// word, the one of highest mean word probability, then square the probabilities of its words; scores follow the order taken.
 fn sumbasic(doc: &Prepared) -> Vec<f64> {
     let freq = term_counts(doc);
     let total: f64 = freq.iter().map(|&c| c as f64).sum();
@@ -241,10 +262,22 @@ fn sumbasic(doc: &Prepared) -> Vec<f64> {
     let mut scores = vec![0.0; n];
     let mut taken = vec![false; n];
     for rank in 0..n {
+        // The most probable word still available; the sentence must hold it.
+        let top = (0..n)
+            .filter(|&i| !taken[i])
+            .flat_map(|i| doc.sentences[i].terms.iter().copied())
+            .max_by(|a, b| p[*a as usize].total_cmp(&p[*b as usize]).then(b.cmp(a)));
         let mut best: Option<(usize, f64)> = None;
         for i in (0..n).filter(|&i| !taken[i]) {
             let words = &doc.sentences[i].terms;
-            let value = if words.is_empty() { 0.0 } else { words.iter().map(|&t| p[t as usize]).sum::<f64>() / words.len() as f64 };
+            if top.is_some_and(|t| !words.contains(&t)) {
+                continue;
+            }
+            let value = if words.is_empty() {
+                0.0
+            } else {
+                words.iter().map(|&t| p[t as usize]).sum::<f64>() / words.len() as f64
+            };
             if best.is_none_or(|(_, b)| value > b) {
                 best = Some((i, value));
             }
@@ -286,7 +319,11 @@ fn pacsum(doc: &Prepared, params: &Params) -> Vec<f64> {
                     continue;
                 }
                 let e = (m[i][j] - threshold).max(0.0);
-                score += if j < i { params.pacsum_backward * e } else { params.pacsum_forward * e };
+                score += if j < i {
+                    params.pacsum_backward * e
+                } else {
+                    params.pacsum_forward * e
+                };
             }
             score
         })

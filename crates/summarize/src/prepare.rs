@@ -42,6 +42,8 @@ pub struct Sentence {
     pub text: String,
     /// Content term ids, in order, with repetitions.
     pub terms: Vec<u32>,
+    /// For each content term, its word position in the sentence (stop words counted).
+    pub positions: Vec<u32>,
     /// Length for budgets: words (English) or characters (Japanese).
     pub size: usize,
     /// Words (English) or characters (Japanese), for the minimum-length rule.
@@ -77,15 +79,25 @@ pub struct Preparer {
 impl Preparer {
     /// A preparer with the English and the Japanese tokenizers.
     pub fn new() -> Result<Preparer, Error> {
-        Ok(Preparer { english: WordTokenizer::english(), japanese: JapaneseTokenizer::new()? })
+        Ok(Preparer {
+            english: WordTokenizer::english(),
+            japanese: JapaneseTokenizer::new()?,
+        })
     }
 
     /// Splits and tokenizes `text`.
     pub fn prepare(&self, text: &str, lang: Lang, split: Split) -> Prepared {
         let spans: Vec<(usize, usize)> = match split {
             Split::Sentences => {
-                let rules = if lang == Lang::Ja { SegmentLang::Japanese } else { SegmentLang::English };
-                split_sentences(text, rules).into_iter().map(|s| (s.start, s.end)).collect()
+                let rules = if lang == Lang::Ja {
+                    SegmentLang::Japanese
+                } else {
+                    SegmentLang::English
+                };
+                split_sentences(text, rules)
+                    .into_iter()
+                    .map(|s| (s.start, s.end))
+                    .collect()
             }
             Split::Lines => lines(text),
         };
@@ -100,7 +112,9 @@ impl Preparer {
             }
             previous_end = end;
             let text_of = match split {
-                Split::Sentences => sentence_text(text, kotoba_text::segment::SentenceSpan { start, end }),
+                Split::Sentences => {
+                    sentence_text(text, kotoba_text::segment::SentenceSpan { start, end })
+                }
                 Split::Lines => text[start..end].to_string(),
             };
             let tokens = match lang {
@@ -112,7 +126,13 @@ impl Preparer {
                 Lang::Ja => text_of.chars().filter(|c| !c.is_whitespace()).count(),
             };
             let mut terms = Vec::new();
-            for t in tokens.iter().filter(|t| !t.is_stop && t.term.chars().any(char::is_alphabetic)) {
+            let mut positions = Vec::new();
+            for (k, t) in tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| !t.is_stop && t.term.chars().any(char::is_alphabetic))
+            {
+                positions.push(k as u32);
                 let next = vocab.len() as u32;
                 let id = *vocab.entry(t.term.clone()).or_insert_with(|| {
                     vocabulary.push(t.term.clone());
@@ -120,9 +140,22 @@ impl Preparer {
                 });
                 terms.push(id);
             }
-            sentences.push(Sentence { start, end, text: text_of, terms, size: words, words, paragraph });
+            sentences.push(Sentence {
+                start,
+                end,
+                text: text_of,
+                terms,
+                positions,
+                size: words,
+                words,
+                paragraph,
+            });
         }
-        Prepared { lang, sentences, vocabulary }
+        Prepared {
+            lang,
+            sentences,
+            vocabulary,
+        }
     }
 }
 
@@ -134,7 +167,10 @@ fn lines(text: &str) -> Vec<(usize, usize)> {
         let trimmed_start = line.len() - line.trim_start().len();
         let content = line.trim();
         if !content.is_empty() {
-            out.push((offset + trimmed_start, offset + trimmed_start + content.len()));
+            out.push((
+                offset + trimmed_start,
+                offset + trimmed_start + content.len(),
+            ));
         }
         offset += line.len();
     }

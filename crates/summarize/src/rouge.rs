@@ -24,9 +24,21 @@ pub struct Score {
 impl Score {
     fn new(hits: f64, system: f64, reference: f64) -> Score {
         let precision = if system > 0.0 { hits / system } else { 0.0 };
-        let recall = if reference > 0.0 { hits / reference } else { 0.0 };
-        let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
-        Score { precision, recall, f1 }
+        let recall = if reference > 0.0 {
+            hits / reference
+        } else {
+            0.0
+        };
+        let f1 = if precision + recall > 0.0 {
+            2.0 * precision * recall / (precision + recall)
+        } else {
+            0.0
+        };
+        Score {
+            precision,
+            recall,
+            f1,
+        }
     }
 }
 
@@ -57,7 +69,9 @@ pub enum RougeTokenizer {
 impl RougeTokenizer {
     /// `rouge-score`'s tokenizer.
     pub fn english(stem: bool) -> RougeTokenizer {
-        RougeTokenizer::English { stem: stem.then(|| PorterStemmer::new(Mode::Nltk)) }
+        RougeTokenizer::English {
+            stem: stem.then(|| PorterStemmer::new(Mode::Nltk)),
+        }
     }
 
     /// Tokens of `text`.
@@ -73,7 +87,11 @@ impl RougeTokenizer {
                         _ => t.to_string(),
                     })
                     // A stem must still be a valid token, as rouge-score checks.
-                    .filter(|t| !t.is_empty() && t.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+                    .filter(|t| {
+                        !t.is_empty()
+                            && t.bytes()
+                                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+                    })
                     .collect()
             }
             RougeTokenizer::Japanese(ja) => {
@@ -94,16 +112,26 @@ impl RougeTokenizer {
     pub fn score(&self, system: &str, reference: &str) -> Scores {
         let sys = self.tokens(system);
         let refs = self.tokens(reference);
-        let sys_sents: Vec<Vec<String>> =
-            system.split('\n').filter(|l| !l.is_empty()).map(|l| self.tokens(l)).collect();
-        let ref_sents: Vec<Vec<String>> =
-            reference.split('\n').filter(|l| !l.is_empty()).map(|l| self.tokens(l)).collect();
+        let sys_sents: Vec<Vec<String>> = system
+            .split('\n')
+            .filter(|l| !l.is_empty())
+            .map(|l| self.tokens(l))
+            .collect();
+        let ref_sents: Vec<Vec<String>> = reference
+            .split('\n')
+            .filter(|l| !l.is_empty())
+            .map(|l| self.tokens(l))
+            .collect();
         Scores {
             rouge1: ngram_score(&sys, &refs, 1),
             rouge2: ngram_score(&sys, &refs, 2),
             rouge_l: {
                 let lcs = lcs_table(&refs, &sys);
-                Score::new(lcs[refs.len()][sys.len()] as f64, sys.len() as f64, refs.len() as f64)
+                Score::new(
+                    lcs[refs.len()][sys.len()] as f64,
+                    sys.len() as f64,
+                    refs.len() as f64,
+                )
             },
             rouge_lsum: summary_lcs(&ref_sents, &sys_sents),
         }
@@ -112,7 +140,10 @@ impl RougeTokenizer {
 
 fn ngram_score(sys: &[String], refs: &[String], n: usize) -> Score {
     let (s, r) = (ngrams(sys, n), ngrams(refs, n));
-    let hits: usize = r.iter().map(|(g, c)| (*c).min(s.get(g).copied().unwrap_or(0))).sum();
+    let hits: usize = r
+        .iter()
+        .map(|(g, c)| (*c).min(s.get(g).copied().unwrap_or(0)))
+        .sum();
     let total = |m: &HashMap<&[String], usize>| m.values().sum::<usize>() as f64;
     Score::new(hits as f64, total(&s), total(&r))
 }
@@ -132,7 +163,11 @@ fn lcs_table(a: &[String], b: &[String]) -> Vec<Vec<u32>> {
     let mut t = vec![vec![0u32; b.len() + 1]; a.len() + 1];
     for i in 1..=a.len() {
         for j in 1..=b.len() {
-            t[i][j] = if a[i - 1] == b[j - 1] { t[i - 1][j - 1] + 1 } else { t[i - 1][j].max(t[i][j - 1]) };
+            t[i][j] = if a[i - 1] == b[j - 1] {
+                t[i - 1][j - 1] + 1
+            } else {
+                t[i - 1][j].max(t[i][j - 1])
+            };
         }
     }
     t
@@ -182,7 +217,9 @@ fn summary_lcs(refs: &[Vec<String>], sys: &[Vec<String>]) -> Score {
         union.dedup();
         for i in union {
             let t = r[i].as_str();
-            let (Some(s), Some(q)) = (sys_left.get(t).copied(), ref_left.get(t).copied()) else { continue };
+            let (Some(s), Some(q)) = (sys_left.get(t).copied(), ref_left.get(t).copied()) else {
+                continue;
+            };
             if s > 0 && q > 0 {
                 hits += 1;
                 sys_left.insert(t, s - 1);
@@ -200,15 +237,24 @@ mod tests {
     #[test]
     fn tokenizes_like_rouge_score() {
         let t = RougeTokenizer::english(false);
-        assert_eq!(t.tokens("The U.S.-Japan trade surplus, $59bn!"), ["the", "u", "s", "japan", "trade", "surplus", "59bn"]);
+        assert_eq!(
+            t.tokens("The U.S.-Japan trade surplus, $59bn!"),
+            ["the", "u", "s", "japan", "trade", "surplus", "59bn"]
+        );
         let s = RougeTokenizer::english(true);
-        assert_eq!(s.tokens("negotiations were running"), ["negoti", "were", "run"]);
+        assert_eq!(
+            s.tokens("negotiations were running"),
+            ["negoti", "were", "run"]
+        );
     }
 
     #[test]
     fn known_values() {
         let t = RougeTokenizer::english(false);
-        let s = t.score("the cat was found under the bed", "the cat was under the bed");
+        let s = t.score(
+            "the cat was found under the bed",
+            "the cat was under the bed",
+        );
         assert!((s.rouge1.recall - 1.0).abs() < 1e-12);
         assert!((s.rouge1.precision - 6.0 / 7.0).abs() < 1e-12);
         assert!((s.rouge2.recall - 4.0 / 5.0).abs() < 1e-12);
@@ -220,7 +266,10 @@ mod tests {
     #[test]
     fn lsum_unions_across_sentences() {
         let t = RougeTokenizer::english(false);
-        let s = t.score("police killed the gunman\nthe gunman was shot", "police kill the gunman");
+        let s = t.score(
+            "police killed the gunman\nthe gunman was shot",
+            "police kill the gunman",
+        );
         assert!(s.rouge_lsum.recall > 0.7);
     }
 

@@ -31,7 +31,12 @@ pub struct Selection {
 
 /// Picks sentences by `scores` (any scale) within the budget; returns their
 /// indices in the order chosen. Ties go to the earlier sentence.
-pub fn select(doc: &Prepared, scores: &[f64], vectors: &[SparseVec], sel: &Selection) -> Vec<usize> {
+pub fn select(
+    doc: &Prepared,
+    scores: &[f64],
+    vectors: &[SparseVec],
+    sel: &Selection,
+) -> Vec<usize> {
     let n = doc.sentences.len().min(scores.len());
     if n == 0 {
         return Vec::new();
@@ -44,14 +49,22 @@ pub fn select(doc: &Prepared, scores: &[f64], vectors: &[SparseVec], sel: &Selec
     };
     let cost = |i: usize| match sel.length {
         Length::Words(_) => doc.sentences[i].size,
-        Length::Chars(_) => doc.sentences[i].text.chars().filter(|c| !c.is_whitespace()).count(),
+        Length::Chars(_) => doc.sentences[i]
+            .text
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .count(),
         _ => 0,
     };
     let budget = match sel.length {
         Length::Words(w) | Length::Chars(w) => w,
         _ => usize::MAX,
     };
-    let long_enough: Vec<bool> = doc.sentences.iter().map(|s| s.words >= sel.min_words).collect();
+    let long_enough: Vec<bool> = doc
+        .sentences
+        .iter()
+        .map(|s| s.words >= sel.min_words)
+        .collect();
     let any_long = long_enough.iter().take(n).any(|&b| b);
     let mut chosen: Vec<usize> = Vec::new();
     let mut used = 0usize;
@@ -64,7 +77,10 @@ pub fn select(doc: &Prepared, scores: &[f64], vectors: &[SparseVec], sel: &Selec
             }
             let value = match sel.mmr {
                 Some(lambda) if !chosen.is_empty() => {
-                    let redundancy = chosen.iter().map(|&j| cosine(&vectors[i], &vectors[j])).fold(0.0, f64::max);
+                    let redundancy = chosen
+                        .iter()
+                        .map(|&j| cosine(&vectors[i], &vectors[j]))
+                        .fold(0.0, f64::max);
                     lambda * norm[i] - (1.0 - lambda) * redundancy
                 }
                 _ => norm[i],
@@ -89,5 +105,8 @@ pub fn normalize(scores: &[f64]) -> Vec<f64> {
     if hi - lo <= f64::EPSILON {
         return vec![1.0; scores.len()];
     }
-    scores.iter().map(|&s| (finite(s) - lo) / (hi - lo)).collect()
+    scores
+        .iter()
+        .map(|&s| (finite(s) - lo) / (hi - lo))
+        .collect()
 }

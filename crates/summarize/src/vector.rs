@@ -19,7 +19,9 @@ pub fn idf(sentences: &[Sentence], vocabulary_size: usize) -> Vec<f64> {
         }
     }
     let n = sentences.len() as f64;
-    df.iter().map(|&d| ((1.0 + n) / (1.0 + d as f64)).ln() + 1.0).collect()
+    df.iter()
+        .map(|&d| ((1.0 + n) / (1.0 + d as f64)).ln() + 1.0)
+        .collect()
 }
 
 /// Term counts of one sentence as a sparse vector.
@@ -40,7 +42,12 @@ pub fn counts(terms: &[u32]) -> SparseVec {
 pub fn tfidf(sentences: &[Sentence], idf: &[f64]) -> Vec<SparseVec> {
     sentences
         .iter()
-        .map(|s| counts(&s.terms).into_iter().map(|(t, c)| (t, c * idf[t as usize])).collect())
+        .map(|s| {
+            counts(&s.terms)
+                .into_iter()
+                .map(|(t, c)| (t, c * idf[t as usize]))
+                .collect()
+        })
         .collect()
 }
 
@@ -80,7 +87,11 @@ pub fn cosine_matrix(vectors: &[SparseVec]) -> Vec<Vec<f64>> {
     for i in 0..n {
         for j in (i + 1)..n {
             let d = norms[i] * norms[j];
-            let s = if d > 0.0 { dot(&vectors[i], &vectors[j]) / d } else { 0.0 };
+            let s = if d > 0.0 {
+                dot(&vectors[i], &vectors[j]) / d
+            } else {
+                0.0
+            };
             m[i][j] = s;
             m[j][i] = s;
         }

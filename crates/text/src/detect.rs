@@ -52,7 +52,12 @@ pub fn iso639_1(code3: &str) -> Option<&'static str> {
 /// Finds whatlang's language for a 639-1 or 639-3 code.
 fn lang_for_code(code: &str) -> Option<Lang> {
     let code = code.trim().to_ascii_lowercase();
-    Lang::from_code(code.as_str()).or_else(|| Lang::all().iter().copied().find(|l| iso639_1(l.code()) == Some(code.as_str())))
+    Lang::from_code(code.as_str()).or_else(|| {
+        Lang::all()
+            .iter()
+            .copied()
+            .find(|l| iso639_1(l.code()) == Some(code.as_str()))
+    })
 }
 
 /// A language detector, optionally restricted to candidates.
@@ -62,7 +67,9 @@ pub struct LanguageDetector {
 
 impl Default for LanguageDetector {
     fn default() -> Self {
-        LanguageDetector { detector: Detector::new() }
+        LanguageDetector {
+            detector: Detector::new(),
+        }
     }
 }
 
@@ -76,9 +83,14 @@ impl LanguageDetector {
     pub fn with_candidates<S: AsRef<str>>(codes: &[S]) -> Result<LanguageDetector, DetectError> {
         let langs = codes
             .iter()
-            .map(|c| lang_for_code(c.as_ref()).ok_or_else(|| DetectError::UnknownLanguage(c.as_ref().to_string())))
+            .map(|c| {
+                lang_for_code(c.as_ref())
+                    .ok_or_else(|| DetectError::UnknownLanguage(c.as_ref().to_string()))
+            })
             .collect::<Result<Vec<_>, _>>()?;
-        Ok(LanguageDetector { detector: Detector::with_allowlist(langs) })
+        Ok(LanguageDetector {
+            detector: Detector::with_allowlist(langs),
+        })
     }
 
     /// The language of `text`; `None` when it has no letters to judge by.
@@ -111,7 +123,11 @@ mod tests {
     #[test]
     fn every_whatlang_language_has_a_row() {
         for lang in Lang::all() {
-            assert!(ISO639.lines().any(|l| l.starts_with(lang.code())), "{}", lang.code());
+            assert!(
+                ISO639.lines().any(|l| l.starts_with(lang.code())),
+                "{}",
+                lang.code()
+            );
         }
     }
 

@@ -71,7 +71,11 @@ pub fn nfkc(text: &str) -> Normalized {
         map.extend(std::iter::repeat_n(start, out.len() - before));
     }
     map.push(text.len());
-    Normalized { text: out, map, original_len: text.len() }
+    Normalized {
+        text: out,
+        map,
+        original_len: text.len(),
+    }
 }
 
 fn joins_previous(c: char) -> bool {

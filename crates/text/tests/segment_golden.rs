@@ -5,7 +5,10 @@
 use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
 use serde_json::Value;
 
-const GOLDEN_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/eval/segmentation/");
+const GOLDEN_DIR: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../../shared/eval/segmentation/"
+);
 const TESTDATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/");
 
 struct Case {
@@ -20,8 +23,14 @@ fn golden(file: &str) -> Vec<Case> {
     data.lines()
         .filter(|l| !l.trim().is_empty())
         .map(|line| {
-            let v: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{path}: bad line {line}: {e}"));
-            let text = |key: &str| v[key].as_str().unwrap_or_else(|| panic!("{path}: no {key} in {line}")).to_owned();
+            let v: Value = serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("{path}: bad line {line}: {e}"));
+            let text = |key: &str| {
+                v[key]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("{path}: no {key} in {line}"))
+                    .to_owned()
+            };
             let expected = v["expected"]
                 .as_array()
                 .unwrap_or_else(|| panic!("{path}: no expected in {line}"))
@@ -91,7 +100,9 @@ fn seed_translation() -> Vec<(String, String)> {
     lines
         .filter(|l| !l.is_empty())
         .map(|l| {
-            let (en, ja) = l.split_once('\t').unwrap_or_else(|| panic!("no tab in {l:?}"));
+            let (en, ja) = l
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("no tab in {l:?}"));
             (en.to_owned(), ja.to_owned())
         })
         .collect()
@@ -107,13 +118,19 @@ fn seed_article_has_27_sentences() {
     assert_eq!(got.len(), 27);
     // The headline is two sentences: "U.S." ends the first, "The" starts the next.
     assert!(got[0].ends_with("is perceived by U.S."), "{}", got[0]);
-    assert_eq!(got[1], "The President might scrub scheduled ’94 talks with new prime minister.");
+    assert_eq!(
+        got[1],
+        "The President might scrub scheduled ’94 talks with new prime minister."
+    );
     // An ellipsis inside a quotation does not end the sentence; "?" does.
     assert_eq!(
         got[12],
         "“If we haven’t made any progress . . . we’re not going to agree there will be a heads of government meeting."
     );
-    assert_eq!(got[13], "Why should President Clinton have a meeting when nothing comes out of it?");
+    assert_eq!(
+        got[13],
+        "Why should President Clinton have a meeting when nothing comes out of it?"
+    );
     assert!(got[14].starts_with("The important thing (for the Japanese) to know"));
     assert!(got[14].ends_with("lack of progress.”"));
     // A quotation followed by its attribution stays one sentence.
@@ -123,9 +140,14 @@ fn seed_article_has_27_sentences() {
     );
     // "sectors--automobiles" and "the U.S. negotiators ... U.S.-Japan ties." do not split.
     assert!(got[7].contains("sectors--automobiles, life insurance"));
-    assert!(got[25].starts_with("As a result, last week in trade talks in Hawaii the U.S. negotiators"));
+    assert!(
+        got[25].starts_with("As a result, last week in trade talks in Hawaii the U.S. negotiators")
+    );
     assert!(got[25].ends_with("irreparable harm to U.S.-Japan ties."));
-    assert_eq!(got[26], "But American bargainers found the Japanese still unwilling to budge during the Hawaii talks.");
+    assert_eq!(
+        got[26],
+        "But American bargainers found the Japanese still unwilling to budge during the Hawaii talks."
+    );
 }
 
 /// The English column of the translation holds the same 27 sentences, one
@@ -138,7 +160,12 @@ fn seed_translation_english_cells() {
     let mut from_cells = Vec::new();
     for (i, (en, _)) in rows.iter().enumerate() {
         let got = sentences(en, SegmentLang::English);
-        assert_eq!(got.len(), if i == 0 { 2 } else { 1 }, "row {}: {got:?}", i + 1);
+        assert_eq!(
+            got.len(),
+            if i == 0 { 2 } else { 1 },
+            "row {}: {got:?}",
+            i + 1
+        );
         from_cells.extend(got);
     }
     assert_eq!(from_cells, article);
@@ -162,7 +189,13 @@ fn seed_translation_japanese_cells() {
     }
     assert_eq!(total, 27);
     let row19 = sentences(&rows[18].1, SegmentLang::Japanese);
-    assert_eq!(row19, ["「これは脅しではない。", "ただ、関係の別の側面が損なわれていくということだ」"]);
+    assert_eq!(
+        row19,
+        [
+            "「これは脅しではない。",
+            "ただ、関係の別の側面が損なわれていくということだ」"
+        ]
+    );
 
     // The whole column as one text, a cell per line.
     let column: Vec<&str> = rows.iter().map(|(_, ja)| ja.as_str()).collect();
@@ -196,10 +229,17 @@ fn throughput_english() {
     let mut count = 0;
     for _ in 0..5 {
         let started = std::time::Instant::now();
-        count = std::hint::black_box(split_sentences(std::hint::black_box(&text), SegmentLang::English)).len();
+        count = std::hint::black_box(split_sentences(
+            std::hint::black_box(&text),
+            SegmentLang::English,
+        ))
+        .len();
         best = best.min(started.elapsed().as_secs_f64());
     }
     let mb_per_s = text.len() as f64 / 1e6 / best;
-    println!("English: {} bytes, {count} sentences, best of 5: {best:.3} s = {mb_per_s:.0} MB/s", text.len());
+    println!(
+        "English: {} bytes, {count} sentences, best of 5: {best:.3} s = {mb_per_s:.0} MB/s",
+        text.len()
+    );
     assert!(mb_per_s >= 50.0, "{mb_per_s:.0} MB/s");
 }

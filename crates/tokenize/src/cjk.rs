@@ -51,7 +51,14 @@ impl Tokenizer for BigramTokenizer {
 
 fn token(text: &str, start: usize, end: usize) -> Token {
     let lower = text[start..end].to_lowercase();
-    Token { start, end, term: lower.clone(), lower, pos: None, is_stop: false }
+    Token {
+        start,
+        end,
+        term: lower.clone(),
+        lower,
+        pos: None,
+        is_stop: false,
+    }
 }
 
 #[cfg(test)]
@@ -61,9 +68,17 @@ mod tests {
     #[test]
     fn bigrams_over_cjk_runs() {
         let text = "한국 무역 WTO 中";
-        let terms: Vec<String> = BigramTokenizer.tokenize(text).into_iter().map(|t| t.term).collect();
+        let terms: Vec<String> = BigramTokenizer
+            .tokenize(text)
+            .into_iter()
+            .map(|t| t.term)
+            .collect();
         assert_eq!(terms, ["한국", "무역", "wto", "中"]);
-        let zh: Vec<String> = BigramTokenizer.tokenize("贸易顺差").into_iter().map(|t| t.term).collect();
+        let zh: Vec<String> = BigramTokenizer
+            .tokenize("贸易顺差")
+            .into_iter()
+            .map(|t| t.term)
+            .collect();
         assert_eq!(zh, ["贸易", "易顺", "顺差"]);
     }
 }

@@ -38,7 +38,10 @@ pub struct WordTokenizer {
 impl WordTokenizer {
     /// English: Snowball English (Porter 2) stems and the English stop list.
     pub fn english() -> WordTokenizer {
-        WordTokenizer { stemmer: Some(Stemmer::create(Algorithm::English)), english: true }
+        WordTokenizer {
+            stemmer: Some(Stemmer::create(Algorithm::English)),
+            english: true,
+        }
     }
 
     /// The tokenizer for an ISO 639-1 language code: its Snowball stemmer
@@ -63,9 +66,17 @@ impl WordTokenizer {
             "sv" => Algorithm::Swedish,
             "ta" => Algorithm::Tamil,
             "tr" => Algorithm::Turkish,
-            _ => return WordTokenizer { stemmer: None, english: false },
+            _ => {
+                return WordTokenizer {
+                    stemmer: None,
+                    english: false,
+                };
+            }
         };
-        WordTokenizer { stemmer: Some(Stemmer::create(algorithm)), english: false }
+        WordTokenizer {
+            stemmer: Some(Stemmer::create(algorithm)),
+            english: false,
+        }
     }
 
     /// The stem of a lowercase word.
@@ -109,7 +120,10 @@ mod tests {
         let text = "Japan’s trade surplus, U.S. negotiators.";
         let tokens = WordTokenizer::english().tokenize(text);
         let surfaces: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
-        assert_eq!(surfaces, ["Japan’s", "trade", "surplus", "U.S", "negotiators"]);
+        assert_eq!(
+            surfaces,
+            ["Japan’s", "trade", "surplus", "U.S", "negotiators"]
+        );
         assert_eq!(tokens[0].term, "japan");
         assert_eq!(tokens[4].term, "negoti");
     }

@@ -19,9 +19,17 @@ fn japanese_lines() -> Vec<String> {
     paths.sort();
     let mut lines = Vec::new();
     for path in paths {
-        let Ok(messages) = read_mo(&path) else { continue };
+        let Ok(messages) = read_mo(&path) else {
+            continue;
+        };
         for m in messages {
-            lines.extend(m.translation.lines().map(str::trim).filter(|l| !l.is_empty()).map(String::from));
+            lines.extend(
+                m.translation
+                    .lines()
+                    .map(str::trim)
+                    .filter(|l| !l.is_empty())
+                    .map(String::from),
+            );
         }
     }
     lines
@@ -43,7 +51,10 @@ fn mecab(text: &str) -> Option<String> {
 }
 
 fn surface<'a>(lines: &[&'a str]) -> Vec<&'a str> {
-    lines.iter().map(|l| l.split('\t').next().unwrap_or("")).collect()
+    lines
+        .iter()
+        .map(|l| l.split('\t').next().unwrap_or(""))
+        .collect()
 }
 
 fn sentences(output: &str) -> Vec<Vec<&str>> {
@@ -61,21 +72,32 @@ fn sentences(output: &str) -> Vec<Vec<&str>> {
 
 #[test]
 fn agrees_with_mecab_line_by_line() -> Result<(), Box<dyn std::error::Error>> {
-    if !Path::new("/usr/bin/mecab").exists() || !Path::new("/var/lib/mecab/dic/ipadic-utf8").exists() {
+    if !Path::new("/usr/bin/mecab").exists()
+        || !Path::new("/var/lib/mecab/dic/ipadic-utf8").exists()
+    {
         eprintln!("note: MeCab with ipadic-utf8 is not installed; `cargo xtask test` installs it");
         return Ok(());
     }
     let lines = japanese_lines();
-    assert!(lines.len() > 1000, "expected Japanese gettext catalogs in {CATALOGS}");
+    assert!(
+        lines.len() > 1000,
+        "expected Japanese gettext catalogs in {CATALOGS}"
+    );
     let text = lines.join("\n") + "\n";
     let expected = mecab(&text).ok_or("mecab failed")?;
     let mut ours = Vec::new();
-    JapaneseTokenizer::new()?.worker().write_mecab(&text, &mut ours)?;
+    JapaneseTokenizer::new()?
+        .worker()
+        .write_mecab(&text, &mut ours)?;
     let ours = String::from_utf8(ours)?;
 
     let (a, b) = (sentences(&expected), sentences(&ours));
     assert_eq!(a.len(), b.len());
-    let same_segmentation = a.iter().zip(&b).filter(|(x, y)| surface(x) == surface(y)).count();
+    let same_segmentation = a
+        .iter()
+        .zip(&b)
+        .filter(|(x, y)| surface(x) == surface(y))
+        .count();
     let same_everything = a.iter().zip(&b).filter(|(x, y)| x == y).count();
     let n = a.len() as f64;
     eprintln!(

@@ -32,19 +32,30 @@ pub fn run(args: DetectArgs) -> Result<Status> {
             DetectUnit::Paragraph => paragraphs(text),
             DetectUnit::Sentence => {
                 let code = lang::resolve(LangArg::Auto, &detector, text);
-                split_sentences(text, lang::segment_lang(code)).into_iter().map(|s| (s.start, s.end)).collect()
+                split_sentences(text, lang::segment_lang(code))
+                    .into_iter()
+                    .map(|s| (s.start, s.end))
+                    .collect()
             }
         };
         let mut out = Vec::new();
         for (index, (start, end)) in units.into_iter().enumerate() {
-            let found = if args.by == DetectUnit::Document { whole.clone() } else { unit_language(&detector, &text[start..end], whole.as_ref()) };
+            let found = if args.by == DetectUnit::Document {
+                whole.clone()
+            } else {
+                unit_language(&detector, &text[start..end], whole.as_ref())
+            };
             let (code, code3, script, confidence, reliable) = match &found {
                 Some(d) => (d.lang, d.lang3, d.script.as_str(), d.confidence, d.reliable),
                 None => ("und", "und", "", 0.0, false),
             };
             match args.format {
                 DetectFormat::Tsv => {
-                    writeln!(out, "{}\t{index}\t{start}\t{end}\t{code}\t{code3}\t{script}\t{confidence:.3}", tsv(&doc.id))?;
+                    writeln!(
+                        out,
+                        "{}\t{index}\t{start}\t{end}\t{code}\t{code3}\t{script}\t{confidence:.3}",
+                        tsv(&doc.id)
+                    )?;
                 }
                 DetectFormat::Jsonl => {
                     let record = json!({
@@ -64,12 +75,20 @@ pub fn run(args: DetectArgs) -> Result<Status> {
 /// A short unit's own evidence can be thin: when the detector does not trust
 /// its answer and the document's language is reliable, the unit takes the
 /// document's language (marked unreliable).
-fn unit_language(detector: &LanguageDetector, unit: &str, whole: Option<&Detection>) -> Option<Detection> {
+fn unit_language(
+    detector: &LanguageDetector,
+    unit: &str,
+    whole: Option<&Detection>,
+) -> Option<Detection> {
     let own = detector.detect(unit);
     match (own, whole) {
         (Some(d), _) if d.reliable => Some(d),
         (own, Some(w)) if w.reliable && own.as_ref().is_none_or(|o| o.script == w.script) => {
-            Some(Detection { reliable: false, confidence: own.map_or(0.0, |o| o.confidence), ..w.clone() })
+            Some(Detection {
+                reliable: false,
+                confidence: own.map_or(0.0, |o| o.confidence),
+                ..w.clone()
+            })
         }
         (own, _) => own,
     }
@@ -107,7 +126,10 @@ mod tests {
     #[test]
     fn paragraphs_are_blank_line_blocks() {
         let text = "  one\nstill one\n\n \ntwo  \n";
-        let spans: Vec<&str> = paragraphs(text).into_iter().map(|(s, e)| &text[s..e]).collect();
+        let spans: Vec<&str> = paragraphs(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
         assert_eq!(spans, ["one\nstill one", "two"]);
     }
 }

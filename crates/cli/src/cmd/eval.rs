@@ -19,14 +19,27 @@ pub fn rouge(args: RougeArgs) -> Result<Status> {
     let system = load(&args.system, &args)?;
     let reference = load(&args.reference, &args)?;
     let mut pairs = Vec::new();
+    let mut unmatched = Vec::new();
     for (id, r) in &reference {
         match system.get(id) {
             Some(s) => pairs.push((id.as_str(), s.as_str(), r.as_str())),
-            None => eprintln!("kotoba: warning: no system summary for `{id}`"),
+            None => unmatched.push(format!("no system summary for `{id}`")),
         }
     }
-    for id in system.keys().filter(|id| !reference.contains_key(*id)) {
-        eprintln!("kotoba: warning: no reference for `{id}`");
+    unmatched.extend(
+        system
+            .keys()
+            .filter(|id| !reference.contains_key(*id))
+            .map(|id| format!("no reference for `{id}`")),
+    );
+    for w in unmatched.iter().take(5) {
+        eprintln!("kotoba: warning: {w}");
+    }
+    if unmatched.len() > 5 {
+        eprintln!(
+            "kotoba: warning: … and {} more unmatched summaries",
+            unmatched.len() - 5
+        );
     }
     if pairs.is_empty() {
         bail!("no system summary matches a reference (by file name or id)");
@@ -34,20 +47,44 @@ pub fn rouge(args: RougeArgs) -> Result<Status> {
     let japanese = match args.lang {
         LangArg::Ja => true,
         LangArg::En => false,
-        LangArg::Auto => pairs.iter().take(20).any(|(_, _, r)| r.chars().any(|c| matches!(c as u32, 0x3041..=0x30FF))),
+        LangArg::Auto => pairs
+            .iter()
+            .take(20)
+            .any(|(_, _, r)| r.chars().any(|c| matches!(c as u32, 0x3041..=0x30FF))),
     };
-    let tokenizer =
-        if japanese { RougeTokenizer::Japanese(JapaneseTokenizer::new()?) } else { RougeTokenizer::english(args.stem) };
-    let scored: Vec<(&str, Scores)> = pairs.iter().map(|(id, s, r)| (*id, tokenizer.score(s, r))).collect();
+    let tokenizer = if japanese {
+        RougeTokenizer::Japanese(JapaneseTokenizer::new()?)
+    } else {
+        RougeTokenizer::english(args.stem)
+    };
+    let scored: Vec<(&str, Scores)> = pairs
+        .iter()
+        .map(|(id, s, r)| (*id, tokenizer.score(s, r)))
+        .collect();
     let mean = mean_of(scored.iter().map(|(_, s)| *s));
 
     let mut out = Output::open(args.output.as_deref())?;
     match args.format {
         RougeFormat::Text => {
-            writeln!(out, "{} pairs{}", scored.len(), if args.stem && !japanese { ", Porter stems" } else { "" })?;
+            writeln!(
+                out,
+                "{} pairs{}",
+                scored.len(),
+                if args.stem && !japanese {
+                    ", Porter stems"
+                } else {
+                    ""
+                }
+            )?;
             writeln!(out, "measure\tprecision\trecall\tf1")?;
             for (name, s) in measures(&mean) {
-                writeln!(out, "{name}\t{:.2}\t{:.2}\t{:.2}", 100.0 * s.precision, 100.0 * s.recall, 100.0 * s.f1)?;
+                writeln!(
+                    out,
+                    "{name}\t{:.2}\t{:.2}\t{:.2}",
+                    100.0 * s.precision,
+                    100.0 * s.recall,
+                    100.0 * s.f1
+                )?;
             }
         }
         RougeFormat::Jsonl => {
@@ -64,7 +101,12 @@ pub fn rouge(args: RougeArgs) -> Result<Status> {
 }
 
 fn measures(s: &Scores) -> [(&'static str, Score); 4] {
-    [("rouge1", s.rouge1), ("rouge2", s.rouge2), ("rougeL", s.rouge_l), ("rougeLsum", s.rouge_lsum)]
+    [
+        ("rouge1", s.rouge1),
+        ("rouge2", s.rouge2),
+        ("rougeL", s.rouge_l),
+        ("rougeLsum", s.rouge_lsum),
+    ]
 }
 
 fn record(id: &str, s: &Scores) -> Value {
@@ -86,42 +128,83 @@ fn mean_of(all: impl Iterator<Item = Scores>) -> Scores {
             sum[k][2] += m.f1;
         }
     }
-    let at = |k: usize| Score { precision: sum[k][0] / n, recall: sum[k][1] / n, f1: sum[k][2] / n };
-    Scores { rouge1: at(0), rouge2: at(1), rouge_l: at(2), rouge_lsum: at(3) }
+    let at = |k: usize| Score {
+        precision: sum[k][0] / n,
+        recall: sum[k][1] / n,
+        f1: sum[k][2] / n,
+    };
+    Scores {
+        rouge1: at(0),
+        rouge2: at(1),
+        rouge_l: at(2),
+        rouge_lsum: at(3),
+    }
 }
 
 /// Summaries by key: file name (for folders), id (JSON Lines), or one `*` for a plain file.
 fn load(path: &Path, args: &RougeArgs) -> Result<BTreeMap<String, String>> {
     let mut out = BTreeMap::new();
-    let jsonl = path.is_file() && path.extension().is_some_and(|e| e == "jsonl" || e == "ndjson");
+    let jsonl = path.is_file()
+        && path
+            .extension()
+            .is_some_and(|e| e == "jsonl" || e == "ndjson");
     if path.is_dir() {
-        let docs = Corpus::new(vec![Source::Path(path.to_path_buf())], InputOptions::default());
+        let docs = Corpus::new(
+            vec![Source::Path(path.to_path_buf())],
+            InputOptions::default(),
+        );
         for doc in docs {
             let doc = doc?;
-            let key = Path::new(&doc.id).strip_prefix(path).map(|p| p.display().to_string()).unwrap_or(doc.id);
+            let key = Path::new(&doc.id)
+                .strip_prefix(path)
+                .map(|p| p.display().to_string())
+                .unwrap_or(doc.id);
             out.insert(key, doc.text);
         }
     } else if jsonl {
-        let options = InputOptions { jsonl: true, text_field: args.text_field.clone(), id_field: args.id_field.clone() };
-        let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-        for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-            let record: Value = serde_json::from_str(line).with_context(|| format!("{}:{}", path.display(), i + 1))?;
+        let options = InputOptions {
+            jsonl: true,
+            text_field: args.text_field.clone(),
+            id_field: args.id_field.clone(),
+        };
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        for (i, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let record: Value = serde_json::from_str(line)
+                .with_context(|| format!("{}:{}", path.display(), i + 1))?;
             let id = match record.get(&options.id_field) {
                 Some(Value::String(s)) => s.clone(),
                 Some(Value::Number(n)) => n.to_string(),
-                _ => bail!("{}:{}: no field \"{}\"", path.display(), i + 1, options.id_field),
+                _ => bail!(
+                    "{}:{}: no field \"{}\"",
+                    path.display(),
+                    i + 1,
+                    options.id_field
+                ),
             };
             let text = match (record.get("sentences"), record.get(&options.text_field)) {
-                (Some(Value::Array(sentences)), _) => {
-                    sentences.iter().filter_map(|s| s.get("text").and_then(Value::as_str)).collect::<Vec<_>>().join("\n")
-                }
+                (Some(Value::Array(sentences)), _) => sentences
+                    .iter()
+                    .filter_map(|s| s.get("text").and_then(Value::as_str))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
                 (_, Some(Value::String(s))) => s.clone(),
-                _ => bail!("{}:{}: no field \"{}\"", path.display(), i + 1, options.text_field),
+                _ => bail!(
+                    "{}:{}: no field \"{}\"",
+                    path.display(),
+                    i + 1,
+                    options.text_field
+                ),
             };
             out.insert(id, text);
         }
     } else {
-        let text = std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
         out.insert("*".to_string(), text);
     }
     Ok(out)

@@ -30,7 +30,10 @@ pub fn run(args: SentencesArgs) -> Result<Status> {
     run::over_corpus(&args.input, header, |doc| {
         let code = lang::resolve(args.lang, &detector, &doc.text);
         let mut out = Vec::with_capacity(doc.text.len() + 64);
-        for (index, span) in split_sentences(&doc.text, lang::segment_lang(code)).into_iter().enumerate() {
+        for (index, span) in split_sentences(&doc.text, lang::segment_lang(code))
+            .into_iter()
+            .enumerate()
+        {
             let text = sentence_text(&doc.text, span);
             match args.format {
                 SentencesFormat::Text => {
@@ -38,12 +41,25 @@ pub fn run(args: SentencesArgs) -> Result<Status> {
                     out.push(b'\n');
                 }
                 SentencesFormat::Jsonl => {
-                    let record = Record { id: &doc.id, index, start: span.start, end: span.end, text: &text };
+                    let record = Record {
+                        id: &doc.id,
+                        index,
+                        start: span.start,
+                        end: span.end,
+                        text: &text,
+                    };
                     serde_json::to_writer(&mut out, &record)?;
                     out.push(b'\n');
                 }
                 SentencesFormat::Tsv => {
-                    writeln!(out, "{}\t{index}\t{}\t{}\t{}", tsv(&doc.id), span.start, span.end, tsv(&text))?;
+                    writeln!(
+                        out,
+                        "{}\t{index}\t{}\t{}\t{}",
+                        tsv(&doc.id),
+                        span.start,
+                        span.end,
+                        tsv(&text)
+                    )?;
                 }
             }
         }

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 use kotoba_corpus::{Document, Outcome};
-use kotoba_summarize::{Extract, Lang, Length, Order, Split, Summarizer};
+use kotoba_summarize::{Extract, Lang, Length, Order, Params, Split, Summarizer};
 use kotoba_text::detect::LanguageDetector;
 use serde_json::json;
 
@@ -19,7 +19,10 @@ pub fn run(args: SummarizeArgs) -> Result<Status> {
     let length = if let Some(n) = args.sentences {
         Length::Sentences(n)
     } else if let Some(r) = args.ratio {
-        anyhow::ensure!((0.0..=1.0).contains(&r), "--ratio takes a number from 0 to 1");
+        anyhow::ensure!(
+            (0.0..=1.0).contains(&r),
+            "--ratio takes a number from 0 to 1"
+        );
         Length::Ratio(r)
     } else if let Some(w) = args.words {
         Length::Words(w)
@@ -31,13 +34,40 @@ pub fn run(args: SummarizeArgs) -> Result<Status> {
     if let Some(l) = args.mmr {
         anyhow::ensure!((0.0..=1.0).contains(&l), "--mmr takes a number from 0 to 1");
     }
+    let mut params = Params::default();
+    for p in &args.param {
+        let (key, value) = p
+            .split_once('=')
+            .ok_or_else(|| anyhow::anyhow!("--param takes KEY=VALUE, not `{p}`"))?;
+        let value: f64 = value
+            .parse()
+            .map_err(|_| anyhow::anyhow!("--param {key}: `{value}` is not a number"))?;
+        let slot = match key {
+            "damping" => &mut params.damping,
+            "lead_restart" => &mut params.lead_restart,
+            "pacsum_backward" => &mut params.pacsum_backward,
+            "pacsum_forward" => &mut params.pacsum_forward,
+            "pacsum_beta" => &mut params.pacsum_beta,
+            _ => anyhow::bail!("--param: unknown key `{key}`"),
+        };
+        *slot = value;
+    }
     let summarizer = Summarizer::new()?
         .method(args.method)
+        .params(params)
         .length(length)
         .mmr(args.mmr)
         .min_words(args.min_words)
-        .order(if args.order == OrderArg::Score { Order::Score } else { Order::Document });
-    let split = if args.split == SplitArg::Lines { Split::Lines } else { Split::Sentences };
+        .order(if args.order == OrderArg::Score {
+            Order::Score
+        } else {
+            Order::Document
+        });
+    let split = if args.split == SplitArg::Lines {
+        Split::Lines
+    } else {
+        Split::Sentences
+    };
     let detector = LanguageDetector::new();
     let lang_of = |text: &str| match lang::resolve(args.lang, &detector, text) {
         "ja" => Lang::Ja,
@@ -55,32 +85,60 @@ pub fn run(args: SummarizeArgs) -> Result<Status> {
     })
 }
 
-fn multi(args: &SummarizeArgs, summarizer: &Summarizer, split: Split, lang_of: &dyn Fn(&str) -> Lang) -> Result<Status> {
+fn multi(
+    args: &SummarizeArgs,
+    summarizer: &Summarizer,
+    split: Split,
+    lang_of: &dyn Fn(&str) -> Lang,
+) -> Result<Status> {
     let mut docs: Vec<Document> = Vec::new();
     let mut failed = 0;
-    kotoba_corpus::process_ordered(run::corpus(&args.input), 1024, |_| Ok::<(), ()>(()), |o| -> Result<()> {
-        match o {
-            Outcome::Done(doc, ()) => docs.push(doc),
-            Outcome::Unreadable(e) if e.is_skip() => eprintln!("kotoba: skipped {e}"),
-            Outcome::Unreadable(e) => {
-                failed += 1;
-                eprintln!("kotoba: error: {e}");
+    kotoba_corpus::process_ordered(
+        run::corpus(&args.input),
+        1024,
+        |_| Ok::<(), ()>(()),
+        |o| -> Result<()> {
+            match o {
+                Outcome::Done(doc, ()) => docs.push(doc),
+                Outcome::Unreadable(e) if e.is_skip() => eprintln!("kotoba: skipped {e}"),
+                Outcome::Unreadable(e) => {
+                    failed += 1;
+                    eprintln!("kotoba: error: {e}");
+                }
+                Outcome::Failed(..) => {}
             }
-            Outcome::Failed(..) => {}
-        }
-        Ok(())
-    })?;
+            Ok(())
+        },
+    )?;
     let lang = match args.lang {
-        LangArg::Auto => lang_of(&docs.iter().map(|d| d.text.as_str()).take(20).collect::<Vec<_>>().join("\n")),
+        LangArg::Auto => lang_of(
+            &docs
+                .iter()
+                .map(|d| d.text.as_str())
+                .take(20)
+                .collect::<Vec<_>>()
+                .join("\n"),
+        ),
         _ => lang_of(""),
     };
     let inputs: Vec<(&str, Lang)> = docs.iter().map(|d| (d.text.as_str(), lang)).collect();
     let extracts = summarizer.summarize_many(&inputs, split);
     let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
     let mut out = Output::open(args.input.output.as_deref())?;
-    out.write_all(&render(args.format, args.method.name(), "*multi*", lang, &extracts, Some(&ids))?)?;
+    out.write_all(&render(
+        args.format,
+        args.method.name(),
+        "*multi*",
+        lang,
+        &extracts,
+        Some(&ids),
+    )?)?;
     out.finish()?;
-    Ok(if failed > 0 { Status::Failures } else { Status::Clean })
+    Ok(if failed > 0 {
+        Status::Failures
+    } else {
+        Status::Clean
+    })
 }
 
 fn render(
@@ -126,7 +184,10 @@ fn render(
                     v
                 })
                 .collect();
-            serde_json::to_writer(&mut out, &json!({"id": id, "lang": lang, "method": method, "sentences": sentences}))?;
+            serde_json::to_writer(
+                &mut out,
+                &json!({"id": id, "lang": lang, "method": method, "sentences": sentences}),
+            )?;
             out.push(b'\n');
         }
     }

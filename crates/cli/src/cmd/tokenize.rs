@@ -23,7 +23,11 @@ const TSV_HEADER: &[u8] = b"id\tstart\tend\tsurface\tlower\tterm\tstop\tfeatures
 pub fn run(args: TokenizeArgs) -> Result<Status> {
     let japanese = JapaneseTokenizer::new()?;
     let detector = LanguageDetector::new();
-    let header = if args.format == TokenizeFormat::Tsv { TSV_HEADER } else { b"" };
+    let header = if args.format == TokenizeFormat::Tsv {
+        TSV_HEADER
+    } else {
+        b""
+    };
     run::over_corpus(&args.input, header, |doc| {
         let mut out = Vec::with_capacity(doc.text.len() * 4);
         if args.format == TokenizeFormat::Mecab {
@@ -34,7 +38,13 @@ pub fn run(args: TokenizeArgs) -> Result<Status> {
         match code {
             "ja" => write_japanese(&japanese, doc, args.format, &mut out)?,
             "zh" | "ko" => write_tokens(&BigramTokenizer, code, doc, args.format, &mut out)?,
-            _ => write_tokens(&WordTokenizer::for_language(code), code, doc, args.format, &mut out)?,
+            _ => write_tokens(
+                &WordTokenizer::for_language(code),
+                code,
+                doc,
+                args.format,
+                &mut out,
+            )?,
         }
         Ok(out)
     })
@@ -58,19 +68,31 @@ fn write_tokens<T: Tokenizer>(
                 })
             })
             .collect();
-        serde_json::to_writer(&mut *out, &json!({"id": doc.id, "lang": code, "tokens": list}))?;
+        serde_json::to_writer(
+            &mut *out,
+            &json!({"id": doc.id, "lang": code, "tokens": list}),
+        )?;
         out.push(b'\n');
         return Ok(());
     }
     let id = tsv(&doc.id);
     for t in tokens {
         let surface = tsv(&doc.text[t.start..t.end]);
-        writeln!(out, "{id}\t{}\t{}\t{surface}\t{}\t{}\t{}\t", t.start, t.end, t.lower, t.term, t.is_stop)?;
+        writeln!(
+            out,
+            "{id}\t{}\t{}\t{surface}\t{}\t{}\t{}\t",
+            t.start, t.end, t.lower, t.term, t.is_stop
+        )?;
     }
     Ok(())
 }
 
-fn write_japanese(ja: &JapaneseTokenizer, doc: &Document, format: TokenizeFormat, out: &mut Vec<u8>) -> Result<()> {
+fn write_japanese(
+    ja: &JapaneseTokenizer,
+    doc: &Document,
+    format: TokenizeFormat,
+    out: &mut Vec<u8>,
+) -> Result<()> {
     let mut worker = ja.worker();
     let morphemes = worker.morphemes(&doc.text);
     if format == TokenizeFormat::Jsonl {
@@ -89,14 +111,26 @@ fn write_japanese(ja: &JapaneseTokenizer, doc: &Document, format: TokenizeFormat
                 Value::Object(rec)
             })
             .collect();
-        serde_json::to_writer(&mut *out, &json!({"id": doc.id, "lang": "ja", "tokens": list}))?;
+        serde_json::to_writer(
+            &mut *out,
+            &json!({"id": doc.id, "lang": "ja", "tokens": list}),
+        )?;
         out.push(b'\n');
         return Ok(());
     }
     let id = tsv(&doc.id);
     for m in morphemes {
         let t = ja.token(&doc.text, m);
-        write!(out, "{id}\t{}\t{}\t{}\t{}\t{}\t{}\t", m.start, m.end, tsv(&doc.text[m.start..m.end]), t.lower, t.term, t.is_stop)?;
+        write!(
+            out,
+            "{id}\t{}\t{}\t{}\t{}\t{}\t{}\t",
+            m.start,
+            m.end,
+            tsv(&doc.text[m.start..m.end]),
+            t.lower,
+            t.term,
+            t.is_stop
+        )?;
         ja.write_features(m.word, out)?;
         out.push(b'\n');
     }

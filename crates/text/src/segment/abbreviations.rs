@@ -4,8 +4,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-const ABBREVIATIONS: &str = include_str!("data/abbreviations-en.txt");
-const WORD_LISTS: &str = include_str!("data/wordlists-en.txt");
+const ABBREVIATIONS: &str = include_str!("../../data/abbreviations-en.txt");
+const WORD_LISTS: &str = include_str!("../../data/wordlists-en.txt");
 
 /// Longest word (in bytes) worth looking up; longer words are in no list.
 const MAX_WORD: usize = 24;
@@ -149,7 +149,10 @@ mod tests {
     fn ordinary_and_long_words_are_not_abbreviations() {
         assert_eq!(abbreviation("world"), None);
         assert_eq!(abbreviation(""), None);
-        assert_eq!(abbreviation("a-very-long-word-that-is-no-abbreviation"), None);
+        assert_eq!(
+            abbreviation("a-very-long-word-that-is-no-abbreviation"),
+            None
+        );
     }
 
     #[test]

@@ -28,7 +28,9 @@ use memchr::{memchr, memchr3};
 use super::SentenceSpan;
 use super::abbreviations::{self, AbbrClass};
 use super::lists::{self, Marker};
-use super::scan::{byte, char_at, char_before, push_trimmed, skip_ws, skip_ws_counting_lines, ws_before, ws_len};
+use super::scan::{
+    byte, char_at, char_before, push_trimmed, skip_ws, skip_ws_counting_lines, ws_before, ws_len,
+};
 
 /// How far back (in bytes) to look for the start of the word before a period.
 const MAX_TOKEN: usize = 64;
@@ -150,7 +152,9 @@ fn dots_at(b: &[u8], i: usize) -> Dots {
 fn is_number(word: &str) -> bool {
     let digits = word.trim_start_matches(['$', '€', '£', '¥', '#', '+', '-']);
     digits.as_bytes().first().is_some_and(u8::is_ascii_digit)
-        && digits.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        && digits
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
 }
 
 /// `U.S.A`, `e.g`, `Ph.D`: letters in groups of one or two joined by periods.
@@ -180,7 +184,14 @@ fn classify(raw: &str) -> Token {
     if is_number(word) {
         return Token::Number;
     }
-    if let Some(class) = abbreviations::abbreviation(word) {
+    // "(D-Mont.)": a party and a state abbreviation.
+    let tail = word
+        .rsplit_once('-')
+        .map(|(_, tail)| tail)
+        .filter(|tail| tail.starts_with(|c: char| c.is_ascii_uppercase()));
+    if let Some(class) =
+        abbreviations::abbreviation(word).or_else(|| tail.and_then(abbreviations::abbreviation))
+    {
         return Token::Abbr(class);
     }
     if is_initialism(word) {
@@ -307,12 +318,18 @@ impl<'a> Scanner<'a> {
 
     /// The capitalised word at `at` is a common sentence starter.
     fn starter_at(&self, at: usize) -> bool {
+        // Starters are short: a longer word is none of them.
+        let limit = (at + 16).min(self.b.len());
         let end = self
             .b
-            .get(at..)
+            .get(at..limit)
             .and_then(|rest| rest.iter().position(|b| !b.is_ascii_alphabetic()))
-            .map_or(self.b.len(), |n| at + n);
-        self.text.get(at..end).is_some_and(abbreviations::is_sentence_starter)
+            .map_or(limit, |n| at + n);
+        let cut = end == limit && limit < self.b.len();
+        !cut && self
+            .text
+            .get(at..end)
+            .is_some_and(abbreviations::is_sentence_starter)
     }
 
     /// No space after the terminator at `i` (closers end at `after`): split
@@ -367,20 +384,18 @@ impl<'a> Scanner<'a> {
     }
 
     fn period_ends_sentence(&mut self, i: usize, kind: Kind, word: usize) -> bool {
-        if let Some(current) = self.list {
-            if current.dot == Some(i) {
-                // "1. The first item": the marker that starts the sentence.
-                return false;
-            }
+        if self.list.is_some_and(|current| current.dot == Some(i)) {
+            // "1. The first item": the marker that starts the sentence.
+            return false;
         }
         let (start, token) = self.token_before(i);
         if let Some(current) = self.list {
             // "1. The first item 2. The second item": the next marker.
-            if let Some(next) = lists::parse_marker(self.text, start, false) {
-                if next.dot == Some(i) && current.is_followed_by(&next) {
-                    self.list = Some(next);
-                    return false;
-                }
+            let next = lists::parse_marker(self.text, start, false)
+                .filter(|next| next.dot == Some(i) && current.is_followed_by(next));
+            if next.is_some() {
+                self.list = next;
+                return false;
             }
         }
         match token {
@@ -454,7 +469,9 @@ impl<'a> Scanner<'a> {
             Follow::Spaced { kind, word } => {
                 let split = match self.token_before(i).1 {
                     // "Yahoo!" is a name.
-                    Token::Abbr(_) if self.b[i] == b'!' => kind == Kind::Upper && self.starter_at(word),
+                    Token::Abbr(_) if self.b[i] == b'!' => {
+                        kind == Kind::Upper && self.starter_at(word)
+                    }
                     _ => kind != Kind::Lower,
                 };
                 if split {
@@ -498,41 +515,53 @@ impl<'a> Scanner<'a> {
                 while k > self.start && end - k < 16 && self.b[k - 1].is_ascii_alphabetic() {
                     k -= 1;
                 }
-                self.text.get(k..end).is_some_and(abbreviations::is_line_continuation)
+                self.text
+                    .get(k..end)
+                    .is_some_and(abbreviations::is_line_continuation)
             }
             _ => false,
         }
     }
 
-    /// Number of words (up to `max`) in the current sentence before `end`.
-    fn words_before(&self, end: usize, max: usize) -> usize {
+    /// The words of the line ending at `end`: how many, and how many of
+    /// them are capitalised (lines longer than `MAX_LINE` bytes count as
+    /// long lines of running text).
+    fn line_words(&self, end: usize) -> (usize, usize) {
+        const MAX_LINE: usize = 2000;
+        let lo = end.saturating_sub(MAX_LINE);
         let mut words = 0;
-        let mut in_word = false;
+        let mut capitalised = 0;
         let mut k = end;
-        while k > self.start {
+        while k > lo && self.b[k - 1] != b'\n' {
             let space = self.b[k - 1].is_ascii_whitespace();
-            if !space && !in_word {
+            let word_start = !space && (k - 1 == 0 || self.b[k - 2].is_ascii_whitespace());
+            if word_start {
                 words += 1;
-                if words >= max {
-                    return words;
+                if self.b[k - 1].is_ascii_uppercase() {
+                    capitalised += 1;
                 }
             }
-            in_word = !space;
             k -= 1;
         }
-        words
+        if k > lo || lo == 0 {
+            (words, capitalised)
+        } else {
+            (usize::MAX, 0)
+        }
     }
 
     /// A line break at `i`.
     ///
     /// A blank line always ends the sentence.  A single line break ends it
     /// when the line has no final punctuation (otherwise the terminator
-    /// decided) and the next line does not continue it: the next line is a
-    /// list item, or it starts with a capital and this line does not end with
-    /// a comma, dash or function word ("perceived by\nU.S. officials"), or it
-    /// starts in lower case but this sentence so far is under three words — a
-    /// heading or a list entry ("features\ncontact manager") rather than a
-    /// sentence cut by a line break ("It was a cold\nnight in the city.").
+    /// decided) and the next line does not continue it.  The next line
+    /// continues it when this line ends with a comma, dash or function word
+    /// ("perceived by\nU.S. officials"); or when the next line starts in lower
+    /// case and this line has three words or more ("It was a cold\nnight in
+    /// the city.", unlike "features\ncontact manager", a list or heading); or
+    /// when this line is long running text (eight words or more, at most half
+    /// of them capitalised, so not a title) wrapped before a capitalised word.
+    /// A next line that is a list item always starts a new sentence.
     fn on_newline(&mut self, i: usize) -> usize {
         let (k, blank) = skip_ws_counting_lines(self.text, i);
         if k >= self.b.len() {
@@ -554,7 +583,13 @@ impl<'a> Scanner<'a> {
             return i + 1;
         }
         let next_lower = char_at(self.text, k).is_some_and(char::is_lowercase);
-        if next_lower && self.words_before(line_end, 3) >= 3 {
+        let (words, capitalised) = self.line_words(line_end);
+        let wrapped = if next_lower {
+            words >= 3
+        } else {
+            words >= 8 && capitalised.saturating_mul(2) <= words
+        };
+        if wrapped {
             return i + 1;
         }
         self.emit(i, k);
@@ -581,6 +616,8 @@ mod tests {
         assert_eq!(classify("Jane.Doe@example.com"), Token::Word);
         assert_eq!(classify("world"), Token::Word);
         assert_eq!(classify("55)"), Token::Word);
+        assert_eq!(classify("(D-Mont"), Token::Abbr(AbbrClass::General));
+        assert_eq!(classify("co-op"), Token::Word);
     }
 
     #[test]
@@ -595,36 +632,93 @@ mod tests {
 
     #[test]
     fn abbreviations_before_capitals() {
-        assert_eq!(sentences("I live in the U.S. How about you?"), ["I live in the U.S.", "How about you?"]);
-        assert_eq!(sentences("I work for the U.S. Government in Virginia."), ["I work for the U.S. Government in Virginia."]);
-        assert_eq!(sentences("Ask Mr. Smith. He knows."), ["Ask Mr. Smith.", "He knows."]);
-        assert_eq!(sentences("See No. 5 and Fig. 3. Then stop."), ["See No. 5 and Fig. 3.", "Then stop."]);
-        assert_eq!(sentences("Jan. 5 was cold. Feb. was not."), ["Jan. 5 was cold.", "Feb. was not."]);
+        assert_eq!(
+            sentences("I live in the U.S. How about you?"),
+            ["I live in the U.S.", "How about you?"]
+        );
+        assert_eq!(
+            sentences("I work for the U.S. Government in Virginia."),
+            ["I work for the U.S. Government in Virginia."]
+        );
+        assert_eq!(
+            sentences("Ask Mr. Smith. He knows."),
+            ["Ask Mr. Smith.", "He knows."]
+        );
+        assert_eq!(
+            sentences("See No. 5 and Fig. 3. Then stop."),
+            ["See No. 5 and Fig. 3.", "Then stop."]
+        );
+        assert_eq!(
+            sentences("Jan. 5 was cold. Feb. was not."),
+            ["Jan. 5 was cold.", "Feb. was not."]
+        );
+        assert_eq!(
+            sentences("Ask Jane and co. They"),
+            ["Ask Jane and co.", "They"]
+        );
+        assert_eq!(
+            sentences("Ask Jane and co. Theyyyyyyyyyyyyyyyyyyyy"),
+            ["Ask Jane and co. Theyyyyyyyyyyyyyyyyyyyy"]
+        );
+        assert_eq!(
+            sentences("The list: apples, pears, etc. Analysts agree."),
+            ["The list: apples, pears, etc.", "Analysts agree."]
+        );
     }
 
     #[test]
     fn initials() {
         assert_eq!(
             sentences("We make a good team, you and I. Did you see Albert I. Jones yesterday?"),
-            ["We make a good team, you and I.", "Did you see Albert I. Jones yesterday?"]
+            [
+                "We make a good team, you and I.",
+                "Did you see Albert I. Jones yesterday?"
+            ]
         );
-        assert_eq!(sentences("George W. Bush met the press."), ["George W. Bush met the press."]);
+        assert_eq!(
+            sentences("George W. Bush met the press."),
+            ["George W. Bush met the press."]
+        );
     }
 
     #[test]
     fn quotes_and_brackets() {
-        assert_eq!(sentences("He said, \"Go.\" She went."), ["He said, \"Go.\"", "She went."]);
-        assert_eq!(sentences("He said “Go.” she said."), ["He said “Go.” she said."]);
-        assert_eq!(sentences("It rose (a lot.) Then fell."), ["It rose (a lot.)", "Then fell."]);
-        assert_eq!(sentences("He left. “Why?” she asked."), ["He left.", "“Why?” she asked."]);
+        assert_eq!(
+            sentences("He said, \"Go.\" She went."),
+            ["He said, \"Go.\"", "She went."]
+        );
+        assert_eq!(
+            sentences("He said “Go.” she said."),
+            ["He said “Go.” she said."]
+        );
+        assert_eq!(
+            sentences("It rose (a lot.) Then fell."),
+            ["It rose (a lot.)", "Then fell."]
+        );
+        assert_eq!(
+            sentences("He left. “Why?” she asked."),
+            ["He left.", "“Why?” she asked."]
+        );
     }
 
     #[test]
     fn no_space_after_terminator() {
-        assert_eq!(sentences("Hello world.Today is Tuesday."), ["Hello world.", "Today is Tuesday."]);
-        assert_eq!(sentences("Ties to U.S.-Japan trade.Fine."), ["Ties to U.S.-Japan trade.", "Fine."]);
-        assert_eq!(sentences("Mail Jane.Doe@example.com today."), ["Mail Jane.Doe@example.com today."]);
-        assert_eq!(sentences("See example.com/Page.Html now."), ["See example.com/Page.Html now."]);
+        assert_eq!(
+            sentences("Hello world.Today is Tuesday."),
+            ["Hello world.", "Today is Tuesday."]
+        );
+        assert_eq!(
+            sentences("Ties to U.S.-Japan trade.Fine."),
+            ["Ties to U.S.-Japan trade.", "Fine."]
+        );
+        assert_eq!(
+            sentences("Mail Jane.Doe@example.com today."),
+            ["Mail Jane.Doe@example.com today."]
+        );
+        assert_eq!(
+            sentences("See example.com/Page.Html now."),
+            ["See example.com/Page.Html now."]
+        );
     }
 
     #[test]
@@ -636,27 +730,69 @@ mod tests {
 
     #[test]
     fn line_breaks() {
-        assert_eq!(sentences("A heading\n\nBody text here."), ["A heading", "Body text here."]);
+        assert_eq!(
+            sentences("A heading\n\nBody text here."),
+            ["A heading", "Body text here."]
+        );
         assert_eq!(sentences("U.S.\n\nThe end"), ["U.S.", "The end"]);
-        assert_eq!(sentences("A Title Line\nThe body starts here."), ["A Title Line", "The body starts here."]);
-        assert_eq!(sentences("It was perceived by\nU.S. officials as bad."), ["It was perceived by\nU.S. officials as bad."]);
-        assert_eq!(sentences("Features:\n- fast\n- small"), ["Features:", "- fast", "- small"]);
-        assert_eq!(sentences("It was a cold \r\nnight in the city."), ["It was a cold \r\nnight in the city."]);
+        assert_eq!(
+            sentences("A Title Line\nThe body starts here."),
+            ["A Title Line", "The body starts here."]
+        );
+        assert_eq!(
+            sentences("It was perceived by\nU.S. officials as bad."),
+            ["It was perceived by\nU.S. officials as bad."]
+        );
+        assert_eq!(
+            sentences("Features:\n- fast\n- small"),
+            ["Features:", "- fast", "- small"]
+        );
+        assert_eq!(
+            sentences("It was a cold \r\nnight in the city."),
+            ["It was a cold \r\nnight in the city."]
+        );
     }
 
     #[test]
     fn lists() {
-        assert_eq!(sentences("1. The first item 2. The second item"), ["1. The first item", "2. The second item"]);
-        assert_eq!(sentences("He bought 2. The store closed."), ["He bought 2.", "The store closed."]);
+        assert_eq!(
+            sentences("1. The first item 2. The second item"),
+            ["1. The first item", "2. The second item"]
+        );
+        assert_eq!(
+            sentences("He bought 2. The store closed."),
+            ["He bought 2.", "The store closed."]
+        );
     }
 
     #[test]
     fn odd_inputs_do_not_panic() {
-        for text in ["", " ", ".", "...", ". . . .", "!?", "\n\n", "a.\u{a0}B", "é.É", "。", "(.", "[...]", "1.", "•", "⁃9.", "Mr.", "“.”"] {
+        for text in [
+            "",
+            " ",
+            ".",
+            "...",
+            ". . . .",
+            "!?",
+            "\n\n",
+            "a.\u{a0}B",
+            "é.É",
+            "。",
+            "(.",
+            "[...]",
+            "1.",
+            "•",
+            "⁃9.",
+            "Mr.",
+            "“.”",
+        ] {
             let spans = split(text);
             let mut last = 0;
             for s in spans {
-                assert!(s.start >= last && s.start < s.end && s.end <= text.len(), "{text:?}");
+                assert!(
+                    s.start >= last && s.start < s.end && s.end <= text.len(),
+                    "{text:?}"
+                );
                 let sentence = &text[s.start..s.end];
                 assert_eq!(sentence, sentence.trim());
                 last = s.end;

@@ -48,16 +48,15 @@ pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
         while outer.get(next_opaque).is_some_and(|r| r.1 <= i) {
             next_opaque += 1;
         }
-        if let Some(&(open, close_end)) = outer.get(next_opaque) {
-            if open <= i {
-                i = close_end;
-                continue;
-            }
+        if let Some(&(_, close_end)) = outer.get(next_opaque).filter(|r| r.0 <= i) {
+            i = close_end;
+            continue;
         }
         let end = i + c.len_utf8();
         if is_terminator(text, i, c) {
             let mut j = end;
-            while let Some(d) = char_at(text, j).filter(|&d| is_terminator_char(d) || is_closer(d)) {
+            while let Some(d) = char_at(text, j).filter(|&d| is_terminator_char(d) || is_closer(d))
+            {
                 j += d.len_utf8();
             }
             push_trimmed(text, start, j, &mut spans);
@@ -95,12 +94,17 @@ pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
 
 /// The line at `k` is a list item: `・一つ目`, `※注`, `① …`, `1. …`.
 fn is_line_item(text: &str, k: usize) -> bool {
-    matches!(char_at(text, k), Some('・' | '※' | '■' | '□' | '◆' | '◇' | '●' | '○' | '★' | '☆' | '▼' | '▽'))
-        || lists::is_line_item(text, k)
+    matches!(
+        char_at(text, k),
+        Some('・' | '※' | '■' | '□' | '◆' | '◇' | '●' | '○' | '★' | '☆' | '▼' | '▽')
+    ) || lists::is_line_item(text, k)
 }
 
 fn is_terminator_char(c: char) -> bool {
-    matches!(c, '。' | '｡' | '！' | '？' | '．' | '!' | '?' | '‼' | '⁇' | '⁈' | '⁉')
+    matches!(
+        c,
+        '。' | '｡' | '！' | '？' | '．' | '!' | '?' | '‼' | '⁇' | '⁈' | '⁉'
+    )
 }
 
 fn is_digit(c: char) -> bool {
@@ -110,8 +114,10 @@ fn is_digit(c: char) -> bool {
 /// `c` at `i` ends a sentence (before looking at brackets).
 fn is_terminator(text: &str, i: usize, c: char) -> bool {
     match c {
-        '．' => !(char_before(text, i).is_some_and(is_digit)
-            && char_at(text, i + c.len_utf8()).is_some_and(is_digit)),
+        '．' => {
+            !(char_before(text, i).is_some_and(is_digit)
+                && char_at(text, i + c.len_utf8()).is_some_and(is_digit))
+        }
         '!' | '?' => !char_before(text, i).is_some_and(|p| p.is_ascii_alphanumeric()),
         _ => is_terminator_char(c),
     }
@@ -139,7 +145,23 @@ fn closer_for(c: char) -> Option<(char, bool)> {
 }
 
 fn is_closer(c: char) -> bool {
-    matches!(c, '」' | '』' | '”' | '）' | ')' | '】' | '〕' | '］' | ']' | '｝' | '〉' | '》' | '≫' | '»' | '’')
+    matches!(
+        c,
+        '」' | '』'
+            | '”'
+            | '）'
+            | ')'
+            | '】'
+            | '〕'
+            | '］'
+            | ']'
+            | '｝'
+            | '〉'
+            | '》'
+            | '≫'
+            | '»'
+            | '’'
+    )
 }
 
 fn is_quote_opener(c: char) -> bool {
@@ -176,10 +198,10 @@ fn match_brackets(text: &str) -> Vec<Pair> {
             if stack.len() < MAX_DEPTH {
                 stack.push((close, i, quote));
             }
-        } else if is_closer(c) {
-            if let Some(pos) = stack.iter().rposition(|e| e.0 == c) {
-                let (_, open, quote) = stack[pos];
-                stack.truncate(pos);
+        } else if let Some(pos) = stack.iter().rposition(|e| e.0 == c) {
+            // A closing bracket that matches an open one (inner unclosed
+            // brackets are dropped).
+            if let Some(&(_, open, quote)) = stack.get(pos) {
                 pairs.push(Pair {
                     open,
                     close: i,
@@ -187,6 +209,7 @@ fn match_brackets(text: &str) -> Vec<Pair> {
                     quote,
                 });
             }
+            stack.truncate(pos);
         }
     }
     pairs
@@ -195,7 +218,10 @@ fn match_brackets(text: &str) -> Vec<Pair> {
 /// Particles (and commas) that continue a sentence after a quotation;
 /// none of them can start a sentence.
 fn continues_quotation(c: char) -> bool {
-    matches!(c, 'と' | 'っ' | 'は' | 'が' | 'を' | 'に' | 'で' | 'へ' | 'や' | 'も' | 'の' | '、' | '，')
+    matches!(
+        c,
+        'と' | 'っ' | 'は' | 'が' | 'を' | 'に' | 'で' | 'へ' | 'や' | 'も' | 'の' | '、' | '，'
+    )
 }
 
 /// Whether a quotation is a sentence of its own: it starts where a sentence
@@ -218,7 +244,9 @@ fn stands_alone(text: &str, pair: &Pair) -> bool {
         return false;
     }
     let (k, blank) = skip_ws_counting_lines(text, pair.close_end);
-    let line_break = text.get(pair.close_end..k).is_some_and(|gap| gap.contains('\n'));
+    let line_break = text
+        .get(pair.close_end..k)
+        .is_some_and(|gap| gap.contains('\n'));
     match char_at(text, k) {
         None => true,
         Some(_) if blank => true,
@@ -241,26 +269,53 @@ mod tests {
 
     #[test]
     fn terminators() {
-        assert_eq!(sentences("これはペンです。それはマーカーです。"), ["これはペンです。", "それはマーカーです。"]);
+        assert_eq!(
+            sentences("これはペンです。それはマーカーです。"),
+            ["これはペンです。", "それはマーカーです。"]
+        );
         assert_eq!(sentences("本当？！すごい!!"), ["本当？！", "すごい!!"]);
         assert_eq!(sentences("３．２９％です。"), ["３．２９％です。"]);
-        assert_eq!(sentences("Yahoo!ニュースによる。"), ["Yahoo!ニュースによる。"]);
+        assert_eq!(
+            sentences("Yahoo!ニュースによる。"),
+            ["Yahoo!ニュースによる。"]
+        );
     }
 
     #[test]
     fn embedded_quotations_and_parentheses() {
-        assert_eq!(sentences("彼は「行く。すぐ行く」と言った。次だ。"), ["彼は「行く。すぐ行く」と言った。", "次だ。"]);
-        assert_eq!(sentences("会談（詳細は後述。）を開く。"), ["会談（詳細は後述。）を開く。"]);
+        assert_eq!(
+            sentences("彼は「行く。すぐ行く」と言った。次だ。"),
+            ["彼は「行く。すぐ行く」と言った。", "次だ。"]
+        );
+        assert_eq!(
+            sentences("会談（詳細は後述。）を開く。"),
+            ["会談（詳細は後述。）を開く。"]
+        );
         assert_eq!(sentences("「行く。」と言った。"), ["「行く。」と言った。"]);
     }
 
     #[test]
     fn quotations_standing_alone() {
-        assert_eq!(sentences("彼は言った。「行く。すぐ行く」"), ["彼は言った。", "「行く。", "すぐ行く」"]);
-        assert_eq!(sentences("「脅しではない。ただ、心配だ」\n次の文。"), ["「脅しではない。", "ただ、心配だ」", "次の文。"]);
-        assert_eq!(sentences("「行く。すぐ行く」\nと言った。"), ["「行く。すぐ行く」\nと言った。"]);
-        assert_eq!(sentences("「結果重視」「数値目標」の議論。"), ["「結果重視」「数値目標」の議論。"]);
-        assert_eq!(sentences("「権限がない」\nその結果、警告した。"), ["「権限がない」", "その結果、警告した。"]);
+        assert_eq!(
+            sentences("彼は言った。「行く。すぐ行く」"),
+            ["彼は言った。", "「行く。", "すぐ行く」"]
+        );
+        assert_eq!(
+            sentences("「脅しではない。ただ、心配だ」\n次の文。"),
+            ["「脅しではない。", "ただ、心配だ」", "次の文。"]
+        );
+        assert_eq!(
+            sentences("「行く。すぐ行く」\nと言った。"),
+            ["「行く。すぐ行く」\nと言った。"]
+        );
+        assert_eq!(
+            sentences("「結果重視」「数値目標」の議論。"),
+            ["「結果重視」「数値目標」の議論。"]
+        );
+        assert_eq!(
+            sentences("「権限がない」\nその結果、警告した。"),
+            ["「権限がない」", "その結果、警告した。"]
+        );
         assert_eq!(sentences("「権限がない」"), ["「権限がない」"]);
     }
 
@@ -268,13 +323,22 @@ mod tests {
     fn line_breaks() {
         assert_eq!(sentences("これは父の\n家です。"), ["これは父の\n家です。"]);
         assert_eq!(sentences("見出し\n\n本文です。"), ["見出し", "本文です。"]);
-        assert_eq!(sentences("前の段落\n\u{3000}次の段落。"), ["前の段落", "次の段落。"]);
-        assert_eq!(sentences("項目\n・一つ目\n・二つ目"), ["項目", "・一つ目", "・二つ目"]);
+        assert_eq!(
+            sentences("前の段落\n\u{3000}次の段落。"),
+            ["前の段落", "次の段落。"]
+        );
+        assert_eq!(
+            sentences("項目\n・一つ目\n・二つ目"),
+            ["項目", "・一つ目", "・二つ目"]
+        );
     }
 
     #[test]
     fn unmatched_brackets_are_ignored() {
-        assert_eq!(sentences("「同意しない。次だ。"), ["「同意しない。", "次だ。"]);
+        assert_eq!(
+            sentences("「同意しない。次だ。"),
+            ["「同意しない。", "次だ。"]
+        );
         assert_eq!(sentences("結果だ」次だ。"), ["結果だ」次だ。"]);
         assert_eq!(sentences("（注。\n\n本文。）"), ["（注。", "本文。）"]);
     }

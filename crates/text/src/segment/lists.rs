@@ -63,7 +63,22 @@ impl Marker {
 fn is_strong_bullet(c: char) -> bool {
     matches!(
         c,
-        '•' | '‣' | '⁃' | '◦' | '▪' | '▫' | '●' | '○' | '■' | '□' | '◆' | '◇' | '►' | '▸' | '➢' | '✓' | '✔'
+        '•' | '‣'
+            | '⁃'
+            | '◦'
+            | '▪'
+            | '▫'
+            | '●'
+            | '○'
+            | '■'
+            | '□'
+            | '◆'
+            | '◇'
+            | '►'
+            | '▸'
+            | '➢'
+            | '✓'
+            | '✔'
     )
 }
 
@@ -130,7 +145,11 @@ pub(super) fn parse_marker(text: &str, at: usize, line_start: bool) -> Option<Ma
             } else {
                 Kind::Upper
             };
-            (kind, u32::from(l.to_ascii_lowercase() - b'a') + 1, first + 1)
+            (
+                kind,
+                u32::from(l.to_ascii_lowercase() - b'a') + 1,
+                first + 1,
+            )
         }
         _ => return bullet_only(k),
     };
@@ -188,18 +207,19 @@ pub(super) fn split_items(text: &str, span: SentenceSpan, out: &mut Vec<Sentence
     let mut item_start = span.start;
     let mut k = marker.end;
     while k < span.end {
-        if k > 0 && is_space(byte(b, k - 1)) && !is_space(byte(b, k)) {
-            if let Some(next) = parse_marker(text, k, false) {
-                if next.end <= span.end && marker.is_followed_by(&next) {
-                    push_trimmed(text, item_start, k, out);
-                    item_start = k;
-                    marker = next;
-                    k = next.end;
-                    continue;
-                }
+        let next = (k > 0 && is_space(byte(b, k - 1)) && !is_space(byte(b, k)))
+            .then(|| parse_marker(text, k, false))
+            .flatten()
+            .filter(|next| next.end <= span.end && marker.is_followed_by(next));
+        match next {
+            Some(next) => {
+                push_trimmed(text, item_start, k, out);
+                item_start = k;
+                marker = next;
+                k = next.end;
             }
+            None => k += 1,
         }
-        k += 1;
     }
     push_trimmed(text, item_start, span.end, out);
 }
@@ -224,7 +244,10 @@ mod tests {
     #[test]
     fn markers() {
         let m = parse_marker("1.) The", 0, false).expect("marker");
-        assert_eq!((m.kind, m.value, m.punct, m.dot, m.end), (Kind::Digit, 1, Punct::DotParen, Some(1), 3));
+        assert_eq!(
+            (m.kind, m.value, m.punct, m.dot, m.end),
+            (Kind::Digit, 1, Punct::DotParen, Some(1), 3)
+        );
         let m = parse_marker("• 10. x", 0, false).expect("marker");
         assert_eq!((m.bullet, m.value, m.dot), (Some('•'), 10, Some(6)));
         let m = parse_marker("(b) x", 0, false).expect("marker");
@@ -238,10 +261,19 @@ mod tests {
 
     #[test]
     fn splits_items() {
-        assert_eq!(items("1) The first item 2) The second item"), ["1) The first item", "2) The second item"]);
-        assert_eq!(items("(1) one (2) two (4) four"), ["(1) one", "(2) two (4) four"]);
+        assert_eq!(
+            items("1) The first item 2) The second item"),
+            ["1) The first item", "2) The second item"]
+        );
+        assert_eq!(
+            items("(1) one (2) two (4) four"),
+            ["(1) one", "(2) two (4) four"]
+        );
         assert_eq!(items("• one • two"), ["• one", "• two"]);
-        assert_eq!(items("a. one b. two c. three"), ["a. one", "b. two", "c. three"]);
+        assert_eq!(
+            items("a. one b. two c. three"),
+            ["a. one", "b. two", "c. three"]
+        );
         assert_eq!(items("No list 2. here"), ["No list 2. here"]);
     }
 }

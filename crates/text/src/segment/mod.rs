@@ -96,16 +96,31 @@ mod tests {
     use super::*;
 
     fn texts(text: &str, lang: SegmentLang) -> Vec<String> {
-        split_sentences(text, lang).into_iter().map(|s| sentence_text(text, s)).collect()
+        split_sentences(text, lang)
+            .into_iter()
+            .map(|s| sentence_text(text, s))
+            .collect()
     }
 
     #[test]
     fn sentence_text_joins_lines() {
-        assert_eq!(texts("It was a cold \nnight in the city.", SegmentLang::English), ["It was a cold night in the city."]);
-        assert_eq!(texts("これは父の\n家です。", SegmentLang::Japanese), ["これは父の家です。"]);
-        assert_eq!(texts("日本の\n GDP です。", SegmentLang::Japanese), ["日本の GDP です。"]);
+        assert_eq!(
+            texts("It was a cold \nnight in the city.", SegmentLang::English),
+            ["It was a cold night in the city."]
+        );
+        assert_eq!(
+            texts("これは父の\n家です。", SegmentLang::Japanese),
+            ["これは父の家です。"]
+        );
+        assert_eq!(
+            texts("日本の\n GDP です。", SegmentLang::Japanese),
+            ["日本の GDP です。"]
+        );
         let text = "a  b\r\n\tc";
-        let span = SentenceSpan { start: 0, end: text.len() };
+        let span = SentenceSpan {
+            start: 0,
+            end: text.len(),
+        };
         assert_eq!(sentence_text(text, span), "a  b c");
     }
 
@@ -129,7 +144,11 @@ mod tests {
     fn blank_line_always_ends_a_sentence() {
         for lang in [SegmentLang::English, SegmentLang::Japanese] {
             let text = "Dr.\n\nSmith went to the U.S. \n \nGovernment";
-            assert_eq!(texts(text, lang), ["Dr.", "Smith went to the U.S.", "Government"], "{lang:?}");
+            assert_eq!(
+                texts(text, lang),
+                ["Dr.", "Smith went to the U.S.", "Government"],
+                "{lang:?}"
+            );
         }
     }
 
@@ -138,8 +157,9 @@ mod tests {
     #[test]
     fn spans_are_well_formed_on_assorted_input() {
         let pieces = [
-            "Mr.", " ", "\n", "\n\n", ".", "...", ". . .", "!", "?", "”", "“", "\"", "'", "(", ")", "「", "」", "。",
-            "U.S.", "a", "The", "1.", "2)", "•", "⁃", "３．", "$", "1,000", "@", "//", "é", "\u{3000}", "\r", "N°",
+            "Mr.", " ", "\n", "\n\n", ".", "...", ". . .", "!", "?", "”", "“", "\"", "'", "(", ")",
+            "「", "」", "。", "U.S.", "a", "The", "1.", "2)", "•", "⁃", "３．", "$", "1,000", "@",
+            "//", "é", "\u{3000}", "\r", "N°",
         ];
         let mut seed: u32 = 12345;
         for _ in 0..3000 {

@@ -54,7 +54,10 @@ pub(super) fn ws_before(text: &str, i: usize) -> bool {
 /// Whether `c` is a line break.
 #[inline]
 pub(super) fn is_line_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}')
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
 }
 
 /// Scans the white space starting at `i`: returns where it ends and whether

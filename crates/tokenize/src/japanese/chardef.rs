@@ -46,7 +46,8 @@ pub struct CharDef {
 impl CharDef {
     /// Parses MeCab's `char.def` (UTF-8).
     pub fn parse(text: &str) -> Result<CharDef, Error> {
-        let bad = |line: usize, why: &str| Error::Dictionary(format!("char.def line {line}: {why}"));
+        let bad =
+            |line: usize, why: &str| Error::Dictionary(format!("char.def line {line}: {why}"));
         let mut classes: Vec<ClassDef> = Vec::new();
         let mut ranges: Vec<(u32, u32, Vec<String>)> = Vec::new();
         for (i, raw) in text.lines().enumerate() {
@@ -85,7 +86,10 @@ impl CharDef {
         }
         let id = |name: &str| classes.iter().position(|c| c.name == name);
         let default = id("DEFAULT").ok_or_else(|| bad(0, "no DEFAULT class"))?;
-        let default_info = CharInfo { default_class: default as u8, mask: 1 << default };
+        let default_info = CharInfo {
+            default_class: default as u8,
+            mask: 1 << default,
+        };
         let mut table = vec![default_info; 0x10000];
         for (lo, hi, names) in ranges {
             let mut info = CharInfo::default();
@@ -100,13 +104,20 @@ impl CharDef {
                 table[cp as usize] = info;
             }
         }
-        Ok(CharDef { classes, table, default_info })
+        Ok(CharDef {
+            classes,
+            table,
+            default_info,
+        })
     }
 
     /// The classes of `c`.
     #[inline]
     pub fn info(&self, c: char) -> CharInfo {
-        self.table.get(c as usize).copied().unwrap_or(self.default_info)
+        self.table
+            .get(c as usize)
+            .copied()
+            .unwrap_or(self.default_info)
     }
 
     /// The class definition behind an info's default class.

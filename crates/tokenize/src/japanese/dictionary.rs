@@ -54,7 +54,9 @@ impl Ipadic {
     /// The embedded dictionary, loaded once per process.
     pub fn get() -> Result<&'static Ipadic, Error> {
         static CELL: OnceLock<Result<Ipadic, Error>> = OnceLock::new();
-        CELL.get_or_init(Ipadic::load).as_ref().map_err(Clone::clone)
+        CELL.get_or_init(Ipadic::load)
+            .as_ref()
+            .map_err(Clone::clone)
     }
 
     fn load() -> Result<Ipadic, Error> {
@@ -69,9 +71,15 @@ impl Ipadic {
         .map_err(lindera)?;
         let dict = Dictionary {
             prefix_dictionary: Arc::new(prefix),
-            connection_cost_matrix: Arc::new(ConnectionCostMatrix::load(embedded!("matrix.mtx")).map_err(lindera)?),
-            character_definition: Arc::new(CharacterDefinition::load(embedded!("char_def.bin")).map_err(lindera)?),
-            unknown_dictionary: Arc::new(UnknownDictionary::load(embedded!("unk.bin")).map_err(lindera)?),
+            connection_cost_matrix: Arc::new(
+                ConnectionCostMatrix::load(embedded!("matrix.mtx")).map_err(lindera)?,
+            ),
+            character_definition: Arc::new(
+                CharacterDefinition::load(embedded!("char_def.bin")).map_err(lindera)?,
+            ),
+            unknown_dictionary: Arc::new(
+                UnknownDictionary::load(embedded!("unk.bin")).map_err(lindera)?,
+            ),
             metadata: Arc::new(Metadata::load(embedded!("metadata.json")).map_err(lindera)?),
         };
         let text = |b: &'static [u8], name: &str| {
@@ -83,22 +91,33 @@ impl Ipadic {
             if line.trim().is_empty() {
                 continue;
             }
-            let (class, entry) = parse_entry(line).ok_or_else(|| Error::Dictionary(format!("unk.def line {}", i + 1)))?;
+            let (class, entry) = parse_entry(line)
+                .ok_or_else(|| Error::Dictionary(format!("unk.def line {}", i + 1)))?;
             let k = chars
                 .classes
                 .iter()
                 .position(|c| c.name == class)
-                .ok_or_else(|| Error::Dictionary(format!("unk.def line {}: unknown class {class}", i + 1)))?;
+                .ok_or_else(|| {
+                    Error::Dictionary(format!("unk.def line {}: unknown class {class}", i + 1))
+                })?;
             unknown[k].push(entry);
         }
         let mut extra = Vec::new();
-        for (i, line) in text(embedded!("extra.csv"), "extra.csv")?.lines().enumerate() {
-            let (surface, mut entry) =
-                parse_entry(line).ok_or_else(|| Error::Dictionary(format!("extra.csv line {}", i + 1)))?;
+        for (i, line) in text(embedded!("extra.csv"), "extra.csv")?
+            .lines()
+            .enumerate()
+        {
+            let (surface, mut entry) = parse_entry(line)
+                .ok_or_else(|| Error::Dictionary(format!("extra.csv line {}", i + 1)))?;
             entry.surface = surface.chars().collect();
             extra.push(entry);
         }
-        Ok(Ipadic { dict, chars, unknown, extra })
+        Ok(Ipadic {
+            dict,
+            chars,
+            unknown,
+            extra,
+        })
     }
 }
 
@@ -110,5 +129,14 @@ fn parse_entry(line: &str) -> Option<(&str, Entry)> {
     let right_id = cols.next()?.parse().ok()?;
     let cost = cols.next()?.parse().ok()?;
     let feature = cols.next()?.to_string();
-    Some((key, Entry { surface: Vec::new(), left_id, right_id, cost, feature }))
+    Some((
+        key,
+        Entry {
+            surface: Vec::new(),
+            left_id,
+            right_id,
+            cost,
+            feature,
+        },
+    ))
 }

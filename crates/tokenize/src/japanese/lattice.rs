@@ -109,7 +109,8 @@ impl Lattice {
                 let mut best_prev = 0u32;
                 for &l in self.ends[pos].iter().rev() {
                     let left = &self.nodes[l as usize];
-                    let cost = left.total + matrix.cost(left.right_id as u32, node.left_id as u32) as i64;
+                    let cost =
+                        left.total + matrix.cost(left.right_id as u32, node.left_id as u32) as i64;
                     if cost < best {
                         best = cost;
                         best_prev = l;
@@ -138,7 +139,11 @@ impl Lattice {
         }
         while at != 0 {
             let node = &self.nodes[at as usize];
-            out.push(Segment { start: node.start as usize, end: node.end as usize, word: node.word });
+            out.push(Segment {
+                start: node.start as usize,
+                end: node.end as usize,
+                word: node.word,
+            });
             at = node.prev;
         }
         out.reverse();
@@ -147,7 +152,12 @@ impl Lattice {
     /// Proposes every node starting at `begin`, in MeCab's creation order.
     fn lookup(&mut self, dic: &Ipadic, chars: &[char], begin: usize) {
         let rest = &chars[begin..];
-        let mut extras = dic.extra.iter().enumerate().filter(|(_, e)| rest.starts_with(&e.surface)).peekable();
+        let mut extras = dic
+            .extra
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| rest.starts_with(&e.surface))
+            .peekable();
         for (bytes, len) in dic.dict.prefix_dictionary.common_prefix_search(rest) {
             while let Some((i, e)) = extras.next_if(|(_, e)| e.surface.len() < len) {
                 self.push_entry(begin, e.surface.len(), e, WordRef::Extra(i as u16));
@@ -210,7 +220,13 @@ impl Lattice {
         }
     }
 
-    fn push_entry(&mut self, begin: usize, len: usize, e: &super::dictionary::Entry, word: WordRef) {
+    fn push_entry(
+        &mut self,
+        begin: usize,
+        len: usize,
+        e: &super::dictionary::Entry,
+        word: WordRef,
+    ) {
         self.pending.push(Node {
             start: begin as u32,
             end: (begin + len) as u32,

@@ -8,8 +8,8 @@ use std::io::{self, Write};
 
 use crate::{Error, Token, Tokenizer};
 use dictionary::Ipadic;
-use lattice::{Lattice, Segment};
 pub use lattice::WordRef;
+use lattice::{Lattice, Segment};
 
 /// Names of IPADIC's nine feature fields, in order.
 pub const FEATURE_NAMES: [&str; 9] = [
@@ -61,7 +61,9 @@ pub struct JapaneseTokenizer {
 impl JapaneseTokenizer {
     /// Loads the embedded dictionary (once per process; later calls are free).
     pub fn new() -> Result<JapaneseTokenizer, Error> {
-        Ok(JapaneseTokenizer { dic: Ipadic::get()? })
+        Ok(JapaneseTokenizer {
+            dic: Ipadic::get()?,
+        })
     }
 
     /// A worker with its own buffers, for one thread.
@@ -90,9 +92,13 @@ impl JapaneseTokenizer {
                 Ok(())
             }
             WordRef::Unknown(class, k) => out.write_all(self.unknown(class, k).as_bytes()),
-            WordRef::Extra(k) => {
-                out.write_all(self.dic.extra.get(k as usize).map_or("", |e| e.feature.as_str()).as_bytes())
-            }
+            WordRef::Extra(k) => out.write_all(
+                self.dic
+                    .extra
+                    .get(k as usize)
+                    .map_or("", |e| e.feature.as_str())
+                    .as_bytes(),
+            ),
             WordRef::Boundary => out.write_all(b"BOS/EOS,*,*,*,*,*,*,*,*"),
         }
     }
@@ -103,7 +109,13 @@ impl JapaneseTokenizer {
         let field = match word {
             WordRef::Known(id) => self.dic.dict.word_details_iter(id as usize).nth(index),
             WordRef::Unknown(class, k) => self.unknown(class, k).split(',').nth(index),
-            WordRef::Extra(k) => self.dic.extra.get(k as usize)?.feature.split(',').nth(index),
+            WordRef::Extra(k) => self
+                .dic
+                .extra
+                .get(k as usize)?
+                .feature
+                .split(',')
+                .nth(index),
             WordRef::Boundary => None,
         }?;
         Some(field)
@@ -149,7 +161,8 @@ impl JapaneseWorker {
             self.offsets.push(base + i);
         }
         self.offsets.push(base + line.len());
-        self.lattice.best_path(self.dic, &self.chars, &mut self.path);
+        self.lattice
+            .best_path(self.dic, &self.chars, &mut self.path);
         for seg in &self.path {
             self.morphemes.push(Morpheme {
                 start: self.offsets[seg.start],
@@ -212,6 +225,10 @@ impl JapaneseTokenizer {
 impl Tokenizer for JapaneseTokenizer {
     fn tokenize(&self, text: &str) -> Vec<Token> {
         let mut worker = self.worker();
-        worker.morphemes(text).iter().map(|m| self.token(text, m)).collect()
+        worker
+            .morphemes(text)
+            .iter()
+            .map(|m| self.token(text, m))
+            .collect()
     }
 }
