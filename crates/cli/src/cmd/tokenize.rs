@@ -4,6 +4,7 @@
 use std::io::Write;
 
 use anyhow::Result;
+use rayon::prelude::*;
 use kotoba_corpus::Document;
 use kotoba_text::detect::LanguageDetector;
 use kotoba_tokenize::Tokenizer;
@@ -31,7 +32,7 @@ pub fn run(args: TokenizeArgs) -> Result<Status> {
     run::over_corpus(&args.input, header, |doc| {
         let mut out = Vec::with_capacity(doc.text.len() * 4);
         if args.format == TokenizeFormat::Mecab {
-            japanese.worker().write_mecab(&doc.text, &mut out)?;
+            write_mecab_parallel(&japanese, &doc.text, &mut out)?;
             return Ok(out);
         }
         let code = lang::resolve(args.lang, &detector, &doc.text);
@@ -48,6 +49,42 @@ pub fn run(args: TokenizeArgs) -> Result<Status> {
         }
         Ok(out)
     })
+}
+
+/// Line-aligned pieces of a large document are analysed in parallel: MeCab's
+/// format treats every line on its own, so the output is the same.
+const MECAB_CHUNK: usize = 256 * 1024;
+
+fn write_mecab_parallel(ja: &JapaneseTokenizer, text: &str, out: &mut Vec<u8>) -> Result<()> {
+    let text = text.strip_suffix('\n').unwrap_or(text);
+    let mut chunks = Vec::new();
+    let mut rest = text;
+    while rest.len() > MECAB_CHUNK {
+        let mut cut = MECAB_CHUNK;
+        while !rest.is_char_boundary(cut) {
+            cut += 1;
+        }
+        match rest[cut..].find('\n') {
+            Some(k) => {
+                chunks.push(&rest[..cut + k]);
+                rest = &rest[cut + k + 1..];
+            }
+            None => break,
+        }
+    }
+    chunks.push(rest);
+    let parts: Vec<std::io::Result<Vec<u8>>> = chunks
+        .par_iter()
+        .map(|chunk| {
+            let mut buf = Vec::with_capacity(chunk.len() * 8);
+            ja.worker().write_mecab(chunk, &mut buf)?;
+            Ok(buf)
+        })
+        .collect();
+    for part in parts {
+        out.extend_from_slice(&part?);
+    }
+    Ok(())
 }
 
 fn write_tokens<T: Tokenizer>(

@@ -121,6 +121,25 @@ impl Ipadic {
     }
 }
 
+impl Ipadic {
+    /// The raw NUL-joined feature record of a lexicon word (empty when the id
+    /// or the record is out of range).
+    pub fn details(&self, word_id: u32) -> &[u8] {
+        let prefix = &self.dict.prefix_dictionary;
+        let (index, words): (&[u8], &[u8]) = (&prefix.words_idx_data, &prefix.words_data);
+        let at = word_id as usize * 4;
+        let Some(offset) = index.get(at..at + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        else {
+            return &[];
+        };
+        let Some(len) = words.get(offset..offset + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        else {
+            return &[];
+        };
+        words.get(offset + 4..offset + 4 + len).unwrap_or(&[])
+    }
+}
+
 /// Parses `key,left,right,cost,features…`.
 fn parse_entry(line: &str) -> Option<(&str, Entry)> {
     let mut cols = line.splitn(5, ',');

@@ -44,6 +44,7 @@ pub struct Lattice {
     nodes: Vec<Node>,
     ends: Vec<Vec<u32>>,
     pending: Vec<Node>,
+    lefts: Vec<(usize, i64, u32)>,
     infos: Vec<CharInfo>,
 }
 

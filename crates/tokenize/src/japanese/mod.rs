@@ -83,13 +83,16 @@ impl JapaneseTokenizer {
     pub fn write_features<W: Write>(&self, word: WordRef, out: &mut W) -> io::Result<()> {
         match word {
             WordRef::Known(id) => {
-                for (i, field) in self.dic.dict.word_details_iter(id as usize).enumerate() {
-                    if i > 0 {
-                        out.write_all(b",")?;
-                    }
-                    out.write_all(field.as_bytes())?;
+                // The packed record is NUL-joined UTF-8 written by the builder;
+                // copying its bytes skips re-validating and splitting it.
+                let fields = self.dic.details(id);
+                let mut rest = fields;
+                while let Some(k) = rest.iter().position(|&b| b == 0) {
+                    out.write_all(&rest[..k])?;
+                    out.write_all(b",")?;
+                    rest = &rest[k + 1..];
                 }
-                Ok(())
+                out.write_all(rest)
             }
             WordRef::Unknown(class, k) => out.write_all(self.unknown(class, k).as_bytes()),
             WordRef::Extra(k) => out.write_all(
