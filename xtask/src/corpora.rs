@@ -86,10 +86,11 @@ fn strip_troff(line: &str) -> String {
             continue;
         }
         match chars.next() {
+            // A font change: `\fB`, or `\f(CW` with a two-letter name.
             Some('f') => {
-                if chars.next() == Some('(') {
-                    chars.next();
-                    chars.next();
+                let long = chars.next() == Some('(');
+                if long {
+                    chars.nth(1);
                 }
             }
             Some('(') => {

@@ -88,7 +88,10 @@ fn compare(reference: &str, ours: &str) -> Result<(usize, usize, usize)> {
 }
 
 fn surface<'a>(lines: &[&'a str]) -> Vec<&'a str> {
-    lines.iter().map(|l| l.split('\t').next().unwrap_or("")).collect()
+    lines
+        .iter()
+        .map(|l| l.split('\t').next().unwrap_or(""))
+        .collect()
 }
 
 fn sentences(output: &str) -> Vec<Vec<&str>> {

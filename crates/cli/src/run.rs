@@ -50,18 +50,38 @@ pub fn corpus(input: &InputArgs) -> Corpus {
     )
 }
 
+/// What a command renders for one document: bytes, or pieces of bytes
+/// (large documents rendered in parallel), written in order.
+pub trait Rendered: Send {
+    /// Writes the bytes.
+    fn write_to(&self, out: &mut Output) -> std::io::Result<()>;
+}
+
+impl Rendered for Vec<u8> {
+    fn write_to(&self, out: &mut Output) -> std::io::Result<()> {
+        out.write_all(self)
+    }
+}
+
+impl Rendered for Vec<Vec<u8>> {
+    fn write_to(&self, out: &mut Output) -> std::io::Result<()> {
+        self.iter().try_for_each(|part| out.write_all(part))
+    }
+}
+
 /// Runs `work` on every document (in parallel) and writes what it returns,
 /// in input order, after an optional `header`.
-pub fn over_corpus<W>(input: &InputArgs, header: &[u8], work: W) -> Result<Status>
+pub fn over_corpus<W, R>(input: &InputArgs, header: &[u8], work: W) -> Result<Status>
 where
-    W: Fn(&Document) -> Result<Vec<u8>> + Sync,
+    W: Fn(&Document) -> Result<R> + Sync,
+    R: Rendered,
 {
     let mut out = Output::open(input.output.as_deref())?;
     out.write_all(header)?;
     let mut failed = 0usize;
     process_ordered(corpus(input), BATCH, work, |outcome| -> Result<()> {
         match outcome {
-            Outcome::Done(_, bytes) => out.write_all(&bytes)?,
+            Outcome::Done(_, rendered) => rendered.write_to(&mut out)?,
             Outcome::Unreadable(e) if e.is_skip() => eprintln!("kotoba: skipped {e}"),
             Outcome::Unreadable(e) => {
                 failed += 1;

@@ -311,14 +311,15 @@ fn pacsum(doc: &Prepared, params: &Params) -> Vec<f64> {
         return vec![0.0; n];
     }
     let threshold = lo + params.pacsum_beta * (hi - lo);
-    (0..n)
-        .map(|i| {
+    m.iter()
+        .enumerate()
+        .map(|(i, row)| {
             let mut score = 0.0;
-            for j in 0..n {
+            for (j, &sim) in row.iter().enumerate() {
                 if i == j {
                     continue;
                 }
-                let e = (m[i][j] - threshold).max(0.0);
+                let e = (sim - threshold).max(0.0);
                 score += if j < i {
                     params.pacsum_backward * e
                 } else {

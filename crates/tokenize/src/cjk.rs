@@ -30,8 +30,8 @@ impl Tokenizer for BigramTokenizer {
                 if j - i == 1 {
                     out.push(token(text, start, end_of(i)));
                 }
-                for k in i..j.saturating_sub(1) {
-                    out.push(token(text, chars[k].0, end_of(k + 1)));
+                for (k, &(start, _)) in chars.iter().enumerate().take(j.saturating_sub(1)).skip(i) {
+                    out.push(token(text, start, end_of(k + 1)));
                 }
                 i = j;
             } else if c.is_alphanumeric() {

@@ -4,13 +4,13 @@
 use std::io::Write;
 
 use anyhow::Result;
-use rayon::prelude::*;
 use kotoba_corpus::Document;
 use kotoba_text::detect::LanguageDetector;
 use kotoba_tokenize::Tokenizer;
 use kotoba_tokenize::cjk::BigramTokenizer;
 use kotoba_tokenize::japanese::{FEATURE_NAMES, JapaneseTokenizer};
 use kotoba_tokenize::words::WordTokenizer;
+use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 
 use super::sentences::tsv;
@@ -29,12 +29,11 @@ pub fn run(args: TokenizeArgs) -> Result<Status> {
     } else {
         b""
     };
-    run::over_corpus(&args.input, header, |doc| {
-        let mut out = Vec::with_capacity(doc.text.len() * 4);
+    run::over_corpus(&args.input, header, |doc| -> Result<Vec<Vec<u8>>> {
         if args.format == TokenizeFormat::Mecab {
-            write_mecab_parallel(&japanese, &doc.text, &mut out)?;
-            return Ok(out);
+            return Ok(mecab_parallel(&japanese, &doc.text)?);
         }
+        let mut out = Vec::with_capacity(doc.text.len() * 4);
         let code = lang::resolve(args.lang, &detector, &doc.text);
         match code {
             "ja" => write_japanese(&japanese, doc, args.format, &mut out)?,
@@ -47,7 +46,7 @@ pub fn run(args: TokenizeArgs) -> Result<Status> {
                 &mut out,
             )?,
         }
-        Ok(out)
+        Ok(vec![out])
     })
 }
 
@@ -55,7 +54,7 @@ pub fn run(args: TokenizeArgs) -> Result<Status> {
 /// format treats every line on its own, so the output is the same.
 const MECAB_CHUNK: usize = 256 * 1024;
 
-fn write_mecab_parallel(ja: &JapaneseTokenizer, text: &str, out: &mut Vec<u8>) -> Result<()> {
+fn mecab_parallel(ja: &JapaneseTokenizer, text: &str) -> std::io::Result<Vec<Vec<u8>>> {
     let text = text.strip_suffix('\n').unwrap_or(text);
     let mut chunks = Vec::new();
     let mut rest = text;
@@ -73,18 +72,14 @@ fn write_mecab_parallel(ja: &JapaneseTokenizer, text: &str, out: &mut Vec<u8>) -
         }
     }
     chunks.push(rest);
-    let parts: Vec<std::io::Result<Vec<u8>>> = chunks
+    chunks
         .par_iter()
         .map(|chunk| {
             let mut buf = Vec::with_capacity(chunk.len() * 8);
             ja.worker().write_mecab(chunk, &mut buf)?;
             Ok(buf)
         })
-        .collect();
-    for part in parts {
-        out.extend_from_slice(&part?);
-    }
-    Ok(())
+        .collect()
 }
 
 fn write_tokens<T: Tokenizer>(

@@ -128,11 +128,15 @@ impl Ipadic {
         let prefix = &self.dict.prefix_dictionary;
         let (index, words): (&[u8], &[u8]) = (&prefix.words_idx_data, &prefix.words_data);
         let at = word_id as usize * 4;
-        let Some(offset) = index.get(at..at + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        let Some(offset) = index
+            .get(at..at + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
         else {
             return &[];
         };
-        let Some(len) = words.get(offset..offset + 4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        let Some(len) = words
+            .get(offset..offset + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
         else {
             return &[];
         };

@@ -104,14 +104,19 @@ impl Lattice {
             self.pending.clear();
             self.lookup(dic, chars, begin);
             // Connect in MeCab's list order: the newest proposal first.
+            // The left nodes' (right id, total) once, for every new node.
+            self.lefts.clear();
+            for &l in self.ends[pos].iter().rev() {
+                let left = &self.nodes[l as usize];
+                self.lefts.push((left.right_id as usize, left.total, l));
+            }
             for k in (0..self.pending.len()).rev() {
                 let mut node = self.pending[k];
                 let mut best = i64::MAX;
                 let mut best_prev = 0u32;
-                for &l in self.ends[pos].iter().rev() {
-                    let left = &self.nodes[l as usize];
-                    let cost =
-                        left.total + matrix.cost(left.right_id as u32, node.left_id as u32) as i64;
+                let row = matrix.row(node.left_id as u32);
+                for &(right_id, total, l) in &self.lefts {
+                    let cost = total + row.get(right_id).copied().unwrap_or(i16::MAX) as i64;
                     if cost < best {
                         best = cost;
                         best_prev = l;
