@@ -3,12 +3,15 @@
 //! Everything a fresh machine needs is installed from here, so the README's two
 //! commands work with nothing installed by hand.
 
+mod aclsum;
 mod apt;
 mod bench;
 mod corpora;
 mod eval;
 mod eval_segmentation;
+mod eval_summarization;
 mod ipadic;
+mod peers;
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -23,6 +26,7 @@ tasks:
   test               prepare, install the test peers (MeCab), run every test
   eval-segmentation  Golden Rules sentence-boundary score (English, Japanese)
   eval-mecab         line-by-line agreement of `kotoba tokenize` with MeCab
+  eval-summarization ROUGE on ACLSum for every method and sumy's [--tune] [--no-peers]
   bench              throughput table of whole CLI runs";
 
 fn main() -> Result<()> {
@@ -38,6 +42,7 @@ fn main() -> Result<()> {
         "test" => test(rest),
         "eval-segmentation" => eval_segmentation::run(rest),
         "eval-mecab" => eval::mecab(rest),
+        "eval-summarization" => eval_summarization::run(rest),
         "bench" => bench::run(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");

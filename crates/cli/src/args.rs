@@ -176,9 +176,9 @@ pub struct SummarizeArgs {
     #[arg(long, value_name = "LAMBDA")]
     pub mmr: Option<f64>,
     /// Sentences shorter than this many words (characters for Japanese) are
-    /// taken only when nothing longer is left (default: 10, 20 for Japanese, with leadrank; else 0).
-    #[arg(long, value_name = "N")]
-    pub min_words: Option<usize>,
+    /// taken only when nothing longer is left.
+    #[arg(long, value_name = "N", default_value = "0")]
+    pub min_words: usize,
     /// Method constants, for tuning: damping, lead_restart, pacsum_backward,
     /// pacsum_forward, pacsum_beta (e.g. `--param lead_restart=0.6`).
     #[arg(long, value_name = "KEY=VALUE")]

@@ -73,7 +73,7 @@ pub struct Summarizer {
     params: Params,
     length: Length,
     mmr: Option<f64>,
-    min_words: Option<usize>,
+    min_words: usize,
     order: Order,
     bonus: HashMap<String, f64>,
     bonus_weight: f64,
@@ -88,7 +88,7 @@ impl Summarizer {
             params: Params::default(),
             length: Length::Sentences(3),
             mmr: None,
-            min_words: None,
+            min_words: 0,
             order: Order::Document,
             bonus: HashMap::new(),
             bonus_weight: 0.0,
@@ -119,8 +119,9 @@ impl Summarizer {
         self
     }
 
-    /// Sets the minimum sentence length (`None`: the method's default).
-    pub fn min_words(mut self, min: Option<usize>) -> Self {
+    /// Sentences shorter than `min` words (characters for Japanese) are only
+    /// taken when nothing longer is left (default 0).
+    pub fn min_words(mut self, min: usize) -> Self {
         self.min_words = min;
         self
     }
@@ -196,11 +197,7 @@ impl Summarizer {
             (None, _) if multi => Some(0.5),
             (None, _) => None,
         };
-        let min_words = self.min_words.unwrap_or(match (self.method, doc.lang) {
-            (Method::LeadRank, Lang::En) => 10,
-            (Method::LeadRank, Lang::Ja) => 20,
-            _ => 0,
-        });
+        let min_words = self.min_words;
         let selection = Selection {
             length: self.length,
             mmr,

@@ -82,7 +82,7 @@ impl Default for Params {
     fn default() -> Self {
         Params {
             damping: 0.85,
-            lead_restart: 0.7,
+            lead_restart: 0.9,
             pacsum_backward: -2.0,
             pacsum_forward: 1.0,
             pacsum_beta: 0.6,

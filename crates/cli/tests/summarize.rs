@@ -1,0 +1,91 @@
+//! End-to-end tests of `kotoba summarize` on the seed article.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn testdata(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata").join(name)
+}
+
+const EN: &str = "clinton-japan-trade-1993.en.txt";
+const JA: &str = "clinton-japan-trade-1993.ja.txt";
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("kotoba")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+}
+
+fn path(name: &str) -> String {
+    testdata(name).display().to_string()
+}
+
+#[test]
+fn seed_summary_is_three_of_its_own_sentences() {
+    let sentences: Vec<String> = run(&["sentences", &path(EN)]).1.lines().map(String::from).collect();
+    for method in ["leadrank", "lead", "luhn", "lexrank", "textrank", "centroid", "sumbasic", "pacsum"] {
+        let (code, out, err) = run(&["summarize", "-n", "3", "--method", method, &path(EN)]);
+        assert_eq!(code, 0, "{err}");
+        let picked: Vec<&str> = out.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(picked.len(), 3, "{method}: {out}");
+        for p in picked {
+            assert!(sentences.iter().any(|s| s == p), "{method} invented `{p}`");
+        }
+    }
+}
+
+#[test]
+fn jsonl_records_carry_offsets_and_scores() {
+    let original = std::fs::read_to_string(testdata(JA)).unwrap_or_default();
+    let (code, out, _) = run(&["summarize", "--format", "jsonl", "-n", "2", "--method", "lexrank", &path(JA)]);
+    assert_eq!(code, 0);
+    let record: Value = serde_json::from_str(out.trim()).unwrap_or_default();
+    assert_eq!(record["lang"], "ja");
+    assert_eq!(record["method"], "lexrank");
+    let sentences = record["sentences"].as_array().cloned().unwrap_or_default();
+    assert_eq!(sentences.len(), 2);
+    for s in &sentences {
+        let (a, b) = (s["start"].as_u64().unwrap_or(0) as usize, s["end"].as_u64().unwrap_or(0) as usize);
+        assert_eq!(&original[a..b], s["text"].as_str().unwrap_or("-"));
+        assert!((0.0..=1.0).contains(&s["score"].as_f64().unwrap_or(-1.0)));
+    }
+    assert!(sentences[0]["index"].as_u64() < sentences[1]["index"].as_u64());
+}
+
+#[test]
+fn japanese_character_budget_is_kept() {
+    let (_, out, _) = run(&["summarize", "--chars", "120", &path(JA)]);
+    let chars: usize = out.lines().map(|l| l.chars().filter(|c| !c.is_whitespace()).count()).sum();
+    assert!(chars <= 120 && chars > 0, "{chars}: {out}");
+}
+
+#[test]
+fn multi_document_summary_names_sources() {
+    let (code, out, _) = run(&["summarize", "--multi", "-n", "4", "--format", "jsonl", &path(EN), &path(JA)]);
+    assert_eq!(code, 0);
+    let record: Value = serde_json::from_str(out.trim()).unwrap_or_default();
+    let sources: Vec<&str> = record["sentences"].as_array().map_or(Vec::new(), |v| v.iter().filter_map(|s| s["source"].as_str()).collect());
+    assert_eq!(sources.len(), 4);
+}
+
+#[test]
+fn score_order_and_markdown() {
+    let (_, out, _) = run(&["summarize", "--order", "score", "--format", "markdown", "-n", "2", &path(EN)]);
+    assert!(out.starts_with("## "));
+    assert_eq!(out.lines().filter(|l| l.starts_with("- ")).count(), 2);
+}
+
+#[test]
+fn bad_options_are_errors_not_panics() {
+    let (code, _, err) = run(&["summarize", "--ratio", "3", &path(EN)]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--ratio takes a number from 0 to 1"));
+    let (code, _, err) = run(&["summarize", "--method", "magic", &path(EN)]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown method `magic`"));
+}

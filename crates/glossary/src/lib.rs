@@ -1,0 +1,1 @@
+//! The bilingual trade glossary (being written).

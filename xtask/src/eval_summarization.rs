@@ -1,0 +1,116 @@
+//! `cargo xtask eval-summarization [--tune] [--no-peers]`: ROUGE-1/2/Lsum F1
+//! (rouge-score's tokenization with Porter stems) of 3-sentence extracts on
+//! ACLSum, development (train+val) and held-out test, for every kotoba method
+//! and, in the same run, sumy 0.13.0's. `--tune` searches LeadRank's
+//! constants on the development split only.
+
+use std::path::Path;
+use std::process::Command;
+
+use anyhow::{Context, Result, bail};
+use serde_json::Value;
+
+use crate::{aclsum, ipadic, peers};
+
+const METHODS: [&str; 8] = ["lead", "luhn", "lexrank", "textrank", "centroid", "sumbasic", "pacsum", "leadrank"];
+const SUMY: [&str; 6] = ["lexrank", "luhn", "textrank", "sumbasic", "lsa", "kl"];
+
+/// Runs the evaluation.
+pub fn run(args: &[String]) -> Result<()> {
+    ipadic::prepare()?;
+    let kotoba = crate::build_release_kotoba()?;
+    let dev = aclsum::split("dev")?;
+    if args.iter().any(|a| a == "--tune") {
+        return tune(&kotoba, &dev);
+    }
+    let test = aclsum::split("test")?;
+    let work = crate::root().join("target/eval/aclsum");
+    println!("ACLSum, 3-sentence extracts, F1 ×100 (R-1 / R-2 / R-Lsum), rouge-score tokenization with Porter stems");
+    println!("dev = train+val ({} papers), test = held out ({} papers)\n", dev.papers, test.papers);
+    println!("| system | dev R-1 | dev R-2 | dev R-Lsum | test R-1 | test R-2 | test R-Lsum |");
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    for method in METHODS {
+        let mut cells = Vec::new();
+        for (name, split) in [("dev", &dev), ("test", &test)] {
+            let out = work.join(format!("kotoba-{method}.{name}.jsonl"));
+            summarize(&kotoba, split, method, &[], &out)?;
+            cells.push(rouge(&kotoba, &out, &split.refs)?);
+        }
+        println!("| kotoba {method} | {} | {} |", cells[0], cells[1]);
+    }
+    if !args.iter().any(|a| a == "--no-peers") {
+        for method in SUMY {
+            let mut cells = Vec::new();
+            for (name, split) in [("dev", &dev), ("test", &test)] {
+                let out = work.join(format!("sumy-{method}.{name}.jsonl"));
+                peers::run_sumy(method, 3, &split.docs, &out)?;
+                cells.push(rouge(&kotoba, &out, &split.refs)?);
+            }
+            println!("| sumy {method} | {} | {} |", cells[0], cells[1]);
+        }
+    }
+    Ok(())
+}
+
+fn summarize(kotoba: &Path, split: &aclsum::Split, method: &str, extra: &[String], out: &Path) -> Result<()> {
+    crate::run(
+        Command::new(kotoba)
+            .args(["summarize", "--jsonl", "--split", "lines", "-n", "3", "--format", "jsonl", "--method", method])
+            .args(extra)
+            .arg("-o")
+            .arg(out)
+            .arg(&split.docs),
+    )
+}
+
+/// "R-1 | R-2 | R-Lsum" of a run.
+fn rouge(kotoba: &Path, system: &Path, refs: &Path) -> Result<String> {
+    let m = mean_f1(kotoba, system, refs)?;
+    Ok(format!("{:.2} | {:.2} | {:.2}", m[0], m[1], m[2]))
+}
+
+fn mean_f1(kotoba: &Path, system: &Path, refs: &Path) -> Result<[f64; 3]> {
+    let out = Command::new(kotoba)
+        .args(["eval", "rouge", "--stem", "--lang", "en", "--format", "jsonl", "--system"])
+        .arg(system)
+        .arg("--reference")
+        .arg(refs)
+        .output()
+        .context("running kotoba eval rouge")?;
+    if !out.status.success() {
+        bail!("kotoba eval rouge failed: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    let text = String::from_utf8(out.stdout)?;
+    let mean: Value = serde_json::from_str(text.lines().last().unwrap_or("{}"))?;
+    let f = |m: &str| 100.0 * mean[m]["f1"].as_f64().unwrap_or(f64::NAN);
+    Ok([f("rouge1"), f("rouge2"), f("rougeLsum")])
+}
+
+/// Grid search of LeadRank on the development split.
+fn tune(kotoba: &Path, dev: &aclsum::Split) -> Result<()> {
+    let out = crate::root().join("target/eval/aclsum/tune.jsonl");
+    let mut results = Vec::new();
+    for restart in ["0.3", "0.5", "0.7", "0.9"] {
+        for mmr in ["0.5", "0.7", "1.0"] {
+            for min_words in ["0", "10", "15"] {
+                let extra: Vec<String> = vec![
+                    "--param".into(),
+                    format!("lead_restart={restart}"),
+                    "--mmr".into(),
+                    mmr.into(),
+                    "--min-words".into(),
+                    min_words.into(),
+                ];
+                summarize(kotoba, dev, "leadrank", &extra, &out)?;
+                let m = mean_f1(kotoba, &out, &dev.refs)?;
+                results.push((m, format!("lead_restart={restart} mmr={mmr} min_words={min_words}")));
+            }
+        }
+    }
+    results.sort_by(|a, b| b.0[0].total_cmp(&a.0[0]));
+    println!("| LeadRank setting (dev) | R-1 | R-2 | R-Lsum |\n|---|---:|---:|---:|");
+    for (m, name) in results {
+        println!("| {name} | {:.2} | {:.2} | {:.2} |", m[0], m[1], m[2]);
+    }
+    Ok(())
+}
