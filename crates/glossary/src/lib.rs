@@ -1,1 +1,61 @@
-//! The bilingual trade glossary (being written).
+//! The bilingual English–Japanese glossary of trade and economic diplomacy:
+//! the default glossary compiled into the binary, user glossaries layered
+//! over it, lookup insensitive to case, inflection, width and kana, annotation
+//! of text, terminology checks of translations, and the standard exchange
+//! formats.
+//!
+//! ```
+//! use kotoba_glossary::{default_glossary, Index};
+//!
+//! let glossary = default_glossary()?;
+//! let index = Index::new(glossary);
+//! let found = index.lookup("Tariffs");
+//! assert_eq!(found.first().map(|c| c.id.as_str()), Some("tariff"));
+//! let found = index.lookup("ｾｰﾌｶﾞｰﾄﾞ");
+//! assert!(found.iter().any(|c| c.en.iter().any(|t| t.term == "safeguard")));
+//! # Ok::<(), kotoba_glossary::Error>(())
+//! ```
+
+mod annotate;
+mod check;
+mod error;
+pub mod formats;
+mod index;
+mod model;
+mod normalize;
+
+use std::sync::OnceLock;
+
+pub use annotate::{Annotator, Span};
+pub use check::{Issue, IssueKind, Pair, check_pairs, read_pairs};
+pub use error::Error;
+pub use index::Index;
+pub use model::{Concept, Glossary, Lang, Status, Term};
+
+const DEFAULT: &str = include_str!("../data/trade-glossary.jsonl");
+
+/// The glossary shipped inside the binary (`data/trade-glossary.jsonl`).
+pub fn default_glossary() -> Result<&'static Glossary, Error> {
+    static CELL: OnceLock<Result<Glossary, String>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        formats::read(DEFAULT, formats::Format::Jsonl, std::path::Path::new("trade-glossary.jsonl"), false)
+            .map(|(g, _)| g)
+            .map_err(|e| e.to_string())
+    })
+    .as_ref()
+    .map_err(|e| Error::Format(format!("the embedded glossary is broken: {e}")))
+}
+
+/// The default glossary (unless `no_default`) with the user glossaries in
+/// `files` layered over it in order. With `lenient`, bad entries are skipped
+/// and returned as problems.
+pub fn load(files: &[std::path::PathBuf], no_default: bool, lenient: bool) -> Result<(Glossary, Vec<Error>), Error> {
+    let mut glossary = if no_default { Glossary::default() } else { default_glossary()?.clone() };
+    let mut problems = Vec::new();
+    for f in files {
+        let (g, p) = formats::read_file(f, None, lenient)?;
+        glossary.layer(g);
+        problems.extend(p);
+    }
+    Ok((glossary, problems))
+}

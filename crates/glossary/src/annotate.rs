@@ -1,0 +1,217 @@
+//! Finding glossary terms in text with Aho–Corasick over NFKC-normalized
+//! text: English on word boundaries (inflected forms included), Japanese on
+//! morpheme boundaries (never inside a longer word).
+
+use std::collections::{BTreeSet, HashMap};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use kotoba_text::normalize::nfkc;
+use kotoba_tokenize::japanese::JapaneseTokenizer;
+use unicode_normalization::UnicodeNormalization;
+
+use crate::normalize::{english_forms, is_cjk};
+use crate::{Error, Glossary, Lang};
+
+/// A glossary term found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    /// Byte offset in the original text.
+    pub start: usize,
+    /// Byte offset one past the end.
+    pub end: usize,
+    /// Index of the concept in the glossary.
+    pub concept: usize,
+    /// Language of the term found.
+    pub lang: Lang,
+    /// Index of the term in the concept's list for `lang`.
+    pub term: usize,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Target {
+    concept: usize,
+    lang: Lang,
+    term: usize,
+    /// Terms with capitals (acronyms, names) match only in their own case
+    /// or in all capitals.
+    exact_case: bool,
+}
+
+/// Annotates texts with one glossary; build once, share across threads.
+pub struct Annotator<'g> {
+    glossary: &'g Glossary,
+    targets: Vec<Vec<Target>>,
+    longest: AhoCorasick,
+    overlapping: AhoCorasick,
+    japanese: JapaneseTokenizer,
+}
+
+impl<'g> Annotator<'g> {
+    /// Compiles the glossary's terms.
+    pub fn new(glossary: &'g Glossary) -> Result<Annotator<'g>, Error> {
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut targets: Vec<Vec<Target>> = Vec::new();
+        for (ci, c) in glossary.concepts.iter().enumerate() {
+            for lang in [Lang::En, Lang::Ja] {
+                for (ti, t) in c.terms(lang).iter().enumerate() {
+                    let forms = match lang {
+                        Lang::En => english_forms(&t.term),
+                        Lang::Ja => vec![t.term.nfkc().collect()],
+                    };
+                    let exact_case = lang == Lang::En && t.term.chars().any(char::is_uppercase);
+                    for form in forms.into_iter().filter(|f| !f.trim().is_empty()) {
+                        let key = if lang == Lang::En { form.to_ascii_lowercase() } else { form };
+                        let id = *ids.entry(key.clone()).or_insert_with(|| {
+                            patterns.push(key);
+                            targets.push(Vec::new());
+                            patterns.len() - 1
+                        });
+                        let target = Target { concept: ci, lang, term: ti, exact_case };
+                        if !targets[id].iter().any(|t| t.concept == ci && t.lang == lang) {
+                            targets[id].push(target);
+                        }
+                    }
+                }
+            }
+        }
+        let build = |kind: MatchKind| {
+            AhoCorasickBuilder::new()
+                .match_kind(kind)
+                .ascii_case_insensitive(true)
+                .build(&patterns)
+                .map_err(|e| Error::Format(format!("cannot compile the glossary: {e}")))
+        };
+        Ok(Annotator {
+            glossary,
+            longest: build(MatchKind::LeftmostLongest)?,
+            overlapping: build(MatchKind::Standard)?,
+            targets,
+            japanese: JapaneseTokenizer::new()?,
+        })
+    }
+
+    /// The glossary.
+    pub fn glossary(&self) -> &'g Glossary {
+        self.glossary
+    }
+
+    /// Every glossary term in `text`, leftmost-longest, in order.
+    ///
+    /// ```
+    /// use kotoba_glossary::{default_glossary, Annotator, Lang};
+    ///
+    /// let g = default_glossary()?;
+    /// let a = Annotator::new(g)?;
+    /// let text = "Japan's trade surpluses grew; 貿易黒字が拡大した。";
+    /// let spans = a.annotate(text);
+    /// let found: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+    /// assert_eq!(found, ["trade surpluses", "貿易黒字"]);
+    /// assert_eq!(g.concepts[spans[0].concept].id, "trade-surplus");
+    /// # Ok::<(), kotoba_glossary::Error>(())
+    /// ```
+    pub fn annotate(&self, text: &str) -> Vec<Span> {
+        self.search(text, false)
+    }
+
+    /// The concepts whose terms in `lang` occur anywhere in `text`, also
+    /// inside longer terms (for checks).
+    pub fn present(&self, text: &str, lang: Lang) -> BTreeSet<usize> {
+        self.search(text, true).into_iter().filter(|s| s.lang == lang).map(|s| s.concept).collect()
+    }
+
+    fn search(&self, text: &str, overlapping: bool) -> Vec<Span> {
+        let normalized = (!text.is_ascii()).then(|| nfkc(text));
+        let hay = normalized.as_ref().map_or(text, |n| n.text.as_str());
+        let mut boundaries: Option<BTreeSet<usize>> = None;
+        let mut out = Vec::new();
+        let matches: Box<dyn Iterator<Item = aho_corasick::Match>> = if overlapping {
+            Box::new(self.overlapping.find_overlapping_iter(hay))
+        } else {
+            Box::new(self.longest.find_iter(hay))
+        };
+        for m in matches {
+            let (s, e) = (m.start(), m.end());
+            for t in &self.targets[m.pattern().as_usize()] {
+                let ok = match t.lang {
+                    Lang::En => latin_boundary(hay, s, e) && (!t.exact_case || case_fits(&hay[s..e], t, self.glossary)),
+                    Lang::Ja => {
+                        let b = boundaries.get_or_insert_with(|| self.morpheme_boundaries(hay));
+                        b.contains(&s) && b.contains(&e)
+                    }
+                };
+                if ok {
+                    let (start, end) = match &normalized {
+                        Some(n) => n.to_original(s, e),
+                        None => (s, e),
+                    };
+                    out.push(Span { start, end, concept: t.concept, lang: t.lang, term: t.term });
+                }
+            }
+        }
+        out
+    }
+
+    fn morpheme_boundaries(&self, text: &str) -> BTreeSet<usize> {
+        let mut worker = self.japanese.worker();
+        let mut set = BTreeSet::new();
+        for m in worker.morphemes(text) {
+            set.insert(m.start);
+            set.insert(m.end);
+        }
+        set
+    }
+}
+
+/// No Latin letter or digit right before or after the match.
+fn latin_boundary(hay: &str, s: usize, e: usize) -> bool {
+    let latin = |c: char| c.is_alphanumeric() && !is_cjk(c);
+    let before = hay[..s].chars().next_back().is_none_or(|c| !latin(c));
+    let after = hay[e..].chars().next().is_none_or(|c| !latin(c));
+    before && after
+}
+
+/// A term with capitals matches in its own case or in all capitals.
+fn case_fits(found: &str, t: &Target, g: &Glossary) -> bool {
+    let term = &g.concepts[t.concept].terms(t.lang)[t.term].term;
+    let forms = english_forms(term);
+    forms.iter().any(|f| f == found) || found.chars().all(|c| !c.is_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::default_glossary;
+
+    #[test]
+    fn word_and_morpheme_boundaries() -> Result<(), Error> {
+        let g = default_glossary()?;
+        let a = Annotator::new(g)?;
+        // "tariff" inside "tariffless" is no match, nor 輸出 inside the one
+        // word 輸出入; 貿易黒字 spans two morphemes and matches.
+        let text = "Tariffs, not tariffless trade: 輸出入の貿易黒字";
+        let found: Vec<&str> = a.annotate(text).iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(found, ["Tariffs", "trade", "貿易黒字"]);
+        Ok(())
+    }
+
+    #[test]
+    fn capitalised_terms_keep_their_case() -> Result<(), Error> {
+        let g = default_glossary()?;
+        let a = Annotator::new(g)?;
+        let text = "The Diet passed it; a healthy diet; THE DIET";
+        let found: Vec<&str> = a.annotate(text).iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(found, ["Diet", "DIET"]);
+        Ok(())
+    }
+
+    #[test]
+    fn width_variants_map_back_to_the_original() -> Result<(), Error> {
+        let g = default_glossary()?;
+        let a = Annotator::new(g)?;
+        let text = "ＷＴＯのｾｰﾌｶﾞｰﾄﾞ";
+        let found: Vec<&str> = a.annotate(text).iter().map(|s| &text[s.start..s.end]).collect();
+        assert!(found.contains(&"ＷＴＯ") && found.contains(&"ｾｰﾌｶﾞｰﾄﾞ"), "{found:?}");
+        Ok(())
+    }
+}

@@ -1,0 +1,190 @@
+//! Glossary file formats: JSON Lines and JSON (kotoba's own, lossless), TSV
+//! and CSV (one row per term, lossless; or simple `en`/`ja` pairs), TBX
+//! (ISO 30042 TBX-Basic; TBX v2 `martif` is read too), UTX 1.20 (AAMT) and
+//! OmegaT's glossary TSV.
+
+mod json;
+mod omegat;
+mod table;
+mod tbx;
+mod utx;
+
+use std::path::Path;
+
+use crate::{Error, Glossary};
+
+/// A glossary file format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// One concept per line, kotoba's schema.
+    Jsonl,
+    /// An array of concepts.
+    Json,
+    /// Tab-separated, one row per term.
+    Tsv,
+    /// Comma-separated, one row per term.
+    Csv,
+    /// ISO 30042 TBX-Basic.
+    Tbx,
+    /// AAMT's Universal Terminology eXchange 1.20.
+    Utx,
+    /// OmegaT's glossary: source, target, comment.
+    OmegaT,
+}
+
+impl Format {
+    /// Every format.
+    pub const ALL: [Format; 7] =
+        [Format::Jsonl, Format::Json, Format::Tsv, Format::Csv, Format::Tbx, Format::Utx, Format::OmegaT];
+
+    /// The format's name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Jsonl => "jsonl",
+            Format::Json => "json",
+            Format::Tsv => "tsv",
+            Format::Csv => "csv",
+            Format::Tbx => "tbx",
+            Format::Utx => "utx",
+            Format::OmegaT => "omegat",
+        }
+    }
+
+    /// The format named `name`.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == name.to_ascii_lowercase())
+    }
+
+    /// The format a file name implies: `.jsonl`, `.json`, `.tsv`, `.csv`,
+    /// `.tbx` (or `.xml`), `.utx`, and `.txt` or `.tab` for OmegaT.
+    pub fn from_path(path: &Path) -> Result<Format, Error> {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        Ok(match ext.as_str() {
+            "jsonl" | "ndjson" => Format::Jsonl,
+            "json" => Format::Json,
+            "tsv" => Format::Tsv,
+            "csv" => Format::Csv,
+            "tbx" | "xml" => Format::Tbx,
+            "utx" => Format::Utx,
+            "txt" | "tab" => Format::OmegaT,
+            _ => {
+                return Err(Error::Format(format!(
+                    "{}: cannot tell the glossary format from the file name (use --from/--to: {})",
+                    path.display(),
+                    Format::ALL.map(Format::name).join(", ")
+                )));
+            }
+        })
+    }
+
+    /// What the format cannot carry (empty when it carries everything).
+    pub fn drops(self) -> &'static str {
+        match self {
+            Format::Jsonl | Format::Json | Format::Tsv | Format::Csv | Format::Tbx => "",
+            Format::Utx => "kana readings and domains",
+            Format::OmegaT => "ids, statuses, kana readings and domains",
+        }
+    }
+}
+
+/// Reads a glossary in `format` from `text`. With `lenient`, bad entries are
+/// returned as problems and the rest is kept; otherwise the first problem is
+/// the error and nothing is loaded.
+pub fn read(text: &str, format: Format, path: &Path, lenient: bool) -> Result<(Glossary, Vec<Error>), Error> {
+    let mut problems = Vec::new();
+    let glossary = match format {
+        Format::Jsonl => json::read_jsonl(text, path, &mut problems)?,
+        Format::Json => json::read_json(text, path)?,
+        Format::Tsv => table::read(text, b'\t', path, &mut problems)?,
+        Format::Csv => table::read(text, b',', path, &mut problems)?,
+        Format::Tbx => tbx::read(text, path, &mut problems)?,
+        Format::Utx => utx::read(text, path, &mut problems)?,
+        Format::OmegaT => omegat::read(text, path, &mut problems)?,
+    };
+    let mut kept = Glossary::default();
+    for c in glossary.concepts {
+        match c.problem() {
+            Some(p) => problems.push(Error::parse(path, None, p)),
+            None => kept.concepts.push(c),
+        }
+    }
+    if !lenient {
+        return match problems.into_iter().next() {
+            Some(first) => Err(first),
+            None => Ok((kept, Vec::new())),
+        };
+    }
+    Ok((kept, problems))
+}
+
+/// Writes a glossary in `format`.
+pub fn write(glossary: &Glossary, format: Format) -> String {
+    match format {
+        Format::Jsonl => json::write_jsonl(glossary),
+        Format::Json => json::write_json(glossary),
+        Format::Tsv => table::write(glossary, b'\t'),
+        Format::Csv => table::write(glossary, b','),
+        Format::Tbx => tbx::write(glossary),
+        Format::Utx => utx::write(glossary),
+        Format::OmegaT => omegat::write(glossary),
+    }
+}
+
+/// Reads a glossary file, its format from `format` or its name.
+pub fn read_file(path: &Path, format: Option<Format>, lenient: bool) -> Result<(Glossary, Vec<Error>), Error> {
+    let format = match format {
+        Some(f) => f,
+        None => Format::from_path(path)?,
+    };
+    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        Error::parse(path, Some(line), "invalid UTF-8")
+    })?;
+    read(text.strip_prefix('\u{feff}').unwrap_or(&text), format, path, lenient)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::default_glossary;
+
+    #[test]
+    fn lossless_formats_round_trip_the_default_glossary() -> Result<(), Error> {
+        let g = default_glossary()?.clone();
+        for f in [Format::Jsonl, Format::Json, Format::Tsv, Format::Csv, Format::Tbx] {
+            let text = write(&g, f);
+            let (back, problems) = read(&text, f, Path::new("x"), false)?;
+            assert!(problems.is_empty());
+            assert_eq!(back, g, "{} does not round-trip", f.name());
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn lossy_formats_keep_terms_and_say_what_they_drop() -> Result<(), Error> {
+        let g = default_glossary()?.clone();
+        for f in [Format::Utx, Format::OmegaT] {
+            assert!(!f.drops().is_empty());
+            let (back, _) = read(&write(&g, f), f, Path::new("x"), false)?;
+            let terms = |g: &Glossary| {
+                let mut v: Vec<String> =
+                    g.concepts.iter().flat_map(|c| c.en.iter().chain(&c.ja)).map(|t| t.term.clone()).collect();
+                v.sort();
+                v.dedup();
+                v
+            };
+            assert_eq!(terms(&back), terms(&g), "{} loses terms", f.name());
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn formats_from_names() -> Result<(), Error> {
+        assert_eq!(Format::from_path(Path::new("a/b.TBX"))?, Format::Tbx);
+        assert_eq!(Format::from_path(Path::new("g.utx"))?, Format::Utx);
+        assert!(Format::from_path(Path::new("g.doc")).is_err());
+        Ok(())
+    }
+}

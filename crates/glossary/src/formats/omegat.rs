@@ -1,0 +1,71 @@
+//! OmegaT's glossary: `source<TAB>target<TAB>comment`, `#` lines ignored.
+//! Rows with the same source term form one concept; ids are made from the
+//! English term; statuses, readings and domains are not carried.
+
+use std::path::Path;
+
+use crate::model::id_from;
+use crate::{Concept, Error, Glossary, Status, Term};
+
+pub fn write(g: &Glossary) -> String {
+    let mut out = String::new();
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    for c in &g.concepts {
+        let ja0 = c.ja.first().map_or("", |t| t.term.as_str());
+        let en0 = c.en.first().map_or("", |t| t.term.as_str());
+        if c.en.is_empty() {
+            out.push_str(&format!("\t{}\t{}\n", clean(ja0), clean(&c.definition)));
+        }
+        for t in &c.en {
+            out.push_str(&format!("{}\t{}\t{}\n", clean(&t.term), clean(ja0), clean(&c.definition)));
+        }
+        for t in c.ja.iter().skip(1) {
+            out.push_str(&format!("{}\t{}\t{}\n", clean(en0), clean(&t.term), clean(&c.definition)));
+        }
+    }
+    out
+}
+
+pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossary, Error> {
+    let mut g = Glossary::default();
+    // Which concept a term already belongs to: rows repeat them.
+    let mut owner: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let cells: Vec<&str> = line.split('\t').collect();
+        if cells.len() < 2 {
+            problems.push(Error::parse(path, Some(i + 1), "expected source<TAB>target[<TAB>comment]"));
+            continue;
+        }
+        let (src, tgt) = (cells[0].trim(), cells[1].trim());
+        if src.is_empty() && tgt.is_empty() {
+            problems.push(Error::parse(path, Some(i + 1), "row has no term"));
+            continue;
+        }
+        let key_en = format!("en:{src}");
+        let key_ja = format!("ja:{tgt}");
+        let at = match owner.get(&key_en).or_else(|| owner.get(&key_ja)) {
+            Some(&k) => k,
+            None => {
+                let id = id_from(if src.is_empty() { tgt } else { src });
+                let comment = cells.get(2).map_or("", |s| s.trim()).to_string();
+                g.concepts.push(Concept { id, domain: String::new(), definition: comment, en: vec![], ja: vec![] });
+                g.concepts.len() - 1
+            }
+        };
+        let c = &mut g.concepts[at];
+        let first = c.en.is_empty() && c.ja.is_empty();
+        let status = if first { Status::Preferred } else { Status::Admitted };
+        if !src.is_empty() && !c.en.iter().any(|t| t.term == src) {
+            c.en.push(Term { term: src.to_string(), reading: None, status });
+            owner.insert(key_en, at);
+        }
+        if !tgt.is_empty() && !c.ja.iter().any(|t| t.term == tgt) {
+            c.ja.push(Term { term: tgt.to_string(), reading: None, status });
+            owner.insert(key_ja, at);
+        }
+    }
+    Ok(g)
+}

@@ -1,0 +1,134 @@
+//! TSV and CSV. The full form has one row per term:
+//! `id, domain, definition, lang, term, reading, status`; a table with `en`
+//! and `ja` columns instead is read as one concept per row.
+
+use std::path::Path;
+
+use crate::model::id_from;
+use crate::{Concept, Error, Glossary, Lang, Status, Term};
+
+const HEADER: [&str; 7] = ["id", "domain", "definition", "lang", "term", "reading", "status"];
+
+pub fn read(text: &str, delimiter: u8, path: &Path, problems: &mut Vec<Error>) -> Result<Glossary, Error> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .quoting(delimiter != b'\t')
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| Error::parse(path, Some(1), format!("bad header: {e}")))?
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    let col = |name: &str| header.iter().position(|h| h == name);
+    let pairs = col("lang").is_none() && col("en").is_some() && col("ja").is_some();
+    if !pairs && (col("id").is_none() || col("lang").is_none() || col("term").is_none()) {
+        return Err(Error::parse(
+            path,
+            Some(1),
+            format!("header must name {} (or `en` and `ja` columns)", HEADER.join(", ")),
+        ));
+    }
+    let mut g = Glossary::default();
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map(|p| p.line() as usize);
+                problems.push(Error::parse(path, line, format!("malformed row: {e}")));
+                continue;
+            }
+        };
+        let line = record.position().map(|p| p.line() as usize);
+        let get = |name: &str| col(name).and_then(|i| record.get(i)).map(str::trim).unwrap_or("");
+        if record.len() != header.len() {
+            problems.push(Error::parse(path, line, format!("{} fields, the header has {}", record.len(), header.len())));
+            continue;
+        }
+        if pairs {
+            let (en, ja) = (get("en"), get("ja"));
+            if en.is_empty() && ja.is_empty() {
+                problems.push(Error::parse(path, line, "row has no term"));
+                continue;
+            }
+            let id = match get("id") {
+                "" => id_from(if en.is_empty() { ja } else { en }),
+                id => id.to_string(),
+            };
+            let term = |t: &str, reading: &str| Term {
+                term: t.to_string(),
+                reading: (!reading.is_empty()).then(|| reading.to_string()),
+                status: Status::Preferred,
+            };
+            g.concepts.push(Concept {
+                id,
+                domain: get("domain").to_string(),
+                definition: get("definition").to_string(),
+                en: if en.is_empty() { vec![] } else { vec![term(en, "")] },
+                ja: if ja.is_empty() { vec![] } else { vec![term(ja, get("reading"))] },
+            });
+            continue;
+        }
+        let lang = match get("lang") {
+            "en" => Lang::En,
+            "ja" => Lang::Ja,
+            other => {
+                problems.push(Error::parse(path, line, format!("unknown language `{other}` (en or ja)")));
+                continue;
+            }
+        };
+        let Some(status) = Status::parse(get("status")) else {
+            problems.push(Error::parse(path, line, format!("unknown status `{}`", get("status"))));
+            continue;
+        };
+        let (id, term) = (get("id"), get("term"));
+        if id.is_empty() || term.is_empty() {
+            problems.push(Error::parse(path, line, "row needs an id and a term"));
+            continue;
+        }
+        if g.concepts.last().is_none_or(|c| c.id != id) {
+            g.concepts.push(Concept {
+                id: id.to_string(),
+                domain: get("domain").to_string(),
+                definition: get("definition").to_string(),
+                en: vec![],
+                ja: vec![],
+            });
+        }
+        if let Some(c) = g.concepts.last_mut() {
+            let reading = get("reading");
+            c.terms_mut(lang).push(Term {
+                term: term.to_string(),
+                reading: (!reading.is_empty()).then(|| reading.to_string()),
+                status,
+            });
+        }
+    }
+    Ok(g)
+}
+
+pub fn write(g: &Glossary, delimiter: u8) -> String {
+    let mut writer = csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .quote_style(if delimiter == b'\t' { csv::QuoteStyle::Never } else { csv::QuoteStyle::Necessary })
+        .from_writer(Vec::new());
+    let clean = |s: &str| if delimiter == b'\t' { s.replace(['\t', '\n', '\r'], " ") } else { s.to_string() };
+    let _ = writer.write_record(HEADER);
+    for c in &g.concepts {
+        for lang in [Lang::En, Lang::Ja] {
+            for t in c.terms(lang) {
+                let _ = writer.write_record([
+                    clean(&c.id),
+                    clean(&c.domain),
+                    clean(&c.definition),
+                    lang.code().to_string(),
+                    clean(&t.term),
+                    clean(t.reading.as_deref().unwrap_or("")),
+                    t.status.name().to_string(),
+                ]);
+            }
+        }
+    }
+    String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}

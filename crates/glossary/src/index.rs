@@ -1,0 +1,100 @@
+//! Looking terms up: exact on normalized keys, near misses by edit distance.
+
+use std::collections::HashMap;
+
+use crate::normalize::{key_en, key_ja};
+use crate::{Concept, Glossary};
+
+/// A lookup index over a glossary.
+pub struct Index<'g> {
+    glossary: &'g Glossary,
+    keys: HashMap<String, Vec<usize>>,
+}
+
+impl<'g> Index<'g> {
+    /// Indexes every term (English by stemmed words; Japanese by width- and
+    /// kana-folded form, and by reading).
+    pub fn new(glossary: &'g Glossary) -> Index<'g> {
+        let mut keys: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut add = |key: String, i: usize| {
+            if key.is_empty() {
+                return;
+            }
+            let list = keys.entry(key).or_default();
+            if !list.contains(&i) {
+                list.push(i);
+            }
+        };
+        for (i, c) in glossary.concepts.iter().enumerate() {
+            for t in &c.en {
+                add(key_en(&t.term), i);
+            }
+            for t in &c.ja {
+                add(key_ja(&t.term), i);
+                if let Some(r) = &t.reading {
+                    add(key_ja(r), i);
+                }
+            }
+        }
+        Index { glossary, keys }
+    }
+
+    /// Concepts with a term (or reading) equal to `query` once case, width,
+    /// inflection and kana are folded; in glossary order.
+    pub fn lookup(&self, query: &str) -> Vec<&'g Concept> {
+        let mut hits: Vec<usize> = Vec::new();
+        for key in [key_en(query), key_ja(query)] {
+            if let Some(list) = self.keys.get(&key) {
+                hits.extend(list);
+            }
+        }
+        hits.sort_unstable();
+        hits.dedup();
+        hits.into_iter().map(|i| &self.glossary.concepts[i]).collect()
+    }
+
+    /// Up to `n` concepts whose terms are closest to `query` (for "did you
+    /// mean"), best first.
+    pub fn near(&self, query: &str, n: usize) -> Vec<&'g Concept> {
+        let (qe, qj) = (key_en(query), key_ja(query));
+        let mut scored: Vec<(f64, usize)> = Vec::new();
+        for (key, concepts) in &self.keys {
+            let score = strsim::normalized_levenshtein(&qe, key).max(strsim::normalized_levenshtein(&qj, key));
+            if score >= 0.6 {
+                scored.extend(concepts.iter().map(|&c| (score, c)));
+            }
+        }
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut out: Vec<usize> = Vec::new();
+        for (_, c) in scored {
+            if !out.contains(&c) {
+                out.push(c);
+            }
+            if out.len() == n {
+                break;
+            }
+        }
+        out.into_iter().map(|i| &self.glossary.concepts[i]).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::default_glossary;
+
+    #[test]
+    fn folds_case_inflection_width_and_kana() -> Result<(), crate::Error> {
+        let g = default_glossary()?;
+        let index = Index::new(g);
+        let first = |q: &str| index.lookup(q).first().map(|c| c.id.clone()).unwrap_or_default();
+        assert_eq!(first("tariffs"), first("Tariff"));
+        assert_eq!(first("ＷＴＯ"), first("WTO"));
+        assert_eq!(first("ｾｰﾌｶﾞｰﾄﾞ"), first("safeguard"));
+        assert_eq!(first("ぼうえきくろじ"), "trade-surplus");
+        assert_eq!(first("貿易黒字"), "trade-surplus");
+        assert!(index.lookup("zzzz").is_empty());
+        assert!(index.near("trade surplu", 3).iter().any(|c| c.id == "trade-surplus"));
+        Ok(())
+    }
+}

@@ -1,0 +1,201 @@
+//! Concepts, terms and glossaries.
+
+use serde::{Deserialize, Serialize};
+
+/// How a term may be used (ISO 12620 administrative status, simplified).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// The term to use.
+    Preferred,
+    /// Acceptable.
+    Admitted,
+    /// To be avoided; checks flag it.
+    Deprecated,
+}
+
+impl Status {
+    /// The lowercase name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Preferred => "preferred",
+            Status::Admitted => "admitted",
+            Status::Deprecated => "deprecated",
+        }
+    }
+
+    /// Parses a lowercase name (also TBX's `preferredTerm-admn-sts` forms).
+    pub fn parse(s: &str) -> Option<Status> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "preferred" | "preferredterm-admn-sts" | "approved" => Some(Status::Preferred),
+            "admitted" | "admittedterm-admn-sts" | "provisional" | "" => Some(Status::Admitted),
+            "deprecated" | "deprecatedterm-admn-sts" | "supersededterm-admn-sts" | "forbidden" | "non-standard" => {
+                Some(Status::Deprecated)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// One term of a concept in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Term {
+    /// The term.
+    pub term: String,
+    /// Kana reading (Japanese terms).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reading: Option<String>,
+    /// Usage status.
+    pub status: Status,
+}
+
+/// The two languages of the glossary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// English.
+    En,
+    /// Japanese.
+    Ja,
+}
+
+impl Lang {
+    /// ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ja => "ja",
+        }
+    }
+
+    /// The other language.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Ja,
+            Lang::Ja => Lang::En,
+        }
+    }
+}
+
+/// A concept: its terms in English and Japanese.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Concept {
+    /// Stable id (kebab-case).
+    pub id: String,
+    /// Subject field.
+    #[serde(default)]
+    pub domain: String,
+    /// One-line English definition.
+    #[serde(default)]
+    pub definition: String,
+    /// English terms, preferred first.
+    #[serde(default)]
+    pub en: Vec<Term>,
+    /// Japanese terms, preferred first.
+    #[serde(default)]
+    pub ja: Vec<Term>,
+}
+
+impl Concept {
+    /// The terms in `lang`.
+    pub fn terms(&self, lang: Lang) -> &[Term] {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Ja => &self.ja,
+        }
+    }
+
+    /// The terms in `lang`, mutable.
+    pub fn terms_mut(&mut self, lang: Lang) -> &mut Vec<Term> {
+        match lang {
+            Lang::En => &mut self.en,
+            Lang::Ja => &mut self.ja,
+        }
+    }
+
+    /// The preferred (else first) term in `lang`.
+    pub fn preferred(&self, lang: Lang) -> Option<&Term> {
+        let terms = self.terms(lang);
+        terms.iter().find(|t| t.status == Status::Preferred).or(terms.first())
+    }
+
+    /// What is wrong with the concept, if anything (for loaders).
+    pub fn problem(&self) -> Option<String> {
+        if self.id.trim().is_empty() {
+            return Some("concept has no id".into());
+        }
+        if self.en.iter().chain(&self.ja).all(|t| t.term.trim().is_empty()) {
+            return Some(format!("concept `{}` has no term", self.id));
+        }
+        None
+    }
+}
+
+/// A glossary: concepts in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Glossary {
+    /// The concepts.
+    pub concepts: Vec<Concept>,
+}
+
+impl Glossary {
+    /// Layers `other` over this glossary: a concept with a known id replaces
+    /// the existing one; new concepts are appended.
+    pub fn layer(&mut self, other: Glossary) {
+        let mut index: std::collections::HashMap<String, usize> =
+            self.concepts.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
+        for c in other.concepts {
+            match index.get(&c.id) {
+                Some(&i) => self.concepts[i] = c,
+                None => {
+                    index.insert(c.id.clone(), self.concepts.len());
+                    self.concepts.push(c);
+                }
+            }
+        }
+    }
+
+    /// The concept with `id`.
+    pub fn get(&self, id: &str) -> Option<&Concept> {
+        self.concepts.iter().find(|c| c.id == id)
+    }
+}
+
+/// A kebab-case id made from a term (for formats without ids).
+pub fn id_from(term: &str) -> String {
+    let mut id = String::new();
+    for c in term.chars() {
+        if c.is_alphanumeric() {
+            id.extend(c.to_lowercase());
+        } else if !id.ends_with('-') && !id.is_empty() {
+            id.push('-');
+        }
+    }
+    id.trim_end_matches('-').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_from_terms() {
+        assert_eq!(id_from("Most-Favored-Nation treatment"), "most-favored-nation-treatment");
+        assert_eq!(id_from("貿易黒字"), "貿易黒字");
+    }
+
+    #[test]
+    fn layering_replaces_by_id_and_appends() {
+        let c = |id: &str, def: &str| Concept {
+            id: id.into(),
+            domain: String::new(),
+            definition: def.into(),
+            en: vec![Term { term: id.into(), reading: None, status: Status::Preferred }],
+            ja: vec![],
+        };
+        let mut g = Glossary { concepts: vec![c("a", "old"), c("b", "b")] };
+        g.layer(Glossary { concepts: vec![c("a", "new"), c("z", "z")] });
+        let defs: Vec<&str> = g.concepts.iter().map(|c| c.definition.as_str()).collect();
+        assert_eq!(defs, ["new", "b", "z"]);
+    }
+}

@@ -1,0 +1,89 @@
+//! Keys that make lookups insensitive to case, width, inflection and kana.
+
+use std::sync::OnceLock;
+
+use kotoba_tokenize::words::WordTokenizer;
+use unicode_normalization::UnicodeNormalization;
+
+fn stemmer() -> &'static WordTokenizer {
+    static S: OnceLock<WordTokenizer> = OnceLock::new();
+    S.get_or_init(WordTokenizer::english)
+}
+
+/// English key: NFKC, lowercase, words stemmed (Snowball), joined by spaces
+/// (`Tariffs` → `tariff`, `Anti-Dumping duties` → `anti dump duti`).
+pub fn key_en(s: &str) -> String {
+    let text: String = s.nfkc().collect::<String>().to_lowercase().replace('’', "'");
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(|w| stemmer().stem(w.trim_end_matches("'s")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Japanese key: NFKC (half-width kana become full-width, full-width Latin
+/// becomes ASCII), katakana as hiragana, Latin lowercase, no spaces
+/// (`ｾｰﾌｶﾞｰﾄﾞ` and `セーフガード` → `せーふがーど`).
+pub fn key_ja(s: &str) -> String {
+    s.nfkc().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).map(to_hiragana).collect()
+}
+
+/// Katakana to hiragana; other characters unchanged.
+pub fn to_hiragana(c: char) -> char {
+    match c as u32 {
+        0x30A1..=0x30F6 => char::from_u32(c as u32 - 0x60).unwrap_or(c),
+        _ => c,
+    }
+}
+
+/// True for characters of CJK scripts (never a Latin word boundary problem).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
+}
+
+/// Inflected forms of an English term (its last word's plural), lowercase.
+pub fn english_forms(term: &str) -> Vec<String> {
+    let base: String = term.nfkc().collect::<String>().replace('’', "'");
+    let mut forms = vec![base.clone()];
+    let last_start = base.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
+    let last = &base[last_start..];
+    if last.len() >= 3 && last.chars().all(|c| c.is_ascii_lowercase()) {
+        let head = &base[..last_start];
+        let plural = if last.ends_with('y') && !last.ends_with("ay") && !last.ends_with("ey") && !last.ends_with("oy") {
+            format!("{}ies", &last[..last.len() - 1])
+        } else if ["s", "x", "z", "ch", "sh"].iter().any(|e| last.ends_with(e)) {
+            format!("{last}es")
+        } else {
+            format!("{last}s")
+        };
+        forms.push(format!("{head}{plural}"));
+    }
+    if base.contains('-') {
+        let more: Vec<String> = forms.iter().flat_map(|f| [f.replace('-', " "), f.replace('-', "")]).collect();
+        forms.extend(more);
+    }
+    forms.sort();
+    forms.dedup();
+    forms
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys() {
+        assert_eq!(key_en("Tariffs"), key_en("tariff"));
+        assert_eq!(key_en("Japan’s"), "japan");
+        assert_eq!(key_ja("ｾｰﾌｶﾞｰﾄﾞ"), "せーふがーど");
+        assert_eq!(key_ja("ＷＴＯ"), "wto");
+    }
+
+    #[test]
+    fn plurals_and_hyphens() {
+        assert!(english_forms("trade policy").contains(&"trade policies".to_string()));
+        assert!(english_forms("tax").contains(&"taxes".to_string()));
+        assert!(english_forms("anti-dumping duty").contains(&"antidumping duties".to_string()));
+        assert_eq!(english_forms("USTR"), ["USTR"]);
+    }
+}
