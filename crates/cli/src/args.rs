@@ -30,6 +30,135 @@ pub enum Command {
     /// Evaluation measures.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// The EN–JA trade glossary: list, look up, annotate, check, convert.
+    #[command(subcommand)]
+    Glossary(GlossaryCommand),
+}
+
+/// Which glossaries to use; shared by every glossary-aware command.
+#[derive(Debug, Args)]
+pub struct GlossaryArgs {
+    /// A user glossary layered over the default (repeatable; format from the
+    /// extension: .jsonl .json .tsv .csv .tbx .utx, .txt/.tab for OmegaT).
+    #[arg(long = "glossary", value_name = "FILE")]
+    pub glossaries: Vec<PathBuf>,
+    /// Leave the built-in trade glossary out.
+    #[arg(long)]
+    pub no_default_glossary: bool,
+    /// Skip bad glossary entries (reported on stderr) instead of failing.
+    #[arg(long)]
+    pub lenient: bool,
+}
+
+/// `kotoba glossary …`.
+#[derive(Debug, Subcommand)]
+pub enum GlossaryCommand {
+    /// The whole glossary.
+    List(GlossaryListArgs),
+    /// Concepts with a term, in English or Japanese.
+    Lookup(GlossaryLookupArgs),
+    /// Glossary terms in text.
+    Annotate(GlossaryAnnotateArgs),
+    /// Terminology check of a translation (exit 1 when issues are found).
+    Check(GlossaryCheckArgs),
+    /// Convert a glossary between formats.
+    Convert(GlossaryConvertArgs),
+}
+
+/// `kotoba glossary list`.
+#[derive(Debug, Args)]
+pub struct GlossaryListArgs {
+    /// Glossaries.
+    #[command(flatten)]
+    pub glossary: GlossaryArgs,
+    /// Output format: tsv, csv, json, jsonl, tbx, utx, omegat.
+    #[arg(long, default_value = "tsv")]
+    pub format: String,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `kotoba glossary lookup`.
+#[derive(Debug, Args)]
+pub struct GlossaryLookupArgs {
+    /// The term: English or Japanese, any case, inflection, width or kana.
+    pub term: String,
+    /// Glossaries.
+    #[command(flatten)]
+    pub glossary: GlossaryArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: TextOrJsonl,
+}
+
+/// Text for people, JSON Lines for programs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TextOrJsonl {
+    /// For people.
+    Text,
+    /// One record per line.
+    Jsonl,
+}
+
+/// `kotoba glossary annotate`.
+#[derive(Debug, Args)]
+pub struct GlossaryAnnotateArgs {
+    /// Inputs and output.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Glossaries.
+    #[command(flatten)]
+    pub glossary: GlossaryArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: AnnotateFormat,
+}
+
+/// Output formats of `glossary annotate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AnnotateFormat {
+    /// `{"id","start","end","text","concept","lang","equivalents"}` per term found.
+    Jsonl,
+    /// The text with equivalents after each term: `trade surplus [貿易黒字]`.
+    Inline,
+    /// The text with terms in bold and equivalents in italics.
+    Markdown,
+}
+
+/// `kotoba glossary check`.
+#[derive(Debug, Args)]
+pub struct GlossaryCheckArgs {
+    /// Aligned pairs: TSV with an `en` and a `ja` column and a header, or JSON Lines with `en` and `ja`.
+    #[arg(long, value_name = "FILE")]
+    pub parallel: PathBuf,
+    /// Glossaries.
+    #[command(flatten)]
+    pub glossary: GlossaryArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: TextOrJsonl,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `kotoba glossary convert`.
+#[derive(Debug, Args)]
+pub struct GlossaryConvertArgs {
+    /// The glossary to read.
+    pub input: PathBuf,
+    /// The file to write (atomically).
+    pub output: PathBuf,
+    /// Input format (default: from the extension).
+    #[arg(long)]
+    pub from: Option<String>,
+    /// Output format (default: from the extension).
+    #[arg(long)]
+    pub to: Option<String>,
+    /// Skip bad entries (reported on stderr) instead of failing.
+    #[arg(long)]
+    pub lenient: bool,
 }
 
 /// Where documents come from and where results go; shared by every command.
@@ -183,6 +312,13 @@ pub struct SummarizeArgs {
     /// pacsum_forward, pacsum_beta (e.g. `--param lead_restart=0.6`).
     #[arg(long, value_name = "KEY=VALUE")]
     pub param: Vec<String>,
+    /// Glossaries for `--glossary-weight`.
+    #[command(flatten)]
+    pub glossary: GlossaryArgs,
+    /// Boost sentences holding glossary terms by W times their share of terms
+    /// (0 = off), in the manner of Edmundson's cue words.
+    #[arg(long, value_name = "W", default_value = "0")]
+    pub glossary_weight: f64,
     /// `lines`: every input line is one sentence (pre-segmented corpora).
     #[arg(long, value_enum, default_value = "sentences")]
     pub split: SplitArg,

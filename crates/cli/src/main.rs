@@ -27,6 +27,7 @@ fn main() -> ExitCode {
         Command::Detect(a) => cmd::detect::run(a),
         Command::Summarize(a) => cmd::summarize::run(a),
         Command::Eval(args::EvalCommand::Rouge(a)) => cmd::eval::rouge(a),
+        Command::Glossary(c) => cmd::glossary::run(c),
     };
     match result {
         Ok(status) => status.exit_code(),

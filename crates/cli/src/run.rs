@@ -19,15 +19,18 @@ const BATCH: usize = 256;
 pub enum Status {
     /// Everything was processed.
     Clean,
+    /// The command reports findings (a check found issues, a lookup found nothing).
+    Findings,
     /// Some inputs failed (reported on stderr); the rest was processed.
     Failures,
 }
 
 impl Status {
-    /// The process exit code: 0 clean, 2 when anything failed.
+    /// The process exit code: 0 clean, 1 findings, 2 when anything failed.
     pub fn exit_code(self) -> ExitCode {
         match self {
             Status::Clean => ExitCode::SUCCESS,
+            Status::Findings => ExitCode::from(1),
             Status::Failures => ExitCode::from(2),
         }
     }

@@ -6,7 +6,9 @@ use assert_cmd::Command;
 use serde_json::Value;
 
 fn testdata(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../testdata")
+        .join(name)
 }
 
 const EN: &str = "clinton-japan-trade-1993.en.txt";
@@ -18,7 +20,11 @@ fn run(args: &[&str]) -> (i32, String, String) {
         .args(args)
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 fn path(name: &str) -> String {
@@ -27,8 +33,14 @@ fn path(name: &str) -> String {
 
 #[test]
 fn seed_summary_is_three_of_its_own_sentences() {
-    let sentences: Vec<String> = run(&["sentences", &path(EN)]).1.lines().map(String::from).collect();
-    for method in ["leadrank", "lead", "luhn", "lexrank", "textrank", "centroid", "sumbasic", "pacsum"] {
+    let sentences: Vec<String> = run(&["sentences", &path(EN)])
+        .1
+        .lines()
+        .map(String::from)
+        .collect();
+    for method in [
+        "leadrank", "lead", "luhn", "lexrank", "textrank", "centroid", "sumbasic", "pacsum",
+    ] {
         let (code, out, err) = run(&["summarize", "-n", "3", "--method", method, &path(EN)]);
         assert_eq!(code, 0, "{err}");
         let picked: Vec<&str> = out.lines().filter(|l| !l.is_empty()).collect();
@@ -42,7 +54,16 @@ fn seed_summary_is_three_of_its_own_sentences() {
 #[test]
 fn jsonl_records_carry_offsets_and_scores() {
     let original = std::fs::read_to_string(testdata(JA)).unwrap_or_default();
-    let (code, out, _) = run(&["summarize", "--format", "jsonl", "-n", "2", "--method", "lexrank", &path(JA)]);
+    let (code, out, _) = run(&[
+        "summarize",
+        "--format",
+        "jsonl",
+        "-n",
+        "2",
+        "--method",
+        "lexrank",
+        &path(JA),
+    ]);
     assert_eq!(code, 0);
     let record: Value = serde_json::from_str(out.trim()).unwrap_or_default();
     assert_eq!(record["lang"], "ja");
@@ -50,7 +71,10 @@ fn jsonl_records_carry_offsets_and_scores() {
     let sentences = record["sentences"].as_array().cloned().unwrap_or_default();
     assert_eq!(sentences.len(), 2);
     for s in &sentences {
-        let (a, b) = (s["start"].as_u64().unwrap_or(0) as usize, s["end"].as_u64().unwrap_or(0) as usize);
+        let (a, b) = (
+            s["start"].as_u64().unwrap_or(0) as usize,
+            s["end"].as_u64().unwrap_or(0) as usize,
+        );
         assert_eq!(&original[a..b], s["text"].as_str().unwrap_or("-"));
         assert!((0.0..=1.0).contains(&s["score"].as_f64().unwrap_or(-1.0)));
     }
@@ -60,22 +84,45 @@ fn jsonl_records_carry_offsets_and_scores() {
 #[test]
 fn japanese_character_budget_is_kept() {
     let (_, out, _) = run(&["summarize", "--chars", "120", &path(JA)]);
-    let chars: usize = out.lines().map(|l| l.chars().filter(|c| !c.is_whitespace()).count()).sum();
+    let chars: usize = out
+        .lines()
+        .map(|l| l.chars().filter(|c| !c.is_whitespace()).count())
+        .sum();
     assert!(chars <= 120 && chars > 0, "{chars}: {out}");
 }
 
 #[test]
 fn multi_document_summary_names_sources() {
-    let (code, out, _) = run(&["summarize", "--multi", "-n", "4", "--format", "jsonl", &path(EN), &path(JA)]);
+    let (code, out, _) = run(&[
+        "summarize",
+        "--multi",
+        "-n",
+        "4",
+        "--format",
+        "jsonl",
+        &path(EN),
+        &path(JA),
+    ]);
     assert_eq!(code, 0);
     let record: Value = serde_json::from_str(out.trim()).unwrap_or_default();
-    let sources: Vec<&str> = record["sentences"].as_array().map_or(Vec::new(), |v| v.iter().filter_map(|s| s["source"].as_str()).collect());
+    let sources: Vec<&str> = record["sentences"].as_array().map_or(Vec::new(), |v| {
+        v.iter().filter_map(|s| s["source"].as_str()).collect()
+    });
     assert_eq!(sources.len(), 4);
 }
 
 #[test]
 fn score_order_and_markdown() {
-    let (_, out, _) = run(&["summarize", "--order", "score", "--format", "markdown", "-n", "2", &path(EN)]);
+    let (_, out, _) = run(&[
+        "summarize",
+        "--order",
+        "score",
+        "--format",
+        "markdown",
+        "-n",
+        "2",
+        &path(EN),
+    ]);
     assert!(out.starts_with("## "));
     assert_eq!(out.lines().filter(|l| l.starts_with("- ")).count(), 2);
 }

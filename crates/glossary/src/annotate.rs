@@ -61,14 +61,26 @@ impl<'g> Annotator<'g> {
                     };
                     let exact_case = lang == Lang::En && t.term.chars().any(char::is_uppercase);
                     for form in forms.into_iter().filter(|f| !f.trim().is_empty()) {
-                        let key = if lang == Lang::En { form.to_ascii_lowercase() } else { form };
+                        let key = if lang == Lang::En {
+                            form.to_ascii_lowercase()
+                        } else {
+                            form
+                        };
                         let id = *ids.entry(key.clone()).or_insert_with(|| {
                             patterns.push(key);
                             targets.push(Vec::new());
                             patterns.len() - 1
                         });
-                        let target = Target { concept: ci, lang, term: ti, exact_case };
-                        if !targets[id].iter().any(|t| t.concept == ci && t.lang == lang) {
+                        let target = Target {
+                            concept: ci,
+                            lang,
+                            term: ti,
+                            exact_case,
+                        };
+                        if !targets[id]
+                            .iter()
+                            .any(|t| t.concept == ci && t.lang == lang)
+                        {
                             targets[id].push(target);
                         }
                     }
@@ -117,7 +129,11 @@ impl<'g> Annotator<'g> {
     /// The concepts whose terms in `lang` occur anywhere in `text`, also
     /// inside longer terms (for checks).
     pub fn present(&self, text: &str, lang: Lang) -> BTreeSet<usize> {
-        self.search(text, true).into_iter().filter(|s| s.lang == lang).map(|s| s.concept).collect()
+        self.search(text, true)
+            .into_iter()
+            .filter(|s| s.lang == lang)
+            .map(|s| s.concept)
+            .collect()
     }
 
     fn search(&self, text: &str, overlapping: bool) -> Vec<Span> {
@@ -134,7 +150,10 @@ impl<'g> Annotator<'g> {
             let (s, e) = (m.start(), m.end());
             for t in &self.targets[m.pattern().as_usize()] {
                 let ok = match t.lang {
-                    Lang::En => latin_boundary(hay, s, e) && (!t.exact_case || case_fits(&hay[s..e], t, self.glossary)),
+                    Lang::En => {
+                        latin_boundary(hay, s, e)
+                            && (!t.exact_case || case_fits(&hay[s..e], t, self.glossary))
+                    }
                     Lang::Ja => {
                         let b = boundaries.get_or_insert_with(|| self.morpheme_boundaries(hay));
                         b.contains(&s) && b.contains(&e)
@@ -145,7 +164,13 @@ impl<'g> Annotator<'g> {
                         Some(n) => n.to_original(s, e),
                         None => (s, e),
                     };
-                    out.push(Span { start, end, concept: t.concept, lang: t.lang, term: t.term });
+                    out.push(Span {
+                        start,
+                        end,
+                        concept: t.concept,
+                        lang: t.lang,
+                        term: t.term,
+                    });
                 }
             }
         }
@@ -190,7 +215,11 @@ mod tests {
         // "tariff" inside "tariffless" is no match, nor 輸出 inside the one
         // word 輸出入; 貿易黒字 spans two morphemes and matches.
         let text = "Tariffs, not tariffless trade: 輸出入の貿易黒字";
-        let found: Vec<&str> = a.annotate(text).iter().map(|s| &text[s.start..s.end]).collect();
+        let found: Vec<&str> = a
+            .annotate(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
         assert_eq!(found, ["Tariffs", "trade", "貿易黒字"]);
         Ok(())
     }
@@ -200,7 +229,11 @@ mod tests {
         let g = default_glossary()?;
         let a = Annotator::new(g)?;
         let text = "The Diet passed it; a healthy diet; THE DIET";
-        let found: Vec<&str> = a.annotate(text).iter().map(|s| &text[s.start..s.end]).collect();
+        let found: Vec<&str> = a
+            .annotate(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
         assert_eq!(found, ["Diet", "DIET"]);
         Ok(())
     }
@@ -210,8 +243,15 @@ mod tests {
         let g = default_glossary()?;
         let a = Annotator::new(g)?;
         let text = "ＷＴＯのｾｰﾌｶﾞｰﾄﾞ";
-        let found: Vec<&str> = a.annotate(text).iter().map(|s| &text[s.start..s.end]).collect();
-        assert!(found.contains(&"ＷＴＯ") && found.contains(&"ｾｰﾌｶﾞｰﾄﾞ"), "{found:?}");
+        let found: Vec<&str> = a
+            .annotate(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert!(
+            found.contains(&"ＷＴＯ") && found.contains(&"ｾｰﾌｶﾞｰﾄﾞ"),
+            "{found:?}"
+        );
         Ok(())
     }
 }

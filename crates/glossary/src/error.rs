@@ -34,6 +34,10 @@ pub enum Error {
 impl Error {
     /// A parse error.
     pub fn parse(path: &std::path::Path, line: Option<usize>, message: impl Into<String>) -> Error {
-        Error::Parse { path: path.to_path_buf(), line, message: message.into() }
+        Error::Parse {
+            path: path.to_path_buf(),
+            line,
+            message: message.into(),
+        }
     }
 }

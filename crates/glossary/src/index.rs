@@ -50,7 +50,9 @@ impl<'g> Index<'g> {
         }
         hits.sort_unstable();
         hits.dedup();
-        hits.into_iter().map(|i| &self.glossary.concepts[i]).collect()
+        hits.into_iter()
+            .map(|i| &self.glossary.concepts[i])
+            .collect()
     }
 
     /// Up to `n` concepts whose terms are closest to `query` (for "did you
@@ -59,7 +61,8 @@ impl<'g> Index<'g> {
         let (qe, qj) = (key_en(query), key_ja(query));
         let mut scored: Vec<(f64, usize)> = Vec::new();
         for (key, concepts) in &self.keys {
-            let score = strsim::normalized_levenshtein(&qe, key).max(strsim::normalized_levenshtein(&qj, key));
+            let score = strsim::normalized_levenshtein(&qe, key)
+                .max(strsim::normalized_levenshtein(&qj, key));
             if score >= 0.6 {
                 scored.extend(concepts.iter().map(|&c| (score, c)));
             }
@@ -74,7 +77,9 @@ impl<'g> Index<'g> {
                 break;
             }
         }
-        out.into_iter().map(|i| &self.glossary.concepts[i]).collect()
+        out.into_iter()
+            .map(|i| &self.glossary.concepts[i])
+            .collect()
     }
 }
 
@@ -87,14 +92,25 @@ mod tests {
     fn folds_case_inflection_width_and_kana() -> Result<(), crate::Error> {
         let g = default_glossary()?;
         let index = Index::new(g);
-        let first = |q: &str| index.lookup(q).first().map(|c| c.id.clone()).unwrap_or_default();
+        let first = |q: &str| {
+            index
+                .lookup(q)
+                .first()
+                .map(|c| c.id.clone())
+                .unwrap_or_default()
+        };
         assert_eq!(first("tariffs"), first("Tariff"));
         assert_eq!(first("ＷＴＯ"), first("WTO"));
         assert_eq!(first("ｾｰﾌｶﾞｰﾄﾞ"), first("safeguard"));
         assert_eq!(first("ぼうえきくろじ"), "trade-surplus");
         assert_eq!(first("貿易黒字"), "trade-surplus");
         assert!(index.lookup("zzzz").is_empty());
-        assert!(index.near("trade surplu", 3).iter().any(|c| c.id == "trade-surplus"));
+        assert!(
+            index
+                .near("trade surplu", 3)
+                .iter()
+                .any(|c| c.id == "trade-surplus")
+        );
         Ok(())
     }
 }

@@ -38,9 +38,14 @@ const DEFAULT: &str = include_str!("../data/trade-glossary.jsonl");
 pub fn default_glossary() -> Result<&'static Glossary, Error> {
     static CELL: OnceLock<Result<Glossary, String>> = OnceLock::new();
     CELL.get_or_init(|| {
-        formats::read(DEFAULT, formats::Format::Jsonl, std::path::Path::new("trade-glossary.jsonl"), false)
-            .map(|(g, _)| g)
-            .map_err(|e| e.to_string())
+        formats::read(
+            DEFAULT,
+            formats::Format::Jsonl,
+            std::path::Path::new("trade-glossary.jsonl"),
+            false,
+        )
+        .map(|(g, _)| g)
+        .map_err(|e| e.to_string())
     })
     .as_ref()
     .map_err(|e| Error::Format(format!("the embedded glossary is broken: {e}")))
@@ -49,8 +54,16 @@ pub fn default_glossary() -> Result<&'static Glossary, Error> {
 /// The default glossary (unless `no_default`) with the user glossaries in
 /// `files` layered over it in order. With `lenient`, bad entries are skipped
 /// and returned as problems.
-pub fn load(files: &[std::path::PathBuf], no_default: bool, lenient: bool) -> Result<(Glossary, Vec<Error>), Error> {
-    let mut glossary = if no_default { Glossary::default() } else { default_glossary()?.clone() };
+pub fn load(
+    files: &[std::path::PathBuf],
+    no_default: bool,
+    lenient: bool,
+) -> Result<(Glossary, Vec<Error>), Error> {
+    let mut glossary = if no_default {
+        Glossary::default()
+    } else {
+        default_glossary()?.clone()
+    };
     let mut problems = Vec::new();
     for f in files {
         let (g, p) = formats::read_file(f, None, lenient)?;
@@ -58,4 +71,40 @@ pub fn load(files: &[std::path::PathBuf], no_default: bool, lenient: bool) -> Re
         problems.extend(p);
     }
     Ok((glossary, problems))
+}
+
+/// Weights for the summarizer's bonus terms: every content word of every
+/// glossary term, in the form the tokenizers count by (English Snowball
+/// stems, Japanese base forms), weighted 1 / (content words in the term), the
+/// largest weight kept when a word serves several terms.
+pub fn bonus_terms(glossary: &Glossary) -> Result<std::collections::HashMap<String, f64>, Error> {
+    use kotoba_tokenize::Tokenizer;
+    let english = kotoba_tokenize::words::WordTokenizer::english();
+    let japanese = kotoba_tokenize::japanese::JapaneseTokenizer::new()?;
+    let mut weights: std::collections::HashMap<String, f64> = std::collections::HashMap::new();
+    for c in &glossary.concepts {
+        for lang in [Lang::En, Lang::Ja] {
+            for t in c
+                .terms(lang)
+                .iter()
+                .filter(|t| t.status != Status::Deprecated)
+            {
+                let tokens = match lang {
+                    Lang::En => english.tokenize(&t.term),
+                    Lang::Ja => japanese.tokenize(&t.term),
+                };
+                let content: Vec<String> = tokens
+                    .into_iter()
+                    .filter(|k| !k.is_stop && k.term.chars().any(char::is_alphabetic))
+                    .map(|k| k.term)
+                    .collect();
+                let w = 1.0 / content.len().max(1) as f64;
+                for term in content {
+                    let slot = weights.entry(term).or_insert(0.0);
+                    *slot = slot.max(w);
+                }
+            }
+        }
+    }
+    Ok(weights)
 }

@@ -29,9 +29,11 @@ impl Status {
         match s.trim().to_ascii_lowercase().as_str() {
             "preferred" | "preferredterm-admn-sts" | "approved" => Some(Status::Preferred),
             "admitted" | "admittedterm-admn-sts" | "provisional" | "" => Some(Status::Admitted),
-            "deprecated" | "deprecatedterm-admn-sts" | "supersededterm-admn-sts" | "forbidden" | "non-standard" => {
-                Some(Status::Deprecated)
-            }
+            "deprecated"
+            | "deprecatedterm-admn-sts"
+            | "supersededterm-admn-sts"
+            | "forbidden"
+            | "non-standard" => Some(Status::Deprecated),
             _ => None,
         }
     }
@@ -116,7 +118,10 @@ impl Concept {
     /// The preferred (else first) term in `lang`.
     pub fn preferred(&self, lang: Lang) -> Option<&Term> {
         let terms = self.terms(lang);
-        terms.iter().find(|t| t.status == Status::Preferred).or(terms.first())
+        terms
+            .iter()
+            .find(|t| t.status == Status::Preferred)
+            .or(terms.first())
     }
 
     /// What is wrong with the concept, if anything (for loaders).
@@ -124,7 +129,12 @@ impl Concept {
         if self.id.trim().is_empty() {
             return Some("concept has no id".into());
         }
-        if self.en.iter().chain(&self.ja).all(|t| t.term.trim().is_empty()) {
+        if self
+            .en
+            .iter()
+            .chain(&self.ja)
+            .all(|t| t.term.trim().is_empty())
+        {
             return Some(format!("concept `{}` has no term", self.id));
         }
         None
@@ -142,8 +152,12 @@ impl Glossary {
     /// Layers `other` over this glossary: a concept with a known id replaces
     /// the existing one; new concepts are appended.
     pub fn layer(&mut self, other: Glossary) {
-        let mut index: std::collections::HashMap<String, usize> =
-            self.concepts.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
+        let mut index: std::collections::HashMap<String, usize> = self
+            .concepts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.clone(), i))
+            .collect();
         for c in other.concepts {
             match index.get(&c.id) {
                 Some(&i) => self.concepts[i] = c,
@@ -180,7 +194,10 @@ mod tests {
 
     #[test]
     fn ids_from_terms() {
-        assert_eq!(id_from("Most-Favored-Nation treatment"), "most-favored-nation-treatment");
+        assert_eq!(
+            id_from("Most-Favored-Nation treatment"),
+            "most-favored-nation-treatment"
+        );
         assert_eq!(id_from("貿易黒字"), "貿易黒字");
     }
 
@@ -190,11 +207,19 @@ mod tests {
             id: id.into(),
             domain: String::new(),
             definition: def.into(),
-            en: vec![Term { term: id.into(), reading: None, status: Status::Preferred }],
+            en: vec![Term {
+                term: id.into(),
+                reading: None,
+                status: Status::Preferred,
+            }],
             ja: vec![],
         };
-        let mut g = Glossary { concepts: vec![c("a", "old"), c("b", "b")] };
-        g.layer(Glossary { concepts: vec![c("a", "new"), c("z", "z")] });
+        let mut g = Glossary {
+            concepts: vec![c("a", "old"), c("b", "b")],
+        };
+        g.layer(Glossary {
+            concepts: vec![c("a", "new"), c("z", "z")],
+        });
         let defs: Vec<&str> = g.concepts.iter().map(|c| c.definition.as_str()).collect();
         assert_eq!(defs, ["new", "b", "z"]);
     }

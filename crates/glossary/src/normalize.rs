@@ -13,7 +13,11 @@ fn stemmer() -> &'static WordTokenizer {
 /// English key: NFKC, lowercase, words stemmed (Snowball), joined by spaces
 /// (`Tariffs` → `tariff`, `Anti-Dumping duties` → `anti dump duti`).
 pub fn key_en(s: &str) -> String {
-    let text: String = s.nfkc().collect::<String>().to_lowercase().replace('’', "'");
+    let text: String = s
+        .nfkc()
+        .collect::<String>()
+        .to_lowercase()
+        .replace('’', "'");
     text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
         .map(|w| stemmer().stem(w.trim_end_matches("'s")))
@@ -25,7 +29,11 @@ pub fn key_en(s: &str) -> String {
 /// becomes ASCII), katakana as hiragana, Latin lowercase, no spaces
 /// (`ｾｰﾌｶﾞｰﾄﾞ` and `セーフガード` → `せーふがーど`).
 pub fn key_ja(s: &str) -> String {
-    s.nfkc().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).map(to_hiragana).collect()
+    s.nfkc()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .map(to_hiragana)
+        .collect()
 }
 
 /// Katakana to hiragana; other characters unchanged.
@@ -45,13 +53,22 @@ pub fn is_cjk(c: char) -> bool {
 pub fn english_forms(term: &str) -> Vec<String> {
     let base: String = term.nfkc().collect::<String>().replace('’', "'");
     let mut forms = vec![base.clone()];
-    let last_start = base.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| i + 1);
+    let last_start = base
+        .rfind(|c: char| !c.is_alphanumeric())
+        .map_or(0, |i| i + 1);
     let last = &base[last_start..];
     if last.len() >= 3 && last.chars().all(|c| c.is_ascii_lowercase()) {
         let head = &base[..last_start];
-        let plural = if last.ends_with('y') && !last.ends_with("ay") && !last.ends_with("ey") && !last.ends_with("oy") {
+        let plural = if last.ends_with('y')
+            && !last.ends_with("ay")
+            && !last.ends_with("ey")
+            && !last.ends_with("oy")
+        {
             format!("{}ies", &last[..last.len() - 1])
-        } else if ["s", "x", "z", "ch", "sh"].iter().any(|e| last.ends_with(e)) {
+        } else if ["s", "x", "z", "ch", "sh"]
+            .iter()
+            .any(|e| last.ends_with(e))
+        {
             format!("{last}es")
         } else {
             format!("{last}s")
@@ -59,7 +76,10 @@ pub fn english_forms(term: &str) -> Vec<String> {
         forms.push(format!("{head}{plural}"));
     }
     if base.contains('-') {
-        let more: Vec<String> = forms.iter().flat_map(|f| [f.replace('-', " "), f.replace('-', "")]).collect();
+        let more: Vec<String> = forms
+            .iter()
+            .flat_map(|f| [f.replace('-', " "), f.replace('-', "")])
+            .collect();
         forms.extend(more);
     }
     forms.sort();

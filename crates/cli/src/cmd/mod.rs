@@ -2,6 +2,7 @@
 
 pub mod detect;
 pub mod eval;
+pub mod glossary;
 pub mod sentences;
 pub mod summarize;
 pub mod tokenize;

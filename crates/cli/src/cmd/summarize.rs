@@ -52,7 +52,15 @@ pub fn run(args: SummarizeArgs) -> Result<Status> {
         };
         *slot = value;
     }
-    let summarizer = Summarizer::new()?
+    let mut summarizer = Summarizer::new()?;
+    if args.glossary_weight != 0.0 {
+        let glossary = super::glossary::load(&args.glossary)?;
+        summarizer = summarizer.bonus_terms(
+            kotoba_glossary::bonus_terms(&glossary)?,
+            args.glossary_weight,
+        );
+    }
+    let summarizer = summarizer
         .method(args.method)
         .params(params)
         .length(length)

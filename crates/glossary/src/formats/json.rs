@@ -15,15 +15,19 @@ pub fn read_jsonl(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<
                 Some(p) => problems.push(Error::parse(path, Some(i + 1), p)),
                 None => g.concepts.push(c),
             },
-            Err(e) => problems.push(Error::parse(path, Some(i + 1), format!("not a concept: {e}"))),
+            Err(e) => problems.push(Error::parse(
+                path,
+                Some(i + 1),
+                format!("not a concept: {e}"),
+            )),
         }
     }
     Ok(g)
 }
 
 pub fn read_json(text: &str, path: &Path) -> Result<Glossary, Error> {
-    let concepts: Vec<Concept> =
-        serde_json::from_str(text).map_err(|e| Error::parse(path, Some(e.line()), format!("not a concept list: {e}")))?;
+    let concepts: Vec<Concept> = serde_json::from_str(text)
+        .map_err(|e| Error::parse(path, Some(e.line()), format!("not a concept list: {e}")))?;
     Ok(Glossary { concepts })
 }
 

@@ -34,8 +34,15 @@ pub enum Format {
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 7] =
-        [Format::Jsonl, Format::Json, Format::Tsv, Format::Csv, Format::Tbx, Format::Utx, Format::OmegaT];
+    pub const ALL: [Format; 7] = [
+        Format::Jsonl,
+        Format::Json,
+        Format::Tsv,
+        Format::Csv,
+        Format::Tbx,
+        Format::Utx,
+        Format::OmegaT,
+    ];
 
     /// The format's name on the command line.
     pub fn name(self) -> &'static str {
@@ -52,13 +59,19 @@ impl Format {
 
     /// The format named `name`.
     pub fn from_name(name: &str) -> Option<Format> {
-        Format::ALL.into_iter().find(|f| f.name() == name.to_ascii_lowercase())
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name() == name.to_ascii_lowercase())
     }
 
     /// The format a file name implies: `.jsonl`, `.json`, `.tsv`, `.csv`,
     /// `.tbx` (or `.xml`), `.utx`, and `.txt` or `.tab` for OmegaT.
     pub fn from_path(path: &Path) -> Result<Format, Error> {
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase();
         Ok(match ext.as_str() {
             "jsonl" | "ndjson" => Format::Jsonl,
             "json" => Format::Json,
@@ -90,7 +103,12 @@ impl Format {
 /// Reads a glossary in `format` from `text`. With `lenient`, bad entries are
 /// returned as problems and the rest is kept; otherwise the first problem is
 /// the error and nothing is loaded.
-pub fn read(text: &str, format: Format, path: &Path, lenient: bool) -> Result<(Glossary, Vec<Error>), Error> {
+pub fn read(
+    text: &str,
+    format: Format,
+    path: &Path,
+    lenient: bool,
+) -> Result<(Glossary, Vec<Error>), Error> {
     let mut problems = Vec::new();
     let glossary = match format {
         Format::Jsonl => json::read_jsonl(text, path, &mut problems)?,
@@ -131,18 +149,30 @@ pub fn write(glossary: &Glossary, format: Format) -> String {
 }
 
 /// Reads a glossary file, its format from `format` or its name.
-pub fn read_file(path: &Path, format: Option<Format>, lenient: bool) -> Result<(Glossary, Vec<Error>), Error> {
+pub fn read_file(
+    path: &Path,
+    format: Option<Format>,
+    lenient: bool,
+) -> Result<(Glossary, Vec<Error>), Error> {
     let format = match format {
         Some(f) => f,
         None => Format::from_path(path)?,
     };
-    let bytes = std::fs::read(path).map_err(|source| Error::Io { path: path.to_path_buf(), source })?;
+    let bytes = std::fs::read(path).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
     let text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
         Error::parse(path, Some(line), "invalid UTF-8")
     })?;
-    read(text.strip_prefix('\u{feff}').unwrap_or(&text), format, path, lenient)
+    read(
+        text.strip_prefix('\u{feff}').unwrap_or(&text),
+        format,
+        path,
+        lenient,
+    )
 }
 
 #[cfg(test)]
@@ -153,7 +183,13 @@ mod tests {
     #[test]
     fn lossless_formats_round_trip_the_default_glossary() -> Result<(), Error> {
         let g = default_glossary()?.clone();
-        for f in [Format::Jsonl, Format::Json, Format::Tsv, Format::Csv, Format::Tbx] {
+        for f in [
+            Format::Jsonl,
+            Format::Json,
+            Format::Tsv,
+            Format::Csv,
+            Format::Tbx,
+        ] {
             let text = write(&g, f);
             let (back, problems) = read(&text, f, Path::new("x"), false)?;
             assert!(problems.is_empty());
@@ -169,8 +205,12 @@ mod tests {
             assert!(!f.drops().is_empty());
             let (back, _) = read(&write(&g, f), f, Path::new("x"), false)?;
             let terms = |g: &Glossary| {
-                let mut v: Vec<String> =
-                    g.concepts.iter().flat_map(|c| c.en.iter().chain(&c.ja)).map(|t| t.term.clone()).collect();
+                let mut v: Vec<String> = g
+                    .concepts
+                    .iter()
+                    .flat_map(|c| c.en.iter().chain(&c.ja))
+                    .map(|t| t.term.clone())
+                    .collect();
                 v.sort();
                 v.dedup();
                 v

@@ -17,10 +17,20 @@ pub fn write(g: &Glossary) -> String {
             out.push_str(&format!("\t{}\t{}\n", clean(ja0), clean(&c.definition)));
         }
         for t in &c.en {
-            out.push_str(&format!("{}\t{}\t{}\n", clean(&t.term), clean(ja0), clean(&c.definition)));
+            out.push_str(&format!(
+                "{}\t{}\t{}\n",
+                clean(&t.term),
+                clean(ja0),
+                clean(&c.definition)
+            ));
         }
         for t in c.ja.iter().skip(1) {
-            out.push_str(&format!("{}\t{}\t{}\n", clean(en0), clean(&t.term), clean(&c.definition)));
+            out.push_str(&format!(
+                "{}\t{}\t{}\n",
+                clean(en0),
+                clean(&t.term),
+                clean(&c.definition)
+            ));
         }
     }
     out
@@ -36,7 +46,11 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
         }
         let cells: Vec<&str> = line.split('\t').collect();
         if cells.len() < 2 {
-            problems.push(Error::parse(path, Some(i + 1), "expected source<TAB>target[<TAB>comment]"));
+            problems.push(Error::parse(
+                path,
+                Some(i + 1),
+                "expected source<TAB>target[<TAB>comment]",
+            ));
             continue;
         }
         let (src, tgt) = (cells[0].trim(), cells[1].trim());
@@ -51,19 +65,37 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
             None => {
                 let id = id_from(if src.is_empty() { tgt } else { src });
                 let comment = cells.get(2).map_or("", |s| s.trim()).to_string();
-                g.concepts.push(Concept { id, domain: String::new(), definition: comment, en: vec![], ja: vec![] });
+                g.concepts.push(Concept {
+                    id,
+                    domain: String::new(),
+                    definition: comment,
+                    en: vec![],
+                    ja: vec![],
+                });
                 g.concepts.len() - 1
             }
         };
         let c = &mut g.concepts[at];
         let first = c.en.is_empty() && c.ja.is_empty();
-        let status = if first { Status::Preferred } else { Status::Admitted };
+        let status = if first {
+            Status::Preferred
+        } else {
+            Status::Admitted
+        };
         if !src.is_empty() && !c.en.iter().any(|t| t.term == src) {
-            c.en.push(Term { term: src.to_string(), reading: None, status });
+            c.en.push(Term {
+                term: src.to_string(),
+                reading: None,
+                status,
+            });
             owner.insert(key_en, at);
         }
         if !tgt.is_empty() && !c.ja.iter().any(|t| t.term == tgt) {
-            c.ja.push(Term { term: tgt.to_string(), reading: None, status });
+            c.ja.push(Term {
+                term: tgt.to_string(),
+                reading: None,
+                status,
+            });
             owner.insert(key_ja, at);
         }
     }

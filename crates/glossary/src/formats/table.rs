@@ -7,9 +7,22 @@ use std::path::Path;
 use crate::model::id_from;
 use crate::{Concept, Error, Glossary, Lang, Status, Term};
 
-const HEADER: [&str; 7] = ["id", "domain", "definition", "lang", "term", "reading", "status"];
+const HEADER: [&str; 7] = [
+    "id",
+    "domain",
+    "definition",
+    "lang",
+    "term",
+    "reading",
+    "status",
+];
 
-pub fn read(text: &str, delimiter: u8, path: &Path, problems: &mut Vec<Error>) -> Result<Glossary, Error> {
+pub fn read(
+    text: &str,
+    delimiter: u8,
+    path: &Path,
+    problems: &mut Vec<Error>,
+) -> Result<Glossary, Error> {
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .quoting(delimiter != b'\t')
@@ -27,7 +40,10 @@ pub fn read(text: &str, delimiter: u8, path: &Path, problems: &mut Vec<Error>) -
         return Err(Error::parse(
             path,
             Some(1),
-            format!("header must name {} (or `en` and `ja` columns)", HEADER.join(", ")),
+            format!(
+                "header must name {} (or `en` and `ja` columns)",
+                HEADER.join(", ")
+            ),
         ));
     }
     let mut g = Glossary::default();
@@ -41,9 +57,18 @@ pub fn read(text: &str, delimiter: u8, path: &Path, problems: &mut Vec<Error>) -
             }
         };
         let line = record.position().map(|p| p.line() as usize);
-        let get = |name: &str| col(name).and_then(|i| record.get(i)).map(str::trim).unwrap_or("");
+        let get = |name: &str| {
+            col(name)
+                .and_then(|i| record.get(i))
+                .map(str::trim)
+                .unwrap_or("")
+        };
         if record.len() != header.len() {
-            problems.push(Error::parse(path, line, format!("{} fields, the header has {}", record.len(), header.len())));
+            problems.push(Error::parse(
+                path,
+                line,
+                format!("{} fields, the header has {}", record.len(), header.len()),
+            ));
             continue;
         }
         if pairs {
@@ -65,8 +90,16 @@ pub fn read(text: &str, delimiter: u8, path: &Path, problems: &mut Vec<Error>) -
                 id,
                 domain: get("domain").to_string(),
                 definition: get("definition").to_string(),
-                en: if en.is_empty() { vec![] } else { vec![term(en, "")] },
-                ja: if ja.is_empty() { vec![] } else { vec![term(ja, get("reading"))] },
+                en: if en.is_empty() {
+                    vec![]
+                } else {
+                    vec![term(en, "")]
+                },
+                ja: if ja.is_empty() {
+                    vec![]
+                } else {
+                    vec![term(ja, get("reading"))]
+                },
             });
             continue;
         }
@@ -74,12 +107,20 @@ pub fn read(text: &str, delimiter: u8, path: &Path, problems: &mut Vec<Error>) -
             "en" => Lang::En,
             "ja" => Lang::Ja,
             other => {
-                problems.push(Error::parse(path, line, format!("unknown language `{other}` (en or ja)")));
+                problems.push(Error::parse(
+                    path,
+                    line,
+                    format!("unknown language `{other}` (en or ja)"),
+                ));
                 continue;
             }
         };
         let Some(status) = Status::parse(get("status")) else {
-            problems.push(Error::parse(path, line, format!("unknown status `{}`", get("status"))));
+            problems.push(Error::parse(
+                path,
+                line,
+                format!("unknown status `{}`", get("status")),
+            ));
             continue;
         };
         let (id, term) = (get("id"), get("term"));
@@ -111,9 +152,19 @@ pub fn read(text: &str, delimiter: u8, path: &Path, problems: &mut Vec<Error>) -
 pub fn write(g: &Glossary, delimiter: u8) -> String {
     let mut writer = csv::WriterBuilder::new()
         .delimiter(delimiter)
-        .quote_style(if delimiter == b'\t' { csv::QuoteStyle::Never } else { csv::QuoteStyle::Necessary })
+        .quote_style(if delimiter == b'\t' {
+            csv::QuoteStyle::Never
+        } else {
+            csv::QuoteStyle::Necessary
+        })
         .from_writer(Vec::new());
-    let clean = |s: &str| if delimiter == b'\t' { s.replace(['\t', '\n', '\r'], " ") } else { s.to_string() };
+    let clean = |s: &str| {
+        if delimiter == b'\t' {
+            s.replace(['\t', '\n', '\r'], " ")
+        } else {
+            s.to_string()
+        }
+    };
     let _ = writer.write_record(HEADER);
     for c in &g.concepts {
         for lang in [Lang::En, Lang::Ja] {

@@ -28,9 +28,15 @@ pub fn write(g: &Glossary) -> String {
          \x20 <text>\n    <body>\n",
     );
     for c in &g.concepts {
-        out.push_str(&format!("      <conceptEntry id=\"{}\">\n", escape(c.id.as_str())));
+        out.push_str(&format!(
+            "      <conceptEntry id=\"{}\">\n",
+            escape(c.id.as_str())
+        ));
         if !c.domain.is_empty() {
-            out.push_str(&format!("        <descrip type=\"subjectField\">{}</descrip>\n", escape(c.domain.as_str())));
+            out.push_str(&format!(
+                "        <descrip type=\"subjectField\">{}</descrip>\n",
+                escape(c.domain.as_str())
+            ));
         }
         for lang in [Lang::En, Lang::Ja] {
             let terms = c.terms(lang);
@@ -40,13 +46,22 @@ pub fn write(g: &Glossary) -> String {
             }
             out.push_str(&format!("        <langSec xml:lang=\"{}\">\n", lang.code()));
             if definition {
-                out.push_str(&format!("          <descrip type=\"definition\">{}</descrip>\n", escape(c.definition.as_str())));
+                out.push_str(&format!(
+                    "          <descrip type=\"definition\">{}</descrip>\n",
+                    escape(c.definition.as_str())
+                ));
             }
             for t in terms {
                 out.push_str("          <termSec>\n");
-                out.push_str(&format!("            <term>{}</term>\n", escape(t.term.as_str())));
+                out.push_str(&format!(
+                    "            <term>{}</term>\n",
+                    escape(t.term.as_str())
+                ));
                 if let Some(r) = &t.reading {
-                    out.push_str(&format!("            <termNote type=\"pronunciation\">{}</termNote>\n", escape(r.as_str())));
+                    out.push_str(&format!(
+                        "            <termNote type=\"pronunciation\">{}</termNote>\n",
+                        escape(r.as_str())
+                    ));
                 }
                 out.push_str(&format!(
                     "            <termNote type=\"administrativeStatus\">{}</termNote>\n",
@@ -81,7 +96,15 @@ fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
 
 pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossary, Error> {
     let mut reader = Reader::from_str(text);
-    let line_at = |pos: u64| Some(text.as_bytes()[..(pos as usize).min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1);
+    let line_at = |pos: u64| {
+        Some(
+            text.as_bytes()[..(pos as usize).min(text.len())]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1,
+        )
+    };
     let mut g = Glossary::default();
     let mut concept: Option<Concept> = None;
     let mut lang: Option<Lang> = None;
@@ -92,7 +115,9 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
     let mut entry_line = None;
     loop {
         let pos = reader.buffer_position();
-        let event = reader.read_event().map_err(|e| Error::parse(path, line_at(pos), format!("not well-formed XML: {e}")))?;
+        let event = reader
+            .read_event()
+            .map_err(|e| Error::parse(path, line_at(pos), format!("not well-formed XML: {e}")))?;
         match event {
             Event::Start(e) => {
                 let name = e.local_name().as_ref().to_vec();
@@ -109,13 +134,22 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
                         })
                     }
                     b"langSec" | b"langSet" => {
-                        lang = match attr(&e, b"xml:lang").as_deref().map(|l| l.split('-').next().unwrap_or("")) {
+                        lang = match attr(&e, b"xml:lang")
+                            .as_deref()
+                            .map(|l| l.split('-').next().unwrap_or(""))
+                        {
                             Some("en") => Some(Lang::En),
                             Some("ja") => Some(Lang::Ja),
                             _ => None,
                         }
                     }
-                    b"termSec" | b"tig" | b"ntig" => term = Some(Term { term: String::new(), reading: None, status: Status::Admitted }),
+                    b"termSec" | b"tig" | b"ntig" => {
+                        term = Some(Term {
+                            term: String::new(),
+                            reading: None,
+                            status: Status::Admitted,
+                        })
+                    }
                     b"term" => slot = Slot::Term,
                     b"descrip" => {
                         slot = match attr(&e, b"type").as_deref() {
@@ -126,7 +160,9 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
                     }
                     b"termNote" => {
                         slot = match attr(&e, b"type").as_deref() {
-                            Some("administrativeStatus") | Some("normativeAuthorization") => Slot::Status,
+                            Some("administrativeStatus") | Some("normativeAuthorization") => {
+                                Slot::Status
+                            }
                             Some("pronunciation") => Slot::Reading,
                             _ => Slot::None,
                         }
@@ -142,7 +178,9 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
                     Ok(s) => text_buf.push_str(&s),
                     Err(e) => {
                         let raw = String::from_utf8_lossy(&t);
-                        let entity = raw.find('&').and_then(|a| raw[a..].find(';').map(|b| raw[a..=a + b].to_string()));
+                        let entity = raw
+                            .find('&')
+                            .and_then(|a| raw[a..].find(';').map(|b| raw[a..=a + b].to_string()));
                         let message = match entity {
                             Some(name) => format!("entity `{name}` is not expanded"),
                             None => format!("bad text: {e}"),
@@ -160,31 +198,33 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
                             t.term = value;
                         }
                     }
-                    b"descrip" | b"termNote" => {
-                        match slot {
-                            Slot::Domain => {
-                                if let Some(c) = concept.as_mut() {
-                                    c.domain = value;
-                                }
+                    b"descrip" | b"termNote" => match slot {
+                        Slot::Domain => {
+                            if let Some(c) = concept.as_mut() {
+                                c.domain = value;
                             }
-                            Slot::Definition => {
-                                if let Some(c) = concept.as_mut().filter(|c| c.definition.is_empty()) {
-                                    c.definition = value;
-                                }
-                            }
-                            Slot::Status => match (Status::parse(&value), term.as_mut()) {
-                                (Some(s), Some(t)) => t.status = s,
-                                (None, _) => problems.push(Error::parse(path, line_at(pos), format!("unknown status `{value}`"))),
-                                _ => {}
-                            },
-                            Slot::Reading => {
-                                if let Some(t) = term.as_mut() {
-                                    t.reading = Some(value);
-                                }
-                            }
-                            _ => {}
                         }
-                    }
+                        Slot::Definition => {
+                            if let Some(c) = concept.as_mut().filter(|c| c.definition.is_empty()) {
+                                c.definition = value;
+                            }
+                        }
+                        Slot::Status => match (Status::parse(&value), term.as_mut()) {
+                            (Some(s), Some(t)) => t.status = s,
+                            (None, _) => problems.push(Error::parse(
+                                path,
+                                line_at(pos),
+                                format!("unknown status `{value}`"),
+                            )),
+                            _ => {}
+                        },
+                        Slot::Reading => {
+                            if let Some(t) = term.as_mut() {
+                                t.reading = Some(value);
+                            }
+                        }
+                        _ => {}
+                    },
                     b"termSec" | b"tig" | b"ntig" => {
                         if let (Some(t), Some(c), Some(l)) = (term.take(), concept.as_mut(), lang) {
                             if t.term.is_empty() {
@@ -198,7 +238,11 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
                     b"conceptEntry" | b"termEntry" => {
                         if let Some(mut c) = concept.take() {
                             if c.id.is_empty() {
-                                let first = c.en.first().or(c.ja.first()).map(|t| t.term.clone()).unwrap_or_default();
+                                let first =
+                                    c.en.first()
+                                        .or(c.ja.first())
+                                        .map(|t| t.term.clone())
+                                        .unwrap_or_default();
                                 c.id = crate::model::id_from(&first);
                             }
                             match c.problem() {
@@ -217,7 +261,11 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
         }
     }
     if !seen_root {
-        return Err(Error::parse(path, Some(1), "not a TBX file (no <tbx> or <martif> root)"));
+        return Err(Error::parse(
+            path,
+            Some(1),
+            "not a TBX file (no <tbx> or <martif> root)",
+        ));
     }
     Ok(g)
 }
@@ -249,14 +297,23 @@ mod tests {
         let xxe = r#"<?xml version="1.0"?>
 <!DOCTYPE tbx [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
 <tbx><text><body><conceptEntry id="a"><langSec xml:lang="en"><termSec><term>&xxe;</term></termSec></langSec></conceptEntry></body></text></tbx>"#;
-        let err = read(xxe, Path::new("evil.tbx"), &mut Vec::new()).err().map(|e| e.to_string()).unwrap_or_default();
-        assert!(err.contains("evil.tbx:3: entity `&xxe;` is not expanded"), "{err}");
+        let err = read(xxe, Path::new("evil.tbx"), &mut Vec::new())
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.contains("evil.tbx:3: entity `&xxe;` is not expanded"),
+            "{err}"
+        );
     }
 
     #[test]
     fn malformed_xml_names_file_and_line() {
         let bad = "<tbx>\n<text>\n<body>\n</text>\n</tbx>";
-        let err = read(bad, Path::new("bad.tbx"), &mut Vec::new()).err().map(|e| e.to_string()).unwrap_or_default();
+        let err = read(bad, Path::new("bad.tbx"), &mut Vec::new())
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
         assert!(err.starts_with("bad.tbx:4: not well-formed XML"), "{err}");
     }
 }

@@ -6,7 +6,14 @@ use std::path::Path;
 
 use crate::{Concept, Error, Glossary, Lang, Status, Term};
 
-const COLUMNS: [&str; 6] = ["#src", "tgt", "src:pos", "term status", "concept ID", "comment"];
+const COLUMNS: [&str; 6] = [
+    "#src",
+    "tgt",
+    "src:pos",
+    "term status",
+    "concept ID",
+    "comment",
+];
 
 fn utx_status(s: Status) -> &'static str {
     match s {
@@ -24,9 +31,22 @@ pub fn write(g: &Glossary) -> String {
     for c in &g.concepts {
         let (Some(en0), Some(ja0)) = (c.en.first(), c.ja.first()) else {
             // One-sided concepts still travel, with an empty side.
-            let (src, tgt) = (c.en.first().map_or("", |t| t.term.as_str()), c.ja.first().map_or("", |t| t.term.as_str()));
-            let status = c.en.first().or(c.ja.first()).map_or(Status::Admitted, |t| t.status);
-            out.push_str(&format!("{}\t{}\tnoun\t{}\t{}\t{}\n", clean(src), clean(tgt), utx_status(status), clean(&c.id), clean(&c.definition)));
+            let (src, tgt) = (
+                c.en.first().map_or("", |t| t.term.as_str()),
+                c.ja.first().map_or("", |t| t.term.as_str()),
+            );
+            let status =
+                c.en.first()
+                    .or(c.ja.first())
+                    .map_or(Status::Admitted, |t| t.status);
+            out.push_str(&format!(
+                "{}\t{}\tnoun\t{}\t{}\t{}\n",
+                clean(src),
+                clean(tgt),
+                utx_status(status),
+                clean(&c.id),
+                clean(&c.definition)
+            ));
             continue;
         };
         let mut row = |src: &Term, tgt: &Term, status: Status| {
@@ -56,7 +76,11 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
         return Err(Error::parse(path, Some(1), "empty file"));
     };
     if !first.starts_with("#UTX") {
-        return Err(Error::parse(path, Some(1), "not a UTX file (no `#UTX` header)"));
+        return Err(Error::parse(
+            path,
+            Some(1),
+            "not a UTX file (no `#UTX` header)",
+        ));
     }
     let mut header: Vec<String> = Vec::new();
     let mut g = Glossary::default();
@@ -65,14 +89,24 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
             continue;
         }
         if header.is_empty() && line.starts_with('#') {
-            header = line.trim_start_matches('#').split('\t').map(|s| s.trim().to_string()).collect();
+            header = line
+                .trim_start_matches('#')
+                .split('\t')
+                .map(|s| s.trim().to_string())
+                .collect();
             continue;
         }
         if line.starts_with('#') {
             continue;
         }
         let cells: Vec<&str> = line.split('\t').collect();
-        let get = |name: &str| header.iter().position(|h| h == name).and_then(|k| cells.get(k)).map_or("", |s| s.trim());
+        let get = |name: &str| {
+            header
+                .iter()
+                .position(|h| h == name)
+                .and_then(|k| cells.get(k))
+                .map_or("", |s| s.trim())
+        };
         let (src, tgt) = (get("src"), get("tgt"));
         if src.is_empty() && tgt.is_empty() {
             problems.push(Error::parse(path, Some(i + 1), "row has no term"));
@@ -83,7 +117,11 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
             s => match Status::parse(s) {
                 Some(st) => st,
                 None => {
-                    problems.push(Error::parse(path, Some(i + 1), format!("unknown term status `{s}`")));
+                    problems.push(Error::parse(
+                        path,
+                        Some(i + 1),
+                        format!("unknown term status `{s}`"),
+                    ));
                     continue;
                 }
             },
@@ -95,14 +133,24 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
         let at = match g.concepts.iter().rposition(|c| c.id == id) {
             Some(k) => k,
             None => {
-                g.concepts.push(Concept { id, domain: String::new(), definition: get("comment").to_string(), en: vec![], ja: vec![] });
+                g.concepts.push(Concept {
+                    id,
+                    domain: String::new(),
+                    definition: get("comment").to_string(),
+                    en: vec![],
+                    ja: vec![],
+                });
                 g.concepts.len() - 1
             }
         };
         let c = &mut g.concepts[at];
         for (lang, term) in [(Lang::En, src), (Lang::Ja, tgt)] {
             if !term.is_empty() && !c.terms(lang).iter().any(|t| t.term == term) {
-                c.terms_mut(lang).push(Term { term: term.to_string(), reading: None, status });
+                c.terms_mut(lang).push(Term {
+                    term: term.to_string(),
+                    reading: None,
+                    status,
+                });
             }
         }
     }

@@ -1,0 +1,241 @@
+//! `kotoba glossary …`: list, lookup, annotate, check, convert.
+
+use std::io::Write;
+
+use anyhow::{Context, Result, anyhow};
+use kotoba_glossary::formats::{self, Format};
+use kotoba_glossary::{Annotator, Concept, Glossary, Index, Lang, check_pairs, read_pairs};
+use serde_json::json;
+
+use crate::args::{
+    AnnotateFormat, GlossaryAnnotateArgs, GlossaryArgs, GlossaryCheckArgs, GlossaryCommand,
+    GlossaryConvertArgs, GlossaryListArgs, GlossaryLookupArgs, TextOrJsonl,
+};
+use crate::output::Output;
+use crate::run::{self, Status};
+
+/// Runs a glossary subcommand.
+pub fn run(cmd: GlossaryCommand) -> Result<Status> {
+    match cmd {
+        GlossaryCommand::List(a) => list(a),
+        GlossaryCommand::Lookup(a) => lookup(a),
+        GlossaryCommand::Annotate(a) => annotate(a),
+        GlossaryCommand::Check(a) => check(a),
+        GlossaryCommand::Convert(a) => convert(a),
+    }
+}
+
+/// The glossaries the flags name, problems reported on stderr.
+pub fn load(args: &GlossaryArgs) -> Result<Glossary> {
+    let (glossary, problems) =
+        kotoba_glossary::load(&args.glossaries, args.no_default_glossary, args.lenient)?;
+    for p in &problems {
+        eprintln!("kotoba: skipped glossary entry: {p}");
+    }
+    Ok(glossary)
+}
+
+fn format_named(name: &str) -> Result<Format> {
+    Format::from_name(name).ok_or_else(|| {
+        anyhow!(
+            "unknown glossary format `{name}` (one of: {})",
+            Format::ALL.map(Format::name).join(", ")
+        )
+    })
+}
+
+fn list(args: GlossaryListArgs) -> Result<Status> {
+    let format = format_named(&args.format)?;
+    let glossary = load(&args.glossary)?;
+    let mut out = Output::open(args.output.as_deref())?;
+    out.write_all(formats::write(&glossary, format).as_bytes())?;
+    out.finish()?;
+    Ok(Status::Clean)
+}
+
+fn describe(c: &Concept) -> String {
+    let side = |lang: Lang| {
+        c.terms(lang)
+            .iter()
+            .map(|t| match &t.reading {
+                Some(r) => format!("{} [{r}] ({})", t.term, t.status.name()),
+                None => format!("{} ({})", t.term, t.status.name()),
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    format!(
+        "{} ({}): {}\n  en: {}\n  ja: {}\n",
+        c.id,
+        c.domain,
+        c.definition,
+        side(Lang::En),
+        side(Lang::Ja)
+    )
+}
+
+fn lookup(args: GlossaryLookupArgs) -> Result<Status> {
+    let glossary = load(&args.glossary)?;
+    let index = Index::new(&glossary);
+    let found = index.lookup(&args.term);
+    let mut out = Output::open(None)?;
+    if found.is_empty() {
+        let near: Vec<String> = index
+            .near(&args.term, 5)
+            .iter()
+            .map(|c| {
+                c.preferred(Lang::En)
+                    .or(c.preferred(Lang::Ja))
+                    .map_or(c.id.clone(), |t| t.term.clone())
+            })
+            .collect();
+        if near.is_empty() {
+            eprintln!("kotoba: no glossary entry for `{}`", args.term);
+        } else {
+            eprintln!(
+                "kotoba: no glossary entry for `{}`; did you mean: {}?",
+                args.term,
+                near.join(", ")
+            );
+        }
+        return Ok(Status::Findings);
+    }
+    for c in found {
+        match args.format {
+            TextOrJsonl::Text => out.write_all(describe(c).as_bytes())?,
+            TextOrJsonl::Jsonl => {
+                serde_json::to_writer(&mut out, c)?;
+                out.write_all(b"\n")?;
+            }
+        }
+    }
+    out.finish()?;
+    Ok(Status::Clean)
+}
+
+fn annotate(args: GlossaryAnnotateArgs) -> Result<Status> {
+    let glossary = load(&args.glossary)?;
+    let annotator = Annotator::new(&glossary)?;
+    run::over_corpus(&args.input, b"", |doc| {
+        let spans = annotator.annotate(&doc.text);
+        let equivalents = |concept: usize, lang: Lang| -> Vec<String> {
+            glossary.concepts[concept]
+                .terms(lang.other())
+                .iter()
+                .map(|t| t.term.clone())
+                .collect()
+        };
+        let mut out = Vec::new();
+        match args.format {
+            AnnotateFormat::Jsonl => {
+                for s in &spans {
+                    let record = json!({
+                        "id": doc.id, "start": s.start, "end": s.end, "text": &doc.text[s.start..s.end],
+                        "concept": glossary.concepts[s.concept].id, "lang": s.lang, "equivalents": equivalents(s.concept, s.lang),
+                    });
+                    serde_json::to_writer(&mut out, &record)?;
+                    out.push(b'\n');
+                }
+            }
+            AnnotateFormat::Inline | AnnotateFormat::Markdown => {
+                let mut at = 0;
+                for s in &spans {
+                    if s.start < at {
+                        continue;
+                    }
+                    let first = equivalents(s.concept, s.lang)
+                        .into_iter()
+                        .next()
+                        .unwrap_or_default();
+                    out.extend_from_slice(doc.text[at..s.start].as_bytes());
+                    let term = &doc.text[s.start..s.end];
+                    match args.format {
+                        AnnotateFormat::Inline => write!(out, "{term} [{first}]")?,
+                        _ => write!(out, "**{term}** *({first})*")?,
+                    }
+                    at = s.end;
+                }
+                out.extend_from_slice(doc.text[at..].as_bytes());
+                if !doc.text.ends_with('\n') {
+                    out.push(b'\n');
+                }
+            }
+        }
+        Ok(out)
+    })
+}
+
+fn check(args: GlossaryCheckArgs) -> Result<Status> {
+    let glossary = load(&args.glossary)?;
+    let annotator = Annotator::new(&glossary)?;
+    let pairs = read_pairs(&args.parallel)?;
+    let issues = check_pairs(&annotator, &pairs);
+    let mut out = Output::open(args.output.as_deref())?;
+    for i in &issues {
+        match args.format {
+            TextOrJsonl::Jsonl => {
+                serde_json::to_writer(&mut out, i)?;
+                out.write_all(b"\n")?;
+            }
+            TextOrJsonl::Text => {
+                let what = match i.kind {
+                    kotoba_glossary::IssueKind::Missing => format!(
+                        "{} `{}` ({}) has no equivalent; expected one of: {}; glossary terms found: {}",
+                        i.lang.code(),
+                        i.term,
+                        i.concept,
+                        i.expected.join(" | "),
+                        if i.found.is_empty() {
+                            "none".to_string()
+                        } else {
+                            i.found.join(", ")
+                        }
+                    ),
+                    kotoba_glossary::IssueKind::Deprecated => format!(
+                        "{} `{}` ({}) is deprecated; use: {}",
+                        i.lang.code(),
+                        i.term,
+                        i.concept,
+                        i.expected.join(" | ")
+                    ),
+                };
+                writeln!(out, "{}:{}: {what}", args.parallel.display(), i.line)?;
+            }
+        }
+    }
+    out.finish()?;
+    eprintln!(
+        "kotoba: {} pairs checked, {} issues",
+        pairs.len(),
+        issues.len()
+    );
+    Ok(if issues.is_empty() {
+        Status::Clean
+    } else {
+        Status::Findings
+    })
+}
+
+fn convert(args: GlossaryConvertArgs) -> Result<Status> {
+    let from = args.from.as_deref().map(format_named).transpose()?;
+    let to = match args.to.as_deref() {
+        Some(name) => format_named(name)?,
+        None => Format::from_path(&args.output)?,
+    };
+    let (glossary, problems) = formats::read_file(&args.input, from, args.lenient)?;
+    for p in &problems {
+        eprintln!("kotoba: skipped glossary entry: {p}");
+    }
+    if !to.drops().is_empty() {
+        eprintln!("kotoba: note: {} does not carry {}", to.name(), to.drops());
+    }
+    let mut out = Output::open(Some(&args.output)).context("opening the output")?;
+    out.write_all(formats::write(&glossary, to).as_bytes())?;
+    out.finish()?;
+    eprintln!(
+        "kotoba: {} concepts written to {}",
+        glossary.concepts.len(),
+        args.output.display()
+    );
+    Ok(Status::Clean)
+}
