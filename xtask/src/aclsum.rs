@@ -38,28 +38,51 @@ pub fn split(name: &str) -> Result<Split> {
     if !dataset.join("test.jsonl").exists() {
         fs::create_dir_all(dir())?;
         run(Command::new("python3")
-            .args(["-m", "pip", "download", "--quiet", "--no-deps", "aclsum==0.1.2", "-d"])
+            .args([
+                "-m",
+                "pip",
+                "download",
+                "--quiet",
+                "--no-deps",
+                "aclsum==0.1.2",
+                "-d",
+            ])
             .arg(dir()))?;
         let wheel = dir().join("aclsum-0.1.2-py3-none-any.whl");
-        run(Command::new("python3").args(["-m", "zipfile", "-e"]).arg(&wheel).arg(dir().join("wheel")))?;
+        run(Command::new("python3")
+            .args(["-m", "zipfile", "-e"])
+            .arg(&wheel)
+            .arg(dir().join("wheel")))?;
     }
-    let (docs, refs) = (dir().join(format!("{name}.docs.jsonl")), dir().join(format!("{name}.refs.jsonl")));
+    let (docs, refs) = (
+        dir().join(format!("{name}.docs.jsonl")),
+        dir().join(format!("{name}.refs.jsonl")),
+    );
     let mut doc_lines = String::new();
     let mut ref_lines = String::new();
     let mut papers = 0;
     for part in parts {
         let path = dataset.join(format!("{part}.jsonl"));
-        let text = fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
+        let text =
+            fs::read_to_string(&path).with_context(|| format!("reading {}", path.display()))?;
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
             let paper: Value = serde_json::from_str(line)?;
             let id = paper["id"].as_str().unwrap_or_default();
             let sections: Vec<String> = ["abstract", "introduction", "conclusion"]
                 .iter()
                 .filter_map(|s| paper["sentences"][s].as_array())
-                .map(|sents| sents.iter().filter_map(Value::as_str).collect::<Vec<_>>().join("\n"))
+                .map(|sents| {
+                    sents
+                        .iter()
+                        .filter_map(Value::as_str)
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
                 .collect();
-            let reference: Vec<&str> =
-                ["challenge", "approach", "outcome"].iter().filter_map(|a| paper["summary"][a].as_str()).collect();
+            let reference: Vec<&str> = ["challenge", "approach", "outcome"]
+                .iter()
+                .filter_map(|a| paper["summary"][a].as_str())
+                .collect();
             doc_lines.push_str(&json!({"id": id, "text": sections.join("\n\n")}).to_string());
             doc_lines.push('\n');
             ref_lines.push_str(&json!({"id": id, "text": reference.join("\n")}).to_string());

@@ -12,7 +12,9 @@ use serde_json::Value;
 
 use crate::{aclsum, ipadic, peers};
 
-const METHODS: [&str; 8] = ["lead", "luhn", "lexrank", "textrank", "centroid", "sumbasic", "pacsum", "leadrank"];
+const METHODS: [&str; 8] = [
+    "lead", "luhn", "lexrank", "textrank", "centroid", "sumbasic", "pacsum", "leadrank",
+];
 const SUMY: [&str; 6] = ["lexrank", "luhn", "textrank", "sumbasic", "lsa", "kl"];
 
 /// Runs the evaluation.
@@ -25,8 +27,13 @@ pub fn run(args: &[String]) -> Result<()> {
     }
     let test = aclsum::split("test")?;
     let work = crate::root().join("target/eval/aclsum");
-    println!("ACLSum, 3-sentence extracts, F1 ×100 (R-1 / R-2 / R-Lsum), rouge-score tokenization with Porter stems");
-    println!("dev = train+val ({} papers), test = held out ({} papers)\n", dev.papers, test.papers);
+    println!(
+        "ACLSum, 3-sentence extracts, F1 ×100 (R-1 / R-2 / R-Lsum), rouge-score tokenization with Porter stems"
+    );
+    println!(
+        "dev = train+val ({} papers), test = held out ({} papers)\n",
+        dev.papers, test.papers
+    );
     println!("| system | dev R-1 | dev R-2 | dev R-Lsum | test R-1 | test R-2 | test R-Lsum |");
     println!("|---|---:|---:|---:|---:|---:|---:|");
     for method in METHODS {
@@ -52,10 +59,27 @@ pub fn run(args: &[String]) -> Result<()> {
     Ok(())
 }
 
-fn summarize(kotoba: &Path, split: &aclsum::Split, method: &str, extra: &[String], out: &Path) -> Result<()> {
+fn summarize(
+    kotoba: &Path,
+    split: &aclsum::Split,
+    method: &str,
+    extra: &[String],
+    out: &Path,
+) -> Result<()> {
     crate::run(
         Command::new(kotoba)
-            .args(["summarize", "--jsonl", "--split", "lines", "-n", "3", "--format", "jsonl", "--method", method])
+            .args([
+                "summarize",
+                "--jsonl",
+                "--split",
+                "lines",
+                "-n",
+                "3",
+                "--format",
+                "jsonl",
+                "--method",
+                method,
+            ])
             .args(extra)
             .arg("-o")
             .arg(out)
@@ -71,14 +95,19 @@ fn rouge(kotoba: &Path, system: &Path, refs: &Path) -> Result<String> {
 
 fn mean_f1(kotoba: &Path, system: &Path, refs: &Path) -> Result<[f64; 3]> {
     let out = Command::new(kotoba)
-        .args(["eval", "rouge", "--stem", "--lang", "en", "--format", "jsonl", "--system"])
+        .args([
+            "eval", "rouge", "--stem", "--lang", "en", "--format", "jsonl", "--system",
+        ])
         .arg(system)
         .arg("--reference")
         .arg(refs)
         .output()
         .context("running kotoba eval rouge")?;
     if !out.status.success() {
-        bail!("kotoba eval rouge failed: {}", String::from_utf8_lossy(&out.stderr));
+        bail!(
+            "kotoba eval rouge failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     let text = String::from_utf8(out.stdout)?;
     let mean: Value = serde_json::from_str(text.lines().last().unwrap_or("{}"))?;
@@ -103,7 +132,10 @@ fn tune(kotoba: &Path, dev: &aclsum::Split) -> Result<()> {
                 ];
                 summarize(kotoba, dev, "leadrank", &extra, &out)?;
                 let m = mean_f1(kotoba, &out, &dev.refs)?;
-                results.push((m, format!("lead_restart={restart} mmr={mmr} min_words={min_words}")));
+                results.push((
+                    m,
+                    format!("lead_restart={restart} mmr={mmr} min_words={min_words}"),
+                ));
             }
         }
     }

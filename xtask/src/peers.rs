@@ -20,9 +20,15 @@ pub fn venv(name: &str, packages: &[&str]) -> Result<PathBuf> {
     if stamp.exists() {
         return Ok(python);
     }
-    eprintln!("xtask: installing {} into {}", packages.join(" "), dir.display());
+    eprintln!(
+        "xtask: installing {} into {}",
+        packages.join(" "),
+        dir.display()
+    );
     run(Command::new("python3").args(["-m", "venv"]).arg(&dir))?;
-    run(Command::new(&python).args(["-m", "pip", "install", "--quiet"]).args(packages))?;
+    run(Command::new(&python)
+        .args(["-m", "pip", "install", "--quiet"])
+        .args(packages))?;
     std::fs::write(&stamp, packages.join("\n"))?;
     Ok(python)
 }
@@ -37,7 +43,15 @@ pub fn sumy() -> Result<(PathBuf, PathBuf)> {
     if !marker.exists() {
         let wheels = peers_dir().join("wheels");
         run(Command::new("python3")
-            .args(["-m", "pip", "download", "--quiet", "--no-deps", "llama-index-core==0.14.25", "-d"])
+            .args([
+                "-m",
+                "pip",
+                "download",
+                "--quiet",
+                "--no-deps",
+                "llama-index-core==0.14.25",
+                "-d",
+            ])
             .arg(&wheels))?;
         let script = "import sys, zipfile, glob, os\n\
             w = glob.glob(os.path.join(sys.argv[1], 'llama_index_core-0.14.25-*.whl'))[0]\n\
@@ -48,7 +62,11 @@ pub fn sumy() -> Result<(PathBuf, PathBuf)> {
             \x20       out = os.path.join(sys.argv[2], n[len(pre):])\n\
             \x20       os.makedirs(os.path.dirname(out), exist_ok=True)\n\
             \x20       open(out, 'wb').write(z.read(n))\n";
-        run(Command::new("python3").arg("-c").arg(script).arg(&wheels).arg(&nltk))?;
+        run(Command::new("python3")
+            .arg("-c")
+            .arg(script)
+            .arg(&wheels)
+            .arg(&nltk))?;
         if !marker.exists() {
             bail!("NLTK's punkt data was not found inside llama-index-core 0.14.25");
         }
@@ -58,7 +76,12 @@ pub fn sumy() -> Result<(PathBuf, PathBuf)> {
 
 /// Runs sumy's `method` over `docs` (JSONL), writing summaries to `out`;
 /// returns the CPU seconds sumy reports for summarizing.
-pub fn run_sumy(method: &str, sentences: usize, docs: &std::path::Path, out: &std::path::Path) -> Result<f64> {
+pub fn run_sumy(
+    method: &str,
+    sentences: usize,
+    docs: &std::path::Path,
+    out: &std::path::Path,
+) -> Result<f64> {
     let (python, nltk) = sumy()?;
     let runner = crate::root().join("xtask/peers/sumy_runner.py");
     let output = Command::new(python)
@@ -70,9 +93,16 @@ pub fn run_sumy(method: &str, sentences: usize, docs: &std::path::Path, out: &st
         .output()
         .context("running sumy")?;
     if !output.status.success() {
-        bail!("sumy {method} failed: {}", String::from_utf8_lossy(&output.stderr));
+        bail!(
+            "sumy {method} failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
     }
     std::fs::write(out, &output.stdout)?;
     let stderr = String::from_utf8_lossy(&output.stderr);
-    stderr.lines().last().and_then(|l| l.trim().parse().ok()).context("sumy printed no CPU time")
+    stderr
+        .lines()
+        .last()
+        .and_then(|l| l.trim().parse().ok())
+        .context("sumy printed no CPU time")
 }

@@ -6,7 +6,7 @@ use kotoba_text::segment::SegmentLang;
 use crate::args::LangArg;
 
 /// How much of a document is read to identify its language.
-const SAMPLE_BYTES: usize = 4096;
+const SAMPLE_BYTES: usize = 2048;
 
 /// ISO 639-1 code of the language to process `text` as (`und` when unknown).
 pub fn resolve(arg: LangArg, detector: &LanguageDetector, text: &str) -> &'static str {
@@ -27,6 +27,38 @@ pub fn resolve(arg: LangArg, detector: &LanguageDetector, text: &str) -> &'stati
                 return "ja";
             }
             detector.detect(sample).map_or("und", |d| d.lang)
+        }
+    }
+}
+
+/// The rule family of `text` for commands that only tell Japanese-style
+/// text from the rest (sentences, summaries): by script alone, which is far
+/// cheaper than identifying the language.
+pub fn family(arg: LangArg, text: &str) -> &'static str {
+    match arg {
+        LangArg::En => "en",
+        LangArg::Ja => "ja",
+        LangArg::Auto => {
+            let mut end = text.len().min(SAMPLE_BYTES);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let (mut kana, mut han, mut letters) = (0usize, 0usize, 0usize);
+            for c in text[..end].chars() {
+                match c as u32 {
+                    0x3041..=0x30FF | 0xFF66..=0xFF9D => kana += 1,
+                    0x3400..=0x4DBF | 0x4E00..=0x9FFF => han += 1,
+                    _ if c.is_alphabetic() => letters += 1,
+                    _ => {}
+                }
+            }
+            if kana > 0 {
+                "ja"
+            } else if han > letters {
+                "zh"
+            } else {
+                "en"
+            }
         }
     }
 }

@@ -41,6 +41,7 @@ impl Output {
             Output::Stdout(mut w) => Ok(w.flush()?),
             Output::File(w, path) => {
                 let tmp = w.into_inner().map_err(|e| e.into_error())?;
+                ordinary_permissions(tmp.as_file(), &path)?;
                 tmp.as_file().sync_all()?;
                 tmp.persist(&path)
                     .with_context(|| format!("cannot write {}", path.display()))?;
@@ -79,4 +80,22 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
         e.downcast_ref::<io::Error>()
             .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
     })
+}
+
+/// A temporary file is private (0600); the result gets the permissions of
+/// the file it replaces, or ordinary ones (0644).
+#[cfg(unix)]
+fn ordinary_permissions(file: &std::fs::File, target: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let permissions = match std::fs::metadata(target) {
+        Ok(m) => m.permissions(),
+        Err(_) => std::fs::Permissions::from_mode(0o644),
+    };
+    file.set_permissions(permissions)
+}
+
+/// Elsewhere temporary files are not made private.
+#[cfg(not(unix))]
+fn ordinary_permissions(_file: &std::fs::File, _target: &Path) -> std::io::Result<()> {
+    Ok(())
 }

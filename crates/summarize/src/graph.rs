@@ -17,27 +17,37 @@ pub fn pagerank(weights: &[Vec<f64>], restart: &[f64], damping: f64) -> Vec<f64>
         vec![1.0 / n as f64; n]
     };
     let out_sums: Vec<f64> = weights.iter().map(|row| row.iter().sum()).collect();
+    // Row-normalized transitions, with each row's non-zero columns listed.
+    let rows: Vec<Vec<(usize, f64)>> = weights
+        .iter()
+        .zip(&out_sums)
+        .map(|(row, &sum)| {
+            if sum <= 0.0 {
+                return Vec::new();
+            }
+            row.iter()
+                .enumerate()
+                .filter(|(_, w)| **w != 0.0)
+                .map(|(j, w)| (j, w / sum))
+                .collect()
+        })
+        .collect();
     let mut p = restart.clone();
     let mut next = vec![0.0; n];
     for _ in 0..200 {
-        let dangling: f64 = (0..n).filter(|&i| out_sums[i] <= 0.0).map(|i| p[i]).sum();
+        let dangling: f64 = (0..n).filter(|&i| rows[i].is_empty()).map(|i| p[i]).sum();
         for (j, x) in next.iter_mut().enumerate() {
             *x = (1.0 - damping + damping * dangling) * restart[j];
         }
-        for i in 0..n {
-            if out_sums[i] <= 0.0 {
-                continue;
-            }
-            let share = damping * p[i] / out_sums[i];
-            for (j, w) in weights[i].iter().enumerate() {
-                if *w != 0.0 {
-                    next[j] += share * w;
-                }
+        for (i, row) in rows.iter().enumerate() {
+            let share = damping * p[i];
+            for &(j, w) in row {
+                next[j] += share * w;
             }
         }
         let delta: f64 = p.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();
         std::mem::swap(&mut p, &mut next);
-        if delta < 1e-10 {
+        if delta < 1e-9 {
             break;
         }
     }

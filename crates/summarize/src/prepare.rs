@@ -2,12 +2,12 @@
 //! content terms (English Snowball stems of non-stop words; Japanese base
 //! forms of nouns, verbs and adjectives), sizes, and paragraph numbers.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
 use kotoba_tokenize::Tokenizer;
 use kotoba_tokenize::japanese::JapaneseTokenizer;
-use kotoba_tokenize::words::WordTokenizer;
+use kotoba_tokenize::words::{WordTokenizer, words};
 
 use crate::Error;
 
@@ -101,9 +101,12 @@ impl Preparer {
             }
             Split::Lines => lines(text),
         };
-        let mut vocab: HashMap<String, u32> = HashMap::new();
+        let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
         let mut vocabulary = Vec::new();
         let mut sentences = Vec::with_capacity(spans.len());
+        STEMS.with_borrow_mut(StemCache::limit);
+        let mut lower = String::new();
+        let mut local: FxHashMap<u32, u32> = FxHashMap::default();
         let mut paragraph = 0;
         let mut previous_end = 0;
         for (start, end) in spans {
@@ -117,29 +120,61 @@ impl Preparer {
                 }
                 Split::Lines => text[start..end].to_string(),
             };
-            let tokens = match lang {
-                Lang::En => self.english.tokenize(&text_of),
-                Lang::Ja => self.japanese.tokenize(&text_of),
-            };
-            let words = match lang {
-                Lang::En => tokens.len(),
-                Lang::Ja => text_of.chars().filter(|c| !c.is_whitespace()).count(),
-            };
             let mut terms = Vec::new();
             let mut positions = Vec::new();
-            for (k, t) in tokens
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| !t.is_stop && t.term.chars().any(char::is_alphabetic))
-            {
+            let mut add = |term: &str,
+                           k: usize,
+                           vocab: &mut FxHashMap<String, u32>,
+                           vocabulary: &mut Vec<String>| {
+                let id = match vocab.get(term) {
+                    Some(&id) => id,
+                    None => {
+                        let id = vocab.len() as u32;
+                        vocab.insert(term.to_string(), id);
+                        vocabulary.push(term.to_string());
+                        id
+                    }
+                };
                 positions.push(k as u32);
-                let next = vocab.len() as u32;
-                let id = *vocab.entry(t.term.clone()).or_insert_with(|| {
-                    vocabulary.push(t.term.clone());
-                    next
-                });
                 terms.push(id);
-            }
+            };
+            let words = match lang {
+                Lang::En => {
+                    let mut n = 0;
+                    STEMS.with_borrow_mut(|cache| {
+                        for (k, (_, w)) in words(&text_of).enumerate() {
+                            n += 1;
+                            lower.clear();
+                            lower.extend(w.chars().flat_map(char::to_lowercase));
+                            let Some(global) = cache.stem_id(&self.english, &lower) else {
+                                continue;
+                            };
+                            // The cache's ids are shared by documents; map them
+                            // to this document's ids without hashing strings.
+                            let id = match local.get(&global) {
+                                Some(&id) => id,
+                                None => {
+                                    let id = vocabulary.len() as u32;
+                                    vocabulary.push(cache.stems[global as usize].clone());
+                                    local.insert(global, id);
+                                    id
+                                }
+                            };
+                            positions.push(k as u32);
+                            terms.push(id);
+                        }
+                    });
+                    n
+                }
+                Lang::Ja => {
+                    for (k, t) in self.japanese.tokenize(&text_of).iter().enumerate() {
+                        if !t.is_stop && t.term.chars().any(char::is_alphabetic) {
+                            add(&t.term, k, &mut vocab, &mut vocabulary);
+                        }
+                    }
+                    text_of.chars().filter(|c| !c.is_whitespace()).count()
+                }
+            };
             sentences.push(Sentence {
                 start,
                 end,
@@ -157,6 +192,46 @@ impl Preparer {
             vocabulary,
         }
     }
+}
+
+/// Stems of lowercase word forms, per thread and across documents (forms
+/// repeat across a corpus); `None` for stop words and words without letters.
+#[derive(Default)]
+struct StemCache {
+    ids: FxHashMap<String, Option<u32>>,
+    stems: Vec<String>,
+}
+
+/// Forms kept before the cache starts over (bounds memory on huge corpora).
+const STEM_CACHE_LIMIT: usize = 200_000;
+
+impl StemCache {
+    /// Starts over when full; only between documents, whose ids must hold.
+    fn limit(&mut self) {
+        if self.ids.len() >= STEM_CACHE_LIMIT {
+            self.ids.clear();
+            self.stems.clear();
+        }
+    }
+
+    fn stem_id(&mut self, english: &WordTokenizer, lower: &str) -> Option<u32> {
+        match self.ids.get(lower) {
+            Some(&id) => id,
+            None => {
+                let keep = !english.is_stop(lower) && lower.chars().any(char::is_alphabetic);
+                let id = keep.then(|| {
+                    self.stems.push(english.stem(lower));
+                    (self.stems.len() - 1) as u32
+                });
+                self.ids.insert(lower.to_string(), id);
+                id
+            }
+        }
+    }
+}
+
+thread_local! {
+    static STEMS: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache::default());
 }
 
 /// Non-blank lines as trimmed byte ranges.

@@ -79,19 +79,36 @@ pub fn cosine(a: &SparseVec, b: &SparseVec) -> f64 {
     if d > 0.0 { dot(a, b) / d } else { 0.0 }
 }
 
-/// The dense matrix of pairwise cosine similarities (diagonal 0).
+/// The dense matrix of pairwise cosine similarities (diagonal 0), built
+/// from per-term postings so that only sentences sharing a term meet.
 pub fn cosine_matrix(vectors: &[SparseVec]) -> Vec<Vec<f64>> {
-    let norms: Vec<f64> = vectors.iter().map(norm).collect();
     let n = vectors.len();
+    let norms: Vec<f64> = vectors.iter().map(norm).collect();
+    let terms = vectors
+        .iter()
+        .flat_map(|v| v.iter().map(|(t, _)| *t as usize + 1))
+        .max()
+        .unwrap_or(0);
+    let mut postings: Vec<Vec<(u32, f64)>> = vec![Vec::new(); terms];
+    for (i, v) in vectors.iter().enumerate() {
+        for &(t, w) in v {
+            postings[t as usize].push((i as u32, w));
+        }
+    }
     let mut m = vec![vec![0.0; n]; n];
+    // Sentences are visited in order within each posting list, and terms in
+    // id order, so every sum is accumulated in the same order on every run.
+    for list in &postings {
+        for (a, &(i, wi)) in list.iter().enumerate() {
+            for &(j, wj) in &list[a + 1..] {
+                m[i as usize][j as usize] += wi * wj;
+            }
+        }
+    }
     for i in 0..n {
         for j in (i + 1)..n {
             let d = norms[i] * norms[j];
-            let s = if d > 0.0 {
-                dot(&vectors[i], &vectors[j]) / d
-            } else {
-                0.0
-            };
+            let s = if d > 0.0 { m[i][j] / d } else { 0.0 };
             m[i][j] = s;
             m[j][i] = s;
         }

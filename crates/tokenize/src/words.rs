@@ -92,17 +92,120 @@ impl WordTokenizer {
     }
 }
 
+/// The words of `text` (UAX #29 word segments holding a letter or digit),
+/// with their byte offsets, allocation-free. ASCII text takes a fast path
+/// that gives the same segments (checked against `unicode-segmentation`).
+pub fn words(text: &str) -> Box<dyn Iterator<Item = (usize, &str)> + '_> {
+    if text.is_ascii() {
+        Box::new(AsciiWords { text, at: 0 })
+    } else {
+        Box::new(
+            text.split_word_bound_indices()
+                .filter(|(_, w)| w.chars().any(char::is_alphanumeric)),
+        )
+    }
+}
+
+/// UAX #29 word-break classes of ASCII bytes, as far as words need them.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Digit,
+    Underscore,
+    /// `.` (MidNumLet) and `'` (Single_Quote): join letters and digits.
+    MidBoth,
+    /// `,` and `;` (MidNum): join digits.
+    MidNum,
+    /// `:` (MidLetter): joins letters.
+    MidLetter,
+    Other,
+}
+
+fn class(b: u8) -> Class {
+    match b {
+        b'a'..=b'z' | b'A'..=b'Z' => Class::Letter,
+        b'0'..=b'9' => Class::Digit,
+        b'_' => Class::Underscore,
+        b'.' | b'\'' => Class::MidBoth,
+        b',' | b';' => Class::MidNum,
+        b':' => Class::MidLetter,
+        _ => Class::Other,
+    }
+}
+
+struct AsciiWords<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl<'t> Iterator for AsciiWords<'t> {
+    type Item = (usize, &'t str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let bytes = self.text.as_bytes();
+        let n = bytes.len();
+        loop {
+            while self.at < n
+                && !matches!(
+                    class(bytes[self.at]),
+                    Class::Letter | Class::Digit | Class::Underscore
+                )
+            {
+                self.at += 1;
+            }
+            if self.at >= n {
+                return None;
+            }
+            let start = self.at;
+            let mut prev = class(bytes[start]);
+            let mut i = start + 1;
+            while i < n {
+                let c = class(bytes[i]);
+                let word = |k: Class| matches!(k, Class::Letter | Class::Digit | Class::Underscore);
+                if word(prev) && word(c) {
+                    prev = c;
+                    i += 1;
+                    continue;
+                }
+                let after = bytes.get(i + 1).map(|&b| class(b));
+                let joins = match (prev, c) {
+                    (Class::Letter, Class::MidBoth | Class::MidLetter) => {
+                        after == Some(Class::Letter)
+                    }
+                    (Class::Digit, Class::MidBoth | Class::MidNum) => after == Some(Class::Digit),
+                    _ => false,
+                };
+                if !joins {
+                    break;
+                }
+                i += 2;
+            }
+            self.at = i;
+            let word = &self.text[start..i];
+            if word.bytes().any(|b| b.is_ascii_alphanumeric()) {
+                return Some((start, word));
+            }
+        }
+    }
+}
+
+impl WordTokenizer {
+    /// True when this tokenizer flags `lower` as a stop word.
+    pub fn is_stop(&self, lower: &str) -> bool {
+        self.english && is_stop_word(lower)
+    }
+}
+
 impl Tokenizer for WordTokenizer {
     fn tokenize(&self, text: &str) -> Vec<Token> {
-        text.split_word_bound_indices()
-            .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+        words(text)
             .map(|(start, w)| {
                 let lower = w.to_lowercase();
                 Token {
                     start,
                     end: start + w.len(),
                     term: self.stem(&lower),
-                    is_stop: self.english && is_stop_word(&lower),
+                    is_stop: self.is_stop(&lower),
                     lower,
                     pos: None,
                 }
@@ -135,6 +238,29 @@ mod tests {
         assert!(!tokens[0].is_stop);
         let tokens = WordTokenizer::for_language("xx").tokenize("Abc");
         assert_eq!(tokens[0].term, "abc");
+    }
+
+    #[test]
+    fn ascii_fast_path_matches_uax29() {
+        const ALPHABET: &[u8] = b"aZk09._',;:- \"\n!(";
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..50_000 {
+            let mut s = String::new();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let len = (state % 24) as usize;
+            for k in 0..len {
+                let r = (state >> (k % 40)) as usize ^ k.wrapping_mul(2654435761);
+                s.push(ALPHABET[r % ALPHABET.len()] as char);
+            }
+            let fast: Vec<(usize, &str)> = AsciiWords { text: &s, at: 0 }.collect();
+            let slow: Vec<(usize, &str)> = s
+                .split_word_bound_indices()
+                .filter(|(_, w)| w.chars().any(char::is_alphanumeric))
+                .collect();
+            assert_eq!(fast, slow, "{s:?}");
+        }
     }
 
     #[test]

@@ -3,7 +3,6 @@
 use std::io::Write;
 
 use anyhow::Result;
-use kotoba_text::detect::LanguageDetector;
 use kotoba_text::segment::{sentence_text, split_sentences};
 use serde::Serialize;
 
@@ -22,13 +21,12 @@ struct Record<'a> {
 
 /// Runs the command.
 pub fn run(args: SentencesArgs) -> Result<Status> {
-    let detector = LanguageDetector::new();
     let header: &[u8] = match args.format {
         SentencesFormat::Tsv => b"id\tindex\tstart\tend\ttext\n",
         _ => b"",
     };
     run::over_corpus(&args.input, header, |doc| {
-        let code = lang::resolve(args.lang, &detector, &doc.text);
+        let code = lang::family(args.lang, &doc.text);
         let mut out = Vec::with_capacity(doc.text.len() + 64);
         for (index, span) in split_sentences(&doc.text, lang::segment_lang(code))
             .into_iter()

@@ -6,7 +6,6 @@ use std::io::Write;
 use anyhow::Result;
 use kotoba_corpus::{Document, Outcome};
 use kotoba_summarize::{Extract, Lang, Length, Order, Params, Split, Summarizer};
-use kotoba_text::detect::LanguageDetector;
 use serde_json::json;
 
 use crate::args::{LangArg, OrderArg, SplitArg, SummarizeArgs, SummaryFormat};
@@ -76,8 +75,7 @@ pub fn run(args: SummarizeArgs) -> Result<Status> {
     } else {
         Split::Sentences
     };
-    let detector = LanguageDetector::new();
-    let lang_of = |text: &str| match lang::resolve(args.lang, &detector, text) {
+    let lang_of = |text: &str| match lang::family(args.lang, text) {
         "ja" => Lang::Ja,
         _ => Lang::En,
     };

@@ -1,0 +1,392 @@
+//! End-to-end tests of `kotoba glossary …`.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn testdata(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../testdata")
+        .join(name)
+}
+
+const PAIRS: &str = "clinton-japan-trade-1993.en-ja.tsv";
+
+fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let out = Command::cargo_bin("kotoba")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .args(args)
+        .write_stdin(stdin)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+fn jsonl(text: &str) -> Vec<Value> {
+    text.lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{l}: {e}")))
+        .collect()
+}
+
+#[test]
+fn default_glossary_has_500_concepts_in_the_documented_schema() {
+    let (code, out, _) = run(&["glossary", "list", "--format", "jsonl"], "");
+    assert_eq!(code, 0);
+    let concepts = jsonl(&out);
+    assert!(concepts.len() >= 500, "{}", concepts.len());
+    for c in &concepts {
+        for key in ["id", "domain", "definition", "en", "ja"] {
+            assert!(c.get(key).is_some(), "{c} lacks {key}");
+        }
+        for t in c["ja"].as_array().into_iter().flatten() {
+            assert!(
+                t["reading"].as_str().is_some_and(|r| !r.is_empty()),
+                "{c}: no reading"
+            );
+        }
+    }
+    let surplus = concepts
+        .iter()
+        .find(|c| c["id"] == "trade-surplus")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(surplus["ja"][0]["term"], "貿易黒字");
+    assert_eq!(surplus["ja"][0]["status"], "preferred");
+}
+
+#[test]
+fn lookup_folds_case_inflection_width_and_kana() {
+    for (query, id) in [
+        ("Tariffs", "tariff"),
+        ("ＷＴＯ", "wto"),
+        ("ｾｰﾌｶﾞｰﾄﾞ", "safeguard"),
+        ("そうさいかんぜい", "countervailing-duty"),
+        ("相殺関税", "countervailing-duty"),
+    ] {
+        let (code, out, err) = run(&["glossary", "lookup", "--format", "jsonl", query], "");
+        assert_eq!(code, 0, "{query}: {err}");
+        assert!(jsonl(&out).iter().any(|c| c["id"] == id), "{query} → {out}");
+    }
+    let (code, _, err) = run(&["glossary", "lookup", "trade surplu"], "");
+    assert_eq!(code, 1);
+    assert!(err.contains("did you mean: trade surplus"), "{err}");
+}
+
+#[test]
+fn annotate_finds_terms_on_word_and_morpheme_boundaries() {
+    let text = "Japan's trade surpluses and anti-dumping duties; 日本の貿易黒字と相殺関税。";
+    let (code, out, _) = run(&["glossary", "annotate", "--format", "jsonl", "-"], text);
+    assert_eq!(code, 0);
+    let spans = jsonl(&out);
+    let found: Vec<&str> = spans.iter().filter_map(|s| s["text"].as_str()).collect();
+    for want in [
+        "trade surpluses",
+        "anti-dumping duties",
+        "貿易黒字",
+        "相殺関税",
+    ] {
+        assert!(found.contains(&want), "{want} not in {found:?}");
+    }
+    for s in &spans {
+        let (a, b) = (
+            s["start"].as_u64().unwrap_or(0) as usize,
+            s["end"].as_u64().unwrap_or(0) as usize,
+        );
+        assert_eq!(&text[a..b], s["text"].as_str().unwrap_or(""));
+    }
+    let (_, inline, _) = run(
+        &["glossary", "annotate", "--format", "inline", "-"],
+        "The trade surplus grew.",
+    );
+    assert_eq!(inline, "The trade surplus [貿易黒字] grew.\n");
+}
+
+#[test]
+fn every_lossless_format_round_trips_the_default_glossary() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let original = dir.path().join("g.jsonl");
+    run(
+        &[
+            "glossary",
+            "list",
+            "--format",
+            "jsonl",
+            "-o",
+            &original.display().to_string(),
+        ],
+        "",
+    );
+    for ext in ["tsv", "csv", "json", "tbx"] {
+        let there = dir.path().join(format!("g.{ext}"));
+        let back = dir.path().join(format!("back-{ext}.jsonl"));
+        let (code, _, err) = run(
+            &[
+                "glossary",
+                "convert",
+                &original.display().to_string(),
+                &there.display().to_string(),
+            ],
+            "",
+        );
+        assert_eq!(code, 0, "{err}");
+        run(
+            &[
+                "glossary",
+                "convert",
+                &there.display().to_string(),
+                &back.display().to_string(),
+            ],
+            "",
+        );
+        assert_eq!(
+            std::fs::read(&back).ok(),
+            std::fs::read(&original).ok(),
+            "{ext} is not lossless"
+        );
+    }
+    let (code, _, err) = run(
+        &[
+            "glossary",
+            "convert",
+            &original.display().to_string(),
+            &dir.path().join("g.utx").display().to_string(),
+        ],
+        "",
+    );
+    assert_eq!(code, 0);
+    assert!(
+        err.contains("utx does not carry kana readings and domains"),
+        "{err}"
+    );
+}
+
+#[test]
+fn user_glossaries_layer_over_the_default() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let user = dir.path().join("user.tsv");
+    std::fs::write(
+        &user,
+        "en\tja\treading\nwidget quota\tウィジェット枠\tうぃじぇっとわく\n",
+    )
+    .unwrap_or_default();
+    let u = user.display().to_string();
+    let (code, out, _) = run(
+        &["glossary", "lookup", "--glossary", &u, "widget quotas"],
+        "",
+    );
+    assert_eq!(code, 0);
+    assert!(out.contains("ウィジェット枠"));
+    let (_, out, _) = run(
+        &[
+            "glossary",
+            "list",
+            "--format",
+            "jsonl",
+            "--no-default-glossary",
+            "--glossary",
+            &u,
+        ],
+        "",
+    );
+    assert_eq!(jsonl(&out).len(), 1);
+}
+
+#[test]
+fn bad_glossaries_name_file_and_line() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tsv = dir.path().join("bad.tsv");
+    std::fs::write(
+        &tsv,
+        "id\tdomain\tdefinition\tlang\tterm\treading\tstatus\nq\tx\td\ten\tquota\t\tpreferred\nq\tx\td\tfr\tquota\t\tpreferred\nr\tx\td\ten\trebate\t\tsometimes\ns\tx\td\ten\tsubsidy\t\tpreferred\n",
+    )
+    .unwrap_or_default();
+    let t = tsv.display().to_string();
+    let (code, out, err) = run(
+        &[
+            "glossary",
+            "list",
+            "--format",
+            "jsonl",
+            "--no-default-glossary",
+            "--glossary",
+            &t,
+        ],
+        "",
+    );
+    assert_eq!(code, 2);
+    assert!(out.is_empty(), "nothing half-loaded: {out}");
+    assert!(err.contains("bad.tsv:3: unknown language `fr`"), "{err}");
+    let (code, out, err) = run(
+        &[
+            "glossary",
+            "list",
+            "--format",
+            "jsonl",
+            "--no-default-glossary",
+            "--lenient",
+            "--glossary",
+            &t,
+        ],
+        "",
+    );
+    assert_eq!(code, 0);
+    assert_eq!(jsonl(&out).len(), 2);
+    assert!(
+        err.contains("bad.tsv:4: unknown status `sometimes`"),
+        "{err}"
+    );
+
+    let tbx = dir.path().join("bad.tbx");
+    std::fs::write(
+        &tbx,
+        "<tbx>\n<text><body>\n<conceptEntry id=\"a\">\n</body></text></tbx>\n",
+    )
+    .unwrap_or_default();
+    let (code, _, err) = run(
+        &[
+            "glossary",
+            "lookup",
+            "--glossary",
+            &tbx.display().to_string(),
+            "quota",
+        ],
+        "",
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("bad.tbx:4: not well-formed XML"), "{err}");
+
+    let empty = dir.path().join("empty-concept.jsonl");
+    std::fs::write(&empty, "{\"id\":\"x\",\"en\":[],\"ja\":[]}\n").unwrap_or_default();
+    let (code, _, err) = run(
+        &[
+            "glossary",
+            "list",
+            "--glossary",
+            &empty.display().to_string(),
+        ],
+        "",
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("empty-concept.jsonl:1: concept `x` has no term"),
+        "{err}"
+    );
+}
+
+#[test]
+fn summaries_can_favour_glossary_terms() {
+    let text = "The weather in Tokyo was mild on Wednesday. \
+        Officials discussed the trade surplus, tariffs and government procurement. \
+        Lunch was served at noon in the garden.";
+    let (_, plain, _) = run(&["summarize", "--method", "lead", "-n", "1", "-"], text);
+    assert!(plain.starts_with("The weather"));
+    let (code, boosted, _) = run(
+        &[
+            "summarize",
+            "--method",
+            "lead",
+            "-n",
+            "1",
+            "--glossary-weight",
+            "2",
+            "-",
+        ],
+        text,
+    );
+    assert_eq!(code, 0);
+    assert!(boosted.starts_with("Officials discussed"), "{boosted}");
+}
+
+#[test]
+fn the_seed_translation_passes_the_check() {
+    let (code, out, err) = run(
+        &[
+            "glossary",
+            "check",
+            "--parallel",
+            &testdata(PAIRS).display().to_string(),
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.is_empty());
+    assert!(err.contains("26 pairs checked, 0 issues"));
+}
+
+#[test]
+fn the_check_catches_a_replaced_key_term() {
+    let original = std::fs::read_to_string(testdata(PAIRS)).unwrap_or_default();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for (line, from, to, expect) in [
+        (
+            6,
+            "貿易黒字",
+            "貿易赤字",
+            ":6: en `trade surplus` (trade-surplus) has no equivalent",
+        ),
+        (
+            8,
+            "政府調達",
+            "政府購入",
+            ":8: en `government procurement practices`",
+        ),
+        (
+            4,
+            "枠組み",
+            "構造",
+            ":4: en `framework` (framework) has no equivalent",
+        ),
+    ] {
+        let corrupted: Vec<String> = original
+            .lines()
+            .enumerate()
+            .map(|(i, l)| {
+                if i + 1 == line {
+                    l.replacen(from, to, 1)
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect();
+        assert_ne!(
+            corrupted.join("\n"),
+            original.trim_end(),
+            "{from} not on line {line}"
+        );
+        let path = dir.path().join(format!("corrupt-{line}.tsv"));
+        std::fs::write(&path, corrupted.join("\n") + "\n").unwrap_or_default();
+        let (code, out, _) = run(
+            &[
+                "glossary",
+                "check",
+                "--parallel",
+                &path.display().to_string(),
+            ],
+            "",
+        );
+        assert_eq!(code, 1, "{from}→{to} not caught");
+        assert!(out.contains(expect), "{out}");
+        let (_, out, _) = run(
+            &[
+                "glossary",
+                "check",
+                "--format",
+                "jsonl",
+                "--parallel",
+                &path.display().to_string(),
+            ],
+            "",
+        );
+        assert!(
+            jsonl(&out)
+                .iter()
+                .all(|i| i["line"] == line && i["kind"] == "missing"),
+            "{out}"
+        );
+    }
+}
