@@ -10,7 +10,7 @@ use std::time::Instant;
 
 use anyhow::{Context, Result, bail};
 
-use crate::{apt, corpora, ipadic};
+use crate::{aclsum, apt, corpora, ipadic, peers};
 
 /// Target corpus sizes.
 const EN_BYTES: usize = 64 << 20;
@@ -82,6 +82,13 @@ pub fn run(_args: &[String]) -> Result<()> {
             secs_2: Some(secs_2),
         });
     }
+    // Glossary annotation with a 10,000-term glossary.
+    let big = glossary_10k(&kotoba)?;
+    let args = k(&["glossary", "annotate", "--jsonl", "--glossary", &big.display().to_string()], &en_jsonl);
+    let mb = mb_of(&en_jsonl)?;
+    let secs_1 = best_of(3, || time_cmd(Command::new(&kotoba).args(["--threads", "1"]).args(&args)))?;
+    let secs_2 = best_of(3, || time_cmd(Command::new(&kotoba).args(["--threads", "2"]).args(&args)))?;
+    rows.push(Row { task: "kotoba glossary annotate (en, 10k terms)".into(), input: name(&en_jsonl), mb, secs_1, secs_2: Some(secs_2) });
     // MeCab and kotoba on the same plain file, one thread each.
     let mb = mb_of(&ja_txt)?;
     let secs = best_of(3, || {
@@ -125,7 +132,86 @@ pub fn run(_args: &[String]) -> Result<()> {
             r.mb / r.secs_1
         );
     }
+    summaries(&kotoba)
+}
+
+/// Summaries of ACLSum papers (all 250, eight times over for kotoba) per
+/// method, beside sumy's on the same 250 papers.
+fn summaries(kotoba: &Path) -> Result<()> {
+    let dev = aclsum::split("dev")?;
+    let test = aclsum::split("test")?;
+    let all = bench_dir()?.join("aclsum-250.jsonl");
+    let times8 = bench_dir()?.join("aclsum-2000.jsonl");
+    let text = fs::read_to_string(&dev.docs)? + &fs::read_to_string(&test.docs)?;
+    fs::write(&all, &text)?;
+    fs::write(&times8, text.repeat(8))?;
+    let papers = (dev.papers + test.papers) as f64;
+    println!(
+        "\n| summarize -n 3 | kotoba papers/s, 1 thread (with start-up) | 2 threads | 2/1 | sumy 0.13.0 papers per CPU-second | kotoba / sumy |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|");
+    let scratch = bench_dir()?.join("sumy-out.jsonl");
+    for method in ["lexrank", "textrank", "luhn", "sumbasic", "lead", "centroid", "pacsum", "leadrank"] {
+        let run = |threads: &str| {
+            time_cmd(
+                Command::new(kotoba)
+                    .args(["--threads", threads, "summarize", "--jsonl", "--split", "lines", "-n", "3", "--method", method])
+                    .arg(&times8),
+            )
+        };
+        let one = best_of(3, || run("1"))?;
+        let two = best_of(3, || run("2"))?;
+        let rate1 = 8.0 * papers / one;
+        let rate2 = 8.0 * papers / two;
+        let (sumy, ratio) = if ["lexrank", "textrank", "luhn", "sumbasic"].contains(&method) {
+            let cpu = peers::run_sumy(method, 3, &all, &scratch)?;
+            let rate = papers / cpu;
+            (format!("{rate:.0}"), format!("{:.0}×", rate1 / rate))
+        } else {
+            ("–".into(), "–".into())
+        };
+        println!("| {method} | {rate1:.0} | {rate2:.0} | {:.2}× | {sumy} | {ratio} |", one / two);
+    }
     Ok(())
+}
+
+/// The default glossary plus synthetic two-word English terms (with made-up
+/// Japanese), 10,000 concepts in all, as a user glossary in TSV.
+fn glossary_10k(kotoba: &Path) -> Result<PathBuf> {
+    let out = bench_dir()?.join("glossary-10k.tsv");
+    if out.exists() {
+        return Ok(out);
+    }
+    let listed = Command::new(kotoba).args(["glossary", "list", "--format", "jsonl"]).output()?;
+    let listed = String::from_utf8(listed.stdout)?;
+    let mut words: Vec<String> = Vec::new();
+    for line in listed.lines() {
+        let concept: serde_json::Value = serde_json::from_str(line)?;
+        for t in concept["en"].as_array().into_iter().flatten() {
+            for w in t["term"].as_str().unwrap_or("").split_whitespace() {
+                let w = w.to_lowercase();
+                if w.len() > 3 && w.chars().all(|c| c.is_ascii_lowercase()) && !words.contains(&w) {
+                    words.push(w);
+                }
+            }
+        }
+    }
+    let mut n = listed.lines().count();
+    let mut tsv = String::from("en\tja\n");
+    'outer: for (i, a) in words.iter().enumerate() {
+        for (j, b) in words.iter().enumerate() {
+            if i == j {
+                continue;
+            }
+            if n >= 10_000 {
+                break 'outer;
+            }
+            tsv.push_str(&format!("{a} {b}\t語{n}\n"));
+            n += 1;
+        }
+    }
+    fs::write(&out, tsv)?;
+    Ok(out)
 }
 
 fn name(p: &Path) -> String {

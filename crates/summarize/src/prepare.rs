@@ -198,7 +198,11 @@ impl Preparer {
 /// repeat across a corpus); `None` for stop words and words without letters.
 #[derive(Default)]
 struct StemCache {
+    /// Word form → stem id (`None`: not a content word).
     ids: FxHashMap<String, Option<u32>>,
+    /// Stem → stem id, so that inflected forms share one id.
+    by_stem: FxHashMap<String, u32>,
+    /// Stem id → stem.
     stems: Vec<String>,
 }
 
@@ -210,6 +214,7 @@ impl StemCache {
     fn limit(&mut self) {
         if self.ids.len() >= STEM_CACHE_LIMIT {
             self.ids.clear();
+            self.by_stem.clear();
             self.stems.clear();
         }
     }
@@ -220,8 +225,16 @@ impl StemCache {
             None => {
                 let keep = !english.is_stop(lower) && lower.chars().any(char::is_alphabetic);
                 let id = keep.then(|| {
-                    self.stems.push(english.stem(lower));
-                    (self.stems.len() - 1) as u32
+                    let stem = english.stem(lower);
+                    match self.by_stem.get(&stem) {
+                        Some(&id) => id,
+                        None => {
+                            let id = self.stems.len() as u32;
+                            self.by_stem.insert(stem.clone(), id);
+                            self.stems.push(stem);
+                            id
+                        }
+                    }
                 });
                 self.ids.insert(lower.to_string(), id);
                 id
@@ -250,4 +263,19 @@ fn lines(text: &str) -> Vec<(usize, usize)> {
         offset += line.len();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflected_forms_share_a_term() -> Result<(), Error> {
+        let p = Preparer::new()?;
+        let doc = p.prepare("Tariffs rose. The tariff rose again. TARIFF!", Lang::En, Split::Sentences);
+        let ids: Vec<u32> = doc.sentences.iter().map(|s| s.terms[0]).collect();
+        assert_eq!(ids, [0, 0, 0]);
+        assert_eq!(doc.vocabulary[0], "tariff");
+        Ok(())
+    }
 }
