@@ -179,6 +179,36 @@ pub struct InputArgs {
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Process only shard K of N (K from 0): input records K, K+N, K+2N, …
+    #[arg(long, value_name = "K/N", value_parser = parse_shard)]
+    pub shard: Option<(usize, usize)>,
+    /// Record mode for JSON Lines pipelines: one output record per input
+    /// record, the input's other fields passed through (a failed record
+    /// becomes `{"id", "error"}`).
+    #[arg(long)]
+    pub keep_fields: bool,
+    /// Stop at the first document that fails.
+    #[arg(long)]
+    pub fail_fast: bool,
+    /// No progress bar.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// A final report on stderr: documents done, failed, time.
+    #[arg(short, long)]
+    pub verbose: bool,
+}
+
+fn parse_shard(s: &str) -> Result<(usize, usize), String> {
+    let bad = || format!("--shard takes K/N with 0 ≤ K < N, not `{s}`");
+    let (k, n) = s.split_once('/').ok_or_else(bad)?;
+    let (k, n): (usize, usize) = (
+        k.trim().parse().map_err(|_| bad())?,
+        n.trim().parse().map_err(|_| bad())?,
+    );
+    if n == 0 || k >= n {
+        return Err(bad());
+    }
+    Ok((k, n))
 }
 
 /// Which language's rules to use.

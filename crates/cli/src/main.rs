@@ -15,6 +15,7 @@ use args::{Cli, Command};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    output::remove_partial_output_on_interrupt();
     if let Some(n) = cli.threads {
         // Only fails when a pool exists already, which cannot happen here.
         let _ = rayon::ThreadPoolBuilder::new()

@@ -2,6 +2,7 @@
 
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use anyhow::{Context, Result};
 use tempfile::NamedTempFile;
@@ -29,6 +30,7 @@ impl Output {
         };
         let tmp = NamedTempFile::new_in(dir)
             .with_context(|| format!("cannot write in {}", dir.display()))?;
+        set_pending(Some(tmp.path().to_path_buf()));
         Ok(Output::File(
             BufWriter::with_capacity(1 << 16, tmp),
             path.to_path_buf(),
@@ -45,6 +47,7 @@ impl Output {
                 tmp.as_file().sync_all()?;
                 tmp.persist(&path)
                     .with_context(|| format!("cannot write {}", path.display()))?;
+                set_pending(None);
                 Ok(())
             }
         }
@@ -72,6 +75,28 @@ impl Write for Output {
             Output::File(w, _) => w.flush(),
         }
     }
+}
+
+/// The temporary file being written, removed if the user interrupts.
+static PENDING: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+fn set_pending(path: Option<PathBuf>) {
+    if let Ok(mut slot) = PENDING.lock() {
+        *slot = path;
+    }
+}
+
+/// On Ctrl-C, removes the temporary output file (so no partial file is left)
+/// and exits with 130, as shells expect.
+pub fn remove_partial_output_on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        if let Ok(slot) = PENDING.lock()
+            && let Some(path) = slot.as_ref()
+        {
+            let _ = std::fs::remove_file(path);
+        }
+        std::process::exit(130);
+    });
 }
 
 /// True when the error is a closed pipe on our output (`kotoba … | head`).

@@ -1,8 +1,9 @@
 //! Running a command over a corpus: read, work in parallel, write in order,
 //! report failures on stderr and say in the exit status that something failed.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
+use std::time::Instant;
 
 use anyhow::Result;
 use kotoba_corpus::{Corpus, Document, InputOptions, Outcome, Source, process_ordered};
@@ -79,29 +80,176 @@ where
     W: Fn(&Document) -> Result<R> + Sync,
     R: Rendered,
 {
+    let started = Instant::now();
     let mut out = Output::open(input.output.as_deref())?;
     out.write_all(header)?;
-    let mut failed = 0usize;
-    process_ordered(corpus(input), BATCH, work, |outcome| -> Result<()> {
+    let progress = Progress::new(input);
+    let (mut done, mut failed, mut bytes) = (0usize, 0usize, 0usize);
+    let docs: Box<dyn Iterator<Item = _>> = match input.shard {
+        Some((k, n)) => Box::new(
+            corpus(input)
+                .enumerate()
+                .filter(move |(i, _)| i % n == k)
+                .map(|(_, d)| d),
+        ),
+        None => Box::new(corpus(input)),
+    };
+    let report = |out: &mut Output, id: Option<&str>, message: String| -> Result<()> {
+        eprintln!("kotoba: error: {message}");
+        if input.keep_fields {
+            serde_json::to_writer(&mut *out, &serde_json::json!({"id": id, "error": message}))?;
+            out.write_all(b"\n")?;
+        }
+        if input.fail_fast {
+            return Err(anyhow::Error::new(FailFast));
+        }
+        Ok(())
+    };
+    let result = process_ordered(docs, BATCH, work, |outcome| -> Result<()> {
         match outcome {
-            Outcome::Done(_, rendered) => rendered.write_to(&mut out)?,
+            Outcome::Done(doc, rendered) => {
+                done += 1;
+                bytes += doc.text.len();
+                rendered.write_to(&mut out)?;
+            }
             Outcome::Unreadable(e) if e.is_skip() => eprintln!("kotoba: skipped {e}"),
             Outcome::Unreadable(e) => {
                 failed += 1;
-                eprintln!("kotoba: error: {e}");
+                report(&mut out, None, e.to_string())?;
             }
             Outcome::Failed(doc, e) => {
                 failed += 1;
-                eprintln!("kotoba: error: {}: {e:#}", doc.id);
+                bytes += doc.text.len();
+                report(&mut out, Some(&doc.id), format!("{}: {e:#}", doc.id))?;
             }
         }
+        progress.update(done, failed, bytes);
         Ok(())
-    })?;
+    });
+    progress.finish();
+    let stopped = match result {
+        Ok(()) => false,
+        Err(e) if e.is::<FailFast>() => true,
+        Err(e) => return Err(e),
+    };
+    if stopped {
+        // Nothing half-done is left behind: a file target is not written.
+        drop(out);
+        eprintln!("kotoba: stopped at the first failure (--fail-fast)");
+        return Ok(Status::Failures);
+    }
     out.finish()?;
+    if input.verbose {
+        let secs = started.elapsed().as_secs_f64();
+        eprintln!(
+            "kotoba: {done} documents done, {failed} failed, {:.1} MB in {secs:.2} s ({:.1} MB/s)",
+            bytes as f64 / 1e6,
+            bytes as f64 / 1e6 / secs.max(1e-9)
+        );
+    }
     if failed > 0 {
         eprintln!("kotoba: {failed} input(s) failed");
         Ok(Status::Failures)
     } else {
         Ok(Status::Clean)
+    }
+}
+
+/// The marker error that stops a run at its first failure.
+#[derive(Debug)]
+struct FailFast;
+
+impl std::fmt::Display for FailFast {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("stopped at the first failure")
+    }
+}
+
+impl std::error::Error for FailFast {}
+
+/// Merges the input record's fields into an output record when
+/// `--keep-fields` asks for it (the output's own fields win).
+pub fn keep_fields(
+    input: &InputArgs,
+    doc: &Document,
+    mut value: serde_json::Value,
+) -> serde_json::Value {
+    if let (true, Some(record), serde_json::Value::Object(out)) =
+        (input.keep_fields, &doc.record, &mut value)
+    {
+        for (k, v) in record {
+            if k != &input.text_field && !out.contains_key(k) {
+                out.insert(k.clone(), v.clone());
+            }
+        }
+    }
+    value
+}
+
+/// Writes per-unit JSON records (sentences, languages, spans): one per line,
+/// or, in record mode (`--keep-fields`), one record per document holding
+/// them as a list under `key`, with the input's other fields.
+pub fn write_units(
+    input: &InputArgs,
+    doc: &Document,
+    key: &str,
+    units: Vec<serde_json::Value>,
+    out: &mut Vec<u8>,
+) -> Result<()> {
+    if input.keep_fields {
+        let record = keep_fields(input, doc, serde_json::json!({"id": doc.id, key: units}));
+        serde_json::to_writer(&mut *out, &record)?;
+        out.push(b'\n');
+    } else {
+        for u in units {
+            serde_json::to_writer(&mut *out, &u)?;
+            out.push(b'\n');
+        }
+    }
+    Ok(())
+}
+
+/// A progress bar on stderr when it is a terminal (documents, MB, rate).
+struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    fn new(input: &InputArgs) -> Progress {
+        if input.quiet || !std::io::stderr().is_terminal() {
+            return Progress(None);
+        }
+        // The total is known when every input is a plain file.
+        let total: Option<u64> = input
+            .inputs
+            .iter()
+            .map(|p| {
+                std::fs::metadata(p)
+                    .ok()
+                    .filter(|m| m.is_file())
+                    .map(|m| m.len())
+            })
+            .sum();
+        let bar = match total {
+            Some(t) if t > 0 && !input.inputs.is_empty() => indicatif::ProgressBar::new(t),
+            _ => indicatif::ProgressBar::new_spinner(),
+        };
+        let style = indicatif::ProgressStyle::with_template(
+            "{spinner} {msg} {bytes}/{total_bytes} {bytes_per_sec} {wide_bar} {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+        bar.set_style(style);
+        Progress(Some(bar))
+    }
+
+    fn update(&self, done: usize, failed: usize, bytes: usize) {
+        if let Some(bar) = &self.0 {
+            bar.set_position(bytes as u64);
+            bar.set_message(format!("{done} docs, {failed} failed"));
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
     }
 }

@@ -39,6 +39,7 @@ pub fn run(args: DetectArgs) -> Result<Status> {
             }
         };
         let mut out = Vec::new();
+        let mut records = Vec::new();
         for (index, (start, end)) in units.into_iter().enumerate() {
             let found = if args.by == DetectUnit::Document {
                 whole.clone()
@@ -63,10 +64,12 @@ pub fn run(args: DetectArgs) -> Result<Status> {
                         "lang": code, "lang3": code3, "script": script,
                         "confidence": (confidence * 1000.0).round() / 1000.0, "reliable": reliable,
                     });
-                    serde_json::to_writer(&mut out, &record)?;
-                    out.push(b'\n');
+                    records.push(record);
                 }
             }
+        }
+        if args.format == DetectFormat::Jsonl {
+            run::write_units(&args.input, doc, "units", records, &mut out)?;
         }
         Ok(out)
     })

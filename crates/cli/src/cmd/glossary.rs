@@ -128,14 +128,17 @@ fn annotate(args: GlossaryAnnotateArgs) -> Result<Status> {
         let mut out = Vec::new();
         match args.format {
             AnnotateFormat::Jsonl => {
-                for s in &spans {
-                    let record = json!({
-                        "id": doc.id, "start": s.start, "end": s.end, "text": &doc.text[s.start..s.end],
-                        "concept": glossary.concepts[s.concept].id, "lang": s.lang, "equivalents": equivalents(s.concept, s.lang),
-                    });
-                    serde_json::to_writer(&mut out, &record)?;
-                    out.push(b'\n');
-                }
+                let records = spans
+                    .iter()
+                    .map(|s| {
+                        json!({
+                            "id": doc.id, "start": s.start, "end": s.end, "text": &doc.text[s.start..s.end],
+                            "concept": glossary.concepts[s.concept].id, "lang": s.lang,
+                            "equivalents": equivalents(s.concept, s.lang),
+                        })
+                    })
+                    .collect();
+                run::write_units(&args.input, doc, "spans", records, &mut out)?;
             }
             AnnotateFormat::Inline | AnnotateFormat::Markdown => {
                 let mut at = 0;

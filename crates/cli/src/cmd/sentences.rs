@@ -28,6 +28,7 @@ pub fn run(args: SentencesArgs) -> Result<Status> {
     run::over_corpus(&args.input, header, |doc| {
         let code = lang::family(args.lang, &doc.text);
         let mut out = Vec::with_capacity(doc.text.len() + 64);
+        let mut units = Vec::new();
         for (index, span) in split_sentences(&doc.text, lang::segment_lang(code))
             .into_iter()
             .enumerate()
@@ -46,8 +47,7 @@ pub fn run(args: SentencesArgs) -> Result<Status> {
                         end: span.end,
                         text: &text,
                     };
-                    serde_json::to_writer(&mut out, &record)?;
-                    out.push(b'\n');
+                    units.push(serde_json::to_value(&record)?);
                 }
                 SentencesFormat::Tsv => {
                     writeln!(
@@ -60,6 +60,9 @@ pub fn run(args: SentencesArgs) -> Result<Status> {
                     )?;
                 }
             }
+        }
+        if args.format == SentencesFormat::Jsonl {
+            run::write_units(&args.input, doc, "sentences", units, &mut out)?;
         }
         Ok(out)
     })

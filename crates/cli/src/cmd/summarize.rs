@@ -8,7 +8,7 @@ use kotoba_corpus::{Document, Outcome};
 use kotoba_summarize::{Extract, Lang, Length, Order, Params, Split, Summarizer};
 use serde_json::json;
 
-use crate::args::{LangArg, OrderArg, SplitArg, SummarizeArgs, SummaryFormat};
+use crate::args::{InputArgs, LangArg, OrderArg, SplitArg, SummarizeArgs, SummaryFormat};
 use crate::lang;
 use crate::output::Output;
 use crate::run::{self, Status};
@@ -87,7 +87,15 @@ pub fn run(args: SummarizeArgs) -> Result<Status> {
     run::over_corpus(&args.input, b"", |doc| {
         let lang = lang_of(&doc.text);
         let extracts = summarizer.summarize(&doc.text, lang, split);
-        render(format, method, &doc.id, lang, &extracts, None)
+        render(
+            format,
+            method,
+            &doc.id,
+            lang,
+            &extracts,
+            None,
+            Some((&args.input, doc)),
+        )
     })
 }
 
@@ -138,6 +146,7 @@ fn multi(
         lang,
         &extracts,
         Some(&ids),
+        None,
     )?)?;
     out.finish()?;
     Ok(if failed > 0 {
@@ -154,6 +163,7 @@ fn render(
     lang: Lang,
     extracts: &[Extract],
     sources: Option<&[&str]>,
+    record_of: Option<(&InputArgs, &Document)>,
 ) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     let source = |e: &Extract| sources.and_then(|s| s.get(e.doc).copied());
@@ -190,10 +200,12 @@ fn render(
                     v
                 })
                 .collect();
-            serde_json::to_writer(
-                &mut out,
-                &json!({"id": id, "lang": lang, "method": method, "sentences": sentences}),
-            )?;
+            let record = json!({"id": id, "lang": lang, "method": method, "sentences": sentences});
+            let record = match record_of {
+                Some((input, doc)) => run::keep_fields(input, doc, record),
+                None => record,
+            };
+            serde_json::to_writer(&mut out, &record)?;
             out.push(b'\n');
         }
     }

@@ -14,7 +14,7 @@ use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 
 use super::sentences::tsv;
-use crate::args::{TokenizeArgs, TokenizeFormat};
+use crate::args::{InputArgs, TokenizeArgs, TokenizeFormat};
 use crate::lang;
 use crate::run::{self, Status};
 
@@ -36,11 +36,19 @@ pub fn run(args: TokenizeArgs) -> Result<Status> {
         let mut out = Vec::with_capacity(doc.text.len() * 4);
         let code = lang::resolve(args.lang, &detector, &doc.text);
         match code {
-            "ja" => write_japanese(&japanese, doc, args.format, &mut out)?,
-            "zh" | "ko" => write_tokens(&BigramTokenizer, code, doc, args.format, &mut out)?,
+            "ja" => write_japanese(&japanese, &args.input, doc, args.format, &mut out)?,
+            "zh" | "ko" => write_tokens(
+                &BigramTokenizer,
+                code,
+                &args.input,
+                doc,
+                args.format,
+                &mut out,
+            )?,
             _ => write_tokens(
                 &WordTokenizer::for_language(code),
                 code,
+                &args.input,
                 doc,
                 args.format,
                 &mut out,
@@ -85,6 +93,7 @@ fn mecab_parallel(ja: &JapaneseTokenizer, text: &str) -> std::io::Result<Vec<Vec
 fn write_tokens<T: Tokenizer>(
     tokenizer: &T,
     code: &str,
+    input: &InputArgs,
     doc: &Document,
     format: TokenizeFormat,
     out: &mut Vec<u8>,
@@ -100,10 +109,12 @@ fn write_tokens<T: Tokenizer>(
                 })
             })
             .collect();
-        serde_json::to_writer(
-            &mut *out,
-            &json!({"id": doc.id, "lang": code, "tokens": list}),
-        )?;
+        let record = run::keep_fields(
+            input,
+            doc,
+            json!({"id": doc.id, "lang": code, "tokens": list}),
+        );
+        serde_json::to_writer(&mut *out, &record)?;
         out.push(b'\n');
         return Ok(());
     }
@@ -121,6 +132,7 @@ fn write_tokens<T: Tokenizer>(
 
 fn write_japanese(
     ja: &JapaneseTokenizer,
+    input: &InputArgs,
     doc: &Document,
     format: TokenizeFormat,
     out: &mut Vec<u8>,
@@ -143,10 +155,12 @@ fn write_japanese(
                 Value::Object(rec)
             })
             .collect();
-        serde_json::to_writer(
-            &mut *out,
-            &json!({"id": doc.id, "lang": "ja", "tokens": list}),
-        )?;
+        let record = run::keep_fields(
+            input,
+            doc,
+            json!({"id": doc.id, "lang": "ja", "tokens": list}),
+        );
+        serde_json::to_writer(&mut *out, &record)?;
         out.push(b'\n');
         return Ok(());
     }

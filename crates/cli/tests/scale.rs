@@ -1,0 +1,210 @@
+//! Corpus-scale behaviour: shards, record mode, fail-fast, thread-count
+//! independence, and the `xargs -P` recipe of docs/scale-out.md.
+
+use std::path::{Path, PathBuf};
+use std::process::Command as Shell;
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn testdata(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../testdata")
+        .join(name)
+}
+
+fn kotoba() -> Command {
+    let mut cmd = Command::cargo_bin("kotoba").unwrap_or_else(|e| panic!("{e}"));
+    cmd.env_remove("RAYON_NUM_THREADS");
+    cmd
+}
+
+/// A JSONL corpus made of the seed article's paragraphs and the translation's
+/// segments, with an extra field and one broken line.
+fn corpus(dir: &Path) -> PathBuf {
+    let en =
+        std::fs::read_to_string(testdata("clinton-japan-trade-1993.en.txt")).unwrap_or_default();
+    let ja =
+        std::fs::read_to_string(testdata("clinton-japan-trade-1993.ja.txt")).unwrap_or_default();
+    let mut lines = Vec::new();
+    for (i, p) in en
+        .split("\n\n")
+        .chain(ja.split("\n\n"))
+        .filter(|p| !p.trim().is_empty())
+        .enumerate()
+    {
+        lines.push(
+            serde_json::json!({"id": format!("p{i}"), "text": p.trim(), "source": "seed", "n": i})
+                .to_string(),
+        );
+        if i == 5 {
+            lines.push("{not json".to_string());
+        }
+    }
+    let path = dir.join("corpus.jsonl");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap_or_default();
+    path
+}
+
+fn stdout(cmd: &mut Command) -> (i32, String) {
+    let out = cmd.output().unwrap_or_else(|e| panic!("{e}"));
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn shards_together_hold_exactly_a_single_run() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let input = corpus(dir.path());
+    let args = [
+        "summarize",
+        "--jsonl",
+        "--keep-fields",
+        "--format",
+        "jsonl",
+        "-n",
+        "1",
+    ];
+    let (_, whole) = stdout(kotoba().args(args).arg(&input));
+    let mut union: Vec<String> = Vec::new();
+    for k in 0..3 {
+        let (_, part) = stdout(
+            kotoba()
+                .args(args)
+                .arg("--shard")
+                .arg(format!("{k}/3"))
+                .arg(&input),
+        );
+        union.extend(part.lines().map(String::from));
+    }
+    let mut all: Vec<String> = whole.lines().map(String::from).collect();
+    assert!(all.len() > 20);
+    all.sort();
+    union.sort();
+    assert_eq!(all, union);
+}
+
+#[test]
+fn record_mode_keeps_one_record_per_input_and_passes_fields_through() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let input = corpus(dir.path());
+    let n_inputs = std::fs::read_to_string(&input)
+        .unwrap_or_default()
+        .lines()
+        .count();
+    for command in [
+        vec!["summarize", "--format", "jsonl"],
+        vec!["sentences", "--format", "jsonl"],
+        vec!["tokenize", "--format", "jsonl"],
+        vec!["detect", "--by", "sentence", "--format", "jsonl"],
+        vec!["glossary", "annotate", "--format", "jsonl"],
+    ] {
+        let (code, out) = stdout(
+            kotoba()
+                .args(&command)
+                .args(["--jsonl", "--keep-fields"])
+                .arg(&input),
+        );
+        assert_eq!(code, 2, "{command:?}: the broken line must fail the run");
+        let records: Vec<Value> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap_or_default())
+            .collect();
+        assert_eq!(records.len(), n_inputs, "{command:?}");
+        assert!(
+            records[6]["error"]
+                .as_str()
+                .is_some_and(|e| e.contains("corpus.jsonl:7")),
+            "{command:?}: {}",
+            records[6]
+        );
+        assert_eq!(records[0]["source"], "seed", "{command:?}");
+        assert_eq!(records[3]["n"], 3, "{command:?}");
+        assert!(
+            records[0].get("text").is_none(),
+            "the input text is not copied back"
+        );
+    }
+}
+
+#[test]
+fn fail_fast_stops_and_writes_no_file() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let input = corpus(dir.path());
+    let target = dir.path().join("out.txt");
+    let out = kotoba()
+        .args(["sentences", "--jsonl", "--fail-fast", "-o"])
+        .arg(&target)
+        .arg(&input)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--fail-fast"));
+    assert!(!target.exists());
+}
+
+#[test]
+fn every_command_gives_the_same_bytes_on_one_or_two_threads() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let input = corpus(dir.path());
+    for command in [
+        vec!["sentences", "--format", "jsonl"],
+        vec!["tokenize", "--format", "jsonl"],
+        vec!["tokenize", "--format", "mecab"],
+        vec!["detect", "--by", "paragraph", "--format", "jsonl"],
+        vec!["summarize", "--format", "jsonl", "--method", "lexrank"],
+        vec!["summarize", "--format", "jsonl", "--method", "pacsum"],
+        vec!["glossary", "annotate"],
+    ] {
+        let run = |t: &str| {
+            stdout(
+                kotoba()
+                    .args(["--threads", t])
+                    .args(&command)
+                    .arg("--jsonl")
+                    .arg(&input),
+            )
+            .1
+        };
+        assert_eq!(run("1"), run("2"), "{command:?}");
+    }
+}
+
+#[test]
+fn xargs_recipe_matches_a_single_run() {
+    if Shell::new("xargs").arg("--version").output().is_err() {
+        eprintln!("note: no xargs here");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let input = corpus(dir.path());
+    let bin = assert_cmd::cargo::cargo_bin("kotoba");
+    // docs/scale-out.md: N shard workers in parallel, outputs concatenated.
+    let script = format!(
+        "seq 0 3 | xargs -P 4 -I{{}} sh -c '{} summarize --jsonl --keep-fields --format jsonl --shard {{}}/4 {} > {}/part-{{}}.jsonl 2>/dev/null; true' && cat {}/part-*.jsonl | LC_ALL=C sort",
+        bin.display(),
+        input.display(),
+        dir.path().display(),
+        dir.path().display()
+    );
+    let sharded = Shell::new("sh")
+        .arg("-c")
+        .arg(&script)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (_, single) = stdout(
+        kotoba()
+            .args(["summarize", "--jsonl", "--keep-fields", "--format", "jsonl"])
+            .arg(&input),
+    );
+    let mut single: Vec<&str> = single.lines().collect();
+    single.sort();
+    assert_eq!(
+        String::from_utf8_lossy(&sharded.stdout)
+            .lines()
+            .collect::<Vec<_>>(),
+        single
+    );
+}
