@@ -84,11 +84,30 @@ pub fn run(_args: &[String]) -> Result<()> {
     }
     // Glossary annotation with a 10,000-term glossary.
     let big = glossary_10k(&kotoba)?;
-    let args = k(&["glossary", "annotate", "--jsonl", "--glossary", &big.display().to_string()], &en_jsonl);
+    let args = k(
+        &[
+            "glossary",
+            "annotate",
+            "--jsonl",
+            "--glossary",
+            &big.display().to_string(),
+        ],
+        &en_jsonl,
+    );
     let mb = mb_of(&en_jsonl)?;
-    let secs_1 = best_of(3, || time_cmd(Command::new(&kotoba).args(["--threads", "1"]).args(&args)))?;
-    let secs_2 = best_of(3, || time_cmd(Command::new(&kotoba).args(["--threads", "2"]).args(&args)))?;
-    rows.push(Row { task: "kotoba glossary annotate (en, 10k terms)".into(), input: name(&en_jsonl), mb, secs_1, secs_2: Some(secs_2) });
+    let secs_1 = best_of(3, || {
+        time_cmd(Command::new(&kotoba).args(["--threads", "1"]).args(&args))
+    })?;
+    let secs_2 = best_of(3, || {
+        time_cmd(Command::new(&kotoba).args(["--threads", "2"]).args(&args))
+    })?;
+    rows.push(Row {
+        task: "kotoba glossary annotate (en, 10k terms)".into(),
+        input: name(&en_jsonl),
+        mb,
+        secs_1,
+        secs_2: Some(secs_2),
+    });
     // MeCab and kotoba on the same plain file, one thread each.
     let mb = mb_of(&ja_txt)?;
     let secs = best_of(3, || {
@@ -151,11 +170,24 @@ fn summaries(kotoba: &Path) -> Result<()> {
     );
     println!("|---|---:|---:|---:|---:|---:|");
     let scratch = bench_dir()?.join("sumy-out.jsonl");
-    for method in ["lexrank", "textrank", "luhn", "sumbasic", "lead", "centroid", "pacsum", "leadrank"] {
+    for method in [
+        "lexrank", "textrank", "luhn", "sumbasic", "lead", "centroid", "pacsum", "leadrank",
+    ] {
         let run = |threads: &str| {
             time_cmd(
                 Command::new(kotoba)
-                    .args(["--threads", threads, "summarize", "--jsonl", "--split", "lines", "-n", "3", "--method", method])
+                    .args([
+                        "--threads",
+                        threads,
+                        "summarize",
+                        "--jsonl",
+                        "--split",
+                        "lines",
+                        "-n",
+                        "3",
+                        "--method",
+                        method,
+                    ])
                     .arg(&times8),
             )
         };
@@ -170,7 +202,10 @@ fn summaries(kotoba: &Path) -> Result<()> {
         } else {
             ("–".into(), "–".into())
         };
-        println!("| {method} | {rate1:.0} | {rate2:.0} | {:.2}× | {sumy} | {ratio} |", one / two);
+        println!(
+            "| {method} | {rate1:.0} | {rate2:.0} | {:.2}× | {sumy} | {ratio} |",
+            one / two
+        );
     }
     Ok(())
 }
@@ -182,7 +217,9 @@ fn glossary_10k(kotoba: &Path) -> Result<PathBuf> {
     if out.exists() {
         return Ok(out);
     }
-    let listed = Command::new(kotoba).args(["glossary", "list", "--format", "jsonl"]).output()?;
+    let listed = Command::new(kotoba)
+        .args(["glossary", "list", "--format", "jsonl"])
+        .output()?;
     let listed = String::from_utf8(listed.stdout)?;
     let mut words: Vec<String> = Vec::new();
     for line in listed.lines() {

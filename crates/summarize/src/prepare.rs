@@ -272,7 +272,11 @@ mod tests {
     #[test]
     fn inflected_forms_share_a_term() -> Result<(), Error> {
         let p = Preparer::new()?;
-        let doc = p.prepare("Tariffs rose. The tariff rose again. TARIFF!", Lang::En, Split::Sentences);
+        let doc = p.prepare(
+            "Tariffs rose. The tariff rose again. TARIFF!",
+            Lang::En,
+            Split::Sentences,
+        );
         let ids: Vec<u32> = doc.sentences.iter().map(|s| s.terms[0]).collect();
         assert_eq!(ids, [0, 0, 0]);
         assert_eq!(doc.vocabulary[0], "tariff");
