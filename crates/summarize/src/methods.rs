@@ -76,6 +76,8 @@ pub struct Params {
     pub pacsum_forward: f64,
     /// PacSum: edge threshold as a fraction of the similarity range.
     pub pacsum_beta: f64,
+    /// Luhn: share of the vocabulary (most frequent first) that is significant.
+    pub luhn_share: f64,
 }
 
 impl Default for Params {
@@ -85,7 +87,8 @@ impl Default for Params {
             lead_restart: 0.9,
             pacsum_backward: -2.0,
             pacsum_forward: 1.0,
-            pacsum_beta: 0.6,
+            pacsum_beta: 0.0,
+            luhn_share: 0.2,
         }
     }
 }
@@ -98,7 +101,7 @@ pub fn score(doc: &Prepared, method: Method, params: &Params) -> Vec<f64> {
     }
     match method {
         Method::Lead => (0..n).map(|i| 1.0 - i as f64 / n as f64).collect(),
-        Method::Luhn => luhn(doc),
+        Method::Luhn => luhn(doc, params.luhn_share),
         Method::LexRank => {
             let m = cosine_matrix(&vectors(doc));
             pagerank(&m, &vec![1.0; n], params.damping)
@@ -147,13 +150,13 @@ fn term_counts(doc: &Prepared) -> Vec<u32> {
 /// among the most frequent tenth of the vocabulary, at least five of them);
 /// a sentence scores its best cluster, (significant words)² / cluster span,
 /// clusters joining significant words at most four words apart.
-fn luhn(doc: &Prepared) -> Vec<f64> {
+fn luhn(doc: &Prepared, share: f64) -> Vec<f64> {
     let counts = term_counts(doc);
     let mut by_freq: Vec<u32> = (0..counts.len() as u32)
         .filter(|&t| counts[t as usize] >= 2)
         .collect();
     by_freq.sort_by(|a, b| counts[*b as usize].cmp(&counts[*a as usize]).then(a.cmp(b)));
-    let keep = (counts.len() / 10).max(5);
+    let keep = ((counts.len() as f64 * share) as usize).max(5);
     let significant: HashSet<u32> = by_freq.into_iter().take(keep).collect();
     doc.sentences
         .iter()

@@ -47,6 +47,7 @@ pub fn run(args: SummarizeArgs) -> Result<Status> {
             "pacsum_backward" => &mut params.pacsum_backward,
             "pacsum_forward" => &mut params.pacsum_forward,
             "pacsum_beta" => &mut params.pacsum_beta,
+            "luhn_share" => &mut params.luhn_share,
             _ => anyhow::bail!("--param: unknown key `{key}`"),
         };
         *slot = value;
