@@ -150,7 +150,7 @@ fn annotate(args: GlossaryAnnotateArgs) -> Result<Status> {
                         .into_iter()
                         .next()
                         .unwrap_or_default();
-                    out.extend_from_slice(doc.text[at..s.start].as_bytes());
+                    out.extend_from_slice(&doc.text.as_bytes()[at..s.start]);
                     let term = &doc.text[s.start..s.end];
                     match args.format {
                         AnnotateFormat::Inline => write!(out, "{term} [{first}]")?,
@@ -158,7 +158,7 @@ fn annotate(args: GlossaryAnnotateArgs) -> Result<Status> {
                     }
                     at = s.end;
                 }
-                out.extend_from_slice(doc.text[at..].as_bytes());
+                out.extend_from_slice(&doc.text.as_bytes()[at..]);
                 if !doc.text.ends_with('\n') {
                     out.push(b'\n');
                 }
