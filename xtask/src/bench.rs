@@ -16,142 +16,260 @@ use crate::{aclsum, apt, corpora, ipadic, peers};
 const EN_BYTES: usize = 64 << 20;
 const JA_BYTES: usize = 24 << 20;
 
-struct Row {
-    task: String,
-    input: String,
-    mb: f64,
-    secs_1: f64,
-    secs_2: Option<f64>,
+/// One measured command: best wall time of three runs, peak RSS.
+struct Measure {
+    secs: f64,
+    rss_mb: f64,
 }
 
-/// Runs the benchmarks and prints one Markdown table.
+/// Runs `program args` three times; best time, largest peak RSS (from GNU time).
+fn measure(program: &Path, args: &[String]) -> Result<Measure> {
+    let mut best = Measure {
+        secs: f64::MAX,
+        rss_mb: 0.0,
+    };
+    let report = bench_dir()?.join("time.txt");
+    for _ in 0..3 {
+        let start = Instant::now();
+        let status = Command::new("/usr/bin/time")
+            .args(["-f", "%M", "-o"])
+            .arg(&report)
+            .arg(program)
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .status()
+            .with_context(|| format!("{} {}", program.display(), args.join(" ")))?;
+        let secs = start.elapsed().as_secs_f64();
+        if !status.success() {
+            bail!(
+                "{} {} failed with {status}",
+                program.display(),
+                args.join(" ")
+            );
+        }
+        let kb: f64 = fs::read_to_string(&report)?
+            .lines()
+            .last()
+            .and_then(|l| l.trim().parse().ok())
+            .unwrap_or(0.0);
+        best.secs = best.secs.min(secs);
+        best.rss_mb = best.rss_mb.max(kb / 1024.0);
+    }
+    Ok(best)
+}
+
+fn strings(args: &[&str], input: &Path) -> Vec<String> {
+    let mut v: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+    v.push(input.display().to_string());
+    v
+}
+
+/// Runs the benchmarks and prints the tables.
 pub fn run(_args: &[String]) -> Result<()> {
     ipadic::prepare()?;
     apt::ensure(
         &["mecab", "mecab-ipadic-utf8"],
         &["/usr/bin/mecab", "/var/lib/mecab/dic/ipadic-utf8"],
     )?;
+    apt::ensure(&["time"], &["/usr/bin/time"])?;
     let kotoba = crate::build_release_kotoba()?;
     let en_jsonl = english_jsonl()?;
     let (ja_txt, ja_jsonl) = japanese()?;
-    let mut rows = Vec::new();
-    let k = |args: &[&str], input: &Path| -> Vec<String> {
-        let mut v: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-        v.push(input.display().to_string());
-        v
-    };
-    for (task, args, input) in [
+    let big = glossary_10k(&kotoba)?;
+    let big = big.display().to_string();
+    println!("Whole CLI runs, best of 3; peak RSS of the 2-thread run.\n");
+    println!("| task | input | MB | 1 thread MB/s | 2 threads MB/s | 2/1 scaling | peak RSS MB |");
+    println!("|---|---|---:|---:|---:|---:|---:|");
+    let corpus_runs: Vec<(&str, Vec<String>, &Path)> = vec![
         (
             "sentences (en)",
-            k(&["sentences", "--jsonl"], &en_jsonl),
+            strings(&["sentences", "--jsonl"], &en_jsonl),
             &en_jsonl,
         ),
         (
             "detect (en, by document)",
-            k(&["detect", "--jsonl"], &en_jsonl),
+            strings(&["detect", "--jsonl"], &en_jsonl),
             &en_jsonl,
         ),
         (
             "tokenize --format tsv (en)",
-            k(&["tokenize", "--jsonl", "--lang", "en"], &en_jsonl),
+            strings(&["tokenize", "--jsonl", "--lang", "en"], &en_jsonl),
+            &en_jsonl,
+        ),
+        (
+            "summarize (en, leadrank)",
+            strings(&["summarize", "--jsonl"], &en_jsonl),
+            &en_jsonl,
+        ),
+        (
+            "glossary annotate (en, 10k terms)",
+            strings(
+                &["glossary", "annotate", "--jsonl", "--glossary", &big],
+                &en_jsonl,
+            ),
             &en_jsonl,
         ),
         (
             "sentences (ja)",
-            k(&["sentences", "--jsonl"], &ja_jsonl),
+            strings(&["sentences", "--jsonl"], &ja_jsonl),
             &ja_jsonl,
         ),
         (
             "tokenize --format mecab (ja)",
-            k(&["tokenize", "--jsonl", "--format", "mecab"], &ja_jsonl),
+            strings(&["tokenize", "--jsonl", "--format", "mecab"], &ja_jsonl),
             &ja_jsonl,
         ),
-    ] {
+        (
+            "summarize (ja, leadrank)",
+            strings(&["summarize", "--jsonl"], &ja_jsonl),
+            &ja_jsonl,
+        ),
+    ];
+    for (task, args, input) in corpus_runs {
         let mb = mb_of(input)?;
-        let secs_1 = best_of(3, || {
-            time_cmd(Command::new(&kotoba).args(["--threads", "1"]).args(&args))
-        })?;
-        let secs_2 = best_of(3, || {
-            time_cmd(Command::new(&kotoba).args(["--threads", "2"]).args(&args))
-        })?;
-        rows.push(Row {
-            task: format!("kotoba {task}"),
-            input: name(input),
-            mb,
-            secs_1,
-            secs_2: Some(secs_2),
-        });
-    }
-    // Glossary annotation with a 10,000-term glossary.
-    let big = glossary_10k(&kotoba)?;
-    let args = k(
-        &[
-            "glossary",
-            "annotate",
-            "--jsonl",
-            "--glossary",
-            &big.display().to_string(),
-        ],
-        &en_jsonl,
-    );
-    let mb = mb_of(&en_jsonl)?;
-    let secs_1 = best_of(3, || {
-        time_cmd(Command::new(&kotoba).args(["--threads", "1"]).args(&args))
-    })?;
-    let secs_2 = best_of(3, || {
-        time_cmd(Command::new(&kotoba).args(["--threads", "2"]).args(&args))
-    })?;
-    rows.push(Row {
-        task: "kotoba glossary annotate (en, 10k terms)".into(),
-        input: name(&en_jsonl),
-        mb,
-        secs_1,
-        secs_2: Some(secs_2),
-    });
-    // MeCab and kotoba on the same plain file, one thread each.
-    let mb = mb_of(&ja_txt)?;
-    let secs = best_of(3, || {
-        time_cmd(
-            Command::new(&kotoba)
-                .args(["--threads", "1", "tokenize", "--format", "mecab"])
-                .arg(&ja_txt),
-        )
-    })?;
-    rows.push(Row {
-        task: "kotoba tokenize --format mecab (ja, one file)".into(),
-        input: name(&ja_txt),
-        mb,
-        secs_1: secs,
-        secs_2: None,
-    });
-    let secs = best_of(3, || {
-        time_cmd(Command::new("mecab").args(["-b", "100000000"]).arg(&ja_txt))
-    })?;
-    rows.push(Row {
-        task: "MeCab 0.996 (peer)".into(),
-        input: name(&ja_txt),
-        mb,
-        secs_1: secs,
-        secs_2: None,
-    });
-
-    println!("| task | input | MB | 1 thread s | MB/s | 2 threads s | MB/s | 2/1 scaling |");
-    println!("|---|---|---:|---:|---:|---:|---:|---:|");
-    for r in rows {
-        let two = match r.secs_2 {
-            Some(s) => format!("{s:.2} | {:.1} | {:.2}×", r.mb / s, r.secs_1 / s),
-            None => "– | – | –".into(),
-        };
+        let with = |t: &str| [vec!["--threads".to_string(), t.to_string()], args.clone()].concat();
+        let one = measure(&kotoba, &with("1"))?;
+        let two = measure(&kotoba, &with("2"))?;
         println!(
-            "| {} | {} | {:.1} | {:.2} | {:.1} | {two} |",
-            r.task,
-            r.input,
-            r.mb,
-            r.secs_1,
-            r.mb / r.secs_1
+            "| kotoba {task} | {} | {mb:.1} | {:.1} | {:.1} | {:.2}× | {:.0} |",
+            name(input),
+            mb / one.secs,
+            mb / two.secs,
+            one.secs / two.secs,
+            two.rss_mb
         );
     }
+
+    // The same plain Japanese file through MeCab and kotoba.
+    let mb = mb_of(&ja_txt)?;
+    let ours = measure(
+        &kotoba,
+        &strings(
+            &["--threads", "1", "tokenize", "--format", "mecab"],
+            &ja_txt,
+        ),
+    )?;
+    let ours2 = measure(
+        &kotoba,
+        &strings(
+            &["--threads", "2", "tokenize", "--format", "mecab"],
+            &ja_txt,
+        ),
+    )?;
+    let mecab = measure(
+        Path::new("/usr/bin/mecab"),
+        &strings(&["-b", "100000000"], &ja_txt),
+    )?;
+    println!("\n| Japanese tokens, MeCab format, one {mb:.1} MB file | MB/s | peak RSS MB |");
+    println!("|---|---:|---:|");
+    println!(
+        "| MeCab 0.996 + ipadic-utf8 | {:.1} | {:.0} |",
+        mb / mecab.secs,
+        mecab.rss_mb
+    );
+    println!(
+        "| kotoba, 1 thread | {:.1} ({:.2}× MeCab) | {:.0} |",
+        mb / ours.secs,
+        mecab.secs / ours.secs,
+        ours.rss_mb
+    );
+    println!(
+        "| kotoba, 2 threads | {:.1} ({:.2}× MeCab) | {:.0} |",
+        mb / ours2.secs,
+        mecab.secs / ours2.secs,
+        ours2.rss_mb
+    );
+
+    sentences_peer(&kotoba, &en_jsonl)?;
+    memory(&kotoba)?;
     summaries(&kotoba)
+}
+
+/// pySBD (the Python port of pragmatic_segmenter) on a 2 MB slice of the
+/// English text, beside kotoba on the same slice.
+fn sentences_peer(kotoba: &Path, en_jsonl: &Path) -> Result<()> {
+    let slice = bench_dir()?.join("en-2mb.txt");
+    let mut text = String::new();
+    for line in fs::read_to_string(en_jsonl)?.lines() {
+        let v: serde_json::Value = serde_json::from_str(line)?;
+        text.push_str(v["text"].as_str().unwrap_or(""));
+        text.push_str("\n\n");
+        if text.len() > 2 << 20 {
+            break;
+        }
+    }
+    fs::write(&slice, &text)?;
+    let mb = text.len() as f64 / 1e6;
+    let python = peers::venv("pysbd", &["pysbd==0.3.4"])?;
+    let script = "import sys, time, pysbd\n\
+        text = open(sys.argv[1], encoding='utf-8').read()\n\
+        seg = pysbd.Segmenter(language='en', clean=False)\n\
+        t = time.process_time()\n\
+        for block in text.split('\\n\\n'):\n\
+        \x20   seg.segment(block)\n\
+        print(time.process_time() - t)\n";
+    let out = Command::new(&python)
+        .arg("-c")
+        .arg(script)
+        .arg(&slice)
+        .output()
+        .context("running pySBD")?;
+    if !out.status.success() {
+        bail!("pySBD failed: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    let cpu: f64 = String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .unwrap_or(f64::NAN);
+    let ours = measure(kotoba, &strings(&["--threads", "1", "sentences"], &slice))?;
+    println!("\n| English sentences, {mb:.1} MB | MB/s (one core) |\n|---|---:|");
+    println!(
+        "| pySBD 0.3.4 (CPU time, start-up excluded) | {:.2} |",
+        mb / cpu
+    );
+    println!(
+        "| kotoba sentences (wall time, start-up included) | {:.1} |",
+        mb / ours.secs
+    );
+    Ok(())
+}
+
+/// Peak memory of `summarize` over ACLSum repeated to 100 and 400 MB: it
+/// must stay flat (documents stream through, 256 at a time).
+fn memory(kotoba: &Path) -> Result<()> {
+    let dev = aclsum::split("dev")?;
+    let test = aclsum::split("test")?;
+    let papers = fs::read_to_string(&dev.docs)? + &fs::read_to_string(&test.docs)?;
+    println!(
+        "\n| summarize over ACLSum repeated | MB | seconds (2 threads) | peak RSS MB |\n|---|---:|---:|---:|"
+    );
+    for target in [100usize << 20, 400 << 20] {
+        let path = bench_dir()?.join(format!("aclsum-{}mb.jsonl", target >> 20));
+        if !path.exists() {
+            let mut f = std::io::BufWriter::new(fs::File::create(&path)?);
+            let mut written = 0;
+            while written < target {
+                std::io::Write::write_all(&mut f, papers.as_bytes())?;
+                written += papers.len();
+            }
+        }
+        let m = measure(
+            kotoba,
+            &strings(
+                &["--threads", "2", "summarize", "--jsonl", "--split", "lines"],
+                &path,
+            ),
+        )?;
+        println!(
+            "| {} | {:.0} | {:.1} | {:.0} |",
+            name(&path),
+            mb_of(&path)?,
+            m.secs,
+            m.rss_mb
+        );
+    }
+    Ok(())
 }
 
 /// Summaries of ACLSum papers (all 250, eight times over for kotoba) per

@@ -7,7 +7,7 @@ use std::collections::{BTreeSet, HashMap};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use kotoba_text::normalize::nfkc;
 use kotoba_tokenize::japanese::JapaneseTokenizer;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 use crate::normalize::{english_forms, is_cjk};
 use crate::{Error, Glossary, Lang};
@@ -33,14 +33,15 @@ struct Target {
     lang: Lang,
     term: usize,
     /// Terms with capitals (acronyms, names) match only in their own case
-    /// or in all capitals.
-    exact_case: bool,
+    /// or in all capitals: the form as written, an index into `cased`.
+    cased: Option<u32>,
 }
 
 /// Annotates texts with one glossary; build once, share across threads.
 pub struct Annotator<'g> {
     glossary: &'g Glossary,
     targets: Vec<Vec<Target>>,
+    cased: Vec<String>,
     longest: AhoCorasick,
     overlapping: AhoCorasick,
     japanese: JapaneseTokenizer,
@@ -52,6 +53,7 @@ impl<'g> Annotator<'g> {
         let mut ids: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<Target>> = Vec::new();
+        let mut cased: Vec<String> = Vec::new();
         for (ci, c) in glossary.concepts.iter().enumerate() {
             for lang in [Lang::En, Lang::Ja] {
                 for (ti, t) in c.terms(lang).iter().enumerate() {
@@ -61,6 +63,10 @@ impl<'g> Annotator<'g> {
                     };
                     let exact_case = lang == Lang::En && t.term.chars().any(char::is_uppercase);
                     for form in forms.into_iter().filter(|f| !f.trim().is_empty()) {
+                        let cased_form = exact_case.then(|| {
+                            cased.push(form.clone());
+                            (cased.len() - 1) as u32
+                        });
                         let key = if lang == Lang::En {
                             form.to_ascii_lowercase()
                         } else {
@@ -75,7 +81,7 @@ impl<'g> Annotator<'g> {
                             concept: ci,
                             lang,
                             term: ti,
-                            exact_case,
+                            cased: cased_form,
                         };
                         if !targets[id]
                             .iter()
@@ -99,6 +105,7 @@ impl<'g> Annotator<'g> {
             longest: build(MatchKind::LeftmostLongest)?,
             overlapping: build(MatchKind::Standard)?,
             targets,
+            cased,
             japanese: JapaneseTokenizer::new()?,
         })
     }
@@ -137,9 +144,11 @@ impl<'g> Annotator<'g> {
     }
 
     fn search(&self, text: &str, overlapping: bool) -> Vec<Span> {
-        let normalized = (!text.is_ascii()).then(|| nfkc(text));
+        // Most text is already in NFKC (ASCII always is): no copy, no map.
+        let stable = text.is_ascii() || is_nfkc_quick(text.chars()) == IsNormalized::Yes;
+        let normalized = (!stable).then(|| nfkc(text));
         let hay = normalized.as_ref().map_or(text, |n| n.text.as_str());
-        let mut boundaries: Option<BTreeSet<usize>> = None;
+        let mut boundaries: Option<Vec<bool>> = None;
         let mut out = Vec::new();
         let matches: Box<dyn Iterator<Item = aho_corasick::Match>> = if overlapping {
             Box::new(self.overlapping.find_overlapping_iter(hay))
@@ -152,11 +161,14 @@ impl<'g> Annotator<'g> {
                 let ok = match t.lang {
                     Lang::En => {
                         latin_boundary(hay, s, e)
-                            && (!t.exact_case || case_fits(&hay[s..e], t, self.glossary))
+                            && t.cased
+                                .is_none_or(|k| case_fits(&hay[s..e], &self.cased[k as usize]))
                     }
+                    // Latin-letter Japanese terms (WTO) are words like English ones.
+                    Lang::Ja if !hay[s..e].chars().any(is_cjk) => latin_boundary(hay, s, e),
                     Lang::Ja => {
                         let b = boundaries.get_or_insert_with(|| self.morpheme_boundaries(hay));
-                        b.contains(&s) && b.contains(&e)
+                        b[s] && b[e]
                     }
                 };
                 if ok {
@@ -177,14 +189,15 @@ impl<'g> Annotator<'g> {
         out
     }
 
-    fn morpheme_boundaries(&self, text: &str) -> BTreeSet<usize> {
+    /// For every byte offset, whether a morpheme starts or ends there.
+    fn morpheme_boundaries(&self, text: &str) -> Vec<bool> {
         let mut worker = self.japanese.worker();
-        let mut set = BTreeSet::new();
+        let mut at = vec![false; text.len() + 1];
         for m in worker.morphemes(text) {
-            set.insert(m.start);
-            set.insert(m.end);
+            at[m.start] = true;
+            at[m.end] = true;
         }
-        set
+        at
     }
 }
 
@@ -197,10 +210,8 @@ fn latin_boundary(hay: &str, s: usize, e: usize) -> bool {
 }
 
 /// A term with capitals matches in its own case or in all capitals.
-fn case_fits(found: &str, t: &Target, g: &Glossary) -> bool {
-    let term = &g.concepts[t.concept].terms(t.lang)[t.term].term;
-    let forms = english_forms(term);
-    forms.iter().any(|f| f == found) || found.chars().all(|c| !c.is_lowercase())
+fn case_fits(found: &str, form: &str) -> bool {
+    found == form || found.chars().all(|c| !c.is_lowercase())
 }
 
 #[cfg(test)]
