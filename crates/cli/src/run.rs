@@ -88,11 +88,12 @@ where
     let docs: Box<dyn Iterator<Item = _>> = match input.shard {
         Some((k, n)) => Box::new(
             corpus(input)
+                .items()
                 .enumerate()
                 .filter(move |(i, _)| i % n == k)
                 .map(|(_, d)| d),
         ),
-        None => Box::new(corpus(input)),
+        None => Box::new(corpus(input).items()),
     };
     let report = |out: &mut Output, id: Option<&str>, message: String| -> Result<()> {
         eprintln!("kotoba: error: {message}");

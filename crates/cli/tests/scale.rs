@@ -208,3 +208,48 @@ fn xargs_recipe_matches_a_single_run() {
         single
     );
 }
+
+#[test]
+fn interrupting_leaves_no_partial_file() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    // Large enough to still be running when the signal comes.
+    let text =
+        std::fs::read_to_string(testdata("clinton-japan-trade-1993.en.txt")).unwrap_or_default();
+    let big = dir.path().join("big.txt");
+    std::fs::write(&big, text.repeat(2000)).unwrap_or_default();
+    let out_dir = dir.path().join("out");
+    std::fs::create_dir(&out_dir).unwrap_or_default();
+    let mut child = Shell::new(assert_cmd::cargo::cargo_bin("kotoba"))
+        .args(["--threads", "1", "tokenize", "--format", "tsv", "-o"])
+        .arg(out_dir.join("tokens.tsv"))
+        .arg(&big)
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let _ = Shell::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status();
+    let status = child.wait().unwrap_or_else(|e| panic!("{e}"));
+    let left: Vec<_> = std::fs::read_dir(&out_dir)
+        .map(|d| d.filter_map(|e| e.ok()).collect())
+        .unwrap_or_default();
+    if status.code() == Some(130) {
+        assert!(left.is_empty(), "interrupted run left {left:?}");
+    } else {
+        // It finished before the signal: then the whole file is there.
+        assert_eq!(left.len(), 1);
+    }
+}
+
+#[test]
+fn verbose_reports_documents_failures_and_time() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let input = corpus(dir.path());
+    let out = kotoba()
+        .args(["sentences", "--jsonl", "-v"])
+        .arg(&input)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("documents done, 1 failed"), "{err}");
+}

@@ -23,4 +23,4 @@ mod reader;
 
 pub use error::CorpusError;
 pub use pipeline::{Outcome, process_ordered};
-pub use reader::{Corpus, Document, InputOptions, Source};
+pub use reader::{Corpus, Document, InputOptions, Item, Items, RawRecord, Resolve, Source};

@@ -2,7 +2,7 @@
 
 use rayon::prelude::*;
 
-use crate::{CorpusError, Document};
+use crate::{CorpusError, Document, Resolve};
 
 /// What became of one input item, handed to the sink in input order.
 #[derive(Debug)]
@@ -15,10 +15,11 @@ pub enum Outcome<T, E> {
     Failed(Document, E),
 }
 
-/// Reads `docs` in batches of at most `batch` documents, runs `work` on each
-/// batch in parallel with rayon, and hands every outcome to `sink` in input
-/// order. At most one batch is in memory at a time; the output does not
-/// depend on the number of threads. Stops early when `sink` returns an error.
+/// Reads `docs` in batches of at most `batch` documents, parses and runs
+/// `work` on each batch in parallel with rayon, and hands every outcome to
+/// `sink` in input order. At most one batch is in memory at a time; the
+/// output does not depend on the number of threads. Stops early when `sink`
+/// returns an error.
 pub fn process_ordered<I, T, E, W, S, SE>(
     docs: I,
     batch: usize,
@@ -26,7 +27,8 @@ pub fn process_ordered<I, T, E, W, S, SE>(
     mut sink: S,
 ) -> Result<(), SE>
 where
-    I: Iterator<Item = Result<Document, CorpusError>>,
+    I: Iterator,
+    I::Item: Resolve,
     T: Send,
     E: Send,
     W: Fn(&Document) -> Result<T, E> + Sync,
@@ -34,15 +36,17 @@ where
 {
     let batch = batch.max(1);
     let mut docs = docs.peekable();
-    let mut items: Vec<Result<Document, CorpusError>> = Vec::with_capacity(batch);
     while docs.peek().is_some() {
-        items.clear();
-        items.extend(docs.by_ref().take(batch));
-        let results: Vec<Option<Result<T, E>>> = items
-            .par_iter()
-            .map(|item| item.as_ref().ok().map(&work))
+        let items: Vec<I::Item> = docs.by_ref().take(batch).collect();
+        let results: Vec<(Result<Document, CorpusError>, Option<Result<T, E>>)> = items
+            .into_par_iter()
+            .map(|item| {
+                let doc = item.resolve();
+                let result = doc.as_ref().ok().map(&work);
+                (doc, result)
+            })
             .collect();
-        for (item, result) in items.drain(..).zip(results) {
+        for (item, result) in results {
             let outcome = match (item, result) {
                 (Ok(doc), Some(Ok(value))) => Outcome::Done(doc, value),
                 (Ok(doc), Some(Err(e))) => Outcome::Failed(doc, e),

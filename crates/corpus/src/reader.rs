@@ -4,6 +4,7 @@ use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde_json::{Map, Value};
 
@@ -64,12 +65,71 @@ pub struct Document {
 /// The documents of a list of sources, read lazily in order.
 pub struct Corpus {
     pending: VecDeque<(Source, bool)>,
-    options: InputOptions,
+    options: Arc<InputOptions>,
     jsonl: Option<JsonlReader>,
 }
 
+/// A JSON Lines record read but not parsed yet: parsing is left to the
+/// worker threads so that reading stays cheap and serial.
+#[derive(Debug, Clone)]
+pub struct RawRecord {
+    path: Arc<PathBuf>,
+    line: usize,
+    bytes: Vec<u8>,
+    options: Arc<InputOptions>,
+}
+
+impl RawRecord {
+    /// Parses the record into a document.
+    pub fn parse(&self) -> Result<Document, CorpusError> {
+        parse_record(&self.path, self.line, &self.bytes, &self.options)
+    }
+}
+
+/// One input item: a document (or why it could not be read), or a JSON Lines
+/// record still to be parsed.
+#[derive(Debug)]
+pub enum Item {
+    /// Read and checked.
+    Read(Result<Document, CorpusError>),
+    /// To be parsed.
+    Raw(RawRecord),
+}
+
+/// Anything that becomes a document, possibly at a cost worth parallelizing.
+pub trait Resolve: Send {
+    /// The document, or why there is none.
+    fn resolve(self) -> Result<Document, CorpusError>;
+}
+
+impl Resolve for Result<Document, CorpusError> {
+    fn resolve(self) -> Result<Document, CorpusError> {
+        self
+    }
+}
+
+impl Resolve for Item {
+    fn resolve(self) -> Result<Document, CorpusError> {
+        match self {
+            Item::Read(r) => r,
+            Item::Raw(raw) => raw.parse(),
+        }
+    }
+}
+
+/// The items of a corpus, JSON Lines records left unparsed (see [`Corpus::items`]).
+pub struct Items(Corpus);
+
+impl Iterator for Items {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        self.0.next_item()
+    }
+}
+
 struct JsonlReader {
-    name: PathBuf,
+    name: Arc<PathBuf>,
     reader: Box<dyn BufRead + Send>,
     line: usize,
     buf: Vec<u8>,
@@ -83,12 +143,33 @@ impl Corpus {
     pub fn new(sources: Vec<Source>, options: InputOptions) -> Corpus {
         Corpus {
             pending: sources.into_iter().map(|s| (s, false)).collect(),
-            options,
+            options: Arc::new(options),
             jsonl: None,
         }
     }
 
-    fn next_record(&mut self) -> Option<Result<Document, CorpusError>> {
+    /// The corpus as [`Item`]s: JSON Lines records come unparsed, for
+    /// callers that parse them in parallel (as `process_ordered` does).
+    pub fn items(self) -> Items {
+        Items(self)
+    }
+
+    fn next_item(&mut self) -> Option<Item> {
+        loop {
+            if self.jsonl.is_some() {
+                if let Some(item) = self.next_record() {
+                    return Some(item);
+                }
+                continue;
+            }
+            let (source, in_folder) = self.pending.pop_front()?;
+            if let Some(item) = self.open(source, in_folder) {
+                return Some(Item::Read(item));
+            }
+        }
+    }
+
+    fn next_record(&mut self) -> Option<Item> {
         let state = self.jsonl.as_mut()?;
         loop {
             state.buf.clear();
@@ -99,9 +180,9 @@ impl Corpus {
                 }
                 Ok(_) => {}
                 Err(source) => {
-                    let path = state.name.clone();
+                    let path = state.name.as_ref().clone();
                     self.jsonl = None;
-                    return Some(Err(CorpusError::Io { path, source }));
+                    return Some(Item::Read(Err(CorpusError::Io { path, source })));
                 }
             }
             state.line += 1;
@@ -109,7 +190,12 @@ impl Corpus {
             if bytes.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            return Some(parse_record(&state.name, state.line, bytes, &self.options));
+            return Some(Item::Raw(RawRecord {
+                path: state.name.clone(),
+                line: state.line,
+                bytes: bytes.to_vec(),
+                options: self.options.clone(),
+            }));
         }
     }
 
@@ -163,7 +249,7 @@ impl Corpus {
 
     fn start_jsonl(&mut self, name: PathBuf, reader: Box<dyn BufRead + Send>) {
         self.jsonl = Some(JsonlReader {
-            name,
+            name: Arc::new(name),
             reader,
             line: 0,
             buf: Vec::new(),
@@ -201,18 +287,7 @@ impl Iterator for Corpus {
     type Item = Result<Document, CorpusError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        loop {
-            if self.jsonl.is_some() {
-                if let Some(item) = self.next_record() {
-                    return Some(item);
-                }
-                continue;
-            }
-            let (source, in_folder) = self.pending.pop_front()?;
-            if let Some(item) = self.open(source, in_folder) {
-                return Some(item);
-            }
-        }
+        self.next_item().map(Resolve::resolve)
     }
 }
 

@@ -336,6 +336,21 @@ mod tests {
     }
 
     #[test]
+    fn very_long_documents_stay_linear() {
+        // 6,000 sentences: graph methods score blocks instead of one dense graph.
+        let text = "Tariffs on steel rose sharply. Rice imports stayed closed. ".repeat(3000);
+        for m in [
+            Method::LexRank,
+            Method::LeadRank,
+            Method::TextRank,
+            Method::PacSum,
+        ] {
+            let out = summarizer(m, 3).summarize(&text, Lang::En, Split::Sentences);
+            assert_eq!(out.len(), 3, "{m:?}");
+        }
+    }
+
+    #[test]
     fn lines_mode_takes_each_line() {
         let out = summarizer(Method::Lead, 2).summarize(
             "first line\nsecond line. still second\nthird",

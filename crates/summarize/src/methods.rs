@@ -93,11 +93,34 @@ impl Default for Params {
     }
 }
 
+/// Graphs are built over at most this many sentences: longer documents are
+/// scored in consecutive blocks, so memory and time stay linear in length
+/// (a dense graph of 80,000 sentences would need 50 GB).
+const GRAPH_BLOCK: usize = 2000;
+
 /// Scores every sentence of `doc` with `method`.
 pub fn score(doc: &Prepared, method: Method, params: &Params) -> Vec<f64> {
     let n = doc.sentences.len();
     if n == 0 {
         return Vec::new();
+    }
+    let graph = matches!(
+        method,
+        Method::LexRank | Method::TextRank | Method::PacSum | Method::LeadRank
+    );
+    if graph && n > GRAPH_BLOCK {
+        let mut scores = Vec::with_capacity(n);
+        for block in doc.sentences.chunks(GRAPH_BLOCK) {
+            let part = Prepared {
+                lang: doc.lang,
+                sentences: block.to_vec(),
+                vocabulary: doc.vocabulary.clone(),
+            };
+            // Each block's PageRank sums to one: weigh blocks by their size.
+            let weight = block.len() as f64 / n as f64;
+            scores.extend(score(&part, method, params).into_iter().map(|s| s * weight));
+        }
+        return scores;
     }
     match method {
         Method::Lead => (0..n).map(|i| 1.0 - i as f64 / n as f64).collect(),
@@ -113,7 +136,7 @@ pub fn score(doc: &Prepared, method: Method, params: &Params) -> Vec<f64> {
                 .sentences
                 .iter()
                 .map(|s| {
-                    let lead = if s.paragraph == 0 {
+                    let lead = if s.paragraph == 0 && first > 0.0 {
                         params.lead_restart / first
                     } else {
                         0.0
