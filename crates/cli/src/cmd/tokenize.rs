@@ -16,6 +16,7 @@ use serde_json::{Map, Value, json};
 use super::sentences::tsv;
 use crate::args::{InputArgs, TokenizeArgs, TokenizeFormat};
 use crate::lang;
+use crate::output::Output;
 use crate::run::{self, Status};
 
 const TSV_HEADER: &[u8] = b"id\tstart\tend\tsurface\tlower\tterm\tstop\tfeatures\n";
@@ -29,9 +30,14 @@ pub fn run(args: TokenizeArgs) -> Result<Status> {
     } else {
         b""
     };
-    run::over_corpus(&args.input, header, |doc| -> Result<Vec<Vec<u8>>> {
+    run::over_corpus(&args.input, header, |doc| -> Result<TokenOutput> {
         if args.format == TokenizeFormat::Mecab {
-            return Ok(mecab_parallel(&japanese, &doc.text)?);
+            if doc.text.len() > 2 * MECAB_CHUNK {
+                return Ok(TokenOutput::Mecab(japanese, doc.text.clone()));
+            }
+            let mut out = Vec::with_capacity(doc.text.len() * 8);
+            japanese.worker().write_mecab(&doc.text, &mut out)?;
+            return Ok(TokenOutput::Bytes(out));
         }
         let mut out = Vec::with_capacity(doc.text.len() * 4);
         let code = lang::resolve(args.lang, &detector, &doc.text);
@@ -54,7 +60,7 @@ pub fn run(args: TokenizeArgs) -> Result<Status> {
                 &mut out,
             )?,
         }
-        Ok(vec![out])
+        Ok(TokenOutput::Bytes(out))
     })
 }
 
@@ -62,7 +68,43 @@ pub fn run(args: TokenizeArgs) -> Result<Status> {
 /// format treats every line on its own, so the output is the same.
 const MECAB_CHUNK: usize = 256 * 1024;
 
-fn mecab_parallel(ja: &JapaneseTokenizer, text: &str) -> std::io::Result<Vec<Vec<u8>>> {
+/// What `tokenize` renders for a document.
+pub enum TokenOutput {
+    /// Rendered already.
+    Bytes(Vec<u8>),
+    /// A large document in MeCab format, analysed piece by piece while it
+    /// is written, a few pieces in parallel at a time, so the output (ten
+    /// times the input) is never held whole in memory.
+    Mecab(JapaneseTokenizer, String),
+}
+
+impl run::Rendered for TokenOutput {
+    fn write_to(&self, out: &mut Output) -> std::io::Result<()> {
+        match self {
+            TokenOutput::Bytes(b) => out.write_all(b),
+            TokenOutput::Mecab(ja, text) => {
+                let chunks = line_chunks(text);
+                for group in chunks.chunks(2 * rayon::current_num_threads()) {
+                    let parts: Vec<std::io::Result<Vec<u8>>> = group
+                        .par_iter()
+                        .map(|chunk| {
+                            let mut buf = Vec::with_capacity(chunk.len() * 8);
+                            ja.worker().write_mecab(chunk, &mut buf)?;
+                            Ok(buf)
+                        })
+                        .collect();
+                    for part in parts {
+                        out.write_all(&part?)?;
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The text cut after a line break every `MECAB_CHUNK` bytes or so.
+fn line_chunks(text: &str) -> Vec<&str> {
     let text = text.strip_suffix('\n').unwrap_or(text);
     let mut chunks = Vec::new();
     let mut rest = text;
@@ -81,13 +123,6 @@ fn mecab_parallel(ja: &JapaneseTokenizer, text: &str) -> std::io::Result<Vec<Vec
     }
     chunks.push(rest);
     chunks
-        .par_iter()
-        .map(|chunk| {
-            let mut buf = Vec::with_capacity(chunk.len() * 8);
-            ja.worker().write_mecab(chunk, &mut buf)?;
-            Ok(buf)
-        })
-        .collect()
 }
 
 fn write_tokens<T: Tokenizer>(
