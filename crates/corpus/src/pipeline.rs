@@ -15,6 +15,9 @@ pub enum Outcome<T, E> {
     Failed(Document, E),
 }
 
+/// A document (or why there is none) and what the work made of it.
+type Processed<T, E> = (Result<Document, CorpusError>, Option<Result<T, E>>);
+
 /// Reads `docs` in batches of at most `batch` documents, parses and runs
 /// `work` on each batch in parallel with rayon, and hands every outcome to
 /// `sink` in input order. At most one batch is in memory at a time; the
@@ -38,7 +41,7 @@ where
     let mut docs = docs.peekable();
     while docs.peek().is_some() {
         let items: Vec<I::Item> = docs.by_ref().take(batch).collect();
-        let results: Vec<(Result<Document, CorpusError>, Option<Result<T, E>>)> = items
+        let results: Vec<Processed<T, E>> = items
             .into_par_iter()
             .map(|item| {
                 let doc = item.resolve();
