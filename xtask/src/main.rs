@@ -86,6 +86,7 @@ fn demo() -> Result<()> {
     let kotoba = build_release_kotoba()?;
     let en = "testdata/clinton-japan-trade-1993.en.txt";
     let ja = "testdata/clinton-japan-trade-1993.ja.txt";
+    let pairs = "testdata/clinton-japan-trade-1993.en-ja.tsv";
     for (title, args) in [
         ("Sentences of the seed article", vec!["sentences", en]),
         (
@@ -103,6 +104,19 @@ fn demo() -> Result<()> {
         (
             "Japanese tokens, MeCab format",
             vec!["tokenize", "--lang", "ja", "--format", "mecab", ja],
+        ),
+        ("Three-sentence summary", vec!["summarize", "-n", "3", en]),
+        (
+            "Two-sentence summary of the translation",
+            vec!["summarize", "-n", "2", ja],
+        ),
+        (
+            "Trade terms with their equivalents",
+            vec!["glossary", "annotate", "--format", "inline", en],
+        ),
+        (
+            "Terminology check of the translation",
+            vec!["glossary", "check", "--parallel", pairs],
         ),
     ] {
         println!("\n== {title}: kotoba {}", args.join(" "));
