@@ -10,6 +10,7 @@ mod corpora;
 mod eval;
 mod eval_segmentation;
 mod eval_summarization;
+mod eval_terms;
 mod ipadic;
 mod peers;
 
@@ -27,6 +28,7 @@ tasks:
   eval-segmentation  Golden Rules sentence-boundary score (English, Japanese)
   eval-mecab         line-by-line agreement of `kotoba tokenize` with MeCab
   eval-summarization ROUGE on ACLSum for every method and sumy's [--tune] [--no-peers]
+  eval-terms         term extraction (ACTER, EDICT) and EN-JA pairing [en|ja|align|wordfreq|wordnet] [--tune]
   bench              throughput table of whole CLI runs";
 
 fn main() -> Result<()> {
@@ -43,6 +45,7 @@ fn main() -> Result<()> {
         "eval-segmentation" => eval_segmentation::run(rest),
         "eval-mecab" => eval::mecab(rest),
         "eval-summarization" => eval_summarization::run(rest),
+        "eval-terms" => eval_terms::run(rest),
         "bench" => bench::run(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");

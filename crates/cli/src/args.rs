@@ -63,6 +63,142 @@ pub enum GlossaryCommand {
     Check(GlossaryCheckArgs),
     /// Convert a glossary between formats.
     Convert(GlossaryConvertArgs),
+    /// Ranked term candidates of a corpus (what the glossary lacks is unmarked).
+    Extract(GlossaryExtractArgs),
+    /// English–Japanese term pairs of a sentence-aligned corpus.
+    Align(GlossaryAlignArgs),
+    /// Extract (and align) at scale; shard counts out with --emit-stats, rank merged counts with --stats.
+    Build(GlossaryBuildArgs),
+    /// Add up the counts of shards written with `build --emit-stats`.
+    MergeStats(MergeStatsArgs),
+}
+
+/// How candidates are ranked.
+#[derive(Debug, Args)]
+pub struct RankArgs {
+    /// Scoring: combined (default), cvalue, tfidf, weirdness, flr.
+    #[arg(long, default_value = "combined")]
+    pub method: String,
+    /// At most K candidates.
+    #[arg(long, value_name = "K")]
+    pub top: Option<usize>,
+    /// Leave out candidates seen fewer times.
+    #[arg(long, default_value = "2", value_name = "N")]
+    pub min_freq: u64,
+}
+
+/// Languages of term extraction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TermLang {
+    /// From the first document.
+    Auto,
+    /// English.
+    En,
+    /// Japanese.
+    Ja,
+}
+
+/// Output formats of `glossary extract`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExtractFormat {
+    /// `term, score, freq, doc_freq, glossary, example` with a header.
+    Tsv,
+    /// One candidate per line.
+    Jsonl,
+}
+
+/// `kotoba glossary extract`.
+#[derive(Debug, Args)]
+pub struct GlossaryExtractArgs {
+    /// Inputs and output.
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Glossaries that mark known terms.
+    #[command(flatten)]
+    pub glossary: GlossaryArgs,
+    /// Ranking.
+    #[command(flatten)]
+    pub rank: RankArgs,
+    /// Language of the corpus.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub lang: TermLang,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "tsv")]
+    pub format: ExtractFormat,
+}
+
+/// Output formats of `glossary align`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AlignFormat {
+    /// `en, ja, score, cooc, en_freq, ja_freq, …` with a header.
+    Tsv,
+    /// One pair per line.
+    Jsonl,
+    /// The best pair of each English term as a TBX-Basic glossary.
+    Tbx,
+}
+
+/// `kotoba glossary align`.
+#[derive(Debug, Args)]
+pub struct GlossaryAlignArgs {
+    /// Aligned pairs: TSV with `en` and `ja` columns and a header, or JSON Lines.
+    #[arg(long, value_name = "FILE")]
+    pub parallel: std::path::PathBuf,
+    /// Glossaries used as seed pairs (`--no-default-glossary` turns the seed off).
+    #[command(flatten)]
+    pub glossary: GlossaryArgs,
+    /// Association: dice or llr.
+    #[arg(long, default_value = "dice")]
+    pub association: String,
+    /// Leave out terms seen in fewer segments.
+    #[arg(long, default_value = "2", value_name = "N")]
+    pub min_freq: u64,
+    /// Leave out pairs seen together in fewer segments.
+    #[arg(long, default_value = "2", value_name = "N")]
+    pub min_cooc: u64,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "tsv")]
+    pub format: AlignFormat,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+}
+
+/// `kotoba glossary build`.
+#[derive(Debug, Args)]
+pub struct GlossaryBuildArgs {
+    /// Inputs and output (the ranking; with --parallel, the pairs follow).
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Glossaries that mark known terms and seed the pairing.
+    #[command(flatten)]
+    pub glossary: GlossaryArgs,
+    /// Ranking.
+    #[command(flatten)]
+    pub rank: RankArgs,
+    /// Language of the corpus.
+    #[arg(long, value_enum, default_value = "auto")]
+    pub lang: TermLang,
+    /// Also pair terms over this sentence-aligned corpus.
+    #[arg(long, value_name = "FILE")]
+    pub parallel: Option<std::path::PathBuf>,
+    /// Write this shard's counts (JSON) to FILE instead of ranking.
+    #[arg(long, value_name = "FILE")]
+    pub emit_stats: Option<std::path::PathBuf>,
+    /// Rank counts written by --emit-stats / merge-stats instead of reading a corpus.
+    #[arg(long, value_name = "FILE")]
+    pub stats: Option<std::path::PathBuf>,
+}
+
+/// `kotoba glossary merge-stats`.
+#[derive(Debug, Args)]
+pub struct MergeStatsArgs {
+    /// Count files of shards.
+    #[arg(required = true)]
+    pub files: Vec<std::path::PathBuf>,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
 }
 
 /// `kotoba glossary list`.

@@ -85,16 +85,7 @@ where
     out.write_all(header)?;
     let progress = Progress::new(input);
     let (mut done, mut failed, mut bytes) = (0usize, 0usize, 0usize);
-    let docs: Box<dyn Iterator<Item = _>> = match input.shard {
-        Some((k, n)) => Box::new(
-            corpus(input)
-                .items()
-                .enumerate()
-                .filter(move |(i, _)| i % n == k)
-                .map(|(_, d)| d),
-        ),
-        None => Box::new(corpus(input).items()),
-    };
+    let docs = items(input);
     let report = |out: &mut Output, id: Option<&str>, message: String| -> Result<()> {
         eprintln!("kotoba: error: {message}");
         if input.keep_fields {
@@ -153,6 +144,61 @@ where
         Ok(Status::Failures)
     } else {
         Ok(Status::Clean)
+    }
+}
+
+/// The corpus's items, only this shard's when `--shard` says so.
+fn items(input: &InputArgs) -> Box<dyn Iterator<Item = kotoba_corpus::Item>> {
+    match input.shard {
+        Some((k, n)) => Box::new(
+            corpus(input)
+                .items()
+                .enumerate()
+                .filter(move |(i, _)| i % n == k)
+                .map(|(_, d)| d),
+        ),
+        None => Box::new(corpus(input).items()),
+    }
+}
+
+/// Runs `work` on every document (in parallel) and hands the results to
+/// `fold` in input order (corpus statistics); failures are reported as by
+/// [`over_corpus`].
+pub fn fold_corpus<W, T, F>(input: &InputArgs, work: W, mut fold: F) -> Result<Status>
+where
+    W: Fn(&Document) -> Result<T> + Sync,
+    T: Send,
+    F: FnMut(T) -> Result<()>,
+{
+    let mut failed = 0usize;
+    let result = process_ordered(items(input), BATCH, work, |outcome| -> Result<()> {
+        let message = match outcome {
+            Outcome::Done(_, value) => return fold(value),
+            Outcome::Unreadable(e) if e.is_skip() => {
+                eprintln!("kotoba: skipped {e}");
+                return Ok(());
+            }
+            Outcome::Unreadable(e) => e.to_string(),
+            Outcome::Failed(doc, e) => format!("{}: {e:#}", doc.id),
+        };
+        failed += 1;
+        eprintln!("kotoba: error: {message}");
+        if input.fail_fast {
+            return Err(anyhow::Error::new(FailFast));
+        }
+        Ok(())
+    });
+    match result {
+        Ok(()) if failed == 0 => Ok(Status::Clean),
+        Ok(()) => {
+            eprintln!("kotoba: {failed} input(s) failed");
+            Ok(Status::Failures)
+        }
+        Err(e) if e.is::<FailFast>() => {
+            eprintln!("kotoba: stopped at the first failure (--fail-fast)");
+            Ok(Status::Failures)
+        }
+        Err(e) => Err(e),
     }
 }
 

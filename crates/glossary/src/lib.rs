@@ -30,7 +30,7 @@ pub use annotate::{Annotator, Span};
 pub use check::{Issue, IssueKind, Pair, check_pairs, read_pairs};
 pub use error::Error;
 pub use index::Index;
-pub use model::{Concept, Glossary, Lang, Status, Term};
+pub use model::{Concept, Glossary, Lang, Status, Term, id_from};
 
 const DEFAULT: &str = include_str!("../data/trade-glossary.jsonl");
 

@@ -22,6 +22,10 @@ pub fn run(cmd: GlossaryCommand) -> Result<Status> {
         GlossaryCommand::Annotate(a) => annotate(a),
         GlossaryCommand::Check(a) => check(a),
         GlossaryCommand::Convert(a) => convert(a),
+        GlossaryCommand::Extract(a) => super::terms::extract(a),
+        GlossaryCommand::Align(a) => super::terms::align_cmd(a),
+        GlossaryCommand::Build(a) => super::terms::build(a),
+        GlossaryCommand::MergeStats(a) => super::terms::merge_stats(a),
     }
 }
 

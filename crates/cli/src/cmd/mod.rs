@@ -5,4 +5,5 @@ pub mod eval;
 pub mod glossary;
 pub mod sentences;
 pub mod summarize;
+pub mod terms;
 pub mod tokenize;

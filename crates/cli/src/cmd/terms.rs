@@ -1,0 +1,269 @@
+//! `kotoba glossary extract | align | build | merge-stats`: building
+//! glossaries from corpora with `kotoba-terms`.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, Result, anyhow};
+use kotoba_corpus::Document;
+use kotoba_glossary::formats::{self, Format};
+use kotoba_glossary::{Concept, Glossary, Status as TermStatus, Term, id_from, read_pairs};
+use kotoba_terms::{
+    AlignOptions, Aligner, Alignment, Association, Extractor, Language, Method, PairStats,
+    RankOptions, Stats, align, rank,
+};
+use serde_json::{Value, json};
+
+use super::glossary::load;
+use crate::args::{
+    AlignFormat, ExtractFormat, GlossaryAlignArgs, GlossaryBuildArgs, GlossaryExtractArgs,
+    InputArgs, MergeStatsArgs, RankArgs, TermLang,
+};
+use crate::output::Output;
+use crate::run::{self, Status};
+
+fn rank_options(args: &RankArgs) -> Result<RankOptions> {
+    let method = Method::from_name(&args.method).ok_or_else(|| {
+        anyhow!(
+            "unknown method `{}` (one of: {})",
+            args.method,
+            Method::ALL.map(Method::name).join(", ")
+        )
+    })?;
+    Ok(RankOptions {
+        method,
+        min_freq: args.min_freq,
+        limit: args.top,
+        ..RankOptions::default()
+    })
+}
+
+/// The corpus language: as given, or from the first readable document.
+fn language(lang: TermLang, input: &InputArgs) -> Language {
+    match lang {
+        TermLang::En => Language::En,
+        TermLang::Ja => Language::Ja,
+        TermLang::Auto => {
+            let first = run::corpus(input).find_map(|d| d.ok());
+            match first.map(|d: Document| crate::lang::family(crate::args::LangArg::Auto, &d.text))
+            {
+                Some("ja") => Language::Ja,
+                _ => Language::En,
+            }
+        }
+    }
+}
+
+/// Counts term candidates over the corpus, in parallel, merged in order.
+fn count(input: &InputArgs, language: Language) -> Result<(Stats, Status)> {
+    let extractor = Extractor::new(language)?;
+    let mut total = Stats::new(language);
+    let status = run::fold_corpus(
+        input,
+        |doc| Ok(extractor.count(&doc.text)),
+        |stats| Ok(total.absorb(stats)?),
+    )?;
+    Ok((total, status))
+}
+
+fn write_candidates(
+    stats: &Stats,
+    options: &RankOptions,
+    glossary: &Glossary,
+    format: ExtractFormat,
+    out: &mut Output,
+) -> Result<()> {
+    let rows = rank(stats, options, Some(glossary));
+    match format {
+        ExtractFormat::Tsv => out.write_all(kotoba_terms::to_tsv(&rows).as_bytes())?,
+        ExtractFormat::Jsonl => {
+            for r in &rows {
+                serde_json::to_writer(&mut *out, r)?;
+                out.write_all(b"\n")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `glossary extract`.
+pub fn extract(args: GlossaryExtractArgs) -> Result<Status> {
+    let glossary = load(&args.glossary)?;
+    let options = rank_options(&args.rank)?;
+    let (stats, status) = count(&args.input, language(args.lang, &args.input))?;
+    let mut out = Output::open(args.input.output.as_deref())?;
+    write_candidates(&stats, &options, &glossary, args.format, &mut out)?;
+    out.finish()?;
+    Ok(status)
+}
+
+fn align_options(association: &str) -> Result<AlignOptions> {
+    let association = match association {
+        "dice" => Association::Dice,
+        "llr" | "log-likelihood" => Association::LogLikelihood,
+        other => return Err(anyhow!("unknown association `{other}` (dice or llr)")),
+    };
+    Ok(AlignOptions {
+        association,
+        ..AlignOptions::default()
+    })
+}
+
+fn count_pairs(path: &Path) -> Result<PairStats> {
+    let pairs = read_pairs(path)?;
+    let pairs: Vec<(String, String)> = pairs.into_iter().map(|p| (p.en, p.ja)).collect();
+    Ok(Aligner::new()?.count_pairs(&pairs))
+}
+
+fn write_alignments(rows: &[Alignment], format: AlignFormat, out: &mut Output) -> Result<()> {
+    match format {
+        AlignFormat::Tsv => out.write_all(kotoba_terms::align::to_tsv(rows).as_bytes())?,
+        AlignFormat::Jsonl => {
+            for r in rows {
+                let v = json!({
+                    "en": r.en, "ja": r.ja, "score": r.score, "cooc": r.cooc,
+                    "en_freq": r.en_freq, "ja_freq": r.ja_freq, "dice": r.dice, "llr": r.llr, "translit": r.translit,
+                });
+                serde_json::to_writer(&mut *out, &v)?;
+                out.write_all(b"\n")?;
+            }
+        }
+        AlignFormat::Tbx => {
+            let mut g = Glossary::default();
+            for r in rows {
+                if g.concepts
+                    .iter()
+                    .any(|c| c.en.first().is_some_and(|t| t.term == r.en))
+                {
+                    continue;
+                }
+                let term = |t: &str| Term {
+                    term: t.to_string(),
+                    reading: None,
+                    status: TermStatus::Admitted,
+                };
+                g.concepts.push(Concept {
+                    id: id_from(&r.en),
+                    domain: String::new(),
+                    definition: String::new(),
+                    en: vec![term(&r.en)],
+                    ja: vec![term(&r.ja)],
+                });
+            }
+            out.write_all(formats::write(&g, Format::Tbx).as_bytes())?;
+        }
+    }
+    Ok(())
+}
+
+/// `glossary align`.
+pub fn align_cmd(args: GlossaryAlignArgs) -> Result<Status> {
+    let glossary = load(&args.glossary)?;
+    let options = AlignOptions {
+        min_freq: args.min_freq,
+        min_cooc: args.min_cooc,
+        ..align_options(&args.association)?
+    };
+    let stats = count_pairs(&args.parallel)?;
+    let rows = align(&stats, &options, Some(&glossary));
+    let mut out = Output::open(args.output.as_deref())?;
+    write_alignments(&rows, args.format, &mut out)?;
+    out.finish()?;
+    Ok(Status::Clean)
+}
+
+/// The counts `build --emit-stats` writes: term counts and, with
+/// `--parallel`, pair counts.
+fn stats_json(terms: &Stats, pairs: Option<&PairStats>) -> Result<String> {
+    let terms: Value = serde_json::from_str(&terms.to_json()?)?;
+    let pairs: Value = match pairs {
+        Some(p) => serde_json::from_str(&p.to_json()?)?,
+        None => Value::Null,
+    };
+    Ok(serde_json::to_string(&json!({"kotoba_stats": 1, "terms": terms, "pairs": pairs}))? + "\n")
+}
+
+fn read_stats(path: &Path) -> Result<(Stats, Option<PairStats>)> {
+    let text =
+        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+    let v: Value = serde_json::from_str(&text)
+        .with_context(|| format!("{}: not a kotoba stats file", path.display()))?;
+    if v.get("kotoba_stats").is_none() {
+        return Err(anyhow!(
+            "{}: not a kotoba stats file (write one with `glossary build --emit-stats`)",
+            path.display()
+        ));
+    }
+    let terms =
+        Stats::from_json(&v["terms"].to_string()).with_context(|| path.display().to_string())?;
+    let pairs = match &v["pairs"] {
+        Value::Null => None,
+        p => {
+            Some(PairStats::from_json(&p.to_string()).with_context(|| path.display().to_string())?)
+        }
+    };
+    Ok((terms, pairs))
+}
+
+/// `glossary build`.
+pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
+    let glossary = load(&args.glossary)?;
+    let options = rank_options(&args.rank)?;
+    let (terms, pairs, status) = match &args.stats {
+        Some(path) => {
+            let (t, p) = read_stats(path)?;
+            (t, p, Status::Clean)
+        }
+        None => {
+            let (t, status) = count(&args.input, language(args.lang, &args.input))?;
+            let p = args.parallel.as_deref().map(count_pairs).transpose()?;
+            (t, p, status)
+        }
+    };
+    if let Some(path) = &args.emit_stats {
+        let mut out = Output::open(Some(path))?;
+        out.write_all(stats_json(&terms, pairs.as_ref())?.as_bytes())?;
+        out.finish()?;
+        return Ok(status);
+    }
+    let mut out = Output::open(args.input.output.as_deref())?;
+    write_candidates(&terms, &options, &glossary, ExtractFormat::Tsv, &mut out)?;
+    if let Some(p) = &pairs {
+        out.write_all(b"\n")?;
+        write_alignments(
+            &align(p, &AlignOptions::default(), Some(&glossary)),
+            AlignFormat::Tsv,
+            &mut out,
+        )?;
+    }
+    out.finish()?;
+    Ok(status)
+}
+
+/// `glossary merge-stats`.
+pub fn merge_stats(args: MergeStatsArgs) -> Result<Status> {
+    let mut files = args.files.iter();
+    let first = files.next().ok_or_else(|| anyhow!("no stats files"))?;
+    let (mut terms, mut pairs) = read_stats(first)?;
+    for f in files {
+        let (t, p) = read_stats(f)?;
+        terms.absorb(t).with_context(|| f.display().to_string())?;
+        pairs = match (pairs, p) {
+            (Some(mut a), Some(b)) => {
+                a.absorb(b).with_context(|| f.display().to_string())?;
+                Some(a)
+            }
+            (None, None) => None,
+            _ => {
+                return Err(anyhow!(
+                    "{}: some shards have pair counts and some do not",
+                    f.display()
+                ));
+            }
+        };
+    }
+    let mut out = Output::open(args.output.as_deref())?;
+    out.write_all(stats_json(&terms, pairs.as_ref())?.as_bytes())?;
+    out.finish()?;
+    Ok(Status::Clean)
+}

@@ -1,0 +1,167 @@
+//! `kotoba glossary extract | align | build | merge-stats` end to end.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+fn testdata(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../testdata")
+        .join(name)
+}
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::cargo_bin("kotoba")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
+}
+
+fn s(p: &Path) -> String {
+    p.display().to_string()
+}
+
+/// The seed article's paragraphs as JSON Lines documents.
+fn corpus(dir: &Path) -> PathBuf {
+    let en =
+        std::fs::read_to_string(testdata("clinton-japan-trade-1993.en.txt")).unwrap_or_default();
+    let lines: Vec<String> = en
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .enumerate()
+        .map(|(i, p)| serde_json::json!({"id": i, "text": p}).to_string())
+        .collect();
+    let path = dir.join("seed.jsonl");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap_or_default();
+    path
+}
+
+#[test]
+fn extract_ranks_candidates_and_marks_glossary_terms() {
+    let (code, out, err) = run(&[
+        "glossary",
+        "extract",
+        "--top",
+        "30",
+        &s(&testdata("clinton-japan-trade-1993.en.txt")),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let mut lines = out.lines();
+    assert_eq!(
+        lines.next(),
+        Some("term\tscore\tfreq\tdoc_freq\tglossary\texample")
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    assert!(rows.len() <= 30 && rows.len() > 5);
+    let known = rows
+        .iter()
+        .find(|r| r[0] == "trade negotiations")
+        .unwrap_or_else(|| panic!("{out}"));
+    assert_eq!(known[4], "trade-negotiation");
+    let (_, ja, _) = run(&[
+        "glossary",
+        "extract",
+        "--lang",
+        "ja",
+        "--top",
+        "20",
+        &s(&testdata("clinton-japan-trade-1993.ja.txt")),
+    ]);
+    assert!(ja.lines().any(|l| l.starts_with("貿易交渉\t")), "{ja}");
+}
+
+#[test]
+fn align_pairs_names_and_trade_terms_of_the_seed() {
+    // Names occur once or twice in one article: count every co-occurrence.
+    let (code, out, _) = run(&[
+        "glossary",
+        "align",
+        "--min-freq",
+        "1",
+        "--min-cooc",
+        "1",
+        "--parallel",
+        &s(&testdata("clinton-japan-trade-1993.en-ja.tsv")),
+    ]);
+    assert_eq!(code, 0);
+    let best = |en: &str| {
+        out.lines()
+            .map(|l| l.split('\t').collect::<Vec<_>>())
+            .find(|r| r[0] == en)
+            .map(|r| r[1].to_string())
+            .unwrap_or_default()
+    };
+    assert_eq!(best("Hawaii"), "ハワイ");
+    assert_eq!(best("Seattle"), "シアトル");
+    assert_eq!(best("White House"), "ホワイトハウス");
+    assert_eq!(best("trade surplus"), "貿易黒字");
+    let (_, tbx, _) = run(&[
+        "glossary",
+        "align",
+        "--format",
+        "tbx",
+        "--parallel",
+        &s(&testdata("clinton-japan-trade-1993.en-ja.tsv")),
+    ]);
+    assert!(tbx.contains("<term>ハワイ</term>"));
+}
+
+#[test]
+fn ranking_merged_shards_is_byte_identical_to_one_run() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let input = corpus(dir.path());
+    let pairs = s(&testdata("clinton-japan-trade-1993.en-ja.tsv"));
+    let (code, single, err) = run(&["glossary", "build", "--jsonl", "--lang", "en", &s(&input)]);
+    assert_eq!(code, 0, "{err}");
+    let mut shards = Vec::new();
+    for k in 0..3 {
+        let stats = dir.path().join(format!("shard-{k}.json"));
+        let shard = format!("{k}/3");
+        let (code, _, err) = run(&[
+            "glossary",
+            "build",
+            "--jsonl",
+            "--lang",
+            "en",
+            "--shard",
+            &shard,
+            "--emit-stats",
+            &s(&stats),
+            &s(&input),
+        ]);
+        assert_eq!(code, 0, "{err}");
+        shards.push(s(&stats));
+    }
+    let merged = dir.path().join("merged.json");
+    let mut args = vec![
+        "glossary",
+        "merge-stats",
+        "-o",
+        merged.to_str().unwrap_or(""),
+    ];
+    args.extend(shards.iter().map(String::as_str));
+    let (code, _, err) = run(&args);
+    assert_eq!(code, 0, "{err}");
+    let (_, from_stats, _) = run(&["glossary", "build", "--stats", &s(&merged)]);
+    assert!(single.lines().count() > 20);
+    assert_eq!(from_stats, single, "merged shards rank differently");
+    // With a parallel corpus the pairs follow the terms, after a blank line.
+    let (_, both, _) = run(&[
+        "glossary",
+        "build",
+        "--jsonl",
+        "--lang",
+        "en",
+        "--parallel",
+        &pairs,
+        &s(&input),
+    ]);
+    assert!(both.starts_with(&single));
+    assert!(both.contains("\nen\tja\tscore\tcooc"));
+}

@@ -1,0 +1,655 @@
+//! Pairing English and Japanese terms over a sentence-aligned corpus.
+//!
+//! Counting ([`Aligner::count_pairs`]) records, per segment pair, which
+//! English candidates (1–4-word n-grams) and Japanese candidates (compound
+//! nouns and their sub-compounds) occur, and which co-occur, as mergeable
+//! [`PairStats`]. Ranking ([`align`]) scores each co-occurring pair by Dice
+//! (or log-likelihood), adds a bonus for katakana transliterations of the
+//! English term, and uses a glossary as seed: known pairs are fixed on top,
+//! and the Japanese terms of known pairs are not offered to other English terms.
+
+use std::collections::{BTreeMap, HashSet};
+
+use kotoba_glossary::{Glossary, Index, Lang};
+use kotoba_tokenize::japanese::JapaneseTokenizer;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::japanese::{Part, compounds_and_count};
+use crate::stats::{Language, STATS_VERSION, Stats, TermCounts};
+use crate::{Error, english, translit};
+
+/// Longest English candidate paired, in words.
+pub const MAX_EN_WORDS: usize = 4;
+/// Longest Japanese sub-compound paired, in parts.
+pub const MAX_JA_PARTS: usize = 4;
+
+/// Co-occurrence counts of a sentence-aligned corpus; merge like [`Stats`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PairStats {
+    /// Format version ([`STATS_VERSION`]).
+    pub version: u32,
+    /// Segment pairs counted.
+    pub segments: u64,
+    /// English candidates; `doc_freq` counts segments.
+    pub en: Stats,
+    /// Japanese candidates; `doc_freq` counts segments.
+    pub ja: Stats,
+    /// English key → Japanese key → segments holding both.
+    pub cooc: BTreeMap<String, BTreeMap<String, u64>>,
+}
+
+impl Default for PairStats {
+    fn default() -> PairStats {
+        PairStats {
+            version: STATS_VERSION,
+            segments: 0,
+            en: Stats::new(Language::En),
+            ja: Stats::new(Language::Ja),
+            cooc: BTreeMap::new(),
+        }
+    }
+}
+
+impl PairStats {
+    /// Adds `other` into `self`.
+    pub fn absorb(&mut self, other: PairStats) -> Result<(), Error> {
+        if other.version != self.version {
+            return Err(Error::Mismatch(format!(
+                "pair statistics v{} and v{}",
+                self.version, other.version
+            )));
+        }
+        self.segments += other.segments;
+        self.en.absorb(other.en)?;
+        self.ja.absorb(other.ja)?;
+        for (e, row) in other.cooc {
+            let mine = self.cooc.entry(e).or_default();
+            for (j, n) in row {
+                *mine.entry(j).or_insert(0) += n;
+            }
+        }
+        Ok(())
+    }
+
+    /// The sum of two counts (same as counting both corpora at once).
+    pub fn merge(a: PairStats, b: PairStats) -> Result<PairStats, Error> {
+        let mut a = a;
+        a.absorb(b)?;
+        Ok(a)
+    }
+
+    /// The counts as JSON (sorted keys: equal counts give equal bytes).
+    pub fn to_json(&self) -> Result<String, Error> {
+        Ok(serde_json::to_string(self)?)
+    }
+
+    /// Reads counts written by [`PairStats::to_json`].
+    pub fn from_json(text: &str) -> Result<PairStats, Error> {
+        let stats: PairStats = serde_json::from_str(text)?;
+        if stats.version != STATS_VERSION {
+            return Err(Error::Mismatch(format!(
+                "pair statistics format v{} (this build reads v{STATS_VERSION})",
+                stats.version
+            )));
+        }
+        Ok(stats)
+    }
+}
+
+/// Counts co-occurrences of segment pairs.
+#[derive(Clone, Copy)]
+pub struct Aligner {
+    japanese: JapaneseTokenizer,
+}
+
+/// Counts of one chunk of segments, before they become [`PairStats`].
+#[derive(Default)]
+struct Local {
+    segments: u64,
+    en: FxHashMap<String, TermCounts>,
+    ja: FxHashMap<String, TermCounts>,
+    en_words: u64,
+    ja_words: u64,
+    cooc: FxHashMap<String, FxHashMap<String, u64>>,
+}
+
+impl Aligner {
+    /// An aligner (loads the Japanese dictionary).
+    pub fn new() -> Result<Aligner, Error> {
+        Ok(Aligner {
+            japanese: JapaneseTokenizer::new()?,
+        })
+    }
+
+    /// The counts of one segment pair.
+    pub fn count_pair(&self, en: &str, ja: &str) -> PairStats {
+        self.count_pairs(&[(en, ja)])
+    }
+
+    /// The counts of many segment pairs, in parallel; the result does not
+    /// depend on the number of threads.
+    pub fn count_pairs<E, J>(&self, pairs: &[(E, J)]) -> PairStats
+    where
+        E: AsRef<str> + Sync,
+        J: AsRef<str> + Sync,
+    {
+        pairs
+            .par_chunks(512)
+            .map(|chunk| {
+                let mut local = Local::default();
+                let mut worker = self.japanese.worker();
+                for (en, ja) in chunk {
+                    self.count_into(en.as_ref(), ja.as_ref(), &mut worker, &mut local);
+                }
+                local.into_stats()
+            })
+            .reduce(PairStats::default, |a, b| {
+                let mut a = a;
+                // Same version by construction.
+                let _ = a.absorb(b);
+                a
+            })
+    }
+
+    fn count_into(
+        &self,
+        en: &str,
+        ja: &str,
+        worker: &mut kotoba_tokenize::japanese::JapaneseWorker,
+        local: &mut Local,
+    ) {
+        local.segments += 1;
+        let en_stats = english::count_document(en);
+        local.en_words += en_stats.words;
+        let mut en_keys: Vec<String> = Vec::new();
+        for (k, v) in en_stats.terms {
+            if k.split(' ').count() <= MAX_EN_WORDS {
+                en_keys.push(k.clone());
+            }
+            local.en.entry(k).or_default().absorb(v);
+        }
+        let mut ja_found: FxHashMap<String, TermCounts> = FxHashMap::default();
+        for line in ja.lines() {
+            let (found, n) = compounds_and_count(&self.japanese, worker, line);
+            local.ja_words += n as u64;
+            for parts in found {
+                for (key, surface) in sub_compounds(&parts) {
+                    let c = ja_found.entry(key).or_default();
+                    c.freq += 1;
+                    if c.fallback.is_empty() {
+                        c.fallback = surface;
+                    }
+                }
+            }
+        }
+        for (k, mut v) in ja_found {
+            v.doc_freq = 1;
+            for e in &en_keys {
+                let row = match local.cooc.get_mut(e.as_str()) {
+                    Some(r) => r,
+                    None => local.cooc.entry(e.clone()).or_default(),
+                };
+                *row.entry(k.clone()).or_insert(0) += 1;
+            }
+            local.ja.entry(k).or_default().absorb(v);
+        }
+    }
+}
+
+impl Local {
+    fn into_stats(self) -> PairStats {
+        let mut out = PairStats {
+            segments: self.segments,
+            ..PairStats::default()
+        };
+        out.en.docs = self.segments;
+        out.en.words = self.en_words;
+        out.en.terms.extend(self.en);
+        out.ja.docs = self.segments;
+        out.ja.words = self.ja_words;
+        out.ja.terms.extend(self.ja);
+        out.cooc.extend(
+            self.cooc
+                .into_iter()
+                .map(|(e, row)| (e, row.into_iter().collect())),
+        );
+        out
+    }
+}
+
+/// Every contiguous piece of a compound (up to [`MAX_JA_PARTS`] parts) that
+/// neither opens with a suffix nor ends with a prefix, as (key, surface).
+fn sub_compounds(parts: &[(&str, Part)]) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for i in 0..parts.len() {
+        if parts[i].1 == Part::Suffix {
+            continue;
+        }
+        for j in i..parts.len().min(i + MAX_JA_PARTS) {
+            if parts[j].1 == Part::Prefix || !parts[i..=j].iter().any(|p| p.1 == Part::Noun) {
+                continue;
+            }
+            let piece: Vec<&str> = parts[i..=j].iter().map(|p| p.0).collect();
+            out.push((piece.join(" "), piece.concat()));
+        }
+    }
+    // The whole compound, also when longer than MAX_JA_PARTS.
+    if parts.len() > MAX_JA_PARTS {
+        let piece: Vec<&str> = parts.iter().map(|p| p.0).collect();
+        out.push((piece.join(" "), piece.concat()));
+    }
+    out
+}
+
+/// The association measure pairs are ranked by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Association {
+    /// Dice: 2·cooc / (en_freq + ja_freq).
+    Dice,
+    /// Dunning's log-likelihood ratio G² (signed: negative below chance).
+    LogLikelihood,
+}
+
+/// Options of [`align`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AlignOptions {
+    /// The association measure.
+    pub association: Association,
+    /// English terms seen in fewer segments are not paired.
+    pub min_freq: u64,
+    /// Pairs seen together fewer times are dropped (unless transliterations).
+    pub min_cooc: u64,
+    /// Japanese proposals kept per English term.
+    pub per_term: usize,
+    /// Bonus for a katakana transliteration, times its similarity.
+    pub translit: f64,
+    /// Similarity from which a katakana term counts as a transliteration.
+    pub translit_min: f64,
+    /// Competitive linking (Melamed 2000): the strongest pairs are taken
+    /// first and each Japanese term goes to one English term; English terms
+    /// left without a partner then take their best remaining proposal.
+    pub exclusive: bool,
+}
+
+impl Default for AlignOptions {
+    fn default() -> AlignOptions {
+        AlignOptions {
+            association: Association::Dice,
+            min_freq: 2,
+            min_cooc: 2,
+            per_term: 1,
+            translit: 0.5,
+            translit_min: 0.6,
+            exclusive: true,
+        }
+    }
+}
+
+/// A proposed English–Japanese term pair.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Alignment {
+    /// English term (most frequent surface).
+    pub en: String,
+    /// Japanese term (surface).
+    pub ja: String,
+    /// English key.
+    pub en_key: String,
+    /// Japanese key (parts joined by spaces).
+    pub ja_key: String,
+    /// The score the pairs of one English term are ranked by.
+    pub score: f64,
+    /// Dice coefficient.
+    pub dice: f64,
+    /// Log-likelihood ratio G² (signed).
+    pub llr: f64,
+    /// Katakana transliteration similarity (0 for other scripts).
+    pub translit: f64,
+    /// Segments holding both.
+    pub cooc: u64,
+    /// Segments holding the English term.
+    pub en_freq: u64,
+    /// Segments holding the Japanese term.
+    pub ja_freq: u64,
+    /// Id of the glossary concept that fixed this pair.
+    pub seed: Option<String>,
+}
+
+/// Signed Dunning log-likelihood G² of a 2×2 contingency table.
+pub fn log_likelihood(cooc: u64, en: u64, ja: u64, total: u64) -> f64 {
+    let n = total.max(1) as f64;
+    let k11 = cooc as f64;
+    let k12 = en.saturating_sub(cooc) as f64;
+    let k21 = ja.saturating_sub(cooc) as f64;
+    let k22 = (n - k11 - k12 - k21).max(0.0);
+    let term = |k: f64, row: f64, col: f64| {
+        if k <= 0.0 || row <= 0.0 || col <= 0.0 {
+            0.0
+        } else {
+            k * (k * n / (row * col)).ln()
+        }
+    };
+    let (r1, r2) = (k11 + k12, k21 + k22);
+    let (c1, c2) = (k11 + k21, k12 + k22);
+    let g2 = 2.0 * (term(k11, r1, c1) + term(k12, r1, c2) + term(k21, r2, c1) + term(k22, r2, c2));
+    if k11 * n < r1 * c1 { -g2 } else { g2 }
+}
+
+/// The best Japanese terms of each English term, best English terms first
+/// (each term's proposals together, best first).
+pub fn align(
+    stats: &PairStats,
+    options: &AlignOptions,
+    glossary: Option<&Glossary>,
+) -> Vec<Alignment> {
+    let index = glossary.map(Index::new);
+    // Japanese terms the glossary knows: concept ids by Japanese key.
+    // Japanese terms the glossary knows: (concept id, rank of the term in
+    // the concept, preferred first) by Japanese key.
+    let mut ja_concepts: FxHashMap<&str, Vec<(String, usize)>> = FxHashMap::default();
+    if let Some(ix) = &index {
+        for (key, counts) in &stats.ja.terms {
+            let surface = glossary_form(counts.surface());
+            let ids: Vec<(String, usize)> = ix
+                .lookup(counts.surface())
+                .into_iter()
+                .filter_map(|c| {
+                    let terms = c.terms(Lang::Ja);
+                    let rank = terms
+                        .iter()
+                        .position(|t| glossary_form(&t.term) == surface)?;
+                    let preferred_first =
+                        if terms[rank].status == kotoba_glossary::Status::Preferred {
+                            0
+                        } else {
+                            rank + 1
+                        };
+                    Some((c.id.clone(), preferred_first))
+                })
+                .collect();
+            if !ids.is_empty() {
+                ja_concepts.insert(key.as_str(), ids);
+            }
+        }
+    }
+    let mut groups: Vec<Vec<Alignment>> = Vec::new();
+    for (e, row) in &stats.cooc {
+        let Some(en_counts) = stats.en.terms.get(e) else {
+            continue;
+        };
+        if en_counts.doc_freq < options.min_freq {
+            continue;
+        }
+        let en_surface = en_counts.surface();
+        let en_concepts: HashSet<String> = index
+            .as_ref()
+            .map(|ix| {
+                ix.lookup(en_surface)
+                    .into_iter()
+                    .map(|c| c.id.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut pairs: Vec<Alignment> = Vec::new();
+        for (j, &c) in row {
+            let Some(ja_counts) = stats.ja.terms.get(j) else {
+                continue;
+            };
+            let ja_surface = ja_counts.surface();
+            if !pairable_japanese(ja_surface) {
+                continue;
+            }
+            let seed = ja_concepts
+                .get(j.as_str())
+                .and_then(|ids| ids.iter().find(|(id, _)| en_concepts.contains(id)).cloned());
+            if seed.is_none() && ja_concepts.contains_key(j.as_str()) {
+                // Taken by a known pair.
+                continue;
+            }
+            let (fe, fj) = (en_counts.doc_freq, ja_counts.doc_freq);
+            let sim = translit::similarity(en_surface, ja_surface);
+            let is_translit = sim >= options.translit_min;
+            if c < options.min_cooc && !is_translit && seed.is_none() {
+                continue;
+            }
+            let dice = 2.0 * c as f64 / (fe + fj).max(1) as f64;
+            let llr = log_likelihood(c, fe, fj, stats.segments);
+            let bonus = if is_translit {
+                options.translit * sim
+            } else {
+                0.0
+            };
+            let base = match options.association {
+                Association::Dice => dice + bonus,
+                Association::LogLikelihood => llr * (1.0 + bonus),
+            };
+            // Known pairs first, the concept's preferred term before others.
+            let score = match &seed {
+                Some((_, rank)) => base + 1000.0 - *rank as f64,
+                None => base,
+            };
+            pairs.push(Alignment {
+                en: en_surface.to_string(),
+                ja: ja_surface.to_string(),
+                en_key: e.clone(),
+                ja_key: j.clone(),
+                score,
+                dice,
+                llr,
+                translit: sim,
+                cooc: c,
+                en_freq: fe,
+                ja_freq: fj,
+                seed: seed.map(|s| s.0),
+            });
+        }
+        pairs.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(b.cooc.cmp(&a.cooc))
+                .then_with(|| a.ja_key.cmp(&b.ja_key))
+        });
+        pairs.truncate(if options.exclusive {
+            16
+        } else {
+            options.per_term.max(1)
+        });
+        if !pairs.is_empty() {
+            groups.push(pairs);
+        }
+    }
+    if options.exclusive {
+        groups = link(groups, options.per_term.max(1));
+    }
+    groups.sort_by(|a, b| {
+        b[0].score
+            .total_cmp(&a[0].score)
+            .then_with(|| a[0].en_key.cmp(&b[0].en_key))
+    });
+    groups.into_iter().flatten().collect()
+}
+
+/// Competitive linking over each English term's proposals (best first):
+/// pairs taken strongest first, one English term per Japanese term; then
+/// each English term's proposals reordered with its linked partner first
+/// (or, when all its partners went elsewhere, its best proposal), cut to
+/// `keep`.
+fn link(groups: Vec<Vec<Alignment>>, keep: usize) -> Vec<Vec<Alignment>> {
+    let mut all: Vec<(usize, usize)> = Vec::new();
+    for (g, pairs) in groups.iter().enumerate() {
+        for p in 0..pairs.len() {
+            all.push((g, p));
+        }
+    }
+    all.sort_by(|a, b| {
+        let (x, y) = (&groups[a.0][a.1], &groups[b.0][b.1]);
+        y.score
+            .total_cmp(&x.score)
+            .then(y.cooc.cmp(&x.cooc))
+            .then_with(|| x.en_key.cmp(&y.en_key))
+            .then_with(|| x.ja_key.cmp(&y.ja_key))
+    });
+    let mut linked: Vec<Option<usize>> = vec![None; groups.len()];
+    let mut taken: HashSet<&str> = HashSet::new();
+    for &(g, p) in &all {
+        let ja = groups[g][p].ja_key.as_str();
+        let seed = groups[g][p].seed.is_some();
+        if linked[g].is_none() && (seed || !taken.contains(ja)) {
+            linked[g] = Some(p);
+            taken.insert(ja);
+        }
+    }
+    let mut out = Vec::with_capacity(groups.len());
+    for (g, mut pairs) in groups.into_iter().enumerate() {
+        if let Some(p) = linked[g] {
+            let first = pairs.remove(p);
+            pairs.insert(0, first);
+        }
+        pairs.truncate(keep);
+        out.push(pairs);
+    }
+    out
+}
+
+/// True when a Japanese candidate can translate a term: not Latin-only
+/// (messages keep English words), no punctuation.
+fn pairable_japanese(s: &str) -> bool {
+    !s.chars().all(|c| c.is_ascii() || !c.is_alphabetic())
+        && !s.chars().any(|c| {
+            c.is_ascii_punctuation() || matches!(c, '、' | '。' | '「' | '」' | '（' | '）')
+        })
+}
+
+/// Width- and kana-folded Japanese form for comparing glossary terms.
+fn glossary_form(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfkc().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The pairs as TSV with a header: `en, ja, score, cooc, en_freq, ja_freq, dice, llr, translit, seed`.
+pub fn to_tsv(rows: &[Alignment]) -> String {
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let mut out =
+        String::from("en\tja\tscore\tcooc\ten_freq\tja_freq\tdice\tllr\ttranslit\tseed\n");
+    for r in rows {
+        out.push_str(&format!(
+            "{}\t{}\t{:.4}\t{}\t{}\t{}\t{:.4}\t{:.2}\t{:.2}\t{}\n",
+            clean(&r.en),
+            clean(&r.ja),
+            r.score,
+            r.cooc,
+            r.en_freq,
+            r.ja_freq,
+            r.dice,
+            r.llr,
+            r.translit,
+            r.seed.as_deref().unwrap_or("")
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn likelihood_is_signed() {
+        assert!(log_likelihood(10, 10, 10, 1000) > 50.0);
+        assert!(log_likelihood(0, 100, 100, 200) < 0.0);
+    }
+
+    #[test]
+    fn pairs_follow_cooccurrence() -> Result<(), Error> {
+        let pairs = [
+            ("Open the file.", "ファイルを開く。"),
+            ("Save the file.", "ファイルを保存する。"),
+            ("The file is missing.", "ファイルがありません。"),
+            ("Save the settings.", "設定を保存する。"),
+            ("Open the settings.", "設定を開く。"),
+        ];
+        let aligner = Aligner::new()?;
+        let stats = aligner.count_pairs(&pairs);
+        let rows = align(&stats, &AlignOptions::default(), None);
+        let best = |en: &str| rows.iter().find(|r| r.en == en).map(|r| r.ja.clone());
+        assert_eq!(best("file").as_deref(), Some("ファイル"));
+        assert_eq!(best("settings").as_deref(), Some("設定"));
+        // Merging halves gives the same counts as one run.
+        let merged = PairStats::merge(
+            aligner.count_pairs(&pairs[..2]),
+            aligner.count_pairs(&pairs[2..]),
+        )?;
+        assert_eq!(merged.to_json()?, stats.to_json()?);
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod seed_tests {
+    use super::*;
+
+    /// The seed article and its translation: names pair by transliteration,
+    /// trade terms by co-occurrence and the default glossary.
+    #[test]
+    fn seed_translation_pairs() -> Result<(), Error> {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../testdata/clinton-japan-trade-1993.en-ja.tsv"
+        );
+        let text = std::fs::read_to_string(path).map_err(|e| Error::Mismatch(e.to_string()))?;
+        let pairs: Vec<(&str, &str)> = text
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.split_once('\t'))
+            .collect();
+        let stats = Aligner::new()?.count_pairs(&pairs);
+        let glossary = kotoba_glossary::default_glossary()?;
+        let options = AlignOptions {
+            min_freq: 1,
+            min_cooc: 1,
+            ..AlignOptions::default()
+        };
+        let rows = align(&stats, &options, Some(glossary));
+        let best = |en: &str| {
+            rows.iter()
+                .find(|r| r.en.eq_ignore_ascii_case(en))
+                .map(|r| r.ja.clone())
+                .unwrap_or_default()
+        };
+        for r in &rows {
+            eprintln!(
+                "{}\t{}\t{:.3}\t{}\t{:?}",
+                r.en, r.ja, r.score, r.cooc, r.seed
+            );
+        }
+        assert_eq!(best("Hawaii"), "ハワイ");
+        assert_eq!(best("Seattle"), "シアトル");
+        assert!(
+            ["サミット", "首脳会議"].contains(&best("summit").as_str()),
+            "{}",
+            best("summit")
+        );
+        assert_eq!(best("White House"), "ホワイトハウス");
+        assert_eq!(best("trade surplus"), "貿易黒字");
+        assert_eq!(best("government procurement"), "政府調達");
+        // Without a glossary, names still pair by transliteration.
+        let rows = align(&stats, &options, None);
+        let best = |en: &str| {
+            rows.iter()
+                .find(|r| r.en.eq_ignore_ascii_case(en))
+                .map(|r| r.ja.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(best("Hawaii"), "ハワイ");
+        assert_eq!(best("Seattle"), "シアトル");
+        assert_eq!(best("White House"), "ホワイトハウス");
+        assert!(
+            ["サミット", "首脳会議"].contains(&best("summit").as_str()),
+            "{}",
+            best("summit")
+        );
+        Ok(())
+    }
+}

@@ -1,0 +1,317 @@
+//! English candidates: n-grams of 1–5 words inside runs bounded by stop
+//! words, punctuation, numbers and line breaks; `of` may stand inside a
+//! candidate but never at its edges. Inflections are pooled under one key
+//! (each word lowercased and made singular), and each occurrence records its
+//! surface, its case and the sentence it came from.
+
+use std::borrow::Cow;
+
+use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
+use kotoba_tokenize::words::words;
+use rustc_hash::FxHashMap;
+
+use crate::lexicon::{StopKind, stop_kind};
+use crate::stats::{Language, Stats, TermCounts, better_example};
+
+/// Longest candidate, in words.
+pub const MAX_WORDS: usize = 5;
+
+/// The singular of a lowercase English word by suffix rules (an S-stemmer
+/// after Harman 1991, with `-sses`, `-xes`, `-ches`, `-shes` handled), and a
+/// trailing possessive `'s` removed. Short words are left as they are.
+pub fn singular(word: &str) -> Cow<'_, str> {
+    let w = word
+        .strip_suffix("'s")
+        .or_else(|| word.strip_suffix("’s"))
+        .unwrap_or(word);
+    if w.len() <= 3 || !w.is_ascii() {
+        return Cow::Borrowed(w);
+    }
+    if let Some(stem) = w.strip_suffix("ies") {
+        if !stem.ends_with('e') && !stem.ends_with('a') {
+            return Cow::Owned(format!("{stem}y"));
+        }
+        return Cow::Borrowed(w);
+    }
+    for suffix in ["sses", "xes", "ches", "shes", "zzes"] {
+        if w.ends_with(suffix) {
+            return Cow::Borrowed(&w[..w.len() - 2]);
+        }
+    }
+    if let Some(stem) = w.strip_suffix("es") {
+        if stem.ends_with('a') || stem.ends_with('e') || stem.ends_with('o') {
+            return Cow::Borrowed(w);
+        }
+        return Cow::Borrowed(&w[..w.len() - 1]);
+    }
+    if let Some(stem) = w.strip_suffix('s') {
+        if stem.ends_with('u') || stem.ends_with('s') || stem.ends_with('i') {
+            return Cow::Borrowed(w);
+        }
+        return Cow::Borrowed(stem);
+    }
+    Cow::Borrowed(w)
+}
+
+/// The pooling key of an English term: words lowercased and made singular,
+/// joined by single spaces (hyphenated words stay one word).
+pub fn key(term: &str) -> String {
+    let mut out = String::new();
+    for unit in units(term) {
+        let lower = term[unit.start..unit.end].to_lowercase().replace('’', "'");
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&singular(&lower));
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// May begin or end a candidate.
+    Content,
+    /// Only inside.
+    Inner,
+}
+
+/// True when a unit may be part of a term: Latin letters (at least two),
+/// at most one digit, not too long.
+fn plausible(w: &str) -> bool {
+    let mut letters = 0;
+    let mut digits = 0;
+    for c in w.chars() {
+        if c.is_ascii_digit() {
+            digits += 1;
+        } else if c.is_alphabetic() {
+            if !(c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c)) {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters >= 2 && digits <= 1 && w.len() <= 60
+}
+
+/// A word of a line, or words joined by hyphens (`anti-corruption`).
+struct Unit {
+    start: usize,
+    end: usize,
+    /// Words joined into it.
+    parts: usize,
+    /// Only spaces separate it from the previous unit.
+    joined: bool,
+}
+
+/// The units of a line: words, with hyphen-joined words as one unit.
+fn units(line: &str) -> Vec<Unit> {
+    let mut out: Vec<Unit> = Vec::new();
+    let mut prev_end: Option<usize> = None;
+    for (at, w) in words(line) {
+        let gap = prev_end.map_or("", |p| &line[p..at]);
+        prev_end = Some(at + w.len());
+        if matches!(gap, "-" | "‐" | "‑")
+            && let Some(last) = out.last_mut()
+        {
+            last.end = at + w.len();
+            last.parts += 1;
+            continue;
+        }
+        out.push(Unit {
+            start: at,
+            end: at + w.len(),
+            parts: 1,
+            joined: gap.chars().all(|c| c == ' ' || c == '\t'),
+        });
+    }
+    out
+}
+
+struct Word<'t> {
+    start: usize,
+    end: usize,
+    key: String,
+    role: Role,
+    initial: bool,
+    surface: &'t str,
+}
+
+/// Counts the candidates of one document into a fresh [`Stats`].
+pub fn count_document(text: &str) -> Stats {
+    let mut local: FxHashMap<String, TermCounts> = FxHashMap::default();
+    let mut words_seen: u64 = 0;
+    for span in split_sentences(text, SegmentLang::English) {
+        let Some(sentence) = text.get(span.start..span.end) else {
+            continue;
+        };
+        let example = sentence_text(text, span);
+        let mut first_word = true;
+        for line in sentence.split('\n') {
+            let shouting = line.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !line.chars().any(char::is_lowercase);
+            let mut run: Vec<Word> = Vec::new();
+            for unit in units(line) {
+                words_seen += unit.parts as u64;
+                if !unit.joined {
+                    flush(&mut run, line, &example, shouting, &mut local);
+                }
+                let initial = std::mem::replace(&mut first_word, false);
+                let w = &line[unit.start..unit.end];
+                let lower = w.to_lowercase().replace('’', "'");
+                let possessive = lower.ends_with("'s");
+                let role = match stop_kind(&lower) {
+                    _ if !plausible(w) => None,
+                    _ if unit.parts > 1 => Some(Role::Content),
+                    Some(StopKind::Stop) => None,
+                    Some(StopKind::Inner) => Some(Role::Inner),
+                    None => Some(Role::Content),
+                };
+                let Some(role) = role else {
+                    flush(&mut run, line, &example, shouting, &mut local);
+                    continue;
+                };
+                run.push(Word {
+                    start: unit.start,
+                    end: unit.end,
+                    key: singular(&lower).into_owned(),
+                    role,
+                    initial,
+                    surface: w,
+                });
+                if possessive {
+                    flush(&mut run, line, &example, shouting, &mut local);
+                }
+            }
+            flush(&mut run, line, &example, shouting, &mut local);
+        }
+    }
+    let mut stats = Stats::new(Language::En);
+    stats.docs = 1;
+    stats.words = words_seen;
+    stats.terms.extend(local.into_iter().map(|(k, mut v)| {
+        v.doc_freq = 1;
+        (k, v)
+    }));
+    stats
+}
+
+/// Records every candidate n-gram of a run of words, then empties the run.
+fn flush(
+    run: &mut Vec<Word>,
+    line: &str,
+    example: &str,
+    shouting: bool,
+    local: &mut FxHashMap<String, TermCounts>,
+) {
+    let mut key = String::new();
+    for i in 0..run.len() {
+        if run[i].role != Role::Content {
+            continue;
+        }
+        key.clear();
+        for j in i..run.len().min(i + MAX_WORDS) {
+            if j > i {
+                key.push(' ');
+            }
+            key.push_str(&run[j].key);
+            if run[j].role != Role::Content {
+                continue;
+            }
+            let raw = &line[run[i].start..run[j].end];
+            let surface: Cow<str> = if raw.contains(['\t', '\r']) || raw.contains("  ") {
+                Cow::Owned(raw.split_whitespace().collect::<Vec<_>>().join(" "))
+            } else {
+                Cow::Borrowed(raw)
+            };
+            let counts = match local.get_mut(key.as_str()) {
+                Some(c) => c,
+                None => local.entry(key.clone()).or_default(),
+            };
+            counts.freq += 1;
+            if !shouting && !run[i].initial {
+                counts.cased += 1;
+                if run[i..=j]
+                    .iter()
+                    .any(|w| w.surface.chars().any(char::is_uppercase))
+                {
+                    counts.capitalized += 1;
+                }
+                match counts.surfaces.get_mut(surface.as_ref()) {
+                    Some(n) => *n += 1,
+                    None => {
+                        counts.surfaces.insert(surface.to_string(), 1);
+                    }
+                }
+            } else {
+                let lower = surface.to_lowercase();
+                if counts.fallback.is_empty() || lower < counts.fallback {
+                    counts.fallback = lower;
+                }
+            }
+            if better_example(example, &counts.example) {
+                counts.example = example.to_string();
+            }
+        }
+    }
+    run.clear();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn singulars() {
+        for (plural, one) in [
+            ("tariffs", "tariff"),
+            ("policies", "policy"),
+            ("taxes", "tax"),
+            ("processes", "process"),
+            ("cases", "case"),
+            ("analysis", "analysis"),
+            ("japan's", "japan"),
+            ("bus", "bus"),
+            ("gas", "gas"),
+            ("turbines", "turbine"),
+        ] {
+            assert_eq!(singular(plural), one, "{plural}");
+        }
+        assert_eq!(key("Anti-Dumping Duties"), "anti-dumping duty");
+    }
+
+    #[test]
+    fn candidates_are_bounded_by_stop_words_and_punctuation() {
+        let s = count_document(
+            "The abuse of power harms trade. Wind turbines, wind turbine blades.\nJapan's trade surplus grew.",
+        );
+        let keys: Vec<&str> = s.terms.keys().map(String::as_str).collect();
+        for k in [
+            "abuse of power",
+            "wind turbine",
+            "wind turbine blade",
+            "trade surplus",
+            "japan",
+        ] {
+            assert!(keys.contains(&k), "{k} missing from {keys:?}");
+        }
+        for k in ["of power", "abuse of", "turbine wind", "japan trade"] {
+            assert!(!keys.contains(&k), "{k} should not be a candidate");
+        }
+        assert_eq!(s.terms["wind turbine"].freq, 2);
+        assert_eq!(s.terms["wind turbine"].doc_freq, 1);
+        assert_eq!(s.terms["wind turbine"].surface(), "wind turbine");
+        assert_eq!(
+            s.terms["trade surplus"].example,
+            "Japan's trade surplus grew."
+        );
+    }
+
+    #[test]
+    fn case_is_read_away_from_sentence_starts() {
+        let s = count_document("Corruption is bad. We fight corruption. The European Union acts.");
+        assert_eq!(s.terms["corruption"].surface(), "corruption");
+        assert_eq!(s.terms["corruption"].cased, 1);
+        assert_eq!(s.terms["european union"].capitalized, 1);
+        assert_eq!(s.terms["european union"].surface(), "European Union");
+    }
+}

@@ -1,0 +1,173 @@
+//! Japanese candidates: compound nouns read off IPADIC parts of speech, in
+//! the manner of Nakagawa & Mori's termextract: maximal runs of nouns
+//! (general, サ変接続, proper, adjectival stems), which may open with a
+//! noun prefix (接頭詞-名詞接続) and continue with noun suffixes (名詞-接尾).
+//! The key of a compound is its parts joined by spaces, so ranking can
+//! score the parts (FLR) and find nested compounds (C-value).
+
+use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
+use kotoba_tokenize::japanese::{JapaneseTokenizer, JapaneseWorker};
+use rustc_hash::FxHashMap;
+
+use crate::stats::{Language, Stats, TermCounts, better_example};
+
+/// Longest compound kept, in parts.
+pub const MAX_PARTS: usize = 8;
+
+/// What a morpheme can be in a compound noun.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// A noun: may stand anywhere.
+    Noun,
+    /// A noun prefix: only before a noun.
+    Prefix,
+    /// A noun suffix: only after a noun.
+    Suffix,
+}
+
+/// The compound role of a morpheme with IPADIC features `pos`, `sub1`,
+/// `sub2` and surface `surface`; `None` breaks a compound.
+pub fn part_of(pos: &str, sub1: &str, sub2: &str, surface: &str) -> Option<Part> {
+    // Symbols, digits, single Latin letters (format strings: `%s`) never
+    // join a term.
+    if surface
+        .chars()
+        .all(|c| c.is_ascii_punctuation() || c.is_ascii_digit() || c.is_whitespace())
+        || (surface.is_ascii() && surface.chars().filter(char::is_ascii_alphabetic).count() < 2)
+    {
+        return None;
+    }
+    match (pos, sub1) {
+        ("名詞", "一般" | "サ変接続" | "固有名詞" | "形容動詞語幹" | "ナイ形容詞語幹") => {
+            Some(Part::Noun)
+        }
+        ("名詞", "接尾") if matches!(sub2, "一般" | "サ変接続" | "形容動詞語幹") => {
+            Some(Part::Suffix)
+        }
+        ("接頭詞", "名詞接続") => Some(Part::Prefix),
+        _ => None,
+    }
+}
+
+/// The compound nouns of a text, each as its parts (surfaces), in order.
+pub fn compounds<'t>(
+    tokenizer: &JapaneseTokenizer,
+    worker: &mut JapaneseWorker,
+    text: &'t str,
+) -> Vec<Vec<&'t str>> {
+    compounds_and_count(tokenizer, worker, text)
+        .0
+        .into_iter()
+        .map(|c| c.into_iter().map(|p| p.0).collect())
+        .collect()
+}
+
+/// The compound nouns of a text with the role of each part, and the number
+/// of morphemes of the text.
+pub fn compounds_and_count<'t>(
+    tokenizer: &JapaneseTokenizer,
+    worker: &mut JapaneseWorker,
+    text: &'t str,
+) -> (Vec<Vec<(&'t str, Part)>>, usize) {
+    let mut out = Vec::new();
+    let mut run: Vec<(&'t str, Part)> = Vec::new();
+    let morphemes = worker.morphemes(text);
+    let mut prev_end = 0;
+    for m in morphemes {
+        let surface = &text[m.start..m.end];
+        let f = |i: usize| tokenizer.feature(m.word, i).unwrap_or("*");
+        let part = part_of(f(0), f(1), f(2), surface);
+        // Anything between morphemes (spaces, line breaks) breaks a run.
+        let adjacent = m.start == prev_end;
+        prev_end = m.end;
+        let extend = match part {
+            Some(Part::Noun) => adjacent || run.is_empty(),
+            Some(Part::Suffix) => adjacent && run.last().is_some_and(|p| p.1 != Part::Prefix),
+            Some(Part::Prefix) => false,
+            None => false,
+        };
+        if !extend {
+            close(&mut run, &mut out);
+        }
+        if let Some(p) = part
+            && (p != Part::Suffix || extend)
+        {
+            run.push((surface, p));
+        }
+    }
+    close(&mut run, &mut out);
+    (out, morphemes.len())
+}
+
+/// Ends a run: trailing prefixes dropped; kept when a noun remains.
+fn close<'t>(run: &mut Vec<(&'t str, Part)>, out: &mut Vec<Vec<(&'t str, Part)>>) {
+    while run.last().is_some_and(|p| p.1 == Part::Prefix) {
+        run.pop();
+    }
+    if run.iter().any(|p| p.1 == Part::Noun) && run.len() <= MAX_PARTS {
+        out.push(std::mem::take(run));
+    }
+    run.clear();
+}
+
+/// Counts the compound nouns of one document into a fresh [`Stats`].
+pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
+    let mut worker = tokenizer.worker();
+    let mut local: FxHashMap<String, TermCounts> = FxHashMap::default();
+    let mut words: u64 = 0;
+    for span in split_sentences(text, SegmentLang::Japanese) {
+        let Some(sentence) = text.get(span.start..span.end) else {
+            continue;
+        };
+        let example = sentence_text(text, span);
+        let (found, n) = compounds_and_count(tokenizer, &mut worker, sentence);
+        words += n as u64;
+        for parts in found {
+            let parts: Vec<&str> = parts.into_iter().map(|p| p.0).collect();
+            let key = parts.join(" ");
+            let counts = local.entry(key).or_default();
+            counts.freq += 1;
+            if counts.fallback.is_empty() {
+                counts.fallback = parts.concat();
+            }
+            if better_example(&example, &counts.example) {
+                counts.example.clone_from(&example);
+            }
+        }
+    }
+    let mut stats = Stats::new(Language::Ja);
+    stats.docs = 1;
+    stats.words = words;
+    stats.terms.extend(local.into_iter().map(|(k, mut v)| {
+        v.doc_freq = 1;
+        (k, v)
+    }));
+    stats
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compound_nouns_with_prefixes_and_suffixes() -> Result<(), crate::Error> {
+        let ja = JapaneseTokenizer::new()?;
+        let mut w = ja.worker();
+        let text = "日米包括経済協議で貿易黒字の削減を求めた。各国政府は新しい設定ファイルを開く。";
+        let found: Vec<String> = compounds(&ja, &mut w, text)
+            .into_iter()
+            .map(|p| p.join("+"))
+            .collect();
+        assert!(found.contains(&"貿易+黒字".to_string()), "{found:?}");
+        assert!(found.contains(&"設定+ファイル".to_string()), "{found:?}");
+        assert!(
+            found.iter().any(|c| c.starts_with("各")),
+            "prefix kept: {found:?}"
+        );
+        assert!(!found.iter().any(|c| c.contains('を')));
+        let stats = count_document(&ja, text);
+        assert_eq!(stats.terms["貿易 黒字"].freq, 1);
+        assert_eq!(stats.terms["貿易 黒字"].surface(), "貿易黒字");
+        Ok(())
+    }
+}

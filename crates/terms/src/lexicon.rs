@@ -1,0 +1,206 @@
+//! Word lists shipped with the crate: the background frequencies of general
+//! English (wordfreq), the parts of speech of English words (WordNet) and the
+//! extra stop words of term candidates.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+const WORDFREQ: &str = include_str!("../data/wordfreq-en.tsv");
+const STOP_EXTRA: &str = include_str!("../data/stopwords-terms-en.txt");
+const WORDNET_POS: &str = include_str!("../data/wordnet-pos-en.tsv");
+
+/// Parts of speech WordNet allows a word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PosFlags {
+    /// May be a noun.
+    pub noun: bool,
+    /// May be a verb.
+    pub verb: bool,
+    /// May be an adjective.
+    pub adjective: bool,
+    /// May be an adverb.
+    pub adverb: bool,
+}
+
+/// The parts of speech of a lowercase word (its singular when the word
+/// itself is not listed), from `data/wordnet-pos-en.tsv` (derived from
+/// WordNet 3.0); `None` for words WordNet does not know.
+pub fn pos(word: &str) -> Option<PosFlags> {
+    static CELL: OnceLock<HashMap<&'static str, PosFlags>> = OnceLock::new();
+    let map = CELL.get_or_init(|| {
+        WORDNET_POS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(w, f)| {
+                let flags = PosFlags {
+                    noun: f.contains('n'),
+                    verb: f.contains('v'),
+                    adjective: f.contains('a'),
+                    adverb: f.contains('r'),
+                };
+                (w, flags)
+            })
+            .collect()
+    });
+    if let Some(f) = map.get(word) {
+        return Some(*f);
+    }
+    let singular = crate::english::singular(word);
+    map.get(singular.as_ref()).copied()
+}
+
+/// Suffixes of adjectives, adverbs and verb forms, for words WordNet does not know.
+const NON_NOUN_SUFFIXES: [&str; 11] = [
+    "ive", "ous", "able", "ible", "ful", "less", "ical", "ed", "ing", "ly", "ary",
+];
+
+/// True when a lowercase word can head a noun phrase: WordNet lists it as a
+/// noun, or does not know it and it has no adjective or verb ending.
+/// Hyphenated words are judged by their last part.
+pub fn can_head(word: &str) -> bool {
+    let last = word.rsplit('-').next().unwrap_or(word);
+    match pos(last) {
+        Some(f) => f.noun,
+        None => !NON_NOUN_SUFFIXES.iter().any(|s| last.ends_with(s)),
+    }
+}
+
+/// True when a lowercase word can open a noun phrase: anything but a word
+/// WordNet lists only as a verb or adverb.
+pub fn can_open(word: &str) -> bool {
+    match pos(word) {
+        Some(f) => f.noun || f.adjective,
+        None => true,
+    }
+}
+
+/// Zipf value given to words missing from the background list (below its
+/// smallest entry).
+pub const UNSEEN_ZIPF: f64 = 1.5;
+
+/// General-English word frequencies (Zipf scale: log10 of occurrences per
+/// billion words), from `data/wordfreq-en.tsv`.
+pub struct Background {
+    zipf: HashMap<String, f32>,
+}
+
+impl Background {
+    /// The shipped list (parsed once per process).
+    pub fn english() -> &'static Background {
+        static CELL: OnceLock<Background> = OnceLock::new();
+        CELL.get_or_init(|| Background::parse(WORDFREQ))
+    }
+
+    /// Parses `word<TAB>zipf` lines; `#` lines and malformed lines are skipped.
+    pub fn parse(text: &str) -> Background {
+        let mut zipf = HashMap::new();
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let mut f = line.split('\t');
+            if let (Some(w), Some(z)) = (f.next(), f.next())
+                && let Ok(z) = z.trim().parse::<f32>()
+            {
+                zipf.entry(w.to_string()).or_insert(z);
+            }
+        }
+        Background { zipf }
+    }
+
+    /// The Zipf frequency of a lowercase word ([`UNSEEN_ZIPF`] when unknown);
+    /// a plural missing from the list takes its singular's value.
+    pub fn zipf(&self, word: &str) -> f64 {
+        if let Some(&z) = self.zipf.get(word) {
+            return f64::from(z);
+        }
+        let singular = crate::english::singular(word);
+        if singular != word
+            && let Some(&z) = self.zipf.get(singular.as_ref())
+        {
+            return f64::from(z);
+        }
+        UNSEEN_ZIPF
+    }
+
+    /// Natural log of the word's probability in general English.
+    pub fn ln_prob(&self, word: &str) -> f64 {
+        (self.zipf(word) - 9.0) * std::f64::consts::LN_10
+    }
+
+    /// Number of words in the list.
+    pub fn len(&self) -> usize {
+        self.zipf.len()
+    }
+
+    /// True when the list is empty.
+    pub fn is_empty(&self) -> bool {
+        self.zipf.is_empty()
+    }
+}
+
+/// How a word may take part in an English term candidate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StopKind {
+    /// Never part of a term.
+    Stop,
+    /// Only inside a term, never at its edges (`of`).
+    Inner,
+}
+
+/// The stop class of a lowercase word: kotoba-tokenize's stop list plus
+/// `data/stopwords-terms-en.txt`; `None` for words that may start or end a term.
+pub fn stop_kind(word: &str) -> Option<StopKind> {
+    static CELL: OnceLock<HashMap<&'static str, StopKind>> = OnceLock::new();
+    let map = CELL.get_or_init(|| {
+        let mut map: HashMap<&'static str, StopKind> = kotoba_tokenize::words::stop_words()
+            .iter()
+            .map(|w| (*w, StopKind::Stop))
+            .collect();
+        for line in STOP_EXTRA.lines() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            match line.strip_prefix('!') {
+                Some(w) => map.insert(w, StopKind::Inner),
+                None => map.insert(line, StopKind::Stop),
+            };
+        }
+        map
+    });
+    let word = word.strip_suffix("'s").unwrap_or(word);
+    map.get(word).copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn background_knows_common_and_rare_words() {
+        let bg = Background::english();
+        assert!(bg.len() > 50_000);
+        assert!(bg.zipf("the") > 7.0);
+        assert!(bg.zipf("tariffs") > bg.zipf("dressage"));
+        assert_eq!(bg.zipf("qqqzzzx"), UNSEEN_ZIPF);
+        assert!(bg.ln_prob("the") > bg.ln_prob("turbine"));
+    }
+
+    #[test]
+    fn parts_of_speech() {
+        assert!(can_head("turbines"));
+        assert!(can_head("anti-corruption"));
+        assert!(!can_head("financial"));
+        assert!(!can_head("dissuasive"));
+        assert!(can_open("financial"));
+        assert!(!can_open("combating"));
+        assert!(pos("member").is_some_and(|f| f.noun && !f.verb));
+    }
+
+    #[test]
+    fn stop_classes() {
+        assert_eq!(stop_kind("the"), Some(StopKind::Stop));
+        assert_eq!(stop_kind("various"), Some(StopKind::Stop));
+        assert_eq!(stop_kind("of"), Some(StopKind::Inner));
+        assert_eq!(stop_kind("tariff"), None);
+    }
+}

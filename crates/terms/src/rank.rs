@@ -1,0 +1,368 @@
+//! Ranking candidates from merged [`Stats`]: C-value, TF-IDF, weirdness,
+//! FLR and the combined default. Ranking reads only the counts, so it gives
+//! the same rows however the counts were split and merged.
+
+use std::collections::HashMap;
+
+use kotoba_glossary::{Glossary, Index};
+use serde::{Deserialize, Serialize};
+
+use crate::lexicon::{self, Background, StopKind, stop_kind};
+use crate::stats::{Language, Stats};
+
+/// How candidates are scored.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Method {
+    /// The default: English frequency, weirdness, length, case and
+    /// fragment cues ([`Weights`]); Japanese FLR with a length prior.
+    Combined,
+    /// C-value (Frantzi et al. 2000): frequency corrected for nesting in
+    /// longer candidates, weighted by length.
+    CValue,
+    /// Frequency × inverse document frequency.
+    TfIdf,
+    /// Mean log ratio of each word's corpus frequency to its general-English
+    /// frequency (English only; Japanese falls back to FLR).
+    Weirdness,
+    /// Nakagawa & Mori's FLR: frequency × geometric mean of the parts'
+    /// left/right compounding counts (Japanese; English uses its words).
+    Flr,
+}
+
+impl Method {
+    /// Every method, for command-line choices.
+    pub const ALL: [Method; 5] = [
+        Method::Combined,
+        Method::CValue,
+        Method::TfIdf,
+        Method::Weirdness,
+        Method::Flr,
+    ];
+
+    /// The method's name (`combined`, `c-value`, `tf-idf`, `weirdness`, `flr`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Method::Combined => "combined",
+            Method::CValue => "c-value",
+            Method::TfIdf => "tf-idf",
+            Method::Weirdness => "weirdness",
+            Method::Flr => "flr",
+        }
+    }
+
+    /// Parses a name given by [`Method::name`].
+    pub fn from_name(name: &str) -> Option<Method> {
+        Method::ALL.into_iter().find(|m| m.name() == name)
+    }
+}
+
+/// Weights of the combined English score:
+/// `ln_freq·ln(freq) + weirdness·W + length[n] + capital·C − fragment·F`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Weights {
+    /// Weight of the log frequency.
+    pub ln_freq: f64,
+    /// Weight of the mean log weirdness of the content words.
+    pub weirdness: f64,
+    /// Weirdness is clipped to at most this value before weighting.
+    pub weirdness_cap: f64,
+    /// Prior by length in words (1 to 5).
+    pub length: [f64; 5],
+    /// Bonus times the share of capitalized occurrences (names, acronyms).
+    pub capital: f64,
+    /// Penalty for fragments: candidates found inside one longer candidate
+    /// at least `fragment_share` of the time.
+    pub fragment: f64,
+    /// The share above which a candidate counts as a fragment.
+    pub fragment_share: f64,
+    /// A candidate also counts as a fragment when the candidates one word
+    /// longer that contain it add up to this share of its frequency.
+    pub fragment_ext: f64,
+    /// Bonus for candidates seen in more than one document, times ln(doc_freq).
+    pub spread: f64,
+    /// Weight of ln(share of occurrences not extended by a neighbouring word).
+    pub independence: f64,
+    /// Penalty when the last word cannot head a noun phrase (WordNet).
+    pub head: f64,
+    /// Penalty when the first word is only a verb or adverb (WordNet).
+    pub open: f64,
+    /// Weight of the mean rarity of the content words in general English
+    /// (7 − Zipf frequency, at least 0).
+    pub rarity: f64,
+    /// Weight of the rarity of the most common content word.
+    pub rarity_min: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Weights {
+        Weights {
+            ln_freq: 0.75,
+            weirdness: 0.75,
+            weirdness_cap: 4.0,
+            length: [0.0, 0.0, -0.5, -1.5, -2.0],
+            capital: 0.0,
+            fragment: 3.0,
+            fragment_share: 0.95,
+            fragment_ext: 10.0,
+            spread: 0.0,
+            independence: 0.0,
+            head: 2.0,
+            open: 2.0,
+            rarity: 0.0,
+            rarity_min: 0.25,
+        }
+    }
+}
+
+/// Options of [`rank`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RankOptions {
+    /// The scoring method.
+    pub method: Method,
+    /// Candidates seen fewer times are left out.
+    pub min_freq: u64,
+    /// At most this many rows (all when `None`).
+    pub limit: Option<usize>,
+    /// Weights of [`Method::Combined`] for English.
+    pub weights: Weights,
+}
+
+impl Default for RankOptions {
+    fn default() -> RankOptions {
+        RankOptions {
+            method: Method::Combined,
+            min_freq: 1,
+            limit: None,
+            weights: Weights::default(),
+        }
+    }
+}
+
+/// One ranked term candidate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Candidate {
+    /// The term in its most frequent surface form.
+    pub term: String,
+    /// The pooling key it was counted under.
+    pub key: String,
+    /// The score (higher is better).
+    pub score: f64,
+    /// Occurrences.
+    pub freq: u64,
+    /// Documents it occurs in.
+    pub doc_freq: u64,
+    /// A sentence it occurs in.
+    pub example: String,
+    /// Id of the glossary concept that already has the term, if any.
+    pub glossary: Option<String>,
+}
+
+/// Nesting of a candidate in longer candidates.
+#[derive(Debug, Clone, Copy, Default)]
+struct Nesting {
+    /// Distinct longer candidates containing it.
+    count: u64,
+    /// Sum of their frequencies.
+    sum: u64,
+    /// The largest of their frequencies.
+    max: u64,
+    /// Sum of the frequencies of candidates one word longer.
+    ext: u64,
+}
+
+fn nestings(stats: &Stats) -> HashMap<&str, Nesting> {
+    let mut out: HashMap<&str, Nesting> = HashMap::new();
+    for (key, counts) in &stats.terms {
+        let parts: Vec<&str> = key.split(' ').collect();
+        if parts.len() < 2 {
+            continue;
+        }
+        // Byte offset of each part in the key.
+        let mut offsets = Vec::with_capacity(parts.len() + 1);
+        let mut at = 0;
+        for p in &parts {
+            offsets.push(at);
+            at += p.len() + 1;
+        }
+        offsets.push(key.len() + 1);
+        for i in 0..parts.len() {
+            for j in i..parts.len() {
+                if j - i + 1 == parts.len() {
+                    continue;
+                }
+                let sub = &key[offsets[i]..offsets[j + 1] - 1];
+                if let Some((k, _)) = stats.terms.get_key_value(sub) {
+                    let n = out.entry(k.as_str()).or_default();
+                    n.count += 1;
+                    n.sum += counts.freq;
+                    n.max = n.max.max(counts.freq);
+                    if j - i + 2 == parts.len() {
+                        n.ext += counts.freq;
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Left and right compounding counts of each part (FLR's `LN`/`RN`,
+/// frequency-weighted), from the candidates themselves.
+fn part_contexts(stats: &Stats) -> HashMap<&str, (u64, u64)> {
+    let mut out: HashMap<&str, (u64, u64)> = HashMap::new();
+    for (key, counts) in &stats.terms {
+        let parts: Vec<&str> = key.split(' ').collect();
+        let last = parts.len() - 1;
+        for (i, p) in parts.iter().enumerate() {
+            let e = out.entry(p).or_default();
+            if i > 0 {
+                e.0 += counts.freq;
+            }
+            if i < last {
+                e.1 += counts.freq;
+            }
+        }
+    }
+    out
+}
+
+/// The content words of a key (the parts that may start or end a term).
+fn content_words(key: &str) -> impl Iterator<Item = &str> {
+    key.split(' ')
+        .filter(|w| stop_kind(w) != Some(StopKind::Inner))
+}
+
+/// Ranks the candidates of `stats`, best first (ties by key), marking those
+/// that `glossary` already has.
+pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -> Vec<Candidate> {
+    let nest = nestings(stats);
+    let contexts = part_contexts(stats);
+    let background = Background::english();
+    let words = stats.words.max(1) as f64;
+    let docs = stats.docs.max(1) as f64;
+    let w = &options.weights;
+    let index = glossary.map(Index::new);
+    let mut rows: Vec<Candidate> = Vec::new();
+    for (key, counts) in &stats.terms {
+        if counts.freq < options.min_freq.max(1) {
+            continue;
+        }
+        let n = key.split(' ').count();
+        let f = counts.freq as f64;
+        let nesting = nest.get(key.as_str()).copied().unwrap_or_default();
+        let cvalue = || {
+            let len = ((n + 1) as f64).log2();
+            if nesting.count == 0 {
+                len * f
+            } else {
+                len * (f - nesting.sum as f64 / nesting.count as f64).max(0.0)
+            }
+        };
+        let flr = || {
+            let mut log_lr = 0.0;
+            let mut parts = 0.0;
+            for p in key.split(' ') {
+                let (l, r) = contexts.get(p).copied().unwrap_or_default();
+                log_lr += ((l + 1) as f64).ln() + ((r + 1) as f64).ln();
+                parts += 2.0;
+            }
+            f.ln_1p() + log_lr / parts
+        };
+        let weirdness = || {
+            let mut sum = 0.0;
+            let mut k = 0.0;
+            for word in content_words(key) {
+                let fw = stats.terms.get(word).map_or(counts.freq, |c| c.freq) as f64;
+                sum += (fw / words).ln() - background.ln_prob(word);
+                k += 1.0;
+            }
+            if k > 0.0 { sum / k } else { 0.0 }
+        };
+        let score = match (options.method, stats.language) {
+            (Method::CValue, _) => cvalue(),
+            (Method::TfIdf, _) => f * (1.0 + docs / counts.doc_freq.max(1) as f64).ln(),
+            (Method::Weirdness, Language::En) => weirdness(),
+            (Method::Flr, _) | (Method::Weirdness, Language::Ja) => flr(),
+            (Method::Combined, Language::Ja) => flr(),
+            (Method::Combined, Language::En) => {
+                let capital = if counts.cased > 0 {
+                    counts.capitalized as f64 / counts.cased as f64
+                } else {
+                    0.0
+                };
+                let fragment = nesting.max as f64 >= w.fragment_share * f
+                    || nesting.ext as f64 >= w.fragment_ext * f;
+                let independent = (1.0 - nesting.ext as f64 / f).max(0.05);
+                let first = key.split(' ').next().unwrap_or("");
+                let last = key.rsplit(' ').next().unwrap_or("");
+                let head = if lexicon::can_head(last) { 0.0 } else { w.head };
+                let open = if lexicon::can_open(first) {
+                    0.0
+                } else {
+                    w.open
+                };
+                let (mut rarity, mut rarity_min, mut k) = (0.0, f64::MAX, 0.0);
+                for word in content_words(key) {
+                    let r = (7.0 - background.zipf(word)).max(0.0);
+                    rarity += r;
+                    rarity_min = rarity_min.min(r);
+                    k += 1.0;
+                }
+                if k > 0.0 {
+                    rarity /= k;
+                } else {
+                    rarity_min = 0.0;
+                }
+                w.ln_freq * f.ln()
+                    + w.weirdness * weirdness().min(w.weirdness_cap)
+                    + w.length.get(n - 1).copied().unwrap_or(-2.0)
+                    + w.capital * capital
+                    - if fragment { w.fragment } else { 0.0 }
+                    + w.spread * (counts.doc_freq as f64).ln()
+                    + w.independence * independent.ln()
+                    - head
+                    - open
+                    + w.rarity * rarity
+                    + w.rarity_min * rarity_min
+            }
+        };
+        let term = counts.surface().to_string();
+        let concept = index
+            .as_ref()
+            .and_then(|ix| ix.lookup(&term).first().map(|c| c.id.clone()));
+        rows.push(Candidate {
+            term,
+            key: key.clone(),
+            score,
+            freq: counts.freq,
+            doc_freq: counts.doc_freq,
+            example: counts.example.clone(),
+            glossary: concept,
+        });
+    }
+    rows.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key)));
+    if let Some(limit) = options.limit {
+        rows.truncate(limit);
+    }
+    rows
+}
+
+/// The rows as TSV with a header: `term, score, freq, doc_freq, glossary, example`
+/// (tabs and line breaks inside fields become spaces; score with 4 decimals).
+pub fn to_tsv(rows: &[Candidate]) -> String {
+    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let mut out = String::from("term\tscore\tfreq\tdoc_freq\tglossary\texample\n");
+    for r in rows {
+        out.push_str(&format!(
+            "{}\t{:.4}\t{}\t{}\t{}\t{}\n",
+            clean(&r.term),
+            r.score,
+            r.freq,
+            r.doc_freq,
+            r.glossary.as_deref().unwrap_or(""),
+            clean(&r.example)
+        ));
+    }
+    out
+}

@@ -1,0 +1,699 @@
+//! `cargo xtask eval-terms`: term extraction and term pairing scores.
+//!
+//! - English extraction on ACTER v1.5 (`/work/shared/eval/acter`): F1 of the
+//!   top |gold| candidates against the gold list with named entities
+//!   (lower-cased surface match) and P@100, per domain, with seconds.
+//! - Japanese extraction on the Japanese gettext catalogs: P@50 and P@100
+//!   against EDICT/COMPDIC headwords (Debian `edict`, installed if missing).
+//! - Pairing on the EN–JA message pairs of those catalogs, scored against
+//!   EDICT/COMPDIC glosses: accuracy@1, strict and lenient.
+//!
+//! `cargo xtask eval-terms [en|ja|align|all] [--tune]`;
+//! `cargo xtask eval-terms wordfreq` rebuilds `crates/terms/data/wordfreq-en.tsv`
+//! (pip download of wordfreq 3.1.1, `xtask/scripts/wordfreq_en.py`);
+//! `cargo xtask eval-terms wordnet` rebuilds `crates/terms/data/wordnet-pos-en.tsv`
+//! (Debian `wordnet-base`, `xtask/scripts/wordnet_pos.py`).
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+use anyhow::{Context, Result, bail};
+use kotoba_terms::{Extractor, Language, Method, RankOptions, Stats, Weights, rank};
+use unicode_normalization::UnicodeNormalization;
+
+const ACTER: &str = "/work/shared/eval/acter/en";
+/// Development domains (tuning allowed) and held-out ones.
+const DEV: [&str; 2] = ["corp", "wind"];
+const HELD_OUT: [&str; 2] = ["equi", "htfl"];
+
+/// Entry point.
+pub fn run(rest: &[String]) -> Result<()> {
+    let what = rest
+        .iter()
+        .find(|a| !a.starts_with("--"))
+        .map_or("all", String::as_str);
+    let tune = rest.iter().any(|a| a == "--tune");
+    match what {
+        "wordfreq" => wordfreq(),
+        "wordnet" => wordnet(),
+        "en" => english(tune),
+        "ja" => japanese(),
+        "align" => pairing(),
+        "all" => {
+            english(tune)?;
+            japanese()?;
+            pairing()
+        }
+        other => bail!("unknown eval-terms part `{other}` (en, ja, align, all, wordfreq, wordnet)"),
+    }
+}
+
+/// Rebuilds the background list from the wordfreq wheel on PyPI.
+fn wordfreq() -> Result<()> {
+    let dir = std::env::temp_dir().join("kotoba-wordfreq");
+    std::fs::create_dir_all(&dir)?;
+    crate::run(
+        Command::new("python3")
+            .args([
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "wordfreq==3.1.1",
+                "-d",
+            ])
+            .arg(&dir),
+    )?;
+    let wheel = std::fs::read_dir(&dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "whl"))
+        .context("pip gave no wordfreq wheel")?;
+    crate::run(
+        Command::new("python3")
+            .arg("xtask/scripts/wordfreq_en.py")
+            .arg(&wheel)
+            .arg("crates/terms/data/wordfreq-en.tsv"),
+    )
+}
+
+/// Rebuilds the part-of-speech list from Debian's WordNet (installed if missing).
+fn wordnet() -> Result<()> {
+    crate::apt::ensure(&["wordnet-base"], &["/usr/share/wordnet/index.noun"])?;
+    crate::run(Command::new("python3").args([
+        "xtask/scripts/wordnet_pos.py",
+        "/usr/share/wordnet",
+        "crates/terms/data/wordfreq-en.tsv",
+        "crates/terms/data/wordnet-pos-en.tsv",
+    ]))
+}
+
+struct Domain {
+    name: String,
+    docs: Vec<String>,
+    gold: HashSet<String>,
+    chars: usize,
+}
+
+fn load_domain(name: &str) -> Result<Domain> {
+    // KOTOBA_ACTER points elsewhere when shared/ lives in another folder.
+    let root = std::env::var("KOTOBA_ACTER").unwrap_or_else(|_| ACTER.to_string());
+    let base = Path::new(&root).join(name);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(base.join("texts"))
+        .with_context(|| format!("ACTER is missing: {}", base.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    let docs: Vec<String> = files
+        .iter()
+        .map(std::fs::read_to_string)
+        .collect::<std::io::Result<_>>()?;
+    let gold_path = base
+        .join("annotations/unique_annotation_lists")
+        .join(format!("{name}_en_terms_nes.tsv"));
+    let gold: HashSet<String> = std::fs::read_to_string(&gold_path)
+        .with_context(|| gold_path.display().to_string())?
+        .lines()
+        .filter_map(|l| l.split('\t').next())
+        .map(|t| t.trim().to_lowercase())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let chars = docs.iter().map(|d| d.chars().count()).sum();
+    Ok(Domain {
+        name: name.to_string(),
+        docs,
+        gold,
+        chars,
+    })
+}
+
+/// (F1 of the top |gold|, P@100) of a ranked list of terms.
+fn score_terms(terms: &[String], gold: &HashSet<String>) -> (f64, f64) {
+    let mut seen = HashSet::new();
+    let unique: Vec<String> = terms
+        .iter()
+        .map(|t| t.to_lowercase())
+        .filter(|t| seen.insert(t.clone()))
+        .collect();
+    let hits = |k: usize| unique.iter().take(k).filter(|t| gold.contains(*t)).count();
+    let k = gold.len().min(unique.len());
+    let tp = hits(gold.len()) as f64;
+    let p = if k > 0 { tp / k as f64 } else { 0.0 };
+    let r = tp / gold.len().max(1) as f64;
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
+    let p100 = hits(100) as f64 / 100.0;
+    (f1, p100)
+}
+
+fn english(tune: bool) -> Result<()> {
+    let extractor = Extractor::new(Language::En)?;
+    let mut domains = Vec::new();
+    for name in DEV.iter().chain(&HELD_OUT) {
+        domains.push(load_domain(name)?);
+    }
+    // Count once per domain (timed with ranking below).
+    let mut counted: Vec<(Stats, f64)> = Vec::new();
+    for d in &domains {
+        let t = Instant::now();
+        let stats = extractor.count_all(&d.docs);
+        counted.push((stats, t.elapsed().as_secs_f64()));
+    }
+    if tune {
+        return tune_english(&domains, &counted);
+    }
+    println!("\n## English term extraction, ACTER v1.5 (gold with named entities)\n");
+    println!("| domain | split | docs | chars | gold | method | F1@|gold| | P@100 | seconds |");
+    println!("|---|---|---:|---:|---:|---|---:|---:|---:|");
+    for (d, (stats, count_secs)) in domains.iter().zip(&counted) {
+        for method in [
+            Method::Combined,
+            Method::CValue,
+            Method::TfIdf,
+            Method::Weirdness,
+            Method::Flr,
+        ] {
+            let t = Instant::now();
+            let options = RankOptions {
+                method,
+                ..RankOptions::default()
+            };
+            let rows = rank(stats, &options, None);
+            if let Ok(dir) = std::env::var("KOTOBA_TERMS_DUMP") {
+                std::fs::write(
+                    Path::new(&dir).join(format!("{}-{}.tsv", d.name, method.name())),
+                    kotoba_terms::to_tsv(&rows),
+                )?;
+            }
+            let secs = count_secs + t.elapsed().as_secs_f64();
+            let terms: Vec<String> = rows.into_iter().map(|r| r.term).collect();
+            let (f1, p100) = score_terms(&terms, &d.gold);
+            let split = if DEV.contains(&d.name.as_str()) {
+                "dev"
+            } else {
+                "held-out"
+            };
+            println!(
+                "| {} | {split} | {} | {} | {} | {} | {f1:.3} | {p100:.2} | {secs:.2} |",
+                d.name,
+                d.docs.len(),
+                d.chars,
+                d.gold.len(),
+                method.name()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Coordinate search of the combined weights on the development domains
+/// only (mean F1 of corp and wind); prints the held-out scores for the best.
+fn tune_english(domains: &[Domain], counted: &[(Stats, f64)]) -> Result<()> {
+    let eval = |w: &Weights, names: &[&str]| -> Vec<f64> {
+        domains
+            .iter()
+            .zip(counted)
+            .filter(|(d, _)| names.contains(&d.name.as_str()))
+            .map(|(d, (stats, _))| {
+                let options = RankOptions {
+                    weights: w.clone(),
+                    ..RankOptions::default()
+                };
+                let terms: Vec<String> = rank(stats, &options, None)
+                    .into_iter()
+                    .map(|r| r.term)
+                    .collect();
+                score_terms(&terms, &d.gold).0
+            })
+            .collect()
+    };
+    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
+    let mut best = Weights::default();
+    let mut best_f = mean(&eval(&best, &DEV));
+    println!("start: dev mean F1 {best_f:.4}");
+    type Setter = fn(&mut Weights, f64);
+    let params: Vec<(&str, Setter, Vec<f64>)> = vec![
+        ("ln_freq", |w, v| w.ln_freq = v, vec![0.5, 0.75, 1.0, 1.25]),
+        (
+            "weirdness",
+            |w, v| w.weirdness = v,
+            vec![0.3, 0.5, 0.75, 1.0, 1.5],
+        ),
+        (
+            "weirdness_cap",
+            |w, v| w.weirdness_cap = v,
+            vec![4.0, 6.0, 8.0, 12.0],
+        ),
+        (
+            "length2",
+            |w, v| w.length[1] = v,
+            vec![0.0, 0.3, 0.6, 1.0, 1.5],
+        ),
+        (
+            "length3",
+            |w, v| w.length[2] = v,
+            vec![-1.0, -0.5, 0.0, 0.3, 0.6],
+        ),
+        (
+            "length4",
+            |w, v| w.length[3] = v,
+            vec![-1.5, -1.0, -0.5, 0.0],
+        ),
+        (
+            "length5",
+            |w, v| w.length[4] = v,
+            vec![-2.0, -1.5, -1.0, -0.5],
+        ),
+        (
+            "capital",
+            |w, v| w.capital = v,
+            vec![0.0, 0.25, 0.5, 1.0, 1.5],
+        ),
+        (
+            "fragment",
+            |w, v| w.fragment = v,
+            vec![0.0, 0.5, 1.0, 2.0, 3.0],
+        ),
+        (
+            "fragment_share",
+            |w, v| w.fragment_share = v,
+            vec![0.6, 0.75, 0.85, 0.95],
+        ),
+        (
+            "fragment_ext",
+            |w, v| w.fragment_ext = v,
+            vec![0.7, 0.85, 1.0, 1.2, 1.5, 10.0],
+        ),
+        ("spread", |w, v| w.spread = v, vec![0.0, 0.25, 0.5, 1.0]),
+        (
+            "independence",
+            |w, v| w.independence = v,
+            vec![0.0, 0.25, 0.5, 1.0],
+        ),
+        ("head", |w, v| w.head = v, vec![0.0, 0.5, 1.0, 2.0, 4.0]),
+        ("open", |w, v| w.open = v, vec![0.0, 0.5, 1.0, 2.0, 4.0]),
+        (
+            "rarity",
+            |w, v| w.rarity = v,
+            vec![-0.5, -0.25, 0.0, 0.25, 0.5, 1.0],
+        ),
+        (
+            "rarity_min",
+            |w, v| w.rarity_min = v,
+            vec![-0.25, 0.0, 0.25, 0.5, 1.0],
+        ),
+    ];
+    for round in 0..3 {
+        for (name, set, grid) in &params {
+            for &v in grid {
+                let mut w = best.clone();
+                set(&mut w, v);
+                let f = mean(&eval(&w, &DEV));
+                if f > best_f + 1e-9 {
+                    best_f = f;
+                    best = w;
+                    println!("  {name} = {v}: {best_f:.4}");
+                }
+            }
+        }
+        println!("round {round}: dev mean F1 {best_f:.4} with {best:?}");
+    }
+    let dev = eval(&best, &DEV);
+    let held = eval(&best, &HELD_OUT);
+    println!("dev {DEV:?}: {dev:.3?}; held-out {HELD_OUT:?}: {held:.3?}");
+    Ok(())
+}
+
+/// EDICT and COMPDIC: headword (NFKC) → English glosses (lowercase, tags
+/// and parenthesized notes removed).
+struct Edict {
+    glosses: std::collections::HashMap<String, Vec<String>>,
+}
+
+impl Edict {
+    fn load() -> Result<Edict> {
+        crate::apt::ensure(
+            &["edict"],
+            &["/usr/share/edict/edict", "/usr/share/edict/compdic"],
+        )?;
+        let mut glosses: std::collections::HashMap<String, Vec<String>> =
+            std::collections::HashMap::new();
+        for file in ["/usr/share/edict/edict", "/usr/share/edict/compdic"] {
+            let out = Command::new("iconv")
+                .args(["-f", "EUC-JP", "-t", "UTF-8", "-c", file])
+                .output()
+                .with_context(|| format!("iconv {file}"))?;
+            let text = String::from_utf8_lossy(&out.stdout);
+            for line in text.lines().skip(1) {
+                let Some((head, rest)) = line.split_once(' ') else {
+                    continue;
+                };
+                let head: String = head.nfkc().collect();
+                let list = glosses.entry(head).or_default();
+                let rest = rest.trim_start();
+                let rest = if rest.starts_with('[') {
+                    rest.split_once(']').map_or("", |(_, r)| r)
+                } else {
+                    rest
+                };
+                for g in rest.split('/').map(clean_gloss).filter(|g| !g.is_empty()) {
+                    if !list.contains(&g) {
+                        list.push(g);
+                    }
+                }
+            }
+        }
+        Ok(Edict { glosses })
+    }
+
+    fn has(&self, ja: &str) -> bool {
+        let key: String = ja.nfkc().collect();
+        self.glosses.contains_key(&key)
+    }
+}
+
+/// A gloss without `(n)`, `(P)`, `(1)`-style notes, lowercase, without a
+/// leading "to " (verbs) or article.
+fn clean_gloss(g: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0;
+    for c in g.chars() {
+        match c {
+            '(' | '{' => depth += 1,
+            ')' | '}' => depth = (depth - 1).max(0),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out.trim().to_lowercase();
+    let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    for prefix in ["to ", "a ", "an ", "the "] {
+        if let Some(r) = out.strip_prefix(prefix) {
+            return r.to_string();
+        }
+    }
+    out
+}
+
+const CATALOGS: &str = "/usr/share/locale/ja/LC_MESSAGES";
+
+/// The message pairs of every Japanese gettext catalog, by catalog.
+fn catalogs() -> Result<Vec<(String, Vec<kotoba_corpus::gettext::Message>)>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(CATALOGS)
+        .with_context(|| CATALOGS.to_string())?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "mo"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for f in files {
+        match kotoba_corpus::gettext::read_mo(&f) {
+            Ok(m) => out.push((f.display().to_string(), m)),
+            Err(e) => eprintln!("skipped {}: {e}", f.display()),
+        }
+    }
+    Ok(out)
+}
+
+fn japanese() -> Result<()> {
+    let edict = Edict::load()?;
+    let cats = catalogs()?;
+    let docs: Vec<String> = cats
+        .iter()
+        .map(|(_, ms)| {
+            ms.iter()
+                .filter_map(|m| clean_message(&m.translation))
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect();
+    let chars: usize = docs.iter().map(|d| d.chars().count()).sum();
+    let extractor = Extractor::new(Language::Ja)?;
+    let t = Instant::now();
+    let stats = extractor.count_all(&docs);
+    let count_secs = t.elapsed().as_secs_f64();
+    println!(
+        "\n## Japanese term extraction: {} gettext catalogs in {CATALOGS} ({} documents, {chars} chars), against EDICT/COMPDIC headwords ({})\n",
+        cats.len(),
+        docs.len(),
+        edict.glosses.len()
+    );
+    println!(
+        "| method | P@50 | P@100 | P@500 | compounds only (2+ parts): P@50 | P@100 | seconds |"
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    for method in [Method::Combined, Method::Flr, Method::CValue, Method::TfIdf] {
+        let t = Instant::now();
+        let options = RankOptions {
+            method,
+            ..RankOptions::default()
+        };
+        let rows = rank(&stats, &options, None);
+        let secs = count_secs + t.elapsed().as_secs_f64();
+        if let Ok(dir) = std::env::var("KOTOBA_TERMS_DUMP") {
+            std::fs::write(
+                Path::new(&dir).join(format!("ja-{}.tsv", method.name())),
+                kotoba_terms::to_tsv(&rows),
+            )?;
+        }
+        let p =
+            |k: usize| rows.iter().take(k).filter(|r| edict.has(&r.term)).count() as f64 / k as f64;
+        let compounds: Vec<&kotoba_terms::Candidate> =
+            rows.iter().filter(|r| r.key.contains(' ')).collect();
+        let pc = |k: usize| {
+            compounds
+                .iter()
+                .take(k)
+                .filter(|r| edict.has(&r.term))
+                .count() as f64
+                / k as f64
+        };
+        println!(
+            "| {} | {:.2} | {:.2} | {:.2} | {:.2} | {:.2} | {secs:.2} |",
+            method.name(),
+            p(50),
+            p(100),
+            p(500),
+            pc(50),
+            pc(100)
+        );
+    }
+    Ok(())
+}
+
+/// A gettext message without format directives (`%s`, `%1$d`, `%(name)s`,
+/// `{0}`, `${var}`) and accelerators (`_File`, `&File`, `(_F)`), spaces
+/// squeezed; `None` when nothing with a letter is left.
+fn clean_message(s: &str) -> Option<String> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '%' => {
+                let mut k = i + 1;
+                if chars.get(k) == Some(&'(') {
+                    while k < chars.len() && chars[k] != ')' {
+                        k += 1;
+                    }
+                    k += 1;
+                }
+                while k < chars.len() && "0123456789$#-+ '.*lhLqjzt".contains(chars[k]) {
+                    k += 1;
+                }
+                if k < chars.len() && chars[k].is_ascii_alphabetic() || chars.get(k) == Some(&'%') {
+                    k += 1;
+                }
+                out.push(' ');
+                i = k;
+            }
+            '{' | '$' if chars[i..].contains(&'}') => {
+                let start = if c == '$' && chars.get(i + 1) != Some(&'{') {
+                    out.push(c);
+                    i += 1;
+                    continue;
+                } else {
+                    i
+                };
+                let end = chars[start..]
+                    .iter()
+                    .position(|&x| x == '}')
+                    .map_or(start, |p| start + p);
+                out.push(' ');
+                i = end + 1;
+            }
+            '(' if matches!(chars.get(i + 1), Some('_' | '&'))
+                && chars.get(i + 3) == Some(&')') =>
+            {
+                i += 4;
+            }
+            '_' | '&' if chars.get(i + 1).is_some_and(|n| n.is_alphanumeric()) => i += 1,
+            _ => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    let out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    out.chars().any(char::is_alphabetic).then_some(out)
+}
+
+/// The EN–JA message pairs of the Japanese catalogs, cleaned and deduplicated.
+fn message_pairs() -> Result<Vec<(String, String)>> {
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for (_, messages) in catalogs()? {
+        for m in messages {
+            let (Some(en), Some(ja)) = (clean_message(&m.source), clean_message(&m.translation))
+            else {
+                continue;
+            };
+            if en == ja || ja.is_ascii() {
+                continue;
+            }
+            if seen.insert((en.clone(), ja.clone())) {
+                out.push((en, ja));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn pairing() -> Result<()> {
+    use kotoba_terms::{AlignOptions, Aligner, Association, align};
+    let edict = Edict::load()?;
+    // English gloss key → Japanese headwords.
+    let mut by_gloss: std::collections::HashMap<String, HashSet<String>> =
+        std::collections::HashMap::new();
+    for (head, glosses) in &edict.glosses {
+        for g in glosses {
+            let k = kotoba_terms::english::key(g);
+            if !k.is_empty() {
+                by_gloss.entry(k).or_default().insert(head.clone());
+            }
+        }
+    }
+    let pairs = message_pairs()?;
+    let aligner = Aligner::new()?;
+    let t = Instant::now();
+    let stats = aligner.count_pairs(&pairs);
+    let count_secs = t.elapsed().as_secs_f64();
+    println!(
+        "\n## EN-JA term pairing: {} gettext message pairs (format strings, accelerators, duplicates removed), EDICT/COMPDIC as gold\n",
+        pairs.len()
+    );
+    let nfkc = |s: &str| -> String { s.nfkc().collect() };
+    // The English terms scored: seen in 2+ segments, with an EDICT
+    // translation among the Japanese candidates they co-occur with.
+    let scored: Vec<(&String, HashSet<String>)> = stats
+        .cooc
+        .iter()
+        .filter(|(e, _)| stats.en.terms.get(*e).is_some_and(|c| c.doc_freq >= 2))
+        .filter_map(|(e, row)| {
+            let gold = by_gloss.get(e)?;
+            let present: HashSet<String> = row
+                .keys()
+                .filter_map(|j| stats.ja.terms.get(j))
+                .map(|c| nfkc(c.surface()))
+                .filter(|s| gold.contains(s))
+                .collect();
+            (!present.is_empty()).then(|| (e, gold.clone()))
+        })
+        .collect();
+    println!(
+        "English candidates in 2+ segments: {}; scored (an EDICT translation co-occurs): {}; counting {count_secs:.2} s\n",
+        stats.en.terms.values().filter(|c| c.doc_freq >= 2).count(),
+        scored.len()
+    );
+    println!("| aligner | acc@1 | acc@1 lenient | answered | seconds |");
+    println!("|---|---:|---:|---:|---:|");
+    let glossary = kotoba_glossary::default_glossary()?;
+    let plain = AlignOptions {
+        translit: 0.0,
+        min_cooc: 1,
+        exclusive: false,
+        ..AlignOptions::default()
+    };
+    let runs: Vec<(&str, AlignOptions, bool)> = vec![
+        ("plain Dice", plain.clone(), false),
+        (
+            "log-likelihood",
+            AlignOptions {
+                association: Association::LogLikelihood,
+                ..plain.clone()
+            },
+            false,
+        ),
+        (
+            "Dice + transliteration",
+            AlignOptions {
+                exclusive: false,
+                ..AlignOptions::default()
+            },
+            false,
+        ),
+        (
+            "default (+ competitive linking)",
+            AlignOptions::default(),
+            false,
+        ),
+        ("default + glossary seed", AlignOptions::default(), true),
+    ];
+    for (name, options, seeded) in runs {
+        let t = Instant::now();
+        let rows = align(&stats, &options, seeded.then_some(glossary));
+        let secs = count_secs + t.elapsed().as_secs_f64();
+        let best: std::collections::HashMap<&str, &str> = rows
+            .iter()
+            .rev()
+            .map(|r| (r.en_key.as_str(), r.ja.as_str()))
+            .collect();
+        let (mut strict, mut lenient, mut answered) = (0, 0, 0);
+        let mut errors = Vec::new();
+        for (e, gold) in &scored {
+            let Some(ja) = best.get(e.as_str()) else {
+                continue;
+            };
+            answered += 1;
+            let ja = nfkc(ja);
+            if gold.contains(&ja) {
+                strict += 1;
+                lenient += 1;
+            } else if gold
+                .iter()
+                .any(|g| g.contains(&ja) || ja.contains(g.as_str()))
+            {
+                lenient += 1;
+            } else {
+                errors.push(format!(
+                    "{e}\t{ja}\t{}",
+                    gold.iter().take(4).cloned().collect::<Vec<_>>().join(",")
+                ));
+            }
+        }
+        let n = scored.len().max(1) as f64;
+        println!(
+            "| {name} | {:.3} | {:.3} | {answered} | {secs:.2} |",
+            strict as f64 / n,
+            lenient as f64 / n
+        );
+        if let Ok(dir) = std::env::var("KOTOBA_TERMS_DUMP") {
+            let slug: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
+            std::fs::write(
+                Path::new(&dir).join(format!("align-{slug}.tsv")),
+                kotoba_terms::align::to_tsv(&rows),
+            )?;
+            std::fs::write(
+                Path::new(&dir).join(format!("align-{slug}-errors.tsv")),
+                errors.join("\n"),
+            )?;
+        }
+    }
+    Ok(())
+}
