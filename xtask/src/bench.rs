@@ -182,6 +182,7 @@ pub fn run(_args: &[String]) -> Result<()> {
     );
 
     sentences_peer(&kotoba, &en_jsonl)?;
+    extraction_peer(&kotoba)?;
     memory(&kotoba)?;
     summaries(&kotoba)
 }
@@ -232,6 +233,33 @@ fn sentences_peer(kotoba: &Path, en_jsonl: &Path) -> Result<()> {
         "| kotoba sentences (wall time, start-up included) | {:.1} |",
         mb / ours.secs
     );
+    Ok(())
+}
+
+/// Term extraction on each ACTER domain (English), beside YAKE 0.7.3 on the
+/// same texts (top 100 keywords per document set, n-grams up to 3).
+fn extraction_peer(kotoba: &Path) -> Result<()> {
+    let acter = crate::root().join("../shared/eval/acter/en");
+    let python = peers::venv("yake", &["yake==0.7.3"])?;
+    let script = "import sys, time, glob, yake\n\
+        files = sorted(glob.glob(sys.argv[1] + '/*.txt'))\n\
+        text = '\\n'.join(open(f, encoding='utf-8').read() for f in files)\n\
+        t = time.process_time()\n\
+        yake.KeywordExtractor(lan='en', n=3, top=100).extract_keywords(text)\n\
+        print(time.process_time() - t)\n";
+    println!("\n| term extraction, ACTER domain | MB | kotoba s (1 thread, with start-up) | 2 threads s | YAKE 0.7.3 CPU s | YAKE / kotoba |\n|---|---:|---:|---:|---:|---:|");
+    for domain in ["corp", "equi", "htfl", "wind"] {
+        let texts = acter.join(domain).join("texts");
+        let mb = fs::read_dir(&texts)?.filter_map(|e| e.ok()).filter_map(|e| e.metadata().ok()).map(|m| m.len()).sum::<u64>() as f64 / 1e6;
+        let one = measure(kotoba, &strings(&["--threads", "1", "glossary", "extract", "--lang", "en"], &texts))?;
+        let two = measure(kotoba, &strings(&["--threads", "2", "glossary", "extract", "--lang", "en"], &texts))?;
+        let out = Command::new(&python).arg("-c").arg(script).arg(&texts).output().context("running YAKE")?;
+        if !out.status.success() {
+            bail!("YAKE failed: {}", String::from_utf8_lossy(&out.stderr));
+        }
+        let yake: f64 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap_or(f64::NAN);
+        println!("| {domain} | {mb:.2} | {:.2} | {:.2} | {yake:.1} | {:.0}× |", one.secs, two.secs, yake / one.secs);
+    }
     Ok(())
 }
 
