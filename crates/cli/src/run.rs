@@ -148,7 +148,7 @@ where
 }
 
 /// The corpus's items, only this shard's when `--shard` says so.
-fn items(input: &InputArgs) -> Box<dyn Iterator<Item = kotoba_corpus::Item>> {
+fn items(input: &InputArgs) -> Box<dyn Iterator<Item = kotoba_corpus::Item> + Send> {
     match input.shard {
         Some((k, n)) => Box::new(
             corpus(input)
@@ -168,7 +168,7 @@ pub fn fold_corpus<W, T, F>(input: &InputArgs, work: W, mut fold: F) -> Result<S
 where
     W: Fn(&Document) -> Result<T> + Sync,
     T: Send,
-    F: FnMut(T) -> Result<()>,
+    F: FnMut(T) -> Result<()> + Send,
 {
     let mut failed = 0usize;
     let result = process_ordered(items(input), BATCH, work, |outcome| -> Result<()> {

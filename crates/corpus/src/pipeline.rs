@@ -20,9 +20,10 @@ type Processed<T, E> = (Result<Document, CorpusError>, Option<Result<T, E>>);
 
 /// Reads `docs` in batches of at most `batch` documents, parses and runs
 /// `work` on each batch in parallel with rayon, and hands every outcome to
-/// `sink` in input order. At most one batch is in memory at a time; the
-/// output does not depend on the number of threads. Stops early when `sink`
-/// returns an error.
+/// `sink` in input order. Reading the next batch and handing over the
+/// previous one overlap with the work on the current one, so at most three
+/// batches are in memory. The output does not depend on the number of
+/// threads. Stops early when `sink` returns an error.
 pub fn process_ordered<I, T, E, W, S, SE>(
     docs: I,
     batch: usize,
@@ -30,34 +31,61 @@ pub fn process_ordered<I, T, E, W, S, SE>(
     mut sink: S,
 ) -> Result<(), SE>
 where
-    I: Iterator,
+    I: Iterator + Send,
     I::Item: Resolve,
     T: Send,
     E: Send,
     W: Fn(&Document) -> Result<T, E> + Sync,
-    S: FnMut(Outcome<T, E>) -> Result<(), SE>,
+    S: FnMut(Outcome<T, E>) -> Result<(), SE> + Send,
+    SE: Send,
 {
     let batch = batch.max(1);
-    let mut docs = docs.peekable();
-    while docs.peek().is_some() {
-        let items: Vec<I::Item> = docs.by_ref().take(batch).collect();
-        let results: Vec<Processed<T, E>> = items
-            .into_par_iter()
-            .map(|item| {
-                let doc = item.resolve();
-                let result = doc.as_ref().ok().map(&work);
-                (doc, result)
-            })
-            .collect();
-        for (item, result) in results {
-            let outcome = match (item, result) {
-                (Ok(doc), Some(Ok(value))) => Outcome::Done(doc, value),
-                (Ok(doc), Some(Err(e))) => Outcome::Failed(doc, e),
-                (Err(e), _) => Outcome::Unreadable(e),
-                (Ok(_), None) => continue,
-            };
-            sink(outcome)?;
-        }
+    let mut docs = docs;
+    let mut current: Vec<I::Item> = docs.by_ref().take(batch).collect();
+    let mut done: Vec<Processed<T, E>> = Vec::new();
+    while !current.is_empty() || !done.is_empty() {
+        let to_sink = std::mem::take(&mut done);
+        let (processed, (next, sunk)) = rayon::join(
+            || {
+                std::mem::take(&mut current)
+                    .into_par_iter()
+                    .map(|item| {
+                        let doc = item.resolve();
+                        let result = doc.as_ref().ok().map(&work);
+                        (doc, result)
+                    })
+                    .collect::<Vec<Processed<T, E>>>()
+            },
+            || {
+                let sunk = hand_over(to_sink, &mut sink);
+                let next: Vec<I::Item> = if sunk.is_ok() {
+                    docs.by_ref().take(batch).collect()
+                } else {
+                    Vec::new()
+                };
+                (next, sunk)
+            },
+        );
+        sunk?;
+        done = processed;
+        current = next;
+    }
+    Ok(())
+}
+
+/// Hands processed documents to the sink in order.
+fn hand_over<T, E, S, SE>(done: Vec<Processed<T, E>>, sink: &mut S) -> Result<(), SE>
+where
+    S: FnMut(Outcome<T, E>) -> Result<(), SE>,
+{
+    for (item, result) in done {
+        let outcome = match (item, result) {
+            (Ok(doc), Some(Ok(value))) => Outcome::Done(doc, value),
+            (Ok(doc), Some(Err(e))) => Outcome::Failed(doc, e),
+            (Err(e), _) => Outcome::Unreadable(e),
+            (Ok(_), None) => continue,
+        };
+        sink(outcome)?;
     }
     Ok(())
 }

@@ -1,12 +1,12 @@
 //! PageRank with a restart (personalization) distribution, by power iteration.
 
-/// Stationary distribution of a random walk over `weights` (row i lists the
-/// weights of the edges leaving i) that follows an edge with probability
-/// `damping` and otherwise restarts according to `restart` (normalized here;
-/// uniform when it sums to zero). Rows without edges restart too. Sums run in
-/// a fixed order, so the result is the same on every run and thread count.
-pub fn pagerank(weights: &[Vec<f64>], restart: &[f64], damping: f64) -> Vec<f64> {
-    let n = weights.len();
+/// Stationary distribution of a random walk over `graph` (row i lists the
+/// weighted edges leaving i) that follows an edge with probability `damping`
+/// and otherwise restarts according to `restart` (normalized here; uniform
+/// when it sums to zero). Rows without edges restart too. Sums run in a fixed
+/// order, so the result is the same on every run and thread count.
+pub fn pagerank(graph: &[Vec<(u32, f64)>], restart: &[f64], damping: f64) -> Vec<f64> {
+    let n = graph.len();
     if n == 0 {
         return Vec::new();
     }
@@ -16,33 +16,24 @@ pub fn pagerank(weights: &[Vec<f64>], restart: &[f64], damping: f64) -> Vec<f64>
     } else {
         vec![1.0 / n as f64; n]
     };
-    let out_sums: Vec<f64> = weights.iter().map(|row| row.iter().sum()).collect();
-    // Row-normalized transitions, with each row's non-zero columns listed.
-    let rows: Vec<Vec<(usize, f64)>> = weights
+    let out_sums: Vec<f64> = graph
         .iter()
-        .zip(&out_sums)
-        .map(|(row, &sum)| {
-            if sum <= 0.0 {
-                return Vec::new();
-            }
-            row.iter()
-                .enumerate()
-                .filter(|(_, w)| **w != 0.0)
-                .map(|(j, w)| (j, w / sum))
-                .collect()
-        })
+        .map(|row| row.iter().map(|(_, w)| w).sum())
         .collect();
     let mut p = restart.clone();
     let mut next = vec![0.0; n];
     for _ in 0..200 {
-        let dangling: f64 = (0..n).filter(|&i| rows[i].is_empty()).map(|i| p[i]).sum();
+        let dangling: f64 = (0..n).filter(|&i| out_sums[i] <= 0.0).map(|i| p[i]).sum();
         for (j, x) in next.iter_mut().enumerate() {
             *x = (1.0 - damping + damping * dangling) * restart[j];
         }
-        for (i, row) in rows.iter().enumerate() {
-            let share = damping * p[i];
+        for (i, row) in graph.iter().enumerate() {
+            if out_sums[i] <= 0.0 {
+                continue;
+            }
+            let share = damping * p[i] / out_sums[i];
             for &(j, w) in row {
-                next[j] += share * w;
+                next[j as usize] += share * w;
             }
         }
         let delta: f64 = p.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();
@@ -60,11 +51,7 @@ mod tests {
 
     #[test]
     fn hub_ranks_first_and_mass_is_one() {
-        let w = vec![
-            vec![0.0, 1.0, 0.0],
-            vec![1.0, 0.0, 1.0],
-            vec![0.0, 1.0, 0.0],
-        ];
+        let w = vec![vec![(1, 1.0)], vec![(0, 1.0), (2, 1.0)], vec![(1, 1.0)]];
         let p = pagerank(&w, &[1.0, 1.0, 1.0], 0.85);
         assert!(p[1] > p[0] && p[1] > p[2]);
         assert!((p.iter().sum::<f64>() - 1.0).abs() < 1e-9);
@@ -72,7 +59,7 @@ mod tests {
 
     #[test]
     fn no_edges_gives_the_restart_distribution() {
-        let w = vec![vec![0.0; 3]; 3];
+        let w = vec![Vec::new(); 3];
         let p = pagerank(&w, &[2.0, 1.0, 1.0], 0.85);
         assert!((p[0] - 0.5).abs() < 1e-9 && (p[1] - 0.25).abs() < 1e-9);
         assert!(p.iter().all(|x| x.is_finite()));

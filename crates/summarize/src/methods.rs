@@ -1,11 +1,12 @@
 //! Sentence scoring methods. Each returns one finite score per sentence,
 //! higher meaning more worth extracting.
 
-use std::collections::HashSet;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashSet};
 
 use crate::graph::pagerank;
 use crate::prepare::Prepared;
-use crate::vector::{SparseVec, cosine, cosine_matrix, counts, idf, tfidf};
+use crate::vector::{Graph, SparseVec, accumulate_graph, cosine, cosine_graph, counts, idf, tfidf};
 
 /// The extraction methods.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -126,11 +127,11 @@ pub fn score(doc: &Prepared, method: Method, params: &Params) -> Vec<f64> {
         Method::Lead => (0..n).map(|i| 1.0 - i as f64 / n as f64).collect(),
         Method::Luhn => luhn(doc, params.luhn_share),
         Method::LexRank => {
-            let m = cosine_matrix(&vectors(doc));
-            pagerank(&m, &vec![1.0; n], params.damping)
+            let g = cosine_graph(&vectors(doc));
+            pagerank(&g, &vec![1.0; n], params.damping)
         }
         Method::LeadRank => {
-            let m = cosine_matrix(&vectors(doc));
+            let g = cosine_graph(&vectors(doc));
             let first: f64 = doc.sentences.iter().filter(|s| s.paragraph == 0).count() as f64;
             let restart: Vec<f64> = doc
                 .sentences
@@ -144,7 +145,7 @@ pub fn score(doc: &Prepared, method: Method, params: &Params) -> Vec<f64> {
                     lead + (1.0 - params.lead_restart) / n as f64
                 })
                 .collect();
-            pagerank(&m, &restart, params.damping)
+            pagerank(&g, &restart, params.damping)
         }
         Method::TextRank => textrank(doc, params.damping),
         Method::Centroid => centroid(doc),
@@ -210,46 +211,28 @@ fn luhn(doc: &Prepared, share: f64) -> Vec<f64> {
 
 /// TextRank: similarity = shared distinct words / (ln |Si| + ln |Sj|).
 fn textrank(doc: &Prepared, damping: f64) -> Vec<f64> {
-    let sets: Vec<Vec<u32>> = doc
+    // Each sentence's distinct terms, weight 1: the accumulated product
+    // counts the shared words.
+    let sets: Vec<SparseVec> = doc
         .sentences
         .iter()
         .map(|s| {
-            let mut v = s.terms.clone();
-            v.sort_unstable();
-            v.dedup();
-            v
+            counts(&s.terms)
+                .into_iter()
+                .map(|(t, _)| (t, 1.0))
+                .collect()
         })
         .collect();
-    let n = sets.len();
-    let mut m = vec![vec![0.0; n]; n];
-    for i in 0..n {
-        for j in (i + 1)..n {
-            let denom = (sets[i].len() as f64).ln() + (sets[j].len() as f64).ln();
-            if denom <= 0.0 {
-                continue;
-            }
-            let shared = sorted_overlap(&sets[i], &sets[j]) as f64;
-            m[i][j] = shared / denom;
-            m[j][i] = m[i][j];
-        }
-    }
-    pagerank(&m, &vec![1.0; n], damping)
-}
-
-fn sorted_overlap(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
+    let sizes: Vec<f64> = sets.iter().map(|s| s.len() as f64).collect();
+    let g: Graph = accumulate_graph(
+        &sets,
+        |a, b| a * b,
+        |i, j, shared| {
+            let denom = sizes[i].ln() + sizes[j].ln();
+            if denom > 0.0 { shared / denom } else { 0.0 }
+        },
+    );
+    pagerank(&g, &vec![1.0; doc.sentences.len()], damping)
 }
 
 /// Centroid: cosine between a sentence and the mean tf-idf vector, keeping
@@ -284,26 +267,53 @@ fn sumbasic(doc: &Prepared) -> Vec<f64> {
         return vec![0.0; n];
     }
     let mut p: Vec<f64> = freq.iter().map(|&c| c as f64 / total).collect();
-    let bags: Vec<SparseVec> = doc.sentences.iter().map(|s| counts(&s.terms)).collect();
+    // Occurrences of each term per sentence, and sentences still open per term.
+    let mut postings: Vec<Vec<(u32, f64)>> = vec![Vec::new(); p.len()];
+    let mut open = vec![0u32; p.len()];
+    for (i, s) in doc.sentences.iter().enumerate() {
+        for (t, c) in counts(&s.terms) {
+            postings[t as usize].push((i as u32, c));
+            open[t as usize] += 1;
+        }
+    }
+    let mut heap: BinaryHeap<(Prob, Reverse<u32>)> = (0..p.len())
+        .filter(|&t| open[t] > 0)
+        .map(|t| (Prob(p[t]), Reverse(t as u32)))
+        .collect();
+    // Sum of word probabilities per sentence, kept up to date as they change.
+    let mut sums: Vec<f64> = doc
+        .sentences
+        .iter()
+        .map(|s| s.terms.iter().map(|&t| p[t as usize]).sum())
+        .collect();
     let mut scores = vec![0.0; n];
     let mut taken = vec![false; n];
     for rank in 0..n {
-        // The most probable word still available; the sentence must hold it.
-        let top = (0..n)
-            .filter(|&i| !taken[i])
-            .flat_map(|i| doc.sentences[i].terms.iter().copied())
-            .max_by(|a, b| p[*a as usize].total_cmp(&p[*b as usize]).then(b.cmp(a)));
-        let mut best: Option<(usize, f64)> = None;
-        for i in (0..n).filter(|&i| !taken[i]) {
-            let words = &doc.sentences[i].terms;
-            if top.is_some_and(|t| !words.contains(&t)) {
-                continue;
+        // The most probable word still in an open sentence; the sentence must
+        // hold it. Stale heap entries (changed or closed words) are skipped.
+        let top = loop {
+            match heap.peek() {
+                Some(&(Prob(q), Reverse(t))) if open[t as usize] > 0 && q == p[t as usize] => {
+                    break Some(t as usize);
+                }
+                Some(_) => {
+                    heap.pop();
+                }
+                None => break None,
             }
-            let value = if words.is_empty() {
-                0.0
-            } else {
-                words.iter().map(|&t| p[t as usize]).sum::<f64>() / words.len() as f64
-            };
+        };
+        let candidates: Vec<usize> = match top {
+            Some(t) => postings[t]
+                .iter()
+                .map(|&(i, _)| i as usize)
+                .filter(|&i| !taken[i])
+                .collect(),
+            None => (0..n).filter(|&i| !taken[i]).collect(),
+        };
+        let mut best: Option<(usize, f64)> = None;
+        for i in candidates {
+            let len = doc.sentences[i].terms.len();
+            let value = if len == 0 { 0.0 } else { sums[i] / len as f64 };
             if best.is_none_or(|(_, b)| value > b) {
                 best = Some((i, value));
             }
@@ -311,42 +321,64 @@ fn sumbasic(doc: &Prepared) -> Vec<f64> {
         let Some((i, _)) = best else { break };
         taken[i] = true;
         scores[i] = (n - rank) as f64 / n as f64;
-        for &(t, _) in &bags[i] {
-            p[t as usize] *= p[t as usize];
+        for (t, _) in counts(&doc.sentences[i].terms) {
+            let t = t as usize;
+            open[t] -= 1;
+            let (old, new) = (p[t], p[t] * p[t]);
+            p[t] = new;
+            heap.push((Prob(new), Reverse(t as u32)));
+            for &(s, c) in &postings[t] {
+                sums[s as usize] += c * (new - old);
+            }
         }
     }
     scores
+}
+
+/// A probability ordered by `total_cmp`, for the heap.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Prob(f64);
+
+impl Eq for Prob {}
+
+impl PartialOrd for Prob {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Prob {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
 }
 
 /// PacSum with tf-idf cosine: edges below `beta` of the similarity range are
 /// dropped; a sentence's centrality weighs its edges to earlier sentences by
 /// `pacsum_backward` and to later ones by `pacsum_forward`.
 fn pacsum(doc: &Prepared, params: &Params) -> Vec<f64> {
-    let m = cosine_matrix(&vectors(doc));
-    let n = m.len();
-    let (mut lo, mut hi) = (f64::MAX, f64::MIN);
-    for (i, row) in m.iter().enumerate() {
-        for (j, &v) in row.iter().enumerate() {
-            if i != j {
-                lo = lo.min(v);
-                hi = hi.max(v);
-            }
-        }
-    }
+    let g = cosine_graph(&vectors(doc));
+    let n = g.len();
     if n < 2 {
         return vec![0.0; n];
     }
+    // Missing edges are similarity 0, the lowest there is.
+    let edges: usize = g.iter().map(Vec::len).sum();
+    let values = || g.iter().flatten().map(|&(_, v)| v);
+    let lo = if edges < n * (n - 1) {
+        0.0
+    } else {
+        values().fold(f64::MAX, f64::min)
+    };
+    let hi = values().fold(0.0, f64::max);
     let threshold = lo + params.pacsum_beta * (hi - lo);
-    m.iter()
+    g.iter()
         .enumerate()
         .map(|(i, row)| {
             let mut score = 0.0;
-            for (j, &sim) in row.iter().enumerate() {
-                if i == j {
-                    continue;
-                }
+            for &(j, sim) in row {
                 let e = (sim - threshold).max(0.0);
-                score += if j < i {
+                score += if (j as usize) < i {
                     params.pacsum_backward * e
                 } else {
                     params.pacsum_forward * e

@@ -145,7 +145,12 @@ impl Preparer {
                         for (k, (_, w)) in words(&text_of).enumerate() {
                             n += 1;
                             lower.clear();
-                            lower.extend(w.chars().flat_map(char::to_lowercase));
+                            if w.is_ascii() {
+                                lower.push_str(w);
+                                lower.make_ascii_lowercase();
+                            } else {
+                                lower.extend(w.chars().flat_map(char::to_lowercase));
+                            }
                             let Some(global) = cache.stem_id(&self.english, &lower) else {
                                 continue;
                             };

@@ -79,11 +79,12 @@ pub fn cosine(a: &SparseVec, b: &SparseVec) -> f64 {
     if d > 0.0 { dot(a, b) / d } else { 0.0 }
 }
 
-/// The dense matrix of pairwise cosine similarities (diagonal 0), built
-/// from per-term postings so that only sentences sharing a term meet.
-pub fn cosine_matrix(vectors: &[SparseVec]) -> Vec<Vec<f64>> {
-    let n = vectors.len();
-    let norms: Vec<f64> = vectors.iter().map(norm).collect();
+/// A sparse symmetric similarity graph: for each sentence, its neighbours
+/// (sentence, weight) in sentence order; no self-edges, no zero weights.
+pub type Graph = Vec<Vec<(u32, f64)>>;
+
+/// Sentences of each term with the term's weight, in sentence order.
+pub fn postings(vectors: &[SparseVec]) -> Vec<Vec<(u32, f64)>> {
     let terms = vectors
         .iter()
         .flat_map(|v| v.iter().map(|(t, _)| *t as usize + 1))
@@ -95,25 +96,62 @@ pub fn cosine_matrix(vectors: &[SparseVec]) -> Vec<Vec<f64>> {
             postings[t as usize].push((i as u32, w));
         }
     }
-    let mut m = vec![vec![0.0; n]; n];
-    // Sentences are visited in order within each posting list, and terms in
-    // id order, so every sum is accumulated in the same order on every run.
-    for list in &postings {
-        for (a, &(i, wi)) in list.iter().enumerate() {
-            for &(j, wj) in &list[a + 1..] {
-                m[i as usize][j as usize] += wi * wj;
+    postings
+}
+
+/// Builds each sentence's row by accumulating `pair(wi, wj)` over the terms
+/// it shares with others, then `finish(i, j, sum)`; only sentences that meet
+/// through a term are touched, so memory follows the edges, not n².
+pub fn accumulate_graph(
+    vectors: &[SparseVec],
+    pair: impl Fn(f64, f64) -> f64,
+    finish: impl Fn(usize, usize, f64) -> f64,
+) -> Graph {
+    let n = vectors.len();
+    let postings = postings(vectors);
+    let mut acc = vec![0.0f64; n];
+    let mut touched: Vec<u32> = Vec::new();
+    let mut graph: Graph = Vec::with_capacity(n);
+    for (i, v) in vectors.iter().enumerate() {
+        // Terms in id order, so (i, j) and (j, i) add the same products in the
+        // same order and the graph is exactly symmetric.
+        for &(t, wi) in v {
+            for &(j, wj) in &postings[t as usize] {
+                if j as usize == i {
+                    continue;
+                }
+                if acc[j as usize] == 0.0 {
+                    touched.push(j);
+                }
+                acc[j as usize] += pair(wi, wj);
             }
         }
-    }
-    for i in 0..n {
-        for j in (i + 1)..n {
-            let d = norms[i] * norms[j];
-            let s = if d > 0.0 { m[i][j] / d } else { 0.0 };
-            m[i][j] = s;
-            m[j][i] = s;
+        touched.sort_unstable();
+        let mut row = Vec::with_capacity(touched.len());
+        for &j in &touched {
+            let w = finish(i, j as usize, acc[j as usize]);
+            acc[j as usize] = 0.0;
+            if w != 0.0 {
+                row.push((j, w));
+            }
         }
+        touched.clear();
+        graph.push(row);
     }
-    m
+    graph
+}
+
+/// The cosine-similarity graph of tf-idf vectors.
+pub fn cosine_graph(vectors: &[SparseVec]) -> Graph {
+    let norms: Vec<f64> = vectors.iter().map(norm).collect();
+    accumulate_graph(
+        vectors,
+        |a, b| a * b,
+        |i, j, dot| {
+            let d = norms[i] * norms[j];
+            if d > 0.0 { dot / d } else { 0.0 }
+        },
+    )
 }
 
 #[cfg(test)]
