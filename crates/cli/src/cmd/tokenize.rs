@@ -84,20 +84,34 @@ impl run::Rendered for TokenOutput {
             TokenOutput::Bytes(b) => out.write_all(b),
             TokenOutput::Mecab(ja, text) => {
                 let chunks = line_chunks(text);
-                for group in chunks.chunks(2 * rayon::current_num_threads()) {
-                    let parts: Vec<std::io::Result<Vec<u8>>> = group
+                let analyse = |group: &[&str]| -> Vec<std::io::Result<Vec<u8>>> {
+                    group
                         .par_iter()
                         .map(|chunk| {
                             let mut buf = Vec::with_capacity(chunk.len() * 8);
                             ja.worker().write_mecab(chunk, &mut buf)?;
                             Ok(buf)
                         })
-                        .collect();
+                        .collect()
+                };
+                let write = |parts: Vec<std::io::Result<Vec<u8>>>,
+                             out: &mut Output|
+                 -> std::io::Result<()> {
                     for part in parts {
                         out.write_all(&part?)?;
                     }
+                    Ok(())
+                };
+                // Writing one group overlaps with analysing the next.
+                let mut ready: Vec<std::io::Result<Vec<u8>>> = Vec::new();
+                for group in chunks.chunks(2 * rayon::current_num_threads()) {
+                    let previous = std::mem::take(&mut ready);
+                    let (analysed, written) =
+                        rayon::join(|| analyse(group), || write(previous, out));
+                    written?;
+                    ready = analysed;
                 }
-                Ok(())
+                write(ready, out)
             }
         }
     }
