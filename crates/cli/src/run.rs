@@ -11,9 +11,10 @@ use kotoba_corpus::{Corpus, Document, InputOptions, Outcome, Source, process_ord
 use crate::args::InputArgs;
 use crate::output::Output;
 
-/// Documents handed to the workers at a time: enough to keep every core busy,
-/// few enough to bound memory.
-const BATCH: usize = 256;
+/// Documents handed to the workers at a time: enough to keep every core busy
+/// past a few large documents, few enough to bound memory (batches also stop
+/// at 32 MB of text).
+const BATCH: usize = 1024;
 
 /// How a run ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -18,6 +18,26 @@ pub enum Outcome<T, E> {
 /// A document (or why there is none) and what the work made of it.
 type Processed<T, E> = (Result<Document, CorpusError>, Option<Result<T, E>>);
 
+/// A batch stops growing at this many bytes of text, whatever its count, so
+/// that a corpus of very large documents stays in bounded memory.
+const BATCH_BYTES: usize = 32 << 20;
+
+/// The next batch: up to `batch` items or `BATCH_BYTES` of text.
+fn next_batch<I>(docs: &mut I, batch: usize) -> Vec<I::Item>
+where
+    I: Iterator,
+    I::Item: Resolve,
+{
+    let mut items = Vec::new();
+    let mut bytes = 0;
+    while items.len() < batch && bytes < BATCH_BYTES {
+        let Some(item) = docs.next() else { break };
+        bytes += item.size();
+        items.push(item);
+    }
+    items
+}
+
 /// Reads `docs` in batches of at most `batch` documents, parses and runs
 /// `work` on each batch in parallel with rayon, and hands every outcome to
 /// `sink` in input order. Reading the next batch and handing over the
@@ -41,7 +61,7 @@ where
 {
     let batch = batch.max(1);
     let mut docs = docs;
-    let mut current: Vec<I::Item> = docs.by_ref().take(batch).collect();
+    let mut current: Vec<I::Item> = next_batch(&mut docs, batch);
     let mut done: Vec<Processed<T, E>> = Vec::new();
     while !current.is_empty() || !done.is_empty() {
         let to_sink = std::mem::take(&mut done);
@@ -59,7 +79,7 @@ where
             || {
                 let sunk = hand_over(to_sink, &mut sink);
                 let next: Vec<I::Item> = if sunk.is_ok() {
-                    docs.by_ref().take(batch).collect()
+                    next_batch(&mut docs, batch)
                 } else {
                     Vec::new()
                 };

@@ -100,11 +100,17 @@ pub enum Item {
 pub trait Resolve: Send {
     /// The document, or why there is none.
     fn resolve(self) -> Result<Document, CorpusError>;
+    /// Roughly how many bytes the item holds (for bounding batches).
+    fn size(&self) -> usize;
 }
 
 impl Resolve for Result<Document, CorpusError> {
     fn resolve(self) -> Result<Document, CorpusError> {
         self
+    }
+
+    fn size(&self) -> usize {
+        self.as_ref().map_or(0, |d| d.text.len())
     }
 }
 
@@ -113,6 +119,13 @@ impl Resolve for Item {
         match self {
             Item::Read(r) => r,
             Item::Raw(raw) => raw.parse(),
+        }
+    }
+
+    fn size(&self) -> usize {
+        match self {
+            Item::Read(r) => r.size(),
+            Item::Raw(raw) => raw.bytes.len(),
         }
     }
 }
