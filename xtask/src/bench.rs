@@ -247,18 +247,50 @@ fn extraction_peer(kotoba: &Path) -> Result<()> {
         t = time.process_time()\n\
         yake.KeywordExtractor(lan='en', n=3, top=100).extract_keywords(text)\n\
         print(time.process_time() - t)\n";
-    println!("\n| term extraction, ACTER domain | MB | kotoba s (1 thread, with start-up) | 2 threads s | YAKE 0.7.3 CPU s | YAKE / kotoba |\n|---|---:|---:|---:|---:|---:|");
+    println!(
+        "\n| term extraction, ACTER domain | MB | kotoba s (1 thread, with start-up) | 2 threads s | YAKE 0.7.3 CPU s | YAKE / kotoba |\n|---|---:|---:|---:|---:|---:|"
+    );
     for domain in ["corp", "equi", "htfl", "wind"] {
         let texts = acter.join(domain).join("texts");
-        let mb = fs::read_dir(&texts)?.filter_map(|e| e.ok()).filter_map(|e| e.metadata().ok()).map(|m| m.len()).sum::<u64>() as f64 / 1e6;
-        let one = measure(kotoba, &strings(&["--threads", "1", "glossary", "extract", "--lang", "en"], &texts))?;
-        let two = measure(kotoba, &strings(&["--threads", "2", "glossary", "extract", "--lang", "en"], &texts))?;
-        let out = Command::new(&python).arg("-c").arg(script).arg(&texts).output().context("running YAKE")?;
+        let mb = fs::read_dir(&texts)?
+            .filter_map(|e| e.ok())
+            .filter_map(|e| e.metadata().ok())
+            .map(|m| m.len())
+            .sum::<u64>() as f64
+            / 1e6;
+        let one = measure(
+            kotoba,
+            &strings(
+                &["--threads", "1", "glossary", "extract", "--lang", "en"],
+                &texts,
+            ),
+        )?;
+        let two = measure(
+            kotoba,
+            &strings(
+                &["--threads", "2", "glossary", "extract", "--lang", "en"],
+                &texts,
+            ),
+        )?;
+        let out = Command::new(&python)
+            .arg("-c")
+            .arg(script)
+            .arg(&texts)
+            .output()
+            .context("running YAKE")?;
         if !out.status.success() {
             bail!("YAKE failed: {}", String::from_utf8_lossy(&out.stderr));
         }
-        let yake: f64 = String::from_utf8_lossy(&out.stdout).trim().parse().unwrap_or(f64::NAN);
-        println!("| {domain} | {mb:.2} | {:.2} | {:.2} | {yake:.1} | {:.0}× |", one.secs, two.secs, yake / one.secs);
+        let yake: f64 = String::from_utf8_lossy(&out.stdout)
+            .trim()
+            .parse()
+            .unwrap_or(f64::NAN);
+        println!(
+            "| {domain} | {mb:.2} | {:.2} | {:.2} | {yake:.1} | {:.0}× |",
+            one.secs,
+            two.secs,
+            yake / one.secs
+        );
     }
     Ok(())
 }

@@ -8,17 +8,22 @@ use crate::args::LangArg;
 /// How much of a document is read to identify its language.
 const SAMPLE_BYTES: usize = 2048;
 
+/// The start of `text`, at most `SAMPLE_BYTES`, cut on a character boundary.
+fn sample(text: &str) -> &str {
+    let mut end = text.len().min(SAMPLE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// ISO 639-1 code of the language to process `text` as (`und` when unknown).
 pub fn resolve(arg: LangArg, detector: &LanguageDetector, text: &str) -> &'static str {
     match arg {
         LangArg::En => "en",
         LangArg::Ja => "ja",
         LangArg::Auto => {
-            let mut end = text.len().min(SAMPLE_BYTES);
-            while !text.is_char_boundary(end) {
-                end -= 1;
-            }
-            let sample = &text[..end];
+            let sample = sample(text);
             // Kana settle it: no other language writes them.
             if sample
                 .chars()
@@ -39,12 +44,8 @@ pub fn family(arg: LangArg, text: &str) -> &'static str {
         LangArg::En => "en",
         LangArg::Ja => "ja",
         LangArg::Auto => {
-            let mut end = text.len().min(SAMPLE_BYTES);
-            while !text.is_char_boundary(end) {
-                end -= 1;
-            }
             let (mut kana, mut han, mut letters) = (0usize, 0usize, 0usize);
-            for c in text[..end].chars() {
+            for c in sample(text).chars() {
                 match c as u32 {
                     0x3041..=0x30FF | 0xFF66..=0xFF9D => kana += 1,
                     0x3400..=0x4DBF | 0x4E00..=0x9FFF => han += 1,

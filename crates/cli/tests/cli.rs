@@ -1,24 +1,12 @@
 //! End-to-end tests of the `kotoba` binary on the files in `testdata/`.
 
-use std::path::{Path, PathBuf};
-
 use assert_cmd::Command;
-use serde_json::Value;
 
-fn testdata(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../testdata")
-        .join(name)
-}
+mod util;
+use util::{jsonl, kotoba, testdata};
 
 const EN: &str = "clinton-japan-trade-1993.en.txt";
 const JA: &str = "clinton-japan-trade-1993.ja.txt";
-
-fn kotoba() -> Command {
-    let mut cmd = Command::cargo_bin("kotoba").unwrap_or_else(|e| panic!("kotoba binary: {e}"));
-    cmd.env_remove("RAYON_NUM_THREADS");
-    cmd
-}
 
 fn stdout_of(cmd: &mut Command) -> String {
     let out = cmd
@@ -30,12 +18,6 @@ fn stdout_of(cmd: &mut Command) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).unwrap_or_else(|e| panic!("stdout is not UTF-8: {e}"))
-}
-
-fn jsonl(text: &str) -> Vec<Value> {
-    text.lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l}: {e}")))
-        .collect()
 }
 
 #[test]

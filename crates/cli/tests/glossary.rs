@@ -1,37 +1,9 @@
 //! End-to-end tests of `kotoba glossary …`.
 
-use std::path::{Path, PathBuf};
-
-use assert_cmd::Command;
-use serde_json::Value;
-
-fn testdata(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../testdata")
-        .join(name)
-}
+mod util;
+use util::{jsonl, run, testdata};
 
 const PAIRS: &str = "clinton-japan-trade-1993.en-ja.tsv";
-
-fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let out = Command::cargo_bin("kotoba")
-        .unwrap_or_else(|e| panic!("{e}"))
-        .args(args)
-        .write_stdin(stdin)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
-}
-
-fn jsonl(text: &str) -> Vec<Value> {
-    text.lines()
-        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{l}: {e}")))
-        .collect()
-}
 
 #[test]
 fn default_glossary_has_500_concepts_in_the_documented_schema() {

@@ -2,25 +2,11 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
-
-fn testdata(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../testdata")
-        .join(name)
-}
+mod util;
+use util::testdata;
 
 fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("kotoba")
-        .unwrap_or_else(|e| panic!("{e}"))
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
+    util::run(args, "")
 }
 
 fn s(p: &Path) -> String {

@@ -7,17 +7,8 @@ use std::process::Command as Shell;
 use assert_cmd::Command;
 use serde_json::Value;
 
-fn testdata(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../testdata")
-        .join(name)
-}
-
-fn kotoba() -> Command {
-    let mut cmd = Command::cargo_bin("kotoba").unwrap_or_else(|e| panic!("{e}"));
-    cmd.env_remove("RAYON_NUM_THREADS");
-    cmd
-}
+mod util;
+use util::{kotoba, testdata};
 
 /// A JSONL corpus made of the seed article's paragraphs and the translation's
 /// segments, with an extra field and one broken line.

@@ -1,31 +1,16 @@
 //! End-to-end tests of `kotoba summarize` on the seed article.
 
-use std::path::{Path, PathBuf};
-
-use assert_cmd::Command;
 use serde_json::Value;
 
-fn testdata(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../testdata")
-        .join(name)
+mod util;
+use util::testdata;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    util::run(args, "")
 }
 
 const EN: &str = "clinton-japan-trade-1993.en.txt";
 const JA: &str = "clinton-japan-trade-1993.ja.txt";
-
-fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("kotoba")
-        .unwrap_or_else(|e| panic!("{e}"))
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
-}
 
 fn path(name: &str) -> String {
     testdata(name).display().to_string()
