@@ -10,6 +10,7 @@ mod corpora;
 mod eval;
 mod eval_segmentation;
 mod eval_summarization;
+#[cfg(feature = "terms-eval")]
 mod eval_terms;
 mod ipadic;
 mod peers;
@@ -45,7 +46,7 @@ fn main() -> Result<()> {
         "eval-segmentation" => eval_segmentation::run(rest),
         "eval-mecab" => eval::mecab(rest),
         "eval-summarization" => eval_summarization::run(rest),
-        "eval-terms" => eval_terms::run(rest),
+        "eval-terms" => eval_terms(rest),
         "bench" => bench::run(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
@@ -128,6 +129,31 @@ fn demo() -> Result<()> {
     Ok(())
 }
 
+/// `eval-terms` needs the prepared dictionary to be built at all: prepare
+/// it, then run xtask again with the feature that links the evaluation.
+fn eval_terms(rest: &[String]) -> Result<()> {
+    #[cfg(feature = "terms-eval")]
+    {
+        eval_terms::run(rest)
+    }
+    #[cfg(not(feature = "terms-eval"))]
+    {
+        ipadic::prepare()?;
+        run(cargo()
+            .args([
+                "run",
+                "--quiet",
+                "--package",
+                "xtask",
+                "--features",
+                "terms-eval",
+                "--",
+                "eval-terms",
+            ])
+            .args(rest))
+    }
+}
+
 fn test(rest: &[String]) -> Result<()> {
     ipadic::prepare()?;
     // The Japanese tokenizer is checked line by line against MeCab.
@@ -135,5 +161,7 @@ fn test(rest: &[String]) -> Result<()> {
         &["mecab", "mecab-ipadic-utf8"],
         &["/usr/bin/mecab", "/var/lib/mecab/dic/ipadic-utf8"],
     )?;
-    run(cargo().args(["test", "--workspace"]).args(rest))
+    run(cargo()
+        .args(["test", "--workspace", "--all-features"])
+        .args(rest))
 }
