@@ -307,6 +307,21 @@ fn tune_english(domains: &[Domain], counted: &[(Stats, f64)]) -> Result<()> {
             |w, v| w.rarity_min = v,
             vec![-0.25, 0.0, 0.25, 0.5, 1.0],
         ),
+        (
+            "name_fragment",
+            |w, v| w.name_fragment = v,
+            vec![0.0, 0.5, 1.0, 2.0, 3.0],
+        ),
+        (
+            "name_share",
+            |w, v| w.name_share = v,
+            vec![0.3, 0.45, 0.6, 0.75, 0.9],
+        ),
+        (
+            "name_zipf",
+            |w, v| w.name_zipf = v,
+            vec![0.0, 3.5, 4.0, 4.5, 5.0],
+        ),
     ];
     for round in 0..3 {
         for (name, set, grid) in &params {
@@ -611,6 +626,18 @@ fn pairing() -> Result<()> {
         stats.en.terms.values().filter(|c| c.doc_freq >= 2).count(),
         scored.len()
     );
+    if let Ok(dir) = std::env::var("KOTOBA_TERMS_DUMP") {
+        std::fs::write(Path::new(&dir).join("align-stats.json"), stats.to_json()?)?;
+        let gold: Vec<String> = scored
+            .iter()
+            .map(|(e, gold)| {
+                let mut g: Vec<&str> = gold.iter().map(String::as_str).collect();
+                g.sort_unstable();
+                format!("{e}\t{}", g.join("|"))
+            })
+            .collect();
+        std::fs::write(Path::new(&dir).join("align-gold.tsv"), gold.join("\n"))?;
+    }
     println!("| aligner | acc@1 | acc@1 lenient | answered | seconds |");
     println!("|---|---:|---:|---:|---:|");
     let glossary = kotoba_glossary::default_glossary()?;
@@ -618,6 +645,9 @@ fn pairing() -> Result<()> {
         translit: 0.0,
         min_cooc: 1,
         exclusive: false,
+        keep_latin: false,
+        whole: 0.0,
+        translit_share: 0.0,
         ..AlignOptions::default()
     };
     let runs: Vec<(&str, AlignOptions, bool)> = vec![
@@ -658,6 +688,10 @@ fn pairing() -> Result<()> {
         let mut errors = Vec::new();
         for (e, gold) in &scored {
             let Some(ja) = best.get(e.as_str()) else {
+                errors.push(format!(
+                    "{e}\t-\t{}\tunanswered",
+                    gold.iter().take(4).cloned().collect::<Vec<_>>().join(",")
+                ));
                 continue;
             };
             answered += 1;
@@ -670,9 +704,13 @@ fn pairing() -> Result<()> {
                 .any(|g| g.contains(&ja) || ja.contains(g.as_str()))
             {
                 lenient += 1;
+                errors.push(format!(
+                    "{e}\t{ja}\t{}\tlenient",
+                    gold.iter().take(4).cloned().collect::<Vec<_>>().join(",")
+                ));
             } else {
                 errors.push(format!(
-                    "{e}\t{ja}\t{}",
+                    "{e}\t{ja}\t{}\twrong",
                     gold.iter().take(4).cloned().collect::<Vec<_>>().join(",")
                 ));
             }

@@ -272,6 +272,18 @@ pub struct AlignOptions {
     /// first and each Japanese term goes to one English term; English terms
     /// left without a partner then take their best remaining proposal.
     pub exclusive: bool,
+    /// A Latin-only Japanese candidate may pair with the English term it
+    /// spells (case and spaces aside): the translation kept the term as is.
+    pub keep_latin: bool,
+    /// Granularity: a Japanese compound that extends a candidate by
+    /// single-character parts (アラビア → アラビア語, 再帰 → 再帰的) takes the
+    /// candidate's score when it holds at least this share of the
+    /// candidate's co-occurrences with the English term (0 turns it off).
+    pub whole: f64,
+    /// The transliteration bonus is scaled down when fewer than this share
+    /// of the Japanese term's segments hold the English term (katakana
+    /// false friends: earlier → エラー); 0 turns the scaling off.
+    pub translit_share: f64,
 }
 
 impl Default for AlignOptions {
@@ -284,6 +296,9 @@ impl Default for AlignOptions {
             translit: 0.5,
             translit_min: 0.6,
             exclusive: true,
+            keep_latin: true,
+            whole: 0.8,
+            translit_share: 0.1,
         }
     }
 }
@@ -398,7 +413,8 @@ pub fn align(
                 continue;
             };
             let ja_surface = ja_counts.surface();
-            if !pairable_japanese(ja_surface) {
+            let kept = options.keep_latin && same_latin(en_surface, ja_surface);
+            if !kept && !pairable_japanese(ja_surface) {
                 continue;
             }
             let seed = ja_concepts
@@ -409,15 +425,24 @@ pub fn align(
                 continue;
             }
             let (fe, fj) = (en_counts.doc_freq, ja_counts.doc_freq);
-            let sim = translit::similarity(en_surface, ja_surface);
+            let sim = if kept {
+                1.0
+            } else {
+                translit::similarity(en_surface, ja_surface)
+            };
             let is_translit = sim >= options.translit_min;
             if c < options.min_cooc && !is_translit && seed.is_none() {
                 continue;
             }
             let dice = 2.0 * c as f64 / (fe + fj).max(1) as f64;
             let llr = log_likelihood(c, fe, fj, stats.segments);
+            let share = if options.translit_share > 0.0 {
+                (c as f64 / (fj.max(1) as f64 * options.translit_share)).min(1.0)
+            } else {
+                1.0
+            };
             let bonus = if is_translit {
-                options.translit * sim
+                options.translit * sim * share
             } else {
                 0.0
             };
@@ -445,12 +470,17 @@ pub fn align(
                 seed: seed.map(|s| s.0),
             });
         }
-        pairs.sort_by(|a, b| {
+        let by_score = |a: &Alignment, b: &Alignment| {
             b.score
                 .total_cmp(&a.score)
                 .then(b.cooc.cmp(&a.cooc))
                 .then_with(|| a.ja_key.cmp(&b.ja_key))
-        });
+        };
+        pairs.sort_by(by_score);
+        if options.whole > 0.0 {
+            prefer_whole(&mut pairs, options.whole, en_surface);
+            pairs.sort_by(by_score);
+        }
         pairs.truncate(if options.exclusive {
             16
         } else {
@@ -469,6 +499,120 @@ pub fn align(
             .then_with(|| a[0].en_key.cmp(&b[0].en_key))
     });
     groups.into_iter().flatten().collect()
+}
+
+/// Candidates of one English term (best first) considered as the part a
+/// longer candidate extends.
+const WHOLE_TOP: usize = 24;
+
+/// Raises each candidate that extends one of the best [`WHOLE_TOP`]
+/// candidates by single-character parts, and holds at least `ratio` of its
+/// co-occurrences, to just above that candidate's score: the extension is
+/// the unit the English term translates (共和国 for republic), not a
+/// fragment of it. When the English word ends in a derivational suffix the
+/// added part translates (recursive → 再帰的, encryption → 暗号化, Arabic →
+/// アラビア語), a quarter of the co-occurrences is enough.
+fn prefer_whole(pairs: &mut [Alignment], ratio: f64, en: &str) {
+    let top: FxHashMap<&str, usize> = pairs
+        .iter()
+        .take(WHOLE_TOP)
+        .enumerate()
+        .map(|(i, p)| (p.ja.as_str(), i))
+        .collect();
+    let mut raised: Vec<(usize, f64)> = Vec::new();
+    for (b, whole) in pairs.iter().enumerate() {
+        let mut best: Option<f64> = None;
+        for (piece, before, after) in light_pieces(whole) {
+            let Some(&a) = top.get(piece.as_str()) else {
+                continue;
+            };
+            let part = &pairs[a];
+            let cued = before.is_empty() && suffix_cue(en, &piece, &after);
+            let needed = if cued { ratio.min(CUED_RATIO) } else { ratio };
+            if (whole.cooc as f64) >= needed * part.cooc as f64 && part.score >= whole.score {
+                let s = part.score + 1e-6;
+                best = Some(best.map_or(s, |x: f64| x.max(s)));
+            }
+        }
+        if let Some(s) = best {
+            raised.push((b, s));
+        }
+    }
+    for (b, s) in raised {
+        pairs[b].score = s;
+    }
+}
+
+/// The pieces a Japanese candidate extends by single characters, as
+/// (piece, added before, added after): its sub-compounds whose other parts
+/// are one character long, and the candidate without its first or last
+/// character (compounds the tokenizer keeps whole, like チェコ語).
+fn light_pieces(whole: &Alignment) -> Vec<(String, String, String)> {
+    let mut out = Vec::new();
+    let parts: Vec<&str> = whole.ja_key.split(' ').collect();
+    for i in 0..parts.len() {
+        for j in i + 1..=parts.len() {
+            if j - i == parts.len() {
+                continue;
+            }
+            let light = parts[..i]
+                .iter()
+                .chain(&parts[j..])
+                .all(|p| p.chars().count() == 1);
+            if light {
+                out.push((
+                    parts[i..j].concat(),
+                    parts[..i].concat(),
+                    parts[j..].concat(),
+                ));
+            }
+        }
+    }
+    let chars: Vec<char> = whole.ja.chars().collect();
+    if let ([first, rest @ ..], [init @ .., last]) = (chars.as_slice(), chars.as_slice())
+        && chars.len() >= 3
+    {
+        out.push((init.iter().collect(), String::new(), last.to_string()));
+        out.push((rest.iter().collect(), first.to_string(), String::new()));
+    }
+    out
+}
+
+/// Share of co-occurrences an extension needs when the English suffix
+/// matches the added Japanese suffix (see [`suffix_cue`]).
+const CUED_RATIO: f64 = 0.25;
+
+/// True when the last word of the English term ends in a derivational
+/// suffix that the Japanese suffix `ja` translates: adjectives → 的,
+/// -tion/-ize → 化, -ity/-ness → 性, agent nouns → 者; and one-word terms
+/// whose piece is katakana → 語 (language names: Czech → チェコ語).
+fn suffix_cue(en: &str, piece: &str, ja: &str) -> bool {
+    let word = en.rsplit(' ').next().unwrap_or(en);
+    let lower = word.to_lowercase();
+    let ends = |list: &[&str]| list.iter().any(|s| lower.ends_with(s));
+    match ja {
+        "的" => ends(&["ive", "al", "ic", "ous", "ary", "ent", "ant"]),
+        "化" => ends(&["tion", "sion", "ize", "ise", "ized", "ised", "ify", "ified"]),
+        "性" => ends(&["ity", "ness", "ility"]),
+        "者" => ends(&["er", "or", "ist", "ant", "ent"]),
+        "語" => !en.contains(' ') && translit::is_katakana(piece),
+        _ => false,
+    }
+}
+
+/// True when a Latin-only Japanese candidate spells the English term
+/// (case and spaces aside) and the English term is written like an acronym
+/// (two capitals or more: ASCII, URL, TeX), not a word kept as code.
+fn same_latin(en: &str, ja: &str) -> bool {
+    let fold = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    ja.is_ascii()
+        && en.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && fold(en) == fold(ja)
 }
 
 /// Competitive linking over each English term's proposals (best first):
@@ -554,6 +698,19 @@ pub fn to_tsv(rows: &[Alignment]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn granularity_and_kept_terms() {
+        assert!(suffix_cue("recursive", "再帰", "的"));
+        assert!(suffix_cue("encryption", "暗号", "化"));
+        assert!(suffix_cue("czech", "チェコ", "語"));
+        assert!(!suffix_cue("Seattle", "シアトル", "市"));
+        assert!(!suffix_cue("file", "ファイル", "的"));
+        assert!(same_latin("ASCII", "ascii"));
+        assert!(same_latin("TeX", "TeX"));
+        assert!(!same_latin("copy", "COPY"));
+        assert!(!same_latin("URL", "URLs"));
+    }
 
     #[test]
     fn likelihood_is_signed() {

@@ -90,7 +90,38 @@ fn plausible(w: &str) -> bool {
             letters += 1;
         }
     }
-    letters >= 2 && digits <= 1 && w.len() <= 60
+    letters >= 2
+        && digits <= 1
+        && w.len() <= 60
+        && !w.contains('@')
+        && !w.contains("://")
+        && !w.to_ascii_lowercase().starts_with("www.")
+}
+
+/// True when a line is mathematics rather than prose: it has an equals
+/// sign, an integral, infinity or Greek letters and fewer than half of its
+/// tokens are words of three letters or more, or all of its tokens (two or
+/// more) are at most three characters long (`uw vw ww`).
+fn formula(line: &str) -> bool {
+    let tokens: Vec<&str> = line.split_whitespace().collect();
+    if tokens.len() >= 2 && tokens.iter().all(|t| t.chars().count() <= 3) {
+        return true;
+    }
+    let mathy = line
+        .chars()
+        .any(|c| matches!(c, '=' | '∞' | '∫' | '⋅') || ('\u{370}'..='\u{3ff}').contains(&c));
+    if !mathy || tokens.is_empty() {
+        return false;
+    }
+    let wordy = tokens
+        .iter()
+        .filter(|t| {
+            let t = t.trim_end_matches(['.', ',', ';', ':']);
+            t.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && t.chars().all(|c| c.is_alphabetic() || c == '-')
+        })
+        .count();
+    2 * wordy < tokens.len()
 }
 
 /// A word of a line, or words joined by hyphens (`anti-corruption`).
@@ -147,10 +178,14 @@ pub fn count_document(text: &str) -> Stats {
         let example = sentence_text(text, span);
         let mut first_word = true;
         for line in sentence.split('\n') {
+            if formula(line) {
+                continue;
+            }
             let shouting = line.chars().filter(|c| c.is_alphabetic()).count() >= 3
                 && !line.chars().any(char::is_lowercase);
             let mut run: Vec<Word> = Vec::new();
-            for unit in units(line) {
+            let line_units = units(line);
+            for (at, unit) in line_units.iter().enumerate() {
                 words_seen += unit.parts as u64;
                 if !unit.joined {
                     flush(&mut run, line, &example, shouting, &mut local);
@@ -164,6 +199,9 @@ pub fn count_document(text: &str) -> Stats {
                     _ if unit.parts > 1 => Some(Role::Content),
                     Some(StopKind::Stop) => None,
                     Some(StopKind::Inner) => Some(Role::Inner),
+                    Some(StopKind::Name) => (!shouting
+                        && inside_name(&run, line, line_units.get(at + 1)))
+                    .then_some(Role::Inner),
                     None => Some(Role::Content),
                 };
                 let Some(role) = role else {
@@ -193,6 +231,24 @@ pub fn count_document(text: &str) -> Stats {
         (k, v)
     }));
     stats
+}
+
+/// True when a word standing between the run so far and `next` would join
+/// one capitalised name: the last content word of the run and the next unit
+/// start with a capital letter and are no acronyms, and only spaces separate
+/// them.
+fn inside_name(run: &[Word], line: &str, next: Option<&Unit>) -> bool {
+    let capital = |s: &str| {
+        s.chars().next().is_some_and(char::is_uppercase) && s.chars().any(char::is_lowercase)
+    };
+    let last = run.iter().rev().find(|w| w.role == Role::Content);
+    last.is_some_and(|w| capital(w.surface))
+        && next.is_some_and(|u| {
+            u.joined
+                && line
+                    .get(u.start..u.end)
+                    .is_some_and(|s| capital(s) && stop_kind(&s.to_lowercase()).is_none())
+        })
 }
 
 /// Records every candidate n-gram of a run of words, then empties the run.
@@ -304,6 +360,28 @@ mod tests {
             s.terms["trade surplus"].example,
             "Japan's trade surplus grew."
         );
+    }
+
+    #[test]
+    fn function_words_join_capitalised_names_only() {
+        let s = count_document(
+            "We read the Treaty on European Union. Measures on corruption work. EU and GRECO met.",
+        );
+        assert!(s.terms.contains_key("treaty on european union"));
+        assert!(!s.terms.contains_key("measure on corruption"));
+        assert!(!s.terms.contains_key("on european union"));
+        assert!(!s.terms.contains_key("treaty on"));
+    }
+
+    #[test]
+    fn formulas_and_addresses_are_no_candidates() {
+        let s = count_document(
+            "The rotor torque follows.\ndT = ρ uw dA sin ϕ\nuw vw ww\nSee www.example.org for rotor torque.",
+        );
+        assert_eq!(s.terms["rotor torque"].freq, 2);
+        for k in ["uw", "sin", "www.example.org", "dt"] {
+            assert!(!s.terms.contains_key(k), "{k} should not be a candidate");
+        }
     }
 
     #[test]

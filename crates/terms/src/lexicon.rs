@@ -52,7 +52,7 @@ pub fn pos(word: &str) -> Option<PosFlags> {
 
 /// Suffixes of adjectives, adverbs and verb forms, for words WordNet does not know.
 const NON_NOUN_SUFFIXES: [&str; 11] = [
-    "ive", "ous", "able", "ible", "ful", "less", "ical", "ed", "ing", "ly", "ary",
+    "ive", "ous", "able", "ible", "ful", "less", "al", "ed", "ing", "ly", "ary",
 ];
 
 /// True when a lowercase word can head a noun phrase: WordNet lists it as a
@@ -144,6 +144,9 @@ pub enum StopKind {
     Stop,
     /// Only inside a term, never at its edges (`of`).
     Inner,
+    /// Only inside a capitalised name, between capitalised words
+    /// (`Group of States against Corruption`); elsewhere a stop word.
+    Name,
 }
 
 /// The stop class of a lowercase word: kotoba-tokenize's stop list plus
@@ -160,10 +163,13 @@ pub fn stop_kind(word: &str) -> Option<StopKind> {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            match line.strip_prefix('!') {
-                Some(w) => map.insert(w, StopKind::Inner),
-                None => map.insert(line, StopKind::Stop),
-            };
+            if let Some(w) = line.strip_prefix('!') {
+                map.insert(w, StopKind::Inner);
+            } else if let Some(w) = line.strip_prefix('^') {
+                map.insert(w, StopKind::Name);
+            } else {
+                map.insert(line, StopKind::Stop);
+            }
         }
         map
     });
@@ -198,9 +204,11 @@ mod tests {
 
     #[test]
     fn stop_classes() {
-        assert_eq!(stop_kind("the"), Some(StopKind::Stop));
+        assert_eq!(stop_kind("which"), Some(StopKind::Stop));
+        assert_eq!(stop_kind("the"), Some(StopKind::Name));
         assert_eq!(stop_kind("various"), Some(StopKind::Stop));
         assert_eq!(stop_kind("of"), Some(StopKind::Inner));
         assert_eq!(stop_kind("tariff"), None);
+        assert_eq!(stop_kind("against"), Some(StopKind::Name));
     }
 }

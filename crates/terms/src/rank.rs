@@ -58,7 +58,8 @@ impl Method {
 }
 
 /// Weights of the combined English score:
-/// `ln_freq·ln(freq) + weirdness·W + length[n] + capital·C − fragment·F`.
+/// `ln_freq·ln(freq) + weirdness·W + length[n] + capital·C − fragment·F
+/// − name_fragment·N` and the smaller cues below.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Weights {
     /// Weight of the log frequency.
@@ -92,6 +93,23 @@ pub struct Weights {
     pub rarity: f64,
     /// Weight of the rarity of the most common content word.
     pub rarity_min: f64,
+    /// Penalty for name fragments: candidates whose neighbouring capitalised
+    /// word extends them into a longer name (`Member` of `Member States`)
+    /// at least `name_share` of the time.
+    #[serde(default)]
+    pub name_fragment: f64,
+    /// The share above which a candidate counts as a name fragment.
+    #[serde(default = "default_name_share")]
+    pub name_share: f64,
+    /// Only candidates with a content word at least this common in general
+    /// English (Zipf) count as name fragments: `European`, `Member`, not
+    /// `Kyoto`, which names something by itself.
+    #[serde(default)]
+    pub name_zipf: f64,
+}
+
+fn default_name_share() -> f64 {
+    1.0
 }
 
 impl Default for Weights {
@@ -111,6 +129,9 @@ impl Default for Weights {
             open: 2.0,
             rarity: 0.0,
             rarity_min: 0.25,
+            name_fragment: 1.0,
+            name_share: 0.6,
+            name_zipf: 4.0,
         }
     }
 }
@@ -169,6 +190,20 @@ struct Nesting {
     max: u64,
     /// Sum of the frequencies of candidates one word longer.
     ext: u64,
+    /// Of those, the candidates whose added word is capitalised in their
+    /// usual surface (`Member States` for `member`).
+    cap_ext: u64,
+}
+
+/// True when the first (`first`) or last word of a surface starts with a
+/// capital letter and is not an acronym (`UN Convention` leaves `convention`
+/// no name fragment: the acronym names the thing by itself).
+fn edge_capitalised(surface: &str, first: bool) -> bool {
+    let mut words = surface.split_whitespace();
+    let word = if first { words.next() } else { words.last() };
+    word.is_some_and(|w| {
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    })
 }
 
 fn nestings(stats: &Stats) -> HashMap<&str, Nesting> {
@@ -186,6 +221,11 @@ fn nestings(stats: &Stats) -> HashMap<&str, Nesting> {
             at += p.len() + 1;
         }
         offsets.push(key.len() + 1);
+        let surface = if counts.surfaces.is_empty() {
+            ""
+        } else {
+            counts.surface()
+        };
         for i in 0..parts.len() {
             for j in i..parts.len() {
                 if j - i + 1 == parts.len() {
@@ -199,6 +239,9 @@ fn nestings(stats: &Stats) -> HashMap<&str, Nesting> {
                     n.max = n.max.max(counts.freq);
                     if j - i + 2 == parts.len() {
                         n.ext += counts.freq;
+                        if edge_capitalised(surface, i == 1) {
+                            n.cap_ext += counts.freq;
+                        }
                     }
                 }
             }
@@ -230,7 +273,7 @@ fn part_contexts(stats: &Stats) -> HashMap<&str, (u64, u64)> {
 /// The content words of a key (the parts that may start or end a term).
 fn content_words(key: &str) -> impl Iterator<Item = &str> {
     key.split(' ')
-        .filter(|w| stop_kind(w) != Some(StopKind::Inner))
+        .filter(|w| !matches!(stop_kind(w), Some(StopKind::Inner | StopKind::Name)))
 }
 
 /// Ranks the candidates of `stats`, best first (ties by key), marking those
@@ -293,6 +336,15 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
                 };
                 let fragment = nesting.max as f64 >= w.fragment_share * f
                     || nesting.ext as f64 >= w.fragment_ext * f;
+                let mut common = 0.0f64;
+                for word in content_words(key) {
+                    common = common.max(background.zipf(word));
+                }
+                let acronym = !counts.surface().chars().any(char::is_lowercase);
+                let name_fragment = capital >= 0.5
+                    && !acronym
+                    && common >= w.name_zipf
+                    && nesting.cap_ext as f64 >= w.name_share * f;
                 let independent = (1.0 - nesting.ext as f64 / f).max(0.05);
                 let first = key.split(' ').next().unwrap_or("");
                 let last = key.rsplit(' ').next().unwrap_or("");
@@ -319,6 +371,7 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
                     + w.length.get(n - 1).copied().unwrap_or(-2.0)
                     + w.capital * capital
                     - if fragment { w.fragment } else { 0.0 }
+                    - if name_fragment { w.name_fragment } else { 0.0 }
                     + w.spread * (counts.doc_freq as f64).ln()
                     + w.independence * independent.ln()
                     - head
