@@ -24,11 +24,9 @@ pub fn resolve(arg: LangArg, detector: &LanguageDetector, text: &str) -> &'stati
         LangArg::Ja => "ja",
         LangArg::Auto => {
             let sample = sample(text);
-            // Kana settle it: no other language writes them.
-            if sample
-                .chars()
-                .any(|c| matches!(c as u32, 0x3041..=0x30FF | 0xFF66..=0xFF9D))
-            {
+            // Kana settle it (no other language writes them) when they are
+            // more than a quotation inside another language.
+            if script_family(sample) == "ja" {
                 return "ja";
             }
             detector.detect(sample).map_or("und", |d| d.lang)
@@ -43,24 +41,32 @@ pub fn family(arg: LangArg, text: &str) -> &'static str {
     match arg {
         LangArg::En => "en",
         LangArg::Ja => "ja",
-        LangArg::Auto => {
-            let (mut kana, mut han, mut letters) = (0usize, 0usize, 0usize);
-            for c in sample(text).chars() {
-                match c as u32 {
-                    0x3041..=0x30FF | 0xFF66..=0xFF9D => kana += 1,
-                    0x3400..=0x4DBF | 0x4E00..=0x9FFF => han += 1,
-                    _ if c.is_alphabetic() => letters += 1,
-                    _ => {}
-                }
-            }
-            if kana > 0 {
-                "ja"
-            } else if han > letters {
-                "zh"
-            } else {
-                "en"
-            }
+        LangArg::Auto => script_family(sample(text)),
+    }
+}
+
+/// `ja` when kana make up at least a twentieth of the letters (Japanese
+/// prose has far more; an English paper quoting a Japanese word has far
+/// less), `zh` when Han characters outnumber other letters, else `en`.
+fn script_family(sample: &str) -> &'static str {
+    if sample.is_ascii() {
+        return "en";
+    }
+    let (mut kana, mut han, mut letters) = (0usize, 0usize, 0usize);
+    for c in sample.chars() {
+        match c as u32 {
+            0x3041..=0x30FF | 0xFF66..=0xFF9D => kana += 1,
+            0x3400..=0x4DBF | 0x4E00..=0x9FFF => han += 1,
+            _ if c.is_alphabetic() => letters += 1,
+            _ => {}
         }
+    }
+    if kana > 0 && kana * 20 >= kana + han + letters {
+        "ja"
+    } else if han > letters {
+        "zh"
+    } else {
+        "en"
     }
 }
 
