@@ -45,7 +45,7 @@ pub fn family(arg: LangArg, text: &str) -> &'static str {
     }
 }
 
-/// `ja` when kana make up at least a twentieth of the letters (Japanese
+/// `ja` when kana make up at least a tenth of the letters (Japanese
 /// prose has far more; an English paper quoting a Japanese word has far
 /// less), `zh` when Han characters outnumber other letters, else `en`.
 fn script_family(sample: &str) -> &'static str {
@@ -61,7 +61,7 @@ fn script_family(sample: &str) -> &'static str {
             _ => {}
         }
     }
-    if kana > 0 && kana * 20 >= kana + han + letters {
+    if kana > 0 && kana * 10 >= kana + han + letters {
         "ja"
     } else if han > letters {
         "zh"
@@ -75,5 +75,20 @@ pub fn segment_lang(code: &str) -> SegmentLang {
     match code {
         "ja" | "zh" => SegmentLang::Japanese,
         _ => SegmentLang::English,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn script_family_needs_a_real_share_of_kana() {
+        assert_eq!(script_family("日本は貿易黒字を減らす。"), "ja");
+        let quoting = "This English paper on trade statistics quotes the Japanese word ぼうえき once, \
+            and otherwise discusses tariffs, quotas and balances in English throughout.";
+        assert_eq!(script_family(quoting), "en");
+        assert_eq!(script_family("中国的贸易顺差扩大了"), "zh");
+        assert_eq!(script_family("plain ASCII"), "en");
     }
 }
