@@ -3,6 +3,7 @@
 //! morpheme boundaries (never inside a longer word).
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use kotoba_text::normalize::nfkc;
@@ -43,7 +44,9 @@ pub struct Annotator<'g> {
     targets: Vec<Vec<Target>>,
     cased: Vec<String>,
     longest: AhoCorasick,
-    overlapping: AhoCorasick,
+    /// Built on first use: only checks need every occurrence.
+    overlapping: OnceLock<Option<AhoCorasick>>,
+    patterns: Vec<String>,
     japanese: JapaneseTokenizer,
 }
 
@@ -93,17 +96,12 @@ impl<'g> Annotator<'g> {
                 }
             }
         }
-        let build = |kind: MatchKind| {
-            AhoCorasickBuilder::new()
-                .match_kind(kind)
-                .ascii_case_insensitive(true)
-                .build(&patterns)
-                .map_err(|e| Error::Format(format!("cannot compile the glossary: {e}")))
-        };
         Ok(Annotator {
             glossary,
-            longest: build(MatchKind::LeftmostLongest)?,
-            overlapping: build(MatchKind::Standard)?,
+            longest: automaton(&patterns, MatchKind::LeftmostLongest)
+                .map_err(|e| Error::Format(format!("cannot compile the glossary: {e}")))?,
+            overlapping: OnceLock::new(),
+            patterns,
             targets,
             cased,
             japanese: JapaneseTokenizer::new()?,
@@ -150,8 +148,13 @@ impl<'g> Annotator<'g> {
         let hay = normalized.as_ref().map_or(text, |n| n.text.as_str());
         let mut boundaries: Option<Vec<bool>> = None;
         let mut out = Vec::new();
-        let matches: Box<dyn Iterator<Item = aho_corasick::Match>> = if overlapping {
-            Box::new(self.overlapping.find_overlapping_iter(hay))
+        let every = || {
+            self.overlapping.get_or_init(|| automaton(&self.patterns, MatchKind::Standard).ok()).as_ref()
+        };
+        let matches: Box<dyn Iterator<Item = aho_corasick::Match>> = if overlapping
+            && let Some(all) = every()
+        {
+            Box::new(all.find_overlapping_iter(hay))
         } else {
             Box::new(self.longest.find_iter(hay))
         };
@@ -199,6 +202,11 @@ impl<'g> Annotator<'g> {
         }
         at
     }
+}
+
+/// An automaton over the patterns, ASCII letters in any case.
+fn automaton(patterns: &[String], kind: MatchKind) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    AhoCorasickBuilder::new().match_kind(kind).ascii_case_insensitive(true).build(patterns)
 }
 
 /// No Latin letter or digit right before or after the match.
