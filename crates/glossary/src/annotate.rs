@@ -149,15 +149,16 @@ impl<'g> Annotator<'g> {
         let mut boundaries: Option<Vec<bool>> = None;
         let mut out = Vec::new();
         let every = || {
-            self.overlapping.get_or_init(|| automaton(&self.patterns, MatchKind::Standard).ok()).as_ref()
+            self.overlapping
+                .get_or_init(|| automaton(&self.patterns, MatchKind::Standard).ok())
+                .as_ref()
         };
-        let matches: Box<dyn Iterator<Item = aho_corasick::Match>> = if overlapping
-            && let Some(all) = every()
-        {
-            Box::new(all.find_overlapping_iter(hay))
-        } else {
-            Box::new(self.longest.find_iter(hay))
-        };
+        let matches: Box<dyn Iterator<Item = aho_corasick::Match>> =
+            if overlapping && let Some(all) = every() {
+                Box::new(all.find_overlapping_iter(hay))
+            } else {
+                Box::new(self.longest.find_iter(hay))
+            };
         for m in matches {
             let (s, e) = (m.start(), m.end());
             for t in &self.targets[m.pattern().as_usize()] {
@@ -205,8 +206,14 @@ impl<'g> Annotator<'g> {
 }
 
 /// An automaton over the patterns, ASCII letters in any case.
-fn automaton(patterns: &[String], kind: MatchKind) -> Result<AhoCorasick, aho_corasick::BuildError> {
-    AhoCorasickBuilder::new().match_kind(kind).ascii_case_insensitive(true).build(patterns)
+fn automaton(
+    patterns: &[String],
+    kind: MatchKind,
+) -> Result<AhoCorasick, aho_corasick::BuildError> {
+    AhoCorasickBuilder::new()
+        .match_kind(kind)
+        .ascii_case_insensitive(true)
+        .build(patterns)
 }
 
 /// No Latin letter or digit right before or after the match.
