@@ -190,12 +190,17 @@ impl Summarizer {
                 *score += self.bonus_weight * bonus;
             }
         }
-        let vectors = methods::vectors(doc);
         let mmr = match (self.mmr, self.method) {
             (Some(l), _) => Some(l),
             (None, Method::LeadRank) => Some(0.5),
             (None, _) if multi => Some(0.5),
             (None, _) => None,
+        };
+        // Only MMR compares sentences with each other.
+        let vectors = if mmr.is_some() {
+            methods::vectors(doc)
+        } else {
+            Vec::new()
         };
         let min_words = self.min_words;
         let selection = Selection {
