@@ -43,22 +43,19 @@ pub fn run(args: TokenizeArgs) -> Result<Status> {
         let code = lang::resolve(args.lang, &detector, &doc.text);
         match code {
             "ja" => write_japanese(&japanese, &args.input, doc, args.format, &mut out)?,
-            "zh" | "ko" => write_tokens(
-                &BigramTokenizer,
-                code,
-                &args.input,
-                doc,
-                args.format,
-                &mut out,
-            )?,
-            _ => write_tokens(
-                &WordTokenizer::for_language(code),
-                code,
-                &args.input,
-                doc,
-                args.format,
-                &mut out,
-            )?,
+            _ => {
+                // CJK text without a dictionary gets bigrams; alphabetic
+                // languages their Snowball stemmer.
+                let words;
+                let tokenizer: &dyn Tokenizer = match code {
+                    "zh" | "ko" => &BigramTokenizer,
+                    _ => {
+                        words = WordTokenizer::for_language(code);
+                        &words
+                    }
+                };
+                write_tokens(tokenizer, code, &args.input, doc, args.format, &mut out)?
+            }
         }
         Ok(TokenOutput::Bytes(out))
     })
@@ -139,7 +136,7 @@ fn line_chunks(text: &str) -> Vec<&str> {
     chunks
 }
 
-fn write_tokens<T: Tokenizer>(
+fn write_tokens<T: Tokenizer + ?Sized>(
     tokenizer: &T,
     code: &str,
     input: &InputArgs,
