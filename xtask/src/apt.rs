@@ -54,3 +54,49 @@ fn apt_get(args: &[&str]) -> Result<bool> {
         ),
     }
 }
+
+/// Downloads the `.deb` of `package` into `dir` (no installation, no root)
+/// and unpacks it into `dir/root`; returns that root.
+pub fn unpack(package: &str, dir: &Path) -> Result<std::path::PathBuf> {
+    let root = dir.join("root");
+    if root.exists() {
+        return Ok(root);
+    }
+    std::fs::create_dir_all(dir)?;
+    let download = || {
+        Command::new("apt-get")
+            .args(["download", "-qq", package])
+            .current_dir(dir)
+            .status()
+            .map(|s| s.success())
+    };
+    if !download()? {
+        // A fresh machine may have no package lists yet.
+        apt_get(&["update", "-qq"])?;
+        if !download()? {
+            bail!("apt-get could not download {package}");
+        }
+    }
+    let deb = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "deb"));
+    let Some(deb) = deb else {
+        bail!(
+            "apt-get download left no .deb of {package} in {}",
+            dir.display()
+        );
+    };
+    let tmp = dir.join("root.tmp");
+    let _ = std::fs::remove_dir_all(&tmp);
+    let ok = Command::new("dpkg-deb")
+        .arg("-x")
+        .arg(&deb)
+        .arg(&tmp)
+        .status()?
+        .success();
+    if !ok {
+        bail!("dpkg-deb could not unpack {}", deb.display());
+    }
+    std::fs::rename(&tmp, &root)?;
+    Ok(root)
+}

@@ -1,8 +1,10 @@
-//! `cargo xtask eval-summarization [--tune] [--no-peers]`: ROUGE-1/2/Lsum F1
+//! `cargo xtask eval-summarization [--tune] [--news] [--no-peers]`: ROUGE-1/2/Lsum F1
 //! (rouge-score's tokenization with Porter stems) of 3-sentence extracts on
 //! ACLSum, development (train+val) and held-out test, for every kotoba method
 //! and, in the same run, sumy 0.13.0's. `--tune` searches LeadRank's
-//! constants on the development split only.
+//! constants on the development split only. A second table scores
+//! 1-sentence extracts of Reuters news against their headlines (`reuters`),
+//! where Lead-1 is the classic baseline.
 
 use std::path::Path;
 use std::process::Command;
@@ -10,7 +12,7 @@ use std::process::Command;
 use anyhow::{Context, Result, bail};
 use serde_json::Value;
 
-use crate::{aclsum, ipadic, peers};
+use crate::{aclsum, ipadic, peers, reuters};
 
 const METHODS: [&str; 8] = [
     "lead", "luhn", "lexrank", "textrank", "centroid", "sumbasic", "pacsum", "leadrank",
@@ -21,6 +23,9 @@ const SUMY: [&str; 6] = ["lexrank", "luhn", "textrank", "sumbasic", "lsa", "kl"]
 pub fn run(args: &[String]) -> Result<()> {
     ipadic::prepare()?;
     let kotoba = crate::build_release_kotoba()?;
+    if args.iter().any(|a| a == "--news") {
+        return news(&kotoba, !args.iter().any(|a| a == "--no-peers"));
+    }
     let dev = aclsum::split("dev")?;
     if args.iter().any(|a| a == "--tune") {
         return tune(&kotoba, &dev);
@@ -56,6 +61,39 @@ pub fn run(args: &[String]) -> Result<()> {
             println!("| sumy {method} | {} | {} |", cells[0], cells[1]);
         }
     }
+    news(&kotoba, !args.iter().any(|a| a == "--no-peers"))
+}
+
+/// 1-sentence extracts of Reuters articles scored against their headlines.
+fn news(kotoba: &Path, peers: bool) -> Result<()> {
+    let news = reuters::prepare()?;
+    let split = aclsum::Split {
+        docs: news.docs.clone(),
+        refs: news.refs.clone(),
+        papers: news.articles,
+    };
+    let work = crate::root().join("target/eval/reuters");
+    println!(
+        "\nReuters-21578 news ({} articles from r-cran-tm), 1-sentence extracts against the headline, F1 ×100\n",
+        news.articles
+    );
+    println!("| system | R-1 | R-2 | R-Lsum |");
+    println!("|---|---:|---:|---:|");
+    for method in METHODS {
+        let out = work.join(format!("kotoba-{method}.jsonl"));
+        summarize_n(kotoba, &split, method, 1, &[], &out)?;
+        println!(
+            "| kotoba {method} | {} |",
+            rouge(kotoba, &out, &split.refs)?
+        );
+    }
+    if peers {
+        for method in SUMY {
+            let out = work.join(format!("sumy-{method}.jsonl"));
+            peers::run_sumy(method, 1, &split.docs, &out)?;
+            println!("| sumy {method} | {} |", rouge(kotoba, &out, &split.refs)?);
+        }
+    }
     Ok(())
 }
 
@@ -66,6 +104,18 @@ fn summarize(
     extra: &[String],
     out: &Path,
 ) -> Result<()> {
+    summarize_n(kotoba, split, method, 3, extra, out)
+}
+
+fn summarize_n(
+    kotoba: &Path,
+    split: &aclsum::Split,
+    method: &str,
+    sentences: usize,
+    extra: &[String],
+    out: &Path,
+) -> Result<()> {
+    let n = sentences.to_string();
     crate::run(
         Command::new(kotoba)
             .args([
@@ -74,7 +124,7 @@ fn summarize(
                 "--split",
                 "lines",
                 "-n",
-                "3",
+                &n,
                 "--format",
                 "jsonl",
                 "--method",

@@ -14,6 +14,7 @@ mod eval_summarization;
 mod eval_terms;
 mod ipadic;
 mod peers;
+mod reuters;
 
 use std::path::PathBuf;
 use std::process::Command;
