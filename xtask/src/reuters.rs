@@ -95,13 +95,12 @@ fn parse(xml: &str) -> Result<Vec<(u32, String, String)>> {
                 }
             }
             Event::End(e) => {
-                if e.name().as_ref() == b"REUTERS" {
-                    if let Some(id) = id.take()
-                        && !title.trim().is_empty()
-                        && !body.trim().is_empty()
-                    {
-                        out.push((id, title.clone(), body.clone()));
-                    }
+                if e.name().as_ref() == b"REUTERS"
+                    && let Some(id) = id.take()
+                    && !title.trim().is_empty()
+                    && !body.trim().is_empty()
+                {
+                    out.push((id, title.clone(), body.clone()));
                 }
                 inside.clear();
             }
