@@ -159,7 +159,7 @@ mod tests {
 were calm.
     A second paragraph.
  Reuter</BODY></TEXT></REUTERS>"#;
-        let got = parse(xml).unwrap();
+        let got = parse(xml).expect("valid XML");
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].0, 7);
         assert_eq!(got[0].1, "OIL & GAS CUT");
@@ -181,6 +181,6 @@ were calm.
     #[test]
     fn skips_an_article_without_a_body() {
         let xml = r#"<LEWIS><REUTERS NEWID="1"><TEXT><TITLE>T</TITLE></TEXT></REUTERS></LEWIS>"#;
-        assert!(parse(xml).unwrap().is_empty());
+        assert!(parse(xml).expect("valid XML").is_empty());
     }
 }
