@@ -11,7 +11,7 @@ use kotoba_tokenize::words::words;
 use rustc_hash::FxHashMap;
 
 use crate::lexicon::{StopKind, stop_kind};
-use crate::stats::{Language, Stats, TermCounts, better_example};
+use crate::stats::{Language, Stats, TermCounts, better_example, clip_example};
 
 /// Longest candidate, in words.
 pub const MAX_WORDS: usize = 5;
@@ -304,8 +304,9 @@ fn flush(
                     counts.fallback = lower;
                 }
             }
-            if better_example(example, &counts.example) {
-                counts.example = example.to_string();
+            let example = clip_example(example, &surface);
+            if better_example(&example, &counts.example) {
+                counts.example = example.into_owned();
             }
         }
     }

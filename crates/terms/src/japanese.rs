@@ -8,8 +8,9 @@
 use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
 use kotoba_tokenize::japanese::{JapaneseTokenizer, JapaneseWorker};
 use rustc_hash::FxHashMap;
+use std::sync::OnceLock;
 
-use crate::stats::{Language, Stats, TermCounts, better_example};
+use crate::stats::{Language, Stats, TermCounts, better_example, clip_example};
 
 /// Longest compound kept, in parts.
 pub const MAX_PARTS: usize = 8;
@@ -99,10 +100,54 @@ pub fn compounds_and_count<'t>(
     (out, morphemes.len())
 }
 
-/// Ends a run: trailing prefixes dropped; kept when a noun remains.
+/// Prefixes and suffixes dropped from the edges of a compound
+/// (`data/affixes-ja.txt`): determiners like 各 "each" and relational
+/// suffixes like 内 "inside".
+struct EdgeAffixes {
+    prefixes: Vec<&'static str>,
+    suffixes: Vec<&'static str>,
+}
+
+fn edge_affixes() -> &'static EdgeAffixes {
+    static AFFIXES: OnceLock<EdgeAffixes> = OnceLock::new();
+    AFFIXES.get_or_init(|| {
+        let mut a = EdgeAffixes {
+            prefixes: Vec::new(),
+            suffixes: Vec::new(),
+        };
+        for line in include_str!("../data/affixes-ja.txt").lines() {
+            match line.split_once('\t') {
+                Some(("prefix", s)) => a.prefixes.push(s.trim()),
+                Some(("suffix", s)) => a.suffixes.push(s.trim()),
+                _ => {}
+            }
+        }
+        a
+    })
+}
+
+/// Ends a run: trailing prefixes and the edge affixes of
+/// `data/affixes-ja.txt` dropped; kept when a noun remains.
 fn close<'t>(run: &mut Vec<(&'t str, Part)>, out: &mut Vec<Vec<(&'t str, Part)>>) {
-    while run.last().is_some_and(|p| p.1 == Part::Prefix) {
-        run.pop();
+    let affixes = edge_affixes();
+    loop {
+        let nouns = run.iter().filter(|p| p.1 == Part::Noun).count();
+        match run.last() {
+            Some(p) if p.1 == Part::Prefix => {
+                run.pop();
+            }
+            Some(p) if run.len() > 1 && affixes.suffixes.contains(&p.0) => {
+                // A noun that is itself listed (自体) goes only if another stays.
+                if p.1 == Part::Noun && nouns < 2 {
+                    break;
+                }
+                run.pop();
+            }
+            _ => break,
+        }
+    }
+    while run.len() > 1 && run[0].1 == Part::Prefix && affixes.prefixes.contains(&run[0].0) {
+        run.remove(0);
     }
     if run.iter().any(|p| p.1 == Part::Noun) && run.len() <= MAX_PARTS {
         out.push(std::mem::take(run));
@@ -127,11 +172,13 @@ pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
             let key = parts.join(" ");
             let counts = local.entry(key).or_default();
             counts.freq += 1;
-            if counts.fallback.is_empty() {
-                counts.fallback = parts.concat();
-            }
+            let surface = parts.concat();
+            let example = clip_example(&example, &surface);
             if better_example(&example, &counts.example) {
-                counts.example.clone_from(&example);
+                counts.example = example.into_owned();
+            }
+            if counts.fallback.is_empty() {
+                counts.fallback = surface;
             }
         }
     }
@@ -160,14 +207,40 @@ mod tests {
             .collect();
         assert!(found.contains(&"貿易+黒字".to_string()), "{found:?}");
         assert!(found.contains(&"設定+ファイル".to_string()), "{found:?}");
-        assert!(
-            found.iter().any(|c| c.starts_with("各")),
-            "prefix kept: {found:?}"
-        );
+        // 各国 "every country" is one IPADIC word, not prefix + noun.
+        assert!(found.contains(&"各国+政府".to_string()), "{found:?}");
         assert!(!found.iter().any(|c| c.contains('を')));
         let stats = count_document(&ja, text);
         assert_eq!(stats.terms["貿易 黒字"].freq, 1);
         assert_eq!(stats.terms["貿易 黒字"].surface(), "貿易黒字");
+        Ok(())
+    }
+
+    #[test]
+    fn relational_suffixes_and_determiners_leave_the_term() -> Result<(), crate::Error> {
+        let ja = JapaneseTokenizer::new()?;
+        let mut w = ja.worker();
+        let text = "共有オブジェクト内の各ファイルとデッドキー付きの書庫を開く。新ファイルは再起動後に読まれる。";
+        let found: Vec<String> = compounds(&ja, &mut w, text)
+            .into_iter()
+            .map(|p| p.join("+"))
+            .collect();
+        for want in [
+            "共有+オブジェクト",
+            "ファイル",
+            "デッド+キー",
+            "書庫",
+            "新+ファイル",
+            "再+起動",
+        ] {
+            assert!(found.contains(&want.to_string()), "{want} in {found:?}");
+        }
+        assert!(
+            !found
+                .iter()
+                .any(|c| c.ends_with("内") || c.starts_with("各")),
+            "{found:?}"
+        );
         Ok(())
     }
 }

@@ -99,6 +99,55 @@ impl TermCounts {
     }
 }
 
+/// Longest example kept, in characters: a longer sentence (a run of
+/// messages without punctuation, a table) is cut to a window around the term.
+pub const EXAMPLE_CHARS: usize = 240;
+
+/// `sentence`, or when it is longer than [`EXAMPLE_CHARS`] a window of it
+/// around the first occurrence of `term`, cut at spaces where there are any
+/// and marked with `…`.
+pub fn clip_example<'a>(sentence: &'a str, term: &str) -> std::borrow::Cow<'a, str> {
+    if sentence.len() <= EXAMPLE_CHARS || sentence.chars().count() <= EXAMPLE_CHARS {
+        return std::borrow::Cow::Borrowed(sentence);
+    }
+    let at = sentence.find(term).unwrap_or(0);
+    let term_chars = sentence[at..at + term.len().min(sentence.len() - at)]
+        .chars()
+        .count();
+    let context = EXAMPLE_CHARS.saturating_sub(term_chars) / 2;
+    // Char boundaries `context` characters either side of the term.
+    let mut start = sentence[..at]
+        .char_indices()
+        .rev()
+        .nth(context.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    let after = at + term.len().min(sentence.len() - at);
+    let mut end = sentence[after..]
+        .char_indices()
+        .nth(context)
+        .map_or(sentence.len(), |(i, _)| after + i);
+    // Prefer whole words when the text has spaces.
+    if start > 0
+        && let Some(sp) = sentence[start..at].find(' ')
+    {
+        start += sp + 1;
+    }
+    if end < sentence.len()
+        && let Some(sp) = sentence[after..end].rfind(' ')
+    {
+        end = after + sp;
+    }
+    let mut out = String::with_capacity(end - start + 8);
+    if start > 0 {
+        out.push('…');
+    }
+    out.push_str(sentence[start..end].trim());
+    if end < sentence.len() {
+        out.push('…');
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// True when `a` makes a better example sentence than `b`: a readable
 /// length (30–250 characters) first, then shorter, then the smaller string.
 /// A total order, so the choice does not depend on the order of merging.
@@ -199,6 +248,39 @@ impl Stats {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_examples_are_cut_around_the_term() {
+        let short = "The trade surplus grew.";
+        assert_eq!(clip_example(short, "trade surplus"), short);
+        let long = format!(
+            "{} the trade surplus grew {}",
+            "word ".repeat(100),
+            "more ".repeat(100)
+        );
+        let clipped = clip_example(&long, "trade surplus");
+        assert!(clipped.contains("the trade surplus grew"), "{clipped}");
+        assert!(
+            clipped.starts_with('…') && clipped.ends_with('…'),
+            "{clipped}"
+        );
+        assert!(
+            clipped.chars().count() <= EXAMPLE_CHARS + 2,
+            "{}",
+            clipped.chars().count()
+        );
+        assert!(
+            !clipped.contains("wor…") && !clipped.contains("…ord"),
+            "{clipped}"
+        );
+        // Japanese has no spaces: the window is cut at characters.
+        let ja = format!("{}設定ファイル{}", "あ".repeat(400), "い".repeat(400));
+        let clipped = clip_example(&ja, "設定ファイル");
+        assert!(clipped.contains("あ設定ファイルい"), "{clipped}");
+        assert!(clipped.chars().count() <= EXAMPLE_CHARS + 2);
+        // A term that is not there: the start of the sentence.
+        assert!(clip_example(&ja, "無い").starts_with("あああ"));
+    }
 
     fn counts(freq: u64, surface: &str, example: &str) -> TermCounts {
         TermCounts {
