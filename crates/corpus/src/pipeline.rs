@@ -20,17 +20,23 @@ type Processed<T, E> = (Result<Document, CorpusError>, Option<Result<T, E>>);
 
 /// A batch stops growing at this many bytes of text, whatever its count, so
 /// that a corpus of very large documents stays in bounded memory.
-const BATCH_BYTES: usize = 32 << 20;
+const BATCH_BYTES: usize = 8 << 20;
 
-/// The next batch: up to `batch` items or `BATCH_BYTES` of text.
-fn next_batch<I>(docs: &mut I, batch: usize) -> Vec<I::Item>
+/// The first batch is this fraction of the full size; each next one doubles
+/// until the full size. Reading the first batch and writing the last cannot
+/// overlap with any work, so small batches at the ends keep both threads busy
+/// on short corpora and give the first output sooner.
+const RAMP: usize = 64;
+
+/// The next batch: up to `count` items or `bytes` of text.
+fn next_batch<I>(docs: &mut I, count: usize, max_bytes: usize) -> Vec<I::Item>
 where
     I: Iterator,
     I::Item: Resolve,
 {
     let mut items = Vec::new();
     let mut bytes = 0;
-    while items.len() < batch && bytes < BATCH_BYTES {
+    while items.len() < count && bytes < max_bytes {
         let Some(item) = docs.next() else { break };
         bytes += item.size();
         items.push(item);
@@ -61,7 +67,8 @@ where
 {
     let batch = batch.max(1);
     let mut docs = docs;
-    let mut current: Vec<I::Item> = next_batch(&mut docs, batch);
+    let (mut count, mut bytes) = ((batch / RAMP).max(1), BATCH_BYTES / RAMP);
+    let mut current: Vec<I::Item> = next_batch(&mut docs, count, bytes);
     let mut done: Vec<Processed<T, E>> = Vec::new();
     while !current.is_empty() || !done.is_empty() {
         let to_sink = std::mem::take(&mut done);
@@ -79,7 +86,9 @@ where
             || {
                 let sunk = hand_over(to_sink, &mut sink);
                 let next: Vec<I::Item> = if sunk.is_ok() {
-                    next_batch(&mut docs, batch)
+                    count = (count * 2).min(batch);
+                    bytes = (bytes * 2).min(BATCH_BYTES);
+                    next_batch(&mut docs, count, bytes)
                 } else {
                     Vec::new()
                 };
