@@ -20,7 +20,7 @@ type Processed<T, E> = (Result<Document, CorpusError>, Option<Result<T, E>>);
 
 /// A batch stops growing at this many bytes of text, whatever its count, so
 /// that a corpus of very large documents stays in bounded memory.
-const BATCH_BYTES: usize = 8 << 20;
+const BATCH_BYTES: usize = 4 << 20;
 
 /// The first batch is this fraction of the full size; each next one doubles
 /// until the full size. Reading the first batch and writing the last cannot
