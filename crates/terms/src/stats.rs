@@ -110,10 +110,11 @@ pub fn clip_example<'a>(sentence: &'a str, term: &str) -> std::borrow::Cow<'a, s
     if sentence.len() <= EXAMPLE_CHARS || sentence.chars().count() <= EXAMPLE_CHARS {
         return std::borrow::Cow::Borrowed(sentence);
     }
-    let at = sentence.find(term).unwrap_or(0);
-    let term_chars = sentence[at..at + term.len().min(sentence.len() - at)]
-        .chars()
-        .count();
+    // A term not found (its surface normalised differently): cut from the start.
+    let (at, after) = sentence
+        .find(term)
+        .map_or((0, 0), |at| (at, at + term.len()));
+    let term_chars = sentence[at..after].chars().count();
     let context = EXAMPLE_CHARS.saturating_sub(term_chars) / 2;
     // Char boundaries `context` characters either side of the term.
     let mut start = sentence[..at]
@@ -121,7 +122,6 @@ pub fn clip_example<'a>(sentence: &'a str, term: &str) -> std::borrow::Cow<'a, s
         .rev()
         .nth(context.saturating_sub(1))
         .map_or(0, |(i, _)| i);
-    let after = at + term.len().min(sentence.len() - at);
     let mut end = sentence[after..]
         .char_indices()
         .nth(context)
@@ -280,6 +280,9 @@ mod tests {
         assert!(clipped.chars().count() <= EXAMPLE_CHARS + 2);
         // A term that is not there: the start of the sentence.
         assert!(clip_example(&ja, "無い").starts_with("あああ"));
+        // …even when the term's length would end inside a character.
+        let mixed = format!("a{}", "あ".repeat(400));
+        assert!(clip_example(&mixed, "xy").starts_with("aあ"));
     }
 
     fn counts(freq: u64, surface: &str, example: &str) -> TermCounts {
