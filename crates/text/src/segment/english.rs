@@ -362,6 +362,18 @@ impl<'a> Scanner<'a> {
             return self.on_ellipsis(i, dots);
         }
         let after = skip_closers(self.text, i + 1);
+        self.settle(i, after, Self::period_ends_sentence)
+    }
+
+    /// Decides the candidate boundary after the terminator at `i` (closers
+    /// included up to `after`) from what follows; `spaced` decides when a
+    /// space and a word follow. Returns where scanning resumes.
+    fn settle(
+        &mut self,
+        i: usize,
+        after: usize,
+        spaced: impl FnOnce(&mut Self, usize, Kind, usize) -> bool,
+    ) -> usize {
         match self.follow(after) {
             Follow::End => self.b.len(),
             Follow::BlankLine(next) => {
@@ -375,7 +387,7 @@ impl<'a> Scanner<'a> {
                 after
             }
             Follow::Spaced { kind, word } => {
-                if self.period_ends_sentence(i, kind, word) {
+                if spaced(self, i, kind, word) {
                     self.emit(after, after);
                 }
                 after
@@ -454,32 +466,13 @@ impl<'a> Scanner<'a> {
             j += 1;
         }
         let after = skip_closers(self.text, j);
-        match self.follow(after) {
-            Follow::End => self.b.len(),
-            Follow::BlankLine(next) => {
-                self.emit(after, next);
-                next
+        self.settle(i, after, |this, i, kind, word| {
+            match this.token_before(i).1 {
+                // "Yahoo!" is a name.
+                Token::Abbr(_) if this.b[i] == b'!' => kind == Kind::Upper && this.starter_at(word),
+                _ => kind != Kind::Lower,
             }
-            Follow::Attached => {
-                if self.attached_split(i, after) {
-                    self.emit(after, after);
-                }
-                after
-            }
-            Follow::Spaced { kind, word } => {
-                let split = match self.token_before(i).1 {
-                    // "Yahoo!" is a name.
-                    Token::Abbr(_) if self.b[i] == b'!' => {
-                        kind == Kind::Upper && self.starter_at(word)
-                    }
-                    _ => kind != Kind::Lower,
-                };
-                if split {
-                    self.emit(after, after);
-                }
-                after
-            }
-        }
+        })
     }
 
     /// Offset just after the last visible character before `i` (at least
