@@ -47,11 +47,12 @@ impl Morpheme {
 /// ```
 /// use kotoba_tokenize::japanese::JapaneseTokenizer;
 ///
-/// let ja = JapaneseTokenizer::new().expect("embedded dictionary");
+/// let ja = JapaneseTokenizer::new()?;
 /// let mut worker = ja.worker();
 /// let text = "貿易黒字を減らす";
 /// let words: Vec<&str> = worker.morphemes(text).iter().map(|m| &text[m.start..m.end]).collect();
 /// assert_eq!(words, ["貿易", "黒字", "を", "減らす"]);
+/// # Ok::<(), kotoba_tokenize::Error>(())
 /// ```
 #[derive(Clone, Copy)]
 pub struct JapaneseTokenizer {
