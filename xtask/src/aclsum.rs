@@ -19,7 +19,7 @@ pub struct Split {
     pub docs: PathBuf,
     /// `{"id","text"}` per paper.
     pub refs: PathBuf,
-    /// Number of papers.
+    /// Number of documents (papers, or articles for the news split).
     pub papers: usize,
 }
 
@@ -37,17 +37,7 @@ pub fn split(name: &str) -> Result<Split> {
     let dataset = dir().join("wheel/aclsum/dataset");
     if !dataset.join("test.jsonl").exists() {
         fs::create_dir_all(dir())?;
-        run(Command::new("python3")
-            .args([
-                "-m",
-                "pip",
-                "download",
-                "--quiet",
-                "--no-deps",
-                "aclsum==0.1.2",
-                "-d",
-            ])
-            .arg(dir()))?;
+        crate::peers::pip_download("aclsum==0.1.2", &dir())?;
         let wheel = dir().join("aclsum-0.1.2-py3-none-any.whl");
         run(Command::new("python3")
             .args(["-m", "zipfile", "-e"])

@@ -22,7 +22,7 @@ struct Case {
 pub fn run(args: &[String]) -> Result<()> {
     let dir = match args.first() {
         Some(dir) => PathBuf::from(dir),
-        None => crate::root().join("../shared/eval/segmentation"),
+        None => crate::root().join("testdata/segmentation"),
     };
     let mut rows = Vec::new();
     for (name, file, lang) in [

@@ -66,16 +66,11 @@ pub fn run(args: &[String]) -> Result<()> {
 
 /// 1-sentence extracts of Reuters articles scored against their headlines.
 fn news(kotoba: &Path, peers: bool) -> Result<()> {
-    let news = reuters::prepare()?;
-    let split = aclsum::Split {
-        docs: news.docs.clone(),
-        refs: news.refs.clone(),
-        papers: news.articles,
-    };
+    let split = reuters::prepare()?;
     let work = crate::root().join("target/eval/reuters");
     println!(
         "\nReuters-21578 news ({} articles from r-cran-tm), 1-sentence extracts against the headline, F1 ×100\n",
-        news.articles
+        split.papers
     );
     println!("| system | R-1 | R-2 | R-Lsum |");
     println!("|---|---:|---:|---:|");

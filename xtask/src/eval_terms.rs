@@ -1,6 +1,6 @@
 //! `cargo xtask eval-terms`: term extraction and term pairing scores.
 //!
-//! - English extraction on ACTER v1.5 (`/work/shared/eval/acter`): F1 of the
+//! - English extraction on ACTER v1.5 (`../shared/eval/acter`): F1 of the
 //!   top |gold| candidates against the gold list with named entities
 //!   (lower-cased surface match) and P@100, per domain, with seconds.
 //! - Japanese extraction on the Japanese gettext catalogs: P@50 and P@100
@@ -23,7 +23,6 @@ use anyhow::{Context, Result, bail};
 use kotoba_terms::{Extractor, Language, Method, RankOptions, Stats, Weights, rank};
 use unicode_normalization::UnicodeNormalization;
 
-const ACTER: &str = "/work/shared/eval/acter/en";
 /// Development domains (tuning allowed) and held-out ones.
 const DEV: [&str; 2] = ["corp", "wind"];
 const HELD_OUT: [&str; 2] = ["equi", "htfl"];
@@ -54,18 +53,7 @@ pub fn run(rest: &[String]) -> Result<()> {
 fn wordfreq() -> Result<()> {
     let dir = std::env::temp_dir().join("kotoba-wordfreq");
     std::fs::create_dir_all(&dir)?;
-    crate::run(
-        Command::new("python3")
-            .args([
-                "-m",
-                "pip",
-                "download",
-                "--no-deps",
-                "wordfreq==3.1.1",
-                "-d",
-            ])
-            .arg(&dir),
-    )?;
+    crate::peers::pip_download("wordfreq==3.1.1", &dir)?;
     let wheel = std::fs::read_dir(&dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .find(|p| p.extension().is_some_and(|x| x == "whl"))
@@ -98,7 +86,10 @@ struct Domain {
 
 fn load_domain(name: &str) -> Result<Domain> {
     // KOTOBA_ACTER points elsewhere when shared/ lives in another folder.
-    let root = std::env::var("KOTOBA_ACTER").unwrap_or_else(|_| ACTER.to_string());
+    let root = std::env::var("KOTOBA_ACTER").map_or_else(
+        |_| crate::root().join("../shared/eval/acter/en"),
+        PathBuf::from,
+    );
     let base = Path::new(&root).join(name);
     let mut files: Vec<PathBuf> = std::fs::read_dir(base.join("texts"))
         .with_context(|| format!("ACTER is missing: {}", base.display()))?

@@ -33,6 +33,21 @@ pub fn venv(name: &str, packages: &[&str]) -> Result<PathBuf> {
     Ok(python)
 }
 
+/// Downloads the wheel of `requirement` (no dependencies) into `dir` with pip.
+pub fn pip_download(requirement: &str, dir: &std::path::Path) -> Result<()> {
+    run(Command::new("python3")
+        .args([
+            "-m",
+            "pip",
+            "download",
+            "--quiet",
+            "--no-deps",
+            requirement,
+            "-d",
+        ])
+        .arg(dir))
+}
+
 /// sumy 0.13.0 (with NumPy for LexRank and LSA) and NLTK's punkt data, which
 /// is taken offline from inside the `llama-index-core==0.14.25` wheel.
 /// Returns (python, NLTK_DATA directory).
@@ -42,17 +57,7 @@ pub fn sumy() -> Result<(PathBuf, PathBuf)> {
     let marker = nltk.join("tokenizers/punkt_tab.zip");
     if !marker.exists() {
         let wheels = peers_dir().join("wheels");
-        run(Command::new("python3")
-            .args([
-                "-m",
-                "pip",
-                "download",
-                "--quiet",
-                "--no-deps",
-                "llama-index-core==0.14.25",
-                "-d",
-            ])
-            .arg(&wheels))?;
+        pip_download("llama-index-core==0.14.25", &wheels)?;
         let script = "import sys, zipfile, glob, os\n\
             w = glob.glob(os.path.join(sys.argv[1], 'llama_index_core-0.14.25-*.whl'))[0]\n\
             z = zipfile.ZipFile(w)\n\

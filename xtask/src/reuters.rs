@@ -15,18 +15,11 @@ use serde_json::json;
 
 use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
 
-/// Documents and headlines as JSON Lines.
-pub struct News {
-    /// `{"id","text"}` per article, one sentence per line.
-    pub docs: PathBuf,
-    /// `{"id","text"}` per article: the headline.
-    pub refs: PathBuf,
-    /// Number of articles.
-    pub articles: usize,
-}
+use crate::aclsum::Split;
 
-/// Prepares the articles under `target/eval/reuters`.
-pub fn prepare() -> Result<News> {
+/// Prepares the articles under `target/eval/reuters`: documents one sentence
+/// per line and headlines as references, both `{"id","text"}` JSON Lines.
+pub fn prepare() -> Result<Split> {
     let dir = crate::root().join("target/eval/reuters");
     let root = crate::apt::unpack("r-cran-tm", &dir.join("deb"))?;
     let texts = root.join("usr/lib/R/site-library/tm/texts");
@@ -57,10 +50,10 @@ pub fn prepare() -> Result<News> {
         refs.push_str(&json!({"id": id, "text": headline}).to_string());
         refs.push('\n');
     }
-    let news = News {
+    let news = Split {
         docs: dir.join("docs.jsonl"),
         refs: dir.join("refs.jsonl"),
-        articles: articles.len(),
+        papers: articles.len(),
     };
     fs::write(&news.docs, docs)?;
     fs::write(&news.refs, refs)?;
