@@ -5,10 +5,7 @@
 use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
 use serde_json::Value;
 
-const GOLDEN_DIR: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/eval/segmentation/"
-);
+const GOLDEN_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/segmentation/");
 const TESTDATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/");
 
 struct Case {
