@@ -304,9 +304,10 @@ fn flush(
                     counts.fallback = lower;
                 }
             }
-            let example = clip_example(example, &surface);
-            if better_example(&example, &counts.example) {
-                counts.example = example.into_owned();
+            // A sentence too long to read is kept as a window around the term,
+            // cut only when it is chosen.
+            if better_example(example, &counts.example) {
+                counts.example = clip_example(example, &surface).into_owned();
             }
         }
     }

@@ -10,7 +10,7 @@ use kotoba_tokenize::japanese::{JapaneseTokenizer, JapaneseWorker};
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
-use crate::stats::{EXAMPLE_CHARS, Language, Stats, TermCounts, better_example, clip_example};
+use crate::stats::{Language, Stats, TermCounts, better_example, clip_example};
 
 /// Longest compound kept, in parts.
 pub const MAX_PARTS: usize = 8;
@@ -172,12 +172,10 @@ pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
             let key = parts.join(" ");
             let counts = local.entry(key).or_default();
             counts.freq += 1;
-            // Only a long sentence needs the term's surface to be cut around.
-            let clipped = (example.len() > EXAMPLE_CHARS)
-                .then(|| clip_example(&example, &parts.concat()).into_owned());
-            let example = clipped.as_deref().unwrap_or(&example);
-            if better_example(example, &counts.example) {
-                counts.example = example.to_string();
+            // A sentence too long to read is kept as a window around the term,
+            // cut only when it is chosen.
+            if better_example(&example, &counts.example) {
+                counts.example = clip_example(&example, &parts.concat()).into_owned();
             }
             if counts.fallback.is_empty() {
                 counts.fallback = parts.concat();
