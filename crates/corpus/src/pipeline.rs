@@ -73,16 +73,7 @@ where
     while !current.is_empty() || !done.is_empty() {
         let to_sink = std::mem::take(&mut done);
         let (processed, (next, sunk)) = rayon::join(
-            || {
-                std::mem::take(&mut current)
-                    .into_par_iter()
-                    .map(|item| {
-                        let doc = item.resolve();
-                        let result = doc.as_ref().ok().map(&work);
-                        (doc, result)
-                    })
-                    .collect::<Vec<Processed<T, E>>>()
-            },
+            || run_batch(std::mem::take(&mut current), &work),
             || {
                 let sunk = hand_over(to_sink, &mut sink);
                 let next: Vec<I::Item> = if sunk.is_ok() {
@@ -100,6 +91,37 @@ where
         current = next;
     }
     Ok(())
+}
+
+/// Runs `work` on every item of a batch in parallel; results in input order.
+/// The largest documents start first, so that the batch does not end with
+/// one thread busy on a long document while the other waits (work that grows
+/// faster than the text, like a similarity graph, makes this matter).
+fn run_batch<Item, T, E, W>(items: Vec<Item>, work: &W) -> Vec<Processed<T, E>>
+where
+    Item: Resolve,
+    T: Send,
+    E: Send,
+    W: Fn(&Document) -> Result<T, E> + Sync,
+{
+    let n = items.len();
+    let mut indexed: Vec<(usize, Item)> = items.into_iter().enumerate().collect();
+    // Stable: equal sizes keep input order (the output is ordered anyway).
+    indexed.sort_by_key(|(_, item)| std::cmp::Reverse(item.size()));
+    let done: Vec<(usize, Processed<T, E>)> = indexed
+        .into_par_iter()
+        .with_max_len(1)
+        .map(|(i, item)| {
+            let doc = item.resolve();
+            let result = doc.as_ref().ok().map(work);
+            (i, (doc, result))
+        })
+        .collect();
+    let mut slots: Vec<Option<Processed<T, E>>> = (0..n).map(|_| None).collect();
+    for (i, processed) in done {
+        slots[i] = Some(processed);
+    }
+    slots.into_iter().flatten().collect()
 }
 
 /// Hands processed documents to the sink in order.
