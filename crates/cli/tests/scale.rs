@@ -148,6 +148,7 @@ fn every_command_gives_the_same_bytes_on_one_or_two_threads() {
         vec!["summarize", "--format", "jsonl", "--method", "lexrank"],
         vec!["summarize", "--format", "jsonl", "--method", "pacsum"],
         vec!["glossary", "annotate"],
+        vec!["glossary", "extract", "--lang", "en", "--format", "jsonl"],
     ] {
         let run = |t: &str| {
             stdout(

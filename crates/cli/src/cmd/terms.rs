@@ -3,6 +3,7 @@
 
 use std::io::Write;
 use std::path::Path;
+use std::sync::Mutex;
 
 use anyhow::{Context, Result, anyhow};
 use kotoba_corpus::Document;
@@ -54,15 +55,31 @@ fn language(lang: TermLang, input: &InputArgs) -> Language {
     }
 }
 
-/// Counts term candidates over the corpus, in parallel, merged in order.
+/// Counts term candidates over the corpus, in parallel. Each worker adds
+/// documents into a running total of its own (taken from a small pool), and
+/// the totals are merged at the end: merging is exact and order-free, so the
+/// result does not depend on which thread counted what, and no single thread
+/// has to absorb every document.
 fn count(input: &InputArgs, language: Language) -> Result<(Stats, Status)> {
     let extractor = Extractor::new(language)?;
-    let mut total = Stats::new(language);
+    let pool: Mutex<Vec<Stats>> = Mutex::new(Vec::new());
+    let poisoned = || anyhow!("a counting thread panicked");
     let status = run::fold_corpus(
         input,
-        |doc| Ok(extractor.count(&doc.text)),
-        |stats| Ok(total.absorb(stats)?),
+        |doc| {
+            let stats = extractor.count(&doc.text);
+            let running = pool.lock().map_err(|_| poisoned())?.pop();
+            let mut running = running.unwrap_or_else(|| Stats::new(language));
+            running.absorb(stats)?;
+            pool.lock().map_err(|_| poisoned())?.push(running);
+            Ok(())
+        },
+        |()| Ok(()),
     )?;
+    let mut total = Stats::new(language);
+    for part in pool.into_inner().map_err(|_| poisoned())? {
+        total.absorb(part)?;
+    }
     Ok((total, status))
 }
 
