@@ -111,6 +111,14 @@ pub fn run(_args: &[String]) -> Result<()> {
             &en_jsonl,
         ),
         (
+            "glossary extract (en)",
+            strings(
+                &["glossary", "extract", "--jsonl", "--lang", "en"],
+                &en_jsonl,
+            ),
+            &en_jsonl,
+        ),
+        (
             "sentences (ja)",
             strings(&["sentences", "--jsonl"], &ja_jsonl),
             &ja_jsonl,
@@ -123,6 +131,14 @@ pub fn run(_args: &[String]) -> Result<()> {
         (
             "summarize (ja, leadrank)",
             strings(&["summarize", "--jsonl"], &ja_jsonl),
+            &ja_jsonl,
+        ),
+        (
+            "glossary extract (ja)",
+            strings(
+                &["glossary", "extract", "--jsonl", "--lang", "ja"],
+                &ja_jsonl,
+            ),
             &ja_jsonl,
         ),
     ];
