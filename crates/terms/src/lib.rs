@@ -44,7 +44,7 @@ use rayon::prelude::*;
 
 pub use align::{AlignOptions, Aligner, Alignment, Association, PairStats, align};
 pub use rank::{Candidate, Method, RankOptions, Weights, rank, to_tsv};
-pub use stats::{Language, Stats, TermCounts};
+pub use stats::{Language, Stats, Tally, TermCounts};
 
 /// Errors of this crate.
 #[derive(Debug, thiserror::Error)]

@@ -181,6 +181,96 @@ pub struct Stats {
     pub terms: BTreeMap<String, TermCounts>,
 }
 
+/// Running totals of many documents' statistics, kept in a hash map so that
+/// adding a document costs one lookup per term; [`Tally::into_stats`] gives
+/// the sorted [`Stats`]. The result is the same as absorbing every document
+/// into one [`Stats`], in any order.
+#[derive(Debug, Clone)]
+pub struct Tally {
+    language: Language,
+    docs: u64,
+    words: u64,
+    terms: rustc_hash::FxHashMap<String, TermCounts>,
+}
+
+impl Tally {
+    /// Empty totals for `language`.
+    pub fn new(language: Language) -> Tally {
+        Tally {
+            language,
+            docs: 0,
+            words: 0,
+            terms: rustc_hash::FxHashMap::default(),
+        }
+    }
+
+    /// Adds `stats`; fails when the language or version differs.
+    pub fn add(&mut self, stats: Stats) -> Result<(), Error> {
+        if stats.language != self.language || stats.version != STATS_VERSION {
+            return Err(Error::Mismatch(format!(
+                "{} v{} and {} v{STATS_VERSION}",
+                stats.language.code(),
+                stats.version,
+                self.language.code(),
+            )));
+        }
+        self.docs += stats.docs;
+        self.words += stats.words;
+        for (key, counts) in stats.terms {
+            match self.terms.get_mut(&key) {
+                Some(total) => total.absorb(counts),
+                None => {
+                    self.terms.insert(key, counts);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The totals as [`Stats`].
+    pub fn into_stats(self) -> Stats {
+        let mut terms: Vec<(String, TermCounts)> = self.terms.into_iter().collect();
+        terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        Stats {
+            version: STATS_VERSION,
+            language: self.language,
+            docs: self.docs,
+            words: self.words,
+            // Sorted input: the map is built in one pass.
+            terms: terms.into_iter().collect(),
+        }
+    }
+}
+
+/// The union of two count maps, equal keys absorbed, in one ordered pass.
+fn merge_sorted(
+    a: BTreeMap<String, TermCounts>,
+    b: BTreeMap<String, TermCounts>,
+) -> BTreeMap<String, TermCounts> {
+    let mut merged = Vec::with_capacity(a.len().max(b.len()));
+    let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+    loop {
+        let order = match (a.peek(), b.peek()) {
+            (Some((ka, _)), Some((kb, _))) => ka.cmp(kb),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => break,
+        };
+        match order {
+            std::cmp::Ordering::Less => merged.extend(a.next()),
+            std::cmp::Ordering::Greater => merged.extend(b.next()),
+            std::cmp::Ordering::Equal => {
+                if let (Some((key, mut counts)), Some((_, other))) = (a.next(), b.next()) {
+                    counts.absorb(other);
+                    merged.push((key, counts));
+                }
+            }
+        }
+    }
+    // Sorted input: the map is built in one pass.
+    merged.into_iter().collect()
+}
+
 impl Stats {
     /// Empty statistics for `language`.
     pub fn new(language: Language) -> Stats {
@@ -206,6 +296,18 @@ impl Stats {
         }
         self.docs += other.docs;
         self.words += other.words;
+        // Two large maps (the partial counts of threads or shards): one pass
+        // over both in key order instead of a lookup per key.
+        let (small, large) = if self.terms.len() < other.terms.len() {
+            (self.terms.len(), other.terms.len())
+        } else {
+            (other.terms.len(), self.terms.len())
+        };
+        if small > 1024 && small * 8 > large {
+            let mine = std::mem::take(&mut self.terms);
+            self.terms = merge_sorted(mine, other.terms);
+            return Ok(());
+        }
         if self.terms.len() < other.terms.len() {
             let mine = std::mem::take(&mut self.terms);
             self.terms = other.terms;
@@ -248,6 +350,63 @@ impl Stats {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn merging_large_maps_in_one_pass_equals_merging_key_by_key() -> Result<(), Error> {
+        let stats = |range: std::ops::Range<u64>, example: &str| {
+            let mut s = Stats::new(Language::En);
+            s.docs = 1;
+            for i in range {
+                s.terms.insert(
+                    format!("term {i:05}"),
+                    counts(i % 7 + 1, &format!("Term {i}"), &format!("{example} {i}.")),
+                );
+            }
+            s
+        };
+        let (a, b) = (
+            stats(0..3000, "A first example"),
+            stats(1500..4500, "Another one"),
+        );
+        // One pass (both large).
+        let merged = Stats::merge(a.clone(), b.clone())?;
+        // Key by key: b added one term at a time.
+        let mut expected = a;
+        for (k, v) in b.terms {
+            let mut one = Stats::new(Language::En);
+            one.terms.insert(k, v);
+            expected.absorb(one)?;
+        }
+        expected.docs += 1;
+        assert_eq!(merged, expected);
+        assert_eq!(merged.terms.len(), 4500);
+        Ok(())
+    }
+
+    #[test]
+    fn a_tally_gives_the_stats_of_absorbing_every_part() -> Result<(), Error> {
+        let part = |i: u64| {
+            let mut s = Stats::new(Language::En);
+            s.docs = 1;
+            s.words = 10;
+            for k in [i % 3, 5, 7 + i] {
+                s.terms.insert(
+                    format!("term {k}"),
+                    counts(k + 1, &format!("Term {k}"), &format!("Example {i}.")),
+                );
+            }
+            s
+        };
+        let mut tally = Tally::new(Language::En);
+        let mut expected = Stats::new(Language::En);
+        for i in 0..20 {
+            tally.add(part(i))?;
+            expected.absorb(part(19 - i))?;
+        }
+        assert_eq!(tally.into_stats(), expected);
+        assert!(Tally::new(Language::Ja).add(part(0)).is_err());
+        Ok(())
+    }
 
     #[test]
     fn long_examples_are_cut_around_the_term() {

@@ -11,8 +11,9 @@ use kotoba_glossary::formats::{self, Format};
 use kotoba_glossary::{Concept, Glossary, Status as TermStatus, Term, id_from, read_pairs};
 use kotoba_terms::{
     AlignOptions, Aligner, Alignment, Association, Extractor, Language, Method, PairStats,
-    RankOptions, Stats, align, rank,
+    RankOptions, Stats, Tally, align, rank,
 };
+use rayon::prelude::*;
 use serde_json::{Value, json};
 
 use super::glossary::load;
@@ -62,22 +63,28 @@ fn language(lang: TermLang, input: &InputArgs) -> Language {
 /// has to absorb every document.
 fn count(input: &InputArgs, language: Language) -> Result<(Stats, Status)> {
     let extractor = Extractor::new(language)?;
-    let pool: Mutex<Vec<Stats>> = Mutex::new(Vec::new());
+    let pool: Mutex<Vec<Tally>> = Mutex::new(Vec::new());
     let poisoned = || anyhow!("a counting thread panicked");
     let status = run::fold_corpus(
         input,
         |doc| {
             let stats = extractor.count(&doc.text);
             let running = pool.lock().map_err(|_| poisoned())?.pop();
-            let mut running = running.unwrap_or_else(|| Stats::new(language));
-            running.absorb(stats)?;
+            let mut running = running.unwrap_or_else(|| Tally::new(language));
+            running.add(stats)?;
             pool.lock().map_err(|_| poisoned())?.push(running);
             Ok(())
         },
         |()| Ok(()),
     )?;
+    let parts: Vec<Stats> = pool
+        .into_inner()
+        .map_err(|_| poisoned())?
+        .into_par_iter()
+        .map(Tally::into_stats)
+        .collect();
     let mut total = Stats::new(language);
-    for part in pool.into_inner().map_err(|_| poisoned())? {
+    for part in parts {
         total.absorb(part)?;
     }
     Ok((total, status))
