@@ -2,7 +2,8 @@
 //! FLR and the combined default. Ranking reads only the counts, so it gives
 //! the same rows however the counts were split and merged.
 
-use std::collections::HashMap;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap as HashMap;
 
 use kotoba_glossary::{Glossary, Index};
 use serde::{Deserialize, Serialize};
@@ -207,67 +208,107 @@ fn edge_capitalised(surface: &str, first: bool) -> bool {
 }
 
 fn nestings(stats: &Stats) -> HashMap<&str, Nesting> {
-    let mut out: HashMap<&str, Nesting> = HashMap::new();
-    for (key, counts) in &stats.terms {
-        let parts: Vec<&str> = key.split(' ').collect();
-        if parts.len() < 2 {
-            continue;
-        }
-        // Byte offset of each part in the key.
-        let mut offsets = Vec::with_capacity(parts.len() + 1);
-        let mut at = 0;
-        for p in &parts {
-            offsets.push(at);
-            at += p.len() + 1;
-        }
-        offsets.push(key.len() + 1);
-        let surface = if counts.surfaces.is_empty() {
-            ""
-        } else {
-            counts.surface()
-        };
-        for i in 0..parts.len() {
-            for j in i..parts.len() {
-                if j - i + 1 == parts.len() {
-                    continue;
-                }
-                let sub = &key[offsets[i]..offsets[j + 1] - 1];
-                if let Some((k, _)) = stats.terms.get_key_value(sub) {
-                    let n = out.entry(k.as_str()).or_default();
-                    n.count += 1;
-                    n.sum += counts.freq;
-                    n.max = n.max.max(counts.freq);
-                    if j - i + 2 == parts.len() {
-                        n.ext += counts.freq;
-                        if edge_capitalised(surface, i == 1) {
-                            n.cap_ext += counts.freq;
-                        }
+    // Sums and maxima only: the parts counted on each thread add up to the
+    // same map in any order.
+    stats
+        .terms
+        .par_iter()
+        .fold(
+            HashMap::default,
+            |mut out: HashMap<&str, Nesting>, (key, counts)| {
+                nest_into(stats, key, counts, &mut out);
+                out
+            },
+        )
+        .reduce(HashMap::default, |mut a, b| {
+            for (k, n) in b {
+                let m = a.entry(k).or_default();
+                m.count += n.count;
+                m.sum += n.sum;
+                m.max = m.max.max(n.max);
+                m.ext += n.ext;
+                m.cap_ext += n.cap_ext;
+            }
+            a
+        })
+}
+
+/// Adds what `key` tells about the candidates nested in it.
+fn nest_into<'s>(
+    stats: &'s Stats,
+    key: &str,
+    counts: &crate::stats::TermCounts,
+    out: &mut HashMap<&'s str, Nesting>,
+) {
+    let parts: Vec<&str> = key.split(' ').collect();
+    if parts.len() < 2 {
+        return;
+    }
+    // Byte offset of each part in the key.
+    let mut offsets = Vec::with_capacity(parts.len() + 1);
+    let mut at = 0;
+    for p in &parts {
+        offsets.push(at);
+        at += p.len() + 1;
+    }
+    offsets.push(key.len() + 1);
+    let surface = if counts.surfaces.is_empty() {
+        ""
+    } else {
+        counts.surface()
+    };
+    for i in 0..parts.len() {
+        for j in i..parts.len() {
+            if j - i + 1 == parts.len() {
+                continue;
+            }
+            let sub = &key[offsets[i]..offsets[j + 1] - 1];
+            if let Some((k, _)) = stats.terms.get_key_value(sub) {
+                let n = out.entry(k.as_str()).or_default();
+                n.count += 1;
+                n.sum += counts.freq;
+                n.max = n.max.max(counts.freq);
+                if j - i + 2 == parts.len() {
+                    n.ext += counts.freq;
+                    if edge_capitalised(surface, i == 1) {
+                        n.cap_ext += counts.freq;
                     }
                 }
             }
         }
     }
-    out
 }
 
 /// Left and right compounding counts of each part (FLR's `LN`/`RN`,
 /// frequency-weighted), from the candidates themselves.
 fn part_contexts(stats: &Stats) -> HashMap<&str, (u64, u64)> {
-    let mut out: HashMap<&str, (u64, u64)> = HashMap::new();
-    for (key, counts) in &stats.terms {
-        let parts: Vec<&str> = key.split(' ').collect();
-        let last = parts.len() - 1;
-        for (i, p) in parts.iter().enumerate() {
-            let e = out.entry(p).or_default();
-            if i > 0 {
-                e.0 += counts.freq;
+    stats
+        .terms
+        .par_iter()
+        .fold(
+            HashMap::default,
+            |mut out: HashMap<&str, (u64, u64)>, (key, counts)| {
+                let last = key.split(' ').count() - 1;
+                for (i, p) in key.split(' ').enumerate() {
+                    let e = out.entry(p).or_default();
+                    if i > 0 {
+                        e.0 += counts.freq;
+                    }
+                    if i < last {
+                        e.1 += counts.freq;
+                    }
+                }
+                out
+            },
+        )
+        .reduce(HashMap::default, |mut a, b| {
+            for (k, (l, r)) in b {
+                let e = a.entry(k).or_default();
+                e.0 += l;
+                e.1 += r;
             }
-            if i < last {
-                e.1 += counts.freq;
-            }
-        }
-    }
-    out
+            a
+        })
 }
 
 /// The content words of a key (the parts that may start or end a term).
@@ -286,115 +327,118 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
     let docs = stats.docs.max(1) as f64;
     let w = &options.weights;
     let index = glossary.map(Index::new);
-    let mut rows: Vec<Candidate> = Vec::new();
-    for (key, counts) in &stats.terms {
-        if counts.freq < options.min_freq.max(1) {
-            continue;
-        }
-        let n = key.split(' ').count();
-        let f = counts.freq as f64;
-        let nesting = nest.get(key.as_str()).copied().unwrap_or_default();
-        let cvalue = || {
-            let len = ((n + 1) as f64).log2();
-            if nesting.count == 0 {
-                len * f
-            } else {
-                len * (f - nesting.sum as f64 / nesting.count as f64).max(0.0)
-            }
-        };
-        let flr = || {
-            let mut log_lr = 0.0;
-            let mut parts = 0.0;
-            for p in key.split(' ') {
-                let (l, r) = contexts.get(p).copied().unwrap_or_default();
-                log_lr += ((l + 1) as f64).ln() + ((r + 1) as f64).ln();
-                parts += 2.0;
-            }
-            f.ln_1p() + log_lr / parts
-        };
-        let weirdness = || {
-            let mut sum = 0.0;
-            let mut k = 0.0;
-            for word in content_words(key) {
-                let fw = stats.terms.get(word).map_or(counts.freq, |c| c.freq) as f64;
-                sum += (fw / words).ln() - background.ln_prob(word);
-                k += 1.0;
-            }
-            if k > 0.0 { sum / k } else { 0.0 }
-        };
-        let score = match (options.method, stats.language) {
-            (Method::CValue, _) => cvalue(),
-            (Method::TfIdf, _) => f * (1.0 + docs / counts.doc_freq.max(1) as f64).ln(),
-            (Method::Weirdness, Language::En) => weirdness(),
-            (Method::Flr, _) | (Method::Weirdness, Language::Ja) => flr(),
-            (Method::Combined, Language::Ja) => flr(),
-            (Method::Combined, Language::En) => {
-                let capital = if counts.cased > 0 {
-                    counts.capitalized as f64 / counts.cased as f64
+    // Each candidate is scored alone; the sort below fixes the order.
+    let candidates = stats
+        .terms
+        .par_iter()
+        .filter(|(_, counts)| counts.freq >= options.min_freq.max(1));
+    let mut rows: Vec<Candidate> = candidates
+        .map(|(key, counts)| {
+            let n = key.split(' ').count();
+            let f = counts.freq as f64;
+            let nesting = nest.get(key.as_str()).copied().unwrap_or_default();
+            let cvalue = || {
+                let len = ((n + 1) as f64).log2();
+                if nesting.count == 0 {
+                    len * f
                 } else {
-                    0.0
-                };
-                let fragment = nesting.max as f64 >= w.fragment_share * f
-                    || nesting.ext as f64 >= w.fragment_ext * f;
-                let mut common = 0.0f64;
-                for word in content_words(key) {
-                    common = common.max(background.zipf(word));
+                    len * (f - nesting.sum as f64 / nesting.count as f64).max(0.0)
                 }
-                let acronym = !counts.surface().chars().any(char::is_lowercase);
-                let name_fragment = capital >= 0.5
-                    && !acronym
-                    && common >= w.name_zipf
-                    && nesting.cap_ext as f64 >= w.name_share * f;
-                let independent = (1.0 - nesting.ext as f64 / f).max(0.05);
-                let first = key.split(' ').next().unwrap_or("");
-                let last = key.rsplit(' ').next().unwrap_or("");
-                let head = if lexicon::can_head(last) { 0.0 } else { w.head };
-                let open = if lexicon::can_open(first) {
-                    0.0
-                } else {
-                    w.open
-                };
-                let (mut rarity, mut rarity_min, mut k) = (0.0, f64::MAX, 0.0);
+            };
+            let flr = || {
+                let mut log_lr = 0.0;
+                let mut parts = 0.0;
+                for p in key.split(' ') {
+                    let (l, r) = contexts.get(p).copied().unwrap_or_default();
+                    log_lr += ((l + 1) as f64).ln() + ((r + 1) as f64).ln();
+                    parts += 2.0;
+                }
+                f.ln_1p() + log_lr / parts
+            };
+            let weirdness = || {
+                let mut sum = 0.0;
+                let mut k = 0.0;
                 for word in content_words(key) {
-                    let r = (7.0 - background.zipf(word)).max(0.0);
-                    rarity += r;
-                    rarity_min = rarity_min.min(r);
+                    let fw = stats.terms.get(word).map_or(counts.freq, |c| c.freq) as f64;
+                    sum += (fw / words).ln() - background.ln_prob(word);
                     k += 1.0;
                 }
-                if k > 0.0 {
-                    rarity /= k;
-                } else {
-                    rarity_min = 0.0;
+                if k > 0.0 { sum / k } else { 0.0 }
+            };
+            let score = match (options.method, stats.language) {
+                (Method::CValue, _) => cvalue(),
+                (Method::TfIdf, _) => f * (1.0 + docs / counts.doc_freq.max(1) as f64).ln(),
+                (Method::Weirdness, Language::En) => weirdness(),
+                (Method::Flr, _) | (Method::Weirdness, Language::Ja) => flr(),
+                (Method::Combined, Language::Ja) => flr(),
+                (Method::Combined, Language::En) => {
+                    let capital = if counts.cased > 0 {
+                        counts.capitalized as f64 / counts.cased as f64
+                    } else {
+                        0.0
+                    };
+                    let fragment = nesting.max as f64 >= w.fragment_share * f
+                        || nesting.ext as f64 >= w.fragment_ext * f;
+                    let mut common = 0.0f64;
+                    for word in content_words(key) {
+                        common = common.max(background.zipf(word));
+                    }
+                    let acronym = !counts.surface().chars().any(char::is_lowercase);
+                    let name_fragment = capital >= 0.5
+                        && !acronym
+                        && common >= w.name_zipf
+                        && nesting.cap_ext as f64 >= w.name_share * f;
+                    let independent = (1.0 - nesting.ext as f64 / f).max(0.05);
+                    let first = key.split(' ').next().unwrap_or("");
+                    let last = key.rsplit(' ').next().unwrap_or("");
+                    let head = if lexicon::can_head(last) { 0.0 } else { w.head };
+                    let open = if lexicon::can_open(first) {
+                        0.0
+                    } else {
+                        w.open
+                    };
+                    let (mut rarity, mut rarity_min, mut k) = (0.0, f64::MAX, 0.0);
+                    for word in content_words(key) {
+                        let r = (7.0 - background.zipf(word)).max(0.0);
+                        rarity += r;
+                        rarity_min = rarity_min.min(r);
+                        k += 1.0;
+                    }
+                    if k > 0.0 {
+                        rarity /= k;
+                    } else {
+                        rarity_min = 0.0;
+                    }
+                    w.ln_freq * f.ln()
+                        + w.weirdness * weirdness().min(w.weirdness_cap)
+                        + w.length.get(n - 1).copied().unwrap_or(-2.0)
+                        + w.capital * capital
+                        - if fragment { w.fragment } else { 0.0 }
+                        - if name_fragment { w.name_fragment } else { 0.0 }
+                        + w.spread * (counts.doc_freq as f64).ln()
+                        + w.independence * independent.ln()
+                        - head
+                        - open
+                        + w.rarity * rarity
+                        + w.rarity_min * rarity_min
                 }
-                w.ln_freq * f.ln()
-                    + w.weirdness * weirdness().min(w.weirdness_cap)
-                    + w.length.get(n - 1).copied().unwrap_or(-2.0)
-                    + w.capital * capital
-                    - if fragment { w.fragment } else { 0.0 }
-                    - if name_fragment { w.name_fragment } else { 0.0 }
-                    + w.spread * (counts.doc_freq as f64).ln()
-                    + w.independence * independent.ln()
-                    - head
-                    - open
-                    + w.rarity * rarity
-                    + w.rarity_min * rarity_min
+            };
+            let term = counts.surface().to_string();
+            let concept = index
+                .as_ref()
+                .and_then(|ix| ix.lookup(&term).first().map(|c| c.id.clone()));
+            Candidate {
+                term,
+                key: key.clone(),
+                score,
+                freq: counts.freq,
+                doc_freq: counts.doc_freq,
+                example: counts.example.clone(),
+                glossary: concept,
             }
-        };
-        let term = counts.surface().to_string();
-        let concept = index
-            .as_ref()
-            .and_then(|ix| ix.lookup(&term).first().map(|c| c.id.clone()));
-        rows.push(Candidate {
-            term,
-            key: key.clone(),
-            score,
-            freq: counts.freq,
-            doc_freq: counts.doc_freq,
-            example: counts.example.clone(),
-            glossary: concept,
-        });
-    }
-    rows.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key)));
+        })
+        .collect();
+    rows.par_sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key)));
     if let Some(limit) = options.limit {
         rows.truncate(limit);
     }
