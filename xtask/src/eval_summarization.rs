@@ -164,23 +164,29 @@ fn mean_f1(kotoba: &Path, system: &Path, refs: &Path) -> Result<[f64; 3]> {
 fn tune(kotoba: &Path, dev: &aclsum::Split) -> Result<()> {
     let out = crate::root().join("target/eval/aclsum/tune.jsonl");
     let mut results = Vec::new();
-    for restart in ["0.3", "0.5", "0.7", "0.9"] {
-        for mmr in ["0.5", "0.7", "1.0"] {
-            for min_words in ["0", "10", "15"] {
-                let extra: Vec<String> = vec![
-                    "--param".into(),
-                    format!("lead_restart={restart}"),
-                    "--mmr".into(),
-                    mmr.into(),
-                    "--min-words".into(),
-                    min_words.into(),
-                ];
-                summarize(kotoba, dev, "leadrank", &extra, &out)?;
-                let m = mean_f1(kotoba, &out, &dev.refs)?;
-                results.push((
-                    m,
-                    format!("lead_restart={restart} mmr={mmr} min_words={min_words}"),
-                ));
+    for restart in ["0.5", "0.7", "0.9", "1.0"] {
+        for damping in ["0.7", "0.85"] {
+            for bonus in ["0", "0.25", "1"] {
+                for mmr in ["0.5", "0.7", "1.0"] {
+                    for min_words in ["0", "10"] {
+                        let setting = format!(
+                            "lead_restart={restart} damping={damping} lead_bonus={bonus} \
+                             mmr={mmr} min_words={min_words}"
+                        );
+                        let mut extra: Vec<String> = Vec::new();
+                        for p in [
+                            format!("lead_restart={restart}"),
+                            format!("damping={damping}"),
+                            format!("lead_bonus={bonus}"),
+                        ] {
+                            extra.extend(["--param".into(), p]);
+                        }
+                        extra.extend(["--mmr".into(), mmr.into()]);
+                        extra.extend(["--min-words".into(), min_words.into()]);
+                        summarize(kotoba, dev, "leadrank", &extra, &out)?;
+                        results.push((mean_f1(kotoba, &out, &dev.refs)?, setting));
+                    }
+                }
             }
         }
     }

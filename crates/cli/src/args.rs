@@ -466,14 +466,14 @@ pub struct SummarizeArgs {
     /// At most C characters (white space not counted).
     #[arg(long, value_name = "C", group = "budget")]
     pub chars: Option<usize>,
-    /// Maximal marginal relevance λ (1 = no redundancy control); default: on
-    /// (0.5) for leadrank and for --multi, off otherwise.
+    /// Maximal marginal relevance λ (1 = no redundancy control); default: 0.5
+    /// for --multi, 0.7 for leadrank and luhn, off otherwise.
     #[arg(long, value_name = "LAMBDA")]
     pub mmr: Option<f64>,
     /// Sentences shorter than this many words (characters for Japanese) are
-    /// taken only when nothing longer is left.
-    #[arg(long, value_name = "N", default_value = "0")]
-    pub min_words: usize,
+    /// taken only when nothing longer is left; default: 10 for sumbasic, else 0.
+    #[arg(long, value_name = "N")]
+    pub min_words: Option<usize>,
     /// Method constants, for tuning: damping, lead_restart, pacsum_backward,
     /// pacsum_forward, pacsum_beta (e.g. `--param lead_restart=0.6`).
     #[arg(long, value_name = "KEY=VALUE")]

@@ -73,14 +73,14 @@ pub struct Summarizer {
     params: Params,
     length: Length,
     mmr: Option<f64>,
-    min_words: usize,
+    min_words: Option<usize>,
     order: Order,
     bonus: HashMap<String, f64>,
     bonus_weight: f64,
 }
 
 impl Summarizer {
-    /// The default summarizer: LeadRank, three sentences, MMR 0.5.
+    /// The default summarizer: LeadRank, three sentences, MMR 0.7.
     pub fn new() -> Result<Summarizer, Error> {
         Ok(Summarizer {
             preparer: Preparer::new()?,
@@ -88,7 +88,7 @@ impl Summarizer {
             params: Params::default(),
             length: Length::Sentences(3),
             mmr: None,
-            min_words: 0,
+            min_words: None,
             order: Order::Document,
             bonus: HashMap::new(),
             bonus_weight: 0.0,
@@ -120,9 +120,9 @@ impl Summarizer {
     }
 
     /// Sentences shorter than `min` words (characters for Japanese) are only
-    /// taken when nothing longer is left (default 0).
+    /// taken when nothing longer is left (default: 10 for SumBasic, else 0).
     pub fn min_words(mut self, min: usize) -> Self {
-        self.min_words = min;
+        self.min_words = Some(min);
         self
     }
 
@@ -192,8 +192,8 @@ impl Summarizer {
         }
         let mmr = match (self.mmr, self.method) {
             (Some(l), _) => Some(l),
-            (None, Method::LeadRank) => Some(0.5),
             (None, _) if multi => Some(0.5),
+            (None, Method::LeadRank | Method::Luhn) => Some(0.7),
             (None, _) => None,
         };
         // Only MMR compares sentences with each other.
@@ -202,7 +202,12 @@ impl Summarizer {
         } else {
             Vec::new()
         };
-        let min_words = self.min_words;
+        // Defaults chosen on ACLSum train+val (docs/summarization.md).
+        let min_words = match (self.min_words, self.method) {
+            (Some(m), _) => m,
+            (None, Method::SumBasic) => 10,
+            (None, _) => 0,
+        };
         let selection = Selection {
             length: self.length,
             mmr,
@@ -296,6 +301,21 @@ mod tests {
                     .is_empty()
             );
         }
+    }
+
+    #[test]
+    fn leadrank_takes_the_opening_over_a_central_middle_sentence() {
+        // The middle sentence shares words with both others, so plain PageRank
+        // makes it a hub; a wire story's headline restates its first sentence.
+        let text = "Acme Corp said it agreed to sell its shipping unit to Beta Lines for \
+                    an undisclosed sum.\n\nAcme said talks on the sale of the shipping unit \
+                    to Beta should end next week.\nThe talks need approval from regulators \
+                    in several countries before next week ends.\n";
+        let out = summarizer(Method::LeadRank, 1).summarize(text, Lang::En, Split::Sentences);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].index, 0);
+        let lexrank = summarizer(Method::LexRank, 1).summarize(text, Lang::En, Split::Sentences);
+        assert_eq!(lexrank[0].index, 1);
     }
 
     #[test]

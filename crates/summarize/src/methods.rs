@@ -79,17 +79,21 @@ pub struct Params {
     pub pacsum_beta: f64,
     /// Luhn: share of the vocabulary (most frequent first) that is significant.
     pub luhn_share: f64,
+    /// LeadRank: added to first-paragraph scores, as a multiple of the top score
+    /// (1 ranks every first-paragraph sentence above the rest).
+    pub lead_bonus: f64,
 }
 
 impl Default for Params {
     fn default() -> Self {
         Params {
             damping: 0.85,
-            lead_restart: 0.9,
+            lead_restart: 0.5,
             pacsum_backward: -2.0,
             pacsum_forward: 1.0,
             pacsum_beta: 0.0,
             luhn_share: 0.2,
+            lead_bonus: 1.0,
         }
     }
 }
@@ -145,7 +149,14 @@ pub fn score(doc: &Prepared, method: Method, params: &Params) -> Vec<f64> {
                     lead + (1.0 - params.lead_restart) / n as f64
                 })
                 .collect();
-            pagerank(&g, &restart, params.damping)
+            let mut scores = pagerank(&g, &restart, params.damping);
+            let top = scores.iter().copied().fold(0.0, f64::max);
+            for (x, s) in scores.iter_mut().zip(&doc.sentences) {
+                if s.paragraph == 0 {
+                    *x += params.lead_bonus * top;
+                }
+            }
+            scores
         }
         Method::TextRank => textrank(doc, params.damping),
         Method::Centroid => centroid(doc),

@@ -48,6 +48,7 @@ pub fn run(args: SummarizeArgs) -> Result<Status> {
             "pacsum_forward" => &mut params.pacsum_forward,
             "pacsum_beta" => &mut params.pacsum_beta,
             "luhn_share" => &mut params.luhn_share,
+            "lead_bonus" => &mut params.lead_bonus,
             _ => anyhow::bail!("--param: unknown key `{key}`"),
         };
         *slot = value;
@@ -60,12 +61,14 @@ pub fn run(args: SummarizeArgs) -> Result<Status> {
             args.glossary_weight,
         );
     }
+    if let Some(min) = args.min_words {
+        summarizer = summarizer.min_words(min);
+    }
     let summarizer = summarizer
         .method(args.method)
         .params(params)
         .length(length)
         .mmr(args.mmr)
-        .min_words(args.min_words)
         .order(if args.order == OrderArg::Score {
             Order::Score
         } else {
