@@ -31,7 +31,7 @@ tasks:
   eval-mecab         line-by-line agreement of `kotoba tokenize` with MeCab
   eval-summarization ROUGE on ACLSum for every method and sumy's [--tune] [--no-peers]
   eval-terms         term extraction (ACTER, EDICT) and EN-JA pairing [en|ja|align|wordfreq|wordnet] [--tune]
-  bench              throughput table of whole CLI runs";
+  bench [extraction] throughput table of whole CLI runs (or only the YAKE table)";
 
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
