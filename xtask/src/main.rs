@@ -15,6 +15,7 @@ mod eval_terms;
 mod ipadic;
 mod peers;
 mod reuters;
+mod spark;
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -26,6 +27,7 @@ const USAGE: &str = "usage: cargo xtask <task>
 tasks:
   prepare            install and compile what the build needs (IPADIC for Japanese)
   demo               prepare, build kotoba, run it on testdata/ (the README's main job)
+  demo-spark         kotoba under Spark's RDD.pipe (local), checked against one run; installs PySpark
   test               prepare, install the test peers (MeCab), run every test
   eval-segmentation  Golden Rules sentence-boundary score (English, Japanese)
   eval-mecab         line-by-line agreement of `kotoba tokenize` with MeCab
@@ -43,6 +45,7 @@ fn main() -> Result<()> {
     match task.as_str() {
         "prepare" => ipadic::prepare(),
         "demo" => demo(),
+        "demo-spark" => spark::run_demo(),
         "test" => test(rest),
         "eval-segmentation" => eval_segmentation::run(rest),
         "eval-mecab" => eval::mecab(rest),

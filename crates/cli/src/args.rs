@@ -182,10 +182,12 @@ pub struct GlossaryBuildArgs {
     /// Also pair terms over this sentence-aligned corpus.
     #[arg(long, value_name = "FILE")]
     pub parallel: Option<std::path::PathBuf>,
-    /// Write this shard's counts (JSON) to FILE instead of ranking.
+    /// Write this shard's counts (one JSON line) to FILE (`-`: standard
+    /// output) instead of ranking.
     #[arg(long, value_name = "FILE")]
     pub emit_stats: Option<std::path::PathBuf>,
-    /// Rank counts written by --emit-stats / merge-stats instead of reading a corpus.
+    /// Rank counts written by --emit-stats / merge-stats (records of a file
+    /// are added up) instead of reading a corpus.
     #[arg(long, value_name = "FILE")]
     pub stats: Option<std::path::PathBuf>,
 }
@@ -193,7 +195,8 @@ pub struct GlossaryBuildArgs {
 /// `kotoba glossary merge-stats`.
 #[derive(Debug, Args)]
 pub struct MergeStatsArgs {
-    /// Count files of shards.
+    /// Count files of shards (`-`: standard input); a file may hold many
+    /// shards' records, one per line.
     #[arg(required = true)]
     pub files: Vec<std::path::PathBuf>,
     /// Write to FILE (atomically) instead of standard output.

@@ -151,3 +151,53 @@ fn ranking_merged_shards_is_byte_identical_to_one_run() {
     assert!(both.starts_with(&single));
     assert!(both.contains("\nen\tja\tscore\tcooc"));
 }
+
+#[test]
+fn shard_counts_on_stdout_concatenate_into_one_stats_file() {
+    // The shape of a worker under `RDD.pipe` or xargs: counts on standard
+    // output, one line per shard, concatenated, then ranked in one step.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let input = corpus(dir.path());
+    let (code, single, err) = run(&["glossary", "build", "--jsonl", "--lang", "en", &s(&input)]);
+    assert_eq!(code, 0, "{err}");
+    let mut lines = String::new();
+    for k in 0..3 {
+        let shard = format!("{k}/3");
+        let (code, out, err) = run(&[
+            "glossary",
+            "build",
+            "--jsonl",
+            "--lang",
+            "en",
+            "--shard",
+            &shard,
+            "--emit-stats",
+            "-",
+            &s(&input),
+        ]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(out.lines().count(), 1, "one record per shard");
+        lines.push_str(&out);
+    }
+    let all = dir.path().join("all-shards.jsonl");
+    std::fs::write(&all, &lines).unwrap_or_else(|e| panic!("{e}"));
+    let (code, from_stats, err) = run(&["glossary", "build", "--stats", &s(&all)]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        from_stats, single,
+        "concatenated shard records rank differently"
+    );
+    // merge-stats folds the same lines into one record.
+    let (code, merged, err) = run(&["glossary", "merge-stats", &s(&all)]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(merged.lines().count(), 1);
+    // A damaged line is named by file and line.
+    std::fs::write(
+        &all,
+        format!("{lines}{{\"kotoba_stats\": 1, \"terms\": 5}}\n"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (code, _, err) = run(&["glossary", "build", "--stats", &s(&all)]);
+    assert_eq!(code, 2);
+    assert!(err.contains("all-shards.jsonl:4"), "{err}");
+}

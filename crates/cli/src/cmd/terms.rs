@@ -207,26 +207,59 @@ fn stats_json(terms: &Stats, pairs: Option<&PairStats>) -> Result<String> {
     Ok(serde_json::to_string(&json!({"kotoba_stats": 1, "terms": terms, "pairs": pairs}))? + "\n")
 }
 
-fn read_stats(path: &Path) -> Result<(Stats, Option<PairStats>)> {
-    let text =
-        std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-    let v: Value = serde_json::from_str(&text)
-        .with_context(|| format!("{}: not a kotoba stats file", path.display()))?;
-    if v.get("kotoba_stats").is_none() {
-        return Err(anyhow!(
-            "{}: not a kotoba stats file (write one with `glossary build --emit-stats`)",
-            path.display()
-        ));
-    }
-    let terms =
-        Stats::from_json(&v["terms"].to_string()).with_context(|| path.display().to_string())?;
-    let pairs = match &v["pairs"] {
-        Value::Null => None,
-        p => {
-            Some(PairStats::from_json(&p.to_string()).with_context(|| path.display().to_string())?)
-        }
+/// Term counts and, when the shards paired terms, pair counts.
+type Counts = (Stats, Option<PairStats>);
+
+/// Adds one shard's counts into `total`; `origin` names the shard in errors.
+fn absorb_counts(total: &mut Option<Counts>, next: Counts, origin: &str) -> Result<()> {
+    let Some((terms, pairs)) = total else {
+        *total = Some(next);
+        return Ok(());
     };
-    Ok((terms, pairs))
+    terms.absorb(next.0).with_context(|| origin.to_string())?;
+    match (pairs.as_mut(), next.1) {
+        (Some(a), Some(b)) => a.absorb(b).with_context(|| origin.to_string())?,
+        (None, None) => {}
+        _ => {
+            return Err(anyhow!(
+                "{origin}: some shards have pair counts and some do not"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Reads a stats file: one record per line, as `--emit-stats` writes it, so
+/// the outputs of many shards may simply be concatenated (`-` reads standard
+/// input). Several records are added up.
+fn read_stats(path: &Path) -> Result<Counts> {
+    let name = path.display().to_string();
+    let text = if name == "-" {
+        std::io::read_to_string(std::io::stdin()).context("reading standard input")?
+    } else {
+        std::fs::read_to_string(path).with_context(|| format!("reading {name}"))?
+    };
+    let mut total = None;
+    for (i, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let origin = format!("{name}:{}", i + 1);
+        let v: Value = serde_json::from_str(line)
+            .with_context(|| format!("{origin}: not a kotoba stats record"))?;
+        if v.get("kotoba_stats").is_none() {
+            return Err(anyhow!(
+                "{origin}: not a kotoba stats record (write one with `glossary build --emit-stats`)"
+            ));
+        }
+        let terms = Stats::from_json(&v["terms"].to_string()).with_context(|| origin.clone())?;
+        let pairs = match &v["pairs"] {
+            Value::Null => None,
+            p => Some(PairStats::from_json(&p.to_string()).with_context(|| origin.clone())?),
+        };
+        absorb_counts(&mut total, (terms, pairs), &origin)?;
+    }
+    total.ok_or_else(|| anyhow!("{name}: no stats records"))
 }
 
 /// `glossary build`.
@@ -245,7 +278,8 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
         }
     };
     if let Some(path) = &args.emit_stats {
-        let mut out = Output::open(Some(path))?;
+        // `-`: standard output, for workers under `RDD.pipe` or xargs.
+        let mut out = Output::open(Some(path.as_path()).filter(|p| p.as_os_str() != "-"))?;
         out.write_all(stats_json(&terms, pairs.as_ref())?.as_bytes())?;
         out.finish()?;
         return Ok(status);
@@ -266,26 +300,11 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
 
 /// `glossary merge-stats`.
 pub fn merge_stats(args: MergeStatsArgs) -> Result<Status> {
-    let mut files = args.files.iter();
-    let first = files.next().ok_or_else(|| anyhow!("no stats files"))?;
-    let (mut terms, mut pairs) = read_stats(first)?;
-    for f in files {
-        let (t, p) = read_stats(f)?;
-        terms.absorb(t).with_context(|| f.display().to_string())?;
-        pairs = match (pairs, p) {
-            (Some(mut a), Some(b)) => {
-                a.absorb(b).with_context(|| f.display().to_string())?;
-                Some(a)
-            }
-            (None, None) => None,
-            _ => {
-                return Err(anyhow!(
-                    "{}: some shards have pair counts and some do not",
-                    f.display()
-                ));
-            }
-        };
+    let mut total = None;
+    for f in &args.files {
+        absorb_counts(&mut total, read_stats(f)?, &f.display().to_string())?;
     }
+    let (terms, pairs) = total.ok_or_else(|| anyhow!("no stats files"))?;
     let mut out = Output::open(args.output.as_deref())?;
     out.write_all(stats_json(&terms, pairs.as_ref())?.as_bytes())?;
     out.finish()?;
