@@ -14,6 +14,8 @@ use crate::{aclsum, apt, corpora, ipadic, peers};
 
 /// Target corpus sizes.
 const EN_BYTES: usize = 64 << 20;
+/// Size of the parallel TSV.
+const PAIRS_BYTES: usize = 25 << 20;
 const JA_BYTES: usize = 24 << 20;
 
 /// One measured command: best wall time of three runs, peak RSS.
@@ -83,6 +85,7 @@ pub fn run(args: &[String]) -> Result<()> {
     let (ja_txt, ja_jsonl) = japanese()?;
     let big = glossary_10k(&kotoba)?;
     let big = big.display().to_string();
+    let pairs = parallel_tsv()?;
     println!("Whole CLI runs, best of 3; peak RSS of the 2-thread run.\n");
     println!("| task | input | MB | 1 thread MB/s | 2 threads MB/s | 2/1 scaling | peak RSS MB |");
     println!("|---|---|---:|---:|---:|---:|---:|");
@@ -145,6 +148,16 @@ pub fn run(args: &[String]) -> Result<()> {
                 &ja_jsonl,
             ),
             &ja_jsonl,
+        ),
+        (
+            "glossary check (EN–JA pairs)",
+            strings(&["glossary", "check", "--parallel"], &pairs),
+            &pairs,
+        ),
+        (
+            "glossary align (EN–JA pairs)",
+            strings(&["glossary", "align", "--parallel"], &pairs),
+            &pairs,
         ),
     ];
     for (task, args, input) in corpus_runs {
@@ -547,6 +560,27 @@ fn japanese() -> Result<(PathBuf, PathBuf)> {
     fs::write(&txt, plain)?;
     write_jsonl(&jsonl, &docs, JA_BYTES)?;
     Ok((txt, jsonl))
+}
+
+/// The seed translation's sentence pairs repeated to about 26 MB, as a
+/// parallel TSV for `glossary check` and `glossary align`.
+fn parallel_tsv() -> Result<PathBuf> {
+    let out = bench_dir()?.join("pairs.tsv");
+    if out.exists() {
+        return Ok(out);
+    }
+    let seed =
+        fs::read_to_string(crate::root().join("testdata/clinton-japan-trade-1993.en-ja.tsv"))?;
+    let (header, body) = seed
+        .split_once('\n')
+        .context("the seed TSV has no header")?;
+    let mut text = format!("{header}\n");
+    while text.len() < PAIRS_BYTES {
+        text.push_str(body.trim_end_matches('\n'));
+        text.push('\n');
+    }
+    fs::write(&out, text)?;
+    Ok(out)
 }
 
 fn write_jsonl(path: &Path, texts: &[String], target: usize) -> Result<()> {

@@ -165,6 +165,57 @@ fn every_command_gives_the_same_bytes_on_one_or_two_threads() {
 }
 
 #[test]
+fn glossary_check_reports_the_same_lines_on_one_or_two_threads() {
+    // The seed translation 60 times over (1,560 pairs, several chunks of
+    // work), with a key term replaced in the 7th and the 50th copies.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let seed =
+        std::fs::read_to_string(testdata("clinton-japan-trade-1993.en-ja.tsv")).unwrap_or_default();
+    let mut lines = seed.lines();
+    let header = lines.next().unwrap_or_default();
+    let body: Vec<&str> = lines.collect();
+    let mut tsv = format!("{header}\n");
+    for copy in 0..60 {
+        for l in &body {
+            if copy == 6 || copy == 49 {
+                tsv.push_str(&l.replace("貿易黒字", "貿易赤字"));
+            } else {
+                tsv.push_str(l);
+            }
+            tsv.push('\n');
+        }
+    }
+    let path = dir.path().join("pairs.tsv");
+    std::fs::write(&path, tsv).unwrap_or_default();
+    let run = |t: &str| {
+        stdout(
+            kotoba()
+                .args(["--threads", t, "glossary", "check", "--format", "jsonl"])
+                .arg("--parallel")
+                .arg(&path),
+        )
+    };
+    let (code, one) = run("1");
+    assert_eq!(code, 1);
+    assert_eq!(run("2"), (1, one.clone()));
+    let lines: Vec<i64> = one
+        .lines()
+        .filter_map(|l| serde_json::from_str::<Value>(l).ok())
+        .filter_map(|v| v["line"].as_i64())
+        .collect();
+    // Line numbers count the header: copy k's pair i is on line 2 + 26k + i.
+    let per_copy = body.len() as i64;
+    assert!(!lines.is_empty());
+    assert!(lines.windows(2).all(|w| w[0] <= w[1]), "{lines:?}");
+    assert!(
+        lines
+            .iter()
+            .all(|l| [6, 49].contains(&((l - 2) / per_copy))),
+        "{lines:?}"
+    );
+}
+
+#[test]
 fn xargs_recipe_matches_a_single_run() {
     if Shell::new("xargs").arg("--version").output().is_err() {
         eprintln!("note: no xargs here");

@@ -5,6 +5,7 @@ use std::io::Write;
 use anyhow::{Context, Result, anyhow};
 use kotoba_glossary::formats::{self, Format};
 use kotoba_glossary::{Annotator, Concept, Glossary, Index, Lang, check_pairs, read_pairs};
+use rayon::prelude::*;
 use serde_json::json;
 
 use crate::args::{
@@ -176,7 +177,15 @@ fn check(args: GlossaryCheckArgs) -> Result<Status> {
     let glossary = load(&args.glossary)?;
     let annotator = Annotator::new(&glossary)?;
     let pairs = read_pairs(&args.parallel)?;
-    let issues = check_pairs(&annotator, &pairs);
+    // Pairs are independent: check chunks on all cores; collecting keeps the
+    // input order, so the report is the same on any number of threads.
+    let issues: Vec<_> = pairs
+        .par_chunks(512)
+        .map(|chunk| check_pairs(&annotator, chunk))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect();
     let mut out = Output::open(args.output.as_deref())?;
     for i in &issues {
         match args.format {
