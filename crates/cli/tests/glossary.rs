@@ -362,3 +362,28 @@ fn the_check_catches_a_replaced_key_term() {
         );
     }
 }
+
+#[test]
+fn a_bad_line_in_the_check_is_reported_and_the_rest_checked() {
+    let original = std::fs::read_to_string(testdata(PAIRS)).unwrap_or_default();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut lines: Vec<String> = original.lines().map(str::to_string).collect();
+    // Line 3 loses its Japanese column; line 6 loses 貿易黒字.
+    lines[2] = lines[2].split('\t').next().unwrap_or_default().to_string();
+    lines[5] = lines[5].replacen("貿易黒字", "貿易赤字", 1);
+    let path = dir.path().join("damaged.tsv");
+    std::fs::write(&path, lines.join("\n") + "\n").unwrap_or_default();
+    let (code, out, err) = run(
+        &[
+            "glossary",
+            "check",
+            "--parallel",
+            &path.display().to_string(),
+        ],
+        "",
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("damaged.tsv") && err.contains(":3"), "{err}");
+    assert!(err.contains("25 pairs checked"), "{err}");
+    assert!(out.contains(":6: en `trade surplus`"), "{out}");
+}

@@ -201,3 +201,24 @@ fn shard_counts_on_stdout_concatenate_into_one_stats_file() {
     assert_eq!(code, 2);
     assert!(err.contains("all-shards.jsonl:4"), "{err}");
 }
+
+#[test]
+fn align_skips_a_bad_line_and_says_so() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let seed = std::fs::read_to_string(testdata("clinton-japan-trade-1993.en-ja.tsv"))
+        .unwrap_or_default();
+    let damaged = dir.path().join("damaged.tsv");
+    // A line without a tab after the header.
+    let text = seed.replacen('\n', "\nnot a pair\n", 1);
+    std::fs::write(&damaged, text).unwrap_or_else(|e| panic!("{e}"));
+    let (code, out, err) = run(&["glossary", "align", "--parallel", &s(&damaged)]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("damaged.tsv:2"), "{err}");
+    let (_, clean, _) = run(&[
+        "glossary",
+        "align",
+        "--parallel",
+        &s(&testdata("clinton-japan-trade-1993.en-ja.tsv")),
+    ]);
+    assert_eq!(out, clean, "the good lines align as before");
+}

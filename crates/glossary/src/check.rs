@@ -2,7 +2,9 @@
 //! each aligned pair, every glossary term found on one side must have one of
 //! its concept's terms on the other; deprecated terms are flagged.
 
-use std::path::Path;
+use std::fs::File;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
@@ -49,68 +51,128 @@ pub struct Issue {
 }
 
 /// Reads pairs: TSV with a header naming `en` and `ja` columns (or the first
-/// two columns), or JSON Lines with `en` and `ja` fields.
+/// two columns), or JSON Lines with `en` and `ja` fields. Fails on the first
+/// bad line; [`PairReader`] reads a file of any size and goes on past them.
 pub fn read_pairs(path: &Path) -> Result<Vec<Pair>, Error> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
-        path: path.to_path_buf(),
-        source,
-    })?;
-    let jsonl = path
-        .extension()
-        .is_some_and(|e| e == "jsonl" || e == "ndjson");
-    let mut pairs = Vec::new();
-    let mut columns = (0, 1);
-    for (i, line) in text.lines().enumerate() {
-        let n = i + 1;
-        if line.trim().is_empty() {
-            continue;
+    PairReader::open(path)?.collect()
+}
+
+/// Streams the pairs of a parallel file, one line at a time: a bad line is an
+/// error item naming the file and line, and reading goes on after it.
+pub struct PairReader<R> {
+    lines: std::io::Lines<R>,
+    path: PathBuf,
+    jsonl: bool,
+    columns: (usize, usize),
+    line: usize,
+    done: bool,
+}
+
+impl PairReader<BufReader<File>> {
+    /// Opens `path` (JSON Lines when it ends in `.jsonl` or `.ndjson`).
+    pub fn open(path: &Path) -> Result<Self, Error> {
+        let file = File::open(path).map_err(|source| Error::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let jsonl = path
+            .extension()
+            .is_some_and(|e| e == "jsonl" || e == "ndjson");
+        Ok(PairReader::new(BufReader::new(file), path, jsonl))
+    }
+}
+
+impl<R: BufRead> PairReader<R> {
+    /// Reads pairs from `reader`; `path` names it in errors.
+    pub fn new(reader: R, path: &Path, jsonl: bool) -> Self {
+        PairReader {
+            lines: reader.lines(),
+            path: path.to_path_buf(),
+            jsonl,
+            columns: (0, 1),
+            line: 0,
+            done: false,
         }
-        if jsonl {
+    }
+
+    /// The pair on line `n`, or `None` for a blank or header line.
+    fn parse(&mut self, n: usize, line: &str) -> Result<Option<Pair>, Error> {
+        if line.trim().is_empty() {
+            return Ok(None);
+        }
+        if self.jsonl {
             let v: serde_json::Value = serde_json::from_str(line)
-                .map_err(|e| Error::parse(path, Some(n), format!("not JSON: {e}")))?;
+                .map_err(|e| Error::parse(&self.path, Some(n), format!("not JSON: {e}")))?;
             let side = |k: &str| v.get(k).and_then(|x| x.as_str()).map(String::from);
             let (Some(en), Some(ja)) = (side("en"), side("ja")) else {
                 return Err(Error::parse(
-                    path,
+                    &self.path,
                     Some(n),
                     "record needs string fields \"en\" and \"ja\"",
                 ));
             };
-            pairs.push(Pair { line: n, en, ja });
-            continue;
+            return Ok(Some(Pair { line: n, en, ja }));
         }
         let cells: Vec<&str> = line.split('\t').collect();
-        if i == 0 {
+        if n == 1 {
             let find = |name: &str| {
                 cells
                     .iter()
                     .position(|c| c.trim().eq_ignore_ascii_case(name))
             };
-            columns = match (find("en"), find("ja")) {
+            self.columns = match (find("en"), find("ja")) {
                 (Some(a), Some(b)) => (a, b),
                 _ => (0, 1),
             };
-            continue;
+            return Ok(None);
         }
-        match (cells.get(columns.0), cells.get(columns.1)) {
-            (Some(en), Some(ja)) => pairs.push(Pair {
+        match (cells.get(self.columns.0), cells.get(self.columns.1)) {
+            (Some(en), Some(ja)) => Ok(Some(Pair {
                 line: n,
                 en: en.to_string(),
                 ja: ja.to_string(),
-            }),
-            _ => {
-                return Err(Error::parse(
-                    path,
-                    Some(n),
-                    format!(
-                        "expected {} tab-separated columns",
-                        columns.0.max(columns.1) + 1
-                    ),
-                ));
-            }
+            })),
+            _ => Err(Error::parse(
+                &self.path,
+                Some(n),
+                format!(
+                    "expected {} tab-separated columns",
+                    self.columns.0.max(self.columns.1) + 1
+                ),
+            )),
         }
     }
-    Ok(pairs)
+}
+
+impl<R: BufRead> Iterator for PairReader<R> {
+    type Item = Result<Pair, Error>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.done {
+            let line = match self.lines.next()? {
+                Ok(line) => line,
+                Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                    // The bad line is consumed; the next one is read as usual.
+                    self.line += 1;
+                    return Some(Err(Error::parse(&self.path, Some(self.line), "not UTF-8")));
+                }
+                Err(source) => {
+                    self.done = true;
+                    return Some(Err(Error::Io {
+                        path: self.path.clone(),
+                        source,
+                    }));
+                }
+            };
+            self.line += 1;
+            match self.parse(self.line, &line) {
+                Ok(Some(pair)) => return Some(Ok(pair)),
+                Ok(None) => continue,
+                Err(e) => return Some(Err(e)),
+            }
+        }
+        None
+    }
 }
 
 /// Checks every pair in both directions.
@@ -179,4 +241,57 @@ pub fn check_pairs(annotator: &Annotator, pairs: &[Pair]) -> Vec<Issue> {
         }
     }
     issues
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str, jsonl: bool) -> Vec<Result<Pair, String>> {
+        PairReader::new(text.as_bytes(), Path::new("pairs"), jsonl)
+            .map(|r| r.map_err(|e| e.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_bad_line_is_an_error_and_reading_goes_on() {
+        let items = read("ja\ten\n東京\tTokyo\nno tab here\n\n大阪\tOsaka\n", false);
+        assert_eq!(items.len(), 3);
+        assert_eq!(
+            items[0],
+            Ok(Pair {
+                line: 2,
+                en: "Tokyo".into(),
+                ja: "東京".into()
+            })
+        );
+        let err = items[1].clone().err().unwrap_or_default();
+        assert!(err.contains("pairs") && err.contains('3'), "{err}");
+        assert_eq!(items[2].as_ref().map(|p| p.line), Ok(5));
+    }
+
+    #[test]
+    fn invalid_utf8_spoils_only_its_line() {
+        let mut bytes =
+            b"en\tja\nsummit\t\xff\xfe\nHawaii\t\xe3\x83\x8f\xe3\x83\xaf\xe3\x82\xa4\n".to_vec();
+        bytes.extend_from_slice(b"\n");
+        let items: Vec<_> = PairReader::new(&bytes[..], Path::new("p.tsv"), false).collect();
+        assert_eq!(items.len(), 2);
+        assert!(items[0].is_err());
+        assert_eq!(
+            items[1].as_ref().map(|p| (p.line, p.ja.as_str())).ok(),
+            Some((3, "ハワイ"))
+        );
+    }
+
+    #[test]
+    fn json_lines_need_both_sides() {
+        let items = read(
+            "{\"en\":\"tariff\",\"ja\":\"関税\"}\n{\"en\":\"quota\"}\n",
+            true,
+        );
+        assert_eq!(items[0].as_ref().map(|p| p.ja.as_str()), Ok("関税"));
+        let err = items[1].clone().err().unwrap_or_default();
+        assert!(err.contains("\"ja\""), "{err}");
+    }
 }

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::{Context, Result, anyhow};
 use kotoba_glossary::formats::{self, Format};
-use kotoba_glossary::{Annotator, Concept, Glossary, Index, Lang, check_pairs, read_pairs};
+use kotoba_glossary::{Annotator, Concept, Glossary, Index, Lang, PairReader, check_pairs};
 use rayon::prelude::*;
 use serde_json::json;
 
@@ -173,63 +173,98 @@ fn annotate(args: GlossaryAnnotateArgs) -> Result<Status> {
     })
 }
 
+/// Pairs read and checked at a time: memory stays bounded whatever the size
+/// of the parallel file.
+const CHECK_BATCH: usize = 16_384;
+
 fn check(args: GlossaryCheckArgs) -> Result<Status> {
     let glossary = load(&args.glossary)?;
     let annotator = Annotator::new(&glossary)?;
-    let pairs = read_pairs(&args.parallel)?;
-    // Pairs are independent: check chunks on all cores; collecting keeps the
-    // input order, so the report is the same on any number of threads.
-    let issues: Vec<_> = pairs
-        .par_chunks(512)
-        .map(|chunk| check_pairs(&annotator, chunk))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .flatten()
-        .collect();
+    let mut reader = PairReader::open(&args.parallel)?;
     let mut out = Output::open(args.output.as_deref())?;
-    for i in &issues {
-        match args.format {
-            TextOrJsonl::Jsonl => {
-                serde_json::to_writer(&mut out, i)?;
-                out.write_all(b"\n")?;
+    let (mut checked, mut found, mut failed) = (0usize, 0usize, 0usize);
+    loop {
+        let mut batch = Vec::with_capacity(CHECK_BATCH);
+        for item in reader.by_ref() {
+            match item {
+                Ok(pair) => batch.push(pair),
+                Err(e) => {
+                    // A bad line is reported and skipped; the rest is checked.
+                    eprintln!("kotoba: skipped {e}");
+                    failed += 1;
+                }
             }
-            TextOrJsonl::Text => {
-                let what = match i.kind {
-                    kotoba_glossary::IssueKind::Missing => format!(
-                        "{} `{}` ({}) has no equivalent; expected one of: {}; glossary terms found: {}",
-                        i.lang.code(),
-                        i.term,
-                        i.concept,
-                        i.expected.join(" | "),
-                        if i.found.is_empty() {
-                            "none".to_string()
-                        } else {
-                            i.found.join(", ")
-                        }
-                    ),
-                    kotoba_glossary::IssueKind::Deprecated => format!(
-                        "{} `{}` ({}) is deprecated; use: {}",
-                        i.lang.code(),
-                        i.term,
-                        i.concept,
-                        i.expected.join(" | ")
-                    ),
-                };
-                writeln!(out, "{}:{}: {what}", args.parallel.display(), i.line)?;
+            if batch.len() == CHECK_BATCH {
+                break;
             }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        checked += batch.len();
+        // Pairs are independent: check chunks on all cores; collecting keeps
+        // the input order, so the report is the same on any number of threads.
+        let issues: Vec<_> = batch
+            .par_chunks(512)
+            .map(|chunk| check_pairs(&annotator, chunk))
+            .collect::<Vec<_>>()
+            .into_iter()
+            .flatten()
+            .collect();
+        found += issues.len();
+        for i in &issues {
+            write_issue(&mut out, i, args.format, &args.parallel)?;
         }
     }
     out.finish()?;
-    eprintln!(
-        "kotoba: {} pairs checked, {} issues",
-        pairs.len(),
-        issues.len()
-    );
-    Ok(if issues.is_empty() {
-        Status::Clean
-    } else {
+    eprintln!("kotoba: {checked} pairs checked, {found} issues");
+    Ok(if failed > 0 {
+        eprintln!("kotoba: {failed} line(s) could not be read");
+        Status::Failures
+    } else if found > 0 {
         Status::Findings
+    } else {
+        Status::Clean
     })
+}
+
+fn write_issue(
+    out: &mut Output,
+    i: &kotoba_glossary::Issue,
+    format: TextOrJsonl,
+    path: &std::path::Path,
+) -> Result<()> {
+    match format {
+        TextOrJsonl::Jsonl => {
+            serde_json::to_writer(&mut *out, i)?;
+            out.write_all(b"\n")?;
+        }
+        TextOrJsonl::Text => {
+            let what = match i.kind {
+                kotoba_glossary::IssueKind::Missing => format!(
+                    "{} `{}` ({}) has no equivalent; expected one of: {}; glossary terms found: {}",
+                    i.lang.code(),
+                    i.term,
+                    i.concept,
+                    i.expected.join(" | "),
+                    if i.found.is_empty() {
+                        "none".to_string()
+                    } else {
+                        i.found.join(", ")
+                    }
+                ),
+                kotoba_glossary::IssueKind::Deprecated => format!(
+                    "{} `{}` ({}) is deprecated; use: {}",
+                    i.lang.code(),
+                    i.term,
+                    i.concept,
+                    i.expected.join(" | ")
+                ),
+            };
+            writeln!(out, "{}:{}: {what}", path.display(), i.line)?;
+        }
+    }
+    Ok(())
 }
 
 fn convert(args: GlossaryConvertArgs) -> Result<Status> {

@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use anyhow::{Context, Result, anyhow};
 use kotoba_corpus::Document;
 use kotoba_glossary::formats::{self, Format};
-use kotoba_glossary::{Concept, Glossary, Status as TermStatus, Term, id_from, read_pairs};
+use kotoba_glossary::{Concept, Glossary, PairReader, Status as TermStatus, Term, id_from};
 use kotoba_terms::{
     AlignOptions, Aligner, Alignment, Association, Extractor, Language, Method, PairStats,
     RankOptions, Stats, Tally, align, rank,
@@ -133,10 +133,46 @@ fn align_options(association: &str) -> Result<AlignOptions> {
     })
 }
 
-fn count_pairs(path: &Path) -> Result<PairStats> {
-    let pairs = read_pairs(path)?;
-    let pairs: Vec<(String, String)> = pairs.into_iter().map(|p| (p.en, p.ja)).collect();
-    Ok(Aligner::new()?.count_pairs(&pairs))
+/// Segment pairs counted at a time: memory stays bounded whatever the size
+/// of the parallel file, and counts of batches add up exactly.
+const PAIR_BATCH: usize = 65_536;
+
+/// Co-occurrence counts of a parallel file, read in batches; bad lines are
+/// reported and skipped (the status says so).
+fn count_pairs(path: &Path) -> Result<(PairStats, Status)> {
+    let aligner = Aligner::new()?;
+    let mut reader = PairReader::open(path)?;
+    let mut total = PairStats::default();
+    let mut failed = 0usize;
+    loop {
+        let mut batch = Vec::with_capacity(PAIR_BATCH);
+        for item in reader.by_ref() {
+            match item {
+                Ok(pair) => batch.push((pair.en, pair.ja)),
+                Err(e) => {
+                    eprintln!("kotoba: skipped {e}");
+                    failed += 1;
+                }
+            }
+            if batch.len() == PAIR_BATCH {
+                break;
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        total.absorb(aligner.count_pairs(&batch))?;
+    }
+    let status = if failed > 0 {
+        eprintln!(
+            "kotoba: {failed} line(s) of {} could not be read",
+            path.display()
+        );
+        Status::Failures
+    } else {
+        Status::Clean
+    };
+    Ok((total, status))
 }
 
 fn write_alignments(rows: &[Alignment], format: AlignFormat, out: &mut Output) -> Result<()> {
@@ -188,12 +224,12 @@ pub fn align_cmd(args: GlossaryAlignArgs) -> Result<Status> {
         min_cooc: args.min_cooc,
         ..align_options(&args.association)?
     };
-    let stats = count_pairs(&args.parallel)?;
+    let (stats, status) = count_pairs(&args.parallel)?;
     let rows = align(&stats, &options, Some(&glossary));
     let mut out = Output::open(args.output.as_deref())?;
     write_alignments(&rows, args.format, &mut out)?;
     out.finish()?;
-    Ok(Status::Clean)
+    Ok(status)
 }
 
 /// The counts `build --emit-stats` writes: term counts and, with
@@ -273,7 +309,18 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
         }
         None => {
             let (t, status) = count(&args.input, language(args.lang, &args.input))?;
-            let p = args.parallel.as_deref().map(count_pairs).transpose()?;
+            let (p, pair_status) = match args.parallel.as_deref() {
+                Some(path) => {
+                    let (p, s) = count_pairs(path)?;
+                    (Some(p), s)
+                }
+                None => (None, Status::Clean),
+            };
+            let status = if pair_status == Status::Failures {
+                pair_status
+            } else {
+                status
+            };
             (t, p, status)
         }
     };
