@@ -205,8 +205,8 @@ fn shard_counts_on_stdout_concatenate_into_one_stats_file() {
 #[test]
 fn align_skips_a_bad_line_and_says_so() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let seed = std::fs::read_to_string(testdata("clinton-japan-trade-1993.en-ja.tsv"))
-        .unwrap_or_default();
+    let seed =
+        std::fs::read_to_string(testdata("clinton-japan-trade-1993.en-ja.tsv")).unwrap_or_default();
     let damaged = dir.path().join("damaged.tsv");
     // A line without a tab after the header.
     let text = seed.replacen('\n', "\nnot a pair\n", 1);
