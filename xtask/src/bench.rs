@@ -86,6 +86,8 @@ pub fn run(args: &[String]) -> Result<()> {
     let big = glossary_10k(&kotoba)?;
     let big = big.display().to_string();
     let pairs = parallel_tsv()?;
+    let (system, reference) = summaries_to_score(&kotoba, &en_jsonl)?;
+    let reference_arg = reference.display().to_string();
     println!("Whole CLI runs, best of 3; peak RSS of the 2-thread run.\n");
     println!("| task | input | MB | 1 thread MB/s | 2 threads MB/s | 2/1 scaling | peak RSS MB |");
     println!("|---|---|---:|---:|---:|---:|---:|");
@@ -158,6 +160,21 @@ pub fn run(args: &[String]) -> Result<()> {
             "glossary align (EN–JA pairs)",
             strings(&["glossary", "align", "--parallel"], &pairs),
             &pairs,
+        ),
+        (
+            "eval rouge (leadrank against lead-3)",
+            strings(
+                &[
+                    "eval",
+                    "rouge",
+                    "--stem",
+                    "--reference",
+                    &reference_arg,
+                    "--system",
+                ],
+                &system,
+            ),
+            &system,
         ),
     ];
     for (task, args, input) in corpus_runs {
@@ -560,6 +577,36 @@ fn japanese() -> Result<(PathBuf, PathBuf)> {
     fs::write(&txt, plain)?;
     write_jsonl(&jsonl, &docs, JA_BYTES)?;
     Ok((txt, jsonl))
+}
+
+/// Summaries of `en.jsonl` to score with `eval rouge`: leadrank's as the
+/// system, Lead-3 as the reference (13,000 pairs).
+fn summaries_to_score(kotoba: &Path, en_jsonl: &Path) -> Result<(PathBuf, PathBuf)> {
+    let dir = bench_dir()?;
+    let (system, reference) = (
+        dir.join("rouge-system.jsonl"),
+        dir.join("rouge-reference.jsonl"),
+    );
+    if !(system.exists() && reference.exists()) {
+        for (method, out) in [("leadrank", &system), ("lead", &reference)] {
+            crate::run(
+                Command::new(kotoba)
+                    .args([
+                        "summarize",
+                        "--jsonl",
+                        "--format",
+                        "jsonl",
+                        "-q",
+                        "--method",
+                        method,
+                    ])
+                    .arg(en_jsonl)
+                    .arg("-o")
+                    .arg(out),
+            )?;
+        }
+    }
+    Ok((system, reference))
 }
 
 /// The seed translation's sentence pairs repeated to about 26 MB, as a

@@ -165,6 +165,54 @@ fn every_command_gives_the_same_bytes_on_one_or_two_threads() {
 }
 
 #[test]
+fn rouge_gives_the_same_figures_on_one_or_two_threads() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let input = corpus(dir.path());
+    let mut files = Vec::new();
+    for method in ["leadrank", "lead"] {
+        let path = dir.path().join(format!("{method}.jsonl"));
+        let (code, out) = stdout(
+            kotoba()
+                .args([
+                    "summarize",
+                    "--jsonl",
+                    "--format",
+                    "jsonl",
+                    "-n",
+                    "1",
+                    "--method",
+                    method,
+                ])
+                .arg(&input),
+        );
+        assert_eq!(code, 2, "the corpus holds one broken line");
+        std::fs::write(&path, out).unwrap_or_else(|e| panic!("{e}"));
+        files.push(path);
+    }
+    let run = |t: &str| {
+        stdout(
+            kotoba()
+                .args([
+                    "--threads",
+                    t,
+                    "eval",
+                    "rouge",
+                    "--format",
+                    "jsonl",
+                    "--system",
+                ])
+                .arg(&files[0])
+                .arg("--reference")
+                .arg(&files[1]),
+        )
+    };
+    let (code, one) = run("1");
+    assert_eq!(code, 0);
+    assert!(one.lines().count() > 10, "{one}");
+    assert_eq!(run("2"), (0, one));
+}
+
+#[test]
 fn glossary_check_reports_the_same_lines_on_one_or_two_threads() {
     // The seed translation 60 times over (1,560 pairs, several chunks of
     // work), with a key term replaced in the 7th and the 50th copies.
