@@ -58,7 +58,11 @@ pub fn singular(word: &str) -> Cow<'_, str> {
 pub fn key(term: &str) -> String {
     let mut out = String::new();
     for unit in units(term) {
-        let lower = term[unit.start..unit.end].to_lowercase().replace('’', "'");
+        // An abbreviation's final period is part of its surface, not its key.
+        let lower = term[unit.start..unit.end]
+            .trim_end_matches('.')
+            .to_lowercase()
+            .replace('’', "'");
         if !out.is_empty() {
             out.push(' ');
         }
@@ -141,16 +145,27 @@ fn units(line: &str) -> Vec<Unit> {
     for (at, w) in words(line) {
         let gap = prev_end.map_or("", |p| &line[p..at]);
         prev_end = Some(at + w.len());
+        // An abbreviation with inner periods (its last letters one or two,
+        // `U.S`, `Ph.D`) keeps its final one in the surface (`U.S.`); the
+        // period still separates it from the next word.
+        let abbreviation = w
+            .rsplit_once('.')
+            .is_some_and(|(_, last)| (1..=2).contains(&last.chars().count()));
+        let end = if abbreviation && line[at + w.len()..].starts_with('.') {
+            at + w.len() + 1
+        } else {
+            at + w.len()
+        };
         if matches!(gap, "-" | "‐" | "‑")
             && let Some(last) = out.last_mut()
         {
-            last.end = at + w.len();
+            last.end = end;
             last.parts += 1;
             continue;
         }
         out.push(Unit {
             start: at,
-            end: at + w.len(),
+            end,
             parts: 1,
             joined: gap.chars().all(|c| c == ' ' || c == '\t'),
         });
@@ -192,7 +207,7 @@ pub fn count_document(text: &str) -> Stats {
                 }
                 let initial = std::mem::replace(&mut first_word, false);
                 let w = &line[unit.start..unit.end];
-                let lower = w.to_lowercase().replace('’', "'");
+                let lower = w.trim_end_matches('.').to_lowercase().replace('’', "'");
                 let possessive = lower.ends_with("'s");
                 let role = match stop_kind(&lower) {
                     _ if !plausible(w) => None,
@@ -384,6 +399,21 @@ mod tests {
         for k in ["uw", "sin", "www.example.org", "dt"] {
             assert!(!s.terms.contains_key(k), "{k} should not be a candidate");
         }
+    }
+
+    #[test]
+    fn abbreviations_keep_their_final_period() {
+        let s = count_document(
+            "Trade with the U.S. grew. The U.S. Department of Energy paid. We thank F.M.Darrieus.",
+        );
+        // A name written with initials does not take the sentence's period.
+        assert_eq!(s.terms["f.m.darrieus"].surface(), "F.M.Darrieus");
+        assert_eq!(s.terms["u.s"].freq, 2);
+        assert_eq!(s.terms["u.s"].surface(), "U.S.");
+        assert_eq!(key("U.S."), "u.s");
+        // The period still ends the candidate.
+        assert!(s.terms.contains_key("department of energy"));
+        assert!(!s.terms.keys().any(|k| k.starts_with("u.s ")));
     }
 
     #[test]
