@@ -288,7 +288,13 @@ fn flush(
             if run[j].role != Role::Content {
                 continue;
             }
+            // A possessive ends a run; the term is the name without it
+            // (`Montenegro's` counts as `Montenegro`).
             let raw = &line[run[i].start..run[j].end];
+            let raw = raw
+                .strip_suffix("'s")
+                .or_else(|| raw.strip_suffix("’s"))
+                .unwrap_or(raw);
             let surface: Cow<str> = if raw.contains(['\t', '\r']) || raw.contains("  ") {
                 Cow::Owned(raw.split_whitespace().collect::<Vec<_>>().join(" "))
             } else {
@@ -377,6 +383,10 @@ mod tests {
             s.terms["trade surplus"].example,
             "Japan's trade surplus grew."
         );
+        // The possessive is not part of the term.
+        let s = count_document("We met Montenegro's delegates. Montenegro’s courts act.");
+        assert_eq!(s.terms["montenegro"].surface(), "Montenegro");
+        assert_eq!(s.terms["montenegro"].freq, 2);
     }
 
     #[test]
