@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 
+use kotoba_text::detect::LanguageDetector;
 use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
 use kotoba_tokenize::words::words;
 use rustc_hash::FxHashMap;
@@ -190,6 +191,9 @@ pub fn count_document(text: &str) -> Stats {
         let Some(sentence) = text.get(span.start..span.end) else {
             continue;
         };
+        if foreign(sentence) {
+            continue;
+        }
         let example = sentence_text(text, span);
         let mut first_word = true;
         for line in sentence.split('\n') {
@@ -246,6 +250,27 @@ pub fn count_document(text: &str) -> Stats {
         (k, v)
     }));
     stats
+}
+
+/// True when a sentence is in another language (a Turkish abstract in an
+/// English report). Only sentences with at least two words holding letters
+/// outside ASCII are asked, which keeps the (slow) detector off English text,
+/// names like Gödel or Zürich included.
+fn foreign(sentence: &str) -> bool {
+    if sentence.is_ascii() {
+        return false;
+    }
+    let accented = sentence
+        .split_whitespace()
+        .filter(|w| w.chars().any(|c| !c.is_ascii() && c.is_alphabetic()))
+        .take(2)
+        .count();
+    if accented < 2 {
+        return false;
+    }
+    LanguageDetector::new()
+        .detect(sentence)
+        .is_some_and(|d| d.reliable && d.lang != "en")
 }
 
 /// True when a word standing between the run so far and `next` would join
@@ -424,6 +449,19 @@ mod tests {
         // The period still ends the candidate.
         assert!(s.terms.contains_key("department of energy"));
         assert!(!s.terms.keys().any(|k| k.starts_with("u.s ")));
+    }
+
+    #[test]
+    fn sentences_in_another_language_give_no_candidates() {
+        let s = count_document(
+            "Rüzgar türbinlerinin kanat tasarımı için yeni bir yöntem önerilmiştir. \
+             The blade design of wind turbines matters. Gödel's theorem is cited in the wind turbine report.",
+        );
+        assert!(s.terms.contains_key("blade design"));
+        assert!(s.terms.contains_key("wind turbine report"));
+        for k in ["rüzgar", "tasarımı", "yöntem"] {
+            assert!(!s.terms.contains_key(k), "{k} should not be a candidate");
+        }
     }
 
     #[test]
