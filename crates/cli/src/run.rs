@@ -257,6 +257,35 @@ pub fn write_units(
     Ok(())
 }
 
+/// A progress bar over one file of segment pairs (`glossary check`,
+/// `align`, `build --parallel`), on stderr when it is a terminal and not
+/// `quiet`.
+pub struct PairProgress(Progress);
+
+impl PairProgress {
+    /// A bar sized to `path`.
+    pub fn new(path: &std::path::Path, quiet: bool) -> PairProgress {
+        if quiet || !std::io::stderr().is_terminal() {
+            return PairProgress(Progress(None));
+        }
+        let total = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
+        PairProgress(Progress::bar(total))
+    }
+
+    /// Pairs read so far and their bytes.
+    pub fn update(&self, pairs: usize, failed: usize, bytes: u64) {
+        if let Some(bar) = &self.0.0 {
+            bar.set_message(format!("{pairs} pairs, {failed} failed"));
+            bar.set_position(bytes);
+        }
+    }
+
+    /// Clears the bar.
+    pub fn finish(&self) {
+        self.0.finish();
+    }
+}
+
 /// A progress bar on stderr when it is a terminal (documents, MB, rate).
 struct Progress(Option<indicatif::ProgressBar>);
 
@@ -276,9 +305,18 @@ impl Progress {
                     .map(|m| m.len())
             })
             .sum();
-        let bar = match total {
-            Some(t) if t > 0 && !input.inputs.is_empty() => indicatif::ProgressBar::new(t),
-            _ => indicatif::ProgressBar::new_spinner(),
+        match total {
+            Some(t) if !input.inputs.is_empty() => Progress::bar(t),
+            _ => Progress::bar(0),
+        }
+    }
+
+    /// A bar over `total` bytes (a spinner when 0).
+    fn bar(total: u64) -> Progress {
+        let bar = if total > 0 {
+            indicatif::ProgressBar::new(total)
+        } else {
+            indicatif::ProgressBar::new_spinner()
         };
         let style = indicatif::ProgressStyle::with_template(
             "{spinner} {msg} {bytes}/{total_bytes} {bytes_per_sec} {wide_bar} {eta}",

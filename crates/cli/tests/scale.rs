@@ -344,3 +344,51 @@ fn verbose_reports_documents_failures_and_time() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("documents done, 1 failed"), "{err}");
 }
+
+#[test]
+fn progress_shows_on_a_terminal_only() {
+    // `script` (util-linux, on every Debian machine) gives the command a
+    // terminal; captured stderr is not one.
+    let kotoba_bin = assert_cmd::cargo::cargo_bin("kotoba");
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let input = corpus(dir.path());
+    let pairs = testdata("clinton-japan-trade-1993.en-ja.tsv");
+    for (args, shows) in [
+        (
+            format!("sentences --jsonl {}", input.display()),
+            "docs, 1 failed",
+        ),
+        (
+            format!("glossary check --parallel {}", pairs.display()),
+            "26 pairs, 0 failed",
+        ),
+        (
+            format!("glossary align --parallel {}", pairs.display()),
+            "26 pairs, 0 failed",
+        ),
+    ] {
+        let line = format!("{} {args} > /dev/null", kotoba_bin.display());
+        let typed = Shell::new("script")
+            .args(["-qec", &line, "/dev/null"])
+            .output()
+            .unwrap_or_else(|e| panic!("script: {e}"));
+        let screen = String::from_utf8_lossy(&typed.stdout).into_owned();
+        assert!(screen.contains(shows), "{args}: {screen}");
+        let quiet = Shell::new("script")
+            .args(["-qec", &format!("{line} -q"), "/dev/null"])
+            .output()
+            .unwrap_or_else(|e| panic!("script: {e}"));
+        assert!(
+            !String::from_utf8_lossy(&quiet.stdout).contains(shows),
+            "{args} -q"
+        );
+        let piped = Shell::new(&kotoba_bin)
+            .args(args.split(' '))
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            !String::from_utf8_lossy(&piped.stderr).contains(shows),
+            "{args} piped"
+        );
+    }
+}

@@ -66,6 +66,7 @@ pub struct PairReader<R> {
     columns: (usize, usize),
     line: usize,
     done: bool,
+    bytes: u64,
 }
 
 impl PairReader<BufReader<File>> {
@@ -92,7 +93,13 @@ impl<R: BufRead> PairReader<R> {
             columns: (0, 1),
             line: 0,
             done: false,
+            bytes: 0,
         }
+    }
+
+    /// Bytes read so far (line breaks counted as one byte), for progress.
+    pub fn bytes(&self) -> u64 {
+        self.bytes
     }
 
     /// The pair on line `n`, or `None` for a blank or header line.
@@ -165,6 +172,7 @@ impl<R: BufRead> Iterator for PairReader<R> {
                 }
             };
             self.line += 1;
+            self.bytes += line.len() as u64 + 1;
             match self.parse(self.line, &line) {
                 Ok(Some(pair)) => return Some(Ok(pair)),
                 Ok(None) => continue,

@@ -181,6 +181,7 @@ fn check(args: GlossaryCheckArgs) -> Result<Status> {
     let glossary = load(&args.glossary)?;
     let annotator = Annotator::new(&glossary)?;
     let mut reader = PairReader::open(&args.parallel)?;
+    let progress = run::PairProgress::new(&args.parallel, args.quiet);
     let mut out = Output::open(args.output.as_deref())?;
     let (mut checked, mut found, mut failed) = (0usize, 0usize, 0usize);
     loop {
@@ -215,7 +216,9 @@ fn check(args: GlossaryCheckArgs) -> Result<Status> {
         for i in &issues {
             write_issue(&mut out, i, args.format, &args.parallel)?;
         }
+        progress.update(checked, failed, reader.bytes());
     }
+    progress.finish();
     out.finish()?;
     eprintln!("kotoba: {checked} pairs checked, {found} issues");
     Ok(if failed > 0 {

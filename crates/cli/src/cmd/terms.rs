@@ -139,9 +139,11 @@ const PAIR_BATCH: usize = 65_536;
 
 /// Co-occurrence counts of a parallel file, read in batches; bad lines are
 /// reported and skipped (the status says so).
-fn count_pairs(path: &Path) -> Result<(PairStats, Status)> {
+fn count_pairs(path: &Path, quiet: bool) -> Result<(PairStats, Status)> {
     let aligner = Aligner::new()?;
     let mut reader = PairReader::open(path)?;
+    let progress = run::PairProgress::new(path, quiet);
+    let mut counted = 0usize;
     let mut total = PairStats::default();
     let mut failed = 0usize;
     loop {
@@ -161,8 +163,11 @@ fn count_pairs(path: &Path) -> Result<(PairStats, Status)> {
         if batch.is_empty() {
             break;
         }
+        counted += batch.len();
         total.absorb(aligner.count_pairs(&batch))?;
+        progress.update(counted, failed, reader.bytes());
     }
+    progress.finish();
     let status = if failed > 0 {
         eprintln!(
             "kotoba: {failed} line(s) of {} could not be read",
@@ -224,7 +229,7 @@ pub fn align_cmd(args: GlossaryAlignArgs) -> Result<Status> {
         min_cooc: args.min_cooc,
         ..align_options(&args.association)?
     };
-    let (stats, status) = count_pairs(&args.parallel)?;
+    let (stats, status) = count_pairs(&args.parallel, args.quiet)?;
     let rows = align(&stats, &options, Some(&glossary));
     let mut out = Output::open(args.output.as_deref())?;
     write_alignments(&rows, args.format, &mut out)?;
@@ -311,7 +316,7 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
             let (t, status) = count(&args.input, language(args.lang, &args.input))?;
             let (p, pair_status) = match args.parallel.as_deref() {
                 Some(path) => {
-                    let (p, s) = count_pairs(path)?;
+                    let (p, s) = count_pairs(path, args.input.quiet)?;
                     (Some(p), s)
                 }
                 None => (None, Status::Clean),
