@@ -309,6 +309,11 @@ fn tune_english(domains: &[Domain], counted: &[(Stats, f64)]) -> Result<()> {
             vec![0.3, 0.45, 0.6, 0.75, 0.9],
         ),
         (
+            "defined",
+            |w, v| w.defined = v,
+            vec![0.0, 0.5, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0],
+        ),
+        (
             "name_zipf",
             |w, v| w.name_zipf = v,
             vec![0.0, 3.5, 4.0, 4.5, 5.0],

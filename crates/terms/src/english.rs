@@ -195,6 +195,7 @@ pub fn count_document(text: &str) -> Stats {
             continue;
         }
         let example = sentence_text(text, span);
+        let defined = abbreviation_definitions(sentence);
         let mut first_word = true;
         for line in sentence.split('\n') {
             if formula(line) {
@@ -241,6 +242,11 @@ pub fn count_document(text: &str) -> Stats {
             }
             flush(&mut run, line, &example, shouting, &mut local);
         }
+        for k in defined {
+            if let Some(c) = local.get_mut(&k) {
+                c.defined += 1;
+            }
+        }
     }
     let mut stats = Stats::new(Language::En);
     stats.docs = 1;
@@ -250,6 +256,89 @@ pub fn count_document(text: &str) -> Stats {
         (k, v)
     }));
     stats
+}
+
+/// Keys of the abbreviations a sentence defines and of their long forms:
+/// `long form (SF)` or `SF (long form)`, the short form one token of 2–10 characters with at
+/// least two capitals, the long form found as Schwartz & Hearst (2003) do —
+/// the short form's letters matched right to left in the words before the
+/// parenthesis, the first at the start of a word, within min(|SF| + 5,
+/// 2·|SF|) words.
+fn abbreviation_definitions(sentence: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = sentence;
+    let mut offset = 0;
+    while let Some(open) = rest.find('(') {
+        let at = offset + open;
+        let Some(close) = sentence[at..].find(')').map(|c| at + c) else {
+            break;
+        };
+        let short = sentence[at + 1..close].trim();
+        let capitals = short.chars().filter(char::is_ascii_uppercase).count();
+        if (2..=10).contains(&short.chars().count())
+            && capitals >= 2
+            && short.chars().next().is_some_and(char::is_alphabetic)
+            && !short.contains(char::is_whitespace)
+        {
+            let before: Vec<&str> = sentence[..at].split_whitespace().collect();
+            let n = short.chars().count();
+            let window = (n + 5).min(2 * n).min(before.len());
+            let words = &before[before.len() - window..];
+            if let Some(long) = best_long_form(short, &words.join(" ")) {
+                out.push(key(&long));
+                out.push(key(short));
+            }
+        } else if short.split_whitespace().count() >= 2 {
+            // The other order: `SF (long form)`, the long form all of it.
+            let inside = short;
+            let before = sentence[..at].split_whitespace().next_back().unwrap_or("");
+            let sf = before.trim_matches(|c: char| !c.is_alphanumeric());
+            let capitals = sf.chars().filter(char::is_ascii_uppercase).count();
+            if (2..=10).contains(&sf.chars().count())
+                && capitals >= 2
+                && best_long_form(sf, inside).as_deref() == Some(inside)
+            {
+                out.push(key(inside));
+                out.push(key(sf));
+            }
+        }
+        offset = close + 1;
+        rest = &sentence[offset..];
+    }
+    out
+}
+
+/// The shortest end of `words` whose letters spell `short` in order, the
+/// first letter starting a word (Schwartz & Hearst's `findBestLongForm`).
+fn best_long_form(short: &str, words: &str) -> Option<String> {
+    let s: Vec<char> = short.to_lowercase().chars().collect();
+    let l: Vec<char> = words.to_lowercase().chars().collect();
+    let mut li = l.len() as isize - 1;
+    for si in (0..s.len()).rev() {
+        let c = s[si];
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        while li >= 0
+            && (l[li as usize] != c || (si == 0 && li > 0 && l[li as usize - 1].is_alphanumeric()))
+        {
+            li -= 1;
+        }
+        if li < 0 {
+            return None;
+        }
+        li -= 1;
+    }
+    let start = (li + 1) as usize;
+    // Back to the start of the word holding the first letter.
+    let chars: Vec<char> = words.chars().collect();
+    let mut begin = start.min(chars.len());
+    while begin > 0 && !chars[begin - 1].is_whitespace() {
+        begin -= 1;
+    }
+    let long: String = chars[begin..].iter().collect();
+    // A long form is more than the short form again.
+    (long.split_whitespace().count() >= 2 || long.contains('-')).then_some(long)
 }
 
 /// True when a sentence is in another language (a Turkish abstract in an
@@ -462,6 +551,26 @@ mod tests {
         for k in ["rüzgar", "tasarımı", "yöntem"] {
             assert!(!s.terms.contains_key(k), "{k} should not be a candidate");
         }
+    }
+
+    #[test]
+    fn abbreviation_definitions_mark_both_forms() {
+        let s = count_document(
+            "The Group of States against Corruption (GRECO) met. GRECO reports to the Group of States \
+             against Corruption. Costs rose (EUR 5) last year.",
+        );
+        assert_eq!(s.terms["group of state against corruption"].defined, 1);
+        assert_eq!(s.terms["greco"].defined, 1);
+        assert_eq!(s.terms["greco"].freq, 2);
+        assert_eq!(s.terms["cost"].defined, 0);
+        let s = count_document("WTO (World Trade Organization) rules apply. WTO members agree.");
+        assert_eq!(s.terms["world trade organization"].defined, 1);
+        assert_eq!(s.terms["wto"].defined, 1);
+        assert_eq!(
+            best_long_form("HAWT", "of the horizontal axis wind turbine").as_deref(),
+            Some("horizontal axis wind turbine")
+        );
+        assert_eq!(best_long_form("XYZ", "the wind turbine"), None);
     }
 
     #[test]

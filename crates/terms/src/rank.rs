@@ -107,6 +107,10 @@ pub struct Weights {
     /// `Kyoto`, which names something by itself.
     #[serde(default)]
     pub name_zipf: f64,
+    /// Bonus for a term the text defines as an abbreviation or as the long
+    /// form of one (Schwartz & Hearst 2003).
+    #[serde(default)]
+    pub defined: f64,
 }
 
 fn default_name_share() -> f64 {
@@ -133,6 +137,7 @@ impl Default for Weights {
             name_fragment: 1.0,
             name_share: 0.6,
             name_zipf: 4.0,
+            defined: 6.0,
         }
     }
 }
@@ -421,6 +426,7 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
                         - open
                         + w.rarity * rarity
                         + w.rarity_min * rarity_min
+                        + if counts.defined > 0 { w.defined } else { 0.0 }
                 }
             };
             let term = counts.surface().to_string();

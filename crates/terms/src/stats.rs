@@ -54,6 +54,10 @@ pub struct TermCounts {
     /// Of those, occurrences with a capital letter; English only.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub capitalized: u64,
+    /// Times the text defines the term as an abbreviation or as the long
+    /// form of one (`European Anti-Fraud Office (OLAF)`); English only.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub defined: u64,
     /// Surface forms seen where case tells something, with their counts.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub surfaces: BTreeMap<String, u64>,
@@ -77,6 +81,7 @@ impl TermCounts {
         self.doc_freq += other.doc_freq;
         self.cased += other.cased;
         self.capitalized += other.capitalized;
+        self.defined += other.defined;
         for (s, n) in other.surfaces {
             *self.surfaces.entry(s).or_insert(0) += n;
         }
