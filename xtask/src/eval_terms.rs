@@ -314,6 +314,11 @@ fn tune_english(domains: &[Domain], counted: &[(Stats, f64)]) -> Result<()> {
             vec![0.0, 0.5, 1.0, 2.0, 3.0, 4.0, 6.0, 8.0],
         ),
         (
+            "acronym",
+            |w, v| w.acronym = v,
+            vec![0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
+        ),
+        (
             "name_zipf",
             |w, v| w.name_zipf = v,
             vec![0.0, 3.5, 4.0, 4.5, 5.0],

@@ -111,6 +111,10 @@ pub struct Weights {
     /// form of one (Schwartz & Hearst 2003).
     #[serde(default)]
     pub defined: f64,
+    /// Bonus for a one-word candidate written in capitals (an acronym), not a
+    /// Roman numeral.
+    #[serde(default)]
+    pub acronym: f64,
 }
 
 fn default_name_share() -> f64 {
@@ -123,21 +127,22 @@ impl Default for Weights {
             ln_freq: 0.75,
             weirdness: 0.75,
             weirdness_cap: 4.0,
-            length: [0.0, 0.0, -0.5, -1.5, -2.0],
+            length: [0.0, 0.0, -0.5, -1.5, -1.5],
             capital: 0.0,
-            fragment: 3.0,
+            fragment: 2.0,
             fragment_share: 0.95,
             fragment_ext: 10.0,
-            spread: 0.0,
+            spread: 0.25,
             independence: 0.0,
             head: 2.0,
             open: 2.0,
             rarity: 0.0,
             rarity_min: 0.25,
             name_fragment: 1.0,
-            name_share: 0.6,
+            name_share: 0.45,
             name_zipf: 4.0,
             defined: 6.0,
+            acronym: 5.0,
         }
     }
 }
@@ -316,6 +321,24 @@ fn part_contexts(stats: &Stats) -> HashMap<&str, (u64, u64)> {
         })
 }
 
+/// True for an acronym: 2–6 capitals and digits, starting with a letter,
+/// at least two letters; not a Roman numeral (`III`), and from four letters
+/// on not an English word set in capitals (`FORM`, `ABSTRACT`: WordNet
+/// knows them).
+fn is_acronym(s: &str) -> bool {
+    let letters = s.chars().filter(char::is_ascii_uppercase).count();
+    let roman = s
+        .chars()
+        .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'C' | 'D' | 'M'));
+    (2..=6).contains(&s.len())
+        && s.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && s.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && letters >= 2
+        && !roman
+        && !(letters >= 4 && lexicon::pos(&s.to_ascii_lowercase()).is_some())
+}
+
 /// The content words of a key (the parts that may start or end a term).
 fn content_words(key: &str) -> impl Iterator<Item = &str> {
     key.split(' ')
@@ -427,6 +450,11 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
                         + w.rarity * rarity
                         + w.rarity_min * rarity_min
                         + if counts.defined > 0 { w.defined } else { 0.0 }
+                        + if n == 1 && is_acronym(counts.surface()) {
+                            w.acronym
+                        } else {
+                            0.0
+                        }
                 }
             };
             let term = counts.surface().to_string();
