@@ -574,6 +574,28 @@ mod tests {
     }
 
     #[test]
+    fn odd_parentheses_do_not_panic() {
+        for text in [
+            "(",
+            ")",
+            "()",
+            "(AB",
+            "AB)",
+            "((AB)) x (CD) y",
+            "İstanbul İİ (İİ) and ÇETİN ÇALIŞKAN (ÇÇ) met.",
+            "a (AB CD EF) (X) (ÄÖ)",
+            "Wind turbines (WT) (WT) (WT).",
+        ] {
+            // Counting must not panic; what it finds is checked elsewhere.
+            let s = count_document(text);
+            assert!(s.terms.values().all(|c| c.freq > 0), "{text}");
+        }
+        let s = count_document("Wind turbines (WT) are tall.");
+        assert_eq!(s.terms["wt"].defined, 1);
+        assert_eq!(s.terms["wind turbine"].defined, 1);
+    }
+
+    #[test]
     fn case_is_read_away_from_sentence_starts() {
         let s = count_document("Corruption is bad. We fight corruption. The European Union acts.");
         assert_eq!(s.terms["corruption"].surface(), "corruption");
