@@ -667,6 +667,7 @@ fn pairing() -> Result<()> {
         keep_latin: false,
         whole: 0.0,
         translit_share: 0.0,
+        compose: 0.0,
         ..AlignOptions::default()
     };
     let runs: Vec<(&str, AlignOptions, bool)> = vec![
@@ -681,6 +682,15 @@ fn pairing() -> Result<()> {
         ),
         (
             "Dice + transliteration",
+            AlignOptions {
+                exclusive: false,
+                compose: 0.0,
+                ..AlignOptions::default()
+            },
+            false,
+        ),
+        (
+            "Dice + transliteration + composition",
             AlignOptions {
                 exclusive: false,
                 ..AlignOptions::default()

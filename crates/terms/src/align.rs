@@ -284,6 +284,11 @@ pub struct AlignOptions {
     /// of the Japanese term's segments hold the English term (katakana
     /// false friends: earlier → エラー); 0 turns the scaling off.
     pub translit_share: f64,
+    /// Composition: a candidate for a term of several words gains this times
+    /// the share of the words whose own best translation it contains
+    /// (default setting → デフォルト設定 when default → デフォルト and
+    /// setting → 設定); 0 turns it off.
+    pub compose: f64,
 }
 
 impl Default for AlignOptions {
@@ -299,6 +304,7 @@ impl Default for AlignOptions {
             keep_latin: true,
             whole: 0.8,
             translit_share: 0.1,
+            compose: 0.3,
         }
     }
 }
@@ -490,6 +496,9 @@ pub fn align(
             groups.push(pairs);
         }
     }
+    if options.compose > 0.0 {
+        compose(&mut groups, options.compose);
+    }
     if options.exclusive {
         groups = link(groups, options.per_term.max(1));
     }
@@ -499,6 +508,53 @@ pub fn align(
             .then_with(|| a[0].en_key.cmp(&b[0].en_key))
     });
     groups.into_iter().flatten().collect()
+}
+
+/// Compositional translation (in the manner of Tanaka & Baldwin 2003): a
+/// candidate for a term of several words gains `weight` times the share of
+/// its words whose best single-word translation it contains as a proper
+/// part, so the whole
+/// compound wins over a part of it (authentication information → 認証情報,
+/// not 認証). Groups are re-sorted.
+fn compose(groups: &mut [Vec<Alignment>], weight: f64) {
+    // Best translation of each one-word English term (its group's first).
+    let single: FxHashMap<String, String> = groups
+        .iter()
+        .filter_map(|g| g.first())
+        .filter(|a| !a.en_key.contains(' ') && a.seed.is_none())
+        .map(|a| (a.en_key.clone(), a.ja.clone()))
+        .collect();
+    for group in groups.iter_mut() {
+        let Some(first) = group.first() else {
+            continue;
+        };
+        let words: Vec<String> = first.en_key.split(' ').map(str::to_string).collect();
+        if words.len() < 2 {
+            continue;
+        }
+        for a in group.iter_mut() {
+            if a.seed.is_some() {
+                continue;
+            }
+            let covered = words
+                .iter()
+                .filter(|w| {
+                    // A proper part: the word's translation alone is no
+                    // translation of the whole term.
+                    single
+                        .get(*w)
+                        .is_some_and(|t| a.ja.len() > t.len() && a.ja.contains(t.as_str()))
+                })
+                .count();
+            a.score += weight * covered as f64 / words.len() as f64;
+        }
+        group.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(b.cooc.cmp(&a.cooc))
+                .then_with(|| a.ja_key.cmp(&b.ja_key))
+        });
+    }
 }
 
 /// Candidates of one English term (best first) considered as the part a
@@ -527,6 +583,10 @@ fn prefer_whole(pairs: &mut [Alignment], ratio: f64, en: &str) {
                 continue;
             };
             let part = &pairs[a];
+            // A glossary pair is fixed: no extension of it takes its place.
+            if part.seed.is_some() {
+                continue;
+            }
             let cued = before.is_empty() && suffix_cue(en, &piece, &after);
             let needed = if cued { ratio.min(CUED_RATIO) } else { ratio };
             if (whole.cooc as f64) >= needed * part.cooc as f64 && part.score >= whole.score {
