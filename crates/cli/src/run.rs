@@ -2,6 +2,7 @@
 //! report failures on stderr and say in the exit status that something failed.
 
 use std::io::{IsTerminal, Write};
+use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
@@ -257,33 +258,57 @@ pub fn write_units(
     Ok(())
 }
 
-/// A progress bar over one file of segment pairs (`glossary check`,
-/// `align`, `build --parallel`), on stderr when it is a terminal and not
-/// `quiet`.
-pub struct PairProgress(Progress);
-
-impl PairProgress {
-    /// A bar sized to `path`.
-    pub fn new(path: &std::path::Path, quiet: bool) -> PairProgress {
-        if quiet || !std::io::stderr().is_terminal() {
-            return PairProgress(Progress(None));
+/// Reads a file of segment pairs (`glossary check`, `align`, `build
+/// --parallel`) in batches of up to `size` pairs and hands each to `each`, so
+/// memory stays bounded. A line that cannot be read is reported and skipped;
+/// a progress bar shows on stderr when it is a terminal and not `quiet`.
+/// Returns the pairs read and the status (`Failures` when a line failed).
+pub fn for_pair_batches(
+    path: &Path,
+    quiet: bool,
+    size: usize,
+    mut each: impl FnMut(Vec<kotoba_glossary::Pair>) -> Result<()>,
+) -> Result<(usize, Status)> {
+    let mut reader = kotoba_glossary::PairReader::open(path)?;
+    let progress = if quiet || !std::io::stderr().is_terminal() {
+        Progress(None)
+    } else {
+        Progress::bar(std::fs::metadata(path).map(|m| m.len()).unwrap_or(0))
+    };
+    let (mut read, mut failed) = (0usize, 0usize);
+    loop {
+        let mut batch = Vec::with_capacity(size);
+        for item in reader.by_ref() {
+            match item {
+                Ok(pair) => batch.push(pair),
+                Err(e) => {
+                    eprintln!("kotoba: skipped {e}");
+                    failed += 1;
+                }
+            }
+            if batch.len() == size {
+                break;
+            }
         }
-        let total = std::fs::metadata(path).map(|m| m.len()).unwrap_or(0);
-        PairProgress(Progress::bar(total))
-    }
-
-    /// Pairs read so far and their bytes.
-    pub fn update(&self, pairs: usize, failed: usize, bytes: u64) {
-        if let Some(bar) = &self.0.0 {
-            bar.set_message(format!("{pairs} pairs, {failed} failed"));
-            bar.set_position(bytes);
+        if batch.is_empty() {
+            break;
+        }
+        read += batch.len();
+        each(batch)?;
+        if let Some(bar) = &progress.0 {
+            bar.set_message(format!("{read} pairs, {failed} failed"));
+            bar.set_position(reader.bytes());
         }
     }
-
-    /// Clears the bar.
-    pub fn finish(&self) {
-        self.0.finish();
+    progress.finish();
+    if failed > 0 {
+        eprintln!(
+            "kotoba: {failed} line(s) of {} could not be read",
+            path.display()
+        );
+        return Ok((read, Status::Failures));
     }
+    Ok((read, Status::Clean))
 }
 
 /// A progress bar on stderr when it is a terminal (documents, MB, rate).

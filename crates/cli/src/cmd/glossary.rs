@@ -4,7 +4,7 @@ use std::io::Write;
 
 use anyhow::{Context, Result, anyhow};
 use kotoba_glossary::formats::{self, Format};
-use kotoba_glossary::{Annotator, Concept, Glossary, Index, Lang, PairReader, check_pairs};
+use kotoba_glossary::{Annotator, Concept, Glossary, Index, Lang, check_pairs};
 use rayon::prelude::*;
 use serde_json::json;
 
@@ -180,50 +180,29 @@ const CHECK_BATCH: usize = 16_384;
 fn check(args: GlossaryCheckArgs) -> Result<Status> {
     let glossary = load(&args.glossary)?;
     let annotator = Annotator::new(&glossary)?;
-    let mut reader = PairReader::open(&args.parallel)?;
-    let progress = run::PairProgress::new(&args.parallel, args.quiet);
     let mut out = Output::open(args.output.as_deref())?;
-    let (mut checked, mut found, mut failed) = (0usize, 0usize, 0usize);
-    loop {
-        let mut batch = Vec::with_capacity(CHECK_BATCH);
-        for item in reader.by_ref() {
-            match item {
-                Ok(pair) => batch.push(pair),
-                Err(e) => {
-                    // A bad line is reported and skipped; the rest is checked.
-                    eprintln!("kotoba: skipped {e}");
-                    failed += 1;
-                }
+    let mut found = 0usize;
+    let (checked, status) =
+        run::for_pair_batches(&args.parallel, args.quiet, CHECK_BATCH, |batch| {
+            // Pairs are independent: check chunks on all cores; collecting keeps
+            // the input order, so the report is the same on any number of threads.
+            let issues: Vec<_> = batch
+                .par_chunks(512)
+                .map(|chunk| check_pairs(&annotator, chunk))
+                .collect::<Vec<_>>()
+                .into_iter()
+                .flatten()
+                .collect();
+            found += issues.len();
+            for i in &issues {
+                write_issue(&mut out, i, args.format, &args.parallel)?;
             }
-            if batch.len() == CHECK_BATCH {
-                break;
-            }
-        }
-        if batch.is_empty() {
-            break;
-        }
-        checked += batch.len();
-        // Pairs are independent: check chunks on all cores; collecting keeps
-        // the input order, so the report is the same on any number of threads.
-        let issues: Vec<_> = batch
-            .par_chunks(512)
-            .map(|chunk| check_pairs(&annotator, chunk))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .flatten()
-            .collect();
-        found += issues.len();
-        for i in &issues {
-            write_issue(&mut out, i, args.format, &args.parallel)?;
-        }
-        progress.update(checked, failed, reader.bytes());
-    }
-    progress.finish();
+            Ok(())
+        })?;
     out.finish()?;
     eprintln!("kotoba: {checked} pairs checked, {found} issues");
-    Ok(if failed > 0 {
-        eprintln!("kotoba: {failed} line(s) could not be read");
-        Status::Failures
+    Ok(if status == Status::Failures {
+        status
     } else if found > 0 {
         Status::Findings
     } else {

@@ -8,7 +8,7 @@ use std::sync::Mutex;
 use anyhow::{Context, Result, anyhow};
 use kotoba_corpus::Document;
 use kotoba_glossary::formats::{self, Format};
-use kotoba_glossary::{Concept, Glossary, PairReader, Status as TermStatus, Term, id_from};
+use kotoba_glossary::{Concept, Glossary, Status as TermStatus, Term, id_from};
 use kotoba_terms::{
     AlignOptions, Aligner, Alignment, Association, Extractor, Language, Method, PairStats,
     RankOptions, Stats, Tally, align, rank,
@@ -141,42 +141,11 @@ const PAIR_BATCH: usize = 65_536;
 /// reported and skipped (the status says so).
 fn count_pairs(path: &Path, quiet: bool) -> Result<(PairStats, Status)> {
     let aligner = Aligner::new()?;
-    let mut reader = PairReader::open(path)?;
-    let progress = run::PairProgress::new(path, quiet);
-    let mut counted = 0usize;
     let mut total = PairStats::default();
-    let mut failed = 0usize;
-    loop {
-        let mut batch = Vec::with_capacity(PAIR_BATCH);
-        for item in reader.by_ref() {
-            match item {
-                Ok(pair) => batch.push((pair.en, pair.ja)),
-                Err(e) => {
-                    eprintln!("kotoba: skipped {e}");
-                    failed += 1;
-                }
-            }
-            if batch.len() == PAIR_BATCH {
-                break;
-            }
-        }
-        if batch.is_empty() {
-            break;
-        }
-        counted += batch.len();
-        total.absorb(aligner.count_pairs(&batch))?;
-        progress.update(counted, failed, reader.bytes());
-    }
-    progress.finish();
-    let status = if failed > 0 {
-        eprintln!(
-            "kotoba: {failed} line(s) of {} could not be read",
-            path.display()
-        );
-        Status::Failures
-    } else {
-        Status::Clean
-    };
+    let (_, status) = run::for_pair_batches(path, quiet, PAIR_BATCH, |batch| {
+        let batch: Vec<(String, String)> = batch.into_iter().map(|p| (p.en, p.ja)).collect();
+        Ok(total.absorb(aligner.count_pairs(&batch))?)
+    })?;
     Ok((total, status))
 }
 
