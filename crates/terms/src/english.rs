@@ -258,61 +258,60 @@ pub fn count_document(text: &str) -> Stats {
     stats
 }
 
-/// Keys of the abbreviations a sentence defines and of their long forms:
-/// `long form (SF)` or `SF (long form)`, the short form one token of 2–10 characters with at
-/// least two capitals, the long form found as Schwartz & Hearst (2003) do —
-/// the short form's letters matched right to left in the words before the
-/// parenthesis, the first at the start of a word, within min(|SF| + 5,
-/// 2·|SF|) words.
+/// Keys of the abbreviations a sentence defines and of their long forms,
+/// in either order: `long form (SF)` or `SF (long form)`. The long form is
+/// found as Schwartz & Hearst (2003) do: the short form's letters matched
+/// right to left in the words before the parenthesis, the first at the start
+/// of a word, within min(|SF| + 5, 2·|SF|) words.
 fn abbreviation_definitions(sentence: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut rest = sentence;
     let mut offset = 0;
-    while let Some(open) = rest.find('(') {
+    while let Some(open) = sentence[offset..].find('(') {
         let at = offset + open;
         let Some(close) = sentence[at..].find(')').map(|c| at + c) else {
             break;
         };
-        let short = sentence[at + 1..close].trim();
-        let capitals = short.chars().filter(char::is_ascii_uppercase).count();
-        if (2..=10).contains(&short.chars().count())
-            && capitals >= 2
-            && short.chars().next().is_some_and(char::is_alphabetic)
-            && !short.contains(char::is_whitespace)
-        {
+        let inside = sentence[at + 1..close].trim();
+        if short_form(inside) {
             let before: Vec<&str> = sentence[..at].split_whitespace().collect();
-            let n = short.chars().count();
+            let n = inside.chars().count();
             let window = (n + 5).min(2 * n).min(before.len());
             let words = &before[before.len() - window..];
-            if let Some(long) = best_long_form(short, &words.join(" ")) {
+            if let Some(long) = best_long_form(inside, &words.join(" ")) {
                 out.push(key(&long));
-                out.push(key(short));
-            }
-        } else if short.split_whitespace().count() >= 2 {
-            // The other order: `SF (long form)`, the long form all of it.
-            let inside = short;
-            let before = sentence[..at].split_whitespace().next_back().unwrap_or("");
-            let sf = before.trim_matches(|c: char| !c.is_alphanumeric());
-            let capitals = sf.chars().filter(char::is_ascii_uppercase).count();
-            if (2..=10).contains(&sf.chars().count())
-                && capitals >= 2
-                && best_long_form(sf, inside).as_deref() == Some(inside)
-            {
                 out.push(key(inside));
-                out.push(key(sf));
+            }
+        } else if inside.split_whitespace().count() >= 2 {
+            // The other order: the long form is all of the parenthesis.
+            let before = sentence[..at].split_whitespace().next_back().unwrap_or("");
+            let short = before.trim_matches(|c: char| !c.is_alphanumeric());
+            if short_form(short) && best_long_form(short, inside).as_deref() == Some(inside) {
+                out.push(key(inside));
+                out.push(key(short));
             }
         }
         offset = close + 1;
-        rest = &sentence[offset..];
     }
     out
+}
+
+/// True for a possible short form: one token of 2–10 characters, starting
+/// with a letter, with at least two capitals.
+fn short_form(s: &str) -> bool {
+    (2..=10).contains(&s.chars().count())
+        && s.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && s.chars().next().is_some_and(char::is_alphabetic)
+        && !s.contains(char::is_whitespace)
 }
 
 /// The shortest end of `words` whose letters spell `short` in order, the
 /// first letter starting a word (Schwartz & Hearst's `findBestLongForm`).
 fn best_long_form(short: &str, words: &str) -> Option<String> {
-    let s: Vec<char> = short.to_lowercase().chars().collect();
-    let l: Vec<char> = words.to_lowercase().chars().collect();
+    // Lowercased a character at a time, so `l` lines up with `words`.
+    let fold = |c: char| c.to_lowercase().next().unwrap_or(c);
+    let s: Vec<char> = short.chars().map(fold).collect();
+    let chars: Vec<char> = words.chars().collect();
+    let l: Vec<char> = chars.iter().copied().map(fold).collect();
     let mut li = l.len() as isize - 1;
     for si in (0..s.len()).rev() {
         let c = s[si];
@@ -331,7 +330,6 @@ fn best_long_form(short: &str, words: &str) -> Option<String> {
     }
     let start = (li + 1) as usize;
     // Back to the start of the word holding the first letter.
-    let chars: Vec<char> = words.chars().collect();
     let mut begin = start.min(chars.len());
     while begin > 0 && !chars[begin - 1].is_whitespace() {
         begin -= 1;
