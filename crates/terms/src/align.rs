@@ -414,6 +414,9 @@ pub fn align(
             })
             .unwrap_or_default();
         let mut pairs: Vec<Alignment> = Vec::new();
+        // Below `min_cooc`: kept aside, to enter only as a cued extension
+        // of a kept candidate (Kannada → カンナダ語 beside カンナダ).
+        let mut rare: Vec<Alignment> = Vec::new();
         for (j, &c) in row {
             let Some(ja_counts) = stats.ja.terms.get(j) else {
                 continue;
@@ -437,7 +440,8 @@ pub fn align(
                 translit::similarity(en_surface, ja_surface)
             };
             let is_translit = sim >= options.translit_min;
-            if c < options.min_cooc && !is_translit && seed.is_none() {
+            let rare_pair = c < options.min_cooc && !is_translit && seed.is_none();
+            if rare_pair && options.whole <= 0.0 {
                 continue;
             }
             let dice = 2.0 * c as f64 / (fe + fj).max(1) as f64;
@@ -461,7 +465,8 @@ pub fn align(
                 Some((_, rank)) => base + 1000.0 - *rank as f64,
                 None => base,
             };
-            pairs.push(Alignment {
+            let list = if rare_pair { &mut rare } else { &mut pairs };
+            list.push(Alignment {
                 en: en_surface.to_string(),
                 ja: ja_surface.to_string(),
                 en_key: e.clone(),
@@ -484,7 +489,7 @@ pub fn align(
         };
         pairs.sort_by(by_score);
         if options.whole > 0.0 {
-            prefer_whole(&mut pairs, options.whole, en_surface);
+            prefer_whole(&mut pairs, rare, options.whole, en_surface);
             pairs.sort_by(by_score);
         }
         pairs.truncate(if options.exclusive {
@@ -567,9 +572,13 @@ const WHOLE_TOP: usize = 24;
 /// the unit the English term translates (共和国 for republic), not a
 /// fragment of it. When the English word ends in a derivational suffix the
 /// added part translates (recursive → 再帰的, encryption → 暗号化, Arabic →
-/// アラビア語), a quarter of the co-occurrences is enough.
-fn prefer_whole(pairs: &mut [Alignment], ratio: f64, en: &str) {
-    let top: FxHashMap<&str, usize> = pairs
+/// アラビア語), a quarter of the co-occurrences is enough, and a `rare`
+/// candidate (seen with the term too seldom to be kept on its own) may be
+/// that extension; other rare candidates are dropped.
+fn prefer_whole(pairs: &mut Vec<Alignment>, rare: Vec<Alignment>, ratio: f64, en: &str) {
+    let kept = pairs.len();
+    pairs.extend(rare);
+    let top: FxHashMap<&str, usize> = pairs[..kept]
         .iter()
         .take(WHOLE_TOP)
         .enumerate()
@@ -588,6 +597,9 @@ fn prefer_whole(pairs: &mut [Alignment], ratio: f64, en: &str) {
                 continue;
             }
             let cued = before.is_empty() && suffix_cue(en, &piece, &after);
+            if b >= kept && !cued {
+                continue;
+            }
             let needed = if cued { ratio.min(CUED_RATIO) } else { ratio };
             if (whole.cooc as f64) >= needed * part.cooc as f64 && part.score >= whole.score {
                 let s = part.score + 1e-6;
@@ -598,9 +610,14 @@ fn prefer_whole(pairs: &mut [Alignment], ratio: f64, en: &str) {
             raised.push((b, s));
         }
     }
+    let mut keep = vec![false; pairs.len()];
+    keep[..kept].fill(true);
     for (b, s) in raised {
         pairs[b].score = s;
+        keep[b] = true;
     }
+    let mut flags = keep.into_iter();
+    pairs.retain(|_| flags.next().unwrap_or(false));
 }
 
 /// The pieces a Japanese candidate extends by single characters, as
@@ -799,6 +816,30 @@ mod tests {
             aligner.count_pairs(&pairs[2..]),
         )?;
         assert_eq!(merged.to_json()?, stats.to_json()?);
+        Ok(())
+    }
+
+    /// A language name met once as カンナダ語 and twice bare: the cued
+    /// extension wins though it is seen with the term fewer than `min_cooc`
+    /// times; an uncued rare candidate is not proposed.
+    #[test]
+    fn rare_cued_extension_takes_the_bare_name_s_place() -> Result<(), Error> {
+        let pairs = [
+            ("Kannada", "カンナダ語"),
+            ("Kannada script", "カンナダ文字"),
+            ("Kannada keyboard", "カンナダキーボード"),
+        ];
+        let stats = Aligner::new()?.count_pairs(&pairs);
+        let rows = align(&stats, &AlignOptions::default(), None);
+        let best = rows.iter().find(|r| r.en_key == "kannada");
+        assert_eq!(best.map(|r| r.ja.as_str()), Some("カンナダ語"));
+        let off = AlignOptions {
+            whole: 0.0,
+            ..AlignOptions::default()
+        };
+        let rows = align(&stats, &off, None);
+        let best = rows.iter().find(|r| r.en_key == "kannada");
+        assert_eq!(best.map(|r| r.ja.as_str()), Some("カンナダ"));
         Ok(())
     }
 }
