@@ -269,8 +269,9 @@ pub struct AlignOptions {
     /// Similarity from which a katakana term counts as a transliteration.
     pub translit_min: f64,
     /// Competitive linking (Melamed 2000): the strongest pairs are taken
-    /// first and each Japanese term goes to one English term; English terms
-    /// left without a partner then take their best remaining proposal.
+    /// first and each Japanese term goes to one English term (or to the
+    /// inflections of one: start, starting, started); English terms left
+    /// without a partner then take their best remaining proposal.
     pub exclusive: bool,
     /// A Latin-only Japanese candidate may pair with the English term it
     /// spells (case and spaces aside): the translation kept the term as is.
@@ -693,7 +694,8 @@ fn same_latin(en: &str, ja: &str) -> bool {
 }
 
 /// Competitive linking over each English term's proposals (best first):
-/// pairs taken strongest first, one English term per Japanese term; then
+/// pairs taken strongest first, one English term per Japanese term (or one
+/// word's inflections: the same Snowball stems, word by word); then
 /// each English term's proposals reordered with its linked partner first
 /// (or, when all its partners went elsewhere, its best proposal), cut to
 /// `keep`.
@@ -713,13 +715,35 @@ fn link(groups: Vec<Vec<Alignment>>, keep: usize) -> Vec<Vec<Alignment>> {
             .then_with(|| x.ja_key.cmp(&y.ja_key))
     });
     let mut linked: Vec<Option<usize>> = vec![None; groups.len()];
-    let mut taken: HashSet<&str> = HashSet::new();
+    // Japanese key → the groups holding it.
+    let mut taken: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let stemmer = kotoba_tokenize::words::WordTokenizer::english();
+    let stems: Vec<Vec<String>> = groups
+        .iter()
+        .map(|g| {
+            g.first().map_or_else(Vec::new, |a| {
+                a.en_key.split(' ').map(|w| stemmer.stem(w)).collect()
+            })
+        })
+        .collect();
+    // English terms that are one word inflected otherwise (start, starting,
+    // started) share a Japanese term: the catalogs translate them alike.
+    // (Sharing between nested terms, `problem` inside `problem reading`,
+    // was tried and lowers accuracy: linking is what moves a short term off
+    // the compound of a longer one.)
+    let shares = |g: usize, holder: usize| stems[g] == stems[holder];
     for &(g, p) in &all {
         let ja = groups[g][p].ja_key.as_str();
         let seed = groups[g][p].seed.is_some();
-        if linked[g].is_none() && (seed || !taken.contains(ja)) {
+        if linked[g].is_some() {
+            continue;
+        }
+        let free = taken
+            .get(ja)
+            .is_none_or(|holders| holders.iter().all(|&h| shares(g, h)));
+        if seed || free {
             linked[g] = Some(p);
-            taken.insert(ja);
+            taken.entry(ja).or_default().push(g);
         }
     }
     let mut out = Vec::with_capacity(groups.len());
@@ -816,6 +840,36 @@ mod tests {
             aligner.count_pairs(&pairs[2..]),
         )?;
         assert_eq!(merged.to_json()?, stats.to_json()?);
+        Ok(())
+    }
+
+    /// Inflections of one word share their translation under competitive
+    /// linking.
+    #[test]
+    fn inflections_share_a_linked_translation() -> Result<(), Error> {
+        let pairs = [
+            ("Start the server.", "サーバーを起動する。"),
+            (
+                "Starting the server failed.",
+                "サーバーの起動に失敗しました。",
+            ),
+            ("The server started.", "サーバーが起動しました。"),
+            ("Start the program.", "プログラムを起動する。"),
+            (
+                "Starting the program failed.",
+                "プログラムの起動に失敗しました。",
+            ),
+            ("The program started.", "プログラムが起動しました。"),
+            ("Server", "サーバー"),
+            ("Program", "プログラム"),
+        ];
+        let stats = Aligner::new()?.count_pairs(&pairs);
+        let rows = align(&stats, &AlignOptions::default(), None);
+        let best = |en: &str| rows.iter().find(|r| r.en_key == en).map(|r| r.ja.clone());
+        // Without sharing, `starting` would fall back to 失敗.
+        for en in ["start", "starting", "started"] {
+            assert_eq!(best(en).as_deref(), Some("起動"), "{en}");
+        }
         Ok(())
     }
 
