@@ -668,6 +668,7 @@ fn pairing() -> Result<()> {
         whole: 0.0,
         translit_share: 0.0,
         compose: 0.0,
+        nested: 0.0,
         ..AlignOptions::default()
     };
     let runs: Vec<(&str, AlignOptions, bool)> = vec![

@@ -290,6 +290,11 @@ pub struct AlignOptions {
     /// (default setting → デフォルト設定 when default → デフォルト and
     /// setting → 設定); 0 turns it off.
     pub compose: f64,
+    /// Nesting: a candidate that is the best translation of a longer
+    /// English term holding this one (aspect ratio → アスペクト比 for
+    /// aspect), and is seen with it nearly as often, loses this much for
+    /// the shorter term; 0 turns it off.
+    pub nested: f64,
 }
 
 impl Default for AlignOptions {
@@ -306,6 +311,7 @@ impl Default for AlignOptions {
             whole: 0.8,
             translit_share: 0.1,
             compose: 0.3,
+            nested: 0.3,
         }
     }
 }
@@ -505,6 +511,9 @@ pub fn align(
     if options.compose > 0.0 {
         compose(&mut groups, options.compose);
     }
+    if options.nested > 0.0 {
+        leave_to_longer(&mut groups, options.nested);
+    }
     if options.exclusive {
         groups = link(groups, options.per_term.max(1));
     }
@@ -553,6 +562,66 @@ fn compose(groups: &mut [Vec<Alignment>], weight: f64) {
                 })
                 .count();
             a.score += weight * covered as f64 / words.len() as f64;
+        }
+        group.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(b.cooc.cmp(&a.cooc))
+                .then_with(|| a.ja_key.cmp(&b.ja_key))
+        });
+    }
+}
+
+/// Share of a candidate's co-occurrences with a term that a longer term
+/// holding it must also have with the candidate for [`leave_to_longer`].
+const NESTED_SHARE: f64 = 0.8;
+
+/// See [`AlignOptions::nested`]: the best translation of `aspect ratio`
+/// (アスペクト比) is left to it, so `aspect` keeps アスペクト, where
+/// competitive linking alone would give the stronger `aspect` the compound.
+/// Groups are re-sorted.
+fn leave_to_longer(groups: &mut [Vec<Alignment>], weight: f64) {
+    let by_key: FxHashMap<&str, usize> = groups
+        .iter()
+        .enumerate()
+        .filter_map(|(i, g)| g.first().map(|a| (a.en_key.as_str(), i)))
+        .collect();
+    // For each group, the best (Japanese key, cooc) of the longer English
+    // terms holding its term.
+    let mut owned: Vec<Vec<(String, u64)>> = vec![Vec::new(); groups.len()];
+    for g in groups.iter() {
+        let Some(top) = g.first() else {
+            continue;
+        };
+        if top.seed.is_some() {
+            continue;
+        }
+        let words: Vec<&str> = top.en_key.split(' ').collect();
+        for i in 0..words.len() {
+            for j in i + 1..=words.len() {
+                if j - i == words.len() {
+                    continue;
+                }
+                if let Some(&inner) = by_key.get(words[i..j].join(" ").as_str()) {
+                    owned[inner].push((top.ja_key.clone(), top.cooc));
+                }
+            }
+        }
+    }
+    for (group, owned) in groups.iter_mut().zip(owned) {
+        if owned.is_empty() {
+            continue;
+        }
+        for a in group.iter_mut() {
+            if a.seed.is_some() {
+                continue;
+            }
+            if owned
+                .iter()
+                .any(|(ja, cooc)| *ja == a.ja_key && *cooc as f64 >= NESTED_SHARE * a.cooc as f64)
+            {
+                a.score -= weight;
+            }
         }
         group.sort_by(|a, b| {
             b.score
@@ -870,6 +939,30 @@ mod tests {
         for en in ["start", "starting", "started"] {
             assert_eq!(best(en).as_deref(), Some("起動"), "{en}");
         }
+        Ok(())
+    }
+
+    /// A compound that translates a longer English term is left to it.
+    #[test]
+    fn nested_terms_keep_their_own_translations() -> Result<(), Error> {
+        let pairs = [
+            ("Aspect ratio", "アスペクト比"),
+            ("Keep the aspect ratio", "アスペクト比を保持する"),
+            ("Aspect ratio of the image", "画像のアスペクト比"),
+        ];
+        let stats = Aligner::new()?.count_pairs(&pairs);
+        let best = |rows: &[Alignment], en: &str| {
+            rows.iter().find(|r| r.en_key == en).map(|r| r.ja.clone())
+        };
+        let rows = align(&stats, &AlignOptions::default(), None);
+        assert_eq!(best(&rows, "aspect").as_deref(), Some("アスペクト"));
+        assert_eq!(best(&rows, "aspect ratio").as_deref(), Some("アスペクト比"));
+        let off = AlignOptions {
+            nested: 0.0,
+            ..AlignOptions::default()
+        };
+        let rows = align(&stats, &off, None);
+        assert_eq!(best(&rows, "aspect").as_deref(), Some("アスペクト比"));
         Ok(())
     }
 
