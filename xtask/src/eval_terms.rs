@@ -647,6 +647,15 @@ fn pairing() -> Result<()> {
     );
     if let Ok(dir) = std::env::var("KOTOBA_TERMS_DUMP") {
         std::fs::write(Path::new(&dir).join("align-stats.json"), stats.to_json()?)?;
+        // The default's five best proposals per term, for error analysis.
+        let top5 = AlignOptions {
+            per_term: 5,
+            ..AlignOptions::default()
+        };
+        std::fs::write(
+            Path::new(&dir).join("align-default-top5.tsv"),
+            kotoba_terms::align::to_tsv(&align(&stats, &top5, None)),
+        )?;
         let gold: Vec<String> = scored
             .iter()
             .map(|(e, gold)| {
@@ -694,6 +703,14 @@ fn pairing() -> Result<()> {
             "Dice + transliteration + composition",
             AlignOptions {
                 exclusive: false,
+                ..AlignOptions::default()
+            },
+            false,
+        ),
+        (
+            "default without rare pairs",
+            AlignOptions {
+                rare: false,
                 ..AlignOptions::default()
             },
             false,

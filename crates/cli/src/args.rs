@@ -153,9 +153,14 @@ pub struct GlossaryAlignArgs {
     /// Leave out terms seen in fewer segments.
     #[arg(long, default_value = "2", value_name = "N")]
     pub min_freq: u64,
-    /// Leave out pairs seen together in fewer segments.
+    /// Leave out pairs seen together in fewer segments, except for a term
+    /// with no other pair and a compound whose added suffix the English
+    /// ending predicts (Kannada → カンナダ語); see `--no-rare`.
     #[arg(long, default_value = "2", value_name = "N")]
     pub min_cooc: u64,
+    /// Never propose pairs seen together fewer than `--min-cooc` times.
+    #[arg(long)]
+    pub no_rare: bool,
     /// Output format.
     #[arg(long, value_enum, default_value = "tsv")]
     pub format: AlignFormat,

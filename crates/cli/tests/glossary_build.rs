@@ -99,6 +99,28 @@ fn align_pairs_names_and_trade_terms_of_the_seed() {
 }
 
 #[test]
+fn rare_pairs_fill_in_for_terms_without_others_unless_turned_off() {
+    let parallel = s(&testdata("clinton-japan-trade-1993.en-ja.tsv"));
+    // Rows (after the header) seen together once, neither
+    // transliterations nor glossary pairs: the rare pairs.
+    let rare = |out: &str| {
+        out.lines()
+            .skip(1)
+            .map(|l| l.split('\t').collect::<Vec<_>>())
+            .filter(|r| r[3] == "1" && r[8].parse::<f64>().unwrap_or(1.0) < 0.6 && r[9].is_empty())
+            .count()
+    };
+    // Terms seen in one segment have only pairs seen once.
+    let args = ["glossary", "align", "-q", "--min-freq", "1"];
+    let (code, with, _) = run(&[&args[..], &["--parallel", &parallel]].concat());
+    assert_eq!(code, 0);
+    let (code, without, _) = run(&[&args[..], &["--no-rare", "--parallel", &parallel]].concat());
+    assert_eq!(code, 0);
+    assert!(rare(&with) > 0, "{with}");
+    assert_eq!(rare(&without), 0, "{without}");
+}
+
+#[test]
 fn ranking_merged_shards_is_byte_identical_to_one_run() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let input = corpus(dir.path());

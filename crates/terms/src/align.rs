@@ -260,8 +260,14 @@ pub struct AlignOptions {
     pub association: Association,
     /// English terms seen in fewer segments are not paired.
     pub min_freq: u64,
-    /// Pairs seen together fewer times are dropped (unless transliterations).
+    /// Pairs seen together fewer times are dropped (unless transliterations),
+    /// but see `rare`.
     pub min_cooc: u64,
+    /// Pairs below `min_cooc` still serve a term that has no other pair,
+    /// and a compound with a one-character suffix the English ending
+    /// predicts (see `whole`); their `cooc` column shows it. Off, they are
+    /// never proposed.
+    pub rare: bool,
     /// Japanese proposals kept per English term.
     pub per_term: usize,
     /// Bonus for a katakana transliteration, times its similarity.
@@ -303,6 +309,7 @@ impl Default for AlignOptions {
             association: Association::Dice,
             min_freq: 2,
             min_cooc: 2,
+            rare: true,
             per_term: 1,
             translit: 0.5,
             translit_min: 0.6,
@@ -422,7 +429,8 @@ pub fn align(
             .unwrap_or_default();
         let mut pairs: Vec<Alignment> = Vec::new();
         // Below `min_cooc`: kept aside, to enter only as a cued extension
-        // of a kept candidate (Kannada → カンナダ語 beside カンナダ).
+        // of a kept candidate (Kannada → カンナダ語 beside カンナダ) or when
+        // the term has no other pair (see `AlignOptions::rare`).
         let mut rare: Vec<Alignment> = Vec::new();
         for (j, &c) in row {
             let Some(ja_counts) = stats.ja.terms.get(j) else {
@@ -448,7 +456,7 @@ pub fn align(
             };
             let is_translit = sim >= options.translit_min;
             let rare_pair = c < options.min_cooc && !is_translit && seed.is_none();
-            if rare_pair && options.whole <= 0.0 {
+            if rare_pair && !options.rare {
                 continue;
             }
             let dice = 2.0 * c as f64 / (fe + fj).max(1) as f64;
@@ -495,7 +503,10 @@ pub fn align(
                 .then_with(|| a.ja_key.cmp(&b.ja_key))
         };
         pairs.sort_by(by_score);
-        if options.whole > 0.0 {
+        if options.rare && pairs.is_empty() {
+            pairs = rare;
+            pairs.sort_by(by_score);
+        } else if options.whole > 0.0 {
             prefer_whole(&mut pairs, rare, options.whole, en_surface);
             pairs.sort_by(by_score);
         }
@@ -800,7 +811,22 @@ fn link(groups: Vec<Vec<Alignment>>, keep: usize) -> Vec<Vec<Alignment>> {
     // (Sharing between nested terms, `problem` inside `problem reading`,
     // was tried and lowers accuracy: linking is what moves a short term off
     // the compound of a longer one.)
-    let shares = |g: usize, holder: usize| stems[g] == stems[holder];
+    // One spelling with or without hyphens and spaces (pre-processor,
+    // preprocessor; file name, filename).
+    let solid: Vec<String> = groups
+        .iter()
+        .map(|g| {
+            g.first().map_or_else(String::new, |a| {
+                let joined: String = a
+                    .en_key
+                    .chars()
+                    .filter(|c| *c != ' ' && *c != '-')
+                    .collect();
+                stemmer.stem(&joined)
+            })
+        })
+        .collect();
+    let shares = |g: usize, holder: usize| stems[g] == stems[holder] || solid[g] == solid[holder];
     for &(g, p) in &all {
         let ja = groups[g][p].ja_key.as_str();
         let seed = groups[g][p].seed.is_some();
@@ -963,6 +989,27 @@ mod tests {
         };
         let rows = align(&stats, &off, None);
         assert_eq!(best(&rows, "aspect").as_deref(), Some("アスペクト比"));
+        Ok(())
+    }
+
+    /// A term whose every pair was seen once still gets its best one, unless
+    /// rare pairs are turned off.
+    #[test]
+    fn a_term_without_frequent_pairs_takes_its_best_rare_one() -> Result<(), Error> {
+        let pairs = [
+            ("The tab character", "タブ文字"),
+            ("Insert a tab character here", "ここに制表符を挿入"),
+        ];
+        let stats = Aligner::new()?.count_pairs(&pairs);
+        let rows = align(&stats, &AlignOptions::default(), None);
+        let tab = rows.iter().find(|r| r.en_key == "tab character");
+        assert_eq!(tab.map(|r| r.cooc), Some(1));
+        let strict = AlignOptions {
+            rare: false,
+            ..AlignOptions::default()
+        };
+        let rows = align(&stats, &strict, None);
+        assert!(rows.iter().all(|r| r.en_key != "tab character"));
         Ok(())
     }
 

@@ -196,6 +196,7 @@ pub fn align_cmd(args: GlossaryAlignArgs) -> Result<Status> {
     let options = AlignOptions {
         min_freq: args.min_freq,
         min_cooc: args.min_cooc,
+        rare: !args.no_rare,
         ..align_options(&args.association)?
     };
     let (stats, status) = count_pairs(&args.parallel, args.quiet)?;
