@@ -299,7 +299,9 @@ pub struct AlignOptions {
     /// Nesting: a candidate that is the best translation of a longer
     /// English term holding this one (aspect ratio → アスペクト比 for
     /// aspect), and is seen with it nearly as often, loses this much for
-    /// the shorter term; 0 turns it off.
+    /// the shorter term; and a katakana candidate of the longer term that
+    /// transliterates the shorter one is left to it (アボート for abort, not
+    /// `abort of transaction`). 0 turns both off.
     pub nested: f64,
 }
 
@@ -524,6 +526,7 @@ pub fn align(
     }
     if options.nested > 0.0 {
         leave_to_longer(&mut groups, options.nested);
+        leave_transliterations_to_shorter(&mut groups, options.translit_min);
     }
     if options.exclusive {
         groups = link(groups, options.per_term.max(1));
@@ -574,6 +577,63 @@ fn compose(groups: &mut [Vec<Alignment>], weight: f64) {
                 .count();
             a.score += weight * covered as f64 / words.len() as f64;
         }
+        group.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(b.cooc.cmp(&a.cooc))
+                .then_with(|| a.ja_key.cmp(&b.ja_key))
+        });
+    }
+}
+
+/// A katakana candidate of a longer English term that transliterates a
+/// shorter term inside it better (アボート for `abort`, not `abort of
+/// transaction`; セットアップ for `setup`, not `circuit setup`) is left to
+/// the shorter term: it drops to the bottom of the longer term's
+/// proposals. Groups are re-sorted.
+fn leave_transliterations_to_shorter(groups: &mut [Vec<Alignment>], translit_min: f64) {
+    let by_key: FxHashMap<String, usize> = groups
+        .iter()
+        .enumerate()
+        .filter_map(|(i, g)| g.first().map(|a| (a.en_key.clone(), i)))
+        .collect();
+    let mut demoted: Vec<(usize, usize)> = Vec::new();
+    for (gi, g) in groups.iter().enumerate() {
+        let Some(top) = g.first() else {
+            continue;
+        };
+        let words: Vec<&str> = top.en_key.split(' ').collect();
+        let mut inner: Vec<usize> = Vec::new();
+        for i in 0..words.len() {
+            for j in i + 1..=words.len() {
+                if j - i < words.len()
+                    && let Some(&k) = by_key.get(&words[i..j].join(" "))
+                {
+                    inner.push(k);
+                }
+            }
+        }
+        if inner.is_empty() {
+            continue;
+        }
+        for (ai, a) in g.iter().enumerate() {
+            if a.seed.is_some() {
+                continue;
+            }
+            let shorter = inner.iter().any(|&k| {
+                groups[k].iter().any(|b| {
+                    b.ja_key == a.ja_key && b.translit >= translit_min && b.translit > a.translit
+                })
+            });
+            if shorter {
+                demoted.push((gi, ai));
+            }
+        }
+    }
+    for (gi, ai) in demoted {
+        groups[gi][ai].score = f64::MIN;
+    }
+    for group in groups.iter_mut() {
         group.sort_by(|a, b| {
             b.score
                 .total_cmp(&a.score)
@@ -1011,6 +1071,49 @@ mod tests {
         let rows = align(&stats, &strict, None);
         assert!(rows.iter().all(|r| r.en_key != "tab character"));
         Ok(())
+    }
+
+    /// A proposal for tests: only the fields the ranking steps read.
+    fn proposal(en: &str, ja: &str, score: f64, translit: f64) -> Alignment {
+        Alignment {
+            en: en.to_string(),
+            ja: ja.to_string(),
+            en_key: en.to_string(),
+            ja_key: ja.to_string(),
+            score,
+            dice: score,
+            llr: 0.0,
+            translit,
+            cooc: 2,
+            en_freq: 2,
+            ja_freq: 2,
+            seed: None,
+        }
+    }
+
+    /// A transliteration of `abort` proposed for `abort of transaction`
+    /// drops to the bottom of the longer term's proposals, so competitive
+    /// linking no longer hands it to the longer term.
+    #[test]
+    fn transliterations_are_left_to_the_shorter_term() {
+        let groups = vec![
+            vec![
+                proposal("abort of transaction", "アボート", 1.0, 0.3),
+                proposal("abort of transaction", "トランザクション", 0.8, 0.2),
+            ],
+            vec![
+                proposal("abort", "アボート", 0.8, 0.9),
+                proposal("abort", "中止", 0.5, 0.0),
+            ],
+        ];
+        assert_eq!(link(groups.clone(), 1)[1][0].ja, "中止");
+        let mut groups = groups;
+        leave_transliterations_to_shorter(&mut groups, 0.6);
+        assert_eq!(groups[0][0].ja, "トランザクション");
+        assert_eq!(groups[0][1].ja, "アボート");
+        let linked = link(groups, 1);
+        assert_eq!(linked[0][0].ja, "トランザクション");
+        assert_eq!(linked[1][0].ja, "アボート");
     }
 
     /// A language name met once as カンナダ語 and twice bare: the cued
