@@ -631,7 +631,11 @@ fn leave_transliterations_to_shorter(groups: &mut [Vec<Alignment>], translit_min
         }
     }
     for (gi, ai) in demoted {
-        groups[gi][ai].score = f64::MIN;
+        let floor = groups[gi]
+            .iter()
+            .map(|a| a.score)
+            .fold(f64::INFINITY, f64::min);
+        groups[gi][ai].score = floor - 1.0;
     }
     for group in groups.iter_mut() {
         group.sort_by(|a, b| {
