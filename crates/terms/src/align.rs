@@ -837,12 +837,15 @@ fn same_latin(en: &str, ja: &str) -> bool {
         && fold(en) == fold(ja)
 }
 
+/// Share of its best proposal's score a linked partner needs (see [`link`]).
+const LINK_FLOOR: f64 = 0.2;
+
 /// Competitive linking over each English term's proposals (best first):
 /// pairs taken strongest first, one English term per Japanese term (or one
 /// word's inflections: the same Snowball stems, word by word); then
 /// each English term's proposals reordered with its linked partner first
-/// (or, when all its partners went elsewhere, its best proposal), cut to
-/// `keep`.
+/// (or, when all its partners went elsewhere or the one left scores below
+/// [`LINK_FLOOR`] of its best, its best proposal), cut to `keep`.
 fn link(groups: Vec<Vec<Alignment>>, keep: usize) -> Vec<Vec<Alignment>> {
     let mut all: Vec<(usize, usize)> = Vec::new();
     for (g, pairs) in groups.iter().enumerate() {
@@ -907,7 +910,12 @@ fn link(groups: Vec<Vec<Alignment>>, keep: usize) -> Vec<Vec<Alignment>> {
     }
     let mut out = Vec::with_capacity(groups.len());
     for (g, mut pairs) in groups.into_iter().enumerate() {
-        if let Some(p) = linked[g] {
+        // A partner far weaker than the term's best proposal is no answer:
+        // the term keeps its best, shared (setup keeps セットアップ, not
+        // ページ at a tenth of its score).
+        if let Some(p) = linked[g]
+            && pairs[p].score >= LINK_FLOOR * pairs[0].score
+        {
             let first = pairs.remove(p);
             pairs.insert(0, first);
         }
@@ -1118,6 +1126,27 @@ mod tests {
         let linked = link(groups, 1);
         assert_eq!(linked[0][0].ja, "トランザクション");
         assert_eq!(linked[1][0].ja, "アボート");
+    }
+
+    /// Linking leaves a term with a far weaker partner: it keeps its best.
+    #[test]
+    fn a_far_weaker_linked_partner_gives_way_to_the_best() {
+        let groups = vec![
+            vec![proposal("circuit setup", "セットアップ", 0.9, 0.4)],
+            vec![
+                proposal("setup", "セットアップ", 0.67, 0.5),
+                proposal("setup", "ページ", 0.07, 0.0),
+            ],
+            // Above the floor: the weaker partner is taken.
+            vec![
+                proposal("layout", "セットアップ", 0.8, 0.0),
+                proposal("layout", "配置", 0.3, 0.0),
+            ],
+        ];
+        let linked = link(groups, 1);
+        assert_eq!(linked[0][0].ja, "セットアップ");
+        assert_eq!(linked[1][0].ja, "セットアップ");
+        assert_eq!(linked[2][0].ja, "配置");
     }
 
     /// A language name met once as カンナダ語 and twice bare: the cued
