@@ -74,6 +74,8 @@ pub fn compounds_and_count<'t>(
     let mut run: Vec<(&'t str, Part)> = Vec::new();
     let morphemes = worker.morphemes(text);
     let mut prev_end = 0;
+    // Start of the run's last part in `text`.
+    let mut last_start = 0;
     for m in morphemes {
         let surface = &text[m.start..m.end];
         let f = |i: usize| tokenizer.feature(m.word, i).unwrap_or("*");
@@ -81,6 +83,22 @@ pub fn compounds_and_count<'t>(
         // Anything between morphemes (spaces, line breaks) breaks a run.
         let adjacent = m.start == prev_end;
         prev_end = m.end;
+        // A katakana piece that is no noun of its own, right after a
+        // katakana part, is the rest of a loanword the dictionary cut
+        // (トークン read as トー + the honorific クン).
+        if adjacent
+            && part != Some(Part::Noun)
+            && crate::translit::is_katakana(surface)
+            && surface.chars().any(|c| ('ァ'..='ヺ').contains(&c))
+            && let Some(last) = run.last_mut()
+            && crate::translit::is_katakana(last.0)
+        {
+            last.0 = &text[last_start..m.end];
+            continue;
+        }
+        if part.is_some() {
+            last_start = m.start;
+        }
         let extend = match part {
             Some(Part::Noun) => adjacent || run.is_empty(),
             Some(Part::Suffix) => adjacent && run.last().is_some_and(|p| p.1 != Part::Prefix),
@@ -241,6 +259,21 @@ mod tests {
                 .any(|c| c.ends_with("内") || c.starts_with("各")),
             "{found:?}"
         );
+        Ok(())
+    }
+
+    #[test]
+    fn a_loanword_the_dictionary_cuts_stays_whole() -> Result<(), crate::Error> {
+        let ja = JapaneseTokenizer::new()?;
+        let mut w = ja.worker();
+        // IPADIC reads トークン as トー + the honorific クン; the middle dot
+        // between two katakana words still separates them.
+        let found: Vec<String> = compounds(&ja, &mut w, "認証トークンとフォント・ファミリー")
+            .into_iter()
+            .map(|p| p.join("+"))
+            .collect();
+        assert!(found.contains(&"認証+トークン".to_string()), "{found:?}");
+        assert!(found.iter().all(|c| !c.contains('・')), "{found:?}");
         Ok(())
     }
 }
