@@ -647,6 +647,8 @@ fn pairing() -> Result<()> {
     );
     if let Ok(dir) = std::env::var("KOTOBA_TERMS_DUMP") {
         std::fs::write(Path::new(&dir).join("align-stats.json"), stats.to_json()?)?;
+        let tsv: String = pairs.iter().map(|(e, j)| format!("{e}\t{j}\n")).collect();
+        std::fs::write(Path::new(&dir).join("align-pairs.tsv"), tsv)?;
         // The default's five best proposals per term, for error analysis.
         let top5 = AlignOptions {
             per_term: 5,
