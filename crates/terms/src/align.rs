@@ -777,10 +777,12 @@ fn light_pieces(whole: &Alignment) -> Vec<(String, String, String)> {
             if j - i == parts.len() {
                 continue;
             }
+            // 可能 "-able" counts as light: it extends a noun the way a
+            // one-character suffix does (利用 → 利用可能 for available).
             let light = parts[..i]
                 .iter()
                 .chain(&parts[j..])
-                .all(|p| p.chars().count() == 1);
+                .all(|p| p.chars().count() == 1 || *p == "可能");
             if light {
                 out.push((
                     parts[i..j].concat(),
@@ -818,6 +820,7 @@ fn suffix_cue(en: &str, piece: &str, ja: &str) -> bool {
         "性" => ends(&["ity", "ness", "ility"]),
         "者" => ends(&["er", "or", "ist", "ant", "ent"]),
         "語" => !en.contains(' ') && translit::is_katakana(piece),
+        "可能" => ends(&["able", "ible"]),
         _ => false,
     }
 }
@@ -972,6 +975,8 @@ mod tests {
         assert!(suffix_cue("recursive", "再帰", "的"));
         assert!(suffix_cue("encryption", "暗号", "化"));
         assert!(suffix_cue("czech", "チェコ", "語"));
+        assert!(suffix_cue("available", "利用", "可能"));
+        assert!(!suffix_cue("availability", "利用", "可能"));
         assert!(!suffix_cue("Seattle", "シアトル", "市"));
         assert!(!suffix_cue("file", "ファイル", "的"));
         assert!(same_latin("ASCII", "ascii"));
