@@ -126,9 +126,46 @@ fn demo() -> Result<()> {
             "Terminology check of the translation",
             vec!["glossary", "check", "--parallel", pairs],
         ),
+        (
+            "Term candidates of the article (glossary terms marked)",
+            vec!["glossary", "extract", "--top", "12", en],
+        ),
+        (
+            "Japanese term candidates of the translation",
+            vec!["glossary", "extract", "--lang", "ja", "--top", "12", ja],
+        ),
     ] {
         println!("\n== {title}: kotoba {}", args.join(" "));
         run(Command::new(&kotoba).args(&args))?;
+    }
+    // Pairs: the first 20 rows only.
+    let args = [
+        "glossary",
+        "align",
+        "-q",
+        "--min-freq",
+        "1",
+        "--min-cooc",
+        "1",
+        "--parallel",
+        pairs,
+    ];
+    println!(
+        "\n== English–Japanese term pairs from the aligned sentences (first 20): kotoba {}",
+        args.join(" ")
+    );
+    let out = Command::new(&kotoba)
+        .args(args)
+        .output()
+        .context("running kotoba glossary align")?;
+    if !out.status.success() {
+        bail!(
+            "kotoba glossary align failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    for line in String::from_utf8_lossy(&out.stdout).lines().take(21) {
+        println!("{line}");
     }
     Ok(())
 }
