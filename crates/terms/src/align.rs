@@ -264,9 +264,8 @@ pub struct AlignOptions {
     /// but see `rare`.
     pub min_cooc: u64,
     /// Pairs below `min_cooc` still serve a term that has no other pair,
-    /// and a compound with a one-character suffix the English ending
-    /// predicts (see `whole`); their `cooc` column shows it. Off, they are
-    /// never proposed.
+    /// and a compound whose added suffix the English ending predicts (see
+    /// `whole`); their `cooc` column shows it. Off, they are never proposed.
     pub rare: bool,
     /// Japanese proposals kept per English term.
     pub per_term: usize,
@@ -498,19 +497,13 @@ pub fn align(
                 seed: seed.map(|s| s.0),
             });
         }
-        let by_score = |a: &Alignment, b: &Alignment| {
-            b.score
-                .total_cmp(&a.score)
-                .then(b.cooc.cmp(&a.cooc))
-                .then_with(|| a.ja_key.cmp(&b.ja_key))
-        };
-        pairs.sort_by(by_score);
+        pairs.sort_by(best_first);
         if options.rare && pairs.is_empty() {
             pairs = rare;
-            pairs.sort_by(by_score);
+            pairs.sort_by(best_first);
         } else if options.whole > 0.0 {
             prefer_whole(&mut pairs, rare, options.whole, en_surface);
-            pairs.sort_by(by_score);
+            pairs.sort_by(best_first);
         }
         pairs.truncate(if options.exclusive {
             16
@@ -537,6 +530,40 @@ pub fn align(
             .then_with(|| a[0].en_key.cmp(&b[0].en_key))
     });
     groups.into_iter().flatten().collect()
+}
+
+/// Proposals best first: by score, then co-occurrences, then Japanese key.
+fn best_first(a: &Alignment, b: &Alignment) -> std::cmp::Ordering {
+    b.score
+        .total_cmp(&a.score)
+        .then(b.cooc.cmp(&a.cooc))
+        .then_with(|| a.ja_key.cmp(&b.ja_key))
+}
+
+/// Each group's index by its English key.
+fn groups_by_key(groups: &[Vec<Alignment>]) -> FxHashMap<String, usize> {
+    groups
+        .iter()
+        .enumerate()
+        .filter_map(|(i, g)| g.first().map(|a| (a.en_key.clone(), i)))
+        .collect()
+}
+
+/// The groups of the English terms inside `key`: its contiguous runs of
+/// words, the whole key aside.
+fn inner_groups(key: &str, by_key: &FxHashMap<String, usize>) -> Vec<usize> {
+    let words: Vec<&str> = key.split(' ').collect();
+    let mut out = Vec::new();
+    for i in 0..words.len() {
+        for j in i + 1..=words.len() {
+            if j - i < words.len()
+                && let Some(&k) = by_key.get(&words[i..j].join(" "))
+            {
+                out.push(k);
+            }
+        }
+    }
+    out
 }
 
 /// Compositional translation (in the manner of Tanaka & Baldwin 2003): a
@@ -577,12 +604,7 @@ fn compose(groups: &mut [Vec<Alignment>], weight: f64) {
                 .count();
             a.score += weight * covered as f64 / words.len() as f64;
         }
-        group.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(b.cooc.cmp(&a.cooc))
-                .then_with(|| a.ja_key.cmp(&b.ja_key))
-        });
+        group.sort_by(best_first);
     }
 }
 
@@ -592,30 +614,13 @@ fn compose(groups: &mut [Vec<Alignment>], weight: f64) {
 /// the shorter term: it drops to the bottom of the longer term's
 /// proposals. Groups are re-sorted.
 fn leave_transliterations_to_shorter(groups: &mut [Vec<Alignment>], translit_min: f64) {
-    let by_key: FxHashMap<String, usize> = groups
-        .iter()
-        .enumerate()
-        .filter_map(|(i, g)| g.first().map(|a| (a.en_key.clone(), i)))
-        .collect();
+    let by_key = groups_by_key(groups);
     let mut demoted: Vec<(usize, usize)> = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
         let Some(top) = g.first() else {
             continue;
         };
-        let words: Vec<&str> = top.en_key.split(' ').collect();
-        let mut inner: Vec<usize> = Vec::new();
-        for i in 0..words.len() {
-            for j in i + 1..=words.len() {
-                if j - i < words.len()
-                    && let Some(&k) = by_key.get(&words[i..j].join(" "))
-                {
-                    inner.push(k);
-                }
-            }
-        }
-        if inner.is_empty() {
-            continue;
-        }
+        let inner = inner_groups(&top.en_key, &by_key);
         for (ai, a) in g.iter().enumerate() {
             if a.seed.is_some() {
                 continue;
@@ -638,12 +643,7 @@ fn leave_transliterations_to_shorter(groups: &mut [Vec<Alignment>], translit_min
         groups[gi][ai].score = floor - 1.0;
     }
     for group in groups.iter_mut() {
-        group.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(b.cooc.cmp(&a.cooc))
-                .then_with(|| a.ja_key.cmp(&b.ja_key))
-        });
+        group.sort_by(best_first);
     }
 }
 
@@ -656,11 +656,7 @@ const NESTED_SHARE: f64 = 0.8;
 /// competitive linking alone would give the stronger `aspect` the compound.
 /// Groups are re-sorted.
 fn leave_to_longer(groups: &mut [Vec<Alignment>], weight: f64) {
-    let by_key: FxHashMap<&str, usize> = groups
-        .iter()
-        .enumerate()
-        .filter_map(|(i, g)| g.first().map(|a| (a.en_key.as_str(), i)))
-        .collect();
+    let by_key = groups_by_key(groups);
     // For each group, the best (Japanese key, cooc) of the longer English
     // terms holding its term.
     let mut owned: Vec<Vec<(String, u64)>> = vec![Vec::new(); groups.len()];
@@ -671,16 +667,8 @@ fn leave_to_longer(groups: &mut [Vec<Alignment>], weight: f64) {
         if top.seed.is_some() {
             continue;
         }
-        let words: Vec<&str> = top.en_key.split(' ').collect();
-        for i in 0..words.len() {
-            for j in i + 1..=words.len() {
-                if j - i == words.len() {
-                    continue;
-                }
-                if let Some(&inner) = by_key.get(words[i..j].join(" ").as_str()) {
-                    owned[inner].push((top.ja_key.clone(), top.cooc));
-                }
-            }
+        for inner in inner_groups(&top.en_key, &by_key) {
+            owned[inner].push((top.ja_key.clone(), top.cooc));
         }
     }
     for (group, owned) in groups.iter_mut().zip(owned) {
@@ -698,12 +686,7 @@ fn leave_to_longer(groups: &mut [Vec<Alignment>], weight: f64) {
                 a.score -= weight;
             }
         }
-        group.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(b.cooc.cmp(&a.cooc))
-                .then_with(|| a.ja_key.cmp(&b.ja_key))
-        });
+        group.sort_by(best_first);
     }
 }
 
