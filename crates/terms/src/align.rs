@@ -498,10 +498,15 @@ pub fn align(
             });
         }
         pairs.sort_by(best_first);
-        if options.rare && pairs.is_empty() {
+        // A term with no pair seen `min_cooc` times takes its rare ones.
+        let rare = if options.rare && pairs.is_empty() {
             pairs = rare;
             pairs.sort_by(best_first);
-        } else if options.whole > 0.0 {
+            Vec::new()
+        } else {
+            rare
+        };
+        if options.whole > 0.0 {
             prefer_whole(&mut pairs, rare, options.whole, en_surface);
             pairs.sort_by(best_first);
         }
