@@ -396,9 +396,14 @@ impl Edict {
 /// One spelling for the orthographic variants of a katakana word: without
 /// the middle dot between its parts and without a long-vowel mark at its end
 /// (ユーザー and ユーザ, ファイル・ディスクリプタ and ファイルディスクリプタ
-/// are the same word, both written in the catalogs and in EDICT).
+/// are the same word, both written in the catalogs and in EDICT); Latin
+/// letters in one case (FTP and ftp).
 fn spelling(s: &str) -> String {
-    let chars: Vec<char> = s.chars().filter(|&c| c != '・' && c != ' ').collect();
+    let chars: Vec<char> = s
+        .chars()
+        .filter(|&c| c != '・' && c != ' ')
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
     let katakana = |c: char| ('ァ'..='ヺ').contains(&c);
     let mut out = String::with_capacity(s.len());
     for (i, &c) in chars.iter().enumerate() {
@@ -800,5 +805,6 @@ mod tests {
         // Only a final mark goes: ユーザ keeps its inner one.
         assert_eq!(spelling("ユーザ"), "ユーザ");
         assert_ne!(spelling("実行"), spelling("実行ファイル"));
+        assert_eq!(spelling("FTP"), spelling("ftp"));
     }
 }
