@@ -523,8 +523,10 @@ pub fn align(
         compose(&mut groups, options.compose);
     }
     if options.nested > 0.0 {
-        leave_to_longer(&mut groups, options.nested);
-        leave_transliterations_to_shorter(&mut groups, options.translit_min);
+        // Sorting and scoring leave each group's English term as it was.
+        let inner = inner_terms(&groups);
+        leave_to_longer(&mut groups, &inner, options.nested);
+        leave_transliterations_to_shorter(&mut groups, &inner, options.translit_min);
     }
     if options.exclusive {
         groups = link(groups, options.per_term.max(1));
@@ -545,30 +547,35 @@ fn best_first(a: &Alignment, b: &Alignment) -> std::cmp::Ordering {
         .then_with(|| a.ja_key.cmp(&b.ja_key))
 }
 
-/// Each group's index by its English key.
-fn groups_by_key(groups: &[Vec<Alignment>]) -> FxHashMap<String, usize> {
-    groups
+/// For each group, the groups of the English terms inside its term: its
+/// contiguous runs of words, the whole term aside (`aspect` and `ratio` in
+/// `aspect ratio`).
+fn inner_terms(groups: &[Vec<Alignment>]) -> Vec<Vec<usize>> {
+    let by_key: FxHashMap<&str, usize> = groups
         .iter()
         .enumerate()
-        .filter_map(|(i, g)| g.first().map(|a| (a.en_key.clone(), i)))
-        .collect()
-}
-
-/// The groups of the English terms inside `key`: its contiguous runs of
-/// words, the whole key aside.
-fn inner_groups(key: &str, by_key: &FxHashMap<String, usize>) -> Vec<usize> {
-    let words: Vec<&str> = key.split(' ').collect();
-    let mut out = Vec::new();
-    for i in 0..words.len() {
-        for j in i + 1..=words.len() {
-            if j - i < words.len()
-                && let Some(&k) = by_key.get(&words[i..j].join(" "))
-            {
-                out.push(k);
+        .filter_map(|(i, g)| g.first().map(|a| (a.en_key.as_str(), i)))
+        .collect();
+    groups
+        .iter()
+        .map(|g| {
+            let Some(top) = g.first() else {
+                return Vec::new();
+            };
+            let words: Vec<&str> = top.en_key.split(' ').collect();
+            let mut out = Vec::new();
+            for i in 0..words.len() {
+                for j in i + 1..=words.len() {
+                    if j - i < words.len()
+                        && let Some(&k) = by_key.get(words[i..j].join(" ").as_str())
+                    {
+                        out.push(k);
+                    }
+                }
             }
-        }
-    }
-    out
+            out
+        })
+        .collect()
 }
 
 /// Compositional translation (in the manner of Tanaka & Baldwin 2003): a
@@ -618,19 +625,18 @@ fn compose(groups: &mut [Vec<Alignment>], weight: f64) {
 /// transaction`; セットアップ for `setup`, not `circuit setup`) is left to
 /// the shorter term: it drops to the bottom of the longer term's
 /// proposals. Groups are re-sorted.
-fn leave_transliterations_to_shorter(groups: &mut [Vec<Alignment>], translit_min: f64) {
-    let by_key = groups_by_key(groups);
+fn leave_transliterations_to_shorter(
+    groups: &mut [Vec<Alignment>],
+    inner: &[Vec<usize>],
+    translit_min: f64,
+) {
     let mut demoted: Vec<(usize, usize)> = Vec::new();
     for (gi, g) in groups.iter().enumerate() {
-        let Some(top) = g.first() else {
-            continue;
-        };
-        let inner = inner_groups(&top.en_key, &by_key);
         for (ai, a) in g.iter().enumerate() {
             if a.seed.is_some() {
                 continue;
             }
-            let shorter = inner.iter().any(|&k| {
+            let shorter = inner[gi].iter().any(|&k| {
                 groups[k].iter().any(|b| {
                     b.ja_key == a.ja_key && b.translit >= translit_min && b.translit > a.translit
                 })
@@ -640,15 +646,15 @@ fn leave_transliterations_to_shorter(groups: &mut [Vec<Alignment>], translit_min
             }
         }
     }
-    for (gi, ai) in demoted {
+    for &(gi, ai) in &demoted {
         let floor = groups[gi]
             .iter()
             .map(|a| a.score)
             .fold(f64::INFINITY, f64::min);
         groups[gi][ai].score = floor - 1.0;
     }
-    for group in groups.iter_mut() {
-        group.sort_by(best_first);
+    for &(gi, _) in &demoted {
+        groups[gi].sort_by(best_first);
     }
 }
 
@@ -660,20 +666,19 @@ const NESTED_SHARE: f64 = 0.8;
 /// (アスペクト比) is left to it, so `aspect` keeps アスペクト, where
 /// competitive linking alone would give the stronger `aspect` the compound.
 /// Groups are re-sorted.
-fn leave_to_longer(groups: &mut [Vec<Alignment>], weight: f64) {
-    let by_key = groups_by_key(groups);
+fn leave_to_longer(groups: &mut [Vec<Alignment>], inner: &[Vec<usize>], weight: f64) {
     // For each group, the best (Japanese key, cooc) of the longer English
     // terms holding its term.
     let mut owned: Vec<Vec<(String, u64)>> = vec![Vec::new(); groups.len()];
-    for g in groups.iter() {
+    for (g, inside) in groups.iter().zip(inner) {
         let Some(top) = g.first() else {
             continue;
         };
         if top.seed.is_some() {
             continue;
         }
-        for inner in inner_groups(&top.en_key, &by_key) {
-            owned[inner].push((top.ja_key.clone(), top.cooc));
+        for &k in inside {
+            owned[k].push((top.ja_key.clone(), top.cooc));
         }
     }
     for (group, owned) in groups.iter_mut().zip(owned) {
@@ -1113,7 +1118,8 @@ mod tests {
         ];
         assert_eq!(link(groups.clone(), 1)[1][0].ja, "中止");
         let mut groups = groups;
-        leave_transliterations_to_shorter(&mut groups, 0.6);
+        let inner = inner_terms(&groups);
+        leave_transliterations_to_shorter(&mut groups, &inner, 0.6);
         assert_eq!(groups[0][0].ja, "トランザクション");
         assert_eq!(groups[0][1].ja, "アボート");
         let linked = link(groups, 1);
