@@ -120,6 +120,26 @@ fn rare_pairs_fill_in_for_terms_without_others_unless_turned_off() {
     assert_eq!(rare(&without), 0, "{without}");
 }
 
+/// `glossary build` over shard `k` of 3 of `input`, its counts written to
+/// `emit` (`-`: standard output, returned).
+fn build_shard(input: &Path, k: usize, emit: &str) -> String {
+    let shard = format!("{k}/3");
+    let (code, out, err) = run(&[
+        "glossary",
+        "build",
+        "--jsonl",
+        "--lang",
+        "en",
+        "--shard",
+        &shard,
+        "--emit-stats",
+        emit,
+        &s(input),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    out
+}
+
 #[test]
 fn ranking_merged_shards_is_byte_identical_to_one_run() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -129,22 +149,9 @@ fn ranking_merged_shards_is_byte_identical_to_one_run() {
     assert_eq!(code, 0, "{err}");
     let mut shards = Vec::new();
     for k in 0..3 {
-        let stats = dir.path().join(format!("shard-{k}.json"));
-        let shard = format!("{k}/3");
-        let (code, _, err) = run(&[
-            "glossary",
-            "build",
-            "--jsonl",
-            "--lang",
-            "en",
-            "--shard",
-            &shard,
-            "--emit-stats",
-            &s(&stats),
-            &s(&input),
-        ]);
-        assert_eq!(code, 0, "{err}");
-        shards.push(s(&stats));
+        let stats = s(&dir.path().join(format!("shard-{k}.json")));
+        build_shard(&input, k, &stats);
+        shards.push(stats);
     }
     let merged = dir.path().join("merged.json");
     let mut args = vec![
@@ -184,20 +191,7 @@ fn shard_counts_on_stdout_concatenate_into_one_stats_file() {
     assert_eq!(code, 0, "{err}");
     let mut lines = String::new();
     for k in 0..3 {
-        let shard = format!("{k}/3");
-        let (code, out, err) = run(&[
-            "glossary",
-            "build",
-            "--jsonl",
-            "--lang",
-            "en",
-            "--shard",
-            &shard,
-            "--emit-stats",
-            "-",
-            &s(&input),
-        ]);
-        assert_eq!(code, 0, "{err}");
+        let out = build_shard(&input, k, "-");
         assert_eq!(out.lines().count(), 1, "one record per shard");
         lines.push_str(&out);
     }
