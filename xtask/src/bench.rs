@@ -261,15 +261,10 @@ fn sentences_peer(kotoba: &Path, en_jsonl: &Path) -> Result<()> {
         for block in text.split('\\n\\n'):\n\
         \x20   seg.segment(block)\n\
         print(time.process_time() - t)\n";
-    let out = Command::new(&python)
-        .arg("-c")
-        .arg(script)
-        .arg(&slice)
-        .output()
-        .context("running pySBD")?;
-    if !out.status.success() {
-        bail!("pySBD failed: {}", String::from_utf8_lossy(&out.stderr));
-    }
+    let out = crate::checked_output(
+        Command::new(&python).arg("-c").arg(script).arg(&slice),
+        "pySBD",
+    )?;
     let cpu: f64 = String::from_utf8_lossy(&out.stdout)
         .trim()
         .parse()
@@ -329,16 +324,14 @@ fn extraction_peer(kotoba: &Path) -> Result<()> {
             .lines()
             .count()
             .saturating_sub(1);
-        let out = Command::new(&python)
-            .arg("-c")
-            .arg(script)
-            .arg(&texts)
-            .arg(terms.to_string())
-            .output()
-            .context("running YAKE")?;
-        if !out.status.success() {
-            bail!("YAKE failed: {}", String::from_utf8_lossy(&out.stderr));
-        }
+        let out = crate::checked_output(
+            Command::new(&python)
+                .arg("-c")
+                .arg(script)
+                .arg(&texts)
+                .arg(terms.to_string()),
+            "YAKE",
+        )?;
         let yake: Vec<f64> = String::from_utf8_lossy(&out.stdout)
             .lines()
             .map(|l| l.trim().parse().unwrap_or(f64::NAN))

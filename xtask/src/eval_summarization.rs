@@ -9,7 +9,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 use serde_json::Value;
 
 use crate::{aclsum, ipadic, peers, reuters};
@@ -139,21 +139,16 @@ fn rouge(kotoba: &Path, system: &Path, refs: &Path) -> Result<String> {
 }
 
 fn mean_f1(kotoba: &Path, system: &Path, refs: &Path) -> Result<[f64; 3]> {
-    let out = Command::new(kotoba)
-        .args([
-            "eval", "rouge", "--stem", "--lang", "en", "--format", "jsonl", "--system",
-        ])
-        .arg(system)
-        .arg("--reference")
-        .arg(refs)
-        .output()
-        .context("running kotoba eval rouge")?;
-    if !out.status.success() {
-        bail!(
-            "kotoba eval rouge failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
+    let out = crate::checked_output(
+        Command::new(kotoba)
+            .args([
+                "eval", "rouge", "--stem", "--lang", "en", "--format", "jsonl", "--system",
+            ])
+            .arg(system)
+            .arg("--reference")
+            .arg(refs),
+        "kotoba eval rouge",
+    )?;
     let text = String::from_utf8(out.stdout)?;
     let mean: Value = serde_json::from_str(text.lines().last().unwrap_or("{}"))?;
     let f = |m: &str| 100.0 * mean[m]["f1"].as_f64().unwrap_or(f64::NAN);

@@ -13,7 +13,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use lindera_dictionary::builder::DictionaryBuilder;
 use lindera_dictionary::dictionary::metadata::Metadata;
 
@@ -74,18 +74,12 @@ pub fn prepare() -> Result<()> {
 /// 0xA1DD to U+FF0D instead of U+2212), and then `〜` and `−スル` would not
 /// match MeCab's dictionary.
 fn euc_jp_to_utf8(path: &Path) -> Result<String> {
-    let out = Command::new("iconv")
-        .args(["-f", "EUC-JP", "-t", "UTF-8"])
-        .arg(path)
-        .output()
-        .context("running iconv (Debian's libc-bin)")?;
-    if !out.status.success() {
-        bail!(
-            "iconv could not convert {}: {}",
-            path.display(),
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
+    let out = crate::checked_output(
+        Command::new("iconv")
+            .args(["-f", "EUC-JP", "-t", "UTF-8"])
+            .arg(path),
+        &format!("iconv (Debian's libc-bin) on {}", path.display()),
+    )?;
     String::from_utf8(out.stdout).with_context(|| format!("iconv output for {}", path.display()))
 }
 

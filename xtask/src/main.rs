@@ -79,6 +79,16 @@ pub fn run(cmd: &mut Command) -> Result<()> {
     Ok(())
 }
 
+/// Runs a command and returns its output; fails, with its standard error,
+/// when it cannot start or does not succeed. `what` names it in messages.
+pub fn checked_output(cmd: &mut Command, what: &str) -> Result<std::process::Output> {
+    let out = cmd.output().with_context(|| format!("running {what}"))?;
+    if !out.status.success() {
+        bail!("{what} failed: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    Ok(out)
+}
+
 fn cargo() -> Command {
     Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
 }
@@ -154,16 +164,7 @@ fn demo() -> Result<()> {
         "\n== English–Japanese term pairs from the aligned sentences (first 20): kotoba {}",
         args.join(" ")
     );
-    let out = Command::new(&kotoba)
-        .args(args)
-        .output()
-        .context("running kotoba glossary align")?;
-    if !out.status.success() {
-        bail!(
-            "kotoba glossary align failed: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
+    let out = checked_output(Command::new(&kotoba).args(args), "kotoba glossary align")?;
     for line in String::from_utf8_lossy(&out.stdout).lines().take(21) {
         println!("{line}");
     }

@@ -89,20 +89,15 @@ pub fn run_sumy(
 ) -> Result<f64> {
     let (python, nltk) = sumy()?;
     let runner = crate::root().join("xtask/peers/sumy_runner.py");
-    let output = Command::new(python)
-        .env("NLTK_DATA", nltk)
-        .arg(runner)
-        .arg(method)
-        .arg(sentences.to_string())
-        .arg(docs)
-        .output()
-        .context("running sumy")?;
-    if !output.status.success() {
-        bail!(
-            "sumy {method} failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-    }
+    let output = crate::checked_output(
+        Command::new(python)
+            .env("NLTK_DATA", nltk)
+            .arg(runner)
+            .arg(method)
+            .arg(sentences.to_string())
+            .arg(docs),
+        &format!("sumy {method}"),
+    )?;
     std::fs::write(out, &output.stdout)?;
     let stderr = String::from_utf8_lossy(&output.stderr);
     stderr
