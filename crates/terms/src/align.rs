@@ -539,12 +539,24 @@ pub fn align(
     groups.into_iter().flatten().collect()
 }
 
-/// Proposals best first: by score, then co-occurrences, then Japanese key.
+/// Proposals best first: by score, then co-occurrences, then as
+/// [`plainer`], then Japanese key.
 fn best_first(a: &Alignment, b: &Alignment) -> std::cmp::Ordering {
     b.score
         .total_cmp(&a.score)
         .then(b.cooc.cmp(&a.cooc))
+        .then_with(|| plainer(a, b))
         .then_with(|| a.ja_key.cmp(&b.ja_key))
+}
+
+/// Between proposals with the same evidence: the closer transliteration,
+/// then the one of fewer parts (nothing the English term does not explain:
+/// 能力 before アプリ内 for `ability`, 冒涜 before 人間性 for `desecration`).
+fn plainer(a: &Alignment, b: &Alignment) -> std::cmp::Ordering {
+    let parts = |x: &Alignment| x.ja_key.split(' ').count();
+    b.translit
+        .total_cmp(&a.translit)
+        .then_with(|| parts(a).cmp(&parts(b)))
 }
 
 /// For each group, the groups of the English terms inside its term: its
@@ -854,6 +866,7 @@ fn link(groups: Vec<Vec<Alignment>>, keep: usize) -> Vec<Vec<Alignment>> {
         y.score
             .total_cmp(&x.score)
             .then(y.cooc.cmp(&x.cooc))
+            .then_with(|| plainer(x, y))
             .then_with(|| x.en_key.cmp(&y.en_key))
             .then_with(|| x.ja_key.cmp(&y.ja_key))
     });
@@ -904,14 +917,35 @@ fn link(groups: Vec<Vec<Alignment>>, keep: usize) -> Vec<Vec<Alignment>> {
             taken.entry(ja).or_default().push(g);
         }
     }
+    let by_key: FxHashMap<&str, usize> = groups
+        .iter()
+        .enumerate()
+        .filter_map(|(i, g)| g.first().map(|a| (a.en_key.as_str(), i)))
+        .collect();
+    // For each group, the groups of the longer terms holding its term.
+    let mut outer: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
+    for (g, inside) in inner_terms(&groups).into_iter().enumerate() {
+        for k in inside {
+            outer[k].push(g);
+        }
+    }
+    // A partner far weaker than the term's best proposal is no answer:
+    // the term keeps its best, shared (setup keeps セットアップ, not ページ at
+    // a tenth of its score) -- but not the compound a longer term holding
+    // it took (optimisation keeps 最適化, shared with optimization, not
+    // 最適化レベル of `optimisation level`).
+    let partners: Vec<Option<usize>> = groups
+        .iter()
+        .enumerate()
+        .map(|(g, pairs)| {
+            linked[g]
+                .filter(|&p| pairs[p].score >= LINK_FLOOR * pairs[0].score)
+                .or_else(|| explained_part(&groups, &by_key, g, &outer[g], &taken))
+        })
+        .collect();
     let mut out = Vec::with_capacity(groups.len());
-    for (g, mut pairs) in groups.into_iter().enumerate() {
-        // A partner far weaker than the term's best proposal is no answer:
-        // the term keeps its best, shared (setup keeps セットアップ, not
-        // ページ at a tenth of its score).
-        if let Some(p) = linked[g]
-            && pairs[p].score >= LINK_FLOOR * pairs[0].score
-        {
+    for (mut pairs, partner) in groups.into_iter().zip(partners) {
+        if let Some(p) = partner {
             let first = pairs.remove(p);
             pairs.insert(0, first);
         }
@@ -919,6 +953,64 @@ fn link(groups: Vec<Vec<Alignment>>, keep: usize) -> Vec<Vec<Alignment>> {
         out.push(pairs);
     }
     out
+}
+
+/// Proposals of an English term searched for the translation of a word
+/// that a longer term adds (see [`explained_part`]).
+const EXPLAIN_TOP: usize = 1;
+
+/// When the best proposal of group `g` is a compound that a longer term
+/// holding its term took under linking, and the compound is one of the
+/// term's other proposals plus the translation of the words the longer term
+/// adds, that proposal: `optimisation` keeps 最適化 when `optimisation
+/// level` took 最適化レベル and `level` translates as レベル. (A term that
+/// occurs only inside the longer one has the same counts, so only the
+/// added words tell the two apart.)
+fn explained_part(
+    groups: &[Vec<Alignment>],
+    by_key: &FxHashMap<&str, usize>,
+    g: usize,
+    outer: &[usize],
+    taken: &FxHashMap<&str, Vec<usize>>,
+) -> Option<usize> {
+    let pairs = &groups[g];
+    let best = pairs.first()?;
+    let holders = taken.get(best.ja_key.as_str())?;
+    let words: Vec<&str> = best.en_key.split(' ').collect();
+    for &o in outer.iter().filter(|o| holders.contains(o)) {
+        let long: Vec<&str> = groups[o][0].en_key.split(' ').collect();
+        let Some(at) = long
+            .windows(words.len())
+            .position(|w| w == words.as_slice())
+        else {
+            continue;
+        };
+        // Noun compounds keep their order in Japanese: words the longer
+        // term adds before this term are translated before its part, words
+        // added after it, after.
+        let translation = |side: &[&str]| -> Vec<&str> {
+            side.iter()
+                .filter_map(|w| by_key.get(w))
+                .flat_map(|&k| groups[k].iter().take(EXPLAIN_TOP).map(|a| a.ja.as_str()))
+                .collect()
+        };
+        let (before, after) = (
+            translation(&long[..at]),
+            translation(&long[at + words.len()..]),
+        );
+        let found = pairs.iter().position(|a| {
+            let explained = |rest: Option<&str>, by: &[&str]| rest.is_some_and(|r| by.contains(&r));
+            a.ja.len() < best.ja.len()
+                && !before.contains(&a.ja.as_str())
+                && !after.contains(&a.ja.as_str())
+                && (explained(best.ja.strip_suffix(a.ja.as_str()), &before)
+                    || explained(best.ja.strip_prefix(a.ja.as_str()), &after))
+        });
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
 }
 
 /// True when a Japanese candidate can translate a term: not Latin-only
@@ -1146,6 +1238,76 @@ mod tests {
         assert_eq!(linked[0][0].ja, "セットアップ");
         assert_eq!(linked[1][0].ja, "セットアップ");
         assert_eq!(linked[2][0].ja, "配置");
+    }
+
+    /// A proposal whose Japanese term has the parts in `ja_key` (space
+    /// separated), as the counting writes it.
+    fn compound(en: &str, ja_key: &str, score: f64) -> Alignment {
+        Alignment {
+            ja: ja_key.replace(' ', ""),
+            ja_key: ja_key.to_string(),
+            ..proposal(en, ja_key, score, 0.0)
+        }
+    }
+
+    /// Proposals with the same evidence: the closer transliteration first,
+    /// then the one of fewer parts; linking breaks its ties the same way.
+    #[test]
+    fn ties_go_to_the_plainer_proposal() {
+        let mut ability = vec![
+            compound("ability", "アプリ 内", 0.5),
+            compound("ability", "能力", 0.5),
+        ];
+        ability.sort_by(best_first);
+        assert_eq!(ability[0].ja, "能力");
+        let mut orange = vec![
+            proposal("orange", "ウォーク", 0.67, 0.0),
+            proposal("orange", "オレンジ", 0.67, 0.58),
+        ];
+        orange.sort_by(best_first);
+        assert_eq!(orange[0].ja, "オレンジ");
+        // Linking takes equal pairs in the same order (個目 sorts before 節
+        // by key).
+        let groups = vec![vec![
+            compound("stanza", "個 目", 1.0),
+            compound("stanza", "節", 1.0),
+        ]];
+        assert_eq!(link(groups, 1)[0][0].ja, "節");
+    }
+
+    /// `optimisation` occurs only inside `optimisation level`, so both have
+    /// the same best proposal; when the longer term takes 最適化レベル, the
+    /// shorter keeps 最適化 because `level` translates as レベル. Inside
+    /// `manage local virtual machine`, `virtual machine` keeps 仮想マシン:
+    /// no added word translates as 仮想.
+    #[test]
+    fn a_compound_explained_by_the_added_words_leaves_the_part() {
+        let groups = vec![
+            vec![compound("optimisation level", "最適 化 レベル", 1.15)],
+            vec![
+                compound("optimisation", "最適 化 レベル", 0.7),
+                compound("optimisation", "最適 化", 0.19),
+            ],
+            vec![compound("optimization", "最適 化", 0.9)],
+            vec![compound("level", "レベル", 0.9)],
+            vec![compound(
+                "manage local virtual machine",
+                "仮想 マシン",
+                0.72,
+            )],
+            vec![
+                compound("virtual machine", "仮想 マシン", 0.57),
+                compound("virtual machine", "マシン", 0.1),
+            ],
+            vec![
+                compound("local", "ローカル", 1.2),
+                compound("local", "仮想", 0.1),
+            ],
+            vec![compound("machine", "マシン", 1.2)],
+        ];
+        let linked = link(groups, 1);
+        assert_eq!(linked[1][0].ja, "最適化");
+        assert_eq!(linked[5][0].ja, "仮想マシン");
     }
 
     /// A language name met once as カンナダ語 and twice bare: the cued
