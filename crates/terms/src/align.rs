@@ -1254,13 +1254,13 @@ mod tests {
     /// then the one of fewer parts; linking breaks its ties the same way.
     #[test]
     fn ties_go_to_the_plainer_proposal() {
-        let mut ability = vec![
+        let mut ability = [
             compound("ability", "アプリ 内", 0.5),
             compound("ability", "能力", 0.5),
         ];
         ability.sort_by(best_first);
         assert_eq!(ability[0].ja, "能力");
-        let mut orange = vec![
+        let mut orange = [
             proposal("orange", "ウォーク", 0.67, 0.0),
             proposal("orange", "オレンジ", 0.67, 0.58),
         ];
