@@ -411,6 +411,8 @@ pub fn align(
         }
     }
     let mut groups: Vec<Vec<Alignment>> = Vec::new();
+    // Rare compound proposals of terms of several words, by group.
+    let mut spares: Vec<(usize, Vec<Alignment>)> = Vec::new();
     for (e, row) in &stats.cooc {
         let Some(en_counts) = stats.en.terms.get(e) else {
             continue;
@@ -506,6 +508,16 @@ pub fn align(
         } else {
             rare
         };
+        // Rare compounds a term of several words may still take, when they
+        // hold the translation of every word (see `compose`).
+        let spare: Vec<Alignment> = if options.compose > 0.0 && e.contains(' ') {
+            rare.iter()
+                .filter(|a| a.ja_key.contains(' '))
+                .cloned()
+                .collect()
+        } else {
+            Vec::new()
+        };
         if options.whole > 0.0 {
             prefer_whole(&mut pairs, rare, options.whole, en_surface);
             pairs.sort_by(best_first);
@@ -516,11 +528,14 @@ pub fn align(
             options.per_term.max(1)
         });
         if !pairs.is_empty() {
+            if !spare.is_empty() {
+                spares.push((groups.len(), spare));
+            }
             groups.push(pairs);
         }
     }
     if options.compose > 0.0 {
-        compose(&mut groups, options.compose);
+        compose(&mut groups, spares, options.compose);
     }
     if options.nested > 0.0 {
         // Sorting and scoring leave each group's English term as it was.
@@ -595,8 +610,11 @@ fn inner_terms(groups: &[Vec<Alignment>]) -> Vec<Vec<usize>> {
 /// its words whose best single-word translation it contains as a proper
 /// part, so the whole
 /// compound wins over a part of it (authentication information → 認証情報,
-/// not 認証). Groups are re-sorted.
-fn compose(groups: &mut [Vec<Alignment>], weight: f64) {
+/// not 認証). A compound seen with the term too seldom to be kept (`spares`)
+/// joins its proposals when it holds the translation of every word
+/// (authentication information → 認証情報, seen once, over 認証 seen twice).
+/// Groups are re-sorted.
+fn compose(groups: &mut [Vec<Alignment>], spares: Vec<(usize, Vec<Alignment>)>, weight: f64) {
     // Best translation of each one-word English term (its group's first).
     let single: FxHashMap<String, String> = groups
         .iter()
@@ -604,6 +622,26 @@ fn compose(groups: &mut [Vec<Alignment>], weight: f64) {
         .filter(|a| !a.en_key.contains(' ') && a.seed.is_none())
         .map(|a| (a.en_key.clone(), a.ja.clone()))
         .collect();
+    // A proper part: the word's translation alone is no translation of
+    // the whole term.
+    let holds = |ja: &str, word: &str| {
+        single
+            .get(word)
+            .is_some_and(|t| ja.len() > t.len() && ja.contains(t.as_str()))
+    };
+    for (g, spare) in spares {
+        let group = &mut groups[g];
+        let Some(first) = group.first() else {
+            continue;
+        };
+        let words: Vec<String> = first.en_key.split(' ').map(str::to_string).collect();
+        let whole: Vec<Alignment> = spare
+            .into_iter()
+            .filter(|a| words.iter().all(|w| holds(&a.ja, w)))
+            .filter(|a| group.iter().all(|b| b.ja_key != a.ja_key))
+            .collect();
+        group.extend(whole);
+    }
     for group in groups.iter_mut() {
         let Some(first) = group.first() else {
             continue;
@@ -616,16 +654,7 @@ fn compose(groups: &mut [Vec<Alignment>], weight: f64) {
             if a.seed.is_some() {
                 continue;
             }
-            let covered = words
-                .iter()
-                .filter(|w| {
-                    // A proper part: the word's translation alone is no
-                    // translation of the whole term.
-                    single
-                        .get(*w)
-                        .is_some_and(|t| a.ja.len() > t.len() && a.ja.contains(t.as_str()))
-                })
-                .count();
+            let covered = words.iter().filter(|w| holds(&a.ja, w)).count();
             a.score += weight * covered as f64 / words.len() as f64;
         }
         group.sort_by(best_first);
@@ -1308,6 +1337,31 @@ mod tests {
         let linked = link(groups, 1);
         assert_eq!(linked[1][0].ja, "最適化");
         assert_eq!(linked[5][0].ja, "仮想マシン");
+    }
+
+    /// A compound seen once joins the proposals of a term of several words
+    /// when it holds the translation of each word; one that misses a word
+    /// does not.
+    #[test]
+    fn rare_compounds_holding_every_word_join_a_long_term() {
+        let mut groups = vec![
+            vec![
+                compound("authentication information", "認証", 0.015),
+                compound("authentication information", "情報", 0.009),
+            ],
+            vec![compound("authentication", "認証", 0.8)],
+            vec![compound("information", "情報", 0.8)],
+        ];
+        let spares = vec![(
+            0,
+            vec![
+                compound("authentication information", "認証 エラー", 0.67),
+                compound("authentication information", "認証 情報", 0.5),
+            ],
+        )];
+        compose(&mut groups, spares, 0.3);
+        assert_eq!(groups[0][0].ja, "認証情報");
+        assert!(groups[0].iter().all(|a| a.ja != "認証エラー"));
     }
 
     /// A language name met once as カンナダ語 and twice bare: the cued
