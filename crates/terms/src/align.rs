@@ -534,15 +534,7 @@ pub fn align(
             groups.push(pairs);
         }
     }
-    if options.compose > 0.0 {
-        compose(&mut groups, spares, options.compose);
-    }
-    if options.nested > 0.0 {
-        // Sorting and scoring leave each group's English term as it was.
-        let inner = inner_terms(&groups);
-        leave_to_longer(&mut groups, &inner, options.nested);
-        leave_transliterations_to_shorter(&mut groups, &inner, options.translit_min);
-    }
+    nest_and_compose(&mut groups, spares, options);
     if options.exclusive {
         groups = link(groups, options.per_term.max(1));
     }
@@ -552,6 +544,26 @@ pub fn align(
             .then_with(|| a[0].en_key.cmp(&b[0].en_key))
     });
     groups.into_iter().flatten().collect()
+}
+
+/// The steps between each term's own proposals and linking: nesting first,
+/// so that composition looks for the translations single words keep once
+/// the compounds of longer terms are left to them (`regular` → 正規, not
+/// 正規表現, when `regular expression` is present).
+fn nest_and_compose(
+    groups: &mut [Vec<Alignment>],
+    spares: Vec<(usize, Vec<Alignment>)>,
+    options: &AlignOptions,
+) {
+    if options.nested > 0.0 {
+        // Sorting and scoring leave each group's English term as it was.
+        let inner = inner_terms(groups);
+        leave_to_longer(groups, &inner, options.nested);
+        leave_transliterations_to_shorter(groups, &inner, options.translit_min);
+    }
+    if options.compose > 0.0 {
+        compose(groups, spares, options.compose);
+    }
 }
 
 /// Proposals best first: by score, then co-occurrences, then as
@@ -1362,6 +1374,29 @@ mod tests {
         compose(&mut groups, spares, 0.3);
         assert_eq!(groups[0][0].ja, "認証情報");
         assert!(groups[0].iter().all(|a| a.ja != "認証エラー"));
+    }
+
+    /// Composition credits the translation a word keeps after nesting:
+    /// `regular` keeps 正規 once `regular expression` holds 正規表現, so
+    /// 正規文法 for `regular grammar` holds the translations of both words.
+    #[test]
+    fn composition_follows_nesting() {
+        let mut groups = vec![
+            vec![compound("regular expression", "正規 表現", 1.0)],
+            vec![
+                compound("regular", "正規 表現", 0.95),
+                compound("regular", "正規", 0.8),
+            ],
+            vec![compound("expression", "表現", 0.9)],
+            vec![
+                compound("regular grammar", "規則 集合", 1.1),
+                compound("regular grammar", "正規 文法", 0.9),
+            ],
+            vec![compound("grammar", "文法", 0.9)],
+        ];
+        nest_and_compose(&mut groups, Vec::new(), &AlignOptions::default());
+        assert_eq!(groups[1][0].ja, "正規");
+        assert_eq!(groups[3][0].ja, "正規文法");
     }
 
     /// A language name met once as カンナダ語 and twice bare: the cued
