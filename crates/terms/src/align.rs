@@ -577,12 +577,21 @@ fn best_first(a: &Alignment, b: &Alignment) -> std::cmp::Ordering {
 }
 
 /// Between proposals with the same evidence: the closer transliteration,
-/// then the one of fewer parts (nothing the English term does not explain:
-/// 能力 before アプリ内 for `ability`, 冒涜 before 人間性 for `desecration`).
+/// then the one whose number of parts is closer to the English term's number
+/// of words, then the one of fewer parts: one part for each word, nothing
+/// the English term does not explain (能力 before アプリ内 for `ability`,
+/// 冒涜 before 人間性 for `desecration`; 債券市場 before 債券 for `bond
+/// markets unit`).
 fn plainer(a: &Alignment, b: &Alignment) -> std::cmp::Ordering {
     let parts = |x: &Alignment| x.ja_key.split(' ').count();
+    let words = |x: &Alignment| x.en_key.split(' ').count();
     b.translit
         .total_cmp(&a.translit)
+        .then_with(|| {
+            parts(a)
+                .abs_diff(words(a))
+                .cmp(&parts(b).abs_diff(words(b)))
+        })
         .then_with(|| parts(a).cmp(&parts(b)))
 }
 
@@ -1301,6 +1310,13 @@ mod tests {
         ];
         ability.sort_by(best_first);
         assert_eq!(ability[0].ja, "能力");
+        let mut unit = [
+            compound("bond markets unit", "債券", 1.0),
+            compound("bond markets unit", "債券 市場 欧州 複合", 1.0),
+            compound("bond markets unit", "債券 市場", 1.0),
+        ];
+        unit.sort_by(best_first);
+        assert_eq!(unit[0].ja, "債券市場");
         let mut orange = [
             proposal("orange", "ウォーク", 0.67, 0.0),
             proposal("orange", "オレンジ", 0.67, 0.58),
