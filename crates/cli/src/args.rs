@@ -101,7 +101,7 @@ pub enum TermLang {
 /// Output formats of `glossary extract`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExtractFormat {
-    /// `term, score, freq, doc_freq, glossary, example` with a header.
+    /// `term, score, freq, doc_freq, example, glossary` with a header.
     Tsv,
     /// One candidate per line.
     Jsonl,

@@ -479,11 +479,12 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
     rows
 }
 
-/// The rows as TSV with a header: `term, score, freq, doc_freq, glossary, example`
-/// (tabs and line breaks inside fields become spaces; score with 4 decimals).
+/// The rows as TSV with a header: `term, score, freq, doc_freq, example,
+/// glossary` (the five columns first; tabs and line breaks inside
+/// fields become spaces; score with 4 decimals).
 pub fn to_tsv(rows: &[Candidate]) -> String {
     let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
-    let mut out = String::from("term\tscore\tfreq\tdoc_freq\tglossary\texample\n");
+    let mut out = String::from("term\tscore\tfreq\tdoc_freq\texample\tglossary\n");
     for r in rows {
         out.push_str(&format!(
             "{}\t{:.4}\t{}\t{}\t{}\t{}\n",
@@ -491,8 +492,8 @@ pub fn to_tsv(rows: &[Candidate]) -> String {
             r.score,
             r.freq,
             r.doc_freq,
-            r.glossary.as_deref().unwrap_or(""),
-            clean(&r.example)
+            clean(&r.example),
+            r.glossary.as_deref().unwrap_or("")
         ));
     }
     out
