@@ -335,7 +335,8 @@ pub struct Alignment {
     pub en_key: String,
     /// Japanese key (parts joined by spaces).
     pub ja_key: String,
-    /// The score the pairs of one English term are ranked by.
+    /// The score the pairs of one English term are ranked by (glossary pairs
+    /// rank first whatever their score).
     pub score: f64,
     /// Dice coefficient.
     pub dice: f64,
@@ -374,7 +375,8 @@ pub fn log_likelihood(cooc: u64, en: u64, ja: u64, total: u64) -> f64 {
 }
 
 /// The best Japanese terms of each English term, best English terms first
-/// (each term's proposals together, best first).
+/// (each term's proposals together, best first; pairs the glossary fixes
+/// first of all, though their `score` is their association alone).
 pub fn align(
     stats: &PairStats,
     options: &AlignOptions,
@@ -480,7 +482,7 @@ pub fn align(
             };
             // Known pairs first, the concept's preferred term before others.
             let score = match &seed {
-                Some((_, rank)) => base + 1000.0 - *rank as f64,
+                Some((_, rank)) => base + SEED_SCORE - *rank as f64,
                 None => base,
             };
             let list = if rare_pair { &mut rare } else { &mut pairs };
@@ -543,8 +545,27 @@ pub fn align(
             .total_cmp(&a[0].score)
             .then_with(|| a[0].en_key.cmp(&b[0].en_key))
     });
-    groups.into_iter().flatten().collect()
+    let mut rows: Vec<Alignment> = groups.into_iter().flatten().collect();
+    // The order is set: glossary pairs report their own association score,
+    // without the offset that ranked them first.
+    for a in &mut rows {
+        let rank = a.seed.as_ref().and_then(|id| {
+            ja_concepts
+                .get(a.ja_key.as_str())?
+                .iter()
+                .find(|(c, _)| c == id)
+                .map(|(_, rank)| *rank)
+        });
+        if let Some(rank) = rank {
+            a.score -= SEED_SCORE - rank as f64;
+        }
+    }
+    rows
 }
+
+/// Added to the score of a glossary pair so that it ranks first (less the
+/// rank of its Japanese term in the concept, preferred first).
+const SEED_SCORE: f64 = 1000.0;
 
 /// The steps between each term's own proposals and linking: nesting first,
 /// so that composition looks for the translations single words keep once
@@ -1488,6 +1509,10 @@ mod seed_tests {
         assert_eq!(best("White House"), "ホワイトハウス");
         assert_eq!(best("trade surplus"), "貿易黒字");
         assert_eq!(best("government procurement"), "政府調達");
+        // Glossary pairs come first but report their association alone.
+        let seeded = rows.iter().take_while(|r| r.seed.is_some()).count();
+        assert!(seeded > 0 && rows[seeded..].iter().all(|r| r.seed.is_none()));
+        assert!(rows.iter().all(|r| r.score < 10.0), "{rows:?}");
         // Without a glossary, names still pair by transliteration.
         let rows = align(&stats, &options, None);
         let best = |en: &str| {
