@@ -85,6 +85,9 @@ pub struct RankArgs {
     /// Leave out candidates seen fewer times.
     #[arg(long, default_value = "2", value_name = "N")]
     pub min_freq: u64,
+    /// List only what the glossaries lack (before `--top`).
+    #[arg(long)]
+    pub new_only: bool,
 }
 
 /// Languages of term extraction.

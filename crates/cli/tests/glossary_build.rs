@@ -62,6 +62,21 @@ fn extract_ranks_candidates_and_marks_glossary_terms() {
     assert!(ja.lines().any(|l| l.starts_with("貿易交渉\t")), "{ja}");
 }
 
+/// `--new-only` leaves out what the glossary has, before `--top` cuts.
+#[test]
+fn extract_new_only_lists_what_the_glossary_lacks() {
+    let seed = s(&testdata("clinton-japan-trade-1993.en.txt"));
+    let (code, all, err) = run(&["glossary", "extract", &seed]);
+    assert_eq!(code, 0, "{err}");
+    let unknown: Vec<&str> = all.lines().skip(1).filter(|l| l.ends_with('\t')).collect();
+    assert!(unknown.len() > 10 && unknown.len() < all.lines().count() - 1);
+    let (code, out, err) = run(&["glossary", "extract", "--new-only", "--top", "10", &seed]);
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<&str> = out.lines().skip(1).collect();
+    assert_eq!(rows, unknown[..10]);
+    assert!(rows.iter().all(|r| !r.starts_with("trade negotiations\t")));
+}
+
 #[test]
 fn align_pairs_names_and_trade_terms_of_the_seed() {
     // Names occur once or twice in one article: count every co-occurrence.

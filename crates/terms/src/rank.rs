@@ -158,6 +158,8 @@ pub struct RankOptions {
     pub limit: Option<usize>,
     /// Weights of [`Method::Combined`] for English.
     pub weights: Weights,
+    /// Leave out the candidates the glossary already has (before `limit`).
+    pub new_only: bool,
 }
 
 impl Default for RankOptions {
@@ -167,6 +169,7 @@ impl Default for RankOptions {
             min_freq: 1,
             limit: None,
             weights: Weights::default(),
+            new_only: false,
         }
     }
 }
@@ -473,6 +476,9 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
         })
         .collect();
     rows.par_sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key)));
+    if options.new_only {
+        rows.retain(|r| r.glossary.is_none());
+    }
     if let Some(limit) = options.limit {
         rows.truncate(limit);
     }

@@ -36,6 +36,7 @@ fn rank_options(args: &RankArgs) -> Result<RankOptions> {
         method,
         min_freq: args.min_freq,
         limit: args.top,
+        new_only: args.new_only,
         ..RankOptions::default()
     })
 }
