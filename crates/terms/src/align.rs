@@ -616,15 +616,20 @@ fn plainer(a: &Alignment, b: &Alignment) -> std::cmp::Ordering {
         .then_with(|| parts(a).cmp(&parts(b)))
 }
 
+/// Each group's index by the key of its English term.
+fn group_index(groups: &[Vec<Alignment>]) -> FxHashMap<&str, usize> {
+    groups
+        .iter()
+        .enumerate()
+        .filter_map(|(i, g)| g.first().map(|a| (a.en_key.as_str(), i)))
+        .collect()
+}
+
 /// For each group, the groups of the English terms inside its term: its
 /// contiguous runs of words, the whole term aside (`aspect` and `ratio` in
 /// `aspect ratio`).
 fn inner_terms(groups: &[Vec<Alignment>]) -> Vec<Vec<usize>> {
-    let by_key: FxHashMap<&str, usize> = groups
-        .iter()
-        .enumerate()
-        .filter_map(|(i, g)| g.first().map(|a| (a.en_key.as_str(), i)))
-        .collect();
+    let by_key = group_index(groups);
     groups
         .iter()
         .map(|g| {
@@ -988,11 +993,7 @@ fn link(groups: Vec<Vec<Alignment>>, keep: usize) -> Vec<Vec<Alignment>> {
             taken.entry(ja).or_default().push(g);
         }
     }
-    let by_key: FxHashMap<&str, usize> = groups
-        .iter()
-        .enumerate()
-        .filter_map(|(i, g)| g.first().map(|a| (a.en_key.as_str(), i)))
-        .collect();
+    let by_key = group_index(&groups);
     // For each group, the groups of the longer terms holding its term.
     let mut outer: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
     for (g, inside) in inner_terms(&groups).into_iter().enumerate() {
@@ -1026,10 +1027,6 @@ fn link(groups: Vec<Vec<Alignment>>, keep: usize) -> Vec<Vec<Alignment>> {
     out
 }
 
-/// Proposals of an English term searched for the translation of a word
-/// that a longer term adds (see [`explained_part`]).
-const EXPLAIN_TOP: usize = 1;
-
 /// When the best proposal of group `g` is a compound that a longer term
 /// holding its term took under linking, and the compound is one of the
 /// term's other proposals plus the translation of the words the longer term
@@ -1062,7 +1059,7 @@ fn explained_part(
         let translation = |side: &[&str]| -> Vec<&str> {
             side.iter()
                 .filter_map(|w| by_key.get(w))
-                .flat_map(|&k| groups[k].iter().take(EXPLAIN_TOP).map(|a| a.ja.as_str()))
+                .filter_map(|&k| groups[k].first().map(|a| a.ja.as_str()))
                 .collect()
         };
         let (before, after) = (
@@ -1322,7 +1319,8 @@ mod tests {
     }
 
     /// Proposals with the same evidence: the closer transliteration first,
-    /// then the one of fewer parts; linking breaks its ties the same way.
+    /// then about one part per English word, then fewer parts; linking
+    /// breaks its ties the same way.
     #[test]
     fn ties_go_to_the_plainer_proposal() {
         let mut ability = [
