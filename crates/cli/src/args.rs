@@ -157,8 +157,9 @@ pub struct GlossaryAlignArgs {
     #[arg(long, default_value = "2", value_name = "N")]
     pub min_freq: u64,
     /// Leave out pairs seen together in fewer segments, except for a term
-    /// with no other pair and a compound whose added suffix the English
-    /// ending predicts (Kannada → カンナダ語); see `--no-rare`.
+    /// with no other pair, a compound whose added suffix the English ending
+    /// predicts (Kannada → カンナダ語) and a compound holding the translation
+    /// of each word of a longer term; see `--no-rare`.
     #[arg(long, default_value = "2", value_name = "N")]
     pub min_cooc: u64,
     /// Never propose pairs seen together fewer than `--min-cooc` times.

@@ -111,6 +111,22 @@ fn align_pairs_names_and_trade_terms_of_the_seed() {
         &s(&testdata("clinton-japan-trade-1993.en-ja.tsv")),
     ]);
     assert!(tbx.contains("<term>ハワイ</term>"));
+    // JSON Lines name the glossary concept of a seeded pair.
+    let (_, jsonl, _) = run(&[
+        "glossary",
+        "align",
+        "--format",
+        "jsonl",
+        "--parallel",
+        &s(&testdata("clinton-japan-trade-1993.en-ja.tsv")),
+    ]);
+    let house = jsonl
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .find(|v| v["en"] == "White House")
+        .unwrap_or_default();
+    assert_eq!(house["seed"], "white-house", "{jsonl}");
+    assert_eq!(house["score"], 1.325, "{jsonl}");
 }
 
 #[test]

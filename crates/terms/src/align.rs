@@ -264,8 +264,10 @@ pub struct AlignOptions {
     /// but see `rare`.
     pub min_cooc: u64,
     /// Pairs below `min_cooc` still serve a term that has no other pair,
-    /// and a compound whose added suffix the English ending predicts (see
-    /// `whole`); their `cooc` column shows it. Off, they are never proposed.
+    /// a compound whose added suffix the English ending predicts (see
+    /// `whole`) and, for a term of several words, a compound holding the
+    /// translation of each word (see `compose`); their `cooc` column shows
+    /// it. Off, they are never proposed.
     pub rare: bool,
     /// Japanese proposals kept per English term.
     pub per_term: usize,
@@ -383,7 +385,6 @@ pub fn align(
     glossary: Option<&Glossary>,
 ) -> Vec<Alignment> {
     let index = glossary.map(Index::new);
-    // Japanese terms the glossary knows: concept ids by Japanese key.
     // Japanese terms the glossary knows: (concept id, rank of the term in
     // the concept, preferred first) by Japanese key.
     let mut ja_concepts: FxHashMap<&str, Vec<(String, usize)>> = FxHashMap::default();
@@ -539,6 +540,11 @@ pub fn align(
     nest_and_compose(&mut groups, spares, options);
     if options.exclusive {
         groups = link(groups, options.per_term.max(1));
+    } else {
+        // Composition may have added rare compounds.
+        for g in &mut groups {
+            g.truncate(options.per_term.max(1));
+        }
     }
     groups.sort_by(|a, b| {
         b[0].score
@@ -557,7 +563,9 @@ pub fn align(
                 .map(|(_, rank)| *rank)
         });
         if let Some(rank) = rank {
-            a.score -= SEED_SCORE - rank as f64;
+            // Rounded: adding and taking away the offset leaves a trace in
+            // the last bits (1.3250000000000455).
+            a.score = ((a.score - (SEED_SCORE - rank as f64)) * 1e9).round() / 1e9;
         }
     }
     rows
@@ -929,7 +937,9 @@ const LINK_FLOOR: f64 = 0.2;
 /// word's inflections: the same Snowball stems, word by word); then
 /// each English term's proposals reordered with its linked partner first
 /// (or, when all its partners went elsewhere or the one left scores below
-/// [`LINK_FLOOR`] of its best, its best proposal), cut to `keep`.
+/// [`LINK_FLOOR`] of its best, its best proposal -- or the part of that
+/// proposal [`explained_part`] finds, whatever its score, as the added
+/// word explains the rest), cut to `keep`.
 fn link(groups: Vec<Vec<Alignment>>, keep: usize) -> Vec<Vec<Alignment>> {
     let mut all: Vec<(usize, usize)> = Vec::new();
     for (g, pairs) in groups.iter().enumerate() {
@@ -1029,8 +1039,8 @@ fn link(groups: Vec<Vec<Alignment>>, keep: usize) -> Vec<Vec<Alignment>> {
 
 /// When the best proposal of group `g` is a compound that a longer term
 /// holding its term took under linking, and the compound is one of the
-/// term's other proposals plus the translation of the words the longer term
-/// adds, that proposal: `optimisation` keeps 最適化 when `optimisation
+/// term's other proposals plus the best translation of one word the longer
+/// term adds next to it, that proposal: `optimisation` keeps 最適化 when `optimisation
 /// level` took 最適化レベル and `level` translates as レベル. (A term that
 /// occurs only inside the longer one has the same counts, so only the
 /// added words tell the two apart.)

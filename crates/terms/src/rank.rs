@@ -159,6 +159,7 @@ pub struct RankOptions {
     /// Weights of [`Method::Combined`] for English.
     pub weights: Weights,
     /// Leave out the candidates the glossary already has (before `limit`).
+    #[serde(default)]
     pub new_only: bool,
 }
 

@@ -158,6 +158,7 @@ fn write_alignments(rows: &[Alignment], format: AlignFormat, out: &mut Output) -
                 let v = json!({
                     "en": r.en, "ja": r.ja, "score": r.score, "cooc": r.cooc,
                     "en_freq": r.en_freq, "ja_freq": r.ja_freq, "dice": r.dice, "llr": r.llr, "translit": r.translit,
+                    "seed": r.seed,
                 });
                 serde_json::to_writer(&mut *out, &v)?;
                 out.write_all(b"\n")?;
