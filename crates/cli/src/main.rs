@@ -42,8 +42,22 @@ fn main() -> ExitCode {
             if output::is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("kotoba: error: {err:#}");
+            eprintln!("kotoba: error: {}", message(&err));
             ExitCode::from(2)
         }
     }
+}
+
+/// The error and its causes, each cause left out when the text before it
+/// already says it (library errors name the file and quote their cause).
+fn message(err: &anyhow::Error) -> String {
+    let mut out = err.to_string();
+    for cause in err.chain().skip(1) {
+        let cause = cause.to_string();
+        if !out.contains(&cause) {
+            out.push_str(": ");
+            out.push_str(&cause);
+        }
+    }
+    out
 }

@@ -269,3 +269,13 @@ fn align_skips_a_bad_line_and_says_so() {
     ]);
     assert_eq!(out, clean, "the good lines align as before");
 }
+
+/// A missing parallel file is an error (exit 2) naming the file and its
+/// cause once.
+#[test]
+fn missing_parallel_file_is_named_once() {
+    let (code, _, err) = run(&["glossary", "align", "--parallel", "no-such-pairs.tsv"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("no-such-pairs.tsv"), "{err}");
+    assert_eq!(err.matches("os error").count(), 1, "{err}");
+}
