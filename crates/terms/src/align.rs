@@ -834,6 +834,20 @@ fn prefer_whole(pairs: &mut Vec<Alignment>, rare: Vec<Alignment>, ratio: f64, en
             if b >= kept && !cued {
                 continue;
             }
+            // A rare extension stands in for a part that is never met
+            // alone (カンナダ only inside カンナダ語, カンナダ文字, …), not
+            // for one translated alone as often (ツバル, the country, beside
+            // ツバル語).
+            if b >= kept {
+                let inside: u64 = pairs
+                    .iter()
+                    .filter(|x| x.ja.len() > part.ja.len() && x.ja.contains(part.ja.as_str()))
+                    .map(|x| x.cooc)
+                    .sum();
+                if part.cooc > inside {
+                    continue;
+                }
+            }
             let needed = if cued { ratio.min(CUED_RATIO) } else { ratio };
             if (whole.cooc as f64) >= needed * part.cooc as f64 && part.score >= whole.score {
                 let s = part.score + 1e-6;
@@ -1465,6 +1479,22 @@ mod tests {
         let rows = align(&stats, &off, None);
         let best = rows.iter().find(|r| r.en_key == "kannada");
         assert_eq!(best.map(|r| r.ja.as_str()), Some("カンナダ"));
+        Ok(())
+    }
+
+    /// A name translated alone as often as with 語 (the country and the
+    /// language of the same name) keeps the bare form.
+    #[test]
+    fn a_bare_name_met_alone_keeps_its_place() -> Result<(), Error> {
+        let pairs = [
+            ("Tuvalu", "ツバル語"),
+            ("Tuvalu", "ツバル"),
+            ("Tuvalu", "ツバル"),
+        ];
+        let stats = Aligner::new()?.count_pairs(&pairs);
+        let rows = align(&stats, &AlignOptions::default(), None);
+        let best = rows.iter().find(|r| r.en_key == "tuvalu");
+        assert_eq!(best.map(|r| r.ja.as_str()), Some("ツバル"));
         Ok(())
     }
 }
