@@ -839,9 +839,19 @@ fn prefer_whole(pairs: &mut Vec<Alignment>, rare: Vec<Alignment>, ratio: f64, en
             // for one translated alone as often (ツバル, the country, beside
             // ツバル語).
             if b >= kept {
-                let inside: u64 = pairs
+                // Longer candidates holding the part, each counted once: not
+                // those inside another (ナウル共和 inside ナウル共和国).
+                let holding: Vec<&Alignment> = pairs
                     .iter()
                     .filter(|x| x.ja.len() > part.ja.len() && x.ja.contains(part.ja.as_str()))
+                    .collect();
+                let inside: u64 = holding
+                    .iter()
+                    .filter(|x| {
+                        !holding
+                            .iter()
+                            .any(|y| y.ja.len() > x.ja.len() && y.ja.contains(x.ja.as_str()))
+                    })
                     .map(|x| x.cooc)
                     .sum();
                 if part.cooc > inside {
@@ -1495,6 +1505,16 @@ mod tests {
         let rows = align(&stats, &AlignOptions::default(), None);
         let best = rows.iter().find(|r| r.en_key == "tuvalu");
         assert_eq!(best.map(|r| r.ja.as_str()), Some("ツバル"));
+        // ナウル共和 and ナウル共和国 come from one segment: counted once.
+        let pairs = [
+            ("Nauru", "ナウル"),
+            ("Republic of Nauru", "ナウル共和国"),
+            ("Nauru", "ナウル語"),
+        ];
+        let stats = Aligner::new()?.count_pairs(&pairs);
+        let rows = align(&stats, &AlignOptions::default(), None);
+        let best = rows.iter().find(|r| r.en_key == "nauru");
+        assert_eq!(best.map(|r| r.ja.as_str()), Some("ナウル"));
         Ok(())
     }
 }
