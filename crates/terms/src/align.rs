@@ -710,7 +710,16 @@ fn compose(groups: &mut [Vec<Alignment>], spares: Vec<(usize, Vec<Alignment>)>, 
                 continue;
             }
             let covered = words.iter().filter(|w| holds(&a.ja, w)).count();
-            a.score += weight * covered as f64 / words.len() as f64;
+            // Content parts beyond one a word are material the English term
+            // does not explain (改行不可空白文字 for `space character`, beside
+            // 空白文字); one-character affixes (名, 子) do not count.
+            let content = a
+                .ja_key
+                .split(' ')
+                .filter(|p| p.chars().count() > 1)
+                .count();
+            let fit = (words.len() as f64 / content.max(1) as f64).min(1.0);
+            a.score += weight * fit * covered as f64 / words.len() as f64;
         }
         group.sort_by(best_first);
     }
@@ -1418,6 +1427,29 @@ mod tests {
         let linked = link(groups, 1);
         assert_eq!(linked[1][0].ja, "最適化");
         assert_eq!(linked[5][0].ja, "仮想マシン");
+    }
+
+    /// Composition credits a compound less when it has more content parts
+    /// than the term has words.
+    #[test]
+    fn composition_prefers_one_content_part_a_word() {
+        let mut groups = vec![
+            vec![
+                compound("space character", "改行 不可 空白 文字", 1.0),
+                compound("space character", "空白 文字", 0.96),
+            ],
+            vec![compound("space", "空白", 0.8)],
+            vec![compound("character", "文字", 0.8)],
+            vec![
+                compound("filename extension", "ファイル 名 拡張", 1.0),
+                compound("filename extension", "ファイル 名 拡張 子", 0.9),
+            ],
+            vec![compound("filename", "ファイル 名", 0.8)],
+            vec![compound("extension", "拡張 子", 0.8)],
+        ];
+        compose(&mut groups, Vec::new(), 0.3);
+        assert_eq!(groups[0][0].ja, "空白文字");
+        assert_eq!(groups[3][0].ja, "ファイル名拡張子");
     }
 
     /// A compound seen once joins the proposals of a term of several words
