@@ -692,7 +692,14 @@ fn compose(groups: &mut [Vec<Alignment>], spares: Vec<(usize, Vec<Alignment>)>, 
         let words: Vec<String> = first.en_key.split(' ').map(str::to_string).collect();
         let whole: Vec<Alignment> = spare
             .into_iter()
-            .filter(|a| words.iter().all(|w| holds(&a.ja, w)))
+            .filter(|a| {
+                // Each word's translation inside, one at least as a proper
+                // part (`executable` may have taken 実行ファイル whole).
+                words
+                    .iter()
+                    .all(|w| holds(&a.ja, w) || single.get(w.as_str()).is_some_and(|t| *t == a.ja))
+                    && words.iter().any(|w| holds(&a.ja, w))
+            })
             .filter(|a| group.iter().all(|b| b.ja_key != a.ja_key))
             .collect();
         group.extend(whole);
@@ -1475,6 +1482,16 @@ mod tests {
         compose(&mut groups, spares, 0.3);
         assert_eq!(groups[0][0].ja, "認証情報");
         assert!(groups[0].iter().all(|a| a.ja != "認証エラー"));
+        // A word whose best proposal is the compound itself does not keep
+        // the compound out.
+        let mut groups = vec![
+            vec![compound("executable file", "実行", 0.01)],
+            vec![compound("executable", "実行 ファイル", 0.7)],
+            vec![compound("file", "ファイル", 0.9)],
+        ];
+        let spares = vec![(0, vec![compound("executable file", "実行 ファイル", 0.67)])];
+        compose(&mut groups, spares, 0.3);
+        assert_eq!(groups[0][0].ja, "実行ファイル");
     }
 
     /// Composition credits the translation a word keeps after nesting:
