@@ -673,8 +673,8 @@ fn pairing() -> Result<()> {
             .collect();
         std::fs::write(Path::new(&dir).join("align-gold.tsv"), gold.join("\n"))?;
     }
-    println!("| aligner | acc@1 | acc@1 lenient | answered | seconds |");
-    println!("|---|---:|---:|---:|---:|");
+    println!("| aligner | acc@1 | right | acc@1 lenient | answered | seconds |");
+    println!("|---|---:|---:|---:|---:|---:|");
     let glossary = kotoba_glossary::default_glossary()?;
     let plain = AlignOptions {
         translit: 0.0,
@@ -788,7 +788,7 @@ fn pairing() -> Result<()> {
         }
         let n = scored.len().max(1) as f64;
         println!(
-            "| {name} | {:.3} | {:.3} | {answered} | {secs:.2} |",
+            "| {name} | {:.4} | {strict} | {:.3} | {answered} | {secs:.2} |",
             strict as f64 / n,
             lenient as f64 / n
         );

@@ -695,10 +695,16 @@ fn compose(groups: &mut [Vec<Alignment>], spares: Vec<(usize, Vec<Alignment>)>, 
             .filter(|a| {
                 // Each word's translation inside, one at least as a proper
                 // part (`executable` may have taken 実行ファイル whole).
-                words
+                // Words without a translation of their own (of, the) aside.
+                let known: Vec<&String> = words
                     .iter()
-                    .all(|w| holds(&a.ja, w) || single.get(w.as_str()).is_some_and(|t| *t == a.ja))
-                    && words.iter().any(|w| holds(&a.ja, w))
+                    .filter(|w| single.contains_key(w.as_str()))
+                    .collect();
+                known.len() >= 2
+                    && known.iter().all(|w| {
+                        holds(&a.ja, w) || single.get(w.as_str()).is_some_and(|t| *t == a.ja)
+                    })
+                    && known.iter().any(|w| holds(&a.ja, w))
             })
             .filter(|a| group.iter().all(|b| b.ja_key != a.ja_key))
             .collect();
@@ -1492,6 +1498,18 @@ mod tests {
         let spares = vec![(0, vec![compound("executable file", "実行 ファイル", 0.67)])];
         compose(&mut groups, spares, 0.3);
         assert_eq!(groups[0][0].ja, "実行ファイル");
+        // Words with no translation of their own (of, the) are no obstacle.
+        let mut groups = vec![
+            vec![compound("republic of the congo", "共和 国", 0.03)],
+            vec![compound("republic", "共和 国", 0.8)],
+            vec![compound("congo", "コンゴ", 0.9)],
+        ];
+        let spares = vec![(
+            0,
+            vec![compound("republic of the congo", "コンゴ 共和 国", 0.67)],
+        )];
+        compose(&mut groups, spares, 0.3);
+        assert_eq!(groups[0][0].ja, "コンゴ共和国");
     }
 
     /// Composition credits the translation a word keeps after nesting:
