@@ -413,6 +413,42 @@ pub fn align(
             }
         }
     }
+    // Concept ids of the English terms the glossary knows, by English key.
+    let mut en_concepts_of: FxHashMap<&str, HashSet<String>> = FxHashMap::default();
+    if let Some(ix) = &index {
+        for e in stats.cooc.keys() {
+            let Some(counts) = stats.en.terms.get(e) else {
+                continue;
+            };
+            let ids: HashSet<String> = ix
+                .lookup(counts.surface())
+                .into_iter()
+                .map(|c| c.id.clone())
+                .collect();
+            if !ids.is_empty() {
+                en_concepts_of.insert(e.as_str(), ids);
+            }
+        }
+    }
+    // Japanese terms a glossary pair holds in this corpus: one of the
+    // concept's English terms meets them. A glossary term whose English side
+    // the corpus never uses (ラウンド of `round of negotiations` in software
+    // messages) stays free for other terms.
+    let mut claimed: HashSet<&str> = HashSet::new();
+    for (e, row) in &stats.cooc {
+        let Some(ids) = en_concepts_of.get(e.as_str()) else {
+            continue;
+        };
+        for j in row.keys() {
+            if ja_concepts
+                .get(j.as_str())
+                .is_some_and(|js| js.iter().any(|(id, _)| ids.contains(id)))
+            {
+                claimed.insert(j.as_str());
+            }
+        }
+    }
+    let no_concepts = HashSet::new();
     let mut groups: Vec<Vec<Alignment>> = Vec::new();
     // Rare compound proposals of terms of several words, by group.
     let mut spares: Vec<(usize, Vec<Alignment>)> = Vec::new();
@@ -424,15 +460,7 @@ pub fn align(
             continue;
         }
         let en_surface = en_counts.surface();
-        let en_concepts: HashSet<String> = index
-            .as_ref()
-            .map(|ix| {
-                ix.lookup(en_surface)
-                    .into_iter()
-                    .map(|c| c.id.clone())
-                    .collect()
-            })
-            .unwrap_or_default();
+        let en_concepts = en_concepts_of.get(e.as_str()).unwrap_or(&no_concepts);
         let mut pairs: Vec<Alignment> = Vec::new();
         // Below `min_cooc`: kept aside, to enter only as a cued extension
         // of a kept candidate (Kannada → カンナダ語 beside カンナダ) or when
@@ -450,7 +478,7 @@ pub fn align(
             let seed = ja_concepts
                 .get(j.as_str())
                 .and_then(|ids| ids.iter().find(|(id, _)| en_concepts.contains(id)).cloned());
-            if seed.is_none() && ja_concepts.contains_key(j.as_str()) {
+            if seed.is_none() && claimed.contains(j.as_str()) {
                 // Taken by a known pair.
                 continue;
             }
@@ -1638,6 +1666,13 @@ mod seed_tests {
         let seeded = rows.iter().take_while(|r| r.seed.is_some()).count();
         assert!(seeded > 0 && rows[seeded..].iter().all(|r| r.seed.is_none()));
         assert!(rows.iter().all(|r| r.score < 10.0), "{rows:?}");
+        // A glossary's Japanese term whose English side the corpus never
+        // uses (ラウンド, `negotiating round`) is free for other terms.
+        let software = [("Round", "ラウンド"), ("Round up", "ラウンドアップ")];
+        let software = Aligner::new()?.count_pairs(&software);
+        let free = align(&software, &options, Some(glossary));
+        let round = free.iter().find(|r| r.en_key == "round");
+        assert_eq!(round.map(|r| r.ja.as_str()), Some("ラウンド"), "{free:?}");
         // Without a glossary, names still pair by transliteration.
         let rows = align(&stats, &options, None);
         let best = |en: &str| {
