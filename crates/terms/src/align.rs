@@ -431,9 +431,10 @@ pub fn align(
         }
     }
     // Japanese terms a glossary pair holds in this corpus: one of the
-    // concept's English terms meets them. A glossary term whose English side
-    // the corpus never uses (ラウンド of `round of negotiations` in software
-    // messages) stays free for other terms.
+    // concept's English terms meets them (however seldom: the corpus uses
+    // the concept even if the pair is too rare to be listed). A glossary
+    // term whose English side the corpus never uses (ラウンド of `round of
+    // negotiations` in software messages) stays free for other terms.
     let mut claimed: HashSet<&str> = HashSet::new();
     for (e, row) in &stats.cooc {
         let Some(ids) = en_concepts_of.get(e.as_str()) else {
@@ -691,12 +692,14 @@ fn inner_terms(groups: &[Vec<Alignment>]) -> Vec<Vec<usize>> {
 /// Compositional translation (in the manner of Tanaka & Baldwin 2003): a
 /// candidate for a term of several words gains `weight` times the share of
 /// its words whose best single-word translation it contains as a proper
-/// part, so the whole
+/// part, times its fit (at most one content part a word), so the whole
 /// compound wins over a part of it (authentication information → 認証情報,
 /// not 認証). A compound seen with the term too seldom to be kept (`spares`)
-/// joins its proposals when it holds the translation of every word
-/// (authentication information → 認証情報, seen once, over 認証 seen twice).
-/// Groups are re-sorted.
+/// joins its proposals when it holds the translation of every word that has
+/// one (two at least; a word whose best proposal is the compound itself
+/// counts), e.g. authentication information → 認証情報, seen once, over 認証
+/// seen twice. Words whose best proposal is a glossary pair count as words
+/// without a translation. Groups are re-sorted.
 fn compose(groups: &mut [Vec<Alignment>], spares: Vec<(usize, Vec<Alignment>)>, weight: f64) {
     // Best translation of each one-word English term (its group's first).
     let single: FxHashMap<String, String> = groups
@@ -858,7 +861,8 @@ const WHOLE_TOP: usize = 24;
 /// added part translates (recursive → 再帰的, encryption → 暗号化, Arabic →
 /// アラビア語), a quarter of the co-occurrences is enough, and a `rare`
 /// candidate (seen with the term too seldom to be kept on its own) may be
-/// that extension; other rare candidates are dropped.
+/// that extension of a part never met alone (see [`cooc_inside`]); other
+/// rare candidates are dropped.
 fn prefer_whole(pairs: &mut Vec<Alignment>, rare: Vec<Alignment>, ratio: f64, en: &str) {
     let kept = pairs.len();
     pairs.extend(rare);
@@ -869,6 +873,8 @@ fn prefer_whole(pairs: &mut Vec<Alignment>, rare: Vec<Alignment>, ratio: f64, en
         .map(|(i, p)| (p.ja.as_str(), i))
         .collect();
     let mut raised: Vec<(usize, f64)> = Vec::new();
+    // For a part (by index), its co-occurrences inside longer candidates.
+    let mut met_inside: FxHashMap<usize, u64> = FxHashMap::default();
     for (b, whole) in pairs.iter().enumerate() {
         let mut best: Option<f64> = None;
         for (piece, before, after) in light_pieces(whole) {
@@ -884,35 +890,24 @@ fn prefer_whole(pairs: &mut Vec<Alignment>, rare: Vec<Alignment>, ratio: f64, en
             if b >= kept && !cued {
                 continue;
             }
+            let needed = if cued { ratio.min(CUED_RATIO) } else { ratio };
+            if (whole.cooc as f64) < needed * part.cooc as f64 || part.score < whole.score {
+                continue;
+            }
             // A rare extension stands in for a part that is never met
             // alone (カンナダ only inside カンナダ語, カンナダ文字, …), not
             // for one translated alone as often (ツバル, the country, beside
             // ツバル語).
             if b >= kept {
-                // Longer candidates holding the part, each counted once: not
-                // those inside another (ナウル共和 inside ナウル共和国).
-                let holding: Vec<&Alignment> = pairs
-                    .iter()
-                    .filter(|x| x.ja.len() > part.ja.len() && x.ja.contains(part.ja.as_str()))
-                    .collect();
-                let inside: u64 = holding
-                    .iter()
-                    .filter(|x| {
-                        !holding
-                            .iter()
-                            .any(|y| y.ja.len() > x.ja.len() && y.ja.contains(x.ja.as_str()))
-                    })
-                    .map(|x| x.cooc)
-                    .sum();
+                let inside = *met_inside
+                    .entry(a)
+                    .or_insert_with(|| cooc_inside(pairs, &part.ja));
                 if part.cooc > inside {
                     continue;
                 }
             }
-            let needed = if cued { ratio.min(CUED_RATIO) } else { ratio };
-            if (whole.cooc as f64) >= needed * part.cooc as f64 && part.score >= whole.score {
-                let s = part.score + 1e-6;
-                best = Some(best.map_or(s, |x: f64| x.max(s)));
-            }
+            let s = part.score + 1e-6;
+            best = Some(best.map_or(s, |x: f64| x.max(s)));
         }
         if let Some(s) = best {
             raised.push((b, s));
@@ -926,6 +921,27 @@ fn prefer_whole(pairs: &mut Vec<Alignment>, rare: Vec<Alignment>, ratio: f64, en
     }
     let mut flags = keep.into_iter();
     pairs.retain(|_| flags.next().unwrap_or(false));
+}
+
+/// Co-occurrences of the candidates holding `part` within longer words,
+/// each segment counted once as far as the candidates tell: a holder inside
+/// another holder (ナウル共和 inside ナウル共和国) is left out. (An
+/// approximation: a holder met in other segments than the longer one is left
+/// out too.)
+fn cooc_inside(pairs: &[Alignment], part: &str) -> u64 {
+    let holding: Vec<&Alignment> = pairs
+        .iter()
+        .filter(|x| x.ja.len() > part.len() && x.ja.contains(part))
+        .collect();
+    holding
+        .iter()
+        .filter(|x| {
+            !holding
+                .iter()
+                .any(|y| y.ja.len() > x.ja.len() && y.ja.contains(x.ja.as_str()))
+        })
+        .map(|x| x.cooc)
+        .sum()
 }
 
 /// The pieces a Japanese candidate extends by single characters, as
