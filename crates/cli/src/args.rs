@@ -165,6 +165,9 @@ pub struct GlossaryAlignArgs {
     /// Never propose pairs seen together fewer than `--min-cooc` times.
     #[arg(long)]
     pub no_rare: bool,
+    /// Japanese proposals listed per English term, best first.
+    #[arg(long, default_value = "1", value_name = "N")]
+    pub per_term: usize,
     /// Output format.
     #[arg(long, value_enum, default_value = "tsv")]
     pub format: AlignFormat,

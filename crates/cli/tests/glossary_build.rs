@@ -270,6 +270,46 @@ fn align_skips_a_bad_line_and_says_so() {
     assert_eq!(out, clean, "the good lines align as before");
 }
 
+/// `--per-term 3` lists up to three proposals a term, together, the best
+/// (the default's answer) first.
+#[test]
+fn align_lists_alternatives_per_term() {
+    let parallel = s(&testdata("clinton-japan-trade-1993.en-ja.tsv"));
+    let (code, one, err) = run(&["glossary", "align", "--parallel", &parallel]);
+    assert_eq!(code, 0, "{err}");
+    let (code, three, err) = run(&[
+        "glossary",
+        "align",
+        "--per-term",
+        "3",
+        "--parallel",
+        &parallel,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let firsts = |out: &str| -> Vec<(String, String)> {
+        let mut seen = std::collections::HashSet::new();
+        out.lines()
+            .skip(1)
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                Some((f.next()?.to_string(), f.next()?.to_string()))
+            })
+            .filter(|(en, _)| seen.insert(en.clone()))
+            .collect()
+    };
+    assert_eq!(firsts(&one), firsts(&three));
+    let rows: Vec<&str> = three
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').next().unwrap_or(""))
+        .collect();
+    assert!(rows.len() > firsts(&one).len(), "{three}");
+    // Each term's rows stand together.
+    let mut blocks = rows.clone();
+    blocks.dedup();
+    assert_eq!(blocks.len(), firsts(&three).len());
+}
+
 /// A missing parallel file is an error (exit 2) naming the file and its
 /// cause once.
 #[test]
