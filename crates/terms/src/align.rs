@@ -566,9 +566,16 @@ pub fn align(
             groups.push(pairs);
         }
     }
-    nest_and_compose(&mut groups, spares, options);
+    // The terms inside each term, found once for nesting and linking
+    // (neither changes which group holds which English term).
+    let inner = if options.nested > 0.0 || options.exclusive {
+        inner_terms(&groups)
+    } else {
+        Vec::new()
+    };
+    nest_and_compose(&mut groups, &inner, spares, options);
     if options.exclusive {
-        groups = link(groups, options.per_term.max(1));
+        groups = link(groups, &inner, options.per_term.max(1));
     } else {
         // Composition may have added rare compounds.
         for g in &mut groups {
@@ -610,14 +617,13 @@ const SEED_SCORE: f64 = 1000.0;
 /// 正規表現, when `regular expression` is present).
 fn nest_and_compose(
     groups: &mut [Vec<Alignment>],
+    inner: &[Vec<usize>],
     spares: Vec<(usize, Vec<Alignment>)>,
     options: &AlignOptions,
 ) {
     if options.nested > 0.0 {
-        // Sorting and scoring leave each group's English term as it was.
-        let inner = inner_terms(groups);
-        leave_to_longer(groups, &inner, options.nested);
-        leave_transliterations_to_shorter(groups, &inner, options.translit_min);
+        leave_to_longer(groups, inner, options.nested);
+        leave_transliterations_to_shorter(groups, inner, options.translit_min);
     }
     if options.compose > 0.0 {
         compose(groups, spares, options.compose);
@@ -1029,8 +1035,9 @@ const LINK_FLOOR: f64 = 0.2;
 /// (or, when all its partners went elsewhere or the one left scores below
 /// [`LINK_FLOOR`] of its best, its best proposal -- or the part of that
 /// proposal [`explained_part`] finds, whatever its score, as the added
-/// word explains the rest), cut to `keep`.
-fn link(groups: Vec<Vec<Alignment>>, keep: usize) -> Vec<Vec<Alignment>> {
+/// word explains the rest), cut to `keep`. `inner` is [`inner_terms`] of
+/// `groups`.
+fn link(groups: Vec<Vec<Alignment>>, inner: &[Vec<usize>], keep: usize) -> Vec<Vec<Alignment>> {
     let mut all: Vec<(usize, usize)> = Vec::new();
     for (g, pairs) in groups.iter().enumerate() {
         for p in 0..pairs.len() {
@@ -1096,8 +1103,8 @@ fn link(groups: Vec<Vec<Alignment>>, keep: usize) -> Vec<Vec<Alignment>> {
     let by_key = group_index(&groups);
     // For each group, the groups of the longer terms holding its term.
     let mut outer: Vec<Vec<usize>> = vec![Vec::new(); groups.len()];
-    for (g, inside) in inner_terms(&groups).into_iter().enumerate() {
-        for k in inside {
+    for (g, inside) in inner.iter().enumerate() {
+        for &k in inside {
             outer[k].push(g);
         }
     }
@@ -1344,6 +1351,12 @@ mod tests {
     }
 
     /// A proposal for tests: only the fields the ranking steps read.
+    /// Competitive linking, one proposal kept a term.
+    fn link_one(groups: Vec<Vec<Alignment>>) -> Vec<Vec<Alignment>> {
+        let inner = inner_terms(&groups);
+        link(groups, &inner, 1)
+    }
+
     fn proposal(en: &str, ja: &str, score: f64, translit: f64) -> Alignment {
         Alignment {
             en: en.to_string(),
@@ -1376,13 +1389,13 @@ mod tests {
                 proposal("abort", "中止", 0.5, 0.0),
             ],
         ];
-        assert_eq!(link(groups.clone(), 1)[1][0].ja, "中止");
-        let mut groups = groups;
         let inner = inner_terms(&groups);
+        assert_eq!(link(groups.clone(), &inner, 1)[1][0].ja, "中止");
+        let mut groups = groups;
         leave_transliterations_to_shorter(&mut groups, &inner, 0.6);
         assert_eq!(groups[0][0].ja, "トランザクション");
         assert_eq!(groups[0][1].ja, "アボート");
-        let linked = link(groups, 1);
+        let linked = link(groups, &inner, 1);
         assert_eq!(linked[0][0].ja, "トランザクション");
         assert_eq!(linked[1][0].ja, "アボート");
     }
@@ -1402,7 +1415,7 @@ mod tests {
                 proposal("layout", "配置", 0.3, 0.0),
             ],
         ];
-        let linked = link(groups, 1);
+        let linked = link_one(groups);
         assert_eq!(linked[0][0].ja, "セットアップ");
         assert_eq!(linked[1][0].ja, "セットアップ");
         assert_eq!(linked[2][0].ja, "配置");
@@ -1448,7 +1461,7 @@ mod tests {
             compound("stanza", "個 目", 1.0),
             compound("stanza", "節", 1.0),
         ]];
-        assert_eq!(link(groups, 1)[0][0].ja, "節");
+        assert_eq!(link_one(groups)[0][0].ja, "節");
     }
 
     /// `optimisation` occurs only inside `optimisation level`, so both have
@@ -1481,7 +1494,7 @@ mod tests {
             ],
             vec![compound("machine", "マシン", 1.2)],
         ];
-        let linked = link(groups, 1);
+        let linked = link_one(groups);
         assert_eq!(linked[1][0].ja, "最適化");
         assert_eq!(linked[5][0].ja, "仮想マシン");
     }
@@ -1574,7 +1587,8 @@ mod tests {
             ],
             vec![compound("grammar", "文法", 0.9)],
         ];
-        nest_and_compose(&mut groups, Vec::new(), &AlignOptions::default());
+        let inner = inner_terms(&groups);
+        nest_and_compose(&mut groups, &inner, Vec::new(), &AlignOptions::default());
         assert_eq!(groups[1][0].ja, "正規");
         assert_eq!(groups[3][0].ja, "正規文法");
     }
