@@ -755,11 +755,16 @@ fn pairing() -> Result<()> {
         // Answers EDICT does not accept exactly: (term, answer).
         let mut misses: Vec<(&str, String)> = Vec::new();
         for (e, gold) in &scored {
+            // Up to four gold headwords for the error files, in one order
+            // from run to run (the set has none).
+            let examples = || {
+                let mut g: Vec<&str> = gold.iter().map(String::as_str).collect();
+                g.sort_unstable();
+                g.truncate(4);
+                g.join(",")
+            };
             let Some(ja) = best.get(e.as_str()) else {
-                errors.push(format!(
-                    "{e}\t-\t{}\tunanswered",
-                    gold.iter().take(4).cloned().collect::<Vec<_>>().join(",")
-                ));
+                errors.push(format!("{e}\t-\t{}\tunanswered", examples()));
                 continue;
             };
             answered += 1;
@@ -775,15 +780,9 @@ fn pairing() -> Result<()> {
                 .any(|g| g.contains(&ja) || ja.contains(g.as_str()))
             {
                 lenient += 1;
-                errors.push(format!(
-                    "{e}\t{ja}\t{}\tlenient",
-                    gold.iter().take(4).cloned().collect::<Vec<_>>().join(",")
-                ));
+                errors.push(format!("{e}\t{ja}\t{}\tlenient", examples()));
             } else {
-                errors.push(format!(
-                    "{e}\t{ja}\t{}\twrong",
-                    gold.iter().take(4).cloned().collect::<Vec<_>>().join(",")
-                ));
+                errors.push(format!("{e}\t{ja}\t{}\twrong", examples()));
             }
         }
         let n = scored.len().max(1) as f64;
