@@ -76,9 +76,9 @@ pub enum GlossaryCommand {
 /// How candidates are ranked.
 #[derive(Debug, Args)]
 pub struct RankArgs {
-    /// Scoring: combined (default), cvalue, tfidf, weirdness, flr.
-    #[arg(long, default_value = "combined")]
-    pub method: String,
+    /// Scoring method.
+    #[arg(long, value_enum, default_value_t = TermMethod::Combined)]
+    pub method: TermMethod,
     /// At most K candidates.
     #[arg(long, value_name = "K")]
     pub top: Option<usize>,
@@ -99,6 +99,23 @@ pub enum TermLang {
     En,
     /// Japanese.
     Ja,
+}
+
+/// Scoring methods of term candidates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TermMethod {
+    /// Frequency, weirdness, length, case and fragment cues (English); FLR with a length prior (Japanese).
+    Combined,
+    /// C-value: frequency corrected for nesting in longer candidates.
+    #[value(name = "c-value", alias = "cvalue")]
+    CValue,
+    /// Frequency times inverse document frequency.
+    #[value(name = "tf-idf", alias = "tfidf")]
+    TfIdf,
+    /// Corpus frequency against general English (English only).
+    Weirdness,
+    /// Nakagawa and Mori's FLR.
+    Flr,
 }
 
 /// Output formats of `glossary extract`.

@@ -77,6 +77,34 @@ fn extract_new_only_lists_what_the_glossary_lacks() {
     assert!(rows.iter().all(|r| !r.starts_with("trade negotiations\t")));
 }
 
+/// Every method the help lists runs (the help once named spellings the
+/// parser refused); the old spellings stay as aliases.
+#[test]
+fn extract_accepts_each_method_the_help_lists() {
+    let seed = s(&testdata("clinton-japan-trade-1993.en.txt"));
+    let (code, help, _) = run(&["glossary", "extract", "--help"]);
+    assert_eq!(code, 0);
+    let methods = ["combined", "c-value", "tf-idf", "weirdness", "flr"];
+    for m in methods {
+        assert!(
+            help.contains(&format!("- {m}:")),
+            "{m} missing from\n{help}"
+        );
+    }
+    let mut tops = Vec::new();
+    for m in methods.iter().chain(&["cvalue", "tfidf"]) {
+        let (code, out, err) = run(&["glossary", "extract", "--method", m, "--top", "3", &seed]);
+        assert_eq!(code, 0, "{m}: {err}");
+        assert_eq!(out.lines().count(), 4, "{m}: {out}");
+        tops.push(out);
+    }
+    assert_eq!(tops[1], tops[5], "cvalue is c-value");
+    assert_eq!(tops[2], tops[6], "tfidf is tf-idf");
+    let (code, _, err) = run(&["glossary", "extract", "--method", "bm25", &seed]);
+    assert_eq!(code, 2);
+    assert!(err.contains("bm25") && err.contains("c-value"), "{err}");
+}
+
 #[test]
 fn align_pairs_names_and_trade_terms_of_the_seed() {
     // Names occur once or twice in one article: count every co-occurrence.

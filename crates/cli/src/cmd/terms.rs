@@ -19,26 +19,26 @@ use serde_json::{Value, json};
 use super::glossary::load;
 use crate::args::{
     AlignFormat, ExtractFormat, GlossaryAlignArgs, GlossaryBuildArgs, GlossaryExtractArgs,
-    InputArgs, MergeStatsArgs, RankArgs, TermLang,
+    InputArgs, MergeStatsArgs, RankArgs, TermLang, TermMethod,
 };
 use crate::output::Output;
 use crate::run::{self, Status};
 
-fn rank_options(args: &RankArgs) -> Result<RankOptions> {
-    let method = Method::from_name(&args.method).ok_or_else(|| {
-        anyhow!(
-            "unknown method `{}` (one of: {})",
-            args.method,
-            Method::ALL.map(Method::name).join(", ")
-        )
-    })?;
-    Ok(RankOptions {
+fn rank_options(args: &RankArgs) -> RankOptions {
+    let method = match args.method {
+        TermMethod::Combined => Method::Combined,
+        TermMethod::CValue => Method::CValue,
+        TermMethod::TfIdf => Method::TfIdf,
+        TermMethod::Weirdness => Method::Weirdness,
+        TermMethod::Flr => Method::Flr,
+    };
+    RankOptions {
         method,
         min_freq: args.min_freq,
         limit: args.top,
         new_only: args.new_only,
         ..RankOptions::default()
-    })
+    }
 }
 
 /// The corpus language: as given, or from the first readable document.
@@ -114,7 +114,7 @@ fn write_candidates(
 /// `glossary extract`.
 pub fn extract(args: GlossaryExtractArgs) -> Result<Status> {
     let glossary = load(&args.glossary)?;
-    let options = rank_options(&args.rank)?;
+    let options = rank_options(&args.rank);
     let (stats, status) = count(&args.input, language(args.lang, &args.input))?;
     let mut out = Output::open(args.input.output.as_deref())?;
     write_candidates(&stats, &options, &glossary, args.format, &mut out)?;
@@ -279,7 +279,7 @@ fn read_stats(path: &Path) -> Result<Counts> {
 /// `glossary build`.
 pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
     let glossary = load(&args.glossary)?;
-    let options = rank_options(&args.rank)?;
+    let options = rank_options(&args.rank);
     let (terms, pairs, status) = match &args.stats {
         Some(path) => {
             let (t, p) = read_stats(path)?;
