@@ -65,7 +65,9 @@ pub fn unpack(package: &str, dir: &Path) -> Result<std::path::PathBuf> {
     std::fs::create_dir_all(dir)?;
     let download = || {
         Command::new("apt-get")
-            .args(["download", "-qq", package])
+            // Downloading as root into a folder apt's own user cannot
+            // write makes apt warn; the sandbox user changes nothing here.
+            .args(["-o", "APT::Sandbox::User=root", "download", "-qq", package])
             .current_dir(dir)
             .status()
             .map(|s| s.success())

@@ -8,7 +8,10 @@
 //! - Pairing on the EN–JA message pairs of those catalogs, scored against
 //!   EDICT/COMPDIC glosses: accuracy@1, strict and lenient.
 //!
-//! `cargo xtask eval-terms [en|ja|align|all] [--tune]`;
+//! `cargo xtask eval-terms [en|ja|align|align-held-out|all] [--tune]`;
+//! `align-held-out` scores pairing on the Japanese catalogs of Debian
+//! packages that are not on the machine (downloaded, never installed): a
+//! set no rule was developed on, reported and never read for errors;
 //! `cargo xtask eval-terms wordfreq` rebuilds `crates/terms/data/wordfreq-en.tsv`
 //! (pip download of wordfreq 3.1.1, `xtask/scripts/wordfreq_en.py`);
 //! `cargo xtask eval-terms wordnet` rebuilds `crates/terms/data/wordnet-pos-en.tsv`
@@ -39,13 +42,16 @@ pub fn run(rest: &[String]) -> Result<()> {
         "wordnet" => wordnet(),
         "en" => english(tune),
         "ja" => japanese(),
-        "align" => pairing(),
+        "align" => pairing(PairSet::Dev),
+        "align-held-out" => pairing(PairSet::HeldOut),
         "all" => {
             english(tune)?;
             japanese()?;
-            pairing()
+            pairing(PairSet::Dev)
         }
-        other => bail!("unknown eval-terms part `{other}` (en, ja, align, all, wordfreq, wordnet)"),
+        other => bail!(
+            "unknown eval-terms part `{other}` (en, ja, align, align-held-out, all, wordfreq, wordnet)"
+        ),
     }
 }
 
@@ -441,14 +447,29 @@ fn clean_gloss(g: &str) -> String {
 
 const CATALOGS: &str = "/usr/share/locale/ja/LC_MESSAGES";
 
-/// The message pairs of every Japanese gettext catalog, by catalog.
+/// The message pairs of every Japanese gettext catalog of this machine, by catalog.
 fn catalogs() -> Result<Vec<(String, Vec<kotoba_corpus::gettext::Message>)>> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(CATALOGS)
-        .with_context(|| CATALOGS.to_string())?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "mo"))
-        .collect();
+    catalogs_in(&[PathBuf::from(CATALOGS)])
+}
+
+/// The `.mo` files of `dirs`, sorted by path.
+fn mo_files(dirs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for dir in dirs {
+        for e in std::fs::read_dir(dir).with_context(|| dir.display().to_string())? {
+            let p = e?.path();
+            if p.extension().is_some_and(|x| x == "mo") {
+                files.push(p);
+            }
+        }
+    }
     files.sort();
+    Ok(files)
+}
+
+/// The message pairs of the gettext catalogs in `dirs`, by catalog.
+fn catalogs_in(dirs: &[PathBuf]) -> Result<Vec<(String, Vec<kotoba_corpus::gettext::Message>)>> {
+    let files = mo_files(dirs)?;
     let mut out = Vec::new();
     for f in files {
         match kotoba_corpus::gettext::read_mo(&f) {
@@ -583,11 +604,13 @@ fn clean_message(s: &str) -> Option<String> {
     out.chars().any(char::is_alphabetic).then_some(out)
 }
 
-/// The EN–JA message pairs of the Japanese catalogs, cleaned and deduplicated.
-fn message_pairs() -> Result<Vec<(String, String)>> {
+/// The EN–JA message pairs of the catalogs, cleaned and deduplicated.
+fn message_pairs(
+    cats: Vec<(String, Vec<kotoba_corpus::gettext::Message>)>,
+) -> Vec<(String, String)> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
-    for (_, messages) in catalogs()? {
+    for (_, messages) in cats {
         for m in messages {
             let (Some(en), Some(ja)) = (clean_message(&m.source), clean_message(&m.translation))
             else {
@@ -601,10 +624,71 @@ fn message_pairs() -> Result<Vec<(String, String)>> {
             }
         }
     }
-    Ok(out)
+    out
 }
 
-fn pairing() -> Result<()> {
+/// Debian packages whose Japanese catalogs make the held-out pairing set:
+/// none is on the machine image the pairing rules were developed on, and
+/// gnucash brings accounting and finance vocabulary.
+const HELD_OUT_PACKAGES: [&str; 7] = [
+    "gnucash-common",
+    "gimp",
+    "gimp-data",
+    "evince-common",
+    "thunar-data",
+    "gnome-control-center-data",
+    "xfce4-session",
+];
+
+/// The held-out pairs: the catalogs of [`HELD_OUT_PACKAGES`] (downloaded and
+/// unpacked under `target/eval/held-out`, never installed), less any catalog
+/// this machine also has and any pair the development set has.
+fn held_out_pairs() -> Result<Vec<(String, String)>> {
+    let base = crate::root().join("target/eval/held-out");
+    let mut dirs = Vec::new();
+    for package in HELD_OUT_PACKAGES {
+        let root = crate::apt::unpack(package, &base.join(package))?;
+        let dir = root.join("usr/share/locale/ja/LC_MESSAGES");
+        if dir.is_dir() {
+            dirs.push(dir);
+        }
+    }
+    let dev_names: HashSet<std::ffi::OsString> = mo_files(&[PathBuf::from(CATALOGS)])?
+        .into_iter()
+        .filter_map(|p| p.file_name().map(ToOwned::to_owned))
+        .collect();
+    let cats: Vec<_> = catalogs_in(&dirs)?
+        .into_iter()
+        .filter(|(path, _)| {
+            Path::new(path)
+                .file_name()
+                .is_none_or(|n| !dev_names.contains(n))
+        })
+        .collect();
+    println!(
+        "\nHeld-out catalogs ({}): {}",
+        cats.len(),
+        cats.iter()
+            .filter_map(|(p, _)| Path::new(p).file_name().map(|n| n.to_string_lossy()))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let dev: HashSet<(String, String)> = message_pairs(catalogs()?).into_iter().collect();
+    let mut pairs = message_pairs(cats);
+    pairs.retain(|p| !dev.contains(p));
+    Ok(pairs)
+}
+
+/// Which message pairs a pairing evaluation reads.
+#[derive(Clone, Copy, PartialEq)]
+enum PairSet {
+    /// This machine's catalogs: the development set.
+    Dev,
+    /// Catalogs of packages not on the machine, never tuned on.
+    HeldOut,
+}
+
+fn pairing(set: PairSet) -> Result<()> {
     use kotoba_terms::{AlignOptions, Aligner, Association, align};
     let edict = Edict::load()?;
     // English gloss key → Japanese headwords.
@@ -618,13 +702,24 @@ fn pairing() -> Result<()> {
             }
         }
     }
-    let pairs = message_pairs()?;
+    let pairs = match set {
+        PairSet::Dev => message_pairs(catalogs()?),
+        PairSet::HeldOut => held_out_pairs()?,
+    };
+    // The held-out set is scored, never read: no dumps of its errors.
+    let dump = std::env::var("KOTOBA_TERMS_DUMP")
+        .ok()
+        .filter(|_| set == PairSet::Dev);
     let aligner = Aligner::new()?;
     let t = Instant::now();
     let stats = aligner.count_pairs(&pairs);
     let count_secs = t.elapsed().as_secs_f64();
     println!(
-        "\n## EN-JA term pairing: {} gettext message pairs (format strings, accelerators, duplicates removed), EDICT/COMPDIC as gold\n",
+        "\n## EN-JA term pairing ({}): {} gettext message pairs (format strings, accelerators, duplicates removed), EDICT/COMPDIC as gold\n",
+        match set {
+            PairSet::Dev => "development set",
+            PairSet::HeldOut => "held-out set",
+        },
         pairs.len()
     );
     let nfkc = |s: &str| -> String { s.nfkc().collect() };
@@ -650,7 +745,7 @@ fn pairing() -> Result<()> {
         stats.en.terms.values().filter(|c| c.doc_freq >= 2).count(),
         scored.len()
     );
-    if let Ok(dir) = std::env::var("KOTOBA_TERMS_DUMP") {
+    if let Some(dir) = &dump {
         std::fs::write(Path::new(&dir).join("align-stats.json"), stats.to_json()?)?;
         let tsv: String = pairs.iter().map(|(e, j)| format!("{e}\t{j}\n")).collect();
         std::fs::write(Path::new(&dir).join("align-pairs.tsv"), tsv)?;
@@ -791,10 +886,10 @@ fn pairing() -> Result<()> {
             strict as f64 / n,
             lenient as f64 / n
         );
-        if judged {
+        if judged && set == PairSet::Dev {
             default_misses = Some((strict, misses));
         }
-        if let Ok(dir) = std::env::var("KOTOBA_TERMS_DUMP") {
+        if let Some(dir) = &dump {
             let slug: String = name.chars().filter(|c| c.is_alphanumeric()).collect();
             std::fs::write(
                 Path::new(&dir).join(format!("align-{slug}.tsv")),
