@@ -221,7 +221,17 @@ fn edge_capitalised(surface: &str, first: bool) -> bool {
     })
 }
 
-fn nestings(stats: &Stats) -> HashMap<&str, Nesting> {
+/// The candidates by key, for lookups: a hash map finds a key in one probe
+/// where the sorted map of [`Stats`] compares strings down a tree.
+type Lookup<'s> = HashMap<&'s str, &'s crate::stats::TermCounts>;
+
+fn lookup(stats: &Stats) -> Lookup<'_> {
+    let mut map = HashMap::with_capacity_and_hasher(stats.terms.len(), Default::default());
+    map.extend(stats.terms.iter().map(|(k, v)| (k.as_str(), v)));
+    map
+}
+
+fn nestings<'s>(stats: &'s Stats, by_key: &Lookup<'s>) -> HashMap<&'s str, Nesting> {
     // Sums and maxima only: the parts counted on each thread add up to the
     // same map in any order.
     stats
@@ -230,7 +240,7 @@ fn nestings(stats: &Stats) -> HashMap<&str, Nesting> {
         .fold(
             HashMap::default,
             |mut out: HashMap<&str, Nesting>, (key, counts)| {
-                nest_into(stats, key, counts, &mut out);
+                nest_into(by_key, key, counts, &mut out);
                 out
             },
         )
@@ -249,7 +259,7 @@ fn nestings(stats: &Stats) -> HashMap<&str, Nesting> {
 
 /// Adds what `key` tells about the candidates nested in it.
 fn nest_into<'s>(
-    stats: &'s Stats,
+    by_key: &Lookup<'s>,
     key: &str,
     counts: &crate::stats::TermCounts,
     out: &mut HashMap<&'s str, Nesting>,
@@ -277,8 +287,8 @@ fn nest_into<'s>(
                 continue;
             }
             let sub = &key[offsets[i]..offsets[j + 1] - 1];
-            if let Some((k, _)) = stats.terms.get_key_value(sub) {
-                let n = out.entry(k.as_str()).or_default();
+            if let Some((k, _)) = by_key.get_key_value(sub) {
+                let n = out.entry(*k).or_default();
                 n.count += 1;
                 n.sum += counts.freq;
                 n.max = n.max.max(counts.freq);
@@ -352,7 +362,8 @@ fn content_words(key: &str) -> impl Iterator<Item = &str> {
 /// Ranks the candidates of `stats`, best first (ties by key), marking those
 /// that `glossary` already has.
 pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -> Vec<Candidate> {
-    let nest = nestings(stats);
+    let by_key = lookup(stats);
+    let nest = nestings(stats, &by_key);
     let contexts = part_contexts(stats);
     let background = Background::english();
     let words = stats.words.max(1) as f64;
@@ -391,7 +402,7 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
                 let mut sum = 0.0;
                 let mut k = 0.0;
                 for word in content_words(key) {
-                    let fw = stats.terms.get(word).map_or(counts.freq, |c| c.freq) as f64;
+                    let fw = by_key.get(word).map_or(counts.freq, |c| c.freq) as f64;
                     sum += (fw / words).ln() - background.ln_prob(word);
                     k += 1.0;
                 }
