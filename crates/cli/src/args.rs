@@ -93,7 +93,7 @@ pub struct RankArgs {
 /// Languages of term extraction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TermLang {
-    /// From the first document.
+    /// Each document by its script; the language of most documents is ranked.
     Auto,
     /// English.
     En,
@@ -211,16 +211,17 @@ pub struct GlossaryBuildArgs {
     /// Language of the corpus.
     #[arg(long, value_enum, default_value = "auto")]
     pub lang: TermLang,
-    /// Also pair terms over this sentence-aligned corpus.
+    /// Also pair terms over this sentence-aligned corpus (with --shard K/N,
+    /// its pairs K, K+N, …).
     #[arg(long, value_name = "FILE")]
     pub parallel: Option<std::path::PathBuf>,
     /// Write this shard's counts (one JSON line) to FILE (`-`: standard
     /// output) instead of ranking.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with = "output")]
     pub emit_stats: Option<std::path::PathBuf>,
     /// Rank counts written by --emit-stats / merge-stats (records of a file
     /// are added up) instead of reading a corpus.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["inputs", "parallel", "emit_stats", "shard"])]
     pub stats: Option<std::path::PathBuf>,
 }
 

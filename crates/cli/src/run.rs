@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use anyhow::Result;
+use anyhow::{Result, anyhow};
 use kotoba_corpus::{Corpus, Document, InputOptions, Outcome, Source, process_ordered};
 
 use crate::args::InputArgs;
@@ -132,6 +132,13 @@ where
         eprintln!("kotoba: stopped at the first failure (--fail-fast)");
         return Ok(Status::Failures);
     }
+    if done == 0 && failed > 0 {
+        // Every input failed: a file named by -o keeps what it held rather
+        // than an empty result.
+        drop(out);
+        eprintln!("kotoba: {failed} input(s) failed; nothing written");
+        return Ok(Status::Failures);
+    }
     out.finish()?;
     if input.verbose {
         let secs = started.elapsed().as_secs_f64();
@@ -196,10 +203,11 @@ where
             eprintln!("kotoba: {failed} input(s) failed");
             Ok(Status::Failures)
         }
-        Err(e) if e.is::<FailFast>() => {
-            eprintln!("kotoba: stopped at the first failure (--fail-fast)");
-            Ok(Status::Failures)
-        }
+        // Counts of part of a corpus are not its statistics: nothing is
+        // written.
+        Err(e) if e.is::<FailFast>() => Err(anyhow!(
+            "stopped at the first failure (--fail-fast); nothing written"
+        )),
         Err(e) => Err(e),
     }
 }
@@ -262,10 +270,13 @@ pub fn write_units(
 /// --parallel`) in batches of up to `size` pairs and hands each to `each`, so
 /// memory stays bounded. A line that cannot be read is reported and skipped;
 /// a progress bar shows on stderr when it is a terminal and not `quiet`.
+/// With `shard` (K, N) only items K, K+N, … are read, bad lines included, so
+/// that N shards together see each pair, and report each bad line, once.
 /// Returns the pairs read and the status (`Failures` when a line failed).
 pub fn for_pair_batches(
     path: &Path,
     quiet: bool,
+    shard: Option<(usize, usize)>,
     size: usize,
     mut each: impl FnMut(Vec<kotoba_glossary::Pair>) -> Result<()>,
 ) -> Result<(usize, Status)> {
@@ -276,9 +287,15 @@ pub fn for_pair_batches(
         Progress::bar(std::fs::metadata(path).map(|m| m.len()).unwrap_or(0))
     };
     let (mut read, mut failed) = (0usize, 0usize);
+    let (k, n) = shard.unwrap_or((0, 1));
+    let mut index = 0usize;
     loop {
         let mut batch = Vec::with_capacity(size);
         for item in reader.by_ref() {
+            index += 1;
+            if (index - 1) % n != k {
+                continue;
+            }
             match item {
                 Ok(pair) => batch.push(pair),
                 Err(e) => {

@@ -247,6 +247,15 @@ fn output_file_is_written_whole() {
         .map(|d| d.count())
         .unwrap_or(0);
     assert_eq!(leftovers, 1, "temporary files left behind");
+    // When every input fails the file keeps what it held.
+    let out = kotoba()
+        .args(["sentences", "-o"])
+        .arg(&target)
+        .arg(dir.path().join("missing.txt"))
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(std::fs::read_to_string(&target).unwrap_or_default(), written);
 }
 
 #[test]

@@ -238,6 +238,127 @@ fn ranking_merged_shards_is_byte_identical_to_one_run() {
     ]);
     assert!(both.starts_with(&single));
     assert!(both.contains("\nen\tja\tscore\tcooc"));
+    // Shards split the parallel file as they split the corpus: merged,
+    // the pair counts are those of one run, not N times them.
+    let mut shards = Vec::new();
+    for k in 0..3 {
+        let stats = s(&dir.path().join(format!("pairs-{k}.json")));
+        let shard = format!("{k}/3");
+        let (code, _, err) = run(&[
+            "glossary",
+            "build",
+            "--jsonl",
+            "--lang",
+            "en",
+            "--shard",
+            &shard,
+            "--parallel",
+            &pairs,
+            "--emit-stats",
+            &stats,
+            &s(&input),
+        ]);
+        assert_eq!(code, 0, "{err}");
+        shards.push(stats);
+    }
+    let mut args = vec![
+        "glossary",
+        "merge-stats",
+        "-o",
+        merged.to_str().unwrap_or(""),
+    ];
+    args.extend(shards.iter().map(String::as_str));
+    let (code, _, err) = run(&args);
+    assert_eq!(code, 0, "{err}");
+    let (_, from_stats, _) = run(&["glossary", "build", "--stats", &s(&merged)]);
+    assert_eq!(from_stats, both, "sharded pairs merge differently");
+}
+
+/// Under `--lang auto` the language is found in the same pass as the
+/// counts, so standard input works (it once was read up to find the first
+/// document, leaving nothing to count); text in Han characters alone is
+/// Japanese.
+#[test]
+fn extract_reads_standard_input_under_auto() {
+    let en = std::fs::read_to_string(testdata("clinton-japan-trade-1993.en.txt"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (code, from_file, err) = run(&[
+        "glossary",
+        "extract",
+        &s(&testdata("clinton-japan-trade-1993.en.txt")),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = util::run(&["glossary", "extract"], &en);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, from_file);
+    let records: String = en
+        .split("\n\n")
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| serde_json::json!({ "text": p }).to_string() + "\n")
+        .collect();
+    let (code, out, err) = util::run(&["glossary", "extract", "--jsonl"], &records);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.lines().count() > 20, "{out}");
+    let (code, out, err) = util::run(
+        &["glossary", "extract", "--min-freq", "1"],
+        "日米貿易協議。政府調達問題。日米貿易協議。\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.lines().any(|l| l.starts_with("日米貿易協議\t")),
+        "{out}"
+    );
+}
+
+/// A folder of mostly English documents is ranked as English; the Japanese
+/// one is left out and said to be.
+#[test]
+fn extract_auto_ranks_the_language_of_most_documents() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let en = std::fs::read_to_string(testdata("clinton-japan-trade-1993.en.txt"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let paragraphs: Vec<&str> = en.split("\n\n").collect();
+    let half = paragraphs.len() / 2;
+    std::fs::write(dir.path().join("a.txt"), paragraphs[..half].join("\n\n"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.path().join("b.txt"), paragraphs[half..].join("\n\n"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy(
+        testdata("clinton-japan-trade-1993.ja.txt"),
+        dir.path().join("c.txt"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (code, out, err) = run(&["glossary", "extract", &s(dir.path())]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.lines().any(|l| l.starts_with("Hosokawa\t")), "{out}");
+    assert!(!out.contains("日本"), "{out}");
+    assert!(err.contains("1 document(s) in Japanese left out"), "{err}");
+}
+
+/// With `--fail-fast` a failure stops the run and nothing is ranked; when
+/// every input fails, a file named by `-o` keeps what it held.
+#[test]
+fn extract_fail_fast_and_total_failure_write_nothing() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let seed = s(&testdata("clinton-japan-trade-1993.en.txt"));
+    let missing = s(&dir.path().join("missing.txt"));
+    let (code, out, err) = run(&["glossary", "extract", "--fail-fast", &missing, &seed]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("--fail-fast"), "{err}");
+    // Without it the rest is ranked and the exit code says one failed.
+    let (code, out, err) = run(&["glossary", "extract", &missing, &seed]);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.lines().count() > 20);
+    let target = dir.path().join("terms.tsv");
+    std::fs::write(&target, "old\n").unwrap_or_else(|e| panic!("{e}"));
+    let (code, _, err) = run(&["glossary", "extract", "-o", &s(&target), &missing]);
+    assert_eq!(code, 2);
+    assert!(err.contains("nothing written"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap_or_default(),
+        "old\n"
+    );
 }
 
 #[test]

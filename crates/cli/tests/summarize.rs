@@ -96,6 +96,21 @@ fn multi_document_summary_names_sources() {
     assert_eq!(sources.len(), 4);
 }
 
+/// A multi-document summary of part of the set is not what `--fail-fast`
+/// asks for: nothing is written. Without it the rest is summarized and the
+/// exit code says an input failed.
+#[test]
+fn multi_document_fail_fast_writes_nothing() {
+    let missing = testdata("no-such-file.txt").display().to_string();
+    let (code, out, err) = run(&["summarize", "--multi", "--fail-fast", &missing, &path(EN)]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("nothing written"), "{err}");
+    let (code, out, _) = run(&["summarize", "--multi", &missing, &path(EN)]);
+    assert_eq!(code, 2);
+    assert!(!out.is_empty());
+}
+
 #[test]
 fn score_order_and_markdown() {
     let (_, out, _) = run(&[

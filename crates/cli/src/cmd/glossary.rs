@@ -183,7 +183,7 @@ fn check(args: GlossaryCheckArgs) -> Result<Status> {
     let mut out = Output::open(args.output.as_deref())?;
     let mut found = 0usize;
     let (checked, status) =
-        run::for_pair_batches(&args.parallel, args.quiet, CHECK_BATCH, |batch| {
+        run::for_pair_batches(&args.parallel, args.quiet, None, CHECK_BATCH, |batch| {
             // Pairs are independent: check chunks on all cores; collecting keeps
             // the input order, so the report is the same on any number of threads.
             let issues: Vec<_> = batch

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use anyhow::Result;
+use anyhow::{Result, anyhow};
 use kotoba_corpus::{Document, Outcome};
 use kotoba_summarize::{Extract, Lang, Length, Order, Params, Split, Summarizer};
 use serde_json::json;
@@ -122,12 +122,21 @@ fn multi(
                 Outcome::Unreadable(e) => {
                     failed += 1;
                     eprintln!("kotoba: error: {e}");
+                    if args.input.fail_fast {
+                        // One summary of part of the set is not what was asked.
+                        return Err(anyhow!(
+                            "stopped at the first failure (--fail-fast); nothing written"
+                        ));
+                    }
                 }
                 Outcome::Failed(..) => {}
             }
             Ok(())
         },
     )?;
+    if docs.is_empty() && failed > 0 {
+        return Err(anyhow!("no input could be read; nothing written"));
+    }
     let lang = match args.lang {
         LangArg::Auto => lang_of(
             &docs

@@ -3,10 +3,9 @@
 
 use std::io::Write;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 
 use anyhow::{Context, Result, anyhow};
-use kotoba_corpus::Document;
 use kotoba_glossary::formats::{self, Format};
 use kotoba_glossary::{Concept, Glossary, Status as TermStatus, Term, id_from};
 use kotoba_terms::{
@@ -41,54 +40,91 @@ fn rank_options(args: &RankArgs) -> RankOptions {
     }
 }
 
-/// The corpus language: as given, or from the first readable document.
-fn language(lang: TermLang, input: &InputArgs) -> Language {
+/// The language a document is counted as: the one given, or under `auto`
+/// its script (kana, or Han characters alone, make it Japanese: kotoba
+/// reads no Chinese).
+fn language_of(lang: TermLang, text: &str) -> Language {
     match lang {
         TermLang::En => Language::En,
         TermLang::Ja => Language::Ja,
-        TermLang::Auto => {
-            let first = run::corpus(input).find_map(|d| d.ok());
-            match first.map(|d: Document| crate::lang::family(crate::args::LangArg::Auto, &d.text))
-            {
-                Some("ja") => Language::Ja,
-                _ => Language::En,
-            }
-        }
+        TermLang::Auto => match crate::lang::family(crate::args::LangArg::Auto, text) {
+            "ja" | "zh" => Language::Ja,
+            _ => Language::En,
+        },
     }
 }
 
-/// Counts term candidates over the corpus, in parallel. Each worker adds
-/// documents into a running total of its own (taken from a small pool), and
-/// the totals are merged at the end: merging is exact and order-free, so the
-/// result does not depend on which thread counted what, and no single thread
-/// has to absorb every document.
-fn count(input: &InputArgs, language: Language) -> Result<(Stats, Status)> {
-    let extractor = Extractor::new(language)?;
-    let pool: Mutex<Vec<Tally>> = Mutex::new(Vec::new());
+/// Counts term candidates over the corpus, in parallel, in one pass (so
+/// standard input works under `--lang auto`). Each worker adds documents
+/// into a running total of its own (taken from a small pool per language),
+/// and the totals are merged at the end: merging is exact and order-free,
+/// so the result does not depend on which thread counted what. Under
+/// `auto` each document is counted as its own language and the corpus is
+/// the language of most documents (English on a tie); the others are left
+/// out and counted on stderr.
+fn count(input: &InputArgs, lang: TermLang) -> Result<(Stats, Status)> {
+    const LANGUAGES: [Language; 2] = [Language::En, Language::Ja];
+    // Built on first use: the Japanese one loads the dictionary.
+    let extractors: [OnceLock<Result<Extractor, String>>; 2] = Default::default();
+    let pools: [Mutex<Vec<Tally>>; 2] = Default::default();
     let poisoned = || anyhow!("a counting thread panicked");
     let status = run::fold_corpus(
         input,
         |doc| {
+            let language = language_of(lang, &doc.text);
+            let slot = LANGUAGES.iter().position(|l| *l == language).unwrap_or(0);
+            let extractor = extractors[slot]
+                .get_or_init(|| Extractor::new(language).map_err(|e| e.to_string()))
+                .as_ref()
+                .map_err(|e| anyhow!("{e}"))?;
             let stats = extractor.count(&doc.text);
-            let running = pool.lock().map_err(|_| poisoned())?.pop();
+            let running = pools[slot].lock().map_err(|_| poisoned())?.pop();
             let mut running = running.unwrap_or_else(|| Tally::new(language));
             running.add(stats)?;
-            pool.lock().map_err(|_| poisoned())?.push(running);
+            pools[slot].lock().map_err(|_| poisoned())?.push(running);
             Ok(())
         },
         |()| Ok(()),
     )?;
-    let parts: Vec<Stats> = pool
-        .into_inner()
-        .map_err(|_| poisoned())?
-        .into_par_iter()
-        .map(Tally::into_stats)
-        .collect();
-    let mut total = Stats::new(language);
-    for part in parts {
-        total.absorb(part)?;
+    let mut totals = Vec::new();
+    for (language, pool) in LANGUAGES.into_iter().zip(pools) {
+        let parts: Vec<Stats> = pool
+            .into_inner()
+            .map_err(|_| poisoned())?
+            .into_par_iter()
+            .map(Tally::into_stats)
+            .collect();
+        let mut total = Stats::new(language);
+        for part in parts {
+            total.absorb(part)?;
+        }
+        totals.push(total);
     }
-    Ok((total, status))
+    if status == Status::Failures && totals.iter().all(|t| t.docs == 0) {
+        // Nothing to rank: an output file named by -o keeps what it held.
+        return Err(anyhow!("no input could be read; nothing written"));
+    }
+    let ja = totals.pop().unwrap_or_else(|| Stats::new(Language::Ja));
+    let en = totals.pop().unwrap_or_else(|| Stats::new(Language::En));
+    let forced = matches!(lang, TermLang::Ja);
+    let (kept, left) = if forced || (lang == TermLang::Auto && ja.docs > en.docs) {
+        (ja, en)
+    } else {
+        (en, ja)
+    };
+    if left.docs > 0 {
+        let name = |l: Language| match l {
+            Language::En => "English",
+            Language::Ja => "Japanese",
+        };
+        eprintln!(
+            "kotoba: note: {} document(s) in {} left out: most documents are {} (--lang chooses)",
+            left.docs,
+            name(left.language),
+            name(kept.language)
+        );
+    }
+    Ok((kept, status))
 }
 
 fn write_candidates(
@@ -115,7 +151,7 @@ fn write_candidates(
 pub fn extract(args: GlossaryExtractArgs) -> Result<Status> {
     let glossary = load(&args.glossary)?;
     let options = rank_options(&args.rank);
-    let (stats, status) = count(&args.input, language(args.lang, &args.input))?;
+    let (stats, status) = count(&args.input, args.lang)?;
     let mut out = Output::open(args.input.output.as_deref())?;
     write_candidates(&stats, &options, &glossary, args.format, &mut out)?;
     out.finish()?;
@@ -138,12 +174,17 @@ fn align_options(association: &str) -> Result<AlignOptions> {
 /// of the parallel file, and counts of batches add up exactly.
 const PAIR_BATCH: usize = 65_536;
 
-/// Co-occurrence counts of a parallel file, read in batches; bad lines are
-/// reported and skipped (the status says so).
-fn count_pairs(path: &Path, quiet: bool) -> Result<(PairStats, Status)> {
+/// Co-occurrence counts of a parallel file (of its shard K of N with
+/// `shard`), read in batches; bad lines are reported and skipped (the status
+/// says so).
+fn count_pairs(
+    path: &Path,
+    quiet: bool,
+    shard: Option<(usize, usize)>,
+) -> Result<(PairStats, Status)> {
     let aligner = Aligner::new()?;
     let mut total = PairStats::default();
-    let (_, status) = run::for_pair_batches(path, quiet, PAIR_BATCH, |batch| {
+    let (_, status) = run::for_pair_batches(path, quiet, shard, PAIR_BATCH, |batch| {
         let batch: Vec<(String, String)> = batch.into_iter().map(|p| (p.en, p.ja)).collect();
         Ok(total.absorb(aligner.count_pairs(&batch))?)
     })?;
@@ -202,7 +243,7 @@ pub fn align_cmd(args: GlossaryAlignArgs) -> Result<Status> {
         per_term: args.per_term.max(1),
         ..align_options(&args.association)?
     };
-    let (stats, status) = count_pairs(&args.parallel, args.quiet)?;
+    let (stats, status) = count_pairs(&args.parallel, args.quiet, None)?;
     let rows = align(&stats, &options, Some(&glossary));
     let mut out = Output::open(args.output.as_deref())?;
     write_alignments(&rows, args.format, &mut out)?;
@@ -286,10 +327,10 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
             (t, p, Status::Clean)
         }
         None => {
-            let (t, status) = count(&args.input, language(args.lang, &args.input))?;
+            let (t, status) = count(&args.input, args.lang)?;
             let (p, pair_status) = match args.parallel.as_deref() {
                 Some(path) => {
-                    let (p, s) = count_pairs(path, args.input.quiet)?;
+                    let (p, s) = count_pairs(path, args.input.quiet, args.input.shard)?;
                     (Some(p), s)
                 }
                 None => (None, Status::Clean),
