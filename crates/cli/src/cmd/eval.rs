@@ -17,13 +17,19 @@ use crate::run::Status;
 
 /// Runs `eval rouge`.
 pub fn rouge(args: RougeArgs) -> Result<Status> {
-    let system = load(&args.system, &args)?;
-    let reference = load(&args.reference, &args)?;
+    let mut failed = 0;
+    let system = load(&args.system, &args, &mut failed)?;
+    let reference = load(&args.reference, &args, &mut failed)?;
     let mut pairs = Vec::new();
     let mut unmatched = Vec::new();
     for (id, r) in &reference {
         match system.get(id) {
-            Some(s) => pairs.push((id.as_str(), s.as_str(), r.as_str())),
+            Some(s) => pairs.push(Pair {
+                id,
+                system: s,
+                reference: r,
+                lang: pair_lang(args.lang, s, r),
+            }),
             None => unmatched.push(format!("no system summary for `{id}`")),
         }
     }
@@ -45,40 +51,53 @@ pub fn rouge(args: RougeArgs) -> Result<Status> {
     if pairs.is_empty() {
         bail!("no system summary matches a reference (by file name or id)");
     }
-    let japanese = match args.lang {
-        LangArg::Ja => true,
-        LangArg::En => false,
-        LangArg::Auto => pairs
-            .iter()
-            .take(20)
-            .any(|(_, _, r)| r.chars().any(|c| matches!(c as u32, 0x3041..=0x30FF))),
-    };
-    let tokenizer = if japanese {
-        RougeTokenizer::Japanese(JapaneseTokenizer::new()?)
+    let english = RougeTokenizer::english(args.stem);
+    // The dictionary is only loaded when some pair needs it.
+    let japanese = if pairs.iter().any(|p| p.lang == Lang::Ja) {
+        Some(RougeTokenizer::Japanese(JapaneseTokenizer::new()?))
     } else {
-        RougeTokenizer::english(args.stem)
+        None
     };
     // Pairs are scored on all cores; the mean is summed in id order after,
     // so the figures are the same bytes on any number of threads.
-    let scored: Vec<(&str, Scores)> = pairs
+    let scored: Vec<(&str, Lang, Scores)> = pairs
         .par_iter()
-        .map(|(id, s, r)| (*id, tokenizer.score(s, r)))
+        .map(|p| {
+            let tokenizer = match (p.lang, &japanese) {
+                (Lang::Ja, Some(ja)) => ja,
+                _ => &english,
+            };
+            (p.id, p.lang, tokenizer.score(p.system, p.reference))
+        })
         .collect();
-    let mean = mean_of(scored.iter().map(|(_, s)| *s));
+    let mean = mean_of(scored.iter().map(|(_, _, s)| *s));
+    let english_pairs = scored.iter().filter(|(_, l, _)| *l == Lang::En).count();
+    let japanese_pairs = scored.len() - english_pairs;
+    let set_lang = match (english_pairs, japanese_pairs) {
+        (_, 0) => "en",
+        (0, _) => "ja",
+        _ => "mixed",
+    };
 
     let mut out = Output::open(args.output.as_deref())?;
     match args.format {
         RougeFormat::Text => {
-            writeln!(
-                out,
-                "{} pairs{}",
-                scored.len(),
-                if args.stem && !japanese {
-                    ", Porter stems"
+            let mut heading = format!("{} pairs", scored.len());
+            match set_lang {
+                "mixed" => heading.push_str(&format!(
+                    " ({english_pairs} English, {japanese_pairs} Japanese; each pair tokenized as its own language)"
+                )),
+                "ja" => heading.push_str(", Japanese morphemes"),
+                _ => {}
+            }
+            if args.stem && english_pairs > 0 {
+                heading.push_str(if japanese_pairs > 0 {
+                    ", Porter stems on the English pairs"
                 } else {
-                    ""
-                }
-            )?;
+                    ", Porter stems"
+                });
+            }
+            writeln!(out, "{heading}")?;
             writeln!(out, "measure\tprecision\trecall\tf1")?;
             for (name, s) in measures(&mean) {
                 writeln!(
@@ -91,16 +110,63 @@ pub fn rouge(args: RougeArgs) -> Result<Status> {
             }
         }
         RougeFormat::Jsonl => {
-            for (id, s) in &scored {
-                serde_json::to_writer(&mut out, &record(id, s))?;
+            for (id, lang, s) in &scored {
+                serde_json::to_writer(&mut out, &record(id, lang.code(), s))?;
                 out.write_all(b"\n")?;
             }
-            serde_json::to_writer(&mut out, &record("*mean*", &mean))?;
+            serde_json::to_writer(&mut out, &record("*mean*", set_lang, &mean))?;
             out.write_all(b"\n")?;
         }
     }
     out.finish()?;
+    if failed > 0 {
+        eprintln!("kotoba: {failed} input(s) failed");
+        return Ok(Status::Failures);
+    }
     Ok(Status::Clean)
+}
+
+/// One system summary and its reference.
+struct Pair<'a> {
+    id: &'a str,
+    system: &'a str,
+    reference: &'a str,
+    lang: Lang,
+}
+
+/// The tokenization a pair is scored with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    En,
+    Ja,
+}
+
+impl Lang {
+    /// ISO 639-1 code, as the JSON Lines records give it.
+    fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ja => "ja",
+        }
+    }
+}
+
+/// The language of one pair. With `auto` each pair is judged alone, so its
+/// score does not depend on what else is in the set.
+fn pair_lang(arg: LangArg, system: &str, reference: &str) -> Lang {
+    // A reference without letters (empty, figures only) says nothing of
+    // its language; the summary then does.
+    let text = if reference.chars().any(char::is_alphabetic) {
+        reference
+    } else {
+        system
+    };
+    // Text in Han characters (a kanji-only headline) has no token
+    // rouge-score's tokenizer keeps, so it is cut into morphemes too.
+    match crate::lang::family(arg, text) {
+        "ja" | "zh" => Lang::Ja,
+        _ => Lang::En,
+    }
 }
 
 fn measures(s: &Scores) -> [(&'static str, Score); 4] {
@@ -112,8 +178,8 @@ fn measures(s: &Scores) -> [(&'static str, Score); 4] {
     ]
 }
 
-fn record(id: &str, s: &Scores) -> Value {
-    let mut v = json!({"id": id});
+fn record(id: &str, lang: &str, s: &Scores) -> Value {
+    let mut v = json!({"id": id, "lang": lang});
     for (name, m) in measures(s) {
         v[name] = json!({"precision": m.precision, "recall": m.recall, "f1": m.f1});
     }
@@ -144,8 +210,10 @@ fn mean_of(all: impl Iterator<Item = Scores>) -> Scores {
     }
 }
 
-/// Summaries by key: file name (for folders), id (JSON Lines), or one `*` for a plain file.
-fn load(path: &Path, args: &RougeArgs) -> Result<BTreeMap<String, String>> {
+/// Summaries by key: file name (for folders), id (JSON Lines), or one `*`
+/// for a plain file. A bad document or record, or a repeated id, is reported
+/// on stderr, counted in `failed` and skipped; the rest is still scored.
+fn load(path: &Path, args: &RougeArgs, failed: &mut usize) -> Result<BTreeMap<String, String>> {
     let mut out = BTreeMap::new();
     let jsonl = path.is_file()
         && path
@@ -157,7 +225,18 @@ fn load(path: &Path, args: &RougeArgs) -> Result<BTreeMap<String, String>> {
             InputOptions::default(),
         );
         for doc in docs {
-            let doc = doc?;
+            let doc = match doc {
+                Ok(doc) => doc,
+                Err(e) if e.is_skip() => {
+                    eprintln!("kotoba: skipped {e}");
+                    continue;
+                }
+                Err(e) => {
+                    *failed += 1;
+                    eprintln!("kotoba: error: {e}");
+                    continue;
+                }
+            };
             let key = Path::new(&doc.id)
                 .strip_prefix(path)
                 .map(|p| p.display().to_string())
@@ -165,44 +244,30 @@ fn load(path: &Path, args: &RougeArgs) -> Result<BTreeMap<String, String>> {
             out.insert(key, doc.text);
         }
     } else if jsonl {
-        let options = InputOptions {
-            jsonl: true,
-            text_field: args.text_field.clone(),
-            id_field: args.id_field.clone(),
-        };
-        let text =
-            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-        for (i, line) in text
-            .lines()
-            .enumerate()
-            .filter(|(_, l)| !l.trim().is_empty())
-        {
-            let record: Value = serde_json::from_str(line)
-                .with_context(|| format!("{}:{}", path.display(), i + 1))?;
-            let id = match record.get(&options.id_field) {
-                Some(Value::String(s)) => s.clone(),
-                Some(Value::Number(n)) => n.to_string(),
-                _ => bail!(
-                    "{}:{}: no field \"{}\"",
-                    path.display(),
-                    i + 1,
-                    options.id_field
-                ),
+        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        let mut first_line = BTreeMap::new();
+        for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+            let line_no = i + 1;
+            let (id, text) = match parse_record(line, &args.id_field, &args.text_field) {
+                Ok(Some(record)) => record,
+                Ok(None) => continue,
+                Err(problem) => {
+                    *failed += 1;
+                    eprintln!("kotoba: error: {}:{line_no}: {problem}", path.display());
+                    continue;
+                }
             };
-            let text = match (record.get("sentences"), record.get(&options.text_field)) {
-                (Some(Value::Array(sentences)), _) => sentences
-                    .iter()
-                    .filter_map(|s| s.get("text").and_then(Value::as_str))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-                (_, Some(Value::String(s))) => s.clone(),
-                _ => bail!(
-                    "{}:{}: no field \"{}\"",
-                    path.display(),
-                    i + 1,
-                    options.text_field
-                ),
-            };
+            // Two records with one id would be one pair scored on whichever
+            // came last; the first is kept and the second is an error.
+            if let Some(first) = first_line.get(&id) {
+                *failed += 1;
+                eprintln!(
+                    "kotoba: error: {}:{line_no}: duplicate id `{id}` (first on line {first}); record skipped",
+                    path.display()
+                );
+                continue;
+            }
+            first_line.insert(id.clone(), line_no);
             out.insert(id, text);
         }
     } else {
@@ -211,4 +276,100 @@ fn load(path: &Path, args: &RougeArgs) -> Result<BTreeMap<String, String>> {
         out.insert("*".to_string(), text);
     }
     Ok(out)
+}
+
+/// Id and text of one JSON Lines record, `None` for a blank line, or what is
+/// wrong with it.
+fn parse_record(
+    line: &[u8],
+    id_field: &str,
+    text_field: &str,
+) -> Result<Option<(String, String)>, String> {
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let line = std::str::from_utf8(line)
+        .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))?;
+    if line.trim().is_empty() {
+        return Ok(None);
+    }
+    let record: Value = serde_json::from_str(line).map_err(|e| format!("not JSON: {e}"))?;
+    if !record.is_object() {
+        return Err("not a JSON object".to_string());
+    }
+    let id = match record.get(id_field) {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(_) => return Err(format!("field \"{id_field}\" is not a string or number")),
+        None => return Err(format!("no field \"{id_field}\"")),
+    };
+    let text = match (record.get("sentences"), record.get(text_field)) {
+        (Some(Value::Array(sentences)), _) => sentences
+            .iter()
+            .filter_map(|s| s.get("text").and_then(Value::as_str))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        (_, Some(Value::String(s))) => s.clone(),
+        (_, Some(_)) => return Err(format!("field \"{text_field}\" is not a string")),
+        (_, None) => return Err(format!("no field \"{text_field}\"")),
+    };
+    Ok(Some((id, text)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_pair_has_its_own_language() {
+        let en = "The official said Clinton may cancel the meeting.";
+        let ja = "クリントン大統領は会談を中止する可能性がある。";
+        assert_eq!(pair_lang(LangArg::Auto, en, en), Lang::En);
+        assert_eq!(pair_lang(LangArg::Auto, ja, ja), Lang::Ja);
+        // The reference decides; without letters the summary does.
+        assert_eq!(pair_lang(LangArg::Auto, ja, en), Lang::En);
+        assert_eq!(pair_lang(LangArg::Auto, ja, ""), Lang::Ja);
+        assert_eq!(pair_lang(LangArg::Auto, ja, "1993"), Lang::Ja);
+        // A Japanese word quoted in English prose leaves it English.
+        assert_eq!(
+            pair_lang(
+                LangArg::Auto,
+                en,
+                "Japan's keiretsu (系列) networks of suppliers and banks"
+            ),
+            Lang::En
+        );
+        assert_eq!(pair_lang(LangArg::En, ja, ja), Lang::En);
+        assert_eq!(pair_lang(LangArg::Ja, en, en), Lang::Ja);
+    }
+
+    #[test]
+    fn records_say_what_is_wrong() {
+        let parse = |line: &str| parse_record(line.as_bytes(), "id", "text");
+        assert_eq!(
+            parse(r#"{"id": 7, "text": "a b"}"#),
+            Ok(Some(("7".to_string(), "a b".to_string())))
+        );
+        assert_eq!(
+            parse(r#"{"id": "d", "sentences": [{"text": "one"}, {"text": "two"}]}"#),
+            Ok(Some(("d".to_string(), "one\ntwo".to_string())))
+        );
+        assert_eq!(parse("  \r"), Ok(None));
+        assert!(parse("{").is_err_and(|e| e.starts_with("not JSON")));
+        assert_eq!(parse("[1]"), Err("not a JSON object".to_string()));
+        assert_eq!(
+            parse(r#"{"text": "a"}"#),
+            Err("no field \"id\"".to_string())
+        );
+        assert_eq!(
+            parse(r#"{"id": null, "text": "a"}"#),
+            Err("field \"id\" is not a string or number".to_string())
+        );
+        assert_eq!(
+            parse(r#"{"id": "a", "text": 3}"#),
+            Err("field \"text\" is not a string".to_string())
+        );
+        assert_eq!(
+            parse_record(b"{\"id\": \"a\xff\"}", "id", "text"),
+            Err("invalid UTF-8 at byte 9".to_string())
+        );
+    }
 }

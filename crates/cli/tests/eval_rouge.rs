@@ -1,0 +1,247 @@
+//! End-to-end tests of `kotoba eval rouge`: languages judged pair by pair,
+//! bad records and repeated ids reported and skipped.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+mod util;
+use util::{jsonl, kotoba};
+
+const EN_SYS: &str = "The White House official said Clinton may cancel the meeting.\nTrade negotiations with Japan are stalled.";
+const EN_REF: &str = "A senior White House official said President Clinton may cancel a meeting with the prime minister over stalled negotiations.";
+const JA_SYS: &str = "クリントン大統領は日本の首相との会談を中止する可能性がある。";
+const JA_REF: &str =
+    "ホワイトハウス高官は、クリントン大統領が日本の首相との会談を中止する可能性があると述べた。";
+
+fn write(path: &Path, text: &str) {
+    std::fs::write(path, text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}
+
+/// JSON Lines of `(id, text)` records.
+fn records(pairs: &[(&str, &str)]) -> String {
+    pairs
+        .iter()
+        .map(|(id, text)| format!("{}\n", json!({"id": id, "text": text})))
+        .collect()
+}
+
+/// Runs `eval rouge` on `system` and `reference` with `extra` flags: exit
+/// code, stdout, stderr.
+fn rouge(system: &Path, reference: &Path, extra: &[&str]) -> (i32, String, String) {
+    let out = kotoba()
+        .args(["eval", "rouge"])
+        .args(extra)
+        .arg("--system")
+        .arg(system)
+        .arg("--reference")
+        .arg(reference)
+        .output()
+        .unwrap_or_else(|e| panic!("running kotoba: {e}"));
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Per-pair JSONL records by id (the mean left out).
+fn by_id(stdout: &str) -> Vec<(String, Value)> {
+    jsonl(stdout)
+        .into_iter()
+        .filter(|r| r["id"] != "*mean*")
+        .map(|r| (r["id"].as_str().unwrap_or_default().to_string(), r))
+        .collect()
+}
+
+fn f1(record: &Value) -> f64 {
+    record["rouge1"]["f1"].as_f64().unwrap_or(f64::NAN)
+}
+
+/// Folders `sys/` and `ref/` under `root` holding the named pairs.
+fn folders(root: &Path, pairs: &[(&str, &str, &str)]) -> (std::path::PathBuf, std::path::PathBuf) {
+    let (sys, refs) = (root.join("sys"), root.join("ref"));
+    for dir in [&sys, &refs] {
+        std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{e}"));
+    }
+    for (name, s, r) in pairs {
+        write(&sys.join(name), s);
+        write(&refs.join(name), r);
+    }
+    (sys, refs)
+}
+
+#[test]
+fn each_pair_of_a_mixed_folder_scores_as_it_does_alone() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let en = ("en.txt", EN_SYS, EN_REF);
+    let en2 = (
+        "en2.txt",
+        "Negotiating with Japan continued.",
+        "Negotiations with Japan continue.",
+    );
+    let ja = ("ja.txt", JA_SYS, JA_REF);
+    let (mixed_sys, mixed_ref) = folders(&dir.path().join("mixed"), &[en, en2, ja]);
+    for stem in [&[][..], &["--stem"][..]] {
+        let flags = [&["--format", "jsonl"][..], stem].concat();
+        let (code, out, err) = rouge(&mixed_sys, &mixed_ref, &flags);
+        assert_eq!(code, 0, "{err}");
+        let mixed = by_id(&out);
+        assert_eq!(mixed.len(), 3, "{out}");
+        for (k, pair) in [en, en2, ja].into_iter().enumerate() {
+            let (sys, refs) = folders(&dir.path().join(format!("alone{k}")), &[pair]);
+            let (code, out, err) = rouge(&sys, &refs, &flags);
+            assert_eq!(code, 0, "{err}");
+            let alone = by_id(&out);
+            assert_eq!(alone.len(), 1, "{out}");
+            // The whole record: all four measures and the language.
+            assert_eq!(mixed[k], alone[0], "{stem:?}");
+        }
+        assert_eq!(mixed[2].1["lang"], "ja");
+        assert!(f1(&mixed[2].1) > 0.5, "{out}");
+    }
+    // Stems apply to the English pairs of a mixed set: "negotiating" and
+    // "negotiations" only meet as stems.
+    let (_, plain, _) = rouge(&mixed_sys, &mixed_ref, &["--format", "jsonl"]);
+    let (_, stemmed, _) = rouge(&mixed_sys, &mixed_ref, &["--format", "jsonl", "--stem"]);
+    assert!(f1(&by_id(&stemmed)[1].1) > f1(&by_id(&plain)[1].1));
+    // The table says the set is mixed rather than naming one language.
+    let (code, table, _) = rouge(&mixed_sys, &mixed_ref, &["--stem"]);
+    assert_eq!(code, 0);
+    let heading = table.lines().next().unwrap_or_default();
+    assert_eq!(
+        heading,
+        "3 pairs (2 English, 1 Japanese; each pair tokenized as its own language), \
+         Porter stems on the English pairs"
+    );
+}
+
+#[test]
+fn a_japanese_pair_after_many_english_ones_is_scored_as_japanese() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let ids: Vec<String> = (0..25).map(|i| format!("en{i:02}")).collect();
+    let mut sys: Vec<(&str, &str)> = ids.iter().map(|id| (id.as_str(), EN_SYS)).collect();
+    let mut refs: Vec<(&str, &str)> = ids.iter().map(|id| (id.as_str(), EN_REF)).collect();
+    // Ids sort after every English one, whatever order pairs are read in.
+    sys.push(("zz-ja", JA_SYS));
+    refs.push(("zz-ja", JA_REF));
+    let (sys_path, ref_path) = (dir.path().join("sys.jsonl"), dir.path().join("ref.jsonl"));
+    write(&sys_path, &records(&sys));
+    write(&ref_path, &records(&refs));
+    let (code, out, err) = rouge(&sys_path, &ref_path, &["--format", "jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    let all = by_id(&out);
+    assert_eq!(all.len(), 26);
+    let (alone_sys, alone_ref) = (dir.path().join("s1.jsonl"), dir.path().join("r1.jsonl"));
+    write(&alone_sys, &records(&[("zz-ja", JA_SYS)]));
+    write(&alone_ref, &records(&[("zz-ja", JA_REF)]));
+    let (_, alone, _) = rouge(&alone_sys, &alone_ref, &["--format", "jsonl"]);
+    assert_eq!(all[25], by_id(&alone)[0]);
+    assert_eq!(all[25].1["lang"], "ja");
+    assert!(f1(&all[25].1) > 0.5, "{out}");
+    assert_eq!(all[0].1["lang"], "en");
+    let mean = jsonl(&out).pop().unwrap_or_default();
+    assert_eq!(mean["lang"], "mixed");
+}
+
+#[test]
+fn an_empty_reference_takes_the_language_of_its_summary() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (sys, refs) = (dir.path().join("sys.jsonl"), dir.path().join("ref.jsonl"));
+    write(&sys, &records(&[("a", JA_SYS)]));
+    write(&refs, &records(&[("a", "")]));
+    let (code, out, err) = rouge(&sys, &refs, &["--format", "jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(by_id(&out)[0].1["lang"], "ja");
+}
+
+#[test]
+fn bad_records_are_reported_with_file_and_line_and_skipped() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (sys, refs) = (dir.path().join("sys.jsonl"), dir.path().join("ref.jsonl"));
+    let good = records(&[("a", EN_SYS), ("b", EN_SYS), ("c", EN_SYS)]);
+    let mut lines: Vec<&str> = good.lines().collect();
+    lines.insert(1, "{\"id\": \"x\", \"text\": ");
+    lines.insert(3, "{\"id\": \"y\"}");
+    lines.insert(4, "[1, 2]");
+    write(&sys, &(lines.join("\n") + "\n"));
+    write(
+        &refs,
+        &records(&[("a", EN_REF), ("b", EN_REF), ("c", EN_REF)]),
+    );
+    let (code, out, err) = rouge(&sys, &refs, &["--format", "jsonl"]);
+    assert_eq!(code, 2, "{err}");
+    let name = sys.display().to_string();
+    for (line, problem) in [
+        (2, "not JSON"),
+        (4, "no field \"text\""),
+        (5, "not a JSON object"),
+    ] {
+        assert!(
+            err.contains(&format!("kotoba: error: {name}:{line}: {problem}")),
+            "{err}"
+        );
+    }
+    let scored = by_id(&out);
+    let ids: Vec<&str> = scored.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["a", "b", "c"]);
+    // The good records score as they do in a file without the bad ones.
+    let clean = dir.path().join("clean.jsonl");
+    write(&clean, &good);
+    let (code, clean_out, _) = rouge(&clean, &refs, &["--format", "jsonl"]);
+    assert_eq!(code, 0);
+    assert_eq!(out, clean_out);
+    // The table is printed too.
+    let (code, table, _) = rouge(&sys, &refs, &[]);
+    assert_eq!(code, 2);
+    assert!(table.starts_with("3 pairs\n"), "{table}");
+}
+
+#[test]
+fn a_repeated_id_is_reported_and_not_merged() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (sys, refs) = (dir.path().join("sys.jsonl"), dir.path().join("ref.jsonl"));
+    write(
+        &sys,
+        &records(&[
+            ("a", EN_SYS),
+            ("b", EN_SYS),
+            ("a", "something else entirely"),
+        ]),
+    );
+    write(
+        &refs,
+        &records(&[("a", EN_REF), ("b", EN_REF), ("b", EN_SYS)]),
+    );
+    let (code, out, err) = rouge(&sys, &refs, &["--format", "jsonl"]);
+    assert_eq!(code, 2, "{err}");
+    for path in [&sys, &refs] {
+        let at = format!("kotoba: error: {}:3: duplicate id", path.display());
+        assert!(err.contains(&at), "{err}");
+    }
+    // The first record of each id is scored; the repeats are not.
+    let scored = by_id(&out);
+    assert_eq!(scored.len(), 2, "{out}");
+    let (one_sys, one_ref) = (dir.path().join("s1.jsonl"), dir.path().join("r1.jsonl"));
+    write(&one_sys, &records(&[("a", EN_SYS), ("b", EN_SYS)]));
+    write(&one_ref, &records(&[("a", EN_REF), ("b", EN_REF)]));
+    let (code, expected, _) = rouge(&one_sys, &one_ref, &["--format", "jsonl"]);
+    assert_eq!(code, 0);
+    assert_eq!(out, expected);
+}
+
+#[test]
+fn an_unreadable_file_in_a_folder_is_reported_and_skipped() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (sys, refs) = folders(
+        dir.path(),
+        &[("a.txt", EN_SYS, EN_REF), ("b.txt", EN_SYS, EN_REF)],
+    );
+    std::fs::write(sys.join("b.txt"), b"caf\xe9 au lait\n").unwrap_or_else(|e| panic!("{e}"));
+    let (code, out, err) = rouge(&sys, &refs, &["--format", "jsonl"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("b.txt"), "{err}");
+    let scored = by_id(&out);
+    assert_eq!(scored.len(), 1, "{out}");
+    assert_eq!(scored[0].0, "a.txt");
+}
