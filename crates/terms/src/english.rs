@@ -12,7 +12,7 @@ use kotoba_tokenize::words::words;
 use rustc_hash::FxHashMap;
 
 use crate::lexicon::{StopKind, stop_kind};
-use crate::stats::{Language, Stats, TermCounts, better_example, clip_example};
+use crate::stats::{Language, Stats, TermCounts, clip_around, offer_example};
 
 /// Longest candidate, in words.
 pub const MAX_WORDS: usize = 5;
@@ -194,7 +194,11 @@ pub fn count_document(text: &str) -> Stats {
         if foreign(sentence) {
             continue;
         }
-        let example = sentence_text(text, span);
+        let text_of_sentence = sentence_text(text, span);
+        let example = Example {
+            chars: text_of_sentence.chars().count(),
+            text: &text_of_sentence,
+        };
         let defined = abbreviation_definitions(sentence);
         let mut first_word = true;
         for line in sentence.split('\n') {
@@ -378,11 +382,18 @@ fn inside_name(run: &[Word], line: &str, next: Option<&Unit>) -> bool {
         })
 }
 
+/// A sentence offered as the example of the terms it holds, with its
+/// length in characters (counted once, not once per term).
+struct Example<'a> {
+    text: &'a str,
+    chars: usize,
+}
+
 /// Records every candidate n-gram of a run of words, then empties the run.
 fn flush(
     run: &mut Vec<Word>,
     line: &str,
-    example: &str,
+    example: &Example,
     shouting: bool,
     local: &mut FxHashMap<String, TermCounts>,
 ) {
@@ -437,11 +448,12 @@ fn flush(
                     counts.fallback = lower;
                 }
             }
-            // A sentence too long to read is kept as a window around the term,
-            // cut only when it is chosen.
-            if better_example(example, &counts.example) {
-                counts.example = clip_example(example, &surface).into_owned();
-            }
+            // A sentence too long to read is kept as a window of its line
+            // around this occurrence, cut only when it is chosen.
+            let (start, end) = (run[i].start, run[j].end);
+            offer_example(&mut counts.example, example.text, example.chars, || {
+                clip_around(line, start, end)
+            });
         }
     }
     run.clear();

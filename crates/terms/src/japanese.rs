@@ -10,7 +10,7 @@ use kotoba_tokenize::japanese::{JapaneseTokenizer, JapaneseWorker};
 use rustc_hash::FxHashMap;
 use std::sync::OnceLock;
 
-use crate::stats::{Language, Stats, TermCounts, better_example, clip_example};
+use crate::stats::{Language, Stats, TermCounts, clip_around, offer_example};
 
 /// Longest compound kept, in parts.
 pub const MAX_PARTS: usize = 8;
@@ -183,18 +183,25 @@ pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
             continue;
         };
         let example = sentence_text(text, span);
+        let example_chars = example.chars().count();
         let (found, n) = compounds_and_count(tokenizer, &mut worker, sentence);
         words += n as u64;
+        // Where a compound lies in the sentence (its parts are slices of
+        // it), to cut a long sentence around it without searching.
+        let base = sentence.as_ptr() as usize;
+        let offset = |part: &str| (part.as_ptr() as usize).wrapping_sub(base);
         for parts in found {
             let parts: Vec<&str> = parts.into_iter().map(|p| p.0).collect();
+            let start = parts.first().map_or(0, |p| offset(p));
+            let end = parts.last().map_or(0, |p| offset(p) + p.len());
             let key = parts.join(" ");
             let counts = local.entry(key).or_default();
             counts.freq += 1;
             // A sentence too long to read is kept as a window around the term,
             // cut only when it is chosen.
-            if better_example(&example, &counts.example) {
-                counts.example = clip_example(&example, &parts.concat()).into_owned();
-            }
+            offer_example(&mut counts.example, &example, example_chars, || {
+                clip_around(sentence, start, end)
+            });
             if counts.fallback.is_empty() {
                 counts.fallback = parts.concat();
             }

@@ -119,26 +119,43 @@ pub fn clip_example<'a>(sentence: &'a str, term: &str) -> std::borrow::Cow<'a, s
     let (at, after) = sentence
         .find(term)
         .map_or((0, 0), |at| (at, at + term.len()));
-    let term_chars = sentence[at..after].chars().count();
+    std::borrow::Cow::Owned(clip_around(sentence, at, after))
+}
+
+/// A window of about [`EXAMPLE_CHARS`] characters of `text` around the bytes
+/// `at..after` (which must lie on character boundaries), cut at spaces where
+/// there are any and marked with `…`; runs of white space become one space.
+/// Its cost grows with the window, not with `text`.
+pub fn clip_around(text: &str, at: usize, after: usize) -> String {
+    let (at, after) = if at <= after
+        && after <= text.len()
+        && text.is_char_boundary(at)
+        && text.is_char_boundary(after)
+    {
+        (at, after)
+    } else {
+        (0, 0)
+    };
+    let term_chars = text[at..after].chars().count();
     let context = EXAMPLE_CHARS.saturating_sub(term_chars) / 2;
     // Char boundaries `context` characters either side of the term.
-    let mut start = sentence[..at]
+    let mut start = text[..at]
         .char_indices()
         .rev()
         .nth(context.saturating_sub(1))
         .map_or(0, |(i, _)| i);
-    let mut end = sentence[after..]
+    let mut end = text[after..]
         .char_indices()
         .nth(context)
-        .map_or(sentence.len(), |(i, _)| after + i);
+        .map_or(text.len(), |(i, _)| after + i);
     // Prefer whole words when the text has spaces.
     if start > 0
-        && let Some(sp) = sentence[start..at].find(' ')
+        && let Some(sp) = text[start..at].find(' ')
     {
         start += sp + 1;
     }
-    if end < sentence.len()
-        && let Some(sp) = sentence[after..end].rfind(' ')
+    if end < text.len()
+        && let Some(sp) = text[after..end].rfind(' ')
     {
         end = after + sp;
     }
@@ -146,28 +163,58 @@ pub fn clip_example<'a>(sentence: &'a str, term: &str) -> std::borrow::Cow<'a, s
     if start > 0 {
         out.push('…');
     }
-    out.push_str(sentence[start..end].trim());
-    if end < sentence.len() {
+    let window = text[start..end].trim();
+    if window.contains(|c: char| c.is_whitespace() && c != ' ') || window.contains("  ") {
+        out.push_str(&window.split_whitespace().collect::<Vec<_>>().join(" "));
+    } else {
+        out.push_str(window);
+    }
+    if end < text.len() {
         out.push('…');
     }
-    std::borrow::Cow::Owned(out)
+    out
 }
 
 /// True when `a` makes a better example sentence than `b`: a readable
 /// length (30–250 characters) first, then shorter, then the smaller string.
 /// A total order, so the choice does not depend on the order of merging.
 pub fn better_example(a: &str, b: &str) -> bool {
+    better_example_counted(a, a.chars().count(), b)
+}
+
+/// [`better_example`] for an `a` of `a_chars` characters, counted once by
+/// the caller: a sentence is offered for each term it holds.
+pub fn better_example_counted(a: &str, a_chars: usize, b: &str) -> bool {
     if a.is_empty() {
         return false;
     }
     if b.is_empty() {
         return true;
     }
-    let key = |s: &str| {
-        let n = s.chars().count();
-        (!(30..=250).contains(&n), n, s.to_string())
-    };
-    key(a) < key(b)
+    let b_chars = b.chars().count();
+    (!(30..=250).contains(&a_chars), a_chars, a) < (!(30..=250).contains(&b_chars), b_chars, b)
+}
+
+/// Offers a sentence of `chars` characters as the example kept in
+/// `stored` ([`better_example`] decides); a sentence longer than
+/// [`EXAMPLE_CHARS`] is offered as the window `clip` cuts from it.
+pub fn offer_example(
+    stored: &mut String,
+    sentence: &str,
+    chars: usize,
+    clip: impl FnOnce() -> String,
+) {
+    if chars <= EXAMPLE_CHARS {
+        if better_example_counted(sentence, chars, stored) {
+            stored.clear();
+            stored.push_str(sentence);
+        }
+    } else if !sentence.is_empty() {
+        let window = clip();
+        if better_example(&window, stored) {
+            *stored = window;
+        }
+    }
 }
 
 /// Term statistics of a corpus in one language: integer counts that merge.
@@ -447,6 +494,49 @@ mod tests {
         // …even when the term's length would end inside a character.
         let mixed = format!("a{}", "あ".repeat(400));
         assert!(clip_example(&mixed, "xy").starts_with("aあ"));
+    }
+
+    #[test]
+    fn windows_are_cut_at_a_known_place_and_offered_in_any_order() {
+        let long = format!(
+            "{}\tthe  trade surplus grew {}",
+            "word ".repeat(100),
+            "more ".repeat(100)
+        );
+        let at = long.find("trade").unwrap_or(0);
+        let window = clip_around(&long, at, at + "trade surplus".len());
+        assert!(window.contains("the trade surplus grew"), "{window}");
+        assert!(window.chars().count() <= EXAMPLE_CHARS + 2);
+        // A place off the text or inside a character: the start.
+        assert!(clip_around(&long, 5000, 5001).starts_with("word"));
+        assert!(clip_around("あい", 1, 2).starts_with('あ'));
+        // Which sentence is kept does not depend on the order offered.
+        let sentences = [
+            long.as_str(),
+            "Short.",
+            "The trade surplus grew in the third quarter of the year.",
+            "The trade surplus grew again.",
+        ];
+        let offer_all = |order: &[usize]| {
+            let mut stored = String::new();
+            for &i in order {
+                let s = sentences[i];
+                let chars = s.chars().count();
+                offer_example(&mut stored, s, chars, || clip_around(s, at, at + 13));
+            }
+            stored
+        };
+        let kept = offer_all(&[0, 1, 2, 3]);
+        // The shortest of readable length (30 characters on): the window of
+        // the long one is longer, `Short.` and the 29 characters of the last
+        // are too short.
+        assert_eq!(
+            kept,
+            "The trade surplus grew in the third quarter of the year."
+        );
+        for order in [[3, 2, 1, 0], [1, 0, 3, 2], [2, 3, 0, 1]] {
+            assert_eq!(offer_all(&order), kept);
+        }
     }
 
     fn counts(freq: u64, surface: &str, example: &str) -> TermCounts {
