@@ -387,3 +387,108 @@ fn a_bad_line_in_the_check_is_reported_and_the_rest_checked() {
     assert!(err.contains("25 pairs checked"), "{err}");
     assert!(out.contains(":6: en `trade surplus`"), "{out}");
 }
+
+/// A parallel file must name its `en` and `ja` columns: a headerless file
+/// (whose first pair would be lost) or one with other headers (whose wrong
+/// columns would pass clean) is an error, as is a directory.
+#[test]
+fn parallel_files_need_a_header_and_must_be_files() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let xyz = dir.path().join("xyz.tsv");
+    std::fs::write(&xyz, "x\ty\tz\ntrade surplus\t貿易赤字\tnote\n").unwrap_or_default();
+    let headerless = dir.path().join("headerless.tsv");
+    std::fs::write(&headerless, "trade surplus\t貿易赤字\n").unwrap_or_default();
+    for command in ["check", "align"] {
+        for (path, found) in [
+            (&xyz, r#"found "x", "y", "z""#),
+            (&headerless, r#"found "trade surplus", "貿易赤字""#),
+        ] {
+            let p = path.display().to_string();
+            let (code, out, err) = run(&["glossary", command, "--parallel", &p], "");
+            assert_eq!(code, 2, "{command} {p}: {err}");
+            assert!(out.is_empty(), "{command} {p}: {out}");
+            assert!(
+                err.contains(&format!(
+                    "{p}:1: expected a header naming the en and ja columns, {found}"
+                )),
+                "{command}: {err}"
+            );
+            assert!(!err.contains("could not be read"), "{err}");
+        }
+        let d = dir.path().display().to_string();
+        let (code, _, err) = run(&["glossary", command, "--parallel", &d], "");
+        assert_eq!(code, 2, "{command}: {err}");
+        assert!(
+            err.contains(&format!("{d}: is a directory, not a file of pairs")),
+            "{command}: {err}"
+        );
+        assert!(!err.contains("could not be read"), "{err}");
+    }
+    // Header names in any case, with spaces, in any order, after a BOM.
+    let swapped = dir.path().join("swapped.tsv");
+    std::fs::write(&swapped, "\u{feff} JA \tEn\n貿易黒字\ttrade surplus\n").unwrap_or_default();
+    let (code, _, err) = run(
+        &[
+            "glossary",
+            "check",
+            "--parallel",
+            &swapped.display().to_string(),
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("1 pairs checked, 0 issues"), "{err}");
+}
+
+/// A cut or foreign TBX glossary loads nothing, even with `--lenient`.
+#[test]
+fn truncated_and_foreign_tbx_glossaries_are_errors() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let full = dir.path().join("full.tbx");
+    let (code, _, _) = run(
+        &[
+            "glossary",
+            "list",
+            "--format",
+            "tbx",
+            "-o",
+            &full.display().to_string(),
+        ],
+        "",
+    );
+    assert_eq!(code, 0);
+    let text = std::fs::read_to_string(&full).unwrap_or_default();
+    let cut = dir.path().join("cut.tbx");
+    // Cut between two entries: every element read so far is whole.
+    let at = text
+        .match_indices("</conceptEntry>")
+        .nth(2)
+        .map_or(0, |(i, _)| i);
+    std::fs::write(&cut, &text[..at + "</conceptEntry>".len()]).unwrap_or_default();
+    let foreign = dir.path().join("page.xml");
+    std::fs::write(
+        &foreign,
+        "<?xml version=\"1.0\"?>\n<html><body><p>tariff</p></body></html>\n",
+    )
+    .unwrap_or_default();
+    for (path, want) in [
+        (&cut, "unexpected end of file: <body>"),
+        (
+            &foreign,
+            "page.xml:2: not a TBX file: the root element is <html>",
+        ),
+    ] {
+        for lenient in [false, true] {
+            let p = path.display().to_string();
+            let mut args = vec!["glossary", "list", "--no-default-glossary"];
+            if lenient {
+                args.push("--lenient");
+            }
+            args.extend(["--glossary", &p]);
+            let (code, out, err) = run(&args, "");
+            assert_eq!(code, 2, "{p}: {err}");
+            assert!(out.is_empty(), "{p}: {out}");
+            assert!(err.contains(want) && err.contains(&p), "{err}");
+        }
+    }
+}

@@ -50,19 +50,24 @@ pub struct Issue {
     pub found: Vec<String>,
 }
 
-/// Reads pairs: TSV with a header naming `en` and `ja` columns (or the first
-/// two columns), or JSON Lines with `en` and `ja` fields. Fails on the first
-/// bad line; [`PairReader`] reads a file of any size and goes on past them.
+/// Reads pairs: TSV whose header (its first line that is not blank) names
+/// the `en` and `ja` columns, or JSON Lines with `en` and `ja` fields. Fails
+/// on the first bad line; [`PairReader`] reads a file of any size and goes
+/// on past them.
 pub fn read_pairs(path: &Path) -> Result<Vec<Pair>, Error> {
     PairReader::open(path)?.collect()
 }
 
 /// Streams the pairs of a parallel file, one line at a time: a bad line is an
-/// error item naming the file and line, and reading goes on after it.
+/// error item naming the file and line, and reading goes on after it. A TSV
+/// header that does not name the `en` and `ja` columns is an error and ends
+/// the file, as no column can be trusted then.
 pub struct PairReader<R> {
     lines: std::io::Lines<R>,
     path: PathBuf,
     jsonl: bool,
+    /// Whether the TSV header is still to be read.
+    header: bool,
     columns: (usize, usize),
     line: usize,
     done: bool,
@@ -70,16 +75,28 @@ pub struct PairReader<R> {
 }
 
 impl PairReader<BufReader<File>> {
-    /// Opens `path` (JSON Lines when it ends in `.jsonl` or `.ndjson`).
+    /// Opens `path` (JSON Lines when it ends in `.jsonl` or `.ndjson`) and
+    /// reads a TSV header, so a file without one fails here.
     pub fn open(path: &Path) -> Result<Self, Error> {
-        let file = File::open(path).map_err(|source| Error::Io {
+        let io = |source| Error::Io {
             path: path.to_path_buf(),
             source,
-        })?;
+        };
+        let file = File::open(path).map_err(io)?;
+        // A directory opens like a file on Unix and fails only when read,
+        // which would pass for one bad line.
+        if file.metadata().map_err(io)?.is_dir() {
+            return Err(io(std::io::Error::new(
+                std::io::ErrorKind::IsADirectory,
+                "is a directory, not a file of pairs",
+            )));
+        }
         let jsonl = path
             .extension()
             .is_some_and(|e| e == "jsonl" || e == "ndjson");
-        Ok(PairReader::new(BufReader::new(file), path, jsonl))
+        let mut reader = PairReader::new(BufReader::new(file), path, jsonl);
+        reader.read_header()?;
+        Ok(reader)
     }
 }
 
@@ -90,6 +107,7 @@ impl<R: BufRead> PairReader<R> {
             lines: reader.lines(),
             path: path.to_path_buf(),
             jsonl,
+            header: !jsonl,
             columns: (0, 1),
             line: 0,
             done: false,
@@ -102,8 +120,70 @@ impl<R: BufRead> PairReader<R> {
         self.bytes
     }
 
-    /// The pair on line `n`, or `None` for a blank or header line.
-    fn parse(&mut self, n: usize, line: &str) -> Result<Option<Pair>, Error> {
+    /// The next line, counted, or `None` at the end.
+    fn next_line(&mut self) -> Option<Result<String, Error>> {
+        match self.lines.next()? {
+            Ok(mut line) => {
+                self.line += 1;
+                self.bytes += line.len() as u64 + 1;
+                // Spreadsheets save UTF-8 with a byte-order mark.
+                if self.line == 1 && line.starts_with('\u{feff}') {
+                    line.drain(..'\u{feff}'.len_utf8());
+                }
+                Some(Ok(line))
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                // The bad line is consumed; the next one is read as usual.
+                self.line += 1;
+                Some(Err(Error::parse(&self.path, Some(self.line), "not UTF-8")))
+            }
+            Err(source) => {
+                self.done = true;
+                Some(Err(Error::Io {
+                    path: self.path.clone(),
+                    source,
+                }))
+            }
+        }
+    }
+
+    /// Reads the TSV header (the first line that is not blank) and takes the
+    /// `en` and `ja` columns from it; on failure the file is done.
+    fn read_header(&mut self) -> Result<(), Error> {
+        while self.header && !self.done {
+            let line = match self.next_line() {
+                Some(Ok(line)) => line,
+                Some(Err(e)) => {
+                    self.done = true;
+                    return Err(e);
+                }
+                None => break,
+            };
+            if line.trim().is_empty() {
+                continue;
+            }
+            let cells: Vec<&str> = line.split('\t').collect();
+            let find = |name: &str| {
+                cells
+                    .iter()
+                    .position(|c| c.trim().eq_ignore_ascii_case(name))
+            };
+            let (Some(en), Some(ja)) = (find("en"), find("ja")) else {
+                self.done = true;
+                return Err(Error::parse(
+                    &self.path,
+                    Some(self.line),
+                    header_message(&cells),
+                ));
+            };
+            self.columns = (en, ja);
+            self.header = false;
+        }
+        Ok(())
+    }
+
+    /// The pair on line `n`, or `None` for a blank line.
+    fn parse(&self, n: usize, line: &str) -> Result<Option<Pair>, Error> {
         if line.trim().is_empty() {
             return Ok(None);
         }
@@ -121,18 +201,6 @@ impl<R: BufRead> PairReader<R> {
             return Ok(Some(Pair { line: n, en, ja }));
         }
         let cells: Vec<&str> = line.split('\t').collect();
-        if n == 1 {
-            let find = |name: &str| {
-                cells
-                    .iter()
-                    .position(|c| c.trim().eq_ignore_ascii_case(name))
-            };
-            self.columns = match (find("en"), find("ja")) {
-                (Some(a), Some(b)) => (a, b),
-                _ => (0, 1),
-            };
-            return Ok(None);
-        }
         match (cells.get(self.columns.0), cells.get(self.columns.1)) {
             (Some(en), Some(ja)) => Ok(Some(Pair {
                 line: n,
@@ -151,28 +219,39 @@ impl<R: BufRead> PairReader<R> {
     }
 }
 
+/// What a header lacking `en` or `ja` is told: the cells found, each cut
+/// short, since a headerless file shows a whole sentence pair here.
+fn header_message(cells: &[&str]) -> String {
+    const MAX: usize = 40;
+    let found: Vec<String> = cells
+        .iter()
+        .map(|c| match c.char_indices().nth(MAX) {
+            Some((at, _)) => format!("{:?}", format!("{}…", c[..at].trim_end())),
+            None => format!("{c:?}"),
+        })
+        .collect();
+    let mut message = format!(
+        "expected a header naming the en and ja columns, found {}",
+        found.join(", ")
+    );
+    if cells.len() == 1 {
+        message.push_str(" (columns are separated by tabs)");
+    }
+    message
+}
+
 impl<R: BufRead> Iterator for PairReader<R> {
     type Item = Result<Pair, Error>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        if let Err(e) = self.read_header() {
+            return Some(Err(e));
+        }
         while !self.done {
-            let line = match self.lines.next()? {
+            let line = match self.next_line()? {
                 Ok(line) => line,
-                Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
-                    // The bad line is consumed; the next one is read as usual.
-                    self.line += 1;
-                    return Some(Err(Error::parse(&self.path, Some(self.line), "not UTF-8")));
-                }
-                Err(source) => {
-                    self.done = true;
-                    return Some(Err(Error::Io {
-                        path: self.path.clone(),
-                        source,
-                    }));
-                }
+                Err(e) => return Some(Err(e)),
             };
-            self.line += 1;
-            self.bytes += line.len() as u64 + 1;
             match self.parse(self.line, &line) {
                 Ok(Some(pair)) => return Some(Ok(pair)),
                 Ok(None) => continue,
@@ -290,6 +369,76 @@ mod tests {
             items[1].as_ref().map(|p| (p.line, p.ja.as_str())).ok(),
             Some((3, "ハワイ"))
         );
+    }
+
+    #[test]
+    fn the_header_names_the_columns_in_any_case_and_order() {
+        let items = read("\u{feff}\n id \t JA \tEn \n1\t関税\ttariff\n", false);
+        assert_eq!(
+            items,
+            vec![Ok(Pair {
+                line: 3,
+                en: "tariff".into(),
+                ja: "関税".into()
+            })]
+        );
+    }
+
+    #[test]
+    fn a_header_without_en_and_ja_is_one_error_and_no_pairs() {
+        let items = read("x\ty\tz\ntrade surplus\t貿易黒字\tq\n", false);
+        assert_eq!(
+            items,
+            vec![Err(
+                "pairs:1: expected a header naming the en and ja columns, \
+                 found \"x\", \"y\", \"z\""
+                    .to_string()
+            )]
+        );
+        // A headerless file: its first pair is quoted, long sides cut short.
+        let long = "The trade surplus with Japan grew again last year, officials said.";
+        let items = read(&format!("{long}\t貿易黒字\nquota\t割当て\n"), false);
+        assert_eq!(items.len(), 1);
+        let err = items[0].clone().err().unwrap_or_default();
+        assert!(
+            err.ends_with("found \"The trade surplus with Japan grew again…\", \"貿易黒字\""),
+            "{err}"
+        );
+        let err = read("en ja\ntariff 関税\n", false)
+            .into_iter()
+            .next()
+            .and_then(Result::err)
+            .unwrap_or_default();
+        assert!(
+            err.ends_with("found \"en ja\" (columns are separated by tabs)"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn open_refuses_a_bad_header_and_a_directory() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let headerless = dir.path().join("headerless.tsv");
+        std::fs::write(&headerless, "tariff\t関税\n").unwrap_or_else(|e| panic!("{e}"));
+        let err = read_pairs(&headerless).err().map(|e| e.to_string());
+        assert!(
+            err.as_deref()
+                .is_some_and(|e| e.contains("headerless.tsv:1: expected a header")),
+            "{err:?}"
+        );
+        let err = PairReader::open(dir.path()).err().map(|e| e.to_string());
+        assert_eq!(
+            err,
+            Some(format!(
+                "{}: is a directory, not a file of pairs",
+                dir.path().display()
+            ))
+        );
+        // JSON Lines have no header.
+        let jsonl = dir.path().join("pairs.jsonl");
+        std::fs::write(&jsonl, "{\"en\":\"tariff\",\"ja\":\"関税\"}\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(read_pairs(&jsonl).map(|p| p.len()).ok(), Some(1));
     }
 
     #[test]

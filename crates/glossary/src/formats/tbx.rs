@@ -87,187 +87,312 @@ enum Slot {
     Reading,
 }
 
-fn attr(e: &BytesStart, name: &[u8]) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.as_ref() == name)
-        .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
+/// Why escaped text could not be read: an entity XML does not define (a
+/// DTD's, external or not, is never expanded) or a malformed reference.
+fn unescape_problem(raw: &[u8], e: impl std::fmt::Display) -> String {
+    let raw = String::from_utf8_lossy(raw);
+    let entity = raw
+        .find('&')
+        .and_then(|a| raw[a..].find(';').map(|b| raw[a..=a + b].to_string()));
+    match entity {
+        Some(name) => format!("entity `{name}` is not expanded"),
+        None => format!("bad text: {e}"),
+    }
 }
 
+/// The attribute `name` of `e`, its entities expanded.
+fn attr(e: &BytesStart, name: &[u8]) -> Result<Option<String>, String> {
+    for a in e.attributes().flatten() {
+        if a.key.as_ref() == name {
+            return a
+                .unescape_value()
+                .map(|v| Some(v.into_owned()))
+                .map_err(|e| unescape_problem(&a.value, e));
+        }
+    }
+    Ok(None)
+}
+
+/// The entry, language section and term being read, and what is done.
+#[derive(Default)]
+struct Entries {
+    glossary: Glossary,
+    /// Entries seen, good or bad.
+    count: usize,
+    concept: Option<Concept>,
+    entry_line: Option<usize>,
+    lang: Option<Lang>,
+    term: Option<Term>,
+    slot: Option<Slot>,
+    text: String,
+}
+
+impl Entries {
+    /// An element opens on `line`.
+    fn start(&mut self, e: &BytesStart, line: Option<usize>) -> Result<(), String> {
+        // Every tag's attributes are checked, used or not: a malformed list
+        // would pass for a missing id or language.
+        for a in e.attributes() {
+            a.map_err(|e| format!("not well-formed XML: {e}"))?;
+        }
+        match e.local_name().as_ref() {
+            b"conceptEntry" | b"termEntry" => {
+                self.count += 1;
+                self.entry_line = line;
+                self.concept = Some(Concept {
+                    id: attr(e, b"id")?.unwrap_or_default(),
+                    domain: String::new(),
+                    definition: String::new(),
+                    en: vec![],
+                    ja: vec![],
+                })
+            }
+            b"langSec" | b"langSet" => {
+                self.lang = match attr(e, b"xml:lang")?
+                    .as_deref()
+                    .map(|l| l.split('-').next().unwrap_or(""))
+                {
+                    Some("en") => Some(Lang::En),
+                    Some("ja") => Some(Lang::Ja),
+                    _ => None,
+                }
+            }
+            b"termSec" | b"tig" | b"ntig" => {
+                self.term = Some(Term {
+                    term: String::new(),
+                    reading: None,
+                    status: Status::Admitted,
+                })
+            }
+            b"term" => self.slot = Some(Slot::Term),
+            b"descrip" => {
+                self.slot = match attr(e, b"type")?.as_deref() {
+                    Some("subjectField") => Some(Slot::Domain),
+                    Some("definition") => Some(Slot::Definition),
+                    _ => Some(Slot::None),
+                }
+            }
+            b"termNote" => {
+                self.slot = match attr(e, b"type")?.as_deref() {
+                    Some("administrativeStatus") | Some("normativeAuthorization") => {
+                        Some(Slot::Status)
+                    }
+                    Some("pronunciation") => Some(Slot::Reading),
+                    _ => Some(Slot::None),
+                }
+            }
+            _ => {}
+        }
+        self.text.clear();
+        Ok(())
+    }
+
+    /// The element `name` closes on `line`; a bad entry or term becomes one
+    /// of the `problems`.
+    fn end(&mut self, name: &[u8], path: &Path, line: Option<usize>, problems: &mut Vec<Error>) {
+        let value = self.text.trim().to_string();
+        match name {
+            b"term" => {
+                if let Some(t) = self.term.as_mut() {
+                    t.term = value;
+                }
+            }
+            b"descrip" | b"termNote" => match self.slot.take().unwrap_or(Slot::None) {
+                Slot::Domain => {
+                    if let Some(c) = self.concept.as_mut() {
+                        c.domain = value;
+                    }
+                }
+                Slot::Definition => {
+                    if let Some(c) = self.concept.as_mut().filter(|c| c.definition.is_empty()) {
+                        c.definition = value;
+                    }
+                }
+                Slot::Status => match (Status::parse(&value), self.term.as_mut()) {
+                    (Some(s), Some(t)) => t.status = s,
+                    (None, _) => problems.push(Error::parse(
+                        path,
+                        line,
+                        format!("unknown status `{value}`"),
+                    )),
+                    _ => {}
+                },
+                Slot::Reading => {
+                    if let Some(t) = self.term.as_mut() {
+                        t.reading = Some(value);
+                    }
+                }
+                Slot::None | Slot::Term => {}
+            },
+            b"termSec" | b"tig" | b"ntig" => {
+                if let (Some(t), Some(c), Some(l)) =
+                    (self.term.take(), self.concept.as_mut(), self.lang)
+                {
+                    if t.term.is_empty() {
+                        problems.push(Error::parse(path, line, "empty <term>"));
+                    } else {
+                        c.terms_mut(l).push(t);
+                    }
+                }
+            }
+            b"langSec" | b"langSet" => self.lang = None,
+            b"conceptEntry" | b"termEntry" => {
+                if let Some(mut c) = self.concept.take() {
+                    if c.id.is_empty() {
+                        let first =
+                            c.en.first()
+                                .or(c.ja.first())
+                                .map(|t| t.term.clone())
+                                .unwrap_or_default();
+                        c.id = crate::model::id_from(&first);
+                    }
+                    match c.problem() {
+                        Some(p) => problems.push(Error::parse(path, self.entry_line, p)),
+                        None => self.glossary.concepts.push(c),
+                    }
+                }
+            }
+            _ => {}
+        }
+        self.slot = None;
+        self.text.clear();
+    }
+}
+
+/// Line numbers of byte positions, counted on from the last position asked
+/// for, as positions mostly grow (counting from the start each time made
+/// reading quadratic).
+struct Lines<'a> {
+    text: &'a [u8],
+    pos: usize,
+    line: usize,
+}
+
+impl Lines<'_> {
+    /// The 1-based line of byte `pos`.
+    fn at(&mut self, pos: u64) -> Option<usize> {
+        let pos = (pos as usize).min(self.text.len());
+        if pos < self.pos {
+            (self.pos, self.line) = (0, 1);
+        }
+        self.line += self.text[self.pos..pos]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.pos = pos;
+        Some(self.line)
+    }
+}
+
+/// Reads TBX. The file must be well-formed XML under one `<tbx>` or
+/// `<martif>` root with at least one entry; a bad entry or term is one of the
+/// `problems` (the caller's lenient mode decides), anything else an error.
 pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossary, Error> {
     let mut reader = Reader::from_str(text);
-    let line_at = |pos: u64| {
-        Some(
-            text.as_bytes()[..(pos as usize).min(text.len())]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1,
-        )
+    let mut lines = Lines {
+        text: text.as_bytes(),
+        pos: 0,
+        line: 1,
     };
-    let mut g = Glossary::default();
-    let mut concept: Option<Concept> = None;
-    let mut lang: Option<Lang> = None;
-    let mut term: Option<Term> = None;
-    let mut slot = Slot::None;
-    let mut text_buf = String::new();
-    let mut seen_root = false;
-    let mut entry_line = None;
+    let name_of = |e: &BytesStart| String::from_utf8_lossy(e.name().as_ref()).into_owned();
+    let mut entries = Entries::default();
+    // The elements open, with their lines, to tell where a cut file stops.
+    let mut open: Vec<(String, Option<usize>)> = Vec::new();
+    let mut root: Option<String> = None;
     loop {
         let pos = reader.buffer_position();
-        let event = reader
-            .read_event()
-            .map_err(|e| Error::parse(path, line_at(pos), format!("not well-formed XML: {e}")))?;
+        let line = lines.at(pos);
+        let event = reader.read_event().map_err(|e| {
+            Error::parse(
+                path,
+                lines.at(reader.error_position()),
+                format!("not well-formed XML: {e}"),
+            )
+        })?;
         match event {
-            Event::Start(e) => {
-                let name = e.local_name().as_ref().to_vec();
-                match name.as_slice() {
-                    b"tbx" | b"martif" => seen_root = true,
-                    b"conceptEntry" | b"termEntry" => {
-                        entry_line = line_at(pos);
-                        concept = Some(Concept {
-                            id: attr(&e, b"id").unwrap_or_default(),
-                            domain: String::new(),
-                            definition: String::new(),
-                            en: vec![],
-                            ja: vec![],
-                        })
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                if open.is_empty() {
+                    let name = name_of(e);
+                    if let Some(first) = &root {
+                        return Err(Error::parse(
+                            path,
+                            line,
+                            format!(
+                                "not well-formed XML: <{name}> after the root element <{first}>"
+                            ),
+                        ));
                     }
-                    b"langSec" | b"langSet" => {
-                        lang = match attr(&e, b"xml:lang")
-                            .as_deref()
-                            .map(|l| l.split('-').next().unwrap_or(""))
-                        {
-                            Some("en") => Some(Lang::En),
-                            Some("ja") => Some(Lang::Ja),
-                            _ => None,
-                        }
+                    if !matches!(e.local_name().as_ref(), b"tbx" | b"martif") {
+                        return Err(Error::parse(
+                            path,
+                            line,
+                            format!(
+                                "not a TBX file: the root element is <{name}>, not <tbx> or <martif>"
+                            ),
+                        ));
                     }
-                    b"termSec" | b"tig" | b"ntig" => {
-                        term = Some(Term {
-                            term: String::new(),
-                            reading: None,
-                            status: Status::Admitted,
-                        })
-                    }
-                    b"term" => slot = Slot::Term,
-                    b"descrip" => {
-                        slot = match attr(&e, b"type").as_deref() {
-                            Some("subjectField") => Slot::Domain,
-                            Some("definition") => Slot::Definition,
-                            _ => Slot::None,
-                        }
-                    }
-                    b"termNote" => {
-                        slot = match attr(&e, b"type").as_deref() {
-                            Some("administrativeStatus") | Some("normativeAuthorization") => {
-                                Slot::Status
-                            }
-                            Some("pronunciation") => Slot::Reading,
-                            _ => Slot::None,
-                        }
-                    }
-                    _ => {}
+                    root = Some(name);
                 }
-                text_buf.clear();
+                entries
+                    .start(e, line)
+                    .map_err(|m| Error::parse(path, line, m))?;
+                if let Event::Start(_) = event {
+                    open.push((name_of(e), line));
+                } else {
+                    entries.end(e.local_name().as_ref(), path, line, problems);
+                }
             }
             Event::Text(t) => {
+                if open.is_empty() {
+                    if t.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    let message = match &root {
+                        Some(name) => format!("not well-formed XML: text after </{name}>"),
+                        None => "not a TBX file: text before the root element".to_string(),
+                    };
+                    return Err(Error::parse(path, line, message));
+                }
                 // Only XML's own entities and character references are
                 // expanded; any other (a DTD's, external or not) is an error.
                 match t.unescape() {
-                    Ok(s) => text_buf.push_str(&s),
-                    Err(e) => {
-                        let raw = String::from_utf8_lossy(&t);
-                        let entity = raw
-                            .find('&')
-                            .and_then(|a| raw[a..].find(';').map(|b| raw[a..=a + b].to_string()));
-                        let message = match entity {
-                            Some(name) => format!("entity `{name}` is not expanded"),
-                            None => format!("bad text: {e}"),
-                        };
-                        return Err(Error::parse(path, line_at(pos), message));
-                    }
+                    Ok(s) => entries.text.push_str(&s),
+                    Err(e) => return Err(Error::parse(path, line, unescape_problem(&t, e))),
                 }
             }
-            Event::CData(t) => text_buf.push_str(&String::from_utf8_lossy(&t)),
+            Event::CData(t) => entries.text.push_str(&String::from_utf8_lossy(&t)),
             Event::End(e) => {
-                let value = text_buf.trim().to_string();
-                match e.local_name().as_ref() {
-                    b"term" => {
-                        if let Some(t) = term.as_mut() {
-                            t.term = value;
-                        }
-                    }
-                    b"descrip" | b"termNote" => match slot {
-                        Slot::Domain => {
-                            if let Some(c) = concept.as_mut() {
-                                c.domain = value;
-                            }
-                        }
-                        Slot::Definition => {
-                            if let Some(c) = concept.as_mut().filter(|c| c.definition.is_empty()) {
-                                c.definition = value;
-                            }
-                        }
-                        Slot::Status => match (Status::parse(&value), term.as_mut()) {
-                            (Some(s), Some(t)) => t.status = s,
-                            (None, _) => problems.push(Error::parse(
-                                path,
-                                line_at(pos),
-                                format!("unknown status `{value}`"),
-                            )),
-                            _ => {}
-                        },
-                        Slot::Reading => {
-                            if let Some(t) = term.as_mut() {
-                                t.reading = Some(value);
-                            }
-                        }
-                        _ => {}
-                    },
-                    b"termSec" | b"tig" | b"ntig" => {
-                        if let (Some(t), Some(c), Some(l)) = (term.take(), concept.as_mut(), lang) {
-                            if t.term.is_empty() {
-                                problems.push(Error::parse(path, line_at(pos), "empty <term>"));
-                            } else {
-                                c.terms_mut(l).push(t);
-                            }
-                        }
-                    }
-                    b"langSec" | b"langSet" => lang = None,
-                    b"conceptEntry" | b"termEntry" => {
-                        if let Some(mut c) = concept.take() {
-                            if c.id.is_empty() {
-                                let first =
-                                    c.en.first()
-                                        .or(c.ja.first())
-                                        .map(|t| t.term.clone())
-                                        .unwrap_or_default();
-                                c.id = crate::model::id_from(&first);
-                            }
-                            match c.problem() {
-                                Some(p) => problems.push(Error::parse(path, entry_line, p)),
-                                None => g.concepts.push(c),
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-                slot = Slot::None;
-                text_buf.clear();
+                // quick-xml has checked that the name matches the open one.
+                open.pop();
+                entries.end(e.local_name().as_ref(), path, line, problems);
             }
             Event::Eof => break,
             _ => {}
         }
     }
-    if !seen_root {
+    if let Some((name, opened)) = open.last() {
+        let opened = opened.map(|l| format!(" (line {l})")).unwrap_or_default();
+        return Err(Error::parse(
+            path,
+            lines.at(text.len() as u64),
+            format!("unexpected end of file: <{name}>{opened} is not closed"),
+        ));
+    }
+    if root.is_none() {
         return Err(Error::parse(
             path,
             Some(1),
             "not a TBX file (no <tbx> or <martif> root)",
         ));
     }
-    Ok(g)
+    if entries.count == 0 {
+        return Err(Error::parse(
+            path,
+            None,
+            "no term entries (no <conceptEntry> or <termEntry>)",
+        ));
+    }
+    Ok(entries.glossary)
 }
 
 #[cfg(test)]
@@ -305,6 +430,86 @@ mod tests {
             err.contains("evil.tbx:3: entity `&xxe;` is not expanded"),
             "{err}"
         );
+    }
+
+    fn error(text: &str) -> String {
+        read(text, Path::new("g.tbx"), &mut Vec::new())
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn every_cut_of_a_file_is_an_error() -> Result<(), Error> {
+        let mut g = crate::default_glossary()?.clone();
+        g.concepts.truncate(2);
+        let whole = write(&g);
+        let end = whole.trim_end().len();
+        assert_eq!(read(&whole[..end], Path::new("g.tbx"), &mut Vec::new())?, g);
+        for cut in (0..end).filter(|&i| whole.is_char_boundary(i)) {
+            let err = error(&whole[..cut]);
+            assert!(err.starts_with("g.tbx"), "cut at {cut}: {err:?}");
+        }
+        // Cut inside the first status note.
+        let cut = whole.find("Term-admn-sts").unwrap_or(0);
+        let line = whole[..cut].lines().count();
+        assert_eq!(
+            error(&whole[..cut]),
+            format!("g.tbx:{line}: unexpected end of file: <termNote> (line {line}) is not closed")
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn other_xml_is_not_tbx() {
+        assert_eq!(
+            error("<?xml version=\"1.0\"?>\n<html><body/></html>"),
+            "g.tbx:2: not a TBX file: the root element is <html>, not <tbx> or <martif>"
+        );
+        assert_eq!(
+            error("tariff\t関税\n"),
+            "g.tbx:1: not a TBX file: text before the root element"
+        );
+        assert_eq!(
+            error(""),
+            "g.tbx:1: not a TBX file (no <tbx> or <martif> root)"
+        );
+        let two = "<tbx><text><body><conceptEntry id=\"a\"><langSec xml:lang=\"en\"><termSec><term>x</term></termSec></langSec></conceptEntry></body></text></tbx>\n<tbx/>";
+        assert_eq!(
+            error(two),
+            "g.tbx:2: not well-formed XML: <tbx> after the root element <tbx>"
+        );
+        assert_eq!(
+            error("<martif><text><body/></text></martif>\nmore"),
+            "g.tbx:1: not well-formed XML: text after </martif>"
+        );
+    }
+
+    #[test]
+    fn a_file_without_entries_is_an_error() {
+        for empty in ["<tbx/>", "<tbx><text><body>\n</body></text></tbx>\n"] {
+            assert_eq!(
+                error(empty),
+                "g.tbx: no term entries (no <conceptEntry> or <termEntry>)"
+            );
+        }
+    }
+
+    #[test]
+    fn a_bad_entry_is_a_problem_and_bad_markup_an_error() -> Result<(), Error> {
+        let text = "<tbx><text><body>\n<conceptEntry id=\"a\"/>\n<conceptEntry id=\"b\"><langSec xml:lang=\"en\"><termSec><term>b</term></termSec></langSec></conceptEntry>\n</body></text></tbx>";
+        let mut problems = Vec::new();
+        let g = read(text, Path::new("g.tbx"), &mut problems)?;
+        assert_eq!(g.concepts.len(), 1);
+        let problems: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(problems, ["g.tbx:2: concept `a` has no term"]);
+        let unquoted = text.replace("id=\"b\"", "id=b");
+        assert!(
+            error(&unquoted).starts_with("g.tbx:3: not well-formed XML: "),
+            "{}",
+            error(&unquoted)
+        );
+        Ok(())
     }
 
     #[test]
