@@ -67,6 +67,9 @@ pub struct Corpus {
     pending: VecDeque<(Source, bool)>,
     options: Arc<InputOptions>,
     jsonl: Option<JsonlReader>,
+    /// Folders walked, by real path: a symbolic link back up the tree is
+    /// not followed round again.
+    walked: std::collections::HashSet<PathBuf>,
 }
 
 /// A JSON Lines record read but not parsed yet: parsing is left to the
@@ -158,6 +161,7 @@ impl Corpus {
             pending: sources.into_iter().map(|s| (s, false)).collect(),
             options: Arc::new(options),
             jsonl: None,
+            walked: std::collections::HashSet::new(),
         }
     }
 
@@ -199,7 +203,11 @@ impl Corpus {
                 }
             }
             state.line += 1;
-            let bytes = trim_line_end(&state.buf);
+            let mut bytes = trim_line_end(&state.buf);
+            // A byte-order mark some editors put before the first record.
+            if state.line == 1 {
+                bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+            }
             if bytes.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
@@ -271,6 +279,9 @@ impl Corpus {
 
     /// Queues a folder's visible entries, in name order, ahead of the rest.
     fn walk(&mut self, dir: &Path) -> io::Result<()> {
+        if !self.walked.insert(std::fs::canonicalize(dir)?) {
+            return Ok(());
+        }
         let mut entries: Vec<(PathBuf, bool)> = Vec::new();
         for entry in std::fs::read_dir(dir)? {
             let entry = entry?;
@@ -412,6 +423,32 @@ mod tests {
             },
         )
         .collect()
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_link_back_up_the_tree_is_walked_once() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        std::fs::create_dir(dir.path().join("sub"))?;
+        std::fs::write(dir.path().join("sub/a.txt"), "Tariffs rose.")?;
+        std::os::unix::fs::symlink("..", dir.path().join("sub/loop"))?;
+        let docs = read(vec![Source::Path(dir.path().to_path_buf())], false);
+        assert_eq!(docs.len(), 1, "{docs:?}");
+        assert!(docs[0].as_ref().is_ok_and(|d| d.text == "Tariffs rose."));
+        Ok(())
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_first_record_is_skipped() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("bom.jsonl");
+        std::fs::write(&path, "\u{feff}{\"text\": \"one\"}\n{\"text\": \"two\"}\n")?;
+        let texts: Vec<String> = read(vec![Source::Path(path)], true)
+            .into_iter()
+            .map(|d| d.map_or_else(|e| e.to_string(), |d| d.text))
+            .collect();
+        assert_eq!(texts, ["one", "two"]);
+        Ok(())
     }
 
     #[test]
