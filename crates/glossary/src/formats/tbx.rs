@@ -299,6 +299,9 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
     // The elements open, with their lines, to tell where a cut file stops.
     let mut open: Vec<(String, Option<usize>)> = Vec::new();
     let mut root: Option<String> = None;
+    // A <body> with no entries is an empty glossary (what `write` makes of
+    // one); a file without a body has no glossary in it at all.
+    let mut body = false;
     loop {
         let pos = reader.buffer_position();
         let line = lines.at(pos);
@@ -333,6 +336,7 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
                     }
                     root = Some(name);
                 }
+                body |= e.local_name().as_ref() == b"body";
                 entries
                     .start(e, line)
                     .map_err(|m| Error::parse(path, line, m))?;
@@ -385,11 +389,11 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
             "not a TBX file (no <tbx> or <martif> root)",
         ));
     }
-    if entries.count == 0 {
+    if entries.count == 0 && !body {
         return Err(Error::parse(
             path,
             None,
-            "no term entries (no <conceptEntry> or <termEntry>)",
+            "no term entries (no <body>, <conceptEntry> or <termEntry>)",
         ));
     }
     Ok(entries.glossary)
@@ -486,13 +490,20 @@ mod tests {
     }
 
     #[test]
-    fn a_file_without_entries_is_an_error() {
-        for empty in ["<tbx/>", "<tbx><text><body>\n</body></text></tbx>\n"] {
+    fn a_file_without_a_body_is_an_error_and_an_empty_body_an_empty_glossary() -> Result<(), Error>
+    {
+        for empty in ["<tbx/>", "<tbx><text/></tbx>\n"] {
             assert_eq!(
                 error(empty),
-                "g.tbx: no term entries (no <conceptEntry> or <termEntry>)"
+                "g.tbx: no term entries (no <body>, <conceptEntry> or <termEntry>)"
             );
         }
+        // An empty glossary written as TBX reads back.
+        let written = write(&Glossary::default());
+        let mut problems = Vec::new();
+        let g = read(&written, Path::new("g.tbx"), &mut problems)?;
+        assert!(g.concepts.is_empty() && problems.is_empty());
+        Ok(())
     }
 
     #[test]
