@@ -161,7 +161,8 @@ pub enum AlignFormat {
 /// `kotoba glossary align`.
 #[derive(Debug, Args)]
 pub struct GlossaryAlignArgs {
-    /// Aligned pairs: TSV with `en` and `ja` columns and a header, or JSON Lines.
+    /// Aligned pairs: TSV with `en` and `ja` columns and a header, or JSON
+    /// Lines (`.jsonl`); `-` reads TSV from standard input.
     #[arg(long, value_name = "FILE")]
     pub parallel: std::path::PathBuf,
     /// Glossaries used as seed pairs (`--no-default-glossary` turns the seed off).
@@ -182,9 +183,9 @@ pub struct GlossaryAlignArgs {
     /// Never propose pairs seen together fewer than `--min-cooc` times.
     #[arg(long)]
     pub no_rare: bool,
-    /// Japanese proposals listed per English term, best first.
-    #[arg(long, default_value = "1", value_name = "N")]
-    pub per_term: usize,
+    /// Japanese proposals listed per English term, best first (1 or more).
+    #[arg(long, default_value = "1", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub per_term: u16,
     /// Output format.
     #[arg(long, value_enum, default_value = "tsv")]
     pub format: AlignFormat,
@@ -301,7 +302,8 @@ pub enum AnnotateFormat {
 /// `kotoba glossary check`.
 #[derive(Debug, Args)]
 pub struct GlossaryCheckArgs {
-    /// Aligned pairs: TSV with an `en` and a `ja` column and a header, or JSON Lines with `en` and `ja`.
+    /// Aligned pairs: TSV with an `en` and a `ja` column and a header, or JSON
+    /// Lines (`.jsonl`) with `en` and `ja`; `-` reads TSV from standard input.
     #[arg(long, value_name = "FILE")]
     pub parallel: PathBuf,
     /// Glossaries.
@@ -321,9 +323,9 @@ pub struct GlossaryCheckArgs {
 /// `kotoba glossary convert`.
 #[derive(Debug, Args)]
 pub struct GlossaryConvertArgs {
-    /// The glossary to read.
+    /// The glossary to read (`-`: standard input, with --from).
     pub input: PathBuf,
-    /// The file to write (atomically).
+    /// The file to write, atomically (`-`: standard output, with --to).
     pub output: PathBuf,
     /// Input format (default: from the extension).
     #[arg(long)]

@@ -278,14 +278,30 @@ pub fn for_pair_batches(
     quiet: bool,
     shard: Option<(usize, usize)>,
     size: usize,
-    mut each: impl FnMut(Vec<kotoba_glossary::Pair>) -> Result<()>,
+    each: impl FnMut(Vec<kotoba_glossary::Pair>) -> Result<()>,
 ) -> Result<(usize, Status)> {
-    let mut reader = kotoba_glossary::PairReader::open(path)?;
+    if path.as_os_str() == "-" {
+        let stdin = std::io::BufReader::new(std::io::stdin());
+        let reader = kotoba_glossary::PairReader::with_header(stdin, Path::new("<stdin>"), false)?;
+        return pair_batches(reader, Progress(None), shard, size, each);
+    }
+    let reader = kotoba_glossary::PairReader::open(path)?;
     let progress = if quiet || !std::io::stderr().is_terminal() {
         Progress(None)
     } else {
         Progress::bar(std::fs::metadata(path).map(|m| m.len()).unwrap_or(0))
     };
+    pair_batches(reader, progress, shard, size, each)
+}
+
+/// The loop of [`for_pair_batches`] over any reader.
+fn pair_batches<R: std::io::BufRead>(
+    mut reader: kotoba_glossary::PairReader<R>,
+    progress: Progress,
+    shard: Option<(usize, usize)>,
+    size: usize,
+    mut each: impl FnMut(Vec<kotoba_glossary::Pair>) -> Result<()>,
+) -> Result<(usize, Status)> {
     let (mut read, mut failed) = (0usize, 0usize);
     let (k, n) = shard.unwrap_or((0, 1));
     let mut index = 0usize;
@@ -321,7 +337,7 @@ pub fn for_pair_batches(
     if failed > 0 {
         eprintln!(
             "kotoba: {failed} line(s) of {} could not be read",
-            path.display()
+            reader.path().display()
         );
         return Ok((read, Status::Failures));
     }

@@ -492,3 +492,38 @@ fn truncated_and_foreign_tbx_glossaries_are_errors() {
         }
     }
 }
+
+/// `-` reads pairs and glossaries from standard input and writes a
+/// converted glossary to standard output (it once made a file named `-`).
+#[test]
+fn dash_is_standard_input_and_output() {
+    let pairs = std::fs::read_to_string(testdata("clinton-japan-trade-1993.en-ja.tsv"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let file = testdata("clinton-japan-trade-1993.en-ja.tsv")
+        .display()
+        .to_string();
+    let (code, from_file, err) = run(&["glossary", "align", "--parallel", &file], "");
+    assert_eq!(code, 0, "{err}");
+    let (code, from_stdin, err) = run(&["glossary", "align", "--parallel", "-"], &pairs);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(from_stdin, from_file);
+    let (code, _, err) = run(&["glossary", "check", "--parallel", "-"], &pairs);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("26 pairs checked"), "{err}");
+    let (code, listed, err) = run(&["glossary", "list", "--format", "jsonl"], "");
+    assert_eq!(code, 0, "{err}");
+    let (code, tsv, err) = run(
+        &[
+            "glossary", "convert", "-", "-", "--from", "jsonl", "--to", "tsv",
+        ],
+        &listed,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        tsv.starts_with("id\t") && tsv.contains("\t貿易黒字\t"),
+        "{tsv}"
+    );
+    let (code, _, err) = run(&["glossary", "convert", "-", "-", "--to", "tsv"], &listed);
+    assert_eq!(code, 2);
+    assert!(err.contains("needs --from"), "{err}");
+}

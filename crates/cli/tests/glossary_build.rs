@@ -457,6 +457,17 @@ fn align_lists_alternatives_per_term() {
     let mut blocks = rows.clone();
     blocks.dedup();
     assert_eq!(blocks.len(), firsts(&three).len());
+    // Zero proposals a term is refused, not read as one.
+    let (code, _, err) = run(&[
+        "glossary",
+        "align",
+        "--parallel",
+        &parallel,
+        "--per-term",
+        "0",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--per-term"), "{err}");
 }
 
 /// A missing parallel file is an error (exit 2) naming the file and its

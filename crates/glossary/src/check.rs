@@ -94,9 +94,7 @@ impl PairReader<BufReader<File>> {
         let jsonl = path
             .extension()
             .is_some_and(|e| e == "jsonl" || e == "ndjson");
-        let mut reader = PairReader::new(BufReader::new(file), path, jsonl);
-        reader.read_header()?;
-        Ok(reader)
+        PairReader::with_header(BufReader::new(file), path, jsonl)
     }
 }
 
@@ -113,6 +111,20 @@ impl<R: BufRead> PairReader<R> {
             done: false,
             bytes: 0,
         }
+    }
+
+    /// Reads pairs from `reader` as [`PairReader::new`], with a TSV header
+    /// read at once: a header without `en` and `ja` columns is an error here
+    /// rather than the first item.
+    pub fn with_header(reader: R, path: &Path, jsonl: bool) -> Result<Self, Error> {
+        let mut reader = PairReader::new(reader, path, jsonl);
+        reader.read_header()?;
+        Ok(reader)
+    }
+
+    /// The file read, as errors name it.
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 
     /// Bytes read so far (line breaks counted as one byte), for progress.

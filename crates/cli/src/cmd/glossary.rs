@@ -1,6 +1,7 @@
 //! `kotoba glossary …`: list, lookup, annotate, check, convert.
 
 use std::io::Write;
+use std::path::Path;
 
 use anyhow::{Context, Result, anyhow};
 use kotoba_glossary::formats::{self, Format};
@@ -251,24 +252,43 @@ fn write_issue(
 
 fn convert(args: GlossaryConvertArgs) -> Result<Status> {
     let from = args.from.as_deref().map(format_named).transpose()?;
+    let stdin = args.input.as_os_str() == "-";
+    let stdout = args.output.as_os_str() == "-";
     let to = match args.to.as_deref() {
         Some(name) => format_named(name)?,
+        None if stdout => return Err(anyhow!("writing to standard output (-) needs --to")),
         None => Format::from_path(&args.output)?,
     };
-    let (glossary, problems) = formats::read_file(&args.input, from, args.lenient)?;
+    let (glossary, problems) = if stdin {
+        let Some(from) = from else {
+            return Err(anyhow!("reading standard input (-) needs --from"));
+        };
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+            .context("<stdin>: cannot read (not UTF-8?)")?;
+        formats::read(
+            text.strip_prefix('\u{feff}').unwrap_or(&text),
+            from,
+            Path::new("<stdin>"),
+            args.lenient,
+        )?
+    } else {
+        formats::read_file(&args.input, from, args.lenient)?
+    };
     for p in &problems {
         eprintln!("kotoba: skipped glossary entry: {p}");
     }
     if !to.drops().is_empty() {
         eprintln!("kotoba: note: {} does not carry {}", to.name(), to.drops());
     }
-    let mut out = Output::open(Some(&args.output)).context("opening the output")?;
+    let target = (!stdout).then_some(args.output.as_path());
+    let mut out = Output::open(target).context("opening the output")?;
     out.write_all(formats::write(&glossary, to).as_bytes())?;
     out.finish()?;
     eprintln!(
         "kotoba: {} concepts written to {}",
         glossary.concepts.len(),
-        args.output.display()
+        target.map_or("standard output".into(), |p| p.display().to_string())
     );
     Ok(Status::Clean)
 }

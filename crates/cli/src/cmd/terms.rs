@@ -240,7 +240,7 @@ pub fn align_cmd(args: GlossaryAlignArgs) -> Result<Status> {
         min_freq: args.min_freq,
         min_cooc: args.min_cooc,
         rare: !args.no_rare,
-        per_term: args.per_term.max(1),
+        per_term: usize::from(args.per_term),
         ..align_options(&args.association)?
     };
     let (stats, status) = count_pairs(&args.parallel, args.quiet, None)?;
