@@ -109,7 +109,7 @@ where
             Outcome::Unreadable(e) if e.is_skip() => eprintln!("kotoba: skipped {e}"),
             Outcome::Unreadable(e) => {
                 failed += 1;
-                report(&mut out, None, e.to_string())?;
+                report(&mut out, e.record_id(), e.to_string())?;
             }
             Outcome::Failed(doc, e) => {
                 failed += 1;
@@ -223,6 +223,15 @@ impl std::fmt::Display for FailFast {
 }
 
 impl std::error::Error for FailFast {}
+
+/// Refuses `--keep-fields` where the output has no record per input record
+/// to carry the input's fields (`jsonl_out` false), naming what would.
+pub fn keep_fields_only_with(input: &InputArgs, jsonl_out: bool, needs: &str) -> Result<()> {
+    if input.keep_fields && !jsonl_out {
+        return Err(anyhow!("--keep-fields needs {needs}"));
+    }
+    Ok(())
+}
 
 /// Merges the input record's fields into an output record when
 /// `--keep-fields` asks for it (the output's own fields win).

@@ -120,6 +120,56 @@ fn record_mode_keeps_one_record_per_input_and_passes_fields_through() {
     }
 }
 
+/// A failed record keeps its id when it has one; where no output record
+/// stands for an input record, `--keep-fields` is refused.
+#[test]
+fn record_mode_names_failed_records_and_needs_records_out() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let input = dir.path().join("news.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\": \"a\", \"text\": \"Tariffs rose.\"}\n{\"id\": \"b\", \"body\": \"no text\"}\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (code, out) = stdout(
+        kotoba()
+            .args([
+                "glossary",
+                "annotate",
+                "--format",
+                "jsonl",
+                "--jsonl",
+                "--keep-fields",
+            ])
+            .arg(&input),
+    );
+    assert_eq!(code, 2);
+    let records: Vec<Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_default())
+        .collect();
+    assert_eq!(records.len(), 2, "{out}");
+    assert_eq!(records[1]["id"], "b", "{out}");
+    for command in [
+        vec!["glossary", "annotate", "--format", "inline"],
+        vec!["glossary", "extract"],
+        vec!["glossary", "build"],
+    ] {
+        let out = kotoba()
+            .args(&command)
+            .args(["--jsonl", "--keep-fields"])
+            .arg(&input)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(out.status.code(), Some(2), "{command:?}");
+        assert!(out.stdout.is_empty(), "{command:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("--keep-fields needs"),
+            "{command:?}"
+        );
+    }
+}
+
 #[test]
 fn fail_fast_stops_and_writes_no_file() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));

@@ -70,10 +70,21 @@ pub enum CorpusError {
         line: usize,
         /// What is wrong with the field.
         problem: String,
+        /// The record's id, when it has one.
+        id: Option<String>,
     },
 }
 
 impl CorpusError {
+    /// The id of the record that failed, when it could be read (a JSON Lines
+    /// record with an id but no usable text).
+    pub fn record_id(&self) -> Option<&str> {
+        match self {
+            CorpusError::Field { id, .. } => id.as_deref(),
+            _ => None,
+        }
+    }
+
     /// True for files skipped on purpose while walking a folder (binary
     /// files): worth a note, not a failure.
     pub fn is_skip(&self) -> bool {

@@ -378,10 +378,16 @@ fn parse_record(
             message: "expected an object".into(),
         });
     };
+    let given_id = match record.get(&options.id_field) {
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
     let field_error = |problem: String| CorpusError::Field {
         path: path.to_path_buf(),
         line,
         problem,
+        id: given_id.clone(),
     };
     let text = match record.get(&options.text_field) {
         Some(Value::String(s)) => s.clone(),
@@ -398,11 +404,7 @@ fn parse_record(
             )));
         }
     };
-    let id = match record.get(&options.id_field) {
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Number(n)) => n.to_string(),
-        _ => format!("{}:{line}", path.display()),
-    };
+    let id = given_id.unwrap_or_else(|| format!("{}:{line}", path.display()));
     Ok(Document {
         id,
         text,

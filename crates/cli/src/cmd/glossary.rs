@@ -120,6 +120,11 @@ fn lookup(args: GlossaryLookupArgs) -> Result<Status> {
 }
 
 fn annotate(args: GlossaryAnnotateArgs) -> Result<Status> {
+    run::keep_fields_only_with(
+        &args.input,
+        args.format == AnnotateFormat::Jsonl,
+        "--format jsonl",
+    )?;
     let glossary = load(&args.glossary)?;
     let annotator = Annotator::new(&glossary)?;
     run::over_corpus(&args.input, b"", |doc| {

@@ -149,6 +149,12 @@ fn write_candidates(
 
 /// `glossary extract`.
 pub fn extract(args: GlossaryExtractArgs) -> Result<Status> {
+    // One ranking of the whole corpus: no record per input record.
+    run::keep_fields_only_with(
+        &args.input,
+        false,
+        "a command with one output record per input record",
+    )?;
     let glossary = load(&args.glossary)?;
     let options = rank_options(&args.rank);
     let (stats, status) = count(&args.input, args.lang)?;
@@ -319,6 +325,11 @@ fn read_stats(path: &Path) -> Result<Counts> {
 
 /// `glossary build`.
 pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
+    run::keep_fields_only_with(
+        &args.input,
+        false,
+        "a command with one output record per input record",
+    )?;
     let glossary = load(&args.glossary)?;
     let options = rank_options(&args.rank);
     let (terms, pairs, status) = match &args.stats {
