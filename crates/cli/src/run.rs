@@ -139,6 +139,11 @@ where
         eprintln!("kotoba: {failed} input(s) failed; nothing written");
         return Ok(Status::Failures);
     }
+    if done == 0 {
+        // A folder with no file of the kind asked for (`--jsonl` reads only
+        // .jsonl, .json and .ndjson files) is worth a word.
+        eprintln!("kotoba: note: no documents in the input");
+    }
     out.finish()?;
     if input.verbose {
         let secs = started.elapsed().as_secs_f64();

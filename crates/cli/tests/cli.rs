@@ -255,7 +255,10 @@ fn output_file_is_written_whole() {
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(std::fs::read_to_string(&target).unwrap_or_default(), written);
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap_or_default(),
+        written
+    );
 }
 
 #[test]
@@ -287,4 +290,28 @@ fn folder_input_walks_files_in_name_order() {
     sorted.sort();
     assert_eq!(ids, sorted);
     assert!(ids.iter().any(|i| i.ends_with(JA)));
+}
+
+/// A folder with nothing of the kind asked for is not an error, but is said.
+#[test]
+fn an_input_without_documents_is_noted() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.path().join("notes.txt"), "Tariffs rose.\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    for command in [["sentences", "--jsonl"], ["glossary", "extract"]] {
+        let mut args: Vec<&str> = command.to_vec();
+        if command[0] == "glossary" {
+            args.push("--jsonl");
+        }
+        let out = kotoba()
+            .args(&args)
+            .arg(dir.path())
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("no documents in the input"),
+            "{args:?}"
+        );
+    }
 }
