@@ -1,4 +1,9 @@
 //! Choosing a document's language when the user says `--lang auto`.
+//!
+//! kotoba reads English and Japanese, so auto mode chooses between them by
+//! script: kana, or Han characters outnumbering other letters, make a text
+//! Japanese (kotoba reads no Chinese, and kanji-only lines are common in
+//! Japanese: headlines, terms, names); everything else is English.
 
 use kotoba_text::detect::LanguageDetector;
 use kotoba_text::segment::SegmentLang;
@@ -7,6 +12,12 @@ use crate::args::LangArg;
 
 /// How much of a document is read to identify its language.
 const SAMPLE_BYTES: usize = 2048;
+
+/// Letters a sample needs before a language other than English and
+/// Japanese is believed: whatlang names short English Estonian, Turkish or
+/// Portuguese ("Tariffs were raised.", "here", "Trade talks"), but is right
+/// about every stretch of 200 letters of the seed article and of the docs.
+const MIN_LETTERS_FOR_OTHER: usize = 200;
 
 /// The start of `text`, at most `SAMPLE_BYTES`, cut on a character boundary.
 fn sample(text: &str) -> &str {
@@ -17,63 +28,100 @@ fn sample(text: &str) -> &str {
     &text[..end]
 }
 
-/// ISO 639-1 code of the language to process `text` as (`und` when unknown).
+/// ISO 639-1 code of the language to tokenize `text` as: `ja` or `en`, or
+/// under `auto` another language only when whatlang identifies it reliably
+/// from at least `MIN_LETTERS_FOR_OTHER` letters.
+///
+/// The exception is kept because a French or German report tokenized with
+/// the English stemmer gets wrong stems and a wrong `lang`, while its own
+/// Snowball stemmer serves it well; it is that narrow because whatlang's
+/// guesses on short text are mostly wrong, and a wrong guess costs an
+/// English text its stems and stop words (`tariffs`, `were`, `here` → `her`).
 pub fn resolve(arg: LangArg, detector: &LanguageDetector, text: &str) -> &'static str {
     match arg {
         LangArg::En => "en",
         LangArg::Ja => "ja",
         LangArg::Auto => {
             let sample = sample(text);
-            // Kana settle it (no other language writes them) when they are
-            // more than a quotation inside another language.
-            if script_family(sample) == "ja" {
+            let counts = Counts::of(sample);
+            if counts.family() == "ja" {
                 return "ja";
             }
-            detector.detect(sample).map_or("und", |d| d.lang)
+            if counts.letters() < MIN_LETTERS_FOR_OTHER {
+                return "en";
+            }
+            match detector.detect(sample) {
+                // Japanese and Chinese answers come from Han or kana, which
+                // the script count above has weighed already.
+                Some(d) if d.reliable && !matches!(d.lang, "ja" | "zh") => d.lang,
+                _ => "en",
+            }
         }
     }
 }
 
-/// The rule family of `text` for commands that only tell Japanese-style
-/// text from the rest (sentences, summaries): by script alone, which is far
-/// cheaper than identifying the language.
+/// The rule family of `text` (`ja` or `en`) for commands that only tell
+/// Japanese-style text from the rest (sentences, summaries): by script
+/// alone, which is far cheaper than identifying the language.
 pub fn family(arg: LangArg, text: &str) -> &'static str {
     match arg {
         LangArg::En => "en",
         LangArg::Ja => "ja",
-        LangArg::Auto => script_family(sample(text)),
+        LangArg::Auto => Counts::of(sample(text)).family(),
     }
 }
 
-/// `ja` when kana make up at least a tenth of the letters (Japanese
-/// prose has far more; an English paper quoting a Japanese word has far
-/// less), `zh` when Han characters outnumber other letters, else `en`.
-fn script_family(sample: &str) -> &'static str {
-    if sample.is_ascii() {
-        return "en";
-    }
-    let (mut kana, mut han, mut letters) = (0usize, 0usize, 0usize);
-    for c in sample.chars() {
-        match c as u32 {
-            0x3041..=0x30FF | 0xFF66..=0xFF9D => kana += 1,
-            0x3400..=0x4DBF | 0x4E00..=0x9FFF => han += 1,
-            _ if c.is_alphabetic() => letters += 1,
-            _ => {}
+/// Letters of a sample by script.
+#[derive(Debug, Default)]
+struct Counts {
+    kana: usize,
+    han: usize,
+    other: usize,
+}
+
+impl Counts {
+    fn of(sample: &str) -> Counts {
+        let mut counts = Counts::default();
+        if sample.is_ascii() {
+            counts.other = sample.bytes().filter(u8::is_ascii_alphabetic).count();
+            return counts;
         }
+        for c in sample.chars() {
+            match c as u32 {
+                0x3041..=0x30FF | 0xFF66..=0xFF9D => counts.kana += 1,
+                0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F => {
+                    counts.han += 1
+                }
+                _ if c.is_alphabetic() => counts.other += 1,
+                _ => {}
+            }
+        }
+        counts
     }
-    if kana > 0 && kana * 10 >= kana + han + letters {
-        "ja"
-    } else if han > letters {
-        "zh"
-    } else {
-        "en"
+
+    fn letters(&self) -> usize {
+        self.kana + self.han + self.other
+    }
+
+    /// `ja` when kana make up at least a tenth of the letters (Japanese
+    /// prose has far more; an English paper quoting a Japanese word has far
+    /// less) or Han characters and kana outnumber other letters (kanji-only
+    /// Japanese, which kotoba does not mistake for Chinese: it reads none),
+    /// else `en`.
+    fn family(&self) -> &'static str {
+        if (self.kana > 0 && self.kana * 10 >= self.letters()) || self.kana + self.han > self.other
+        {
+            "ja"
+        } else {
+            "en"
+        }
     }
 }
 
 /// Sentence rules for a language: CJK full stops or Latin punctuation.
 pub fn segment_lang(code: &str) -> SegmentLang {
     match code {
-        "ja" | "zh" => SegmentLang::Japanese,
+        "ja" => SegmentLang::Japanese,
         _ => SegmentLang::English,
     }
 }
@@ -82,13 +130,71 @@ pub fn segment_lang(code: &str) -> SegmentLang {
 mod tests {
     use super::*;
 
+    fn auto(text: &str) -> &'static str {
+        resolve(LangArg::Auto, &LanguageDetector::new(), text)
+    }
+
     #[test]
-    fn script_family_needs_a_real_share_of_kana() {
-        assert_eq!(script_family("日本は貿易黒字を減らす。"), "ja");
+    fn family_needs_a_real_share_of_kana() {
+        assert_eq!(family(LangArg::Auto, "日本は貿易黒字を減らす。"), "ja");
         let quoting = "This English paper on trade statistics quotes the Japanese word ぼうえき once, \
             and otherwise discusses tariffs, quotas and balances in English throughout.";
-        assert_eq!(script_family(quoting), "en");
-        assert_eq!(script_family("中国的贸易顺差扩大了"), "zh");
-        assert_eq!(script_family("plain ASCII"), "en");
+        assert_eq!(family(LangArg::Auto, quoting), "en");
+        assert_eq!(family(LangArg::Auto, "plain ASCII"), "en");
+        assert_eq!(family(LangArg::Auto, ""), "en");
+    }
+
+    #[test]
+    fn han_only_text_is_japanese() {
+        for text in [
+            "貿易黒字",
+            "日米貿易協議",
+            "日米包括経済協議。対日制裁。",
+            "中国的贸易顺差扩大了",
+        ] {
+            assert_eq!(family(LangArg::Auto, text), "ja", "{text}");
+            assert_eq!(auto(text), "ja", "{text}");
+        }
+        // A Han term quoted in English stays English.
+        assert_eq!(auto("The term 貿易黒字 means trade surplus."), "en");
+    }
+
+    #[test]
+    fn short_latin_text_is_english_whatever_whatlang_guesses() {
+        // whatlang: Estonian, Turkish, Portuguese, French.
+        for text in [
+            "Tariffs were raised.",
+            "here",
+            "Trade talks",
+            "Le tarif",
+            "Привет",
+        ] {
+            assert_eq!(auto(text), "en", "{text}");
+        }
+        assert_eq!(auto("1993 — 42 %"), "en");
+    }
+
+    #[test]
+    fn long_reliable_other_languages_keep_their_own() {
+        let french = "Les négociations commerciales entre le Japon et les États-Unis ont repris \
+            cette semaine à Washington. Le gouvernement américain demande que le Japon ouvre \
+            davantage son marché aux produits étrangers, notamment les voitures et les pièces \
+            détachées, et réduise son excédent commercial.";
+        assert!(Counts::of(french).letters() >= MIN_LETTERS_FOR_OTHER);
+        assert_eq!(auto(french), "fr");
+        // A long English text stays English.
+        let english = "Japan and the United States resumed their trade talks this week in \
+            Washington. The American government asks Japan to open its market further to \
+            foreign products, notably cars and car parts, and to reduce its trade surplus \
+            with the United States.";
+        assert!(Counts::of(english).letters() >= MIN_LETTERS_FOR_OTHER);
+        assert_eq!(auto(english), "en");
+    }
+
+    #[test]
+    fn explicit_languages_are_obeyed() {
+        let d = LanguageDetector::new();
+        assert_eq!(resolve(LangArg::En, &d, "貿易黒字"), "en");
+        assert_eq!(resolve(LangArg::Ja, &d, "Tariffs"), "ja");
     }
 }

@@ -136,3 +136,24 @@ fn bad_options_are_errors_not_panics() {
     assert_eq!(code, 2);
     assert!(err.contains("unknown method `magic`"));
 }
+
+#[test]
+fn kanji_only_japanese_is_summarized_as_japanese() {
+    // Han characters alone are Japanese to kotoba (it reads no Chinese):
+    // sentences end at 。 and the record says `ja`.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("headlines.txt");
+    std::fs::write(
+        &file,
+        "日米包括経済協議決裂。対日制裁発動検討。首脳会談中止示唆。\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let file = file.display().to_string();
+    let (code, out, err) = run(&["summarize", "-n", "1", "--format", "jsonl", &file]);
+    assert_eq!(code, 0, "{err}");
+    let record: Value = serde_json::from_str(out.trim()).unwrap_or_default();
+    assert_eq!(record["lang"], "ja", "{out}");
+    let sentences = record["sentences"].as_array().cloned().unwrap_or_default();
+    assert_eq!(sentences.len(), 1, "{out}");
+    assert_eq!(sentences[0]["text"], "日米包括経済協議決裂。", "{out}");
+}

@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use whatlang::{Detector, Lang};
+use whatlang::{Detector, Lang, Script};
 
 const ISO639: &str = include_str!("../data/iso639.tsv");
 
@@ -24,7 +24,8 @@ pub struct Detection {
     pub lang3: &'static str,
     /// English name of the language.
     pub name: &'static str,
-    /// Writing system (`Latin`, `Mandarin` for Han, `Hiragana`, …).
+    /// Script of most of the letters, by its Unicode name (`Latin`, `Han`,
+    /// `Hiragana`, `Katakana`, `Hangul`, `Cyrillic`, …).
     pub script: String,
     /// Confidence from 0 to 1.
     pub confidence: f64,
@@ -47,6 +48,25 @@ pub fn iso639_1(code3: &str) -> Option<&'static str> {
         .find(|(three, _)| *three == code3)
         .map(|(_, one)| *one)
         .filter(|one| *one != "-")
+}
+
+/// The Unicode name of a script. whatlang calls Han `Mandarin`, a language
+/// name, which is wrong for the kanji of Japanese; its other names are
+/// Unicode's already.
+fn script_name(script: Script) -> String {
+    match script {
+        Script::Mandarin => "Han".to_string(),
+        other => other.name().to_string(),
+    }
+}
+
+/// Scripts written together in one language count as one: Japanese mixes
+/// Han and kana in every sentence.
+fn script_family(script: &str) -> &str {
+    match script {
+        "Han" | "Hiragana" | "Katakana" => "Han",
+        other => other,
+    }
 }
 
 /// Finds whatlang's language for a 639-1 or 639-3 code.
@@ -109,10 +129,67 @@ impl LanguageDetector {
             lang: iso639_1(lang.code()).unwrap_or(lang.code()),
             lang3: lang.code(),
             name: lang.eng_name(),
-            script: info.script().name().to_string(),
+            script: script_name(info.script()),
             confidence: info.confidence(),
             reliable: info.is_reliable(),
         })
+    }
+
+    /// The language of `unit`, a sentence or paragraph of a document
+    /// identified as `document`. A unit's own evidence can be thin, so the
+    /// document speaks for it in two cases:
+    ///
+    /// - In a Japanese document, a unit written mostly in Han characters
+    ///   with few or no kana (a kanji-only headline, a kanji-heavy sentence)
+    ///   is Japanese: only kana tell Japanese from Chinese, and whatlang
+    ///   calls such a unit Mandarin. The answer rests on the document, so it
+    ///   carries the document's confidence. (A Chinese quotation inside a
+    ///   Japanese text is rarer than a kanji-only Japanese line, and kotoba
+    ///   reads no Chinese.)
+    /// - A unit the detector does not trust, written in the document's
+    ///   script (Han and kana count as one), takes the document's language
+    ///   when that is reliable, marked unreliable, with its own confidence.
+    ///
+    /// Otherwise the unit's own answer stands: an English sentence in a
+    /// Japanese document is English, and Han-only text with no Japanese
+    /// document around it stays Chinese, as whatlang says.
+    ///
+    /// ```
+    /// use kotoba_text::detect::LanguageDetector;
+    ///
+    /// let d = LanguageDetector::new();
+    /// let doc = d.detect("日米貿易協議\n\n日本は貿易黒字を減らすと約束した。");
+    /// let unit = d.detect_unit("日米貿易協議", doc.as_ref());
+    /// assert_eq!(unit.map(|u| (u.lang, u.script)), Some(("ja", "Han".to_string())));
+    /// ```
+    pub fn detect_unit(&self, unit: &str, document: Option<&Detection>) -> Option<Detection> {
+        let own = self.detect(unit);
+        let Some(doc) = document else {
+            return own;
+        };
+        match own {
+            Some(o) if doc.lang == "ja" && o.script == "Han" && !(o.lang == "ja" && o.reliable) => {
+                Some(Detection {
+                    script: o.script,
+                    ..doc.clone()
+                })
+            }
+            Some(o) if o.reliable => Some(o),
+            own if doc.reliable
+                && own
+                    .as_ref()
+                    .is_none_or(|o| script_family(&o.script) == script_family(&doc.script)) =>
+            {
+                Some(Detection {
+                    reliable: false,
+                    confidence: own.as_ref().map_or(0.0, |o| o.confidence),
+                    // A unit without letters has no script of its own.
+                    script: own.map_or_else(|| doc.script.clone(), |o| o.script),
+                    ..doc.clone()
+                })
+            }
+            own => own,
+        }
     }
 }
 
@@ -137,6 +214,70 @@ mod tests {
         assert_eq!(
             LanguageDetector::with_candidates(&["xx"]).err(),
             Some(DetectError::UnknownLanguage("xx".into()))
+        );
+    }
+
+    #[test]
+    fn han_is_named_as_a_script() {
+        let d = LanguageDetector::new();
+        let han = d.detect("日米貿易協議");
+        assert_eq!(han.map(|x| x.script), Some("Han".to_string()));
+        let kana = d.detect("にほんのぼうえき");
+        assert_eq!(kana.map(|x| x.script), Some("Hiragana".to_string()));
+    }
+
+    #[test]
+    fn han_units_of_a_japanese_document_are_japanese() {
+        let d = LanguageDetector::new();
+        let doc =
+            d.detect("米政府は日本との貿易協議について、首脳会談の中止も検討していると述べた。");
+        assert_eq!(doc.as_ref().map(|x| x.lang), Some("ja"));
+        for unit in [
+            "日米貿易協議",
+            "貿易黒字",
+            "日米包括経済協議決裂、対日制裁発動へ",
+        ] {
+            let found = d.detect_unit(unit, doc.as_ref());
+            let found = found.map(|x| (x.lang, x.lang3, x.script, x.reliable));
+            assert_eq!(
+                found,
+                Some(("ja", "jpn", "Han".to_string(), true)),
+                "{unit}"
+            );
+        }
+    }
+
+    #[test]
+    fn other_units_keep_their_own_language() {
+        let d = LanguageDetector::new();
+        let ja =
+            d.detect("米政府は日本との貿易協議について、首脳会談の中止も検討していると述べた。");
+        let en_sentence = "The United States may cancel the meeting with the prime minister.";
+        let found = d.detect_unit(en_sentence, ja.as_ref());
+        assert_eq!(
+            found.map(|x| (x.lang, x.script)),
+            Some(("en", "Latin".to_string()))
+        );
+        // Without a Japanese document around it, Han-only text is whatlang's Chinese.
+        let en = d.detect("Japan and the United States resumed their talks on trade and tariffs.");
+        assert_eq!(
+            d.detect_unit("日米貿易協議", None).map(|x| x.lang),
+            Some("zh")
+        );
+        assert_eq!(
+            d.detect_unit("日米貿易協議", en.as_ref()).map(|x| x.lang),
+            Some("zh")
+        );
+    }
+
+    #[test]
+    fn unsure_units_take_a_reliable_document_language_of_their_script() {
+        let d = LanguageDetector::new();
+        let en = d.detect("Japan and the United States resumed their talks on trade and tariffs.");
+        let found = d.detect_unit("Tariffs were raised.", en.as_ref());
+        assert_eq!(
+            found.map(|x| (x.lang, x.script, x.reliable)),
+            Some(("en", "Latin".to_string(), false))
         );
     }
 

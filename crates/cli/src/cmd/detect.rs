@@ -1,10 +1,12 @@
 //! `kotoba detect`: language, script and confidence per document, paragraph
-//! or sentence.
+//! or sentence. A paragraph or sentence is judged in the light of its
+//! document (see [`LanguageDetector::detect_unit`]): a kanji-only line of a
+//! Japanese text is Japanese, not Mandarin, and its script is `Han`.
 
 use std::io::Write;
 
 use anyhow::Result;
-use kotoba_text::detect::{Detection, LanguageDetector};
+use kotoba_text::detect::LanguageDetector;
 use kotoba_text::segment::split_sentences;
 use serde_json::json;
 
@@ -31,8 +33,9 @@ pub fn run(args: DetectArgs) -> Result<Status> {
             DetectUnit::Document => vec![(0, text.len())],
             DetectUnit::Paragraph => paragraphs(text),
             DetectUnit::Sentence => {
-                let code = lang::resolve(LangArg::Auto, &detector, text);
-                split_sentences(text, lang::segment_lang(code))
+                // Only the sentence rules are chosen here, which the script settles.
+                let family = lang::family(LangArg::Auto, text);
+                split_sentences(text, lang::segment_lang(family))
                     .into_iter()
                     .map(|s| (s.start, s.end))
                     .collect()
@@ -44,7 +47,7 @@ pub fn run(args: DetectArgs) -> Result<Status> {
             let found = if args.by == DetectUnit::Document {
                 whole.clone()
             } else {
-                unit_language(&detector, &text[start..end], whole.as_ref())
+                detector.detect_unit(&text[start..end], whole.as_ref())
             };
             let (code, code3, script, confidence, reliable) = match &found {
                 Some(d) => (d.lang, d.lang3, d.script.as_str(), d.confidence, d.reliable),
@@ -73,28 +76,6 @@ pub fn run(args: DetectArgs) -> Result<Status> {
         }
         Ok(out)
     })
-}
-
-/// A short unit's own evidence can be thin: when the detector does not trust
-/// its answer and the document's language is reliable, the unit takes the
-/// document's language (marked unreliable).
-fn unit_language(
-    detector: &LanguageDetector,
-    unit: &str,
-    whole: Option<&Detection>,
-) -> Option<Detection> {
-    let own = detector.detect(unit);
-    match (own, whole) {
-        (Some(d), _) if d.reliable => Some(d),
-        (own, Some(w)) if w.reliable && own.as_ref().is_none_or(|o| o.script == w.script) => {
-            Some(Detection {
-                reliable: false,
-                confidence: own.map_or(0.0, |o| o.confidence),
-                ..w.clone()
-            })
-        }
-        (own, _) => own,
-    }
 }
 
 /// Blocks of text separated by blank lines, trimmed, as byte ranges.

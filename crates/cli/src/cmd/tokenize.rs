@@ -1,5 +1,10 @@
-//! `kotoba tokenize`: words, stems and stop words (English and other
-//! alphabetic languages), morphemes (Japanese), character bigrams (other CJK).
+//! `kotoba tokenize`: words, stems and stop words (English), morphemes
+//! (Japanese). Under `--lang auto` text with kana, or mostly in Han
+//! characters, is Japanese (kotoba reads no Chinese: kanji-only Japanese gets
+//! morphemes with their parts of speech, not character bigrams), and the
+//! rest English, except a long text that whatlang reliably identifies as
+//! another language, which gets that language's Snowball stemmer (see
+//! [`lang::resolve`]).
 
 use std::io::Write;
 
@@ -7,7 +12,6 @@ use anyhow::Result;
 use kotoba_corpus::Document;
 use kotoba_text::detect::LanguageDetector;
 use kotoba_tokenize::Tokenizer;
-use kotoba_tokenize::cjk::BigramTokenizer;
 use kotoba_tokenize::japanese::{FEATURE_NAMES, JapaneseTokenizer};
 use kotoba_tokenize::words::WordTokenizer;
 use rayon::prelude::*;
@@ -44,17 +48,8 @@ pub fn run(args: TokenizeArgs) -> Result<Status> {
         match code {
             "ja" => write_japanese(&japanese, &args.input, doc, args.format, &mut out)?,
             _ => {
-                // CJK text without a dictionary gets bigrams; alphabetic
-                // languages their Snowball stemmer.
-                let words;
-                let tokenizer: &dyn Tokenizer = match code {
-                    "zh" | "ko" => &BigramTokenizer,
-                    _ => {
-                        words = WordTokenizer::for_language(code);
-                        &words
-                    }
-                };
-                write_tokens(tokenizer, code, &args.input, doc, args.format, &mut out)?
+                let words = WordTokenizer::for_language(code);
+                write_tokens(&words, code, &args.input, doc, args.format, &mut out)?
             }
         }
         Ok(TokenOutput::Bytes(out))
