@@ -154,6 +154,11 @@ fn record_mode_names_failed_records_and_needs_records_out() {
         vec!["glossary", "annotate", "--format", "inline"],
         vec!["glossary", "extract"],
         vec!["glossary", "build"],
+        vec!["sentences"],
+        vec!["tokenize", "--format", "tsv"],
+        vec!["detect"],
+        vec!["summarize"],
+        vec!["summarize", "--multi", "--format", "jsonl"],
     ] {
         let out = kotoba()
             .args(&command)

@@ -17,6 +17,11 @@ use crate::run::{self, Status};
 
 /// Runs the command.
 pub fn run(args: DetectArgs) -> Result<Status> {
+    run::keep_fields_only_with(
+        &args.input,
+        args.format == DetectFormat::Jsonl,
+        "--format jsonl",
+    )?;
     let detector = if args.langs.is_empty() {
         LanguageDetector::new()
     } else {

@@ -21,6 +21,11 @@ struct Record<'a> {
 
 /// Runs the command.
 pub fn run(args: SentencesArgs) -> Result<Status> {
+    run::keep_fields_only_with(
+        &args.input,
+        args.format == SentencesFormat::Jsonl,
+        "--format jsonl",
+    )?;
     let header: &[u8] = match args.format {
         SentencesFormat::Tsv => b"id\tindex\tstart\tend\ttext\n",
         _ => b"",

@@ -15,6 +15,12 @@ use crate::run::{self, Status};
 
 /// Runs the command.
 pub fn run(args: SummarizeArgs) -> Result<Status> {
+    // --multi writes one summary of all documents: no record per input.
+    run::keep_fields_only_with(
+        &args.input,
+        args.format == SummaryFormat::Jsonl && !args.multi,
+        "--format jsonl without --multi",
+    )?;
     let length = if let Some(n) = args.sentences {
         Length::Sentences(n)
     } else if let Some(r) = args.ratio {

@@ -27,6 +27,11 @@ const TSV_HEADER: &[u8] = b"id\tstart\tend\tsurface\tlower\tterm\tstop\tfeatures
 
 /// Runs the command.
 pub fn run(args: TokenizeArgs) -> Result<Status> {
+    run::keep_fields_only_with(
+        &args.input,
+        args.format == TokenizeFormat::Jsonl,
+        "--format jsonl",
+    )?;
     let japanese = JapaneseTokenizer::new()?;
     let detector = LanguageDetector::new();
     let header = if args.format == TokenizeFormat::Tsv {
