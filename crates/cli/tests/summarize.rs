@@ -157,3 +157,25 @@ fn kanji_only_japanese_is_summarized_as_japanese() {
     assert_eq!(sentences.len(), 1, "{out}");
     assert_eq!(sentences[0]["text"], "日米包括経済協議決裂。", "{out}");
 }
+
+/// Method constants are checked: NaN or a share above 1 made every score
+/// equal and was taken without a word.
+#[test]
+fn method_constants_out_of_range_are_refused() {
+    for bad in [
+        "damping=nan",
+        "damping=100",
+        "luhn_share=0",
+        "lead_bonus=-1",
+        "pacsum_beta=inf",
+    ] {
+        let (code, out, err) = run(&["summarize", "--param", bad, &path(EN)]);
+        assert_eq!(code, 2, "{bad}");
+        assert!(
+            out.is_empty() && err.contains("out of range"),
+            "{bad}: {err}"
+        );
+    }
+    let (code, _, err) = run(&["summarize", "--param", "pacsum_backward=-2", &path(EN)]);
+    assert_eq!(code, 0, "{err}");
+}

@@ -47,16 +47,28 @@ pub fn run(args: SummarizeArgs) -> Result<Status> {
         let value: f64 = value
             .parse()
             .map_err(|_| anyhow::anyhow!("--param {key}: `{value}` is not a number"))?;
-        let slot = match key {
-            "damping" => &mut params.damping,
-            "lead_restart" => &mut params.lead_restart,
-            "pacsum_backward" => &mut params.pacsum_backward,
-            "pacsum_forward" => &mut params.pacsum_forward,
-            "pacsum_beta" => &mut params.pacsum_beta,
-            "luhn_share" => &mut params.luhn_share,
-            "lead_bonus" => &mut params.lead_bonus,
+        // Each constant with the values that mean something: a share or a
+        // damping outside 0–1 (or NaN) gave every sentence the same score.
+        let share = |v: f64| (0.0..=1.0).contains(&v);
+        let (slot, ok, expected): (&mut f64, bool, &str) = match key {
+            "damping" => (&mut params.damping, share(value), "from 0 to 1"),
+            "lead_restart" => (&mut params.lead_restart, share(value), "from 0 to 1"),
+            "pacsum_backward" => (&mut params.pacsum_backward, value.is_finite(), "finite"),
+            "pacsum_forward" => (&mut params.pacsum_forward, value.is_finite(), "finite"),
+            "pacsum_beta" => (&mut params.pacsum_beta, share(value), "from 0 to 1"),
+            "luhn_share" => (
+                &mut params.luhn_share,
+                value > 0.0 && value <= 1.0,
+                "above 0, at most 1",
+            ),
+            "lead_bonus" => (
+                &mut params.lead_bonus,
+                value >= 0.0 && value.is_finite(),
+                "0 or more, finite",
+            ),
             _ => anyhow::bail!("--param: unknown key `{key}`"),
         };
+        anyhow::ensure!(ok, "--param {key}: `{value}` is out of range ({expected})");
         *slot = value;
     }
     let mut summarizer = Summarizer::new()?;
