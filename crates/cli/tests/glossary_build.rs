@@ -179,24 +179,40 @@ fn rare_pairs_fill_in_for_terms_without_others_unless_turned_off() {
     assert_eq!(rare(&without), 0, "{without}");
 }
 
-/// `glossary build` over shard `k` of 3 of `input`, its counts written to
-/// `emit` (`-`: standard output, returned).
-fn build_shard(input: &Path, k: usize, emit: &str) -> String {
+/// `glossary build` over shard `k` of 3 of `input` (and of `parallel`), its
+/// counts written to `emit` (`-`: standard output, returned).
+fn build_shard(input: &Path, k: usize, emit: &str, parallel: Option<&str>) -> String {
     let shard = format!("{k}/3");
-    let (code, out, err) = run(&[
-        "glossary",
-        "build",
-        "--jsonl",
-        "--lang",
-        "en",
-        "--shard",
-        &shard,
-        "--emit-stats",
-        emit,
-        &s(input),
-    ]);
+    let mut args = vec![
+        "glossary", "build", "--jsonl", "--lang", "en", "--shard", &shard,
+    ];
+    if let Some(p) = parallel {
+        args.extend(["--parallel", p]);
+    }
+    let input = s(input);
+    args.extend(["--emit-stats", emit, &input]);
+    let (code, out, err) = run(&args);
     assert_eq!(code, 0, "{err}");
     out
+}
+
+/// The ranking of three shards' counts (and pairs, with `parallel`),
+/// merged with `merge-stats` in `dir`.
+fn rank_merged_shards(dir: &Path, input: &Path, parallel: Option<&str>) -> String {
+    let mut shards = Vec::new();
+    for k in 0..3 {
+        let stats = s(&dir.join(format!("shard-{k}.json")));
+        build_shard(input, k, &stats, parallel);
+        shards.push(stats);
+    }
+    let merged = s(&dir.join("merged.json"));
+    let mut args = vec!["glossary", "merge-stats", "-o", &merged];
+    args.extend(shards.iter().map(String::as_str));
+    let (code, _, err) = run(&args);
+    assert_eq!(code, 0, "{err}");
+    let (code, ranked, err) = run(&["glossary", "build", "--stats", &merged]);
+    assert_eq!(code, 0, "{err}");
+    ranked
 }
 
 #[test]
@@ -206,24 +222,8 @@ fn ranking_merged_shards_is_byte_identical_to_one_run() {
     let pairs = s(&testdata("clinton-japan-trade-1993.en-ja.tsv"));
     let (code, single, err) = run(&["glossary", "build", "--jsonl", "--lang", "en", &s(&input)]);
     assert_eq!(code, 0, "{err}");
-    let mut shards = Vec::new();
-    for k in 0..3 {
-        let stats = s(&dir.path().join(format!("shard-{k}.json")));
-        build_shard(&input, k, &stats);
-        shards.push(stats);
-    }
-    let merged = dir.path().join("merged.json");
-    let mut args = vec![
-        "glossary",
-        "merge-stats",
-        "-o",
-        merged.to_str().unwrap_or(""),
-    ];
-    args.extend(shards.iter().map(String::as_str));
-    let (code, _, err) = run(&args);
-    assert_eq!(code, 0, "{err}");
-    let (_, from_stats, _) = run(&["glossary", "build", "--stats", &s(&merged)]);
     assert!(single.lines().count() > 20);
+    let from_stats = rank_merged_shards(dir.path(), &input, None);
     assert_eq!(from_stats, single, "merged shards rank differently");
     // With a parallel corpus the pairs follow the terms, after a blank line.
     let (_, both, _) = run(&[
@@ -240,37 +240,7 @@ fn ranking_merged_shards_is_byte_identical_to_one_run() {
     assert!(both.contains("\nen\tja\tscore\tcooc"));
     // Shards split the parallel file as they split the corpus: merged,
     // the pair counts are those of one run, not N times them.
-    let mut shards = Vec::new();
-    for k in 0..3 {
-        let stats = s(&dir.path().join(format!("pairs-{k}.json")));
-        let shard = format!("{k}/3");
-        let (code, _, err) = run(&[
-            "glossary",
-            "build",
-            "--jsonl",
-            "--lang",
-            "en",
-            "--shard",
-            &shard,
-            "--parallel",
-            &pairs,
-            "--emit-stats",
-            &stats,
-            &s(&input),
-        ]);
-        assert_eq!(code, 0, "{err}");
-        shards.push(stats);
-    }
-    let mut args = vec![
-        "glossary",
-        "merge-stats",
-        "-o",
-        merged.to_str().unwrap_or(""),
-    ];
-    args.extend(shards.iter().map(String::as_str));
-    let (code, _, err) = run(&args);
-    assert_eq!(code, 0, "{err}");
-    let (_, from_stats, _) = run(&["glossary", "build", "--stats", &s(&merged)]);
+    let from_stats = rank_merged_shards(dir.path(), &input, Some(&pairs));
     assert_eq!(from_stats, both, "sharded pairs merge differently");
 }
 
@@ -371,7 +341,7 @@ fn shard_counts_on_stdout_concatenate_into_one_stats_file() {
     assert_eq!(code, 0, "{err}");
     let mut lines = String::new();
     for k in 0..3 {
-        let out = build_shard(&input, k, "-");
+        let out = build_shard(&input, k, "-", None);
         assert_eq!(out.lines().count(), 1, "one record per shard");
         lines.push_str(&out);
     }
