@@ -141,7 +141,11 @@ impl Aligner {
                 let mut local = Local::default();
                 let mut worker = self.japanese.worker();
                 for (en, ja) in chunk {
-                    self.count_into(en.as_ref(), ja.as_ref(), &mut worker, &mut local);
+                    let (en, ja) = (
+                        crate::counting_form(en.as_ref()),
+                        crate::counting_form(ja.as_ref()),
+                    );
+                    self.count_into(&en, &ja, &mut worker, &mut local);
                 }
                 local.into_stats()
             })

@@ -63,6 +63,29 @@ pub enum Error {
     Glossary(#[from] kotoba_glossary::Error),
 }
 
+/// True for characters that do not show and would split a word they sit in
+/// (soft hyphen, zero-width space and joiners, word joiner, byte-order mark).
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}'
+    )
+}
+
+/// Text as terms are counted in it: NFKC (full-width Latin and half-width
+/// kana folded, ligatures expanded, accents composed, no-break spaces made
+/// spaces) and without invisible characters, so one term written two ways is
+/// counted once. Borrowed when there is nothing to change.
+pub fn counting_form(text: &str) -> std::borrow::Cow<'_, str> {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+    if text.is_ascii()
+        || (is_nfkc_quick(text.chars()) == IsNormalized::Yes && !text.contains(invisible))
+    {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.chars().filter(|&c| !invisible(c)).nfkc().collect())
+}
+
 /// Counts term candidates of documents in one language.
 #[derive(Clone)]
 pub struct Extractor {
@@ -85,8 +108,10 @@ impl Extractor {
         self.language
     }
 
-    /// The candidates of one document.
+    /// The candidates of one document (read as [`counting_form`] gives it).
     pub fn count(&self, text: &str) -> Stats {
+        let text = counting_form(text);
+        let text = text.as_ref();
         match (self.language, &self.japanese) {
             (Language::Ja, Some(ja)) => japanese::count_document(ja, text),
             (Language::Ja, None) => Stats::new(Language::Ja),
@@ -183,6 +208,59 @@ mod tests {
             .filter_map(|r| Some((r.term.as_str(), r.glossary.as_deref()?)))
             .collect();
         assert!(marked.contains(&("首脳会議", "summit")), "{marked:?}");
+        Ok(())
+    }
+
+    /// A candidate is marked by its whole key, not by a shared stem:
+    /// `importance` is not the glossary's `import`, `imports` is.
+    #[test]
+    fn words_sharing_a_stem_with_a_glossary_term_are_not_marked() -> Result<(), Error> {
+        let text = "The importance of imports grew. Imports rose again. \
+                    Their importance is clear. Ｔａｒｉｆｆｓ rose.";
+        let stats = Extractor::new(Language::En)?.count(text);
+        let rows = rank(
+            &stats,
+            &RankOptions::default(),
+            Some(kotoba_glossary::default_glossary()?),
+        );
+        let marked = |t: &str| {
+            rows.iter()
+                .find(|r| r.term.eq_ignore_ascii_case(t))
+                .map(|r| r.glossary.is_some())
+        };
+        assert_eq!(marked("importance"), Some(false), "{rows:?}");
+        assert_eq!(marked("imports"), Some(true), "{rows:?}");
+        Ok(())
+    }
+
+    /// Full-width letters, half-width kana, ligatures and invisible
+    /// characters do not make one term two.
+    #[test]
+    fn a_term_written_two_ways_is_counted_once() -> Result<(), Error> {
+        let en = Extractor::new(Language::En)?
+            .count("Ｔａｒｉｆｆｓ rose. Tariffs fell. The ﬁnancial mar\u{ad}ket and the financial market\u{200b}s.");
+        assert_eq!(en.terms.get("tariff").map(|c| c.freq), Some(2), "{en:?}");
+        assert_eq!(
+            en.terms.get("financial market").map(|c| c.freq),
+            Some(2),
+            "{:?}",
+            en.terms.keys().collect::<Vec<_>>()
+        );
+        let ja = Extractor::new(Language::Ja)?
+            .count("ＷＴＯ協定を結んだ。WTO協定は重要だ。ｾｰﾌｶﾞｰﾄﾞ措置とセーフガード措置。");
+        let freq = |k: &str| ja.terms.get(k).map(|c| c.freq);
+        assert_eq!(
+            freq("WTO 協定"),
+            Some(2),
+            "{:?}",
+            ja.terms.keys().collect::<Vec<_>>()
+        );
+        assert_eq!(
+            freq("セーフ ガード 措置"),
+            Some(2),
+            "{:?}",
+            ja.terms.keys().collect::<Vec<_>>()
+        );
         Ok(())
     }
 }

@@ -5,8 +5,9 @@
 use rayon::prelude::*;
 use rustc_hash::FxHashMap as HashMap;
 
-use kotoba_glossary::{Glossary, Index};
+use kotoba_glossary::Glossary;
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
 
 use crate::lexicon::{self, Background, StopKind, stop_kind};
 use crate::stats::{Language, Stats};
@@ -359,6 +360,39 @@ fn content_words(key: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !matches!(stop_kind(w), Some(StopKind::Inner | StopKind::Name)))
 }
 
+/// The glossary's terms in `language` under the key a candidate is
+/// compared with, each with the first concept that has it. The match is on
+/// the whole term's key (inflections pooled as for candidates, width and case
+/// folded), not on stems, so `importance` is not marked as `import`.
+fn glossary_keys(glossary: &Glossary, language: Language) -> HashMap<String, String> {
+    let mut out = HashMap::default();
+    for concept in &glossary.concepts {
+        let terms = match language {
+            Language::En => &concept.en,
+            Language::Ja => &concept.ja,
+        };
+        for term in terms {
+            let key = match language {
+                Language::En => crate::english::key(&term.term.nfkc().collect::<String>()),
+                Language::Ja => candidate_key(&term.term, Language::Ja),
+            };
+            if !key.is_empty() {
+                out.entry(key).or_insert_with(|| concept.id.clone());
+            }
+        }
+    }
+    out
+}
+
+/// A candidate's key as [`glossary_keys`] compares it: English keys as they
+/// are; Japanese parts joined without spaces, width folded.
+fn candidate_key(key: &str, language: Language) -> String {
+    match language {
+        Language::En => key.to_string(),
+        Language::Ja => key.nfkc().filter(|c| !c.is_whitespace()).collect(),
+    }
+}
+
 /// Ranks the candidates of `stats`, best first (ties by key), marking those
 /// that `glossary` already has.
 pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -> Vec<Candidate> {
@@ -369,7 +403,7 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
     let words = stats.words.max(1) as f64;
     let docs = stats.docs.max(1) as f64;
     let w = &options.weights;
-    let index = glossary.map(Index::new);
+    let marks = glossary.map(|g| glossary_keys(g, stats.language));
     // Each candidate is scored alone; the sort below fixes the order.
     let candidates = stats
         .terms
@@ -473,9 +507,9 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
                 }
             };
             let term = counts.surface().to_string();
-            let concept = index
+            let concept = marks
                 .as_ref()
-                .and_then(|ix| ix.lookup(&term).first().map(|c| c.id.clone()));
+                .and_then(|m| m.get(&candidate_key(key, stats.language)).cloned());
             Candidate {
                 term,
                 key: key.clone(),
