@@ -449,3 +449,51 @@ fn missing_parallel_file_is_named_once() {
     assert!(err.contains("no-such-pairs.tsv"), "{err}");
     assert_eq!(err.matches("os error").count(), 1, "{err}");
 }
+
+/// The TBX of `align` holds the best pair of every English term under ids of
+/// its own: read back, nothing is lost, and layered over the default glossary
+/// it adds concepts without replacing one (`trade` keeps 通商).
+#[test]
+fn aligned_tbx_reads_back_whole_beside_the_default_glossary() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let parallel = s(&testdata("clinton-japan-trade-1993.en-ja.tsv"));
+    let (code, tsv, err) = run(&["glossary", "align", "--parallel", &parallel]);
+    assert_eq!(code, 0, "{err}");
+    let terms: std::collections::BTreeSet<&str> = tsv
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split('\t').next())
+        .collect();
+    let tbx = dir.path().join("new.tbx");
+    let (code, _, err) = run(&[
+        "glossary",
+        "align",
+        "--parallel",
+        &parallel,
+        "--format",
+        "tbx",
+        "-o",
+        &s(&tbx),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (code, listed, err) = run(&[
+        "glossary",
+        "list",
+        "--glossary",
+        &s(&tbx),
+        "--no-default-glossary",
+        "--format",
+        "jsonl",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let concepts = util::jsonl(&listed);
+    assert_eq!(concepts.len(), terms.len(), "{listed}");
+    assert!(
+        concepts
+            .iter()
+            .all(|c| c["id"].as_str().is_some_and(|id| id.starts_with("align-")))
+    );
+    let (code, out, err) = run(&["glossary", "lookup", "--glossary", &s(&tbx), "trade"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("通商"), "{out}");
+}

@@ -216,11 +216,11 @@ fn write_alignments(rows: &[Alignment], format: AlignFormat, out: &mut Output) -
         }
         AlignFormat::Tbx => {
             let mut g = Glossary::default();
+            let mut terms_done = std::collections::HashSet::new();
+            let mut ids = std::collections::HashSet::new();
             for r in rows {
-                if g.concepts
-                    .iter()
-                    .any(|c| c.en.first().is_some_and(|t| t.term == r.en))
-                {
+                // The best pair of each English term (rows come best first).
+                if !terms_done.insert(r.en.as_str()) {
                     continue;
                 }
                 let term = |t: &str| Term {
@@ -228,8 +228,19 @@ fn write_alignments(rows: &[Alignment], format: AlignFormat, out: &mut Output) -
                     reading: None,
                     status: TermStatus::Admitted,
                 };
+                // Ids of their own: loaded with --glossary, a proposal must
+                // not replace a default concept of the same slug (`trade`
+                // would lose 通商), two spellings must not share one, and a
+                // TBX id may not start with a digit.
+                let base = format!("align-{}", id_from(&r.en));
+                let mut id = base.clone();
+                let mut n = 1;
+                while !ids.insert(id.clone()) {
+                    n += 1;
+                    id = format!("{base}-{n}");
+                }
                 g.concepts.push(Concept {
-                    id: id_from(&r.en),
+                    id,
                     domain: String::new(),
                     definition: String::new(),
                     en: vec![term(&r.en)],
