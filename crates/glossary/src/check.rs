@@ -160,7 +160,10 @@ impl<R: BufRead> PairReader<R> {
     }
 
     /// Reads the TSV header (the first line that is not blank) and takes the
-    /// `en` and `ja` columns from it; on failure the file is done.
+    /// `en` and `ja` columns from it; on failure the file is done. A file
+    /// that ends before any header (empty, or blank lines only) fails like a
+    /// bad header, at line 1: no pairs is not a clean result when the
+    /// columns were never named.
     fn read_header(&mut self) -> Result<(), Error> {
         while self.header && !self.done {
             let line = match self.next_line() {
@@ -169,7 +172,19 @@ impl<R: BufRead> PairReader<R> {
                     self.done = true;
                     return Err(e);
                 }
-                None => break,
+                None => {
+                    self.done = true;
+                    let found = if self.line == 0 {
+                        "an empty file"
+                    } else {
+                        "only blank lines"
+                    };
+                    return Err(Error::parse(
+                        &self.path,
+                        Some(1),
+                        format!("expected a header naming the en and ja columns, found {found}"),
+                    ));
+                }
             };
             if line.trim().is_empty() {
                 continue;
@@ -424,6 +439,35 @@ mod tests {
         assert!(
             err.ends_with("found \"en ja\" (columns are separated by tabs)"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn a_tsv_without_any_header_line_is_the_bad_header_error() {
+        for (text, found) in [
+            ("", "an empty file"),
+            ("\n  \n", "only blank lines"),
+            ("\u{feff}", "only blank lines"),
+        ] {
+            assert_eq!(
+                read(text, false),
+                vec![Err(format!(
+                    "pairs:1: expected a header naming the en and ja columns, found {found}"
+                ))]
+            );
+        }
+        // JSON Lines have no header: an empty file is no pairs.
+        assert_eq!(read("", true), vec![]);
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let empty = dir.path().join("empty.tsv");
+        std::fs::write(&empty, "").unwrap_or_else(|e| panic!("{e}"));
+        let err = PairReader::open(&empty).err().map(|e| e.to_string());
+        assert_eq!(
+            err,
+            Some(format!(
+                "{}:1: expected a header naming the en and ja columns, found an empty file",
+                empty.display()
+            ))
         );
     }
 

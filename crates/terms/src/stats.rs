@@ -5,11 +5,37 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 use crate::Error;
+use crate::align::PairStats;
 
 /// Version of the statistics format written by this crate.
 pub const STATS_VERSION: u32 = 1;
+
+/// Version of a statistics record (its `kotoba_stats` field, see [`Record`]).
+pub const RECORD_VERSION: u64 = 1;
+
+/// A record that cannot be right: the error names what is wrong. The
+/// message carries no position, since records are often re-serialized
+/// pieces of a larger line and a column would point nowhere useful.
+fn invalid(message: impl std::fmt::Display) -> Error {
+    Error::Json(<serde_json::Error as serde::de::Error>::custom(message))
+}
+
+/// A sum of counts, or an error naming the count when it does not fit in
+/// 64 bits (wrapping around would rank nonsense).
+fn checked_sum(a: u64, b: u64, what: impl std::fmt::Display) -> Result<u64, Error> {
+    a.checked_add(b).ok_or_else(|| overflowed(what, a, b))
+}
+
+/// The error of a sum `a + b` of the count `what` that passes `u64::MAX`.
+fn overflowed(what: impl std::fmt::Display, a: u64, b: u64) -> Error {
+    Error::Mismatch(format!(
+        "adding them up overflows {what} ({a} + {b} is more than {})",
+        u64::MAX
+    ))
+}
 
 /// The language of a statistics table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -75,15 +101,18 @@ fn is_zero(n: &u64) -> bool {
 }
 
 impl TermCounts {
-    /// Adds `other`'s counts to these.
+    /// Adds `other`'s counts to these; a count that would pass `u64::MAX`
+    /// stays there (for the small counts of one document;
+    /// [`TermCounts::try_absorb`] fails instead).
     pub fn absorb(&mut self, other: TermCounts) {
-        self.freq += other.freq;
-        self.doc_freq += other.doc_freq;
-        self.cased += other.cased;
-        self.capitalized += other.capitalized;
-        self.defined += other.defined;
+        self.freq = self.freq.saturating_add(other.freq);
+        self.doc_freq = self.doc_freq.saturating_add(other.doc_freq);
+        self.cased = self.cased.saturating_add(other.cased);
+        self.capitalized = self.capitalized.saturating_add(other.capitalized);
+        self.defined = self.defined.saturating_add(other.defined);
         for (s, n) in other.surfaces {
-            *self.surfaces.entry(s).or_insert(0) += n;
+            let total = self.surfaces.entry(s).or_insert(0);
+            *total = total.saturating_add(n);
         }
         if self.fallback.is_empty()
             || (!other.fallback.is_empty() && other.fallback < self.fallback)
@@ -93,6 +122,89 @@ impl TermCounts {
         if better_example(&other.example, &self.example) {
             self.example = other.example;
         }
+    }
+
+    /// Adds `other`'s counts to these, or fails naming the count that would
+    /// pass `u64::MAX`, leaving these unchanged.
+    pub fn try_absorb(&mut self, other: TermCounts) -> Result<(), Error> {
+        if let Some((what, a, b)) = self.overflow(&other) {
+            return Err(overflowed(what, a, b));
+        }
+        self.absorb(other);
+        Ok(())
+    }
+
+    /// The first count whose sum with `other`'s would pass `u64::MAX`, as
+    /// (name, this count, the other).
+    fn overflow(&self, other: &TermCounts) -> Option<(String, u64, u64)> {
+        let counts = [
+            ("freq", self.freq, other.freq),
+            ("doc_freq", self.doc_freq, other.doc_freq),
+            ("cased", self.cased, other.cased),
+            ("capitalized", self.capitalized, other.capitalized),
+            ("defined", self.defined, other.defined),
+        ];
+        if let Some((name, a, b)) = counts.into_iter().find(|c| c.1.checked_add(c.2).is_none()) {
+            return Some((name.to_string(), a, b));
+        }
+        other.surfaces.iter().find_map(|(s, &b)| {
+            let a = self.surfaces.get(s).copied().unwrap_or(0);
+            a.checked_add(b)
+                .is_none()
+                .then(|| (format!("the count of surface `{s}`"), a, b))
+        })
+    }
+
+    /// What contradicts itself in these counts of the term `key` in
+    /// statistics of `docs` documents, if anything.
+    fn problem(&self, key: &str, docs: u64) -> Option<String> {
+        let wrong = |what: String| Some(format!("term `{key}`: {what}"));
+        if key.is_empty() {
+            return Some("a term has an empty key".to_string());
+        }
+        if self.doc_freq == 0 {
+            return wrong("doc_freq is 0, but a term counted is in some document".into());
+        }
+        if self.doc_freq > docs {
+            return wrong(format!(
+                "doc_freq {} is more than docs ({docs})",
+                self.doc_freq
+            ));
+        }
+        if self.doc_freq > self.freq {
+            return wrong(format!(
+                "doc_freq {} is more than freq {}",
+                self.doc_freq, self.freq
+            ));
+        }
+        if self.cased > self.freq {
+            return wrong(format!(
+                "cased {} is more than freq {}",
+                self.cased, self.freq
+            ));
+        }
+        if self.capitalized > self.cased {
+            return wrong(format!(
+                "capitalized {} is more than cased {}",
+                self.capitalized, self.cased
+            ));
+        }
+        let mut seen: u64 = 0;
+        for (surface, &n) in &self.surfaces {
+            if n == 0 {
+                return wrong(format!("surface `{surface}` is counted 0 times"));
+            }
+            seen = match seen.checked_add(n) {
+                Some(total) if total <= self.freq => total,
+                _ => {
+                    return wrong(format!(
+                        "its surface forms are counted more often than freq {}",
+                        self.freq
+                    ));
+                }
+            };
+        }
+        None
     }
 
     /// The most frequent surface form (ties: the smallest string).
@@ -218,7 +330,10 @@ pub fn offer_example(
 }
 
 /// Term statistics of a corpus in one language: integer counts that merge.
+/// Reading them (from JSON or any serde format) fails on an unknown
+/// version and on counts that contradict themselves ([`Stats::problem`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "UncheckedStats")]
 pub struct Stats {
     /// Format version ([`STATS_VERSION`]).
     pub version: u32,
@@ -231,6 +346,34 @@ pub struct Stats {
     /// Candidates by key (English: lowercase singular words joined by
     /// spaces; Japanese: the parts of the compound joined by spaces).
     pub terms: BTreeMap<String, TermCounts>,
+}
+
+/// [`Stats`] as read, before they are checked.
+#[derive(Deserialize)]
+struct UncheckedStats {
+    version: u32,
+    language: Language,
+    docs: u64,
+    words: u64,
+    terms: BTreeMap<String, TermCounts>,
+}
+
+impl TryFrom<UncheckedStats> for Stats {
+    type Error = String;
+
+    fn try_from(raw: UncheckedStats) -> Result<Stats, String> {
+        let stats = Stats {
+            version: raw.version,
+            language: raw.language,
+            docs: raw.docs,
+            words: raw.words,
+            terms: raw.terms,
+        };
+        match stats.problem() {
+            Some(problem) => Err(problem),
+            None => Ok(stats),
+        }
+    }
 }
 
 /// Running totals of many documents' statistics, kept in a hash map so that
@@ -256,21 +399,28 @@ impl Tally {
         }
     }
 
-    /// Adds `stats`; fails when the language or version differs.
+    /// Adds `stats`; fails when the version differs, when the language
+    /// differs and `stats` counted something, or when a count would pass
+    /// `u64::MAX` (the tally is then partly added and of no further use:
+    /// checking every term first would double the cost of each document).
     pub fn add(&mut self, stats: Stats) -> Result<(), Error> {
-        if stats.language != self.language || stats.version != STATS_VERSION {
+        if stats.version != STATS_VERSION {
             return Err(Error::Mismatch(format!(
-                "{} v{} and {} v{STATS_VERSION}",
-                stats.language.code(),
-                stats.version,
-                self.language.code(),
+                "statistics format v{} and v{STATS_VERSION}",
+                stats.version
             )));
         }
-        self.docs += stats.docs;
-        self.words += stats.words;
+        if stats.is_empty() {
+            return Ok(());
+        }
+        if stats.language != self.language {
+            return Err(languages_differ(self.language, stats.language));
+        }
+        self.docs = checked_sum(self.docs, stats.docs, "docs")?;
+        self.words = checked_sum(self.words, stats.words, "words")?;
         for (key, counts) in stats.terms {
             match self.terms.get_mut(&key) {
-                Some(total) => total.absorb(counts),
+                Some(total) => total.try_absorb(counts).map_err(|e| in_term(e, &key))?,
                 None => {
                     self.terms.insert(key, counts);
                 }
@@ -292,6 +442,44 @@ impl Tally {
             terms: terms.into_iter().collect(),
         }
     }
+}
+
+/// The error of statistics of two languages, both with counts: what to do
+/// is said, since shards under `--lang auto` each pick their own language.
+fn languages_differ(a: Language, b: Language) -> Error {
+    Error::Mismatch(format!(
+        "the shards counted different languages, {} and {}: --lang {} (or --lang {}) \
+         fixes the language for every shard",
+        a.code(),
+        b.code(),
+        a.code(),
+        b.code()
+    ))
+}
+
+/// `error` (an overflow) said of the term `key`.
+fn in_term(error: Error, key: &str) -> Error {
+    match error {
+        Error::Mismatch(m) => Error::Mismatch(format!("term `{key}`: {m}")),
+        other => other,
+    }
+}
+
+/// The first term whose counts in `a` and `b` together would pass
+/// `u64::MAX`, as an error naming it and the count.
+fn terms_overflow(
+    a: &BTreeMap<String, TermCounts>,
+    b: &BTreeMap<String, TermCounts>,
+) -> Result<(), Error> {
+    let (small, large) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    for (key, counts) in small {
+        if let Some(total) = large.get(key)
+            && let Some((what, x, y)) = total.overflow(counts)
+        {
+            return Err(in_term(overflowed(what, x, y), key));
+        }
+    }
+    Ok(())
 }
 
 /// The union of two count maps, equal keys absorbed, in one ordered pass.
@@ -335,19 +523,39 @@ impl Stats {
         }
     }
 
-    /// Adds `other` into `self`; fails when languages or versions differ.
+    /// True when nothing was counted: no documents, words or terms.
+    pub fn is_empty(&self) -> bool {
+        self.docs == 0 && self.words == 0 && self.terms.is_empty()
+    }
+
+    /// Adds `other` into `self`. Empty statistics ([`Stats::is_empty`])
+    /// merge with either language, the result taking the other's: a shard
+    /// without documents cannot tell its language. Fails, leaving `self`
+    /// unchanged, when versions differ, when both counted something in
+    /// different languages, or when a sum would pass `u64::MAX`.
     pub fn absorb(&mut self, other: Stats) -> Result<(), Error> {
-        if other.language != self.language || other.version != self.version {
+        if other.version != self.version {
             return Err(Error::Mismatch(format!(
-                "{} v{} and {} v{}",
-                self.language.code(),
-                self.version,
-                other.language.code(),
-                other.version
+                "statistics format v{} and v{}",
+                self.version, other.version
             )));
         }
-        self.docs += other.docs;
-        self.words += other.words;
+        if other.is_empty() {
+            return Ok(());
+        }
+        if self.is_empty() {
+            *self = other;
+            return Ok(());
+        }
+        if other.language != self.language {
+            return Err(languages_differ(self.language, other.language));
+        }
+        // Every sum is checked before anything changes.
+        let docs = checked_sum(self.docs, other.docs, "docs")?;
+        let words = checked_sum(self.words, other.words, "words")?;
+        terms_overflow(&self.terms, &other.terms)?;
+        self.docs = docs;
+        self.words = words;
         // Two large maps (the partial counts of threads or shards): one pass
         // over both in key order instead of a lookup per key.
         let (small, large) = if self.terms.len() < other.terms.len() {
@@ -386,16 +594,218 @@ impl Stats {
         Ok(serde_json::to_string(self)?)
     }
 
-    /// Reads statistics written by [`Stats::to_json`].
+    /// Reads statistics written by [`Stats::to_json`]; fails on an unknown
+    /// version (named, whatever the rest looks like) and on counts that
+    /// contradict themselves.
     pub fn from_json(text: &str) -> Result<Stats, Error> {
-        let stats: Stats = serde_json::from_str(text)?;
-        if stats.version != STATS_VERSION {
-            return Err(Error::Mismatch(format!(
-                "statistics format v{} (this build reads v{STATS_VERSION})",
-                stats.version
-            )));
+        stats_from_value(serde_json::from_str(text)?)
+    }
+
+    /// What contradicts itself in these counts, if anything: an unknown
+    /// version, words without documents, or a term counted in more
+    /// documents than there are, in more documents than occurrences, and
+    /// the like (the first such term in key order is named).
+    pub fn problem(&self) -> Option<String> {
+        if self.version != STATS_VERSION {
+            return Some(unknown_version("statistics format", self.version));
         }
-        Ok(stats)
+        // A term first: it says more than the totals.
+        for (key, counts) in &self.terms {
+            if let Some(problem) = counts.problem(key, self.docs) {
+                return Some(problem);
+            }
+            if self.words == 0 {
+                return Some(format!("words is 0 but term `{key}` is counted"));
+            }
+        }
+        if self.docs == 0 && self.words > 0 {
+            return Some(format!("docs is 0 but words is {}", self.words));
+        }
+        None
+    }
+}
+
+/// What an unknown version of `what` is told.
+fn unknown_version(what: &str, version: impl std::fmt::Display) -> String {
+    format!("{what} version {version} is unknown (this build reads version {STATS_VERSION})")
+}
+
+/// Fails unless the JSON object `v` has `field` equal to `known`; checked
+/// before the rest is read, so that a later format is named as such rather
+/// than reported as some field it lacks.
+fn check_version(v: &Value, field: &str, known: u64, what: &str) -> Result<(), Error> {
+    if !v.is_object() {
+        return Err(invalid(format!(
+            "{what}: expected a JSON object, found {v}"
+        )));
+    }
+    match v.get(field) {
+        Some(n) if n.as_u64() == Some(known) => Ok(()),
+        Some(n) => Err(invalid(format!(
+            "{what} version {n} is unknown (this build reads version {known})"
+        ))),
+        None => Err(invalid(format!("{what}: no `{field}` field"))),
+    }
+}
+
+/// [`Stats`] from a JSON value, the version checked first.
+fn stats_from_value(v: Value) -> Result<Stats, Error> {
+    check_version(&v, "version", u64::from(STATS_VERSION), "statistics format")?;
+    Ok(serde_json::from_value(v)?)
+}
+
+/// What contradicts itself in pair counts, if anything, their sides'
+/// own counts aside ([`Stats::problem`]): each side counts the segments,
+/// and two terms are together in no more segments than either is in.
+fn pairs_problem(pairs: &PairStats) -> Option<String> {
+    if pairs.version != STATS_VERSION {
+        return Some(unknown_version("pair statistics format", pairs.version));
+    }
+    for (side, stats, language) in [
+        ("en", &pairs.en, Language::En),
+        ("ja", &pairs.ja, Language::Ja),
+    ] {
+        if stats.language != language {
+            return Some(format!("the {side} side counted {}", stats.language.code()));
+        }
+        if stats.docs != pairs.segments {
+            return Some(format!(
+                "segments is {} but the {side} side counted {} docs",
+                pairs.segments, stats.docs
+            ));
+        }
+    }
+    for (en, row) in &pairs.cooc {
+        let Some(en_counts) = pairs.en.terms.get(en) else {
+            return Some(format!(
+                "cooc names `{en}`, which the en side did not count"
+            ));
+        };
+        for (ja, &n) in row {
+            let Some(ja_counts) = pairs.ja.terms.get(ja) else {
+                return Some(format!(
+                    "cooc names `{ja}`, which the ja side did not count"
+                ));
+            };
+            let most = en_counts.doc_freq.min(ja_counts.doc_freq);
+            if n == 0 || n > most {
+                return Some(format!(
+                    "cooc of `{en}` and `{ja}` is {n}, but they are in {} and {} segments",
+                    en_counts.doc_freq, ja_counts.doc_freq
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// One line of a statistics file, as `kotoba glossary build --emit-stats`
+/// writes it: `{"kotoba_stats":1,"terms":…,"pairs":…}`, with term counts
+/// and, when segment pairs were counted too, pair counts (else `null`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    /// The term counts.
+    pub terms: Stats,
+    /// The pair counts, when a parallel file was counted.
+    pub pairs: Option<PairStats>,
+}
+
+/// A [`Record`] as written: fields in a fixed order.
+#[derive(Serialize)]
+struct RecordOut<'a> {
+    kotoba_stats: u64,
+    terms: &'a Stats,
+    pairs: Option<&'a PairStats>,
+}
+
+impl Record {
+    /// The record as one line of JSON (no line break); equal counts give
+    /// equal bytes.
+    pub fn to_json(&self) -> Result<String, Error> {
+        Ok(serde_json::to_string(&RecordOut {
+            kotoba_stats: RECORD_VERSION,
+            terms: &self.terms,
+            pairs: self.pairs.as_ref(),
+        })?)
+    }
+
+    /// Reads a record written by [`Record::to_json`]: fails on something
+    /// else, on an unknown version of the record or of its counts, and on
+    /// counts that contradict themselves, naming what is wrong.
+    pub fn from_json(line: &str) -> Result<Record, Error> {
+        Record::from_value(serde_json::from_str(line)?)
+    }
+
+    /// [`Record::from_json`] of a line already parsed.
+    pub fn from_value(v: Value) -> Result<Record, Error> {
+        let Value::Object(mut fields) = v else {
+            return Err(invalid("not a kotoba stats record (not a JSON object)"));
+        };
+        match fields.get("kotoba_stats") {
+            Some(n) if n.as_u64() == Some(RECORD_VERSION) => {}
+            Some(n) => {
+                return Err(invalid(format!(
+                    "kotoba_stats version {n} is unknown (this build reads version {RECORD_VERSION})"
+                )));
+            }
+            None => return Err(invalid("not a kotoba stats record (no kotoba_stats field)")),
+        }
+        let within = |what: &str, e: Error| invalid(format!("{what}: {}", inner_message(e)));
+        let terms = fields
+            .remove("terms")
+            .ok_or_else(|| invalid("the record has no terms"))
+            .and_then(stats_from_value)
+            .map_err(|e| within("terms", e))?;
+        let pairs = match fields.remove("pairs") {
+            None | Some(Value::Null) => None,
+            Some(p) => Some(pairs_from_value(p).map_err(|e| within("pairs", e))?),
+        };
+        Ok(Record { terms, pairs })
+    }
+}
+
+/// [`PairStats`] as read, without their two sides.
+#[derive(Deserialize)]
+struct UncheckedPairs {
+    version: u32,
+    segments: u64,
+    cooc: BTreeMap<String, BTreeMap<String, u64>>,
+}
+
+/// [`PairStats`] from a JSON value: versions checked first, each side read
+/// on its own so that an error names it, then the sides checked together.
+fn pairs_from_value(mut v: Value) -> Result<PairStats, Error> {
+    let pair_format = "pair statistics format";
+    check_version(&v, "version", u64::from(STATS_VERSION), pair_format)?;
+    let mut side = |name: &str| {
+        let value = v
+            .as_object_mut()
+            .and_then(|fields| fields.remove(name))
+            .ok_or_else(|| invalid(format!("no `{name}` side")))?;
+        stats_from_value(value).map_err(|e| invalid(format!("{name}: {}", inner_message(e))))
+    };
+    let (en, ja) = (side("en")?, side("ja")?);
+    let rest: UncheckedPairs = serde_json::from_value(v)?;
+    let pairs = PairStats {
+        version: rest.version,
+        segments: rest.segments,
+        en,
+        ja,
+        cooc: rest.cooc,
+    };
+    match pairs_problem(&pairs) {
+        Some(problem) => Err(invalid(problem)),
+        None => Ok(pairs),
+    }
+}
+
+/// The message of `e` without the prefix of its kind, to be wrapped in
+/// another of the same kind.
+fn inner_message(e: Error) -> String {
+    match e {
+        Error::Json(e) => e.to_string(),
+        Error::Mismatch(m) => m,
+        other => other.to_string(),
     }
 }
 
@@ -552,6 +962,7 @@ mod tests {
     #[test]
     fn merging_is_order_free() -> Result<(), Error> {
         let mut a = Stats::new(Language::En);
+        (a.docs, a.words) = (1, 12);
         a.terms.insert(
             "tariff".into(),
             counts(
@@ -561,6 +972,7 @@ mod tests {
             ),
         );
         let mut b = Stats::new(Language::En);
+        (b.docs, b.words) = (1, 9);
         b.terms.insert(
             "tariff".into(),
             counts(
@@ -578,10 +990,334 @@ mod tests {
         Ok(())
     }
 
+    /// A change to make, and what the error then says.
+    type Case<T> = (fn(&mut T), &'static str);
+
+    /// Statistics of two documents that hold together.
+    fn sample(language: Language) -> Stats {
+        let mut s = Stats::new(language);
+        (s.docs, s.words) = (2, 40);
+        s.terms.insert("trade surplus".into(), {
+            let mut c = counts(3, "trade surplus", "The trade surplus grew again.");
+            (c.doc_freq, c.cased, c.capitalized) = (2, 3, 0);
+            c
+        });
+        s.terms
+            .insert("tariff".into(), counts(1, "Tariff", "Tariff talks."));
+        s
+    }
+
     #[test]
     fn languages_do_not_mix() {
-        let r = Stats::merge(Stats::new(Language::En), Stats::new(Language::Ja));
-        assert!(matches!(r, Err(Error::Mismatch(_))));
+        let r = Stats::merge(sample(Language::En), sample(Language::Ja));
+        let message = r.err().map(|e| e.to_string()).unwrap_or_default();
+        // Says what differs and what to do about it.
+        for want in ["different languages, en and ja", "--lang en", "every shard"] {
+            assert!(message.contains(want), "{message}");
+        }
+        let mut tally = Tally::new(Language::Ja);
+        assert!(tally.add(sample(Language::En)).is_err());
         assert!(Stats::from_json("{").is_err());
+    }
+
+    #[test]
+    fn statistics_of_no_documents_merge_with_either_language() -> Result<(), Error> {
+        // A shard left without documents under `--lang auto` says English.
+        for empty in [Stats::new(Language::En), Stats::new(Language::Ja)] {
+            let ja = sample(Language::Ja);
+            assert_eq!(Stats::merge(ja.clone(), empty.clone())?, ja);
+            assert_eq!(Stats::merge(empty.clone(), ja.clone())?, ja);
+            let mut tally = Tally::new(Language::Ja);
+            tally.add(empty.clone())?;
+            tally.add(ja.clone())?;
+            assert_eq!(tally.into_stats(), ja);
+        }
+        let both = Stats::merge(Stats::new(Language::En), Stats::new(Language::Ja))?;
+        assert!(both.is_empty());
+        // Empty means no documents, words or terms: a record with words only
+        // is not silently taken for the other language.
+        let mut words_only = Stats::new(Language::En);
+        words_only.words = 5;
+        assert!(Stats::merge(sample(Language::Ja), words_only).is_err());
+        // Versions still have to agree.
+        let mut later = Stats::new(Language::En);
+        later.version = STATS_VERSION + 1;
+        assert!(Stats::merge(sample(Language::Ja), later).is_err());
+        Ok(())
+    }
+
+    #[test]
+    fn unknown_versions_are_named() -> Result<(), Error> {
+        let err = |r: Result<Stats, Error>| r.err().map(|e| e.to_string()).unwrap_or_default();
+        let mut v: Value = serde_json::from_str(&sample(Language::En).to_json()?)?;
+        v["version"] = 2.into();
+        let message = err(Stats::from_json(&v.to_string()));
+        assert!(message.contains("version 2 is unknown"), "{message}");
+        // Named even when the rest no longer looks like version 1.
+        let message = err(Stats::from_json(r#"{"version":7,"counts":[]}"#));
+        assert!(message.contains("version 7 is unknown"), "{message}");
+        // Through serde too (pair statistics hold two of these).
+        let message = serde_json::from_value::<Stats>(v)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(message.contains("version 2 is unknown"), "{message}");
+
+        let record = Record {
+            terms: sample(Language::En),
+            pairs: None,
+        };
+        let mut v: Value = serde_json::from_str(&record.to_json()?)?;
+        v["kotoba_stats"] = 2.into();
+        let message = Record::from_json(&v.to_string())
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            message.contains("kotoba_stats version 2 is unknown"),
+            "{message}"
+        );
+        let not_a_record = Record::from_json(r#"{"terms":{}}"#)
+            .err()
+            .map(|e| e.to_string());
+        assert!(
+            not_a_record.is_some_and(|m| m.contains("not a kotoba stats record")),
+            "a record needs its version"
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn sums_that_overflow_are_errors_and_change_nothing() {
+        let message = |r: Result<(), Error>| r.err().map(|e| e.to_string()).unwrap_or_default();
+        let big = |set: fn(&mut Stats)| {
+            let mut s = sample(Language::En);
+            set(&mut s);
+            s
+        };
+        let cases: [Case<Stats>; 4] = [
+            (|s| s.docs = u64::MAX, "overflows docs"),
+            (|s| s.words = u64::MAX, "overflows words"),
+            (
+                |s| {
+                    if let Some(c) = s.terms.get_mut("tariff") {
+                        c.freq = u64::MAX;
+                    }
+                },
+                "term `tariff`: adding them up overflows freq",
+            ),
+            (
+                |s| {
+                    if let Some(c) = s.terms.get_mut("tariff") {
+                        c.surfaces.insert("Tariff".into(), u64::MAX);
+                    }
+                },
+                "overflows the count of surface `Tariff`",
+            ),
+        ];
+        for (set, want) in cases {
+            let mut total = big(set);
+            let before = total.clone();
+            let m = message(total.absorb(sample(Language::En)));
+            assert!(m.contains(want), "{want}: {m}");
+            assert_eq!(total, before, "a failed merge leaves the total as it was");
+            let mut tally = Tally::new(Language::En);
+            let m = message(
+                tally
+                    .add(big(set))
+                    .and_then(|()| tally.add(sample(Language::En))),
+            );
+            assert!(m.contains(want), "{m}");
+        }
+        let mut one = counts(u64::MAX, "x", "");
+        let m = message(one.try_absorb(counts(1, "x", "")));
+        assert!(m.contains("overflows freq"), "{m}");
+        assert_eq!(one.freq, u64::MAX);
+    }
+
+    #[test]
+    fn counts_that_contradict_themselves_are_refused() -> Result<(), Error> {
+        assert_eq!(sample(Language::En).problem(), None);
+        assert_eq!(Stats::new(Language::Ja).problem(), None);
+        let cases: [Case<Stats>; 9] = [
+            (
+                |s| s.docs = 0,
+                "term `tariff`: doc_freq 1 is more than docs (0)",
+            ),
+            (
+                |s| (s.docs, s.terms) = (0, BTreeMap::new()),
+                "docs is 0 but words is 40",
+            ),
+            (|s| s.words = 0, "words is 0 but term `tariff` is counted"),
+            (
+                |s| {
+                    if let Some(c) = s.terms.get_mut("trade surplus") {
+                        c.freq = 1;
+                    }
+                },
+                "term `trade surplus`: doc_freq 2 is more than freq 1",
+            ),
+            (
+                |s| {
+                    if let Some(c) = s.terms.get_mut("tariff") {
+                        c.doc_freq = 0;
+                    }
+                },
+                "term `tariff`: doc_freq is 0",
+            ),
+            (
+                |s| {
+                    if let Some(c) = s.terms.get_mut("tariff") {
+                        c.cased = 2;
+                    }
+                },
+                "cased 2 is more than freq 1",
+            ),
+            (
+                |s| {
+                    if let Some(c) = s.terms.get_mut("trade surplus") {
+                        c.capitalized = 4;
+                    }
+                },
+                "capitalized 4 is more than cased 3",
+            ),
+            (
+                |s| {
+                    if let Some(c) = s.terms.get_mut("tariff") {
+                        c.surfaces.insert("tariffs".into(), 1);
+                    }
+                },
+                "term `tariff`: its surface forms are counted more often than freq 1",
+            ),
+            (
+                |s| {
+                    if let Some(c) = s.terms.remove("tariff") {
+                        s.terms.insert(String::new(), c);
+                    }
+                },
+                "a term has an empty key",
+            ),
+        ];
+        for (set, want) in cases {
+            let mut stats = sample(Language::En);
+            set(&mut stats);
+            assert!(stats.problem().is_some_and(|p| p.contains(want)), "{want}");
+            let message = Stats::from_json(&stats.to_json()?)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(message.contains(want), "{message}");
+            let record = Record {
+                terms: stats,
+                pairs: None,
+            };
+            let message = Record::from_json(&record.to_json()?)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(message.contains("terms: "), "{message}");
+            assert!(message.contains(want), "{message}");
+        }
+        Ok(())
+    }
+
+    /// Pair counts of two segments, `trade surplus` ↔ 貿易黒字 in both.
+    fn pairs() -> PairStats {
+        let mut p = PairStats {
+            segments: 2,
+            ..PairStats::default()
+        };
+        p.en = sample(Language::En);
+        p.ja = Stats::new(Language::Ja);
+        (p.ja.docs, p.ja.words) = (2, 30);
+        p.ja.terms.insert("貿易 黒字".into(), {
+            let mut c = counts(2, "", "貿易黒字が増えた。");
+            (c.doc_freq, c.surfaces, c.fallback) = (2, BTreeMap::new(), "貿易黒字".into());
+            c
+        });
+        p.cooc
+            .entry("trade surplus".into())
+            .or_default()
+            .insert("貿易 黒字".into(), 2);
+        p
+    }
+
+    #[test]
+    fn records_are_written_in_one_shape_and_read_back_checked() -> Result<(), Error> {
+        let mut terms = Stats::new(Language::Ja);
+        (terms.docs, terms.words) = (1, 3);
+        terms.terms.insert("関税".into(), {
+            let mut c = counts(1, "", "");
+            (c.surfaces, c.fallback) = (BTreeMap::new(), "関税".into());
+            c
+        });
+        let record = Record { terms, pairs: None };
+        // The bytes `glossary build --emit-stats` has always written.
+        assert_eq!(
+            record.to_json()?,
+            r#"{"kotoba_stats":1,"terms":{"version":1,"language":"ja","docs":1,"words":3,"terms":{"関税":{"freq":1,"doc_freq":1,"fallback":"関税"}}},"pairs":null}"#
+        );
+        assert_eq!(Record::from_json(&record.to_json()?)?, record);
+        let record = Record {
+            terms: sample(Language::En),
+            pairs: Some(pairs()),
+        };
+        assert_eq!(Record::from_json(&record.to_json()?)?, record);
+
+        let cases: [Case<PairStats>; 6] = [
+            (
+                |p| p.segments = 3,
+                "segments is 3 but the en side counted 2 docs",
+            ),
+            (
+                |p| p.version = 2,
+                "pair statistics format version 2 is unknown",
+            ),
+            (
+                |p| p.ja.docs = 0,
+                "ja: term `貿易 黒字`: doc_freq 2 is more than docs (0)",
+            ),
+            (
+                |p| {
+                    p.cooc
+                        .entry("tariff".into())
+                        .or_default()
+                        .insert("貿易 黒字".into(), 2);
+                },
+                "cooc of `tariff` and `貿易 黒字` is 2, but they are in 1 and 2 segments",
+            ),
+            (
+                |p| {
+                    p.cooc
+                        .entry("quota".into())
+                        .or_default()
+                        .insert("貿易 黒字".into(), 1);
+                },
+                "cooc names `quota`, which the en side did not count",
+            ),
+            (
+                |p| {
+                    p.cooc
+                        .entry("tariff".into())
+                        .or_default()
+                        .insert("関税".into(), 1);
+                },
+                "cooc names `関税`, which the ja side did not count",
+            ),
+        ];
+        for (set, want) in cases {
+            let mut p = pairs();
+            set(&mut p);
+            let record = Record {
+                terms: sample(Language::En),
+                pairs: Some(p),
+            };
+            let message = Record::from_json(&record.to_json()?)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(message.contains(&format!("pairs: {want}")), "{message}");
+        }
+        Ok(())
     }
 }

@@ -13,6 +13,21 @@ use std::path::Path;
 
 use crate::{Error, Glossary};
 
+/// The file name extensions (lowercase, without the dot) that tell a
+/// format: [`Format::from_path`] reads this table and its error lists it.
+const EXTENSIONS: [(&str, Format); 10] = [
+    ("jsonl", Format::Jsonl),
+    ("ndjson", Format::Jsonl),
+    ("json", Format::Json),
+    ("tsv", Format::Tsv),
+    ("csv", Format::Csv),
+    ("tbx", Format::Tbx),
+    ("xml", Format::Tbx),
+    ("utx", Format::Utx),
+    ("txt", Format::OmegaT),
+    ("tab", Format::OmegaT),
+];
+
 /// A glossary file format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -72,22 +87,32 @@ impl Format {
             .and_then(|e| e.to_str())
             .unwrap_or("")
             .to_ascii_lowercase();
-        Ok(match ext.as_str() {
-            "jsonl" | "ndjson" => Format::Jsonl,
-            "json" => Format::Json,
-            "tsv" => Format::Tsv,
-            "csv" => Format::Csv,
-            "tbx" | "xml" => Format::Tbx,
-            "utx" => Format::Utx,
-            "txt" | "tab" => Format::OmegaT,
-            _ => {
-                return Err(Error::Format(format!(
-                    "{}: cannot tell the glossary format from the file name (use --from/--to: {})",
+        EXTENSIONS
+            .iter()
+            .find(|(e, _)| *e == ext)
+            .map(|&(_, format)| format)
+            .ok_or_else(|| {
+                // Said for every command that reads a glossary: most take
+                // only `--glossary FILE`, so the way out is the file name.
+                let known: Vec<String> = Format::ALL
+                    .iter()
+                    .map(|&f| {
+                        let names: Vec<String> = EXTENSIONS
+                            .iter()
+                            .filter(|(_, g)| *g == f)
+                            .map(|(e, _)| format!(".{e}"))
+                            .collect();
+                        format!("{} ({})", names.join(" or "), f.name())
+                    })
+                    .collect();
+                Error::Format(format!(
+                    "{}: cannot tell the glossary format from the file name, which should \
+                     end in {}; `kotoba glossary convert` also takes the format as \
+                     --from/--to",
                     path.display(),
-                    Format::ALL.map(Format::name).join(", ")
-                )));
-            }
-        })
+                    known.join(", ")
+                ))
+            })
     }
 
     /// What the format cannot carry (empty when it carries everything).
@@ -225,6 +250,47 @@ mod tests {
         assert_eq!(Format::from_path(Path::new("a/b.TBX"))?, Format::Tbx);
         assert_eq!(Format::from_path(Path::new("g.utx"))?, Format::Utx);
         assert!(Format::from_path(Path::new("g.doc")).is_err());
+        assert_eq!(Format::from_path(Path::new("g.NDJSON"))?, Format::Jsonl);
+        assert_eq!(Format::from_path(Path::new("g.tab"))?, Format::OmegaT);
+        Ok(())
+    }
+
+    #[test]
+    fn an_unknown_name_is_told_the_names_that_work() {
+        // Most commands take only `--glossary FILE`: the message is right for
+        // them as for `convert`, the one command with --from/--to.
+        let message = Format::from_path(Path::new("terms/g.doc"))
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            message.starts_with("terms/g.doc: cannot tell the glossary format from the file name"),
+            "{message}"
+        );
+        for want in [
+            ".jsonl or .ndjson (jsonl)",
+            ".json (json)",
+            ".tsv (tsv)",
+            ".csv (csv)",
+            ".tbx or .xml (tbx)",
+            ".utx (utx)",
+            ".txt or .tab (omegat)",
+            "; `kotoba glossary convert` also takes the format as --from/--to",
+        ] {
+            assert!(message.contains(want), "{want}: {message}");
+        }
+        assert!(!message.contains("(use --from/--to"), "{message}");
+        // Every format has a name that tells it.
+        for f in Format::ALL {
+            assert!(EXTENSIONS.iter().any(|(_, g)| *g == f), "{}", f.name());
+        }
+    }
+
+    #[test]
+    fn formats_from_names_agree_with_extensions() -> Result<(), Error> {
+        for (ext, format) in EXTENSIONS {
+            assert_eq!(Format::from_path(Path::new(&format!("g.{ext}")))?, format);
+        }
         Ok(())
     }
 }
