@@ -218,11 +218,27 @@ pub struct GlossaryBuildArgs {
     pub parallel: Option<std::path::PathBuf>,
     /// Write this shard's counts (one JSON line) to FILE (`-`: standard
     /// output) instead of ranking.
-    #[arg(long, value_name = "FILE", conflicts_with = "output")]
+    /// Counts do not depend on ranking or glossaries: flags of those are
+    /// refused rather than ignored.
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with_all = [
+            "output", "method", "top", "min_freq", "new_only", "glossaries",
+            "no_default_glossary", "lenient",
+        ]
+    )]
     pub emit_stats: Option<std::path::PathBuf>,
     /// Rank counts written by --emit-stats / merge-stats (records of a file
     /// are added up) instead of reading a corpus.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["inputs", "parallel", "emit_stats", "shard"])]
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with_all = [
+            "inputs", "parallel", "emit_stats", "shard", "lang", "jsonl", "text_field",
+            "id_field", "keep_fields", "fail_fast",
+        ]
+    )]
     pub stats: Option<std::path::PathBuf>,
 }
 

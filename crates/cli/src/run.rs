@@ -184,10 +184,17 @@ where
     T: Send,
     F: FnMut(T) -> Result<()> + Send,
 {
-    let mut failed = 0usize;
+    let started = Instant::now();
+    let progress = Progress::new(input);
+    let (mut done, mut failed, mut bytes) = (0usize, 0usize, 0usize);
     let result = process_ordered(items(input), BATCH, work, |outcome| -> Result<()> {
         let message = match outcome {
-            Outcome::Done(_, value) => return fold(value),
+            Outcome::Done(doc, value) => {
+                done += 1;
+                bytes += doc.text.len();
+                progress.update(done, failed, bytes);
+                return fold(value);
+            }
             Outcome::Unreadable(e) if e.is_skip() => {
                 eprintln!("kotoba: skipped {e}");
                 return Ok(());
@@ -196,12 +203,22 @@ where
             Outcome::Failed(doc, e) => format!("{}: {e:#}", doc.id),
         };
         failed += 1;
+        progress.update(done, failed, bytes);
         eprintln!("kotoba: error: {message}");
         if input.fail_fast {
             return Err(anyhow::Error::new(FailFast));
         }
         Ok(())
     });
+    progress.finish();
+    if input.verbose {
+        let secs = started.elapsed().as_secs_f64();
+        eprintln!(
+            "kotoba: {done} documents counted, {failed} failed, {:.1} MB in {secs:.2} s ({:.1} MB/s)",
+            bytes as f64 / 1e6,
+            bytes as f64 / 1e6 / secs.max(1e-9)
+        );
+    }
     match result {
         Ok(()) if failed == 0 => Ok(Status::Clean),
         Ok(()) => {

@@ -173,6 +173,12 @@ fn close<'t>(run: &mut Vec<(&'t str, Part)>, out: &mut Vec<Vec<(&'t str, Part)>>
     run.clear();
 }
 
+/// Kana and kanji (the iteration mark and the long-vowel mark included).
+fn japanese_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3005 | 0x3041..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF66..=0xFF9D)
+}
+
 /// Counts the compound nouns of one document into a fresh [`Stats`].
 pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
     let mut worker = tokenizer.worker();
@@ -182,6 +188,12 @@ pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
         let Some(sentence) = text.get(span.start..span.end) else {
             continue;
         };
+        // A sentence with no Japanese in it (an English quotation, a code
+        // sample) gives no Japanese terms: its words would be counted as
+        // compounds (`the`, `We`, `will`).
+        if !sentence.chars().any(japanese_script) {
+            continue;
+        }
         let example = sentence_text(text, span);
         let example_chars = example.chars().count();
         let (found, n) = compounds_and_count(tokenizer, &mut worker, sentence);
@@ -192,6 +204,13 @@ pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
         let offset = |part: &str| (part.as_ptr() as usize).wrapping_sub(base);
         for parts in found {
             let parts: Vec<&str> = parts.into_iter().map(|p| p.0).collect();
+            // An English function word inside Japanese text is no term.
+            if let [one] = parts.as_slice()
+                && one.is_ascii()
+                && kotoba_tokenize::words::is_stop_word(&one.to_ascii_lowercase())
+            {
+                continue;
+            }
             let start = parts.first().map_or(0, |p| offset(p));
             let end = parts.last().map_or(0, |p| offset(p) + p.len());
             let key = parts.join(" ");
@@ -220,6 +239,22 @@ pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_inside_japanese_gives_no_function_words() -> Result<(), crate::Error> {
+        let ja = JapaneseTokenizer::new()?;
+        let text = "関税の引き上げ。\n\nThe tariffs will rise and we will see it.\n\n日本の貿易政策。We and the WTO協定.\n";
+        let stats = count_document(&ja, text);
+        let keys: Vec<&String> = stats.terms.keys().collect();
+        for english in ["the", "we", "will", "tariffs", "tariff"] {
+            assert!(
+                !stats.terms.keys().any(|k| k.eq_ignore_ascii_case(english)),
+                "{keys:?}"
+            );
+        }
+        assert!(stats.terms.contains_key("WTO 協定"), "{keys:?}");
+        Ok(())
+    }
 
     #[test]
     fn compound_nouns_with_prefixes_and_suffixes() -> Result<(), crate::Error> {
