@@ -255,3 +255,39 @@ fn an_unknown_glossary_name_lists_the_names_that_work() {
         assert!(!err.contains("(use --from/--to"), "{err}");
     }
 }
+
+/// A record of another format version is refused, naming the version; the
+/// flags a shard's counts do not depend on are refused, not ignored.
+#[test]
+fn unknown_versions_and_ignored_flags_are_refused() {
+    let dir = tempdir();
+    let shard = emit(dir.path(), "en.json", &[], &en());
+    let text = std::fs::read_to_string(&shard).unwrap_or_default();
+    assert!(text.starts_with("{\"kotoba_stats\":1,"), "{text}");
+    let v2 = dir.path().join("v2.json");
+    write(
+        &v2,
+        &text.replacen("\"kotoba_stats\":1", "\"kotoba_stats\":2", 1),
+    );
+    for args in [
+        vec!["glossary", "merge-stats", v2.to_str().unwrap_or("")],
+        vec!["glossary", "build", "--stats", v2.to_str().unwrap_or("")],
+    ] {
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(out.is_empty());
+        assert!(err.contains("kotoba_stats version 2"), "{err}");
+    }
+    let e = en();
+    for extra in [["--top", "5"], ["--method", "flr"]] {
+        let mut args = vec!["glossary", "build", "--emit-stats", "-"];
+        args.extend(extra);
+        args.push(&e);
+        let (code, _, err) = run(&args);
+        assert_eq!(code, 2, "{extra:?}");
+        assert!(err.contains("cannot be used with"), "{err}");
+    }
+    let (code, _, err) = run(&["glossary", "build", "--stats", &s(&shard), "--lang", "ja"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot be used with"), "{err}");
+}

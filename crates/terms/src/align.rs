@@ -61,13 +61,22 @@ impl PairStats {
                 self.version, other.version
             )));
         }
-        self.segments += other.segments;
+        // Counts read from files may be anything: a sum too large is an
+        // error, not a wrapped number.
+        let overflow = |what: &str| Error::Mismatch(format!("adding them up overflows {what}"));
+        self.segments = self
+            .segments
+            .checked_add(other.segments)
+            .ok_or_else(|| overflow("segments"))?;
         self.en.absorb(other.en)?;
         self.ja.absorb(other.ja)?;
         for (e, row) in other.cooc {
             let mine = self.cooc.entry(e).or_default();
             for (j, n) in row {
-                *mine.entry(j).or_insert(0) += n;
+                let slot = mine.entry(j).or_insert(0);
+                *slot = slot
+                    .checked_add(n)
+                    .ok_or_else(|| overflow("a co-occurrence count"))?;
             }
         }
         Ok(())

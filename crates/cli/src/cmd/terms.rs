@@ -274,12 +274,11 @@ pub fn align_cmd(args: GlossaryAlignArgs) -> Result<Status> {
 /// The counts `build --emit-stats` writes: term counts and, with
 /// `--parallel`, pair counts.
 fn stats_json(terms: &Stats, pairs: Option<&PairStats>) -> Result<String> {
-    let terms: Value = serde_json::from_str(&terms.to_json()?)?;
-    let pairs: Value = match pairs {
-        Some(p) => serde_json::from_str(&p.to_json()?)?,
-        None => Value::Null,
+    let record = kotoba_terms::stats::Record {
+        terms: terms.clone(),
+        pairs: pairs.cloned(),
     };
-    Ok(serde_json::to_string(&json!({"kotoba_stats": 1, "terms": terms, "pairs": pairs}))? + "\n")
+    Ok(record.to_json()? + "\n")
 }
 
 /// Term counts and, when the shards paired terms, pair counts.
@@ -327,12 +326,9 @@ fn read_stats(path: &Path) -> Result<Counts> {
                 "{origin}: not a kotoba stats record (write one with `glossary build --emit-stats`)"
             ));
         }
-        let terms = Stats::from_json(&v["terms"].to_string()).with_context(|| origin.clone())?;
-        let pairs = match &v["pairs"] {
-            Value::Null => None,
-            p => Some(PairStats::from_json(&p.to_string()).with_context(|| origin.clone())?),
-        };
-        absorb_counts(&mut total, (terms, pairs), &origin)?;
+        // The library checks the record's version and that its counts agree.
+        let record = kotoba_terms::stats::Record::from_value(v).with_context(|| origin.clone())?;
+        absorb_counts(&mut total, (record.terms, record.pairs), &origin)?;
     }
     total.ok_or_else(|| anyhow!("{name}: no stats records"))
 }
