@@ -389,6 +389,26 @@ struct Example<'a> {
     chars: usize,
 }
 
+/// How a surface seen only where case says little is shown: a line in
+/// capitals in lower case; at the start of a sentence only a first word
+/// written like an ordinary capitalised word (`Trade`) is lowered, and an
+/// acronym (`USTR`) or a name of mixed case (`McDonald`) stays as written, as
+/// do the words after it.
+fn initial_form(surface: &str, shouting: bool) -> String {
+    if shouting {
+        return surface.to_lowercase();
+    }
+    let first_end = surface.find(' ').unwrap_or(surface.len());
+    let first = &surface[..first_end];
+    let mut chars = first.chars();
+    let ordinary = chars.next().is_some_and(char::is_uppercase) && !chars.any(char::is_uppercase);
+    if ordinary {
+        first.to_lowercase() + &surface[first_end..]
+    } else {
+        surface.to_string()
+    }
+}
+
 /// Records every candidate n-gram of a run of words, then empties the run.
 fn flush(
     run: &mut Vec<Word>,
@@ -443,9 +463,9 @@ fn flush(
                     }
                 }
             } else {
-                let lower = surface.to_lowercase();
-                if counts.fallback.is_empty() || lower < counts.fallback {
-                    counts.fallback = lower;
+                let shown = initial_form(&surface, shouting);
+                if counts.fallback.is_empty() || shown < counts.fallback {
+                    counts.fallback = shown;
                 }
             }
             // A sentence too long to read is kept as a window of its line

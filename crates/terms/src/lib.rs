@@ -233,6 +233,24 @@ mod tests {
         Ok(())
     }
 
+    /// A term seen only at sentence starts keeps an acronym's capitals and
+    /// takes its first word's case from where that word was seen inside a
+    /// sentence; an ordinary word there is shown in lower case.
+    #[test]
+    fn sentence_initial_terms_keep_what_case_is_known() -> Result<(), Error> {
+        let text = "USTR officials met in Tokyo. Japan talks failed. \
+                    Officials in Japan said so. Trade rose. Japan talks resumed.";
+        let stats = Extractor::new(Language::En)?.count(text);
+        let rows = rank(&stats, &RankOptions::default(), None);
+        let shown = |key: &str| rows.iter().find(|r| r.key == key).map(|r| r.term.clone());
+        assert_eq!(shown("ustr").as_deref(), Some("USTR"));
+        assert_eq!(shown("japan talk").as_deref(), Some("Japan talks"));
+        assert_eq!(shown("trade").as_deref(), Some("trade"));
+        // The acronym is ranked as one.
+        assert_eq!(rows.first().map(|r| r.key.as_str()), Some("ustr"));
+        Ok(())
+    }
+
     /// Full-width letters, half-width kana, ligatures and invisible
     /// characters do not make one term two.
     #[test]

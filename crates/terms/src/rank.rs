@@ -336,6 +336,32 @@ fn part_contexts(stats: &Stats) -> HashMap<&str, (u64, u64)> {
         })
 }
 
+/// The surface a candidate is shown in. One seen only at sentence starts
+/// (its case unknown, its first word lowered) takes the case of its first
+/// word from that word's own candidate when case was seen there: `japan
+/// talks` becomes `Japan talks` when `Japan` stands inside sentences.
+fn shown_surface<'s>(
+    key: &str,
+    counts: &'s crate::stats::TermCounts,
+    by_key: &Lookup<'s>,
+) -> std::borrow::Cow<'s, str> {
+    let surface = counts.surface();
+    if !counts.surfaces.is_empty() {
+        return std::borrow::Cow::Borrowed(surface);
+    }
+    let first_key = key.split(' ').next().unwrap_or(key);
+    let first_end = surface.find(' ').unwrap_or(surface.len());
+    let Some(word) = by_key.get(first_key).filter(|c| !c.surfaces.is_empty()) else {
+        return std::borrow::Cow::Borrowed(surface);
+    };
+    let cased = word.surface();
+    if cased.len() == first_end && cased.eq_ignore_ascii_case(&surface[..first_end]) {
+        std::borrow::Cow::Owned(format!("{cased}{}", &surface[first_end..]))
+    } else {
+        std::borrow::Cow::Borrowed(surface)
+    }
+}
+
 /// True for an acronym: 2–6 capitals and digits, starting with a letter,
 /// at least two letters; not a Roman numeral (`III`), and from four letters
 /// on not an English word set in capitals (`FORM`, `ABSTRACT`: WordNet
@@ -411,6 +437,7 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
         .filter(|(_, counts)| counts.freq >= options.min_freq.max(1));
     let mut rows: Vec<Candidate> = candidates
         .map(|(key, counts)| {
+            let surface = shown_surface(key, counts, &by_key);
             let n = key.split(' ').count();
             let f = counts.freq as f64;
             let nesting = nest.get(key.as_str()).copied().unwrap_or_default();
@@ -460,7 +487,7 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
                     for word in content_words(key) {
                         common = common.max(background.zipf(word));
                     }
-                    let acronym = !counts.surface().chars().any(char::is_lowercase);
+                    let acronym = !surface.chars().any(char::is_lowercase);
                     let name_fragment = capital >= 0.5
                         && !acronym
                         && common >= w.name_zipf
@@ -499,14 +526,14 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
                         + w.rarity * rarity
                         + w.rarity_min * rarity_min
                         + if counts.defined > 0 { w.defined } else { 0.0 }
-                        + if n == 1 && is_acronym(counts.surface()) {
+                        + if n == 1 && is_acronym(&surface) {
                             w.acronym
                         } else {
                             0.0
                         }
                 }
             };
-            let term = counts.surface().to_string();
+            let term = surface.into_owned();
             let concept = marks
                 .as_ref()
                 .and_then(|m| m.get(&candidate_key(key, stats.language)).cloned());
