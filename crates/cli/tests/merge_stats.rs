@@ -291,3 +291,16 @@ fn unknown_versions_and_ignored_flags_are_refused() {
     assert_eq!(code, 2);
     assert!(err.contains("cannot be used with"), "{err}");
 }
+
+/// The same shard given twice is counted twice, and said to be.
+#[test]
+fn the_same_shard_twice_is_warned_about() {
+    let dir = tempdir();
+    let shard = s(&emit(dir.path(), "en.json", &[], &en()));
+    let (code, _, err) = run(&["glossary", "merge-stats", &shard, &shard]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("is the same record as"), "{err}");
+    let (code, _, err) = run(&["glossary", "merge-stats", &shard]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("same record"), "{err}");
+}

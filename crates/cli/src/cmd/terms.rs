@@ -1,6 +1,7 @@
 //! `kotoba glossary extract | align | build | merge-stats`: building
 //! glossaries from corpora with `kotoba-terms`.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
 use std::sync::{Mutex, OnceLock};
@@ -306,7 +307,7 @@ fn absorb_counts(total: &mut Option<Counts>, next: Counts, origin: &str) -> Resu
 /// Reads a stats file: one record per line, as `--emit-stats` writes it, so
 /// the outputs of many shards may simply be concatenated (`-` reads standard
 /// input). Several records are added up.
-fn read_stats(path: &Path) -> Result<Counts> {
+fn read_stats(path: &Path, seen: &mut HashMap<u64, String>) -> Result<Counts> {
     let name = path.display().to_string();
     let text = if name == "-" {
         std::io::read_to_string(std::io::stdin()).context("reading standard input")?
@@ -328,6 +329,17 @@ fn read_stats(path: &Path) -> Result<Counts> {
         }
         // The library checks the record's version and that its counts agree.
         let record = kotoba_terms::stats::Record::from_value(v).with_context(|| origin.clone())?;
+        // The same shard given twice is counted twice; two real shards are
+        // never byte-identical unless empty.
+        if record.terms.docs > 0 {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            std::hash::Hash::hash(line.trim(), &mut h);
+            if let Some(first) = seen.insert(std::hash::Hasher::finish(&h), origin.clone()) {
+                eprintln!(
+                    "kotoba: warning: {origin} is the same record as {first}; both are counted"
+                );
+            }
+        }
         absorb_counts(&mut total, (record.terms, record.pairs), &origin)?;
     }
     total.ok_or_else(|| anyhow!("{name}: no stats records"))
@@ -344,7 +356,7 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
     let options = rank_options(&args.rank);
     let (terms, pairs, status) = match &args.stats {
         Some(path) => {
-            let (t, p) = read_stats(path)?;
+            let (t, p) = read_stats(path, &mut HashMap::new())?;
             (t, p, Status::Clean)
         }
         None => {
@@ -388,8 +400,13 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
 /// `glossary merge-stats`.
 pub fn merge_stats(args: MergeStatsArgs) -> Result<Status> {
     let mut total = None;
+    let mut seen = HashMap::new();
     for f in &args.files {
-        absorb_counts(&mut total, read_stats(f)?, &f.display().to_string())?;
+        absorb_counts(
+            &mut total,
+            read_stats(f, &mut seen)?,
+            &f.display().to_string(),
+        )?;
     }
     let (terms, pairs) = total.ok_or_else(|| anyhow!("no stats files"))?;
     let mut out = Output::open(args.output.as_deref())?;
