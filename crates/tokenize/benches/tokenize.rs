@@ -41,3 +41,15 @@ fn english_words_and_stems(b: divan::Bencher) {
     b.counter(divan::counter::BytesCount::of_str(EN))
         .bench(|| en.tokenize(divan::black_box(EN)));
 }
+
+#[divan::bench]
+fn japanese_one_long_line(b: divan::Bencher) {
+    let Ok(ja) = JapaneseTokenizer::new() else {
+        return;
+    };
+    // No line breaks or sentence ends: the lattice works in pieces.
+    let long = JA.replace(['。', '\n'], "").repeat(8);
+    let mut worker = ja.worker();
+    b.counter(divan::counter::BytesCount::of_str(&long))
+        .bench_local(|| worker.morphemes(divan::black_box(&long)).len());
+}

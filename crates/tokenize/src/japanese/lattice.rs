@@ -6,6 +6,10 @@
 //! MeCab keeps, for every position, a list of the nodes ending there, each
 //! new node pushed to the front, and picks the first node of least cost. A
 //! `Vec` pushed at the back and read from the back gives the same order.
+//!
+//! A long line is analysed in pieces so that the lattice stays small (see
+//! [`Bound`]): a piece ends where the whole line's best path provably passes,
+//! so the stitched result is the whole line's.
 
 use super::chardef::CharInfo;
 use super::dictionary::Ipadic;
@@ -48,6 +52,39 @@ pub struct Lattice {
     infos: Vec<CharInfo>,
 }
 
+/// Limits on one run over a long line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bound {
+    /// From this many characters on, stop at the first exact cut.
+    pub sync_after: usize,
+    /// Give up after this many characters without an exact cut.
+    pub max_piece: usize,
+}
+
+/// How far one run went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// The text was analysed to its end; `context` is the right id of its last word.
+    End {
+        /// Right context id of the last word (the given context when there is none).
+        context: u16,
+    },
+    /// The words before char `at` are final: no word crosses `at` and every word
+    /// ending there has the right id `context`, so analysing the rest from `at`
+    /// after such a word gives exactly the whole text's path.
+    Cut {
+        /// Char index where the rest starts.
+        at: usize,
+        /// Right context id of the word ending at `at`.
+        context: u16,
+    },
+    /// No exact cut within `max_piece` characters; nothing was written.
+    Stuck {
+        /// The last point from `sync_after` on that no word crosses, if any.
+        seam: Option<usize>,
+    },
+}
+
 /// One segment of the best path: char range and word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Segment {
@@ -60,10 +97,24 @@ pub struct Segment {
 }
 
 impl Lattice {
-    /// Finds MeCab's best path through `chars` (one line, no line break).
-    pub fn best_path(&mut self, dic: &Ipadic, chars: &[char], out: &mut Vec<Segment>) {
+    /// Finds MeCab's best path through `chars` (one line, no line break, or a
+    /// piece of one), starting after a word of right id `context` (0 is the
+    /// beginning of a sentence). Without a bound the end of `chars` is the end
+    /// of the sentence; with one the run may stop early (see [`Outcome`]), and
+    /// `chars` must reach far enough past `max_piece` for every lookup.
+    pub fn run(
+        &mut self,
+        dic: &Ipadic,
+        chars: &[char],
+        context: u16,
+        bound: Option<Bound>,
+        out: &mut Vec<Segment>,
+    ) -> Outcome {
         out.clear();
         let n = chars.len();
+        let (sync_after, max_piece) = bound.map_or((usize::MAX, usize::MAX), |b| {
+            (b.sync_after.max(1), b.max_piece.max(1))
+        });
         self.nodes.clear();
         for list in self.ends.iter_mut().take(n + 1) {
             list.clear();
@@ -80,15 +131,31 @@ impl Lattice {
             start: 0,
             end: 0,
             left_id: 0,
-            right_id: 0,
+            right_id: context,
             wcost: 0,
             word: WordRef::Boundary,
             total: 0,
             prev: 0,
         });
         self.ends[0].push(0);
+        // The furthest end of any node so far: no node crosses a position at or past it.
+        let mut reach = 0usize;
+        let mut seam = None;
 
         for pos in 0..n {
+            if pos >= sync_after && reach <= pos && !self.ends[pos].is_empty() {
+                if let Some((at, right_id)) = self.sole_context(pos) {
+                    self.trace(at, out);
+                    return Outcome::Cut {
+                        at: pos,
+                        context: right_id,
+                    };
+                }
+                seam = Some(pos);
+            }
+            if pos >= max_piece {
+                return Outcome::Stuck { seam };
+            }
             if self.ends[pos].is_empty() {
                 continue;
             }
@@ -124,6 +191,7 @@ impl Lattice {
                 }
                 node.total = best + node.wcost as i64;
                 node.prev = best_prev;
+                reach = reach.max(node.end as usize);
                 let id = self.nodes.len() as u32;
                 self.nodes.push(node);
                 self.ends[node.end as usize].push(id);
@@ -131,7 +199,7 @@ impl Lattice {
         }
 
         let Some(last) = (0..=n).rev().find(|&p| !self.ends[p].is_empty()) else {
-            return;
+            return Outcome::End { context };
         };
         let mut best = i64::MAX;
         let mut at = 0u32;
@@ -143,6 +211,36 @@ impl Lattice {
                 at = l;
             }
         }
+        self.trace(at, out);
+        Outcome::End {
+            context: self.nodes[at as usize].right_id,
+        }
+    }
+
+    /// When every node ending at `pos` has one right id, each later node picks
+    /// the same one of them (least total, first in MeCab's order): that node
+    /// and its right id.
+    fn sole_context(&self, pos: usize) -> Option<(u32, u16)> {
+        let list = &self.ends[pos];
+        let right_id = self.nodes[*list.first()? as usize].right_id;
+        let mut best = i64::MAX;
+        let mut at = 0u32;
+        for &l in list.iter().rev() {
+            let node = &self.nodes[l as usize];
+            if node.right_id != right_id {
+                return None;
+            }
+            if node.total < best {
+                best = node.total;
+                at = l;
+            }
+        }
+        Some((at, right_id))
+    }
+
+    /// Writes the path ending at node `at`, first word first.
+    fn trace(&self, mut at: u32, out: &mut Vec<Segment>) {
+        let from = out.len();
         while at != 0 {
             let node = &self.nodes[at as usize];
             out.push(Segment {
@@ -152,7 +250,13 @@ impl Lattice {
             });
             at = node.prev;
         }
-        out.reverse();
+        out[from..].reverse();
+    }
+
+    /// Capacity of the node store, for tests of the memory bound.
+    #[cfg(test)]
+    pub fn node_capacity(&self) -> usize {
+        self.nodes.capacity()
     }
 
     /// Proposes every node starting at `begin`, in MeCab's creation order.

@@ -4,12 +4,34 @@ mod chardef;
 mod dictionary;
 mod lattice;
 
+use std::convert::Infallible;
 use std::io::{self, Write};
 
 use crate::{Error, Token, Tokenizer};
 use dictionary::Ipadic;
 pub use lattice::WordRef;
-use lattice::{Lattice, Segment};
+use lattice::{Bound, Lattice, Outcome, Segment};
+
+/// Lines up to this many characters go through one lattice, as MeCab does;
+/// past it a line is cut at the first point where the cut changes nothing.
+const SYNC_AFTER: usize = 1024;
+/// No lattice covers more characters than this (about 12 KB of Japanese):
+/// without an exact cut by then, the piece is cut anyway (see `forced_cut`).
+const MAX_PIECE: usize = 4096;
+/// Characters read past a piece, so that every lookup inside it sees what it
+/// would see on the whole line: more than IPADIC's longest entry (26
+/// characters), the grouping limit (24) and any class's `length` (at most 2).
+const LOOKAHEAD: usize = 256;
+/// The bound of every worker.
+const BOUND: Bound = Bound {
+    sync_after: SYNC_AFTER,
+    max_piece: MAX_PIECE,
+};
+/// Punctuation after which a forced cut is preferred.
+const CLOSING: [char; 21] = [
+    '、', '。', '，', '．', '！', '？', '）', '」', '』', '】', '〕', '］', '｝', '〉', '》', ',',
+    '!', '?', ')', ']', '}',
+];
 
 /// Names of IPADIC's nine feature fields, in order.
 pub const FEATURE_NAMES: [&str; 9] = [
@@ -76,6 +98,8 @@ impl JapaneseTokenizer {
             offsets: Vec::new(),
             path: Vec::new(),
             morphemes: Vec::new(),
+            bound: Some(BOUND),
+            cuts: Vec::new(),
         }
     }
 
@@ -142,37 +166,114 @@ pub struct JapaneseWorker {
     offsets: Vec<usize>,
     path: Vec<Segment>,
     morphemes: Vec<Morpheme>,
+    /// `None` analyses every line whole (for tests).
+    bound: Option<Bound>,
+    /// Where the last call cut its lines (for tests).
+    cuts: Vec<Cut>,
+}
+
+/// The start of a piece after the first of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Cut {
+    /// Byte offset in the text.
+    at: usize,
+    /// Right id of the previous piece's last word, the new piece's left context.
+    context: u16,
+    /// Found by the lattice (the result is the whole line's), not forced.
+    exact: bool,
 }
 
 impl JapaneseWorker {
     /// The morphemes of `text`; each line is analysed on its own, as MeCab does.
     pub fn morphemes(&mut self, text: &str) -> &[Morpheme] {
-        self.morphemes.clear();
+        let mut morphemes = std::mem::take(&mut self.morphemes);
+        morphemes.clear();
+        self.cuts.clear();
         let mut line_start = 0;
         for line in text.split('\n') {
-            self.analyse_line(line, line_start);
+            let Ok(()) = self.analyse_line(line, line_start, &mut |m| {
+                morphemes.push(m);
+                Ok::<(), Infallible>(())
+            });
             line_start += line.len() + 1;
         }
+        self.morphemes = morphemes;
         &self.morphemes
     }
 
-    /// Appends the morphemes of one line (no line break) at byte offset `base`.
-    fn analyse_line(&mut self, line: &str, base: usize) {
+    /// Emits the morphemes of one line (no line break) at byte offset `base`.
+    ///
+    /// The lattice sees a window of the line: a piece of at most `MAX_PIECE`
+    /// characters and `LOOKAHEAD` more. A piece ends at an exact cut when the
+    /// lattice finds one, so the stitched morphemes are the whole line's;
+    /// only where none exists is a piece cut by `forced_cut` and analysed as
+    /// text that ends there. The next piece starts after the context (right
+    /// id) of the last word, not at a sentence start.
+    fn analyse_line<E>(
+        &mut self,
+        line: &str,
+        base: usize,
+        emit: &mut impl FnMut(Morpheme) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let window = self
+            .bound
+            .map_or(usize::MAX, |b| b.max_piece.saturating_add(LOOKAHEAD));
+        let mut rest = line.char_indices();
+        let mut context = 0;
         self.chars.clear();
         self.offsets.clear();
-        for (i, c) in line.char_indices() {
-            self.chars.push(c);
-            self.offsets.push(base + i);
-        }
-        self.offsets.push(base + line.len());
-        self.lattice
-            .best_path(self.dic, &self.chars, &mut self.path);
-        for seg in &self.path {
-            self.morphemes.push(Morpheme {
-                start: self.offsets[seg.start],
-                end: self.offsets[seg.end],
-                word: seg.word,
+        loop {
+            while self.chars.len() < window {
+                let Some((i, c)) = rest.next() else {
+                    break;
+                };
+                self.chars.push(c);
+                self.offsets.push(base + i);
+            }
+            // One past the window: where a word at its end ends.
+            self.offsets.push(base + rest.offset());
+            let outcome =
+                self.lattice
+                    .run(self.dic, &self.chars, context, self.bound, &mut self.path);
+            let piece = match outcome {
+                Outcome::End { .. } => self.chars.len(),
+                Outcome::Cut { at, context: next } => {
+                    context = next;
+                    at
+                }
+                Outcome::Stuck { seam } => {
+                    let (lo, hi) = self
+                        .bound
+                        .map_or((0, self.chars.len()), |b| (b.sync_after, b.max_piece));
+                    let at = forced_cut(&self.chars, lo, hi, seam);
+                    let piece = &self.chars[..at];
+                    if let Outcome::End { context: next } =
+                        self.lattice
+                            .run(self.dic, piece, context, None, &mut self.path)
+                    {
+                        context = next;
+                    }
+                    at
+                }
+            };
+            for seg in &self.path {
+                emit(Morpheme {
+                    start: self.offsets[seg.start],
+                    end: self.offsets[seg.end],
+                    word: seg.word,
+                })?;
+            }
+            if let Outcome::End { .. } = outcome {
+                return Ok(());
+            }
+            self.cuts.push(Cut {
+                at: self.offsets[piece],
+                context,
+                exact: matches!(outcome, Outcome::Cut { .. }),
             });
+            self.offsets.pop();
+            self.chars.drain(..piece);
+            self.offsets.drain(..piece);
         }
     }
 
@@ -181,21 +282,37 @@ impl JapaneseWorker {
     pub fn write_mecab<W: Write>(&mut self, text: &str, out: &mut W) -> io::Result<()> {
         let tokenizer = JapaneseTokenizer { dic: self.dic };
         let text = text.strip_suffix('\n').unwrap_or(text);
+        self.cuts.clear();
         let mut line_start = 0;
         for line in text.split('\n') {
-            self.morphemes.clear();
-            self.analyse_line(line, line_start);
-            for m in &self.morphemes {
+            // Written piece by piece: a long line's morphemes are never held whole.
+            self.analyse_line(line, line_start, &mut |m: Morpheme| {
                 out.write_all(&text.as_bytes()[m.start..m.end])?;
                 out.write_all(b"\t")?;
                 tokenizer.write_features(m.word, out)?;
-                out.write_all(b"\n")?;
-            }
+                out.write_all(b"\n")
+            })?;
             out.write_all(b"EOS\n")?;
             line_start += line.len() + 1;
         }
         Ok(())
     }
+}
+
+/// Where to end a piece that has no exact cut, in `(lo, hi]` (char indices,
+/// so never inside a character): before white space, else after closing
+/// punctuation, else at the last `seam` no word crosses, else at `hi`.
+fn forced_cut(chars: &[char], lo: usize, hi: usize, seam: Option<usize>) -> usize {
+    let hi = hi.min(chars.len()).max(1);
+    let lo = lo.min(hi - 1);
+    let candidates = || (lo + 1..=hi).rev();
+    let space = |c: usize| chars.get(c).is_some_and(|x| x.is_whitespace());
+    let closing = |c: usize| chars.get(c).is_some_and(|x| CLOSING.contains(x));
+    candidates()
+        .find(|&c| space(c) && !space(c - 1))
+        .or_else(|| candidates().find(|&c| closing(c - 1) && !closing(c)))
+        .or_else(|| seam.filter(|s| (lo + 1..=hi).contains(s)))
+        .unwrap_or(hi)
 }
 
 /// Parts of speech whose words carry content (for stop-word flags).
@@ -234,5 +351,164 @@ impl Tokenizer for JapaneseTokenizer {
             .iter()
             .map(|m| self.token(text, m))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = include_str!("../../../../testdata/clinton-japan-trade-1993.ja.txt");
+
+    fn worker(bound: Option<Bound>) -> Result<JapaneseWorker, Error> {
+        let mut worker = JapaneseTokenizer::new()?.worker();
+        worker.bound = bound;
+        Ok(worker)
+    }
+
+    /// The seed translation as one line with no punctuation, `times` over.
+    fn unpunctuated(times: usize) -> String {
+        SEED.replace(['。', '、', '\n'], "").repeat(times)
+    }
+
+    /// `text` analysed piece by piece at `cuts`, each piece alone after the
+    /// context its cut records.
+    fn by_hand(dic: &'static Ipadic, text: &str, cuts: &[Cut]) -> Vec<Morpheme> {
+        let mut lattice = Lattice::default();
+        let mut path = Vec::new();
+        let mut out = Vec::new();
+        let ends = cuts.iter().map(|c| (c.at, c.context));
+        let (mut start, mut context) = (0, 0);
+        for (end, next) in ends.chain([(text.len(), 0)]) {
+            let piece = &text[start..end];
+            let chars: Vec<char> = piece.chars().collect();
+            let offsets: Vec<usize> = piece
+                .char_indices()
+                .map(|(i, _)| start + i)
+                .chain([end])
+                .collect();
+            lattice.run(dic, &chars, context, None, &mut path);
+            out.extend(path.iter().map(|s| Morpheme {
+                start: offsets[s.start],
+                end: offsets[s.end],
+                word: s.word,
+            }));
+            (start, context) = (end, next);
+        }
+        out
+    }
+
+    /// Every piece is within the bound and every cut a morpheme boundary.
+    fn check_pieces(text: &str, morphemes: &[Morpheme], cuts: &[Cut], max_piece: usize) {
+        let mut start = 0;
+        for end in cuts.iter().map(|c| c.at).chain([text.len()]) {
+            assert!(
+                text.is_char_boundary(end),
+                "cut at {end} inside a character"
+            );
+            assert!(start < end && text[start..end].chars().count() <= max_piece);
+            start = end;
+        }
+        // No white space in these texts: the morphemes tile the text.
+        let mut at = 0;
+        for m in morphemes {
+            assert_eq!(m.start, at);
+            assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+            at = m.end;
+        }
+        assert_eq!(at, text.len());
+        let starts: Vec<usize> = morphemes.iter().map(|m| m.start).collect();
+        assert!(cuts.iter().all(|c| starts.binary_search(&c.at).is_ok()));
+    }
+
+    #[test]
+    fn long_unpunctuated_line_is_cut_where_the_result_cannot_change() -> Result<(), Error> {
+        let text = unpunctuated(12);
+        assert!(text.chars().count() > 4 * MAX_PIECE);
+        let mut bounded = worker(Some(BOUND))?;
+        let ours = bounded.morphemes(&text).to_vec();
+        let cuts = bounded.cuts.clone();
+        assert!(cuts.len() >= 4 && cuts.iter().all(|c| c.exact), "{cuts:?}");
+        check_pieces(&text, &ours, &cuts, MAX_PIECE);
+        // The same morphemes as the pieces analysed by hand, and as the
+        // whole line in one lattice (what MeCab does).
+        assert_eq!(ours, by_hand(bounded.dic, &text, &cuts));
+        assert_eq!(ours, worker(None)?.morphemes(&text));
+        // The lattice held one piece, not the line.
+        let mut whole = worker(None)?;
+        whole.morphemes(&text);
+        assert!(bounded.lattice.node_capacity() * 4 < whole.lattice.node_capacity());
+        Ok(())
+    }
+
+    #[test]
+    fn exact_cuts_anywhere_change_nothing() -> Result<(), Error> {
+        // Cutting at every exact point, in mixed text with spaces and symbols.
+        let text = format!(
+            "{}  Clinton氏は1993年、ＷＴＯ（世界貿易機関）の「相殺関税」を… 3.5%削減！",
+            SEED.replace('\n', " ")
+        );
+        let every = Bound {
+            sync_after: 1,
+            max_piece: usize::MAX / 2,
+        };
+        let mut cut = worker(Some(every))?;
+        let ours = cut.morphemes(&text).to_vec();
+        assert!(cut.cuts.len() > 50 && cut.cuts.iter().all(|c| c.exact));
+        assert_eq!(ours, worker(None)?.morphemes(&text));
+        Ok(())
+    }
+
+    #[test]
+    fn text_shorter_than_a_piece_is_unchanged() -> Result<(), Error> {
+        let line: String = unpunctuated(1).chars().take(SYNC_AFTER).collect();
+        for text in [SEED, line.as_str()] {
+            let mut bounded = worker(Some(BOUND))?;
+            let mut whole = worker(None)?;
+            assert_eq!(bounded.morphemes(text), whole.morphemes(text));
+            assert!(bounded.cuts.is_empty());
+            let (mut a, mut b) = (Vec::new(), Vec::new());
+            bounded
+                .write_mecab(text, &mut a)
+                .map_err(|e| Error::Dictionary(e.to_string()))?;
+            whole
+                .write_mecab(text, &mut b)
+                .map_err(|e| Error::Dictionary(e.to_string()))?;
+            assert_eq!(a, b);
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn forced_cuts_fall_between_characters() -> Result<(), Error> {
+        // A katakana run has words of one and two characters at every point,
+        // so no exact cut: every piece is forced, some at arbitrary points.
+        let run = "アイウエオカキクケコサシスセソタチツテトナニヌネノ𠮷ハヒフヘホ🍣";
+        let text = format!("{}貿易協定、関税）交渉", run.repeat(6));
+        let tiny = Bound {
+            sync_after: 5,
+            max_piece: 9,
+        };
+        let mut bounded = worker(Some(tiny))?;
+        let ours = bounded.morphemes(&text).to_vec();
+        let cuts = bounded.cuts.clone();
+        assert!(cuts.iter().filter(|c| !c.exact).count() > 10, "{cuts:?}");
+        check_pieces(&text, &ours, &cuts, tiny.max_piece);
+        assert_eq!(ours, by_hand(bounded.dic, &text, &cuts));
+        Ok(())
+    }
+
+    #[test]
+    fn forced_cut_prefers_space_then_punctuation_then_a_seam() {
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        let cut = |s: &str, seam| forced_cut(&chars(s), 1, s.chars().count() - 1, seam);
+        assert_eq!(cut("あい、う  えお、か", None), 4);
+        assert_eq!(cut("あい、うえお」、かき", Some(3)), 8);
+        assert_eq!(cut("あい、うえおかき", Some(5)), 3);
+        assert_eq!(cut("あいうえおかき", Some(5)), 5);
+        assert_eq!(cut("あいうえおかき", Some(0)), 6);
+        // Never outside (lo, hi], never before the first character.
+        assert_eq!(forced_cut(&chars("、あいう"), 2, 3, None), 3);
+        assert_eq!(forced_cut(&chars("あ"), 0, 0, None), 1);
     }
 }
