@@ -427,6 +427,22 @@ fn align_lists_alternatives_per_term() {
     let mut blocks = rows.clone();
     blocks.dedup();
     assert_eq!(blocks.len(), firsts(&three).len());
+    // After a term's chosen pair, its alternatives come by score, glossary
+    // pairs among them (Hosokawa: 細川 seen 5 times before 細川護熙 once).
+    let mut by_term: std::collections::BTreeMap<&str, Vec<f64>> = Default::default();
+    for l in three.lines().skip(1) {
+        let f: Vec<&str> = l.split('\t').collect();
+        by_term
+            .entry(f[0])
+            .or_default()
+            .push(f[2].parse().unwrap_or(f64::NAN));
+    }
+    for (term, scores) in &by_term {
+        assert!(
+            scores.len() < 3 || scores[1..].windows(2).all(|w| w[0] >= w[1]),
+            "{term}: {scores:?}"
+        );
+    }
     // Zero proposals a term is refused, not read as one.
     let (code, _, err) = run(&[
         "glossary",

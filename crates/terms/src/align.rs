@@ -600,24 +600,33 @@ pub fn align(
             .total_cmp(&a[0].score)
             .then_with(|| a[0].en_key.cmp(&b[0].en_key))
     });
-    let mut rows: Vec<Alignment> = groups.into_iter().flatten().collect();
-    // The order is set: glossary pairs report their own association score,
-    // without the offset that ranked them first.
-    for a in &mut rows {
-        let rank = a.seed.as_ref().and_then(|id| {
-            ja_concepts
-                .get(a.ja_key.as_str())?
-                .iter()
-                .find(|(c, _)| c == id)
-                .map(|(_, rank)| *rank)
-        });
-        if let Some(rank) = rank {
-            // Rounded: adding and taking away the offset leaves a trace in
-            // the last bits (1.3250000000000455).
-            a.score = ((a.score - (SEED_SCORE - rank as f64)) * 1e9).round() / 1e9;
+    // The order of terms is set: glossary pairs report their own association
+    // score, without the offset that ranked them first, and a term's
+    // alternatives after its chosen pair are listed by that score.
+    for g in &mut groups {
+        for a in g.iter_mut() {
+            let rank = a.seed.as_ref().and_then(|id| {
+                ja_concepts
+                    .get(a.ja_key.as_str())?
+                    .iter()
+                    .find(|(c, _)| c == id)
+                    .map(|(_, rank)| *rank)
+            });
+            if let Some(rank) = rank {
+                // Rounded: adding and taking away the offset leaves a trace in
+                // the last bits (1.3250000000000455).
+                a.score = ((a.score - (SEED_SCORE - rank as f64)) * 1e9).round() / 1e9;
+            }
+        }
+        if g.len() > 2 {
+            g[1..].sort_by(|a, b| {
+                b.score
+                    .total_cmp(&a.score)
+                    .then_with(|| a.ja_key.cmp(&b.ja_key))
+            });
         }
     }
-    rows
+    groups.into_iter().flatten().collect()
 }
 
 /// Added to the score of a glossary pair so that it ranks first (less the
