@@ -146,12 +146,7 @@ where
     }
     out.finish()?;
     if input.verbose {
-        let secs = started.elapsed().as_secs_f64();
-        eprintln!(
-            "kotoba: {done} documents done, {failed} failed, {:.1} MB in {secs:.2} s ({:.1} MB/s)",
-            bytes as f64 / 1e6,
-            bytes as f64 / 1e6 / secs.max(1e-9)
-        );
+        report_run(started, "done", done, failed, bytes);
     }
     if failed > 0 {
         eprintln!("kotoba: {failed} input(s) failed");
@@ -212,12 +207,7 @@ where
     });
     progress.finish();
     if input.verbose {
-        let secs = started.elapsed().as_secs_f64();
-        eprintln!(
-            "kotoba: {done} documents counted, {failed} failed, {:.1} MB in {secs:.2} s ({:.1} MB/s)",
-            bytes as f64 / 1e6,
-            bytes as f64 / 1e6 / secs.max(1e-9)
-        );
+        report_run(started, "counted", done, failed, bytes);
     }
     match result {
         Ok(()) if failed == 0 => Ok(Status::Clean),
@@ -232,6 +222,16 @@ where
         )),
         Err(e) => Err(e),
     }
+}
+
+/// The final report of `-v`: documents, failures, megabytes and rate.
+fn report_run(started: Instant, verb: &str, done: usize, failed: usize, bytes: usize) {
+    let secs = started.elapsed().as_secs_f64();
+    let mb = bytes as f64 / 1e6;
+    eprintln!(
+        "kotoba: {done} documents {verb}, {failed} failed, {mb:.1} MB in {secs:.2} s ({:.1} MB/s)",
+        mb / secs.max(1e-9)
+    );
 }
 
 /// The marker error that stops a run at its first failure.

@@ -178,15 +178,20 @@ mod tests {
         Ok(())
     }
 
+    /// The default ranking of `stats`, marked against the default glossary.
+    fn ranked_with_glossary(stats: &Stats) -> Result<Vec<Candidate>, Error> {
+        Ok(rank(
+            stats,
+            &RankOptions::default(),
+            Some(kotoba_glossary::default_glossary()?),
+        ))
+    }
+
     #[test]
     fn glossary_terms_are_marked() -> Result<(), Error> {
         let text = seed("clinton-japan-trade-1993.en.txt");
         let stats = Extractor::new(Language::En)?.count(&text);
-        let rows = rank(
-            &stats,
-            &RankOptions::default(),
-            Some(kotoba_glossary::default_glossary()?),
-        );
+        let rows = ranked_with_glossary(&stats)?;
         let marked = |t: &str| {
             rows.iter()
                 .find(|r| r.term.eq_ignore_ascii_case(t))
@@ -198,11 +203,7 @@ mod tests {
         );
         assert!(rows.iter().any(|r| r.glossary.is_none()));
         let ja = Extractor::new(Language::Ja)?.count(&seed("clinton-japan-trade-1993.ja.txt"));
-        let rows = rank(
-            &ja,
-            &RankOptions::default(),
-            Some(kotoba_glossary::default_glossary()?),
-        );
+        let rows = ranked_with_glossary(&ja)?;
         let marked: Vec<(&str, &str)> = rows
             .iter()
             .filter_map(|r| Some((r.term.as_str(), r.glossary.as_deref()?)))
@@ -218,11 +219,7 @@ mod tests {
         let text = "The importance of imports grew. Imports rose again. \
                     Their importance is clear. Ｔａｒｉｆｆｓ rose.";
         let stats = Extractor::new(Language::En)?.count(text);
-        let rows = rank(
-            &stats,
-            &RankOptions::default(),
-            Some(kotoba_glossary::default_glossary()?),
-        );
+        let rows = ranked_with_glossary(&stats)?;
         let marked = |t: &str| {
             rows.iter()
                 .find(|r| r.term.eq_ignore_ascii_case(t))
