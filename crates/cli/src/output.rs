@@ -13,6 +13,9 @@ pub enum Output {
     Stdout(BufWriter<io::Stdout>),
     /// A temporary file beside the target, renamed over it at the end.
     File(BufWriter<NamedTempFile>, PathBuf),
+    /// A target that is no regular file (`/dev/null`, a named pipe), written
+    /// to directly: renaming a file over it would replace the device.
+    Special(BufWriter<std::fs::File>),
 }
 
 impl Output {
@@ -24,6 +27,16 @@ impl Output {
                 io::stdout(),
             )));
         };
+        if let Ok(meta) = std::fs::metadata(path) {
+            anyhow::ensure!(!meta.is_dir(), "{} is a directory", path.display());
+            if !meta.is_file() {
+                let f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .with_context(|| format!("cannot write {}", path.display()))?;
+                return Ok(Output::Special(BufWriter::with_capacity(1 << 16, f)));
+            }
+        }
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
@@ -41,6 +54,7 @@ impl Output {
     pub fn finish(self) -> Result<()> {
         match self {
             Output::Stdout(mut w) => Ok(w.flush()?),
+            Output::Special(mut w) => Ok(w.flush()?),
             Output::File(w, path) => {
                 let tmp = w.into_inner().map_err(|e| e.into_error())?;
                 ordinary_permissions(tmp.as_file(), &path)?;
@@ -59,6 +73,7 @@ impl Write for Output {
         match self {
             Output::Stdout(w) => w.write(buf),
             Output::File(w, _) => w.write(buf),
+            Output::Special(w) => w.write(buf),
         }
     }
 
@@ -66,6 +81,7 @@ impl Write for Output {
         match self {
             Output::Stdout(w) => w.write_all(buf),
             Output::File(w, _) => w.write_all(buf),
+            Output::Special(w) => w.write_all(buf),
         }
     }
 
@@ -73,6 +89,7 @@ impl Write for Output {
         match self {
             Output::Stdout(w) => w.flush(),
             Output::File(w, _) => w.flush(),
+            Output::Special(w) => w.flush(),
         }
     }
 }

@@ -315,3 +315,22 @@ fn an_input_without_documents_is_noted() {
         );
     }
 }
+
+/// `-o /dev/null` writes into the device; an atomic rename over it would
+/// replace the machine's /dev/null with a regular file.
+#[cfg(unix)]
+#[test]
+fn output_to_a_device_is_written_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let out = kotoba()
+        .args(["sentences", "-o", "/dev/null"])
+        .arg(testdata(EN))
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(0));
+    let kind = std::fs::metadata("/dev/null").map(|m| m.file_type());
+    assert!(
+        kind.is_ok_and(|k| k.is_char_device()),
+        "/dev/null was replaced"
+    );
+}
