@@ -334,3 +334,40 @@ fn output_to_a_device_is_written_not_replaced() {
         "/dev/null was replaced"
     );
 }
+
+/// A large document with a line too long to cut is written as it is
+/// analysed; the morphemes still spell out every line, one EOS a line, and
+/// one or two threads give the same bytes.
+#[test]
+fn tokenize_mecab_streams_a_very_long_line() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let seed = std::fs::read_to_string(testdata(JA)).unwrap_or_default();
+    let long_line: String = seed.replace(['。', '\n'], "、").repeat(400);
+    assert!(long_line.len() > 600 * 1024);
+    let text = format!("{seed}{long_line}\n{seed}");
+    let path = dir.path().join("big.txt");
+    std::fs::write(&path, &text).unwrap_or_else(|e| panic!("{e}"));
+    let run = |threads: &str| {
+        stdout_of(
+            kotoba()
+                .args(["--threads", threads, "tokenize", "--format", "mecab"])
+                .arg(&path),
+        )
+    };
+    let out = run("2");
+    assert_eq!(out, run("1"));
+    let spelled: Vec<String> = out
+        .split("EOS\n")
+        .map(|line| {
+            line.lines()
+                .map(|m| m.split('\t').next().unwrap_or(""))
+                .collect::<String>()
+        })
+        .collect();
+    let lines: Vec<String> = text
+        .lines()
+        .map(|l| l.split_whitespace().collect::<String>())
+        .collect();
+    assert_eq!(spelled.len(), lines.len() + 1, "one EOS a line");
+    assert_eq!(&spelled[..lines.len()], &lines[..]);
+}

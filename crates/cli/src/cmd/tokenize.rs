@@ -100,15 +100,33 @@ impl run::Rendered for TokenOutput {
                     Ok(())
                 };
                 // Writing one group overlaps with analysing the next.
+                let width = 2 * rayon::current_num_threads();
                 let mut ready: Vec<std::io::Result<Vec<u8>>> = Vec::new();
-                for group in chunks.chunks(2 * rayon::current_num_threads()) {
-                    let previous = std::mem::take(&mut ready);
-                    let (analysed, written) =
-                        rayon::join(|| analyse(group), || write(previous, out));
-                    written?;
-                    ready = analysed;
+                let mut group: Vec<&str> = Vec::with_capacity(width);
+                for chunk in chunks {
+                    // One line too long to cut (ten times its size as
+                    // output): analysed while written, never held whole.
+                    let alone = chunk.len() > 2 * MECAB_CHUNK;
+                    if !alone {
+                        group.push(chunk);
+                    }
+                    if alone || group.len() == width {
+                        let previous = std::mem::take(&mut ready);
+                        let (analysed, written) =
+                            rayon::join(|| analyse(&group), || write(previous, out));
+                        written?;
+                        ready = analysed;
+                        group.clear();
+                    }
+                    if alone {
+                        write(std::mem::take(&mut ready), out)?;
+                        ja.worker().write_mecab(chunk, out)?;
+                    }
                 }
-                write(ready, out)
+                let previous = std::mem::take(&mut ready);
+                let (analysed, written) = rayon::join(|| analyse(&group), || write(previous, out));
+                written?;
+                write(analysed, out)
             }
         }
     }
