@@ -154,6 +154,40 @@ fn line_chunks(text: &str) -> Vec<&str> {
     chunks
 }
 
+/// Stands for the token list while the rest of a record is laid out.
+const TOKENS_PLACE: &str = "\u{0}kotoba-tokens\u{0}";
+
+/// Writes a document's record, `{"id", "lang", "tokens": […]}` plus the
+/// input's fields under `--keep-fields`, with the tokens written straight
+/// into `out` by `tokens`: a large document's tokens are never held as a
+/// JSON tree (that took some 300 times the input's size).
+fn write_record(
+    input: &InputArgs,
+    doc: &Document,
+    lang: &str,
+    out: &mut Vec<u8>,
+    tokens: impl FnOnce(&mut Vec<u8>) -> Result<()>,
+) -> Result<()> {
+    let record = run::keep_fields(
+        input,
+        doc,
+        json!({"id": doc.id, "lang": lang, "tokens": TOKENS_PLACE}),
+    );
+    let text = serde_json::to_string(&record)?;
+    let place = serde_json::to_string(TOKENS_PLACE)?;
+    // The output's own fields come first, so the first match is ours.
+    let (before, after) = text
+        .split_once(&place)
+        .ok_or_else(|| anyhow::anyhow!("record layout lost its token list"))?;
+    out.extend_from_slice(before.as_bytes());
+    out.push(b'[');
+    tokens(out)?;
+    out.push(b']');
+    out.extend_from_slice(after.as_bytes());
+    out.push(b'\n');
+    Ok(())
+}
+
 fn write_tokens<T: Tokenizer + ?Sized>(
     tokenizer: &T,
     code: &str,
@@ -164,23 +198,33 @@ fn write_tokens<T: Tokenizer + ?Sized>(
 ) -> Result<()> {
     let tokens = tokenizer.tokenize(&doc.text);
     if format == TokenizeFormat::Jsonl {
-        let list: Vec<Value> = tokens
-            .iter()
-            .map(|t| {
-                json!({
-                    "surface": &doc.text[t.start..t.end], "start": t.start, "end": t.end,
-                    "lower": t.lower, "stem": t.term, "stop": t.is_stop,
-                })
-            })
-            .collect();
-        let record = run::keep_fields(
-            input,
-            doc,
-            json!({"id": doc.id, "lang": code, "tokens": list}),
-        );
-        serde_json::to_writer(&mut *out, &record)?;
-        out.push(b'\n');
-        return Ok(());
+        /// One token as written (borrowed: no JSON tree per token).
+        #[derive(serde::Serialize)]
+        struct Out<'a> {
+            surface: &'a str,
+            start: usize,
+            end: usize,
+            lower: &'a str,
+            stem: &'a str,
+            stop: bool,
+        }
+        return write_record(input, doc, code, out, |out| {
+            for (i, t) in tokens.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                let token = Out {
+                    surface: &doc.text[t.start..t.end],
+                    start: t.start,
+                    end: t.end,
+                    lower: &t.lower,
+                    stem: &t.term,
+                    stop: t.is_stop,
+                };
+                serde_json::to_writer(&mut *out, &token)?;
+            }
+            Ok(())
+        });
     }
     let id = tsv(&doc.id);
     for t in tokens {
@@ -204,9 +248,12 @@ fn write_japanese(
     let mut worker = ja.worker();
     let morphemes = worker.morphemes(&doc.text);
     if format == TokenizeFormat::Jsonl {
-        let list: Vec<Value> = morphemes
-            .iter()
-            .map(|m| {
+        return write_record(input, doc, "ja", out, |out| {
+            for (k, m) in morphemes.iter().enumerate() {
+                if k > 0 {
+                    out.push(b',');
+                }
+                // Written one at a time: no tree of the whole document.
                 let mut rec = Map::new();
                 rec.insert("surface".into(), doc.text[m.start..m.end].into());
                 rec.insert("start".into(), m.start.into());
@@ -216,17 +263,10 @@ fn write_japanese(
                     rec.insert((*name).into(), value.map_or(Value::Null, Value::from));
                 }
                 rec.insert("unknown".into(), m.is_unknown().into());
-                Value::Object(rec)
-            })
-            .collect();
-        let record = run::keep_fields(
-            input,
-            doc,
-            json!({"id": doc.id, "lang": "ja", "tokens": list}),
-        );
-        serde_json::to_writer(&mut *out, &record)?;
-        out.push(b'\n');
-        return Ok(());
+                serde_json::to_writer(&mut *out, &rec)?;
+            }
+            Ok(())
+        });
     }
     let id = tsv(&doc.id);
     for m in morphemes {
