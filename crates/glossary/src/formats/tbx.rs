@@ -148,9 +148,10 @@ impl Entries {
                 })
             }
             b"langSec" | b"langSet" => {
+                // Language tags are case-insensitive (`EN`, `ja-JP`, `En-US`).
                 self.lang = match attr(e, b"xml:lang")?
+                    .map(|l| l.split('-').next().unwrap_or("").to_ascii_lowercase())
                     .as_deref()
-                    .map(|l| l.split('-').next().unwrap_or(""))
                 {
                     Some("en") => Some(Lang::En),
                     Some("ja") => Some(Lang::Ja),
@@ -402,6 +403,19 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn language_tags_are_read_in_any_case() -> Result<(), Error> {
+        let text = "<tbx><text><body><conceptEntry id=\"a\">\
+            <langSec xml:lang=\"EN\"><termSec><term>tariff</term></termSec></langSec>\
+            <langSec xml:lang=\"Ja-JP\"><termSec><term>関税</term></termSec></langSec>\
+            </conceptEntry></body></text></tbx>";
+        let mut problems = Vec::new();
+        let g = read(text, Path::new("g.tbx"), &mut problems)?;
+        assert_eq!(g.concepts[0].en[0].term, "tariff");
+        assert_eq!(g.concepts[0].ja[0].term, "関税");
+        Ok(())
+    }
 
     #[test]
     fn reads_tbx_v2_martif() -> Result<(), Error> {
