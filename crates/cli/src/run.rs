@@ -209,14 +209,23 @@ where
     if input.verbose {
         report_run(started, "counted", done, failed, bytes);
     }
+    // What is folded is one result of the whole corpus (statistics, one
+    // summary): a part of it is not written, and nothing is when nothing
+    // could be read.
     match result {
-        Ok(()) if failed == 0 => Ok(Status::Clean),
+        Ok(()) if failed == 0 => {
+            if done == 0 {
+                eprintln!("kotoba: note: no documents in the input");
+            }
+            Ok(Status::Clean)
+        }
         Ok(()) => {
             eprintln!("kotoba: {failed} input(s) failed");
+            if done == 0 {
+                return Err(anyhow!("no input could be read; nothing written"));
+            }
             Ok(Status::Failures)
         }
-        // Counts of part of a corpus are not its statistics: nothing is
-        // written.
         Err(e) if e.is::<FailFast>() => Err(anyhow!(
             "stopped at the first failure (--fail-fast); nothing written"
         )),

@@ -3,8 +3,8 @@
 
 use std::io::Write;
 
-use anyhow::{Result, anyhow};
-use kotoba_corpus::{Document, Outcome};
+use anyhow::Result;
+use kotoba_corpus::Document;
 use kotoba_summarize::{Extract, Lang, Length, Order, Params, Split, Summarizer};
 use serde_json::json;
 
@@ -127,34 +127,17 @@ fn multi(
     split: Split,
     lang_of: &dyn Fn(&str) -> Lang,
 ) -> Result<Status> {
+    // The documents are kept in input order (skipped and failed ones
+    // reported as by every command) and summarized together.
     let mut docs: Vec<Document> = Vec::new();
-    let mut failed = 0;
-    kotoba_corpus::process_ordered(
-        run::corpus(&args.input),
-        1024,
-        |_| Ok::<(), ()>(()),
-        |o| -> Result<()> {
-            match o {
-                Outcome::Done(doc, ()) => docs.push(doc),
-                Outcome::Unreadable(e) if e.is_skip() => eprintln!("kotoba: skipped {e}"),
-                Outcome::Unreadable(e) => {
-                    failed += 1;
-                    eprintln!("kotoba: error: {e}");
-                    if args.input.fail_fast {
-                        // One summary of part of the set is not what was asked.
-                        return Err(anyhow!(
-                            "stopped at the first failure (--fail-fast); nothing written"
-                        ));
-                    }
-                }
-                Outcome::Failed(..) => {}
-            }
+    let status = run::fold_corpus(
+        &args.input,
+        |doc| Ok(doc.clone()),
+        |doc| {
+            docs.push(doc);
             Ok(())
         },
     )?;
-    if docs.is_empty() && failed > 0 {
-        return Err(anyhow!("no input could be read; nothing written"));
-    }
     let lang = match args.lang {
         LangArg::Auto => lang_of(
             &docs
@@ -180,11 +163,7 @@ fn multi(
         None,
     )?)?;
     out.finish()?;
-    Ok(if failed > 0 {
-        Status::Failures
-    } else {
-        Status::Clean
-    })
+    Ok(status)
 }
 
 fn render(

@@ -101,13 +101,6 @@ fn count(input: &InputArgs, lang: TermLang) -> Result<(Stats, Status)> {
         }
         totals.push(total);
     }
-    if status == Status::Failures && totals.iter().all(|t| t.docs == 0) {
-        // Nothing to rank: an output file named by -o keeps what it held.
-        return Err(anyhow!("no input could be read; nothing written"));
-    }
-    if totals.iter().all(|t| t.docs == 0) {
-        eprintln!("kotoba: note: no documents in the input");
-    }
     let ja = totals.pop().unwrap_or_else(|| Stats::new(Language::Ja));
     let en = totals.pop().unwrap_or_else(|| Stats::new(Language::En));
     let forced = matches!(lang, TermLang::Ja);
