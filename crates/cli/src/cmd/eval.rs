@@ -162,9 +162,9 @@ fn pair_lang(arg: LangArg, system: &str, reference: &str) -> Lang {
         system
     };
     // Text in Han characters (a kanji-only headline) has no token
-    // rouge-score's tokenizer keeps, so it is cut into morphemes too.
+    // rouge-score's tokenizer keeps; `family` counts it as Japanese.
     match crate::lang::family(arg, text) {
-        "ja" | "zh" => Lang::Ja,
+        "ja" => Lang::Ja,
         _ => Lang::En,
     }
 }

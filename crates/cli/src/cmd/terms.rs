@@ -49,7 +49,7 @@ fn language_of(lang: TermLang, text: &str) -> Language {
         TermLang::En => Language::En,
         TermLang::Ja => Language::Ja,
         TermLang::Auto => match crate::lang::family(crate::args::LangArg::Auto, text) {
-            "ja" | "zh" => Language::Ja,
+            "ja" => Language::Ja,
             _ => Language::En,
         },
     }
