@@ -459,7 +459,7 @@ pub struct TokenizeArgs {
 pub enum TokenizeFormat {
     /// MeCab's default output: `surface<TAB>features`, `EOS` after each line.
     Mecab,
-    /// One token per line with a header.
+    /// One token per line with a header (tabs and line breaks in a cell become spaces).
     Tsv,
     /// One record per document with its tokens.
     Jsonl,

@@ -116,6 +116,26 @@ fn tokenize_english_tsv_has_stems_and_stop_words() {
     assert_eq!(the[6], "true");
 }
 
+/// A carriage return (or tab) the tokenizer keeps as a token of its own
+/// once went raw into the `lower` and `term` columns and broke the row; every
+/// column is one cell: tabs and line breaks become spaces, as in `surface`.
+#[test]
+fn tokenize_tsv_rows_stay_whole_whatever_the_text() {
+    for lang in ["ja", "en", "auto"] {
+        let out = stdout_of(
+            kotoba()
+                .args(["tokenize", "--format", "tsv", "--lang", lang, "-"])
+                .write_stdin("関税\rの\t貿易\r\n黒字 tariff\rduty\x0bend\n"),
+        );
+        assert!(!out.contains('\r'), "{lang}: {out:?}");
+        let rows: Vec<&str> = out.split('\n').filter(|l| !l.is_empty()).collect();
+        assert!(rows.len() > 3, "{lang}: {out:?}");
+        for row in rows {
+            assert_eq!(row.split('\t').count(), 8, "{lang}: {row:?}");
+        }
+    }
+}
+
 #[test]
 fn tokenize_jsonl_has_japanese_features() {
     let out = stdout_of(

@@ -228,14 +228,29 @@ fn write_tokens<T: Tokenizer + ?Sized>(
     }
     let id = tsv(&doc.id);
     for t in tokens {
-        let surface = tsv(&doc.text[t.start..t.end]);
         writeln!(
             out,
-            "{id}\t{}\t{}\t{surface}\t{}\t{}\t{}\t",
-            t.start, t.end, t.lower, t.term, t.is_stop
+            "{id}\t{}\t{}\t{}\t{}\t{}\t{}\t",
+            t.start,
+            t.end,
+            tsv(&doc.text[t.start..t.end]),
+            tsv(&t.lower),
+            tsv(&t.term),
+            t.is_stop
         )?;
     }
     Ok(())
+}
+
+/// Makes written bytes one TSV cell as [`tsv`] does: tabs and line breaks
+/// (ASCII, so never inside a multi-byte character) become spaces.
+fn tsv_in_place(cell: &mut [u8]) {
+    for b in cell
+        .iter_mut()
+        .filter(|b| matches!(b, b'\t' | b'\n' | b'\r'))
+    {
+        *b = b' ';
+    }
 }
 
 fn write_japanese(
@@ -277,11 +292,13 @@ fn write_japanese(
             m.start,
             m.end,
             tsv(&doc.text[m.start..m.end]),
-            t.lower,
-            t.term,
+            tsv(&t.lower),
+            tsv(&t.term),
             t.is_stop
         )?;
+        let features = out.len();
         ja.write_features(m.word, out)?;
+        tsv_in_place(&mut out[features..]);
         out.push(b'\n');
     }
     Ok(())
