@@ -311,7 +311,8 @@ pub enum AnnotateFormat {
     Jsonl,
     /// The text with equivalents after each term: `trade surplus [貿易黒字]`.
     Inline,
-    /// The text with terms in bold and equivalents in italics.
+    /// The text with terms in bold and equivalents in italics: `**trade surplus** (*貿易黒字*)`; the text's own
+    /// Markdown characters are escaped (and indentation dropped), so it renders as written.
     Markdown,
 }
 
@@ -592,7 +593,7 @@ pub enum OrderArg {
 pub enum SummaryFormat {
     /// The sentences, one per line; a blank line between documents.
     Text,
-    /// A heading per document and the sentences as a list.
+    /// A heading per document and the sentences as a list (Markdown characters escaped).
     Markdown,
     /// `{"id","lang","method","sentences":[{"index","start","end","text","score"}]}` per document.
     Jsonl,

@@ -4,6 +4,7 @@
 mod args;
 mod cmd;
 mod lang;
+mod markdown;
 mod output;
 mod run;
 

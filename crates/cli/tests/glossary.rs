@@ -78,6 +78,31 @@ fn annotate_finds_terms_on_word_and_morpheme_boundaries() {
     assert_eq!(inline, "The trade surplus [貿易黒字] grew.\n");
 }
 
+/// The text around the terms is text, not markup: its Markdown characters
+/// once went out as they were, so `*`, `_`, backticks, brackets or `<` in
+/// the input made emphasis, code, links or HTML of it (and swallowed the
+/// annotations inside); a line starting with `#`, `-` or `1.` became a
+/// heading or a list, an indented one a code block.
+#[test]
+fn annotate_markdown_escapes_the_text() {
+    let text = "*Bold* `the tariff` [rice](x) <b>_trade surplus_</b> a|b ~~c~~\n\
+                # tariffs\n- item\n1. item\n    indented tariff\n";
+    let (code, out, err) = run(&["glossary", "annotate", "--format", "markdown", "-"], text);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "\\*Bold\\* \\`the **tariff** (*関税*)\\` \\[**rice** (*コメ*)\\](x) \
+         \\<b\\>\\_**trade surplus** (*貿易黒字*)\\_\\</b\\> a\\|b \\~\\~c\\~\\~\n\
+         \\# **tariffs** (*関税*)\n\\- item\n1\\. item\nindented **tariff** (*関税*)\n"
+    );
+    // Japanese runs on without spaces: the italics still close.
+    let (_, out, _) = run(
+        &["glossary", "annotate", "--format", "markdown", "-"],
+        "貿易黒字が拡大",
+    );
+    assert_eq!(out, "**貿易黒字** (*trade surplus*)が拡大\n");
+}
+
 #[test]
 fn every_lossless_format_round_trips_the_default_glossary() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));

@@ -127,6 +127,38 @@ fn score_order_and_markdown() {
     assert_eq!(out.lines().filter(|l| l.starts_with("- ")).count(), 2);
 }
 
+/// Ids and sentences are text in the Markdown summary: a sentence starting
+/// with `- ` or `#`, or holding `*`, once made a nested list, a heading or
+/// emphasis of it.
+#[test]
+fn markdown_escapes_ids_and_sentences() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("a_b*c.txt");
+    std::fs::write(
+        &file,
+        "- Tariffs rose *again*.\n\n# Talks [resumed](x) on `Monday`.\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let name = file.display().to_string();
+    let (code, out, err) = run(&[
+        "summarize",
+        "--format",
+        "markdown",
+        "--split",
+        "lines",
+        &name,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let heading = format!("## {}", name.replace('_', "\\_").replace('*', "\\*"));
+    assert_eq!(
+        out,
+        format!(
+            "{heading}\n\n- \\- Tariffs rose \\*again\\*.\n\
+             - \\# Talks \\[resumed\\](x) on \\`Monday\\`.\n\n"
+        )
+    );
+}
+
 #[test]
 fn bad_options_are_errors_not_panics() {
     let (code, _, err) = run(&["summarize", "--ratio", "3", &path(EN)]);

@@ -13,6 +13,7 @@ use crate::args::{
     AnnotateFormat, GlossaryAnnotateArgs, GlossaryArgs, GlossaryCheckArgs, GlossaryCommand,
     GlossaryConvertArgs, GlossaryListArgs, GlossaryLookupArgs, TextOrJsonl,
 };
+use crate::markdown;
 use crate::output::Output;
 use crate::run::{self, Status};
 
@@ -161,15 +162,31 @@ fn annotate(args: GlossaryAnnotateArgs) -> Result<Status> {
                         .into_iter()
                         .next()
                         .unwrap_or_default();
-                    out.extend_from_slice(&doc.text.as_bytes()[at..s.start]);
                     let term = &doc.text[s.start..s.end];
                     match args.format {
-                        AnnotateFormat::Inline => write!(out, "{term} [{first}]")?,
-                        _ => write!(out, "**{term}** *({first})*")?,
+                        AnnotateFormat::Inline => {
+                            out.extend_from_slice(&doc.text.as_bytes()[at..s.start]);
+                            write!(out, "{term} [{first}]")?
+                        }
+                        _ => {
+                            let before = markdown_text(&doc.text, at, s.start);
+                            let (term, first) = (
+                                markdown::escape(term, false),
+                                markdown::escape(&first, false),
+                            );
+                            // The italics inside the brackets: `*` between
+                            // punctuation and a letter closes even where no
+                            // space follows (Japanese), `)*` before a letter does not.
+                            write!(out, "{before}**{term}** (*{first}*)")?
+                        }
                     }
                     at = s.end;
                 }
-                out.extend_from_slice(&doc.text.as_bytes()[at..]);
+                match args.format {
+                    AnnotateFormat::Inline => out.extend_from_slice(&doc.text.as_bytes()[at..]),
+                    _ => out
+                        .extend_from_slice(markdown_text(&doc.text, at, doc.text.len()).as_bytes()),
+                }
                 if !doc.text.ends_with('\n') {
                     out.push(b'\n');
                 }
@@ -177,6 +194,13 @@ fn annotate(args: GlossaryAnnotateArgs) -> Result<Status> {
         }
         Ok(out)
     })
+}
+
+/// The text from byte `from` to `to`, escaped for Markdown (see
+/// [`markdown::escape`]); it begins a line at the start or after a break.
+fn markdown_text(text: &str, from: usize, to: usize) -> String {
+    let line_start = from == 0 || text[..from].ends_with('\n');
+    markdown::escape(&text[from..to], line_start)
 }
 
 /// Pairs read and checked at a time: memory stays bounded whatever the size

@@ -10,6 +10,7 @@ use serde_json::json;
 
 use crate::args::{InputArgs, LangArg, OrderArg, SplitArg, SummarizeArgs, SummaryFormat};
 use crate::lang;
+use crate::markdown;
 use crate::output::Output;
 use crate::run::{self, Status};
 
@@ -187,11 +188,14 @@ fn render(
             }
         }
         SummaryFormat::Markdown => {
-            writeln!(out, "## {id}\n")?;
+            // Ids and sentences are text, never markup; a list item's text
+            // begins a block, where list and heading marks count.
+            writeln!(out, "## {}\n", markdown::escape(id, false))?;
             for e in extracts {
+                let text = markdown::escape(&e.text, true);
                 match source(e) {
-                    Some(s) => writeln!(out, "- {} _({s})_", e.text)?,
-                    None => writeln!(out, "- {}", e.text)?,
+                    Some(s) => writeln!(out, "- {text} _({})_", markdown::escape(s, false))?,
+                    None => writeln!(out, "- {text}")?,
                 }
             }
             out.push(b'\n');
