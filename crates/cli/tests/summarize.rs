@@ -159,6 +159,21 @@ fn markdown_escapes_ids_and_sentences() {
     );
 }
 
+/// `--ratio` is a share of the sentences rounded down (never more than
+/// asked), at least one: 10% of the 27 sentences is 2 (it was rounded up to 3).
+#[test]
+fn ratio_rounds_down_to_at_least_one_sentence() {
+    for (ratio, want) in [("0.1", 2), ("0.01", 1), ("1", 27)] {
+        let (code, out, err) = run(&["summarize", "--method", "lead", "--ratio", ratio, &path(EN)]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(
+            out.lines().filter(|l| !l.is_empty()).count(),
+            want,
+            "{ratio}"
+        );
+    }
+}
+
 #[test]
 fn bad_options_are_errors_not_panics() {
     let (code, _, err) = run(&["summarize", "--ratio", "3", &path(EN)]);

@@ -348,6 +348,18 @@ mod tests {
     }
 
     #[test]
+    fn ratio_is_a_share_rounded_down() {
+        let text = "One fell. Two rose. Three held. Four fell. Five rose. \
+                    Six held. Seven fell. Eight rose. Nine held. Ten fell.";
+        for (ratio, want) in [(0.25, 2), (0.5, 5), (0.05, 1), (1.0, 10)] {
+            let out = summarizer(Method::Lead, 3)
+                .length(Length::Ratio(ratio))
+                .summarize(text, Lang::En, Split::Sentences);
+            assert_eq!(out.len(), want, "{ratio}");
+        }
+    }
+
+    #[test]
     fn word_budget_is_never_exceeded() {
         let text = "One two three four five. Six seven eight. Nine ten eleven twelve thirteen fourteen. Fifteen.";
         for m in Method::ALL {

@@ -9,7 +9,8 @@ use crate::vector::{SparseVec, cosine};
 pub enum Length {
     /// At most this many sentences.
     Sentences(usize),
-    /// This share of the document's sentences (rounded up, at least one).
+    /// This share of the document's sentences, rounded down (a budget is
+    /// never exceeded) but at least one sentence.
     Ratio(f64),
     /// At most this many words (English) or characters (Japanese).
     Words(usize),
@@ -44,7 +45,7 @@ pub fn select(
     let norm = normalize(scores);
     let max_sentences = match sel.length {
         Length::Sentences(k) => k,
-        Length::Ratio(r) => ((r.clamp(0.0, 1.0) * n as f64).ceil() as usize).max(1),
+        Length::Ratio(r) => ratio_sentences(r, n),
         Length::Words(_) | Length::Chars(_) => n,
     };
     let cost = |i: usize| match sel.length {
@@ -97,6 +98,14 @@ pub fn select(
     chosen
 }
 
+/// The sentences a ratio `r` allows of `n` (at least 1): the share rounded
+/// down, but at least one.
+fn ratio_sentences(r: f64, n: usize) -> usize {
+    // The tolerance keeps products such as 0.29 × 100 (28.999999999999996 in
+    // floating point) from losing a sentence.
+    ((r.clamp(0.0, 1.0) * n as f64 + 1e-9).floor() as usize).clamp(1, n.max(1))
+}
+
 /// Scales scores to [0, 1]; all-equal (or non-finite) scores become 1.
 pub fn normalize(scores: &[f64]) -> Vec<f64> {
     let finite = |x: f64| if x.is_finite() { x } else { 0.0 };
@@ -109,4 +118,23 @@ pub fn normalize(scores: &[f64]) -> Vec<f64> {
         .iter()
         .map(|&s| (finite(s) - lo) / (hi - lo))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ratio_sentences;
+
+    #[test]
+    fn ratios_round_down_to_at_least_one_sentence() {
+        // Rounding up took 2 of 11 sentences for 10% (18%) and 3 of 10 for 25%.
+        assert_eq!(ratio_sentences(0.1, 11), 1);
+        assert_eq!(ratio_sentences(0.25, 10), 2);
+        assert_eq!(ratio_sentences(0.3, 10), 3);
+        assert_eq!(ratio_sentences(0.29, 100), 29);
+        assert_eq!(ratio_sentences(0.7, 10), 7);
+        assert_eq!(ratio_sentences(1.0, 27), 27);
+        assert_eq!(ratio_sentences(0.01, 27), 1);
+        assert_eq!(ratio_sentences(0.0, 27), 1);
+        assert_eq!(ratio_sentences(f64::NAN, 5), 1);
+    }
 }
