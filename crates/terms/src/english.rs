@@ -187,6 +187,7 @@ struct Word<'t> {
 pub fn count_document(text: &str) -> Stats {
     let mut local: FxHashMap<String, TermCounts> = FxHashMap::default();
     let mut words_seen: u64 = 0;
+    let mut boilerplate = repeated_lines(text);
     for span in split_sentences(text, SegmentLang::English) {
         let Some(sentence) = text.get(span.start..span.end) else {
             continue;
@@ -204,6 +205,12 @@ pub fn count_document(text: &str) -> Stats {
         for line in sentence.split('\n') {
             if formula(line) {
                 continue;
+            }
+            // A running header counts once, where it first stands.
+            if let Some(seen) = boilerplate.get_mut(line.trim()) {
+                if std::mem::replace(seen, true) {
+                    continue;
+                }
             }
             let shouting = line.chars().filter(|c| c.is_alphabetic()).count() >= 3
                 && !line.chars().any(char::is_lowercase);
@@ -341,6 +348,24 @@ fn best_long_form(short: &str, words: &str) -> Option<String> {
     let long: String = chars[begin..].iter().collect();
     // A long form is more than the short form again.
     (long.split_whitespace().count() >= 2 || long.contains('-')).then_some(long)
+}
+
+/// Lines of three words or more that stand three times or more in a
+/// document (running headers and footers of a converted PDF), each with
+/// whether it has been counted yet.
+fn repeated_lines(text: &str) -> FxHashMap<&str, bool> {
+    let mut times: FxHashMap<&str, u32> = FxHashMap::default();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.split_whitespace().nth(2).is_some() {
+            *times.entry(line).or_default() += 1;
+        }
+    }
+    times
+        .into_iter()
+        .filter(|&(_, n)| n >= 3)
+        .map(|(line, _)| (line, false))
+        .collect()
 }
 
 /// True when a sentence is in another language (a Turkish abstract in an
@@ -581,6 +606,18 @@ mod tests {
         for k in ["rüzgar", "tasarımı", "yöntem"] {
             assert!(!s.terms.contains_key(k), "{k} should not be a candidate");
         }
+    }
+
+    #[test]
+    fn running_headers_count_once() {
+        let page =
+            |n: usize| format!("PROJECT DESIGN DOCUMENT FORM\nThe rotor blade {n} is long.\n\n");
+        let s = count_document(&(1..=3).map(page).collect::<String>());
+        assert_eq!(s.terms["project design document form"].freq, 1);
+        assert_eq!(s.terms["rotor blade"].freq, 3);
+        // Twice is not yet a running header.
+        let s = count_document(&(1..=2).map(page).collect::<String>());
+        assert_eq!(s.terms["project design document form"].freq, 2);
     }
 
     #[test]
