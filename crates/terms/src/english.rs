@@ -207,10 +207,10 @@ pub fn count_document(text: &str) -> Stats {
                 continue;
             }
             // A running header counts once, where it first stands.
-            if let Some(seen) = boilerplate.get_mut(line.trim()) {
-                if std::mem::replace(seen, true) {
-                    continue;
-                }
+            if let Some(seen) = boilerplate.get_mut(line.trim())
+                && std::mem::replace(seen, true)
+            {
+                continue;
             }
             let shouting = line.chars().filter(|c| c.is_alphabetic()).count() >= 3
                 && !line.chars().any(char::is_lowercase);
