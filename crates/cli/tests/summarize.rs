@@ -174,6 +174,48 @@ fn ratio_rounds_down_to_at_least_one_sentence() {
     }
 }
 
+/// An empty summary keeps its place in the output (a blank line, a record
+/// with no sentences) and is no failure (exit 0), but it is no longer
+/// silent: a note on stderr names the document and says why.
+#[test]
+fn an_empty_summary_is_noted_on_stderr() {
+    let (code, out, err) = util::run(&["summarize", "-"], "  \n\n");
+    assert_eq!((code, out.as_str()), (0, "\n"), "{err}");
+    assert_eq!(err, "kotoba: note: -: empty summary (no sentences)\n");
+
+    let (code, out, err) = run(&["summarize", "--words", "2", &path(EN)]);
+    assert_eq!((code, out.as_str()), (0, "\n"), "{err}");
+    assert!(
+        err.ends_with("empty summary (none of its 27 sentences fits the budget)\n"),
+        "{err}"
+    );
+
+    // Records: one note for the empty one, every record written, in order.
+    let records = "{\"id\":\"a\",\"text\":\"Tariffs rose.\"}\n\
+                   {\"id\":\"b\",\"text\":\" \"}\n{\"id\":\"c\",\"text\":\"Talks failed.\"}\n";
+    let (code, out, err) = util::run(
+        &["summarize", "--jsonl", "--format", "jsonl", "-n", "1", "-"],
+        records,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 3, "{out}");
+    assert!(
+        out.contains("{\"id\":\"b\",\"lang\":\"en\",\"method\":\"leadrank\",\"sentences\":[]}")
+    );
+    assert_eq!(err, "kotoba: note: b: empty summary (no sentences)\n");
+
+    let (code, _, err) = run(&["summarize", "--multi", "-n", "0", &path(EN), &path(JA)]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("kotoba: note: empty summary (none of the documents'"),
+        "{err}"
+    );
+
+    // A summary with sentences says nothing.
+    let (_, _, err) = run(&["summarize", &path(EN)]);
+    assert!(err.is_empty(), "{err}");
+}
+
 #[test]
 fn bad_options_are_errors_not_panics() {
     let (code, _, err) = run(&["summarize", "--ratio", "3", &path(EN)]);

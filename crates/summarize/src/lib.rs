@@ -159,7 +159,13 @@ impl Summarizer {
             .iter()
             .map(|(t, l)| self.preparer.prepare(t, *l, split))
             .collect();
-        let merged = merge(&prepared);
+        self.summarize_many_prepared(&prepared)
+    }
+
+    /// Summarizes several prepared documents together, as
+    /// [`summarize_many`](Self::summarize_many).
+    pub fn summarize_many_prepared(&self, prepared: &[Prepared]) -> Vec<Extract> {
+        let merged = merge(prepared);
         let mut out = self.summarize_prepared(&merged.doc, true);
         for e in &mut out {
             let (d, i) = merged.origin[e.index];

@@ -109,8 +109,9 @@ pub fn run(args: SummarizeArgs) -> Result<Status> {
     let method = args.method.name();
     run::over_corpus(&args.input, b"", |doc| {
         let lang = lang_of(&doc.text);
-        let extracts = summarizer.summarize(&doc.text, lang, split);
-        render(
+        let prepared = summarizer.preparer().prepare(&doc.text, lang, split);
+        let extracts = summarizer.summarize_prepared(&prepared, false);
+        let bytes = render(
             format,
             method,
             &doc.id,
@@ -118,8 +119,43 @@ pub fn run(args: SummarizeArgs) -> Result<Status> {
             &extracts,
             None,
             Some((&args.input, doc)),
-        )
+        )?;
+        let note = extracts.is_empty().then(|| {
+            format!(
+                "{}: empty summary ({})",
+                doc.id,
+                why_empty(prepared.sentences.len(), "none of its")
+            )
+        });
+        Ok(Summary { bytes, note })
     })
+}
+
+/// A document's summary as rendered, and the note for stderr when it is
+/// empty: the output keeps its record (or blank line), and the note, given
+/// in input order among the other messages, says why.
+struct Summary {
+    bytes: Vec<u8>,
+    note: Option<String>,
+}
+
+impl run::Rendered for Summary {
+    fn write_to(&self, out: &mut Output) -> std::io::Result<()> {
+        if let Some(note) = &self.note {
+            eprintln!("kotoba: note: {note}");
+        }
+        out.write_all(&self.bytes)
+    }
+}
+
+/// Why a summary of `sentences` sentences is empty; `none_of` says whose
+/// sentences they are ("none of its").
+fn why_empty(sentences: usize, none_of: &str) -> String {
+    match sentences {
+        0 => "no sentences".to_string(),
+        1 => format!("{none_of} 1 sentence fits the budget"),
+        n => format!("{none_of} {n} sentences fits the budget"),
+    }
 }
 
 fn multi(
@@ -150,8 +186,19 @@ fn multi(
         ),
         _ => lang_of(""),
     };
-    let inputs: Vec<(&str, Lang)> = docs.iter().map(|d| (d.text.as_str(), lang)).collect();
-    let extracts = summarizer.summarize_many(&inputs, split);
+    let prepared: Vec<_> = docs
+        .iter()
+        .map(|d| summarizer.preparer().prepare(&d.text, lang, split))
+        .collect();
+    let extracts = summarizer.summarize_many_prepared(&prepared);
+    // No documents at all has had its note already.
+    if extracts.is_empty() && !docs.is_empty() {
+        let sentences = prepared.iter().map(|p| p.sentences.len()).sum();
+        eprintln!(
+            "kotoba: note: empty summary ({})",
+            why_empty(sentences, "none of the documents'")
+        );
+    }
     let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
     let mut out = Output::open(args.input.output.as_deref())?;
     out.write_all(&render(
