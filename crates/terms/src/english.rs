@@ -81,8 +81,12 @@ enum Role {
 }
 
 /// True when a unit may be part of a term: Latin letters (at least two),
-/// at most one digit, not too long.
+/// at most one digit, not too long, not a page number in lowercase Roman
+/// numerals (`xviii`; `Xi`, a name, stays).
 fn plausible(w: &str) -> bool {
+    if w.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) {
+        return false;
+    }
     let mut letters = 0;
     let mut digits = 0;
     for c in w.chars() {
@@ -606,6 +610,14 @@ mod tests {
         for k in ["rüzgar", "tasarımı", "yöntem"] {
             assert!(!s.terms.contains_key(k), "{k} should not be a candidate");
         }
+    }
+
+    #[test]
+    fn lowercase_roman_numerals_are_no_candidates() {
+        let s = count_document("See page xviii of the report. President Xi met the negotiators.");
+        assert!(!s.terms.contains_key("xviii"));
+        assert!(s.terms.contains_key("xi"));
+        assert!(s.terms.contains_key("report"));
     }
 
     #[test]
