@@ -1,6 +1,7 @@
 //! UTX 1.20 (AAMT): a header line `#UTX 1.20; en/ja`, a column line, then one
 //! row per source/target pair. Concepts travel in a `concept ID` column;
-//! definitions in `comment`. Readings and domains are not carried.
+//! definitions in `comment`; a row's `term status` is that of the terms it
+//! adds to its concept. Readings and domains are not carried.
 
 use std::path::Path;
 
@@ -59,7 +60,24 @@ pub fn write(g: &Glossary) -> String {
                 clean(&c.definition)
             ));
         };
-        row(en0, ja0, en0.status);
+        // A row's status is that of each term it brings in: the first pair
+        // shares one only when its terms do; else the English term comes
+        // first on a row of its own (an empty target, as for one-sided
+        // concepts), so the Japanese one keeps its status.
+        if en0.status == ja0.status {
+            row(en0, ja0, en0.status);
+        } else {
+            row(
+                en0,
+                &Term {
+                    term: String::new(),
+                    reading: None,
+                    status: en0.status,
+                },
+                en0.status,
+            );
+            row(en0, ja0, ja0.status);
+        }
         for t in c.en.iter().skip(1) {
             row(t, ja0, t.status);
         }
@@ -155,4 +173,60 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
         }
     }
     Ok(g)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn term(t: &str, status: Status) -> Term {
+        Term {
+            term: t.into(),
+            reading: None,
+            status,
+        }
+    }
+
+    /// The first row once gave the English term's status to the Japanese
+    /// term too: an admitted 関税 came back preferred.
+    #[test]
+    fn every_term_keeps_its_status() -> Result<(), Error> {
+        let g = Glossary {
+            concepts: vec![Concept {
+                id: "tariff".into(),
+                domain: String::new(),
+                definition: "A tax on imports.".into(),
+                en: vec![
+                    term("tariff", Status::Preferred),
+                    term("duty", Status::Admitted),
+                ],
+                ja: vec![
+                    term("関税", Status::Admitted),
+                    term("税関税", Status::Deprecated),
+                ],
+            }],
+        };
+        let mut problems = Vec::new();
+        let back = read(&write(&g), Path::new("g.utx"), &mut problems)?;
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(back, g);
+        Ok(())
+    }
+
+    #[test]
+    fn status_names_are_read() -> Result<(), Error> {
+        let text = "#UTX 1.20; en/ja\n#src\ttgt\tterm status\n\
+                    a\tア\tapproved\nb\tイ\tadmitted\nc\tウ\tprovisional\n\
+                    d\tエ\tnon-standard\ne\tオ\tforbidden\nf\tカ\t\n";
+        let g = read(text, Path::new("g.utx"), &mut Vec::new())?;
+        let statuses: Vec<Status> = g.concepts.iter().map(|c| c.ja[0].status).collect();
+        use Status::*;
+        assert_eq!(
+            statuses,
+            [
+                Preferred, Admitted, Admitted, Deprecated, Deprecated, Admitted
+            ]
+        );
+        Ok(())
+    }
 }
