@@ -162,6 +162,51 @@ fn every_lossless_format_round_trips_the_default_glossary() {
     );
 }
 
+/// A user glossary whose definitions span lines, hold tabs or backslashes,
+/// or have white space around them: import → export → import gives the
+/// same glossary in TSV, CSV and TBX (TSV turned line breaks and tabs into
+/// spaces; every format but JSON dropped the surrounding space, so a
+/// glossary read from JSON changed on its way through them).
+#[test]
+fn awkward_definitions_survive_every_lossless_format() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let source = dir.path().join("user.jsonl");
+    let concept = serde_json::json!({
+        "id": "tariff",
+        "domain": "trade",
+        "definition": "  A tax on imports.\nLevied at the border;\r\n\tsee C:\\duties\\new & <b>.  ",
+        "en": [{"term": "tariff", "status": "preferred"}],
+        "ja": [{"term": "関税", "reading": "かんぜい", "status": "admitted"}],
+    });
+    std::fs::write(&source, format!("{concept}\n")).unwrap_or_else(|e| panic!("{e}"));
+    let convert = |from: &std::path::Path, to: &std::path::Path| {
+        let (code, _, err) = run(
+            &[
+                "glossary",
+                "convert",
+                &from.display().to_string(),
+                &to.display().to_string(),
+            ],
+            "",
+        );
+        assert_eq!(code, 0, "{err}");
+        std::fs::read_to_string(to).unwrap_or_default()
+    };
+    let imported = convert(&source, &dir.path().join("imported.jsonl"));
+    assert!(
+        imported.contains(
+            r#""definition":"A tax on imports.\nLevied at the border;\r\n\tsee C:\\duties\\new & <b>.""#
+        ),
+        "{imported}"
+    );
+    for ext in ["tsv", "csv", "tbx", "json"] {
+        let there = dir.path().join(format!("g.{ext}"));
+        convert(&dir.path().join("imported.jsonl"), &there);
+        let back = convert(&there, &dir.path().join(format!("back-{ext}.jsonl")));
+        assert_eq!(back, imported, "{ext} is not lossless");
+    }
+}
+
 #[test]
 fn user_glossaries_layer_over_the_default() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));

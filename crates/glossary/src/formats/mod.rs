@@ -2,6 +2,11 @@
 //! and CSV (one row per term, lossless; or simple `en`/`ja` pairs), TBX
 //! (ISO 30042 TBX-Basic; TBX v2 `martif` is read too), UTX 1.20 (AAMT) and
 //! OmegaT's glossary TSV.
+//!
+//! White space around a field (id, domain, definition, term, reading) means
+//! nothing in any format and is dropped on reading, and an empty reading is
+//! none: a glossary read from one format and written to a lossless one reads
+//! back the same.
 
 mod json;
 mod omegat;
@@ -145,7 +150,8 @@ pub fn read(
         Format::OmegaT => omegat::read(text, path, &mut problems)?,
     };
     let mut kept = Glossary::default();
-    for c in glossary.concepts {
+    for mut c in glossary.concepts {
+        tidy(&mut c);
         match c.problem() {
             Some(p) => problems.push(Error::parse(path, None, p)),
             None => kept.concepts.push(c),
@@ -158,6 +164,30 @@ pub fn read(
         };
     }
     Ok((kept, problems))
+}
+
+/// Drops the white space around every field of `c` (which some formats
+/// cannot keep: TSV and CSV cells are trimmed, and so is XML text), and
+/// makes an empty reading none (which TSV and CSV cannot tell apart).
+fn tidy(c: &mut crate::Concept) {
+    fn trim(s: &mut String) {
+        let t = s.trim();
+        if t.len() != s.len() {
+            *s = t.to_string();
+        }
+    }
+    trim(&mut c.id);
+    trim(&mut c.domain);
+    trim(&mut c.definition);
+    for t in c.en.iter_mut().chain(c.ja.iter_mut()) {
+        trim(&mut t.term);
+        if let Some(r) = t.reading.as_mut() {
+            trim(r);
+        }
+        if t.reading.as_deref() == Some("") {
+            t.reading = None;
+        }
+    }
 }
 
 /// Writes a glossary in `format`.
@@ -220,6 +250,77 @@ mod tests {
             assert!(problems.is_empty());
             assert_eq!(back, g, "{} does not round-trip", f.name());
         }
+        Ok(())
+    }
+
+    /// Definitions with line breaks, tabs and backslashes, and fields with
+    /// white space around them, as JSON holds them: TSV turned the breaks
+    /// and tabs into spaces, and every format but JSON dropped the spaces,
+    /// so a glossary read back from TSV, CSV or TBX differed.
+    #[test]
+    fn awkward_text_round_trips_in_every_lossless_format() -> Result<(), Error> {
+        let term = |t: &str, reading: Option<&str>, status| crate::Term {
+            term: t.into(),
+            reading: reading.map(String::from),
+            status,
+        };
+        let written = Glossary {
+            concepts: vec![
+                crate::Concept {
+                    id: " tariff ".into(),
+                    domain: " trade\tpolicy ".into(),
+                    definition: "  A tax on imports.\nLevied at the border;\r\n\
+                                 see \"duty\", \\n, C:\\temp & <b>.\t "
+                        .into(),
+                    en: vec![term(" tariff\\duty ", None, crate::Status::Preferred)],
+                    ja: vec![
+                        term("関税", Some(" かんぜい "), crate::Status::Admitted),
+                        term("税", Some(""), crate::Status::Deprecated),
+                    ],
+                },
+                crate::Concept {
+                    id: "levy".into(),
+                    domain: String::new(),
+                    definition: "\\\\server\\share\\".into(),
+                    en: vec![term("levy", None, crate::Status::Preferred)],
+                    ja: vec![],
+                },
+            ],
+        };
+        // As imported from JSON Lines: surrounding space and empty readings go.
+        let (g, _) = read(
+            &write(&written, Format::Jsonl),
+            Format::Jsonl,
+            Path::new("g.jsonl"),
+            false,
+        )?;
+        let c = &g.concepts[0];
+        assert_eq!(c.id, "tariff");
+        assert_eq!(c.domain, "trade\tpolicy");
+        assert_eq!(
+            c.definition,
+            "A tax on imports.\nLevied at the border;\r\nsee \"duty\", \\n, C:\\temp & <b>."
+        );
+        assert_eq!(c.en[0].term, "tariff\\duty");
+        assert_eq!(c.ja[0].reading.as_deref(), Some("かんぜい"));
+        assert_eq!(c.ja[1].reading, None);
+        for f in [
+            Format::Jsonl,
+            Format::Json,
+            Format::Tsv,
+            Format::Csv,
+            Format::Tbx,
+        ] {
+            let text = write(&g, f);
+            let (back, problems) = read(&text, f, Path::new("x"), false)?;
+            assert!(problems.is_empty(), "{}: {problems:?}", f.name());
+            assert_eq!(back, g, "{} does not round-trip:\n{text}", f.name());
+        }
+        // TSV rows stay rows; TBX writes \r as a character reference, which
+        // every XML reader keeps (a raw one is read as \n).
+        let tsv = write(&g, Format::Tsv);
+        assert!(tsv.lines().all(|l| l.split('\t').count() == 7), "{tsv}");
+        assert!(!write(&g, Format::Tbx).contains('\r'));
         Ok(())
     }
 

@@ -1,7 +1,11 @@
 //! TSV and CSV. The full form has one row per term:
 //! `id, domain, definition, lang, term, reading, status`; a table with `en`
-//! and `ja` columns instead is read as one concept per row.
+//! and `ja` columns instead is read as one concept per row. CSV quotes what
+//! needs it; TSV, which has no quotes, writes a tab, line break or backslash
+//! in a cell as `\t`, `\n`, `\r` or `\\` (as PostgreSQL's and MySQL's text
+//! formats do), and reads those back; any other backslash is itself.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use crate::model::id_from;
@@ -57,11 +61,16 @@ pub fn read(
             }
         };
         let line = record.position().map(|p| p.line() as usize);
-        let get = |name: &str| {
-            col(name)
+        let get = |name: &str| -> Cow<'_, str> {
+            let cell = col(name)
                 .and_then(|i| record.get(i))
                 .map(str::trim)
-                .unwrap_or("")
+                .unwrap_or("");
+            if delimiter == b'\t' {
+                unescape(cell)
+            } else {
+                cell.into()
+            }
         };
         if record.len() != header.len() {
             problems.push(Error::parse(
@@ -77,8 +86,8 @@ pub fn read(
                 problems.push(Error::parse(path, line, "row has no term"));
                 continue;
             }
-            let id = match get("id") {
-                "" => id_from(if en.is_empty() { ja } else { en }),
+            let id = match &*get("id") {
+                "" => id_from(if en.is_empty() { &ja } else { &en }),
                 id => id.to_string(),
             };
             let term = |t: &str, reading: &str| Term {
@@ -93,17 +102,17 @@ pub fn read(
                 en: if en.is_empty() {
                     vec![]
                 } else {
-                    vec![term(en, "")]
+                    vec![term(&en, "")]
                 },
                 ja: if ja.is_empty() {
                     vec![]
                 } else {
-                    vec![term(ja, get("reading"))]
+                    vec![term(&ja, &get("reading"))]
                 },
             });
             continue;
         }
-        let lang = match get("lang") {
+        let lang = match &*get("lang") {
             "en" => Lang::En,
             "ja" => Lang::Ja,
             other => {
@@ -115,7 +124,7 @@ pub fn read(
                 continue;
             }
         };
-        let Some(status) = Status::parse(get("status")) else {
+        let Some(status) = Status::parse(&get("status")) else {
             problems.push(Error::parse(
                 path,
                 line,
@@ -128,7 +137,7 @@ pub fn read(
             problems.push(Error::parse(path, line, "row needs an id and a term"));
             continue;
         }
-        if g.concepts.last().is_none_or(|c| c.id != id) {
+        if g.concepts.last().is_none_or(|c| c.id != *id) {
             g.concepts.push(Concept {
                 id: id.to_string(),
                 domain: get("domain").to_string(),
@@ -160,7 +169,7 @@ pub fn write(g: &Glossary, delimiter: u8) -> String {
         .from_writer(Vec::new());
     let clean = |s: &str| {
         if delimiter == b'\t' {
-            s.replace(['\t', '\n', '\r'], " ")
+            escape(s).into_owned()
         } else {
             s.to_string()
         }
@@ -182,4 +191,77 @@ pub fn write(g: &Glossary, delimiter: u8) -> String {
         }
     }
     String::from_utf8(writer.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// A TSV cell as written: tab, line breaks and backslash escaped.
+fn escape(s: &str) -> Cow<'_, str> {
+    if !s.contains(['\t', '\n', '\r', '\\']) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\\' => out.push_str("\\\\"),
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
+/// A TSV cell as read: `\t`, `\n`, `\r` and `\\` decoded; any other
+/// backslash (a hand-written path) is kept as it is.
+fn unescape(s: &str) -> Cow<'_, str> {
+    if !s.contains('\\') {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let mut ahead = chars.clone();
+        let decoded = match ahead.next() {
+            Some('t') => Some('\t'),
+            Some('n') => Some('\n'),
+            Some('r') => Some('\r'),
+            Some('\\') => Some('\\'),
+            _ => None,
+        };
+        match decoded {
+            Some(d) => {
+                out.push(d);
+                chars = ahead;
+            }
+            None => out.push('\\'),
+        }
+    }
+    out.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{escape, unescape};
+
+    #[test]
+    fn tsv_cells_escape_and_unescape() {
+        for s in [
+            "plain",
+            "a\tb\nc\r\nd",
+            "C:\\new\\table",
+            "\\n",
+            "end\\",
+            "\\\\",
+        ] {
+            assert_eq!(unescape(&escape(s)), s, "{s:?}");
+            assert!(!escape(s).contains(['\t', '\n', '\r']), "{s:?}");
+        }
+        assert_eq!(escape("a\tb\\n"), "a\\tb\\\\n");
+        // A backslash before anything else is a backslash (hand-made files).
+        assert_eq!(unescape("C:\\data\\x\\"), "C:\\data\\x\\");
+    }
 }

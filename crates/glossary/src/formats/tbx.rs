@@ -20,6 +20,18 @@ fn admin_status(s: Status) -> &'static str {
     }
 }
 
+/// Text content escaped: XML's five characters and the carriage return,
+/// which an XML reader would turn into a line feed, as a character reference.
+fn text(s: &str) -> String {
+    escape(s).replace('\r', "&#13;")
+}
+
+/// An attribute value escaped: as text, and tabs and line feeds too, which
+/// an XML reader would turn into spaces.
+fn attribute(s: &str) -> String {
+    text(s).replace('\t', "&#9;").replace('\n', "&#10;")
+}
+
 pub fn write(g: &Glossary) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
@@ -30,12 +42,12 @@ pub fn write(g: &Glossary) -> String {
     for c in &g.concepts {
         out.push_str(&format!(
             "      <conceptEntry id=\"{}\">\n",
-            escape(c.id.as_str())
+            attribute(&c.id)
         ));
         if !c.domain.is_empty() {
             out.push_str(&format!(
                 "        <descrip type=\"subjectField\">{}</descrip>\n",
-                escape(c.domain.as_str())
+                text(&c.domain)
             ));
         }
         for lang in [Lang::En, Lang::Ja] {
@@ -48,19 +60,16 @@ pub fn write(g: &Glossary) -> String {
             if definition {
                 out.push_str(&format!(
                     "          <descrip type=\"definition\">{}</descrip>\n",
-                    escape(c.definition.as_str())
+                    text(&c.definition)
                 ));
             }
             for t in terms {
                 out.push_str("          <termSec>\n");
-                out.push_str(&format!(
-                    "            <term>{}</term>\n",
-                    escape(t.term.as_str())
-                ));
+                out.push_str(&format!("            <term>{}</term>\n", text(&t.term)));
                 if let Some(r) = &t.reading {
                     out.push_str(&format!(
                         "            <termNote type=\"pronunciation\">{}</termNote>\n",
-                        escape(r.as_str())
+                        text(r)
                     ));
                 }
                 out.push_str(&format!(
