@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 
+use kotoba_text::boilerplate::RunningLines;
 use kotoba_text::detect::LanguageDetector;
 use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
 use kotoba_tokenize::words::words;
@@ -191,7 +192,7 @@ struct Word<'t> {
 pub fn count_document(text: &str) -> Stats {
     let mut local: FxHashMap<String, TermCounts> = FxHashMap::default();
     let mut words_seen: u64 = 0;
-    let mut boilerplate = repeated_lines(text);
+    let mut running = RunningLines::find(text);
     for span in split_sentences(text, SegmentLang::English) {
         let Some(sentence) = text.get(span.start..span.end) else {
             continue;
@@ -211,9 +212,7 @@ pub fn count_document(text: &str) -> Stats {
                 continue;
             }
             // A running header counts once, where it first stands.
-            if let Some(seen) = boilerplate.get_mut(line.trim())
-                && std::mem::replace(seen, true)
-            {
+            if running.repeat(line) {
                 continue;
             }
             let shouting = line.chars().filter(|c| c.is_alphabetic()).count() >= 3
@@ -352,24 +351,6 @@ fn best_long_form(short: &str, words: &str) -> Option<String> {
     let long: String = chars[begin..].iter().collect();
     // A long form is more than the short form again.
     (long.split_whitespace().count() >= 2 || long.contains('-')).then_some(long)
-}
-
-/// Lines of three words or more that stand three times or more in a
-/// document (running headers and footers of a converted PDF), each with
-/// whether it has been counted yet.
-fn repeated_lines(text: &str) -> FxHashMap<&str, bool> {
-    let mut times: FxHashMap<&str, u32> = FxHashMap::default();
-    for line in text.lines() {
-        let line = line.trim();
-        if line.split_whitespace().nth(2).is_some() {
-            *times.entry(line).or_default() += 1;
-        }
-    }
-    times
-        .into_iter()
-        .filter(|&(_, n)| n >= 3)
-        .map(|(line, _)| (line, false))
-        .collect()
 }
 
 /// True when a sentence is in another language (a Turkish abstract in an

@@ -1,6 +1,6 @@
 //! Text primitives for kotoba: Unicode normalization with a map back to the
-//! original bytes, sentence segmentation for English and Japanese, and
-//! language identification.
+//! original bytes, sentence segmentation for English and Japanese,
+//! language identification, and the running headers of paged documents.
 //!
 //! ```
 //! use kotoba_text::segment::{split_sentences, SegmentLang};
@@ -11,6 +11,7 @@
 //! assert_eq!(sentences, ["I live in the U.S.", "How about you?"]);
 //! ```
 
+pub mod boilerplate;
 pub mod detect;
 pub mod normalize;
 pub mod segment;
