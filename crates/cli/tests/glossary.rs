@@ -101,6 +101,27 @@ fn annotate_markdown_escapes_the_text() {
         "貿易黒字が拡大",
     );
     assert_eq!(out, "**貿易黒字** (*trade surplus*)が拡大\n");
+    // A term without an equivalent is bold, with no empty brackets.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let user = dir.path().join("user.jsonl");
+    std::fs::write(
+        &user,
+        "{\"id\":\"z\",\"en\":[{\"term\":\"zorblax\",\"status\":\"preferred\"}]}\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (_, out, _) = run(
+        &[
+            "glossary",
+            "annotate",
+            "--format",
+            "markdown",
+            "--glossary",
+            &user.display().to_string(),
+            "-",
+        ],
+        "the zorblax rule",
+    );
+    assert_eq!(out, "the **zorblax** rule\n");
 }
 
 #[test]

@@ -177,7 +177,12 @@ fn annotate(args: GlossaryAnnotateArgs) -> Result<Status> {
                             // The italics inside the brackets: `*` between
                             // punctuation and a letter closes even where no
                             // space follows (Japanese), `)*` before a letter does not.
-                            write!(out, "{before}**{term}** (*{first}*)")?
+                            write!(out, "{before}**{term}**")?;
+                            // A concept with no term in the other language
+                            // has nothing to put in brackets.
+                            if !first.is_empty() {
+                                write!(out, " (*{first}*)")?;
+                            }
                         }
                     }
                     at = s.end;
