@@ -529,7 +529,7 @@ pub struct SummarizeArgs {
     #[arg(long, value_name = "LAMBDA")]
     pub mmr: Option<f64>,
     /// Sentences shorter than this many words (characters for Japanese) are
-    /// taken only when nothing longer is left; default: 10 for sumbasic, else 0.
+    /// taken only when nothing longer is left; default: 10 for sumbasic, else 3.
     #[arg(long, value_name = "N")]
     pub min_words: Option<usize>,
     /// Method constants, for tuning: damping, lead_restart, pacsum_backward,

@@ -120,7 +120,7 @@ impl Summarizer {
     }
 
     /// Sentences shorter than `min` words (characters for Japanese) are only
-    /// taken when nothing longer is left (default: 10 for SumBasic, else 0).
+    /// taken when nothing longer is left (default: 10 for SumBasic, else 3).
     pub fn min_words(mut self, min: usize) -> Self {
         self.min_words = Some(min);
         self
@@ -208,11 +208,13 @@ impl Summarizer {
         } else {
             Vec::new()
         };
-        // Defaults chosen on ACLSum train+val (docs/summarization.md).
+        // SumBasic's floor was chosen on ACLSum train+val; the others keep
+        // fragments of one or two words (`page 1`, `Contents`, a heading)
+        // for when nothing longer is left (docs/summarization.md).
         let min_words = match (self.min_words, self.method) {
             (Some(m), _) => m,
             (None, Method::SumBasic) => 10,
-            (None, _) => 0,
+            (None, _) => 3,
         };
         let selection = Selection {
             length: self.length,
@@ -396,12 +398,25 @@ mod tests {
     #[test]
     fn lines_mode_takes_each_line() {
         let out = summarizer(Method::Lead, 2).summarize(
-            "first line\nsecond line. still second\nthird",
+            "the first line\nthe second line. still second\nthe third line",
             Lang::En,
             Split::Lines,
         );
         let texts: Vec<&str> = out.iter().map(|e| e.text.as_str()).collect();
-        assert_eq!(texts, ["first line", "second line. still second"]);
+        assert_eq!(texts, ["the first line", "the second line. still second"]);
+    }
+
+    #[test]
+    fn fragments_give_way_to_sentences() {
+        let out = summarizer(Method::LeadRank, 1).summarize(
+            "page 1\n\nJapan and the United States opened talks on trade. Both sides spoke of progress.",
+            Lang::En,
+            Split::Sentences,
+        );
+        assert_eq!(
+            out[0].text,
+            "Japan and the United States opened talks on trade."
+        );
     }
 
     #[test]

@@ -4,6 +4,9 @@
 
 use rustc_hash::FxHashMap;
 
+use std::borrow::Cow;
+
+use kotoba_text::boilerplate::RunningLines;
 use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
 use kotoba_tokenize::Tokenizer;
 use kotoba_tokenize::japanese::JapaneseTokenizer;
@@ -85,8 +88,12 @@ impl Preparer {
         })
     }
 
-    /// Splits and tokenizes `text`.
+    /// Splits and tokenizes `text`. Running headers and footers (lines a
+    /// paged document repeats, [`RunningLines`]) are not part of any
+    /// sentence: they are blanked out first, offsets kept.
     pub fn prepare(&self, text: &str, lang: Lang, split: Split) -> Prepared {
+        let blanked = without_running_lines(text);
+        let text = blanked.as_ref();
         let spans: Vec<(usize, usize)> = match split {
             Split::Sentences => {
                 let rules = if lang == Lang::Ja {
@@ -252,6 +259,26 @@ thread_local! {
     static STEMS: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache::default());
 }
 
+/// `text` with every running line's bytes turned into spaces (line breaks
+/// kept), so sentences and their offsets are found as before.
+fn without_running_lines(text: &str) -> Cow<'_, str> {
+    let running = RunningLines::find(text);
+    if running.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for line in text.split_inclusive('\n') {
+        let body = line.strip_suffix('\n').unwrap_or(line);
+        if running.contains(body) {
+            out.extend(std::iter::repeat_n(' ', body.len()));
+            out.push_str(&line[body.len()..]);
+        } else {
+            out.push_str(line);
+        }
+    }
+    Cow::Owned(out)
+}
+
 /// Non-blank lines as trimmed byte ranges.
 fn lines(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -285,6 +312,38 @@ mod tests {
         let ids: Vec<u32> = doc.sentences.iter().map(|s| s.terms[0]).collect();
         assert_eq!(ids, [0, 0, 0]);
         assert_eq!(doc.vocabulary[0], "tariff");
+        Ok(())
+    }
+
+    #[test]
+    fn running_headers_are_no_sentences() -> Result<(), Error> {
+        let p = Preparer::new()?;
+        let page = |n: usize| {
+            format!(
+                "PROJECT DESIGN DOCUMENT FORM – Version 1\npage {n}\n\nThe rotor turned {n} times.\n\n"
+            )
+        };
+        let text: String = (1..=3).map(page).collect();
+        let doc = p.prepare(&text, Lang::En, Split::Sentences);
+        assert!(doc.sentences.iter().all(|s| !s.text.contains("DOCUMENT")));
+        let rotor: Vec<&str> = doc
+            .sentences
+            .iter()
+            .filter(|s| s.text.contains("rotor"))
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(
+            rotor,
+            [
+                "The rotor turned 1 times.",
+                "The rotor turned 2 times.",
+                "The rotor turned 3 times."
+            ]
+        );
+        // A line standing twice is text.
+        let text: String = (1..=2).map(page).collect();
+        let doc = p.prepare(&text, Lang::En, Split::Sentences);
+        assert!(doc.sentences.iter().any(|s| s.text.contains("DOCUMENT")));
         Ok(())
     }
 }
