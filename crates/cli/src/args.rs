@@ -197,6 +197,20 @@ pub struct GlossaryAlignArgs {
     pub quiet: bool,
 }
 
+/// Output formats of `glossary build`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BuildFormat {
+    /// The ranking as `glossary extract` writes it; with --parallel, a blank
+    /// line and the pairs as `glossary align` writes them (or the pairs in
+    /// their own file with --pairs-output).
+    Tsv,
+    /// One record per line: `"kind":"term"` rows, then `"kind":"pair"` rows.
+    Jsonl,
+    /// The glossary built: the best pair of each English term as TBX-Basic
+    /// (needs --parallel).
+    Tbx,
+}
+
 /// `kotoba glossary build`.
 #[derive(Debug, Args)]
 pub struct GlossaryBuildArgs {
@@ -216,6 +230,13 @@ pub struct GlossaryBuildArgs {
     /// its pairs K, K+N, …).
     #[arg(long, value_name = "FILE")]
     pub parallel: Option<std::path::PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "tsv")]
+    pub format: BuildFormat,
+    /// Write the pairs to FILE (atomically, in --format tsv or jsonl), not
+    /// after the ranking.
+    #[arg(long, value_name = "FILE")]
+    pub pairs_output: Option<std::path::PathBuf>,
     /// Write this shard's counts (one JSON line) to FILE (`-`: standard
     /// output) instead of ranking.
     /// Counts do not depend on ranking or glossaries: flags of those are
@@ -225,7 +246,7 @@ pub struct GlossaryBuildArgs {
         value_name = "FILE",
         conflicts_with_all = [
             "output", "method", "top", "min_freq", "new_only", "glossaries",
-            "no_default_glossary", "lenient",
+            "no_default_glossary", "lenient", "format", "pairs_output",
         ]
     )]
     pub emit_stats: Option<std::path::PathBuf>,

@@ -513,3 +513,150 @@ fn aligned_tbx_reads_back_whole_beside_the_default_glossary() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("通商"), "{out}");
 }
+
+#[test]
+fn build_formats_hold_the_same_terms_and_pairs_as_extract_and_align() {
+    let text = s(&testdata("clinton-japan-trade-1993.en.txt"));
+    let pairs = s(&testdata("clinton-japan-trade-1993.en-ja.tsv"));
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (code, ranking, err) = run(&["glossary", "extract", "--lang", "en", &text]);
+    assert_eq!(code, 0, "{err}");
+    let (code, aligned_tsv, err) = run(&["glossary", "align", "--parallel", &pairs]);
+    assert_eq!(code, 0, "{err}");
+    let (_, aligned_jsonl, _) = run(&[
+        "glossary",
+        "align",
+        "--format",
+        "jsonl",
+        "--parallel",
+        &pairs,
+    ]);
+    let (_, aligned_tbx, _) = run(&["glossary", "align", "--format", "tbx", "--parallel", &pairs]);
+
+    // TSV: the ranking, a blank line, the pairs; or the pairs in a file of their own.
+    let (code, both, err) = run(&[
+        "glossary",
+        "build",
+        "--lang",
+        "en",
+        "--parallel",
+        &pairs,
+        &text,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(both, format!("{ranking}\n{aligned_tsv}"));
+    let pairs_file = dir.path().join("pairs.tsv");
+    let (code, alone, err) = run(&[
+        "glossary",
+        "build",
+        "--lang",
+        "en",
+        "--parallel",
+        &pairs,
+        "--pairs-output",
+        &s(&pairs_file),
+        &text,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(alone, ranking);
+    assert_eq!(
+        std::fs::read_to_string(&pairs_file).unwrap_or_default(),
+        aligned_tsv
+    );
+
+    // JSON Lines: every term record, then every pair record, each with its kind.
+    let (code, out, err) = run(&[
+        "glossary",
+        "build",
+        "--lang",
+        "en",
+        "--format",
+        "jsonl",
+        "--parallel",
+        &pairs,
+        &text,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let records = util::jsonl(&out);
+    let kinds: Vec<&str> = records.iter().filter_map(|r| r["kind"].as_str()).collect();
+    assert_eq!(kinds.len(), records.len());
+    let first_pair = kinds
+        .iter()
+        .position(|k| *k == "pair")
+        .unwrap_or(kinds.len());
+    assert!(kinds[..first_pair].iter().all(|k| *k == "term"));
+    assert!(kinds[first_pair..].iter().all(|k| *k == "pair"));
+    let terms: Vec<&str> = records[..first_pair]
+        .iter()
+        .filter_map(|r| r["term"].as_str())
+        .collect();
+    let ranked: Vec<&str> = ranking
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split('\t').next())
+        .collect();
+    assert_eq!(terms, ranked);
+    let mut pair_records = records[first_pair..].to_vec();
+    for r in &mut pair_records {
+        if let Some(map) = r.as_object_mut() {
+            map.remove("kind");
+        }
+    }
+    assert_eq!(pair_records, util::jsonl(&aligned_jsonl));
+    assert!(
+        pair_records
+            .iter()
+            .any(|r| r["en"] == "Hawaii" && r["ja"] == "ハワイ"),
+        "{out}"
+    );
+
+    // TBX: the glossary built, as align writes it.
+    let (code, tbx, err) = run(&[
+        "glossary",
+        "build",
+        "--lang",
+        "en",
+        "--format",
+        "tbx",
+        "--parallel",
+        &pairs,
+        &text,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(tbx, aligned_tbx);
+}
+
+#[test]
+fn build_refuses_pair_output_without_pairs_before_reading() {
+    // The input does not exist: the refusal comes first.
+    for args in [
+        &["glossary", "build", "--format", "tbx", "/no/such/corpus"][..],
+        &[
+            "glossary",
+            "build",
+            "--pairs-output",
+            "/tmp/never.tsv",
+            "/no/such/corpus",
+        ][..],
+    ] {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(out.is_empty());
+        assert!(err.contains("--parallel FILE"), "{err}");
+    }
+    let pairs = s(&testdata("clinton-japan-trade-1993.en-ja.tsv"));
+    let (code, _, err) = run(&[
+        "glossary",
+        "build",
+        "--format",
+        "tbx",
+        "--pairs-output",
+        "/tmp/never.tsv",
+        "--parallel",
+        &pairs,
+        "/no/such/corpus",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--pairs-output"), "{err}");
+    assert!(!Path::new("/tmp/never.tsv").exists());
+}

@@ -18,8 +18,8 @@ use serde_json::{Value, json};
 
 use super::glossary::load;
 use crate::args::{
-    AlignFormat, ExtractFormat, GlossaryAlignArgs, GlossaryBuildArgs, GlossaryExtractArgs,
-    InputArgs, MergeStatsArgs, RankArgs, TermLang, TermMethod,
+    AlignFormat, BuildFormat, ExtractFormat, GlossaryAlignArgs, GlossaryBuildArgs,
+    GlossaryExtractArgs, InputArgs, MergeStatsArgs, RankArgs, TermLang, TermMethod,
 };
 use crate::output::Output;
 use crate::run::{self, Status};
@@ -194,17 +194,21 @@ fn count_pairs(
     Ok((total, status))
 }
 
+/// A pair as a JSON record (`glossary align --format jsonl`).
+fn alignment_json(r: &Alignment) -> Value {
+    json!({
+        "en": r.en, "ja": r.ja, "score": r.score, "cooc": r.cooc,
+        "en_freq": r.en_freq, "ja_freq": r.ja_freq, "dice": r.dice, "llr": r.llr, "translit": r.translit,
+        "seed": r.seed,
+    })
+}
+
 fn write_alignments(rows: &[Alignment], format: AlignFormat, out: &mut Output) -> Result<()> {
     match format {
         AlignFormat::Tsv => out.write_all(kotoba_terms::align::to_tsv(rows).as_bytes())?,
         AlignFormat::Jsonl => {
             for r in rows {
-                let v = json!({
-                    "en": r.en, "ja": r.ja, "score": r.score, "cooc": r.cooc,
-                    "en_freq": r.en_freq, "ja_freq": r.ja_freq, "dice": r.dice, "llr": r.llr, "translit": r.translit,
-                    "seed": r.seed,
-                });
-                serde_json::to_writer(&mut *out, &v)?;
+                serde_json::to_writer(&mut *out, &alignment_json(r))?;
                 out.write_all(b"\n")?;
             }
         }
@@ -338,6 +342,21 @@ fn read_stats(path: &Path, seen: &mut HashMap<u64, String>) -> Result<Counts> {
     total.ok_or_else(|| anyhow!("{name}: no stats records"))
 }
 
+/// The error for output that needs pairs when there are none.
+fn no_pairs_refused(args: &GlossaryBuildArgs) -> Result<()> {
+    if args.format == BuildFormat::Tbx {
+        return Err(anyhow!(
+            "--format tbx writes the pairs found: give --parallel FILE (or --stats with pair counts)"
+        ));
+    }
+    if args.pairs_output.is_some() {
+        return Err(anyhow!(
+            "--pairs-output needs pairs: give --parallel FILE (or --stats with pair counts)"
+        ));
+    }
+    Ok(())
+}
+
 /// `glossary build`.
 pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
     run::keep_fields_only_with(
@@ -345,6 +364,16 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
         false,
         "a command with one output record per input record",
     )?;
+    if args.format == BuildFormat::Tbx && args.pairs_output.is_some() {
+        return Err(anyhow!(
+            "--pairs-output splits the ranking from the pairs; --format tbx writes the pairs alone"
+        ));
+    }
+    // Refused before a corpus is read: without --parallel or --stats there
+    // are no pairs to write.
+    if args.parallel.is_none() && args.stats.is_none() && args.emit_stats.is_none() {
+        no_pairs_refused(&args)?;
+    }
     let glossary = load(&args.glossary)?;
     let options = rank_options(&args.rank);
     let (terms, pairs, status) = match &args.stats {
@@ -376,15 +405,60 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
         out.finish()?;
         return Ok(status);
     }
+    let alignments = pairs
+        .as_ref()
+        .map(|p| align(p, &AlignOptions::default(), Some(&glossary)));
+    if alignments.is_none() {
+        no_pairs_refused(&args)?;
+    }
+    if let (BuildFormat::Tbx, Some(rows)) = (args.format, &alignments) {
+        // A TBX glossary holds pairs only.
+        let mut out = Output::open(args.input.output.as_deref())?;
+        write_alignments(rows, AlignFormat::Tbx, &mut out)?;
+        out.finish()?;
+        return Ok(status);
+    }
+    // The pairs file is written first: if it fails, the ranking's old file
+    // is left as it was too.
+    if let (Some(path), Some(rows)) = (&args.pairs_output, &alignments) {
+        let mut pairs_out = Output::open(Some(path.as_path()))?;
+        match args.format {
+            BuildFormat::Jsonl => write_alignments(rows, AlignFormat::Jsonl, &mut pairs_out)?,
+            _ => write_alignments(rows, AlignFormat::Tsv, &mut pairs_out)?,
+        }
+        pairs_out.finish()?;
+    }
+    let inline_pairs = alignments.as_ref().filter(|_| args.pairs_output.is_none());
     let mut out = Output::open(args.input.output.as_deref())?;
-    write_candidates(&terms, &options, &glossary, ExtractFormat::Tsv, &mut out)?;
-    if let Some(p) = &pairs {
-        out.write_all(b"\n")?;
-        write_alignments(
-            &align(p, &AlignOptions::default(), Some(&glossary)),
-            AlignFormat::Tsv,
-            &mut out,
-        )?;
+    match args.format {
+        BuildFormat::Jsonl => {
+            let rows = rank(&terms, &options, Some(&glossary));
+            for r in &rows {
+                let mut v = serde_json::to_value(r)?;
+                if let Value::Object(map) = &mut v {
+                    map.insert("kind".into(), json!("term"));
+                }
+                serde_json::to_writer(&mut out, &v)?;
+                out.write_all(b"\n")?;
+            }
+            if let Some(rows) = inline_pairs {
+                for r in rows {
+                    let mut v = alignment_json(r);
+                    if let Value::Object(map) = &mut v {
+                        map.insert("kind".into(), json!("pair"));
+                    }
+                    serde_json::to_writer(&mut out, &v)?;
+                    out.write_all(b"\n")?;
+                }
+            }
+        }
+        _ => {
+            write_candidates(&terms, &options, &glossary, ExtractFormat::Tsv, &mut out)?;
+            if let Some(rows) = inline_pairs {
+                out.write_all(b"\n")?;
+                write_alignments(rows, AlignFormat::Tsv, &mut out)?;
+            }
+        }
     }
     out.finish()?;
     Ok(status)
