@@ -124,6 +124,38 @@ fn annotate_markdown_escapes_the_text() {
     assert_eq!(out, "the **zorblax** rule\n");
 }
 
+/// A concept with no term in the other language has no equivalent to put
+/// in brackets: inline output wrote `zorblax []` (Markdown already wrote the
+/// term alone); the concept's other terms are annotated as before.
+#[test]
+fn annotate_inline_writes_no_empty_brackets() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let user = dir.path().join("user.jsonl");
+    std::fs::write(
+        &user,
+        "{\"id\":\"z\",\"en\":[{\"term\":\"zorblax\",\"status\":\"preferred\"}]}\n\
+         {\"id\":\"k\",\"ja\":[{\"term\":\"ゾルブラクス\",\"status\":\"preferred\"}]}\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (code, out, err) = run(
+        &[
+            "glossary",
+            "annotate",
+            "--format",
+            "inline",
+            "--glossary",
+            &user.display().to_string(),
+            "-",
+        ],
+        "the zorblax rule and the tariff; ゾルブラクスの規則",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "the zorblax rule and the tariff [関税]; ゾルブラクスの規則\n"
+    );
+}
+
 #[test]
 fn every_lossless_format_round_trips_the_default_glossary() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));

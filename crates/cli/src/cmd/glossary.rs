@@ -166,7 +166,13 @@ fn annotate(args: GlossaryAnnotateArgs) -> Result<Status> {
                     match args.format {
                         AnnotateFormat::Inline => {
                             out.extend_from_slice(&doc.text.as_bytes()[at..s.start]);
-                            write!(out, "{term} [{first}]")?
+                            // As in Markdown: no empty brackets for a concept
+                            // with no term in the other language.
+                            if first.is_empty() {
+                                write!(out, "{term}")?
+                            } else {
+                                write!(out, "{term} [{first}]")?
+                            }
                         }
                         _ => {
                             let before = markdown_text(&doc.text, at, s.start);
