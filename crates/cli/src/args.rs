@@ -333,7 +333,8 @@ pub enum AnnotateFormat {
     /// The text with equivalents after each term: `trade surplus [貿易黒字]`.
     Inline,
     /// The text with terms in bold and equivalents in italics: `**trade surplus** (*貿易黒字*)`; the text's own
-    /// Markdown characters are escaped (and indentation dropped), so it renders as written.
+    /// Markdown characters are escaped (and indentation dropped), so it renders as written; each document
+    /// under a `## id` heading, as `summarize --format markdown` writes them.
     Markdown,
 }
 

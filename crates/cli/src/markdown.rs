@@ -48,6 +48,18 @@ pub fn escape(text: &str, line_start: bool) -> String {
     out
 }
 
+/// `text` escaped for one line of Markdown, such as a heading: its line
+/// breaks (a document id can hold them) become spaces, since they would end
+/// the heading and start a paragraph of the rest.
+pub fn escape_line(text: &str) -> String {
+    let line: String = text
+        .split(['\r', '\n'])
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    escape(&line, false)
+}
+
 /// Whether `text` (at a `&`) starts what Markdown reads as an entity or a
 /// character reference (`&amp;`, `&#38;`): a plain `&` needs no escape.
 fn entity_at(text: &str) -> bool {
@@ -60,7 +72,7 @@ fn entity_at(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::escape;
+    use super::{escape, escape_line};
 
     #[test]
     fn inline_markup_is_escaped() {
@@ -101,6 +113,12 @@ mod tests {
         );
         // Inside a line, spaces are kept.
         assert_eq!(escape("  a  b", false), "  a  b");
+    }
+
+    #[test]
+    fn a_line_has_no_line_breaks() {
+        assert_eq!(escape_line("a\r\nb\n\n# c*"), "a b \\# c\\*");
+        assert_eq!(escape_line("news/a.txt"), "news/a.txt");
     }
 
     #[test]

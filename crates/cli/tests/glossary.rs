@@ -91,16 +91,16 @@ fn annotate_markdown_escapes_the_text() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         out,
-        "\\*Bold\\* \\`the **tariff** (*関税*)\\` \\[**rice** (*コメ*)\\](x) \
+        "## -\n\n\\*Bold\\* \\`the **tariff** (*関税*)\\` \\[**rice** (*コメ*)\\](x) \
          \\<b\\>\\_**trade surplus** (*貿易黒字*)\\_\\</b\\> a\\|b \\~\\~c\\~\\~\n\
-         \\# **tariffs** (*関税*)\n\\- item\n1\\. item\nindented **tariff** (*関税*)\n"
+         \\# **tariffs** (*関税*)\n\\- item\n1\\. item\nindented **tariff** (*関税*)\n\n"
     );
     // Japanese runs on without spaces: the italics still close.
     let (_, out, _) = run(
         &["glossary", "annotate", "--format", "markdown", "-"],
         "貿易黒字が拡大",
     );
-    assert_eq!(out, "**貿易黒字** (*trade surplus*)が拡大\n");
+    assert_eq!(out, "## -\n\n**貿易黒字** (*trade surplus*)が拡大\n\n");
     // A term without an equivalent is bold, with no empty brackets.
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let user = dir.path().join("user.jsonl");
@@ -121,7 +121,60 @@ fn annotate_markdown_escapes_the_text() {
         ],
         "the zorblax rule",
     );
-    assert_eq!(out, "the **zorblax** rule\n");
+    assert_eq!(out, "## -\n\nthe **zorblax** rule\n\n");
+}
+
+/// Several documents in Markdown: each under a heading of its id, closed
+/// by a blank line, as `summarize --format markdown` writes them (they ran
+/// together, the last paragraph of one joined to the first of the next).
+#[test]
+fn annotate_markdown_separates_documents() {
+    let files = [
+        testdata("clinton-japan-trade-1993.en.txt"),
+        testdata("clinton-japan-trade-1993.ja.txt"),
+    ];
+    let paths: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    let mut args = vec!["glossary", "annotate", "--format", "markdown"];
+    args.extend(paths.iter().map(String::as_str));
+    let (code, out, err) = run(&args, "");
+    assert_eq!(code, 0, "{err}");
+    let headings: Vec<&str> = out.lines().filter(|l| l.starts_with("## ")).collect();
+    assert_eq!(
+        headings,
+        paths.iter().map(|p| format!("## {p}")).collect::<Vec<_>>()
+    );
+    // The English document's last paragraph ends before the Japanese heading.
+    let at = out.find(&format!("## {}", paths[1])).unwrap_or(0);
+    assert!(
+        out[..at].ends_with("Hawaii **talks** (*協議*).\n\n"),
+        "{}",
+        &out[..at]
+    );
+    assert!(
+        out.starts_with(&format!("## {}\n\n**Clinton**", paths[0])),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("ことを知った。\n\n") && !out.ends_with("\n\n\n"),
+        "{out}"
+    );
+    // The same headings as summarize's.
+    let mut args = vec!["summarize", "--format", "markdown"];
+    args.extend(paths.iter().map(String::as_str));
+    let (_, summary, _) = run(&args, "");
+    let theirs: Vec<&str> = summary.lines().filter(|l| l.starts_with("## ")).collect();
+    assert_eq!(headings, theirs);
+    // An id is one heading line, whatever it holds.
+    let (_, out, _) = run(
+        &[
+            "glossary", "annotate", "--format", "markdown", "--jsonl", "-",
+        ],
+        "{\"id\":\"a\\n# b*\",\"text\":\"The tariff rose.\"}\n{\"id\":\"c\",\"text\":\"\"}\n",
+    );
+    assert_eq!(
+        out,
+        "## a \\# b\\*\n\nThe **tariff** (*関税*) rose.\n\n## c\n\n"
+    );
 }
 
 /// A concept with no term in the other language has no equivalent to put

@@ -153,6 +153,12 @@ fn annotate(args: GlossaryAnnotateArgs) -> Result<Status> {
                 run::write_units(&args.input, doc, "spans", records, &mut out)?;
             }
             AnnotateFormat::Inline | AnnotateFormat::Markdown => {
+                if args.format == AnnotateFormat::Markdown {
+                    // Each document under a heading of its id, as in
+                    // `summarize --format markdown`: documents written one
+                    // after another ran together into one paragraph.
+                    writeln!(out, "## {}\n", markdown::escape_line(&doc.id))?;
+                }
                 let mut at = 0;
                 for s in &spans {
                     if s.start < at {
@@ -194,12 +200,22 @@ fn annotate(args: GlossaryAnnotateArgs) -> Result<Status> {
                     at = s.end;
                 }
                 match args.format {
-                    AnnotateFormat::Inline => out.extend_from_slice(&doc.text.as_bytes()[at..]),
-                    _ => out
-                        .extend_from_slice(markdown_text(&doc.text, at, doc.text.len()).as_bytes()),
-                }
-                if !doc.text.ends_with('\n') {
-                    out.push(b'\n');
+                    AnnotateFormat::Inline => {
+                        out.extend_from_slice(&doc.text.as_bytes()[at..]);
+                        if !doc.text.ends_with('\n') {
+                            out.push(b'\n');
+                        }
+                    }
+                    _ => {
+                        out.extend_from_slice(
+                            markdown_text(&doc.text, at, doc.text.len()).as_bytes(),
+                        );
+                        // A blank line closes the document's last paragraph
+                        // before the next heading, however the text ended.
+                        let kept = out.trim_ascii_end().len();
+                        out.truncate(kept);
+                        out.extend_from_slice(b"\n\n");
+                    }
                 }
             }
         }
