@@ -263,7 +263,27 @@ fn every_lossless_format_round_trips_the_default_glossary() {
     );
     assert_eq!(code, 0);
     assert!(
-        err.contains("utx does not carry kana readings and domains"),
+        err.contains(
+            "kotoba: note: utx does not carry kana readings, domains, and tabs or line \
+             breaks in definitions, terms and ids (written as spaces)\n"
+        ),
+        "{err}"
+    );
+    let (code, _, err) = run(
+        &[
+            "glossary",
+            "convert",
+            &original.display().to_string(),
+            &dir.path().join("g.txt").display().to_string(),
+        ],
+        "",
+    );
+    assert_eq!(code, 0);
+    assert!(
+        err.contains(
+            "kotoba: note: omegat does not carry ids, statuses, kana readings, domains, and \
+             tabs or line breaks in definitions and terms (written as spaces)\n"
+        ),
         "{err}"
     );
 }

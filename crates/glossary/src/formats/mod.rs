@@ -121,11 +121,19 @@ impl Format {
     }
 
     /// What the format cannot carry (empty when it carries everything).
+    /// UTX and OmegaT rows have no escapes, so tabs and line breaks in their
+    /// cells are written as spaces.
     pub fn drops(self) -> &'static str {
         match self {
             Format::Jsonl | Format::Json | Format::Tsv | Format::Csv | Format::Tbx => "",
-            Format::Utx => "kana readings and domains",
-            Format::OmegaT => "ids, statuses, kana readings and domains",
+            Format::Utx => {
+                "kana readings, domains, and tabs or line breaks in definitions, terms and ids \
+                 (written as spaces)"
+            }
+            Format::OmegaT => {
+                "ids, statuses, kana readings, domains, and tabs or line breaks in definitions \
+                 and terms (written as spaces)"
+            }
         }
     }
 }
@@ -342,6 +350,42 @@ mod tests {
                 v
             };
             assert_eq!(terms(&back), terms(&g), "{} loses terms", f.name());
+        }
+        Ok(())
+    }
+
+    /// UTX and OmegaT have no escapes: a definition's line breaks and tabs
+    /// come back as spaces, and the format says so (its note, printed by
+    /// `convert`, named readings and domains only).
+    #[test]
+    fn lossy_formats_say_that_line_breaks_become_spaces() -> Result<(), Error> {
+        let g = Glossary {
+            concepts: vec![crate::Concept {
+                id: "tariff".into(),
+                domain: String::new(),
+                definition: "A tax on imports.\nLevied\tat the border.".into(),
+                en: vec![crate::Term {
+                    term: "tariff".into(),
+                    reading: None,
+                    status: crate::Status::Preferred,
+                }],
+                ja: vec![],
+            }],
+        };
+        for f in [Format::Utx, Format::OmegaT] {
+            let (back, _) = read(&write(&g, f), f, Path::new("x"), false)?;
+            assert_eq!(
+                back.concepts[0].definition,
+                "A tax on imports. Levied at the border.",
+                "{}",
+                f.name()
+            );
+            assert!(
+                f.drops().contains("tabs or line breaks in definitions"),
+                "{}: {}",
+                f.name(),
+                f.drops()
+            );
         }
         Ok(())
     }

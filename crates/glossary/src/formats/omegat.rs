@@ -1,6 +1,7 @@
 //! OmegaT's glossary: `source<TAB>target<TAB>comment`, `#` lines ignored.
 //! Rows with the same source term form one concept; ids are made from the
-//! English term; statuses, readings and domains are not carried.
+//! English term; statuses, readings and domains are not carried, and a tab
+//! or line break in a cell (which has no escapes) is written as a space.
 
 use std::path::Path;
 

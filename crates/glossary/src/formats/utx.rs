@@ -1,7 +1,8 @@
 //! UTX 1.20 (AAMT): a header line `#UTX 1.20; en/ja`, a column line, then one
 //! row per source/target pair. Concepts travel in a `concept ID` column;
 //! definitions in `comment`; a row's `term status` is that of the terms it
-//! adds to its concept. Readings and domains are not carried.
+//! adds to its concept. Readings and domains are not carried, and a tab or
+//! line break in a cell (which has no escapes) is written as a space.
 
 use std::path::Path;
 
