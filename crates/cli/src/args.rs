@@ -482,7 +482,8 @@ pub struct TokenizeArgs {
 pub enum TokenizeFormat {
     /// MeCab's default output: `surface<TAB>features`, `EOS` after each line.
     Mecab,
-    /// One token per line with a header (tabs and line breaks in a cell become spaces).
+    /// One token per line with a header (tabs and line breaks in a cell, U+2028, NEL, form feed and the like
+    /// included, become spaces).
     Tsv,
     /// One record per document with its tokens.
     Jsonl,

@@ -136,6 +136,45 @@ fn tokenize_tsv_rows_stay_whole_whatever_the_text() {
     }
 }
 
+/// Lines as Python's `str.splitlines()` and some spreadsheet readers cut
+/// them: at U+2028, U+2029, NEL, vertical tab, form feed and U+001C–U+001E
+/// too.
+fn split_lines_everywhere(text: &str) -> Vec<&str> {
+    text.split([
+        '\n', '\r', '\u{0b}', '\u{0c}', '\u{1c}', '\u{1d}', '\u{1e}', '\u{85}', '\u{2028}',
+        '\u{2029}',
+    ])
+    .filter(|l| !l.is_empty())
+    .collect()
+}
+
+/// The line separators other than CR and LF went out as they were (a
+/// Japanese U+2028 or NEL is a morpheme of its own, and an id may hold
+/// any): readers that split lines at them broke the rows.
+#[test]
+fn tokenize_tsv_rows_stay_whole_for_readers_splitting_at_every_line_separator() {
+    let record = serde_json::json!({
+        "id": "doc\u{2028}one\u{0b}",
+        "text": "貿易黒字\u{2028}拡大\u{85}した。 The tariff\u{0c}rose\u{2029}and\u{1e}fell.",
+    });
+    for lang in ["ja", "en", "auto"] {
+        let out = stdout_of(
+            kotoba()
+                .args([
+                    "tokenize", "--format", "tsv", "--jsonl", "--lang", lang, "-",
+                ])
+                .write_stdin(format!("{record}\n")),
+        );
+        let rows = split_lines_everywhere(&out);
+        assert_eq!(rows.len(), out.lines().count(), "{lang}: {out:?}");
+        assert!(rows.len() > 5, "{lang}: {out:?}");
+        for row in &rows[1..] {
+            assert_eq!(row.split('\t').count(), 8, "{lang}: {row:?}");
+            assert!(row.starts_with("doc one \t"), "{lang}: {row:?}");
+        }
+    }
+}
+
 #[test]
 fn tokenize_jsonl_has_japanese_features() {
     let out = stdout_of(

@@ -300,7 +300,7 @@ fn awkward_definitions_survive_every_lossless_format() {
     let concept = serde_json::json!({
         "id": "tariff",
         "domain": "trade",
-        "definition": "  A tax on imports.\nLevied at the border;\r\n\tsee C:\\duties\\new & <b>.  ",
+        "definition": "  A tax on imports.\nLevied at the border;\r\n\tsee C:\\duties\\new & <b>.\u{2028}Or\u{85}not.  ",
         "en": [{"term": "tariff", "status": "preferred"}],
         "ja": [{"term": "関税", "reading": "かんぜい", "status": "admitted"}],
     });
@@ -321,7 +321,8 @@ fn awkward_definitions_survive_every_lossless_format() {
     let imported = convert(&source, &dir.path().join("imported.jsonl"));
     assert!(
         imported.contains(
-            r#""definition":"A tax on imports.\nLevied at the border;\r\n\tsee C:\\duties\\new & <b>.""#
+            "\"definition\":\"A tax on imports.\\nLevied at the border;\\r\\n\\tsee \
+             C:\\\\duties\\\\new & <b>.\u{2028}Or\u{85}not.\""
         ),
         "{imported}"
     );
@@ -330,6 +331,29 @@ fn awkward_definitions_survive_every_lossless_format() {
         convert(&dir.path().join("imported.jsonl"), &there);
         let back = convert(&there, &dir.path().join(format!("back-{ext}.jsonl")));
         assert_eq!(back, imported, "{ext} is not lossless");
+    }
+    // Tab-separated files keep a line a row, with all its cells, for every
+    // reader, also those that split lines at U+2028 or NEL: TSV escapes
+    // them, UTX and OmegaT write them as spaces (the definition's other
+    // line breaks too).
+    let breaks = [
+        '\n', '\r', '\u{0b}', '\u{0c}', '\u{85}', '\u{2028}', '\u{2029}',
+    ];
+    for (ext, lines, cells) in [("tsv", 3, 7), ("utx", 4, 6), ("txt", 1, 3)] {
+        let there = dir.path().join(format!("g.{ext}"));
+        let text = convert(&dir.path().join("imported.jsonl"), &there);
+        let rows: Vec<&str> = text
+            .split(breaks)
+            .filter(|l| !l.is_empty() && !l.starts_with("#UTX"))
+            .collect();
+        assert_eq!(
+            rows.len() + usize::from(ext == "utx"),
+            lines,
+            "{ext}: {text:?}"
+        );
+        for row in rows {
+            assert_eq!(row.split('\t').count(), cells, "{ext}: {row:?}");
+        }
     }
 }
 

@@ -1225,9 +1225,11 @@ fn glossary_form(s: &str) -> String {
     s.nfkc().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// The pairs as TSV with a header: `en, ja, score, cooc, en_freq, ja_freq, dice, llr, translit, seed`.
+/// The pairs as TSV with a header: `en, ja, score, cooc, en_freq, ja_freq, dice, llr, translit, seed`
+/// (tabs and line breaks inside fields, U+2028 and the other separators some
+/// readers split lines at included, become spaces).
 pub fn to_tsv(rows: &[Alignment]) -> String {
-    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    use kotoba_glossary::formats::plain_tsv_cell as clean;
     let mut out =
         String::from("en\tja\tscore\tcooc\ten_freq\tja_freq\tdice\tllr\ttranslit\tseed\n");
     for r in rows {
@@ -1242,10 +1244,41 @@ pub fn to_tsv(rows: &[Alignment]) -> String {
             r.dice,
             r.llr,
             r.translit,
-            r.seed.as_deref().unwrap_or("")
+            clean(r.seed.as_deref().unwrap_or(""))
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tsv_tests {
+    use super::{Alignment, to_tsv};
+
+    /// U+2028, NEL, vertical tab and form feed went out as they were, and a
+    /// glossary id as it was: Python's str.splitlines() and some readers
+    /// made two rows of one.
+    #[test]
+    fn every_row_is_one_line_of_ten_cells() {
+        let row = Alignment {
+            en: "trade\u{2028}surplus".into(),
+            ja: "貿易\u{85}黒字\u{0b}".into(),
+            en_key: "trade surplus".into(),
+            ja_key: "貿易 黒字".into(),
+            score: 0.5,
+            dice: 0.25,
+            llr: 12.0,
+            translit: 0.0,
+            cooc: 2,
+            en_freq: 3,
+            ja_freq: 4,
+            seed: Some("trade\u{0c}surplus\u{2029}\t".into()),
+        };
+        assert_eq!(
+            to_tsv(&[row]),
+            "en\tja\tscore\tcooc\ten_freq\tja_freq\tdice\tllr\ttranslit\tseed\n\
+             trade surplus\t貿易 黒字 \t0.5000\t2\t3\t4\t0.2500\t12.00\t0.00\ttrade surplus  \n"
+        );
+    }
 }
 
 #[cfg(test)]

@@ -560,9 +560,10 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
 
 /// The rows as TSV with a header: `term, score, freq, doc_freq, example,
 /// glossary` (the issue's five columns first; tabs and line breaks inside
-/// fields become spaces; score with 4 decimals).
+/// fields, U+2028 and the other separators some readers split lines at
+/// included, become spaces; score with 4 decimals).
 pub fn to_tsv(rows: &[Candidate]) -> String {
-    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    use kotoba_glossary::formats::plain_tsv_cell as clean;
     let mut out = String::from("term\tscore\tfreq\tdoc_freq\texample\tglossary\n");
     for r in rows {
         out.push_str(&format!(
@@ -572,8 +573,35 @@ pub fn to_tsv(rows: &[Candidate]) -> String {
             r.freq,
             r.doc_freq,
             clean(&r.example),
-            r.glossary.as_deref().unwrap_or("")
+            clean(r.glossary.as_deref().unwrap_or(""))
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tsv_tests {
+    use super::{Candidate, to_tsv};
+
+    /// U+2028, NEL, vertical tab and form feed went out as they were, and a
+    /// glossary id as it was: Python's str.splitlines() and some readers
+    /// made two rows of one.
+    #[test]
+    fn every_row_is_one_line_of_six_cells() {
+        let row = Candidate {
+            term: "trade\u{2028}surplus".into(),
+            key: "trade surplus".into(),
+            score: 1.5,
+            freq: 3,
+            doc_freq: 2,
+            example: "The trade\tsurplus\r\ngrew.\u{85}It\u{0b}did\u{0c}so.\u{2029}".into(),
+            glossary: Some("trade\nsurplus".into()),
+        };
+        let tsv = to_tsv(&[row]);
+        assert_eq!(
+            tsv,
+            "term\tscore\tfreq\tdoc_freq\texample\tglossary\n\
+             trade surplus\t1.5000\t3\t2\tThe trade surplus grew. It did so. \ttrade surplus\n"
+        );
+    }
 }

@@ -6,6 +6,7 @@
 //! another language, which gets that language's Snowball stemmer (see
 //! [`lang::resolve`]).
 
+use std::borrow::Cow;
 use std::io::Write;
 
 use anyhow::Result;
@@ -17,11 +18,13 @@ use kotoba_tokenize::words::WordTokenizer;
 use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 
-use super::sentences::tsv;
+// Tabs and every line separator (U+2028, NEL, …) as spaces: one row a line
+// for any reader.
 use crate::args::{InputArgs, TokenizeArgs, TokenizeFormat};
 use crate::lang;
 use crate::output::Output;
 use crate::run::{self, Status};
+use kotoba_glossary::formats::plain_tsv_cell as tsv;
 
 const TSV_HEADER: &[u8] = b"id\tstart\tend\tsurface\tlower\tterm\tstop\tfeatures\n";
 
@@ -242,14 +245,26 @@ fn write_tokens<T: Tokenizer + ?Sized>(
     Ok(())
 }
 
-/// Makes written bytes one TSV cell as [`tsv`] does: tabs and line breaks
-/// (ASCII, so never inside a multi-byte character) become spaces.
-fn tsv_in_place(cell: &mut [u8]) {
-    for b in cell
-        .iter_mut()
-        .filter(|b| matches!(b, b'\t' | b'\n' | b'\r'))
-    {
-        *b = b' ';
+/// Makes the bytes of `out` from `from` on one TSV cell as [`tsv`] does:
+/// tabs and line breaks, U+2028 and the like included, become spaces.
+fn tsv_in_place(out: &mut Vec<u8>, from: usize) {
+    match std::str::from_utf8(&out[from..]) {
+        Ok(cell) => {
+            if let Cow::Owned(clean) = tsv(cell) {
+                out.truncate(from);
+                out.extend_from_slice(clean.as_bytes());
+            }
+        }
+        // Not text: at least its ASCII breaks (never inside a multi-byte
+        // character) go.
+        Err(_) => {
+            for b in out[from..]
+                .iter_mut()
+                .filter(|b| matches!(b, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1c..=0x1e))
+            {
+                *b = b' ';
+            }
+        }
     }
 }
 
@@ -298,8 +313,27 @@ fn write_japanese(
         )?;
         let features = out.len();
         ja.write_features(m.word, out)?;
-        tsv_in_place(&mut out[features..]);
+        tsv_in_place(out, features);
         out.push(b'\n');
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tsv_in_place;
+
+    #[test]
+    fn features_become_one_cell() {
+        let mut out = b"id\t".to_vec();
+        out.extend_from_slice("名詞,a\tb\u{2028}c\r\nd\u{85}e".as_bytes());
+        tsv_in_place(&mut out, 3);
+        assert_eq!(String::from_utf8_lossy(&out), "id\t名詞,a b c d e");
+        let mut out = b"id\t\xff\x0b\tx".to_vec();
+        tsv_in_place(&mut out, 3);
+        assert_eq!(out, b"id\t\xff  x");
+        let mut out = b"id\t\t".to_vec();
+        tsv_in_place(&mut out, 4);
+        assert_eq!(out, b"id\t\t", "bytes before the cell are left alone");
+    }
 }

@@ -14,9 +14,46 @@ mod table;
 mod tbx;
 mod utx;
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use crate::{Error, Glossary};
+
+/// Whether some reader of text files ends a line at `c`: line feed and
+/// carriage return, and also the vertical tab, form feed, file, group and
+/// record separators (U+001C–U+001E), next line (U+0085) and Unicode's line
+/// and paragraph separators, on all of which Python's `str.splitlines()`
+/// and some spreadsheet and editor readers split.
+pub fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{1c}'
+            ..='\u{1e}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+/// `s` as one cell of a tab-separated row that has no escapes (UTX,
+/// OmegaT, kotoba's TSV reports): a tab or line break (see
+/// [`is_line_break`]; CR LF counts as one) becomes a space, so a row stays
+/// one row with its columns for every reader.
+pub fn plain_tsv_cell(s: &str) -> Cow<'_, str> {
+    if !s.contains(|c| c == '\t' || is_line_break(c)) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() == Some(&'\n') {
+            continue;
+        }
+        out.push(if c == '\t' || is_line_break(c) {
+            ' '
+        } else {
+            c
+        });
+    }
+    out.into()
+}
 
 /// The file name extensions (lowercase, without the dot) that tell a
 /// format: [`Format::from_path`] reads this table and its error lists it.
@@ -278,7 +315,7 @@ mod tests {
                     id: " tariff ".into(),
                     domain: " trade\tpolicy ".into(),
                     definition: "  A tax on imports.\nLevied at the border;\r\n\
-                                 see \"duty\", \\n, C:\\temp & <b>.\t "
+                                 see \"duty\", \\n, C:\\temp & <b>.\u{2028}Or\u{85}not.\t "
                         .into(),
                     en: vec![term(" tariff\\duty ", None, crate::Status::Preferred)],
                     ja: vec![
@@ -307,7 +344,7 @@ mod tests {
         assert_eq!(c.domain, "trade\tpolicy");
         assert_eq!(
             c.definition,
-            "A tax on imports.\nLevied at the border;\r\nsee \"duty\", \\n, C:\\temp & <b>."
+            "A tax on imports.\nLevied at the border;\r\nsee \"duty\", \\n, C:\\temp & <b>.\u{2028}Or\u{85}not."
         );
         assert_eq!(c.en[0].term, "tariff\\duty");
         assert_eq!(c.ja[0].reading.as_deref(), Some("かんぜい"));
@@ -324,10 +361,12 @@ mod tests {
             assert!(problems.is_empty(), "{}: {problems:?}", f.name());
             assert_eq!(back, g, "{} does not round-trip:\n{text}", f.name());
         }
-        // TSV rows stay rows; TBX writes \r as a character reference, which
-        // every XML reader keeps (a raw one is read as \n).
+        // TSV rows stay rows, for readers that split lines at U+2028 or NEL
+        // too; TBX writes \r as a character reference, which every XML
+        // reader keeps (a raw one is read as \n).
         let tsv = write(&g, Format::Tsv);
         assert!(tsv.lines().all(|l| l.split('\t').count() == 7), "{tsv}");
+        assert!(!tsv.contains(|c| is_line_break(c) && c != '\n'), "{tsv}");
         assert!(!write(&g, Format::Tbx).contains('\r'));
         Ok(())
     }
@@ -386,6 +425,62 @@ mod tests {
                 f.name(),
                 f.drops()
             );
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn plain_cells_have_no_tabs_or_line_breaks() {
+        assert_eq!(plain_tsv_cell("plain 関税"), "plain 関税");
+        assert!(matches!(plain_tsv_cell("plain"), Cow::Borrowed(_)));
+        assert_eq!(
+            plain_tsv_cell(
+                "a\tb\r\nc\nd\re\u{0b}f\u{0c}g\u{1c}h\u{1d}i\u{1e}j\u{85}k\u{2028}l\u{2029}m"
+            ),
+            "a b c d e f g h i j k l m"
+        );
+        // Python's str.splitlines() splits on every one of them.
+        for c in [
+            '\u{0b}', '\u{0c}', '\u{1c}', '\u{1d}', '\u{1e}', '\u{85}', '\u{2028}', '\u{2029}',
+        ] {
+            assert!(is_line_break(c), "{c:?}");
+        }
+        assert!(!is_line_break('\t') && !is_line_break(' ') && !is_line_break('\u{3000}'));
+    }
+
+    /// UTX and OmegaT rows stay rows whatever line separator a field holds
+    /// (U+2028, NEL, vertical tab and form feed went out as they were).
+    #[test]
+    fn lossy_formats_write_every_line_separator_as_a_space() -> Result<(), Error> {
+        let g = Glossary {
+            concepts: vec![crate::Concept {
+                id: "tariff".into(),
+                domain: String::new(),
+                definition: "A tax.\u{2028}Levied\u{85}at\u{0b}the\u{0c}border\r\nhere.".into(),
+                en: vec![crate::Term {
+                    term: "tariff\u{2029}duty".into(),
+                    reading: None,
+                    status: crate::Status::Preferred,
+                }],
+                ja: vec![crate::Term {
+                    term: "関税".into(),
+                    reading: None,
+                    status: crate::Status::Preferred,
+                }],
+            }],
+        };
+        for f in [Format::Utx, Format::OmegaT] {
+            let text = write(&g, f);
+            assert!(
+                !text.contains(|c| is_line_break(c) && c != '\n'),
+                "{text:?}"
+            );
+            let (back, problems) = read(&text, f, Path::new("x"), false)?;
+            assert!(problems.is_empty(), "{problems:?}");
+            let c = &back.concepts[0];
+            assert_eq!(c.definition, "A tax. Levied at the border here.");
+            assert_eq!(c.en[0].term, "tariff duty");
+            assert_eq!(c.ja[0].term, "関税");
         }
         Ok(())
     }

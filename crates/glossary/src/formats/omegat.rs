@@ -10,7 +10,7 @@ use crate::{Concept, Error, Glossary, Status, Term};
 
 pub fn write(g: &Glossary) -> String {
     let mut out = String::new();
-    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let clean = super::plain_tsv_cell;
     for c in &g.concepts {
         let ja0 = c.ja.first().map_or("", |t| t.term.as_str());
         let en0 = c.en.first().map_or("", |t| t.term.as_str());

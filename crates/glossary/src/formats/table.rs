@@ -3,7 +3,11 @@
 //! and `ja` columns instead is read as one concept per row. CSV quotes what
 //! needs it; TSV, which has no quotes, writes a tab, line break or backslash
 //! in a cell as `\t`, `\n`, `\r` or `\\` (as PostgreSQL's and MySQL's text
-//! formats do), and reads those back; any other backslash is itself.
+//! formats do), and the other characters some readers end a line at (see
+//! [`super::is_line_break`]: vertical tab, form feed, U+001C–U+001E, NEL,
+//! U+2028, U+2029) as `\u000b`, `\u000c`, `\u001c`, `\u001d`, `\u001e`,
+//! `\u0085`, `\u2028`, `\u2029`; it reads those back, and any other
+//! backslash is itself.
 
 use std::borrow::Cow;
 use std::path::Path;
@@ -195,7 +199,7 @@ pub fn write(g: &Glossary, delimiter: u8) -> String {
 
 /// A TSV cell as written: tab, line breaks and backslash escaped.
 fn escape(s: &str) -> Cow<'_, str> {
-    if !s.contains(['\t', '\n', '\r', '\\']) {
+    if !s.contains(|c| c == '\t' || c == '\\' || super::is_line_break(c)) {
         return s.into();
     }
     let mut out = String::with_capacity(s.len() + 8);
@@ -205,10 +209,22 @@ fn escape(s: &str) -> Cow<'_, str> {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\\' => out.push_str("\\\\"),
+            c if super::is_line_break(c) => out.push_str(&format!("\\u{:04x}", u32::from(c))),
             c => out.push(c),
         }
     }
     out.into()
+}
+
+/// The line break a TSV cell writes as `\u` and the four hex digits at
+/// the start of `hex`, if they stand for one (any other `\u` is text).
+fn escaped_line_break(hex: &str) -> Option<char> {
+    let digits = hex.get(..4)?;
+    if !digits.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return None;
+    }
+    let c = char::from_u32(u32::from_str_radix(digits, 16).ok()?)?;
+    (super::is_line_break(c) && !matches!(c, '\n' | '\r')).then_some(c)
 }
 
 /// A TSV cell as read: `\t`, `\n`, `\r` and `\\` decoded; any other
@@ -230,6 +246,13 @@ fn unescape(s: &str) -> Cow<'_, str> {
             Some('n') => Some('\n'),
             Some('r') => Some('\r'),
             Some('\\') => Some('\\'),
+            Some('u') => {
+                let c = escaped_line_break(ahead.as_str());
+                if c.is_some() {
+                    ahead.nth(3);
+                }
+                c
+            }
             _ => None,
         };
         match decoded {
@@ -263,5 +286,29 @@ mod tests {
         assert_eq!(escape("a\tb\\n"), "a\\tb\\\\n");
         // A backslash before anything else is a backslash (hand-made files).
         assert_eq!(unescape("C:\\data\\x\\"), "C:\\data\\x\\");
+    }
+
+    /// The other characters some readers split lines at went out as they
+    /// were (Python's str.splitlines() made two rows of one); they are
+    /// written as `\u` escapes and read back, so round trips stay lossless.
+    #[test]
+    fn tsv_cells_escape_every_line_separator() {
+        let s = "a\u{0b}b\u{0c}c\u{1c}d\u{1d}e\u{1e}f\u{85}g\u{2028}h\u{2029}i";
+        let written = escape(s);
+        assert_eq!(
+            written,
+            "a\\u000bb\\u000cc\\u001cd\\u001de\\u001ef\\u0085g\\u2028h\\u2029i"
+        );
+        assert!(!written.contains(crate::formats::is_line_break));
+        assert!(written.is_ascii());
+        assert_eq!(unescape(&written), s);
+        for s in ["\\u2028", "\\\u{2028}", "x\\u20", "\u{2028}\\"] {
+            assert_eq!(unescape(&escape(s)), s, "{s:?}");
+        }
+        // Only the escapes written are read: other `\u` text stays text.
+        for kept in ["C:\\users\\u1", "\\u00e9", "\\u000a", "\\u202", "\\uzzzz"] {
+            assert_eq!(unescape(kept), kept, "{kept:?}");
+        }
+        assert_eq!(unescape("\\U2028\\u2029"), "\\U2028\u{2029}");
     }
 }

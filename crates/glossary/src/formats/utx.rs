@@ -29,7 +29,7 @@ pub fn write(g: &Glossary) -> String {
     let mut out = String::from("#UTX 1.20; en/ja; source: kotoba\n");
     out.push_str(&COLUMNS.join("\t"));
     out.push('\n');
-    let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+    let clean = super::plain_tsv_cell;
     for c in &g.concepts {
         let (Some(en0), Some(ja0)) = (c.en.first(), c.ja.first()) else {
             // One-sided concepts still travel, with an empty side.
