@@ -468,6 +468,57 @@ fn bad_glossaries_name_file_and_line() {
         err.contains("empty-concept.jsonl:1: concept `x` has no term"),
         "{err}"
     );
+
+    // An empty term is refused in JSON as in TSV and TBX (it was taken, and
+    // annotation wrote `tariff []` for its concept); with --lenient it alone
+    // is skipped.
+    let empty = dir.path().join("empty-term.jsonl");
+    std::fs::write(
+        &empty,
+        "{\"id\":\"q\",\"en\":[{\"term\":\"quota\",\"status\":\"preferred\"}]}\n\
+         {\"id\":\"t\",\"en\":[{\"term\":\"tariff\",\"status\":\"preferred\"}],\
+         \"ja\":[{\"term\":\"\",\"status\":\"preferred\"}]}\n",
+    )
+    .unwrap_or_default();
+    let e = empty.display().to_string();
+    let (code, out, err) = run(
+        &[
+            "glossary",
+            "list",
+            "--no-default-glossary",
+            "--glossary",
+            &e,
+        ],
+        "",
+    );
+    assert_eq!(code, 2);
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains(&format!("{e}:2: concept `t`: ja term 1 is empty")),
+        "{err}"
+    );
+    let (code, out, err) = run(
+        &[
+            "glossary",
+            "annotate",
+            "--format",
+            "inline",
+            "--no-default-glossary",
+            "--lenient",
+            "--glossary",
+            &e,
+            "-",
+        ],
+        "the tariff quota",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "the tariff quota\n");
+    assert!(
+        err.contains(&format!(
+            "skipped glossary entry: {e}:2: concept `t`: ja term 1 is empty"
+        )),
+        "{err}"
+    );
 }
 
 #[test]

@@ -124,6 +124,39 @@ impl Concept {
             .or(terms.first())
     }
 
+    /// Removes the empty (or blank) terms of a concept that has others, and
+    /// says what was removed, as loaders report it: every other format's
+    /// reader refuses an empty term, so JSON's must too. A concept all of
+    /// whose terms are empty is left to [`Concept::problem`].
+    pub(crate) fn drop_empty_terms(&mut self) -> Vec<String> {
+        if self
+            .en
+            .iter()
+            .chain(&self.ja)
+            .all(|t| t.term.trim().is_empty())
+        {
+            return Vec::new();
+        }
+        let mut dropped = Vec::new();
+        for lang in [Lang::En, Lang::Ja] {
+            let id = &self.id;
+            let terms = match lang {
+                Lang::En => &mut self.en,
+                Lang::Ja => &mut self.ja,
+            };
+            let mut k = 0;
+            terms.retain(|t| {
+                k += 1;
+                let empty = t.term.trim().is_empty();
+                if empty {
+                    dropped.push(format!("concept `{id}`: {} term {k} is empty", lang.code()));
+                }
+                !empty
+            });
+        }
+        dropped
+    }
+
     /// What is wrong with the concept, if anything (for loaders).
     pub fn problem(&self) -> Option<String> {
         if self.id.trim().is_empty() {
@@ -199,6 +232,39 @@ mod tests {
             "most-favored-nation-treatment"
         );
         assert_eq!(id_from("貿易黒字"), "貿易黒字");
+    }
+
+    #[test]
+    fn empty_terms_are_dropped_and_named() {
+        let term = |t: &str| Term {
+            term: t.into(),
+            reading: None,
+            status: Status::Admitted,
+        };
+        let mut c = Concept {
+            id: "tariff".into(),
+            domain: String::new(),
+            definition: String::new(),
+            en: vec![term("tariff"), term(" ")],
+            ja: vec![term(""), term("関税")],
+        };
+        assert_eq!(
+            c.drop_empty_terms(),
+            [
+                "concept `tariff`: en term 2 is empty",
+                "concept `tariff`: ja term 1 is empty"
+            ]
+        );
+        assert_eq!((c.en.len(), c.ja.len()), (1, 1));
+        assert_eq!(c.problem(), None);
+        // No term at all is the concept's problem, said once.
+        let mut c = Concept {
+            en: vec![term("")],
+            ja: vec![],
+            ..c
+        };
+        assert!(c.drop_empty_terms().is_empty());
+        assert_eq!(c.problem().as_deref(), Some("concept `tariff` has no term"));
     }
 
     #[test]

@@ -11,10 +11,15 @@ pub fn read_jsonl(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<
             continue;
         }
         match serde_json::from_str::<Concept>(line) {
-            Ok(c) => match c.problem() {
-                Some(p) => problems.push(Error::parse(path, Some(i + 1), p)),
-                None => g.concepts.push(c),
-            },
+            Ok(mut c) => {
+                for p in c.drop_empty_terms() {
+                    problems.push(Error::parse(path, Some(i + 1), p));
+                }
+                match c.problem() {
+                    Some(p) => problems.push(Error::parse(path, Some(i + 1), p)),
+                    None => g.concepts.push(c),
+                }
+            }
             Err(e) => problems.push(Error::parse(
                 path,
                 Some(i + 1),

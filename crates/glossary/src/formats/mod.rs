@@ -197,6 +197,10 @@ pub fn read(
     let mut kept = Glossary::default();
     for mut c in glossary.concepts {
         tidy(&mut c);
+        // JSON arrays (which have no line per concept) get here with theirs.
+        for p in c.drop_empty_terms() {
+            problems.push(Error::parse(path, None, p));
+        }
         match c.problem() {
             Some(p) => problems.push(Error::parse(path, None, p)),
             None => kept.concepts.push(c),
@@ -481,6 +485,47 @@ mod tests {
             assert_eq!(c.definition, "A tax. Levied at the border here.");
             assert_eq!(c.en[0].term, "tariff duty");
             assert_eq!(c.ja[0].term, "関税");
+        }
+        Ok(())
+    }
+
+    /// Every other reader refused an empty term (TSV: `row needs an id and
+    /// a term`; TBX: `empty <term>`) while JSON took it, so a glossary
+    /// loaded from JSON could not be written to them and read back.
+    #[test]
+    fn empty_terms_are_refused_in_json_too() -> Result<(), Error> {
+        let jsonl = "{\"id\":\"a\",\"en\":[{\"term\":\"tariff\",\"status\":\"preferred\"}]}\n\
+                     {\"id\":\"t\",\"en\":[{\"term\":\"tariff\",\"status\":\"preferred\"},\
+                     {\"term\":\" \",\"status\":\"admitted\"}],\
+                     \"ja\":[{\"term\":\"関税\",\"status\":\"preferred\"}]}\n";
+        let message = |r: Result<(Glossary, Vec<Error>), Error>| {
+            r.err().map(|e| e.to_string()).unwrap_or_default()
+        };
+        assert_eq!(
+            message(read(jsonl, Format::Jsonl, Path::new("g.jsonl"), false)),
+            "g.jsonl:2: concept `t`: en term 2 is empty"
+        );
+        let json = format!(
+            "[{}]",
+            jsonl.trim_end().lines().collect::<Vec<_>>().join(",")
+        );
+        assert_eq!(
+            message(read(&json, Format::Json, Path::new("g.json"), false)),
+            "g.json: concept `t`: en term 2 is empty"
+        );
+        // Lenient: the empty term goes, as a bad TSV row or TBX term does;
+        // the concept stays with its other terms.
+        for (text, format) in [(jsonl, Format::Jsonl), (json.as_str(), Format::Json)] {
+            let (g, problems) = read(text, format, Path::new("g"), true)?;
+            assert_eq!(problems.len(), 1, "{problems:?}");
+            let t = g.get("t").map(|c| (c.en.len(), c.ja.len()));
+            assert_eq!(t, Some((1, 1)));
+            // What is kept is what TSV and TBX carry back.
+            for f in [Format::Tsv, Format::Tbx] {
+                let (back, problems) = read(&write(&g, f), f, Path::new("x"), false)?;
+                assert!(problems.is_empty());
+                assert_eq!(back, g, "{}", f.name());
+            }
         }
         Ok(())
     }
