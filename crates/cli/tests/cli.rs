@@ -175,6 +175,35 @@ fn tokenize_tsv_rows_stay_whole_for_readers_splitting_at_every_line_separator() 
     }
 }
 
+/// `sentences` and `detect --by sentence` wrote ids and sentences with
+/// U+2028 and the other line separators as they were.
+#[test]
+fn sentence_and_detect_tsv_rows_stay_whole_for_every_reader() {
+    let record = serde_json::json!({
+        "id": "doc\u{2028}one",
+        "text": "The tariff\u{85}rose sharply.\u{2029}Exports fell\u{0c}again.",
+    });
+    for (args, columns) in [
+        (&["sentences", "--format", "tsv", "--jsonl", "-"][..], 5),
+        (
+            &[
+                "detect", "--by", "sentence", "--format", "tsv", "--jsonl", "-",
+            ][..],
+            0,
+        ),
+    ] {
+        let out = stdout_of(kotoba().args(args).write_stdin(format!("{record}\n")));
+        let rows = split_lines_everywhere(&out);
+        assert_eq!(rows.len(), out.lines().count(), "{args:?}: {out:?}");
+        let width = rows[0].split('\t').count();
+        assert!(columns == 0 || width == columns, "{args:?}: {out:?}");
+        for row in &rows[1..] {
+            assert_eq!(row.split('\t').count(), width, "{args:?}: {row:?}");
+            assert!(row.starts_with("doc one\t"), "{args:?}: {row:?}");
+        }
+    }
+}
+
 #[test]
 fn tokenize_jsonl_has_japanese_features() {
     let out = stdout_of(

@@ -159,6 +159,17 @@ fn markdown_escapes_ids_and_sentences() {
     );
 }
 
+/// An id with a line break stays on its heading line (it broke the heading).
+#[test]
+fn markdown_heading_holds_an_id_with_line_breaks() {
+    let (code, out, err) = util::run(
+        &["summarize", "--format", "markdown", "--jsonl", "-"],
+        "{\"id\":\"a\\n# b\",\"text\":\"Japan cut tariffs on beef today.\"}\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "## a \\# b\n\n- Japan cut tariffs on beef today.\n\n");
+}
+
 /// `--ratio` is a share of the sentences rounded down (never more than
 /// asked), at least one: 10% of the 27 sentences is 2 (it was rounded up to 3).
 #[test]

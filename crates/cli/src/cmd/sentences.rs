@@ -73,11 +73,5 @@ pub fn run(args: SentencesArgs) -> Result<Status> {
     })
 }
 
-/// A TSV cell: tabs and line breaks become spaces.
-pub fn tsv(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.contains(['\t', '\n', '\r']) {
-        s.replace(['\t', '\n', '\r'], " ").into()
-    } else {
-        s.into()
-    }
-}
+/// A TSV cell: tabs and line breaks (every line separator) become spaces.
+pub use kotoba_glossary::formats::plain_tsv_cell as tsv;

@@ -237,7 +237,7 @@ fn render(
         SummaryFormat::Markdown => {
             // Ids and sentences are text, never markup; a list item's text
             // begins a block, where list and heading marks count.
-            writeln!(out, "## {}\n", markdown::escape(id, false))?;
+            writeln!(out, "## {}\n", markdown::escape_line(id))?;
             for e in extracts {
                 let text = markdown::escape(&e.text, true);
                 match source(e) {
