@@ -4,9 +4,7 @@
 
 use rustc_hash::FxHashMap;
 
-use std::borrow::Cow;
-
-use kotoba_text::boilerplate::RunningLines;
+use kotoba_text::boilerplate::without_running_lines;
 use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
 use kotoba_tokenize::Tokenizer;
 use kotoba_tokenize::japanese::JapaneseTokenizer;
@@ -89,10 +87,10 @@ impl Preparer {
     }
 
     /// Splits and tokenizes `text`. Running headers and footers (lines a
-    /// paged document repeats, [`RunningLines`]) are not part of any
+    /// paged document repeats, `kotoba_text::boilerplate`) are not part of any
     /// sentence: they are blanked out first, offsets kept.
     pub fn prepare(&self, text: &str, lang: Lang, split: Split) -> Prepared {
-        let blanked = without_running_lines(text);
+        let blanked = without_running_lines(text, false);
         let text = blanked.as_ref();
         let spans: Vec<(usize, usize)> = match split {
             Split::Sentences => {
@@ -257,26 +255,6 @@ impl StemCache {
 
 thread_local! {
     static STEMS: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache::default());
-}
-
-/// `text` with every running line's bytes turned into spaces (line breaks
-/// kept), so sentences and their offsets are found as before.
-fn without_running_lines(text: &str) -> Cow<'_, str> {
-    let running = RunningLines::find(text);
-    if running.is_empty() {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len());
-    for line in text.split_inclusive('\n') {
-        let body = line.strip_suffix('\n').unwrap_or(line);
-        if running.contains(body) {
-            out.extend(std::iter::repeat_n(' ', body.len()));
-            out.push_str(&line[body.len()..]);
-        } else {
-            out.push_str(line);
-        }
-    }
-    Cow::Owned(out)
 }
 
 /// Non-blank lines as trimmed byte ranges.

@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use kotoba_text::boilerplate::RunningLines;
+use kotoba_text::boilerplate::without_running_lines;
 use kotoba_text::detect::LanguageDetector;
 use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
 use kotoba_tokenize::words::words;
@@ -192,7 +192,9 @@ struct Word<'t> {
 pub fn count_document(text: &str) -> Stats {
     let mut local: FxHashMap<String, TermCounts> = FxHashMap::default();
     let mut words_seen: u64 = 0;
-    let mut running = RunningLines::find(text);
+    // A running header counts once, where it first stands.
+    let blanked = without_running_lines(text, true);
+    let text = blanked.as_ref();
     for span in split_sentences(text, SegmentLang::English) {
         let Some(sentence) = text.get(span.start..span.end) else {
             continue;
@@ -209,10 +211,6 @@ pub fn count_document(text: &str) -> Stats {
         let mut first_word = true;
         for line in sentence.split('\n') {
             if formula(line) {
-                continue;
-            }
-            // A running header counts once, where it first stands.
-            if running.repeat(line) {
                 continue;
             }
             let shouting = line.chars().filter(|c| c.is_alphabetic()).count() >= 3

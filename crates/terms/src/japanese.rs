@@ -5,6 +5,7 @@
 //! The key of a compound is its parts joined by spaces, so ranking can
 //! score the parts (FLR) and find nested compounds (C-value).
 
+use kotoba_text::boilerplate::without_running_lines;
 use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
 use kotoba_tokenize::japanese::{JapaneseTokenizer, JapaneseWorker};
 use rustc_hash::FxHashMap;
@@ -184,6 +185,9 @@ pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
     let mut worker = tokenizer.worker();
     let mut local: FxHashMap<String, TermCounts> = FxHashMap::default();
     let mut words: u64 = 0;
+    // A running header counts once, where it first stands.
+    let blanked = without_running_lines(text, true);
+    let text = blanked.as_ref();
     for span in split_sentences(text, SegmentLang::Japanese) {
         let Some(sentence) = text.get(span.start..span.end) else {
             continue;
