@@ -1,6 +1,18 @@
 //! `kotoba`: the command line. It parses flags and wires the library crates
 //! together; the work itself lives in the libraries.
 
+/// Writes a message line to stderr, ignoring a failed write: the standard
+/// `eprintln!` panics (exit 101) when stderr is a closed pipe (`kotoba … 2>&1
+/// | head`), and a lost message is no reason to lose the run. Defined before
+/// the modules, this shadows the standard macro in the whole crate, so every
+/// message follows the rule.
+macro_rules! eprintln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod args;
 mod cmd;
 mod lang;
@@ -41,7 +53,9 @@ fn main() -> ExitCode {
         Ok(status) => status.exit_code(),
         Err(err) => {
             if output::is_broken_pipe(&err) {
-                return ExitCode::SUCCESS;
+                // The reader of our output is gone (`kotoba … | head`): a
+                // quiet end, with the status the inputs read so far earned.
+                return run::status_so_far().exit_code();
             }
             eprintln!("kotoba: error: {}", message(&err));
             ExitCode::from(2)

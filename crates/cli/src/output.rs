@@ -116,11 +116,15 @@ pub fn remove_partial_output_on_interrupt() {
     });
 }
 
-/// True when the error is a closed pipe on our output (`kotoba … | head`).
+/// True when the error is a closed pipe on our output (`kotoba … | head`),
+/// also when JSON was being written (serde_json's error does not give its
+/// I/O error as a source).
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
         e.downcast_ref::<io::Error>()
             .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+            || e.downcast_ref::<serde_json::Error>()
+                .is_some_and(|e| e.io_error_kind() == Some(io::ErrorKind::BrokenPipe))
     })
 }
 

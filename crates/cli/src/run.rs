@@ -4,6 +4,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use anyhow::{Result, anyhow};
@@ -36,6 +37,24 @@ impl Status {
             Status::Findings => ExitCode::from(1),
             Status::Failures => ExitCode::from(2),
         }
+    }
+}
+
+/// Whether an input has failed so far in this run (reported on stderr).
+static FAILED: AtomicBool = AtomicBool::new(false);
+
+/// Remembers that an input failed, for [`status_so_far`].
+fn note_failure() {
+    FAILED.store(true, Ordering::Relaxed);
+}
+
+/// The status earned by the inputs read so far: `Failures` once one failed.
+/// A run cut short (its output closed early, `kotoba … | head`) ends with it.
+pub fn status_so_far() -> Status {
+    if FAILED.load(Ordering::Relaxed) {
+        Status::Failures
+    } else {
+        Status::Clean
     }
 }
 
@@ -89,6 +108,7 @@ where
     let (mut done, mut failed, mut bytes) = (0usize, 0usize, 0usize);
     let docs = items(input);
     let report = |out: &mut Output, id: Option<&str>, message: String| -> Result<()> {
+        note_failure();
         eprintln!("kotoba: error: {message}");
         if input.keep_fields {
             serde_json::to_writer(&mut *out, &serde_json::json!({"id": id, "error": message}))?;
@@ -198,6 +218,7 @@ where
             Outcome::Failed(doc, e) => format!("{}: {e:#}", doc.id),
         };
         failed += 1;
+        note_failure();
         progress.update(done, failed, bytes);
         eprintln!("kotoba: error: {message}");
         if input.fail_fast {
@@ -357,6 +378,7 @@ fn pair_batches<R: std::io::BufRead>(
                 Err(e) => {
                     eprintln!("kotoba: skipped {e}");
                     failed += 1;
+                    note_failure();
                 }
             }
             if batch.len() == size {

@@ -15,8 +15,11 @@ use rustc_hash::FxHashMap;
 use crate::lexicon::{StopKind, stop_kind};
 use crate::stats::{Language, Stats, TermCounts, clip_around, offer_example};
 
-/// Longest candidate, in words.
+/// Longest candidate, in words that may begin or end one.
 pub const MAX_WORDS: usize = 5;
+/// Words that only stand inside (`of`, `on`, `and`) a candidate may hold
+/// besides.
+const MAX_INNER: usize = 2;
 
 /// The singular of a lowercase English word by suffix rules (an S-stemmer
 /// after Harman 1991, with `-sses`, `-xes`, `-ches`, `-shes` handled), and a
@@ -79,12 +82,62 @@ enum Role {
     Content,
     /// Only inside.
     Inner,
+    /// May end a candidate, never begin one: a number after a name
+    /// (`Section 301`, `Trade Act of 1974`).
+    Tail,
+}
+
+/// True when `w`, a number standing alone (no `/`, `-` or letter follows
+/// it in `line` after `end`), names something with the capitalised word
+/// before it in `run`: two to four digits directly after a word like
+/// `Section` or `Nikkei` (not after capitals, where a number is mostly an
+/// amount or a reference: `EUR 500`, `ETS 191`), or a year after `of`
+/// (`Trade Act of 1974`). Only spaces may separate them.
+fn numbered_name(w: &str, line: &str, end: usize, run: &[Word], joined: bool) -> bool {
+    let capital = |w: &Word| {
+        w.surface.chars().next().is_some_and(char::is_uppercase)
+            && w.surface.chars().any(char::is_lowercase)
+    };
+    let alone = line[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | ')' | '?' | '!'));
+    joined
+        && alone
+        && w.bytes().all(|b| b.is_ascii_digit())
+        && match run.last() {
+            Some(last) if last.role == Role::Content => (2..=4).contains(&w.len()) && capital(last),
+            Some(last) if last.key == "of" => {
+                w.len() == 4
+                    && run
+                        .iter()
+                        .rev()
+                        .skip(1)
+                        .find(|w| w.role != Role::Inner)
+                        .is_some_and(|w| w.role == Role::Content && capital(w))
+            }
+            _ => false,
+        }
+}
+
+/// True for capitals with a number, written as one name: `G7`, `G-20`,
+/// `TPP11`.
+fn numbered_acronym(w: &str) -> bool {
+    let letters = w.bytes().take_while(u8::is_ascii_uppercase).count();
+    let rest = &w[letters..];
+    let digits = rest.strip_prefix('-').unwrap_or(rest);
+    (1..=5).contains(&letters)
+        && (1..=4).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// True when a unit may be part of a term: Latin letters (at least two),
 /// at most one digit, not too long, not a page number in lowercase Roman
-/// numerals (`xviii`; `Xi`, a name, stays).
+/// numerals (`xviii`; `Xi`, a name, stays); or a [`numbered_acronym`].
 fn plausible(w: &str) -> bool {
+    if numbered_acronym(w) {
+        return true;
+    }
     if w.chars().all(|c| matches!(c, 'i' | 'v' | 'x')) {
         return false;
     }
@@ -162,7 +215,15 @@ fn units(line: &str) -> Vec<Unit> {
         } else {
             at + w.len()
         };
-        if matches!(gap, "-" | "‐" | "‑")
+        // Capitals joined by `&` or `/` are one word: `M&A`, `R&D`, `L/C`.
+        let capitals =
+            |s: &str| (1..=4).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase());
+        let joins_capitals = matches!(gap, "&" | "/")
+            && capitals(w)
+            && out
+                .last()
+                .is_some_and(|u| u.parts == 1 && capitals(&line[u.start..u.end]));
+        if (matches!(gap, "-" | "‐" | "‑") || joins_capitals)
             && let Some(last) = out.last_mut()
         {
             last.end = end;
@@ -227,9 +288,18 @@ pub fn count_document(text: &str) -> Stats {
                 let lower = w.trim_end_matches('.').to_lowercase().replace('’', "'");
                 let possessive = lower.ends_with("'s");
                 let role = match stop_kind(&lower) {
+                    _ if numbered_name(w, line, unit.end, &run, unit.joined && !shouting) => {
+                        Some(Role::Tail)
+                    }
                     _ if !plausible(w) => None,
                     _ if unit.parts > 1 => Some(Role::Content),
-                    Some(StopKind::Stop) => None,
+                    Some(StopKind::Stop) => (!shouting
+                        && !initial
+                        && capitalised_word(w)
+                        && !kotoba_tokenize::words::stop_words().contains(lower.as_str())
+                        && unit.joined
+                        && part_of_name(&run, line, line_units.get(at + 1)))
+                    .then_some(Role::Content),
                     Some(StopKind::Inner) => Some(Role::Inner),
                     Some(StopKind::Name) => (!shouting
                         && inside_name(&run, line, line_units.get(at + 1)))
@@ -372,6 +442,31 @@ fn foreign(sentence: &str) -> bool {
         .is_some_and(|d| d.reliable && d.lang != "en")
 }
 
+/// True for a word written with a capital and lowercase letters (`New`,
+/// not `NEW` or `new`).
+fn capitalised_word(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase) && s.chars().any(char::is_lowercase)
+}
+
+/// True when a capitalised general word (`New`, `First`, `Seven`) is part of
+/// a name: the next unit is a capitalised word that is no stop word (`New
+/// York`), or the last content word of the run is capitalised (`America
+/// First`, `Group of Seven`).
+fn part_of_name(run: &[Word], line: &str, next: Option<&Unit>) -> bool {
+    let before = run
+        .iter()
+        .rev()
+        .find(|w| w.role != Role::Inner)
+        .is_some_and(|w| w.role == Role::Content && capitalised_word(w.surface));
+    before
+        || next.is_some_and(|u| {
+            u.joined
+                && line
+                    .get(u.start..u.end)
+                    .is_some_and(|s| capitalised_word(s) && stop_kind(&s.to_lowercase()).is_none())
+        })
+}
+
 /// True when a word standing between the run so far and `next` would join
 /// one capitalised name: the last content word of the run and the next unit
 /// start with a capital letter and are no acronyms, and only spaces separate
@@ -397,11 +492,20 @@ struct Example<'a> {
     chars: usize,
 }
 
+/// True when the words after a term's first word go on like a name: one is
+/// capitalised or a number (` Motu`, ` 301`).
+pub(crate) fn continues_a_name(rest: &str) -> bool {
+    rest.split_whitespace().any(|w| {
+        w.chars().next().is_some_and(char::is_uppercase) || w.bytes().all(|b| b.is_ascii_digit())
+    })
+}
+
 /// How a surface seen only where case says little is shown: a line in
 /// capitals in lower case; at the start of a sentence only a first word
 /// written like an ordinary capitalised word (`Trade`) is lowered, and an
 /// acronym (`USTR`) or a name of mixed case (`McDonald`) stays as written, as
-/// do the words after it.
+/// do the words after it, and so does a first word followed by a capitalised
+/// word or a number (`Hiri Motu`, `Section 301`).
 fn initial_form(surface: &str, shouting: bool) -> String {
     if shouting {
         return surface.to_lowercase();
@@ -410,7 +514,9 @@ fn initial_form(surface: &str, shouting: bool) -> String {
     let first = &surface[..first_end];
     let mut chars = first.chars();
     let ordinary = chars.next().is_some_and(char::is_uppercase) && !chars.any(char::is_uppercase);
-    if ordinary {
+    // A name goes on capitalised or numbered (`Hiri Motu`, `Section 301`):
+    // its first word keeps its capital.
+    if ordinary && !continues_a_name(&surface[first_end..]) {
         first.to_lowercase() + &surface[first_end..]
     } else {
         surface.to_string()
@@ -431,12 +537,21 @@ fn flush(
             continue;
         }
         key.clear();
-        for j in i..run.len().min(i + MAX_WORDS) {
+        // Words that only stand inside (`of`, `and` in a name) do not count
+        // towards the length: `General Agreement on Tariffs and Trade`.
+        let mut counted = 0;
+        for j in i..run.len().min(i + MAX_WORDS + MAX_INNER) {
+            if run[j].role != Role::Inner {
+                counted += 1;
+                if counted > MAX_WORDS {
+                    break;
+                }
+            }
             if j > i {
                 key.push(' ');
             }
             key.push_str(&run[j].key);
-            if run[j].role != Role::Content {
+            if run[j].role == Role::Inner {
                 continue;
             }
             // A possessive ends a run; the term is the name without it
@@ -589,6 +704,64 @@ mod tests {
         for k in ["rüzgar", "tasarımı", "yöntem"] {
             assert!(!s.terms.contains_key(k), "{k} should not be a candidate");
         }
+    }
+
+    #[test]
+    fn trade_names_with_numbers_and_joined_capitals_are_candidates() {
+        let s = count_document(
+            "USTR threatened Super 301 action under Section 301 of the Trade Act of 1974. \
+             Leaders of the G7 and the G-20 discussed M&A rules, S&D treatment and the L/C. \
+             TPP11 members met in New York. Directive 95/46/EC costs EUR 500 a year.",
+        );
+        for k in [
+            "super 301",
+            "section 301",
+            "trade act of 1974",
+            "g7",
+            "g-20",
+            "m&a",
+            "s&d treatment",
+            "l/c",
+            "tpp11",
+            "new york",
+        ] {
+            assert!(s.terms.contains_key(k), "{k}: {:?}", s.terms.keys());
+        }
+        // A number is no candidate by itself, nor an amount, a reference cut
+        // short or a number a candidate would begin with.
+        for k in ["301", "301 action", "directive 95", "eur 500", "1974"] {
+            assert!(!s.terms.contains_key(k), "{k}");
+        }
+        // Lowercase words joined by a slash stay apart.
+        let s = count_document("The drag/lift ratio fell.");
+        assert!(!s.terms.keys().any(|k| k.contains('/')));
+    }
+
+    #[test]
+    fn names_hold_and_and_capitalised_general_words() {
+        let s = count_document(
+            "Tokyo signed the General Agreement on Tariffs and Trade. The Group of Seven met. \
+             Voters chose America First. Japan and China talked. The new rules and old rules stay.",
+        );
+        for k in [
+            "general agreement on tariff and trade",
+            "group of seven",
+            "america first",
+        ] {
+            assert!(s.terms.contains_key(k), "{k}: {:?}", s.terms.keys());
+        }
+        // `and` joins capitalised words only; `new` in lowercase is no name.
+        assert!(!s.terms.contains_key("rule and old rule"));
+        assert!(!s.terms.keys().any(|k| k.starts_with("new ")));
+    }
+
+    #[test]
+    fn names_at_sentence_starts_keep_their_capitals() {
+        let s =
+            count_document("Hiri Motu is spoken in Papua. Section 301 was cited. Tariffs rose.");
+        assert_eq!(s.terms["hiri motu"].fallback, "Hiri Motu");
+        assert_eq!(s.terms["section 301"].fallback, "Section 301");
+        assert_eq!(s.terms["tariff"].fallback, "tariffs");
     }
 
     #[test]

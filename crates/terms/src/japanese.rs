@@ -77,13 +77,78 @@ pub fn compounds_and_count<'t>(
     let mut prev_end = 0;
     // Start of the run's last part in `text`.
     let mut last_start = 0;
-    for m in morphemes {
+    // Where the previous morpheme began, and the counter just joined to a
+    // number (skipped when its turn comes).
+    let mut prev_start = 0;
+    let mut skip_to = 0;
+    for (at, m) in morphemes.iter().enumerate() {
+        if m.start < skip_to {
+            continue;
+        }
         let surface = &text[m.start..m.end];
         let f = |i: usize| tokenizer.feature(m.word, i).unwrap_or("*");
         let part = part_of(f(0), f(1), f(2), surface);
         // Anything between morphemes (spaces, line breaks) breaks a run.
         let adjacent = m.start == prev_end;
+        let before = &text[prev_start..prev_end];
         prev_end = m.end;
+        prev_start = m.start;
+        let capitals =
+            |s: &str| (1..=5).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase());
+        // Capitals joined by `&` or `/` are one name: M&A, L/C.
+        if adjacent
+            && matches!(surface, "&" | "/" | "＆" | "／")
+            && capitals(before)
+            && let Some(next) = morphemes.get(at + 1)
+            && next.start == m.end
+            && capitals(&text[next.start..next.end])
+        {
+            let begin = m.start - before.len();
+            let joined = &text[begin..next.end];
+            match run.last_mut() {
+                Some(last) if last_start == begin => last.0 = joined,
+                _ => {
+                    close(&mut run, &mut out);
+                    run.push((joined, Part::Noun));
+                }
+            }
+            last_start = begin;
+            prev_start = next.start;
+            prev_end = next.end;
+            skip_to = next.end;
+            continue;
+        }
+        if adjacent && !surface.is_empty() && surface.bytes().all(|b| b.is_ascii_digit()) {
+            // Capitals and a number are one name: G7, TPP11.
+            if capitals(before) {
+                let joined = &text[m.start - before.len()..m.end];
+                match run.last_mut() {
+                    Some(last) if last_start == m.start - before.len() => last.0 = joined,
+                    _ => {
+                        close(&mut run, &mut out);
+                        run.push((joined, Part::Noun));
+                    }
+                }
+                last_start = m.start - before.len();
+                continue;
+            }
+            // A number with its counter goes on a name as a suffix:
+            // 通商法 + 301条, スーパー + 301条.
+            if let Some(next) = morphemes.get(at + 1)
+                && next.start == m.end
+                && tokenizer.feature(next.word, 0) == Some("名詞")
+                && tokenizer.feature(next.word, 1) == Some("接尾")
+                && tokenizer.feature(next.word, 2) == Some("助数詞")
+                && run.last().is_some_and(|p| p.1 != Part::Prefix)
+            {
+                run.push((&text[m.start..next.end], Part::Suffix));
+                last_start = m.start;
+                prev_start = next.start;
+                prev_end = next.end;
+                skip_to = next.end;
+                continue;
+            }
+        }
         // A katakana piece that is no noun of its own, right after a
         // katakana part, is the rest of a loanword the dictionary cut
         // (トークン read as トー + the honorific クン).
@@ -257,6 +322,29 @@ mod tests {
             );
         }
         assert!(stats.terms.contains_key("WTO 協定"), "{keys:?}");
+        Ok(())
+    }
+
+    #[test]
+    fn numbered_names_and_joined_capitals_stay_whole() -> Result<(), crate::Error> {
+        let ja = JapaneseTokenizer::new()?;
+        let mut w = ja.worker();
+        let text = "通商法301条とスーパー301条。G7サミットでM&AとTPP11協定を議論した。ファイル 2 個。第2条。";
+        let found: Vec<String> = compounds(&ja, &mut w, text)
+            .into_iter()
+            .map(|p| p.join("+"))
+            .collect();
+        for whole in [
+            "通商+法+301条",
+            "スーパー+301条",
+            "G7+サミット",
+            "M&A",
+            "TPP11+協定",
+        ] {
+            assert!(found.contains(&whole.to_string()), "{whole}: {found:?}");
+        }
+        // A number alone, or with its counter but no name before it, is no part.
+        assert!(!found.iter().any(|c| c.contains("2")), "{found:?}");
         Ok(())
     }
 

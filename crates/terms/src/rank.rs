@@ -351,6 +351,10 @@ fn shown_surface<'s>(
     }
     let first_key = key.split(' ').next().unwrap_or(key);
     let first_end = surface.find(' ').unwrap_or(surface.len());
+    // A name keeps the capital it was written with (`Section 301`).
+    if crate::english::continues_a_name(&surface[first_end..]) {
+        return std::borrow::Cow::Borrowed(surface);
+    }
     let Some(word) = by_key.get(first_key).filter(|c| !c.surfaces.is_empty()) else {
         return std::borrow::Cow::Borrowed(surface);
     };

@@ -1,0 +1,170 @@
+//! End-to-end tests of the plumbing every command shares: closed pipes,
+//! `-` for standard streams, output errors, thread counts, input flags, and
+//! the parallel files of `glossary align` and `build`.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command as Process, Stdio};
+
+mod util;
+use util::testdata;
+
+const EN: &str = "clinton-japan-trade-1993.en.txt";
+const PAIRS: &str = "clinton-japan-trade-1993.en-ja.tsv";
+
+/// Which of the binary's standard streams is a pipe closed before it writes.
+#[derive(Clone, Copy, PartialEq)]
+enum Closed {
+    Stdout,
+    Stderr,
+}
+
+/// Runs kotoba with `args` in `dir`, its `closed` stream a pipe whose reading
+/// end is closed at once (`kotoba … | head` when head has gone): the exit
+/// code (-1 when killed by a signal) and what the other stream got.
+fn with_closed(closed: Closed, dir: &Path, args: &[&str]) -> (i32, String) {
+    let mut child = Process::new(assert_cmd::cargo::cargo_bin("kotoba"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("RAYON_NUM_THREADS")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("running kotoba: {e}"));
+    let (stdout, stderr) = (child.stdout.take(), child.stderr.take());
+    let mut other = String::new();
+    let read = match closed {
+        Closed::Stdout => {
+            drop(stdout);
+            stderr.map(|mut r| r.read_to_string(&mut other))
+        }
+        Closed::Stderr => {
+            drop(stderr);
+            stdout.map(|mut r| r.read_to_string(&mut other))
+        }
+    };
+    if let Some(Err(e)) = read {
+        panic!("reading kotoba's output: {e}");
+    }
+    let status = child
+        .wait()
+        .unwrap_or_else(|e| panic!("waiting for kotoba: {e}"));
+    (status.code().unwrap_or(-1), other)
+}
+
+/// A temporary folder (removed at the end of the test).
+fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| panic!("temporary folder: {e}"))
+}
+
+/// Writes `text` to `name` in `dir` and returns its path.
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
+    path
+}
+
+/// The seed article's aligned pairs with `rows` added after the header.
+fn pairs_with(rows: &str) -> String {
+    let pairs = std::fs::read_to_string(testdata(PAIRS)).unwrap_or_default();
+    let (header, rest) = pairs.split_once('\n').unwrap_or(("en\tja", ""));
+    format!("{header}\n{rows}{rest}")
+}
+
+#[test]
+fn a_closed_stderr_costs_no_panic_and_keeps_the_status() {
+    let dir = tempdir();
+    // 300 rows of one cell: 300 messages, far more than a pipe holds.
+    let bad = pairs_with(&"only one column\n".repeat(300));
+    let bad = write(dir.path(), "bad.tsv", &bad);
+    let bad = bad.to_string_lossy();
+    for _ in 0..3 {
+        let (code, out) = with_closed(
+            Closed::Stderr,
+            dir.path(),
+            &["glossary", "align", "--parallel", &bad],
+        );
+        assert_eq!(code, 2, "lines were skipped, so 2 (101 is a panic)");
+        assert!(out.starts_with("en\tja\t"), "{out}");
+    }
+    // Documents that cannot be read (fold over the corpus, then the final error).
+    let missing: Vec<String> = (0..300).map(|i| format!("missing-{i}.txt")).collect();
+    let mut args = vec!["glossary", "extract"];
+    args.extend(missing.iter().map(String::as_str));
+    let (code, out) = with_closed(Closed::Stderr, dir.path(), &args);
+    assert_eq!((code, out.as_str()), (2, ""));
+    // Documents processed one by one (in order, to standard output).
+    let en = testdata(EN);
+    let en = en.to_string_lossy();
+    let mut args = vec!["sentences", &*en];
+    args.extend(missing.iter().map(String::as_str));
+    let (code, out) = with_closed(Closed::Stderr, dir.path(), &args);
+    assert_eq!(code, 2);
+    assert_eq!(out.lines().count(), 27, "{out}");
+}
+
+#[test]
+fn a_closed_stdout_ends_quietly_with_the_status_earned() {
+    let dir = tempdir();
+    let en = testdata(EN);
+    let en = en.to_string_lossy();
+    let pairs = testdata(PAIRS);
+    let pairs = pairs.to_string_lossy();
+    let many: Vec<&str> = std::iter::repeat_n(&*en, 20).collect();
+    let runs: Vec<Vec<&str>> = vec![
+        [&["tokenize"][..], &many].concat(),
+        [&["sentences", "--format", "jsonl"][..], &many].concat(),
+        vec![
+            "glossary",
+            "extract",
+            "--min-freq",
+            "1",
+            "--format",
+            "jsonl",
+            &en,
+        ],
+        vec!["glossary", "extract", "--min-freq", "1", &en],
+        vec![
+            "glossary",
+            "align",
+            "--parallel",
+            &pairs,
+            "--format",
+            "jsonl",
+        ],
+        vec![
+            "glossary",
+            "build",
+            "--min-freq",
+            "1",
+            &en,
+            "--parallel",
+            &pairs,
+        ],
+    ];
+    for args in &runs {
+        let (code, err) = with_closed(Closed::Stdout, dir.path(), args);
+        assert_eq!((code, err.as_str()), (0, ""), "{args:?}");
+    }
+    // Inputs that failed before the output closed keep their status, 2,
+    // and their messages; the closed pipe adds none.
+    let mut args = vec!["tokenize", "missing.txt"];
+    args.extend(&many);
+    let (code, err) = with_closed(Closed::Stdout, dir.path(), &args);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("missing.txt"), "{err}");
+    assert!(!err.to_lowercase().contains("pipe"), "{err}");
+    let bad = write(dir.path(), "bad.tsv", &pairs_with("only one column\n"));
+    let bad = bad.to_string_lossy();
+    let (code, err) = with_closed(
+        Closed::Stdout,
+        dir.path(),
+        &["glossary", "align", "--parallel", &bad],
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("bad.tsv:2:") && !err.to_lowercase().contains("pipe"),
+        "{err}"
+    );
+}
