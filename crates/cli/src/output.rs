@@ -1,25 +1,28 @@
 //! Where results go: standard output, or a file written atomically.
 
+use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use anyhow::{Context, Result};
-use tempfile::NamedTempFile;
+use anyhow::{Context, Result, anyhow};
+use tempfile::{NamedTempFile, TempPath};
 
 /// A buffered sink; a file target only appears, whole, on [`Output::finish`].
 pub enum Output {
     /// Standard output.
     Stdout(BufWriter<io::Stdout>),
-    /// A temporary file beside the target, renamed over it at the end.
-    File(BufWriter<NamedTempFile>, PathBuf),
+    /// A temporary file beside the target (removed when dropped), renamed
+    /// over the target at the end.
+    File(BufWriter<File>, TempPath, PathBuf),
     /// A target that is no regular file (`/dev/null`, a named pipe), written
     /// to directly: renaming a file over it would replace the device.
-    Special(BufWriter<std::fs::File>),
+    Special(BufWriter<File>, PathBuf),
 }
 
 impl Output {
     /// Standard output, or a temporary file beside `path`.
+    /// Errors name `path` as given, never the temporary file.
     pub fn open(path: Option<&Path>) -> Result<Output> {
         let Some(path) = path else {
             return Ok(Output::Stdout(BufWriter::with_capacity(
@@ -34,18 +37,31 @@ impl Output {
                     .write(true)
                     .open(path)
                     .with_context(|| format!("cannot write {}", path.display()))?;
-                return Ok(Output::Special(BufWriter::with_capacity(1 << 16, f)));
+                return Ok(Output::Special(
+                    BufWriter::with_capacity(1 << 16, f),
+                    path.to_path_buf(),
+                ));
             }
         }
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
-        let tmp = NamedTempFile::new_in(dir)
-            .with_context(|| format!("cannot write in {}", dir.display()))?;
-        set_pending(Some(tmp.path().to_path_buf()));
+        // tempfile's errors name the temporary file, which the user never
+        // asked for: say what went wrong with the path they gave.
+        let tmp = NamedTempFile::new_in(dir).map_err(|e| {
+            let why = match std::fs::metadata(dir) {
+                Err(_) => format!("no folder {}", dir.display()),
+                Ok(m) if !m.is_dir() => format!("{} is not a folder", dir.display()),
+                Ok(_) => io::Error::from(e.kind()).to_string(),
+            };
+            anyhow!("cannot write {}: {why}", path.display())
+        })?;
+        let (file, tmp) = tmp.into_parts();
+        set_pending(Some(tmp.to_path_buf()));
         Ok(Output::File(
-            BufWriter::with_capacity(1 << 16, tmp),
+            BufWriter::with_capacity(1 << 16, file),
+            tmp,
             path.to_path_buf(),
         ))
     }
@@ -54,13 +70,21 @@ impl Output {
     pub fn finish(self) -> Result<()> {
         match self {
             Output::Stdout(mut w) => Ok(w.flush()?),
-            Output::Special(mut w) => Ok(w.flush()?),
-            Output::File(w, path) => {
-                let tmp = w.into_inner().map_err(|e| e.into_error())?;
-                ordinary_permissions(tmp.as_file(), &path)?;
-                tmp.as_file().sync_all()?;
+            Output::Special(mut w, path) => w
+                .flush()
+                .with_context(|| format!("cannot write {}", path.display())),
+            Output::File(w, tmp, path) => {
+                let context = || format!("cannot write {}", path.display());
+                let file = w
+                    .into_inner()
+                    .map_err(|e| e.into_error())
+                    .with_context(context)?;
+                ordinary_permissions(&file, &path).with_context(context)?;
+                file.sync_all().with_context(context)?;
+                drop(file);
                 tmp.persist(&path)
-                    .with_context(|| format!("cannot write {}", path.display()))?;
+                    .map_err(|e| e.error)
+                    .with_context(context)?;
                 set_pending(None);
                 Ok(())
             }
@@ -68,28 +92,36 @@ impl Output {
     }
 }
 
+/// A write error on a file target, naming the file the user gave.
+fn named(path: &Path, e: io::Error) -> io::Error {
+    io::Error::new(e.kind(), format!("cannot write {}: {e}", path.display()))
+}
+
 impl Write for Output {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self {
             Output::Stdout(w) => w.write(buf),
-            Output::File(w, _) => w.write(buf),
-            Output::Special(w) => w.write(buf),
+            Output::File(w, _, path) | Output::Special(w, path) => {
+                w.write(buf).map_err(|e| named(path, e))
+            }
         }
     }
 
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
         match self {
             Output::Stdout(w) => w.write_all(buf),
-            Output::File(w, _) => w.write_all(buf),
-            Output::Special(w) => w.write_all(buf),
+            Output::File(w, _, path) | Output::Special(w, path) => {
+                w.write_all(buf).map_err(|e| named(path, e))
+            }
         }
     }
 
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Output::Stdout(w) => w.flush(),
-            Output::File(w, _) => w.flush(),
-            Output::Special(w) => w.flush(),
+            Output::File(w, _, path) | Output::Special(w, path) => {
+                w.flush().map_err(|e| named(path, e))
+            }
         }
     }
 }
@@ -131,7 +163,7 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 /// A temporary file is private (0600); the result gets the permissions of
 /// the file it replaces, or ordinary ones (0644).
 #[cfg(unix)]
-fn ordinary_permissions(file: &std::fs::File, target: &Path) -> std::io::Result<()> {
+fn ordinary_permissions(file: &File, target: &Path) -> std::io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
     let permissions = match std::fs::metadata(target) {
         Ok(m) => m.permissions(),
@@ -142,6 +174,6 @@ fn ordinary_permissions(file: &std::fs::File, target: &Path) -> std::io::Result<
 
 /// Elsewhere temporary files are not made private.
 #[cfg(not(unix))]
-fn ordinary_permissions(_file: &std::fs::File, _target: &Path) -> std::io::Result<()> {
+fn ordinary_permissions(_file: &File, _target: &Path) -> std::io::Result<()> {
     Ok(())
 }

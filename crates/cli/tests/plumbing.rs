@@ -7,10 +7,22 @@ use std::path::{Path, PathBuf};
 use std::process::{Command as Process, Stdio};
 
 mod util;
-use util::testdata;
+use util::{kotoba, testdata};
 
 const EN: &str = "clinton-japan-trade-1993.en.txt";
 const PAIRS: &str = "clinton-japan-trade-1993.en-ja.tsv";
+
+/// Exit code, stdout and stderr of a finished `assert_cmd` run.
+fn outcome(cmd: &mut assert_cmd::Command) -> (i32, String, String) {
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("running kotoba: {e}"));
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
 
 /// Which of the binary's standard streams is a pipe closed before it writes.
 #[derive(Clone, Copy, PartialEq)]
@@ -167,4 +179,26 @@ fn a_closed_stdout_ends_quietly_with_the_status_earned() {
         err.contains("bad.tsv:2:") && !err.to_lowercase().contains("pipe"),
         "{err}"
     );
+}
+
+#[test]
+fn output_errors_name_the_path_given_not_a_temporary_file() {
+    let dir = tempdir();
+    write(dir.path(), "afile", "");
+    for (target, why) in [
+        ("nodir/x.tsv", "no folder nodir"),
+        ("afile/x.tsv", "afile is not a folder"),
+    ] {
+        let (code, out, err) = outcome(
+            kotoba()
+                .current_dir(dir.path())
+                .args(["glossary", "extract", "-o", target])
+                .arg(testdata(EN)),
+        );
+        assert_eq!((code, out.as_str()), (2, ""));
+        assert_eq!(
+            err,
+            format!("kotoba: error: cannot write {target}: {why}\n")
+        );
+    }
 }
