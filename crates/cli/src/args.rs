@@ -392,7 +392,8 @@ pub struct InputArgs {
     /// JSON Lines field holding the document id.
     #[arg(long, default_value = "id", value_name = "NAME")]
     pub id_field: String,
-    /// Write to FILE (atomically) instead of standard output.
+    /// Write to FILE (atomically) instead of standard output (`-`: standard
+    /// output).
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Process only shard K of N (K from 0): input records K, K+N, K+2N, …

@@ -21,10 +21,10 @@ pub enum Output {
 }
 
 impl Output {
-    /// Standard output, or a temporary file beside `path`.
+    /// Standard output (no path, or `-`), or a temporary file beside `path`.
     /// Errors name `path` as given, never the temporary file.
     pub fn open(path: Option<&Path>) -> Result<Output> {
-        let Some(path) = path else {
+        let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
             return Ok(Output::Stdout(BufWriter::with_capacity(
                 1 << 16,
                 io::stdout(),

@@ -182,6 +182,71 @@ fn a_closed_stdout_ends_quietly_with_the_status_earned() {
 }
 
 #[test]
+fn a_dash_output_is_standard_output() {
+    let dir = tempdir();
+    let en = testdata(EN);
+    let pairs = testdata(PAIRS);
+    let (code, out, err) = outcome(
+        kotoba()
+            .current_dir(dir.path())
+            .args(["sentences", "-o", "-"])
+            .arg(&en),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 27);
+    let (code, out, err) = outcome(
+        kotoba()
+            .current_dir(dir.path())
+            .args(["glossary", "align", "-o", "-", "--parallel"])
+            .arg(&pairs),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("en\tja\t"), "{out}");
+    // The pairs to standard output, the ranking to a file.
+    let (code, out, err) = outcome(
+        kotoba()
+            .current_dir(dir.path())
+            .args([
+                "glossary",
+                "build",
+                "--pairs-output",
+                "-",
+                "-o",
+                "ranking.tsv",
+                "--parallel",
+            ])
+            .arg(&pairs)
+            .arg(&en),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("en\tja\t"), "{out}");
+    let ranking = std::fs::read_to_string(dir.path().join("ranking.tsv")).unwrap_or_default();
+    assert!(ranking.starts_with("term\t"), "{ranking}");
+    assert!(
+        !ranking.contains("\n\nen\tja\t"),
+        "the pairs went elsewhere"
+    );
+    // Both on standard output would be one stream of two tables: refused.
+    for output in [&[][..], &["-o", "-"][..]] {
+        let (code, out, err) = outcome(
+            kotoba()
+                .current_dir(dir.path())
+                .args(["glossary", "build", "--pairs-output", "-", "--parallel"])
+                .arg(&pairs)
+                .arg(&en)
+                .args(output),
+        );
+        assert_eq!((code, out.as_str()), (2, ""));
+        assert!(
+            err.contains("--pairs-output -") && err.contains("-o FILE"),
+            "{err}"
+        );
+    }
+    // No file named `-` anywhere.
+    assert!(!dir.path().join("-").exists());
+}
+
+#[test]
 fn output_errors_name_the_path_given_not_a_temporary_file() {
     let dir = tempdir();
     write(dir.path(), "afile", "");

@@ -364,6 +364,15 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
         false,
         "a command with one output record per input record",
     )?;
+    // Standard output holds one table: refused before anything is read.
+    let is_std = |p: &Path| p.as_os_str() == "-";
+    if args.pairs_output.as_deref().is_some_and(is_std)
+        && args.input.output.as_deref().is_none_or(is_std)
+    {
+        return Err(anyhow!(
+            "--pairs-output - writes the pairs to standard output, where the ranking goes too: give the ranking -o FILE"
+        ));
+    }
     if args.format == BuildFormat::Tbx && args.pairs_output.is_some() {
         return Err(anyhow!(
             "--pairs-output splits the ranking from the pairs; --format tbx writes the pairs alone"
