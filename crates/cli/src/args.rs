@@ -8,12 +8,25 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[derive(Debug, Parser)]
 #[command(name = "kotoba", version, about, propagate_version = true)]
 pub struct Cli {
-    /// Worker threads (default: all cores, or RAYON_NUM_THREADS).
-    #[arg(long, global = true, value_name = "N")]
+    /// Worker threads, 1 to 1024 (default: all cores, or RAYON_NUM_THREADS).
+    #[arg(long, global = true, value_name = "N", value_parser = parse_threads)]
     pub threads: Option<usize>,
     /// The task.
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// The most worker threads `--threads` takes: far more than the cores of
+/// any machine kotoba runs on, few enough that their stacks fit in memory
+/// (20,000 threads aborted the process when their stacks could not be had).
+pub const MAX_THREADS: usize = 1024;
+
+/// `--threads N` with 1 ≤ N ≤ [`MAX_THREADS`].
+pub fn parse_threads(s: &str) -> Result<usize, String> {
+    match s.trim().parse::<usize>() {
+        Ok(n) if (1..=MAX_THREADS).contains(&n) => Ok(n),
+        _ => Err(format!("--threads takes 1 to {MAX_THREADS}, not `{s}`")),
+    }
 }
 
 /// The subcommands.

@@ -35,11 +35,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     output::remove_partial_output_on_interrupt();
-    if let Some(n) = cli.threads {
-        // Only fails when a pool exists already, which cannot happen here.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n)
-            .build_global();
+    if let Err(err) = thread_pool(cli.threads) {
+        eprintln!("kotoba: error: {err}");
+        return ExitCode::from(2);
     }
     let result = match cli.command {
         Command::Sentences(a) => cmd::sentences::run(a),
@@ -61,6 +59,30 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Sets up the worker threads: `--threads N` (bounded by the parser), else
+/// rayon's own default (all cores, or RAYON_NUM_THREADS, held here to the
+/// same bound); a pool whose threads cannot be started is an error, not an
+/// abort.
+fn thread_pool(threads: Option<usize>) -> Result<(), String> {
+    let Some(n) = threads else {
+        if let Ok(v) = std::env::var("RAYON_NUM_THREADS")
+            && v.trim()
+                .parse::<usize>()
+                .is_ok_and(|n| n > args::MAX_THREADS)
+        {
+            return Err(format!(
+                "RAYON_NUM_THREADS takes up to {} threads, not {v}",
+                args::MAX_THREADS
+            ));
+        }
+        return Ok(());
+    };
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(n)
+        .build_global()
+        .map_err(|e| format!("cannot start {n} worker threads: {e}"))
 }
 
 /// The error and its causes, each cause left out when the text before it

@@ -267,3 +267,24 @@ fn output_errors_name_the_path_given_not_a_temporary_file() {
         );
     }
 }
+
+#[test]
+fn thread_counts_are_bounded_with_a_clean_error() {
+    let en = testdata(EN);
+    for n in ["20000", "0", "1025"] {
+        let (code, out, err) = outcome(kotoba().args(["--threads", n, "sentences"]).arg(&en));
+        assert_eq!((code, out.as_str()), (2, ""), "{n}");
+        assert!(err.contains("--threads takes 1 to 1024"), "{err}");
+    }
+    let (code, _, err) = outcome(
+        kotoba()
+            .env("RAYON_NUM_THREADS", "20000")
+            .arg("sentences")
+            .arg(&en),
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("RAYON_NUM_THREADS takes up to 1024"), "{err}");
+    let (code, out, err) = outcome(kotoba().args(["--threads", "3", "sentences"]).arg(&en));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 27);
+}
