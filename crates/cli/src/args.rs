@@ -399,11 +399,11 @@ pub struct InputArgs {
     /// Inputs are JSON Lines, one document per record.
     #[arg(long)]
     pub jsonl: bool,
-    /// JSON Lines field holding the text.
-    #[arg(long, default_value = "text", value_name = "NAME")]
+    /// JSON Lines field holding the text (needs --jsonl).
+    #[arg(long, default_value = "text", value_name = "NAME", requires = "jsonl")]
     pub text_field: String,
-    /// JSON Lines field holding the document id.
-    #[arg(long, default_value = "id", value_name = "NAME")]
+    /// JSON Lines field holding the document id (needs --jsonl).
+    #[arg(long, default_value = "id", value_name = "NAME", requires = "jsonl")]
     pub id_field: String,
     /// Write to FILE (atomically) instead of standard output (`-`: standard
     /// output).

@@ -288,3 +288,19 @@ fn thread_counts_are_bounded_with_a_clean_error() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(out.lines().count(), 27);
 }
+
+#[test]
+fn json_lines_field_flags_need_jsonl() {
+    let en = testdata(EN);
+    for cmd in [
+        &["sentences"][..],
+        &["glossary", "extract"][..],
+        &["tokenize"][..],
+    ] {
+        for flag in ["--text-field", "--id-field"] {
+            let (code, out, err) = outcome(kotoba().args(cmd).args([flag, "body"]).arg(&en));
+            assert_eq!((code, out.as_str()), (2, ""), "{cmd:?} {flag}");
+            assert!(err.contains("--jsonl"), "{err}");
+        }
+    }
+}
