@@ -304,3 +304,22 @@ fn json_lines_field_flags_need_jsonl() {
         }
     }
 }
+
+#[test]
+fn standard_input_given_twice_is_refused_before_reading() {
+    let pairs = std::fs::read_to_string(testdata(PAIRS)).unwrap_or_default();
+    for corpus in [&["-"][..], &[][..]] {
+        let (code, out, err) = outcome(
+            kotoba()
+                .args(["glossary", "build", "--parallel", "-"])
+                .args(corpus)
+                .write_stdin(pairs.clone()),
+        );
+        assert_eq!((code, out.as_str()), (2, ""));
+        assert_eq!(
+            err,
+            "kotoba: error: standard input given twice: the corpus (no INPUT, or `-`) and \
+             --parallel -; give one of them as a file\n"
+        );
+    }
+}

@@ -364,8 +364,16 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
         false,
         "a command with one output record per input record",
     )?;
-    // Standard output holds one table: refused before anything is read.
+    // Standard input can be read once, and standard output hold one table:
+    // refused before anything is read.
     let is_std = |p: &Path| p.as_os_str() == "-";
+    let corpus_on_stdin =
+        args.input.inputs.is_empty() || args.input.inputs.iter().any(|i| i == "-");
+    if args.stats.is_none() && corpus_on_stdin && args.parallel.as_deref().is_some_and(is_std) {
+        return Err(anyhow!(
+            "standard input given twice: the corpus (no INPUT, or `-`) and --parallel -; give one of them as a file"
+        ));
+    }
     if args.pairs_output.as_deref().is_some_and(is_std)
         && args.input.output.as_deref().is_none_or(is_std)
     {
