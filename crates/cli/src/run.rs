@@ -331,7 +331,9 @@ pub fn write_units(
 /// --parallel`) in batches of up to `size` pairs and hands each to `each`, so
 /// memory stays bounded. A line that cannot be read is reported and skipped;
 /// a progress bar shows on stderr when it is a terminal and not `quiet`.
-/// With `shard` (K, N) only items K, K+N, … are read, bad lines included, so
+/// A pair with an empty side (untranslated, or misaligned) is skipped, as
+/// it pairs nothing and checks nothing, and such pairs are counted in one
+/// note. With `shard` (K, N) only items K, K+N, … are read, bad lines included, so
 /// that N shards together see each pair, and report each bad line, once.
 /// Returns the pairs read and the status (`Failures` when a line failed).
 pub fn for_pair_batches(
@@ -363,7 +365,7 @@ fn pair_batches<R: std::io::BufRead>(
     size: usize,
     mut each: impl FnMut(Vec<kotoba_glossary::Pair>) -> Result<()>,
 ) -> Result<(usize, Status)> {
-    let (mut read, mut failed) = (0usize, 0usize);
+    let (mut read, mut failed, mut half_empty) = (0usize, 0usize, 0usize);
     let (k, n) = shard.unwrap_or((0, 1));
     let mut index = 0usize;
     loop {
@@ -374,6 +376,9 @@ fn pair_batches<R: std::io::BufRead>(
                 continue;
             }
             match item {
+                Ok(pair) if pair.en.trim().is_empty() || pair.ja.trim().is_empty() => {
+                    half_empty += 1;
+                }
                 Ok(pair) => batch.push(pair),
                 Err(e) => {
                     eprintln!("kotoba: skipped {e}");
@@ -396,6 +401,12 @@ fn pair_batches<R: std::io::BufRead>(
         }
     }
     progress.finish();
+    if half_empty > 0 {
+        eprintln!(
+            "kotoba: note: {half_empty} pair(s) of {} with an empty en or ja cell skipped",
+            reader.path().display()
+        );
+    }
     if failed > 0 {
         eprintln!(
             "kotoba: {failed} line(s) of {} could not be read",

@@ -323,3 +323,84 @@ fn standard_input_given_twice_is_refused_before_reading() {
         );
     }
 }
+
+#[test]
+fn rows_with_cells_past_the_header_are_reported_and_skipped() {
+    let dir = tempdir();
+    let third = write(
+        dir.path(),
+        "third.tsv",
+        &pairs_with(&"zebra crossing\tシマウマ\t横断歩道\n".repeat(3)),
+    );
+    let (code, out, err) = outcome(
+        kotoba()
+            .args(["glossary", "align", "--parallel"])
+            .arg(&third),
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(!out.contains("zebra"), "{out}");
+    for line in 2..=4 {
+        assert!(
+            err.contains(&format!(
+                "third.tsv:{line}: 3 tab-separated cells where the header has 2 columns"
+            )),
+            "{err}"
+        );
+    }
+    // A third column the header names is read past.
+    let pairs = std::fs::read_to_string(testdata(PAIRS)).unwrap_or_default();
+    let noted: String = pairs
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                format!("{l}\tnote\n")
+            } else {
+                format!("{l}\tchecked\n")
+            }
+        })
+        .collect();
+    let noted = write(dir.path(), "noted.tsv", &noted);
+    let (code, with_note, err) = outcome(
+        kotoba()
+            .args(["glossary", "align", "--parallel"])
+            .arg(&noted),
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+    let (_, plain, _) = outcome(
+        kotoba()
+            .args(["glossary", "align", "--parallel"])
+            .arg(testdata(PAIRS)),
+    );
+    assert_eq!(with_note, plain);
+}
+
+#[test]
+fn pairs_with_an_empty_side_are_skipped_with_one_note() {
+    let dir = tempdir();
+    let half = write(
+        dir.path(),
+        "half.tsv",
+        &pairs_with("tariff\t\n\t関税\ntrade surplus\t \n"),
+    );
+    let (code, out, err) = outcome(
+        kotoba()
+            .args(["glossary", "align", "--association", "llr", "--parallel"])
+            .arg(&half),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        err,
+        format!(
+            "kotoba: note: 3 pair(s) of {} with an empty en or ja cell skipped\n",
+            half.display()
+        )
+    );
+    // The same result as without them: they count as no segment.
+    let (_, plain, _) = outcome(
+        kotoba()
+            .args(["glossary", "align", "--association", "llr", "--parallel"])
+            .arg(testdata(PAIRS)),
+    );
+    assert_eq!(out, plain);
+}

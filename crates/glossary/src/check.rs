@@ -69,6 +69,8 @@ pub struct PairReader<R> {
     /// Whether the TSV header is still to be read.
     header: bool,
     columns: (usize, usize),
+    /// Cells of the TSV header: a row may not have more that hold text.
+    width: usize,
     line: usize,
     done: bool,
     bytes: u64,
@@ -107,6 +109,7 @@ impl<R: BufRead> PairReader<R> {
             jsonl,
             header: !jsonl,
             columns: (0, 1),
+            width: 2,
             line: 0,
             done: false,
             bytes: 0,
@@ -204,6 +207,7 @@ impl<R: BufRead> PairReader<R> {
                 ));
             };
             self.columns = (en, ja);
+            self.width = cells.len();
             self.header = false;
         }
         Ok(())
@@ -228,6 +232,23 @@ impl<R: BufRead> PairReader<R> {
             return Ok(Some(Pair { line: n, en, ja }));
         }
         let cells: Vec<&str> = line.split('\t').collect();
+        // Cells past the header's columns mean a tab inside a cell (a quoted
+        // CSV field, a pasted note) and columns that no longer line up:
+        // refused like a row that is too short, not read with the rest
+        // dropped. Empty ones (a trailing tab) lose nothing.
+        if let Some(extra) = cells.get(self.width..)
+            && extra.iter().any(|c| !c.trim().is_empty())
+        {
+            return Err(Error::parse(
+                &self.path,
+                Some(n),
+                format!(
+                    "{} tab-separated cells where the header has {} columns (a tab inside a cell?)",
+                    cells.len(),
+                    self.width
+                ),
+            ));
+        }
         match (cells.get(self.columns.0), cells.get(self.columns.1)) {
             (Some(en), Some(ja)) => Ok(Some(Pair {
                 line: n,
@@ -382,6 +403,36 @@ mod tests {
         let err = items[1].clone().err().unwrap_or_default();
         assert!(err.contains("pairs") && err.contains('3'), "{err}");
         assert_eq!(items[2].as_ref().map(|p| p.line), Ok(5));
+    }
+
+    #[test]
+    fn cells_past_the_header_are_an_error_unless_empty_or_named() {
+        let items = read(
+            "en\tja\ntariff\t関税\nzebra crossing\tシマウマ\t横断歩道\n\"quoted\ttab\"\t\"日本\"\nquota\t割当て\t\n",
+            false,
+        );
+        let lines: Vec<_> = items.iter().map(|i| i.as_ref().map(|p| p.line)).collect();
+        assert_eq!(lines[0], Ok(2));
+        assert_eq!(lines[3], Ok(5), "a trailing empty cell loses nothing");
+        for (item, line) in [(&items[1], 3), (&items[2], 4)] {
+            assert_eq!(
+                item.clone().err(),
+                Some(format!(
+                    "pairs:{line}: 3 tab-separated cells where the header has 2 columns \
+                     (a tab inside a cell?)"
+                ))
+            );
+        }
+        // Columns the header names are read past, whatever they hold.
+        let items = read("id\ten\tja\tnote\n1\ttariff\t関税\tseen twice\n", false);
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].as_ref().map(|p| p.ja.as_str()), Ok("関税"));
+        let items = read("en\tja\tnote\ntariff\t関税\tx\ty\n", false);
+        assert!(
+            items[0]
+                .as_ref()
+                .is_err_and(|e| e.contains("4 tab-separated cells"))
+        );
     }
 
     #[test]
