@@ -404,3 +404,49 @@ fn pairs_with_an_empty_side_are_skipped_with_one_note() {
     );
     assert_eq!(out, plain);
 }
+
+#[test]
+fn a_parallel_file_without_pairs_writes_nothing() {
+    let dir = tempdir();
+    let empty = write(dir.path(), "empty.jsonl", "");
+    let header = write(dir.path(), "header.tsv", "en\tja\n\n");
+    for file in [&empty, &header] {
+        let (code, out, err) = outcome(
+            kotoba()
+                .current_dir(dir.path())
+                .args(["glossary", "align", "-o", "out.tsv", "--parallel"])
+                .arg(file),
+        );
+        assert_eq!((code, out.as_str()), (2, ""));
+        assert_eq!(
+            err,
+            format!(
+                "kotoba: error: no pairs in {}; nothing written\n",
+                file.display()
+            )
+        );
+        assert!(!dir.path().join("out.tsv").exists());
+    }
+    // Every record failing: reported, and the old output left as it was.
+    let bad = write(dir.path(), "bad.jsonl", "{\"en\": \"tariff\"}\nnot json\n");
+    let old = write(dir.path(), "old.tsv", "what was there\n");
+    let (code, _, err) = outcome(
+        kotoba()
+            .args(["glossary", "align", "-o"])
+            .arg(&old)
+            .arg("--parallel")
+            .arg(&bad),
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.ends_with(&format!(
+            "kotoba: error: no pair of {} could be read; nothing written\n",
+            bad.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&old).unwrap_or_default(),
+        "what was there\n"
+    );
+}

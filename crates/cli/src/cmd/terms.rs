@@ -262,6 +262,19 @@ pub fn align_cmd(args: GlossaryAlignArgs) -> Result<Status> {
         ..align_options(&args.association)?
     };
     let (stats, status) = count_pairs(&args.parallel, args.quiet, None)?;
+    // No pairs is no result, as for `extract` with no document: nothing is
+    // written (a file named by -o keeps what it held).
+    if stats.segments == 0 {
+        let name = if args.parallel.as_os_str() == "-" {
+            "standard input".to_string()
+        } else {
+            args.parallel.display().to_string()
+        };
+        return Err(match status {
+            Status::Failures => anyhow!("no pair of {name} could be read; nothing written"),
+            _ => anyhow!("no pairs in {name}; nothing written"),
+        });
+    }
     let rows = align(&stats, &options, Some(&glossary));
     let mut out = Output::open(args.output.as_deref())?;
     write_alignments(&rows, args.format, &mut out)?;
