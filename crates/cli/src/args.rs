@@ -86,7 +86,8 @@ pub enum GlossaryCommand {
     MergeStats(MergeStatsArgs),
 }
 
-/// How candidates are ranked.
+/// How candidates are ranked (with `build`, the ranking and its TBX; the
+/// table of pairs lists every pair found, as `align` does).
 #[derive(Debug, Args)]
 pub struct RankArgs {
     /// Scoring method.
@@ -117,7 +118,7 @@ pub enum TermLang {
 /// Scoring methods of term candidates.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum TermMethod {
-    /// Frequency, weirdness, length, case and fragment cues (English); FLR with a length prior (Japanese).
+    /// Frequency, weirdness, length, case and fragment cues (English); FLR (Japanese).
     Combined,
     /// C-value: frequency corrected for nesting in longer candidates.
     #[value(name = "c-value", alias = "cvalue")]
@@ -125,7 +126,7 @@ pub enum TermMethod {
     /// Frequency times inverse document frequency.
     #[value(name = "tf-idf", alias = "tfidf")]
     TfIdf,
-    /// Corpus frequency against general English (English only).
+    /// Corpus frequency against general English (English; Japanese falls back to FLR).
     Weirdness,
     /// Nakagawa and Mori's FLR.
     Flr,
@@ -196,7 +197,8 @@ pub struct GlossaryAlignArgs {
     /// Never propose pairs seen together fewer than `--min-cooc` times.
     #[arg(long)]
     pub no_rare: bool,
-    /// Japanese proposals listed per English term, best first (1 or more).
+    /// Japanese proposals listed per English term (1 or more; tsv and jsonl):
+    /// the chosen pair first, then the other proposals by score.
     #[arg(long, default_value = "1", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub per_term: u16,
     /// Output format.
@@ -219,8 +221,9 @@ pub enum BuildFormat {
     Tsv,
     /// One record per line: `"kind":"term"` rows, then `"kind":"pair"` rows.
     Jsonl,
-    /// The glossary built: the best pair of each English term as TBX-Basic
-    /// (needs --parallel).
+    /// The glossary built, as TBX-Basic: each ranked term (after --top,
+    /// --new-only, --min-freq) that found a pair, with its best (needs
+    /// --parallel).
     Tbx,
 }
 

@@ -2,7 +2,7 @@
 //! report failures on stderr and say in the exit status that something failed.
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
@@ -469,4 +469,45 @@ impl Progress {
             bar.finish_and_clear();
         }
     }
+}
+
+/// The file a path names, for comparing paths: its canonical form, or for a
+/// file not yet written its folder's canonical form and its name.
+fn resolved(path: &Path) -> Option<PathBuf> {
+    if let Ok(p) = std::fs::canonicalize(path) {
+        return Some(p);
+    }
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    Some(std::fs::canonicalize(dir).ok()?.join(path.file_name()?))
+}
+
+/// Refuses, before anything is read, outputs that would replace an input
+/// file or each other (`-o X --pairs-output X`; `-o` naming the corpus or
+/// the parallel file): the run would end with exit 0 and a file lost.
+/// `outputs` and `inputs` are `(what, path)`; `-` and folders are skipped.
+pub fn refuse_overwriting(outputs: &[(&str, &Path)], inputs: &[(&str, &Path)]) -> Result<()> {
+    let file = |p: &Path| p.as_os_str() != "-" && !p.is_dir();
+    let mut seen: Vec<(&str, &Path, PathBuf)> = Vec::new();
+    for &(what, path) in outputs.iter().filter(|(_, p)| file(p)) {
+        let Some(r) = resolved(path) else { continue };
+        if let Some((other, _, _)) = seen.iter().find(|(_, _, q)| *q == r) {
+            anyhow::bail!(
+                "{what} and {other} both name {}: one would replace the other",
+                path.display()
+            );
+        }
+        for &(input, ipath) in inputs.iter().filter(|(_, p)| file(p)) {
+            if resolved(ipath).as_ref() == Some(&r) {
+                anyhow::bail!(
+                    "{what} names {input} {}: writing it would replace the input; write elsewhere",
+                    path.display()
+                );
+            }
+        }
+        seen.push((what, path, r));
+    }
+    Ok(())
 }

@@ -610,20 +610,54 @@ fn build_formats_hold_the_same_terms_and_pairs_as_extract_and_align() {
         "{out}"
     );
 
-    // TBX: the glossary built, as align writes it.
-    let (code, tbx, err) = run(&[
-        "glossary",
-        "build",
-        "--lang",
-        "en",
-        "--format",
-        "tbx",
-        "--parallel",
-        &pairs,
-        &text,
-    ]);
-    assert_eq!(code, 0, "{err}");
-    assert_eq!(tbx, aligned_tbx);
+    // TBX: the glossary built: the ranked terms that found a pair, in rank
+    // order, each with the pair align chooses for it.
+    let english_terms = |tbx: &str| -> Vec<(String, String)> {
+        tbx.split("<conceptEntry ")
+            .skip(1)
+            .map(|c| {
+                let terms: Vec<String> = c
+                    .split("<term>")
+                    .skip(1)
+                    .filter_map(|t| t.split("</term>").next().map(str::to_string))
+                    .collect();
+                (terms[0].clone(), terms[1].clone())
+            })
+            .collect()
+    };
+    let aligned = english_terms(&aligned_tbx);
+    for top in [None, Some("5")] {
+        let mut args = vec!["glossary", "build", "--lang", "en", "--format", "tbx"];
+        if let Some(k) = top {
+            args.extend(["--top", k]);
+        }
+        args.extend(["--parallel", &pairs, &text]);
+        let (code, tbx, err) = run(&args);
+        assert_eq!(code, 0, "{err}");
+        let built = english_terms(&tbx);
+        assert!(!built.is_empty(), "{tbx}");
+        for pair in &built {
+            assert!(aligned.contains(pair), "{pair:?} is not align's choice");
+        }
+        let order: Vec<usize> = built
+            .iter()
+            .map(|(en, _)| ranked.iter().position(|t| t == en).unwrap_or(usize::MAX))
+            .collect();
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+        if top.is_some() {
+            assert!(
+                built.len() <= 5 && order.iter().all(|&i| i < 5),
+                "{order:?}"
+            );
+        } else {
+            assert!(
+                built
+                    .iter()
+                    .any(|(en, ja)| en == "Hawaii" && ja == "ハワイ"),
+                "{tbx}"
+            );
+        }
+    }
 }
 
 #[test]
@@ -659,4 +693,150 @@ fn build_refuses_pair_output_without_pairs_before_reading() {
     assert_eq!(code, 2);
     assert!(err.contains("--pairs-output"), "{err}");
     assert!(!Path::new("/tmp/never.tsv").exists());
+}
+
+#[test]
+fn outputs_never_replace_inputs_or_each_other() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let copy = |name: &str| {
+        let to = dir.path().join(name);
+        std::fs::copy(testdata(name), &to).unwrap_or_else(|e| panic!("{e}"));
+        to
+    };
+    let text = copy("clinton-japan-trade-1993.en.txt");
+    let pairs = copy("clinton-japan-trade-1993.en-ja.tsv");
+    let before = std::fs::read(&pairs).unwrap_or_default();
+    let same = dir.path().join("same.tsv");
+    let cases: Vec<Vec<String>> = vec![
+        vec![
+            "glossary".into(),
+            "build".into(),
+            s(&text),
+            "--parallel".into(),
+            s(&pairs),
+            "-o".into(),
+            s(&same),
+            "--pairs-output".into(),
+            s(&same),
+        ],
+        vec![
+            "glossary".into(),
+            "build".into(),
+            s(&text),
+            "--parallel".into(),
+            s(&pairs),
+            "-o".into(),
+            s(&dir.path().join("r.tsv")),
+            "--pairs-output".into(),
+            s(&pairs),
+        ],
+        vec![
+            "glossary".into(),
+            "align".into(),
+            "--parallel".into(),
+            s(&pairs),
+            "-o".into(),
+            s(&pairs),
+        ],
+        vec![
+            "glossary".into(),
+            "extract".into(),
+            s(&text),
+            "-o".into(),
+            s(&text),
+        ],
+        // The same file by another name.
+        vec![
+            "glossary".into(),
+            "extract".into(),
+            s(&text),
+            "-o".into(),
+            format!(
+                "{}/./{}",
+                dir.path().display(),
+                "clinton-japan-trade-1993.en.txt"
+            ),
+        ],
+    ];
+    for args in &cases {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (code, _, err) = run(&args);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(err.contains("replace"), "{err}");
+    }
+    assert_eq!(std::fs::read(&pairs).unwrap_or_default(), before);
+    assert!(!same.exists());
+    // Shards: the merged file may not be one of them.
+    let shard = dir.path().join("s0.json");
+    let (code, _, err) = run(&[
+        "glossary",
+        "build",
+        "--lang",
+        "en",
+        "--emit-stats",
+        &s(&shard),
+        &s(&text),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(&["glossary", "merge-stats", &s(&shard), "-o", &s(&shard)]);
+    assert_eq!(code, 2);
+    assert!(err.contains("replace"), "{err}");
+}
+
+#[test]
+fn a_missing_folder_for_one_output_leaves_the_other_unwritten() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let pairs_file = dir.path().join("pairs.tsv");
+    let (code, _, err) = run(&[
+        "glossary",
+        "build",
+        &s(&testdata("clinton-japan-trade-1993.en.txt")),
+        "--parallel",
+        &s(&testdata("clinton-japan-trade-1993.en-ja.tsv")),
+        "--pairs-output",
+        &s(&pairs_file),
+        "-o",
+        &s(&dir.path().join("no/such/ranking.tsv")),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no folder"), "{err}");
+    assert!(!pairs_file.exists());
+}
+
+#[test]
+fn language_notes_say_what_was_left_out() {
+    let en = s(&testdata("clinton-japan-trade-1993.en.txt"));
+    let ja = s(&testdata("clinton-japan-trade-1993.ja.txt"));
+    // One document each: a tie, said as one.
+    let (code, _, err) = run(&["glossary", "extract", &en, &ja]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("as many documents are Japanese as English"),
+        "{err}"
+    );
+    // A language no document is written in gives a note, not silence.
+    let (code, out, err) = run(&["glossary", "extract", "--lang", "ja", &en]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 1);
+    assert!(
+        err.contains("no Japanese term candidates in 1 document"),
+        "{err}"
+    );
+}
+
+#[test]
+fn align_refuses_alternatives_a_tbx_cannot_hold() {
+    let (code, out, err) = run(&[
+        "glossary",
+        "align",
+        "--format",
+        "tbx",
+        "--per-term",
+        "3",
+        "--parallel",
+        &s(&testdata("clinton-japan-trade-1993.en-ja.tsv")),
+    ]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(err.contains("--per-term"), "{err}");
 }

@@ -17,7 +17,7 @@ use crate::stats::{Language, Stats};
 #[serde(rename_all = "kebab-case")]
 pub enum Method {
     /// The default: English frequency, weirdness, length, case and
-    /// fragment cues ([`Weights`]); Japanese FLR with a length prior.
+    /// fragment cues ([`Weights`]); Japanese FLR.
     Combined,
     /// C-value (Frantzi et al. 2000): frequency corrected for nesting in
     /// longer candidates, weighted by length.

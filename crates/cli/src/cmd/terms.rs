@@ -109,19 +109,61 @@ fn count(input: &InputArgs, lang: TermLang) -> Result<(Stats, Status)> {
     } else {
         (en, ja)
     };
+    let name = |l: Language| match l {
+        Language::En => "English",
+        Language::Ja => "Japanese",
+    };
     if left.docs > 0 {
-        let name = |l: Language| match l {
-            Language::En => "English",
-            Language::Ja => "Japanese",
+        let why = if left.docs == kept.docs {
+            format!(
+                "as many documents are {} as {}; {} is ranked",
+                name(left.language),
+                name(kept.language),
+                name(kept.language)
+            )
+        } else {
+            format!("most documents are {}", name(kept.language))
         };
         eprintln!(
-            "kotoba: note: {} document(s) in {} left out: most documents are {} (--lang chooses)",
+            "kotoba: note: {} document(s) in {} left out: {why} (--lang chooses)",
             left.docs,
-            name(left.language),
-            name(kept.language)
+            name(left.language)
+        );
+    }
+    if kept.docs > 0 && kept.terms.is_empty() {
+        eprintln!(
+            "kotoba: note: no {} term candidates in {} document(s){}",
+            name(kept.language),
+            kept.docs,
+            if lang == TermLang::Auto {
+                ""
+            } else {
+                " (is the corpus in the language --lang names?)"
+            }
         );
     }
     Ok((kept, status))
+}
+
+/// [`run::refuse_overwriting`] for a command's `-o`, `extra` outputs, the
+/// corpus files and `more` inputs.
+fn refuse_overwriting_inputs(
+    input: &InputArgs,
+    extra: &[(&str, &Path)],
+    more: &[(&str, &Path)],
+) -> Result<()> {
+    let mut outputs: Vec<(&str, &Path)> = Vec::new();
+    if let Some(o) = input.output.as_deref() {
+        outputs.push(("-o", o));
+    }
+    outputs.extend_from_slice(extra);
+    let mut inputs: Vec<(&str, &Path)> = input
+        .inputs
+        .iter()
+        .map(|p| ("the input", Path::new(p.as_str())))
+        .collect();
+    inputs.extend_from_slice(more);
+    run::refuse_overwriting(&outputs, &inputs)
 }
 
 fn write_candidates(
@@ -152,6 +194,7 @@ pub fn extract(args: GlossaryExtractArgs) -> Result<Status> {
         false,
         "a command with one output record per input record",
     )?;
+    refuse_overwriting_inputs(&args.input, &[], &[])?;
     let glossary = load(&args.glossary)?;
     let options = rank_options(&args.rank);
     let (stats, status) = count(&args.input, args.lang)?;
@@ -253,6 +296,14 @@ fn write_alignments(rows: &[Alignment], format: AlignFormat, out: &mut Output) -
 
 /// `glossary align`.
 pub fn align_cmd(args: GlossaryAlignArgs) -> Result<Status> {
+    if let Some(o) = args.output.as_deref() {
+        run::refuse_overwriting(&[("-o", o)], &[("--parallel", args.parallel.as_path())])?;
+    }
+    if args.format == AlignFormat::Tbx && args.per_term > 1 {
+        return Err(anyhow!(
+            "--per-term lists alternatives in tsv and jsonl; a TBX glossary holds each term's chosen pair"
+        ));
+    }
     let glossary = load(&args.glossary)?;
     let options = AlignOptions {
         min_freq: args.min_freq,
@@ -399,6 +450,23 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
             "--pairs-output splits the ranking from the pairs; --format tbx writes the pairs alone"
         ));
     }
+    {
+        let mut extra: Vec<(&str, &Path)> = Vec::new();
+        if let Some(p) = args.pairs_output.as_deref() {
+            extra.push(("--pairs-output", p));
+        }
+        if let Some(p) = args.emit_stats.as_deref() {
+            extra.push(("--emit-stats", p));
+        }
+        let mut more: Vec<(&str, &Path)> = Vec::new();
+        if let Some(p) = args.parallel.as_deref() {
+            more.push(("--parallel", p));
+        }
+        if let Some(p) = args.stats.as_deref() {
+            more.push(("--stats", p));
+        }
+        refuse_overwriting_inputs(&args.input, &extra, &more)?;
+    }
     // Refused before a corpus is read: without --parallel or --stats there
     // are no pairs to write.
     if args.parallel.is_none() && args.stats.is_none() && args.emit_stats.is_none() {
@@ -442,24 +510,40 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
         no_pairs_refused(&args)?;
     }
     if let (BuildFormat::Tbx, Some(rows)) = (args.format, &alignments) {
-        // A TBX glossary holds pairs only.
+        // The glossary built: the ranked terms (--top, --new-only,
+        // --min-freq, --method apply) that found a pair, each with its best.
+        let key_of = |a: &Alignment| match terms.language {
+            Language::En => a.en_key.clone(),
+            Language::Ja => a.ja_key.clone(),
+        };
+        let mut best: HashMap<String, &Alignment> = HashMap::new();
+        for a in rows {
+            // Rows come best first, each term's best pair first.
+            best.entry(key_of(a)).or_insert(a);
+        }
+        let chosen: Vec<Alignment> = rank(&terms, &options, Some(&glossary))
+            .iter()
+            .filter_map(|c| best.get(&c.key).map(|a| (*a).clone()))
+            .collect();
         let mut out = Output::open(args.input.output.as_deref())?;
-        write_alignments(rows, AlignFormat::Tbx, &mut out)?;
+        write_alignments(&chosen, AlignFormat::Tbx, &mut out)?;
         out.finish()?;
         return Ok(status);
     }
-    // The pairs file is written first: if it fails, the ranking's old file
-    // is left as it was too.
-    if let (Some(path), Some(rows)) = (&args.pairs_output, &alignments) {
-        let mut pairs_out = Output::open(Some(path.as_path()))?;
+    // Both outputs are opened before either is written, so a folder that
+    // is missing for one leaves the other as it was.
+    let mut pairs_out = match (&args.pairs_output, &alignments) {
+        (Some(path), Some(_)) => Some(Output::open(Some(path.as_path()))?),
+        _ => None,
+    };
+    let mut out = Output::open(args.input.output.as_deref())?;
+    if let (Some(pairs_out), Some(rows)) = (&mut pairs_out, &alignments) {
         match args.format {
-            BuildFormat::Jsonl => write_alignments(rows, AlignFormat::Jsonl, &mut pairs_out)?,
-            _ => write_alignments(rows, AlignFormat::Tsv, &mut pairs_out)?,
+            BuildFormat::Jsonl => write_alignments(rows, AlignFormat::Jsonl, pairs_out)?,
+            _ => write_alignments(rows, AlignFormat::Tsv, pairs_out)?,
         }
-        pairs_out.finish()?;
     }
     let inline_pairs = alignments.as_ref().filter(|_| args.pairs_output.is_none());
-    let mut out = Output::open(args.input.output.as_deref())?;
     match args.format {
         BuildFormat::Jsonl => {
             let rows = rank(&terms, &options, Some(&glossary));
@@ -490,12 +574,23 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
             }
         }
     }
+    if let Some(pairs_out) = pairs_out {
+        pairs_out.finish()?;
+    }
     out.finish()?;
     Ok(status)
 }
 
 /// `glossary merge-stats`.
 pub fn merge_stats(args: MergeStatsArgs) -> Result<Status> {
+    let inputs: Vec<(&str, &Path)> = args
+        .files
+        .iter()
+        .map(|f| ("a count file", f.as_path()))
+        .collect();
+    if let Some(o) = args.output.as_deref() {
+        run::refuse_overwriting(&[("-o", o)], &inputs)?;
+    }
     let mut total = None;
     let mut seen = HashMap::new();
     for f in &args.files {
