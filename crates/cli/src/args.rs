@@ -277,6 +277,9 @@ pub struct GlossaryBuildArgs {
         ]
     )]
     pub stats: Option<std::path::PathBuf>,
+    /// Rank --stats counts that lack shards of their split.
+    #[arg(long, requires = "stats")]
+    pub partial: bool,
 }
 
 /// `kotoba glossary merge-stats`.
@@ -286,6 +289,11 @@ pub struct MergeStatsArgs {
     /// shards' records, one per line.
     #[arg(required = true)]
     pub files: Vec<std::path::PathBuf>,
+    /// Write the counts even when shards of the split are missing (the
+    /// record keeps which it holds, and `build --stats` then needs
+    /// --partial too).
+    #[arg(long)]
+    pub partial: bool,
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,

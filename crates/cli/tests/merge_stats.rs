@@ -304,3 +304,82 @@ fn the_same_shard_twice_is_warned_about() {
     assert_eq!(code, 0, "{err}");
     assert!(!err.contains("same record"), "{err}");
 }
+
+/// A merge that lacks a shard, or holds one twice, is refused: nothing of
+/// the corpus goes missing or counts twice in silence. `--partial` goes on
+/// with what there is, and says so in the record.
+#[test]
+fn missing_and_repeated_shards_are_named() {
+    let dir = tempdir();
+    let corpus = s(&testdata("clinton-japan-trade-1993.en.txt"));
+    let shard = |k: usize| {
+        emit(
+            dir.path(),
+            &format!("s{k}.json"),
+            &["--lang", "en", "--shard", &format!("{k}/3")],
+            &corpus,
+        )
+    };
+    let (s0, s1, s2) = (shard(0), shard(1), shard(2));
+    // All three: the whole corpus, with no trace of the split.
+    let all = dir.path().join("all.json");
+    let (code, _, err) = run(&[
+        "glossary",
+        "merge-stats",
+        &s(&s0),
+        &s(&s1),
+        &s(&s2),
+        "-o",
+        &s(&all),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        !std::fs::read_to_string(&all)
+            .unwrap_or_default()
+            .contains("shards")
+    );
+    // One missing.
+    let (code, out, err) = run(&["glossary", "merge-stats", &s(&s0), &s(&s2)]);
+    assert_eq!(code, 2);
+    assert!(out.is_empty());
+    assert!(err.contains("lack shard(s) 1/3"), "{err}");
+    let part = dir.path().join("part.json");
+    let (code, _, err) = run(&[
+        "glossary",
+        "merge-stats",
+        "--partial",
+        &s(&s0),
+        &s(&s2),
+        "-o",
+        &s(&part),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(&["glossary", "build", "--stats", &s(&part)]);
+    assert_eq!(code, 2);
+    assert!(err.contains("lack shard(s) 1/3"), "{err}");
+    let (code, out, err) = run(&["glossary", "build", "--partial", "--stats", &s(&part)]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.lines().count() > 1);
+    // One twice, even under another argument.
+    let (code, _, err) = run(&[
+        "glossary",
+        "merge-stats",
+        &s(&s0),
+        &s(&s1),
+        &s(&s2),
+        &s(&s1),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("shard 1/3 is counted twice"), "{err}");
+    assert!(err.contains("(argument 4)"), "{err}");
+    // Shards of different splits.
+    let other = emit(
+        dir.path(),
+        "t0.json",
+        &["--lang", "en", "--shard", "0/2"],
+        &corpus,
+    );
+    let (code, _, err) = run(&["glossary", "merge-stats", &s(&s0), &s(&other)]);
+    assert_eq!(code, 2);
+    assert!(err.contains("do not add up"), "{err}");
+}

@@ -701,13 +701,68 @@ fn pairs_problem(pairs: &PairStats) -> Option<String> {
 
 /// One line of a statistics file, as `kotoba glossary build --emit-stats`
 /// writes it: `{"kotoba_stats":1,"terms":…,"pairs":…}`, with term counts
-/// and, when segment pairs were counted too, pair counts (else `null`).
+/// and, when segment pairs were counted too, pair counts (else `null`), and
+/// for a shard of a split corpus `"shards":{"of":N,"have":[K]}`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
     /// The term counts.
     pub terms: Stats,
     /// The pair counts, when a parallel file was counted.
     pub pairs: Option<PairStats>,
+    /// The shards of a split corpus the counts hold (`None`: the whole
+    /// corpus), so that a merge can tell a shard missing or given twice.
+    pub shards: Option<Shards>,
+}
+
+/// Which shards of a corpus split into `of` (`--shard K/N`) a record holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Shards {
+    /// N, the number of shards of the split.
+    pub of: u64,
+    /// The shards held (each K < N), ascending, each once.
+    pub have: Vec<u64>,
+}
+
+impl Shards {
+    /// Shard `k` of `of`.
+    pub fn one(k: u64, of: u64) -> Shards {
+        Shards { of, have: vec![k] }
+    }
+
+    /// Adds the shards of `other`: an error names a split of another size
+    /// or a shard held by both.
+    pub fn merge(&mut self, other: &Shards) -> Result<(), Error> {
+        if other.of != self.of {
+            return Err(invalid(format!(
+                "shards of a split into {} and of a split into {} do not add up",
+                self.of, other.of
+            )));
+        }
+        if let Some(k) = other.have.iter().find(|k| self.have.contains(k)) {
+            return Err(invalid(format!("shard {k}/{} is counted twice", self.of)));
+        }
+        self.have.extend_from_slice(&other.have);
+        self.have.sort_unstable();
+        Ok(())
+    }
+
+    /// The shards of the split not held.
+    pub fn missing(&self) -> Vec<u64> {
+        (0..self.of).filter(|k| !self.have.contains(k)).collect()
+    }
+
+    fn problem(&self) -> Option<String> {
+        if self.of == 0 {
+            return Some("a split into 0 shards".into());
+        }
+        if self.have.windows(2).any(|w| w[0] >= w[1]) || self.have.iter().any(|&k| k >= self.of) {
+            return Some(format!(
+                "shards {:?} of {} are not distinct shards of the split",
+                self.have, self.of
+            ));
+        }
+        None
+    }
 }
 
 /// A [`Record`] as written: fields in a fixed order.
@@ -716,6 +771,8 @@ struct RecordOut<'a> {
     kotoba_stats: u64,
     terms: &'a Stats,
     pairs: Option<&'a PairStats>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    shards: Option<&'a Shards>,
 }
 
 impl Record {
@@ -726,6 +783,7 @@ impl Record {
             kotoba_stats: RECORD_VERSION,
             terms: &self.terms,
             pairs: self.pairs.as_ref(),
+            shards: self.shards.as_ref(),
         })?)
     }
 
@@ -760,7 +818,22 @@ impl Record {
             None | Some(Value::Null) => None,
             Some(p) => Some(pairs_from_value(p).map_err(|e| within("pairs", e))?),
         };
-        Ok(Record { terms, pairs })
+        let shards = match fields.remove("shards") {
+            None | Some(Value::Null) => None,
+            Some(v) => {
+                let shards: Shards =
+                    serde_json::from_value(v).map_err(|e| invalid(format!("shards: {e}")))?;
+                if let Some(problem) = shards.problem() {
+                    return Err(invalid(format!("shards: {problem}")));
+                }
+                Some(shards)
+            }
+        };
+        Ok(Record {
+            terms,
+            pairs,
+            shards,
+        })
     }
 }
 
@@ -1066,6 +1139,7 @@ mod tests {
         let record = Record {
             terms: sample(Language::En),
             pairs: None,
+            shards: None,
         };
         let mut v: Value = serde_json::from_str(&record.to_json()?)?;
         v["kotoba_stats"] = 2.into();
@@ -1210,6 +1284,7 @@ mod tests {
             let record = Record {
                 terms: stats,
                 pairs: None,
+                shards: None,
             };
             let message = Record::from_json(&record.to_json()?)
                 .err()
@@ -1251,7 +1326,11 @@ mod tests {
             (c.surfaces, c.fallback) = (BTreeMap::new(), "関税".into());
             c
         });
-        let record = Record { terms, pairs: None };
+        let record = Record {
+            terms,
+            pairs: None,
+            shards: None,
+        };
         // The bytes `glossary build --emit-stats` has always written.
         assert_eq!(
             record.to_json()?,
@@ -1261,6 +1340,7 @@ mod tests {
         let record = Record {
             terms: sample(Language::En),
             pairs: Some(pairs()),
+            shards: None,
         };
         assert_eq!(Record::from_json(&record.to_json()?)?, record);
 
@@ -1311,6 +1391,7 @@ mod tests {
             let record = Record {
                 terms: sample(Language::En),
                 pairs: Some(p),
+                shards: None,
             };
             let message = Record::from_json(&record.to_json()?)
                 .err()
@@ -1318,6 +1399,32 @@ mod tests {
                 .unwrap_or_default();
             assert!(message.contains(&format!("pairs: {want}")), "{message}");
         }
+        Ok(())
+    }
+
+    #[test]
+    fn shards_round_trip_and_add_up_once_each() -> Result<(), Error> {
+        let record = Record {
+            terms: sample(Language::En),
+            pairs: None,
+            shards: Some(Shards::one(1, 3)),
+        };
+        assert_eq!(Record::from_json(&record.to_json()?)?, record);
+        // A record of the whole corpus says nothing of shards.
+        let whole = Record {
+            shards: None,
+            ..record.clone()
+        };
+        assert!(!whole.to_json()?.contains("shards"));
+        let mut s = Shards::one(1, 3);
+        s.merge(&Shards::one(0, 3))?;
+        assert_eq!(s.have, [0, 1]);
+        assert_eq!(s.missing(), [2]);
+        assert!(s.merge(&Shards::one(1, 3)).is_err());
+        assert!(s.merge(&Shards::one(2, 4)).is_err());
+        let mut v: Value = serde_json::from_str(&record.to_json()?)?;
+        v["shards"] = serde_json::json!({"of": 3, "have": [3]});
+        assert!(Record::from_value(v).is_err());
         Ok(())
     }
 }

@@ -9,6 +9,7 @@ use std::sync::{Mutex, OnceLock};
 use anyhow::{Context, Result, anyhow};
 use kotoba_glossary::formats::{self, Format};
 use kotoba_glossary::{Concept, Glossary, Status as TermStatus, Term, id_from};
+use kotoba_terms::stats::Shards;
 use kotoba_terms::{
     AlignOptions, Aligner, Alignment, Association, Extractor, Language, Method, PairStats,
     RankOptions, Stats, Tally, align, rank,
@@ -335,25 +336,42 @@ pub fn align_cmd(args: GlossaryAlignArgs) -> Result<Status> {
 
 /// The counts `build --emit-stats` writes: term counts and, with
 /// `--parallel`, pair counts.
-fn stats_json(terms: &Stats, pairs: Option<&PairStats>) -> Result<String> {
+fn stats_json(counts: &Counts) -> Result<String> {
     let record = kotoba_terms::stats::Record {
-        terms: terms.clone(),
-        pairs: pairs.cloned(),
+        terms: counts.terms.clone(),
+        pairs: counts.pairs.clone(),
+        shards: counts.shards.clone(),
     };
     Ok(record.to_json()? + "\n")
 }
 
-/// Term counts and, when the shards paired terms, pair counts.
-type Counts = (Stats, Option<PairStats>);
+/// Term counts, pair counts when the shards paired terms, and the shards
+/// of a split corpus they hold (`None`: the whole corpus).
+struct Counts {
+    terms: Stats,
+    pairs: Option<PairStats>,
+    shards: Option<Shards>,
+}
 
-/// Adds one shard's counts into `total`; `origin` names the shard in errors.
+/// Adds one record's counts into `total`; `origin` names it in errors.
 fn absorb_counts(total: &mut Option<Counts>, next: Counts, origin: &str) -> Result<()> {
-    let Some((terms, pairs)) = total else {
+    let Some(sum) = total else {
         *total = Some(next);
         return Ok(());
     };
-    terms.absorb(next.0).with_context(|| origin.to_string())?;
-    match (pairs.as_mut(), next.1) {
+    match (sum.shards.as_mut(), next.shards.as_ref()) {
+        (Some(a), Some(b)) => a.merge(b).with_context(|| origin.to_string())?,
+        (None, None) => {}
+        _ => {
+            return Err(anyhow!(
+                "{origin}: shards of a split (--shard K/N) and counts of a whole corpus do not add up"
+            ));
+        }
+    }
+    sum.terms
+        .absorb(next.terms)
+        .with_context(|| origin.to_string())?;
+    match (sum.pairs.as_mut(), next.pairs) {
         (Some(a), Some(b)) => a.absorb(b).with_context(|| origin.to_string())?,
         (None, None) => {}
         _ => {
@@ -365,12 +383,33 @@ fn absorb_counts(total: &mut Option<Counts>, next: Counts, origin: &str) -> Resu
     Ok(())
 }
 
+/// The counts of a split, checked whole: a missing shard is an error
+/// (nothing is lost in silence) unless `partial`; a complete split is the
+/// whole corpus and says no more of shards.
+fn whole_split(mut counts: Counts, partial: bool, what: &str) -> Result<Counts> {
+    if let Some(shards) = &counts.shards {
+        let missing = shards.missing();
+        if missing.is_empty() {
+            counts.shards = None;
+        } else if !partial {
+            let list: Vec<String> = missing
+                .iter()
+                .map(|k| format!("{k}/{}", shards.of))
+                .collect();
+            return Err(anyhow!(
+                "{what} lack shard(s) {}; give them, or --partial to go on without",
+                list.join(", ")
+            ));
+        }
+    }
+    Ok(counts)
+}
+
 /// Reads a stats file: one record per line, as `--emit-stats` writes it, so
 /// the outputs of many shards may simply be concatenated (`-` reads standard
-/// input). Several records are added up.
-fn read_stats(path: &Path, seen: &mut HashMap<u64, String>) -> Result<Counts> {
-    let name = path.display().to_string();
-    let text = if name == "-" {
+/// input). Several records are added up. `name` names the file in messages.
+fn read_stats(path: &Path, name: &str, seen: &mut HashMap<u64, String>) -> Result<Counts> {
+    let text = if path.as_os_str() == "-" {
         std::io::read_to_string(std::io::stdin()).context("reading standard input")?
     } else {
         std::fs::read_to_string(path).with_context(|| format!("reading {name}"))?
@@ -390,9 +429,10 @@ fn read_stats(path: &Path, seen: &mut HashMap<u64, String>) -> Result<Counts> {
         }
         // The library checks the record's version and that its counts agree.
         let record = kotoba_terms::stats::Record::from_value(v).with_context(|| origin.clone())?;
-        // The same shard given twice is counted twice; two real shards are
-        // never byte-identical unless empty.
-        if record.terms.docs > 0 {
+        // The same record given twice is counted twice (shards of a split
+        // are refused instead); two real shards are never byte-identical
+        // unless empty.
+        if record.terms.docs > 0 && record.shards.is_none() {
             let mut h = std::collections::hash_map::DefaultHasher::new();
             std::hash::Hash::hash(line.trim(), &mut h);
             if let Some(first) = seen.insert(std::hash::Hasher::finish(&h), origin.clone()) {
@@ -401,7 +441,12 @@ fn read_stats(path: &Path, seen: &mut HashMap<u64, String>) -> Result<Counts> {
                 );
             }
         }
-        absorb_counts(&mut total, (record.terms, record.pairs), &origin)?;
+        let counts = Counts {
+            terms: record.terms,
+            pairs: record.pairs,
+            shards: record.shards,
+        };
+        absorb_counts(&mut total, counts, &origin)?;
     }
     total.ok_or_else(|| anyhow!("{name}: no stats records"))
 }
@@ -476,8 +521,10 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
     let options = rank_options(&args.rank);
     let (terms, pairs, status) = match &args.stats {
         Some(path) => {
-            let (t, p) = read_stats(path, &mut HashMap::new())?;
-            (t, p, Status::Clean)
+            let name = path.display().to_string();
+            let counts = read_stats(path, &name, &mut HashMap::new())?;
+            let counts = whole_split(counts, args.partial, &name)?;
+            (counts.terms, counts.pairs, Status::Clean)
         }
         None => {
             let (t, status) = count(&args.input, args.lang)?;
@@ -499,7 +546,15 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
     if let Some(path) = &args.emit_stats {
         // `-`: standard output, for workers under `RDD.pipe` or xargs.
         let mut out = Output::open(Some(path.as_path()).filter(|p| p.as_os_str() != "-"))?;
-        out.write_all(stats_json(&terms, pairs.as_ref())?.as_bytes())?;
+        let counts = Counts {
+            terms,
+            pairs,
+            shards: args
+                .input
+                .shard
+                .map(|(k, n)| Shards::one(k as u64, n as u64)),
+        };
+        out.write_all(stats_json(&counts)?.as_bytes())?;
         out.finish()?;
         return Ok(status);
     }
@@ -593,16 +648,18 @@ pub fn merge_stats(args: MergeStatsArgs) -> Result<Status> {
     }
     let mut total = None;
     let mut seen = HashMap::new();
-    for f in &args.files {
-        absorb_counts(
-            &mut total,
-            read_stats(f, &mut seen)?,
-            &f.display().to_string(),
-        )?;
+    for (i, f) in args.files.iter().enumerate() {
+        // A file given twice is told apart by its place among the arguments.
+        let mut name = f.display().to_string();
+        if args.files[..i].contains(f) {
+            name = format!("{name} (argument {})", i + 1);
+        }
+        absorb_counts(&mut total, read_stats(f, &name, &mut seen)?, &name)?;
     }
-    let (terms, pairs) = total.ok_or_else(|| anyhow!("no stats files"))?;
+    let counts = total.ok_or_else(|| anyhow!("no stats files"))?;
+    let counts = whole_split(counts, args.partial, "the count files")?;
     let mut out = Output::open(args.output.as_deref())?;
-    out.write_all(stats_json(&terms, pairs.as_ref())?.as_bytes())?;
+    out.write_all(stats_json(&counts)?.as_bytes())?;
     out.finish()?;
     Ok(Status::Clean)
 }
