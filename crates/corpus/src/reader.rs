@@ -293,7 +293,7 @@ impl Corpus {
             let is_dir = entry.file_type()?.is_dir() || path.is_dir();
             if !is_dir && self.options.jsonl {
                 let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-                if !JSONL_EXTENSIONS.contains(&ext) {
+                if !JSONL_EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext)) {
                     continue;
                 }
             }

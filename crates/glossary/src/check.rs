@@ -95,7 +95,7 @@ impl PairReader<BufReader<File>> {
         }
         let jsonl = path
             .extension()
-            .is_some_and(|e| e == "jsonl" || e == "ndjson");
+            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
         PairReader::with_header(BufReader::new(file), path, jsonl)
     }
 }
@@ -386,6 +386,29 @@ mod tests {
         PairReader::new(text.as_bytes(), Path::new("pairs"), jsonl)
             .map(|r| r.map_err(|e| e.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn json_lines_are_known_by_extension_in_any_case() -> Result<(), Error> {
+        let dir = std::env::temp_dir().join(format!("kotoba-pairs-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).map_err(|source| Error::Io {
+            path: dir.clone(),
+            source,
+        })?;
+        for name in ["p.JSONL", "p.NdJson", "p.jsonl"] {
+            let path = dir.join(name);
+            std::fs::write(&path, "{\"en\":\"tariff\",\"ja\":\"関税\"}\n").map_err(|source| {
+                Error::Io {
+                    path: path.clone(),
+                    source,
+                }
+            })?;
+            let pairs: Vec<Pair> = PairReader::open(&path)?.collect::<Result<_, _>>()?;
+            assert_eq!(pairs.len(), 1, "{name}");
+            assert_eq!(pairs[0].ja, "関税");
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+        Ok(())
     }
 
     #[test]

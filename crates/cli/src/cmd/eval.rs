@@ -218,7 +218,7 @@ fn load(path: &Path, args: &RougeArgs, failed: &mut usize) -> Result<BTreeMap<St
     let jsonl = path.is_file()
         && path
             .extension()
-            .is_some_and(|e| e == "jsonl" || e == "ndjson");
+            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
     if path.is_dir() {
         let docs = Corpus::new(
             vec![Source::Path(path.to_path_buf())],
