@@ -172,6 +172,58 @@ pub enum AlignFormat {
     Tbx,
 }
 
+/// Association measures of pairing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AssociationArg {
+    /// Dice coefficient.
+    Dice,
+    /// Dunning's log-likelihood ratio.
+    #[value(alias = "log-likelihood")]
+    Llr,
+}
+
+/// How English and Japanese terms are paired (`align`, `build --parallel`).
+#[derive(Debug, Args)]
+pub struct PairArgs {
+    /// Association measure.
+    #[arg(long, value_enum, default_value = "dice")]
+    pub association: AssociationArg,
+    /// Leave out pairs seen together in fewer segments, except for a term
+    /// with no other pair, a compound whose added suffix the English ending
+    /// predicts (Kannada → カンナダ語) and a compound holding the translation
+    /// of each word of a longer term; see `--no-rare`.
+    #[arg(long, default_value = "2", value_name = "N")]
+    pub min_cooc: u64,
+    /// Never propose pairs seen together fewer than `--min-cooc` times.
+    #[arg(long)]
+    pub no_rare: bool,
+    /// Leave out proposals scoring below S (glossary seed pairs stay).
+    #[arg(long, default_value = "0", value_name = "S", value_parser = parse_min_score)]
+    pub min_score: f64,
+    /// Japanese proposals listed per English term (1 or more; tsv and jsonl):
+    /// the chosen pair first, then the other proposals by score.
+    #[arg(long, default_value = "1", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub per_term: u16,
+}
+
+impl PairArgs {
+    /// True when every flag has its default value.
+    pub fn is_default(&self) -> bool {
+        self.association == AssociationArg::Dice
+            && self.min_cooc == 2
+            && !self.no_rare
+            && self.min_score == 0.0
+            && self.per_term == 1
+    }
+}
+
+fn parse_min_score(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && v >= 0.0 => Ok(v),
+        _ => Err(format!("`{s}` is no score (a number, 0 or more)")),
+    }
+}
+
 /// `kotoba glossary align`.
 #[derive(Debug, Args)]
 pub struct GlossaryAlignArgs {
@@ -182,25 +234,12 @@ pub struct GlossaryAlignArgs {
     /// Glossaries used as seed pairs (`--no-default-glossary` turns the seed off).
     #[command(flatten)]
     pub glossary: GlossaryArgs,
-    /// Association: dice or llr.
-    #[arg(long, default_value = "dice")]
-    pub association: String,
     /// Leave out terms seen in fewer segments.
     #[arg(long, default_value = "2", value_name = "N")]
     pub min_freq: u64,
-    /// Leave out pairs seen together in fewer segments, except for a term
-    /// with no other pair, a compound whose added suffix the English ending
-    /// predicts (Kannada → カンナダ語) and a compound holding the translation
-    /// of each word of a longer term; see `--no-rare`.
-    #[arg(long, default_value = "2", value_name = "N")]
-    pub min_cooc: u64,
-    /// Never propose pairs seen together fewer than `--min-cooc` times.
-    #[arg(long)]
-    pub no_rare: bool,
-    /// Japanese proposals listed per English term (1 or more; tsv and jsonl):
-    /// the chosen pair first, then the other proposals by score.
-    #[arg(long, default_value = "1", value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-    pub per_term: u16,
+    /// How pairs are proposed.
+    #[command(flatten)]
+    pub pairing: PairArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "tsv")]
     pub format: AlignFormat,
@@ -246,6 +285,9 @@ pub struct GlossaryBuildArgs {
     /// its pairs K, K+N, …).
     #[arg(long, value_name = "FILE")]
     pub parallel: Option<std::path::PathBuf>,
+    /// How pairs are proposed (with --parallel or --stats).
+    #[command(flatten)]
+    pub pairing: PairArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "tsv")]
     pub format: BuildFormat,
@@ -263,6 +305,7 @@ pub struct GlossaryBuildArgs {
         conflicts_with_all = [
             "output", "method", "top", "min_freq", "new_only", "glossaries",
             "no_default_glossary", "lenient", "format", "pairs_output",
+            "association", "min_cooc", "no_rare", "min_score", "per_term",
         ]
     )]
     pub emit_stats: Option<std::path::PathBuf>,

@@ -840,3 +840,73 @@ fn align_refuses_alternatives_a_tbx_cannot_hold() {
     assert!(out.is_empty());
     assert!(err.contains("--per-term"), "{err}");
 }
+
+#[test]
+fn build_pairs_as_align_does_with_the_same_pairing_flags() {
+    let text = s(&testdata("clinton-japan-trade-1993.en.txt"));
+    let pairs = s(&testdata("clinton-japan-trade-1993.en-ja.tsv"));
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    for flags in [
+        &["--association", "llr", "--per-term", "2"][..],
+        &["--no-rare", "--min-cooc", "3"][..],
+        &["--min-score", "0.5"][..],
+    ] {
+        let mut args = vec!["glossary", "align", "--parallel", &pairs];
+        args.extend_from_slice(flags);
+        let (code, aligned, err) = run(&args);
+        assert_eq!(code, 0, "{err}");
+        let out = dir.path().join("pairs.tsv");
+        let out_s = s(&out);
+        let mut args = vec![
+            "glossary",
+            "build",
+            "--lang",
+            "en",
+            "--parallel",
+            &pairs,
+            "--pairs-output",
+            &out_s,
+            "-o",
+            "-",
+        ];
+        args.extend_from_slice(flags);
+        args.push(&text);
+        let (code, _, err) = run(&args);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(
+            std::fs::read_to_string(&out).unwrap_or_default(),
+            aligned,
+            "{flags:?}"
+        );
+        if flags[0] == "--min-score" {
+            // Proposals below the floor are gone; glossary seed pairs stay.
+            for row in aligned.lines().skip(1) {
+                let cells: Vec<&str> = row.split('\t').collect();
+                let score: f64 = cells[2].parse().unwrap_or(0.0);
+                assert!(score >= 0.5 || !cells[9].is_empty(), "{row}");
+            }
+            let (_, all, _) = run(&["glossary", "align", "--parallel", &pairs]);
+            assert!(aligned.lines().count() < all.lines().count());
+        }
+    }
+    // Pairing flags without pairs, or on counts only, would do nothing.
+    let (code, _, err) = run(&["glossary", "build", "--association", "llr", &text]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--parallel FILE"), "{err}");
+    let stats = s(&dir.path().join("s.json"));
+    let (code, _, _) = run(&[
+        "glossary",
+        "build",
+        "--emit-stats",
+        &stats,
+        "--min-score",
+        "1",
+        "--parallel",
+        &pairs,
+        &text,
+    ]);
+    assert_eq!(code, 2);
+    let (code, _, err) = run(&["glossary", "align", "--min-score=-1", "--parallel", &pairs]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no score"), "{err}");
+}

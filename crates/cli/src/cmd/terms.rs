@@ -19,8 +19,8 @@ use serde_json::{Value, json};
 
 use super::glossary::load;
 use crate::args::{
-    AlignFormat, BuildFormat, ExtractFormat, GlossaryAlignArgs, GlossaryBuildArgs,
-    GlossaryExtractArgs, InputArgs, MergeStatsArgs, RankArgs, TermLang, TermMethod,
+    AlignFormat, AssociationArg, BuildFormat, ExtractFormat, GlossaryAlignArgs, GlossaryBuildArgs,
+    GlossaryExtractArgs, InputArgs, MergeStatsArgs, PairArgs, RankArgs, TermLang, TermMethod,
 };
 use crate::output::Output;
 use crate::run::{self, Status};
@@ -205,16 +205,30 @@ pub fn extract(args: GlossaryExtractArgs) -> Result<Status> {
     Ok(status)
 }
 
-fn align_options(association: &str) -> Result<AlignOptions> {
-    let association = match association {
-        "dice" => Association::Dice,
-        "llr" | "log-likelihood" => Association::LogLikelihood,
-        other => return Err(anyhow!("unknown association `{other}` (dice or llr)")),
-    };
-    Ok(AlignOptions {
-        association,
+/// The pairing options of `args` (`min_freq` from the command).
+fn align_options(args: &PairArgs, min_freq: u64) -> AlignOptions {
+    AlignOptions {
+        association: match args.association {
+            AssociationArg::Dice => Association::Dice,
+            AssociationArg::Llr => Association::LogLikelihood,
+        },
+        min_freq,
+        min_cooc: args.min_cooc,
+        rare: !args.no_rare,
+        per_term: usize::from(args.per_term),
         ..AlignOptions::default()
-    })
+    }
+}
+
+/// `rows` without the proposals scoring below `min_score` (glossary seed
+/// pairs stay: the glossary already holds them).
+fn above(rows: Vec<Alignment>, min_score: f64) -> Vec<Alignment> {
+    if min_score <= 0.0 {
+        return rows;
+    }
+    rows.into_iter()
+        .filter(|a| a.seed.is_some() || a.score >= min_score)
+        .collect()
 }
 
 /// Segment pairs counted at a time: memory stays bounded whatever the size
@@ -300,19 +314,13 @@ pub fn align_cmd(args: GlossaryAlignArgs) -> Result<Status> {
     if let Some(o) = args.output.as_deref() {
         run::refuse_overwriting(&[("-o", o)], &[("--parallel", args.parallel.as_path())])?;
     }
-    if args.format == AlignFormat::Tbx && args.per_term > 1 {
+    if args.format == AlignFormat::Tbx && args.pairing.per_term > 1 {
         return Err(anyhow!(
             "--per-term lists alternatives in tsv and jsonl; a TBX glossary holds each term's chosen pair"
         ));
     }
     let glossary = load(&args.glossary)?;
-    let options = AlignOptions {
-        min_freq: args.min_freq,
-        min_cooc: args.min_cooc,
-        rare: !args.no_rare,
-        per_term: usize::from(args.per_term),
-        ..align_options(&args.association)?
-    };
+    let options = align_options(&args.pairing, args.min_freq);
     let (stats, status) = count_pairs(&args.parallel, args.quiet, None)?;
     // No pairs is no result, as for `extract` with no document: nothing is
     // written (a file named by -o keeps what it held).
@@ -327,7 +335,10 @@ pub fn align_cmd(args: GlossaryAlignArgs) -> Result<Status> {
             _ => anyhow!("no pairs in {name}; nothing written"),
         });
     }
-    let rows = align(&stats, &options, Some(&glossary));
+    let rows = above(
+        align(&stats, &options, Some(&glossary)),
+        args.pairing.min_score,
+    );
     let mut out = Output::open(args.output.as_deref())?;
     write_alignments(&rows, args.format, &mut out)?;
     out.finish()?;
@@ -453,6 +464,11 @@ fn read_stats(path: &Path, name: &str, seen: &mut HashMap<u64, String>) -> Resul
 
 /// The error for output that needs pairs when there are none.
 fn no_pairs_refused(args: &GlossaryBuildArgs) -> Result<()> {
+    if !args.pairing.is_default() {
+        return Err(anyhow!(
+            "--association, --min-cooc, --no-rare, --min-score and --per-term shape pairs: give --parallel FILE (or --stats with pair counts)"
+        ));
+    }
     if args.format == BuildFormat::Tbx {
         return Err(anyhow!(
             "--format tbx writes the pairs found: give --parallel FILE (or --stats with pair counts)"
@@ -488,6 +504,11 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
     {
         return Err(anyhow!(
             "--pairs-output - writes the pairs to standard output, where the ranking goes too: give the ranking -o FILE"
+        ));
+    }
+    if args.format == BuildFormat::Tbx && args.pairing.per_term > 1 {
+        return Err(anyhow!(
+            "--per-term lists alternatives in tsv and jsonl; a TBX glossary holds each term's chosen pair"
         ));
     }
     if args.format == BuildFormat::Tbx && args.pairs_output.is_some() {
@@ -558,9 +579,10 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
         out.finish()?;
         return Ok(status);
     }
+    let pairing = align_options(&args.pairing, AlignOptions::default().min_freq);
     let alignments = pairs
         .as_ref()
-        .map(|p| align(p, &AlignOptions::default(), Some(&glossary)));
+        .map(|p| above(align(p, &pairing, Some(&glossary)), args.pairing.min_score));
     if alignments.is_none() {
         no_pairs_refused(&args)?;
     }
