@@ -70,6 +70,10 @@ pub fn select(
     let mut chosen: Vec<usize> = Vec::new();
     let mut used = 0usize;
     let mut available: Vec<bool> = (0..n).map(|i| !any_long || long_enough[i]).collect();
+    // Each sentence's largest similarity to those chosen so far, kept up to
+    // date as they are chosen: one comparison per sentence and choice, not
+    // one per pair of chosen sentences at every step.
+    let mut redundancy = vec![0.0f64; n];
     while chosen.len() < max_sentences {
         let mut best: Option<(usize, f64)> = None;
         for i in (0..n).filter(|&i| available[i]) {
@@ -78,11 +82,7 @@ pub fn select(
             }
             let value = match sel.mmr {
                 Some(lambda) if !chosen.is_empty() => {
-                    let redundancy = chosen
-                        .iter()
-                        .map(|&j| cosine(&vectors[i], &vectors[j]))
-                        .fold(0.0, f64::max);
-                    lambda * norm[i] - (1.0 - lambda) * redundancy
+                    lambda * norm[i] - (1.0 - lambda) * redundancy[i]
                 }
                 _ => norm[i],
             };
@@ -94,6 +94,11 @@ pub fn select(
         available[i] = false;
         used += cost(i);
         chosen.push(i);
+        if sel.mmr.is_some() {
+            for k in (0..n).filter(|&k| available[k]) {
+                redundancy[k] = redundancy[k].max(cosine(&vectors[k], &vectors[i]));
+            }
+        }
     }
     chosen
 }
