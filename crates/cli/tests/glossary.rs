@@ -521,6 +521,62 @@ fn bad_glossaries_name_file_and_line() {
     );
 }
 
+/// CR LF glossaries were named one line short; a duplicate concept id in
+/// one file silently replaced the first concept.
+#[test]
+fn crlf_line_numbers_and_duplicate_ids() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let list = |path: &std::path::Path, lenient: bool| {
+        let p = path.display().to_string();
+        let mut args = vec![
+            "glossary",
+            "list",
+            "--format",
+            "jsonl",
+            "--no-default-glossary",
+        ];
+        if lenient {
+            args.push("--lenient");
+        }
+        args.extend(["--glossary", &p]);
+        run(&args, "")
+    };
+    for (name, sep) in [("crlf.tsv", "\t"), ("crlf.csv", ",")] {
+        let path = dir.path().join(name);
+        let rows = ["en", "ja", "a", "b"].chunks(2).map(|c| c.join(sep));
+        let mut text: Vec<String> = rows.collect();
+        text.push(["foo", "bar", "extra"].join(sep));
+        std::fs::write(&path, text.join("\r\n") + "\r\n").unwrap_or_default();
+        let (code, _, err) = list(&path, false);
+        assert_eq!(code, 2);
+        assert!(err.contains(&format!("{name}:3: 3 fields")), "{err}");
+    }
+    let path = dir.path().join("dup.jsonl");
+    std::fs::write(
+        &path,
+        "{\"id\":\"c1\",\"en\":[{\"term\":\"rules of origin\",\"status\":\"preferred\"}]}\n\
+         {\"id\":\"c2\",\"en\":[{\"term\":\"quota\",\"status\":\"preferred\"}]}\n\
+         {\"id\":\"c1\",\"en\":[{\"term\":\"origin\",\"status\":\"preferred\"}]}\n",
+    )
+    .unwrap_or_default();
+    let (code, out, err) = list(&path, false);
+    assert_eq!(code, 2);
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains("dup.jsonl:3: duplicate concept id `c1` (first at line 1)"),
+        "{err}"
+    );
+    let (code, out, err) = list(&path, true);
+    assert_eq!(code, 0, "{err}");
+    let concepts = jsonl(&out);
+    assert_eq!(concepts.len(), 2);
+    assert_eq!(concepts[0]["en"][0]["term"], "rules of origin");
+    assert!(
+        err.contains("skipped glossary entry: ") && err.contains("duplicate concept id `c1`"),
+        "{err}"
+    );
+}
+
 #[test]
 fn summaries_can_favour_glossary_terms() {
     let text = "The weather in Tokyo was mild on Wednesday. \

@@ -6,6 +6,7 @@ use crate::{Concept, Error, Glossary};
 
 pub fn read_jsonl(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossary, Error> {
     let mut g = Glossary::default();
+    let mut seen = std::collections::HashMap::new();
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
@@ -17,7 +18,10 @@ pub fn read_jsonl(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<
                 }
                 match c.problem() {
                     Some(p) => problems.push(Error::parse(path, Some(i + 1), p)),
-                    None => g.concepts.push(c),
+                    None => match super::duplicate(&mut seen, c.id.trim(), path, Some(i + 1)) {
+                        Some(e) => problems.push(e),
+                        None => g.concepts.push(c),
+                    },
                 }
             }
             Err(e) => problems.push(Error::parse(

@@ -195,6 +195,9 @@ pub fn read(
         Format::OmegaT => omegat::read(text, path, &mut problems)?,
     };
     let mut kept = Glossary::default();
+    // Readers that know lines have reported their duplicates already; this
+    // catches the others' (JSON arrays, TBX, UTX, OmegaT), without a line.
+    let mut seen = std::collections::HashMap::new();
     for mut c in glossary.concepts {
         tidy(&mut c);
         // JSON arrays (which have no line per concept) get here with theirs.
@@ -203,7 +206,10 @@ pub fn read(
         }
         match c.problem() {
             Some(p) => problems.push(Error::parse(path, None, p)),
-            None => kept.concepts.push(c),
+            None => match duplicate(&mut seen, &c.id, path, None) {
+                Some(e) => problems.push(e),
+                None => kept.concepts.push(c),
+            },
         }
     }
     if !lenient {
@@ -213,6 +219,34 @@ pub fn read(
         };
     }
     Ok((kept, problems))
+}
+
+/// The error for a concept id met before in the same file, or `None` (and
+/// the id noted, with its line) the first time. Layering replaces a concept
+/// by id across files; within one file a second concept with the same id is
+/// almost always a mistake, and it would silently replace the first.
+fn duplicate(
+    seen: &mut std::collections::HashMap<String, Option<usize>>,
+    id: &str,
+    path: &Path,
+    line: Option<usize>,
+) -> Option<Error> {
+    match seen.get(id) {
+        None => {
+            seen.insert(id.to_string(), line);
+            None
+        }
+        Some(first) => {
+            let first = first
+                .map(|l| format!(" (first at line {l})"))
+                .unwrap_or_default();
+            Some(Error::parse(
+                path,
+                line,
+                format!("duplicate concept id `{id}`{first}"),
+            ))
+        }
+    }
 }
 
 /// Drops the white space around every field of `c` (which some formats
@@ -283,6 +317,49 @@ pub fn read_file(
 mod tests {
     use super::*;
     use crate::default_glossary;
+
+    /// A concept id twice in one file replaced the first concept silently;
+    /// it is an error naming the lines where the format has them, and
+    /// `lenient` keeps the first concept.
+    #[test]
+    fn a_duplicate_id_in_one_file_is_an_error() -> Result<(), Error> {
+        let c = |id: &str, en: &str| {
+            format!(r#"{{"id":"{id}","en":[{{"term":"{en}","status":"preferred"}}]}}"#)
+        };
+        let jsonl = [
+            c("c1", "rules of origin"),
+            c("c3", "the"),
+            c("c1", "origin"),
+        ]
+        .join("\n");
+        let json = format!(
+            "[{}]",
+            [c("c1", "rules of origin"), c("c1", "origin")].join(",")
+        );
+        for (text, format, message) in [
+            (
+                jsonl.as_str(),
+                Format::Jsonl,
+                "g:3: duplicate concept id `c1` (first at line 1)",
+            ),
+            (json.as_str(), Format::Json, "g: duplicate concept id `c1`"),
+        ] {
+            let err = read(text, format, Path::new("g"), false)
+                .err()
+                .map(|e| e.to_string());
+            assert_eq!(err.as_deref(), Some(message));
+            let (g, problems) = read(text, format, Path::new("g"), true)?;
+            assert_eq!(problems.len(), 1);
+            assert_eq!(
+                g.get("c1").map(|c| c.en[0].term.as_str()),
+                Some("rules of origin")
+            );
+            // The format written from what was kept has one `c1`, in TBX too.
+            let (_, problems) = read(&write(&g, Format::Tbx), Format::Tbx, Path::new("g"), false)?;
+            assert!(problems.is_empty());
+        }
+        Ok(())
+    }
 
     #[test]
     fn lossless_formats_round_trip_the_default_glossary() -> Result<(), Error> {

@@ -55,16 +55,20 @@ pub fn read(
         ));
     }
     let mut g = Glossary::default();
+    // Where each concept id was first seen, and the id whose rows are being
+    // skipped as a duplicate.
+    let mut seen = std::collections::HashMap::new();
+    let mut skipping: Option<String> = None;
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| p.line() as usize);
+                let line = e.position().map(|p| line_at(text, p.byte()));
                 problems.push(Error::parse(path, line, format!("malformed row: {e}")));
                 continue;
             }
         };
-        let line = record.position().map(|p| p.line() as usize);
+        let line = record.position().map(|p| line_at(text, p.byte()));
         let get = |name: &str| -> Cow<'_, str> {
             let cell = col(name)
                 .and_then(|i| record.get(i))
@@ -94,6 +98,10 @@ pub fn read(
                 "" => id_from(if en.is_empty() { &ja } else { &en }),
                 id => id.to_string(),
             };
+            if let Some(e) = super::duplicate(&mut seen, &id, path, line) {
+                problems.push(e);
+                continue;
+            }
             let term = |t: &str, reading: &str| Term {
                 term: t.to_string(),
                 reading: (!reading.is_empty()).then(|| reading.to_string()),
@@ -141,7 +149,18 @@ pub fn read(
             problems.push(Error::parse(path, line, "row needs an id and a term"));
             continue;
         }
+        if skipping.as_deref() == Some(&*id) {
+            continue;
+        }
+        skipping = None;
         if g.concepts.last().is_none_or(|c| c.id != *id) {
+            // Rows of one concept stand together: the id seen again after
+            // another concept's rows is a second concept with the same id.
+            if let Some(e) = super::duplicate(&mut seen, &id, path, line) {
+                problems.push(e);
+                skipping = Some(id.to_string());
+                continue;
+            }
             g.concepts.push(Concept {
                 id: id.to_string(),
                 domain: get("domain").to_string(),
@@ -160,6 +179,20 @@ pub fn read(
         }
     }
     Ok(g)
+}
+
+/// The 1-based line of byte offset `byte` in `text`, a line ending at LF,
+/// CR LF or a lone CR as the CSV reader's do (its own line count is one
+/// short in files with CR LF endings).
+fn line_at(text: &str, byte: u64) -> usize {
+    let head = text.as_bytes();
+    let head = &head[..(byte as usize).min(head.len())];
+    let breaks = head
+        .iter()
+        .enumerate()
+        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && head.get(i + 1) != Some(&b'\n')))
+        .count();
+    breaks + 1
 }
 
 pub fn write(g: &Glossary, delimiter: u8) -> String {
@@ -269,6 +302,72 @@ fn unescape(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::{escape, unescape};
+    use crate::Error;
+    use std::path::Path;
+
+    /// The CSV reader counted a CR LF file's lines one short.
+    #[test]
+    fn bad_rows_are_named_by_their_line_whatever_the_line_endings() {
+        for (delimiter, row) in [(b'\t', "foo\tbar\textra"), (b',', "foo,bar,extra")] {
+            let sep = char::from(delimiter);
+            for eol in ["\n", "\r\n", "\r"] {
+                let text = [
+                    format!("en{sep}ja"),
+                    format!("a{sep}b"),
+                    String::new(),
+                    format!("c{sep}d"),
+                    row.to_string(),
+                    format!("e{sep}f"),
+                ]
+                .join(eol);
+                let mut problems = Vec::new();
+                let g = super::read(&text, delimiter, Path::new("g"), &mut problems);
+                assert_eq!(g.map(|g| g.concepts.len()).ok(), Some(3), "{eol:?}");
+                let lines: Vec<Option<usize>> = problems
+                    .iter()
+                    .map(|p| match p {
+                        Error::Parse { line, .. } => *line,
+                        _ => None,
+                    })
+                    .collect();
+                assert_eq!(lines, [Some(5)], "{eol:?} {problems:?}");
+            }
+        }
+    }
+
+    /// A concept id twice in one file replaced the first concept silently.
+    #[test]
+    fn a_duplicate_id_is_a_problem_naming_both_lines() {
+        let text = "id\tdomain\tdefinition\tlang\tterm\treading\tstatus\r\n\
+                    c1\t\t\ten\trules of origin\t\tpreferred\r\n\
+                    c1\t\t\tja\t原産地規則\t\tpreferred\r\n\
+                    c2\t\t\ten\tquota\t\tpreferred\r\n\
+                    c1\t\t\ten\torigin\t\tpreferred\r\n\
+                    c1\t\t\tja\t原産地\t\tpreferred\r\n";
+        let mut problems = Vec::new();
+        let g = super::read(text, b'\t', Path::new("g.tsv"), &mut problems);
+        let ids: Vec<String> = g
+            .map(|g| g.concepts.iter().map(|c| c.id.clone()).collect())
+            .unwrap_or_default();
+        assert_eq!(ids, ["c1", "c2"]);
+        let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            messages,
+            ["g.tsv:5: duplicate concept id `c1` (first at line 2)"]
+        );
+        let mut problems = Vec::new();
+        let _ = super::read(
+            "en,ja\ntrade,貿易\ntrade,取引\n",
+            b',',
+            Path::new("g.csv"),
+            &mut problems,
+        );
+        let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            messages,
+            ["g.csv:3: duplicate concept id `trade` (first at line 2)"]
+        );
+    }
 
     #[test]
     fn tsv_cells_escape_and_unescape() {
