@@ -420,6 +420,26 @@ mod tests {
     }
 
     #[test]
+    fn a_masthead_is_no_lead_and_short_lines_come_last() {
+        let text = "TRADE NEWS DAILY\n\nJapan and the United States opened new talks on trade. \
+                    Officials met in Tokyo on Monday. The talks will go on.\n\npage 1\n";
+        let out = summarizer(Method::LeadRank, 1).summarize(text, Lang::En, Split::Sentences);
+        assert_eq!(
+            out[0].text,
+            "Japan and the United States opened new talks on trade."
+        );
+        // Headings and fragments are taken once nothing else is left.
+        let out = summarizer(Method::Lead, 5).summarize(text, Lang::En, Split::Sentences);
+        assert_eq!(out.len(), 5);
+        let out = summarizer(Method::Lead, 3).summarize(text, Lang::En, Split::Sentences);
+        assert!(out.iter().all(|e| e.text.ends_with('.')), "{out:?}");
+        let ja =
+            "貿易ニュース\n\n日米両国は貿易協議を再開した。協議は東京で行われた。\n\n1ページ\n";
+        let out = summarizer(Method::LeadRank, 1).summarize(ja, Lang::Ja, Split::Sentences);
+        assert_eq!(out[0].text, "日米両国は貿易協議を再開した。");
+    }
+
+    #[test]
     fn multi_document_names_sources() {
         let a = "Japan cut tariffs on beef. The cut takes effect in April.";
         let b = "Beef exporters welcomed the tariff cut. Rice stays protected.";

@@ -136,12 +136,12 @@ pub fn score(doc: &Prepared, method: Method, params: &Params) -> Vec<f64> {
         }
         Method::LeadRank => {
             let g = cosine_graph(&vectors(doc));
-            let first: f64 = doc.sentences.iter().filter(|s| s.paragraph == 0).count() as f64;
+            let first: f64 = doc.sentences.iter().filter(|s| s.lead).count() as f64;
             let restart: Vec<f64> = doc
                 .sentences
                 .iter()
                 .map(|s| {
-                    let lead = if s.paragraph == 0 && first > 0.0 {
+                    let lead = if s.lead && first > 0.0 {
                         params.lead_restart / first
                     } else {
                         0.0
@@ -152,7 +152,7 @@ pub fn score(doc: &Prepared, method: Method, params: &Params) -> Vec<f64> {
             let mut scores = pagerank(&g, &restart, params.damping);
             let top = scores.iter().copied().fold(0.0, f64::max);
             for (x, s) in scores.iter_mut().zip(&doc.sentences) {
-                if s.paragraph == 0 {
+                if s.lead {
                     *x += params.lead_bonus * top;
                 }
             }

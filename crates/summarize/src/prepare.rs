@@ -51,6 +51,27 @@ pub struct Sentence {
     pub words: usize,
     /// Paragraph number (blocks separated by blank lines), from 0.
     pub paragraph: usize,
+    /// No final punctuation: a heading, masthead, title, page number or
+    /// table row rather than a sentence; taken only when nothing else is
+    /// left.
+    pub heading: bool,
+    /// Part of the document's opening: the first paragraph that holds a
+    /// sentence which is no heading (a masthead or title above it is not
+    /// the lead), headings left out.
+    pub lead: bool,
+}
+
+/// True when `text` ends a sentence: its last character, past closing
+/// quotes and brackets, is a full stop, question or exclamation mark (or a
+/// Japanese one, or an ellipsis).
+pub fn ends_a_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches([
+            '"', '\'', '’', '”', ')', ']', '」', '』', '）', '】', '》', '〉',
+        ])
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '…' | '．'))
 }
 
 /// A document ready for scoring.
@@ -194,7 +215,15 @@ impl Preparer {
                 size: words,
                 words,
                 paragraph,
+                heading: !ends_a_sentence(&text[start..end]),
+                lead: false,
             });
+        }
+        // The opening is the first paragraph with a real sentence in it.
+        if let Some(first) = sentences.iter().find(|s| !s.heading).map(|s| s.paragraph) {
+            for s in sentences.iter_mut() {
+                s.lead = s.paragraph == first && !s.heading;
+            }
         }
         Prepared {
             lang,

@@ -61,22 +61,24 @@ pub fn select(
         Length::Words(w) | Length::Chars(w) => w,
         _ => usize::MAX,
     };
+    // Sentences long enough and no headings come first; the others only
+    // when none of those is left that fits.
     let long_enough: Vec<bool> = doc
         .sentences
         .iter()
-        .map(|s| s.words >= sel.min_words)
+        .map(|s| s.words >= sel.min_words && !s.heading)
         .collect();
-    let any_long = long_enough.iter().take(n).any(|&b| b);
     let mut chosen: Vec<usize> = Vec::new();
     let mut used = 0usize;
-    let mut available: Vec<bool> = (0..n).map(|i| !any_long || long_enough[i]).collect();
+    let mut available: Vec<bool> = vec![true; n];
+    let mut short_too = false;
     // Each sentence's largest similarity to those chosen so far, kept up to
     // date as they are chosen: one comparison per sentence and choice, not
     // one per pair of chosen sentences at every step.
     let mut redundancy = vec![0.0f64; n];
     while chosen.len() < max_sentences {
         let mut best: Option<(usize, f64)> = None;
-        for i in (0..n).filter(|&i| available[i]) {
+        for i in (0..n).filter(|&i| available[i] && (short_too || long_enough[i])) {
             if used.saturating_add(cost(i)) > budget {
                 continue;
             }
@@ -90,7 +92,13 @@ pub fn select(
                 best = Some((i, value));
             }
         }
-        let Some((i, _)) = best else { break };
+        let Some((i, _)) = best else {
+            if short_too {
+                break;
+            }
+            short_too = true;
+            continue;
+        };
         available[i] = false;
         used += cost(i);
         chosen.push(i);
