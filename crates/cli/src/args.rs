@@ -631,8 +631,8 @@ pub struct SummarizeArgs {
     #[command(flatten)]
     pub glossary: GlossaryArgs,
     /// Boost sentences holding glossary terms by W times their share of terms
-    /// (0 = off), in the manner of Edmundson's cue words.
-    #[arg(long, value_name = "W", default_value = "0")]
+    /// (0 = off, at most 100), in the manner of Edmundson's cue words.
+    #[arg(long, value_name = "W", default_value = "0", value_parser = parse_glossary_weight)]
     pub glossary_weight: f64,
     /// `lines`: every input line is one sentence (pre-segmented corpora).
     #[arg(long, value_enum, default_value = "sentences")]
@@ -734,4 +734,15 @@ pub enum RougeFormat {
     Text,
     /// One record per pair, then one with the means (`"id": "*mean*"`).
     Jsonl,
+}
+
+/// A glossary weight: a number from 0 to 100 (NaN, infinities and huge
+/// values made every score the same).
+fn parse_glossary_weight(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(w) if (0.0..=100.0).contains(&w) => Ok(w),
+        _ => Err(format!(
+            "`{s}` is no glossary weight (a number from 0 to 100)"
+        )),
+    }
 }

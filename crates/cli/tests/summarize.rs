@@ -276,6 +276,53 @@ fn method_constants_out_of_range_are_refused() {
             "{bad}: {err}"
         );
     }
-    let (code, _, err) = run(&["summarize", "--param", "pacsum_backward=-2", &path(EN)]);
+    let (code, _, err) = run(&[
+        "summarize",
+        "--method",
+        "pacsum",
+        "--param",
+        "pacsum_backward=-2",
+        &path(EN),
+    ]);
     assert_eq!(code, 0, "{err}");
+}
+
+/// Flags that would change nothing are refused: another method's constant,
+/// glossaries without a glossary weight, a weight that breaks the scores.
+#[test]
+fn flags_that_change_nothing_or_break_scores_are_refused() {
+    for (args, says) in [
+        (
+            &["--param", "pacsum_backward=-2"][..],
+            "no constant of --method leadrank",
+        ),
+        (
+            &["--method", "lead", "--param", "damping=0.5"][..],
+            "no constant of --method lead",
+        ),
+        (
+            &["--glossary", "/no/such/glossary.tsv"][..],
+            "--glossary-weight",
+        ),
+        (&["--no-default-glossary"][..], "--glossary-weight"),
+        (&["--glossary-weight", "NaN"][..], "no glossary weight"),
+        (&["--glossary-weight", "inf"][..], "no glossary weight"),
+        (&["--glossary-weight", "1e308"][..], "no glossary weight"),
+    ] {
+        let mut all = vec!["summarize"];
+        all.extend_from_slice(args);
+        let p = path(EN);
+        all.push(&p);
+        let (code, out, err) = run(&all);
+        assert_eq!(code, 2, "{args:?}");
+        assert!(out.is_empty() && err.contains(says), "{args:?}: {err}");
+    }
+    let (code, _, err) = run(&["summarize", "--glossary-weight", "0.5", &path(EN)]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = util::run(
+        &["tokenize", "--format", "mecab", "--lang", "en", "-"],
+        "tariff",
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("--format mecab"), "{err}");
 }

@@ -40,6 +40,14 @@ pub fn run(args: SummarizeArgs) -> Result<Status> {
     if let Some(l) = args.mmr {
         anyhow::ensure!((0.0..=1.0).contains(&l), "--mmr takes a number from 0 to 1");
     }
+    // Glossary flags act through --glossary-weight only.
+    let glossary_flags = !args.glossary.glossaries.is_empty()
+        || args.glossary.no_default_glossary
+        || args.glossary.lenient;
+    anyhow::ensure!(
+        args.glossary_weight != 0.0 || !glossary_flags,
+        "--glossary, --no-default-glossary and --lenient act through --glossary-weight W; give W"
+    );
     let mut params = Params::default();
     for p in &args.param {
         let (key, value) = p
@@ -70,6 +78,20 @@ pub fn run(args: SummarizeArgs) -> Result<Status> {
             _ => anyhow::bail!("--param: unknown key `{key}`"),
         };
         anyhow::ensure!(ok, "--param {key}: `{value}` is out of range ({expected})");
+        // A constant of another method would change nothing.
+        use kotoba_summarize::Method as M;
+        let used = match key {
+            "damping" => matches!(args.method, M::LexRank | M::TextRank | M::LeadRank),
+            "lead_restart" | "lead_bonus" => args.method == M::LeadRank,
+            "pacsum_backward" | "pacsum_forward" | "pacsum_beta" => args.method == M::PacSum,
+            "luhn_share" => args.method == M::Luhn,
+            _ => true,
+        };
+        anyhow::ensure!(
+            used,
+            "--param {key} is no constant of --method {}",
+            args.method.name()
+        );
         *slot = value;
     }
     let mut summarizer = Summarizer::new()?;

@@ -35,6 +35,10 @@ pub fn run(args: TokenizeArgs) -> Result<Status> {
         args.format == TokenizeFormat::Jsonl,
         "--format jsonl",
     )?;
+    anyhow::ensure!(
+        !(args.format == TokenizeFormat::Mecab && args.lang == crate::args::LangArg::En),
+        "--format mecab analyses Japanese: it cannot take --lang en"
+    );
     let japanese = JapaneseTokenizer::new()?;
     let detector = LanguageDetector::new();
     let header = if args.format == TokenizeFormat::Tsv {
