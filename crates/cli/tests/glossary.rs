@@ -577,6 +577,30 @@ fn crlf_line_numbers_and_duplicate_ids() {
     );
 }
 
+/// Terms were matched inside hyphenated and katakana words, and the check
+/// then flagged a correct pair ("trade-offs" as *trade*).
+#[test]
+fn no_term_inside_a_hyphenated_or_katakana_word() {
+    let (code, out, err) = run(
+        &["glossary", "annotate", "--format", "inline", "-"],
+        "Anti-dumping measures, trade-offs, pro-export policy, post-quota era. \
+         これはアンチダンピング税です。",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains('['), "{out}");
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let pairs = dir.path().join("p.tsv");
+    std::fs::write(
+        &pairs,
+        "en\tja\nThe trade-offs of the policy are clear.\tその政策のトレードオフは明らかだ。\n",
+    )
+    .unwrap_or_default();
+    let p = pairs.display().to_string();
+    let (code, _, err) = run(&["glossary", "check", "--parallel", &p], "");
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("0 issues"), "{err}");
+}
+
 #[test]
 fn summaries_can_favour_glossary_terms() {
     let text = "The weather in Tokyo was mild on Wednesday. \

@@ -1,6 +1,7 @@
 //! Finding glossary terms in text with Aho–Corasick over NFKC-normalized
-//! text: English on word boundaries (inflected forms included), Japanese on
-//! morpheme boundaries (never inside a longer word).
+//! text: English on word boundaries (inflected forms included) and, but for
+//! names and acronyms, never inside a hyphenated word; Japanese on morpheme
+//! boundaries, and katakana never inside a longer katakana word.
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
@@ -168,16 +169,21 @@ impl<'g> Annotator<'g> {
             let (s, e) = (m.start(), m.end());
             for t in &self.targets[m.pattern().as_usize()] {
                 let ok = match t.lang {
-                    Lang::En => {
-                        latin_boundary(hay, s, e)
-                            && t.cased
-                                .is_none_or(|k| case_fits(&hay[s..e], &self.cased[k as usize]))
-                    }
+                    // Names and acronyms (cased terms) stand apart inside
+                    // hyphenated words (EU-Japan, WTO-consistent); other
+                    // terms do not (trade-offs, anti-dumping).
+                    Lang::En => match t.cased {
+                        Some(k) => {
+                            latin_boundary(hay, s, e)
+                                && case_fits(&hay[s..e], &self.cased[k as usize])
+                        }
+                        None => latin_boundary(hay, s, e) && !hyphen_joined(hay, s, e),
+                    },
                     // Latin-letter Japanese terms (WTO) are words like English ones.
                     Lang::Ja if !hay[s..e].chars().any(is_cjk) => latin_boundary(hay, s, e),
                     Lang::Ja => {
                         let b = boundaries.get_or_insert_with(|| self.morpheme_boundaries(hay));
-                        b[s] && b[e]
+                        b[s] && b[e] && katakana_boundary(hay, s, e)
                     }
                 };
                 if ok {
@@ -226,6 +232,45 @@ fn latin_boundary(hay: &str, s: usize, e: usize) -> bool {
     before && after
 }
 
+/// Whether `c` joins two words into one hyphenated word: the ASCII
+/// hyphen-minus and Unicode's hyphen (NFKC makes the non-breaking hyphen
+/// one); dashes (en, em) stand between words, not inside them.
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}')
+}
+
+/// Whether the match `s..e` is part of a longer hyphenated word: a letter
+/// joined to it by a hyphen on either side (`anti-dumping`, `trade-offs`).
+fn hyphen_joined(hay: &str, s: usize, e: usize) -> bool {
+    let mut before = hay[..s].chars().rev();
+    let mut after = hay[e..].chars();
+    let joined = |hyphen: Option<char>, letter: Option<char>| {
+        hyphen.is_some_and(is_hyphen) && letter.is_some_and(char::is_alphabetic)
+    };
+    joined(before.next(), before.next()) || joined(after.next(), after.next())
+}
+
+/// Katakana, the long-vowel mark ー and the iteration marks: the letters of
+/// one katakana word. The middle dot ・ is not one of them: it is written
+/// between words (セーフガード・メカニズム), as a space is in English.
+fn is_katakana(c: char) -> bool {
+    matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{30FC}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}')
+}
+
+/// A match that starts (ends) with katakana does not continue a longer
+/// katakana word before (after) it: the tokenizer splits unknown loanword
+/// compounds (アンチ|ダンピング), so morpheme boundaries alone let ダンピング
+/// match inside アンチダンピング. Kanji compounds keep matching inside longer
+/// compounds (貿易黒字 in 対日貿易黒字).
+fn katakana_boundary(hay: &str, s: usize, e: usize) -> bool {
+    let m = &hay[s..e];
+    let starts = m.chars().next().is_some_and(is_katakana);
+    let ends = m.chars().next_back().is_some_and(is_katakana);
+    let before = !starts || hay[..s].chars().next_back().is_none_or(|c| !is_katakana(c));
+    let after = !ends || hay[e..].chars().next().is_none_or(|c| !is_katakana(c));
+    before && after
+}
+
 /// A term with capitals matches in its own case or in all capitals.
 fn case_fits(found: &str, form: &str) -> bool {
     found == form || found.chars().all(|c| !c.is_lowercase())
@@ -249,6 +294,44 @@ mod tests {
             .map(|s| &text[s.start..s.end])
             .collect();
         assert_eq!(found, ["Tariffs", "trade", "貿易黒字"]);
+        Ok(())
+    }
+
+    /// Terms matched inside hyphenated words and longer katakana words,
+    /// the opposite concept among them (Anti-dumping as *dumping*).
+    #[test]
+    fn no_match_inside_a_hyphenated_or_katakana_word() -> Result<(), Error> {
+        let g = default_glossary()?;
+        let a = Annotator::new(g)?;
+        let found = |text: &str| -> Vec<String> {
+            a.annotate(text)
+                .iter()
+                .map(|s| text[s.start..s.end].to_string())
+                .collect()
+        };
+        let none: [&str; 0] = [];
+        assert_eq!(
+            found("Anti-dumping measures, trade-offs, pro-export policy, post-quota era."),
+            none
+        );
+        assert_eq!(found("Anti\u{2011}dumping, trade\u{2010}offs"), none);
+        assert_eq!(
+            found("これはアンチダンピング税です。トレードオフだ。"),
+            none
+        );
+        // Whole terms with hyphens still match, and so do names and
+        // acronyms joined to others (EU-Japan, WTO-consistent); a dash or a
+        // hyphen between digits joins nothing.
+        assert_eq!(
+            found("anti-dumping duties; EU-Japan; WTO-consistent; tariffs–quotas"),
+            ["anti-dumping duties", "EU", "WTO", "tariffs", "quotas"]
+        );
+        // Katakana after a middle dot or before kanji is a word of its own,
+        // and kanji compounds match inside longer ones.
+        assert_eq!(
+            found("ダンピング・マージンとダンピング税、対日貿易黒字"),
+            ["ダンピング", "ダンピング", "貿易黒字"]
+        );
         Ok(())
     }
 
