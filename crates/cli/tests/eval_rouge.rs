@@ -245,3 +245,24 @@ fn an_unreadable_file_in_a_folder_is_reported_and_skipped() {
     assert_eq!(scored.len(), 1, "{out}");
     assert_eq!(scored[0].0, "a.txt");
 }
+
+/// A summary without a reference (or the other way round) is left out of
+/// the mean, said on stderr, and the exit status says the set was not whole.
+#[test]
+fn unmatched_summaries_leave_the_mean_and_fail_the_run() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let system = dir.path().join("sys.jsonl");
+    let reference = dir.path().join("ref.jsonl");
+    write(&system, &records(&[("a", EN_SYS), ("b", JA_SYS)]));
+    write(&reference, &records(&[("a", EN_REF)]));
+    let (code, out, err) = rouge(&system, &reference, &["--format", "jsonl"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("no reference for `b`"), "{err}");
+    assert!(err.contains("1 summary(ies) without a partner"), "{err}");
+    let ids: Vec<String> = by_id(&out).into_iter().map(|(id, _)| id).collect();
+    assert_eq!(ids, ["a"]);
+    // The whole set matched: exit 0.
+    write(&reference, &records(&[("a", EN_REF), ("b", JA_REF)]));
+    let (code, _, err) = rouge(&system, &reference, &[]);
+    assert_eq!(code, 0, "{err}");
+}

@@ -123,6 +123,16 @@ pub fn rouge(args: RougeArgs) -> Result<Status> {
         eprintln!("kotoba: {failed} input(s) failed");
         return Ok(Status::Failures);
     }
+    // The mean covers fewer pairs than were given: the run did not do what
+    // was asked, though what it wrote is right for the pairs it names.
+    if !unmatched.is_empty() {
+        eprintln!(
+            "kotoba: {} summary(ies) without a partner left out of the mean of {} pairs",
+            unmatched.len(),
+            scored.len()
+        );
+        return Ok(Status::Failures);
+    }
     Ok(Status::Clean)
 }
 
