@@ -601,6 +601,38 @@ fn no_term_inside_a_hyphenated_or_katakana_word() {
     assert!(err.contains("0 issues"), "{err}");
 }
 
+/// English copied into the ja column and swapped columns passed as clean.
+#[test]
+fn untranslated_and_swapped_pairs_fail_the_check() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let pairs = dir.path().join("p.tsv");
+    std::fs::write(
+        &pairs,
+        "en\tja\nThe tariff rose.\t関税が上がった。\n\
+         The trade surplus grew.\tThe trade surplus grew.\n\
+         貿易黒字が拡大した。\tThe trade surplus grew.\n",
+    )
+    .unwrap_or_default();
+    let p = pairs.display().to_string();
+    let (code, out, err) = run(&["glossary", "check", "--parallel", &p], "");
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        out,
+        format!(
+            "{p}:3: untranslated: the ja side has no Japanese: `The trade surplus grew.`\n\
+             {p}:4: swapped: the en side is Japanese and the ja side English \
+             (columns the wrong way round?): `貿易黒字が拡大した。`\n"
+        )
+    );
+    let (code, out, _) = run(
+        &["glossary", "check", "--format", "jsonl", "--parallel", &p],
+        "",
+    );
+    assert_eq!(code, 1);
+    let kinds: Vec<_> = jsonl(&out).iter().map(|i| i["kind"].clone()).collect();
+    assert_eq!(kinds, ["untranslated", "swapped"]);
+}
+
 #[test]
 fn summaries_can_favour_glossary_terms() {
     let text = "The weather in Tokyo was mild on Wednesday. \

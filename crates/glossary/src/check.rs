@@ -29,6 +29,39 @@ pub enum IssueKind {
     Missing,
     /// A deprecated term is used.
     Deprecated,
+    /// The `ja` side has no kana or kanji while the `en` side has words: the
+    /// English left as it was (no term check is made of the pair).
+    Untranslated,
+    /// The `en` side is Japanese and the `ja` side has no kana or kanji: the
+    /// columns are the wrong way round (no term check is made of the pair).
+    Swapped,
+}
+
+/// Kana (half-width too) or kanji.
+fn is_japanese(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}' | '\u{FF66}'..='\u{FF9F}')
+}
+
+/// Whether `text` has a word of Latin letters with a lower-case one: a
+/// sentence or phrase, not only an acronym, code or number (`WTO`, `HS 8703`),
+/// which a translation may keep as it is.
+fn has_english_words(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphabetic() || is_japanese(c))
+        .any(|w| w.chars().any(|c| c.is_lowercase() && c.is_alphabetic()))
+}
+
+/// The pair's problem as a whole, if its sides are not English and Japanese
+/// the way round they should be; the side at fault and its text.
+fn pair_problem(pair: &Pair) -> Option<(IssueKind, Lang, &str)> {
+    if pair.ja.chars().any(is_japanese) {
+        return None;
+    }
+    if pair.en.chars().any(is_japanese) && has_english_words(&pair.ja) {
+        return Some((IssueKind::Swapped, Lang::En, &pair.en));
+    }
+    has_english_words(&pair.en).then_some((IssueKind::Untranslated, Lang::Ja, &pair.ja))
 }
 
 /// A terminology issue.
@@ -315,6 +348,18 @@ pub fn check_pairs(annotator: &Annotator, pairs: &[Pair]) -> Vec<Issue> {
     let g = annotator.glossary();
     let mut issues = Vec::new();
     for pair in pairs {
+        if let Some((kind, lang, text)) = pair_problem(pair) {
+            issues.push(Issue {
+                line: pair.line,
+                kind,
+                lang,
+                concept: String::new(),
+                term: text.trim().to_string(),
+                expected: Vec::new(),
+                found: Vec::new(),
+            });
+            continue;
+        }
         for (lang, source, target) in [
             (Lang::En, &pair.en, &pair.ja),
             (Lang::Ja, &pair.ja, &pair.en),
@@ -569,6 +614,56 @@ mod tests {
         std::fs::write(&jsonl, "{\"en\":\"tariff\",\"ja\":\"関税\"}\n")
             .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(read_pairs(&jsonl).map(|p| p.len()).ok(), Some(1));
+    }
+
+    /// An untranslated pair (English copied into `ja`) and swapped columns
+    /// passed as clean: the English side's terms are not found on the
+    /// Japanese one only if something Japanese stands there.
+    #[test]
+    fn untranslated_and_swapped_pairs_are_issues() -> Result<(), Error> {
+        let g = crate::default_glossary()?;
+        let a = Annotator::new(g)?;
+        let pair = |line, en: &str, ja: &str| Pair {
+            line,
+            en: en.into(),
+            ja: ja.into(),
+        };
+        let pairs = [
+            pair(2, "The trade surplus grew.", "The trade surplus grew."),
+            pair(3, "貿易黒字が拡大した。", "The trade surplus grew."),
+            pair(4, "The trade surplus grew.", "貿易黒字が拡大した。"),
+            // Acronyms, codes and numbers may stay as they are.
+            pair(5, "WTO", "WTO"),
+            pair(6, "8703.23 (2023)", "8703.23 (2023)"),
+            pair(7, "A safeguard.", "ｾｰﾌｶﾞｰﾄﾞ"),
+        ];
+        let issues = check_pairs(&a, &pairs);
+        let got: Vec<(usize, IssueKind, Lang, &str)> = issues
+            .iter()
+            .map(|i| (i.line, i.kind, i.lang, i.term.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    2,
+                    IssueKind::Untranslated,
+                    Lang::Ja,
+                    "The trade surplus grew."
+                ),
+                (3, IssueKind::Swapped, Lang::En, "貿易黒字が拡大した。"),
+            ]
+        );
+        let kinds: Vec<String> = issues
+            .iter()
+            .map(|i| {
+                serde_json::to_value(i.kind)
+                    .map(|v| v.to_string())
+                    .unwrap_or_default()
+            })
+            .collect();
+        assert_eq!(kinds, ["\"untranslated\"", "\"swapped\""]);
+        Ok(())
     }
 
     #[test]

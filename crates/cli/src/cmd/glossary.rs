@@ -299,11 +299,30 @@ fn write_issue(
                     i.concept,
                     i.expected.join(" | ")
                 ),
+                kotoba_glossary::IssueKind::Untranslated => format!(
+                    "untranslated: the ja side has no Japanese: `{}`",
+                    short(&i.term)
+                ),
+                kotoba_glossary::IssueKind::Swapped => format!(
+                    "swapped: the en side is Japanese and the ja side English \
+                     (columns the wrong way round?): `{}`",
+                    short(&i.term)
+                ),
             };
             writeln!(out, "{}:{}: {what}", path.display(), i.line)?;
         }
     }
     Ok(())
+}
+
+/// A segment cut to 60 characters for a one-line report, tabs and line
+/// breaks as spaces.
+fn short(text: &str) -> String {
+    let text = kotoba_glossary::formats::plain_tsv_cell(text);
+    match text.char_indices().nth(60) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text.into_owned(),
+    }
 }
 
 fn convert(args: GlossaryConvertArgs) -> Result<Status> {
