@@ -103,7 +103,9 @@ where
 {
     let started = Instant::now();
     let mut out = Output::open(input.output.as_deref())?;
-    out.write_all(header)?;
+    // The header goes out with the first result (or at the end), so a run
+    // where every input failed writes nothing at all, as it says.
+    let mut header_due = !header.is_empty();
     let progress = Progress::new(input);
     let (mut done, mut failed, mut bytes) = (0usize, 0usize, 0usize);
     let docs = items(input);
@@ -124,6 +126,9 @@ where
             Outcome::Done(doc, rendered) => {
                 done += 1;
                 bytes += doc.text.len();
+                if std::mem::take(&mut header_due) {
+                    out.write_all(header)?;
+                }
                 rendered.write_to(&mut out)?;
             }
             Outcome::Unreadable(e) if e.is_skip() => eprintln!("kotoba: skipped {e}"),
@@ -163,6 +168,9 @@ where
         // A folder with no file of the kind asked for (`--jsonl` reads only
         // .jsonl, .json and .ndjson files) is worth a word.
         eprintln!("kotoba: note: no documents in the input");
+    }
+    if header_due {
+        out.write_all(header)?;
     }
     out.finish()?;
     if input.verbose {

@@ -459,3 +459,35 @@ fn tokenize_mecab_streams_a_very_long_line() {
     assert_eq!(spelled.len(), lines.len() + 1, "one EOS a line");
     assert_eq!(&spelled[..lines.len()], &lines[..]);
 }
+
+/// When every input fails, "nothing written" is true of standard output
+/// too: the TSV header is not written before a first result.
+#[test]
+fn a_run_where_every_input_failed_writes_no_header() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, b"\xff\xfe not text").unwrap_or_else(|e| panic!("{e}"));
+    for command in [
+        &["tokenize", "--format", "tsv"][..],
+        &["sentences", "--format", "tsv"][..],
+    ] {
+        let out = kotoba()
+            .args(command)
+            .arg(&bad)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(out.status.code(), Some(2), "{command:?}");
+        assert!(out.stdout.is_empty(), "{command:?}: {:?}", out.stdout);
+        assert!(String::from_utf8_lossy(&out.stderr).contains("nothing written"));
+    }
+    // An empty folder is no failure: the header alone.
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap_or_else(|e| panic!("{e}"));
+    let out = kotoba()
+        .args(["tokenize", "--format", "tsv"])
+        .arg(&empty)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
+}
