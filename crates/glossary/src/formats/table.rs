@@ -58,6 +58,8 @@ pub fn read(
     // Where each concept id was first seen, and the id whose rows are being
     // skipped as a duplicate.
     let mut seen = std::collections::HashMap::new();
+    // Ids made from the term of a row without an id column value.
+    let mut derived_ids: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut skipping: Option<String> = None;
     for record in reader.records() {
         let record = match record {
@@ -94,19 +96,42 @@ pub fn read(
                 problems.push(Error::parse(path, line, "row has no term"));
                 continue;
             }
+            let derived = get("id").is_empty();
             let id = match &*get("id") {
                 "" => id_from(if en.is_empty() { &ja } else { &en }),
                 id => id.to_string(),
             };
-            if let Some(e) = super::duplicate(&mut seen, &id, path, line) {
-                problems.push(e);
-                continue;
-            }
             let term = |t: &str, reading: &str| Term {
                 term: t.to_string(),
                 reading: (!reading.is_empty()).then(|| reading.to_string()),
                 status: Status::Preferred,
             };
+            // Rows without ids that name the same term are one concept with
+            // more than one equivalent (`tariff / 関税`, `tariff / 関税率`):
+            // the later ones join it as admitted terms.
+            if derived
+                && derived_ids.contains(&id)
+                && let Some(c) = g.concepts.iter_mut().find(|c| c.id == id)
+            {
+                for (lang, t, reading) in [
+                    (Lang::En, &en, String::new()),
+                    (Lang::Ja, &ja, get("reading").to_string()),
+                ] {
+                    if !t.is_empty() && !c.terms_mut(lang).iter().any(|x| x.term == **t) {
+                        let mut added = term(t, &reading);
+                        added.status = Status::Admitted;
+                        c.terms_mut(lang).push(added);
+                    }
+                }
+                continue;
+            }
+            if let Some(e) = super::duplicate(&mut seen, &id, path, line) {
+                problems.push(e);
+                continue;
+            }
+            if derived {
+                derived_ids.insert(id.clone());
+            }
             g.concepts.push(Concept {
                 id,
                 domain: get("domain").to_string(),
@@ -302,7 +327,7 @@ fn unescape(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::{escape, unescape};
-    use crate::Error;
+    use crate::{Error, Status};
     use std::path::Path;
 
     /// The CSV reader counted a CR LF file's lines one short.
@@ -355,9 +380,31 @@ mod tests {
             messages,
             ["g.tsv:5: duplicate concept id `c1` (first at line 2)"]
         );
+        // A table without ids: rows of one English term are one concept
+        // with more than one equivalent, the later ones admitted.
+        let mut problems = Vec::new();
+        let g = super::read(
+            "en,ja\ntrade,貿易\ntrade,取引\ntrade,貿易\n",
+            b',',
+            Path::new("g.csv"),
+            &mut problems,
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        let g = g.unwrap_or_default();
+        assert_eq!(g.concepts.len(), 1);
+        let ja: Vec<(&str, Status)> = g.concepts[0]
+            .ja
+            .iter()
+            .map(|t| (t.term.as_str(), t.status))
+            .collect();
+        assert_eq!(
+            ja,
+            [("貿易", Status::Preferred), ("取引", Status::Admitted)]
+        );
+        // An id given twice is still a duplicate.
         let mut problems = Vec::new();
         let _ = super::read(
-            "en,ja\ntrade,貿易\ntrade,取引\n",
+            "id,en,ja\nt,trade,貿易\nt,commerce,通商\n",
             b',',
             Path::new("g.csv"),
             &mut problems,
@@ -365,7 +412,7 @@ mod tests {
         let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
         assert_eq!(
             messages,
-            ["g.csv:3: duplicate concept id `trade` (first at line 2)"]
+            ["g.csv:3: duplicate concept id `t` (first at line 2)"]
         );
     }
 
