@@ -87,11 +87,16 @@ impl<'g> Annotator<'g> {
                             term: ti,
                             cased: cased_form,
                         };
-                        if !targets[id]
-                            .iter()
-                            .any(|t| t.concept == ci && t.lang == lang)
+                        // One target per concept; a form without capitals
+                        // ("finance ministry") frees the case of one with
+                        // them ("Finance Ministry") that it equals.
+                        match targets[id]
+                            .iter_mut()
+                            .find(|t| t.concept == ci && t.lang == lang)
                         {
-                            targets[id].push(target);
+                            Some(t) if target.cased.is_none() => t.cased = None,
+                            Some(_) => {}
+                            None => targets[id].push(target),
                         }
                     }
                 }
@@ -346,6 +351,38 @@ mod tests {
             .map(|s| &text[s.start..s.end])
             .collect();
         assert_eq!(found, ["Diet", "DIET"]);
+        Ok(())
+    }
+
+    /// A concept holding a term both capitalised and not (`Finance
+    /// Ministry`, `finance ministry`) matches it in any case: the form
+    /// without capitals says case does not matter.
+    #[test]
+    fn a_form_without_capitals_frees_the_case_of_its_twin() -> Result<(), Error> {
+        let term = |t: &str| crate::Term {
+            term: t.into(),
+            reading: None,
+            status: crate::Status::Admitted,
+        };
+        let concept = |terms: &[&str]| crate::Concept {
+            id: "mof".into(),
+            domain: String::new(),
+            definition: String::new(),
+            en: terms.iter().map(|t| term(t)).collect(),
+            ja: vec![term("財務省")],
+        };
+        let text = "The Finance Ministry and the finance ministry";
+        for (terms, hits) in [
+            (&["Finance Ministry"][..], 1),
+            (&["Finance Ministry", "finance ministry"][..], 2),
+            (&["finance ministry", "Finance Ministry"][..], 2),
+        ] {
+            let g = Glossary {
+                concepts: vec![concept(terms)],
+            };
+            let a = Annotator::new(&g)?;
+            assert_eq!(a.annotate(text).len(), hits, "{terms:?}");
+        }
         Ok(())
     }
 
