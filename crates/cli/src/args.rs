@@ -606,7 +606,8 @@ pub struct SummarizeArgs {
     /// At most N sentences (default 3 when no other budget is given).
     #[arg(short = 'n', long, value_name = "N", group = "budget")]
     pub sentences: Option<usize>,
-    /// This share of the sentences (0–1), rounded down but at least one sentence.
+    /// This share of the sentences (above 0, at most 1), rounded down but at
+    /// least one sentence.
     #[arg(long, value_name = "R", group = "budget")]
     pub ratio: Option<f64>,
     /// At most W words (characters for Japanese).

@@ -215,12 +215,27 @@ fn an_empty_summary_is_noted_on_stderr() {
     );
     assert_eq!(err, "kotoba: note: b: empty summary (no sentences)\n");
 
-    let (code, _, err) = run(&["summarize", "--multi", "-n", "0", &path(EN), &path(JA)]);
+    let (code, _, err) = run(&["summarize", "--multi", "--words", "2", &path(EN), &path(JA)]);
     assert_eq!(code, 0, "{err}");
     assert!(
         err.contains("kotoba: note: empty summary (none of the documents'"),
         "{err}"
     );
+    // A budget of nothing is refused.
+    for budget in [
+        &["-n", "0"][..],
+        &["--words", "0"],
+        &["--chars", "0"],
+        &["--ratio", "0"],
+    ] {
+        let mut args = vec!["summarize"];
+        args.extend_from_slice(budget);
+        let p = path(EN);
+        args.push(&p);
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 2, "{budget:?}");
+        assert!(out.is_empty(), "{budget:?}: {err}");
+    }
 
     // A summary with sentences says nothing.
     let (_, _, err) = run(&["summarize", &path(EN)]);
@@ -231,7 +246,10 @@ fn an_empty_summary_is_noted_on_stderr() {
 fn bad_options_are_errors_not_panics() {
     let (code, _, err) = run(&["summarize", "--ratio", "3", &path(EN)]);
     assert_eq!(code, 2);
-    assert!(err.contains("--ratio takes a number from 0 to 1"));
+    assert!(
+        err.contains("--ratio takes a share above 0, at most 1"),
+        "{err}"
+    );
     let (code, _, err) = run(&["summarize", "--method", "magic", &path(EN)]);
     assert_eq!(code, 2);
     assert!(err.contains("unknown method `magic`"));

@@ -22,12 +22,23 @@ pub fn run(args: SummarizeArgs) -> Result<Status> {
         args.format == SummaryFormat::Jsonl && !args.multi,
         "--format jsonl without --multi",
     )?;
+    // A budget of nothing asks for no summary at all: refused, not noted.
+    for (flag, value) in [
+        ("-n", args.sentences),
+        ("--words", args.words),
+        ("--chars", args.chars),
+    ] {
+        anyhow::ensure!(
+            value != Some(0),
+            "{flag} 0 asks for an empty summary; give 1 or more"
+        );
+    }
     let length = if let Some(n) = args.sentences {
         Length::Sentences(n)
     } else if let Some(r) = args.ratio {
         anyhow::ensure!(
-            (0.0..=1.0).contains(&r),
-            "--ratio takes a number from 0 to 1"
+            r > 0.0 && r <= 1.0,
+            "--ratio takes a share above 0, at most 1"
         );
         Length::Ratio(r)
     } else if let Some(w) = args.words {
