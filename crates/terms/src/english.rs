@@ -94,10 +94,7 @@ enum Role {
 /// amount or a reference: `EUR 500`, `ETS 191`), or a year after `of`
 /// (`Trade Act of 1974`). Only spaces may separate them.
 fn numbered_name(w: &str, line: &str, end: usize, run: &[Word], joined: bool) -> bool {
-    let capital = |w: &Word| {
-        w.surface.chars().next().is_some_and(char::is_uppercase)
-            && w.surface.chars().any(char::is_lowercase)
-    };
+    let capital = |w: &Word| capitalised_word(w.surface);
     let alone = line[end..]
         .chars()
         .next()
@@ -444,7 +441,7 @@ fn foreign(sentence: &str) -> bool {
 
 /// True for a word written with a capital and lowercase letters (`New`,
 /// not `NEW` or `new`).
-fn capitalised_word(s: &str) -> bool {
+pub(crate) fn capitalised_word(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase) && s.chars().any(char::is_lowercase)
 }
 
@@ -472,16 +469,13 @@ fn part_of_name(run: &[Word], line: &str, next: Option<&Unit>) -> bool {
 /// start with a capital letter and are no acronyms, and only spaces separate
 /// them.
 fn inside_name(run: &[Word], line: &str, next: Option<&Unit>) -> bool {
-    let capital = |s: &str| {
-        s.chars().next().is_some_and(char::is_uppercase) && s.chars().any(char::is_lowercase)
-    };
     let last = run.iter().rev().find(|w| w.role == Role::Content);
-    last.is_some_and(|w| capital(w.surface))
+    last.is_some_and(|w| capitalised_word(w.surface))
         && next.is_some_and(|u| {
             u.joined
                 && line
                     .get(u.start..u.end)
-                    .is_some_and(|s| capital(s) && stop_kind(&s.to_lowercase()).is_none())
+                    .is_some_and(|s| capitalised_word(s) && stop_kind(&s.to_lowercase()).is_none())
         })
 }
 

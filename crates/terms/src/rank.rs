@@ -217,9 +217,7 @@ struct Nesting {
 fn edge_capitalised(surface: &str, first: bool) -> bool {
     let mut words = surface.split_whitespace();
     let word = if first { words.next() } else { words.last() };
-    word.is_some_and(|w| {
-        w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
-    })
+    word.is_some_and(crate::english::capitalised_word)
 }
 
 /// The candidates by key, for lookups: a hash map finds a key in one probe
