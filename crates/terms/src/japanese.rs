@@ -95,16 +95,25 @@ pub fn compounds_and_count<'t>(
         prev_start = m.start;
         let capitals =
             |s: &str| (1..=5).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_uppercase());
-        // Capitals joined by `&` or `/` are one name: M&A, L/C.
-        if adjacent
-            && matches!(surface, "&" | "/" | "＆" | "／")
-            && capitals(before)
-            && let Some(next) = morphemes.get(at + 1)
-            && next.start == m.end
-            && capitals(&text[next.start..next.end])
-        {
+        // Capitals joined by `&` or `/` (M&A, L/C), or followed by a number
+        // (G7, TPP11), are one name: where the joined name ends, and where
+        // its last piece starts.
+        let digits = !surface.is_empty() && surface.bytes().all(|b| b.is_ascii_digit());
+        let name_end = if !adjacent || !capitals(before) {
+            None
+        } else if matches!(surface, "&" | "/" | "＆" | "／") {
+            morphemes
+                .get(at + 1)
+                .filter(|next| next.start == m.end && capitals(&text[next.start..next.end]))
+                .map(|next| (next.start, next.end))
+        } else if digits {
+            Some((m.start, m.end))
+        } else {
+            None
+        };
+        if let Some((piece_start, end)) = name_end {
             let begin = m.start - before.len();
-            let joined = &text[begin..next.end];
+            let joined = &text[begin..end];
             match run.last_mut() {
                 Some(last) if last_start == begin => last.0 = joined,
                 _ => {
@@ -113,41 +122,28 @@ pub fn compounds_and_count<'t>(
                 }
             }
             last_start = begin;
+            prev_start = piece_start;
+            prev_end = end;
+            skip_to = end;
+            continue;
+        }
+        // A number with its counter goes on a name as a suffix:
+        // 通商法 + 301条, スーパー + 301条.
+        if adjacent
+            && digits
+            && let Some(next) = morphemes.get(at + 1)
+            && next.start == m.end
+            && tokenizer.feature(next.word, 0) == Some("名詞")
+            && tokenizer.feature(next.word, 1) == Some("接尾")
+            && tokenizer.feature(next.word, 2) == Some("助数詞")
+            && run.last().is_some_and(|p| p.1 != Part::Prefix)
+        {
+            run.push((&text[m.start..next.end], Part::Suffix));
+            last_start = m.start;
             prev_start = next.start;
             prev_end = next.end;
             skip_to = next.end;
             continue;
-        }
-        if adjacent && !surface.is_empty() && surface.bytes().all(|b| b.is_ascii_digit()) {
-            // Capitals and a number are one name: G7, TPP11.
-            if capitals(before) {
-                let joined = &text[m.start - before.len()..m.end];
-                match run.last_mut() {
-                    Some(last) if last_start == m.start - before.len() => last.0 = joined,
-                    _ => {
-                        close(&mut run, &mut out);
-                        run.push((joined, Part::Noun));
-                    }
-                }
-                last_start = m.start - before.len();
-                continue;
-            }
-            // A number with its counter goes on a name as a suffix:
-            // 通商法 + 301条, スーパー + 301条.
-            if let Some(next) = morphemes.get(at + 1)
-                && next.start == m.end
-                && tokenizer.feature(next.word, 0) == Some("名詞")
-                && tokenizer.feature(next.word, 1) == Some("接尾")
-                && tokenizer.feature(next.word, 2) == Some("助数詞")
-                && run.last().is_some_and(|p| p.1 != Part::Prefix)
-            {
-                run.push((&text[m.start..next.end], Part::Suffix));
-                last_start = m.start;
-                prev_start = next.start;
-                prev_end = next.end;
-                skip_to = next.end;
-                continue;
-            }
         }
         // A katakana piece that is no noun of its own, right after a
         // katakana part, is the rest of a loanword the dictionary cut
