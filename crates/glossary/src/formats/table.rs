@@ -58,8 +58,10 @@ pub fn read(
     // Where each concept id was first seen, and the id whose rows are being
     // skipped as a duplicate.
     let mut seen = std::collections::HashMap::new();
-    // Ids made from the term of a row without an id column value.
-    let mut derived_ids: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // Ids made from the term of a row without an id, with their concept's
+    // index in `g.concepts`.
+    let mut derived_ids: std::collections::HashMap<String, usize> =
+        std::collections::HashMap::new();
     let mut skipping: Option<String> = None;
     for record in reader.records() {
         let record = match record {
@@ -110,8 +112,8 @@ pub fn read(
             // more than one equivalent (`tariff / 関税`, `tariff / 関税率`):
             // the later ones join it as admitted terms.
             if derived
-                && derived_ids.contains(&id)
-                && let Some(c) = g.concepts.iter_mut().find(|c| c.id == id)
+                && let Some(&at) = derived_ids.get(&id)
+                && let Some(c) = g.concepts.get_mut(at)
             {
                 for (lang, t, reading) in [
                     (Lang::En, &en, String::new()),
@@ -130,7 +132,7 @@ pub fn read(
                 continue;
             }
             if derived {
-                derived_ids.insert(id.clone());
+                derived_ids.insert(id.clone(), g.concepts.len());
             }
             g.concepts.push(Concept {
                 id,
