@@ -95,13 +95,15 @@ enum Role {
 /// (`Trade Act of 1974`). Only spaces may separate them.
 fn numbered_name(w: &str, line: &str, end: usize, run: &[Word], joined: bool) -> bool {
     let capital = |w: &Word| capitalised_word(w.surface);
+    // Asked of every word of the text: the cheap test first.
+    if !joined || !w.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
     let alone = line[end..]
         .chars()
         .next()
         .is_none_or(|c| c.is_whitespace() || matches!(c, '.' | ',' | ';' | ':' | ')' | '?' | '!'));
-    joined
-        && alone
-        && w.bytes().all(|b| b.is_ascii_digit())
+    alone
         && match run.last() {
             Some(last) if last.role == Role::Content => (2..=4).contains(&w.len()) && capital(last),
             Some(last) if last.key == "of" => {
