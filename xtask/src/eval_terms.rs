@@ -39,16 +39,19 @@ pub fn run(rest: &[String]) -> Result<()> {
         .map_or("all", String::as_str);
     let tune = rest.iter().any(|a| a == "--tune");
     let fit = rest.iter().any(|a| a == "--fit");
+    let ablate = rest.iter().any(|a| a == "--ablate");
     match what {
         "wordfreq" => wordfreq(),
         "wordnet" => wordnet(),
         "en" if fit => fit_english(),
-        "en" => english(tune),
+        "en" if ablate => english(Mode::Ablate),
+        "en" if tune => english(Mode::Tune),
+        "en" => english(Mode::Table),
         "ja" => japanese(),
         "align" => pairing(PairSet::Dev),
         "align-held-out" => pairing(PairSet::HeldOut),
         "all" => {
-            english(tune)?;
+            english(if tune { Mode::Tune } else { Mode::Table })?;
             japanese()?;
             pairing(PairSet::Dev)
         }
@@ -151,7 +154,18 @@ fn score_terms(terms: &[String], gold: &HashSet<String>) -> (f64, f64) {
     (f1, p100)
 }
 
-fn english(tune: bool) -> Result<()> {
+/// What `eval-terms en` does with the counted domains.
+#[derive(PartialEq)]
+enum Mode {
+    /// The table of every method on every domain.
+    Table,
+    /// The coordinate search (`--tune`).
+    Tune,
+    /// Each feature of the combined score left out in turn (`--ablate`).
+    Ablate,
+}
+
+fn english(mode: Mode) -> Result<()> {
     let extractor = Extractor::new(Language::En)?;
     let mut domains = Vec::new();
     for name in DEV.iter().chain(&HELD_OUT) {
@@ -164,8 +178,10 @@ fn english(tune: bool) -> Result<()> {
         let stats = extractor.count_all(&d.docs);
         counted.push((stats, t.elapsed().as_secs_f64()));
     }
-    if tune {
-        return tune_english(&domains, &counted);
+    match mode {
+        Mode::Tune => return tune_english(&domains, &counted),
+        Mode::Ablate => return ablate_english(&domains, &counted),
+        Mode::Table => {}
     }
     println!("\n## English term extraction, ACTER v1.5 (gold with named entities)\n");
     println!("| domain | split | docs | chars | gold | method | F1@|gold| | P@100 | seconds |");
@@ -360,6 +376,64 @@ fn tune_english(domains: &[Domain], counted: &[(Stats, f64)]) -> Result<()> {
     }
     let held = eval(&best, &HELD_OUT);
     println!("dev {DEV:?}: {dev:.3?}; held-out {HELD_OUT:?}: {held:.3?}");
+    Ok(())
+}
+
+/// The development domains' F1 with each feature of the combined score left
+/// out in turn (its weight zero, the rest at their defaults): which
+/// features help on each development domain, and which help one and hurt
+/// the other. The held-out domains are not scored.
+fn ablate_english(domains: &[Domain], counted: &[(Stats, f64)]) -> Result<()> {
+    let f1 = |w: &Weights| -> Vec<f64> {
+        domains
+            .iter()
+            .zip(counted)
+            .filter(|(d, _)| DEV.contains(&d.name.as_str()))
+            .map(|(d, (stats, _))| {
+                let options = RankOptions {
+                    weights: w.clone(),
+                    ..RankOptions::default()
+                };
+                let terms: Vec<String> = rank(stats, &options, None)
+                    .into_iter()
+                    .map(|r| r.term)
+                    .collect();
+                score_terms(&terms, &d.gold).0
+            })
+            .collect()
+    };
+    let base = f1(&Weights::default());
+    println!("\n| left out | {} | change |", DEV.join(" | "));
+    println!("|---|{}---|", "---:|".repeat(DEV.len()));
+    println!(
+        "| nothing | {} | |",
+        base.iter()
+            .map(|f| format!("{f:.3}"))
+            .collect::<Vec<_>>()
+            .join(" | ")
+    );
+    for (name, set) in features() {
+        let mut w = Weights::default();
+        set(&mut w, 0.0);
+        if w == Weights::default() {
+            continue;
+        }
+        let scores = f1(&w);
+        let change: Vec<String> = scores
+            .iter()
+            .zip(&base)
+            .map(|(s, b)| format!("{:+.3}", s - b))
+            .collect();
+        println!(
+            "| {name} | {} | {} |",
+            scores
+                .iter()
+                .map(|f| format!("{f:.3}"))
+                .collect::<Vec<_>>()
+                .join(" | "),
+            change.join(" ")
+        );
+    }
     Ok(())
 }
 
