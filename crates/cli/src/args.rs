@@ -141,8 +141,10 @@ pub enum ExtractFormat {
     Jsonl,
 }
 
-/// `kotoba glossary extract`.
+/// `kotoba glossary extract`. One ranking of the whole corpus: no record
+/// per input record, so `--keep-fields` is refused and not shown in the help.
 #[derive(Debug, Args)]
+#[command(mut_arg("keep_fields", |a| a.hide(true)))]
 pub struct GlossaryExtractArgs {
     /// Inputs and output.
     #[command(flatten)]
@@ -266,8 +268,10 @@ pub enum BuildFormat {
     Tbx,
 }
 
-/// `kotoba glossary build`.
+/// `kotoba glossary build`. Like `extract`, no record per input record:
+/// `--keep-fields` is refused and not shown in the help.
 #[derive(Debug, Args)]
+#[command(mut_arg("keep_fields", |a| a.hide(true)))]
 pub struct GlossaryBuildArgs {
     /// Inputs and output (the ranking; with --parallel, the pairs follow).
     #[command(flatten)]

@@ -77,6 +77,37 @@ fn extract_new_only_lists_what_the_glossary_lacks() {
     assert!(rows.iter().all(|r| !r.starts_with("trade negotiations\t")));
 }
 
+/// `--keep-fields` shows only in the help of commands that can honour it:
+/// `extract` and `build` write one ranking of the whole corpus and refuse
+/// it, so their help (short and long) does not offer it.
+#[test]
+fn keep_fields_is_offered_only_where_it_works() {
+    for command in [["glossary", "extract"], ["glossary", "build"]] {
+        for h in ["-h", "--help"] {
+            let (code, help, err) = run(&[command[0], command[1], h]);
+            assert_eq!(code, 0, "{command:?} {h}: {err}");
+            assert!(help.contains("--jsonl"), "{command:?} {h}:\n{help}");
+            assert!(
+                !help.contains("--keep-fields"),
+                "{command:?} {h} offers --keep-fields:\n{help}"
+            );
+        }
+    }
+    for command in [
+        vec!["summarize"],
+        vec!["sentences"],
+        vec!["tokenize"],
+        vec!["detect"],
+        vec!["glossary", "annotate"],
+    ] {
+        let mut args = command.clone();
+        args.push("--help");
+        let (code, help, err) = run(&args);
+        assert_eq!(code, 0, "{command:?}: {err}");
+        assert!(help.contains("--keep-fields"), "{command:?}:\n{help}");
+    }
+}
+
 /// Every method the help lists runs (the help once named spellings the
 /// parser refused); the old spellings stay as aliases.
 #[test]
