@@ -49,6 +49,20 @@ fn lookup_folds_case_inflection_width_and_kana() {
     assert!(err.contains("did you mean: trade surplus"), "{err}");
 }
 
+/// An empty query is a usage error (exit 2), not a term the glossary lacks
+/// (exit 1): `kotoba glossary lookup "$TERM"` with TERM unset.
+#[test]
+fn lookup_refuses_an_empty_query() {
+    for query in ["", "   ", "\u{3000}", "\t"] {
+        let (code, out, err) = run(&["glossary", "lookup", query], "");
+        assert_eq!(code, 2, "{query:?}: {err}");
+        assert!(out.is_empty(), "{query:?}: {out}");
+        assert!(err.contains("needs a term"), "{query:?}: {err}");
+    }
+    let (code, _, err) = run(&["glossary", "lookup", "xyzzy"], "");
+    assert_eq!(code, 1, "{err}");
+}
+
 #[test]
 fn annotate_finds_terms_on_word_and_morpheme_boundaries() {
     let text = "Japan's trade surpluses and anti-dumping duties; 日本の貿易黒字と相殺関税。";

@@ -82,6 +82,13 @@ fn describe(c: &Concept) -> String {
 }
 
 fn lookup(args: GlossaryLookupArgs) -> Result<Status> {
+    // An empty query is a mistake in the command (an unset shell variable),
+    // not a term the glossary lacks: exit 2, not 1.
+    if args.term.trim().is_empty() {
+        return Err(anyhow!(
+            "glossary lookup needs a term to look up (the one given is empty)"
+        ));
+    }
     let glossary = load(&args.glossary)?;
     let index = Index::new(&glossary);
     let found = index.lookup(&args.term);
