@@ -343,18 +343,21 @@ pub fn write_units(
 /// it pairs nothing and checks nothing, and such pairs are counted in one
 /// note. With `shard` (K, N) only items K, K+N, … are read, bad lines included, so
 /// that N shards together see each pair, and report each bad line, once.
-/// Returns the pairs read and the status (`Failures` when a line failed).
+/// With `fail_fast` the first bad line is an error (the counts of part of a
+/// file are not its counts). Returns the pairs read and the status
+/// (`Failures` when a line failed).
 pub fn for_pair_batches(
     path: &Path,
     quiet: bool,
     shard: Option<(usize, usize)>,
+    fail_fast: bool,
     size: usize,
     each: impl FnMut(Vec<kotoba_glossary::Pair>) -> Result<()>,
 ) -> Result<(usize, Status)> {
     if path.as_os_str() == "-" {
         let stdin = std::io::BufReader::new(std::io::stdin());
         let reader = kotoba_glossary::PairReader::with_header(stdin, Path::new("<stdin>"), false)?;
-        return pair_batches(reader, Progress(None), shard, size, each);
+        return pair_batches(reader, Progress(None), shard, fail_fast, size, each);
     }
     let reader = kotoba_glossary::PairReader::open(path)?;
     let progress = if quiet || !std::io::stderr().is_terminal() {
@@ -362,7 +365,7 @@ pub fn for_pair_batches(
     } else {
         Progress::bar(std::fs::metadata(path).map(|m| m.len()).unwrap_or(0))
     };
-    pair_batches(reader, progress, shard, size, each)
+    pair_batches(reader, progress, shard, fail_fast, size, each)
 }
 
 /// The loop of [`for_pair_batches`] over any reader.
@@ -370,6 +373,7 @@ fn pair_batches<R: std::io::BufRead>(
     mut reader: kotoba_glossary::PairReader<R>,
     progress: Progress,
     shard: Option<(usize, usize)>,
+    fail_fast: bool,
     size: usize,
     mut each: impl FnMut(Vec<kotoba_glossary::Pair>) -> Result<()>,
 ) -> Result<(usize, Status)> {
@@ -388,6 +392,14 @@ fn pair_batches<R: std::io::BufRead>(
                     half_empty += 1;
                 }
                 Ok(pair) => batch.push(pair),
+                Err(e) if fail_fast => {
+                    progress.finish();
+                    note_failure();
+                    eprintln!("kotoba: error: {e}");
+                    return Err(anyhow!(
+                        "stopped at the first failure (--fail-fast); nothing written"
+                    ));
+                }
                 Err(e) => {
                     eprintln!("kotoba: skipped {e}");
                     failed += 1;

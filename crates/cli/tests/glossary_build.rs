@@ -362,6 +362,70 @@ fn extract_fail_fast_and_total_failure_write_nothing() {
     );
 }
 
+/// `build --fail-fast` stops at a bad line of `--parallel` as at a bad
+/// document: no counts of part of the pairs are written (it used to skip
+/// the line and write them, exit 2).
+#[test]
+fn build_fail_fast_stops_at_a_bad_line_of_the_parallel_file() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let seed = s(&testdata("clinton-japan-trade-1993.en.txt"));
+    let pairs = std::fs::read_to_string(testdata("clinton-japan-trade-1993.en-ja.tsv"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let bad = dir.path().join("pairs.tsv");
+    std::fs::write(&bad, format!("{pairs}one column only\n{pairs}"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let line = pairs.lines().count() + 1;
+    let stats = dir.path().join("s.json");
+    let (code, out, err) = run(&[
+        "glossary",
+        "build",
+        "--lang",
+        "en",
+        "--fail-fast",
+        "--parallel",
+        &s(&bad),
+        "--emit-stats",
+        &s(&stats),
+        &seed,
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains(&format!("pairs.tsv:{line}")), "{err}");
+    assert!(err.contains("--fail-fast"), "{err}");
+    assert!(!stats.exists(), "counts written: {err}");
+    let (code, out, err) = run(&[
+        "glossary",
+        "build",
+        "--lang",
+        "en",
+        "--fail-fast",
+        "--parallel",
+        &s(&bad),
+        &seed,
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty(), "{out}");
+    // Without it the line is skipped, the rest counted, and the exit code
+    // says a line failed.
+    let (code, _, err) = run(&[
+        "glossary",
+        "build",
+        "--lang",
+        "en",
+        "--parallel",
+        &s(&bad),
+        "--emit-stats",
+        &s(&stats),
+        &seed,
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains(&format!("skipped {}:{line}", s(&bad))),
+        "{err}"
+    );
+    assert!(stats.exists(), "{err}");
+}
+
 #[test]
 fn shard_counts_on_stdout_concatenate_into_one_stats_file() {
     // The shape of a worker under `RDD.pipe` or xargs: counts on standard

@@ -246,8 +246,13 @@ fn check(args: GlossaryCheckArgs) -> Result<Status> {
     let annotator = Annotator::new(&glossary)?;
     let mut out = Output::open(args.output.as_deref())?;
     let mut found = 0usize;
-    let (checked, status) =
-        run::for_pair_batches(&args.parallel, args.quiet, None, CHECK_BATCH, |batch| {
+    let (checked, status) = run::for_pair_batches(
+        &args.parallel,
+        args.quiet,
+        None,
+        false,
+        CHECK_BATCH,
+        |batch| {
             // Pairs are independent: check chunks on all cores; collecting keeps
             // the input order, so the report is the same on any number of threads.
             let issues: Vec<_> = batch
@@ -262,7 +267,8 @@ fn check(args: GlossaryCheckArgs) -> Result<Status> {
                 write_issue(&mut out, i, args.format, &args.parallel)?;
             }
             Ok(())
-        })?;
+        },
+    )?;
     out.finish()?;
     eprintln!("kotoba: {checked} pairs checked, {found} issues");
     Ok(if status == Status::Failures {

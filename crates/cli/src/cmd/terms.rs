@@ -237,15 +237,16 @@ const PAIR_BATCH: usize = 65_536;
 
 /// Co-occurrence counts of a parallel file (of its shard K of N with
 /// `shard`), read in batches; bad lines are reported and skipped (the status
-/// says so).
+/// says so), or with `fail_fast` end the run.
 fn count_pairs(
     path: &Path,
     quiet: bool,
     shard: Option<(usize, usize)>,
+    fail_fast: bool,
 ) -> Result<(PairStats, Status)> {
     let aligner = Aligner::new()?;
     let mut total = PairStats::default();
-    let (_, status) = run::for_pair_batches(path, quiet, shard, PAIR_BATCH, |batch| {
+    let (_, status) = run::for_pair_batches(path, quiet, shard, fail_fast, PAIR_BATCH, |batch| {
         let batch: Vec<(String, String)> = batch.into_iter().map(|p| (p.en, p.ja)).collect();
         Ok(total.absorb(aligner.count_pairs(&batch))?)
     })?;
@@ -321,7 +322,7 @@ pub fn align_cmd(args: GlossaryAlignArgs) -> Result<Status> {
     }
     let glossary = load(&args.glossary)?;
     let options = align_options(&args.pairing, args.min_freq);
-    let (stats, status) = count_pairs(&args.parallel, args.quiet, None)?;
+    let (stats, status) = count_pairs(&args.parallel, args.quiet, None, false)?;
     // No pairs is no result, as for `extract` with no document: nothing is
     // written (a file named by -o keeps what it held).
     if stats.segments == 0 {
@@ -551,7 +552,12 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
             let (t, status) = count(&args.input, args.lang)?;
             let (p, pair_status) = match args.parallel.as_deref() {
                 Some(path) => {
-                    let (p, s) = count_pairs(path, args.input.quiet, args.input.shard)?;
+                    let (p, s) = count_pairs(
+                        path,
+                        args.input.quiet,
+                        args.input.shard,
+                        args.input.fail_fast,
+                    )?;
                     (Some(p), s)
                 }
                 None => (None, Status::Clean),
