@@ -108,7 +108,9 @@ def main():
         f.write("# Google Books Ngrams, Wikipedia, OpenSubtitles, ParaCrawl and the Leeds Internet Corpus.\n")
         f.write("# Made by xtask/scripts/wordfreq_en.py (cargo xtask eval-terms wordfreq).\n")
         f.write("# word<TAB>Zipf frequency (log10 occurrences per billion words)\n")
-        for w, z in rows:
+        f.write("# Lines sorted by word (UTF-8 bytes): kotoba-terms looks words up in place.\n")
+        # Sorted, not in frequency order: the crate binary-searches the text.
+        for w, z in sorted(rows, key=lambda r: r[0].encode("utf-8")):
             f.write(f"{w}\t{z:.2f}\n")
 
 

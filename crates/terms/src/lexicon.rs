@@ -22,36 +22,97 @@ pub struct PosFlags {
     pub adverb: bool,
 }
 
+/// A word list of `word<TAB>value` lines sorted by word (UTF-8 bytes) under
+/// its `#` comment lines, looked up in place by binary search over the
+/// starts of its lines: nothing is parsed, hashed or copied (building a hash
+/// map of the 100,000 words of the background list took a fifth of a term
+/// extraction over a 300,000-character corpus).
+struct SortedList {
+    /// The lines after the comments.
+    body: &'static str,
+    /// Byte offset of each line in `body`.
+    starts: Vec<u32>,
+}
+
+impl SortedList {
+    fn new(text: &'static str) -> SortedList {
+        let mut body = text;
+        while body.starts_with('#') {
+            body = body.split_once('\n').map_or("", |(_, rest)| rest);
+        }
+        let starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', body.as_bytes()).map(|i| i + 1))
+            .filter(|&s| s < body.len())
+            // The shipped lists are a few megabytes at most.
+            .map(|s| u32::try_from(s).unwrap_or(u32::MAX))
+            .collect();
+        SortedList { body, starts }
+    }
+
+    /// The word and value of the line starting at `start`.
+    fn line(&self, start: u32) -> (&'static [u8], &'static str) {
+        let rest = self.body.get(start as usize..).unwrap_or("");
+        let line = rest.split_once('\n').map_or(rest, |(l, _)| l);
+        match line.split_once('\t') {
+            Some((key, value)) => (key.as_bytes(), value),
+            None => (line.as_bytes(), ""),
+        }
+    }
+
+    /// The value of `word`'s line, if the list has one.
+    fn get(&self, word: &str) -> Option<&'static str> {
+        let word = word.as_bytes();
+        // A key ends at a tab or newline, which sort below every byte of a
+        // word: comparing the line's bytes with the word's, the line's end
+        // orders a shorter key first, as sorting keys alone does. One
+        // comparison a probe, no search for the tab.
+        if word.iter().any(|&b| b <= b'\n') {
+            return None;
+        }
+        let body = self.body.as_bytes();
+        let key_cmp = |&start: &u32| {
+            let rest = body.get(start as usize..).unwrap_or_default();
+            let n = word.len().min(rest.len());
+            match rest[..n].cmp(word) {
+                // The word's bytes begin the line: is that the whole key?
+                std::cmp::Ordering::Equal => match rest.get(n) {
+                    None | Some(b'\t' | b'\n') => std::cmp::Ordering::Equal,
+                    Some(_) => std::cmp::Ordering::Greater,
+                },
+                other => other,
+            }
+        };
+        let at = self.starts.binary_search_by(key_cmp).ok()?;
+        Some(self.line(self.starts[at]).1)
+    }
+
+    /// The lines of the list.
+    fn lines(&self) -> impl Iterator<Item = &'static str> + use<> {
+        self.body.lines()
+    }
+}
+
+fn wordnet() -> &'static SortedList {
+    static CELL: OnceLock<SortedList> = OnceLock::new();
+    CELL.get_or_init(|| SortedList::new(WORDNET_POS))
+}
+
 /// The parts of speech of a lowercase word (its singular when the word
 /// itself is not listed), from `data/wordnet-pos-en.tsv` (derived from
 /// WordNet 3.0); `None` for words WordNet does not know.
 pub fn pos(word: &str) -> Option<PosFlags> {
-    static CELL: OnceLock<HashMap<&'static str, PosFlags>> = OnceLock::new();
-    let map = CELL.get_or_init(|| {
-        // Sized once from the line count: growing a table of 57,000 words
-        // step by step cost a few milliseconds of every start.
-        let lines = memchr::memchr_iter(b'\n', WORDNET_POS.as_bytes()).count() + 1;
-        let mut map = HashMap::with_capacity_and_hasher(lines, Default::default());
-        for (w, f) in WORDNET_POS
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
-        {
-            let flags = PosFlags {
-                noun: f.contains('n'),
-                verb: f.contains('v'),
-                adjective: f.contains('a'),
-                adverb: f.contains('r'),
-            };
-            map.insert(w, flags);
-        }
-        map
-    });
-    if let Some(f) = map.get(word) {
-        return Some(*f);
+    let flags = |f: &str| PosFlags {
+        noun: f.contains('n'),
+        verb: f.contains('v'),
+        adjective: f.contains('a'),
+        adverb: f.contains('r'),
+    };
+    let list = wordnet();
+    if let Some(f) = list.get(word) {
+        return Some(flags(f));
     }
     let singular = crate::english::singular(word);
-    map.get(singular.as_ref()).copied()
+    list.get(singular.as_ref()).map(flags)
 }
 
 /// Suffixes of adjectives, adverbs and verb forms, for words WordNet does not know.
@@ -86,54 +147,39 @@ pub const UNSEEN_ZIPF: f64 = 1.5;
 /// General-English word frequencies (Zipf scale: log10 of occurrences per
 /// billion words), from `data/wordfreq-en.tsv`.
 pub struct Background {
-    zipf: HashMap<&'static str, f32>,
+    list: SortedList,
 }
 
 impl Background {
-    /// The shipped list (parsed once per process).
+    /// The shipped list.
     pub fn english() -> &'static Background {
         static CELL: OnceLock<Background> = OnceLock::new();
-        CELL.get_or_init(|| Background::parse(WORDFREQ))
+        CELL.get_or_init(|| Background::from_sorted(WORDFREQ))
     }
 
-    /// Parses `word<TAB>zipf` lines; `#` lines and malformed lines are skipped.
-    pub fn parse(text: &'static str) -> Background {
-        // Split on bytes with memchr: `str::lines` and `split('\t')` compare
-        // through a char searcher, a third of start-up at 100,000 lines.
-        let bytes = text.as_bytes();
-        let lines = memchr::memchr_iter(b'\n', bytes).count() + 1;
-        let mut zipf = HashMap::with_capacity_and_hasher(lines, Default::default());
-        let mut at = 0;
-        while at < bytes.len() {
-            let end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n);
-            // Both ends sit on ASCII bytes (newline, tab), so the slices are
-            // on char boundaries.
-            let line = &text[at..end];
-            at = end + 1;
-            if line.starts_with('#') {
-                continue;
-            }
-            let Some(tab) = memchr::memchr(b'\t', line.as_bytes()) else {
-                continue;
-            };
-            let (word, rest) = (&line[..tab], &line[tab + 1..]);
-            let field = memchr::memchr(b'\t', rest.as_bytes()).map_or(rest, |t| &rest[..t]);
-            if let Some(z) = parse_zipf(field.trim()) {
-                zipf.entry(word).or_insert(z);
-            }
+    /// A list of `word<TAB>zipf` lines sorted by word (UTF-8 bytes), after
+    /// any `#` comment lines; it is read in place, not parsed. A line whose
+    /// value is no number counts as missing.
+    pub fn from_sorted(text: &'static str) -> Background {
+        Background {
+            list: SortedList::new(text),
         }
-        Background { zipf }
     }
 
     /// The Zipf frequency of a lowercase word ([`UNSEEN_ZIPF`] when unknown);
     /// a plural missing from the list takes its singular's value.
     pub fn zipf(&self, word: &str) -> f64 {
-        if let Some(&z) = self.zipf.get(word) {
+        let look = |w: &str| {
+            self.list
+                .get(w)
+                .and_then(|v| parse_zipf(v.split('\t').next().unwrap_or(v).trim()))
+        };
+        if let Some(z) = look(word) {
             return f64::from(z);
         }
         let singular = crate::english::singular(word);
         if singular != word
-            && let Some(&z) = self.zipf.get(singular.as_ref())
+            && let Some(z) = look(singular.as_ref())
         {
             return f64::from(z);
         }
@@ -147,12 +193,12 @@ impl Background {
 
     /// Number of words in the list.
     pub fn len(&self) -> usize {
-        self.zipf.len()
+        self.list.lines().count()
     }
 
     /// True when the list is empty.
     pub fn is_empty(&self) -> bool {
-        self.zipf.is_empty()
+        self.list.body.is_empty()
     }
 }
 
@@ -219,6 +265,61 @@ mod tests {
             assert_eq!(parse_zipf(text), text.parse::<f32>().ok(), "{text}");
         }
         assert_eq!(parse_zipf("x.yz"), None);
+    }
+
+    #[test]
+    fn shipped_lists_are_sorted_by_word_without_duplicates() {
+        for text in [WORDFREQ, WORDNET_POS] {
+            let list = SortedList::new(text);
+            let keys: Vec<&str> = list
+                .lines()
+                .map(|l| l.split_once('\t').map_or(l, |(k, _)| k))
+                .collect();
+            assert!(keys.len() > 50_000);
+            for pair in keys.windows(2) {
+                assert!(pair[0].as_bytes() < pair[1].as_bytes(), "{pair:?}");
+            }
+            // Every word is found where it stands, the first and last too.
+            for (i, key) in keys
+                .iter()
+                .enumerate()
+                .step_by(997)
+                .chain([(keys.len() - 1, keys.last().unwrap())])
+            {
+                assert!(list.get(key).is_some(), "{i} {key}");
+            }
+        }
+    }
+
+    #[test]
+    fn sorted_lists_find_only_their_words() {
+        let list = SortedList::new(
+            "# a comment\n# another\napp\t0\napple\t1\napplet\t9\nbanana\t2\ncherry\t3\n",
+        );
+        assert_eq!(list.get("app"), Some("0"));
+        assert_eq!(list.get("apple"), Some("1"));
+        assert_eq!(list.get("applet"), Some("9"));
+        assert_eq!(list.get("banana"), Some("2"));
+        assert_eq!(list.get("cherry"), Some("3"));
+        for missing in [
+            "",
+            "a",
+            "apples",
+            "b",
+            "cherr",
+            "cherryx",
+            "zebra",
+            "# a comment",
+        ] {
+            assert_eq!(list.get(missing), None, "{missing}");
+        }
+        let unterminated = SortedList::new("apple\t1\nbanana\t2");
+        assert_eq!(unterminated.get("banana"), Some("2"));
+        assert_eq!(SortedList::new("").get("apple"), None);
+        assert_eq!(SortedList::new("# only comments\n").get("apple"), None);
+        let bg = Background::from_sorted("able\t4.10\nzebra\tx\n");
+        assert!((bg.zipf("able") - 4.1).abs() < 1e-6);
+        assert_eq!(bg.zipf("zebra"), UNSEEN_ZIPF);
     }
 
     #[test]

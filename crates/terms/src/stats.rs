@@ -248,18 +248,41 @@ pub fn clip_around(text: &str, at: usize, after: usize) -> String {
     } else {
         (0, 0)
     };
-    let term_chars = text[at..after].chars().count();
+    // Characters are counted by decoding UTF-8 only where the text is not
+    // ASCII: this runs for every occurrence of a candidate in a long
+    // sentence, and decoding was most of a term count's time.
+    let bytes = text.as_bytes();
+    let term_chars = if bytes[at..after].is_ascii() {
+        after - at
+    } else {
+        text[at..after].chars().count()
+    };
     let context = EXAMPLE_CHARS.saturating_sub(term_chars) / 2;
-    // Char boundaries `context` characters either side of the term.
-    let mut start = text[..at]
-        .char_indices()
-        .rev()
-        .nth(context.saturating_sub(1))
-        .map_or(0, |(i, _)| i);
-    let mut end = text[after..]
-        .char_indices()
-        .nth(context)
-        .map_or(text.len(), |(i, _)| after + i);
+    // Char boundaries `context` characters either side of the term (at
+    // least one before it).
+    let back = context.max(1);
+    let mut start = match at.checked_sub(back) {
+        Some(s) if bytes[s..at].is_ascii() => s,
+        None if bytes[..at].is_ascii() => 0,
+        _ => text[..at]
+            .char_indices()
+            .rev()
+            .nth(back - 1)
+            .map_or(0, |(i, _)| i),
+    };
+    let ahead = (after + context).min(text.len());
+    let mut end = if bytes[after..ahead].is_ascii() {
+        if ahead < text.len() {
+            ahead
+        } else {
+            text.len()
+        }
+    } else {
+        text[after..]
+            .char_indices()
+            .nth(context)
+            .map_or(text.len(), |(i, _)| after + i)
+    };
     // Prefer whole words when the text has spaces.
     if start > 0
         && let Some(sp) = text[start..at].find(' ')
@@ -276,7 +299,16 @@ pub fn clip_around(text: &str, at: usize, after: usize) -> String {
         out.push('…');
     }
     let window = text[start..end].trim();
-    if window.contains(|c: char| c.is_whitespace() && c != ' ') || window.contains("  ") {
+    let irregular_space = if window.is_ascii() {
+        window
+            .bytes()
+            // `u8::is_ascii_whitespace` leaves out the vertical tab, which
+            // `char::is_whitespace` counts.
+            .any(|b| (b.is_ascii_whitespace() && b != b' ') || b == 0x0b)
+    } else {
+        window.contains(|c: char| c.is_whitespace() && c != ' ')
+    };
+    if irregular_space || window.contains("  ") {
         out.push_str(&window.split_whitespace().collect::<Vec<_>>().join(" "));
     } else {
         out.push_str(window);
@@ -977,6 +1009,82 @@ mod tests {
         // …even when the term's length would end inside a character.
         let mixed = format!("a{}", "あ".repeat(400));
         assert!(clip_example(&mixed, "xy").starts_with("aあ"));
+    }
+
+    /// `clip_around` as first written, decoding every character: the
+    /// ASCII shortcuts must cut the same windows.
+    fn clip_around_by_chars(text: &str, at: usize, after: usize) -> String {
+        let (at, after) = if at <= after
+            && after <= text.len()
+            && text.is_char_boundary(at)
+            && text.is_char_boundary(after)
+        {
+            (at, after)
+        } else {
+            (0, 0)
+        };
+        let context = EXAMPLE_CHARS.saturating_sub(text[at..after].chars().count()) / 2;
+        let mut start = text[..at]
+            .char_indices()
+            .rev()
+            .nth(context.saturating_sub(1))
+            .map_or(0, |(i, _)| i);
+        let mut end = text[after..]
+            .char_indices()
+            .nth(context)
+            .map_or(text.len(), |(i, _)| after + i);
+        if start > 0
+            && let Some(sp) = text[start..at].find(' ')
+        {
+            start += sp + 1;
+        }
+        if end < text.len()
+            && let Some(sp) = text[after..end].rfind(' ')
+        {
+            end = after + sp;
+        }
+        let mut out = String::new();
+        if start > 0 {
+            out.push('…');
+        }
+        let window = text[start..end].trim();
+        if window.contains(|c: char| c.is_whitespace() && c != ' ') || window.contains("  ") {
+            out.push_str(&window.split_whitespace().collect::<Vec<_>>().join(" "));
+        } else {
+            out.push_str(window);
+        }
+        if end < text.len() {
+            out.push('…');
+        }
+        out
+    }
+
+    #[test]
+    fn ascii_shortcuts_cut_the_windows_decoding_would() {
+        let texts = [
+            "word ".repeat(120),
+            format!("{}trade surplus{}", "a b ".repeat(70), " c d".repeat(70)),
+            format!("{}\u{b}x\u{c}y\rz\t {}", "ab ".repeat(50), "cd ".repeat(50)),
+            format!("{}貿易黒字 trade{}", "é ".repeat(90), " ü".repeat(90)),
+            format!("{}\u{a0}nbsp{}", "x ".repeat(80), " y".repeat(80)),
+            format!("{}\u{b}{}", "ab ".repeat(50), "cd ".repeat(50)),
+            "あい trade う".repeat(40),
+            "short line".to_string(),
+        ];
+        for text in &texts {
+            let bounds: Vec<usize> = (0..=text.len())
+                .filter(|&i| text.is_char_boundary(i))
+                .collect();
+            for (n, &at) in bounds.iter().enumerate().step_by(7) {
+                for &after in bounds[n..].iter().step_by(5).take(12) {
+                    assert_eq!(
+                        clip_around(text, at, after),
+                        clip_around_by_chars(text, at, after),
+                        "{at}..{after} of {text:?}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
