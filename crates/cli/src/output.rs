@@ -58,7 +58,7 @@ impl Output {
             anyhow!("cannot write {}: {why}", path.display())
         })?;
         let (file, tmp) = tmp.into_parts();
-        set_pending(Some(tmp.to_path_buf()));
+        add_pending(tmp.to_path_buf());
         Ok(Output::File(
             BufWriter::with_capacity(1 << 16, file),
             tmp,
@@ -82,10 +82,11 @@ impl Output {
                 ordinary_permissions(&file, &path).with_context(context)?;
                 file.sync_all().with_context(context)?;
                 drop(file);
+                let pending = tmp.to_path_buf();
                 tmp.persist(&path)
                     .map_err(|e| e.error)
                     .with_context(context)?;
-                set_pending(None);
+                remove_pending(&pending);
                 Ok(())
             }
         }
@@ -126,12 +127,21 @@ impl Write for Output {
     }
 }
 
-/// The temporary file being written, removed if the user interrupts.
-static PENDING: Mutex<Option<PathBuf>> = Mutex::new(None);
+/// The temporary files being written (a command may have several open:
+/// `glossary build -o X --pairs-output Y`), removed if the user interrupts.
+static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
-fn set_pending(path: Option<PathBuf>) {
+/// Remembers a temporary file being written.
+fn add_pending(path: PathBuf) {
     if let Ok(mut slot) = PENDING.lock() {
-        *slot = path;
+        slot.push(path);
+    }
+}
+
+/// Forgets a temporary file renamed into place.
+fn remove_pending(path: &Path) {
+    if let Ok(mut slot) = PENDING.lock() {
+        slot.retain(|p| p != path);
     }
 }
 
@@ -139,10 +149,10 @@ fn set_pending(path: Option<PathBuf>) {
 /// and exits with 130, as shells expect.
 pub fn remove_partial_output_on_interrupt() {
     let _ = ctrlc::set_handler(|| {
-        if let Ok(slot) = PENDING.lock()
-            && let Some(path) = slot.as_ref()
-        {
-            let _ = std::fs::remove_file(path);
+        if let Ok(slot) = PENDING.lock() {
+            for path in slot.iter() {
+                let _ = std::fs::remove_file(path);
+            }
         }
         std::process::exit(130);
     });

@@ -426,6 +426,75 @@ fn build_fail_fast_stops_at_a_bad_line_of_the_parallel_file() {
     assert!(stats.exists(), "{err}");
 }
 
+/// A target in a missing folder, or a bad `--parallel`, is reported before
+/// the corpus is read, not after it has all been counted: here the corpus
+/// is missing too, and only the output or the parallel file is named.
+#[test]
+fn outputs_and_parallel_file_are_checked_before_the_corpus_is_read() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let missing = s(&dir.path().join("missing.txt"));
+    let nowhere = s(&dir.path().join("no-folder").join("out"));
+    let pairs = s(&testdata("clinton-japan-trade-1993.en-ja.tsv"));
+    let no_header = dir.path().join("no-header.tsv");
+    std::fs::write(&no_header, "a\tb\n").unwrap_or_else(|e| panic!("{e}"));
+    let no_header = s(&no_header);
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["extract", "-o", &nowhere, &missing], "no-folder"),
+        (vec!["build", "-o", &nowhere, &missing], "no-folder"),
+        (
+            vec!["build", "--emit-stats", &nowhere, &missing],
+            "no-folder",
+        ),
+        (
+            vec![
+                "build",
+                "--parallel",
+                &pairs,
+                "--pairs-output",
+                &nowhere,
+                &missing,
+            ],
+            "no-folder",
+        ),
+        (
+            vec![
+                "build",
+                "--parallel",
+                &pairs,
+                "--format",
+                "tbx",
+                "-o",
+                &nowhere,
+                &missing,
+            ],
+            "no-folder",
+        ),
+        (
+            vec!["build", "--parallel", &missing, &missing],
+            "missing.txt",
+        ),
+        (
+            vec!["build", "--parallel", &no_header, &missing],
+            "no-header.tsv:1",
+        ),
+        (
+            vec!["align", "--parallel", &missing, "-o", &nowhere],
+            "no-folder",
+        ),
+        (vec!["merge-stats", &missing, "-o", &nowhere], "no-folder"),
+    ];
+    for (args, named) in cases {
+        let mut all = vec!["glossary"];
+        all.extend(&args);
+        let (code, out, err) = run(&all);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+        assert!(err.contains(named), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?} read on: {err}");
+    }
+    assert!(!dir.path().join("no-folder").exists());
+}
+
 #[test]
 fn shard_counts_on_stdout_concatenate_into_one_stats_file() {
     // The shape of a worker under `RDD.pipe` or xargs: counts on standard

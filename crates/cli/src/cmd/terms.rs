@@ -198,8 +198,10 @@ pub fn extract(args: GlossaryExtractArgs) -> Result<Status> {
     refuse_overwriting_inputs(&args.input, &[], &[])?;
     let glossary = load(&args.glossary)?;
     let options = rank_options(&args.rank);
-    let (stats, status) = count(&args.input, args.lang)?;
+    // Opened before the corpus is read, so a missing folder shows at once;
+    // the file appears only when finished.
     let mut out = Output::open(args.input.output.as_deref())?;
+    let (stats, status) = count(&args.input, args.lang)?;
     write_candidates(&stats, &options, &glossary, args.format, &mut out)?;
     out.finish()?;
     Ok(status)
@@ -322,6 +324,9 @@ pub fn align_cmd(args: GlossaryAlignArgs) -> Result<Status> {
     }
     let glossary = load(&args.glossary)?;
     let options = align_options(&args.pairing, args.min_freq);
+    // Opened before the pairs are read, so a missing folder shows at once;
+    // the file appears only when finished.
+    let mut out = Output::open(args.output.as_deref())?;
     let (stats, status) = count_pairs(&args.parallel, args.quiet, None, false)?;
     // No pairs is no result, as for `extract` with no document: nothing is
     // written (a file named by -o keeps what it held).
@@ -340,7 +345,6 @@ pub fn align_cmd(args: GlossaryAlignArgs) -> Result<Status> {
         align(&stats, &options, Some(&glossary)),
         args.pairing.min_score,
     );
-    let mut out = Output::open(args.output.as_deref())?;
     write_alignments(&rows, args.format, &mut out)?;
     out.finish()?;
     Ok(status)
@@ -541,6 +545,25 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
     }
     let glossary = load(&args.glossary)?;
     let options = rank_options(&args.rank);
+    // The outputs are opened, and the parallel file's header read, before
+    // the corpus is: a missing folder or a bad --parallel shows at once, not
+    // after the whole corpus is counted. Nothing appears until finished.
+    let mut emit_out = match args.emit_stats.as_deref() {
+        // `-`: standard output, for workers under `RDD.pipe` or xargs.
+        Some(path) => Some(Output::open(Some(path).filter(|p| !is_std(p)))?),
+        None => None,
+    };
+    let mut pairs_out = match args.pairs_output.as_deref() {
+        Some(path) => Some(Output::open(Some(path))?),
+        None => None,
+    };
+    let mut out = match emit_out {
+        Some(_) => None,
+        None => Some(Output::open(args.input.output.as_deref())?),
+    };
+    if let Some(path) = args.parallel.as_deref().filter(|p| !is_std(p)) {
+        kotoba_glossary::PairReader::open(path)?;
+    }
     let (terms, pairs, status) = match &args.stats {
         Some(path) => {
             let name = path.display().to_string();
@@ -570,9 +593,7 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
             (t, p, status)
         }
     };
-    if let Some(path) = &args.emit_stats {
-        // `-`: standard output, for workers under `RDD.pipe` or xargs.
-        let mut out = Output::open(Some(path.as_path()).filter(|p| p.as_os_str() != "-"))?;
+    if let Some(mut out) = emit_out.take() {
         let counts = Counts {
             terms,
             pairs,
@@ -592,6 +613,9 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
     if alignments.is_none() {
         no_pairs_refused(&args)?;
     }
+    let mut out = out
+        .take()
+        .ok_or_else(|| anyhow!("no output opened for the ranking"))?;
     if let (BuildFormat::Tbx, Some(rows)) = (args.format, &alignments) {
         // The glossary built: the ranked terms (--top, --new-only,
         // --min-freq, --method apply) that found a pair, each with its best.
@@ -608,18 +632,12 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
             .iter()
             .filter_map(|c| best.get(&c.key).map(|a| (*a).clone()))
             .collect();
-        let mut out = Output::open(args.input.output.as_deref())?;
         write_alignments(&chosen, AlignFormat::Tbx, &mut out)?;
         out.finish()?;
         return Ok(status);
     }
-    // Both outputs are opened before either is written, so a folder that
+    // Both outputs were opened before either is written, so a folder that
     // is missing for one leaves the other as it was.
-    let mut pairs_out = match (&args.pairs_output, &alignments) {
-        (Some(path), Some(_)) => Some(Output::open(Some(path.as_path()))?),
-        _ => None,
-    };
-    let mut out = Output::open(args.input.output.as_deref())?;
     if let (Some(pairs_out), Some(rows)) = (&mut pairs_out, &alignments) {
         match args.format {
             BuildFormat::Jsonl => write_alignments(rows, AlignFormat::Jsonl, pairs_out)?,
@@ -674,6 +692,9 @@ pub fn merge_stats(args: MergeStatsArgs) -> Result<Status> {
     if let Some(o) = args.output.as_deref() {
         run::refuse_overwriting(&[("-o", o)], &inputs)?;
     }
+    // Opened before the count files are read, so a missing folder shows at
+    // once; the file appears only when finished.
+    let mut out = Output::open(args.output.as_deref())?;
     let mut total = None;
     let mut seen = HashMap::new();
     for (i, f) in args.files.iter().enumerate() {
@@ -686,7 +707,6 @@ pub fn merge_stats(args: MergeStatsArgs) -> Result<Status> {
     }
     let counts = total.ok_or_else(|| anyhow!("no stats files"))?;
     let counts = whole_split(counts, args.partial, "the count files")?;
-    let mut out = Output::open(args.output.as_deref())?;
     out.write_all(stats_json(&counts)?.as_bytes())?;
     out.finish()?;
     Ok(Status::Clean)
