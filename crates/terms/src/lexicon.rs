@@ -284,7 +284,7 @@ mod tests {
                 .iter()
                 .enumerate()
                 .step_by(997)
-                .chain([(keys.len() - 1, keys.last().unwrap())])
+                .chain(keys.iter().enumerate().skip(keys.len() - 1))
             {
                 assert!(list.get(key).is_some(), "{i} {key}");
             }
