@@ -58,6 +58,17 @@ pub fn status_so_far() -> Status {
     }
 }
 
+/// Refuses `-` given more than once: standard input can be read once, and
+/// a second read would find it empty and fail as an empty file.
+pub fn stdin_once<'a>(args: impl IntoIterator<Item = &'a std::ffi::OsStr>) -> Result<()> {
+    if args.into_iter().filter(|a| *a == "-").count() > 1 {
+        return Err(anyhow!(
+            "standard input (`-`) given more than once; it can be read only once"
+        ));
+    }
+    Ok(())
+}
+
 /// The corpus named by the input flags (standard input when none).
 pub fn corpus(input: &InputArgs) -> Corpus {
     let sources = if input.inputs.is_empty() {
@@ -101,6 +112,7 @@ where
     W: Fn(&Document) -> Result<R> + Sync,
     R: Rendered,
 {
+    stdin_once(input.inputs.iter().map(|i| i.as_ref()))?;
     let started = Instant::now();
     let mut out = Output::open(input.output.as_deref())?;
     // The header goes out with the first result (or at the end), so a run
@@ -207,6 +219,7 @@ where
     T: Send,
     F: FnMut(T) -> Result<()> + Send,
 {
+    stdin_once(input.inputs.iter().map(|i| i.as_ref()))?;
     let started = Instant::now();
     let progress = Progress::new(input);
     let (mut done, mut failed, mut bytes) = (0usize, 0usize, 0usize);

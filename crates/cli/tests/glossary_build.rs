@@ -495,6 +495,29 @@ fn outputs_and_parallel_file_are_checked_before_the_corpus_is_read() {
     assert!(!dir.path().join("no-folder").exists());
 }
 
+/// Standard input named twice is refused up front: the second read found
+/// it empty and the run failed on an "empty file" (`merge-stats - -`:
+/// "- (argument 2): no stats records").
+#[test]
+fn standard_input_named_twice_is_refused() {
+    let seed = std::fs::read_to_string(testdata("clinton-japan-trade-1993.en.txt"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    for args in [
+        vec!["glossary", "extract", "-", "-"],
+        vec!["glossary", "build", "--lang", "en", "-", "-"],
+        vec!["glossary", "merge-stats", "-", "-"],
+        vec!["sentences", "-", "-"],
+    ] {
+        let (code, out, err) = util::run(&args, &seed);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+        assert!(err.contains("more than once"), "{args:?}: {err}");
+    }
+    let (code, out, err) = util::run(&["glossary", "extract", "--top", "3", "-"], &seed);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 4, "{out}");
+}
+
 #[test]
 fn shard_counts_on_stdout_concatenate_into_one_stats_file() {
     // The shape of a worker under `RDD.pipe` or xargs: counts on standard

@@ -692,6 +692,7 @@ pub fn merge_stats(args: MergeStatsArgs) -> Result<Status> {
     if let Some(o) = args.output.as_deref() {
         run::refuse_overwriting(&[("-o", o)], &inputs)?;
     }
+    run::stdin_once(args.files.iter().map(|f| f.as_os_str()))?;
     // Opened before the count files are read, so a missing folder shows at
     // once; the file appears only when finished.
     let mut out = Output::open(args.output.as_deref())?;
