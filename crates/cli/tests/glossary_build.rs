@@ -970,6 +970,57 @@ fn outputs_never_replace_inputs_or_each_other() {
     assert!(err.contains("replace"), "{err}");
 }
 
+/// A `--glossary` file is an input too: a term table written over it lost
+/// the user's glossary with exit 0.
+#[test]
+fn outputs_never_replace_a_glossary_file() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let glossary = dir.path().join("mine.tsv");
+    let before = "id\tdomain\tdefinition\tlang\tterm\treading\tstatus\n\
+                  widget\t\t\ten\twidget quota\t\tpreferred\n\
+                  widget\t\t\tja\tウィジェット枠\tういじぇっとわく\tpreferred\n";
+    std::fs::write(&glossary, before).unwrap_or_else(|e| panic!("{e}"));
+    let g = s(&glossary);
+    let text = s(&testdata("clinton-japan-trade-1993.en.txt"));
+    let pairs = s(&testdata("clinton-japan-trade-1993.en-ja.tsv"));
+    let other = s(&dir.path().join("other.tsv"));
+    for args in [
+        vec!["extract", "--glossary", &g, "-o", &g, &text],
+        vec!["align", "--glossary", &g, "--parallel", &pairs, "-o", &g],
+        vec!["build", "--glossary", &g, "-o", &g, &text],
+        vec![
+            "build",
+            "--glossary",
+            &g,
+            "--parallel",
+            &pairs,
+            "-o",
+            &other,
+            "--pairs-output",
+            &g,
+            &text,
+        ],
+    ] {
+        let mut all = vec!["glossary"];
+        all.extend(&args);
+        let (code, out, err) = run(&all);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+        assert!(
+            err.contains("--glossary") && err.contains("replace"),
+            "{args:?}: {err}"
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(&glossary).unwrap_or_default(),
+        before
+    );
+    assert!(!Path::new(&other).exists());
+    // The glossary is good: without the clash the same runs work.
+    let (code, _, err) = run(&["glossary", "extract", "--glossary", &g, "-o", &other, &text]);
+    assert_eq!(code, 0, "{err}");
+}
+
 #[test]
 fn a_missing_folder_for_one_output_leaves_the_other_unwritten() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));

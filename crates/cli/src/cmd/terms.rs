@@ -146,6 +146,14 @@ fn count(input: &InputArgs, lang: TermLang) -> Result<(Stats, Status)> {
     Ok((kept, status))
 }
 
+/// The `--glossary` files, as inputs no output may replace.
+fn glossary_inputs(args: &crate::args::GlossaryArgs) -> Vec<(&'static str, &Path)> {
+    args.glossaries
+        .iter()
+        .map(|g| ("--glossary", g.as_path()))
+        .collect()
+}
+
 /// [`run::refuse_overwriting`] for a command's `-o`, `extra` outputs, the
 /// corpus files and `more` inputs.
 fn refuse_overwriting_inputs(
@@ -195,7 +203,7 @@ pub fn extract(args: GlossaryExtractArgs) -> Result<Status> {
         false,
         "a command with one output record per input record",
     )?;
-    refuse_overwriting_inputs(&args.input, &[], &[])?;
+    refuse_overwriting_inputs(&args.input, &[], &glossary_inputs(&args.glossary))?;
     let glossary = load(&args.glossary)?;
     let options = rank_options(&args.rank);
     // Opened before the corpus is read, so a missing folder shows at once;
@@ -315,7 +323,9 @@ fn write_alignments(rows: &[Alignment], format: AlignFormat, out: &mut Output) -
 /// `glossary align`.
 pub fn align_cmd(args: GlossaryAlignArgs) -> Result<Status> {
     if let Some(o) = args.output.as_deref() {
-        run::refuse_overwriting(&[("-o", o)], &[("--parallel", args.parallel.as_path())])?;
+        let mut inputs = glossary_inputs(&args.glossary);
+        inputs.push(("--parallel", args.parallel.as_path()));
+        run::refuse_overwriting(&[("-o", o)], &inputs)?;
     }
     if args.format == AlignFormat::Tbx && args.pairing.per_term > 1 {
         return Err(anyhow!(
@@ -529,7 +539,7 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
         if let Some(p) = args.emit_stats.as_deref() {
             extra.push(("--emit-stats", p));
         }
-        let mut more: Vec<(&str, &Path)> = Vec::new();
+        let mut more = glossary_inputs(&args.glossary);
         if let Some(p) = args.parallel.as_deref() {
             more.push(("--parallel", p));
         }
