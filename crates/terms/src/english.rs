@@ -275,12 +275,15 @@ pub fn count_document(text: &str) -> Stats {
             }
             let shouting = line.chars().filter(|c| c.is_alphabetic()).count() >= 3
                 && !line.chars().any(char::is_lowercase);
+            // Tabs, carriage returns or double spaces anywhere in the line:
+            // only then may a surface need its spaces normalised.
+            let spaced = line.contains(['\t', '\r']) || line.contains("  ");
             let mut run: Vec<Word> = Vec::new();
             let line_units = units(line);
             for (at, unit) in line_units.iter().enumerate() {
                 words_seen += unit.parts as u64;
                 if !unit.joined {
-                    flush(&mut run, line, &example, shouting, &mut local);
+                    flush(&mut run, line, &example, (shouting, spaced), &mut local);
                 }
                 let initial = std::mem::replace(&mut first_word, false);
                 let w = &line[unit.start..unit.end];
@@ -306,7 +309,7 @@ pub fn count_document(text: &str) -> Stats {
                     None => Some(Role::Content),
                 };
                 let Some(role) = role else {
-                    flush(&mut run, line, &example, shouting, &mut local);
+                    flush(&mut run, line, &example, (shouting, spaced), &mut local);
                     continue;
                 };
                 run.push(Word {
@@ -318,10 +321,10 @@ pub fn count_document(text: &str) -> Stats {
                     surface: w,
                 });
                 if possessive {
-                    flush(&mut run, line, &example, shouting, &mut local);
+                    flush(&mut run, line, &example, (shouting, spaced), &mut local);
                 }
             }
-            flush(&mut run, line, &example, shouting, &mut local);
+            flush(&mut run, line, &example, (shouting, spaced), &mut local);
         }
         for k in defined {
             if let Some(c) = local.get_mut(&k) {
@@ -524,7 +527,7 @@ fn flush(
     run: &mut Vec<Word>,
     line: &str,
     example: &Example,
-    shouting: bool,
+    (shouting, spaced): (bool, bool),
     local: &mut FxHashMap<String, TermCounts>,
 ) {
     let mut key = String::new();
@@ -557,7 +560,8 @@ fn flush(
                 .strip_suffix("'s")
                 .or_else(|| raw.strip_suffix("’s"))
                 .unwrap_or(raw);
-            let surface: Cow<str> = if raw.contains(['\t', '\r']) || raw.contains("  ") {
+            let surface: Cow<str> = if spaced && (raw.contains(['\t', '\r']) || raw.contains("  "))
+            {
                 Cow::Owned(raw.split_whitespace().collect::<Vec<_>>().join(" "))
             } else {
                 Cow::Borrowed(raw)

@@ -308,7 +308,7 @@ pub fn clip_around(text: &str, at: usize, after: usize) -> String {
     } else {
         window.contains(|c: char| c.is_whitespace() && c != ' ')
     };
-    if irregular_space || window.contains("  ") {
+    if irregular_space || memchr::memmem::find(window.as_bytes(), b"  ").is_some() {
         out.push_str(&window.split_whitespace().collect::<Vec<_>>().join(" "));
     } else {
         out.push_str(window);
