@@ -32,7 +32,7 @@ tasks:
   eval-segmentation  Golden Rules sentence-boundary score (English, Japanese)
   eval-mecab         line-by-line agreement of `kotoba tokenize` with MeCab
   eval-summarization ROUGE on ACLSum for every method and sumy's [--tune] [--no-peers]
-  eval-terms         term extraction (ACTER, EDICT) and EN-JA pairing [en|ja|align|align-held-out|wordfreq|wordnet] [--tune] [en --fit]
+  eval-terms         term extraction (ACTER, EDICT) and EN-JA pairing [en|ja|align|align-held-out|wordfreq|wordnet] [--tune] [en --fit|--ablate]
   bench [extraction] throughput table of whole CLI runs (or only the YAKE table)";
 
 fn main() -> Result<()> {
