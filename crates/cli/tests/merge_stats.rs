@@ -383,3 +383,25 @@ fn missing_and_repeated_shards_are_named() {
     assert_eq!(code, 2);
     assert!(err.contains("do not add up"), "{err}");
 }
+
+/// A count file with a byte-order mark (an editor on Windows) and CRLF line
+/// ends reads as the same counts, as every file kotoba reads does; it was
+/// "not a kotoba stats record". Standard input is named as such in messages.
+#[test]
+fn count_files_with_a_bom_and_crlf_read_as_written() {
+    let dir = tempdir();
+    let stats = emit(dir.path(), "s.json", &["--lang", "en"], &en());
+    let text = std::fs::read_to_string(&stats).unwrap_or_default();
+    let edited = dir.path().join("edited.json");
+    write(&edited, &format!("\u{feff}{}", text.replace('\n', "\r\n")));
+    let (code, merged, err) = run(&["glossary", "merge-stats", &s(&edited)]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(merged, text);
+    let (code, ranked, err) = run(&["glossary", "build", "--stats", &s(&edited)]);
+    assert_eq!(code, 0, "{err}");
+    let (_, one_run, _) = run(&["glossary", "build", "--lang", "en", &en()]);
+    assert_eq!(ranked, one_run);
+    let (code, _, err) = util::run(&["glossary", "merge-stats", "-"], "{\"kotoba_stats\":1}\n");
+    assert_eq!(code, 2);
+    assert!(err.contains("standard input:1:"), "{err}");
+}

@@ -431,6 +431,15 @@ fn whole_split(mut counts: Counts, partial: bool, what: &str) -> Result<Counts> 
     Ok(counts)
 }
 
+/// A count file as messages name it (`-`: standard input).
+fn stats_name(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        "standard input".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
 /// Reads a stats file: one record per line, as `--emit-stats` writes it, so
 /// the outputs of many shards may simply be concatenated (`-` reads standard
 /// input). Several records are added up. `name` names the file in messages.
@@ -440,6 +449,9 @@ fn read_stats(path: &Path, name: &str, seen: &mut HashMap<u64, String>) -> Resul
     } else {
         std::fs::read_to_string(path).with_context(|| format!("reading {name}"))?
     };
+    // A byte-order mark is dropped, as from every file kotoba reads (an
+    // editor on Windows adds one).
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let mut total = None;
     for (i, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
@@ -576,7 +588,7 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
     }
     let (terms, pairs, status) = match &args.stats {
         Some(path) => {
-            let name = path.display().to_string();
+            let name = stats_name(path);
             let counts = read_stats(path, &name, &mut HashMap::new())?;
             let counts = whole_split(counts, args.partial, &name)?;
             (counts.terms, counts.pairs, Status::Clean)
@@ -710,7 +722,7 @@ pub fn merge_stats(args: MergeStatsArgs) -> Result<Status> {
     let mut seen = HashMap::new();
     for (i, f) in args.files.iter().enumerate() {
         // A file given twice is told apart by its place among the arguments.
-        let mut name = f.display().to_string();
+        let mut name = stats_name(f);
         if args.files[..i].contains(f) {
             name = format!("{name} (argument {})", i + 1);
         }
