@@ -544,3 +544,51 @@ pub fn refuse_overwriting(outputs: &[(&str, &Path)], inputs: &[(&str, &Path)]) -
     }
     Ok(())
 }
+
+/// Refuses an output that is an existing file the walk of an input folder
+/// would read (not hidden; with `--jsonl` a .jsonl, .json or .ndjson file):
+/// the run would count the last run's result as a document, then replace
+/// it, so every rerun gives a different result. `outputs` are `(what,
+/// path)`; `folders` are the input arguments.
+pub fn refuse_output_in_input_folder(
+    outputs: &[(&str, &Path)],
+    folders: &[&Path],
+    jsonl: bool,
+) -> Result<()> {
+    for &(what, path) in outputs {
+        if path.as_os_str() == "-" || !path.is_file() {
+            continue;
+        }
+        let Ok(file) = std::fs::canonicalize(path) else {
+            continue;
+        };
+        if jsonl {
+            let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if !["jsonl", "json", "ndjson"]
+                .iter()
+                .any(|e| e.eq_ignore_ascii_case(ext))
+            {
+                continue;
+            }
+        }
+        for folder in folders.iter().filter(|f| f.is_dir()) {
+            let Ok(dir) = std::fs::canonicalize(folder) else {
+                continue;
+            };
+            let Ok(inside) = file.strip_prefix(&dir) else {
+                continue;
+            };
+            let hidden = inside
+                .components()
+                .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+            if !hidden {
+                anyhow::bail!(
+                    "{what} {} lies in the input folder {}: it would be read as a document, then replaced; write elsewhere",
+                    path.display(),
+                    folder.display()
+                );
+            }
+        }
+    }
+    Ok(())
+}

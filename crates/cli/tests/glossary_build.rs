@@ -1021,6 +1021,54 @@ fn outputs_never_replace_a_glossary_file() {
     assert_eq!(code, 0, "{err}");
 }
 
+/// An output left in the input folder by an earlier run would be read as a
+/// document of the corpus, then replaced: every rerun ranked differently
+/// (exit 0). It is refused; a first run, a hidden file or a file the walk
+/// skips (`--jsonl` reads only JSON files) is not.
+#[test]
+fn an_earlier_output_in_the_input_folder_is_not_counted_and_replaced() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy(
+        testdata("clinton-japan-trade-1993.en.txt"),
+        corpus.join("seed.txt"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let c = s(&corpus);
+    let terms = s(&corpus.join("terms.tsv"));
+    let (code, first, err) = run(&["glossary", "extract", &c]);
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(&["glossary", "extract", &c, "-o", &terms]);
+    assert_eq!(code, 0, "the first run writes: {err}");
+    assert_eq!(std::fs::read_to_string(&terms).unwrap_or_default(), first);
+    for args in [
+        vec!["extract", &c, "-o", &terms],
+        vec!["build", &c, "-o", &terms],
+        vec!["build", "--lang", "en", &c, "--emit-stats", &terms],
+    ] {
+        let mut all = vec!["glossary"];
+        all.extend(&args);
+        let (code, out, err) = run(&all);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+        assert!(err.contains("input folder"), "{args:?}: {err}");
+    }
+    assert_eq!(std::fs::read_to_string(&terms).unwrap_or_default(), first);
+    // A hidden file is never read: reruns give the same bytes.
+    std::fs::remove_file(&terms).unwrap_or_else(|e| panic!("{e}"));
+    let hidden = s(&corpus.join(".terms.tsv"));
+    for _ in 0..2 {
+        let (code, _, err) = run(&["glossary", "extract", &c, "-o", &hidden]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(std::fs::read_to_string(&hidden).unwrap_or_default(), first);
+    }
+    // `--jsonl` reads only JSON files from a folder: a .tsv there is no input.
+    std::fs::write(&terms, "old\n").unwrap_or_else(|e| panic!("{e}"));
+    let (code, _, err) = run(&["glossary", "extract", "--jsonl", &c, "-o", &terms]);
+    assert_eq!(code, 0, "{err}");
+}
+
 #[test]
 fn a_missing_folder_for_one_output_leaves_the_other_unwritten() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));

@@ -172,7 +172,9 @@ fn refuse_overwriting_inputs(
         .map(|p| ("the input", Path::new(p.as_str())))
         .collect();
     inputs.extend_from_slice(more);
-    run::refuse_overwriting(&outputs, &inputs)
+    run::refuse_overwriting(&outputs, &inputs)?;
+    let folders: Vec<&Path> = input.inputs.iter().map(Path::new).collect();
+    run::refuse_output_in_input_folder(&outputs, &folders, input.jsonl)
 }
 
 fn write_candidates(
