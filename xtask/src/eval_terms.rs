@@ -349,6 +349,11 @@ fn tune_english(domains: &[Domain], counted: &[(Stats, f64)]) -> Result<()> {
             vec![0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
         ),
         (
+            "coordination",
+            |w, v| w.coordination = v,
+            vec![0.0, 1.0, 2.0, 3.0, 4.0],
+        ),
+        (
             "name_zipf",
             |w, v| w.name_zipf = v,
             vec![0.0, 3.5, 4.0, 4.5, 5.0],
@@ -456,6 +461,7 @@ fn zero_weights() -> Weights {
         name_fragment: 0.0,
         defined: 0.0,
         acronym: 0.0,
+        coordination: 0.0,
         ..Weights::default()
     }
 }
@@ -483,6 +489,7 @@ fn features() -> Vec<(&'static str, Setter)> {
         ("name_fragment", |w, v| w.name_fragment = v),
         ("defined", |w, v| w.defined = v),
         ("acronym", |w, v| w.acronym = v),
+        ("coordination", |w, v| w.coordination = v),
     ]
 }
 

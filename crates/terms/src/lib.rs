@@ -248,6 +248,37 @@ mod tests {
         Ok(())
     }
 
+    /// Two names side by side are scored down as a coordination, a name
+    /// holding `and` is not: the conjuncts of `Clinton and Hosokawa` stand
+    /// alone, `Herzegovina` does not.
+    #[test]
+    fn coordinated_names_are_scored_down_but_names_with_and_are_not() -> Result<(), Error> {
+        let text = "Clinton and Hosokawa met. Clinton spoke. Hosokawa spoke. Clinton left. \
+                    Hosokawa stayed. Clinton and Hosokawa agreed. Bosnia and Herzegovina voted. \
+                    Bosnia and Herzegovina signed. Bosnia signed.";
+        let stats = Extractor::new(Language::En)?.count(text);
+        let score = |weights: &Weights, key: &str| {
+            let options = RankOptions {
+                weights: weights.clone(),
+                ..RankOptions::default()
+            };
+            rank(&stats, &options, None)
+                .into_iter()
+                .find(|r| r.key == key)
+                .map(|r| r.score)
+        };
+        let on = Weights::default();
+        let off = Weights {
+            coordination: 0.0,
+            ..Weights::default()
+        };
+        let drop = |key: &str| Some(score(&off, key)? - score(&on, key)?);
+        assert_eq!(drop("clinton and hosokawa"), Some(on.coordination));
+        assert_eq!(drop("bosnia and herzegovina"), Some(0.0));
+        assert_eq!(drop("clinton"), Some(0.0));
+        Ok(())
+    }
+
     /// Full-width letters, half-width kana, ligatures and invisible
     /// characters do not make one term two.
     #[test]

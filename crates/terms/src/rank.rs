@@ -116,6 +116,11 @@ pub struct Weights {
     /// Roman numeral.
     #[serde(default)]
     pub acronym: f64,
+    /// Penalty for a coordination of two terms that each stand alone more
+    /// often than together (`Clinton and Hosokawa`, `Europol and Eurojust`),
+    /// not a name holding `and` (`Bosnia and Herzegovina`).
+    #[serde(default)]
+    pub coordination: f64,
 }
 
 fn default_name_share() -> f64 {
@@ -144,6 +149,7 @@ impl Default for Weights {
             name_zipf: 4.0,
             defined: 6.0,
             acronym: 5.0,
+            coordination: 2.0,
         }
     }
 }
@@ -388,6 +394,19 @@ fn content_words(key: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !matches!(stop_kind(w), Some(StopKind::Inner | StopKind::Name)))
 }
 
+/// True when `key` joins two candidates with `and` (`clinton and hosokawa`,
+/// `japan and the united state`) and each of them occurs outside it at
+/// least as often as the whole: two terms side by side, not one name.
+fn coordination(key: &str, freq: u64, by_key: &Lookup) -> bool {
+    let Some((left, right)) = key.rsplit_once(" and ") else {
+        return false;
+    };
+    let right = right.strip_prefix("the ").unwrap_or(right);
+    // Each side's count includes its occurrences inside the whole.
+    let alone = |part: &str| by_key.get(part).is_some_and(|c| c.freq >= 2 * freq);
+    alone(left) && alone(right)
+}
+
 /// The glossary's terms in `language` under the key a candidate is
 /// compared with, each with the first concept that has it. The match is on
 /// the whole term's key (inflections pooled as for candidates, width and case
@@ -530,6 +549,11 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
                         + if counts.defined > 0 { w.defined } else { 0.0 }
                         + if n == 1 && is_acronym(&surface) {
                             w.acronym
+                        } else {
+                            0.0
+                        }
+                        - if coordination(key, counts.freq, &by_key) {
+                            w.coordination
                         } else {
                             0.0
                         }
