@@ -227,27 +227,36 @@ fn english(mode: Mode) -> Result<()> {
     Ok(())
 }
 
+/// F1 of the combined ranking with `weights` on each of the named domains,
+/// in the order of `domains`.
+fn f1_with(
+    domains: &[Domain],
+    counted: &[(Stats, f64)],
+    weights: &Weights,
+    names: &[&str],
+) -> Vec<f64> {
+    domains
+        .iter()
+        .zip(counted)
+        .filter(|(d, _)| names.contains(&d.name.as_str()))
+        .map(|(d, (stats, _))| {
+            let options = RankOptions {
+                weights: weights.clone(),
+                ..RankOptions::default()
+            };
+            let terms: Vec<String> = rank(stats, &options, None)
+                .into_iter()
+                .map(|r| r.term)
+                .collect();
+            score_terms(&terms, &d.gold).0
+        })
+        .collect()
+}
+
 /// Coordinate search of the combined weights on the development domains
 /// only (mean F1 of corp and wind); prints the held-out scores for the best.
 fn tune_english(domains: &[Domain], counted: &[(Stats, f64)]) -> Result<()> {
-    let eval = |w: &Weights, names: &[&str]| -> Vec<f64> {
-        domains
-            .iter()
-            .zip(counted)
-            .filter(|(d, _)| names.contains(&d.name.as_str()))
-            .map(|(d, (stats, _))| {
-                let options = RankOptions {
-                    weights: w.clone(),
-                    ..RankOptions::default()
-                };
-                let terms: Vec<String> = rank(stats, &options, None)
-                    .into_iter()
-                    .map(|r| r.term)
-                    .collect();
-                score_terms(&terms, &d.gold).0
-            })
-            .collect()
-    };
+    let eval = |w: &Weights, names: &[&str]| f1_with(domains, counted, w, names);
     let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
     // KOTOBA_TUNE_ON=corp tunes on one development domain (to see how
     // weights tuned on one domain carry to the other).
@@ -389,24 +398,7 @@ fn tune_english(domains: &[Domain], counted: &[(Stats, f64)]) -> Result<()> {
 /// features help on each development domain, and which help one and hurt
 /// the other. The held-out domains are not scored.
 fn ablate_english(domains: &[Domain], counted: &[(Stats, f64)]) -> Result<()> {
-    let f1 = |w: &Weights| -> Vec<f64> {
-        domains
-            .iter()
-            .zip(counted)
-            .filter(|(d, _)| DEV.contains(&d.name.as_str()))
-            .map(|(d, (stats, _))| {
-                let options = RankOptions {
-                    weights: w.clone(),
-                    ..RankOptions::default()
-                };
-                let terms: Vec<String> = rank(stats, &options, None)
-                    .into_iter()
-                    .map(|r| r.term)
-                    .collect();
-                score_terms(&terms, &d.gold).0
-            })
-            .collect()
-    };
+    let f1 = |w: &Weights| f1_with(domains, counted, w, &DEV);
     let base = f1(&Weights::default());
     println!("\n| left out | {} | change |", DEV.join(" | "));
     println!("|---|{}---|", "---:|".repeat(DEV.len()));
