@@ -170,7 +170,9 @@ pub enum AlignFormat {
     Tsv,
     /// One pair per line.
     Jsonl,
-    /// The best pair of each English term as a TBX-Basic glossary.
+    /// The best pair of each English term as a TBX-Basic glossary; pairs
+    /// seen together fewer than --min-cooc times are left out (unless a
+    /// transliteration or a glossary pair).
     Tbx,
 }
 
@@ -263,7 +265,8 @@ pub enum BuildFormat {
     /// One record per line: `"kind":"term"` rows, then `"kind":"pair"` rows.
     Jsonl,
     /// The glossary built, as TBX-Basic: each ranked term (after --top,
-    /// --new-only, --min-freq) that found a pair, with its best (needs
+    /// --new-only, --min-freq) that found a pair seen together --min-cooc
+    /// times (or a transliteration or glossary pair), with its best (needs
     /// --parallel).
     Tbx,
 }

@@ -136,6 +136,52 @@ fn extract_accepts_each_method_the_help_lists() {
     assert!(err.contains("bm25") && err.contains("c-value"), "{err}");
 }
 
+/// A pair seen together once (`bilateral trade` / シアトル in the seed) is
+/// listed in the table with its count, but a TBX termbase, which carries no
+/// counts, leaves it out; transliterations and glossary pairs stay, and
+/// `--min-cooc 1` lets every pair in.
+#[test]
+fn rare_pairs_stay_in_the_table_and_out_of_a_termbase() {
+    let pairs = s(&testdata("clinton-japan-trade-1993.en-ja.tsv"));
+    let seed = s(&testdata("clinton-japan-trade-1993.en.txt"));
+    let (code, tsv, err) = run(&["glossary", "align", "--parallel", &pairs]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        tsv.lines()
+            .any(|l| l.starts_with("bilateral trade\tシアトル\t")
+                && l.split('\t').nth(3) == Some("1")),
+        "{tsv}"
+    );
+    let term = |tbx: &str, t: &str| tbx.contains(&format!("<term>{t}</term>"));
+    for args in [
+        vec!["glossary", "align", "--format", "tbx", "--parallel", &pairs],
+        vec![
+            "glossary",
+            "build",
+            "--format",
+            "tbx",
+            "--parallel",
+            &pairs,
+            &seed,
+        ],
+    ] {
+        let (code, tbx, err) = run(&args);
+        assert_eq!(code, 0, "{err}");
+        assert!(!term(&tbx, "bilateral trade"), "{args:?}: {tbx}");
+        assert!(!term(&tbx, "Nations"), "{args:?}: {tbx}");
+        // A transliteration and a glossary pair seen once or twice stay.
+        assert!(
+            term(&tbx, "ハワイ") && term(&tbx, "首脳会議"),
+            "{args:?}: {tbx}"
+        );
+        let mut all = args.clone();
+        all.splice(2..2, ["--min-cooc", "1"]);
+        let (code, tbx, err) = run(&all);
+        assert_eq!(code, 0, "{err}");
+        assert!(term(&tbx, "bilateral trade"), "{all:?}: {tbx}");
+    }
+}
+
 #[test]
 fn align_pairs_names_and_trade_terms_of_the_seed() {
     // Names occur once or twice in one article: count every co-occurrence.
@@ -653,14 +699,15 @@ fn missing_parallel_file_is_named_once() {
     assert_eq!(err.matches("os error").count(), 1, "{err}");
 }
 
-/// The TBX of `align` holds the best pair of every English term under ids of
-/// its own: read back, nothing is lost, and layered over the default glossary
-/// it adds concepts without replacing one (`trade` keeps 通商).
+/// The TBX of `align` holds the best pair of every English term that has a
+/// pair other than a rare one (the terms `--no-rare` lists) under ids of its
+/// own: read back, nothing is lost, and layered over the default glossary it
+/// adds concepts without replacing one (`trade` keeps 通商).
 #[test]
 fn aligned_tbx_reads_back_whole_beside_the_default_glossary() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let parallel = s(&testdata("clinton-japan-trade-1993.en-ja.tsv"));
-    let (code, tsv, err) = run(&["glossary", "align", "--parallel", &parallel]);
+    let (code, tsv, err) = run(&["glossary", "align", "--no-rare", "--parallel", &parallel]);
     assert_eq!(code, 0, "{err}");
     let terms: std::collections::BTreeSet<&str> = tsv
         .lines()

@@ -369,6 +369,23 @@ pub struct Alignment {
     pub seed: Option<String>,
 }
 
+/// A pair seen together fewer than `options.min_cooc` times that neither
+/// transliterates nor comes from a glossary: thin evidence, proposed only
+/// where [`AlignOptions::rare`] allows.
+fn is_rare(cooc: u64, translit: f64, seeded: bool, options: &AlignOptions) -> bool {
+    cooc < options.min_cooc && translit < options.translit_min && !seeded
+}
+
+impl Alignment {
+    /// True for a pair proposed on thin evidence: seen together fewer than
+    /// `options.min_cooc` times, no transliteration, no glossary pair. Such
+    /// pairs serve terms that have no other (see [`AlignOptions::rare`]);
+    /// most are wrong, and a table shows their `cooc` so a reader can tell.
+    pub fn is_rare(&self, options: &AlignOptions) -> bool {
+        is_rare(self.cooc, self.translit, self.seed.is_some(), options)
+    }
+}
+
 /// Signed Dunning log-likelihood G² of a 2×2 contingency table.
 pub fn log_likelihood(cooc: u64, en: u64, ja: u64, total: u64) -> f64 {
     let n = total.max(1) as f64;
@@ -503,7 +520,7 @@ pub fn align(
                 translit::similarity(en_surface, ja_surface)
             };
             let is_translit = sim >= options.translit_min;
-            let rare_pair = c < options.min_cooc && !is_translit && seed.is_none();
+            let rare_pair = is_rare(c, sim, seed.is_some(), options);
             if rare_pair && !options.rare {
                 continue;
             }

@@ -232,6 +232,15 @@ fn align_options(args: &PairArgs, min_freq: u64) -> AlignOptions {
     }
 }
 
+/// The pairs a TBX termbase is given: `rows` without the rare ones
+/// ([`Alignment::is_rare`]). A TBX carries no counts, so a pair seen together
+/// once would enter a termbase looking as sure as any other, and most are
+/// wrong (13 of 47 were right on the gettext pairs); the tables keep them with
+/// their `cooc`. `--min-cooc 1` lets every pair in.
+fn for_termbase(rows: Vec<Alignment>, options: &AlignOptions) -> Vec<Alignment> {
+    rows.into_iter().filter(|a| !a.is_rare(options)).collect()
+}
+
 /// `rows` without the proposals scoring below `min_score` (glossary seed
 /// pairs stay: the glossary already holds them).
 fn above(rows: Vec<Alignment>, min_score: f64) -> Vec<Alignment> {
@@ -353,10 +362,13 @@ pub fn align_cmd(args: GlossaryAlignArgs) -> Result<Status> {
             _ => anyhow!("no pairs in {name}; nothing written"),
         });
     }
-    let rows = above(
+    let mut rows = above(
         align(&stats, &options, Some(&glossary)),
         args.pairing.min_score,
     );
+    if args.format == AlignFormat::Tbx {
+        rows = for_termbase(rows, &options);
+    }
     write_alignments(&rows, args.format, &mut out)?;
     out.finish()?;
     Ok(status)
@@ -648,8 +660,9 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
             Language::Ja => a.ja_key.clone(),
         };
         let mut best: HashMap<String, &Alignment> = HashMap::new();
-        for a in rows {
-            // Rows come best first, each term's best pair first.
+        for a in rows.iter().filter(|a| !a.is_rare(&pairing)) {
+            // Rows come best first, each term's best pair first; rare
+            // pairs stay out of a termbase (see `for_termbase`).
             best.entry(key_of(a)).or_insert(a);
         }
         let chosen: Vec<Alignment> = rank(&terms, &options, Some(&glossary))
