@@ -49,14 +49,12 @@ impl SortedList {
         SortedList { body, starts }
     }
 
-    /// The word and value of the line starting at `start`.
-    fn line(&self, start: u32) -> (&'static [u8], &'static str) {
+    /// The value of the line starting at `start`: what follows its tab
+    /// (`None` for a line without one, which lists no value).
+    fn value(&self, start: u32) -> Option<&'static str> {
         let rest = self.body.get(start as usize..).unwrap_or("");
         let line = rest.split_once('\n').map_or(rest, |(l, _)| l);
-        match line.split_once('\t') {
-            Some((key, value)) => (key.as_bytes(), value),
-            None => (line.as_bytes(), ""),
-        }
+        line.split_once('\t').map(|(_, value)| value)
     }
 
     /// The value of `word`'s line, if the list has one.
@@ -83,7 +81,7 @@ impl SortedList {
             }
         };
         let at = self.starts.binary_search_by(key_cmp).ok()?;
-        Some(self.line(self.starts[at]).1)
+        self.value(self.starts[at])
     }
 
     /// The lines of the list.
@@ -313,6 +311,8 @@ mod tests {
         ] {
             assert_eq!(list.get(missing), None, "{missing}");
         }
+        // A line without a tab lists no value.
+        assert_eq!(SortedList::new("apple\nbanana\t2\n").get("apple"), None);
         let unterminated = SortedList::new("apple\t1\nbanana\t2");
         assert_eq!(unterminated.get("banana"), Some("2"));
         assert_eq!(SortedList::new("").get("apple"), None);

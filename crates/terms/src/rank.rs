@@ -394,14 +394,14 @@ fn content_words(key: &str) -> impl Iterator<Item = &str> {
         .filter(|w| !matches!(stop_kind(w), Some(StopKind::Inner | StopKind::Name)))
 }
 
-/// True when `key` joins two candidates with `and` (`clinton and hosokawa`,
-/// `japan and the united state`) and each of them occurs outside it at
-/// least as often as the whole: two terms side by side, not one name.
+/// True when `key` joins two candidates with `and` (`clinton and hosokawa`)
+/// and each of them occurs outside it at least as often as the whole: two
+/// terms side by side, not one name. (`and` stands inside a candidate only
+/// before a capitalised word that is no stop word, so `the` never follows.)
 fn coordination(key: &str, freq: u64, by_key: &Lookup) -> bool {
     let Some((left, right)) = key.rsplit_once(" and ") else {
         return false;
     };
-    let right = right.strip_prefix("the ").unwrap_or(right);
     // Each side's count includes its occurrences inside the whole.
     let alone = |part: &str| by_key.get(part).is_some_and(|c| c.freq >= 2 * freq);
     alone(left) && alone(right)
