@@ -300,15 +300,19 @@ pub fn clip_around(text: &str, at: usize, after: usize) -> String {
     }
     let window = text[start..end].trim();
     let irregular_space = if window.is_ascii() {
-        window
-            .bytes()
-            // `u8::is_ascii_whitespace` leaves out the vertical tab, which
-            // `char::is_whitespace` counts.
-            .any(|b| (b.is_ascii_whitespace() && b != b' ') || b == 0x0b)
+        // `u8::is_ascii_whitespace` leaves out the vertical tab, which
+        // `char::is_whitespace` counts.
+        let b = window.as_bytes();
+        memchr::memchr3(b'\t', b'\n', b'\r', b).is_some()
+            || memchr::memchr2(0x0b, 0x0c, b).is_some()
     } else {
         window.contains(|c: char| c.is_whitespace() && c != ' ')
     };
-    if irregular_space || memchr::memmem::find(window.as_bytes(), b"  ").is_some() {
+    // One searcher for every call: building it is most of a short search.
+    static DOUBLE_SPACE: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
+    let double_space = DOUBLE_SPACE.get_or_init(|| memchr::memmem::Finder::new(b"  "));
+    if irregular_space || double_space.find(window.as_bytes()).is_some() {
         out.push_str(&window.split_whitespace().collect::<Vec<_>>().join(" "));
     } else {
         out.push_str(window);
@@ -323,7 +327,17 @@ pub fn clip_around(text: &str, at: usize, after: usize) -> String {
 /// length (30–250 characters) first, then shorter, then the smaller string.
 /// A total order, so the choice does not depend on the order of merging.
 pub fn better_example(a: &str, b: &str) -> bool {
-    better_example_counted(a, a.chars().count(), b)
+    better_example_counted(a, chars(a), b)
+}
+
+/// The characters of `s`, counted without decoding when it is ASCII (an
+/// example is compared with the one kept for every occurrence of a term).
+fn chars(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
 }
 
 /// [`better_example`] for an `a` of `a_chars` characters, counted once by
@@ -335,7 +349,7 @@ pub fn better_example_counted(a: &str, a_chars: usize, b: &str) -> bool {
     if b.is_empty() {
         return true;
     }
-    let b_chars = b.chars().count();
+    let b_chars = chars(b);
     (!(30..=250).contains(&a_chars), a_chars, a) < (!(30..=250).contains(&b_chars), b_chars, b)
 }
 
