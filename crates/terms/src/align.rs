@@ -1064,6 +1064,32 @@ fn same_latin(en: &str, ja: &str) -> bool {
         && fold(en) == fold(ja)
 }
 
+/// True when one of two capitalised words names a place and the other its
+/// people or language by a regular ending (`Japan`, `Japanese`; `China`,
+/// `Chinese`; `America`, `American`; `Europe`, `European`; `Italy`,
+/// `Italian`): trade texts translate both as the place (日本, 中国), so
+/// competitive linking lets them share it.
+fn demonym_pair(a: &str, b: &str) -> bool {
+    let (place, people) = if a.len() < b.len() { (a, b) } else { (b, a) };
+    let capitalised =
+        |w: &str| !w.contains(' ') && w.chars().next().is_some_and(char::is_uppercase);
+    if !capitalised(place) || !capitalised(people) {
+        return false;
+    }
+    let (place, people) = (place.to_lowercase(), people.to_lowercase());
+    // The place whole, or less a final vowel or y (China → Chin-ese).
+    let stems = [
+        Some(place.as_str()),
+        place.strip_suffix(['a', 'e', 'o', 'y']),
+    ];
+    stems.into_iter().flatten().any(|stem| {
+        stem.chars().count() >= 4
+            && people
+                .strip_prefix(stem)
+                .is_some_and(|rest| matches!(rest, "ese" | "an" | "ian" | "n" | "ean"))
+    })
+}
+
 /// Share of its best proposal's score a linked partner needs (see [`link`]).
 const LINK_FLOOR: f64 = 0.2;
 
@@ -1124,7 +1150,14 @@ fn link(groups: Vec<Vec<Alignment>>, inner: &[Vec<usize>], keep: usize) -> Vec<V
             })
         })
         .collect();
-    let shares = |g: usize, holder: usize| stems[g] == stems[holder] || solid[g] == solid[holder];
+    let shares = |g: usize, holder: usize| {
+        stems[g] == stems[holder]
+            || solid[g] == solid[holder]
+            || match (groups[g].first(), groups[holder].first()) {
+                (Some(a), Some(b)) => demonym_pair(&a.en, &b.en),
+                _ => false,
+            }
+    };
     for &(g, p) in &all {
         let ja = groups[g][p].ja_key.as_str();
         let seed = groups[g][p].seed.is_some();
@@ -1723,6 +1756,31 @@ mod seed_tests {
     /// The seed article and its translation: names pair by transliteration,
     /// trade terms by co-occurrence and the default glossary.
     #[test]
+    fn places_and_their_peoples_are_told_by_regular_endings() {
+        for (a, b) in [
+            ("Japan", "Japanese"),
+            ("Chinese", "China"),
+            ("America", "American"),
+            ("Europe", "European"),
+            ("Italy", "Italian"),
+            ("Vietnam", "Vietnamese"),
+            ("Canada", "Canadian"),
+        ] {
+            assert!(demonym_pair(a, b), "{a} {b}");
+        }
+        for (a, b) in [
+            ("media", "median"),
+            ("Japan", "Japan"),
+            ("Iran", "Irani"),
+            ("Spain", "Spanish"),
+            ("Japan", "Japanese Government"),
+            ("Mark", "Markets"),
+        ] {
+            assert!(!demonym_pair(a, b), "{a} {b}");
+        }
+    }
+
+    #[test]
     fn seed_translation_pairs() -> Result<(), Error> {
         let path = concat!(
             env!("CARGO_MANIFEST_DIR"),
@@ -1764,6 +1822,8 @@ mod seed_tests {
         assert_eq!(best("White House"), "ホワイトハウス");
         assert_eq!(best("trade surplus"), "貿易黒字");
         assert_eq!(best("government procurement"), "政府調達");
+        // `Japanese` takes 日本 first; the country shares it.
+        assert_eq!(best("Japan"), "日本");
         // Glossary pairs come first but report their association alone.
         let seeded = rows.iter().take_while(|r| r.seed.is_some()).count();
         assert!(seeded > 0 && rows[seeded..].iter().all(|r| r.seed.is_none()));
