@@ -195,7 +195,8 @@ pub struct PairArgs {
     /// Leave out pairs seen together in fewer segments, except for a term
     /// with no other pair, a compound whose added suffix the English ending
     /// predicts (Kannada → カンナダ語) and a compound holding the translation
-    /// of each word of a longer term; see `--no-rare`.
+    /// of each word of a longer term; see `--no-rare`. A TBX leaves such
+    /// pairs out unless they transliterate the term or are glossary pairs.
     #[arg(long, default_value = "2", value_name = "N")]
     pub min_cooc: u64,
     /// Never propose pairs seen together fewer than `--min-cooc` times.
