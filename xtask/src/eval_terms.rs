@@ -227,6 +227,15 @@ fn english(mode: Mode) -> Result<()> {
     Ok(())
 }
 
+/// The F1 target the issue sets for an ACTER domain.
+fn target(domain: &str) -> f64 {
+    match domain {
+        "corp" => 0.33,
+        "wind" => 0.36,
+        _ => 0.42,
+    }
+}
+
 /// F1 of the combined ranking with `weights` on each of the named domains,
 /// in the order of `domains`.
 fn f1_with(
@@ -257,12 +266,25 @@ fn f1_with(
 /// only (mean F1 of corp and wind); prints the held-out scores for the best.
 fn tune_english(domains: &[Domain], counted: &[(Stats, f64)]) -> Result<()> {
     let eval = |w: &Weights, names: &[&str]| f1_with(domains, counted, w, names);
-    let mean = |v: &[f64]| v.iter().sum::<f64>() / v.len().max(1) as f64;
     // KOTOBA_TUNE_ON=corp tunes on one development domain (to see how
     // weights tuned on one domain carry to the other).
     let train: Vec<&str> = match std::env::var("KOTOBA_TUNE_ON") {
         Ok(one) => DEV.iter().copied().filter(|d| *d == one).collect(),
         Err(_) => DEV.to_vec(),
+    };
+    // KOTOBA_TUNE_WORST=1 maximises the worst domain's F1 as a share of
+    // its target instead of the mean F1 (every domain must meet its
+    // target), and prints the development scores only.
+    let worst = std::env::var_os("KOTOBA_TUNE_WORST").is_some();
+    let mean = |v: &[f64]| {
+        if worst {
+            v.iter()
+                .zip(&train)
+                .map(|(f, d)| f / target(d))
+                .fold(f64::INFINITY, f64::min)
+        } else {
+            v.iter().sum::<f64>() / v.len().max(1) as f64
+        }
     };
     let mut best = Weights::default();
     let mut best_f = mean(&eval(&best, &train));
@@ -384,7 +406,7 @@ fn tune_english(domains: &[Domain], counted: &[(Stats, f64)]) -> Result<()> {
         println!("round {round}: dev mean F1 {best_f:.4} with {best:?}");
     }
     let dev = eval(&best, &DEV);
-    if std::env::var("KOTOBA_TUNE_ON").is_ok() {
+    if std::env::var("KOTOBA_TUNE_ON").is_ok() || worst {
         println!("dev {DEV:?}: {dev:.3?}");
         return Ok(());
     }
