@@ -422,53 +422,28 @@ fn build_fail_fast_stops_at_a_bad_line_of_the_parallel_file() {
         .unwrap_or_else(|e| panic!("{e}"));
     let line = pairs.lines().count() + 1;
     let stats = dir.path().join("s.json");
-    let (code, out, err) = run(&[
-        "glossary",
-        "build",
-        "--lang",
-        "en",
-        "--fail-fast",
-        "--parallel",
-        &s(&bad),
-        "--emit-stats",
-        &s(&stats),
-        &seed,
-    ]);
+    let (bad, stats_path) = (s(&bad), s(&stats));
+    // `build --lang en --parallel BAD`, then the flags given, then the text.
+    let build = |flags: &[&str]| {
+        let mut args = vec!["glossary", "build", "--lang", "en", "--parallel", &bad];
+        args.extend_from_slice(flags);
+        args.push(&seed);
+        run(&args)
+    };
+    let (code, out, err) = build(&["--fail-fast", "--emit-stats", &stats_path]);
     assert_eq!(code, 2, "{err}");
     assert!(out.is_empty(), "{out}");
     assert!(err.contains(&format!("pairs.tsv:{line}")), "{err}");
     assert!(err.contains("--fail-fast"), "{err}");
     assert!(!stats.exists(), "counts written: {err}");
-    let (code, out, err) = run(&[
-        "glossary",
-        "build",
-        "--lang",
-        "en",
-        "--fail-fast",
-        "--parallel",
-        &s(&bad),
-        &seed,
-    ]);
+    let (code, out, err) = build(&["--fail-fast"]);
     assert_eq!(code, 2, "{err}");
     assert!(out.is_empty(), "{out}");
     // Without it the line is skipped, the rest counted, and the exit code
     // says a line failed.
-    let (code, _, err) = run(&[
-        "glossary",
-        "build",
-        "--lang",
-        "en",
-        "--parallel",
-        &s(&bad),
-        "--emit-stats",
-        &s(&stats),
-        &seed,
-    ]);
+    let (code, _, err) = build(&["--emit-stats", &stats_path]);
     assert_eq!(code, 2, "{err}");
-    assert!(
-        err.contains(&format!("skipped {}:{line}", s(&bad))),
-        "{err}"
-    );
+    assert!(err.contains(&format!("skipped {bad}:{line}")), "{err}");
     assert!(stats.exists(), "{err}");
 }
 
