@@ -1064,24 +1064,20 @@ fn same_latin(en: &str, ja: &str) -> bool {
         && fold(en) == fold(ja)
 }
 
-/// True when one of two capitalised words names a place and the other its
-/// people or language by a regular ending (`Japan`, `Japanese`; `China`,
-/// `Chinese`; `America`, `American`; `Europe`, `European`; `Italy`,
-/// `Italian`): trade texts translate both as the place (日本, 中国), so
-/// competitive linking lets them share it.
-fn demonym_pair(a: &str, b: &str) -> bool {
+/// A word written with a capital, in lower case; `None` for anything else.
+fn proper_name(w: &str) -> Option<String> {
+    (!w.contains(' ') && w.chars().next().is_some_and(char::is_uppercase)).then(|| w.to_lowercase())
+}
+
+/// True when of two names (lowercase, see [`proper_name`]) one is a place
+/// and the other its people or language by a regular ending (`japan`,
+/// `japanese`; `china`, `chinese`; `america`, `american`; `europe`,
+/// `european`; `italy`, `italian`): trade texts translate both as the place
+/// (日本, 中国), so competitive linking lets them share it.
+fn regular_demonym(a: &str, b: &str) -> bool {
     let (place, people) = if a.len() < b.len() { (a, b) } else { (b, a) };
-    let capitalised =
-        |w: &str| !w.contains(' ') && w.chars().next().is_some_and(char::is_uppercase);
-    if !capitalised(place) || !capitalised(people) {
-        return false;
-    }
-    let (place, people) = (place.to_lowercase(), people.to_lowercase());
     // The place whole, or less a final vowel or y (China → Chin-ese).
-    let stems = [
-        Some(place.as_str()),
-        place.strip_suffix(['a', 'e', 'o', 'y']),
-    ];
+    let stems = [Some(place), place.strip_suffix(['a', 'e', 'o', 'y'])];
     stems.into_iter().flatten().any(|stem| {
         stem.chars().count() >= 4
             && people
@@ -1150,11 +1146,16 @@ fn link(groups: Vec<Vec<Alignment>>, inner: &[Vec<usize>], keep: usize) -> Vec<V
             })
         })
         .collect();
+    // Capitalised one-word terms in lower case, for `demonym_pair`.
+    let names: Vec<Option<String>> = groups
+        .iter()
+        .map(|g| g.first().and_then(|a| proper_name(&a.en)))
+        .collect();
     let shares = |g: usize, holder: usize| {
         stems[g] == stems[holder]
             || solid[g] == solid[holder]
-            || match (groups[g].first(), groups[holder].first()) {
-                (Some(a), Some(b)) => demonym_pair(&a.en, &b.en),
+            || match (&names[g], &names[holder]) {
+                (Some(a), Some(b)) => regular_demonym(a, b),
                 _ => false,
             }
     };
@@ -1753,8 +1754,14 @@ mod tests {
 mod seed_tests {
     use super::*;
 
-    /// The seed article and its translation: names pair by transliteration,
-    /// trade terms by co-occurrence and the default glossary.
+    /// Two words as linking compares them: names, then their endings.
+    fn demonym_pair(a: &str, b: &str) -> bool {
+        match (proper_name(a), proper_name(b)) {
+            (Some(a), Some(b)) => regular_demonym(&a, &b),
+            _ => false,
+        }
+    }
+
     #[test]
     fn places_and_their_peoples_are_told_by_regular_endings() {
         for (a, b) in [
@@ -1780,6 +1787,8 @@ mod seed_tests {
         }
     }
 
+    /// The seed article and its translation: names pair by transliteration,
+    /// trade terms by co-occurrence and the default glossary.
     #[test]
     fn seed_translation_pairs() -> Result<(), Error> {
         let path = concat!(
