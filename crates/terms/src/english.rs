@@ -58,16 +58,29 @@ pub fn singular(word: &str) -> Cow<'_, str> {
     Cow::Borrowed(w)
 }
 
+/// A word lowercased, with the typographic apostrophe and hyphens (U+2019,
+/// U+2010, U+2011) made ASCII: `half‐pass` and `half-pass` are one term.
+fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '’' => '\'',
+            '\u{2010}' | '\u{2011}' => '-',
+            c => c,
+        })
+        .collect()
+}
+
 /// The pooling key of an English term: words lowercased and made singular,
 /// joined by single spaces (hyphenated words stay one word).
 pub fn key(term: &str) -> String {
     let mut out = String::new();
     for unit in units(term) {
         // An abbreviation's final period is part of its surface, not its key.
-        let lower = term[unit.start..unit.end]
-            .trim_end_matches('.')
-            .to_lowercase()
-            .replace('’', "'");
+        let lower = fold(term[unit.start..unit.end].trim_end_matches('.'));
         if !out.is_empty() {
             out.push(' ');
         }
@@ -287,7 +300,7 @@ pub fn count_document(text: &str) -> Stats {
                 }
                 let initial = std::mem::replace(&mut first_word, false);
                 let w = &line[unit.start..unit.end];
-                let lower = w.trim_end_matches('.').to_lowercase().replace('’', "'");
+                let lower = fold(w.trim_end_matches('.'));
                 let possessive = lower.ends_with("'s");
                 let role = match stop_kind(&lower) {
                     _ if numbered_name(w, line, unit.end, &run, unit.joined && !shouting) => {
@@ -654,6 +667,18 @@ mod tests {
         let s = count_document("We met Montenegro's delegates. Montenegro’s courts act.");
         assert_eq!(s.terms["montenegro"].surface(), "Montenegro");
         assert_eq!(s.terms["montenegro"].freq, 2);
+    }
+
+    /// Typographic hyphens pool with ASCII ones, and the plural of a word
+    /// written with them is still made singular.
+    #[test]
+    fn unicode_hyphens_pool_with_ascii_ones() {
+        let s = count_document(
+            "The half\u{2010}pass came first. A half-pass is hard. Two half\u{2011}passes followed.",
+        );
+        assert_eq!(s.terms["half-pass"].freq, 3);
+        assert_eq!(key("Half\u{2010}Passes"), "half-pass");
+        assert!(!s.terms.keys().any(|k| k.contains('\u{2010}')));
     }
 
     #[test]
