@@ -113,6 +113,7 @@ where
     R: Rendered,
 {
     stdin_once(input.inputs.iter().map(|i| i.as_ref()))?;
+    refuse_overwriting_inputs(input, &[], &[])?;
     let started = Instant::now();
     let mut out = Output::open(input.output.as_deref())?;
     // The header goes out with the first result (or at the end), so a run
@@ -220,6 +221,7 @@ where
     F: FnMut(T) -> Result<()> + Send,
 {
     stdin_once(input.inputs.iter().map(|i| i.as_ref()))?;
+    refuse_overwriting_inputs(input, &[], &[])?;
     let started = Instant::now();
     let progress = Progress::new(input);
     let (mut done, mut failed, mut bytes) = (0usize, 0usize, 0usize);
@@ -543,6 +545,30 @@ pub fn refuse_overwriting(outputs: &[(&str, &Path)], inputs: &[(&str, &Path)]) -
         seen.push((what, path, r));
     }
     Ok(())
+}
+
+/// [`refuse_overwriting`] for a command's `-o`, `extra` outputs, the
+/// corpus files and `more` inputs; every command over a corpus runs it with
+/// its `-o` before reading.
+pub fn refuse_overwriting_inputs(
+    input: &InputArgs,
+    extra: &[(&str, &Path)],
+    more: &[(&str, &Path)],
+) -> Result<()> {
+    let mut outputs: Vec<(&str, &Path)> = Vec::new();
+    if let Some(o) = input.output.as_deref() {
+        outputs.push(("-o", o));
+    }
+    outputs.extend_from_slice(extra);
+    let mut inputs: Vec<(&str, &Path)> = input
+        .inputs
+        .iter()
+        .map(|p| ("the input", Path::new(p.as_str())))
+        .collect();
+    inputs.extend_from_slice(more);
+    refuse_overwriting(&outputs, &inputs)?;
+    let folders: Vec<&Path> = input.inputs.iter().map(Path::new).collect();
+    refuse_output_in_input_folder(&outputs, &folders, input.jsonl)
 }
 
 /// Refuses an output that is an existing file the walk of an input folder

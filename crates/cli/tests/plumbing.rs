@@ -450,3 +450,53 @@ fn a_parallel_file_without_pairs_writes_nothing() {
         "what was there\n"
     );
 }
+
+/// Every command over a corpus refuses, before reading, an `-o` that names
+/// one of its inputs (the input would be replaced by its own sentences) or
+/// lies in an input folder (a rerun would read the last result as a
+/// document); the input is left as it was. Another path works.
+#[test]
+fn corpus_commands_refuse_an_output_over_their_input() {
+    let dir = tempdir();
+    let text = std::fs::read_to_string(testdata(EN)).unwrap_or_else(|e| panic!("{e}"));
+    let article = write(dir.path(), "article.txt", &text);
+    let folder = dir.path().join("corpus");
+    std::fs::create_dir(&folder).unwrap_or_else(|e| panic!("{e}"));
+    write(&folder, "article.txt", &text);
+    let earlier = write(&folder, "sentences.txt", &text);
+    let (a, f, e) = (
+        article.to_string_lossy().into_owned(),
+        folder.to_string_lossy().into_owned(),
+        earlier.to_string_lossy().into_owned(),
+    );
+    for command in [
+        vec!["sentences"],
+        vec!["tokenize"],
+        vec!["detect"],
+        vec!["summarize"],
+        vec!["summarize", "--multi"],
+        vec!["glossary", "annotate"],
+    ] {
+        for (input, output, says) in [(&a, &a, "replace the input"), (&f, &e, "input folder")] {
+            let mut args = command.clone();
+            args.extend([input.as_str(), "-o", output.as_str()]);
+            let (code, out, err) = outcome(kotoba().args(&args));
+            assert_eq!(code, 2, "{args:?}: {err}");
+            assert!(out.is_empty(), "{args:?}: {out}");
+            assert!(err.contains(says), "{args:?}: {err}");
+        }
+        assert_eq!(
+            std::fs::read_to_string(&article).ok().as_deref(),
+            Some(text.as_str())
+        );
+        assert_eq!(
+            std::fs::read_to_string(&earlier).ok().as_deref(),
+            Some(text.as_str())
+        );
+        let elsewhere = dir.path().join("out.txt");
+        let mut args = command.clone();
+        args.extend([a.as_str(), "-o", elsewhere.to_str().unwrap_or_default()]);
+        let (code, _, err) = outcome(kotoba().args(&args));
+        assert_eq!(code, 0, "{args:?}: {err}");
+    }
+}

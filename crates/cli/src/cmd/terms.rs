@@ -154,29 +154,6 @@ fn glossary_inputs(args: &crate::args::GlossaryArgs) -> Vec<(&'static str, &Path
         .collect()
 }
 
-/// [`run::refuse_overwriting`] for a command's `-o`, `extra` outputs, the
-/// corpus files and `more` inputs.
-fn refuse_overwriting_inputs(
-    input: &InputArgs,
-    extra: &[(&str, &Path)],
-    more: &[(&str, &Path)],
-) -> Result<()> {
-    let mut outputs: Vec<(&str, &Path)> = Vec::new();
-    if let Some(o) = input.output.as_deref() {
-        outputs.push(("-o", o));
-    }
-    outputs.extend_from_slice(extra);
-    let mut inputs: Vec<(&str, &Path)> = input
-        .inputs
-        .iter()
-        .map(|p| ("the input", Path::new(p.as_str())))
-        .collect();
-    inputs.extend_from_slice(more);
-    run::refuse_overwriting(&outputs, &inputs)?;
-    let folders: Vec<&Path> = input.inputs.iter().map(Path::new).collect();
-    run::refuse_output_in_input_folder(&outputs, &folders, input.jsonl)
-}
-
 fn write_candidates(
     stats: &Stats,
     options: &RankOptions,
@@ -205,7 +182,7 @@ pub fn extract(args: GlossaryExtractArgs) -> Result<Status> {
         false,
         "a command with one output record per input record",
     )?;
-    refuse_overwriting_inputs(&args.input, &[], &glossary_inputs(&args.glossary))?;
+    run::refuse_overwriting_inputs(&args.input, &[], &glossary_inputs(&args.glossary))?;
     let glossary = load(&args.glossary)?;
     let options = rank_options(&args.rank);
     // Opened before the corpus is read, so a missing folder shows at once;
@@ -572,7 +549,7 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
         if let Some(p) = args.stats.as_deref() {
             more.push(("--stats", p));
         }
-        refuse_overwriting_inputs(&args.input, &extra, &more)?;
+        run::refuse_overwriting_inputs(&args.input, &extra, &more)?;
     }
     // Refused before a corpus is read: without --parallel or --stats there
     // are no pairs to write.
