@@ -8,7 +8,10 @@
 //! - Pairing on the EN–JA message pairs of those catalogs, scored against
 //!   EDICT/COMPDIC glosses: accuracy@1, strict and lenient.
 //!
-//! `cargo xtask eval-terms [en|ja|align|align-held-out|all] [--tune]`
+//! - Readings of Japanese terms (as the TBX of `align` and `build` carries
+//!   them) against EDICT/COMPDIC's and the default glossary's (`readings`).
+//!
+//! `cargo xtask eval-terms [en|ja|align|align-held-out|readings|all] [--tune]`
 //! (`en --fit`: logistic regression of the combined weights, dev domains only);
 //! `align-held-out` scores pairing on the Japanese catalogs of Debian
 //! packages that are not on the machine (downloaded, never installed): a
@@ -50,13 +53,14 @@ pub fn run(rest: &[String]) -> Result<()> {
         "ja" => japanese(),
         "align" => pairing(PairSet::Dev),
         "align-held-out" => pairing(PairSet::HeldOut),
+        "readings" => readings(),
         "all" => {
             english(if tune { Mode::Tune } else { Mode::Table })?;
             japanese()?;
             pairing(PairSet::Dev)
         }
         other => bail!(
-            "unknown eval-terms part `{other}` (en, ja, align, align-held-out, all, wordfreq, wordnet)"
+            "unknown eval-terms part `{other}` (en, ja, align, align-held-out, readings, all, wordfreq, wordnet)"
         ),
     }
 }
@@ -708,6 +712,10 @@ fn fit_english() -> Result<()> {
 /// and parenthesized notes removed).
 struct Edict {
     glosses: std::collections::HashMap<String, Vec<String>>,
+    /// Readings (hiragana) of the headwords written with kanji.
+    readings: std::collections::HashMap<String, Vec<String>>,
+    /// The headwords of COMPDIC (technical compounds).
+    compdic: HashSet<String>,
 }
 
 impl Edict {
@@ -718,6 +726,9 @@ impl Edict {
         )?;
         let mut glosses: std::collections::HashMap<String, Vec<String>> =
             std::collections::HashMap::new();
+        let mut readings: std::collections::HashMap<String, Vec<String>> =
+            std::collections::HashMap::new();
+        let mut compdic = HashSet::new();
         for file in ["/usr/share/edict/edict", "/usr/share/edict/compdic"] {
             let out = Command::new("iconv")
                 .args(["-f", "EUC-JP", "-t", "UTF-8", "-c", file])
@@ -729,10 +740,28 @@ impl Edict {
                     continue;
                 };
                 let head: String = head.nfkc().collect();
-                let list = glosses.entry(head).or_default();
+                if file.ends_with("compdic") {
+                    compdic.insert(head.clone());
+                }
+                let list = glosses.entry(head.clone()).or_default();
                 let rest = rest.trim_start();
-                let rest = if rest.starts_with('[') {
-                    rest.split_once(']').map_or("", |(_, r)| r)
+                let rest = if let Some(bracketed) = rest.strip_prefix('[') {
+                    let (reading, after) = bracketed.split_once(']').unwrap_or(("", ""));
+                    // Hiragana throughout, as kotoba writes readings
+                    // (COMPDIC leaves the katakana of loanwords as it is).
+                    let reading: String = reading
+                        .nfkc()
+                        .filter(|&c| c != '・')
+                        .map(|c| match c {
+                            '\u{30A1}'..='\u{30F6}' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
+                            c => c,
+                        })
+                        .collect();
+                    let known = readings.entry(head.clone()).or_default();
+                    if !reading.is_empty() && !known.contains(&reading) {
+                        known.push(reading);
+                    }
+                    after
                 } else {
                     rest
                 };
@@ -743,13 +772,85 @@ impl Edict {
                 }
             }
         }
-        Ok(Edict { glosses })
+        Ok(Edict {
+            glosses,
+            readings,
+            compdic,
+        })
     }
 
     fn has(&self, ja: &str) -> bool {
         let key: String = ja.nfkc().collect();
         self.glosses.contains_key(&key)
     }
+}
+
+/// The readings the Japanese tokenizer gives terms (`JapaneseWorker::reading`,
+/// which the TBX of `glossary align` and `build` carries) against EDICT and
+/// COMPDIC's readings of their headwords written with kanji, compounds
+/// (two morphemes or more) apart, and against the default glossary's.
+fn readings() -> Result<()> {
+    let edict = Edict::load()?;
+    let mut worker = kotoba_tokenize::japanese::JapaneseTokenizer::new()?.worker();
+    println!("\n## Readings of Japanese terms (IPADIC, part by part)\n");
+    println!("| set | terms | read | agree | agree / read |");
+    println!("|---|---:|---:|---:|---:|");
+    let mut heads: Vec<(&String, &Vec<String>)> = edict.readings.iter().collect();
+    heads.sort();
+    let kanji = |c: char| ('\u{4E00}'..='\u{9FFF}').contains(&c) || c == '々';
+    // (terms, read, agree): one morpheme, compounds, compounds of kanji
+    // alone, COMPDIC's compounds.
+    let mut tally = [(0usize, 0usize, 0usize); 4];
+    for (head, known) in heads {
+        if known.is_empty() || !head.chars().any(kanji) {
+            continue;
+        }
+        let parts = worker.morphemes(head).len();
+        let mut sets = vec![usize::from(parts > 1)];
+        if parts > 1 && head.chars().all(kanji) {
+            sets.push(2);
+        }
+        if parts > 1 && edict.compdic.contains(head) {
+            sets.push(3);
+        }
+        let read = worker.reading(head);
+        for set in sets {
+            let t = &mut tally[set];
+            t.0 += 1;
+            if let Some(r) = &read {
+                t.1 += 1;
+                t.2 += usize::from(known.contains(r));
+                // KOTOBA_SHOW=1 lists COMPDIC's compounds read otherwise.
+                if set == 3 && !known.contains(r) && std::env::var_os("KOTOBA_SHOW").is_some() {
+                    eprintln!("{head}\t{}\t{r}", known.join(";"));
+                }
+            }
+        }
+    }
+    let row = |name: &str, (n, read, agree): (usize, usize, usize)| {
+        println!(
+            "| {name} | {n} | {read} | {agree} | {:.3} |",
+            agree as f64 / read.max(1) as f64
+        );
+    };
+    row("EDICT/COMPDIC headwords, one morpheme", tally[0]);
+    row("EDICT/COMPDIC headwords, compounds", tally[1]);
+    row(
+        "EDICT/COMPDIC headwords, compounds of kanji alone",
+        tally[2],
+    );
+    row("COMPDIC (technical terms), compounds", tally[3]);
+    let glossary = kotoba_glossary::default_glossary()?;
+    let mut g = (0, 0, 0);
+    for t in glossary.concepts.iter().flat_map(|c| &c.ja) {
+        g.0 += 1;
+        if let Some(r) = worker.reading(&t.term) {
+            g.1 += 1;
+            g.2 += usize::from(t.reading.as_deref() == Some(r.as_str()));
+        }
+    }
+    row("default glossary (readings reviewed against MeCab's)", g);
+    Ok(())
 }
 
 /// One spelling for the orthographic variants of a katakana word: without

@@ -174,6 +174,15 @@ fn rare_pairs_stay_in_the_table_and_out_of_a_termbase() {
             term(&tbx, "ハワイ") && term(&tbx, "首脳会議"),
             "{args:?}: {tbx}"
         );
+        // Japanese terms carry their reading in hiragana, as the default
+        // glossary's do.
+        for (ja, reading) in [("首脳会議", "しゅのうかいぎ"), ("ハワイ", "はわい")]
+        {
+            let read = format!(
+                "<term>{ja}</term>\n            <termNote type=\"pronunciation\">{reading}</termNote>"
+            );
+            assert!(tbx.contains(&read), "{args:?}: {tbx}");
+        }
         let mut all = args.clone();
         all.splice(2..2, ["--min-cooc", "1"]);
         let (code, tbx, err) = run(&all);

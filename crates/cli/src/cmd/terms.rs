@@ -22,6 +22,8 @@ use crate::args::{
     AlignFormat, AssociationArg, BuildFormat, ExtractFormat, GlossaryAlignArgs, GlossaryBuildArgs,
     GlossaryExtractArgs, InputArgs, MergeStatsArgs, PairArgs, RankArgs, TermLang, TermMethod,
 };
+use kotoba_tokenize::japanese::JapaneseTokenizer;
+
 use crate::output::Output;
 use crate::run::{self, Status};
 
@@ -270,6 +272,8 @@ fn write_alignments(rows: &[Alignment], format: AlignFormat, out: &mut Output) -
             }
         }
         AlignFormat::Tbx => {
+            // Japanese terms carry their reading, as the glossary's do.
+            let mut reader = JapaneseTokenizer::new()?.worker();
             let mut g = Glossary::default();
             let mut terms_done = std::collections::HashSet::new();
             let mut ids = std::collections::HashSet::new();
@@ -278,9 +282,9 @@ fn write_alignments(rows: &[Alignment], format: AlignFormat, out: &mut Output) -
                 if !terms_done.insert(r.en.as_str()) {
                     continue;
                 }
-                let term = |t: &str| Term {
+                let term = |t: &str, reading: Option<String>| Term {
                     term: t.to_string(),
-                    reading: None,
+                    reading,
                     status: TermStatus::Admitted,
                 };
                 // Ids of their own: loaded with --glossary, a proposal must
@@ -298,8 +302,8 @@ fn write_alignments(rows: &[Alignment], format: AlignFormat, out: &mut Output) -
                     id,
                     domain: String::new(),
                     definition: String::new(),
-                    en: vec![term(&r.en)],
-                    ja: vec![term(&r.ja)],
+                    en: vec![term(&r.en, None)],
+                    ja: vec![term(&r.ja, reader.reading(&r.ja))],
                 });
             }
             out.write_all(formats::write(&g, Format::Tbx).as_bytes())?;

@@ -277,6 +277,45 @@ impl JapaneseWorker {
         }
     }
 
+    /// The reading of a term in hiragana, as glossaries give it: each
+    /// morpheme's IPADIC reading in turn (a word the dictionary lacks is read
+    /// as written when it is kana), katakana made hiragana, middle dots and
+    /// spaces dropped, the long-vowel mark kept. `None` when a part has no
+    /// reading (a Latin letter, a digit, an unknown kanji word). A compound
+    /// is read part by part, so a voiced join the dictionary does not list
+    /// (rendaku) is missed.
+    ///
+    /// ```
+    /// use kotoba_tokenize::japanese::JapaneseTokenizer;
+    ///
+    /// let mut worker = JapaneseTokenizer::new()?.worker();
+    /// assert_eq!(worker.reading("貿易黒字").as_deref(), Some("ぼうえきくろじ"));
+    /// assert_eq!(worker.reading("G7"), None);
+    /// # Ok::<(), kotoba_tokenize::Error>(())
+    /// ```
+    pub fn reading(&mut self, term: &str) -> Option<String> {
+        let tokenizer = JapaneseTokenizer { dic: self.dic };
+        let morphemes = self.morphemes(term).to_vec();
+        let mut out = String::new();
+        for m in morphemes {
+            let surface = &term[m.start..m.end];
+            if surface.chars().all(|c| c.is_whitespace() || c == '・') {
+                continue;
+            }
+            let read = match tokenizer.feature(m.word, 7) {
+                Some(r) if r != "*" && !r.is_empty() => r,
+                _ if surface.chars().all(|c| is_kana(c) || c == '・') => surface,
+                _ => return None,
+            };
+            // An iteration mark (`々`) or a symbol is no reading.
+            if !read.chars().all(|c| is_kana(c) || c == '・') {
+                return None;
+            }
+            out.extend(read.chars().filter(|&c| c != '・').map(hiragana));
+        }
+        (!out.is_empty()).then_some(out)
+    }
+
     /// Writes `text` in MeCab's default output format: one morpheme per line
     /// (`surface<TAB>features`), `EOS` after each input line.
     pub fn write_mecab<W: Write>(&mut self, text: &str, out: &mut W) -> io::Result<()> {
@@ -313,6 +352,21 @@ fn forced_cut(chars: &[char], lo: usize, hi: usize, seam: Option<usize>) -> usiz
         .or_else(|| candidates().find(|&c| closing(c - 1) && !closing(c)))
         .or_else(|| seam.filter(|s| (lo + 1..=hi).contains(s)))
         .unwrap_or(hi)
+}
+
+/// Hiragana, katakana or the long-vowel mark (iteration marks are not: they
+/// stand for a sound they do not spell).
+fn is_kana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | 'ー')
+}
+
+/// The hiragana of a katakana letter (ヷ–ヺ have none and stay); anything
+/// else as it is.
+fn hiragana(c: char) -> char {
+    match c {
+        '\u{30A1}'..='\u{30F6}' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
+        _ => c,
+    }
 }
 
 /// Parts of speech whose words carry content (for stop-word flags).
@@ -359,6 +413,29 @@ mod tests {
     use super::*;
 
     const SEED: &str = include_str!("../../../../testdata/clinton-japan-trade-1993.ja.txt");
+
+    /// Readings are the dictionary's, part by part, in hiragana; kana the
+    /// dictionary lacks read as written; what cannot be read gives none.
+    #[test]
+    fn readings_of_terms() -> Result<(), Error> {
+        let mut w = JapaneseTokenizer::new()?.worker();
+        for (term, want) in [
+            ("貿易交渉", Some("ぼうえきこうしょう")),
+            ("細川首相", Some("ほそかわしゅしょう")),
+            ("ホワイトハウス高官", Some("ほわいとはうすこうかん")),
+            ("グローバル・インバランス", Some("ぐろーばるいんばらんす")),
+            ("セーフガード措置", Some("せーふがーどそち")),
+            // A Latin letter, a digit, an iteration mark: no reading.
+            ("HSコード", None),
+            ("301条", None),
+            ("国々", Some("くにぐに")),
+            ("脈々", None),
+            ("", None),
+        ] {
+            assert_eq!(w.reading(term).as_deref(), want, "{term}");
+        }
+        Ok(())
+    }
 
     fn worker(bound: Option<Bound>) -> Result<JapaneseWorker, Error> {
         let mut worker = JapaneseTokenizer::new()?.worker();
