@@ -547,6 +547,14 @@ pub fn refuse_overwriting(outputs: &[(&str, &Path)], inputs: &[(&str, &Path)]) -
     Ok(())
 }
 
+/// The `--glossary` files, as inputs no output may replace.
+pub fn glossary_inputs(args: &crate::args::GlossaryArgs) -> Vec<(&'static str, &Path)> {
+    args.glossaries
+        .iter()
+        .map(|g| ("--glossary", g.as_path()))
+        .collect()
+}
+
 /// [`refuse_overwriting`] for a command's `-o`, `extra` outputs, the
 /// corpus files and `more` inputs; every command over a corpus runs it with
 /// its `-o` before reading.

@@ -500,3 +500,60 @@ fn corpus_commands_refuse_an_output_over_their_input() {
         assert_eq!(code, 0, "{args:?}: {err}");
     }
 }
+
+/// An `-o` naming a `--glossary` file (or `check`'s parallel file) would
+/// replace it with a report: refused before anything is read.
+#[test]
+fn reports_refuse_to_replace_a_glossary_or_the_parallel_file() {
+    let dir = tempdir();
+    let glossary = write(dir.path(), "mine.tsv", "en\tja\ntrade surplus\t貿易黒字\n");
+    let pairs = write(
+        dir.path(),
+        "pairs.tsv",
+        &std::fs::read_to_string(testdata(PAIRS)).unwrap_or_else(|e| panic!("{e}")),
+    );
+    let (g, p, en) = (
+        glossary.to_string_lossy().into_owned(),
+        pairs.to_string_lossy().into_owned(),
+        testdata(EN).to_string_lossy().into_owned(),
+    );
+    for args in [
+        vec!["glossary", "annotate", "--glossary", &g, "-o", &g, &en],
+        vec![
+            "glossary",
+            "check",
+            "--glossary",
+            &g,
+            "--parallel",
+            &p,
+            "-o",
+            &g,
+        ],
+        vec!["glossary", "check", "--parallel", &p, "-o", &p],
+        vec![
+            "summarize",
+            "--glossary",
+            &g,
+            "--glossary-weight",
+            "1",
+            "-o",
+            &g,
+            &en,
+        ],
+    ] {
+        let (code, out, err) = outcome(kotoba().args(&args));
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+        assert!(err.contains("replace the input"), "{args:?}: {err}");
+    }
+    assert!(
+        std::fs::read_to_string(&glossary)
+            .unwrap_or_default()
+            .contains("貿易黒字")
+    );
+    assert!(
+        std::fs::read_to_string(&pairs)
+            .unwrap_or_default()
+            .starts_with("en\tja")
+    );
+}

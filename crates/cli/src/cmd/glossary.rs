@@ -133,6 +133,7 @@ fn annotate(args: GlossaryAnnotateArgs) -> Result<Status> {
         args.format == AnnotateFormat::Jsonl,
         "--format jsonl",
     )?;
+    run::refuse_overwriting_inputs(&args.input, &[], &run::glossary_inputs(&args.glossary))?;
     let glossary = load(&args.glossary)?;
     let annotator = Annotator::new(&glossary)?;
     run::over_corpus(&args.input, b"", |doc| {
@@ -242,6 +243,11 @@ fn markdown_text(text: &str, from: usize, to: usize) -> String {
 const CHECK_BATCH: usize = 16_384;
 
 fn check(args: GlossaryCheckArgs) -> Result<Status> {
+    if let Some(o) = args.output.as_deref() {
+        let mut inputs = run::glossary_inputs(&args.glossary);
+        inputs.push(("--parallel", args.parallel.as_path()));
+        run::refuse_overwriting(&[("-o", o)], &inputs)?;
+    }
     let glossary = load(&args.glossary)?;
     let annotator = Annotator::new(&glossary)?;
     let mut out = Output::open(args.output.as_deref())?;

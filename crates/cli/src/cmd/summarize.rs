@@ -22,6 +22,7 @@ pub fn run(args: SummarizeArgs) -> Result<Status> {
         args.format == SummaryFormat::Jsonl && !args.multi,
         "--format jsonl without --multi",
     )?;
+    run::refuse_overwriting_inputs(&args.input, &[], &run::glossary_inputs(&args.glossary))?;
     // A budget of nothing asks for no summary at all: refused, not noted.
     for (flag, value) in [
         ("-n", args.sentences),

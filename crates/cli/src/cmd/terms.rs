@@ -148,14 +148,6 @@ fn count(input: &InputArgs, lang: TermLang) -> Result<(Stats, Status)> {
     Ok((kept, status))
 }
 
-/// The `--glossary` files, as inputs no output may replace.
-fn glossary_inputs(args: &crate::args::GlossaryArgs) -> Vec<(&'static str, &Path)> {
-    args.glossaries
-        .iter()
-        .map(|g| ("--glossary", g.as_path()))
-        .collect()
-}
-
 fn write_candidates(
     stats: &Stats,
     options: &RankOptions,
@@ -184,7 +176,7 @@ pub fn extract(args: GlossaryExtractArgs) -> Result<Status> {
         false,
         "a command with one output record per input record",
     )?;
-    run::refuse_overwriting_inputs(&args.input, &[], &glossary_inputs(&args.glossary))?;
+    run::refuse_overwriting_inputs(&args.input, &[], &run::glossary_inputs(&args.glossary))?;
     let glossary = load(&args.glossary)?;
     let options = rank_options(&args.rank);
     // Opened before the corpus is read, so a missing folder shows at once;
@@ -315,7 +307,7 @@ fn write_alignments(rows: &[Alignment], format: AlignFormat, out: &mut Output) -
 /// `glossary align`.
 pub fn align_cmd(args: GlossaryAlignArgs) -> Result<Status> {
     if let Some(o) = args.output.as_deref() {
-        let mut inputs = glossary_inputs(&args.glossary);
+        let mut inputs = run::glossary_inputs(&args.glossary);
         inputs.push(("--parallel", args.parallel.as_path()));
         run::refuse_overwriting(&[("-o", o)], &inputs)?;
     }
@@ -546,7 +538,7 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
         if let Some(p) = args.emit_stats.as_deref() {
             extra.push(("--emit-stats", p));
         }
-        let mut more = glossary_inputs(&args.glossary);
+        let mut more = run::glossary_inputs(&args.glossary);
         if let Some(p) = args.parallel.as_deref() {
             more.push(("--parallel", p));
         }
