@@ -244,18 +244,19 @@ fn english(mode: Mode) -> Result<()> {
 }
 
 /// The default weights, with the fields of `KOTOBA_WEIGHTS` (JSON, e.g.
-/// `{"productive":0.3}`) in their place: to try a change without a rebuild.
+/// `{"acronym":4}`) in their place: to try a change without a rebuild.
 fn trial_weights() -> Result<Weights> {
     let Ok(json) = std::env::var("KOTOBA_WEIGHTS") else {
         return Ok(Weights::default());
     };
     let mut value = serde_json::to_value(Weights::default())?;
     let patch: serde_json::Value = serde_json::from_str(&json)?;
-    if let (Some(base), Some(patch)) = (value.as_object_mut(), patch.as_object()) {
-        for (k, v) in patch {
-            anyhow::ensure!(base.contains_key(k), "KOTOBA_WEIGHTS: no weight {k}");
-            base.insert(k.clone(), v.clone());
-        }
+    let (Some(base), Some(patch)) = (value.as_object_mut(), patch.as_object()) else {
+        bail!("KOTOBA_WEIGHTS: a JSON object of weights, e.g. {{\"acronym\":4}}");
+    };
+    for (k, v) in patch {
+        anyhow::ensure!(base.contains_key(k), "KOTOBA_WEIGHTS: no weight {k}");
+        base.insert(k.clone(), v.clone());
     }
     Ok(serde_json::from_value(value)?)
 }

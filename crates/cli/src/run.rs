@@ -525,8 +525,11 @@ fn resolved(path: &Path) -> Option<PathBuf> {
 /// `outputs` and `inputs` are `(what, path)`; `-` and folders are skipped.
 pub fn refuse_overwriting(outputs: &[(&str, &Path)], inputs: &[(&str, &Path)]) -> Result<()> {
     let file = |p: &Path| p.as_os_str() != "-" && !p.is_dir();
+    // A terminal, pipe or other device is written to, not replaced
+    // (`/dev/stdin … -o /dev/stdout` at a terminal names one device twice).
+    let replaceable = |p: &Path| file(p) && std::fs::metadata(p).map_or(true, |m| m.is_file());
     let mut seen: Vec<(&str, &Path, PathBuf)> = Vec::new();
-    for &(what, path) in outputs.iter().filter(|(_, p)| file(p)) {
+    for &(what, path) in outputs.iter().filter(|(_, p)| replaceable(p)) {
         let Some(r) = resolved(path) else { continue };
         if let Some((other, _, _)) = seen.iter().find(|(_, _, q)| *q == r) {
             anyhow::bail!(

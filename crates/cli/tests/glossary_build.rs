@@ -1227,3 +1227,36 @@ fn build_pairs_as_align_does_with_the_same_pairing_flags() {
     assert_eq!(code, 2);
     assert!(err.contains("no score"), "{err}");
 }
+
+/// A Japanese term the glossary has keeps the glossary's reviewed reading in
+/// the TBX (IPADIC reads 譲許 as ゆずるもと); one it lacks gets IPADIC's.
+#[test]
+fn tbx_readings_come_from_the_glossary_first() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let pairs = dir.path().join("pairs.tsv");
+    std::fs::write(
+        &pairs,
+        "en\tja\n\
+         The bound rate is low.\t譲許税率は低い。\n\
+         The bound rate rose.\t譲許税率が上がった。\n\
+         The quota rate is high.\t枠内税率は高い。\n\
+         The quota rate fell.\t枠内税率が下がった。\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (code, tbx, err) = run(&[
+        "glossary",
+        "align",
+        "--format",
+        "tbx",
+        "--parallel",
+        &s(&pairs),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let read = |ja: &str, reading: &str| {
+        tbx.contains(&format!(
+            "<term>{ja}</term>\n            <termNote type=\"pronunciation\">{reading}</termNote>"
+        ))
+    };
+    assert!(read("譲許税率", "じょうきょぜいりつ"), "{tbx}");
+    assert!(read("枠内税率", "わくないぜいりつ"), "{tbx}");
+}

@@ -557,3 +557,64 @@ fn reports_refuse_to_replace_a_glossary_or_the_parallel_file() {
             .starts_with("en\tja")
     );
 }
+
+/// `eval rouge` and `glossary list` refuse an `-o` over one of their inputs
+/// too: the references, or a user glossary that the list (default entries
+/// included) would replace.
+#[test]
+fn rouge_and_glossary_list_refuse_to_replace_their_inputs() {
+    let dir = tempdir();
+    let system = write(dir.path(), "sys.txt", "Japan's trade surplus grew.\n");
+    let reference = write(dir.path(), "ref.txt", "The trade surplus grew.\n");
+    let glossary = write(dir.path(), "mine.tsv", "en\tja\nbound rate\t譲許税率\n");
+    let (s, r, g) = (
+        system.to_string_lossy().into_owned(),
+        reference.to_string_lossy().into_owned(),
+        glossary.to_string_lossy().into_owned(),
+    );
+    for args in [
+        vec!["eval", "rouge", "--system", &s, "--reference", &r, "-o", &r],
+        vec!["eval", "rouge", "--system", &s, "--reference", &r, "-o", &s],
+        vec!["glossary", "list", "--glossary", &g, "-o", &g],
+    ] {
+        let (code, out, err) = outcome(kotoba().args(&args));
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+        assert!(err.contains("replace the input"), "{args:?}: {err}");
+    }
+    assert_eq!(
+        std::fs::read_to_string(&reference).ok().as_deref(),
+        Some("The trade surplus grew.\n")
+    );
+    assert_eq!(
+        std::fs::read_to_string(&glossary).ok().as_deref(),
+        Some("en\tja\nbound rate\t譲許税率\n")
+    );
+    let elsewhere = dir.path().join("scores.txt");
+    let (code, _, err) = outcome(kotoba().args([
+        "eval",
+        "rouge",
+        "--system",
+        &s,
+        "--reference",
+        &r,
+        "-o",
+        elsewhere.to_str().unwrap_or_default(),
+    ]));
+    assert_eq!(code, 0, "{err}");
+}
+
+/// A device named as input and output (`/dev/stdin … -o /dev/stdout` at a
+/// terminal names one device twice) is written to, not replaced: no refusal.
+#[test]
+fn a_device_named_twice_is_no_overwrite() {
+    // The input is empty, which is its own error; the point is that the
+    // run gets that far.
+    let (_, _, err) = outcome(kotoba().args(["sentences", "/dev/null", "-o", "/dev/null"]));
+    assert!(!err.contains("replace"), "{err}");
+    assert!(err.contains("empty"), "{err}");
+    assert!(
+        std::fs::metadata("/dev/null").is_ok_and(|m| !m.is_file()),
+        "/dev/null must stay a device"
+    );
+}

@@ -64,8 +64,12 @@ fn fold(word: &str) -> String {
     if word.is_ascii() {
         return word.to_ascii_lowercase();
     }
-    word.chars()
-        .flat_map(char::to_lowercase)
+    let lower = word.to_lowercase();
+    if !lower.contains(['’', '\u{2010}', '\u{2011}']) {
+        return lower;
+    }
+    lower
+        .chars()
         .map(|c| match c {
             '’' => '\'',
             '\u{2010}' | '\u{2011}' => '-',

@@ -17,6 +17,21 @@ use crate::run::Status;
 
 /// Runs `eval rouge`.
 pub fn rouge(args: RougeArgs) -> Result<Status> {
+    if let Some(o) = args.output.as_deref() {
+        let outputs = [("-o", o)];
+        crate::run::refuse_overwriting(
+            &outputs,
+            &[
+                ("--system", args.system.as_path()),
+                ("--reference", args.reference.as_path()),
+            ],
+        )?;
+        crate::run::refuse_output_in_input_folder(
+            &outputs,
+            &[args.system.as_path(), args.reference.as_path()],
+            false,
+        )?;
+    }
     let mut failed = 0;
     let system = load(&args.system, &args, &mut failed)?;
     let reference = load(&args.reference, &args, &mut failed)?;

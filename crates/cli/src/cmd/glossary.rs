@@ -53,6 +53,11 @@ fn format_named(name: &str) -> Result<Format> {
 
 fn list(args: GlossaryListArgs) -> Result<Status> {
     let format = format_named(&args.format)?;
+    // The list holds the default glossary too: written over a --glossary
+    // file it would replace the user's entries with all of them.
+    if let Some(o) = args.output.as_deref() {
+        run::refuse_overwriting(&[("-o", o)], &run::glossary_inputs(&args.glossary))?;
+    }
     let glossary = load(&args.glossary)?;
     let mut out = Output::open(args.output.as_deref())?;
     out.write_all(formats::write(&glossary, format).as_bytes())?;

@@ -254,7 +254,14 @@ fn alignment_json(r: &Alignment) -> Value {
     })
 }
 
-fn write_alignments(rows: &[Alignment], format: AlignFormat, out: &mut Output) -> Result<()> {
+/// Writes pairs as a table, JSON Lines or a TBX; a TBX gives each Japanese
+/// term its reading: the one `glossary` has for it, else IPADIC's.
+fn write_alignments(
+    rows: &[Alignment],
+    format: AlignFormat,
+    out: &mut Output,
+    glossary: &Glossary,
+) -> Result<()> {
     match format {
         AlignFormat::Tsv => out.write_all(kotoba_terms::align::to_tsv(rows).as_bytes())?,
         AlignFormat::Jsonl => {
@@ -264,8 +271,20 @@ fn write_alignments(rows: &[Alignment], format: AlignFormat, out: &mut Output) -
             }
         }
         AlignFormat::Tbx => {
-            // Japanese terms carry their reading, as the glossary's do.
+            // Japanese terms carry their reading, as the glossary's do: its
+            // own reviewed one where it has the term (IPADIC misreads some,
+            // such as 譲許), else the dictionary's.
             let mut reader = JapaneseTokenizer::new()?.worker();
+            let mut known: HashMap<&str, &str> = HashMap::new();
+            for t in glossary.concepts.iter().flat_map(|c| &c.ja) {
+                if let Some(r) = &t.reading {
+                    known.entry(t.term.as_str()).or_insert(r.as_str());
+                }
+            }
+            let mut reading = |ja: &str| match known.get(ja) {
+                Some(r) => Some((*r).to_string()),
+                None => reader.reading(ja),
+            };
             let mut g = Glossary::default();
             let mut terms_done = std::collections::HashSet::new();
             let mut ids = std::collections::HashSet::new();
@@ -295,7 +314,7 @@ fn write_alignments(rows: &[Alignment], format: AlignFormat, out: &mut Output) -
                     domain: String::new(),
                     definition: String::new(),
                     en: vec![term(&r.en, None)],
-                    ja: vec![term(&r.ja, reader.reading(&r.ja))],
+                    ja: vec![term(&r.ja, reading(&r.ja))],
                 });
             }
             out.write_all(formats::write(&g, Format::Tbx).as_bytes())?;
@@ -342,7 +361,7 @@ pub fn align_cmd(args: GlossaryAlignArgs) -> Result<Status> {
     if args.format == AlignFormat::Tbx {
         rows = for_termbase(rows, &options);
     }
-    write_alignments(&rows, args.format, &mut out)?;
+    write_alignments(&rows, args.format, &mut out, &glossary)?;
     out.finish()?;
     Ok(status)
 }
@@ -642,7 +661,7 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
             .iter()
             .filter_map(|c| best.get(&c.key).map(|a| (*a).clone()))
             .collect();
-        write_alignments(&chosen, AlignFormat::Tbx, &mut out)?;
+        write_alignments(&chosen, AlignFormat::Tbx, &mut out, &glossary)?;
         out.finish()?;
         return Ok(status);
     }
@@ -650,8 +669,8 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
     // is missing for one leaves the other as it was.
     if let (Some(pairs_out), Some(rows)) = (&mut pairs_out, &alignments) {
         match args.format {
-            BuildFormat::Jsonl => write_alignments(rows, AlignFormat::Jsonl, pairs_out)?,
-            _ => write_alignments(rows, AlignFormat::Tsv, pairs_out)?,
+            BuildFormat::Jsonl => write_alignments(rows, AlignFormat::Jsonl, pairs_out, &glossary)?,
+            _ => write_alignments(rows, AlignFormat::Tsv, pairs_out, &glossary)?,
         }
     }
     let inline_pairs = alignments.as_ref().filter(|_| args.pairs_output.is_none());
@@ -681,7 +700,7 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
             write_candidates(&terms, &options, &glossary, ExtractFormat::Tsv, &mut out)?;
             if let Some(rows) = inline_pairs {
                 out.write_all(b"\n")?;
-                write_alignments(rows, AlignFormat::Tsv, &mut out)?;
+                write_alignments(rows, AlignFormat::Tsv, &mut out, &glossary)?;
             }
         }
     }
