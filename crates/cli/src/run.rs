@@ -583,7 +583,8 @@ pub fn refuse_overwriting_inputs(
 }
 
 /// Refuses an output that is an existing file the walk of an input folder
-/// would read (not hidden; with `--jsonl` a .jsonl, .json or .ndjson file):
+/// would read (not hidden; with `--jsonl` a .jsonl, .json or .ndjson file;
+/// through a symbolic link too):
 /// the run would count the last run's result as a document, then replace
 /// it, so every rerun gives a different result. `outputs` are `(what,
 /// path)`; `folders` are the input arguments.
@@ -599,26 +600,8 @@ pub fn refuse_output_in_input_folder(
         let Ok(file) = std::fs::canonicalize(path) else {
             continue;
         };
-        if jsonl {
-            let ext = file.extension().and_then(|e| e.to_str()).unwrap_or("");
-            if !["jsonl", "json", "ndjson"]
-                .iter()
-                .any(|e| e.eq_ignore_ascii_case(ext))
-            {
-                continue;
-            }
-        }
         for folder in folders.iter().filter(|f| f.is_dir()) {
-            let Ok(dir) = std::fs::canonicalize(folder) else {
-                continue;
-            };
-            let Ok(inside) = file.strip_prefix(&dir) else {
-                continue;
-            };
-            let hidden = inside
-                .components()
-                .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
-            if !hidden {
+            if walk_reaches(folder, &file, jsonl) {
                 anyhow::bail!(
                     "{what} {} lies in the input folder {}: it would be read as a document, then replaced; write elsewhere",
                     path.display(),
@@ -628,4 +611,53 @@ pub fn refuse_output_in_input_folder(
         }
     }
     Ok(())
+}
+
+/// True when the walk of `folder`, as the corpus reader walks it (symbolic
+/// links followed, each folder once, hidden entries skipped, with `jsonl`
+/// only JSON files), reaches the file whose canonical path is `file`.
+fn walk_reaches(folder: &Path, file: &Path, jsonl: bool) -> bool {
+    let json = |p: &Path| {
+        let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+        ["jsonl", "json", "ndjson"]
+            .iter()
+            .any(|e| e.eq_ignore_ascii_case(ext))
+    };
+    let mut seen = std::collections::HashSet::new();
+    let mut folders = vec![folder.to_path_buf()];
+    while let Some(dir) = folders.pop() {
+        let Ok(canonical) = std::fs::canonicalize(&dir) else {
+            continue;
+        };
+        if !seen.insert(canonical.clone()) {
+            continue;
+        }
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            if name.to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+                continue;
+            }
+            if jsonl && !json(&path) {
+                continue;
+            }
+            let link = entry.file_type().is_ok_and(|t| t.is_symlink());
+            let reached = if link {
+                std::fs::canonicalize(&path).is_ok_and(|p| p == file)
+            } else {
+                canonical.join(&name) == file
+            };
+            if reached {
+                return true;
+            }
+        }
+    }
+    false
 }

@@ -618,3 +618,46 @@ fn a_device_named_twice_is_no_overwrite() {
         "/dev/null must stay a device"
     );
 }
+
+/// The folder walk follows symbolic links, so an earlier output reached
+/// through one (a linked folder, or a link to the file itself) is refused
+/// as one lying in the folder is.
+#[test]
+fn an_earlier_output_reached_through_a_link_is_refused() {
+    let dir = tempdir();
+    let corpus = dir.path().join("corpus");
+    let outside = dir.path().join("outside");
+    for d in [&corpus, &outside] {
+        std::fs::create_dir(d).unwrap_or_else(|e| panic!("{e}"));
+    }
+    write(&corpus, "a.txt", "One sentence. Another one.\n");
+    let earlier = write(&outside, "result.txt", "One sentence.\n");
+    std::os::unix::fs::symlink(&outside, corpus.join("more")).unwrap_or_else(|e| panic!("{e}"));
+    let c = corpus.to_string_lossy().into_owned();
+    let (code, out, err) = outcome(kotoba().args(["sentences", &c, "-o", &s(&earlier)]));
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("input folder"), "{err}");
+    // A link to the file itself, in a folder of its own.
+    let linked = dir.path().join("linked");
+    std::fs::create_dir(&linked).unwrap_or_else(|e| panic!("{e}"));
+    write(&linked, "a.txt", "One sentence.\n");
+    std::os::unix::fs::symlink(&earlier, linked.join("old.txt")).unwrap_or_else(|e| panic!("{e}"));
+    let l = linked.to_string_lossy().into_owned();
+    let (code, _, err) = outcome(kotoba().args(["sentences", &l, "-o", &s(&earlier)]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("input folder"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&earlier).ok().as_deref(),
+        Some("One sentence.\n")
+    );
+    // Elsewhere, the same runs work.
+    let fresh = dir.path().join("fresh.txt");
+    std::fs::write(&fresh, "").unwrap_or_else(|e| panic!("{e}"));
+    let (code, _, err) = outcome(kotoba().args(["sentences", &c, "-o", &s(&fresh)]));
+    assert_eq!(code, 0, "{err}");
+}
+
+fn s(p: &Path) -> String {
+    p.to_string_lossy().into_owned()
+}
