@@ -519,6 +519,21 @@ fn resolved(path: &Path) -> Option<PathBuf> {
     Some(std::fs::canonicalize(dir).ok()?.join(path.file_name()?))
 }
 
+/// Where writing `path` lands: an output is renamed into place, so a
+/// symbolic link named as output is replaced, not the file it points to.
+/// Its folder's canonical form and its name (as [`resolved`] when it has no
+/// name of its own).
+fn landing(path: &Path) -> Option<PathBuf> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    match (std::fs::canonicalize(dir), path.file_name()) {
+        (Ok(dir), Some(name)) => Some(dir.join(name)),
+        _ => resolved(path),
+    }
+}
+
 /// Refuses, before anything is read, outputs that would replace an input
 /// file or each other (`-o X --pairs-output X`; `-o` naming the corpus or
 /// the parallel file): the run would end with exit 0 and a file lost.
@@ -530,7 +545,7 @@ pub fn refuse_overwriting(outputs: &[(&str, &Path)], inputs: &[(&str, &Path)]) -
     let replaceable = |p: &Path| file(p) && std::fs::metadata(p).map_or(true, |m| m.is_file());
     let mut seen: Vec<(&str, &Path, PathBuf)> = Vec::new();
     for &(what, path) in outputs.iter().filter(|(_, p)| replaceable(p)) {
-        let Some(r) = resolved(path) else { continue };
+        let Some(r) = landing(path) else { continue };
         if let Some((other, _, _)) = seen.iter().find(|(_, _, q)| *q == r) {
             anyhow::bail!(
                 "{what} and {other} both name {}: one would replace the other",
@@ -597,10 +612,14 @@ pub fn refuse_output_in_input_folder(
         if path.as_os_str() == "-" || !path.is_file() {
             continue;
         }
-        let Ok(file) = std::fs::canonicalize(path) else {
+        let Some(file) = landing(path) else {
             continue;
         };
-        for folder in folders.iter().filter(|f| f.is_dir()) {
+        // `-` is standard input, even beside a folder named `-`.
+        for folder in folders
+            .iter()
+            .filter(|f| f.as_os_str() != "-" && f.is_dir())
+        {
             if walk_reaches(folder, &file, jsonl) {
                 anyhow::bail!(
                     "{what} {} lies in the input folder {}: it would be read as a document, then replaced; write elsewhere",
@@ -648,12 +667,11 @@ fn walk_reaches(folder: &Path, file: &Path, jsonl: bool) -> bool {
             if jsonl && !json(&path) {
                 continue;
             }
+            // The entry itself (a link there is what the rename replaces),
+            // or the file a link there points to.
             let link = entry.file_type().is_ok_and(|t| t.is_symlink());
-            let reached = if link {
-                std::fs::canonicalize(&path).is_ok_and(|p| p == file)
-            } else {
-                canonical.join(&name) == file
-            };
+            let reached = canonical.join(&name) == file
+                || (link && std::fs::canonicalize(&path).is_ok_and(|p| p == file));
             if reached {
                 return true;
             }

@@ -1259,4 +1259,26 @@ fn tbx_readings_come_from_the_glossary_first() {
     };
     assert!(read("譲許税率", "じょうきょぜいりつ"), "{tbx}");
     assert!(read("枠内税率", "わくないぜいりつ"), "{tbx}");
+    // A --glossary layered over the default has the last word.
+    let mine = dir.path().join("mine.tsv");
+    std::fs::write(
+        &mine,
+        "en\tja\treading\nbound duty\t譲許税率\tじょうきょぜいりつ・ゆーざー\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (code, tbx, err) = run(&[
+        "glossary",
+        "align",
+        "--format",
+        "tbx",
+        "--glossary",
+        &s(&mine),
+        "--parallel",
+        &s(&pairs),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        tbx.contains("<termNote type=\"pronunciation\">じょうきょぜいりつ・ゆーざー</termNote>"),
+        "{tbx}"
+    );
 }

@@ -651,6 +651,29 @@ fn an_earlier_output_reached_through_a_link_is_refused() {
         std::fs::read_to_string(&earlier).ok().as_deref(),
         Some("One sentence.\n")
     );
+    // An output that is itself a link into the folder is replaced by the
+    // run, not the file it points to: allowed, and that file is kept.
+    let outlink = dir.path().join("outlink.txt");
+    std::os::unix::fs::symlink(linked.join("a.txt"), &outlink).unwrap_or_else(|e| panic!("{e}"));
+    let (code, _, err) = outcome(kotoba().args(["sentences", &l, "-o", &s(&outlink)]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        std::fs::read_to_string(linked.join("a.txt"))
+            .ok()
+            .as_deref(),
+        Some("One sentence.\n")
+    );
+    // `-` is standard input even beside a folder named `-`.
+    let dash = dir.path().join("-");
+    std::fs::create_dir(&dash).unwrap_or_else(|e| panic!("{e}"));
+    write(&dash, "res.txt", "old\n");
+    let (code, out, err) = outcome(
+        kotoba()
+            .current_dir(dir.path())
+            .args(["sentences", "-q", "-o", "./-/res.txt", "-"])
+            .write_stdin("Hi there. Bye now.\n"),
+    );
+    assert_eq!(code, 0, "{out}{err}");
     // Elsewhere, the same runs work.
     let fresh = dir.path().join("fresh.txt");
     std::fs::write(&fresh, "").unwrap_or_else(|e| panic!("{e}"));

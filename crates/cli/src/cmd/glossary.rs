@@ -54,8 +54,11 @@ fn format_named(name: &str) -> Result<Format> {
 fn list(args: GlossaryListArgs) -> Result<Status> {
     let format = format_named(&args.format)?;
     // The list holds the default glossary too: written over a --glossary
-    // file it would replace the user's entries with all of them.
-    if let Some(o) = args.output.as_deref() {
+    // file it would replace the user's entries with all of them. (Without
+    // the default, listing a glossary over itself rewrites it in place.)
+    if let Some(o) = args.output.as_deref()
+        && !args.glossary.no_default_glossary
+    {
         run::refuse_overwriting(&[("-o", o)], &run::glossary_inputs(&args.glossary))?;
     }
     let glossary = load(&args.glossary)?;

@@ -275,10 +275,11 @@ fn write_alignments(
             // own reviewed one where it has the term (IPADIC misreads some,
             // such as 譲許), else the dictionary's.
             let mut reader = JapaneseTokenizer::new()?.worker();
+            // Later concepts win: a --glossary layered over the default.
             let mut known: HashMap<&str, &str> = HashMap::new();
             for t in glossary.concepts.iter().flat_map(|c| &c.ja) {
                 if let Some(r) = &t.reading {
-                    known.entry(t.term.as_str()).or_insert(r.as_str());
+                    known.insert(t.term.as_str(), r.as_str());
                 }
             }
             let mut reading = |ja: &str| match known.get(ja) {
