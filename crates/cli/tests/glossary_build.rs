@@ -1243,15 +1243,22 @@ fn tbx_readings_come_from_the_glossary_first() {
          The quota rate fell.\t枠内税率が下がった。\n",
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    let (code, tbx, err) = run(&[
-        "glossary",
-        "align",
-        "--format",
-        "tbx",
-        "--parallel",
-        &s(&pairs),
-    ]);
-    assert_eq!(code, 0, "{err}");
+    let parallel = s(&pairs);
+    let tbx_with = |more: &[&str]| {
+        let mut args = vec![
+            "glossary",
+            "align",
+            "--format",
+            "tbx",
+            "--parallel",
+            &parallel,
+        ];
+        args.extend(more);
+        let (code, tbx, err) = run(&args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        tbx
+    };
+    let tbx = tbx_with(&[]);
     let read = |ja: &str, reading: &str| {
         tbx.contains(&format!(
             "<term>{ja}</term>\n            <termNote type=\"pronunciation\">{reading}</termNote>"
@@ -1266,17 +1273,7 @@ fn tbx_readings_come_from_the_glossary_first() {
         "en\tja\treading\nbound duty\t譲許税率\tじょうきょぜいりつ・ゆーざー\n",
     )
     .unwrap_or_else(|e| panic!("{e}"));
-    let (code, tbx, err) = run(&[
-        "glossary",
-        "align",
-        "--format",
-        "tbx",
-        "--glossary",
-        &s(&mine),
-        "--parallel",
-        &s(&pairs),
-    ]);
-    assert_eq!(code, 0, "{err}");
+    let tbx = tbx_with(&["--glossary", &s(&mine)]);
     assert!(
         tbx.contains("<termNote type=\"pronunciation\">じょうきょぜいりつ・ゆーざー</termNote>"),
         "{tbx}"
