@@ -320,25 +320,15 @@ fn tune_english(domains: &[Domain], counted: &[(Stats, f64)]) -> Result<()> {
             v.iter().sum::<f64>() / v.len().max(1) as f64
         }
     };
-    let mut best = Weights::default();
-    let mut best_f = mean(&eval(&best, &train));
-    println!("start: dev mean F1 {best_f:.4}");
-    let params = search_grid();
-    for round in 0..3 {
-        for (name, set, grid) in &params {
-            for &v in grid {
-                let mut w = best.clone();
-                set(&mut w, v);
-                let f = mean(&eval(&w, &train));
-                if f > best_f + 1e-9 {
-                    best_f = f;
-                    best = w;
-                    println!("  {name} = {v}: {best_f:.4}");
-                }
-            }
-        }
-        println!("round {round}: dev mean F1 {best_f:.4} with {best:?}");
-    }
+    let start = Weights::default();
+    println!("start: dev mean F1 {:.4}", mean(&eval(&start, &train)));
+    let grid = search_grid();
+    let (best, _) = coordinate_search(
+        &grid.iter().collect::<Vec<_>>(),
+        start,
+        |w| mean(&eval(w, &train)),
+        true,
+    );
     let dev = eval(&best, &DEV);
     if std::env::var("KOTOBA_TUNE_ON").is_ok() || worst {
         println!("dev {DEV:?}: {dev:.3?}");
@@ -347,6 +337,39 @@ fn tune_english(domains: &[Domain], counted: &[(Stats, f64)]) -> Result<()> {
     let held = eval(&best, &HELD_OUT);
     println!("dev {DEV:?}: {dev:.3?}; held-out {HELD_OUT:?}: {held:.3?}");
     Ok(())
+}
+
+/// Three rounds of coordinate search from `start` over `grid`, keeping each
+/// value that raises `objective`: the best weights and their objective
+/// (`log` prints each gain and each round).
+fn coordinate_search(
+    grid: &[&(&str, Setter, Vec<f64>)],
+    start: Weights,
+    objective: impl Fn(&Weights) -> f64,
+    log: bool,
+) -> (Weights, f64) {
+    let mut best_f = objective(&start);
+    let mut best = start;
+    for round in 0..3 {
+        for (name, set, values) in grid {
+            for &v in values {
+                let mut w = best.clone();
+                set(&mut w, v);
+                let f = objective(&w);
+                if f > best_f + 1e-9 {
+                    best_f = f;
+                    best = w;
+                    if log {
+                        println!("  {name} = {v}: {best_f:.4}");
+                    }
+                }
+            }
+        }
+        if log {
+            println!("round {round}: dev mean F1 {best_f:.4} with {best:?}");
+        }
+    }
+    (best, best_f)
 }
 
 /// The weights the coordinate search tries, each with its grid.
@@ -500,21 +523,7 @@ fn transfer_english(domains: &[Domain], counted: &[(Stats, f64)]) -> Result<()> 
         let mut own = Vec::new();
         for (train, test) in [("corp", "wind"), ("wind", "corp")] {
             let f1 = |w: &Weights, d: &str| f1_with(domains, counted, w, &[d])[0];
-            let mut best = start.clone();
-            let mut best_f = f1(&best, train);
-            for _ in 0..3 {
-                for (_, set, values) in &free {
-                    for &v in values {
-                        let mut w = best.clone();
-                        set(&mut w, v);
-                        let f = f1(&w, train);
-                        if f > best_f + 1e-9 {
-                            best_f = f;
-                            best = w;
-                        }
-                    }
-                }
-            }
+            let (best, best_f) = coordinate_search(&free, start.clone(), |w| f1(w, train), false);
             row.push(f1(&best, test));
             own.push(best_f);
         }
@@ -836,10 +845,7 @@ impl Edict {
                     let reading: String = reading
                         .nfkc()
                         .filter(|&c| c != '・')
-                        .map(|c| match c {
-                            '\u{30A1}'..='\u{30F6}' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
-                            c => c,
-                        })
+                        .map(kotoba_tokenize::japanese::hiragana)
                         .collect();
                     let known = readings.entry(head.clone()).or_default();
                     if !reading.is_empty() && !known.contains(&reading) {

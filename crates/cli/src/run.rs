@@ -592,9 +592,19 @@ pub fn refuse_overwriting_inputs(
         .map(|p| ("the input", Path::new(p.as_str())))
         .collect();
     inputs.extend_from_slice(more);
-    refuse_overwriting(&outputs, &inputs)?;
-    let folders: Vec<&Path> = input.inputs.iter().map(Path::new).collect();
-    refuse_output_in_input_folder(&outputs, &folders, input.jsonl)
+    refuse_replacing(&outputs, &inputs, input.jsonl)
+}
+
+/// [`refuse_overwriting`], then [`refuse_output_in_input_folder`] for the
+/// inputs that are folders.
+pub fn refuse_replacing(
+    outputs: &[(&str, &Path)],
+    inputs: &[(&str, &Path)],
+    jsonl: bool,
+) -> Result<()> {
+    refuse_overwriting(outputs, inputs)?;
+    let folders: Vec<&Path> = inputs.iter().map(|&(_, p)| p).collect();
+    refuse_output_in_input_folder(outputs, &folders, jsonl)
 }
 
 /// Refuses an output that is an existing file the walk of an input folder
@@ -603,39 +613,43 @@ pub fn refuse_overwriting_inputs(
 /// the run would count the last run's result as a document, then replace
 /// it, so every rerun gives a different result. `outputs` are `(what,
 /// path)`; `folders` are the input arguments.
-pub fn refuse_output_in_input_folder(
+fn refuse_output_in_input_folder(
     outputs: &[(&str, &Path)],
     folders: &[&Path],
     jsonl: bool,
 ) -> Result<()> {
-    for &(what, path) in outputs {
-        if path.as_os_str() == "-" || !path.is_file() {
-            continue;
-        }
-        let Some(file) = landing(path) else {
-            continue;
-        };
-        // `-` is standard input, even beside a folder named `-`.
-        for folder in folders
-            .iter()
-            .filter(|f| f.as_os_str() != "-" && f.is_dir())
-        {
-            if walk_reaches(folder, &file, jsonl) {
-                anyhow::bail!(
-                    "{what} {} lies in the input folder {}: it would be read as a document, then replaced; write elsewhere",
-                    path.display(),
-                    folder.display()
-                );
-            }
+    // Only outputs that exist can be read back; each folder is walked once.
+    let existing: Vec<(&str, &Path, PathBuf)> = outputs
+        .iter()
+        .filter(|(_, p)| p.as_os_str() != "-" && p.is_file())
+        .filter_map(|&(what, p)| Some((what, p, landing(p)?)))
+        .collect();
+    if existing.is_empty() {
+        return Ok(());
+    }
+    let files: Vec<&Path> = existing.iter().map(|(_, _, f)| f.as_path()).collect();
+    // `-` is standard input, even beside a folder named `-`.
+    for folder in folders
+        .iter()
+        .filter(|f| f.as_os_str() != "-" && f.is_dir())
+    {
+        if let Some(k) = walk_reaches(folder, &files, jsonl) {
+            let (what, path, _) = &existing[k];
+            anyhow::bail!(
+                "{what} {} lies in the input folder {}: it would be read as a document, then replaced; write elsewhere",
+                path.display(),
+                folder.display()
+            );
         }
     }
     Ok(())
 }
 
-/// True when the walk of `folder`, as the corpus reader walks it (symbolic
-/// links followed, each folder once, hidden entries skipped, with `jsonl`
-/// only JSON files), reaches the file whose canonical path is `file`.
-fn walk_reaches(folder: &Path, file: &Path, jsonl: bool) -> bool {
+/// Which of `files` (where each output lands, see [`landing`]) the walk of
+/// `folder` reaches, walking it as the corpus reader does (symbolic links
+/// followed, each folder once, hidden entries skipped, with `jsonl` only
+/// JSON files): the index of the first one met.
+fn walk_reaches(folder: &Path, files: &[&Path], jsonl: bool) -> Option<usize> {
     let json = |p: &Path| {
         let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
         ["jsonl", "json", "ndjson"]
@@ -669,13 +683,19 @@ fn walk_reaches(folder: &Path, file: &Path, jsonl: bool) -> bool {
             }
             // The entry itself (a link there is what the rename replaces),
             // or the file a link there points to.
-            let link = entry.file_type().is_ok_and(|t| t.is_symlink());
-            let reached = canonical.join(&name) == file
-                || (link && std::fs::canonicalize(&path).is_ok_and(|p| p == file));
-            if reached {
-                return true;
+            let here = canonical.join(&name);
+            let target = entry
+                .file_type()
+                .is_ok_and(|t| t.is_symlink())
+                .then(|| std::fs::canonicalize(&path).ok())
+                .flatten();
+            let reached = files
+                .iter()
+                .position(|f| *f == here || target.as_deref() == Some(*f));
+            if reached.is_some() {
+                return reached;
             }
         }
     }
-    false
+    None
 }

@@ -18,17 +18,12 @@ use crate::run::Status;
 /// Runs `eval rouge`.
 pub fn rouge(args: RougeArgs) -> Result<Status> {
     if let Some(o) = args.output.as_deref() {
-        let outputs = [("-o", o)];
-        crate::run::refuse_overwriting(
-            &outputs,
+        crate::run::refuse_replacing(
+            &[("-o", o)],
             &[
                 ("--system", args.system.as_path()),
                 ("--reference", args.reference.as_path()),
             ],
-        )?;
-        crate::run::refuse_output_in_input_folder(
-            &outputs,
-            &[args.system.as_path(), args.reference.as_path()],
             false,
         )?;
     }

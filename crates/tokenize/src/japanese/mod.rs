@@ -362,7 +362,7 @@ fn is_kana(c: char) -> bool {
 
 /// The hiragana of a katakana letter (ヷ–ヺ have none and stay); anything
 /// else as it is.
-fn hiragana(c: char) -> char {
+pub fn hiragana(c: char) -> char {
     match c {
         '\u{30A1}'..='\u{30F6}' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
         _ => c,
