@@ -20,7 +20,8 @@
 //! `cargo xtask eval-terms wordfreq` rebuilds `crates/terms/data/wordfreq-en.tsv`
 //! (pip download of wordfreq 3.1.1, `xtask/scripts/wordfreq_en.py`);
 //! `cargo xtask eval-terms wordnet` rebuilds `crates/terms/data/wordnet-pos-en.tsv`
-//! (Debian `wordnet-base`, `xtask/scripts/wordnet_pos.py`).
+//! and `wordnet-compounds-en.txt` (Debian `wordnet-base`,
+//! `xtask/scripts/wordnet_pos.py` and `wordnet_compounds.py`).
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -85,7 +86,8 @@ fn wordfreq() -> Result<()> {
     )
 }
 
-/// Rebuilds the part-of-speech list from Debian's WordNet (installed if missing).
+/// Rebuilds the part-of-speech and compound-noun lists from Debian's WordNet
+/// (installed if missing).
 fn wordnet() -> Result<()> {
     crate::apt::ensure(&["wordnet-base"], &["/usr/share/wordnet/index.noun"])?;
     crate::run(Command::new("python3").args([
@@ -93,6 +95,12 @@ fn wordnet() -> Result<()> {
         "/usr/share/wordnet",
         "crates/terms/data/wordfreq-en.tsv",
         "crates/terms/data/wordnet-pos-en.tsv",
+    ]))?;
+    crate::run(Command::new("python3").args([
+        "xtask/scripts/wordnet_compounds.py",
+        "/usr/share/wordnet",
+        "crates/terms/data/wordfreq-en.tsv",
+        "crates/terms/data/wordnet-compounds-en.txt",
     ]))
 }
 
@@ -470,6 +478,11 @@ fn search_grid() -> Vec<(&'static str, Setter, Vec<f64>)> {
             vec![0.0, 1.0, 2.0, 3.0, 4.0],
         ),
         (
+            "compound",
+            |w, v| w.compound = v,
+            vec![0.0, 0.5, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0],
+        ),
+        (
             "name_zipf",
             |w, v| w.name_zipf = v,
             vec![0.0, 3.5, 4.0, 4.5, 5.0],
@@ -503,6 +516,7 @@ fn transfer_english(domains: &[Domain], counted: &[(Stats, f64)]) -> Result<()> 
         ("defined", vec!["defined"]),
         ("acronym", vec!["acronym"]),
         ("coordination", vec!["coordination"]),
+        ("compound", vec!["compound"]),
     ];
     println!("\n| left out | corp→wind | wind→corp | corp→corp | wind→wind |");
     println!("|---|---:|---:|---:|---:|");
@@ -596,6 +610,7 @@ fn zero_weights() -> Weights {
         defined: 0.0,
         acronym: 0.0,
         coordination: 0.0,
+        compound: 0.0,
         ..Weights::default()
     }
 }
@@ -624,6 +639,7 @@ fn features() -> Vec<(&'static str, Setter)> {
         ("defined", |w, v| w.defined = v),
         ("acronym", |w, v| w.acronym = v),
         ("coordination", |w, v| w.coordination = v),
+        ("compound", |w, v| w.compound = v),
     ]
 }
 

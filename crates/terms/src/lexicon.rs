@@ -1,6 +1,6 @@
 //! Word lists shipped with the crate: the background frequencies of general
-//! English (wordfreq), the parts of speech of English words (WordNet) and the
-//! extra stop words of term candidates.
+//! English (wordfreq), the parts of speech and the compound nouns of English
+//! (WordNet) and the extra stop words of term candidates.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 const WORDFREQ: &str = include_str!("../data/wordfreq-en.tsv");
 const STOP_EXTRA: &str = include_str!("../data/stopwords-terms-en.txt");
 const WORDNET_POS: &str = include_str!("../data/wordnet-pos-en.tsv");
+const WORDNET_COMPOUNDS: &str = include_str!("../data/wordnet-compounds-en.txt");
 
 /// Parts of speech WordNet allows a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -59,6 +60,16 @@ impl SortedList {
 
     /// The value of `word`'s line, if the list has one.
     fn get(&self, word: &str) -> Option<&'static str> {
+        self.find(word).and_then(|start| self.value(start))
+    }
+
+    /// True when the list has a line for `word` (with a value or without).
+    fn contains(&self, word: &str) -> bool {
+        self.find(word).is_some()
+    }
+
+    /// The start of `word`'s line, if the list has one.
+    fn find(&self, word: &str) -> Option<u32> {
         let word = word.as_bytes();
         // A key ends at a tab or newline, which sort below every byte of a
         // word: comparing the line's bytes with the word's, the line's end
@@ -81,7 +92,7 @@ impl SortedList {
             }
         };
         let at = self.starts.binary_search_by(key_cmp).ok()?;
-        self.value(self.starts[at])
+        self.starts.get(at).copied()
     }
 
     /// The lines of the list.
@@ -93,6 +104,33 @@ impl SortedList {
 fn wordnet() -> &'static SortedList {
     static CELL: OnceLock<SortedList> = OnceLock::new();
     CELL.get_or_init(|| SortedList::new(WORDNET_POS))
+}
+
+fn wordnet_compounds() -> &'static SortedList {
+    static CELL: OnceLock<SortedList> = OnceLock::new();
+    CELL.get_or_init(|| SortedList::new(WORDNET_COMPOUNDS))
+}
+
+/// True when WordNet lists the lowercase `term` as a compound noun (two or
+/// more words joined by spaces or hyphens: `blood pressure`, `x-ray`), from
+/// `data/wordnet-compounds-en.txt`; a plural is looked up by its singular.
+pub fn is_compound_noun(term: &str) -> bool {
+    let list = wordnet_compounds();
+    if list.contains(term) {
+        return true;
+    }
+    let (rest, last) = match term.rsplit_once(' ') {
+        Some((rest, last)) => (Some(rest), last),
+        None => (None, term),
+    };
+    let singular = crate::english::singular(last);
+    if singular == last {
+        return false;
+    }
+    match rest {
+        Some(rest) => list.contains(&format!("{rest} {singular}")),
+        None => list.contains(singular.as_ref()),
+    }
 }
 
 /// The parts of speech of a lowercase word (its singular when the word
@@ -267,7 +305,7 @@ mod tests {
 
     #[test]
     fn shipped_lists_are_sorted_by_word_without_duplicates() {
-        for text in [WORDFREQ, WORDNET_POS] {
+        for text in [WORDFREQ, WORDNET_POS, WORDNET_COMPOUNDS] {
             let list = SortedList::new(text);
             let keys: Vec<&str> = list
                 .lines()
@@ -284,8 +322,18 @@ mod tests {
                 .step_by(997)
                 .chain(keys.iter().enumerate().skip(keys.len() - 1))
             {
-                assert!(list.get(key).is_some(), "{i} {key}");
+                assert!(list.contains(key), "{i} {key}");
             }
+        }
+    }
+
+    #[test]
+    fn compound_nouns_are_found_in_the_singular_and_plural() {
+        for term in ["blood pressure", "wind turbines", "trade deficit", "x-ray", "x-rays"] {
+            assert!(is_compound_noun(term), "{term}");
+        }
+        for term in ["blood", "turbine", "trade turbine", "pressure blood", ""] {
+            assert!(!is_compound_noun(term), "{term}");
         }
     }
 

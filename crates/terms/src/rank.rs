@@ -121,6 +121,11 @@ pub struct Weights {
     /// not a name holding `and` (`Bosnia and Herzegovina`).
     #[serde(default)]
     pub coordination: f64,
+    /// Bonus for a candidate WordNet lists as a compound noun (`blood
+    /// pressure`, `wind turbine`): a unit of the language, not a free
+    /// combination of words.
+    #[serde(default)]
+    pub compound: f64,
 }
 
 fn default_name_share() -> f64 {
@@ -150,6 +155,7 @@ impl Default for Weights {
             defined: 6.0,
             acronym: 5.0,
             coordination: 2.0,
+            compound: 5.0,
         }
     }
 }
@@ -554,6 +560,15 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
                         }
                         - if coordination(key, counts.freq, &by_key) {
                             w.coordination
+                        } else {
+                            0.0
+                        }
+                        + if w.compound != 0.0
+                            && n >= 2
+                            && (lexicon::is_compound_noun(key)
+                                || lexicon::is_compound_noun(&surface.to_lowercase()))
+                        {
+                            w.compound
                         } else {
                             0.0
                         }
