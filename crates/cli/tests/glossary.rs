@@ -278,7 +278,7 @@ fn every_lossless_format_round_trips_the_default_glossary() {
     assert_eq!(code, 0);
     assert!(
         err.contains(
-            "kotoba: note: utx does not carry kana readings, domains, and tabs or line \
+            "kotoba: note: utx does not carry kana readings, domains, notes, and tabs or line \
              breaks in definitions, terms and ids (written as spaces)\n"
         ),
         "{err}"
@@ -295,8 +295,8 @@ fn every_lossless_format_round_trips_the_default_glossary() {
     assert_eq!(code, 0);
     assert!(
         err.contains(
-            "kotoba: note: omegat does not carry ids, statuses, kana readings, domains, and \
-             tabs or line breaks in definitions and terms (written as spaces)\n"
+            "kotoba: note: omegat does not carry ids, statuses, kana readings, domains, notes, \
+             and tabs or line breaks in definitions and terms (written as spaces)\n"
         ),
         "{err}"
     );
@@ -353,7 +353,7 @@ fn awkward_definitions_survive_every_lossless_format() {
     let breaks = [
         '\n', '\r', '\u{0b}', '\u{0c}', '\u{85}', '\u{2028}', '\u{2029}',
     ];
-    for (ext, lines, cells) in [("tsv", 3, 7), ("utx", 4, 6), ("txt", 1, 3)] {
+    for (ext, lines, cells) in [("tsv", 3, 8), ("utx", 4, 6), ("txt", 1, 3)] {
         let there = dir.path().join(format!("g.{ext}"));
         let text = convert(&dir.path().join("imported.jsonl"), &there);
         let rows: Vec<&str> = text

@@ -727,6 +727,35 @@ fn aligned_tbx_reads_back_whole_beside_the_default_glossary() {
             .iter()
             .all(|c| c["id"].as_str().is_some_and(|id| id.starts_with("align-")))
     );
+    // Each entry says whether it is the glossary's or a proposal to review,
+    // and a glossary pair keeps its glossary's statuses.
+    let seeds: std::collections::BTreeMap<&str, &str> = tsv
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split('\t').collect();
+            Some((*cells.first()?, *cells.get(9)?)).filter(|(_, seed)| !seed.is_empty())
+        })
+        .collect();
+    assert!(seeds.len() >= 3 && seeds.len() < terms.len(), "{tsv}");
+    for c in &concepts {
+        let en = c["en"][0]["term"].as_str().unwrap_or_default();
+        let note = c["note"].as_str().unwrap_or_default();
+        match seeds.get(en) {
+            Some(id) => assert_eq!(note, format!("glossary pair (concept {id})"), "{c}"),
+            None => assert!(
+                note.starts_with("machine proposal, not reviewed: score ")
+                    && note.contains(" segments (English term in "),
+                "{c}"
+            ),
+        }
+    }
+    let white_house = concepts
+        .iter()
+        .find(|c| c["en"][0]["term"] == "White House")
+        .unwrap_or_else(|| panic!("{listed}"));
+    assert_eq!(white_house["en"][0]["status"], "preferred", "{white_house}");
+    assert_eq!(white_house["ja"][0]["status"], "preferred", "{white_house}");
     let (code, out, err) = run(&["glossary", "lookup", "--glossary", &s(&tbx), "trade"]);
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("通商"), "{out}");

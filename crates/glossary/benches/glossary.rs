@@ -66,6 +66,7 @@ fn glossary_10k() -> Glossary {
                     id: format!("{a}-{b}"),
                     domain: String::new(),
                     definition: String::new(),
+                    note: String::new(),
                     en: vec![term(format!("{a} {b}"))],
                     ja: vec![term(format!("語{}", g.concepts.len()))],
                 });

@@ -368,6 +368,7 @@ mod tests {
             id: "mof".into(),
             domain: String::new(),
             definition: String::new(),
+            note: String::new(),
             en: terms.iter().map(|t| term(t)).collect(),
             ja: vec![term("財務省")],
         };

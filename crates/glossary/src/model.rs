@@ -90,6 +90,10 @@ pub struct Concept {
     /// One-line English definition.
     #[serde(default)]
     pub definition: String,
+    /// A note on the entry as a whole, such as where a machine proposal
+    /// came from (written to TBX and JSON; the tables have no column for it).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
     /// English terms, preferred first.
     #[serde(default)]
     pub en: Vec<Term>,
@@ -245,6 +249,7 @@ mod tests {
             id: "tariff".into(),
             domain: String::new(),
             definition: String::new(),
+            note: String::new(),
             en: vec![term("tariff"), term(" ")],
             ja: vec![term(""), term("関税")],
         };
@@ -273,6 +278,7 @@ mod tests {
             id: id.into(),
             domain: String::new(),
             definition: def.into(),
+            note: String::new(),
             en: vec![Term {
                 term: id.into(),
                 reading: None,

@@ -280,6 +280,37 @@ mod tests {
         Ok(())
     }
 
+    #[test]
+    fn compound_nouns_of_wordnet_get_the_compound_bonus() -> Result<(), Error> {
+        let text = "Blood pressure rose. The blood pressures fell. Export pressure grew. \
+                    Export pressure eased. The follow-up came. A follow-up went.";
+        let stats = Extractor::new(Language::En)?.count(text);
+        let score = |weights: &Weights, key: &str| {
+            let options = RankOptions {
+                weights: weights.clone(),
+                ..RankOptions::default()
+            };
+            rank(&stats, &options, None)
+                .into_iter()
+                .find(|r| r.key == key)
+                .map(|r| r.score)
+        };
+        let on = Weights::default();
+        let off = Weights {
+            compound: 0.0,
+            ..Weights::default()
+        };
+        let gain = |key: &str| score(&on, key).zip(score(&off, key)).map(|(a, b)| a - b);
+        let near = |d: Option<f64>, want: f64| d.is_some_and(|d| (d - want).abs() < 1e-9);
+        assert!(on.compound > 0.0);
+        // Plural and singular pooled under one key, found as WordNet's lemma.
+        assert!(near(gain("blood pressure"), on.compound));
+        assert!(near(gain("export pressure"), 0.0));
+        // One hyphenated word raises no question of unithood.
+        assert!(near(gain("follow-up"), 0.0));
+        Ok(())
+    }
+
     /// Full-width letters, half-width kana, ligatures and invisible
     /// characters do not make one term two.
     #[test]

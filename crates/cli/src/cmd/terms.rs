@@ -8,7 +8,7 @@ use std::sync::{Mutex, OnceLock};
 
 use anyhow::{Context, Result, anyhow};
 use kotoba_glossary::formats::{self, Format};
-use kotoba_glossary::{Concept, Glossary, Status as TermStatus, Term, id_from};
+use kotoba_glossary::{Concept, Glossary, Lang, Status as TermStatus, Term, id_from};
 use kotoba_terms::stats::Shards;
 use kotoba_terms::{
     AlignOptions, Aligner, Alignment, Association, Extractor, Language, Method, PairStats,
@@ -294,10 +294,30 @@ fn write_alignments(
                 if !terms_done.insert(r.en.as_str()) {
                     continue;
                 }
-                let term = |t: &str, reading: Option<String>| Term {
+                // A seed pair keeps the statuses its concept gives its
+                // terms; a proposal's are admitted until someone decides.
+                let seed = r
+                    .seed
+                    .as_deref()
+                    .and_then(|id| glossary.concepts.iter().rev().find(|c| c.id == id));
+                let status = |t: &str, lang: Lang| {
+                    seed.and_then(|c| c.terms(lang).iter().find(|k| k.term == t))
+                        .map_or(TermStatus::Admitted, |k| k.status)
+                };
+                let term = |t: &str, reading: Option<String>, lang: Lang| Term {
                     term: t.to_string(),
                     reading,
-                    status: TermStatus::Admitted,
+                    status: status(t, lang),
+                };
+                // Said on the entry, so a reviewer of the TBX sees what is
+                // the glossary's and what the statistics propose.
+                let note = match &r.seed {
+                    Some(id) => format!("glossary pair (concept {id})"),
+                    None => format!(
+                        "machine proposal, not reviewed: score {:.4}, together in {} segments \
+                         (English term in {}, Japanese term in {})",
+                        r.score, r.cooc, r.en_freq, r.ja_freq
+                    ),
                 };
                 // Ids of their own: loaded with --glossary, a proposal must
                 // not replace a default concept of the same slug (`trade`
@@ -314,8 +334,9 @@ fn write_alignments(
                     id,
                     domain: String::new(),
                     definition: String::new(),
-                    en: vec![term(&r.en, None)],
-                    ja: vec![term(&r.ja, reading(&r.ja))],
+                    note,
+                    en: vec![term(&r.en, None, Lang::En)],
+                    ja: vec![term(&r.ja, reading(&r.ja), Lang::Ja)],
                 });
             }
             out.write_all(formats::write(&g, Format::Tbx).as_bytes())?;

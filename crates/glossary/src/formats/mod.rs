@@ -164,12 +164,12 @@ impl Format {
         match self {
             Format::Jsonl | Format::Json | Format::Tsv | Format::Csv | Format::Tbx => "",
             Format::Utx => {
-                "kana readings, domains, and tabs or line breaks in definitions, terms and ids \
-                 (written as spaces)"
+                "kana readings, domains, notes, and tabs or line breaks in definitions, terms \
+                 and ids (written as spaces)"
             }
             Format::OmegaT => {
-                "ids, statuses, kana readings, domains, and tabs or line breaks in definitions \
-                 and terms (written as spaces)"
+                "ids, statuses, kana readings, domains, notes, and tabs or line breaks in \
+                 definitions and terms (written as spaces)"
             }
         }
     }
@@ -262,6 +262,7 @@ fn tidy(c: &mut crate::Concept) {
     trim(&mut c.id);
     trim(&mut c.domain);
     trim(&mut c.definition);
+    trim(&mut c.note);
     for t in c.en.iter_mut().chain(c.ja.iter_mut()) {
         trim(&mut t.term);
         if let Some(r) = t.reading.as_mut() {
@@ -403,6 +404,7 @@ mod tests {
                     definition: "  A tax on imports.\nLevied at the border;\r\n\
                                  see \"duty\", \\n, C:\\temp & <b>.\u{2028}Or\u{85}not.\t "
                         .into(),
+                    note: " machine proposal:\tscore <0.5> & more;\nsee C:\\x ".into(),
                     en: vec![term(" tariff\\duty ", None, crate::Status::Preferred)],
                     ja: vec![
                         term("関税", Some(" かんぜい "), crate::Status::Admitted),
@@ -413,6 +415,7 @@ mod tests {
                     id: "levy".into(),
                     domain: String::new(),
                     definition: "\\\\server\\share\\".into(),
+                    note: String::new(),
                     en: vec![term("levy", None, crate::Status::Preferred)],
                     ja: vec![],
                 },
@@ -432,6 +435,7 @@ mod tests {
             c.definition,
             "A tax on imports.\nLevied at the border;\r\nsee \"duty\", \\n, C:\\temp & <b>.\u{2028}Or\u{85}not."
         );
+        assert_eq!(c.note, "machine proposal:\tscore <0.5> & more;\nsee C:\\x");
         assert_eq!(c.en[0].term, "tariff\\duty");
         assert_eq!(c.ja[0].reading.as_deref(), Some("かんぜい"));
         assert_eq!(c.ja[1].reading, None);
@@ -440,7 +444,7 @@ mod tests {
         // too; TBX writes \r as a character reference, which every XML
         // reader keeps (a raw one is read as \n).
         let tsv = write(&g, Format::Tsv);
-        assert!(tsv.lines().all(|l| l.split('\t').count() == 7), "{tsv}");
+        assert!(tsv.lines().all(|l| l.split('\t').count() == 8), "{tsv}");
         assert!(!tsv.contains(|c| is_line_break(c) && c != '\n'), "{tsv}");
         assert!(!write(&g, Format::Tbx).contains('\r'));
         Ok(())
@@ -478,6 +482,7 @@ mod tests {
                 id: "tariff".into(),
                 domain: String::new(),
                 definition: "A tax on imports.\nLevied\tat the border.".into(),
+                note: String::new(),
                 en: vec![crate::Term {
                     term: "tariff".into(),
                     reading: None,
@@ -532,6 +537,7 @@ mod tests {
                 id: "tariff".into(),
                 domain: String::new(),
                 definition: "A tax.\u{2028}Levied\u{85}at\u{0b}the\u{0c}border\r\nhere.".into(),
+                note: String::new(),
                 en: vec![crate::Term {
                     term: "tariff\u{2029}duty".into(),
                     reading: None,

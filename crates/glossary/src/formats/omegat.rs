@@ -70,6 +70,7 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
                     id,
                     domain: String::new(),
                     definition: comment,
+                    note: String::new(),
                     en: vec![],
                     ja: vec![],
                 });

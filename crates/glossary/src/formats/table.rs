@@ -1,5 +1,6 @@
 //! TSV and CSV. The full form has one row per term:
-//! `id, domain, definition, lang, term, reading, status`; a table with `en`
+//! `id, domain, definition, lang, term, reading, status, note` (`note`, the
+//! concept's, may be missing); a table with `en`
 //! and `ja` columns instead is read as one concept per row. CSV quotes what
 //! needs it; TSV, which has no quotes, writes a tab, line break or backslash
 //! in a cell as `\t`, `\n`, `\r` or `\\` (as PostgreSQL's and MySQL's text
@@ -15,7 +16,7 @@ use std::path::Path;
 use crate::model::id_from;
 use crate::{Concept, Error, Glossary, Lang, Status, Term};
 
-const HEADER: [&str; 7] = [
+const HEADER: [&str; 8] = [
     "id",
     "domain",
     "definition",
@@ -23,6 +24,7 @@ const HEADER: [&str; 7] = [
     "term",
     "reading",
     "status",
+    "note",
 ];
 
 pub fn read(
@@ -50,7 +52,7 @@ pub fn read(
             Some(1),
             format!(
                 "header must name {} (or `en` and `ja` columns)",
-                HEADER.join(", ")
+                HEADER[..HEADER.len() - 1].join(", ")
             ),
         ));
     }
@@ -138,6 +140,7 @@ pub fn read(
                 id,
                 domain: get("domain").to_string(),
                 definition: get("definition").to_string(),
+                note: get("note").to_string(),
                 en: if en.is_empty() {
                     vec![]
                 } else {
@@ -192,6 +195,7 @@ pub fn read(
                 id: id.to_string(),
                 domain: get("domain").to_string(),
                 definition: get("definition").to_string(),
+                note: get("note").to_string(),
                 en: vec![],
                 ja: vec![],
             });
@@ -250,6 +254,7 @@ pub fn write(g: &Glossary, delimiter: u8) -> String {
                     clean(&t.term),
                     clean(t.reading.as_deref().unwrap_or("")),
                     t.status.name().to_string(),
+                    clean(&c.note),
                 ]);
             }
         }

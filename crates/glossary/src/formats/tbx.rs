@@ -1,7 +1,8 @@
 //! TBX: written as ISO 30042:2019 TBX-Basic (`conceptEntry` / `langSec` /
 //! `termSec`); read in that form and in TBX v2's `martif` (`termEntry` /
 //! `langSet` / `tig` or `ntig`). Readings travel as `termNote
-//! type="pronunciation"`, statuses as `administrativeStatus`. No DTD is read
+//! type="pronunciation"`, statuses as `administrativeStatus`, a concept's
+//! note as a `note` of the entry. No DTD is read
 //! and no entity other than XML's five is expanded.
 
 use std::path::Path;
@@ -50,6 +51,9 @@ pub fn write(g: &Glossary) -> String {
                 text(&c.domain)
             ));
         }
+        if !c.note.is_empty() {
+            out.push_str(&format!("        <note>{}</note>\n", text(&c.note)));
+        }
         for lang in [Lang::En, Lang::Ja] {
             let terms = c.terms(lang);
             let definition = lang == Lang::En && !c.definition.is_empty();
@@ -94,6 +98,8 @@ enum Slot {
     Term,
     Status,
     Reading,
+    /// A note on the entry itself, outside its language sections.
+    Note,
 }
 
 /// Why escaped text could not be read: an entity XML does not define (a
@@ -152,6 +158,7 @@ impl Entries {
                     id: attr(e, b"id")?.unwrap_or_default(),
                     domain: String::new(),
                     definition: String::new(),
+                    note: String::new(),
                     en: vec![],
                     ja: vec![],
                 })
@@ -175,6 +182,10 @@ impl Entries {
                 })
             }
             b"term" => self.slot = Some(Slot::Term),
+            // Notes on a language section or a term are not the entry's.
+            b"note" if self.lang.is_none() && self.term.is_none() => {
+                self.slot = Some(Slot::Note)
+            }
             b"descrip" => {
                 self.slot = match attr(e, b"type")?.as_deref() {
                     Some("subjectField") => Some(Slot::Domain),
@@ -207,7 +218,7 @@ impl Entries {
                     t.term = value;
                 }
             }
-            b"descrip" | b"termNote" => match self.slot.take().unwrap_or(Slot::None) {
+            b"descrip" | b"termNote" | b"note" => match self.slot.take().unwrap_or(Slot::None) {
                 Slot::Domain => {
                     if let Some(c) = self.concept.as_mut() {
                         c.domain = value;
@@ -230,6 +241,14 @@ impl Entries {
                 Slot::Reading => {
                     if let Some(t) = self.term.as_mut() {
                         t.reading = Some(value);
+                    }
+                }
+                Slot::Note => {
+                    if let Some(c) = self.concept.as_mut() {
+                        if !c.note.is_empty() {
+                            c.note.push_str("; ");
+                        }
+                        c.note.push_str(&value);
                     }
                 }
                 Slot::None | Slot::Term => {}
@@ -423,6 +442,23 @@ mod tests {
         let g = read(text, Path::new("g.tbx"), &mut problems)?;
         assert_eq!(g.concepts[0].en[0].term, "tariff");
         assert_eq!(g.concepts[0].ja[0].term, "関税");
+        Ok(())
+    }
+
+    #[test]
+    fn only_the_entrys_own_notes_are_its_note() -> Result<(), Error> {
+        let text = "<tbx><text><body><conceptEntry id=\"a\"><note>first</note>\
+            <langSec xml:lang=\"en\"><note>on English</note><termSec><term>tariff</term>\
+            <note>on the term</note></termSec></langSec><note>second</note>\
+            </conceptEntry><conceptEntry id=\"b\"><langSec xml:lang=\"ja\">\
+            <termSec><term>関税</term></termSec></langSec></conceptEntry></body></text></tbx>";
+        let mut problems = Vec::new();
+        let g = read(text, Path::new("g.tbx"), &mut problems)?;
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(g.concepts[0].note, "first; second");
+        assert_eq!(g.concepts[1].note, "");
+        let again = read(&write(&g), Path::new("again.tbx"), &mut problems)?;
+        assert_eq!(again, g);
         Ok(())
     }
 

@@ -156,6 +156,7 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
                     id,
                     domain: String::new(),
                     definition: get("comment").to_string(),
+                    note: String::new(),
                     en: vec![],
                     ja: vec![],
                 });
@@ -197,6 +198,7 @@ mod tests {
                 id: "tariff".into(),
                 domain: String::new(),
                 definition: "A tax on imports.".into(),
+                note: String::new(),
                 en: vec![
                     term("tariff", Status::Preferred),
                     term("duty", Status::Admitted),
