@@ -329,7 +329,13 @@ mod tests {
 
     #[test]
     fn compound_nouns_are_found_in_the_singular_and_plural() {
-        for term in ["blood pressure", "wind turbines", "trade deficit", "x-ray", "x-rays"] {
+        for term in [
+            "blood pressure",
+            "wind turbines",
+            "trade deficit",
+            "x-ray",
+            "x-rays",
+        ] {
             assert!(is_compound_noun(term), "{term}");
         }
         for term in ["blood", "turbine", "trade turbine", "pressure blood", ""] {

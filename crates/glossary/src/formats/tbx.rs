@@ -183,9 +183,7 @@ impl Entries {
             }
             b"term" => self.slot = Some(Slot::Term),
             // Notes on a language section or a term are not the entry's.
-            b"note" if self.lang.is_none() && self.term.is_none() => {
-                self.slot = Some(Slot::Note)
-            }
+            b"note" if self.lang.is_none() && self.term.is_none() => self.slot = Some(Slot::Note),
             b"descrip" => {
                 self.slot = match attr(e, b"type")?.as_deref() {
                     Some("subjectField") => Some(Slot::Domain),
