@@ -248,6 +248,30 @@ mod tests {
         Ok(())
     }
 
+    /// How much `key`'s score rises when the weight `set` changes from 0 to
+    /// its default (`None` for a key not ranked).
+    fn gain_of(stats: &Stats, set: fn(&mut Weights, f64), key: &str) -> Option<f64> {
+        let score = |weights: Weights| {
+            let options = RankOptions {
+                weights,
+                ..RankOptions::default()
+            };
+            rank(stats, &options, None)
+                .into_iter()
+                .find(|r| r.key == key)
+                .map(|r| r.score)
+        };
+        let mut off = Weights::default();
+        set(&mut off, 0.0);
+        score(Weights::default())
+            .zip(score(off))
+            .map(|(a, b)| a - b)
+    }
+
+    fn near(d: Option<f64>, want: f64) -> bool {
+        d.is_some_and(|d| (d - want).abs() < 1e-9)
+    }
+
     /// Two names side by side are scored down as a coordination, a name
     /// holding `and` is not: the conjuncts of `Clinton and Hosokawa` stand
     /// alone, `Herzegovina` does not.
@@ -257,54 +281,26 @@ mod tests {
                     Hosokawa stayed. Clinton and Hosokawa agreed. Bosnia and Herzegovina voted. \
                     Bosnia and Herzegovina signed. Bosnia signed.";
         let stats = Extractor::new(Language::En)?.count(text);
-        let score = |weights: &Weights, key: &str| {
-            let options = RankOptions {
-                weights: weights.clone(),
-                ..RankOptions::default()
-            };
-            rank(&stats, &options, None)
-                .into_iter()
-                .find(|r| r.key == key)
-                .map(|r| r.score)
-        };
-        let on = Weights::default();
-        let off = Weights {
-            coordination: 0.0,
-            ..Weights::default()
-        };
-        let drop = |key: &str| score(&off, key).zip(score(&on, key)).map(|(a, b)| a - b);
-        let near = |d: Option<f64>, want: f64| d.is_some_and(|d| (d - want).abs() < 1e-9);
-        assert!(near(drop("clinton and hosokawa"), on.coordination));
+        let drop = |key: &str| gain_of(&stats, |w, v| w.coordination = v, key).map(|g| -g);
+        let weight = Weights::default().coordination;
+        assert!(weight > 0.0);
+        assert!(near(drop("clinton and hosokawa"), weight));
         assert!(near(drop("bosnia and herzegovina"), 0.0));
         assert!(near(drop("clinton"), 0.0));
         Ok(())
     }
 
+    /// A candidate of two or more words that WordNet lists as a compound
+    /// noun gets the compound bonus, plural or singular.
     #[test]
     fn compound_nouns_of_wordnet_get_the_compound_bonus() -> Result<(), Error> {
         let text = "Blood pressure rose. The blood pressures fell. Export pressure grew. \
                     Export pressure eased. The follow-up came. A follow-up went.";
         let stats = Extractor::new(Language::En)?.count(text);
-        let score = |weights: &Weights, key: &str| {
-            let options = RankOptions {
-                weights: weights.clone(),
-                ..RankOptions::default()
-            };
-            rank(&stats, &options, None)
-                .into_iter()
-                .find(|r| r.key == key)
-                .map(|r| r.score)
-        };
-        let on = Weights::default();
-        let off = Weights {
-            compound: 0.0,
-            ..Weights::default()
-        };
-        let gain = |key: &str| score(&on, key).zip(score(&off, key)).map(|(a, b)| a - b);
-        let near = |d: Option<f64>, want: f64| d.is_some_and(|d| (d - want).abs() < 1e-9);
-        assert!(on.compound > 0.0);
-        // Plural and singular pooled under one key, found as WordNet's lemma.
-        assert!(near(gain("blood pressure"), on.compound));
+        let gain = |key: &str| gain_of(&stats, |w, v| w.compound = v, key);
+        let weight = Weights::default().compound;
+        assert!(weight > 0.0);
+        assert!(near(gain("blood pressure"), weight));
         assert!(near(gain("export pressure"), 0.0));
         // One hyphenated word raises no question of unithood.
         assert!(near(gain("follow-up"), 0.0));
