@@ -91,7 +91,7 @@ pub struct Concept {
     #[serde(default)]
     pub definition: String,
     /// A note on the entry as a whole, such as where a machine proposal
-    /// came from (written to TBX and JSON; the tables have no column for it).
+    /// came from (TBX, JSON and the tables carry it; UTX and OmegaT do not).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     /// English terms, preferred first.

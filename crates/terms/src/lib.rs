@@ -43,7 +43,7 @@ pub mod translit;
 use rayon::prelude::*;
 
 pub use align::{AlignOptions, Aligner, Alignment, Association, PairStats, align};
-pub use rank::{Candidate, Method, RankOptions, Weights, rank, to_tsv};
+pub use rank::{Candidate, Method, RankOptions, Weights, rank, term_key, to_tsv};
 pub use stats::{Language, Stats, Tally, TermCounts};
 
 /// Errors of this crate.

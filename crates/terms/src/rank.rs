@@ -425,16 +425,23 @@ fn glossary_keys(glossary: &Glossary, language: Language) -> HashMap<String, Str
             Language::Ja => &concept.ja,
         };
         for term in terms {
-            let key = match language {
-                Language::En => crate::english::key(&term.term.nfkc().collect::<String>()),
-                Language::Ja => candidate_key(&term.term, Language::Ja),
-            };
+            let key = term_key(&term.term, language);
             if !key.is_empty() {
                 out.entry(key).or_insert_with(|| concept.id.clone());
             }
         }
     }
     out
+}
+
+/// The key under which a written term (a glossary's, or a candidate's
+/// surface) matches others: English inflections pooled as for candidates,
+/// width and case folded; Japanese width folded, spaces removed.
+pub fn term_key(term: &str, language: Language) -> String {
+    match language {
+        Language::En => crate::english::key(&term.nfkc().collect::<String>()),
+        Language::Ja => candidate_key(term, Language::Ja),
+    }
 }
 
 /// A candidate's key as [`glossary_keys`] compares it: English keys as they

@@ -300,9 +300,24 @@ fn write_alignments(
                     .seed
                     .as_deref()
                     .and_then(|id| glossary.concepts.iter().rev().find(|c| c.id == id));
+                // The corpus may write the glossary's term otherwise
+                // (`negotiations`, `Summit`): the exact form first, else the
+                // one with the same key, as the seed was matched.
                 let status = |t: &str, lang: Lang| {
-                    seed.and_then(|c| c.terms(lang).iter().find(|k| k.term == t))
-                        .map_or(TermStatus::Admitted, |k| k.status)
+                    let language = match lang {
+                        Lang::En => Language::En,
+                        Lang::Ja => Language::Ja,
+                    };
+                    seed.and_then(|c| {
+                        let terms = c.terms(lang);
+                        terms.iter().find(|k| k.term == t).or_else(|| {
+                            let key = kotoba_terms::term_key(t, language);
+                            terms
+                                .iter()
+                                .find(|k| kotoba_terms::term_key(&k.term, language) == key)
+                        })
+                    })
+                    .map_or(TermStatus::Admitted, |k| k.status)
                 };
                 let term = |t: &str, reading: Option<String>, lang: Lang| Term {
                     term: t.to_string(),

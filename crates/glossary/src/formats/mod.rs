@@ -3,7 +3,7 @@
 //! (ISO 30042 TBX-Basic; TBX v2 `martif` is read too), UTX 1.20 (AAMT) and
 //! OmegaT's glossary TSV.
 //!
-//! White space around a field (id, domain, definition, term, reading) means
+//! White space around a field (id, domain, definition, note, term, reading) means
 //! nothing in any format and is dropped on reading, and an empty reading is
 //! none: a glossary read from one format and written to a lossless one reads
 //! back the same.

@@ -117,6 +117,9 @@ pub fn read(
                 && let Some(&at) = derived_ids.get(&id)
                 && let Some(c) = g.concepts.get_mut(at)
             {
+                if c.note.is_empty() {
+                    c.note = get("note").to_string();
+                }
                 for (lang, t, reading) in [
                     (Lang::En, &en, String::new()),
                     (Lang::Ja, &ja, get("reading").to_string()),
@@ -201,6 +204,11 @@ pub fn read(
             });
         }
         if let Some(c) = g.concepts.last_mut() {
+            // The note is the concept's: written on each of its rows, read
+            // from the first that has one.
+            if c.note.is_empty() {
+                c.note = get("note").to_string();
+            }
             let reading = get("reading");
             c.terms_mut(lang).push(Term {
                 term: term.to_string(),
@@ -368,6 +376,22 @@ mod tests {
     }
 
     /// A concept id twice in one file replaced the first concept silently.
+    #[test]
+    fn a_concept_note_is_read_from_whichever_row_has_it() -> Result<(), Error> {
+        let full = "id,lang,term,note\nc1,en,quota,\nc1,ja,割当,checked 2024\nc2,en,levy,\n";
+        let pairs = "en,ja,note\nquota,割当,\nquota,数量割当,machine proposal\n";
+        for (text, want) in [(full, "checked 2024"), (pairs, "machine proposal")] {
+            let mut problems = Vec::new();
+            let g = super::read(text, b',', Path::new("g.csv"), &mut problems)?;
+            assert!(problems.is_empty(), "{problems:?}");
+            assert_eq!(g.concepts[0].note, want, "{text}");
+            if let Some(c) = g.concepts.get(1) {
+                assert_eq!(c.note, "");
+            }
+        }
+        Ok(())
+    }
+
     #[test]
     fn a_duplicate_id_is_a_problem_naming_both_lines() {
         let text = "id\tdomain\tdefinition\tlang\tterm\treading\tstatus\r\n\

@@ -140,11 +140,22 @@ struct Entries {
     term: Option<Term>,
     slot: Option<Slot>,
     text: String,
+    /// Elements open, the one being read included.
+    depth: usize,
+    /// The depth of the entry being read.
+    entry_depth: usize,
+    /// The depth of the entry's `<note>` being read: markup inside it
+    /// (`<hi>`) is part of its text.
+    note_depth: Option<usize>,
 }
 
 impl Entries {
     /// An element opens on `line`.
     fn start(&mut self, e: &BytesStart, line: Option<usize>) -> Result<(), String> {
+        self.depth += 1;
+        if self.note_depth.is_some() {
+            return Ok(());
+        }
         // Every tag's attributes are checked, used or not: a malformed list
         // would pass for a missing id or language.
         for a in e.attributes() {
@@ -154,6 +165,7 @@ impl Entries {
             b"conceptEntry" | b"termEntry" => {
                 self.count += 1;
                 self.entry_line = line;
+                self.entry_depth = self.depth;
                 self.concept = Some(Concept {
                     id: attr(e, b"id")?.unwrap_or_default(),
                     domain: String::new(),
@@ -182,8 +194,12 @@ impl Entries {
                 })
             }
             b"term" => self.slot = Some(Slot::Term),
-            // Notes on a language section or a term are not the entry's.
-            b"note" if self.lang.is_none() && self.term.is_none() => self.slot = Some(Slot::Note),
+            // Only a note directly in the entry is the entry's (not one on a
+            // language section, a term or a transaction).
+            b"note" if self.concept.is_some() && self.depth == self.entry_depth + 1 => {
+                self.slot = Some(Slot::Note);
+                self.note_depth = Some(self.depth);
+            }
             b"descrip" => {
                 self.slot = match attr(e, b"type")?.as_deref() {
                     Some("subjectField") => Some(Slot::Domain),
@@ -209,6 +225,13 @@ impl Entries {
     /// The element `name` closes on `line`; a bad entry or term becomes one
     /// of the `problems`.
     fn end(&mut self, name: &[u8], path: &Path, line: Option<usize>, problems: &mut Vec<Error>) {
+        let depth = self.depth;
+        self.depth = self.depth.saturating_sub(1);
+        match self.note_depth {
+            Some(d) if d != depth => return,
+            Some(_) => self.note_depth = None,
+            None => {}
+        }
         let value = self.text.trim().to_string();
         match name {
             b"term" => {
@@ -242,7 +265,7 @@ impl Entries {
                     }
                 }
                 Slot::Note => {
-                    if let Some(c) = self.concept.as_mut() {
+                    if let Some(c) = self.concept.as_mut().filter(|_| !value.is_empty()) {
                         if !c.note.is_empty() {
                             c.note.push_str("; ");
                         }
@@ -445,16 +468,24 @@ mod tests {
 
     #[test]
     fn only_the_entrys_own_notes_are_its_note() -> Result<(), Error> {
-        let text = "<tbx><text><body><conceptEntry id=\"a\"><note>first</note>\
+        // Several notes of one entry are read as one, joined by `; `.
+        let text = "<tbx><tbxHeader><note>header</note></tbxHeader><text><body>\
+            <conceptEntry id=\"a\"><note>first</note>\
             <langSec xml:lang=\"en\"><note>on English</note><termSec><term>tariff</term>\
             <note>on the term</note></termSec></langSec><note>second</note>\
+            <langSec xml:lang=\"fr\"><note>on French</note></langSec>\
+            <langSec><note>no language</note></langSec><note/>\
+            <transacGrp><transac>origination</transac><note>imported</note></transacGrp>\
             </conceptEntry><conceptEntry id=\"b\"><langSec xml:lang=\"ja\">\
-            <termSec><term>関税</term></termSec></langSec></conceptEntry></body></text></tbx>";
+            <termSec><term>関税</term></termSec></langSec>\
+            <note>see <hi>GATT</hi> art. 2</note></conceptEntry></body></text></tbx>";
         let mut problems = Vec::new();
         let g = read(text, Path::new("g.tbx"), &mut problems)?;
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(g.concepts[0].note, "first; second");
-        assert_eq!(g.concepts[1].note, "");
+        // Markup inside a note is part of its text.
+        assert_eq!(g.concepts[1].note, "see GATT art. 2");
+        assert_eq!(g.concepts[1].ja[0].term, "関税");
         let again = read(&write(&g), Path::new("again.tbx"), &mut problems)?;
         assert_eq!(again, g);
         Ok(())
