@@ -375,7 +375,8 @@ mod tests {
         }
     }
 
-    /// A concept id twice in one file replaced the first concept silently.
+    /// A concept's note is on each of its rows; files written elsewhere may
+    /// put it on one row only, not the first.
     #[test]
     fn a_concept_note_is_read_from_whichever_row_has_it() -> Result<(), Error> {
         let full = "id,lang,term,note\nc1,en,quota,\nc1,ja,割当,checked 2024\nc2,en,levy,\n";
@@ -392,6 +393,7 @@ mod tests {
         Ok(())
     }
 
+    /// A concept id twice in one file replaced the first concept silently.
     #[test]
     fn a_duplicate_id_is_a_problem_naming_both_lines() {
         let text = "id\tdomain\tdefinition\tlang\tterm\treading\tstatus\r\n\

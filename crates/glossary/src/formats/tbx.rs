@@ -153,13 +153,13 @@ impl Entries {
     /// An element opens on `line`.
     fn start(&mut self, e: &BytesStart, line: Option<usize>) -> Result<(), String> {
         self.depth += 1;
-        if self.note_depth.is_some() {
-            return Ok(());
-        }
         // Every tag's attributes are checked, used or not: a malformed list
         // would pass for a missing id or language.
         for a in e.attributes() {
             a.map_err(|e| format!("not well-formed XML: {e}"))?;
+        }
+        if self.note_depth.is_some() {
+            return Ok(());
         }
         match e.local_name().as_ref() {
             b"conceptEntry" | b"termEntry" => {
