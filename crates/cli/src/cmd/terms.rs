@@ -302,7 +302,9 @@ fn write_alignments(
                     .and_then(|id| glossary.concepts.iter().rev().find(|c| c.id == id));
                 // The corpus may write the glossary's term otherwise
                 // (`negotiations`, `Summit`): the exact form first, else the
-                // one with the same key, as the seed was matched.
+                // one with the same candidate key; a seed found by a looser
+                // match (a stem: `trading` for `trade`) stays admitted, as
+                // the glossary does not list that form.
                 let status = |t: &str, lang: Lang| {
                     let language = match lang {
                         Lang::En => Language::En,

@@ -144,9 +144,10 @@ struct Entries {
     depth: usize,
     /// The depth of the entry being read.
     entry_depth: usize,
-    /// The depth of the entry's `<note>` being read: markup inside it
-    /// (`<hi>`) is part of its text.
-    note_depth: Option<usize>,
+    /// The depth of the element whose text is being read (`term`,
+    /// `descrip`, `termNote`, `note`): markup inside it (`<hi>`) is part of
+    /// its text, not structure.
+    text_depth: Option<usize>,
 }
 
 impl Entries {
@@ -158,7 +159,7 @@ impl Entries {
         for a in e.attributes() {
             a.map_err(|e| format!("not well-formed XML: {e}"))?;
         }
-        if self.note_depth.is_some() {
+        if self.text_depth.is_some() {
             return Ok(());
         }
         match e.local_name().as_ref() {
@@ -196,9 +197,12 @@ impl Entries {
             b"term" => self.slot = Some(Slot::Term),
             // Only a note directly in the entry is the entry's (not one on a
             // language section, a term or a transaction).
-            b"note" if self.concept.is_some() && self.depth == self.entry_depth + 1 => {
-                self.slot = Some(Slot::Note);
-                self.note_depth = Some(self.depth);
+            b"note" => {
+                self.slot = if self.concept.is_some() && self.depth == self.entry_depth + 1 {
+                    Some(Slot::Note)
+                } else {
+                    Some(Slot::None)
+                }
             }
             b"descrip" => {
                 self.slot = match attr(e, b"type")?.as_deref() {
@@ -218,6 +222,12 @@ impl Entries {
             }
             _ => {}
         }
+        if matches!(
+            e.local_name().as_ref(),
+            b"term" | b"note" | b"descrip" | b"termNote"
+        ) {
+            self.text_depth = Some(self.depth);
+        }
         self.text.clear();
         Ok(())
     }
@@ -227,9 +237,9 @@ impl Entries {
     fn end(&mut self, name: &[u8], path: &Path, line: Option<usize>, problems: &mut Vec<Error>) {
         let depth = self.depth;
         self.depth = self.depth.saturating_sub(1);
-        match self.note_depth {
+        match self.text_depth {
             Some(d) if d != depth => return,
-            Some(_) => self.note_depth = None,
+            Some(_) => self.text_depth = None,
             None => {}
         }
         let value = self.text.trim().to_string();
@@ -486,6 +496,17 @@ mod tests {
         // Markup inside a note is part of its text.
         assert_eq!(g.concepts[1].note, "see GATT art. 2");
         assert_eq!(g.concepts[1].ja[0].term, "関税");
+        // So is markup in a term or a definition, and a term inside a
+        // term's note is no term.
+        let text = "<tbx><text><body><conceptEntry id=\"w\"><langSec xml:lang=\"en\">\
+            <descrip type=\"definition\">Duty under <hi>GATT</hi> art. II</descrip>\
+            <termSec><term>H<hi type=\"subscript\">2</hi>O</term>\
+            <note>see <term>q</term></note></termSec></langSec></conceptEntry></body></text></tbx>";
+        let w = read(text, Path::new("w.tbx"), &mut problems)?;
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(w.concepts[0].en[0].term, "H2O");
+        assert_eq!(w.concepts[0].definition, "Duty under GATT art. II");
+        assert_eq!(w.concepts[0].note, "");
         let again = read(&write(&g), Path::new("again.tbx"), &mut problems)?;
         assert_eq!(again, g);
         Ok(())
