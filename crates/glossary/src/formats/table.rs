@@ -117,9 +117,7 @@ pub fn read(
                 && let Some(&at) = derived_ids.get(&id)
                 && let Some(c) = g.concepts.get_mut(at)
             {
-                if c.note.is_empty() {
-                    c.note = get("note").to_string();
-                }
+                fill_concept_fields(c, &get);
                 for (lang, t, reading) in [
                     (Lang::En, &en, String::new()),
                     (Lang::Ja, &ja, get("reading").to_string()),
@@ -204,11 +202,7 @@ pub fn read(
             });
         }
         if let Some(c) = g.concepts.last_mut() {
-            // The note is the concept's: written on each of its rows, read
-            // from the first that has one.
-            if c.note.is_empty() {
-                c.note = get("note").to_string();
-            }
+            fill_concept_fields(c, &get);
             let reading = get("reading");
             c.terms_mut(lang).push(Term {
                 term: term.to_string(),
@@ -218,6 +212,21 @@ pub fn read(
         }
     }
     Ok(g)
+}
+
+/// Domain, definition and note are the concept's: written on each of its
+/// rows, read from the first row that has each (files made elsewhere may put
+/// them on one row only).
+fn fill_concept_fields<'a>(c: &mut Concept, get: &impl Fn(&str) -> Cow<'a, str>) {
+    for (field, name) in [
+        (&mut c.domain, "domain"),
+        (&mut c.definition, "definition"),
+        (&mut c.note, "note"),
+    ] {
+        if field.is_empty() {
+            *field = get(name).into_owned();
+        }
+    }
 }
 
 /// The 1-based line of byte offset `byte` in `text`, a line ending at LF,
@@ -375,19 +384,26 @@ mod tests {
         }
     }
 
-    /// A concept's note is on each of its rows; files written elsewhere may
-    /// put it on one row only, not the first.
+    /// A concept's domain, definition and note are on each of its rows;
+    /// files written elsewhere may put them on one row only, not the first.
     #[test]
-    fn a_concept_note_is_read_from_whichever_row_has_it() -> Result<(), Error> {
-        let full = "id,lang,term,note\nc1,en,quota,\nc1,ja,割当,checked 2024\nc2,en,levy,\n";
-        let pairs = "en,ja,note\nquota,割当,\nquota,数量割当,machine proposal\n";
-        for (text, want) in [(full, "checked 2024"), (pairs, "machine proposal")] {
+    fn concept_fields_are_read_from_whichever_row_has_them() -> Result<(), Error> {
+        let full = "id,lang,term,domain,definition,note\nc1,en,quota,,,\n\
+                    c1,ja,割当,trade,A limit.,checked 2024\nc2,en,levy,,,\n";
+        let pairs = "en,ja,domain,definition,note\nquota,割当,,,\n\
+                     quota,数量割当,trade,A limit.,checked 2024\n";
+        for text in [full, pairs] {
             let mut problems = Vec::new();
             let g = super::read(text, b',', Path::new("g.csv"), &mut problems)?;
             assert!(problems.is_empty(), "{problems:?}");
-            assert_eq!(g.concepts[0].note, want, "{text}");
+            let c = &g.concepts[0];
+            assert_eq!(
+                (c.domain.as_str(), c.definition.as_str(), c.note.as_str()),
+                ("trade", "A limit.", "checked 2024"),
+                "{text}"
+            );
             if let Some(c) = g.concepts.get(1) {
-                assert_eq!(c.note, "");
+                assert_eq!((c.domain.as_str(), c.note.as_str()), ("", ""));
             }
         }
         Ok(())
