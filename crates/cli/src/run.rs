@@ -646,16 +646,10 @@ fn refuse_output_in_input_folder(
 }
 
 /// Which of `files` (where each output lands, see [`landing`]) the walk of
-/// `folder` reaches, walking it as the corpus reader does (symbolic links
-/// followed, each folder once, hidden entries skipped, with `jsonl` only
-/// JSON files): the index of the first one met.
+/// `folder` reaches, walking it as the corpus reader does
+/// ([`kotoba_corpus::folder_entries`]; links followed, each folder once):
+/// the index of the first one met.
 fn walk_reaches(folder: &Path, files: &[&Path], jsonl: bool) -> Option<usize> {
-    let json = |p: &Path| {
-        let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
-        ["jsonl", "json", "ndjson"]
-            .iter()
-            .any(|e| e.eq_ignore_ascii_case(ext))
-    };
     let mut seen = std::collections::HashSet::new();
     let mut folders = vec![folder.to_path_buf()];
     while let Some(dir) = folders.pop() {
@@ -665,28 +659,22 @@ fn walk_reaches(folder: &Path, files: &[&Path], jsonl: bool) -> Option<usize> {
         if !seen.insert(canonical.clone()) {
             continue;
         }
-        let Ok(entries) = std::fs::read_dir(&dir) else {
+        let Ok(entries) = kotoba_corpus::folder_entries(&dir, jsonl) else {
             continue;
         };
-        for entry in entries.flatten() {
-            let name = entry.file_name();
-            if name.to_string_lossy().starts_with('.') {
-                continue;
-            }
-            let path = entry.path();
-            if path.is_dir() {
+        for (path, is_dir) in entries {
+            if is_dir {
                 folders.push(path);
                 continue;
             }
-            if jsonl && !json(&path) {
+            let Some(name) = path.file_name() else {
                 continue;
-            }
+            };
             // The entry itself (a link there is what the rename replaces),
             // or the file a link there points to.
-            let here = canonical.join(&name);
-            let target = entry
-                .file_type()
-                .is_ok_and(|t| t.is_symlink())
+            let here = canonical.join(name);
+            let target = std::fs::symlink_metadata(&path)
+                .is_ok_and(|m| m.file_type().is_symlink())
                 .then(|| std::fs::canonicalize(&path).ok())
                 .flatten();
             let reached = files

@@ -23,4 +23,6 @@ mod reader;
 
 pub use error::CorpusError;
 pub use pipeline::{Outcome, process_ordered};
-pub use reader::{Corpus, Document, InputOptions, Item, Items, RawRecord, Resolve, Source};
+pub use reader::{
+    Corpus, Document, InputOptions, Item, Items, RawRecord, Resolve, Source, folder_entries,
+};

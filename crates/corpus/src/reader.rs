@@ -282,29 +282,38 @@ impl Corpus {
         if !self.walked.insert(std::fs::canonicalize(dir)?) {
             return Ok(());
         }
-        let mut entries: Vec<(PathBuf, bool)> = Vec::new();
-        for entry in std::fs::read_dir(dir)? {
-            let entry = entry?;
-            let name = entry.file_name();
-            if name.to_string_lossy().starts_with('.') {
-                continue;
-            }
-            let path = entry.path();
-            let is_dir = entry.file_type()?.is_dir() || path.is_dir();
-            if !is_dir && self.options.jsonl {
-                let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-                if !JSONL_EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext)) {
-                    continue;
-                }
-            }
-            entries.push((path, is_dir));
-        }
-        entries.sort();
-        for (path, _) in entries.into_iter().rev() {
+        for (path, _) in folder_entries(dir, self.options.jsonl)?.into_iter().rev() {
             self.pending.push_front((Source::Path(path), true));
         }
         Ok(())
     }
+}
+
+/// The entries of the folder `dir` that a corpus walk reads, in name order,
+/// each with `true` for a folder (a link to one too): hidden entries (a
+/// leading `.`) are skipped, and with `jsonl` so are files not named
+/// `.jsonl`, `.ndjson` or `.json`. A walk follows links and reads each
+/// folder once.
+pub fn folder_entries(dir: &Path, jsonl: bool) -> io::Result<Vec<(PathBuf, bool)>> {
+    let mut entries: Vec<(PathBuf, bool)> = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if name.to_string_lossy().starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        let is_dir = entry.file_type()?.is_dir() || path.is_dir();
+        if !is_dir && jsonl {
+            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if !JSONL_EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext)) {
+                continue;
+            }
+        }
+        entries.push((path, is_dir));
+    }
+    entries.sort();
+    Ok(entries)
 }
 
 impl Iterator for Corpus {
