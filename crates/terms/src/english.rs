@@ -12,7 +12,7 @@ use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
 use kotoba_tokenize::words::words;
 use rustc_hash::FxHashMap;
 
-use crate::lexicon::{StopKind, stop_kind};
+use crate::lexicon::{StopKind, abbreviation_stop_word, stop_kind};
 use crate::stats::{Language, Stats, TermCounts, clip_around, offer_example};
 
 /// Longest candidate, in words that may begin or end one.
@@ -203,6 +203,55 @@ fn formula(line: &str) -> bool {
     2 * wordy < tokens.len()
 }
 
+/// True when `w`, a stop word in a line with lowercase letters, is an
+/// abbreviation set in capitals rather than the word itself: two or more
+/// capitals, no neighbour in capitals (`DO NOT`, `TABLES IN SCHEMA`), and
+/// either a stop word that is mostly an abbreviation in capitals (`US`,
+/// `IT`, `WHO`) or one the document writes alone in parentheses (`odds
+/// ratio (OR)`, listed in `parenthesised`); else a keyword or emphasis
+/// (`shadow IN`, `must NOT`).
+fn capitalised_stop_word(
+    w: &str,
+    line: &str,
+    units: &[Unit],
+    at: usize,
+    parenthesised: &[String],
+) -> bool {
+    let capitals = |s: &str| {
+        let s = s.trim_end_matches('.');
+        s.len() >= 2 && s.bytes().all(|b| b.is_ascii_uppercase())
+    };
+    if !capitals(w) {
+        return false;
+    }
+    let neighbour = |i: Option<usize>| {
+        i.and_then(|i| units.get(i))
+            .is_some_and(|u| capitals(&line[u.start..u.end]))
+    };
+    if neighbour(at.checked_sub(1)) || neighbour(Some(at + 1)) {
+        return false;
+    }
+    let lower = w.to_ascii_lowercase();
+    abbreviation_stop_word(&lower) || parenthesised.contains(&lower)
+}
+
+/// The words of two to five capitals a text writes alone in parentheses,
+/// lowercased: `(OR)` gives `or`.
+fn parenthesised_capitals(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for open in memchr::memchr_iter(b'(', text.as_bytes()) {
+        let rest = &text.as_bytes()[open + 1..];
+        let n = rest.iter().take_while(|b| b.is_ascii_uppercase()).count();
+        if (2..=5).contains(&n) && rest.get(n) == Some(&b')') {
+            let word = String::from_utf8_lossy(&rest[..n]).to_ascii_lowercase();
+            if !out.contains(&word) {
+                out.push(word);
+            }
+        }
+    }
+    out
+}
+
 /// A word of a line, or words joined by hyphens (`anti-corruption`).
 struct Unit {
     start: usize,
@@ -272,6 +321,7 @@ pub fn count_document(text: &str) -> Stats {
     // A running header counts once, where it first stands.
     let blanked = without_running_lines(text, true);
     let text = blanked.as_ref();
+    let parenthesised = parenthesised_capitals(text);
     for span in split_sentences(text, SegmentLang::English) {
         let Some(sentence) = text.get(span.start..span.end) else {
             continue;
@@ -312,6 +362,12 @@ pub fn count_document(text: &str) -> Stats {
                     }
                     _ if !plausible(w) => None,
                     _ if unit.parts > 1 => Some(Role::Content),
+                    Some(StopKind::Stop)
+                        if !shouting
+                            && capitalised_stop_word(w, line, &line_units, at, &parenthesised) =>
+                    {
+                        Some(Role::Content)
+                    }
                     Some(StopKind::Stop) => (!shouting
                         && !initial
                         && capitalised_word(w)
@@ -675,6 +731,37 @@ mod tests {
 
     /// Typographic hyphens pool with ASCII ones, and the plural of a word
     /// written with them is still made singular.
+    #[test]
+    fn some_stop_words_in_capitals_are_abbreviations() {
+        let s = count_document(
+            "US officials met the WHO. The US trade deficit grew. You must NOT \
+             ride. Do it. DO NOT PASS is a sign. Or not. Draw it IN. Lower back pain.",
+        );
+        let keys: Vec<&str> = s.terms.keys().map(String::as_str).collect();
+        for k in [
+            "us",
+            "us official",
+            "us trade deficit",
+            "who",
+            "lower back pain",
+        ] {
+            assert!(keys.contains(&k), "{k} missing from {keys:?}");
+        }
+        assert_eq!(s.terms["us"].surface(), "US");
+        assert_eq!(s.terms["us"].freq, 2);
+        // Emphasis, keywords, capitals beside capitals, and the words
+        // themselves.
+        for k in ["not", "do", "it", "or", "in"] {
+            assert!(!keys.contains(&k), "{k} should not be a candidate");
+        }
+        // Another stop word in capitals is an abbreviation where the
+        // document writes it alone in parentheses.
+        let s = count_document("The odds ratio (OR) was 2. The OR was high, or higher.");
+        assert_eq!(s.terms["or"].freq, 2);
+        assert_eq!(s.terms["or"].surface(), "OR");
+        assert_eq!(parenthesised_capitals("(OR) (ABCDEF) (A) (Or) (NO"), ["or"]);
+    }
+
     #[test]
     fn unicode_hyphens_pool_with_ascii_ones() {
         let s = count_document(

@@ -144,6 +144,9 @@ struct Entries {
     depth: usize,
     /// The depth of the entry being read.
     entry_depth: usize,
+    /// Why the entry being read is bad, found before it closes: another
+    /// entry opened inside it.
+    entry_problem: Option<String>,
     /// The depth of the element whose text is being read (`term`,
     /// `descrip`, `termNote`, `note`): markup inside it (`<hi>`) is part of
     /// its text, not structure.
@@ -163,6 +166,15 @@ impl Entries {
             return Ok(());
         }
         match e.local_name().as_ref() {
+            // Entries do not nest: the outer one is reported, not replaced.
+            b"conceptEntry" | b"termEntry" if self.concept.is_some() => {
+                if self.entry_problem.is_none() {
+                    self.entry_problem = Some(match line {
+                        Some(l) => format!("another entry opens inside this one, on line {l}"),
+                        None => "another entry opens inside this one".to_string(),
+                    });
+                }
+            }
             b"conceptEntry" | b"termEntry" => {
                 self.count += 1;
                 self.entry_line = line;
@@ -296,7 +308,12 @@ impl Entries {
                 }
             }
             b"langSec" | b"langSet" => self.lang = None,
+            b"conceptEntry" | b"termEntry" if depth != self.entry_depth => {}
             b"conceptEntry" | b"termEntry" => {
+                if let Some(p) = self.entry_problem.take() {
+                    self.concept = None;
+                    problems.push(Error::parse(path, self.entry_line, p));
+                }
                 if let Some(mut c) = self.concept.take() {
                     if c.id.is_empty() {
                         let first =
@@ -628,6 +645,32 @@ mod tests {
             error(&unquoted).starts_with("g.tbx:3: not well-formed XML: "),
             "{}",
             error(&unquoted)
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn a_nested_entry_makes_the_outer_one_a_problem() -> Result<(), Error> {
+        let term = |t: &str| {
+            format!("<langSec xml:lang=\"en\"><termSec><term>{t}</term></termSec></langSec>")
+        };
+        let text = format!(
+            "<tbx><text><body>\n<conceptEntry id=\"outer\">{}\n<conceptEntry id=\"inner\">{}\
+             </conceptEntry></conceptEntry>\n<conceptEntry id=\"next\">{}</conceptEntry>\n\
+             </body></text></tbx>",
+            term("a"),
+            term("b"),
+            term("c")
+        );
+        let mut problems = Vec::new();
+        let g = read(&text, Path::new("g.tbx"), &mut problems)?;
+        let ids: Vec<&str> = g.concepts.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["next"]);
+        assert_eq!(g.concepts[0].en[0].term, "c");
+        let problems: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            problems,
+            ["g.tbx:2: another entry opens inside this one, on line 3"]
         );
         Ok(())
     }
