@@ -96,7 +96,9 @@ pub struct RankArgs {
     /// At most K candidates.
     #[arg(long, value_name = "K")]
     pub top: Option<usize>,
-    /// Leave out candidates seen fewer times.
+    /// Leave out candidates seen fewer times in the corpus (the pairs of
+    /// `glossary build --parallel` keep `glossary align`'s limit: terms of
+    /// two or more segments, and --min-cooc).
     #[arg(long, default_value = "2", value_name = "N")]
     pub min_freq: u64,
     /// List only what the glossaries lack (before `--top`).
