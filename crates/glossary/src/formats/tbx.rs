@@ -168,12 +168,12 @@ impl Entries {
         match e.local_name().as_ref() {
             // Entries do not nest: the outer one is reported, not replaced.
             b"conceptEntry" | b"termEntry" if self.concept.is_some() => {
-                if self.entry_problem.is_none() {
-                    self.entry_problem = Some(match line {
-                        Some(l) => format!("another entry opens inside this one, on line {l}"),
-                        None => "another entry opens inside this one".to_string(),
-                    });
-                }
+                let problem = match line {
+                    Some(l) => format!("another entry opens inside this one, on line {l}"),
+                    None => "another entry opens inside this one".to_string(),
+                };
+                // The first nested entry is the one named.
+                self.entry_problem.get_or_insert(problem);
             }
             b"conceptEntry" | b"termEntry" => {
                 self.count += 1;
