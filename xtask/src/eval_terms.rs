@@ -192,7 +192,10 @@ fn english(mode: Mode) -> Result<()> {
     let mut counted: Vec<(Stats, f64)> = Vec::new();
     for d in &domains {
         let t = Instant::now();
-        let stats = extractor.count_all(&d.docs);
+        let stats = match split_bytes()? {
+            Some(n) => extractor.count_all(&split_documents(&d.docs, n)),
+            None => extractor.count_all(&d.docs),
+        };
         counted.push((stats, t.elapsed().as_secs_f64()));
     }
     match mode {
@@ -204,8 +207,10 @@ fn english(mode: Mode) -> Result<()> {
     println!("\n## English term extraction, ACTER v1.5 (gold with named entities)\n");
     println!("| domain | split | docs | chars | gold | method | F1@|gold| | P@100 | seconds |");
     println!("|---|---|---:|---:|---:|---|---:|---:|---:|");
-    // Trial weights are for development: the held-out domains are not scored.
-    let trial = std::env::var_os("KOTOBA_WEIGHTS").is_some();
+    // Trial weights and splits are for development: the held-out domains
+    // are not scored.
+    let trial = std::env::var_os("KOTOBA_WEIGHTS").is_some()
+        || std::env::var_os("KOTOBA_SPLIT_BYTES").is_some();
     for (d, (stats, count_secs)) in domains.iter().zip(&counted) {
         if trial && !DEV.contains(&d.name.as_str()) {
             continue;
@@ -249,6 +254,37 @@ fn english(mode: Mode) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// `KOTOBA_SPLIT_BYTES=N`: count each document as pieces of at least N
+/// bytes, cut at blank lines (0: each paragraph a document), to see
+/// whether a ranking depends on how many files a corpus comes in.
+fn split_bytes() -> Result<Option<usize>> {
+    match std::env::var("KOTOBA_SPLIT_BYTES") {
+        Ok(v) => Ok(Some(v.parse().with_context(|| {
+            format!("KOTOBA_SPLIT_BYTES: a number of bytes, not {v:?}")
+        })?)),
+        Err(_) => Ok(None),
+    }
+}
+
+/// The documents cut at blank lines into pieces of at least `n` bytes.
+fn split_documents(docs: &[String], n: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    for doc in docs {
+        let mut piece = String::new();
+        for paragraph in doc.split("\n\n") {
+            piece.push_str(paragraph);
+            piece.push_str("\n\n");
+            if piece.len() >= n {
+                out.push(std::mem::take(&mut piece));
+            }
+        }
+        if !piece.trim().is_empty() {
+            out.push(piece);
+        }
+    }
+    out
 }
 
 /// The default weights, with the fields of `KOTOBA_WEIGHTS` (JSON, e.g.

@@ -307,6 +307,31 @@ mod tests {
         Ok(())
     }
 
+    /// The spread bonus of a term found in every document is the whole
+    /// weight, whether the corpus is 2 files or 20, and none in one file.
+    #[test]
+    fn spread_does_not_grow_with_the_number_of_files() -> Result<(), Error> {
+        let extractor = Extractor::new(Language::En)?;
+        let weight = Weights::default().spread;
+        assert!(weight > 0.0);
+        for files in [2, 20] {
+            let mut docs: Vec<String> = (0..files)
+                .map(|i| format!("The export quota rose in year {i}."))
+                .collect();
+            docs[0].push_str(" A tariff rate quota applied.");
+            let stats = extractor.count_all(&docs);
+            let gain = |key: &str| gain_of(&stats, |w, v| w.spread = v, key);
+            assert!(near(gain("export quota"), weight), "{files} files");
+            assert!(near(gain("tariff rate quota"), 0.0), "{files} files");
+        }
+        let one = extractor.count("The export quota rose. The export quota fell.");
+        assert!(near(
+            gain_of(&one, |w, v| w.spread = v, "export quota"),
+            0.0
+        ));
+        Ok(())
+    }
+
     /// Full-width letters, half-width kana, ligatures and invisible
     /// characters do not make one term two.
     #[test]

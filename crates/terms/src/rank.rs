@@ -82,7 +82,9 @@ pub struct Weights {
     /// A candidate also counts as a fragment when the candidates one word
     /// longer that contain it add up to this share of its frequency.
     pub fragment_ext: f64,
-    /// Bonus for candidates seen in more than one document, times ln(doc_freq).
+    /// Bonus for candidates seen in more than one document, times
+    /// ln(doc_freq) / ln(documents): a term of every document gets the whole
+    /// weight however many files the corpus is split into.
     pub spread: f64,
     /// Weight of ln(share of occurrences not extended by a neighbouring word).
     pub independence: f64,
@@ -527,6 +529,14 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
                         && common >= w.name_zipf
                         && nesting.cap_ext as f64 >= w.name_share * f;
                     let independent = (1.0 - nesting.ext as f64 / f).max(0.05);
+                    // A share of the documents' logarithm: ln(doc_freq) alone
+                    // grew with the number of files, up to a bonus of 2.3
+                    // for a general word in each of 10,000 news articles.
+                    let spread = if docs > 1.0 {
+                        (counts.doc_freq as f64).ln() / docs.ln()
+                    } else {
+                        0.0
+                    };
                     let first = key.split(' ').next().unwrap_or("");
                     let last = key.rsplit(' ').next().unwrap_or("");
                     let head = if lexicon::can_head(last) { 0.0 } else { w.head };
@@ -553,7 +563,7 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
                         + w.capital * capital
                         - if fragment { w.fragment } else { 0.0 }
                         - if name_fragment { w.name_fragment } else { 0.0 }
-                        + w.spread * (counts.doc_freq as f64).ln()
+                        + w.spread * spread
                         + w.independence * independent.ln()
                         - head
                         - open
