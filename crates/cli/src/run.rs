@@ -607,36 +607,37 @@ pub fn refuse_replacing(
     refuse_output_in_input_folder(outputs, &folders, jsonl)
 }
 
-/// Refuses an output that is an existing file the walk of an input folder
-/// would read (not hidden; with `--jsonl` a .jsonl, .json or .ndjson file;
-/// through a symbolic link too):
-/// the run would count the last run's result as a document, then replace
-/// it, so every rerun gives a different result. `outputs` are `(what,
-/// path)`; `folders` are the input arguments.
+/// Refuses an output that lands where the walk of an input folder reads
+/// (not hidden; with `--jsonl` a .jsonl, .json or .ndjson file; through a
+/// symbolic link too), whether or not the file exists yet: an existing one
+/// would be counted as a document, then replaced, and a new one would be
+/// counted by the next run over the folder, so reruns give different
+/// results. `outputs` are `(what, path)`; `folders` are the input arguments.
 fn refuse_output_in_input_folder(
     outputs: &[(&str, &Path)],
     folders: &[&Path],
     jsonl: bool,
 ) -> Result<()> {
-    // Only outputs that exist can be read back; each folder is walked once.
-    let existing: Vec<(&str, &Path, PathBuf)> = outputs
+    let landings: Vec<(&str, &Path, PathBuf)> = outputs
         .iter()
-        .filter(|(_, p)| p.as_os_str() != "-" && p.is_file())
+        .filter(|(_, p)| p.as_os_str() != "-" && !p.is_dir())
+        // A terminal, pipe or other device is written to, never read back.
+        .filter(|(_, p)| std::fs::metadata(p).map_or(true, |m| m.is_file()))
         .filter_map(|&(what, p)| Some((what, p, landing(p)?)))
         .collect();
-    if existing.is_empty() {
+    if landings.is_empty() {
         return Ok(());
     }
-    let files: Vec<&Path> = existing.iter().map(|(_, _, f)| f.as_path()).collect();
+    let files: Vec<&Path> = landings.iter().map(|(_, _, f)| f.as_path()).collect();
     // `-` is standard input, even beside a folder named `-`.
     for folder in folders
         .iter()
         .filter(|f| f.as_os_str() != "-" && f.is_dir())
     {
         if let Some(k) = walk_reaches(folder, &files, jsonl) {
-            let (what, path, _) = &existing[k];
+            let (what, path, _) = &landings[k];
             anyhow::bail!(
-                "{what} {} lies in the input folder {}: it would be read as a document, then replaced; write elsewhere",
+                "{what} {} lies in the input folder {}: a run over that folder reads it as a document; write elsewhere",
                 path.display(),
                 folder.display()
             );
@@ -648,7 +649,8 @@ fn refuse_output_in_input_folder(
 /// Which of `files` (where each output lands, see [`landing`]) the walk of
 /// `folder` reaches, walking it as the corpus reader does
 /// ([`kotoba_corpus::folder_entries`]; links followed, each folder once):
-/// the index of the first one met.
+/// the index of the first one met. A file that does not exist yet is
+/// reached when the walk reads its folder and would read its name.
 fn walk_reaches(folder: &Path, files: &[&Path], jsonl: bool) -> Option<usize> {
     let mut seen = std::collections::HashSet::new();
     let mut folders = vec![folder.to_path_buf()];
@@ -658,6 +660,15 @@ fn walk_reaches(folder: &Path, files: &[&Path], jsonl: bool) -> Option<usize> {
         };
         if !seen.insert(canonical.clone()) {
             continue;
+        }
+        let planned = files.iter().position(|f| {
+            f.parent() == Some(canonical.as_path())
+                && std::fs::symlink_metadata(f).is_err()
+                && f.file_name()
+                    .is_some_and(|n| kotoba_corpus::walk_reads_file(Path::new(n), jsonl))
+        });
+        if planned.is_some() {
+            return planned;
         }
         let Ok(entries) = kotoba_corpus::folder_entries(&dir, jsonl) else {
             continue;

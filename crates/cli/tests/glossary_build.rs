@@ -1089,12 +1089,12 @@ fn outputs_never_replace_a_glossary_file() {
     assert_eq!(code, 0, "{err}");
 }
 
-/// An output left in the input folder by an earlier run would be read as a
-/// document of the corpus, then replaced: every rerun ranked differently
-/// (exit 0). It is refused; a first run, a hidden file or a file the walk
-/// skips (`--jsonl` reads only JSON files) is not.
+/// An output in the input folder would be read as a document of the corpus
+/// by the next run over it, then replaced: every rerun ranked differently
+/// (exit 0). It is refused, on the first run as on later ones; a hidden
+/// file or a file the walk skips (`--jsonl` reads only JSON files) is not.
 #[test]
-fn an_earlier_output_in_the_input_folder_is_not_counted_and_replaced() {
+fn an_output_in_the_input_folder_is_refused() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let corpus = dir.path().join("corpus");
     std::fs::create_dir(&corpus).unwrap_or_else(|e| panic!("{e}"));
@@ -1105,13 +1105,13 @@ fn an_earlier_output_in_the_input_folder_is_not_counted_and_replaced() {
     .unwrap_or_else(|e| panic!("{e}"));
     let c = s(&corpus);
     let terms = s(&corpus.join("terms.tsv"));
+    let nested = s(&corpus.join("sub").join("terms.tsv"));
+    std::fs::create_dir(corpus.join("sub")).unwrap_or_else(|e| panic!("{e}"));
     let (code, first, err) = run(&["glossary", "extract", &c]);
     assert_eq!(code, 0, "{err}");
-    let (code, _, err) = run(&["glossary", "extract", &c, "-o", &terms]);
-    assert_eq!(code, 0, "the first run writes: {err}");
-    assert_eq!(std::fs::read_to_string(&terms).unwrap_or_default(), first);
     for args in [
         vec!["extract", &c, "-o", &terms],
+        vec!["extract", &c, "-o", &nested],
         vec!["build", &c, "-o", &terms],
         vec!["build", "--lang", "en", &c, "--emit-stats", &terms],
     ] {
@@ -1121,7 +1121,12 @@ fn an_earlier_output_in_the_input_folder_is_not_counted_and_replaced() {
         assert_eq!(code, 2, "{args:?}: {err}");
         assert!(out.is_empty(), "{args:?}: {out}");
         assert!(err.contains("input folder"), "{args:?}: {err}");
+        assert!(!corpus.join("terms.tsv").exists(), "{args:?}");
     }
+    // One left there by other means is refused too, and kept.
+    std::fs::write(&terms, &first).unwrap_or_else(|e| panic!("{e}"));
+    let (code, _, err) = run(&["glossary", "extract", &c, "-o", &terms]);
+    assert_eq!(code, 2, "{err}");
     assert_eq!(std::fs::read_to_string(&terms).unwrap_or_default(), first);
     // A hidden file is never read: reruns give the same bytes.
     std::fs::remove_file(&terms).unwrap_or_else(|e| panic!("{e}"));

@@ -25,4 +25,5 @@ pub use error::CorpusError;
 pub use pipeline::{Outcome, process_ordered};
 pub use reader::{
     Corpus, Document, InputOptions, Item, Items, RawRecord, Resolve, Source, folder_entries,
+    walk_reads_file,
 };

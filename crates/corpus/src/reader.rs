@@ -289,6 +289,17 @@ impl Corpus {
     }
 }
 
+/// True when a corpus walk reads a file named `name` in a folder it walks:
+/// not hidden (a leading `.`), and with `jsonl` named `.jsonl`, `.ndjson`
+/// or `.json`.
+pub fn walk_reads_file(name: &Path, jsonl: bool) -> bool {
+    if name.to_string_lossy().starts_with('.') {
+        return false;
+    }
+    let ext = name.extension().and_then(|e| e.to_str()).unwrap_or("");
+    !jsonl || JSONL_EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext))
+}
+
 /// The entries of the folder `dir` that a corpus walk reads, in name order,
 /// each with `true` for a folder (a link to one too): hidden entries (a
 /// leading `.`) are skipped, and with `jsonl` so are files not named
@@ -304,11 +315,8 @@ pub fn folder_entries(dir: &Path, jsonl: bool) -> io::Result<Vec<(PathBuf, bool)
         }
         let path = entry.path();
         let is_dir = entry.file_type()?.is_dir() || path.is_dir();
-        if !is_dir && jsonl {
-            let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-            if !JSONL_EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext)) {
-                continue;
-            }
+        if !is_dir && !walk_reads_file(Path::new(&name), jsonl) {
+            continue;
         }
         entries.push((path, is_dir));
     }
