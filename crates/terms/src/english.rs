@@ -203,6 +203,43 @@ fn formula(line: &str) -> bool {
     2 * wordy < tokens.len()
 }
 
+/// The fewest characters of a line a hard wrap broke: a shorter line ending
+/// without a full stop is more likely a heading or a list item.
+const WRAPPED_LINE: usize = 40;
+
+/// The lines of a sentence, with lines a hard wrap broke joined again (a
+/// term may run across the break: `trade\ndeficit`): a line continues the
+/// one before unless either is a formula, one is set in capitals and the
+/// other not, or the one before is short (see [`WRAPPED_LINE`]).
+fn wrapped_lines(sentence: &str) -> Vec<&str> {
+    let shouting = |line: &str| {
+        line.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && !line.chars().any(char::is_lowercase)
+    };
+    let mut out: Vec<&str> = Vec::new();
+    let mut start = 0;
+    let mut prev: Option<&str> = None;
+    let mut at = 0;
+    for line in sentence.split('\n') {
+        let line_start = at;
+        at += line.len() + 1;
+        if let Some(p) = prev {
+            let continues = !formula(p)
+                && !formula(line)
+                && shouting(p) == shouting(line)
+                && p.trim().chars().count() >= WRAPPED_LINE
+                && !line.trim().is_empty();
+            if !continues {
+                out.push(&sentence[start..line_start - 1]);
+                start = line_start;
+            }
+        }
+        prev = Some(line);
+    }
+    out.push(&sentence[start..]);
+    out
+}
+
 /// True when `w`, a stop word in a line with lowercase letters, is an
 /// abbreviation set in capitals rather than the word itself: two or more
 /// capitals, no neighbour in capitals (`DO NOT`, `TABLES IN SCHEMA`), and
@@ -299,7 +336,8 @@ fn units(line: &str) -> Vec<Unit> {
             start: at,
             end,
             parts: 1,
-            joined: gap.chars().all(|c| c == ' ' || c == '\t'),
+            joined: gap.chars().all(|c| matches!(c, ' ' | '\t' | '\r' | '\n'))
+                && gap.matches('\n').count() <= 1,
         });
     }
     out
@@ -336,15 +374,15 @@ pub fn count_document(text: &str) -> Stats {
         };
         let defined = abbreviation_definitions(sentence);
         let mut first_word = true;
-        for line in sentence.split('\n') {
+        for line in wrapped_lines(sentence) {
             if formula(line) {
                 continue;
             }
             let shouting = line.chars().filter(|c| c.is_alphabetic()).count() >= 3
                 && !line.chars().any(char::is_lowercase);
-            // Tabs, carriage returns or double spaces anywhere in the line:
+            // Tabs, carriage returns, line breaks or double spaces anywhere:
             // only then may a surface need its spaces normalised.
-            let spaced = line.contains(['\t', '\r']) || line.contains("  ");
+            let spaced = line.contains(['\t', '\r', '\n']) || line.contains("  ");
             let mut run: Vec<Word> = Vec::new();
             let line_units = units(line);
             for (at, unit) in line_units.iter().enumerate() {
@@ -633,12 +671,12 @@ fn flush(
                 .strip_suffix("'s")
                 .or_else(|| raw.strip_suffix("’s"))
                 .unwrap_or(raw);
-            let surface: Cow<str> = if spaced && (raw.contains(['\t', '\r']) || raw.contains("  "))
-            {
-                Cow::Owned(raw.split_whitespace().collect::<Vec<_>>().join(" "))
-            } else {
-                Cow::Borrowed(raw)
-            };
+            let surface: Cow<str> =
+                if spaced && (raw.contains(['\t', '\r', '\n']) || raw.contains("  ")) {
+                    Cow::Owned(raw.split_whitespace().collect::<Vec<_>>().join(" "))
+                } else {
+                    Cow::Borrowed(raw)
+                };
             let counts = match local.get_mut(key.as_str()) {
                 Some(c) => c,
                 None => local.entry(key.clone()).or_default(),
@@ -760,6 +798,36 @@ mod tests {
         assert_eq!(s.terms["or"].freq, 2);
         assert_eq!(s.terms["or"].surface(), "OR");
         assert_eq!(parenthesised_capitals("(OR) (ABCDEF) (A) (Or) (NO"), ["or"]);
+    }
+
+    #[test]
+    fn a_term_runs_across_a_hard_wrap_but_not_out_of_a_heading() {
+        let s = count_document(
+            "Analysts at the ministry say that the persistent trade\n\
+             deficit will shrink, and the trade deficit matters.\n\
+             Tariff Schedules\n\
+             Customs duties apply. A WORD IN CAPITALS FOR A LONG HEADING\n\
+             Rules follow here.",
+        );
+        let keys: Vec<&str> = s.terms.keys().map(String::as_str).collect();
+        assert_eq!(s.terms["persistent trade deficit"].freq, 1, "{keys:?}");
+        assert_eq!(s.terms["trade deficit"].freq, 2);
+        // The surface is shown with one space, not the line break.
+        assert_eq!(
+            s.terms["persistent trade deficit"].surface(),
+            "persistent trade deficit"
+        );
+        for k in [
+            "tariff schedule custom duty",
+            "schedule custom",
+            "heading rule",
+        ] {
+            assert!(!keys.contains(&k), "{k} should not be a candidate");
+        }
+        assert_eq!(
+            wrapped_lines("a line long enough to be a wrapped line of text\nb\nc"),
+            ["a line long enough to be a wrapped line of text\nb", "c"]
+        );
     }
 
     #[test]

@@ -9,6 +9,7 @@ use kotoba_text::boilerplate::without_running_lines;
 use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
 use kotoba_tokenize::japanese::{JapaneseTokenizer, JapaneseWorker};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::stats::{Language, Stats, TermCounts, clip_around, offer_example};
@@ -241,6 +242,39 @@ fn japanese_script(c: char) -> bool {
         0x3005 | 0x3041..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF66..=0xFF9D)
 }
 
+/// The fewest characters of a Japanese line a hard wrap broke.
+const WRAPPED_LINE: usize = 20;
+
+/// A sentence with the line breaks of a hard wrap between Japanese
+/// characters taken out: Japanese text is wrapped anywhere, inside a
+/// compound (`貿易\n交渉`) or a word, and a break there is no boundary.
+fn unwrapped(sentence: &str) -> Cow<'_, str> {
+    if !sentence.contains('\n') {
+        return Cow::Borrowed(sentence);
+    }
+    let mut out = String::with_capacity(sentence.len());
+    let mut rest = sentence;
+    while let Some(i) = rest.find('\n') {
+        let (before, after) = (&rest[..i], &rest[i + 1..]);
+        let before_text = before.strip_suffix('\r').unwrap_or(before);
+        // The line broken off: a short one is a line of its own (a title,
+        // a line of a dialog), not one a wrap filled.
+        let line = before_text.rsplit('\n').next().unwrap_or(before_text);
+        let wrap = before_text.chars().next_back().is_some_and(japanese_script)
+            && after.chars().next().is_some_and(japanese_script)
+            && line.chars().count() >= WRAPPED_LINE;
+        if wrap {
+            out.push_str(before_text);
+        } else {
+            out.push_str(before);
+            out.push('\n');
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
 /// Counts the compound nouns of one document into a fresh [`Stats`].
 pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
     let mut worker = tokenizer.worker();
@@ -261,6 +295,8 @@ pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
         }
         let example = sentence_text(text, span);
         let example_chars = example.chars().count();
+        let unwrapped = unwrapped(sentence);
+        let sentence = unwrapped.as_ref();
         let (found, n) = compounds_and_count(tokenizer, &mut worker, sentence);
         words += n as u64;
         // Where a compound lies in the sentence (its parts are slices of
@@ -318,6 +354,33 @@ mod tests {
             );
         }
         assert!(stats.terms.contains_key("WTO 協定"), "{keys:?}");
+        Ok(())
+    }
+
+    #[test]
+    fn a_hard_wrap_inside_a_compound_is_no_boundary() -> Result<(), crate::Error> {
+        let ja = JapaneseTokenizer::new()?;
+        let stats = count_document(
+            &ja,
+            "両国が長年にわたって粘り強く続けてきた貿易\r\n交渉は難航した。貿易交渉は重要だ。\nWTO\n協定。",
+        );
+        let keys: Vec<&String> = stats.terms.keys().collect();
+        assert_eq!(
+            stats.terms.get("貿易 交渉").map(|c| c.freq),
+            Some(2),
+            "{keys:?}"
+        );
+        assert!(!stats.terms.contains_key("貿易"), "{keys:?}");
+        // Between Latin letters and Japanese a break stays one.
+        assert!(!stats.terms.contains_key("WTO 協定"), "{keys:?}");
+        assert_eq!(unwrapped("a\nb"), "a\nb");
+        let long = "両国が長年にわたって粘り強く続けてきた貿";
+        assert_eq!(
+            unwrapped(&format!("{long}\n易。\nX")),
+            format!("{long}易。\nX")
+        );
+        // A short line stands alone.
+        assert_eq!(unwrapped("保存しますか\n変更"), "保存しますか\n変更");
         Ok(())
     }
 
