@@ -537,7 +537,8 @@ fn best_long_form(short: &str, words: &str) -> Option<String> {
 /// True when a sentence is in another language (a Turkish abstract in an
 /// English report). Only sentences with at least two words holding letters
 /// outside ASCII are asked, which keeps the (slow) detector off English text,
-/// names like Gödel or Zürich included.
+/// names like Gödel included; one it calls foreign is English after all
+/// when its other words read as English (`talks in Zürich and München`).
 fn foreign(sentence: &str) -> bool {
     if sentence.is_ascii() {
         return false;
@@ -550,9 +551,26 @@ fn foreign(sentence: &str) -> bool {
     if accented < 2 {
         return false;
     }
-    LanguageDetector::new()
+    let detector = LanguageDetector::new();
+    if !detector
         .detect(sentence)
         .is_some_and(|d| d.reliable && d.lang != "en")
+    {
+        return false;
+    }
+    // Names like Zürich and München make an English sentence look German:
+    // the words without such letters, when there are three or more, have
+    // the last word. Turkish or Lithuanian without its accented words is
+    // still not taken for English.
+    let plain: Vec<&str> = sentence
+        .split_whitespace()
+        .filter(|w| !w.chars().any(|c| !c.is_ascii() && c.is_alphabetic()))
+        .collect();
+    let english = plain.len() >= 3
+        && detector
+            .detect(&plain.join(" "))
+            .is_some_and(|d| d.lang == "en");
+    !english
 }
 
 /// True for a word written with a capital and lowercase letters (`New`,
@@ -888,6 +906,20 @@ mod tests {
         for k in ["rüzgar", "tasarımı", "yöntem"] {
             assert!(!s.terms.contains_key(k), "{k} should not be a candidate");
         }
+        // Foreign names do not make an English sentence foreign; a German
+        // sentence with an English-looking word stays German.
+        let s = count_document(
+            "Trade agreement talks in Zürich and München ended early. \
+             Die Verhandlungen über Zölle in München waren schwierig.",
+        );
+        assert!(
+            s.terms.contains_key("trade agreement talk"),
+            "{:?}",
+            s.terms.keys()
+        );
+        assert!(s.terms.contains_key("münchen"));
+        assert_eq!(s.terms["münchen"].freq, 1);
+        assert!(!s.terms.contains_key("verhandlungen"));
     }
 
     #[test]
