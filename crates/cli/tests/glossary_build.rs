@@ -391,6 +391,26 @@ fn extract_auto_ranks_the_language_of_most_documents() {
     assert!(err.contains("1 document(s) in Japanese left out"), "{err}");
 }
 
+/// Under `--lang en` or `--lang ja` every document is counted as told, and
+/// the ones whose script says the other language are noted.
+#[test]
+fn extract_with_lang_notes_documents_of_the_other_script() {
+    let en = s(&testdata("clinton-japan-trade-1993.en.txt"));
+    let ja = s(&testdata("clinton-japan-trade-1993.ja.txt"));
+    for (lang, says) in [
+        ("en", "1 of 2 document(s) look Japanese, counted as English"),
+        ("ja", "1 of 2 document(s) look English, counted as Japanese"),
+    ] {
+        let (code, out, err) = run(&["glossary", "extract", "--lang", lang, &en, &ja]);
+        assert_eq!(code, 0, "{err}");
+        assert!(err.contains(says), "{lang}: {err}");
+        assert!(out.lines().count() > 1, "{lang}: {out}");
+    }
+    let (code, _, err) = run(&["glossary", "extract", "--lang", "en", &en]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("look"), "{err}");
+}
+
 /// With `--fail-fast` a failure stops the run and nothing is ranked; when
 /// every input fails, a file named by `-o` keeps what it held.
 #[test]

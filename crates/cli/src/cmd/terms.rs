@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use anyhow::{Context, Result, anyhow};
@@ -72,10 +73,16 @@ fn count(input: &InputArgs, lang: TermLang) -> Result<(Stats, Status)> {
     let extractors: [OnceLock<Result<Extractor, String>>; 2] = Default::default();
     let pools: [Mutex<Vec<Tally>>; 2] = Default::default();
     let poisoned = || anyhow!("a counting thread panicked");
+    // Documents whose script says the other language than --lang names:
+    // counted as told, and noted, as they give few or no candidates.
+    let other_script = AtomicUsize::new(0);
     let status = run::fold_corpus(
         input,
         |doc| {
             let language = language_of(lang, &doc.text);
+            if lang != TermLang::Auto && language_of(TermLang::Auto, &doc.text) != language {
+                other_script.fetch_add(1, Ordering::Relaxed);
+            }
             let slot = LANGUAGES.iter().position(|l| *l == language).unwrap_or(0);
             let extractor = extractors[slot]
                 .get_or_init(|| Extractor::new(language).map_err(|e| e.to_string()))
@@ -131,6 +138,19 @@ fn count(input: &InputArgs, lang: TermLang) -> Result<(Stats, Status)> {
             "kotoba: note: {} document(s) in {} left out: {why} (--lang chooses)",
             left.docs,
             name(left.language)
+        );
+    }
+    let other_script = other_script.into_inner();
+    if other_script > 0 {
+        let other = match kept.language {
+            Language::En => Language::Ja,
+            Language::Ja => Language::En,
+        };
+        eprintln!(
+            "kotoba: note: {other_script} of {} document(s) look {}, counted as {} as --lang says",
+            kept.docs,
+            name(other),
+            name(kept.language)
         );
     }
     if kept.docs > 0 && kept.terms.is_empty() {
