@@ -168,13 +168,15 @@ pub struct GlossaryExtractArgs {
 /// Output formats of `glossary align`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum AlignFormat {
-    /// `en, ja, score, cooc, en_freq, ja_freq, …` with a header.
+    /// `en, ja, score, cooc, en_freq, ja_freq, dice, llr, translit, seed,
+    /// linked` with a header (`linked` no: the Japanese term went to another
+    /// English term in linking, and this is the term's best left).
     Tsv,
     /// One pair per line.
     Jsonl,
     /// The best pair of each English term as a TBX-Basic glossary; pairs
-    /// seen together fewer than --min-cooc times are left out (unless a
-    /// transliteration or a glossary pair).
+    /// seen together fewer than --min-cooc times (unless a transliteration
+    /// or a glossary pair) and pairs not linked are left out.
     Tbx,
 }
 
@@ -268,9 +270,9 @@ pub enum BuildFormat {
     /// One record per line: `"kind":"term"` rows, then `"kind":"pair"` rows.
     Jsonl,
     /// The glossary built, as TBX-Basic: each ranked term (after --top,
-    /// --new-only, --min-freq) that found a pair seen together --min-cooc
-    /// times (or a transliteration or glossary pair), with its best (needs
-    /// --parallel).
+    /// --new-only, --min-freq) that found a linked pair seen together
+    /// --min-cooc times (or a transliteration or glossary pair), with its
+    /// best (needs --parallel).
     Tbx,
 }
 

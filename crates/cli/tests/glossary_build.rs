@@ -704,20 +704,31 @@ fn missing_parallel_file_is_named_once() {
 }
 
 /// The TBX of `align` holds the best pair of every English term that has a
-/// pair other than a rare one (the terms `--no-rare` lists) under ids of its
-/// own: read back, nothing is lost, and layered over the default glossary it
-/// adds concepts without replacing one (`trade` keeps 通商).
+/// pair other than a rare one (the terms `--no-rare` lists) and won its
+/// Japanese term in linking (`linked` yes; a glossary pair always), under
+/// ids of its own: read back, nothing is lost, and layered over the default
+/// glossary it adds concepts without replacing one (`trade` keeps 通商).
 #[test]
 fn aligned_tbx_reads_back_whole_beside_the_default_glossary() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let parallel = s(&testdata("clinton-japan-trade-1993.en-ja.tsv"));
     let (code, tsv, err) = run(&["glossary", "align", "--no-rare", "--parallel", &parallel]);
     assert_eq!(code, 0, "{err}");
-    let terms: std::collections::BTreeSet<&str> = tsv
-        .lines()
-        .skip(1)
-        .filter_map(|l| l.split('\t').next())
+    let cells = |l: &str| -> Vec<String> { l.split('\t').map(str::to_string).collect() };
+    let rows: Vec<Vec<String>> = tsv.lines().skip(1).map(cells).collect();
+    assert!(rows.iter().any(|r| r[10] == "no"), "{tsv}");
+    let terms: std::collections::BTreeSet<&str> = rows
+        .iter()
+        .filter(|r| r[10] == "yes" || !r[9].is_empty())
+        .map(|r| r[0].as_str())
         .collect();
+    // `White` keeps 高官 in the table, which `White House official` won.
+    assert!(
+        rows.iter()
+            .any(|r| r[0] == "White" && r[1] == "高官" && r[10] == "no"),
+        "{tsv}"
+    );
+    assert!(!terms.contains("White"));
     let tbx = dir.path().join("new.tbx");
     let (code, _, err) = run(&[
         "glossary",

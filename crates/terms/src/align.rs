@@ -367,6 +367,12 @@ pub struct Alignment {
     pub ja_freq: u64,
     /// Id of the glossary concept that fixed this pair.
     pub seed: Option<String>,
+    /// Competitive linking gave the English term this Japanese term, which
+    /// goes to no other English term but the inflections of one word. False
+    /// for the best proposal a term keeps when its Japanese term went to
+    /// another (`White` → 高官, which `White House official` took), for a
+    /// term's further proposals, and without linking.
+    pub linked: bool,
 }
 
 /// A pair seen together fewer than `options.min_cooc` times that neither
@@ -559,6 +565,7 @@ pub fn align(
                 en_freq: fe,
                 ja_freq: fj,
                 seed: seed.map(|s| s.0),
+                linked: false,
             });
         }
         pairs.sort_by(best_first);
@@ -1198,7 +1205,8 @@ fn link(groups: Vec<Vec<Alignment>>, inner: &[Vec<usize>], keep: usize) -> Vec<V
     let mut out = Vec::with_capacity(groups.len());
     for (mut pairs, partner) in groups.into_iter().zip(partners) {
         if let Some(p) = partner {
-            let first = pairs.remove(p);
+            let mut first = pairs.remove(p);
+            first.linked = true;
             pairs.insert(0, first);
         }
         pairs.truncate(keep);
@@ -1282,10 +1290,10 @@ fn glossary_form(s: &str) -> String {
 pub fn to_tsv(rows: &[Alignment]) -> String {
     use kotoba_glossary::formats::plain_tsv_cell as clean;
     let mut out =
-        String::from("en\tja\tscore\tcooc\ten_freq\tja_freq\tdice\tllr\ttranslit\tseed\n");
+        String::from("en\tja\tscore\tcooc\ten_freq\tja_freq\tdice\tllr\ttranslit\tseed\tlinked\n");
     for r in rows {
         out.push_str(&format!(
-            "{}\t{}\t{:.4}\t{}\t{}\t{}\t{:.4}\t{:.2}\t{:.2}\t{}\n",
+            "{}\t{}\t{:.4}\t{}\t{}\t{}\t{:.4}\t{:.2}\t{:.2}\t{}\t{}\n",
             clean(&r.en),
             clean(&r.ja),
             r.score,
@@ -1295,7 +1303,8 @@ pub fn to_tsv(rows: &[Alignment]) -> String {
             r.dice,
             r.llr,
             r.translit,
-            clean(r.seed.as_deref().unwrap_or(""))
+            clean(r.seed.as_deref().unwrap_or("")),
+            if r.linked { "yes" } else { "no" }
         ));
     }
     out
@@ -1309,7 +1318,7 @@ mod tsv_tests {
     /// glossary id as it was: Python's str.splitlines() and some readers
     /// made two rows of one.
     #[test]
-    fn every_row_is_one_line_of_ten_cells() {
+    fn every_row_is_one_line_of_eleven_cells() {
         let row = Alignment {
             en: "trade\u{2028}surplus".into(),
             ja: "貿易\u{85}黒字\u{0b}".into(),
@@ -1323,11 +1332,12 @@ mod tsv_tests {
             en_freq: 3,
             ja_freq: 4,
             seed: Some("trade\u{0c}surplus\u{2029}\t".into()),
+            linked: true,
         };
         assert_eq!(
             to_tsv(&[row]),
-            "en\tja\tscore\tcooc\ten_freq\tja_freq\tdice\tllr\ttranslit\tseed\n\
-             trade surplus\t貿易 黒字 \t0.5000\t2\t3\t4\t0.2500\t12.00\t0.00\ttrade surplus  \n"
+            "en\tja\tscore\tcooc\ten_freq\tja_freq\tdice\tllr\ttranslit\tseed\tlinked\n\
+             trade surplus\t貿易 黒字 \t0.5000\t2\t3\t4\t0.2500\t12.00\t0.00\ttrade surplus  \tyes\n"
         );
     }
 }
@@ -1477,6 +1487,7 @@ mod tests {
             en_freq: 2,
             ja_freq: 2,
             seed: None,
+            linked: false,
         }
     }
 

@@ -224,12 +224,22 @@ fn align_options(args: &PairArgs, min_freq: u64) -> AlignOptions {
 }
 
 /// The pairs a TBX termbase is given: `rows` without the rare ones
-/// ([`Alignment::is_rare`]). A TBX carries no counts, so a pair seen together
-/// once would enter a termbase looking as sure as any other, and most are
-/// wrong (13 of 47 were right on the gettext pairs); the tables keep them with
-/// their `cooc`. `--min-cooc 1` lets every pair in.
+/// ([`Alignment::is_rare`]) and without the proposals a term kept when its
+/// Japanese term went to another English term (not [`Alignment::linked`]:
+/// `White` → 高官 beside `White House official` → 高官). A TBX carries no
+/// counts, so a pair seen together once would enter a termbase looking as
+/// sure as any other, and most are wrong (13 of 47 were right on the
+/// gettext pairs); the tables keep both kinds, with their `cooc` and
+/// `linked`. `--min-cooc 1` lets rare pairs in. Glossary pairs always stay.
 fn for_termbase(rows: Vec<Alignment>, options: &AlignOptions) -> Vec<Alignment> {
-    rows.into_iter().filter(|a| !a.is_rare(options)).collect()
+    rows.into_iter()
+        .filter(|a| termbase_pair(a, options))
+        .collect()
+}
+
+/// True for a pair [`for_termbase`] keeps.
+fn termbase_pair(a: &Alignment, options: &AlignOptions) -> bool {
+    a.seed.is_some() || (a.linked && !a.is_rare(options))
 }
 
 /// `rows` without the proposals scoring below `min_score` (glossary seed
@@ -270,7 +280,7 @@ fn alignment_json(r: &Alignment) -> Value {
     json!({
         "en": r.en, "ja": r.ja, "score": r.score, "cooc": r.cooc,
         "en_freq": r.en_freq, "ja_freq": r.ja_freq, "dice": r.dice, "llr": r.llr, "translit": r.translit,
-        "seed": r.seed,
+        "seed": r.seed, "linked": r.linked,
     })
 }
 
@@ -711,9 +721,9 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
             Language::Ja => a.ja_key.clone(),
         };
         let mut best: HashMap<String, &Alignment> = HashMap::new();
-        for a in rows.iter().filter(|a| !a.is_rare(&pairing)) {
-            // Rows come best first, each term's best pair first; rare
-            // pairs stay out of a termbase (see `for_termbase`).
+        for a in rows.iter().filter(|a| termbase_pair(a, &pairing)) {
+            // Rows come best first, each term's best pair first; rare and
+            // unlinked pairs stay out of a termbase (see `for_termbase`).
             best.entry(key_of(a)).or_insert(a);
         }
         let chosen: Vec<Alignment> = rank(&terms, &options, Some(&glossary))
