@@ -37,7 +37,8 @@ pub enum CorpusError {
         /// Found while walking a folder (skipped, not a failure).
         in_folder: bool,
     },
-    /// The file has no text.
+    /// The file has no text: no bytes, only white space (after a byte-order
+    /// mark), or, in JSON Lines, no record.
     #[error("{path}: empty file")]
     Empty {
         /// The file.

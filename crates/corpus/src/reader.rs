@@ -148,6 +148,8 @@ struct JsonlReader {
     name: Arc<PathBuf>,
     reader: Box<dyn BufRead + Send>,
     line: usize,
+    /// Records given so far: a file without one is empty.
+    records: usize,
     buf: Vec<u8>,
 }
 
@@ -192,8 +194,13 @@ impl Corpus {
             state.buf.clear();
             match state.reader.read_until(b'\n', &mut state.buf) {
                 Ok(0) => {
+                    // A file of no records has no text, as a file of no
+                    // bytes: the same error.
+                    let empty = (state.records == 0).then(|| CorpusError::Empty {
+                        path: state.name.as_ref().clone(),
+                    });
                     self.jsonl = None;
-                    return None;
+                    return empty.map(|e| Item::Read(Err(e)));
                 }
                 Ok(_) => {}
                 Err(source) => {
@@ -211,6 +218,7 @@ impl Corpus {
             if bytes.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
+            state.records += 1;
             return Some(Item::Raw(RawRecord {
                 path: state.name.clone(),
                 line: state.line,
@@ -273,6 +281,7 @@ impl Corpus {
             name: Arc::new(name),
             reader,
             line: 0,
+            records: 0,
             buf: Vec::new(),
         });
     }
@@ -359,6 +368,11 @@ fn decode(
         bytes.drain(..3);
     }
     match String::from_utf8(bytes) {
+        // Only a byte-order mark and white space (an ideographic space
+        // too): no text, as a file of no bytes.
+        Ok(text) if text.trim().is_empty() => Err(CorpusError::Empty {
+            path: path.to_path_buf(),
+        }),
         Ok(text) => Ok(Document {
             id,
             text,
@@ -531,6 +545,44 @@ mod tests {
         assert!(messages[3].ends_with("x.bin: binary file (contains NUL bytes)"));
         assert!(!items[3].as_ref().err().is_some_and(CorpusError::is_skip));
         assert_eq!(messages[4], "ok");
+        Ok(())
+    }
+
+    /// A file with no text is empty however it comes: no bytes, white space,
+    /// a byte-order mark alone, or JSON Lines without a record.
+    #[test]
+    fn every_file_without_text_is_empty() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let cases: [(&str, &[u8], bool); 5] = [
+            ("zero.txt", b"", false),
+            ("blank.txt", b" \n\t\r\n", false),
+            ("bom.txt", "\u{feff}\n\u{3000}".as_bytes(), false),
+            ("zero.jsonl", b"", true),
+            ("blank.jsonl", "\u{feff}\n\n".as_bytes(), true),
+        ];
+        for (name, bytes, jsonl) in cases {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes)?;
+            let items = read(vec![Source::Path(path)], jsonl);
+            let messages: Vec<String> = items
+                .iter()
+                .map(|r| {
+                    r.as_ref()
+                        .map_or_else(|e| e.to_string(), |d| d.text.clone())
+                })
+                .collect();
+            assert_eq!(messages.len(), 1, "{name}: {messages:?}");
+            assert!(
+                messages[0].ends_with(&format!("{name}: empty file")),
+                "{messages:?}"
+            );
+        }
+        // A record with empty text is a record: a document with no text.
+        let path = dir.path().join("record.jsonl");
+        std::fs::write(&path, "{\"text\":\"\"}\n")?;
+        let items = read(vec![Source::Path(path)], true);
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].as_ref().map(|d| d.text.as_str()).ok(), Some(""));
         Ok(())
     }
 
