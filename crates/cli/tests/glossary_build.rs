@@ -474,6 +474,40 @@ fn build_fail_fast_stops_at_a_bad_line_of_the_parallel_file() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains(&format!("skipped {bad}:{line}")), "{err}");
     assert!(stats.exists(), "{err}");
+    // The counts say they lack something, and so does every later step:
+    // merged, and ranked, the exit code is still a failure's.
+    let record = std::fs::read_to_string(&stats).unwrap_or_default();
+    assert!(
+        record.trim_end().ends_with(",\"incomplete\":true}"),
+        "{record}"
+    );
+    let merged = s(&dir.path().join("merged.json"));
+    let (code, _, err) = run(&["glossary", "merge-stats", &stats_path, "-o", &merged]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("failed to be read"), "{err}");
+    let (code, out, err) = run(&["glossary", "build", "--stats", &merged]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("failed to be read"), "{err}");
+    assert!(out.lines().count() > 1, "the ranking is written: {out}");
+    // Counts of a clean run carry no such mark and rank with exit 0.
+    let clean = s(&dir.path().join("clean.json"));
+    let (code, _, err) = run(&[
+        "glossary",
+        "build",
+        "--lang",
+        "en",
+        "--emit-stats",
+        &clean,
+        &seed,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        !std::fs::read_to_string(&clean)
+            .unwrap_or_default()
+            .contains("incomplete")
+    );
+    let (code, _, err) = run(&["glossary", "build", "--stats", &clean]);
+    assert_eq!(code, 0, "{err}");
 }
 
 /// A target in a missing folder, or a bad `--parallel`, is reported before

@@ -758,6 +758,10 @@ pub struct Record {
     /// The shards of a split corpus the counts hold (`None`: the whole
     /// corpus), so that a merge can tell a shard missing or given twice.
     pub shards: Option<Shards>,
+    /// Some input (a document, a line of the parallel file) failed to be
+    /// read when these were counted: they lack it, and whatever ranks them
+    /// says so (`"incomplete":true`, written only then).
+    pub incomplete: bool,
 }
 
 /// Which shards of a corpus split into `of` (`--shard K/N`) a record holds.
@@ -819,6 +823,8 @@ struct RecordOut<'a> {
     pairs: Option<&'a PairStats>,
     #[serde(skip_serializing_if = "Option::is_none")]
     shards: Option<&'a Shards>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    incomplete: bool,
 }
 
 impl Record {
@@ -830,6 +836,7 @@ impl Record {
             terms: &self.terms,
             pairs: self.pairs.as_ref(),
             shards: self.shards.as_ref(),
+            incomplete: self.incomplete,
         })?)
     }
 
@@ -875,10 +882,18 @@ impl Record {
                 Some(shards)
             }
         };
+        let incomplete = match fields.remove("incomplete") {
+            None | Some(Value::Null) => false,
+            Some(Value::Bool(b)) => b,
+            Some(other) => {
+                return Err(invalid(format!("incomplete: {other} is not true or false")));
+            }
+        };
         Ok(Record {
             terms,
             pairs,
             shards,
+            incomplete,
         })
     }
 }
@@ -1262,6 +1277,7 @@ mod tests {
             terms: sample(Language::En),
             pairs: None,
             shards: None,
+            incomplete: false,
         };
         let mut v: Value = serde_json::from_str(&record.to_json()?)?;
         v["kotoba_stats"] = 2.into();
@@ -1407,6 +1423,7 @@ mod tests {
                 terms: stats,
                 pairs: None,
                 shards: None,
+                incomplete: false,
             };
             let message = Record::from_json(&record.to_json()?)
                 .err()
@@ -1452,6 +1469,7 @@ mod tests {
             terms,
             pairs: None,
             shards: None,
+            incomplete: false,
         };
         // The bytes `glossary build --emit-stats` has always written.
         assert_eq!(
@@ -1463,6 +1481,7 @@ mod tests {
             terms: sample(Language::En),
             pairs: Some(pairs()),
             shards: None,
+            incomplete: false,
         };
         assert_eq!(Record::from_json(&record.to_json()?)?, record);
 
@@ -1514,6 +1533,7 @@ mod tests {
                 terms: sample(Language::En),
                 pairs: Some(p),
                 shards: None,
+                incomplete: false,
             };
             let message = Record::from_json(&record.to_json()?)
                 .err()
@@ -1530,8 +1550,20 @@ mod tests {
             terms: sample(Language::En),
             pairs: None,
             shards: Some(Shards::one(1, 3)),
+            incomplete: false,
         };
         assert_eq!(Record::from_json(&record.to_json()?)?, record);
+        // A record counted with failures says so, and only then.
+        assert!(!record.to_json()?.contains("incomplete"));
+        let incomplete = Record {
+            incomplete: true,
+            ..record.clone()
+        };
+        let json = incomplete.to_json()?;
+        assert!(json.ends_with(",\"incomplete\":true}"), "{json}");
+        assert_eq!(Record::from_json(&json)?, incomplete);
+        let bad = json.replace("\"incomplete\":true", "\"incomplete\":1");
+        assert!(Record::from_json(&bad).is_err());
         // A record of the whole corpus says nothing of shards.
         let whole = Record {
             shards: None,

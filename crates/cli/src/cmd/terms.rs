@@ -442,6 +442,7 @@ fn stats_json(counts: &Counts) -> Result<String> {
         terms: counts.terms.clone(),
         pairs: counts.pairs.clone(),
         shards: counts.shards.clone(),
+        incomplete: counts.incomplete,
     };
     Ok(record.to_json()? + "\n")
 }
@@ -452,6 +453,24 @@ struct Counts {
     terms: Stats,
     pairs: Option<PairStats>,
     shards: Option<Shards>,
+    /// Some input failed to be read when these were counted.
+    incomplete: bool,
+}
+
+impl Counts {
+    /// The status of ranking these counts: a failure when some input was
+    /// lost in counting (said on stderr), as a run over the corpus would
+    /// end.
+    fn status(&self, what: &str) -> Status {
+        if self.incomplete {
+            eprintln!(
+                "kotoba: warning: {what} were counted with inputs that failed to be read (their run said which); the result lacks them"
+            );
+            Status::Failures
+        } else {
+            Status::Clean
+        }
+    }
 }
 
 /// Adds one record's counts into `total`; `origin` names it in errors.
@@ -469,6 +488,7 @@ fn absorb_counts(total: &mut Option<Counts>, next: Counts, origin: &str) -> Resu
             ));
         }
     }
+    sum.incomplete |= next.incomplete;
     sum.terms
         .absorb(next.terms)
         .with_context(|| origin.to_string())?;
@@ -558,6 +578,7 @@ fn read_stats(path: &Path, name: &str, seen: &mut HashMap<u64, String>) -> Resul
             terms: record.terms,
             pairs: record.pairs,
             shards: record.shards,
+            incomplete: record.incomplete,
         };
         absorb_counts(&mut total, counts, &origin)?;
     }
@@ -666,7 +687,8 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
             let name = stats_name(path);
             let counts = read_stats(path, &name, &mut HashMap::new())?;
             let counts = whole_split(counts, args.partial, &name)?;
-            (counts.terms, counts.pairs, Status::Clean)
+            let status = counts.status(&format!("the counts of {name}"));
+            (counts.terms, counts.pairs, status)
         }
         None => {
             let (t, status) = count(&args.input, args.lang)?;
@@ -698,6 +720,7 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
                 .input
                 .shard
                 .map(|(k, n)| Shards::one(k as u64, n as u64)),
+            incomplete: status == Status::Failures,
         };
         out.write_all(stats_json(&counts)?.as_bytes())?;
         out.finish()?;
@@ -808,5 +831,5 @@ pub fn merge_stats(args: MergeStatsArgs) -> Result<Status> {
     let counts = whole_split(counts, args.partial, "the count files")?;
     out.write_all(stats_json(&counts)?.as_bytes())?;
     out.finish()?;
-    Ok(Status::Clean)
+    Ok(counts.status("the counts merged"))
 }
