@@ -239,6 +239,21 @@ impl<R: BufRead> PairReader<R> {
                     header_message(&cells),
                 ));
             };
+            // Two columns of one name: which holds the text is a guess.
+            let named = |name: &str| {
+                cells
+                    .iter()
+                    .filter(|c| c.trim().eq_ignore_ascii_case(name))
+                    .count()
+            };
+            if let Some(twice) = ["en", "ja"].into_iter().find(|n| named(n) > 1) {
+                self.done = true;
+                return Err(Error::parse(
+                    &self.path,
+                    Some(self.line),
+                    format!("the header names the {twice} column twice"),
+                ));
+            }
             self.columns = (en, ja);
             self.width = cells.len();
             self.header = false;
@@ -608,6 +623,16 @@ mod tests {
                 "{}: is a directory, not a file of pairs",
                 dir.path().display()
             ))
+        );
+        // A column named twice is refused, not guessed.
+        let twice = dir.path().join("twice.tsv");
+        std::fs::write(&twice, "id\tEN\ten\tja\nx\ttariff\tduty\t関税\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let err = read_pairs(&twice).err().map(|e| e.to_string());
+        assert!(
+            err.as_deref()
+                .is_some_and(|e| e.ends_with("twice.tsv:1: the header names the en column twice")),
+            "{err:?}"
         );
         // JSON Lines have no header.
         let jsonl = dir.path().join("pairs.jsonl");
