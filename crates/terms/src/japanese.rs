@@ -248,21 +248,23 @@ const WRAPPED_LINE: usize = 20;
 /// A sentence with the line breaks of a hard wrap between Japanese
 /// characters taken out: Japanese text is wrapped anywhere, inside a
 /// compound (`貿易\n交渉`) or a word, and a break there is no boundary.
-fn unwrapped(sentence: &str) -> Cow<'_, str> {
+/// `lead` characters of the first line stand before the sentence.
+fn unwrapped(sentence: &str, lead: usize) -> Cow<'_, str> {
     if !sentence.contains('\n') {
         return Cow::Borrowed(sentence);
     }
     let mut out = String::with_capacity(sentence.len());
     let mut rest = sentence;
+    let mut lead = lead;
     while let Some(i) = rest.find('\n') {
         let (before, after) = (&rest[..i], &rest[i + 1..]);
         let before_text = before.strip_suffix('\r').unwrap_or(before);
         // The line broken off: a short one is a line of its own (a title,
         // a line of a dialog), not one a wrap filled.
-        let line = before_text.rsplit('\n').next().unwrap_or(before_text);
         let wrap = before_text.chars().next_back().is_some_and(japanese_script)
             && after.chars().next().is_some_and(japanese_script)
-            && line.chars().count() >= WRAPPED_LINE;
+            && lead + before_text.chars().count() >= WRAPPED_LINE;
+        lead = 0;
         if wrap {
             out.push_str(before_text);
         } else {
@@ -295,7 +297,7 @@ pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
         }
         let example = sentence_text(text, span);
         let example_chars = example.chars().count();
-        let unwrapped = unwrapped(sentence);
+        let unwrapped = unwrapped(sentence, crate::english::line_lead(text, span.start));
         let sentence = unwrapped.as_ref();
         let (found, n) = compounds_and_count(tokenizer, &mut worker, sentence);
         words += n as u64;
@@ -373,14 +375,16 @@ mod tests {
         assert!(!stats.terms.contains_key("貿易"), "{keys:?}");
         // Between Latin letters and Japanese a break stays one.
         assert!(!stats.terms.contains_key("WTO 協定"), "{keys:?}");
-        assert_eq!(unwrapped("a\nb"), "a\nb");
+        assert_eq!(unwrapped("a\nb", 0), "a\nb");
         let long = "両国が長年にわたって粘り強く続けてきた貿";
         assert_eq!(
-            unwrapped(&format!("{long}\n易。\nX")),
+            unwrapped(&format!("{long}\n易。\nX"), 0),
             format!("{long}易。\nX")
         );
         // A short line stands alone.
-        assert_eq!(unwrapped("保存しますか\n変更"), "保存しますか\n変更");
+        assert_eq!(unwrapped("保存しますか\n変更", 0), "保存しますか\n変更");
+        // A sentence that starts mid-line: the whole line counts.
+        assert_eq!(unwrapped("両国の貿易\n交渉", 20), "両国の貿易交渉");
         Ok(())
     }
 
