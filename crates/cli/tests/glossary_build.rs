@@ -409,6 +409,13 @@ fn extract_with_lang_notes_documents_of_the_other_script() {
     let (code, _, err) = run(&["glossary", "extract", "--lang", "en", &en]);
     assert_eq!(code, 0, "{err}");
     assert!(!err.contains("look"), "{err}");
+    // Records without letters look like neither language.
+    let (code, _, err) = util::run(
+        &["glossary", "extract", "--lang", "ja", "--jsonl", "-"],
+        "{\"text\":\"貿易交渉は重要だ。貿易交渉が続く。\"}\n{\"text\":\"\"}\n{\"text\":\"2024 123\"}\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("look"), "{err}");
 }
 
 /// With `--fail-fast` a failure stops the run and nothing is ranked; when
@@ -756,7 +763,7 @@ fn aligned_tbx_reads_back_whole_beside_the_default_glossary() {
         .filter(|r| r[10] == "yes" || !r[9].is_empty())
         .map(|r| r[0].as_str())
         .collect();
-    // `White` keeps 高官 in the table, which `White House official` won.
+    // `White` keeps 高官 in the table, which `official` won.
     assert!(
         rows.iter()
             .any(|r| r[0] == "White" && r[1] == "高官" && r[10] == "no"),

@@ -264,19 +264,19 @@ fn unknown_versions_and_ignored_flags_are_refused() {
     let shard = emit(dir.path(), "en.json", &[], &en());
     let text = std::fs::read_to_string(&shard).unwrap_or_default();
     assert!(text.starts_with("{\"kotoba_stats\":1,"), "{text}");
-    let v2 = dir.path().join("v2.json");
+    let v9 = dir.path().join("v9.json");
     write(
-        &v2,
-        &text.replacen("\"kotoba_stats\":1", "\"kotoba_stats\":2", 1),
+        &v9,
+        &text.replacen("\"kotoba_stats\":1", "\"kotoba_stats\":9", 1),
     );
     for args in [
-        vec!["glossary", "merge-stats", v2.to_str().unwrap_or("")],
-        vec!["glossary", "build", "--stats", v2.to_str().unwrap_or("")],
+        vec!["glossary", "merge-stats", v9.to_str().unwrap_or("")],
+        vec!["glossary", "build", "--stats", v9.to_str().unwrap_or("")],
     ] {
         let (code, out, err) = run(&args);
         assert_eq!(code, 2, "{args:?}");
         assert!(out.is_empty());
-        assert!(err.contains("kotoba_stats version 2"), "{err}");
+        assert!(err.contains("kotoba_stats version 9"), "{err}");
     }
     let e = en();
     for extra in [["--top", "5"], ["--method", "flr"]] {

@@ -369,9 +369,10 @@ pub struct Alignment {
     pub seed: Option<String>,
     /// Competitive linking gave the English term this Japanese term, which
     /// goes to no other English term but the inflections of one word. False
-    /// for the best proposal a term keeps when its Japanese term went to
-    /// another (`White` → 高官, which `White House official` took), for a
-    /// term's further proposals, and without linking.
+    /// for the best proposal a term keeps when its Japanese terms went to
+    /// others (`White` → 高官, which `official` took) or the one left is far
+    /// weaker than that best (under a fifth of it), for a term's further
+    /// proposals, and without linking.
     pub linked: bool,
 }
 

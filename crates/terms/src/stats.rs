@@ -16,6 +16,10 @@ pub const STATS_VERSION: u32 = 1;
 /// Version of a statistics record (its `kotoba_stats` field, see [`Record`]).
 pub const RECORD_VERSION: u64 = 1;
 
+/// Version of a record that is [`Record::incomplete`]: a build that predates
+/// the mark refuses such a record rather than dropping the mark unread.
+pub const INCOMPLETE_RECORD_VERSION: u64 = 2;
+
 /// A record that cannot be right: the error names what is wrong. The
 /// message carries no position, since records are often re-serialized
 /// pieces of a larger line and a column would point nowhere useful.
@@ -832,7 +836,11 @@ impl Record {
     /// equal bytes.
     pub fn to_json(&self) -> Result<String, Error> {
         Ok(serde_json::to_string(&RecordOut {
-            kotoba_stats: RECORD_VERSION,
+            kotoba_stats: if self.incomplete {
+                INCOMPLETE_RECORD_VERSION
+            } else {
+                RECORD_VERSION
+            },
             terms: &self.terms,
             pairs: self.pairs.as_ref(),
             shards: self.shards.as_ref(),
@@ -853,10 +861,12 @@ impl Record {
             return Err(invalid("not a kotoba stats record (not a JSON object)"));
         };
         match fields.get("kotoba_stats") {
-            Some(n) if n.as_u64() == Some(RECORD_VERSION) => {}
+            Some(n)
+                if n.as_u64() == Some(RECORD_VERSION)
+                    || n.as_u64() == Some(INCOMPLETE_RECORD_VERSION) => {}
             Some(n) => {
                 return Err(invalid(format!(
-                    "kotoba_stats version {n} is unknown (this build reads version {RECORD_VERSION})"
+                    "kotoba_stats version {n} is unknown (this build reads versions {RECORD_VERSION} and {INCOMPLETE_RECORD_VERSION})"
                 )));
             }
             None => return Err(invalid("not a kotoba stats record (no kotoba_stats field)")),
@@ -1280,13 +1290,13 @@ mod tests {
             incomplete: false,
         };
         let mut v: Value = serde_json::from_str(&record.to_json()?)?;
-        v["kotoba_stats"] = 2.into();
+        v["kotoba_stats"] = 3.into();
         let message = Record::from_json(&v.to_string())
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(
-            message.contains("kotoba_stats version 2 is unknown"),
+            message.contains("kotoba_stats version 3 is unknown"),
             "{message}"
         );
         let not_a_record = Record::from_json(r#"{"terms":{}}"#)
@@ -1561,6 +1571,7 @@ mod tests {
         };
         let json = incomplete.to_json()?;
         assert!(json.ends_with(",\"incomplete\":true}"), "{json}");
+        assert!(json.starts_with("{\"kotoba_stats\":2,"), "{json}");
         assert_eq!(Record::from_json(&json)?, incomplete);
         let bad = json.replace("\"incomplete\":true", "\"incomplete\":1");
         assert!(Record::from_json(&bad).is_err());

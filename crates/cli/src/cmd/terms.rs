@@ -80,7 +80,11 @@ fn count(input: &InputArgs, lang: TermLang) -> Result<(Stats, Status)> {
         input,
         |doc| {
             let language = language_of(lang, &doc.text);
-            if lang != TermLang::Auto && language_of(TermLang::Auto, &doc.text) != language {
+            // A document without letters looks like neither.
+            if lang != TermLang::Auto
+                && language_of(TermLang::Auto, &doc.text) != language
+                && doc.text.chars().any(char::is_alphabetic)
+            {
                 other_script.fetch_add(1, Ordering::Relaxed);
             }
             let slot = LANGUAGES.iter().position(|l| *l == language).unwrap_or(0);
@@ -226,7 +230,7 @@ fn align_options(args: &PairArgs, min_freq: u64) -> AlignOptions {
 /// The pairs a TBX termbase is given: `rows` without the rare ones
 /// ([`Alignment::is_rare`]) and without the proposals a term kept when its
 /// Japanese term went to another English term (not [`Alignment::linked`]:
-/// `White` → 高官 beside `White House official` → 高官). A TBX carries no
+/// `White` → 高官 beside `official` → 高官). A TBX carries no
 /// counts, so a pair seen together once would enter a termbase looking as
 /// sure as any other, and most are wrong (13 of 47 were right on the
 /// gettext pairs); the tables keep both kinds, with their `cooc` and
