@@ -249,12 +249,18 @@ fn wrapped_lines(sentence: &str, lead: usize) -> Vec<&str> {
     out
 }
 
-/// Characters of the line `text` holds at byte `at` before `at`: a
-/// sentence may start in the middle of a line.
+/// Characters of the line `text` holds at byte `at` before `at`, counted
+/// up to [`WRAPPED_LINE`] at most (all a wrap test needs: a document of one
+/// long line made counting the whole line quadratic): a sentence may start
+/// in the middle of a line.
 pub(crate) fn line_lead(text: &str, at: usize) -> usize {
-    text.get(..at)
-        .and_then(|t| t.rsplit('\n').next())
-        .map_or(0, |l| l.chars().count())
+    text.get(..at).map_or(0, |t| {
+        t.chars()
+            .rev()
+            .take_while(|&c| c != '\n')
+            .take(WRAPPED_LINE)
+            .count()
+    })
 }
 
 /// True when `w`, a stop word in a line with lowercase letters, is an
@@ -394,7 +400,12 @@ pub fn count_document(text: &str) -> Stats {
         };
         let defined = abbreviation_definitions(sentence);
         let mut first_word = true;
-        for line in wrapped_lines(sentence, line_lead(text, span.start)) {
+        let lead = if sentence.contains('\n') {
+            line_lead(text, span.start)
+        } else {
+            0
+        };
+        for line in wrapped_lines(sentence, lead) {
             if formula(line) {
                 continue;
             }
@@ -892,6 +903,10 @@ mod tests {
             .len(),
             2
         );
+        // The lead is the line before a sentence, counted far enough only.
+        assert_eq!(line_lead("ab\ncdé f", 8), 4);
+        assert_eq!(line_lead(&"x".repeat(500), 500), WRAPPED_LINE);
+        assert_eq!(line_lead("ab", 9), 0);
         // Lead characters count towards the first line.
         assert_eq!(wrapped_lines("short\nend.", 40).len(), 1);
         assert_eq!(wrapped_lines("short\nend.", 0).len(), 2);
