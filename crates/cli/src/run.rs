@@ -534,15 +534,20 @@ fn landing(path: &Path) -> Option<PathBuf> {
     }
 }
 
+/// True for an output that is a file written by replacing it, existing or
+/// not: not `-`, a folder, or a terminal, pipe or other device, which is
+/// written to, never replaced or read back (`/dev/stdin … -o /dev/stdout`
+/// at a terminal names one device twice).
+fn replaceable(p: &Path) -> bool {
+    p.as_os_str() != "-" && !p.is_dir() && std::fs::metadata(p).map_or(true, |m| m.is_file())
+}
+
 /// Refuses, before anything is read, outputs that would replace an input
 /// file or each other (`-o X --pairs-output X`; `-o` naming the corpus or
 /// the parallel file): the run would end with exit 0 and a file lost.
 /// `outputs` and `inputs` are `(what, path)`; `-` and folders are skipped.
 pub fn refuse_overwriting(outputs: &[(&str, &Path)], inputs: &[(&str, &Path)]) -> Result<()> {
     let file = |p: &Path| p.as_os_str() != "-" && !p.is_dir();
-    // A terminal, pipe or other device is written to, not replaced
-    // (`/dev/stdin … -o /dev/stdout` at a terminal names one device twice).
-    let replaceable = |p: &Path| file(p) && std::fs::metadata(p).map_or(true, |m| m.is_file());
     let mut seen: Vec<(&str, &Path, PathBuf)> = Vec::new();
     for &(what, path) in outputs.iter().filter(|(_, p)| replaceable(p)) {
         let Some(r) = landing(path) else { continue };
@@ -620,9 +625,7 @@ fn refuse_output_in_input_folder(
 ) -> Result<()> {
     let landings: Vec<(&str, &Path, PathBuf)> = outputs
         .iter()
-        .filter(|(_, p)| p.as_os_str() != "-" && !p.is_dir())
-        // A terminal, pipe or other device is written to, never read back.
-        .filter(|(_, p)| std::fs::metadata(p).map_or(true, |m| m.is_file()))
+        .filter(|(_, p)| replaceable(p))
         .filter_map(|&(what, p)| Some((what, p, landing(p)?)))
         .collect();
     if landings.is_empty() {

@@ -203,6 +203,12 @@ fn formula(line: &str) -> bool {
     2 * wordy < tokens.len()
 }
 
+/// True for a line set in capitals (three letters or more, none lowercase):
+/// a heading or a shouted line, whose case says nothing of names.
+fn shouting(line: &str) -> bool {
+    line.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !line.chars().any(char::is_lowercase)
+}
+
 /// The fewest characters of a line a hard wrap broke: a shorter line is
 /// more likely a heading or a list item.
 const WRAPPED_LINE: usize = 40;
@@ -214,10 +220,6 @@ const WRAPPED_LINE: usize = 40;
 /// characters of its line stand before the sentence), or the line itself
 /// is short and ends without punctuation, as a heading does.
 fn wrapped_lines(sentence: &str, lead: usize) -> Vec<&str> {
-    let shouting = |line: &str| {
-        line.chars().filter(|c| c.is_alphabetic()).count() >= 3
-            && !line.chars().any(char::is_lowercase)
-    };
     let long = |line: &str, lead: usize| lead + line.trim_end().chars().count() >= WRAPPED_LINE;
     let ends_clause = |line: &str| {
         line.trim_end().ends_with([
@@ -400,17 +402,11 @@ pub fn count_document(text: &str) -> Stats {
         };
         let defined = abbreviation_definitions(sentence);
         let mut first_word = true;
-        let lead = if sentence.contains('\n') {
-            line_lead(text, span.start)
-        } else {
-            0
-        };
-        for line in wrapped_lines(sentence, lead) {
+        for line in wrapped_lines(sentence, line_lead(text, span.start)) {
             if formula(line) {
                 continue;
             }
-            let shouting = line.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                && !line.chars().any(char::is_lowercase);
+            let shouting = shouting(line);
             // Tabs, carriage returns, line breaks or double spaces anywhere:
             // only then may a surface need its spaces normalised.
             let spaced = line.contains(['\t', '\r', '\n']) || line.contains("  ");
@@ -574,12 +570,9 @@ fn foreign(sentence: &str) -> bool {
     if sentence.is_ascii() {
         return false;
     }
-    let accented = sentence
-        .split_whitespace()
-        .filter(|w| w.chars().any(|c| !c.is_ascii() && c.is_alphabetic()))
-        .take(2)
-        .count();
-    if accented < 2 {
+    let accented = |w: &&str| w.chars().any(|c| !c.is_ascii() && c.is_alphabetic());
+    let accented_words = sentence.split_whitespace().filter(accented).take(2).count();
+    if accented_words < 2 {
         return false;
     }
     let detector = LanguageDetector::new();
@@ -595,7 +588,7 @@ fn foreign(sentence: &str) -> bool {
     // still not taken for English.
     let plain: Vec<&str> = sentence
         .split_whitespace()
-        .filter(|w| !w.chars().any(|c| !c.is_ascii() && c.is_alphabetic()))
+        .filter(|w| !accented(w))
         .collect();
     let english = plain.len() >= 3
         && detector

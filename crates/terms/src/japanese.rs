@@ -297,12 +297,7 @@ pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
         }
         let example = sentence_text(text, span);
         let example_chars = example.chars().count();
-        let lead = if sentence.contains('\n') {
-            crate::english::line_lead(text, span.start)
-        } else {
-            0
-        };
-        let unwrapped = unwrapped(sentence, lead);
+        let unwrapped = unwrapped(sentence, crate::english::line_lead(text, span.start));
         let sentence = unwrapped.as_ref();
         let (found, n) = compounds_and_count(tokenizer, &mut worker, sentence);
         words += n as u64;
