@@ -43,7 +43,7 @@ pub enum Command {
     /// Evaluation measures.
     #[command(subcommand)]
     Eval(EvalCommand),
-    /// The EN–JA trade glossary: list, look up, annotate, check, convert.
+    /// The EN–JA trade glossary: list, look up, annotate, check, convert; extract, align and build new terms.
     #[command(subcommand)]
     Glossary(GlossaryCommand),
 }

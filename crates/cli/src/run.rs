@@ -570,6 +570,11 @@ pub fn refuse_overwriting(outputs: &[(&str, &Path)], inputs: &[(&str, &Path)]) -
     Ok(())
 }
 
+/// True when writing `output` would replace the file `input` names.
+pub fn replaces(output: &Path, input: &Path) -> bool {
+    replaceable(output) && landing(output).is_some_and(|o| resolved(input) == Some(o))
+}
+
 /// The `--glossary` files, as inputs no output may replace.
 pub fn glossary_inputs(args: &crate::args::GlossaryArgs) -> Vec<(&'static str, &Path)> {
     args.glossaries

@@ -924,3 +924,62 @@ fn dash_is_standard_input_and_output() {
     assert_eq!(code, 2);
     assert!(err.contains("needs --from"), "{err}");
 }
+
+/// A glossary may be rewritten over itself only in the format it is read
+/// in: `list --format jsonl -o g.tsv` and `convert --to tbx g.tsv g.tsv`
+/// replaced the user's TSV with a file its name no longer described.
+#[test]
+fn a_glossary_is_rewritten_in_place_only_in_its_own_format() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let g = dir.path().join("g.tsv");
+    let table = "en\tja\ntrade war\t貿易戦争\n";
+    std::fs::write(&g, table).unwrap_or_else(|e| panic!("{e}"));
+    let gs = g.to_str().unwrap_or_default();
+    let list = |format: &str| {
+        run(
+            &[
+                "glossary",
+                "list",
+                "--no-default-glossary",
+                "--glossary",
+                gs,
+                "--format",
+                format,
+                "-o",
+                gs,
+            ],
+            "",
+        )
+    };
+    let (code, _, err) = list("jsonl");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("another format"), "{err}");
+    assert_eq!(std::fs::read_to_string(&g).unwrap_or_default(), table);
+    for to in ["tbx", "utx", "omegat", "json"] {
+        let (code, _, err) = run(&["glossary", "convert", "--to", to, gs, gs], "");
+        assert_eq!(code, 2, "{to}: {err}");
+        assert_eq!(
+            std::fs::read_to_string(&g).unwrap_or_default(),
+            table,
+            "{to}"
+        );
+    }
+    // In its own format it is normalised in place, as before.
+    let (code, _, err) = list("tsv");
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) = run(&["glossary", "convert", gs, gs], "");
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = run(
+        &[
+            "glossary",
+            "lookup",
+            "--no-default-glossary",
+            "--glossary",
+            gs,
+            "trade war",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("貿易戦争"), "{out}");
+}

@@ -61,11 +61,38 @@ fn list(args: GlossaryListArgs) -> Result<Status> {
     {
         run::refuse_overwriting(&[("-o", o)], &run::glossary_inputs(&args.glossary))?;
     }
+    if let Some(o) = args.output.as_deref() {
+        for g in &args.glossary.glossaries {
+            refuse_rewriting_as_another_format("-o", o, g, Format::from_path(g).ok(), format)?;
+        }
+    }
     let glossary = load(&args.glossary)?;
     let mut out = Output::open(args.output.as_deref())?;
     out.write_all(formats::write(&glossary, format).as_bytes())?;
     out.finish()?;
     Ok(Status::Clean)
+}
+
+/// A glossary may be rewritten in place (to normalise it) only in the
+/// format it is read in: written in another, its name would no longer say
+/// how to read it (`g.tsv` holding TBX), and a format that carries less
+/// (UTX, OmegaT) would lose fields for good.
+fn refuse_rewriting_as_another_format(
+    what: &str,
+    output: &Path,
+    input: &Path,
+    read_as: Option<Format>,
+    written_as: Format,
+) -> Result<()> {
+    if run::replaces(output, input) && read_as != Some(written_as) {
+        return Err(anyhow!(
+            "{what} {} names the glossary being read{}: writing {} over it would replace it in another format; write elsewhere",
+            output.display(),
+            read_as.map_or(String::new(), |f| format!(" (as {})", f.name())),
+            written_as.name()
+        ));
+    }
+    Ok(())
 }
 
 fn describe(c: &Concept) -> String {
@@ -361,6 +388,10 @@ fn convert(args: GlossaryConvertArgs) -> Result<Status> {
         None if stdout => return Err(anyhow!("writing to standard output (-) needs --to")),
         None => Format::from_path(&args.output)?,
     };
+    if !stdin && !stdout {
+        let read_as = from.or_else(|| Format::from_path(&args.input).ok());
+        refuse_rewriting_as_another_format("the output", &args.output, &args.input, read_as, to)?;
+    }
     let (glossary, problems) = if stdin {
         let Some(from) = from else {
             return Err(anyhow!("reading standard input (-) needs --from"));
