@@ -23,8 +23,28 @@ fn admin_status(s: Status) -> &'static str {
 
 /// Text content escaped: XML's five characters and the carriage return,
 /// which an XML reader would turn into a line feed, as a character reference.
+/// Characters XML 1.0 cannot hold at all, not even as references, are
+/// replaced: the vertical tab (a manual line break in Word's cells), form
+/// feed and separators of C0 by a line feed, the other controls by a space.
 fn text(s: &str) -> String {
-    escape(s).replace('\r', "&#13;")
+    let s: std::borrow::Cow<str> = if s.chars().any(|c| !xml_char(c)) {
+        s.chars()
+            .map(|c| match c {
+                _ if xml_char(c) => c,
+                '\u{0b}' | '\u{0c}' | '\u{1c}'..='\u{1e}' => '\n',
+                _ => ' ',
+            })
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    };
+    escape(s.as_ref()).replace('\r', "&#13;")
+}
+
+/// True for a character XML 1.0 allows in a document.
+fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
 }
 
 /// An attribute value escaped: as text, and tabs and line feeds too, which
@@ -371,6 +391,18 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
         pos: 0,
         line: 1,
     };
+    // quick-xml lets control characters through; other XML readers (and CAT
+    // tools) refuse the file, so it is not taken as well-formed here either.
+    if let Some((at, c)) = text.char_indices().find(|&(_, c)| !xml_char(c)) {
+        return Err(Error::parse(
+            path,
+            lines.at(at as u64),
+            format!(
+                "not well-formed XML: the character U+{:04X}, which XML 1.0 does not allow",
+                c as u32
+            ),
+        ));
+    }
     let name_of = |e: &BytesStart| String::from_utf8_lossy(e.name().as_ref()).into_owned();
     let mut entries = Entries::default();
     // The elements open, with their lines, to tell where a cut file stops.
@@ -683,5 +715,31 @@ mod tests {
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(err.starts_with("bad.tbx:4: not well-formed XML"), "{err}");
+    }
+
+    /// A vertical tab (Word's manual line break) went into the XML as it
+    /// was: other readers refused the file, and kotoba read it back.
+    #[test]
+    fn characters_xml_cannot_hold_are_replaced_and_refused() -> Result<(), Error> {
+        let mut g = Glossary::default();
+        let text = "<tbx><text><body><conceptEntry id=\"a\">\
+            <langSec xml:lang=\"en\"><termSec><term>duty</term></termSec></langSec>\
+            </conceptEntry></body></text></tbx>";
+        g.concepts = read(text, Path::new("g.tbx"), &mut Vec::new())?.concepts;
+        g.concepts[0].definition = "Duty\u{0b}under Art. XIX\u{1}\u{ffff}.".into();
+        let written = write(&g);
+        assert!(written.chars().all(xml_char), "{written:?}");
+        let back = read(&written, Path::new("w.tbx"), &mut Vec::new())?;
+        assert_eq!(back.concepts[0].definition, "Duty\nunder Art. XIX  .");
+        let raw = "<tbx>\n<text><body>\u{0b}</body></text></tbx>";
+        let err = read(raw, Path::new("raw.tbx"), &mut Vec::new())
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert_eq!(
+            err,
+            "raw.tbx:2: not well-formed XML: the character U+000B, which XML 1.0 does not allow"
+        );
+        Ok(())
     }
 }
