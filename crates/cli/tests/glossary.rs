@@ -983,3 +983,43 @@ fn a_glossary_is_rewritten_in_place_only_in_its_own_format() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("貿易戦争"), "{out}");
 }
+
+/// A translation that writes a katakana compound with or without the middle
+/// dot, or a term across a line break or a double space, has the term: the
+/// check reported it missing (exit 1), and lookup found nothing.
+#[test]
+fn the_check_accepts_both_ways_of_writing_a_term() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let pairs = dir.path().join("pairs.tsv");
+    std::fs::write(
+        &pairs,
+        "en\tja\n\
+         The Uruguay Round ended.\tウルグアイラウンドが終わった。\n\
+         The dumping margin was 20 percent.\tダンピング・マージンは20%だった。\n\
+         The countervailing  duty rose.\t相殺関税が上がった。\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (code, out, err) = run(
+        &[
+            "glossary",
+            "check",
+            "--parallel",
+            pairs.to_str().unwrap_or_default(),
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains("3 pairs checked, 0 issues"), "{err}");
+    let (code, out, err) = run(
+        &[
+            "glossary",
+            "lookup",
+            "--format",
+            "jsonl",
+            "ダンピング・マージン",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("ダンピングマージン"), "{out}");
+}

@@ -61,12 +61,14 @@ impl<'g> Annotator<'g> {
         let mut patterns: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<Target>> = Vec::new();
         let mut cased: Vec<String> = Vec::new();
+        let japanese = JapaneseTokenizer::new()?;
+        let mut worker = japanese.worker();
         for (ci, c) in glossary.concepts.iter().enumerate() {
             for lang in [Lang::En, Lang::Ja] {
                 for (ti, t) in c.terms(lang).iter().enumerate() {
                     let forms = match lang {
                         Lang::En => english_forms(&t.term),
-                        Lang::Ja => vec![t.term.nfkc().collect()],
+                        Lang::Ja => japanese_forms(&t.term, &mut worker),
                     };
                     let exact_case = lang == Lang::En && t.term.chars().any(char::is_uppercase);
                     for form in forms.into_iter().filter(|f| !f.trim().is_empty()) {
@@ -110,7 +112,7 @@ impl<'g> Annotator<'g> {
             patterns,
             targets,
             cased,
-            japanese: JapaneseTokenizer::new()?,
+            japanese,
         })
     }
 
@@ -151,7 +153,9 @@ impl<'g> Annotator<'g> {
         // Most text is already in NFKC (ASCII always is): no copy, no map.
         let stable = text.is_ascii() || is_nfkc_quick(text.chars()) == IsNormalized::Yes;
         let normalized = (!stable).then(|| nfkc(text));
-        let hay = normalized.as_ref().map_or(text, |n| n.text.as_str());
+        let nfkc_text = normalized.as_ref().map_or(text, |n| n.text.as_str());
+        let folded = fold_space(nfkc_text);
+        let hay = folded.as_ref().map_or(nfkc_text, |(f, _)| f.as_str());
         // The automata hold ASCII-lowercased patterns: matching a lowercased
         // copy (same byte offsets) keeps them half the size of case-folding
         // automata, which makes a large glossary compile faster. Checks that
@@ -192,6 +196,10 @@ impl<'g> Annotator<'g> {
                     }
                 };
                 if ok {
+                    let (s, e) = match &folded {
+                        Some((_, Some(map))) => (map[s], map[e - 1] + 1),
+                        _ => (s, e),
+                    };
                     let (start, end) = match &normalized {
                         Some(n) => n.to_original(s, e),
                         None => (s, e),
@@ -219,6 +227,102 @@ impl<'g> Annotator<'g> {
         }
         at
     }
+}
+
+/// The forms of a Japanese term that match: NFKC, and with the middle dot
+/// between katakana words written or left out, as both are usual
+/// (ウルグアイ・ラウンド and ウルグアイラウンド, ダンピングマージン and
+/// ダンピング・マージン). The dotted form of a term of katakana alone puts a
+/// dot between its morphemes.
+fn japanese_forms(
+    term: &str,
+    worker: &mut kotoba_tokenize::japanese::JapaneseWorker,
+) -> Vec<String> {
+    let term: String = term.nfkc().collect();
+    let mut forms = vec![term.clone()];
+    if term.contains('・') {
+        forms.push(term.replace('・', ""));
+    } else if term.chars().all(is_katakana) {
+        let parts: Vec<&str> = worker
+            .morphemes(&term)
+            .iter()
+            .map(|m| &term[m.start..m.end])
+            .collect();
+        if parts.len() >= 2 && parts.iter().all(|p| p.chars().count() >= 2) {
+            forms.push(parts.join("・"));
+        }
+    }
+    forms
+}
+
+/// `text` with each run of white space as one space, and a line break
+/// between two CJK characters left out (Japanese wraps lines inside words):
+/// glossary terms are written with single spaces, hard-wrapped and
+/// PDF-extracted text is not. With the byte of `text` each byte comes from
+/// (`None` when each comes from the same byte); `None` when there is
+/// nothing to fold.
+fn fold_space(text: &str) -> Option<(String, Option<Vec<usize>>)> {
+    let plain = |c: char| !c.is_whitespace() || c == ' ';
+    if text.chars().all(plain) && !text.contains("  ") {
+        return None;
+    }
+    if let Some(same_length) = fold_single_bytes(text) {
+        return Some((same_length, None));
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len());
+    let mut chars = text.char_indices().peekable();
+    let mut previous: Option<char> = None;
+    while let Some((at, c)) = chars.next() {
+        if !c.is_whitespace() {
+            out.push(c);
+            map.extend(at..at + c.len_utf8());
+            previous = Some(c);
+            continue;
+        }
+        let mut line_break = crate::formats::is_line_break(c);
+        while let Some(&(_, w)) = chars.peek().filter(|(_, w)| w.is_whitespace()) {
+            line_break |= crate::formats::is_line_break(w);
+            chars.next();
+        }
+        let next = chars.peek().map(|&(_, n)| n);
+        let joins = line_break && previous.is_some_and(is_cjk) && next.is_some_and(is_cjk);
+        if !joins {
+            out.push(' ');
+            map.push(at);
+        }
+    }
+    Some((out, Some(map)))
+}
+
+/// [`fold_space`] for the usual text, whose runs of white space are single
+/// ASCII characters (`\n` between lines) and join no CJK characters: the
+/// same bytes with those characters as spaces. `None` for other text.
+fn fold_single_bytes(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    for (i, &b) in bytes.iter().enumerate() {
+        let space = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c');
+        if space {
+            let next_space = bytes
+                .get(i + 1)
+                .is_some_and(|n| matches!(n, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c'));
+            // A line break after a CJK character (3 bytes in UTF-8, the
+            // last a continuation byte) may join two: the slow path decides.
+            let after_cjk = b != b' ' && i > 0 && bytes[i - 1] >= 0x80;
+            if next_space || after_cjk {
+                return None;
+            }
+            out.push(b' ');
+        } else {
+            out.push(b);
+        }
+    }
+    let out = String::from_utf8(out).ok()?;
+    // Other white space (U+2028, NEL, …) changes lengths: the slow path.
+    out.chars()
+        .all(|c| !c.is_whitespace() || c == ' ')
+        .then_some(out)
 }
 
 /// An automaton over the (ASCII-lowercased) patterns.
@@ -332,11 +436,13 @@ mod tests {
             ["anti-dumping duties", "EU", "WTO", "tariffs", "quotas"]
         );
         // Katakana after a middle dot or before kanji is a word of its own,
-        // and kanji compounds match inside longer ones.
+        // and kanji compounds match inside longer ones; the glossary's
+        // ダンピングマージン matches written with a dot too.
         assert_eq!(
             found("ダンピング・マージンとダンピング税、対日貿易黒字"),
-            ["ダンピング", "ダンピング", "貿易黒字"]
+            ["ダンピング・マージン", "ダンピング", "貿易黒字"]
         );
+        assert_eq!(found("セーフガード・メカニズム"), ["セーフガード"]);
         Ok(())
     }
 
@@ -402,5 +508,51 @@ mod tests {
             "{found:?}"
         );
         Ok(())
+    }
+
+    /// Hard-wrapped English and Japanese, double spaces and both ways of
+    /// writing katakana compounds: terms were missed, so a check reported a
+    /// term as untranslated that was there.
+    #[test]
+    fn terms_match_across_line_breaks_spaces_and_middle_dots() -> Result<(), Error> {
+        let g = default_glossary()?;
+        let a = Annotator::new(g)?;
+        let found = |text: &str| -> Vec<String> {
+            a.annotate(text)
+                .iter()
+                .map(|s| text[s.start..s.end].to_string())
+                .collect()
+        };
+        assert_eq!(
+            found("a countervailing\r\nduty and a countervailing  duty"),
+            ["countervailing\r\nduty", "countervailing  duty"]
+        );
+        assert_eq!(found("日本の貿易\n黒字が拡大"), ["貿易\n黒字"]);
+        assert_eq!(
+            found("ウルグアイラウンドとウルグアイ・ラウンド"),
+            ["ウルグアイラウンド", "ウルグアイ・ラウンド"]
+        );
+        // A space between Japanese words is no line break: kept.
+        assert_eq!(found("貿易 黒字"), ["貿易", "黒字"]);
+        Ok(())
+    }
+
+    #[test]
+    fn folding_maps_every_byte_back() {
+        let text = "a \t\n b\u{3000}\n貿易\n黒字";
+        let (folded, map) = fold_space(text).unwrap_or_default();
+        let map = map.unwrap_or_default();
+        assert_eq!(folded, "a b 貿易黒字");
+        assert_eq!(map.len(), folded.len());
+        for (i, &o) in map.iter().enumerate() {
+            if !folded.as_bytes()[i].is_ascii_whitespace() {
+                assert_eq!(folded.as_bytes()[i], text.as_bytes()[o], "{i}");
+            }
+        }
+        assert_eq!(fold_space("no runs here"), None);
+        assert_eq!(
+            fold_space("one\nline\tat a time"),
+            Some(("one line at a time".to_string(), None))
+        );
     }
 }

@@ -26,11 +26,12 @@ pub fn key_en(s: &str) -> String {
 }
 
 /// Japanese key: NFKC (half-width kana become full-width, full-width Latin
-/// becomes ASCII), katakana as hiragana, Latin lowercase, no spaces
-/// (`ｾｰﾌｶﾞｰﾄﾞ` and `セーフガード` → `せーふがーど`).
+/// becomes ASCII), katakana as hiragana, Latin lowercase, no spaces and no
+/// middle dots (`ｾｰﾌｶﾞｰﾄﾞ` and `セーフガード` → `せーふがーど`;
+/// `ダンピング・マージン` → `だんぴんぐまーじん`).
 pub fn key_ja(s: &str) -> String {
     s.nfkc()
-        .filter(|c| !c.is_whitespace())
+        .filter(|c| !c.is_whitespace() && *c != '・')
         .flat_map(char::to_lowercase)
         .map(to_hiragana)
         .collect()
@@ -97,6 +98,8 @@ mod tests {
         assert_eq!(key_en("Japan’s"), "japan");
         assert_eq!(key_ja("ｾｰﾌｶﾞｰﾄﾞ"), "せーふがーど");
         assert_eq!(key_ja("ＷＴＯ"), "wto");
+        assert_eq!(key_ja("ダンピング・マージン"), key_ja("ダンピングマージン"));
+        assert_eq!(key_ja("ｳﾙｸﾞｱｲ･ﾗｳﾝﾄﾞ"), key_ja("ウルグアイラウンド"));
     }
 
     #[test]
