@@ -60,11 +60,13 @@ pub fn read(
     // Where each concept id was first seen, and the id whose rows are being
     // skipped as a duplicate.
     let mut seen = std::collections::HashMap::new();
-    // Ids made from the term of a row without an id, with their concept's
-    // index in `g.concepts`.
+    // The term a row without an id is named by (its English term, else its
+    // Japanese), with the index in `g.concepts` of the concept it made.
     let mut derived_ids: std::collections::HashMap<String, usize> =
         std::collections::HashMap::new();
     let mut skipping: Option<String> = None;
+    // Where each concept of a one-row-per-term table is in `g.concepts`.
+    let mut concept_at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
@@ -101,8 +103,9 @@ pub fn read(
                 continue;
             }
             let derived = get("id").is_empty();
+            let named_by = if en.is_empty() { &ja } else { &en };
             let id = match &*get("id") {
-                "" => id_from(if en.is_empty() { &ja } else { &en }),
+                "" => derived_id(named_by, &seen),
                 id => id.to_string(),
             };
             let term = |t: &str, reading: &str| Term {
@@ -114,7 +117,7 @@ pub fn read(
             // more than one equivalent (`tariff / 関税`, `tariff / 関税率`):
             // the later ones join it as admitted terms.
             if derived
-                && let Some(&at) = derived_ids.get(&id)
+                && let Some(&at) = derived_ids.get(&**named_by)
                 && let Some(c) = g.concepts.get_mut(at)
             {
                 fill_concept_fields(c, &get);
@@ -135,7 +138,7 @@ pub fn read(
                 continue;
             }
             if derived {
-                derived_ids.insert(id.clone(), g.concepts.len());
+                derived_ids.insert(named_by.to_string(), g.concepts.len());
             }
             g.concepts.push(Concept {
                 id,
@@ -184,24 +187,37 @@ pub fn read(
             continue;
         }
         skipping = None;
-        if g.concepts.last().is_none_or(|c| c.id != *id) {
-            // Rows of one concept stand together: the id seen again after
-            // another concept's rows is a second concept with the same id.
-            if let Some(e) = super::duplicate(&mut seen, &id, path, line) {
-                problems.push(e);
-                skipping = Some(id.to_string());
-                continue;
+        let at = match concept_at.get(&*id) {
+            Some(&at) if at + 1 == g.concepts.len() => at,
+            // Rows of one concept apart from each other (a table sorted by
+            // language or term) are gathered; but rows whose domain,
+            // definition or note differ from the concept's belong to a
+            // second concept given the same id.
+            Some(&at) => {
+                if differs(&g.concepts[at], &get)
+                    && let Some(e) = super::duplicate(&mut seen, &id, path, line)
+                {
+                    problems.push(e);
+                    skipping = Some(id.to_string());
+                    continue;
+                }
+                at
             }
-            g.concepts.push(Concept {
-                id: id.to_string(),
-                domain: get("domain").to_string(),
-                definition: get("definition").to_string(),
-                note: get("note").to_string(),
-                en: vec![],
-                ja: vec![],
-            });
-        }
-        if let Some(c) = g.concepts.last_mut() {
+            None => {
+                seen.insert(id.to_string(), line);
+                concept_at.insert(id.to_string(), g.concepts.len());
+                g.concepts.push(Concept {
+                    id: id.to_string(),
+                    domain: get("domain").to_string(),
+                    definition: get("definition").to_string(),
+                    note: get("note").to_string(),
+                    en: vec![],
+                    ja: vec![],
+                });
+                g.concepts.len() - 1
+            }
+        };
+        if let Some(c) = g.concepts.get_mut(at) {
             fill_concept_fields(c, &get);
             let reading = get("reading");
             c.terms_mut(lang).push(Term {
@@ -212,6 +228,40 @@ pub fn read(
         }
     }
     Ok(g)
+}
+
+/// The id of a concept named by `term` in a table without ids: the term as
+/// an id (`trade war` → `trade-war`), or, when a concept of another term
+/// already has that id (`Diet` and `diet`, `C++ tariff` and `C tariff`), the
+/// first free one of `diet-2`, `diet-3`, …: different terms stay different
+/// concepts.
+fn derived_id(term: &str, seen: &std::collections::HashMap<String, Option<usize>>) -> String {
+    let base = match id_from(term) {
+        id if id.is_empty() => "term".to_string(),
+        id => id,
+    };
+    if !seen.contains_key(&base) {
+        return base;
+    }
+    (2..)
+        .map(|k| format!("{base}-{k}"))
+        .find(|id| !seen.contains_key(id))
+        .unwrap_or(base)
+}
+
+/// True when a row gives a domain, definition or note other than the
+/// concept's (a field empty on either side agrees with anything).
+fn differs<'a>(c: &Concept, get: &impl Fn(&str) -> Cow<'a, str>) -> bool {
+    [
+        (&c.domain, "domain"),
+        (&c.definition, "definition"),
+        (&c.note, "note"),
+    ]
+    .into_iter()
+    .any(|(field, name)| {
+        let cell = get(name);
+        !field.is_empty() && !cell.is_empty() && **field != *cell
+    })
 }
 
 /// Domain, definition and note are the concept's: written on each of its
@@ -409,14 +459,16 @@ mod tests {
         Ok(())
     }
 
-    /// A concept id twice in one file replaced the first concept silently.
+    /// A concept id twice in one file replaced the first concept silently;
+    /// rows of one concept apart from each other are gathered unless their
+    /// definition says they are another concept.
     #[test]
     fn a_duplicate_id_is_a_problem_naming_both_lines() {
         let text = "id\tdomain\tdefinition\tlang\tterm\treading\tstatus\r\n\
-                    c1\t\t\ten\trules of origin\t\tpreferred\r\n\
+                    c1\t\tRules for a good's origin.\ten\trules of origin\t\tpreferred\r\n\
                     c1\t\t\tja\t原産地規則\t\tpreferred\r\n\
                     c2\t\t\ten\tquota\t\tpreferred\r\n\
-                    c1\t\t\ten\torigin\t\tpreferred\r\n\
+                    c1\t\tWhere a good comes from.\ten\torigin\t\tpreferred\r\n\
                     c1\t\t\tja\t原産地\t\tpreferred\r\n";
         let mut problems = Vec::new();
         let g = super::read(text, b'\t', Path::new("g.tsv"), &mut problems);
@@ -429,6 +481,24 @@ mod tests {
             messages,
             ["g.tsv:5: duplicate concept id `c1` (first at line 2)"]
         );
+        // The same table sorted by language: each concept's rows gathered.
+        let sorted = "id,domain,definition,lang,term,reading,status\n\
+                      c1,trade,Rules.,en,rules of origin,,preferred\n\
+                      c2,trade,Limits.,en,quota,,preferred\n\
+                      c1,trade,Rules.,ja,原産地規則,,preferred\n\
+                      c2,trade,Limits.,ja,数量制限,,preferred\n";
+        let mut problems = Vec::new();
+        let g = super::read(sorted, b',', Path::new("s.csv"), &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        let concepts: Vec<(String, usize, usize)> = g
+            .map(|g| {
+                g.concepts
+                    .iter()
+                    .map(|c| (c.id.clone(), c.en.len(), c.ja.len()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert_eq!(concepts, [("c1".into(), 1, 1), ("c2".into(), 1, 1)]);
         // A table without ids: rows of one English term are one concept
         // with more than one equivalent, the later ones admitted.
         let mut problems = Vec::new();
@@ -449,6 +519,33 @@ mod tests {
         assert_eq!(
             ja,
             [("貿易", Status::Preferred), ("取引", Status::Admitted)]
+        );
+        // Different terms whose ids would be alike stay different concepts
+        // (they were merged: CAP became 上限 too).
+        let mut problems = Vec::new();
+        let g = super::read(
+            "en\tja\nDiet\t国会\ndiet\t食生活\nCAP\t共通農業政策\ncap\t上限\nC++ tariff\tC++関税\nC tariff\tC関税\ndiet\t食事\n",
+            b'\t',
+            Path::new("g.tsv"),
+            &mut problems,
+        );
+        assert!(problems.is_empty(), "{problems:?}");
+        let g = g.unwrap_or_default();
+        let concepts: Vec<(&str, &str, usize)> = g
+            .concepts
+            .iter()
+            .map(|c| (c.id.as_str(), c.en[0].term.as_str(), c.ja.len()))
+            .collect();
+        assert_eq!(
+            concepts,
+            [
+                ("diet", "Diet", 1),
+                ("diet-2", "diet", 2),
+                ("cap", "CAP", 1),
+                ("cap-2", "cap", 1),
+                ("c-tariff", "C++ tariff", 1),
+                ("c-tariff-2", "C tariff", 1)
+            ]
         );
         // An id given twice is still a duplicate.
         let mut problems = Vec::new();

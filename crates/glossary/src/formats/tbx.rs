@@ -171,6 +171,9 @@ struct Entries {
     /// `descrip`, `termNote`, `note`): markup inside it (`<hi>`) is part of
     /// its text, not structure.
     text_depth: Option<usize>,
+    /// Concept ids read, with the line of their entry: a duplicate is
+    /// reported naming both.
+    seen: std::collections::HashMap<String, Option<usize>>,
 }
 
 impl Entries {
@@ -345,7 +348,15 @@ impl Entries {
                     }
                     match c.problem() {
                         Some(p) => problems.push(Error::parse(path, self.entry_line, p)),
-                        None => self.glossary.concepts.push(c),
+                        None => match super::duplicate(
+                            &mut self.seen,
+                            c.id.trim(),
+                            path,
+                            self.entry_line,
+                        ) {
+                            Some(e) => problems.push(e),
+                            None => self.glossary.concepts.push(c),
+                        },
                     }
                 }
             }
@@ -741,5 +752,22 @@ mod tests {
             "raw.tbx:2: not well-formed XML: the character U+000B, which XML 1.0 does not allow"
         );
         Ok(())
+    }
+
+    #[test]
+    fn a_duplicate_id_names_both_entries_lines() {
+        let text = "<tbx><text><body>\n<conceptEntry id=\"t1\">\
+            <langSec xml:lang=\"en\"><termSec><term>tariff</term></termSec></langSec>\
+            </conceptEntry>\n<conceptEntry id=\"t1\">\
+            <langSec xml:lang=\"en\"><termSec><term>quota</term></termSec></langSec>\
+            </conceptEntry>\n</body></text></tbx>";
+        let mut problems = Vec::new();
+        let g = read(text, Path::new("m.tbx"), &mut problems);
+        let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            messages,
+            ["m.tbx:3: duplicate concept id `t1` (first at line 2)"]
+        );
+        assert_eq!(g.map(|g| g.concepts.len()).unwrap_or_default(), 1);
     }
 }
