@@ -317,6 +317,22 @@ impl<'a> Scanner<'a> {
     }
 
     /// The capitalised word at `at` is a common sentence starter.
+    /// True when a Roman numeral in capitals stands at `at`, as a number
+    /// after `Art.`, `Vol.` or `Ch.` (`Art. XIX of GATT`): two letters or
+    /// more, or one before a comma, colon, semicolon or closing bracket
+    /// (`Art. I,`), as a lone `I` is more often the pronoun.
+    fn roman_numeral_at(&self, at: usize) -> bool {
+        let rest = self.b.get(at..).unwrap_or_default();
+        let n = rest
+            .iter()
+            .take_while(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
+            .count();
+        let after = rest.get(n).copied();
+        let word_ends = after.is_none_or(|b| !b.is_ascii_alphanumeric());
+        (word_ends && (2..=7).contains(&n))
+            || (n == 1 && matches!(after, Some(b',' | b':' | b';' | b')')))
+    }
+
     fn starter_at(&self, at: usize) -> bool {
         // Starters are short: a longer word is none of them.
         let limit = (at + 16).min(self.b.len());
@@ -413,7 +429,9 @@ impl<'a> Scanner<'a> {
         match token {
             Token::Word | Token::Number => kind != Kind::Lower,
             Token::Abbr(AbbrClass::Title) => false,
-            Token::Abbr(AbbrClass::Number) => matches!(kind, Kind::Upper | Kind::Other),
+            Token::Abbr(AbbrClass::Number) => {
+                matches!(kind, Kind::Upper | Kind::Other) && !self.roman_numeral_at(word)
+            }
             Token::Abbr(AbbrClass::General) => kind == Kind::Upper && self.starter_at(word),
             Token::Initial => match kind {
                 Kind::Upper => self.starter_at(word),
@@ -640,6 +658,27 @@ mod tests {
         assert_eq!(
             sentences("See No. 5 and Fig. 3. Then stop."),
             ["See No. 5 and Fig. 3.", "Then stop."]
+        );
+        // Trade law cites articles and volumes by Roman numerals (a review
+        // found `Art.` / `XIX of GATT 1994.` as two sentences).
+        assert_eq!(
+            sentences(
+                "Safeguards fall under Art. XIX of GATT 1994. Under Arts. III and XI, quotas \
+                 are banned. The panel cited fn. 45 of the report. Compare Annex 1A, Vol. II \
+                 of the Agreement. See Art. I, then stop."
+            ),
+            [
+                "Safeguards fall under Art. XIX of GATT 1994.",
+                "Under Arts. III and XI, quotas are banned.",
+                "The panel cited fn. 45 of the report.",
+                "Compare Annex 1A, Vol. II of the Agreement.",
+                "See Art. I, then stop."
+            ]
+        );
+        // A lone I after such an abbreviation is the pronoun.
+        assert_eq!(
+            sentences("I love modern art. I went to see it."),
+            ["I love modern art.", "I went to see it."]
         );
         assert_eq!(
             sentences("Jan. 5 was cold. Feb. was not."),
