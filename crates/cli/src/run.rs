@@ -309,7 +309,11 @@ pub fn keep_fields_only_with(input: &InputArgs, jsonl_out: bool, needs: &str) ->
 }
 
 /// Merges the input record's fields into an output record when
-/// `--keep-fields` asks for it (the output's own fields win).
+/// `--keep-fields` asks for it (the output's own fields win). The `id` is
+/// the record's own id field as it was written (a number stays a number),
+/// or null when it has none, as in the records of failures: an id made up
+/// from the file and line would not join back to anything, and under
+/// Spark's `pipe` it would count lines of one partition.
 pub fn keep_fields(
     input: &InputArgs,
     doc: &Document,
@@ -318,6 +322,10 @@ pub fn keep_fields(
     if let (true, Some(record), serde_json::Value::Object(out)) =
         (input.keep_fields, &doc.record, &mut value)
     {
+        if out.contains_key("id") {
+            let id = record.get(&input.id_field).cloned();
+            out.insert("id".into(), id.unwrap_or(serde_json::Value::Null));
+        }
         for (k, v) in record {
             if k != &input.text_field && !out.contains_key(k) {
                 out.insert(k.clone(), v.clone());

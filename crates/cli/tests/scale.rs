@@ -447,3 +447,38 @@ fn progress_shows_on_a_terminal_only() {
         );
     }
 }
+
+/// Record mode gave back a numeric id as a string (`1.50` as `"1.5"`) and
+/// made one up (`"kf.jsonl:2"`) for a record without any, which then joined
+/// to nothing: the id is the record's own, or null.
+#[test]
+fn record_mode_keeps_the_records_own_id() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let input = dir.path().join("kf.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\":7,\"url\":\"u1\",\"text\":\"A doc.\"}\n{\"url\":\"u3\",\"text\":\"C doc.\"}\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    for command in [
+        vec!["summarize", "--format", "jsonl"],
+        vec!["sentences", "--format", "jsonl"],
+    ] {
+        let out = kotoba()
+            .args(&command)
+            .args(["--jsonl", "--keep-fields"])
+            .arg(&input)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(out.status.success(), "{command:?}");
+        let records: Vec<Value> = String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap_or_default())
+            .collect();
+        assert_eq!(records.len(), 2, "{command:?}");
+        assert_eq!(records[0]["id"], serde_json::json!(7), "{command:?}");
+        assert_eq!(records[0]["url"], "u1", "{command:?}");
+        assert_eq!(records[1]["id"], Value::Null, "{command:?}");
+        assert_eq!(records[1]["url"], "u3", "{command:?}");
+    }
+}
