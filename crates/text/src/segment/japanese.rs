@@ -11,7 +11,11 @@
 //!   does its closing bracket.
 //! * A blank line always ends a sentence.  A single line break does not
 //!   (`これは父の\n家です。` is one sentence), unless the next line is a list
-//!   item or starts with a full-width-space paragraph indent.
+//!   item or starts with a full-width-space paragraph indent, or the line
+//!   before it is a heading: shorter than a wrapped line (20 characters) and
+//!   not ending in a particle or comma that a sentence goes on after
+//!   (`日米貿易交渉、来月開始へ`, `（共同）`, a bullet point without a marker).
+//! * `１．` or `1.` opening a line is a list number, not a sentence end.
 
 use super::SentenceSpan;
 use super::lists;
@@ -67,7 +71,9 @@ pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
         if c == '\n' {
             let (k, blank) = skip_ws_counting_lines(text, i);
             let indent = char_at(text, i + 1) == Some('\u{3000}');
-            if k < text.len() && (blank || indent || is_line_item(text, k)) {
+            if k < text.len()
+                && (blank || indent || is_line_item(text, k) || heading_before(text, start, i, k))
+            {
                 push_trimmed(text, start, i, &mut spans);
                 start = k;
                 i = k;
@@ -90,6 +96,58 @@ pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
     }
     push_trimmed(text, start, text.len(), &mut spans);
     spans
+}
+
+/// Characters of a wrapped line: a line without a terminator this long or
+/// longer goes on into the next.
+const WRAPPED_LINE: usize = 20;
+
+/// The line that ends at the line break `i` (from the sentence start
+/// `start` on) is a heading of its own: shorter than a wrapped line and not
+/// ending where a sentence goes on (a particle, a comma, an opening bracket).
+/// `へ` is no such particle: headlines end in it (`来月開始へ`). Nor is it a
+/// heading when the next line, at `k`, opens with a particle, which no
+/// sentence does (`「行く」⏎と言った。`).
+fn heading_before(text: &str, start: usize, i: usize, k: usize) -> bool {
+    if start >= i
+        || char_at(text, k).is_some_and(|c| {
+            matches!(
+                c,
+                'と' | 'を' | 'が' | 'は' | 'に' | 'で' | 'の' | 'へ' | 'も' | 'や' | '、' | '。'
+            )
+        })
+    {
+        return false;
+    }
+    let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1).max(start);
+    let line = text[line_start..i].trim();
+    let Some(last) = line.chars().next_back() else {
+        return false;
+    };
+    let goes_on = matches!(
+        last,
+        'の' | 'は'
+            | 'が'
+            | 'を'
+            | 'に'
+            | 'と'
+            | 'で'
+            | 'も'
+            | 'や'
+            | 'て'
+            | 'か'
+            | 'ら'
+            | 'り'
+            | '、'
+            | '，'
+            | ','
+            | '・'
+            | '「'
+            | '『'
+            | '（'
+            | '('
+    );
+    line.chars().count() < WRAPPED_LINE && !goes_on
 }
 
 /// The line at `k` is a list item: `・一つ目`, `※注`, `① …`, `1. …`.
@@ -117,10 +175,19 @@ fn is_terminator(text: &str, i: usize, c: char) -> bool {
         '．' => {
             !(char_before(text, i).is_some_and(is_digit)
                 && char_at(text, i + c.len_utf8()).is_some_and(is_digit))
+                && !list_number_before(text, i)
         }
         '!' | '?' => !char_before(text, i).is_some_and(|p| p.is_ascii_alphanumeric()),
         _ => is_terminator_char(c),
     }
+}
+
+/// The `．` at `i` follows one to three digits that open a line: a list
+/// number (`１．関税の撤廃`).
+fn list_number_before(text: &str, i: usize) -> bool {
+    let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
+    let number = text[line_start..i].trim_start();
+    (1..=3).contains(&number.chars().count()) && number.chars().all(is_digit)
 }
 
 /// The closing bracket for `c`, and whether the pair is a quotation.
@@ -330,6 +397,43 @@ mod tests {
         assert_eq!(
             sentences("項目\n・一つ目\n・二つ目"),
             ["項目", "・一つ目", "・二つ目"]
+        );
+        // A review found headlines, bullet points without markers and news
+        // agency credits glued to the sentence after them.
+        assert_eq!(
+            sentences(
+                "日米貿易交渉、来月開始へ\n政府は３日、方針を固めた。\n黒字は拡大した。（共同）\n農林水産省は主張している。"
+            ),
+            [
+                "日米貿易交渉、来月開始へ",
+                "政府は３日、方針を固めた。",
+                "黒字は拡大した。",
+                "（共同）",
+                "農林水産省は主張している。"
+            ]
+        );
+        assert_eq!(
+            sentences("＜主な論点＞\n関税撤廃の範囲\n政府調達\n首相は妥結を目指す。"),
+            [
+                "＜主な論点＞",
+                "関税撤廃の範囲",
+                "政府調達",
+                "首相は妥結を目指す。"
+            ]
+        );
+        // A wrapped line (20 characters or more) goes on, whatever it ends in.
+        assert_eq!(
+            sentences("政府は米国との貿易協議で自動車関税の引き下げ\nを求める方針を固めた。"),
+            ["政府は米国との貿易協議で自動車関税の引き下げ\nを求める方針を固めた。"]
+        );
+        // List numbers in full width open items; ３．２９ stays a number.
+        assert_eq!(
+            sentences("対応策は次の通り。\n１．関税の段階的撤廃\n２．政府調達の透明性向上\n"),
+            [
+                "対応策は次の通り。",
+                "１．関税の段階的撤廃",
+                "２．政府調達の透明性向上"
+            ]
         );
     }
 
