@@ -71,7 +71,13 @@ impl<'g> Annotator<'g> {
                         Lang::Ja => japanese_forms(&t.term, &mut worker),
                     };
                     let exact_case = lang == Lang::En && t.term.chars().any(char::is_uppercase);
-                    for form in forms.into_iter().filter(|f| !f.trim().is_empty()) {
+                    // Terms are folded as text is, so a term written with
+                    // a double space or a line break still matches.
+                    let forms = forms.into_iter().map(|f| match fold_space(f.trim()) {
+                        Some((folded, _)) => folded,
+                        None => f.trim().to_string(),
+                    });
+                    for form in forms.filter(|f| !f.is_empty()) {
                         let cased_form = exact_case.then(|| {
                             cased.push(form.clone());
                             (cased.len() - 1) as u32
@@ -255,12 +261,14 @@ fn japanese_forms(
     forms
 }
 
-/// `text` with each run of white space as one space, and a line break
-/// between two CJK characters left out (Japanese wraps lines inside words):
+/// `text` with each run of white space within a paragraph as one space, and
+/// a single line break between two CJK characters left out (Japanese wraps
+/// lines inside words), unless the next line opens with a bullet (`・`):
 /// glossary terms are written with single spaces, hard-wrapped and
-/// PDF-extracted text is not. With the byte of `text` each byte comes from
-/// (`None` when each comes from the same byte); `None` when there is
-/// nothing to fold.
+/// PDF-extracted text is not. A blank line stays as it is, so no term is
+/// found across paragraphs, headings or list items. With the byte of `text`
+/// each byte comes from (`None` when each comes from the same byte); `None`
+/// when there is nothing to fold.
 fn fold_space(text: &str) -> Option<(String, Option<Vec<usize>>)> {
     let plain = |c: char| !c.is_whitespace() || c == ' ';
     if text.chars().all(plain) && !text.contains("  ") {
@@ -280,14 +288,23 @@ fn fold_space(text: &str) -> Option<(String, Option<Vec<usize>>)> {
             previous = Some(c);
             continue;
         }
-        let mut line_break = crate::formats::is_line_break(c);
-        while let Some(&(_, w)) = chars.peek().filter(|(_, w)| w.is_whitespace()) {
-            line_break |= crate::formats::is_line_break(w);
+        let mut end = at + c.len_utf8();
+        while let Some(&(k, w)) = chars.peek().filter(|(_, w)| w.is_whitespace()) {
+            end = k + w.len_utf8();
             chars.next();
         }
+        let run = &text[at..end];
+        let breaks = line_breaks(run);
         let next = chars.peek().map(|&(_, n)| n);
-        let joins = line_break && previous.is_some_and(is_cjk) && next.is_some_and(is_cjk);
-        if !joins {
+        if breaks >= 2 {
+            out.push_str(run);
+            map.extend(at..end);
+        } else if breaks == 1
+            && previous.is_some_and(is_cjk)
+            && next.is_some_and(|n| is_cjk(n) && !is_bullet(n))
+        {
+            // A wrapped Japanese line: the two characters join.
+        } else {
             out.push(' ');
             map.push(at);
         }
@@ -295,28 +312,53 @@ fn fold_space(text: &str) -> Option<(String, Option<Vec<usize>>)> {
     Some((out, Some(map)))
 }
 
+/// Line breaks in a run of white space (CR LF counts once).
+fn line_breaks(run: &str) -> usize {
+    let mut n = 0;
+    let mut chars = run.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() == Some(&'\n') {
+            continue;
+        }
+        if crate::formats::is_line_break(c) {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Marks that open a list item in Japanese text.
+fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '・' | '※' | '■' | '□' | '◆' | '◇' | '●' | '○' | '★' | '☆' | '▼' | '▽'
+    )
+}
+
 /// [`fold_space`] for the usual text, whose runs of white space are single
 /// ASCII characters (`\n` between lines) and join no CJK characters: the
 /// same bytes with those characters as spaces. `None` for other text.
 fn fold_single_bytes(text: &str) -> Option<String> {
+    let ascii_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c');
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
-    for (i, &b) in bytes.iter().enumerate() {
-        let space = matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c');
-        if space {
-            let next_space = bytes
-                .get(i + 1)
-                .is_some_and(|n| matches!(n, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c'));
-            // A line break after a CJK character (3 bytes in UTF-8, the
-            // last a continuation byte) may join two: the slow path decides.
-            let after_cjk = b != b' ' && i > 0 && bytes[i - 1] >= 0x80;
-            if next_space || after_cjk {
-                return None;
-            }
-            out.push(b' ');
-        } else {
-            out.push(b);
+    for (i, b) in bytes.iter().enumerate() {
+        if !ascii_space(b) {
+            out.push(*b);
+            continue;
         }
+        if bytes.get(i + 1).is_some_and(ascii_space) {
+            return None;
+        }
+        // A line break between two CJK characters may join them: the slow
+        // path decides.
+        if *b != b' '
+            && text[..i].chars().next_back().is_some_and(is_cjk)
+            && text[i + 1..].chars().next().is_some_and(is_cjk)
+        {
+            return None;
+        }
+        out.push(b' ');
     }
     let out = String::from_utf8(out).ok()?;
     // Other white space (U+2028, NEL, …) changes lengths: the slow path.
@@ -534,6 +576,11 @@ mod tests {
         );
         // A space between Japanese words is no line break: kept.
         assert_eq!(found("貿易 黒字"), ["貿易", "黒字"]);
+        // No term across a blank line (a heading and its paragraph), nor
+        // across a bullet that opens the next line.
+        assert_eq!(found("# Anti-dumping\n\nDuties on steel rose."), ["steel"]);
+        assert_eq!(found("対日貿易\n\n黒字国"), ["貿易", "黒字国"]);
+        assert_eq!(found("・ダンピング\n・マージン"), ["ダンピング"]);
         Ok(())
     }
 
@@ -550,9 +597,35 @@ mod tests {
             }
         }
         assert_eq!(fold_space("no runs here"), None);
+        let (folded, _) = fold_space("a\r\n\r\nb  c\n").unwrap_or_default();
+        assert_eq!(folded, "a\r\n\r\nb c ");
         assert_eq!(
             fold_space("one\nline\tat a time"),
             Some(("one line at a time".to_string(), None))
         );
+    }
+
+    /// A term written with a double space or a line break in a glossary
+    /// could match nothing once text was folded.
+    #[test]
+    fn terms_are_folded_as_text_is() -> Result<(), Error> {
+        let mut g = Glossary::default();
+        g.concepts = crate::formats::read(
+            "en\tja\ntrade  widget\t貿易ウィジェット\n",
+            crate::formats::Format::Tsv,
+            std::path::Path::new("g.tsv"),
+            false,
+        )?
+        .0
+        .concepts;
+        let a = Annotator::new(&g)?;
+        let text = "A trade  widget and a trade widget.";
+        let found: Vec<&str> = a
+            .annotate(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(found, ["trade  widget", "trade widget"]);
+        Ok(())
     }
 }

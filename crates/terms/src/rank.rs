@@ -447,11 +447,15 @@ pub fn term_key(term: &str, language: Language) -> String {
 }
 
 /// A candidate's key as [`glossary_keys`] compares it: English keys as they
-/// are; Japanese parts joined without spaces, width folded.
+/// are; Japanese parts joined without spaces or middle dots, width folded
+/// (as lookup compares: ウルグアイ・ラウンド is the glossary's ウルグアイラウンド).
 fn candidate_key(key: &str, language: Language) -> String {
     match language {
         Language::En => key.to_string(),
-        Language::Ja => key.nfkc().filter(|c| !c.is_whitespace()).collect(),
+        Language::Ja => key
+            .nfkc()
+            .filter(|c| !c.is_whitespace() && *c != '・')
+            .collect(),
     }
 }
 
