@@ -316,23 +316,23 @@ impl<'a> Scanner<'a> {
         (start, token)
     }
 
-    /// The capitalised word at `at` is a common sentence starter.
     /// True when a Roman numeral in capitals stands at `at`, as a number
-    /// after `Art.`, `Vol.` or `Ch.` (`Art. XIX of GATT`): two letters or
-    /// more, or one before a comma, colon, semicolon or closing bracket
-    /// (`Art. I,`), as a lone `I` is more often the pronoun.
+    /// after `Art.`, `Vol.` or `Ch.` (`Art. XIX of GATT`): a well-formed
+    /// numeral (`XIX`, not `DVD`, `LCD` or `CIVIL`) of two letters or more,
+    /// or `I`, `V` or `X` before a comma, colon, semicolon or closing
+    /// bracket (`Art. I,`), as a lone `I` is more often the pronoun.
     fn roman_numeral_at(&self, at: usize) -> bool {
         let rest = self.b.get(at..).unwrap_or_default();
         let n = rest
             .iter()
-            .take_while(|b| matches!(b, b'I' | b'V' | b'X' | b'L' | b'C' | b'D' | b'M'))
+            .take_while(|b| b.is_ascii_alphanumeric())
             .count();
+        let word = &rest[..n];
         let after = rest.get(n).copied();
-        let word_ends = after.is_none_or(|b| !b.is_ascii_alphanumeric());
-        (word_ends && (2..=7).contains(&n))
-            || (n == 1 && matches!(after, Some(b',' | b':' | b';' | b')')))
+        well_formed_roman(word) && (n >= 2 || matches!(after, Some(b',' | b':' | b';' | b')')))
     }
 
+    /// The capitalised word at `at` is a common sentence starter.
     fn starter_at(&self, at: usize) -> bool {
         // Starters are short: a longer word is none of them.
         let limit = (at + 16).min(self.b.len());
@@ -430,7 +430,10 @@ impl<'a> Scanner<'a> {
             Token::Word | Token::Number => kind != Kind::Lower,
             Token::Abbr(AbbrClass::Title) => false,
             Token::Abbr(AbbrClass::Number) => {
-                matches!(kind, Kind::Upper | Kind::Other) && !self.roman_numeral_at(word)
+                // Only a capitalised abbreviation cites by Roman numerals
+                // (`Art. XIX`); after `art.` a capital starts a sentence.
+                let cites = self.b.get(start).is_some_and(u8::is_ascii_uppercase);
+                matches!(kind, Kind::Upper | Kind::Other) && !(cites && self.roman_numeral_at(word))
             }
             Token::Abbr(AbbrClass::General) => kind == Kind::Upper && self.starter_at(word),
             Token::Initial => match kind {
@@ -608,6 +611,67 @@ impl<'a> Scanner<'a> {
     }
 }
 
+/// True for a Roman numeral in capitals written the standard way, 1 to
+/// 3999 (`XIX`, `MCMXCIV`; not `IIII`, `VX`, `DVD`): its value, read letter
+/// by letter, written back gives the same letters.
+fn well_formed_roman(word: &[u8]) -> bool {
+    let letter = |b: u8| match b {
+        b'I' => Some(1),
+        b'V' => Some(5),
+        b'X' => Some(10),
+        b'L' => Some(50),
+        b'C' => Some(100),
+        b'D' => Some(500),
+        b'M' => Some(1000),
+        _ => None,
+    };
+    let Some(values) = word
+        .iter()
+        .map(|&b| letter(b))
+        .collect::<Option<Vec<u32>>>()
+    else {
+        return false;
+    };
+    if values.is_empty() || values.len() > 15 {
+        return false;
+    }
+    let mut value: i64 = 0;
+    for (k, &v) in values.iter().enumerate() {
+        if values.get(k + 1).is_some_and(|&next| next > v) {
+            value -= i64::from(v);
+        } else {
+            value += i64::from(v);
+        }
+    }
+    (1..4000).contains(&value) && roman(value as u32).as_bytes() == word
+}
+
+/// `value` (1 to 3999) as a standard Roman numeral.
+fn roman(mut value: u32) -> String {
+    let mut out = String::new();
+    for (digits, v) in [
+        ("M", 1000),
+        ("CM", 900),
+        ("D", 500),
+        ("CD", 400),
+        ("C", 100),
+        ("XC", 90),
+        ("L", 50),
+        ("XL", 40),
+        ("X", 10),
+        ("IX", 9),
+        ("V", 5),
+        ("IV", 4),
+        ("I", 1),
+    ] {
+        while value >= v {
+            out.push_str(digits);
+            value -= v;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -675,11 +739,32 @@ mod tests {
                 "See Art. I, then stop."
             ]
         );
-        // A lone I after such an abbreviation is the pronoun.
-        assert_eq!(
-            sentences("I love modern art. I went to see it."),
-            ["I love modern art.", "I went to see it."]
-        );
+        // A lone I after such an abbreviation is the pronoun, and after a
+        // lowercase `art.` or before an acronym that is no numeral a capital
+        // starts a sentence, as before.
+        for text in [
+            "I love modern art. I went to see it.",
+            "She studied art. DC was her next stop.",
+            "I bought a book on art. DVD sales fell.",
+            "The museum shows Art. LCD screens display it.",
+            "He loved modern art. I, for one, did not.",
+            "He studied Art. CIVIL law came later.",
+        ] {
+            assert_eq!(sentences(text).len(), 2, "{text}");
+        }
+        for (word, ok) in [
+            ("XIX", true),
+            ("MCMXCIV", true),
+            ("II", true),
+            ("IIII", false),
+            ("VX", false),
+            ("DVD", false),
+            ("LCD", false),
+            ("CIVIL", false),
+            ("DID", false),
+        ] {
+            assert_eq!(well_formed_roman(word.as_bytes()), ok, "{word}");
+        }
         assert_eq!(
             sentences("Jan. 5 was cold. Feb. was not."),
             ["Jan. 5 was cold.", "Feb. was not."]
