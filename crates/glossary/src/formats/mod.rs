@@ -195,8 +195,9 @@ pub fn read(
         Format::OmegaT => omegat::read(text, path, &mut problems)?,
     };
     let mut kept = Glossary::default();
-    // Readers that know lines have reported their duplicates already; this
-    // catches the others' (JSON arrays, TBX, UTX, OmegaT), without a line.
+    // Readers that know lines (JSON Lines, tables, TBX) have reported their
+    // duplicates already; this catches the others' (JSON arrays, UTX,
+    // OmegaT), without a line.
     let mut seen = std::collections::HashMap::new();
     for mut c in glossary.concepts {
         tidy(&mut c);

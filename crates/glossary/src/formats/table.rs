@@ -65,6 +65,9 @@ pub fn read(
     let mut derived_ids: std::collections::HashMap<String, usize> =
         std::collections::HashMap::new();
     let mut skipping: Option<String> = None;
+    // Ids of a one-row-per-term table found given to two concepts: the
+    // second one's rows are skipped wherever they stand.
+    let mut duplicated: std::collections::HashSet<String> = std::collections::HashSet::new();
     // Where each concept of a one-row-per-term table is in `g.concepts`.
     let mut concept_at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for record in reader.records() {
@@ -183,7 +186,7 @@ pub fn read(
             problems.push(Error::parse(path, line, "row needs an id and a term"));
             continue;
         }
-        if skipping.as_deref() == Some(&*id) {
+        if skipping.as_deref() == Some(&*id) || duplicated.contains(&*id) {
             continue;
         }
         skipping = None;
@@ -191,14 +194,18 @@ pub fn read(
             Some(&at) if at + 1 == g.concepts.len() => at,
             // Rows of one concept apart from each other (a table sorted by
             // language or term) are gathered; but rows whose domain,
-            // definition or note differ from the concept's belong to a
-            // second concept given the same id.
+            // definition or note differ from the concept's, or that give a
+            // second preferred term in a language, belong to a second
+            // concept given the same id (a block of rows copied).
             Some(&at) => {
-                if differs(&g.concepts[at], &get)
+                let c = &g.concepts[at];
+                let second_preferred = status == Status::Preferred
+                    && c.terms(lang).iter().any(|t| t.status == Status::Preferred);
+                if (differs(c, &get) || second_preferred)
                     && let Some(e) = super::duplicate(&mut seen, &id, path, line)
                 {
                     problems.push(e);
-                    skipping = Some(id.to_string());
+                    duplicated.insert(id.to_string());
                     continue;
                 }
                 at
@@ -465,22 +472,41 @@ mod tests {
     #[test]
     fn a_duplicate_id_is_a_problem_naming_both_lines() {
         let text = "id\tdomain\tdefinition\tlang\tterm\treading\tstatus\r\n\
-                    c1\t\tRules for a good's origin.\ten\trules of origin\t\tpreferred\r\n\
+                    c1\t\t\ten\trules of origin\t\tpreferred\r\n\
                     c1\t\t\tja\t原産地規則\t\tpreferred\r\n\
                     c2\t\t\ten\tquota\t\tpreferred\r\n\
-                    c1\t\tWhere a good comes from.\ten\torigin\t\tpreferred\r\n\
-                    c1\t\t\tja\t原産地\t\tpreferred\r\n";
+                    c1\t\t\ten\torigin\t\tpreferred\r\n\
+                    c1\t\t\tja\t原産地\t\tpreferred\r\n\
+                    c2\t\t\tja\t割当\t\tpreferred\r\n\
+                    c1\t\t\tja\t原産\t\tadmitted\r\n";
         let mut problems = Vec::new();
         let g = super::read(text, b'\t', Path::new("g.tsv"), &mut problems);
-        let ids: Vec<String> = g
-            .map(|g| g.concepts.iter().map(|c| c.id.clone()).collect())
+        let concepts: Vec<(String, usize, usize)> = g
+            .map(|g| {
+                g.concepts
+                    .iter()
+                    .map(|c| (c.id.clone(), c.en.len(), c.ja.len()))
+                    .collect()
+            })
             .unwrap_or_default();
-        assert_eq!(ids, ["c1", "c2"]);
+        // c2's rows gathered; the second c1 reported once and all of its
+        // rows left out, the later one too.
+        assert_eq!(concepts, [("c1".into(), 1, 1), ("c2".into(), 1, 1)]);
         let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
         assert_eq!(
             messages,
             ["g.tsv:5: duplicate concept id `c1` (first at line 2)"]
         );
+        // A second concept told by its definition alone is one too.
+        let mut problems = Vec::new();
+        let _ = super::read(
+            "id,definition,lang,term,status\nc1,Rules.,en,rules of origin,preferred\n\
+             c2,,en,quota,preferred\nc1,Origin.,en,origin,admitted\n",
+            b',',
+            Path::new("d.csv"),
+            &mut problems,
+        );
+        assert_eq!(problems.len(), 1, "{problems:?}");
         // The same table sorted by language: each concept's rows gathered.
         let sorted = "id,domain,definition,lang,term,reading,status\n\
                       c1,trade,Rules.,en,rules of origin,,preferred\n\
