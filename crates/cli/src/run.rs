@@ -122,18 +122,21 @@ where
     let progress = Progress::new(input);
     let (mut done, mut failed, mut bytes) = (0usize, 0usize, 0usize);
     let docs = items(input);
-    let report = |out: &mut Output, id: Option<&str>, message: String| -> Result<()> {
-        note_failure();
-        eprintln!("kotoba: error: {message}");
-        if input.keep_fields {
-            serde_json::to_writer(&mut *out, &serde_json::json!({"id": id, "error": message}))?;
-            out.write_all(b"\n")?;
-        }
-        if input.fail_fast {
-            return Err(anyhow::Error::new(FailFast));
-        }
-        Ok(())
-    };
+    // In record mode a failure's `id` is the record's id field as written,
+    // like a success's (see [`keep_fields`]), or null.
+    let report =
+        |out: &mut Output, id: Option<&serde_json::Value>, message: String| -> Result<()> {
+            note_failure();
+            eprintln!("kotoba: error: {message}");
+            if input.keep_fields {
+                serde_json::to_writer(&mut *out, &serde_json::json!({"id": id, "error": message}))?;
+                out.write_all(b"\n")?;
+            }
+            if input.fail_fast {
+                return Err(anyhow::Error::new(FailFast));
+            }
+            Ok(())
+        };
     let result = process_ordered(docs, BATCH, work, |outcome| -> Result<()> {
         match outcome {
             Outcome::Done(doc, rendered) => {
@@ -147,12 +150,13 @@ where
             Outcome::Unreadable(e) if e.is_skip() => eprintln!("kotoba: skipped {e}"),
             Outcome::Unreadable(e) => {
                 failed += 1;
-                report(&mut out, e.record_id(), e.to_string())?;
+                report(&mut out, e.record_id_value(), e.to_string())?;
             }
             Outcome::Failed(doc, e) => {
                 failed += 1;
                 bytes += doc.text.len();
-                report(&mut out, Some(&doc.id), format!("{}: {e:#}", doc.id))?;
+                let id = doc.record.as_ref().and_then(|r| r.get(&input.id_field));
+                report(&mut out, id, format!("{}: {e:#}", doc.id))?;
             }
         }
         progress.update(done, failed, bytes);
@@ -310,8 +314,8 @@ pub fn keep_fields_only_with(input: &InputArgs, jsonl_out: bool, needs: &str) ->
 
 /// Merges the input record's fields into an output record when
 /// `--keep-fields` asks for it (the output's own fields win). The `id` is
-/// the record's own id field as it was written (a number stays a number),
-/// or null when it has none, as in the records of failures: an id made up
+/// the record's own id field (a number stays a number, though serde_json
+/// writes `1.50` as `1.5`), or null when it has none, as in the records of failures: an id made up
 /// from the file and line would not join back to anything, and under
 /// Spark's `pipe` it would count lines of one partition.
 pub fn keep_fields(

@@ -457,7 +457,8 @@ fn record_mode_keeps_the_records_own_id() {
     let input = dir.path().join("kf.jsonl");
     std::fs::write(
         &input,
-        "{\"id\":7,\"url\":\"u1\",\"text\":\"A doc.\"}\n{\"url\":\"u3\",\"text\":\"C doc.\"}\n",
+        "{\"id\":7,\"url\":\"u1\",\"text\":\"A doc.\"}\n{\"url\":\"u3\",\"text\":\"C doc.\"}\n\
+         {\"id\":8,\"text\":5}\n{\"text\":5}\n",
     )
     .unwrap_or_else(|e| panic!("{e}"));
     for command in [
@@ -470,12 +471,16 @@ fn record_mode_keeps_the_records_own_id() {
             .arg(&input)
             .output()
             .unwrap_or_else(|e| panic!("{e}"));
-        assert!(out.status.success(), "{command:?}");
+        assert_eq!(out.status.code(), Some(2), "{command:?}");
         let records: Vec<Value> = String::from_utf8_lossy(&out.stdout)
             .lines()
             .map(|l| serde_json::from_str(l).unwrap_or_default())
             .collect();
-        assert_eq!(records.len(), 2, "{command:?}");
+        assert_eq!(records.len(), 4, "{command:?}");
+        // Failures carry the id the same way.
+        assert_eq!(records[2]["id"], serde_json::json!(8), "{command:?}");
+        assert!(records[2]["error"].is_string(), "{command:?}");
+        assert_eq!(records[3]["id"], Value::Null, "{command:?}");
         assert_eq!(records[0]["id"], serde_json::json!(7), "{command:?}");
         assert_eq!(records[0]["url"], "u1", "{command:?}");
         assert_eq!(records[1]["id"], Value::Null, "{command:?}");

@@ -73,6 +73,8 @@ pub enum CorpusError {
         problem: String,
         /// The record's id, when it has one.
         id: Option<String>,
+        /// The record's id field as written (a number stays a number).
+        id_value: Option<serde_json::Value>,
     },
 }
 
@@ -82,6 +84,15 @@ impl CorpusError {
     pub fn record_id(&self) -> Option<&str> {
         match self {
             CorpusError::Field { id, .. } => id.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// The id field of the record that failed as written, when the record
+    /// could be read and has one.
+    pub fn record_id_value(&self) -> Option<&serde_json::Value> {
+        match self {
+            CorpusError::Field { id_value, .. } => id_value.as_ref(),
             _ => None,
         }
     }

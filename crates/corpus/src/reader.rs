@@ -419,6 +419,7 @@ fn parse_record(
         line,
         problem,
         id: given_id.clone(),
+        id_value: record.get(&options.id_field).cloned(),
     };
     let text = match record.get(&options.text_field) {
         Some(Value::String(s)) => s.clone(),
