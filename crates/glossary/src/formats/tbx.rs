@@ -28,18 +28,23 @@ fn admin_status(s: Status) -> &'static str {
 /// feed and separators of C0 by a line feed, the other controls by a space.
 fn text(s: &str) -> String {
     let s: std::borrow::Cow<str> = if s.chars().any(|c| !xml_char(c)) {
-        s.chars()
-            .map(|c| match c {
-                _ if xml_char(c) => c,
-                '\u{0b}' | '\u{0c}' | '\u{1c}'..='\u{1e}' => '\n',
-                _ => ' ',
-            })
-            .collect::<String>()
-            .into()
+        xml_safe(s).into()
     } else {
         s.into()
     };
     escape(s.as_ref()).replace('\r', "&#13;")
+}
+
+/// `s` with the characters XML 1.0 cannot hold replaced: the vertical tab,
+/// form feed and separators of C0 by a line feed, the rest by a space.
+fn xml_safe(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            _ if xml_char(c) => c,
+            '\u{0b}' | '\u{0c}' | '\u{1c}'..='\u{1e}' => '\n',
+            _ => ' ',
+        })
+        .collect()
 }
 
 /// True for a character XML 1.0 allows in a document.
@@ -396,24 +401,33 @@ impl Lines<'_> {
 /// `<martif>` root with at least one entry; a bad entry or term is one of the
 /// `problems` (the caller's lenient mode decides), anything else an error.
 pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossary, Error> {
-    let mut reader = Reader::from_str(text);
     let mut lines = Lines {
         text: text.as_bytes(),
         pos: 0,
         line: 1,
     };
     // quick-xml lets control characters through; other XML readers (and CAT
-    // tools) refuse the file, so it is not taken as well-formed here either.
-    if let Some((at, c)) = text.char_indices().find(|&(_, c)| !xml_char(c)) {
-        return Err(Error::parse(
-            path,
-            lines.at(at as u64),
-            format!(
-                "not well-formed XML: the character U+{:04X}, which XML 1.0 does not allow",
-                c as u32
-            ),
-        ));
-    }
+    // tools) refuse the file. It is a problem here (an error unless
+    // lenient), and a lenient read takes them as the writer now writes them:
+    // earlier versions of kotoba wrote a vertical tab as it was.
+    let cleaned;
+    let text = match text.char_indices().find(|&(_, c)| !xml_char(c)) {
+        None => text,
+        Some((at, c)) => {
+            problems.push(Error::parse(
+                path,
+                lines.at(at as u64),
+                format!(
+                    "not well-formed XML: the character U+{:04X}, which XML 1.0 does not allow \
+                     (read as a line break or space with --lenient)",
+                    c as u32
+                ),
+            ));
+            cleaned = xml_safe(text);
+            cleaned.as_str()
+        }
+    };
+    let mut reader = Reader::from_str(text);
     let name_of = |e: &BytesStart| String::from_utf8_lossy(e.name().as_ref()).into_owned();
     let mut entries = Entries::default();
     // The elements open, with their lines, to tell where a cut file stops.
@@ -742,15 +756,25 @@ mod tests {
         assert!(written.chars().all(xml_char), "{written:?}");
         let back = read(&written, Path::new("w.tbx"), &mut Vec::new())?;
         assert_eq!(back.concepts[0].definition, "Duty\nunder Art. XIX  .");
-        let raw = "<tbx>\n<text><body>\u{0b}</body></text></tbx>";
-        let err = read(raw, Path::new("raw.tbx"), &mut Vec::new())
-            .err()
-            .map(|e| e.to_string())
-            .unwrap_or_default();
-        assert_eq!(
-            err,
-            "raw.tbx:2: not well-formed XML: the character U+000B, which XML 1.0 does not allow"
+        // Such a file (as earlier versions wrote it) is a problem naming the
+        // line; read leniently, it comes back as written now.
+        let raw = written.replace("Duty\nunder", "Duty\u{0b}under");
+        let mut problems = Vec::new();
+        let lenient = read(&raw, Path::new("raw.tbx"), &mut problems)?;
+        let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(messages.len(), 1);
+        assert!(
+            messages[0].starts_with("raw.tbx:14: not well-formed XML: the character U+000B"),
+            "{messages:?}"
         );
+        assert_eq!(lenient.concepts[0].definition, back.concepts[0].definition);
+        let strict = crate::formats::read(
+            &raw,
+            crate::formats::Format::Tbx,
+            Path::new("raw.tbx"),
+            false,
+        );
+        assert!(strict.is_err());
         Ok(())
     }
 
