@@ -449,6 +449,42 @@ mod tests {
         assert!(out.iter().all(|e| e.doc < 2));
     }
 
+    /// The same story's lead from two outlets: the lead bonus kept both in
+    /// a two-sentence summary, whatever MMR's λ (a review found it).
+    #[test]
+    fn near_duplicate_leads_are_taken_once() {
+        let a = "TOKYO (Reuters) - Japan's trade surplus with the United States widened to a \
+                 record 7 trillion yen in the fiscal year, the finance ministry said on Monday.\n\n\
+                 The figures are likely to add to friction with Washington ahead of talks next \
+                 month. Automobiles accounted for most of the gain.";
+        let b = "TOKYO (AP) - Japan's trade surplus with the United States rose to a record 7 \
+                 trillion yen last fiscal year, the Finance Ministry said Monday.\n\n\
+                 Rice farmers protested in Tokyo against any cut in tariffs. Officials said \
+                 semiconductors were also on the agenda.";
+        let ja_a = "政府は３日、米国との貿易協議で自動車関税の引き下げを求める方針を固めた。\n\n\
+                    対米貿易黒字は7兆円に拡大した。農林水産省はコメの関税維持を主張している。";
+        let ja_b = "政府は3日、米国との貿易協議で、自動車関税の引き下げを求める方針を決めた。\n\n\
+                    政府調達の開放も議題となる。専門家は交渉の長期化を予想する。";
+        for (docs, lead) in [
+            ([(a, Lang::En), (b, Lang::En)], "TOKYO"),
+            ([(ja_a, Lang::Ja), (ja_b, Lang::Ja)], "政府は"),
+        ] {
+            for mmr in [0.5, 0.7] {
+                let out = summarizer(Method::LeadRank, 2)
+                    .mmr(Some(mmr))
+                    .summarize_many(&docs, Split::Sentences);
+                let leads = out.iter().filter(|e| e.text.starts_with(lead)).count();
+                assert_eq!(leads, 1, "λ {mmr}: {out:?}");
+                assert_eq!(out.len(), 2);
+            }
+            // With nothing else left, the repeat is still taken.
+            let out = summarizer(Method::LeadRank, 6)
+                .mmr(Some(0.5))
+                .summarize_many(&docs, Split::Sentences);
+            assert_eq!(out.iter().filter(|e| e.text.starts_with(lead)).count(), 2);
+        }
+    }
+
     #[test]
     fn japanese_uses_content_words() {
         let text = "日本は貿易黒字を減らすと約束した。米国は日本の貿易黒字を問題視した。天気は晴れだった。";

@@ -95,13 +95,19 @@ impl RougeTokenizer {
                     .collect()
             }
             RougeTokenizer::Japanese(ja) => {
+                // Width and case folded, as the English side lowercases:
+                // ＷＴＯ and WTO, １．５％ and 1.5% are the same tokens.
+                let text = kotoba_text::normalize::nfkc(text).text;
                 let mut worker = ja.worker();
                 worker
-                    .morphemes(text)
+                    .morphemes(&text)
                     .iter()
                     .filter(|m| ja.feature(m.word, 0) != Some("記号"))
-                    .map(|m| text[m.start..m.end].to_string())
-                    .filter(|t| !t.trim().is_empty())
+                    .map(|m| text[m.start..m.end].to_lowercase())
+                    // Symbols IPADIC does not know (`%`, `.`, `://`) come as
+                    // unknown nouns: tokens need a letter or a digit, as
+                    // rouge-score's do.
+                    .filter(|t| t.chars().any(char::is_alphanumeric))
                     .collect()
             }
         }
@@ -278,6 +284,22 @@ mod tests {
         let t = RougeTokenizer::Japanese(JapaneseTokenizer::new()?);
         let s = t.score("日本は貿易黒字を減らす。", "日本の貿易黒字");
         assert!(s.rouge1.f1 > 0.5);
+        Ok(())
+    }
+
+    /// Texts that differ only in width or case scored 43–80 (a review).
+    #[test]
+    fn japanese_folds_width_and_case_and_drops_symbols() -> Result<(), kotoba_tokenize::Error> {
+        let t = RougeTokenizer::Japanese(JapaneseTokenizer::new()?);
+        for (system, reference) in [
+            ("関税は１．５％だ。", "関税は1.5%だ。"),
+            ("ＷＴＯが関税を批判。", "WTOが関税を批判。"),
+            ("米国がTariffsを批判。", "米国がtariffsを批判。"),
+        ] {
+            let s = t.score(system, reference);
+            assert!((s.rouge1.f1 - 1.0).abs() < 1e-9, "{system}: {s:?}");
+        }
+        assert_eq!(t.tokens("関税は1.5%だ。"), ["関税", "は", "1", "5", "だ"]);
         Ok(())
     }
 }
