@@ -36,9 +36,10 @@ pub struct Token {
     pub start: usize,
     /// Byte offset one past the last byte.
     pub end: usize,
-    /// The surface, lowercased (Japanese: the surface as is).
+    /// The surface, lowercased (in Japanese text, its Latin letters).
     pub lower: String,
-    /// The form to count by: the Snowball stem (English), the base form (Japanese).
+    /// The form to count by: the Snowball stem (English), the base form
+    /// (Japanese; Latin letters lowercased).
     pub term: String,
     /// Part of speech, where the tokenizer knows it.
     pub pos: Option<String>,

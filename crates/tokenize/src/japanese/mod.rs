@@ -385,12 +385,16 @@ impl JapaneseTokenizer {
             Some(b) if b != "*" => b,
             _ => surface,
         };
-        let content = CONTENT_POS.contains(&pos) && !NON_CONTENT_NOUN.contains(&sub);
+        // Symbols IPADIC does not know (`%`, `.`, `://`) come as unknown
+        // nouns: a content word needs a letter or a digit.
+        let content = CONTENT_POS.contains(&pos)
+            && !NON_CONTENT_NOUN.contains(&sub)
+            && surface.chars().any(char::is_alphanumeric);
         Token {
             start: m.start,
             end: m.end,
-            lower: surface.to_string(),
-            term: base.to_string(),
+            lower: surface.to_lowercase(),
+            term: base.to_lowercase(),
             pos: Some(pos.to_string()),
             is_stop: !content,
         }
@@ -413,6 +417,26 @@ mod tests {
     use super::*;
 
     const SEED: &str = include_str!("../../../../testdata/clinton-japan-trade-1993.ja.txt");
+
+    /// Latin words in Japanese text kept their capitals in `lower`, and
+    /// symbols IPADIC reads as unknown nouns counted as content words.
+    #[test]
+    fn latin_is_lowercased_and_symbols_are_stop_words() -> Result<(), Error> {
+        let text = "米国がTariffsとWTOを批判。1.5%";
+        let tokens = JapaneseTokenizer::new()?.tokenize(text);
+        let row = |surface: &str| {
+            tokens
+                .iter()
+                .find(|t| &text[t.start..t.end] == surface)
+                .map(|t| (t.lower.clone(), t.is_stop))
+        };
+        assert_eq!(row("Tariffs"), Some(("tariffs".to_string(), false)));
+        assert_eq!(row("WTO"), Some(("wto".to_string(), false)));
+        assert_eq!(row("%").map(|r| r.1), Some(true));
+        assert_eq!(row(".").map(|r| r.1), Some(true));
+        assert_eq!(row("米国"), Some(("米国".to_string(), false)));
+        Ok(())
+    }
 
     /// Readings are the dictionary's, part by part, in hiragana; kana the
     /// dictionary lacks read as written; what cannot be read gives none.
