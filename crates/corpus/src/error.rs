@@ -20,13 +20,14 @@ pub enum CorpusError {
         source: std::io::Error,
     },
     /// The bytes are not UTF-8.
-    #[error("{path}{}: invalid UTF-8 at byte {offset}", line.map(|l| format!(":{l}")).unwrap_or_default())]
+    #[error("{path}{}: invalid UTF-8 at byte {offset}{}", line.map(|l| format!(":{l}")).unwrap_or_default(), if line.is_some() { " of the line" } else { "" })]
     InvalidUtf8 {
         /// The file.
         path: PathBuf,
-        /// Line number (JSON Lines), 1-based.
+        /// Line number, 1-based.
         line: Option<usize>,
-        /// Byte offset of the first invalid byte (within the line for JSON Lines).
+        /// Byte offset of the first invalid byte (within the line when the
+        /// line is known).
         offset: usize,
     },
     /// A binary file (it holds NUL bytes).

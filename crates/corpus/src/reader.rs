@@ -378,11 +378,18 @@ fn decode(
             text,
             record: None,
         }),
-        Err(e) => Err(CorpusError::InvalidUtf8 {
-            path: path.to_path_buf(),
-            line: None,
-            offset: e.utf8_error().valid_up_to(),
-        }),
+        Err(e) => {
+            // The line, and the byte within it, as for JSON Lines: an editor
+            // goes to a line, not to a byte of the file.
+            let at = e.utf8_error().valid_up_to();
+            let head = &e.as_bytes()[..at];
+            let line_start = head.iter().rposition(|&b| b == b'\n').map_or(0, |n| n + 1);
+            Err(CorpusError::InvalidUtf8 {
+                path: path.to_path_buf(),
+                line: Some(1 + head.iter().filter(|&&b| b == b'\n').count()),
+                offset: at - line_start,
+            })
+        }
     }
 }
 
@@ -512,6 +519,8 @@ mod tests {
         let dir = tempfile::tempdir()?;
         let bad = dir.path().join("latin1.txt");
         std::fs::write(&bad, b"caf\xe9")?;
+        let later = dir.path().join("later.txt");
+        std::fs::write(&later, b"ok.\r\nfine\n\xc3\x28 x.\n")?;
         let empty = dir.path().join("empty.txt");
         std::fs::write(&empty, b"")?;
         let good = dir.path().join("good.txt");
@@ -522,6 +531,7 @@ mod tests {
         let items = read(
             vec![
                 Source::Path(bad),
+                Source::Path(later),
                 Source::Path(empty),
                 Source::Path(missing),
                 Source::Path(binary),
@@ -537,15 +547,21 @@ mod tests {
             })
             .collect();
         assert!(
-            messages[0].ends_with("latin1.txt: invalid UTF-8 at byte 3"),
+            messages[0].ends_with("latin1.txt:1: invalid UTF-8 at byte 3 of the line"),
             "{}",
             messages[0]
         );
-        assert!(messages[1].ends_with("empty.txt: empty file"));
-        assert!(messages[2].ends_with("missing.txt: no such file or directory"));
-        assert!(messages[3].ends_with("x.bin: binary file (contains NUL bytes)"));
-        assert!(!items[3].as_ref().err().is_some_and(CorpusError::is_skip));
-        assert_eq!(messages[4], "ok");
+        // The line of a bad byte further in, and its place in that line.
+        assert!(
+            messages[1].ends_with("later.txt:3: invalid UTF-8 at byte 0 of the line"),
+            "{}",
+            messages[1]
+        );
+        assert!(messages[2].ends_with("empty.txt: empty file"));
+        assert!(messages[3].ends_with("missing.txt: no such file or directory"));
+        assert!(messages[4].ends_with("x.bin: binary file (contains NUL bytes)"));
+        assert!(!items[4].as_ref().err().is_some_and(CorpusError::is_skip));
+        assert_eq!(messages[5], "ok");
         Ok(())
     }
 
