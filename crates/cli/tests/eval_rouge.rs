@@ -266,3 +266,19 @@ fn unmatched_summaries_leave_the_mean_and_fail_the_run() {
     let (code, _, err) = rouge(&system, &reference, &[]);
     assert_eq!(code, 0, "{err}");
 }
+
+/// A folder of summaries against one reference file said only
+/// "no system summary for `*`": the two cannot be matched at all.
+#[test]
+fn a_folder_against_a_file_is_refused_naming_both_kinds() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (sys, refs) = folders(dir.path(), &[("a.txt", "Tariffs rose.", "Tariffs rose.")]);
+    let (code, out, err) = rouge(&sys, &refs.join("a.txt"), &[]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        err.contains("--system is a folder and --reference a file"),
+        "{err}"
+    );
+    let (code, _, err) = rouge(&sys, &refs, &[]);
+    assert_eq!(code, 0, "{err}");
+}

@@ -27,6 +27,15 @@ pub fn rouge(args: RougeArgs) -> Result<Status> {
             false,
         )?;
     }
+    // Summaries are matched by file name (folders), id (JSON Lines) or as
+    // the one pair of two files: two kinds cannot be matched at all.
+    let (sk, rk) = (kind(&args.system), kind(&args.reference));
+    if sk != rk {
+        bail!(
+            "--system is {sk} and --reference {rk}: give both as folders (matched by file \
+             name), both as JSON Lines (matched by id) or both as single files"
+        );
+    }
     let mut failed = 0;
     let system = load(&args.system, &args, &mut failed)?;
     let reference = load(&args.reference, &args, &mut failed)?;
@@ -230,15 +239,32 @@ fn mean_of(all: impl Iterator<Item = Scores>) -> Scores {
     }
 }
 
+/// What a summaries argument is, as [`load`] reads it: `a folder`, `a JSON
+/// Lines file` or `a file` (also standard input, or a path that does not
+/// exist, which `load` reports).
+fn kind(path: &Path) -> &'static str {
+    if path.is_dir() {
+        "a folder"
+    } else if is_jsonl(path) {
+        "a JSON Lines file"
+    } else {
+        "a file"
+    }
+}
+
+fn is_jsonl(path: &Path) -> bool {
+    path.is_file()
+        && path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"))
+}
+
 /// Summaries by key: file name (for folders), id (JSON Lines), or one `*`
 /// for a plain file. A bad document or record, or a repeated id, is reported
 /// on stderr, counted in `failed` and skipped; the rest is still scored.
 fn load(path: &Path, args: &RougeArgs, failed: &mut usize) -> Result<BTreeMap<String, String>> {
     let mut out = BTreeMap::new();
-    let jsonl = path.is_file()
-        && path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
+    let jsonl = is_jsonl(path);
     if path.is_dir() {
         let docs = Corpus::new(
             vec![Source::Path(path.to_path_buf())],
