@@ -6,7 +6,7 @@
 //! Japanese: headlines, terms, names); everything else is English.
 
 use kotoba_text::detect::LanguageDetector;
-use kotoba_text::segment::SegmentLang;
+use kotoba_text::segment::{SegmentLang, SentenceSpan, split_sentences};
 
 use crate::args::LangArg;
 
@@ -118,6 +118,63 @@ impl Counts {
     }
 }
 
+/// Blocks of text separated by blank lines, trimmed, as byte ranges.
+pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end();
+        if content.trim().is_empty() {
+            if let Some(s) = start.take() {
+                out.push((s, end));
+            }
+        } else {
+            let lead = content.len() - content.trim_start().len();
+            start.get_or_insert(offset + lead);
+            end = offset + content.len();
+        }
+        offset += line.len();
+    }
+    if let Some(s) = start {
+        out.push((s, end));
+    }
+    out
+}
+
+/// The sentences of `text` under the rules `arg` names, or with `Auto`
+/// under each paragraph's own: a document with English and Japanese
+/// paragraphs has its Japanese split at 。 and its English at periods (the
+/// whole document's rules left one of them in one piece). A document whose
+/// paragraphs all read alike is split as one text, as before.
+pub fn sentence_spans(arg: LangArg, text: &str) -> Vec<SentenceSpan> {
+    let whole = family(arg, text);
+    if arg != LangArg::Auto || text.is_ascii() {
+        return split_sentences(text, segment_lang(whole));
+    }
+    let paragraphs = paragraphs(text);
+    let families: Vec<&str> = paragraphs
+        .iter()
+        .map(|&(s, e)| Counts::of(&text[s..e]).family())
+        .collect();
+    if families.iter().all(|f| *f == whole) {
+        return split_sentences(text, segment_lang(whole));
+    }
+    let mut out = Vec::new();
+    for (&(s, e), f) in paragraphs.iter().zip(families) {
+        out.extend(
+            split_sentences(&text[s..e], segment_lang(f))
+                .into_iter()
+                .map(|span| SentenceSpan {
+                    start: s + span.start,
+                    end: s + span.end,
+                }),
+        );
+    }
+    out
+}
+
 /// Sentence rules for a language: CJK full stops or Latin punctuation.
 pub fn segment_lang(code: &str) -> SegmentLang {
     match code {
@@ -196,5 +253,39 @@ mod tests {
         let d = LanguageDetector::new();
         assert_eq!(resolve(LangArg::En, &d, "貿易黒字"), "en");
         assert_eq!(resolve(LangArg::Ja, &d, "Tariffs"), "ja");
+    }
+
+    #[test]
+    fn paragraphs_are_blank_line_blocks() {
+        let text = "  one\nstill one\n\n \ntwo  \n";
+        let spans: Vec<&str> = paragraphs(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(spans, ["one\nstill one", "two"]);
+    }
+
+    /// A document with an English and a Japanese paragraph: each split by
+    /// its own rules (a review found the Japanese left in one piece).
+    #[test]
+    fn mixed_documents_split_each_paragraph_by_its_own_rules() {
+        let text = "Japan said tariffs on U.S. beef would be cut. The ministry released a statement.\n\n\
+                    政府は米国産牛肉の関税を引き下げる。政府調達の規則も改正する。\n\nU.S. officials welcomed it.\n";
+        let spans: Vec<&str> = sentence_spans(LangArg::Auto, text)
+            .into_iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                "Japan said tariffs on U.S. beef would be cut.",
+                "The ministry released a statement.",
+                "政府は米国産牛肉の関税を引き下げる。",
+                "政府調達の規則も改正する。",
+                "U.S. officials welcomed it."
+            ]
+        );
+        // Told the language, the rules are those of the language.
+        assert_eq!(sentence_spans(LangArg::En, text).len(), 4);
     }
 }

@@ -75,7 +75,7 @@ pub enum CorpusError {
         /// The record's id, when it has one.
         id: Option<String>,
         /// The record's id field as written (a number stays a number).
-        id_value: Option<serde_json::Value>,
+        id_value: Option<Box<serde_json::Value>>,
     },
 }
 
@@ -93,7 +93,7 @@ impl CorpusError {
     /// could be read and has one.
     pub fn record_id_value(&self) -> Option<&serde_json::Value> {
         match self {
-            CorpusError::Field { id_value, .. } => id_value.as_ref(),
+            CorpusError::Field { id_value, .. } => id_value.as_deref(),
             _ => None,
         }
     }

@@ -426,7 +426,7 @@ fn parse_record(
         line,
         problem,
         id: given_id.clone(),
-        id_value: record.get(&options.id_field).cloned(),
+        id_value: record.get(&options.id_field).cloned().map(Box::new),
     };
     let text = match record.get(&options.text_field) {
         Some(Value::String(s)) => s.clone(),

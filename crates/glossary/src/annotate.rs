@@ -609,15 +609,12 @@ mod tests {
     /// could match nothing once text was folded.
     #[test]
     fn terms_are_folded_as_text_is() -> Result<(), Error> {
-        let mut g = Glossary::default();
-        g.concepts = crate::formats::read(
+        let (g, _) = crate::formats::read(
             "en\tja\ntrade  widget\t貿易ウィジェット\n",
             crate::formats::Format::Tsv,
             std::path::Path::new("g.tsv"),
             false,
-        )?
-        .0
-        .concepts;
+        )?;
         let a = Annotator::new(&g)?;
         let text = "A trade  widget and a trade widget.";
         let found: Vec<&str> = a

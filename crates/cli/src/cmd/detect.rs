@@ -7,7 +7,6 @@ use std::io::Write;
 
 use anyhow::Result;
 use kotoba_text::detect::LanguageDetector;
-use kotoba_text::segment::split_sentences;
 use serde_json::json;
 
 use super::sentences::tsv;
@@ -36,15 +35,13 @@ pub fn run(args: DetectArgs) -> Result<Status> {
         let whole = detector.detect(text);
         let units: Vec<(usize, usize)> = match args.by {
             DetectUnit::Document => vec![(0, text.len())],
-            DetectUnit::Paragraph => paragraphs(text),
-            DetectUnit::Sentence => {
-                // Only the sentence rules are chosen here, which the script settles.
-                let family = lang::family(LangArg::Auto, text);
-                split_sentences(text, lang::segment_lang(family))
-                    .into_iter()
-                    .map(|s| (s.start, s.end))
-                    .collect()
-            }
+            DetectUnit::Paragraph => lang::paragraphs(text),
+            // Only the sentence rules are chosen here, which the script of
+            // each paragraph settles.
+            DetectUnit::Sentence => lang::sentence_spans(LangArg::Auto, text)
+                .into_iter()
+                .map(|s| (s.start, s.end))
+                .collect(),
         };
         let mut out = Vec::new();
         let mut records = Vec::new();
@@ -81,44 +78,4 @@ pub fn run(args: DetectArgs) -> Result<Status> {
         }
         Ok(out)
     })
-}
-
-/// Blocks of text separated by blank lines, trimmed, as byte ranges.
-fn paragraphs(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut end = 0;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let content = line.trim_end();
-        if content.trim().is_empty() {
-            if let Some(s) = start.take() {
-                out.push((s, end));
-            }
-        } else {
-            let lead = content.len() - content.trim_start().len();
-            start.get_or_insert(offset + lead);
-            end = offset + content.len();
-        }
-        offset += line.len();
-    }
-    if let Some(s) = start {
-        out.push((s, end));
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn paragraphs_are_blank_line_blocks() {
-        let text = "  one\nstill one\n\n \ntwo  \n";
-        let spans: Vec<&str> = paragraphs(text)
-            .into_iter()
-            .map(|(s, e)| &text[s..e])
-            .collect();
-        assert_eq!(spans, ["one\nstill one", "two"]);
-    }
 }

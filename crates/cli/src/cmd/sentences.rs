@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use anyhow::Result;
-use kotoba_text::segment::{sentence_text, split_sentences};
+use kotoba_text::segment::sentence_text;
 use serde::Serialize;
 
 use crate::args::{SentencesArgs, SentencesFormat};
@@ -31,10 +31,9 @@ pub fn run(args: SentencesArgs) -> Result<Status> {
         _ => b"",
     };
     run::over_corpus(&args.input, header, |doc| {
-        let code = lang::family(args.lang, &doc.text);
         let mut out = Vec::with_capacity(doc.text.len() + 64);
         let mut units = Vec::new();
-        for (index, span) in split_sentences(&doc.text, lang::segment_lang(code))
+        for (index, span) in lang::sentence_spans(args.lang, &doc.text)
             .into_iter()
             .enumerate()
         {

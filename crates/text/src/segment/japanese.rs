@@ -173,9 +173,9 @@ fn is_digit(c: char) -> bool {
 fn is_terminator(text: &str, i: usize, c: char) -> bool {
     match c {
         '．' => {
-            !(char_before(text, i).is_some_and(is_digit)
-                && char_at(text, i + c.len_utf8()).is_some_and(is_digit))
-                && !list_number_before(text, i)
+            let decimal = char_before(text, i).is_some_and(is_digit)
+                && char_at(text, i + c.len_utf8()).is_some_and(is_digit);
+            !(decimal || list_number_before(text, i))
         }
         '!' | '?' => !char_before(text, i).is_some_and(|p| p.is_ascii_alphanumeric()),
         _ => is_terminator_char(c),
