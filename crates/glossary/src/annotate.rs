@@ -432,6 +432,14 @@ mod tests {
     use super::*;
     use crate::default_glossary;
 
+    /// The text of every span `a` finds in `text`.
+    fn found_in(a: &Annotator, text: &str) -> Vec<String> {
+        a.annotate(text)
+            .iter()
+            .map(|s| text[s.start..s.end].to_string())
+            .collect()
+    }
+
     #[test]
     fn word_and_morpheme_boundaries() -> Result<(), Error> {
         let g = default_glossary()?;
@@ -454,12 +462,7 @@ mod tests {
     fn no_match_inside_a_hyphenated_or_katakana_word() -> Result<(), Error> {
         let g = default_glossary()?;
         let a = Annotator::new(g)?;
-        let found = |text: &str| -> Vec<String> {
-            a.annotate(text)
-                .iter()
-                .map(|s| text[s.start..s.end].to_string())
-                .collect()
-        };
+        let found = |text: &str| found_in(&a, text);
         let none: [&str; 0] = [];
         assert_eq!(
             found("Anti-dumping measures, trade-offs, pro-export policy, post-quota era."),
@@ -559,12 +562,7 @@ mod tests {
     fn terms_match_across_line_breaks_spaces_and_middle_dots() -> Result<(), Error> {
         let g = default_glossary()?;
         let a = Annotator::new(g)?;
-        let found = |text: &str| -> Vec<String> {
-            a.annotate(text)
-                .iter()
-                .map(|s| text[s.start..s.end].to_string())
-                .collect()
-        };
+        let found = |text: &str| found_in(&a, text);
         assert_eq!(
             found("a countervailing\r\nduty and a countervailing  duty"),
             ["countervailing\r\nduty", "countervailing  duty"]
