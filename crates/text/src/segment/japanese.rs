@@ -12,9 +12,10 @@
 //! * A blank line always ends a sentence.  A single line break does not
 //!   (`これは父の\n家です。` is one sentence), unless the next line is a list
 //!   item or starts with a full-width-space paragraph indent, or the line
-//!   before it is a heading: shorter than a wrapped line (20 characters) and
-//!   not ending in a particle or comma that a sentence goes on after
-//!   (`日米貿易交渉、来月開始へ`, `（共同）`, a bullet point without a marker).
+//!   before it is a heading: narrower than the widest line of its paragraph
+//!   (wrapped lines fill a column) and not ending in a particle or comma that
+//!   a sentence goes on after (`日米貿易交渉、来月開始へ`, `（共同）`, a
+//!   bullet point without a marker).
 //! * `１．` or `1.` opening a line is a list number, not a sentence end.
 
 use super::SentenceSpan;
@@ -43,6 +44,7 @@ pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
     }
     quote_ends.sort_unstable();
 
+    let short = short_lines(text);
     let mut spans = Vec::new();
     let mut start = skip_ws(text, 0);
     let mut next_opaque = 0;
@@ -72,7 +74,10 @@ pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
             let (k, blank) = skip_ws_counting_lines(text, i);
             let indent = char_at(text, i + 1) == Some('\u{3000}');
             if k < text.len()
-                && (blank || indent || is_line_item(text, k) || heading_before(text, start, i, k))
+                && (blank
+                    || indent
+                    || is_line_item(text, k)
+                    || (start < i && heading_before(text, &short, i, k)))
             {
                 push_trimmed(text, start, i, &mut spans);
                 start = k;
@@ -98,18 +103,64 @@ pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
     spans
 }
 
-/// Characters of a wrapped line: a line without a terminator this long or
-/// longer goes on into the next.
-const WRAPPED_LINE: usize = 20;
+/// The line breaks (byte offsets of `\n`) that end a short line: one
+/// narrower, by more than a character, than the widest line of its
+/// paragraph (full-width characters two columns wide, others one). Wrapped
+/// text fills its lines to one width however narrow the column; a headline,
+/// a credit or a bullet point above a longer line does not.
+fn short_lines(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    // Lines of the current paragraph: (where the line break is, width).
+    let mut paragraph: Vec<(usize, usize)> = Vec::new();
+    let mut flush = |paragraph: &mut Vec<(usize, usize)>| {
+        let widest = paragraph.iter().map(|&(_, w)| w).max().unwrap_or(0);
+        out.extend(
+            paragraph
+                .iter()
+                .filter(|&&(_, w)| w + 2 < widest)
+                .map(|&(at, _)| at),
+        );
+        paragraph.clear();
+    };
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim();
+        if content.is_empty() {
+            flush(&mut paragraph);
+        } else if line.ends_with('\n') {
+            paragraph.push((offset + line.len() - 1, width(content)));
+        } else {
+            // The last line has no break of its own but sets the width.
+            paragraph.push((usize::MAX, width(content)));
+        }
+        offset += line.len();
+    }
+    flush(&mut paragraph);
+    out
+}
 
-/// The line that ends at the line break `i` (from the sentence start
-/// `start` on) is a heading of its own: shorter than a wrapped line and not
-/// ending where a sentence goes on (a particle, a comma, an opening bracket).
-/// `へ` is no such particle: headlines end in it (`来月開始へ`). Nor is it a
-/// heading when the next line, at `k`, opens with a particle, which no
-/// sentence does (`「行く」⏎と言った。`).
-fn heading_before(text: &str, start: usize, i: usize, k: usize) -> bool {
-    if start >= i
+/// Display columns of a line: full-width (CJK, kana, full-width forms)
+/// characters count two, others one.
+fn width(line: &str) -> usize {
+    line.chars()
+        .map(|c| {
+            if c as u32 >= 0x1100 && !matches!(c as u32, 0xFF61..=0xFF9F) {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
+}
+
+/// The line that ends at the line break `i` is a heading of its own: a short
+/// line (see [`short_lines`]) that does not end where a sentence goes on (a
+/// particle, a comma, an opening bracket). `へ` is no such particle:
+/// headlines end in it (`来月開始へ`). Nor is it a heading when the next
+/// line, at `k`, opens with a particle, which no sentence does
+/// (`「行く」⏎と言った。`).
+fn heading_before(text: &str, short: &[usize], i: usize, k: usize) -> bool {
+    if short.binary_search(&i).is_err()
         || char_at(text, k).is_some_and(|c| {
             matches!(
                 c,
@@ -119,12 +170,11 @@ fn heading_before(text: &str, start: usize, i: usize, k: usize) -> bool {
     {
         return false;
     }
-    let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1).max(start);
-    let line = text[line_start..i].trim();
-    let Some(last) = line.chars().next_back() else {
+    let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
+    let Some(last) = text[line_start..i].trim().chars().next_back() else {
         return false;
     };
-    let goes_on = matches!(
+    !matches!(
         last,
         'の' | 'は'
             | 'が'
@@ -146,8 +196,7 @@ fn heading_before(text: &str, start: usize, i: usize, k: usize) -> bool {
             | '『'
             | '（'
             | '('
-    );
-    line.chars().count() < WRAPPED_LINE && !goes_on
+    )
 }
 
 /// The line at `k` is a list item: `・一つ目`, `※注`, `① …`, `1. …`.
@@ -402,14 +451,17 @@ mod tests {
         // agency credits glued to the sentence after them.
         assert_eq!(
             sentences(
-                "日米貿易交渉、来月開始へ\n政府は３日、方針を固めた。\n黒字は拡大した。（共同）\n農林水産省は主張している。"
+                "日米貿易交渉、来月開始へ\n\
+                 政府は３日、米国との貿易協議で自動車関税の引き下げを求める方針を固めた。\n\
+                 対米貿易黒字は7兆円に拡大した。（共同）\n\
+                 農林水産省はコメの関税維持を主張している。"
             ),
             [
                 "日米貿易交渉、来月開始へ",
-                "政府は３日、方針を固めた。",
-                "黒字は拡大した。",
+                "政府は３日、米国との貿易協議で自動車関税の引き下げを求める方針を固めた。",
+                "対米貿易黒字は7兆円に拡大した。",
                 "（共同）",
-                "農林水産省は主張している。"
+                "農林水産省はコメの関税維持を主張している。"
             ]
         );
         assert_eq!(
@@ -421,11 +473,18 @@ mod tests {
                 "首相は妥結を目指す。"
             ]
         );
-        // A wrapped line (20 characters or more) goes on, whatever it ends in.
+        // A wrapped line (as wide as its paragraph's widest) goes on,
+        // whatever it ends in and wherever the sentence started in it, in a
+        // narrow column too.
         assert_eq!(
             sentences("政府は米国との貿易協議で自動車関税の引き下げ\nを求める方針を固めた。"),
             ["政府は米国との貿易協議で自動車関税の引き下げ\nを求める方針を固めた。"]
         );
+        let wrapped = "政府は３日、方針を固めた。対米\n貿易黒字は７兆円に拡大した。経\n団連の会長は早期妥結を望んだ。";
+        assert_eq!(sentences(wrapped).len(), 3, "{:?}", sentences(wrapped));
+        assert_eq!(sentences("首相は記者団に述べ\nた。").len(), 1);
+        let narrow = "日米両国は貿易\n協議を再開し、\n東京で会談した\n。";
+        assert_eq!(sentences(narrow).len(), 1, "{:?}", sentences(narrow));
         // List numbers in full width open items; ３．２９ stays a number.
         assert_eq!(
             sentences("対応策は次の通り。\n１．関税の段階的撤廃\n２．政府調達の透明性向上\n"),
