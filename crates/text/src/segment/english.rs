@@ -317,11 +317,14 @@ impl<'a> Scanner<'a> {
     }
 
     /// True when a Roman numeral in capitals stands at `at`, as a number
-    /// after `Art.`, `Vol.` or `Ch.` (`Art. XIX of GATT`): a well-formed
-    /// numeral (`XIX`, not `DVD`, `LCD` or `CIVIL`) of two letters or more,
-    /// or `I`, `V` or `X` before a comma, colon, semicolon or closing
-    /// bracket (`Art. I,`), as a lone `I` is more often the pronoun.
-    fn roman_numeral_at(&self, at: usize) -> bool {
+    /// after `Art.`, `Vol.` or `Ch.` (`Art. XIX of GATT`, `vol. II`): a
+    /// well-formed numeral (`XIX`, not `DVD`, `LCD` or `CIVIL`) of two
+    /// letters or more, or `I`, `V` or `X` before a comma, colon, semicolon
+    /// or closing bracket (`Art. I,`), as a lone `I` is more often the
+    /// pronoun. After a lowercase abbreviation, which may be a word (`art.`),
+    /// only numerals of I, V and X count: `art. DC` and `art. CD` end
+    /// sentences.
+    fn roman_numeral_at(&self, at: usize, capitalised: bool) -> bool {
         let rest = self.b.get(at..).unwrap_or_default();
         let n = rest
             .iter()
@@ -329,7 +332,10 @@ impl<'a> Scanner<'a> {
             .count();
         let word = &rest[..n];
         let after = rest.get(n).copied();
-        well_formed_roman(word) && (n >= 2 || matches!(after, Some(b',' | b':' | b';' | b')')))
+        let small = word.iter().all(|b| matches!(b, b'I' | b'V' | b'X'));
+        well_formed_roman(word)
+            && (capitalised || small)
+            && (n >= 2 || (small && matches!(after, Some(b',' | b':' | b';' | b')'))))
     }
 
     /// The capitalised word at `at` is a common sentence starter.
@@ -430,10 +436,9 @@ impl<'a> Scanner<'a> {
             Token::Word | Token::Number => kind != Kind::Lower,
             Token::Abbr(AbbrClass::Title) => false,
             Token::Abbr(AbbrClass::Number) => {
-                // Only a capitalised abbreviation cites by Roman numerals
-                // (`Art. XIX`); after `art.` a capital starts a sentence.
-                let cites = self.b.get(start).is_some_and(u8::is_ascii_uppercase);
-                matches!(kind, Kind::Upper | Kind::Other) && !(cites && self.roman_numeral_at(word))
+                let capitalised = self.b.get(start).is_some_and(u8::is_ascii_uppercase);
+                matches!(kind, Kind::Upper | Kind::Other)
+                    && !self.roman_numeral_at(word, capitalised)
             }
             Token::Abbr(AbbrClass::General) => kind == Kind::Upper && self.starter_at(word),
             Token::Initial => match kind {
@@ -742,8 +747,16 @@ mod tests {
         // A lone I after such an abbreviation is the pronoun, and after a
         // lowercase `art.` or before an acronym that is no numeral a capital
         // starts a sentence, as before.
+        assert_eq!(
+            sentences("See Smith, History of Japan, vol. II, p. 35. Then art. XIX of the GATT."),
+            [
+                "See Smith, History of Japan, vol. II, p. 35.",
+                "Then art. XIX of the GATT."
+            ]
+        );
         for text in [
             "I love modern art. I went to see it.",
+            "She studied art. CD sales fell later.",
             "She studied art. DC was her next stop.",
             "I bought a book on art. DVD sales fell.",
             "The museum shows Art. LCD screens display it.",
