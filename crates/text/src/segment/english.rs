@@ -322,8 +322,8 @@ impl<'a> Scanner<'a> {
     /// letters or more, or `I`, `V` or `X` before a comma, colon, semicolon
     /// or closing bracket (`Art. I,`), as a lone `I` is more often the
     /// pronoun. After a lowercase abbreviation, which may be a word (`art.`),
-    /// only numerals of I, V and X count: `art. DC` and `art. CD` end
-    /// sentences.
+    /// only numerals of two or more of I, V and X count: `art. DC`, `art. CD`
+    /// and `art. I,` end sentences.
     fn roman_numeral_at(&self, at: usize, capitalised: bool) -> bool {
         let rest = self.b.get(at..).unwrap_or_default();
         let n = rest
@@ -335,7 +335,8 @@ impl<'a> Scanner<'a> {
         let small = word.iter().all(|b| matches!(b, b'I' | b'V' | b'X'));
         well_formed_roman(word)
             && (capitalised || small)
-            && (n >= 2 || (small && matches!(after, Some(b',' | b':' | b';' | b')'))))
+            && (n >= 2
+                || (capitalised && small && matches!(after, Some(b',' | b':' | b';' | b')'))))
     }
 
     /// The capitalised word at `at` is a common sentence starter.
