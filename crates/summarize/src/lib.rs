@@ -477,6 +477,11 @@ mod tests {
                 assert_eq!(leads, 1, "λ {mmr}: {out:?}");
                 assert_eq!(out.len(), 2);
             }
+            // λ = 1 is no redundancy control at all: both leads.
+            let out = summarizer(Method::LeadRank, 2)
+                .mmr(Some(1.0))
+                .summarize_many(&docs, Split::Sentences);
+            assert_eq!(out.iter().filter(|e| e.text.starts_with(lead)).count(), 2);
             // With nothing else left, the repeat is still taken.
             let out = summarizer(Method::LeadRank, 6)
                 .mmr(Some(0.5))

@@ -86,7 +86,10 @@ pub fn select(
             // A near duplicate of a chosen sentence (the same story's lead
             // from another outlet) waits until nothing else is left: MMR's
             // penalty alone could not outweigh the lead bonus.
-            if sel.mmr.is_some() && !repeats_too && redundancy[i] >= NEAR_DUPLICATE {
+            if sel.mmr.is_some_and(|lambda| lambda < 1.0)
+                && !repeats_too
+                && redundancy[i] >= NEAR_DUPLICATE
+            {
                 continue;
             }
             let value = match sel.mmr {
