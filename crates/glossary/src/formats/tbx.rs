@@ -414,16 +414,30 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
     let text = match text.char_indices().find(|&(_, c)| !xml_char(c)) {
         None => text,
         Some((at, c)) => {
+            let more = text.chars().filter(|&c| !xml_char(c)).count() - 1;
             problems.push(Error::parse(
                 path,
                 lines.at(at as u64),
                 format!(
-                    "not well-formed XML: the character U+{:04X}, which XML 1.0 does not allow \
-                     (read as a line break or space with --lenient)",
-                    c as u32
+                    "not well-formed XML: the character U+{:04X}{}, which XML 1.0 does not \
+                     allow (read as spaces with --lenient)",
+                    c as u32,
+                    match more {
+                        0 => String::new(),
+                        1 => " and 1 more such character".to_string(),
+                        n => format!(" and {n} more such characters"),
+                    }
                 ),
             ));
-            cleaned = xml_safe(text);
+            // Spaces of the same length in bytes: offsets, and so the
+            // lines of later problems, stay those of the file.
+            cleaned = text
+                .chars()
+                .flat_map(|c| {
+                    let n = if xml_char(c) { 0 } else { c.len_utf8() };
+                    std::iter::repeat_n(' ', n).chain((n == 0).then_some(c))
+                })
+                .collect::<String>();
             cleaned.as_str()
         }
     };
@@ -757,17 +771,23 @@ mod tests {
         let back = read(&written, Path::new("w.tbx"), &mut Vec::new())?;
         assert_eq!(back.concepts[0].definition, "Duty\nunder Art. XIX  .");
         // Such a file (as earlier versions wrote it) is a problem naming the
-        // line; read leniently, it comes back as written now.
-        let raw = written.replace("Duty\nunder", "Duty\u{0b}under");
+        // line of the first such character and counting the others; read
+        // leniently, each is a space, and later lines stay right.
+        let raw = written
+            .replace("Duty\nunder", "Duty\u{0b}under")
+            .replace("duty</term>", "du\u{fffe}ty</term>");
         let mut problems = Vec::new();
         let lenient = read(&raw, Path::new("raw.tbx"), &mut problems)?;
         let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
-        assert_eq!(messages.len(), 1);
-        assert!(
-            messages[0].starts_with("raw.tbx:14: not well-formed XML: the character U+000B"),
-            "{messages:?}"
+        assert_eq!(
+            messages,
+            [
+                "raw.tbx:14: not well-formed XML: the character U+000B and 1 more such \
+                 character, which XML 1.0 does not allow (read as spaces with --lenient)"
+            ]
         );
-        assert_eq!(lenient.concepts[0].definition, back.concepts[0].definition);
+        assert_eq!(lenient.concepts[0].definition, "Duty under Art. XIX  .");
+        assert_eq!(lenient.concepts[0].en[0].term, "du   ty");
         let strict = crate::formats::read(
             &raw,
             crate::formats::Format::Tbx,
