@@ -13,8 +13,8 @@
 //!   (`これは父の\n家です。` is one sentence), unless the next line is a list
 //!   item or starts with a full-width-space paragraph indent, or the line
 //!   before it is a heading: narrower than the widest line of its paragraph
-//!   (wrapped lines fill a column) and not ending in a particle or comma that
-//!   a sentence goes on after (`日米貿易交渉、来月開始へ`, `（共同）`, a
+//!   (wrapped lines fill a column) and ending in a noun or a closing bracket
+//!   rather than in kana or a comma (`日米貿易交渉、来月開始へ`, `（共同）`, a
 //!   bullet point without a marker).
 //! * `１．` or `1.` opening a line is a list number, not a sentence end.
 
@@ -154,11 +154,13 @@ fn width(line: &str) -> usize {
 }
 
 /// The line that ends at the line break `i` is a heading of its own: a short
-/// line (see [`short_lines`]) that does not end where a sentence goes on (a
-/// particle, a comma, an opening bracket). `へ` is no such particle:
-/// headlines end in it (`来月開始へ`). Nor is it a heading when the next
-/// line, at `k`, opens with a particle, which no sentence does
-/// (`「行く」⏎と言った。`).
+/// line (see [`short_lines`]) ending the way headlines, bullet points and
+/// credits do, in a noun (kanji, katakana, Latin letters, digits: 体言止め)
+/// or a closing bracket, or in `へ` (`来月開始へ`). A line ending in any
+/// other kana (a verb or particle: `記録\nした`, `表示する\nコマンド`) or a
+/// comma goes on, as source text wrapped by hand (troff, e-mail) breaks
+/// anywhere. Nor is it a heading when the next line, at `k`, opens with a
+/// particle, which no sentence does (`「行く」⏎と言った。`).
 fn heading_before(text: &str, short: &[usize], i: usize, k: usize) -> bool {
     if short.binary_search(&i).is_err()
         || char_at(text, k).is_some_and(|c| {
@@ -174,29 +176,12 @@ fn heading_before(text: &str, short: &[usize], i: usize, k: usize) -> bool {
     let Some(last) = text[line_start..i].trim().chars().next_back() else {
         return false;
     };
-    !matches!(
+    let hiragana = matches!(last, '\u{3041}'..='\u{309F}');
+    let goes_on = matches!(
         last,
-        'の' | 'は'
-            | 'が'
-            | 'を'
-            | 'に'
-            | 'と'
-            | 'で'
-            | 'も'
-            | 'や'
-            | 'て'
-            | 'か'
-            | 'ら'
-            | 'り'
-            | '、'
-            | '，'
-            | ','
-            | '・'
-            | '「'
-            | '『'
-            | '（'
-            | '('
-    )
+        '、' | '，' | ',' | '・' | '「' | '『' | '（' | '(' | 'ー'
+    ) || (hiragana && last != 'へ');
+    !goes_on
 }
 
 /// The line at `k` is a list item: `・一つ目`, `※注`, `① …`, `1. …`.
@@ -483,6 +468,10 @@ mod tests {
         let wrapped = "政府は３日、方針を固めた。対米\n貿易黒字は７兆円に拡大した。経\n団連の会長は早期妥結を望んだ。";
         assert_eq!(sentences(wrapped).len(), 3, "{:?}", sentences(wrapped));
         assert_eq!(sentences("首相は記者団に述べ\nた。").len(), 1);
+        // Source text wrapped by hand breaks after verbs: it goes on.
+        let troff = "このオプションを指定すると、内容を一覧で表示します。\n\
+                     ファイルの内容を表示する\nコマンドです。";
+        assert_eq!(sentences(troff).len(), 2, "{:?}", sentences(troff));
         let narrow = "日米両国は貿易\n協議を再開し、\n東京で会談した\n。";
         assert_eq!(sentences(narrow).len(), 1, "{:?}", sentences(narrow));
         // List numbers in full width open items; ３．２９ stays a number.
