@@ -197,13 +197,21 @@ impl<'g> Annotator<'g> {
                     // Latin-letter Japanese terms (WTO) are words like English ones.
                     Lang::Ja if !hay[s..e].chars().any(is_cjk) => latin_boundary(hay, s, e),
                     Lang::Ja => {
-                        let b = boundaries.get_or_insert_with(|| self.morpheme_boundaries(hay));
+                        let b = boundaries.get_or_insert_with(|| {
+                            // The tokenizer reads line by line: the folded
+                            // text as one line would be a slower lattice.
+                            match &folded {
+                                None | Some((_, None)) => self.morpheme_boundaries(nfkc_text),
+                                Some((f, Some(shifts))) => self
+                                    .morpheme_boundaries(&with_line_breaks(f, shifts, nfkc_text)),
+                            }
+                        });
                         b[s] && b[e] && katakana_boundary(hay, s, e)
                     }
                 };
                 if ok {
                     let (s, e) = match &folded {
-                        Some((_, Some(map))) => (map[s], map[e - 1] + 1),
+                        Some((_, Some(shifts))) => (shifts.original(s), shifts.original(e - 1) + 1),
                         _ => (s, e),
                     };
                     let (start, end) = match &normalized {
@@ -262,29 +270,39 @@ fn japanese_forms(
 }
 
 /// `text` with each run of white space within a paragraph as one space, and
-/// a single line break between two CJK characters left out (Japanese wraps
-/// lines inside words), unless the next line opens with a bullet (`・`):
+/// a single line break between two CJK characters left out where the text
+/// was wrapped to a column (Japanese wraps lines inside words; see
+/// [`kotoba_text::segment::wrapping_line_breaks`]), unless the next line
+/// opens with a bullet (`・`):
 /// glossary terms are written with single spaces, hard-wrapped and
 /// PDF-extracted text is not. A blank line stays as it is, so no term is
 /// found across paragraphs, headings or list items. With the byte of `text`
 /// each byte comes from (`None` when each comes from the same byte); `None`
 /// when there is nothing to fold.
-fn fold_space(text: &str) -> Option<(String, Option<Vec<usize>>)> {
+fn fold_space(text: &str) -> Option<(String, Option<Shifts>)> {
     let plain = |c: char| !c.is_whitespace() || c == ' ';
     if text.chars().all(plain) && !text.contains("  ") {
         return None;
     }
-    if let Some(same_length) = fold_single_bytes(text) {
+    // Japanese lines join only where the text was wrapped to a column: one
+    // message of a catalog per line, or a heading, stays apart.
+    let mut wrapping: Option<Vec<usize>> = None;
+    let mut wraps = |at: usize| {
+        wrapping
+            .get_or_insert_with(|| kotoba_text::segment::wrapping_line_breaks(text))
+            .binary_search(&at)
+            .is_ok()
+    };
+    if let Some(same_length) = fold_single_bytes(text, &mut wraps) {
         return Some((same_length, None));
     }
     let mut out = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len());
+    let mut shifts = Shifts::default();
     let mut chars = text.char_indices().peekable();
     let mut previous: Option<char> = None;
     while let Some((at, c)) = chars.next() {
         if !c.is_whitespace() {
             out.push(c);
-            map.extend(at..at + c.len_utf8());
             previous = Some(c);
             continue;
         }
@@ -298,18 +316,63 @@ fn fold_space(text: &str) -> Option<(String, Option<Vec<usize>>)> {
         let next = chars.peek().map(|&(_, n)| n);
         if breaks >= 2 {
             out.push_str(run);
-            map.extend(at..end);
         } else if breaks == 1
             && previous.is_some_and(is_cjk)
             && next.is_some_and(|n| is_cjk(n) && !is_bullet(n))
+            && run.find('\n').is_some_and(|n| wraps(at + n))
         {
             // A wrapped Japanese line: the two characters join.
+            shifts.add(out.len(), end - at);
         } else {
             out.push(' ');
-            map.push(at);
+            shifts.add(out.len(), end - at - 1);
         }
     }
-    Some((out, Some(map)))
+    Some((out, Some(shifts)))
+}
+
+/// Where folded text has fewer bytes than the text it was folded from: from
+/// each folded offset on, how many bytes were left out before it. A run of
+/// white space costs one entry, not a map of every byte.
+#[derive(Debug, Default, PartialEq)]
+struct Shifts(Vec<(usize, usize)>);
+
+impl Shifts {
+    /// From folded offset `at` on, `removed` more bytes are missing.
+    fn add(&mut self, at: usize, removed: usize) {
+        if removed == 0 {
+            return;
+        }
+        let total = self.0.last().map_or(0, |&(_, t)| t) + removed;
+        match self.0.last_mut() {
+            Some(last) if last.0 == at => last.1 = total,
+            _ => self.0.push((at, total)),
+        }
+    }
+
+    /// The offset in the original text of folded offset `at`.
+    fn original(&self, at: usize) -> usize {
+        let k = self.0.partition_point(|&(p, _)| p <= at);
+        at + k.checked_sub(1).map_or(0, |k| self.0[k].1)
+    }
+}
+
+/// `folded` (see [`fold_space`]) with each space that stands for a run of
+/// white space holding a line break in `original` as a line break again:
+/// the same length, the lines of the original.
+fn with_line_breaks(folded: &str, shifts: &Shifts, original: &str) -> String {
+    let mut bytes = folded.as_bytes().to_vec();
+    for (i, b) in bytes.iter_mut().enumerate() {
+        if *b == b' ' {
+            let run = original[shifts.original(i)..]
+                .chars()
+                .take_while(|c| c.is_whitespace());
+            if run.into_iter().any(crate::formats::is_line_break) {
+                *b = b'\n';
+            }
+        }
+    }
+    String::from_utf8(bytes).unwrap_or_else(|_| folded.to_string())
 }
 
 /// Line breaks in a run of white space (CR LF counts once).
@@ -338,7 +401,7 @@ fn is_bullet(c: char) -> bool {
 /// [`fold_space`] for the usual text, whose runs of white space are single
 /// ASCII characters (`\n` between lines) and join no CJK characters: the
 /// same bytes with those characters as spaces. `None` for other text.
-fn fold_single_bytes(text: &str) -> Option<String> {
+fn fold_single_bytes(text: &str, wraps: &mut impl FnMut(usize) -> bool) -> Option<String> {
     let ascii_space = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c');
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
@@ -350,11 +413,15 @@ fn fold_single_bytes(text: &str) -> Option<String> {
         if bytes.get(i + 1).is_some_and(ascii_space) {
             return None;
         }
-        // A line break between two CJK characters may join them: the slow
-        // path decides.
-        if *b != b' '
+        // A line break between two CJK characters where the text was
+        // wrapped joins them: the slow path.
+        if *b == b'\n'
             && text[..i].chars().next_back().is_some_and(is_cjk)
-            && text[i + 1..].chars().next().is_some_and(is_cjk)
+            && text[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(|n| is_cjk(n) && !is_bullet(n))
+            && wraps(i)
         {
             return None;
         }
@@ -568,6 +635,11 @@ mod tests {
             ["countervailing\r\nduty", "countervailing  duty"]
         );
         assert_eq!(found("日本の貿易\n黒字が拡大"), ["貿易\n黒字"]);
+        // One message per line (a catalog), or a short line: apart.
+        assert_eq!(
+            found("ダンピング\nマージンの計算方法について説明する"),
+            ["ダンピング"]
+        );
         assert_eq!(
             found("ウルグアイラウンドとウルグアイ・ラウンド"),
             ["ウルグアイラウンド", "ウルグアイ・ラウンド"]
@@ -584,14 +656,17 @@ mod tests {
 
     #[test]
     fn folding_maps_every_byte_back() {
-        let text = "a \t\n b\u{3000}\n貿易\n黒字";
-        let (folded, map) = fold_space(text).unwrap_or_default();
-        let map = map.unwrap_or_default();
-        assert_eq!(folded, "a b 貿易黒字");
-        assert_eq!(map.len(), folded.len());
-        for (i, &o) in map.iter().enumerate() {
-            if !folded.as_bytes()[i].is_ascii_whitespace() {
-                assert_eq!(folded.as_bytes()[i], text.as_bytes()[o], "{i}");
+        let text = "a \t\n b\u{3000}x\n\n政府は貿易\n黒字を減らす";
+        let (folded, shifts) = fold_space(text).unwrap_or_default();
+        let shifts = shifts.unwrap_or_default();
+        assert_eq!(folded, "a b x\n\n政府は貿易黒字を減らす");
+        assert_eq!(
+            with_line_breaks(&folded, &shifts, text),
+            "a\nb x\n\n政府は貿易黒字を減らす"
+        );
+        for (i, b) in folded.bytes().enumerate() {
+            if !b.is_ascii_whitespace() {
+                assert_eq!(b, text.as_bytes()[shifts.original(i)], "{i}");
             }
         }
         assert_eq!(fold_space("no runs here"), None);

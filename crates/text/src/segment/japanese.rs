@@ -109,15 +109,28 @@ pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
 /// text fills its lines to one width however narrow the column; a headline,
 /// a credit or a bullet point above a longer line does not.
 fn short_lines(text: &str) -> Vec<usize> {
+    line_breaks_by_width(text, false)
+}
+
+/// The line breaks (byte offsets of `\n`) after lines as wide as the widest
+/// of their paragraph (within a character, full-width characters two
+/// columns wide) in a paragraph where at least half the lines are: where
+/// text was wrapped to a column, however narrow (`full`), or the others
+/// (`!full`). A paragraph of one line has no break.
+pub(super) fn line_breaks_by_width(text: &str, full: bool) -> Vec<usize> {
     let mut out = Vec::new();
     // Lines of the current paragraph: (where the line break is, width).
     let mut paragraph: Vec<(usize, usize)> = Vec::new();
     let mut flush = |paragraph: &mut Vec<(usize, usize)>| {
         let widest = paragraph.iter().map(|&(_, w)| w).max().unwrap_or(0);
+        let breaks = paragraph.iter().filter(|&&(at, _)| at != usize::MAX);
+        let filled = breaks.clone().filter(|&&(_, w)| w + 2 >= widest).count();
+        // Wrapped text fills most of its lines; lines of any length (one
+        // message of a catalog per line) are not wrapped, whichever is widest.
+        let wrapped = filled * 2 >= breaks.clone().count();
         out.extend(
-            paragraph
-                .iter()
-                .filter(|&&(_, w)| w + 2 < widest)
+            breaks
+                .filter(|&&(_, w)| (wrapped && w + 2 >= widest) == full)
                 .map(|&(at, _)| at),
         );
         paragraph.clear();

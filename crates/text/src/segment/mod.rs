@@ -50,6 +50,23 @@ pub fn split_sentences(text: &str, lang: SegmentLang) -> Vec<SentenceSpan> {
     }
 }
 
+/// The line breaks (byte offsets of `\n`) of `text` that wrap a line: the
+/// line before is as wide as the widest of its paragraph (within one
+/// character; full-width characters count two columns), as text wrapped to
+/// a column is, however narrow, and at least half the paragraph's lines
+/// are. A break after a shorter line (a heading, a list item), or in a
+/// paragraph of lines of any length (a catalog's messages), is none of them.
+///
+/// ```
+/// use kotoba_text::segment::wrapping_line_breaks;
+///
+/// let text = "見出し\n政府は貿易協議で方針\nを固めた。";
+/// assert_eq!(wrapping_line_breaks(text), [text.find("針\n").unwrap_or(0) + 3]);
+/// ```
+pub fn wrapping_line_breaks(text: &str) -> Vec<usize> {
+    japanese::line_breaks_by_width(text, true)
+}
+
 /// The sentence at `span` on one line: each line break, with the white space
 /// around it, becomes one space, or nothing between two CJK characters.
 pub fn sentence_text(text: &str, span: SentenceSpan) -> String {
