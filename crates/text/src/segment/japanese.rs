@@ -114,7 +114,8 @@ fn short_lines(text: &str) -> Vec<usize> {
 
 /// The line breaks (byte offsets of `\n`) after lines as wide as the widest
 /// of their paragraph (within a character, full-width characters two
-/// columns wide) in a paragraph where at least half the lines are: where
+/// columns wide) in a paragraph where at least half the lines are (or of
+/// fewer than five lines): where
 /// text was wrapped to a column, however narrow (`full`), or the others
 /// (`!full`). A paragraph of one line has no break.
 pub(super) fn line_breaks_by_width(text: &str, full: bool) -> Vec<usize> {
@@ -125,9 +126,11 @@ pub(super) fn line_breaks_by_width(text: &str, full: bool) -> Vec<usize> {
         let widest = paragraph.iter().map(|&(_, w)| w).max().unwrap_or(0);
         let breaks = paragraph.iter().filter(|&&(at, _)| at != usize::MAX);
         let filled = breaks.clone().filter(|&&(_, w)| w + 2 >= widest).count();
-        // Wrapped text fills most of its lines; lines of any length (one
-        // message of a catalog per line) are not wrapped, whichever is widest.
-        let wrapped = filled * 2 >= breaks.clone().count();
+        // Wrapped text fills most of its lines; a block of many lines of any
+        // length (one message of a catalog per line) is not wrapped,
+        // whichever is widest. A few lines tell too little to judge so.
+        let lines = breaks.clone().count();
+        let wrapped = lines < 4 || filled * 2 >= lines;
         out.extend(
             breaks
                 .filter(|&&(_, w)| (wrapped && w + 2 >= widest) == full)

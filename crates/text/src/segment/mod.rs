@@ -54,7 +54,7 @@ pub fn split_sentences(text: &str, lang: SegmentLang) -> Vec<SentenceSpan> {
 /// line before is as wide as the widest of its paragraph (within one
 /// character; full-width characters count two columns), as text wrapped to
 /// a column is, however narrow, and at least half the paragraph's lines
-/// are. A break after a shorter line (a heading, a list item), or in a
+/// are (a paragraph of five lines or more). A break after a shorter line (a heading, a list item), or in a
 /// paragraph of lines of any length (a catalog's messages), is none of them.
 ///
 /// ```
