@@ -160,7 +160,15 @@ impl<'g> Annotator<'g> {
         let stable = text.is_ascii() || is_nfkc_quick(text.chars()) == IsNormalized::Yes;
         let normalized = (!stable).then(|| nfkc(text));
         let nfkc_text = normalized.as_ref().map_or(text, |n| n.text.as_str());
-        let folded = fold_space(nfkc_text);
+        // Widths are measured on the text as written: NFKC makes full-width
+        // digits and letters half as wide, so a wrapped line would look short.
+        let folded = fold_space_wrapped(nfkc_text, &|| {
+            same_line_breaks(
+                text,
+                nfkc_text,
+                &kotoba_text::segment::wrapping_line_breaks(text),
+            )
+        });
         let hay = folded.as_ref().map_or(nfkc_text, |(f, _)| f.as_str());
         // The automata hold ASCII-lowercased patterns: matching a lowercased
         // copy (same byte offsets) keeps them half the size of case-folding
@@ -280,6 +288,16 @@ fn japanese_forms(
 /// each byte comes from (`None` when each comes from the same byte); `None`
 /// when there is nothing to fold.
 fn fold_space(text: &str) -> Option<(String, Option<Shifts>)> {
+    fold_space_wrapped(text, &|| kotoba_text::segment::wrapping_line_breaks(text))
+}
+
+/// [`fold_space`] with the wrapping line breaks of `text` given by
+/// `wrapping` (asked for only when a line break stands between two CJK
+/// characters).
+fn fold_space_wrapped(
+    text: &str,
+    wrapping_of: &dyn Fn() -> Vec<usize>,
+) -> Option<(String, Option<Shifts>)> {
     let plain = |c: char| !c.is_whitespace() || c == ' ';
     if text.chars().all(plain) && !text.contains("  ") {
         return None;
@@ -289,7 +307,7 @@ fn fold_space(text: &str) -> Option<(String, Option<Shifts>)> {
     let mut wrapping: Option<Vec<usize>> = None;
     let mut wraps = |at: usize| {
         wrapping
-            .get_or_insert_with(|| kotoba_text::segment::wrapping_line_breaks(text))
+            .get_or_insert_with(wrapping_of)
             .binary_search(&at)
             .is_ok()
     };
@@ -373,6 +391,23 @@ fn with_line_breaks(folded: &str, shifts: &Shifts, original: &str) -> String {
         }
     }
     String::from_utf8(bytes).unwrap_or_else(|_| folded.to_string())
+}
+
+/// The line breaks of `to` that are the line breaks `at` of `from`, by
+/// their order: `to` is `from` in NFKC, which keeps every `\n`.
+fn same_line_breaks(from: &str, to: &str, at: &[usize]) -> Vec<usize> {
+    if std::ptr::eq(from, to) || from == to {
+        return at.to_vec();
+    }
+    let ordinals: Vec<usize> = at
+        .iter()
+        .map(|&a| from.as_bytes()[..a].iter().filter(|&&b| b == b'\n').count())
+        .collect();
+    to.match_indices('\n')
+        .enumerate()
+        .filter(|(k, _)| ordinals.binary_search(k).is_ok())
+        .map(|(_, (i, _))| i)
+        .collect()
 }
 
 /// Line breaks in a run of white space (CR LF counts once).
@@ -635,6 +670,12 @@ mod tests {
             ["countervailing\r\nduty", "countervailing  duty"]
         );
         assert_eq!(found("日本の貿易\n黒字が拡大"), ["貿易\n黒字"]);
+        // Full-width digits count their width as written, not as NFKC
+        // makes them (a review found this line taken for a short one).
+        assert_eq!(
+            found("政府は２０２６年３月、対米貿易\n黒字の縮小に向けた協議を始めると\n発表した。"),
+            ["貿易\n黒字", "協議"]
+        );
         // One message per line (a catalog), or a short line: apart.
         assert_eq!(
             found("ダンピング\nマージンの計算方法について説明する"),

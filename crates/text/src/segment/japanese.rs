@@ -104,7 +104,7 @@ pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
 }
 
 /// The line breaks (byte offsets of `\n`) that end a short line: one
-/// narrower, by more than a character, than the widest line of its
+/// narrower, by more than two characters, than the widest line of its
 /// paragraph (full-width characters two columns wide, others one). Wrapped
 /// text fills its lines to one width however narrow the column; a headline,
 /// a credit or a bullet point above a longer line does not.
@@ -113,28 +113,33 @@ fn short_lines(text: &str) -> Vec<usize> {
 }
 
 /// The line breaks (byte offsets of `\n`) after lines as wide as the widest
-/// of their paragraph (within a character, full-width characters two
-/// columns wide) in a paragraph where at least half the lines are (or of
-/// fewer than five lines): where
-/// text was wrapped to a column, however narrow (`full`), or the others
-/// (`!full`). A paragraph of one line has no break.
+/// of their paragraph (within [`TOLERANCE`] columns) in a paragraph that
+/// looks wrapped (see `flush` below): where text was wrapped to a column
+/// (`full`), or the others (`!full`). A paragraph of one line has no break.
 pub(super) fn line_breaks_by_width(text: &str, full: bool) -> Vec<usize> {
     let mut out = Vec::new();
-    // Lines of the current paragraph: (where the line break is, width).
-    let mut paragraph: Vec<(usize, usize)> = Vec::new();
-    let mut flush = |paragraph: &mut Vec<(usize, usize)>| {
-        let widest = paragraph.iter().map(|&(_, w)| w).max().unwrap_or(0);
-        let breaks = paragraph.iter().filter(|&&(at, _)| at != usize::MAX);
-        let filled = breaks.clone().filter(|&&(_, w)| w + 2 >= widest).count();
-        // Wrapped text fills most of its lines; a block of many lines of any
-        // length (one message of a catalog per line) is not wrapped,
-        // whichever is widest. A few lines tell too little to judge so.
-        let lines = breaks.clone().count();
-        let wrapped = lines < 4 || filled * 2 >= lines;
+    // Lines of the current paragraph: (where the line break is, width,
+    // whether the line ends a sentence).
+    let mut paragraph: Vec<(usize, usize, bool)> = Vec::new();
+    let mut flush = |paragraph: &mut Vec<(usize, usize, bool)>| {
+        let widest = paragraph.iter().map(|&(_, w, _)| w).max().unwrap_or(0);
+        let filled = |w: usize| w + TOLERANCE >= widest;
+        let breaks = paragraph.iter().filter(|&&(at, _, _)| at != usize::MAX);
+        // Wrapped text fills most of its lines that do not end a sentence (a
+        // line ending in 。 is short by nature); a block of many lines of any
+        // length (one message of a catalog per line) is not wrapped, whichever
+        // is widest. A few lines tell too little to judge so.
+        let open: Vec<usize> = breaks
+            .clone()
+            .filter(|&&(_, _, ends)| !ends)
+            .map(|&(_, w, _)| w)
+            .collect();
+        let wrapped =
+            open.len() < 4 || open.iter().filter(|&&w| filled(w)).count() * 2 >= open.len();
         out.extend(
             breaks
-                .filter(|&&(_, w)| (wrapped && w + 2 >= widest) == full)
-                .map(|&(at, _)| at),
+                .filter(|&&(_, w, _)| (wrapped && filled(w)) == full)
+                .map(|&(at, _, _)| at),
         );
         paragraph.clear();
     };
@@ -143,17 +148,29 @@ pub(super) fn line_breaks_by_width(text: &str, full: bool) -> Vec<usize> {
         let content = line.trim();
         if content.is_empty() {
             flush(&mut paragraph);
-        } else if line.ends_with('\n') {
-            paragraph.push((offset + line.len() - 1, width(content)));
         } else {
+            let ends = content.chars().next_back().is_some_and(|c| {
+                is_terminator_char(c) || (is_closer(c) && content.contains(is_terminator_char))
+            });
             // The last line has no break of its own but sets the width.
-            paragraph.push((usize::MAX, width(content)));
+            let at = if line.ends_with('\n') {
+                offset + line.len() - 1
+            } else {
+                usize::MAX
+            };
+            paragraph.push((at, width(content), ends));
         }
         offset += line.len();
     }
     flush(&mut paragraph);
     out
 }
+
+/// Columns by which a wrapped line may fall short of the widest of its
+/// paragraph: two characters, for punctuation hung past the margin and a
+/// line start pushed down by the rules of Japanese line breaking, or half-
+/// width digits.
+const TOLERANCE: usize = 4;
 
 /// Display columns of a line: full-width (CJK, kana, full-width forms)
 /// characters count two, others one.
@@ -200,12 +217,26 @@ fn heading_before(text: &str, short: &[usize], i: usize, k: usize) -> bool {
     !goes_on
 }
 
-/// The line at `k` is a list item: `・一つ目`, `※注`, `① …`, `1. …`.
+/// The line at `k` is a list item: `・一つ目`, `※注`, `① …`, `1. …`,
+/// `１．…`, `(1)…`, `2）…`.
 fn is_line_item(text: &str, k: usize) -> bool {
     matches!(
         char_at(text, k),
         Some('・' | '※' | '■' | '□' | '◆' | '◇' | '●' | '○' | '★' | '☆' | '▼' | '▽')
     ) || lists::is_line_item(text, k)
+        || numbered(&text[k..])
+}
+
+/// `line` opens with a number of one to three digits (either width), in
+/// brackets or followed by `．`, `.`, `）` or `)`: `１．`, `2)`, `（3）`.
+fn numbered(line: &str) -> bool {
+    let rest = line.strip_prefix(['(', '（']).unwrap_or(line);
+    let digits = rest.chars().take_while(|&c| is_digit(c)).count();
+    let mut after = rest.chars().skip(digits);
+    (1..=3).contains(&digits)
+        && after.next().is_some_and(|c| matches!(c, '．' | '.' | '）' | ')'))
+        // `3.5%` opens no item.
+        && !after.next().is_some_and(is_digit)
 }
 
 fn is_terminator_char(c: char) -> bool {
@@ -488,6 +519,47 @@ mod tests {
         let troff = "このオプションを指定すると、内容を一覧で表示します。\n\
                      ファイルの内容を表示する\nコマンドです。";
         assert_eq!(sentences(troff).len(), 2, "{:?}", sentences(troff));
+        // A review's cases: a wrapped line among lines that end sentences, a
+        // paragraph indented with a full-width space, punctuation hung past
+        // the margin, numbered items of one width, and 3.5% at a line start.
+        for (text, n) in [
+            (
+                "お世話になっております。\n先日ご相談した関税割当の件ですが、経済産業\n省から回答がありました。\nよろしくお願いいたします。\n",
+                3,
+            ),
+            (
+                "\u{3000}政府は３日、米国との二国間の貿易協議で自動車\n関税の引き下げを求める方針を固めたと発表した。\n\u{3000}対米貿易黒字は拡大した。\n\u{3000}首相は妥結を目指す。\n\u{3000}農林水産省は反発した。\n",
+                4,
+            ),
+            (
+                "政府は３日、米国との二国間貿易協議で関税の引き下げ、\n農産品の市場開放についても来年7月に開かれる東京サ\nミットで合意する方針を固めた。\n",
+                1,
+            ),
+            (
+                "対応策は次の通り。\n１．関税の段階的撤廃\n２．政府調達の透明性向上\n３．原産地規則の見直し\n",
+                4,
+            ),
+            ("今年の成長率は\n3.5%に達した。", 1),
+        ] {
+            assert_eq!(sentences(text).len(), n, "{:?}", sentences(text));
+        }
+        // The seed translation wrapped to a column, narrow or wide.
+        let seed = include_str!("../../../../testdata/clinton-japan-trade-1993.ja.txt");
+        for width in [12, 14, 20, 30, 40] {
+            let wrapped: Vec<String> = seed
+                .split("\n\n")
+                .map(|p| {
+                    let chars: Vec<char> = p.chars().filter(|&c| c != '\n').collect();
+                    chars
+                        .chunks(width)
+                        .map(|c| c.iter().collect::<String>())
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                })
+                .collect();
+            let wrapped = wrapped.join("\n\n");
+            assert_eq!(sentences(&wrapped).len(), sentences(seed).len(), "{width}");
+        }
         let narrow = "日米両国は貿易\n協議を再開し、\n東京で会談した\n。";
         assert_eq!(sentences(narrow).len(), 1, "{:?}", sentences(narrow));
         // List numbers in full width open items; ３．２９ stays a number.

@@ -51,11 +51,12 @@ pub fn split_sentences(text: &str, lang: SegmentLang) -> Vec<SentenceSpan> {
 }
 
 /// The line breaks (byte offsets of `\n`) of `text` that wrap a line: the
-/// line before is as wide as the widest of its paragraph (within one
-/// character; full-width characters count two columns), as text wrapped to
-/// a column is, however narrow, and at least half the paragraph's lines
-/// are (a paragraph of five lines or more). A break after a shorter line (a heading, a list item), or in a
-/// paragraph of lines of any length (a catalog's messages), is none of them.
+/// line before is within two characters (four columns, full-width
+/// characters counting two) of the widest line of its paragraph, as text
+/// wrapped to a column is, however narrow, unless the paragraph has four or
+/// more lines ending no sentence and fewer than half of them are that wide
+/// (lines of any length: a catalog's messages). A break after a shorter
+/// line (a heading, a list item) is none of them.
 ///
 /// ```
 /// use kotoba_text::segment::wrapping_line_breaks;
