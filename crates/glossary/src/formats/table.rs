@@ -406,8 +406,16 @@ fn unescape(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::{escape, unescape};
-    use crate::{Error, Status};
+    use crate::{Error, Glossary, Status};
     use std::path::Path;
+
+    /// The glossary a table reads as, with no problem.
+    fn read_clean(text: &str, delimiter: u8, name: &str) -> Glossary {
+        let mut problems = Vec::new();
+        let g = super::read(text, delimiter, Path::new(name), &mut problems);
+        assert!(problems.is_empty(), "{problems:?}");
+        g.unwrap_or_default()
+    }
 
     /// The CSV reader counted a CR LF file's lines one short.
     #[test]
@@ -497,24 +505,18 @@ mod tests {
         );
         // Two preferred terms of one concept, apart after sorting by term,
         // are gathered (a review found them refused as a duplicate).
-        let mut problems = Vec::new();
-        let g = super::read(
+        let g = read_clean(
             "id,lang,term,status\nad,en,anti-dumping duty,preferred\n\
              cv,en,countervailing duty,preferred\nad,en,dumping duty,preferred\n\
              ad,ja,反ダンピング関税,preferred\n",
             b',',
-            Path::new("s.csv"),
-            &mut problems,
+            "s.csv",
         );
-        assert!(problems.is_empty(), "{problems:?}");
         let sizes: Vec<(usize, usize)> = g
-            .map(|g| {
-                g.concepts
-                    .iter()
-                    .map(|c| (c.en.len(), c.ja.len()))
-                    .collect()
-            })
-            .unwrap_or_default();
+            .concepts
+            .iter()
+            .map(|c| (c.en.len(), c.ja.len()))
+            .collect();
         assert_eq!(sizes, [(2, 1), (1, 0)]);
         // The same table sorted by language: each concept's rows gathered.
         let sorted = "id,domain,definition,lang,term,reading,status\n\
@@ -536,15 +538,7 @@ mod tests {
         assert_eq!(concepts, [("c1".into(), 1, 1), ("c2".into(), 1, 1)]);
         // A table without ids: rows of one English term are one concept
         // with more than one equivalent, the later ones admitted.
-        let mut problems = Vec::new();
-        let g = super::read(
-            "en,ja\ntrade,貿易\ntrade,取引\ntrade,貿易\n",
-            b',',
-            Path::new("g.csv"),
-            &mut problems,
-        );
-        assert!(problems.is_empty(), "{problems:?}");
-        let g = g.unwrap_or_default();
+        let g = read_clean("en,ja\ntrade,貿易\ntrade,取引\ntrade,貿易\n", b',', "g.csv");
         assert_eq!(g.concepts.len(), 1);
         let ja: Vec<(&str, Status)> = g.concepts[0]
             .ja
@@ -557,15 +551,11 @@ mod tests {
         );
         // Different terms whose ids would be alike stay different concepts
         // (they were merged: CAP became 上限 too).
-        let mut problems = Vec::new();
-        let g = super::read(
+        let g = read_clean(
             "en\tja\nDiet\t国会\ndiet\t食生活\nCAP\t共通農業政策\ncap\t上限\nC++ tariff\tC++関税\nC tariff\tC関税\ndiet\t食事\n",
             b'\t',
-            Path::new("g.tsv"),
-            &mut problems,
+            "g.tsv",
         );
-        assert!(problems.is_empty(), "{problems:?}");
-        let g = g.unwrap_or_default();
         let concepts: Vec<(&str, &str, usize)> = g
             .concepts
             .iter()
