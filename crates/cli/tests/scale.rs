@@ -10,6 +10,16 @@ use serde_json::Value;
 mod util;
 use util::{kotoba, testdata};
 
+/// `kotoba COMMAND --jsonl --keep-fields INPUT`.
+fn record_mode(command: &[&str], input: &Path) -> std::process::Output {
+    kotoba()
+        .args(command)
+        .args(["--jsonl", "--keep-fields"])
+        .arg(input)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"))
+}
+
 /// A JSONL corpus made of the seed article's paragraphs and the translation's
 /// segments, with an extra field and one broken line.
 fn corpus(dir: &Path) -> PathBuf {
@@ -160,12 +170,7 @@ fn record_mode_names_failed_records_and_needs_records_out() {
         vec!["summarize"],
         vec!["summarize", "--multi", "--format", "jsonl"],
     ] {
-        let out = kotoba()
-            .args(&command)
-            .args(["--jsonl", "--keep-fields"])
-            .arg(&input)
-            .output()
-            .unwrap_or_else(|e| panic!("{e}"));
+        let out = record_mode(&command, &input);
         assert_eq!(out.status.code(), Some(2), "{command:?}");
         assert!(out.stdout.is_empty(), "{command:?}");
         assert!(
@@ -465,12 +470,7 @@ fn record_mode_keeps_the_records_own_id() {
         vec!["summarize", "--format", "jsonl"],
         vec!["sentences", "--format", "jsonl"],
     ] {
-        let out = kotoba()
-            .args(&command)
-            .args(["--jsonl", "--keep-fields"])
-            .arg(&input)
-            .output()
-            .unwrap_or_else(|e| panic!("{e}"));
+        let out = record_mode(&command, &input);
         assert_eq!(out.status.code(), Some(2), "{command:?}");
         let records: Vec<Value> = String::from_utf8_lossy(&out.stdout)
             .lines()

@@ -399,9 +399,13 @@ fn same_line_breaks(from: &str, to: &str, at: &[usize]) -> Vec<usize> {
     if std::ptr::eq(from, to) || from == to {
         return at.to_vec();
     }
-    let ordinals: Vec<usize> = at
-        .iter()
-        .map(|&a| from.as_bytes()[..a].iter().filter(|&&b| b == b'\n').count())
+    // One pass over `from`: counting the breaks before each of `at` anew
+    // would be quadratic in the lines of a long document.
+    let ordinals: Vec<usize> = from
+        .match_indices('\n')
+        .enumerate()
+        .filter(|(_, (i, _))| at.binary_search(i).is_ok())
+        .map(|(k, _)| k)
         .collect();
     to.match_indices('\n')
         .enumerate()

@@ -809,8 +809,6 @@ mod tests {
         assert_eq!(s.terms["montenegro"].freq, 2);
     }
 
-    /// Typographic hyphens pool with ASCII ones, and the plural of a word
-    /// written with them is still made singular.
     #[test]
     fn some_stop_words_in_capitals_are_abbreviations() {
         let s = count_document(
@@ -905,6 +903,8 @@ mod tests {
         assert_eq!(wrapped_lines("short\nend.", 0).len(), 2);
     }
 
+    /// Typographic hyphens pool with ASCII ones, and the plural of a word
+    /// written with them is still made singular.
     #[test]
     fn unicode_hyphens_pool_with_ascii_ones() {
         let s = count_document(

@@ -266,9 +266,18 @@ fn is_terminator(text: &str, i: usize, c: char) -> bool {
 /// The `．` at `i` follows one to three digits that open a line: a list
 /// number (`１．関税の撤廃`).
 fn list_number_before(text: &str, i: usize) -> bool {
-    let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
-    let number = text[line_start..i].trim_start();
-    (1..=3).contains(&number.chars().count()) && number.chars().all(is_digit)
+    // Looks back over the digits and the indent only: a search back to the
+    // line start from every `．` would be quadratic on a long line.
+    let mut before = text[..i].chars().rev().peekable();
+    let mut digits = 0;
+    while before.next_if(|&c| is_digit(c)).is_some() {
+        digits += 1;
+    }
+    while before
+        .next_if(|&c| c != '\n' && c.is_whitespace())
+        .is_some()
+    {}
+    (1..=3).contains(&digits) && before.next().is_none_or(|c| c == '\n')
 }
 
 /// The closing bracket for `c`, and whether the pair is a quotation.
