@@ -292,6 +292,26 @@ fn bad_inputs_are_reported_and_the_rest_is_processed() {
     assert!(!err.contains("panicked"));
 }
 
+/// A document saved as Windows' "Unicode" text (UTF-16 with a byte-order
+/// mark) was skipped as binary in a folder, with exit 0: it is read.
+#[test]
+fn utf16_documents_in_a_folder_are_read() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(
+        "Trade talks resumed. Japan agreed to cut tariffs.\r\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes),
+    );
+    std::fs::write(dir.path().join("u16.txt"), utf16).unwrap_or_default();
+    std::fs::write(dir.path().join("a.txt"), "Tariffs rose.").unwrap_or_default();
+    let out = stdout_of(kotoba().arg("sentences").arg(dir.path()));
+    assert_eq!(
+        out,
+        "Tariffs rose.\nTrade talks resumed.\nJapan agreed to cut tariffs.\n"
+    );
+}
+
 #[test]
 fn bad_jsonl_lines_name_file_and_line() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));

@@ -214,6 +214,18 @@ impl Corpus {
             // A byte-order mark some editors put before the first record.
             if state.line == 1 {
                 bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+                // Records are read line by line as UTF-8; UTF-16 is named
+                // once, rather than as an invalid byte on every line.
+                if kotoba_text::encoding::utf16_byte_order(bytes).is_some() {
+                    let path = state.name.as_ref().clone();
+                    self.jsonl = None;
+                    return Some(Item::Read(Err(CorpusError::Format {
+                        path,
+                        message: "UTF-16 text: JSON Lines are read as UTF-8 \
+                                  (convert it, e.g. iconv -f UTF-16 -t UTF-8)"
+                            .into(),
+                    })));
+                }
             }
             if bytes.iter().all(u8::is_ascii_whitespace) {
                 continue;
@@ -358,26 +370,44 @@ fn decode(
             path: path.to_path_buf(),
         });
     }
-    if memchr::memchr(0, &bytes).is_some() {
-        return Err(CorpusError::Binary {
+    let binary = || CorpusError::Binary {
+        path: path.to_path_buf(),
+        in_folder,
+    };
+    // Only a byte-order mark and white space (an ideographic space too): no
+    // text, as a file of no bytes.
+    let document = |text: String| {
+        if text.trim().is_empty() {
+            return Err(CorpusError::Empty {
+                path: path.to_path_buf(),
+            });
+        }
+        Ok(Document {
+            id,
+            text,
+            record: None,
+        })
+    };
+    // UTF-16 with its byte-order mark (Windows' "Unicode" text) holds NUL
+    // bytes in every ASCII character: decoded, not taken for binary.
+    if let Some(decoded) = kotoba_text::encoding::decode_utf16_with_bom(&bytes) {
+        let text = decoded.map_err(|e| CorpusError::Format {
             path: path.to_path_buf(),
-            in_folder,
-        });
+            message: e.to_string(),
+        })?;
+        if text.contains('\0') {
+            return Err(binary());
+        }
+        return document(text);
+    }
+    if memchr::memchr(0, &bytes).is_some() {
+        return Err(binary());
     }
     if bytes.starts_with("\u{feff}".as_bytes()) {
         bytes.drain(..3);
     }
     match String::from_utf8(bytes) {
-        // Only a byte-order mark and white space (an ideographic space
-        // too): no text, as a file of no bytes.
-        Ok(text) if text.trim().is_empty() => Err(CorpusError::Empty {
-            path: path.to_path_buf(),
-        }),
-        Ok(text) => Ok(Document {
-            id,
-            text,
-            record: None,
-        }),
+        Ok(text) => document(text),
         Err(e) => {
             // The line, and the byte within it, as for JSON Lines: an editor
             // goes to a line, not to a byte of the file.
@@ -489,6 +519,64 @@ mod tests {
             .map(|d| d.map_or_else(|e| e.to_string(), |d| d.text))
             .collect();
         assert_eq!(texts, ["one", "two"]);
+        Ok(())
+    }
+
+    /// Windows' "Unicode" text (UTF-16 with a byte-order mark) was taken
+    /// for binary and skipped in a folder; it is read, in either byte order.
+    /// In JSON Lines it is named once, not as a bad byte on every line.
+    #[test]
+    fn utf16_files_with_a_byte_order_mark_are_read() -> io::Result<()> {
+        let utf16 = |text: &str, little: bool| -> Vec<u8> {
+            let mut bytes = if little {
+                vec![0xFF, 0xFE]
+            } else {
+                vec![0xFE, 0xFF]
+            };
+            for unit in text.encode_utf16() {
+                bytes.extend(if little {
+                    unit.to_le_bytes()
+                } else {
+                    unit.to_be_bytes()
+                });
+            }
+            bytes
+        };
+        let dir = tempfile::tempdir()?;
+        std::fs::write(dir.path().join("le.txt"), utf16("Tariffs rose.\r\n", true))?;
+        std::fs::write(dir.path().join("be.txt"), utf16("関税が上がった。", false))?;
+        std::fs::write(dir.path().join("blank.txt"), utf16(" \r\n", true))?;
+        let mut odd = utf16("ab", true);
+        odd.push(b'c');
+        std::fs::write(dir.path().join("odd.txt"), odd)?;
+        let texts: Vec<String> = read(vec![Source::Path(dir.path().to_path_buf())], false)
+            .into_iter()
+            .map(|d| d.map_or_else(|e| e.to_string(), |d| d.text))
+            .collect();
+        assert_eq!(texts.len(), 4, "{texts:?}");
+        assert_eq!(texts[0], "関税が上がった。");
+        assert!(texts[1].ends_with("blank.txt: empty file"), "{}", texts[1]);
+        assert_eq!(texts[2], "Tariffs rose.\r\n");
+        assert!(
+            texts[3].ends_with("odd.txt: UTF-16 text with an odd number of bytes (cut short?)"),
+            "{}",
+            texts[3]
+        );
+        let jsonl = dir.path().join("r.jsonl");
+        std::fs::write(
+            &jsonl,
+            utf16("{\"text\": \"one\"}\n{\"text\": \"two\"}\n", true),
+        )?;
+        let records: Vec<String> = read(vec![Source::Path(jsonl)], true)
+            .into_iter()
+            .map(|d| d.map_or_else(|e| e.to_string(), |d| d.text))
+            .collect();
+        assert_eq!(records.len(), 1, "{records:?}");
+        assert!(
+            records[0].contains("r.jsonl: UTF-16 text: JSON Lines are read as UTF-8"),
+            "{}",
+            records[0]
+        );
         Ok(())
     }
 

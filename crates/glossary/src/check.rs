@@ -129,7 +129,18 @@ impl PairReader<BufReader<File>> {
         let jsonl = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
-        PairReader::with_header(BufReader::new(file), path, jsonl)
+        let mut reader = BufReader::new(file);
+        // Lines are read as UTF-8; UTF-16 (a spreadsheet's "Unicode text")
+        // is named once rather than as a bad line after another.
+        let head = reader.fill_buf().map_err(io)?;
+        if kotoba_text::encoding::utf16_byte_order(head).is_some() {
+            return Err(Error::parse(
+                path,
+                Some(1),
+                "UTF-16 text: pairs are read as UTF-8 (convert it, e.g. iconv -f UTF-16 -t UTF-8)",
+            ));
+        }
+        PairReader::with_header(reader, path, jsonl)
     }
 }
 
@@ -602,6 +613,27 @@ mod tests {
                 "{}:1: expected a header naming the en and ja columns, found an empty file",
                 empty.display()
             ))
+        );
+    }
+
+    /// A spreadsheet's "Unicode text" (UTF-16) is named as such once, not
+    /// reported as a line that is not UTF-8.
+    #[test]
+    fn utf16_pairs_are_named_as_utf16() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("pairs.tsv");
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(
+            "en\tja\ntariff\t関税\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        );
+        std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
+        let err = read_pairs(&path).err().map(|e| e.to_string());
+        assert!(
+            err.as_deref()
+                .is_some_and(|e| e.contains("pairs.tsv:1: UTF-16 text: pairs are read as UTF-8")),
+            "{err:?}"
         );
     }
 

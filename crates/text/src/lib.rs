@@ -1,4 +1,5 @@
-//! Text primitives for kotoba: Unicode normalization with a map back to the
+//! Text primitives for kotoba: file bytes as text (UTF-8 or UTF-16 with a
+//! byte-order mark), Unicode normalization with a map back to the
 //! original bytes, sentence segmentation for English and Japanese,
 //! language identification, and the running headers of paged documents.
 //!
@@ -13,5 +14,6 @@
 
 pub mod boilerplate;
 pub mod detect;
+pub mod encoding;
 pub mod normalize;
 pub mod segment;

@@ -302,11 +302,15 @@ pub fn read_file(
         path: path.to_path_buf(),
         source,
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let at = e.utf8_error().valid_up_to();
-        let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-        Error::parse(path, Some(line), "invalid UTF-8")
-    })?;
+    // A spreadsheet's "Unicode text" is UTF-16 with a byte-order mark.
+    let text = match kotoba_text::encoding::decode_utf16_with_bom(&bytes) {
+        Some(decoded) => decoded.map_err(|e| Error::parse(path, None, e.to_string()))?,
+        None => String::from_utf8(bytes).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            Error::parse(path, Some(line), "invalid UTF-8")
+        })?,
+    };
     read(
         text.strip_prefix('\u{feff}').unwrap_or(&text),
         format,
@@ -605,6 +609,48 @@ mod tests {
                 assert_eq!(back, g, "{}", f.name());
             }
         }
+        Ok(())
+    }
+
+    /// Excel saves "Unicode text" as UTF-16 with a byte-order mark: read
+    /// like the same table in UTF-8, in either byte order.
+    #[test]
+    fn utf16_tables_read_like_utf8_ones() -> Result<(), Error> {
+        let dir = tempfile::tempdir().map_err(|source| Error::Io {
+            path: "tempdir".into(),
+            source,
+        })?;
+        let table = "en\tja\r\ntrade surplus\t貿易黒字\r\n";
+        let write = |name: &str, bytes: Vec<u8>| -> Result<std::path::PathBuf, Error> {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
+            Ok(path)
+        };
+        let utf8 = write("utf8.tsv", table.as_bytes().to_vec())?;
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(table.encode_utf16().flat_map(u16::to_le_bytes));
+        let mut be = vec![0xFE, 0xFF];
+        be.extend(table.encode_utf16().flat_map(u16::to_be_bytes));
+        let (expected, _) = read_file(&utf8, None, false)?;
+        assert_eq!(expected.concepts.len(), 1);
+        for path in [write("le.tsv", le)?, write("be.tsv", be)?] {
+            let (glossary, problems) = read_file(&path, None, false)?;
+            assert_eq!(glossary, expected);
+            assert!(problems.is_empty());
+        }
+        let mut odd = vec![0xFF, 0xFE];
+        odd.extend(table.encode_utf16().flat_map(u16::to_le_bytes));
+        odd.push(0);
+        let odd = write("odd.tsv", odd)?;
+        let err = read_file(&odd, None, false).err().map(|e| e.to_string());
+        assert!(
+            err.as_deref()
+                .is_some_and(|e| e.contains("odd.tsv") && e.contains("odd number of bytes")),
+            "{err:?}"
+        );
         Ok(())
     }
 
