@@ -565,7 +565,8 @@ pub enum TokenizeFormat {
     /// One token per line with a header (tabs and line breaks in a cell, U+2028, NEL, form feed and the like
     /// included, become spaces).
     Tsv,
-    /// One record per document with its tokens.
+    /// One record per document with its tokens: `surface`, `start`, `end`, `lower`, `term`,
+    /// `stop`; English also `stem`, Japanese its IPADIC features by name and `unknown`.
     Jsonl,
 }
 
@@ -578,7 +579,9 @@ pub struct DetectArgs {
     /// Unit to identify.
     #[arg(long, value_enum, default_value = "document")]
     pub by: DetectUnit,
-    /// Only answer with one of these languages (ISO 639-1 or 639-3, comma-separated).
+    /// Only answer with one of these languages (ISO 639-1 or 639-3, comma-separated), or `und`
+    /// when the text is plainly in another one; an answer that text in an unlisted language
+    /// might contradict is marked not reliable.
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
     pub langs: Vec<String>,
     /// Output format.
@@ -600,7 +603,7 @@ pub enum DetectUnit {
 /// Output formats of `detect`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DetectFormat {
-    /// `id, index, start, end, lang, lang3, script, confidence` with a header.
+    /// `id, index, start, end, lang, lang3, script, confidence, reliable` with a header.
     Tsv,
     /// One record per unit.
     Jsonl,

@@ -149,20 +149,8 @@ pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
 /// whole document's rules left one of them in one piece). A document whose
 /// paragraphs all read alike is split as one text, as before.
 pub fn sentence_spans(arg: LangArg, text: &str) -> Vec<SentenceSpan> {
-    let whole = family(arg, text);
-    if arg != LangArg::Auto || text.is_ascii() {
-        return split_sentences(text, segment_lang(whole));
-    }
-    let paragraphs = paragraphs(text);
-    let families: Vec<&str> = paragraphs
-        .iter()
-        .map(|&(s, e)| Counts::of(&text[s..e]).family())
-        .collect();
-    if families.iter().all(|f| *f == whole) {
-        return split_sentences(text, segment_lang(whole));
-    }
     let mut out = Vec::new();
-    for (&(s, e), f) in paragraphs.iter().zip(families) {
+    for (s, e, f) in family_parts(arg, text) {
         out.extend(
             split_sentences(&text[s..e], segment_lang(f))
                 .into_iter()
@@ -173,6 +161,37 @@ pub fn sentence_spans(arg: LangArg, text: &str) -> Vec<SentenceSpan> {
         );
     }
     out
+}
+
+/// `text` as stretches of one rule family each (byte ranges with `ja` or
+/// `en`): the whole text in one piece, unless `arg` is `Auto` and its
+/// paragraphs differ, when each paragraph is one. A paragraph without
+/// letters (`***`, `1993`) goes with the whole text.
+pub fn family_parts(arg: LangArg, text: &str) -> Vec<(usize, usize, &'static str)> {
+    let whole = family(arg, text);
+    if arg != LangArg::Auto || text.is_ascii() {
+        return vec![(0, text.len(), whole)];
+    }
+    let paragraphs = paragraphs(text);
+    let families: Vec<&'static str> = paragraphs
+        .iter()
+        .map(|&(s, e)| {
+            let counts = Counts::of(&text[s..e]);
+            if counts.letters() == 0 {
+                whole
+            } else {
+                counts.family()
+            }
+        })
+        .collect();
+    if families.iter().all(|f| *f == whole) {
+        return vec![(0, text.len(), whole)];
+    }
+    paragraphs
+        .into_iter()
+        .zip(families)
+        .map(|((s, e), f)| (s, e, f))
+        .collect()
 }
 
 /// Sentence rules for a language: CJK full stops or Latin punctuation.

@@ -40,7 +40,7 @@ pub fn utf16_byte_order(bytes: &[u8]) -> Option<bool> {
 pub fn decode_utf16_with_bom(bytes: &[u8]) -> Option<Result<String, Utf16Error>> {
     let little = utf16_byte_order(bytes)?;
     let body = &bytes[2..];
-    if body.len() % 2 != 0 {
+    if !body.len().is_multiple_of(2) {
         return Some(Err(Utf16Error::OddLength));
     }
     let units = body.chunks_exact(2).map(|pair| {

@@ -50,7 +50,7 @@ impl Tokenizer for BigramTokenizer {
 }
 
 fn token(text: &str, start: usize, end: usize) -> Token {
-    let lower = text[start..end].to_lowercase();
+    let lower = crate::fold(&text[start..end]);
     Token {
         start,
         end,

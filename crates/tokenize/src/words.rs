@@ -10,6 +10,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::{Token, Tokenizer};
 
 const STOP_WORDS: &str = include_str!("../data/stopwords-en.txt");
+const STOP_ABBREVIATIONS: &str = include_str!("../data/stopword-abbreviations-en.txt");
 
 /// The English stop list (lowercase), from `data/stopwords-en.txt`.
 pub fn stop_words() -> &'static HashSet<&'static str> {
@@ -23,9 +24,36 @@ pub fn stop_words() -> &'static HashSet<&'static str> {
     })
 }
 
-/// True when `word` (lowercase) is an English stop word.
+/// True when `word` (lowercase) is an English stop word; a curly
+/// apostrophe counts as a straight one (`it’s`, `don’t`).
 pub fn is_stop_word(word: &str) -> bool {
     stop_words().contains(word)
+        || (word.contains('’') && stop_words().contains(word.replace('’', "'").as_str()))
+}
+
+/// True for a lowercase stop word that, set in capitals, is mostly an
+/// abbreviation (`US`, `IT`, `WHO`), from `data/stopword-abbreviations-en.txt`.
+pub fn is_abbreviation_stop_word(word: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| {
+        STOP_ABBREVIATIONS
+            .lines()
+            .map(|l| l.split('#').next().unwrap_or("").trim())
+            .filter(|l| !l.is_empty())
+            .collect()
+    })
+    .contains(word)
+}
+
+/// True for a word of letters with inner periods whose parts have one or
+/// two letters each (`U.S`, `Ph.D`, `e.g`): an abbreviation, whose final
+/// period UAX #29 leaves out of the word.
+pub fn is_dotted_abbreviation(word: &str) -> bool {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    word.contains('.')
+        && word.split('.').all(|part| {
+            (1..=2).contains(&part.chars().count()) && part.chars().all(char::is_alphabetic)
+        })
 }
 
 /// Word tokenizer: words with at least one letter or digit, lowercased and
@@ -196,21 +224,95 @@ impl WordTokenizer {
     }
 }
 
+/// Two or more capitals (a final period aside) and nothing else.
+fn in_capitals(surface: &str) -> bool {
+    let s = surface.trim_end_matches('.');
+    s.len() >= 2 && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// Clears the stop flag of stop words set in capitals as abbreviations
+/// (`US` for the United States, `IT`, `WHO`; see
+/// [`is_abbreviation_stop_word`]) where the capitals stand out: no word
+/// beside it on its line is in capitals (`TALKS WITH US` is a shouted
+/// pronoun), and its line has lowercase letters.
+fn capitals_as_abbreviations(text: &str, tokens: &mut [Token]) {
+    let capitals = |t: &Token| in_capitals(&text[t.start..t.end]);
+    // The line of the token at hand (start, end, whether it has lowercase
+    // letters), found moving forward only, as tokens come in order: a long
+    // line with many capitals is not scanned once per token.
+    let mut line: Option<(usize, usize, Option<bool>)> = None;
+    for i in 0..tokens.len() {
+        let t = &tokens[i];
+        if !t.is_stop || !capitals(t) || !is_abbreviation_stop_word(&t.lower) {
+            continue;
+        }
+        let (line_start, line_end) = match line {
+            Some((s, e, _)) if t.start <= e => (s, e),
+            _ => {
+                let from = line.map_or(0, |(_, e, _)| e);
+                let s = text[from..t.start]
+                    .rfind('\n')
+                    .map_or(from, |k| from + k + 1);
+                let e = text[t.start..]
+                    .find('\n')
+                    .map_or(text.len(), |k| t.start + k);
+                line = Some((s, e, None));
+                (s, e)
+            }
+        };
+        let on_line = |u: &&Token| u.start >= line_start && u.end <= line_end;
+        let beside = i
+            .checked_sub(1)
+            .and_then(|j| tokens.get(j))
+            .into_iter()
+            .chain(tokens.get(i + 1))
+            .filter(on_line)
+            .any(capitals);
+        if beside {
+            continue;
+        }
+        let lowercase = match &mut line {
+            Some((_, _, known)) => *known
+                .get_or_insert_with(|| text[line_start..line_end].chars().any(char::is_lowercase)),
+            None => false,
+        };
+        if lowercase {
+            tokens[i].is_stop = false;
+        }
+    }
+}
+
 impl Tokenizer for WordTokenizer {
+    /// Words as [`words`] finds them, except that an abbreviation with
+    /// inner periods keeps its final period (`U.S.`; a period after any
+    /// other word stays out) and is not stemmed (term `u.s.`).
     fn tokenize(&self, text: &str) -> Vec<Token> {
-        words(text)
+        let mut tokens: Vec<Token> = words(text)
             .map(|(start, w)| {
-                let lower = w.to_lowercase();
+                let mut end = start + w.len();
+                let abbreviation = is_dotted_abbreviation(w);
+                if abbreviation && text[end..].starts_with('.') {
+                    end += 1;
+                }
+                let lower = crate::fold(&text[start..end]);
                 Token {
                     start,
-                    end: start + w.len(),
-                    term: self.stem(&lower),
+                    end,
+                    term: if abbreviation {
+                        lower.clone()
+                    } else {
+                        self.stem(&lower)
+                    },
                     is_stop: self.is_stop(&lower),
                     lower,
                     pos: None,
                 }
             })
-            .collect()
+            .collect();
+        if self.english {
+            capitals_as_abbreviations(text, &mut tokens);
+        }
+        tokens
     }
 }
 
@@ -225,10 +327,104 @@ mod tests {
         let surfaces: Vec<&str> = tokens.iter().map(|t| &text[t.start..t.end]).collect();
         assert_eq!(
             surfaces,
-            ["Japan’s", "trade", "surplus", "U.S", "negotiators"]
+            ["Japan’s", "trade", "surplus", "U.S.", "negotiators"]
         );
         assert_eq!(tokens[0].term, "japan");
         assert_eq!(tokens[4].term, "negoti");
+    }
+
+    fn rows(text: &str) -> Vec<(&str, String, bool)> {
+        WordTokenizer::english()
+            .tokenize(text)
+            .into_iter()
+            .map(|t| (&text[t.start..t.end], t.term, t.is_stop))
+            .collect()
+    }
+
+    /// `U.S.` came out as `U.S` stemmed to `u.`.
+    #[test]
+    fn dotted_abbreviations_keep_their_final_period_and_are_not_stemmed() {
+        let text = "The U.S.-Japan talks, e.g. on U.S. cars, rose. Ph.D holders.";
+        let got = rows(text);
+        let surfaces: Vec<&str> = got.iter().map(|r| r.0).collect();
+        assert_eq!(
+            surfaces,
+            [
+                "The", "U.S.", "Japan", "talks", "e.g.", "on", "U.S.", "cars", "rose", "Ph.D",
+                "holders"
+            ]
+        );
+        assert_eq!(got[1].1, "u.s.");
+        assert_eq!(got[4].1, "e.g.");
+        assert_eq!(got[6].1, "u.s.");
+        assert_eq!(got[9].1, "ph.d");
+        assert_eq!(got[8].1, "rose");
+        // Offsets: `U.S.` is four bytes at 4; `Japan` follows the hyphen.
+        let tokens = WordTokenizer::english().tokenize(text);
+        assert_eq!((tokens[1].start, tokens[1].end), (4, 8));
+        assert_eq!(&text[tokens[2].start..tokens[2].end], "Japan");
+        // The sentence's period after an ordinary word stays out.
+        assert!(!text[tokens[8].end..].is_empty() && text[tokens[8].end..].starts_with('.'));
+        assert!(!is_dotted_abbreviation("F.M.Darrieus"));
+        assert!(!is_dotted_abbreviation("3.5"));
+        assert!(!is_dotted_abbreviation("US"));
+    }
+
+    /// The stemmer read `’` as `'`, the stop list did not.
+    #[test]
+    fn curly_apostrophes_are_stop_words_like_straight_ones() {
+        for text in ["It’s", "don’t", "isn’t", "It's", "don't"] {
+            assert!(rows(text)[0].2, "{text}");
+        }
+        assert!(is_stop_word("it’s"));
+        assert!(!rows("Japan’s")[0].2);
+    }
+
+    /// `US` (the United States) was a stop word: the list is lowercase.
+    #[test]
+    fn stop_words_in_capitals_can_be_abbreviations() {
+        let text = "US officials met us and the WHO. It is IT work.";
+        let stops: Vec<(&str, bool)> = rows(text).into_iter().map(|r| (r.0, r.2)).collect();
+        assert_eq!(
+            stops,
+            [
+                ("US", false),
+                ("officials", false),
+                ("met", false),
+                ("us", true),
+                ("and", true),
+                ("the", true),
+                ("WHO", false),
+                ("It", true),
+                ("is", true),
+                ("IT", false),
+                ("work", false)
+            ]
+        );
+        // Capitals beside capitals, or a line all in capitals: emphasis or
+        // a headline, where `US` may be the pronoun.
+        assert!(rows("TALKS WITH US ended")[2].2);
+        assert!(rows("Talks\nWITH US\n")[2].2);
+        assert!(!rows("TRADE\nUS officials\n")[1].2);
+        // `NOT` and `IN` in capitals are emphasis or keywords, not abbreviations.
+        assert!(rows("You must NOT go")[2].2);
+    }
+
+    /// Full-width letters and invisible characters made other lowercase
+    /// forms and stems than plain ASCII.
+    #[test]
+    fn lower_and_term_are_folded() {
+        let text = "ＷＴＯ tariffs\u{AD} trade\u{200B}";
+        let tokens = WordTokenizer::english().tokenize(text);
+        let forms: Vec<(&str, &str)> = tokens
+            .iter()
+            .map(|t| (t.lower.as_str(), t.term.as_str()))
+            .collect();
+        assert_eq!(
+            forms,
+            [("wto", "wto"), ("tariffs", "tariff"), ("trade", "trade")]
+        );
+        assert_eq!(&text[tokens[1].start..tokens[1].end], "tariffs\u{AD}");
     }
 
     #[test]

@@ -4,7 +4,21 @@
 //! morphemes with their parts of speech, not character bigrams), and the
 //! rest English, except a long text that whatlang reliably identifies as
 //! another language, which gets that language's Snowball stemmer (see
-//! [`lang::resolve`]).
+//! [`lang::resolve`]). A document whose paragraphs (blocks between blank
+//! lines) differ in script, English ones and Japanese ones, has each
+//! paragraph tokenized in its own language, offsets still into the whole
+//! document; the record's `lang` is the document's.
+//!
+//! Every token carries the same information in TSV and in JSON Lines:
+//! `surface`, `start` and `end` (byte offsets), `lower` (the surface NFKC,
+//! lowercase, invisible characters such as the soft hyphen removed),
+//! `term` (the form to count by: the stem of an English word, an
+//! abbreviation like `u.s.` as it is, the base form of a Japanese morpheme,
+//! folded like `lower`), `stop` (a function word), and a Japanese
+//! morpheme's IPADIC features (TSV: the `features` cell; JSON Lines: `pos`,
+//! `pos_detail_1` … `pronunciation`, and `unknown`). English tokens in JSON
+//! Lines also have `stem`, the same as `term`. Carriage returns are no
+//! tokens. `--format mecab` is MeCab's own output, unchanged.
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -12,15 +26,15 @@ use std::io::Write;
 use anyhow::Result;
 use kotoba_corpus::Document;
 use kotoba_text::detect::LanguageDetector;
-use kotoba_tokenize::Tokenizer;
-use kotoba_tokenize::japanese::{FEATURE_NAMES, JapaneseTokenizer};
+use kotoba_tokenize::japanese::{FEATURE_NAMES, JapaneseTokenizer, WordRef};
 use kotoba_tokenize::words::WordTokenizer;
+use kotoba_tokenize::{Token, Tokenizer};
 use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 
 // Tabs and every line separator (U+2028, NEL, …) as spaces: one row a line
 // for any reader.
-use crate::args::{InputArgs, TokenizeArgs, TokenizeFormat};
+use crate::args::{InputArgs, LangArg, TokenizeArgs, TokenizeFormat};
 use crate::lang;
 use crate::output::Output;
 use crate::run::{self, Status};
@@ -36,7 +50,7 @@ pub fn run(args: TokenizeArgs) -> Result<Status> {
         "--format jsonl",
     )?;
     anyhow::ensure!(
-        !(args.format == TokenizeFormat::Mecab && args.lang == crate::args::LangArg::En),
+        !(args.format == TokenizeFormat::Mecab && args.lang == LangArg::En),
         "--format mecab analyses Japanese: it cannot take --lang en"
     );
     let japanese = JapaneseTokenizer::new()?;
@@ -57,15 +71,56 @@ pub fn run(args: TokenizeArgs) -> Result<Status> {
         }
         let mut out = Vec::with_capacity(doc.text.len() * 4);
         let code = lang::resolve(args.lang, &detector, &doc.text);
-        match code {
-            "ja" => write_japanese(&japanese, &args.input, doc, args.format, &mut out)?,
-            _ => {
-                let words = WordTokenizer::for_language(code);
-                write_tokens(&words, code, &args.input, doc, args.format, &mut out)?
-            }
+        let parts = parts(args.lang, &detector, &doc.text, code);
+        if args.format == TokenizeFormat::Jsonl {
+            write_record(&args.input, doc, code, &mut out, |out| {
+                write_tokens(&japanese, doc, &parts, args.format, out)
+            })?;
+        } else {
+            write_tokens(&japanese, doc, &parts, args.format, &mut out)?;
         }
         Ok(TokenOutput::Bytes(out))
     })
+}
+
+/// A stretch of a document tokenized in one language.
+struct Part {
+    /// Byte offset of its start in the document.
+    start: usize,
+    /// Byte offset of its end.
+    end: usize,
+    /// ISO 639-1 code of its language.
+    lang: &'static str,
+}
+
+/// The stretches of `text` to tokenize: the whole document in `code`, or
+/// under `--lang auto`, when its paragraphs differ in script
+/// ([`lang::family_parts`]), each paragraph in its own language: `code`
+/// where it reads like the whole document, else as [`lang::resolve`]
+/// identifies it. Text that is all ASCII, or whose paragraphs all read
+/// alike, is one stretch, as fast as before.
+fn parts(arg: LangArg, detector: &LanguageDetector, text: &str, code: &'static str) -> Vec<Part> {
+    let parts = lang::family_parts(arg, text);
+    if parts.len() < 2 {
+        return vec![Part {
+            start: 0,
+            end: text.len(),
+            lang: code,
+        }];
+    }
+    let whole = lang::family(arg, text);
+    parts
+        .into_iter()
+        .map(|(start, end, family)| Part {
+            start,
+            end,
+            lang: if family == whole {
+                code
+            } else {
+                lang::resolve(arg, detector, &text[start..end])
+            },
+        })
+        .collect()
 }
 
 /// Line-aligned pieces of a large document are analysed in parallel: MeCab's
@@ -195,60 +250,6 @@ fn write_record(
     Ok(())
 }
 
-fn write_tokens<T: Tokenizer + ?Sized>(
-    tokenizer: &T,
-    code: &str,
-    input: &InputArgs,
-    doc: &Document,
-    format: TokenizeFormat,
-    out: &mut Vec<u8>,
-) -> Result<()> {
-    let tokens = tokenizer.tokenize(&doc.text);
-    if format == TokenizeFormat::Jsonl {
-        /// One token as written (borrowed: no JSON tree per token).
-        #[derive(serde::Serialize)]
-        struct Out<'a> {
-            surface: &'a str,
-            start: usize,
-            end: usize,
-            lower: &'a str,
-            stem: &'a str,
-            stop: bool,
-        }
-        return write_record(input, doc, code, out, |out| {
-            for (i, t) in tokens.iter().enumerate() {
-                if i > 0 {
-                    out.push(b',');
-                }
-                let token = Out {
-                    surface: &doc.text[t.start..t.end],
-                    start: t.start,
-                    end: t.end,
-                    lower: &t.lower,
-                    stem: &t.term,
-                    stop: t.is_stop,
-                };
-                serde_json::to_writer(&mut *out, &token)?;
-            }
-            Ok(())
-        });
-    }
-    let id = tsv(&doc.id);
-    for t in tokens {
-        writeln!(
-            out,
-            "{id}\t{}\t{}\t{}\t{}\t{}\t{}\t",
-            t.start,
-            t.end,
-            tsv(&doc.text[t.start..t.end]),
-            tsv(&t.lower),
-            tsv(&t.term),
-            t.is_stop
-        )?;
-    }
-    Ok(())
-}
-
 /// Makes the bytes of `out` from `from` on one TSV cell as [`tsv`] does:
 /// tabs and line breaks, U+2028 and the like included, become spaces.
 fn tsv_in_place(out: &mut Vec<u8>, from: usize) {
@@ -272,54 +273,127 @@ fn tsv_in_place(out: &mut Vec<u8>, from: usize) {
     }
 }
 
-fn write_japanese(
+/// Writes the tokens of `parts` of `doc`: TSV rows, or under
+/// `--format jsonl` the comma-separated token objects of its record.
+fn write_tokens(
     ja: &JapaneseTokenizer,
-    input: &InputArgs,
     doc: &Document,
+    parts: &[Part],
     format: TokenizeFormat,
     out: &mut Vec<u8>,
 ) -> Result<()> {
-    let mut worker = ja.worker();
-    let morphemes = worker.morphemes(&doc.text);
-    if format == TokenizeFormat::Jsonl {
-        return write_record(input, doc, "ja", out, |out| {
-            for (k, m) in morphemes.iter().enumerate() {
-                if k > 0 {
-                    out.push(b',');
-                }
-                // Written one at a time: no tree of the whole document.
-                let mut rec = Map::new();
-                rec.insert("surface".into(), doc.text[m.start..m.end].into());
-                rec.insert("start".into(), m.start.into());
-                rec.insert("end".into(), m.end.into());
-                for (i, name) in FEATURE_NAMES.iter().enumerate() {
-                    let value = ja.feature(m.word, i).filter(|v| *v != "*");
-                    rec.insert((*name).into(), value.map_or(Value::Null, Value::from));
-                }
-                rec.insert("unknown".into(), m.is_unknown().into());
-                serde_json::to_writer(&mut *out, &rec)?;
-            }
-            Ok(())
-        });
-    }
+    let jsonl = format == TokenizeFormat::Jsonl;
+    let text = doc.text.as_str();
     let id = tsv(&doc.id);
-    for m in morphemes {
-        let t = ja.token(&doc.text, m);
-        write!(
-            out,
-            "{id}\t{}\t{}\t{}\t{}\t{}\t{}\t",
-            m.start,
-            m.end,
-            tsv(&doc.text[m.start..m.end]),
-            tsv(&t.lower),
-            tsv(&t.term),
-            t.is_stop
-        )?;
-        let features = out.len();
-        ja.write_features(m.word, out)?;
-        tsv_in_place(out, features);
-        out.push(b'\n');
+    let mut worker = None;
+    let mut first = true;
+    let mut comma = |out: &mut Vec<u8>| {
+        if jsonl && !std::mem::take(&mut first) {
+            out.push(b',');
+        }
+    };
+    for part in parts {
+        let piece = &text[part.start..part.end];
+        if part.lang == "ja" {
+            let worker = worker.get_or_insert_with(|| ja.worker());
+            for m in worker.morphemes(piece) {
+                let mut t = ja.token(piece, m);
+                t.start += part.start;
+                t.end += part.start;
+                comma(out);
+                if jsonl {
+                    write_morpheme_json(ja, text, m.word, m.is_unknown(), &t, out)?;
+                } else {
+                    write_row(&id, text, &t, out)?;
+                    let features = out.len();
+                    ja.write_features(m.word, out)?;
+                    tsv_in_place(out, features);
+                    out.push(b'\n');
+                }
+            }
+        } else {
+            let words = WordTokenizer::for_language(part.lang);
+            for mut t in words.tokenize(piece) {
+                t.start += part.start;
+                t.end += part.start;
+                comma(out);
+                if jsonl {
+                    write_word_json(text, &t, out)?;
+                } else {
+                    write_row(&id, text, &t, out)?;
+                    out.push(b'\n');
+                }
+            }
+        }
     }
+    Ok(())
+}
+
+/// A TSV row up to its features cell (left for the caller).
+fn write_row(id: &str, text: &str, t: &Token, out: &mut Vec<u8>) -> Result<()> {
+    write!(
+        out,
+        "{id}\t{}\t{}\t{}\t{}\t{}\t{}\t",
+        t.start,
+        t.end,
+        tsv(&text[t.start..t.end]),
+        tsv(&t.lower),
+        tsv(&t.term),
+        t.is_stop
+    )?;
+    Ok(())
+}
+
+/// A word's JSON object: `surface`, `start`, `end`, `lower`, `stem`,
+/// `stop`, `term` (borrowed: no JSON tree per token).
+fn write_word_json(text: &str, t: &Token, out: &mut Vec<u8>) -> Result<()> {
+    #[derive(serde::Serialize)]
+    struct Out<'a> {
+        surface: &'a str,
+        start: usize,
+        end: usize,
+        lower: &'a str,
+        stem: &'a str,
+        stop: bool,
+        term: &'a str,
+    }
+    let token = Out {
+        surface: &text[t.start..t.end],
+        start: t.start,
+        end: t.end,
+        lower: &t.lower,
+        stem: &t.term,
+        stop: t.is_stop,
+        term: &t.term,
+    };
+    serde_json::to_writer(&mut *out, &token)?;
+    Ok(())
+}
+
+/// A morpheme's JSON object: `surface`, `start`, `end`, the IPADIC
+/// features by name (`null` for `*` or none), `unknown`, `lower`, `term`,
+/// `stop`; written one at a time, no tree of the whole document.
+fn write_morpheme_json(
+    ja: &JapaneseTokenizer,
+    text: &str,
+    word: WordRef,
+    unknown: bool,
+    t: &Token,
+    out: &mut Vec<u8>,
+) -> Result<()> {
+    let mut rec = Map::new();
+    rec.insert("surface".into(), text[t.start..t.end].into());
+    rec.insert("start".into(), t.start.into());
+    rec.insert("end".into(), t.end.into());
+    for (i, name) in FEATURE_NAMES.iter().enumerate() {
+        let value = ja.feature(word, i).filter(|v| *v != "*");
+        rec.insert((*name).into(), value.map_or(Value::Null, Value::from));
+    }
+    rec.insert("unknown".into(), unknown.into());
+    rec.insert("lower".into(), t.lower.as_str().into());
+    rec.insert("term".into(), t.term.as_str().into());
+    rec.insert("stop".into(), t.is_stop.into());
+    serde_json::to_writer(&mut *out, &rec)?;
     Ok(())
 }
 

@@ -184,15 +184,21 @@ struct Cut {
 }
 
 impl JapaneseWorker {
-    /// The morphemes of `text`; each line is analysed on its own, as MeCab does.
+    /// The morphemes of `text`; each line is analysed on its own, as MeCab
+    /// does. A line ends before its carriage return (CRLF text gives the
+    /// morphemes of LF text), and a carriage return is no morpheme; only
+    /// [`write_mecab`](Self::write_mecab) keeps them, as MeCab does.
     pub fn morphemes(&mut self, text: &str) -> &[Morpheme] {
         let mut morphemes = std::mem::take(&mut self.morphemes);
         morphemes.clear();
         self.cuts.clear();
         let mut line_start = 0;
         for line in text.split('\n') {
-            let Ok(()) = self.analyse_line(line, line_start, &mut |m| {
-                morphemes.push(m);
+            let content = line.strip_suffix('\r').unwrap_or(line);
+            let Ok(()) = self.analyse_line(content, line_start, &mut |m| {
+                if !text[m.start..m.end].bytes().all(|b| b == b'\r') {
+                    morphemes.push(m);
+                }
                 Ok::<(), Infallible>(())
             });
             line_start += line.len() + 1;
@@ -393,8 +399,8 @@ impl JapaneseTokenizer {
         Token {
             start: m.start,
             end: m.end,
-            lower: surface.to_lowercase(),
-            term: base.to_lowercase(),
+            lower: crate::fold(surface),
+            term: crate::fold(base),
             pos: Some(pos.to_string()),
             is_stop: !content,
         }
@@ -435,6 +441,51 @@ mod tests {
         assert_eq!(row("%").map(|r| r.1), Some(true));
         assert_eq!(row(".").map(|r| r.1), Some(true));
         assert_eq!(row("米国"), Some(("米国".to_string(), false)));
+        Ok(())
+    }
+
+    /// CRLF text gave `\r` morphemes (symbols), in tsv and jsonl output.
+    #[test]
+    fn carriage_returns_are_no_morphemes() -> Result<(), Error> {
+        let crlf = "日本の関税は上がった。\r\n米国は\r\n反発した。\r\n";
+        let lf = crlf.replace('\r', "");
+        let ja = JapaneseTokenizer::new()?;
+        let mut worker = ja.worker();
+        let surfaces = |text: &str, worker: &mut JapaneseWorker| -> Vec<String> {
+            worker
+                .morphemes(text)
+                .iter()
+                .map(|m| text[m.start..m.end].to_string())
+                .collect()
+        };
+        let ours = surfaces(crlf, &mut worker);
+        assert!(!ours.iter().any(|s| s.contains('\r')), "{ours:?}");
+        assert_eq!(ours, surfaces(&lf, &mut worker));
+        assert_eq!(surfaces("関税\r貿易", &mut worker), ["関税", "貿易"]);
+        // Offsets still point into the CRLF text.
+        let tokens = ja.tokenize(crlf);
+        let us = tokens.iter().find(|t| t.lower == "米国").map(|t| t.start);
+        assert_eq!(us, crlf.find("米国"));
+        // MeCab's format keeps them, as MeCab does.
+        let mut mecab = Vec::new();
+        worker
+            .write_mecab(crlf, &mut mecab)
+            .map_err(|e| Error::Dictionary(e.to_string()))?;
+        assert!(String::from_utf8_lossy(&mecab).contains("\r\t"));
+        Ok(())
+    }
+
+    /// Full-width Latin kept its width in `lower` and `term`.
+    #[test]
+    fn lower_and_term_are_folded() -> Result<(), Error> {
+        let text = "ＷＴＯと関税\u{AD}";
+        let tokens = JapaneseTokenizer::new()?.tokenize(text);
+        let forms: Vec<(&str, &str)> = tokens
+            .iter()
+            .map(|t| (t.lower.as_str(), t.term.as_str()))
+            .collect();
+        assert_eq!(forms[0], ("wto", "wto"));
+        assert!(forms.iter().all(|f| !f.0.contains('\u{AD}')), "{forms:?}");
         Ok(())
     }
 
