@@ -144,15 +144,42 @@ fn a_japanese_pair_after_many_english_ones_is_scored_as_japanese() {
     assert_eq!(mean["lang"], "mixed");
 }
 
+/// A reference of figures alone says nothing of its language: the
+/// summary's is used.
 #[test]
-fn an_empty_reference_takes_the_language_of_its_summary() {
+fn a_reference_without_letters_takes_the_language_of_its_summary() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let (sys, refs) = (dir.path().join("sys.jsonl"), dir.path().join("ref.jsonl"));
     write(&sys, &records(&[("a", JA_SYS)]));
-    write(&refs, &records(&[("a", "")]));
+    write(&refs, &records(&[("a", "2024")]));
     let (code, out, err) = rouge(&sys, &refs, &["--format", "jsonl"]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(by_id(&out)[0].1["lang"], "ja");
+}
+
+/// An empty reference scored its summary 0 and pulled the mean down with
+/// exit 0 (a review found it): it is named, left out of the mean, and the
+/// run exits 2, in JSON Lines and as a single file alike.
+#[test]
+fn an_empty_reference_is_an_error_left_out_of_the_mean() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (sys, refs) = (dir.path().join("sys.jsonl"), dir.path().join("ref.jsonl"));
+    write(&sys, &records(&[("a", EN_SYS), ("b", "rice quota")]));
+    write(&refs, &records(&[("a", EN_REF), ("b", " ")]));
+    let (code, out, err) = rouge(&sys, &refs, &["--format", "jsonl"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("ref.jsonl:2: empty reference"), "{err}");
+    assert!(!err.contains("no reference for"), "{err}");
+    let ids: Vec<String> = by_id(&out).into_iter().map(|(id, _)| id).collect();
+    assert_eq!(ids, ["a"]);
+    let (one_sys, one_ref) = (dir.path().join("sys.txt"), dir.path().join("ref.txt"));
+    write(&one_sys, EN_SYS);
+    write(&one_ref, "\n");
+    let (code, out, err) = rouge(&one_sys, &one_ref, &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("ref.txt: empty reference"), "{err}");
+    assert!(err.contains("nothing to score"), "{err}");
+    assert_eq!(out, "");
 }
 
 #[test]

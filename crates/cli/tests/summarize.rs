@@ -96,6 +96,66 @@ fn multi_document_summary_names_sources() {
     assert_eq!(sources.len(), 4);
 }
 
+/// `--multi` took one language for every document, so the Japanese
+/// article among English ones was a single "sentence" (a review found it);
+/// a document with an English and a Japanese paragraph was split under one
+/// language's rules alone.
+#[test]
+fn each_document_and_paragraph_is_split_in_its_own_language() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let write = |name: &str, text: &str| {
+        let p = dir.path().join(name);
+        std::fs::write(&p, text).unwrap_or_else(|e| panic!("{e}"));
+        p.display().to_string()
+    };
+    let en = write(
+        "a.txt",
+        "Japan and the United States agreed on Tuesday to cut tariffs on steel imports. \
+         The deal covers flat-rolled products. Analysts welcomed the move.\n",
+    );
+    let ja = write(
+        "b.txt",
+        "日米両政府は火曜日、鉄鋼輸入関税の引き下げで合意した。対象は薄板製品。アナリストはこの動きを歓迎した。\n",
+    );
+    let (code, out, err) = run(&[
+        "summarize",
+        "--multi",
+        "-n",
+        "6",
+        "--method",
+        "lead",
+        "--format",
+        "jsonl",
+        &en,
+        &ja,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let record: Value = serde_json::from_str(out.trim()).unwrap_or_default();
+    let texts: Vec<&str> = record["sentences"].as_array().map_or(Vec::new(), |v| {
+        v.iter().filter_map(|s| s["text"].as_str()).collect()
+    });
+    assert_eq!(texts.len(), 6, "{out}");
+    assert!(texts.contains(&"対象は薄板製品。"), "{out}");
+    assert!(texts.contains(&"Analysts welcomed the move."), "{out}");
+    let mixed = write(
+        "mixed.txt",
+        "Japan will cut tariffs on steel. The minister said so on Tuesday.\n\n\
+         日本政府は鉄鋼関税の撤廃を求めた。米国側は慎重な姿勢を崩していない。\n",
+    );
+    let (code, out, err) = run(&["summarize", "-n", "4", "--method", "lead", &mixed]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(
+        lines,
+        [
+            "Japan will cut tariffs on steel.",
+            "The minister said so on Tuesday.",
+            "日本政府は鉄鋼関税の撤廃を求めた。",
+            "米国側は慎重な姿勢を崩していない。"
+        ]
+    );
+}
+
 /// A multi-document summary of part of the set is not what `--fail-fast`
 /// asks for: nothing is written. Without it the rest is summarized and the
 /// exit code says an input failed.

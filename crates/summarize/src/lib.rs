@@ -27,7 +27,7 @@ mod vector;
 use std::collections::HashMap;
 
 pub use methods::{Method, Params};
-pub use prepare::{Lang, Prepared, Preparer, Sentence, Split};
+pub use prepare::{Lang, Part, Prepared, Preparer, Sentence, Split};
 pub use select::{Length, Selection};
 
 /// Errors of this crate.
@@ -437,6 +437,192 @@ mod tests {
             "貿易ニュース\n\n日米両国は貿易協議を再開した。協議は東京で行われた。\n\n1ページ\n";
         let out = summarizer(Method::LeadRank, 1).summarize(ja, Lang::Ja, Split::Sentences);
         assert_eq!(out[0].text, "日米両国は貿易協議を再開した。");
+    }
+
+    /// A wire story (a review found each of these): the headline ends in
+    /// `U.S.`, so it read as a sentence and the dateline lead, much like it,
+    /// was set aside as its near duplicate; copyright lines and subscription
+    /// prompts, sharing no words with the story, beat its sentences in
+    /// PacSum and Luhn.
+    #[test]
+    fn headlines_credits_and_page_furniture_stay_out() {
+        let en = "Japan to cut steel tariffs in deal with U.S.\n\nBy Yuka Obayashi\n\n\
+                  TOKYO, March 3 (Reuters) - Japan will cut tariffs on U.S. steel imports under a \
+                  deal reached on Tuesday, the trade ministry said.\n\nThe agreement ends a \
+                  two-year dispute over steel and aluminium duties.\n\nOfficials said the cuts \
+                  would take effect in April.\n\n(Reporting by Yuka Obayashi; Editing by Kenneth \
+                  Maxwell)\n\nCopyright 2024 Reuters. All rights reserved.\n\nClick here to \
+                  subscribe to our newsletter.\n";
+        let ja = "日米、鉄鋼関税で合意\n\n【ワシントン=山田太郎】日米両政府は2日、鉄鋼製品にかかる\
+                  関税を引き下げることで合意した。\n\n両国は2年にわたり鉄鋼とアルミニウムの関税を\
+                  めぐって対立していた。\n\n引き下げは4月から実施される見通しだ。\n\n\
+                  この記事は会員限定です。登録すると続きをお読みいただけます。\n\n\
+                  Copyright © 2024 Nikkei Inc. All rights reserved.\n";
+        for (text, lang, lead) in [(en, Lang::En, "TOKYO"), (ja, Lang::Ja, "【ワシントン")] {
+            for m in Method::ALL {
+                let out = summarizer(m, 3).summarize(text, lang, Split::Sentences);
+                assert_eq!(out.len(), 3, "{m:?}: {out:?}");
+                assert!(
+                    out.iter().any(|e| e.text.starts_with(lead)),
+                    "{m:?}: {out:?}"
+                );
+                for e in &out {
+                    for furniture in [
+                        "deal with U.S.",
+                        "Copyright",
+                        "rights",
+                        "Click",
+                        "会員",
+                        "続き",
+                    ] {
+                        assert!(!e.text.contains(furniture), "{m:?}: {out:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// A headline ending in an initialism is told from a lead that does
+    /// only when it opens the first block and is short; a headline in
+    /// title case needs no block of its own (the seed article's).
+    #[test]
+    fn only_a_short_opening_line_ending_in_an_initialism_is_a_headline() -> Result<(), Error> {
+        let p = Preparer::new()?;
+        let headings = |text: &str| -> Vec<bool> {
+            p.prepare(text, Lang::En, Split::Sentences)
+                .sentences
+                .iter()
+                .map(|s| s.heading)
+                .collect()
+        };
+        let body = "\n\nThe talks resumed on Monday.";
+        let long_lead = "Japan agreed on Tuesday to cut its tariffs on steel, beef and citrus \
+                         from the U.S. and from Australia as well.";
+        assert_eq!(
+            headings(&format!("Japan to cut tariffs in deal with U.S.{body}")),
+            [true, false]
+        );
+        assert_eq!(headings(&format!("{long_lead}{body}")), [false, false]);
+        // Title case, with the deck after it in the same block.
+        assert_eq!(
+            headings(&format!(
+                "Clinton Frustrated With Japan on Trade : Tokyo foot-dragging is perceived by \
+                 U.S. The President might scrub the talks.{body}"
+            )),
+            [true, false, false]
+        );
+        // Not title case, not alone: a sentence.
+        assert_eq!(
+            headings(&format!(
+                "Japan cut its tariffs for the U.S. The minister said so.{body}"
+            )),
+            [false, false, false]
+        );
+        // Further down, or with nothing after it, it is a sentence.
+        assert_eq!(
+            headings(&format!(
+                "The talks resumed on Monday.\n\nJapan to cut tariffs with U.S.{body}"
+            )),
+            [false, false, false]
+        );
+        assert_eq!(headings("Japan to cut tariffs in deal with U.S."), [false]);
+        Ok(())
+    }
+
+    /// `--split lines` on a corpus written without full stops: every line is
+    /// a sentence, so Lead-N is the first N lines. Where most lines have one,
+    /// a line without is a heading, as in running text.
+    #[test]
+    fn pre_segmented_lines_are_all_sentences() {
+        let text = "japan agreed to cut tariffs on american steel imports this year\n\
+                    the deal was reached after long talks in washington\n\
+                    farmers in hokkaido protested the rice quota decision today.\n";
+        let out = summarizer(Method::Lead, 2).summarize(text, Lang::En, Split::Lines);
+        let texts: Vec<&str> = out.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "japan agreed to cut tariffs on american steel imports this year",
+                "the deal was reached after long talks in washington"
+            ]
+        );
+        let text = "Results\nJapan agreed to cut tariffs.\nThe deal was reached in talks.\n\
+                    Farmers protested.\nExporters cheered.\n";
+        let out = summarizer(Method::Lead, 1).summarize(text, Lang::En, Split::Lines);
+        assert_eq!(out[0].text, "Japan agreed to cut tariffs.");
+    }
+
+    /// A sentence standing three times was taken for a running header and
+    /// every copy removed, the lead with it; one copy stays.
+    #[test]
+    fn a_repeated_sentence_is_kept_once() {
+        let lead = "Japan agreed to cut tariffs on American steel imports this year.";
+        let text = format!(
+            "{lead}\n\nThe deal was reached after long talks in Washington.\n\n{lead}\n\n\
+             Farmers in Hokkaido protested the rice quota decision.\n\n{lead}\n"
+        );
+        for m in Method::ALL {
+            let out = summarizer(m, 3).summarize(&text, Lang::En, Split::Sentences);
+            assert_eq!(out.len(), 3, "{m:?}: {out:?}");
+            assert_eq!(
+                out.iter().filter(|e| e.text == lead).count(),
+                1,
+                "{m:?}: {out:?}"
+            );
+        }
+    }
+
+    /// Budgets in words count words as a reader does: `foot-dragging` and
+    /// `U.S.-Japan` are one word each.
+    #[test]
+    fn word_budgets_count_hyphenated_words_once() {
+        let text = "Japan's foot-dragging on U.S.-Japan trade angered officials.";
+        let out = summarizer(Method::Lead, 1)
+            .length(Length::Words(7))
+            .summarize(text, Lang::En, Split::Sentences);
+        assert_eq!(out.len(), 1);
+        let out = summarizer(Method::Lead, 1)
+            .length(Length::Words(6))
+            .summarize(text, Lang::En, Split::Sentences);
+        assert!(out.is_empty());
+    }
+
+    /// A document of an English and a Japanese paragraph: each is split and
+    /// tokenized under its own language.
+    #[test]
+    fn parts_in_two_languages_are_split_by_their_own_rules() -> Result<(), Error> {
+        let text = "Japan will cut tariffs on steel. The minister said so.\n\n\
+                    日本政府は鉄鋼関税の撤廃を求めた。米国側は慎重な姿勢を崩していない。";
+        let split = text.find("\n\n").unwrap_or(0);
+        let parts = [
+            Part {
+                start: 0,
+                end: split,
+                lang: Lang::En,
+            },
+            Part {
+                start: split + 2,
+                end: text.len(),
+                lang: Lang::Ja,
+            },
+        ];
+        let doc = Preparer::new()?.prepare_parts(text, &parts, Split::Sentences);
+        let sentences: Vec<&str> = doc.sentences.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            sentences,
+            [
+                "Japan will cut tariffs on steel.",
+                "The minister said so.",
+                "日本政府は鉄鋼関税の撤廃を求めた。",
+                "米国側は慎重な姿勢を崩していない。"
+            ]
+        );
+        // Japanese sentences are counted in characters, English in words.
+        assert_eq!(doc.sentences[0].size, 6);
+        assert_eq!(doc.sentences[2].size, 17);
+        assert!(doc.vocabulary.iter().any(|t| t == "鉄鋼"));
+        assert!(doc.vocabulary.iter().any(|t| t == "tariff"));
+        Ok(())
     }
 
     #[test]

@@ -2,6 +2,9 @@
 //! content terms (English Snowball stems of non-stop words; Japanese base
 //! forms of nouns, verbs and adjectives), sizes, and paragraph numbers.
 
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap;
 
 use kotoba_text::boilerplate::without_running_lines;
@@ -45,9 +48,11 @@ pub struct Sentence {
     pub terms: Vec<u32>,
     /// For each content term, its word position in the sentence (stop words counted).
     pub positions: Vec<u32>,
-    /// Length for budgets: words (English) or characters (Japanese).
+    /// Length for budgets: words as a reader counts them, white-space
+    /// separated (English), or characters (Japanese).
     pub size: usize,
-    /// Words (English) or characters (Japanese), for the minimum-length rule.
+    /// Tokenizer words (English) or characters (Japanese), for the
+    /// minimum-length rule.
     pub words: usize,
     /// Paragraph number (blocks separated by blank lines), from 0.
     pub paragraph: usize,
@@ -55,10 +60,33 @@ pub struct Sentence {
     /// table row rather than a sentence; taken only when nothing else is
     /// left.
     pub heading: bool,
+    /// Holds a phrase of a page's furniture (`data/boilerplate.txt`: a
+    /// copyright line, a subscription prompt); taken only when nothing else
+    /// is left.
+    pub boilerplate: bool,
     /// Part of the document's opening: the first paragraph that holds a
     /// sentence which is no heading (a masthead or title above it is not
-    /// the lead), headings left out.
+    /// the lead), headings and boilerplate left out.
     pub lead: bool,
+}
+
+impl Sentence {
+    /// True when the sentence is a summary's material: neither a heading nor
+    /// boilerplate.
+    pub fn is_content(&self) -> bool {
+        !self.heading && !self.boilerplate
+    }
+}
+
+/// A stretch of a document in one language, for a document that mixes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Part {
+    /// Byte offset in the document.
+    pub start: usize,
+    /// Byte offset one past the end.
+    pub end: usize,
+    /// Its language.
+    pub lang: Lang,
 }
 
 /// True when `text` ends a sentence: its last character, past closing
@@ -108,25 +136,68 @@ impl Preparer {
     }
 
     /// Splits and tokenizes `text`. Running headers and footers (lines a
-    /// paged document repeats, `kotoba_text::boilerplate`) are not part of any
-    /// sentence: they are blanked out first, offsets kept.
+    /// paged document repeats, `kotoba_text::boilerplate`) count once, where
+    /// they first stand: the other copies are blanked out, offsets kept.
     pub fn prepare(&self, text: &str, lang: Lang, split: Split) -> Prepared {
-        let blanked = without_running_lines(text, false);
-        let text = blanked.as_ref();
-        let spans: Vec<(usize, usize)> = match split {
-            Split::Sentences => {
-                let rules = if lang == Lang::Ja {
-                    SegmentLang::Japanese
-                } else {
-                    SegmentLang::English
-                };
-                split_sentences(text, rules)
-                    .into_iter()
-                    .map(|s| (s.start, s.end))
-                    .collect()
-            }
-            Split::Lines => lines(text),
+        let whole = Part {
+            start: 0,
+            end: text.len(),
+            lang,
         };
+        self.prepare_parts(text, &[whole], split)
+    }
+
+    /// As [`Preparer::prepare`], for a document whose `parts` (in order, not
+    /// overlapping) are in different languages: each part is split under
+    /// its own language's rules and tokenized by its own tokenizer. Text
+    /// outside every part (blank lines between them) holds no sentence.
+    pub fn prepare_parts(&self, text: &str, parts: &[Part], split: Split) -> Prepared {
+        let blanked = without_running_lines(text, true);
+        let text = blanked.as_ref();
+        // Parts that do not fit the text are left out rather than panicking.
+        let within = |start: usize, end: usize| {
+            start <= end
+                && end <= text.len()
+                && text.is_char_boundary(start)
+                && text.is_char_boundary(end)
+        };
+        let spans: Vec<(usize, usize, Lang)> = match split {
+            Split::Sentences => parts
+                .iter()
+                .filter(|p| within(p.start, p.end))
+                .flat_map(|p| {
+                    let rules = if p.lang == Lang::Ja {
+                        SegmentLang::Japanese
+                    } else {
+                        SegmentLang::English
+                    };
+                    split_sentences(&text[p.start..p.end], rules)
+                        .into_iter()
+                        .map(move |s| (p.start + s.start, p.start + s.end, p.lang))
+                })
+                .collect(),
+            Split::Lines => lines(text)
+                .into_iter()
+                .filter_map(|(start, end)| {
+                    let part = parts.iter().find(|p| p.start <= start && start < p.end)?;
+                    Some((start, end, part.lang))
+                })
+                .collect(),
+        };
+        let lang = majority(&spans);
+        // Pre-segmented lines are all sentences when many lack a final full
+        // stop (a corpus written without one); in a punctuated corpus the
+        // few without one are titles and headings, as in running text.
+        let headings_apart = split == Split::Sentences || {
+            let bare = spans
+                .iter()
+                .filter(|&&(start, end, _)| !ends_a_sentence(&text[start..end]))
+                .count();
+            bare * 4 < spans.len()
+        };
+        // The first block of text, and whether more follow it: where a
+        // headline stands.
+        let first_block = spans.first().map(|&(start, _, _)| block_of(text, start));
         let mut vocab: FxHashMap<String, u32> = FxHashMap::default();
         let mut vocabulary = Vec::new();
         let mut sentences = Vec::with_capacity(spans.len());
@@ -135,7 +206,7 @@ impl Preparer {
         let mut local: FxHashMap<u32, u32> = FxHashMap::default();
         let mut paragraph = 0;
         let mut previous_end = 0;
-        for (start, end) in spans {
+        for (start, end, lang) in spans {
             if text[previous_end..start].matches('\n').count() >= 2 && !sentences.is_empty() {
                 paragraph += 1;
             }
@@ -164,7 +235,7 @@ impl Preparer {
                 positions.push(k as u32);
                 terms.push(id);
             };
-            let words = match lang {
+            let (size, words) = match lang {
                 Lang::En => {
                     let mut n = 0;
                     STEMS.with_borrow_mut(|cache| {
@@ -195,7 +266,15 @@ impl Preparer {
                             terms.push(id);
                         }
                     });
-                    n
+                    // Budgets count words as a reader does (`wc -w`, a word
+                    // processor): `foot-dragging` and `U.S.-Japan` are one.
+                    // The minimum length keeps the tokenizer's count, which
+                    // its floors were chosen with.
+                    let read = text_of
+                        .split_whitespace()
+                        .filter(|w| w.chars().any(char::is_alphanumeric))
+                        .count();
+                    (read, n)
                 }
                 Lang::Ja => {
                     for (k, t) in self.japanese.tokenize(&text_of).iter().enumerate() {
@@ -203,7 +282,8 @@ impl Preparer {
                             add(&t.term, k, &mut vocab, &mut vocabulary);
                         }
                     }
-                    text_of.chars().filter(|c| !c.is_whitespace()).count()
+                    let chars = text_of.chars().filter(|c| !c.is_whitespace()).count();
+                    (chars, chars)
                 }
             };
             sentences.push(Sentence {
@@ -212,17 +292,28 @@ impl Preparer {
                 text: text_of,
                 terms,
                 positions,
-                size: words,
+                size,
                 words,
                 paragraph,
-                heading: !ends_a_sentence(&text[start..end]),
+                heading: headings_apart
+                    && (!ends_a_sentence(&text[start..end])
+                        || first_block.is_some_and(|(block_start, block_end, more)| {
+                            split == Split::Sentences
+                                && more
+                                && headline(text, (start, end), (block_start, block_end))
+                        })),
+                boilerplate: is_boilerplate(&text[start..end]),
                 lead: false,
             });
         }
         // The opening is the first paragraph with a real sentence in it.
-        if let Some(first) = sentences.iter().find(|s| !s.heading).map(|s| s.paragraph) {
+        if let Some(first) = sentences
+            .iter()
+            .find(|s| s.is_content())
+            .map(|s| s.paragraph)
+        {
             for s in sentences.iter_mut() {
-                s.lead = s.paragraph == first && !s.heading;
+                s.lead = s.paragraph == first && s.is_content();
             }
         }
         Prepared {
@@ -286,6 +377,99 @@ thread_local! {
     static STEMS: std::cell::RefCell<StemCache> = std::cell::RefCell::new(StemCache::default());
 }
 
+/// The language most of the sentences' bytes are in (English on a tie).
+fn majority(spans: &[(usize, usize, Lang)]) -> Lang {
+    let japanese: usize = spans
+        .iter()
+        .filter(|s| s.2 == Lang::Ja)
+        .map(|s| s.1 - s.0)
+        .sum();
+    let all: usize = spans.iter().map(|s| s.1 - s.0).sum();
+    if japanese * 2 > all {
+        Lang::Ja
+    } else {
+        Lang::En
+    }
+}
+
+/// The block of text (lines up to a blank line) holding byte `at`, as its
+/// start, its end, and whether text follows it.
+fn block_of(text: &str, at: usize) -> (usize, usize, bool) {
+    let (mut start, mut end) = (0, text.len());
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim().is_empty() {
+            if offset + line.len() <= at {
+                start = offset + line.len();
+            } else if offset >= at {
+                end = offset;
+                break;
+            }
+        }
+        offset += line.len();
+    }
+    (start, end, !text[end..].trim().is_empty())
+}
+
+/// True when the sentence at `span`, in the document's first block (at
+/// `block`), is a headline although it ends in a full stop: it opens the
+/// block, has at most [`HEADLINE_WORDS`] words, and ends in an initialism
+/// (`… with U.S.`), whose period belongs to the word; and it is the whole
+/// block or written in title case (`Clinton Frustrated With Japan on Trade`).
+fn headline(text: &str, span: (usize, usize), block: (usize, usize)) -> bool {
+    let sentence = &text[span.0..span.1];
+    if text[block.0..span.0].trim() != "" || sentence.split_whitespace().count() > HEADLINE_WORDS {
+        return false;
+    }
+    let ends_in_initialism = sentence
+        .split_whitespace()
+        .next_back()
+        .map(|w| w.trim_end_matches(['"', '\'', '’', '”', ')']))
+        .and_then(|w| w.strip_suffix('.'))
+        .is_some_and(|w| w.contains('.') && w.split('.').all(|c| c.chars().count() <= 2));
+    ends_in_initialism && (text[span.1..block.1].trim().is_empty() || title_case(sentence))
+}
+
+/// Longest headline in words.
+const HEADLINE_WORDS: usize = 15;
+
+/// True when at least two thirds of a sentence's words that are not stop
+/// words, three or more, begin with a capital letter.
+fn title_case(sentence: &str) -> bool {
+    let (mut content, mut capitalised) = (0, 0);
+    for w in sentence.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = w.to_lowercase();
+        if !w.chars().any(char::is_alphabetic) || kotoba_tokenize::words::is_stop_word(&lower) {
+            continue;
+        }
+        content += 1;
+        capitalised += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+    }
+    content >= 3 && capitalised * 3 >= content * 2
+}
+
+/// The phrases of `data/boilerplate.txt`, matched without regard to ASCII
+/// case.
+fn is_boilerplate(sentence: &str) -> bool {
+    static PHRASES: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    PHRASES
+        .get_or_init(|| {
+            let phrases = include_str!("../data/boilerplate.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'));
+            // A few dozen short phrases always build; were it otherwise,
+            // no sentence would be set aside.
+            AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build(phrases)
+                .ok()
+        })
+        .as_ref()
+        .is_some_and(|phrases| phrases.is_match(sentence))
+}
+
 /// Non-blank lines as trimmed byte ranges.
 fn lines(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -323,7 +507,7 @@ mod tests {
     }
 
     #[test]
-    fn running_headers_are_no_sentences() -> Result<(), Error> {
+    fn running_headers_stand_once() -> Result<(), Error> {
         let p = Preparer::new()?;
         let page = |n: usize| {
             format!(
@@ -332,7 +516,14 @@ mod tests {
         };
         let text: String = (1..=3).map(page).collect();
         let doc = p.prepare(&text, Lang::En, Split::Sentences);
-        assert!(doc.sentences.iter().all(|s| !s.text.contains("DOCUMENT")));
+        // One copy stays, where it first stands (a heading: no sentence).
+        let header: Vec<(usize, bool)> = doc
+            .sentences
+            .iter()
+            .filter(|s| s.text.contains("DOCUMENT"))
+            .map(|s| (s.start, s.heading))
+            .collect();
+        assert_eq!(header, [(0, true)]);
         let rotor: Vec<&str> = doc
             .sentences
             .iter()

@@ -61,17 +61,22 @@ pub fn select(
         Length::Words(w) | Length::Chars(w) => w,
         _ => usize::MAX,
     };
-    // Sentences long enough and no headings come first; the others only
-    // when none of those is left that fits.
-    let long_enough: Vec<bool> = doc
+    // Sentences long enough, no headings and no boilerplate come first;
+    // shorter sentences when none of those is left that fits, and headings
+    // and boilerplate only after them.
+    let tier_of: Vec<u8> = doc
         .sentences
         .iter()
-        .map(|s| s.words >= sel.min_words && !s.heading)
+        .map(|s| match (s.is_content(), s.words >= sel.min_words) {
+            (true, true) => 0,
+            (true, false) => 1,
+            (false, _) => 2,
+        })
         .collect();
+    let mut tier = 0u8;
     let mut chosen: Vec<usize> = Vec::new();
     let mut used = 0usize;
     let mut available: Vec<bool> = vec![true; n];
-    let mut short_too = false;
     let mut repeats_too = false;
     // Each sentence's largest similarity to those chosen so far, kept up to
     // date as they are chosen: one comparison per sentence and choice, not
@@ -79,7 +84,7 @@ pub fn select(
     let mut redundancy = vec![0.0f64; n];
     while chosen.len() < max_sentences {
         let mut best: Option<(usize, f64)> = None;
-        for i in (0..n).filter(|&i| available[i] && (short_too || long_enough[i])) {
+        for i in (0..n).filter(|&i| available[i] && tier_of[i] <= tier) {
             if used.saturating_add(cost(i)) > budget {
                 continue;
             }
@@ -103,8 +108,8 @@ pub fn select(
             }
         }
         let Some((i, _)) = best else {
-            if !short_too {
-                short_too = true;
+            if tier < 2 {
+                tier += 1;
             } else if !repeats_too {
                 repeats_too = true;
             } else {

@@ -1,6 +1,6 @@
 //! `kotoba eval rouge`: ROUGE of system summaries against references.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::Path;
 
@@ -37,8 +37,8 @@ pub fn rouge(args: RougeArgs) -> Result<Status> {
         );
     }
     let mut failed = 0;
-    let system = load(&args.system, &args, &mut failed)?;
-    let reference = load(&args.reference, &args, &mut failed)?;
+    let (system, _) = load(&args.system, &args, &mut failed, false)?;
+    let (reference, without_text) = load(&args.reference, &args, &mut failed, true)?;
     let mut pairs = Vec::new();
     let mut unmatched = Vec::new();
     for (id, r) in &reference {
@@ -55,7 +55,7 @@ pub fn rouge(args: RougeArgs) -> Result<Status> {
     unmatched.extend(
         system
             .keys()
-            .filter(|id| !reference.contains_key(*id))
+            .filter(|id| !reference.contains_key(*id) && !without_text.contains(*id))
             .map(|id| format!("no reference for `{id}`")),
     );
     for w in unmatched.iter().take(5) {
@@ -68,6 +68,9 @@ pub fn rouge(args: RougeArgs) -> Result<Status> {
         );
     }
     if pairs.is_empty() {
+        if !without_text.is_empty() {
+            bail!("nothing to score: no reference with text has a system summary");
+        }
         bail!("no system summary matches a reference (by file name or id)");
     }
     let english = RougeTokenizer::english(args.stem);
@@ -262,8 +265,23 @@ fn is_jsonl(path: &Path) -> bool {
 /// Summaries by key: file name (for folders), id (JSON Lines), or one `*`
 /// for a plain file. A bad document or record, or a repeated id, is reported
 /// on stderr, counted in `failed` and skipped; the rest is still scored.
-fn load(path: &Path, args: &RougeArgs, failed: &mut usize) -> Result<BTreeMap<String, String>> {
+/// For `references`, one without text would score every summary 0 and pull
+/// the mean down: it is an error too, and its key is returned apart, so its
+/// summary is not also reported as lacking a reference. (A folder's empty
+/// files are errors on either side, as in every command.)
+fn load(
+    path: &Path,
+    args: &RougeArgs,
+    failed: &mut usize,
+    references: bool,
+) -> Result<(BTreeMap<String, String>, BTreeSet<String>)> {
     let mut out = BTreeMap::new();
+    let mut without_text = BTreeSet::new();
+    let mut empty = |key: String, place: String, failed: &mut usize| {
+        *failed += 1;
+        eprintln!("kotoba: error: {place}: empty reference; its pair is left out of the mean");
+        without_text.insert(key);
+    };
     let jsonl = is_jsonl(path);
     if path.is_dir() {
         let docs = Corpus::new(
@@ -314,14 +332,22 @@ fn load(path: &Path, args: &RougeArgs, failed: &mut usize) -> Result<BTreeMap<St
                 continue;
             }
             first_line.insert(id.clone(), line_no);
+            if references && text.trim().is_empty() {
+                empty(id, format!("{}:{line_no}", path.display()), failed);
+                continue;
+            }
             out.insert(id, text);
         }
     } else {
         let text =
             std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
-        out.insert("*".to_string(), text);
+        if references && text.trim().is_empty() {
+            empty("*".to_string(), path.display().to_string(), failed);
+        } else {
+            out.insert("*".to_string(), text);
+        }
     }
-    Ok(out)
+    Ok((out, without_text))
 }
 
 /// Id and text of one JSON Lines record, `None` for a blank line, or what is

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use anyhow::Result;
 use kotoba_corpus::Document;
-use kotoba_summarize::{Extract, Lang, Length, Order, Params, Split, Summarizer};
+use kotoba_summarize::{Extract, Lang, Length, Order, Params, Part, Prepared, Split, Summarizer};
 use serde_json::json;
 
 use crate::args::{InputArgs, LangArg, OrderArg, SplitArg, SummarizeArgs, SummaryFormat};
@@ -132,18 +132,14 @@ pub fn run(args: SummarizeArgs) -> Result<Status> {
     } else {
         Split::Sentences
     };
-    let lang_of = |text: &str| match lang::family(args.lang, text) {
-        "ja" => Lang::Ja,
-        _ => Lang::En,
-    };
     if args.multi {
-        return multi(&args, &summarizer, split, &lang_of);
+        return multi(&args, &summarizer, split);
     }
     let format = args.format;
     let method = args.method.name();
     run::over_corpus(&args.input, b"", |doc| {
-        let lang = lang_of(&doc.text);
-        let prepared = summarizer.preparer().prepare(&doc.text, lang, split);
+        let prepared = prepare(&summarizer, args.lang, &doc.text, split);
+        let lang = prepared.lang;
         let extracts = summarizer.summarize_prepared(&prepared, false);
         let bytes = render(
             format,
@@ -192,12 +188,22 @@ fn why_empty(sentences: usize, none_of: &str) -> String {
     }
 }
 
-fn multi(
-    args: &SummarizeArgs,
-    summarizer: &Summarizer,
-    split: Split,
-    lang_of: &dyn Fn(&str) -> Lang,
-) -> Result<Status> {
+/// A document prepared under `arg`: under `auto` each paragraph of a
+/// document that mixes English and Japanese under its own language's rules,
+/// as `kotoba sentences` splits it.
+fn prepare(summarizer: &Summarizer, arg: LangArg, text: &str, split: Split) -> Prepared {
+    let parts: Vec<Part> = lang::family_parts(arg, text)
+        .into_iter()
+        .map(|(start, end, family)| Part {
+            start,
+            end,
+            lang: if family == "ja" { Lang::Ja } else { Lang::En },
+        })
+        .collect();
+    summarizer.preparer().prepare_parts(text, &parts, split)
+}
+
+fn multi(args: &SummarizeArgs, summarizer: &Summarizer, split: Split) -> Result<Status> {
     // The documents are kept in input order (skipped and failed ones
     // reported as by every command) and summarized together.
     let mut docs: Vec<Document> = Vec::new();
@@ -209,21 +215,18 @@ fn multi(
             Ok(())
         },
     )?;
-    let lang = match args.lang {
-        LangArg::Auto => lang_of(
-            &docs
-                .iter()
-                .map(|d| d.text.as_str())
-                .take(20)
-                .collect::<Vec<_>>()
-                .join("\n"),
-        ),
-        _ => lang_of(""),
-    };
-    let prepared: Vec<_> = docs
+    // Each document in its own language; the record names the language
+    // most documents are in.
+    let prepared: Vec<Prepared> = docs
         .iter()
-        .map(|d| summarizer.preparer().prepare(&d.text, lang, split))
+        .map(|d| prepare(summarizer, args.lang, &d.text, split))
         .collect();
+    let japanese = prepared.iter().filter(|p| p.lang == Lang::Ja).count();
+    let lang = if japanese * 2 > prepared.len() {
+        Lang::Ja
+    } else {
+        Lang::En
+    };
     let extracts = summarizer.summarize_many_prepared(&prepared);
     // No documents at all has had its note already.
     if extracts.is_empty() && !docs.is_empty() {
