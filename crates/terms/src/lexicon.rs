@@ -9,7 +9,6 @@ const WORDFREQ: &str = include_str!("../data/wordfreq-en.tsv");
 const STOP_EXTRA: &str = include_str!("../data/stopwords-terms-en.txt");
 const WORDNET_POS: &str = include_str!("../data/wordnet-pos-en.tsv");
 const WORDNET_COMPOUNDS: &str = include_str!("../data/wordnet-compounds-en.txt");
-const STOP_ABBREVIATIONS: &str = include_str!("../data/stopword-abbreviations-en.txt");
 
 /// Parts of speech WordNet allows a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -265,17 +264,9 @@ pub enum StopKind {
 }
 
 /// True for a lowercase stop word that, set in capitals, is mostly an
-/// abbreviation (`US`, `IT`, `WHO`), from `data/stopword-abbreviations-en.txt`.
+/// abbreviation (`US`, `IT`, `WHO`): kotoba-tokenize's list.
 pub fn abbreviation_stop_word(word: &str) -> bool {
-    static CELL: OnceLock<Vec<&'static str>> = OnceLock::new();
-    CELL.get_or_init(|| {
-        STOP_ABBREVIATIONS
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
-    })
-    .contains(&word)
+    kotoba_tokenize::words::is_abbreviation_stop_word(word)
 }
 
 /// The stop class of a lowercase word: kotoba-tokenize's stop list plus

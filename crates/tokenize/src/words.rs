@@ -32,14 +32,15 @@ pub fn is_stop_word(word: &str) -> bool {
 }
 
 /// True for a lowercase stop word that, set in capitals, is mostly an
-/// abbreviation (`US`, `IT`, `WHO`), from `data/stopword-abbreviations-en.txt`.
+/// abbreviation (`US`, `IT`, `WHO`), from `data/stopword-abbreviations-en.txt`
+/// (term extraction's list too).
 pub fn is_abbreviation_stop_word(word: &str) -> bool {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| {
         STOP_ABBREVIATIONS
             .lines()
-            .map(|l| l.split('#').next().unwrap_or("").trim())
-            .filter(|l| !l.is_empty())
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .collect()
     })
     .contains(word)
