@@ -203,6 +203,21 @@ where
 
 /// The corpus's items, only this shard's when `--shard` says so.
 fn items(input: &InputArgs) -> Box<dyn Iterator<Item = kotoba_corpus::Item> + Send> {
+    // A file named as JSON Lines but read as plain text is most likely a
+    // forgotten --jsonl: its JSON would be summarized or split as prose.
+    if !input.jsonl {
+        for name in &input.inputs {
+            let path = std::path::Path::new(name);
+            let jsonl = path.extension().is_some_and(|e| {
+                e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson")
+            });
+            if jsonl && path.is_file() {
+                eprintln!(
+                    "kotoba: note: {name} is read as plain text; give --jsonl to read its records"
+                );
+            }
+        }
+    }
     match input.shard {
         Some((k, n)) => Box::new(
             corpus(input)
@@ -331,9 +346,23 @@ pub fn keep_fields(
             out.insert("id".into(), id.unwrap_or(serde_json::Value::Null));
         }
         for (k, v) in record {
-            if k != &input.text_field && !out.contains_key(k) {
-                out.insert(k.clone(), v.clone());
+            if k == &input.text_field || k == "id" && out.contains_key("id") {
+                continue;
             }
+            if out.contains_key(k) {
+                // Said once a run: a field of the input the output replaces
+                // (`lang`, `sentences`) is gone from every record.
+                static SAID: std::sync::atomic::AtomicBool =
+                    std::sync::atomic::AtomicBool::new(false);
+                if !SAID.swap(true, std::sync::atomic::Ordering::Relaxed) {
+                    eprintln!(
+                        "kotoba: note: the input's field `{k}` is replaced by the output's own \
+                         (--keep-fields keeps the other fields)"
+                    );
+                }
+                continue;
+            }
+            out.insert(k.clone(), v.clone());
         }
     }
     value

@@ -312,6 +312,45 @@ fn utf16_documents_in_a_folder_are_read() {
     );
 }
 
+/// A `.jsonl` file given without `--jsonl` was split as prose with no
+/// word; an input field the output replaces under `--keep-fields` (`lang`)
+/// vanished silently. Both are noted on stderr; the output is as before.
+#[test]
+fn likely_mistakes_with_json_lines_are_noted() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("news.jsonl");
+    std::fs::write(
+        &path,
+        "{\"id\":\"a\",\"text\":\"Tariffs rose.\",\"lang\":\"fr\"}\n",
+    )
+    .unwrap_or_default();
+    let out = kotoba()
+        .arg("sentences")
+        .arg(&path)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("news.jsonl is read as plain text; give --jsonl"),
+        "{err}"
+    );
+    let out = kotoba()
+        .args(["tokenize", "--jsonl", "--keep-fields", "--format", "jsonl"])
+        .arg(&path)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!err.contains("read as plain text"), "{err}");
+    assert!(
+        err.contains("the input's field `lang` is replaced"),
+        "{err}"
+    );
+    let records = jsonl(&String::from_utf8_lossy(&out.stdout));
+    assert_eq!(records[0]["lang"], "en");
+}
+
 #[test]
 fn bad_jsonl_lines_name_file_and_line() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
