@@ -711,6 +711,24 @@ mod tests {
         assert_eq!((d.count, d.spaced, d.end), (1, false, 2));
     }
 
+    /// A month stands before a day or a year; before a capitalised word its
+    /// period ends the sentence (it had run on, across a line break too).
+    #[test]
+    fn months_end_sentences_before_capitalised_words() {
+        assert_eq!(
+            sentences("The tariff took effect in Jan. Exporters complained."),
+            ["The tariff took effect in Jan.", "Exporters complained."]
+        );
+        assert_eq!(
+            sentences("Japan appealed in Feb.\nSony objected."),
+            ["Japan appealed in Feb.", "Sony objected."]
+        );
+        assert_eq!(
+            sentences("Talks began Jan. 5 and ended Dec. 1993 in Tokyo. Sept. and Oct. were calm."),
+            ["Talks began Jan. 5 and ended Dec. 1993 in Tokyo.", "Sept. and Oct. were calm."]
+        );
+    }
+
     #[test]
     fn abbreviations_before_capitals() {
         assert_eq!(
