@@ -408,3 +408,24 @@ fn abbreviations_keep_their_final_period_and_are_not_stemmed() {
     assert_eq!(table.iter().filter(|r| r[3] == "U.S.").count(), 3);
     assert!(!table.iter().any(|r| r[3] == "U.S" || r[5] == "u."));
 }
+
+/// A morpheme's JSON object names its fields in a fixed order: the offsets,
+/// IPADIC's features in the dictionary's order, then the folded forms.
+#[test]
+fn morpheme_records_keep_the_dictionary_order_of_features() {
+    let out = ok(&[
+        "tokenize",
+        "--format",
+        "jsonl",
+        &testdata(JA).display().to_string(),
+    ]);
+    let records = jsonl(&out);
+    let token = &records[0]["tokens"][0];
+    let keys: Vec<&str> = token
+        .as_object()
+        .map_or(Vec::new(), |o| o.keys().map(String::as_str).collect());
+    let mut expected = vec!["surface", "start", "end"];
+    expected.extend(kotoba_tokenize::japanese::FEATURE_NAMES);
+    expected.extend(["unknown", "lower", "term", "stop"]);
+    assert_eq!(keys, expected);
+}

@@ -26,11 +26,11 @@ use std::io::Write;
 use anyhow::Result;
 use kotoba_corpus::Document;
 use kotoba_text::detect::LanguageDetector;
-use kotoba_tokenize::japanese::{FEATURE_NAMES, JapaneseTokenizer, WordRef};
+use kotoba_tokenize::japanese::{JapaneseTokenizer, WordRef};
 use kotoba_tokenize::words::WordTokenizer;
 use kotoba_tokenize::{Token, Tokenizer};
 use rayon::prelude::*;
-use serde_json::{Map, Value, json};
+use serde_json::json;
 
 // Tabs and every line separator (U+2028, NEL, …) as spaces: one row a line
 // for any reader.
@@ -372,7 +372,7 @@ fn write_word_json(text: &str, t: &Token, out: &mut Vec<u8>) -> Result<()> {
 
 /// A morpheme's JSON object: `surface`, `start`, `end`, the IPADIC
 /// features by name (`null` for `*` or none), `unknown`, `lower`, `term`,
-/// `stop`; written one at a time, no tree of the whole document.
+/// `stop`; written from borrowed fields, no JSON tree per token.
 fn write_morpheme_json(
     ja: &JapaneseTokenizer,
     text: &str,
@@ -381,19 +381,45 @@ fn write_morpheme_json(
     t: &Token,
     out: &mut Vec<u8>,
 ) -> Result<()> {
-    let mut rec = Map::new();
-    rec.insert("surface".into(), text[t.start..t.end].into());
-    rec.insert("start".into(), t.start.into());
-    rec.insert("end".into(), t.end.into());
-    for (i, name) in FEATURE_NAMES.iter().enumerate() {
-        let value = ja.feature(word, i).filter(|v| *v != "*");
-        rec.insert((*name).into(), value.map_or(Value::Null, Value::from));
+    #[derive(serde::Serialize)]
+    struct Out<'a> {
+        surface: &'a str,
+        start: usize,
+        end: usize,
+        pos: Option<&'a str>,
+        pos_detail_1: Option<&'a str>,
+        pos_detail_2: Option<&'a str>,
+        pos_detail_3: Option<&'a str>,
+        conjugation_type: Option<&'a str>,
+        conjugation_form: Option<&'a str>,
+        base_form: Option<&'a str>,
+        reading: Option<&'a str>,
+        pronunciation: Option<&'a str>,
+        unknown: bool,
+        lower: &'a str,
+        term: &'a str,
+        stop: bool,
     }
-    rec.insert("unknown".into(), unknown.into());
-    rec.insert("lower".into(), t.lower.as_str().into());
-    rec.insert("term".into(), t.term.as_str().into());
-    rec.insert("stop".into(), t.is_stop.into());
-    serde_json::to_writer(&mut *out, &rec)?;
+    let f = ja.features(word).map(|v| v.filter(|v| *v != "*"));
+    let token = Out {
+        surface: &text[t.start..t.end],
+        start: t.start,
+        end: t.end,
+        pos: f[0],
+        pos_detail_1: f[1],
+        pos_detail_2: f[2],
+        pos_detail_3: f[3],
+        conjugation_type: f[4],
+        conjugation_form: f[5],
+        base_form: f[6],
+        reading: f[7],
+        pronunciation: f[8],
+        unknown,
+        lower: &t.lower,
+        term: &t.term,
+        stop: t.is_stop,
+    };
+    serde_json::to_writer(&mut *out, &token)?;
     Ok(())
 }
 

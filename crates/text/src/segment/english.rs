@@ -725,7 +725,10 @@ mod tests {
         );
         assert_eq!(
             sentences("Talks began Jan. 5 and ended Dec. 1993 in Tokyo. Sept. and Oct. were calm."),
-            ["Talks began Jan. 5 and ended Dec. 1993 in Tokyo.", "Sept. and Oct. were calm."]
+            [
+                "Talks began Jan. 5 and ended Dec. 1993 in Tokyo.",
+                "Sept. and Oct. were calm."
+            ]
         );
     }
 

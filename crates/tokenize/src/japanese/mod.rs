@@ -149,6 +149,29 @@ impl JapaneseTokenizer {
         Some(field)
     }
 
+    /// Every feature field at once, by index of [`FEATURE_NAMES`] (`None`
+    /// where the entry has no such field): one pass over the entry, where
+    /// [`feature`](Self::feature) reads it anew for each field.
+    pub fn features(&self, word: WordRef) -> [Option<&'static str>; 9] {
+        let mut out = [None; 9];
+        let mut fill = |fields: &mut dyn Iterator<Item = &'static str>| {
+            for (slot, field) in out.iter_mut().zip(fields) {
+                *slot = Some(field);
+            }
+        };
+        match word {
+            WordRef::Known(id) => fill(&mut self.dic.dict.word_details_iter(id as usize)),
+            WordRef::Unknown(class, k) => fill(&mut self.unknown(class, k).split(',')),
+            WordRef::Extra(k) => {
+                if let Some(e) = self.dic.extra.get(k as usize) {
+                    fill(&mut e.feature.split(','));
+                }
+            }
+            WordRef::Boundary => {}
+        }
+        out
+    }
+
     fn unknown(&self, class: u8, k: u16) -> &'static str {
         self.dic
             .unknown
