@@ -3,12 +3,14 @@
 use serde::{Deserialize, Serialize};
 
 /// How a term may be used (ISO 12620 administrative status, simplified).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// The term to use.
     Preferred,
-    /// Acceptable.
+    /// Acceptable; a term whose status is not given (as an empty cell of a
+    /// table reads).
+    #[default]
     Admitted,
     /// To be avoided; checks flag it.
     Deprecated,
@@ -24,14 +26,27 @@ impl Status {
         }
     }
 
-    /// Parses a lowercase name (also TBX's `preferredTerm-admn-sts` forms).
+    /// Parses a name in any case: kotoba's, TBX's administrative statuses
+    /// (`preferredTerm-admn-sts`) and ISO 12620's normative authorizations
+    /// (`preferredTerm`, `standardizedTerm`, `legalTerm`, `regulatedTerm`;
+    /// `admittedTerm`; `deprecatedTerm`, `supersededTerm`).
     pub fn parse(s: &str) -> Option<Status> {
         match s.trim().to_ascii_lowercase().as_str() {
-            "preferred" | "preferredterm-admn-sts" | "approved" => Some(Status::Preferred),
-            "admitted" | "admittedterm-admn-sts" | "provisional" | "" => Some(Status::Admitted),
+            "preferred"
+            | "preferredterm-admn-sts"
+            | "approved"
+            | "preferredterm"
+            | "standardizedterm"
+            | "legalterm"
+            | "regulatedterm" => Some(Status::Preferred),
+            "admitted" | "admittedterm-admn-sts" | "admittedterm" | "provisional" | "" => {
+                Some(Status::Admitted)
+            }
             "deprecated"
             | "deprecatedterm-admn-sts"
             | "supersededterm-admn-sts"
+            | "deprecatedterm"
+            | "supersededterm"
             | "forbidden"
             | "non-standard" => Some(Status::Deprecated),
             _ => None,
@@ -47,7 +62,8 @@ pub struct Term {
     /// Kana reading (Japanese terms).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reading: Option<String>,
-    /// Usage status.
+    /// Usage status (admitted when not given).
+    #[serde(default)]
     pub status: Status,
 }
 

@@ -322,7 +322,7 @@ pub fn read_file(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::default_glossary;
+    use crate::{Status, default_glossary};
 
     /// A concept id twice in one file replaced the first concept silently;
     /// it is an error naming the lines where the format has them, and
@@ -651,6 +651,17 @@ mod tests {
                 .is_some_and(|e| e.contains("odd.tsv") && e.contains("odd number of bytes")),
             "{err:?}"
         );
+        Ok(())
+    }
+
+    /// JSON without a term's `status` failed (`missing field`) where a
+    /// table's empty status cell reads as admitted: both read as admitted.
+    #[test]
+    fn a_term_without_a_status_is_admitted_in_json_too() -> Result<(), Error> {
+        let text = "{\"id\":\"a\",\"en\":[{\"term\":\"x\"}],\"ja\":[]}\n";
+        let (g, problems) = read(text, Format::Jsonl, Path::new("s.jsonl"), false)?;
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(g.concepts[0].en[0].status, Status::Admitted);
         Ok(())
     }
 

@@ -27,12 +27,49 @@ const HEADER: [&str; 8] = [
     "note",
 ];
 
+/// The line on which a quoted CSV cell opens that is never closed, if any:
+/// a cell is quoted when it starts with `"`, inside it `""` is a quote, and
+/// a lone `"` closes it (RFC 4180).
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let (mut line, mut opened) = (1, None);
+    let mut at_cell_start = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match opened {
+            Some(_) if b == b'"' && bytes.get(i + 1) == Some(&b'"') => i += 1,
+            Some(_) if b == b'"' => opened = None,
+            None if b == b'"' && at_cell_start => opened = Some(line),
+            _ => {}
+        }
+        if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+            line += 1;
+        }
+        at_cell_start = opened.is_none() && (b == delimiter || b == b'\n' || b == b'\r');
+        i += 1;
+    }
+    opened
+}
+
 pub fn read(
     text: &str,
     delimiter: u8,
     path: &Path,
     problems: &mut Vec<Error>,
 ) -> Result<Glossary, Error> {
+    // A quoted cell never closed swallows every row after it into one cell,
+    // which the CSV reader takes without a word: refused, naming its line.
+    if delimiter != b'\t'
+        && let Some(line) = unclosed_quote(text, delimiter)
+    {
+        return Err(Error::parse(
+            path,
+            Some(line),
+            "a quoted cell opened on this line is never closed (every row after it would be \
+             read into that cell)",
+        ));
+    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .quoting(delimiter != b'\t')
@@ -415,6 +452,30 @@ mod tests {
         let g = super::read(text, delimiter, Path::new(name), &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
         g.unwrap_or_default()
+    }
+
+    /// An unterminated quote made the rest of the file one cell, with exit
+    /// 0 (a review found it); quoted line breaks and `""` are fine.
+    #[test]
+    fn an_unclosed_quote_is_refused_naming_its_line() {
+        for eol in ["\n", "\r\n", "\r"] {
+            let text = format!(
+                "en,ja,definition{eol}tariff,関税,\"a \"\"duty\"\"{eol}on imports\"{eol}\
+                 quota,割当,\"unterminated{eol}safeguard,セーフガード,x{eol}"
+            );
+            let mut problems = Vec::new();
+            let err = super::read(&text, b',', Path::new("bad.csv"), &mut problems)
+                .err()
+                .map(|e| e.to_string());
+            assert!(
+                err.as_deref()
+                    .is_some_and(|e| e.starts_with("bad.csv:4: a quoted cell")),
+                "{eol:?}: {err:?}"
+            );
+        }
+        let fine =
+            "en,ja,definition\ntariff,関税,\"a \"\"duty\"\"\non imports\"\nquota,割当,x\"y\n";
+        assert_eq!(read_clean(fine, b',', "fine.csv").concepts.len(), 2);
     }
 
     /// The CSV reader counted a CR LF file's lines one short.

@@ -217,9 +217,19 @@ impl Entries {
                 })
             }
             b"langSec" | b"langSet" => {
-                // Language tags are case-insensitive (`EN`, `ja-JP`, `En-US`).
-                self.lang = match attr(e, b"xml:lang")?
-                    .map(|l| l.split('-').next().unwrap_or("").to_ascii_lowercase())
+                // Language tags are case-insensitive (`EN`, `ja-JP`, `En-US`);
+                // some tools write `lang` without its `xml:` prefix.
+                let tag = match attr(e, b"xml:lang")? {
+                    Some(tag) => Some(tag),
+                    None => attr(e, b"lang")?,
+                };
+                self.lang = match tag
+                    .map(|l| {
+                        l.split(['-', '_'])
+                            .next()
+                            .unwrap_or("")
+                            .to_ascii_lowercase()
+                    })
                     .as_deref()
                 {
                     Some("en") => Some(Lang::En),
@@ -597,6 +607,30 @@ mod tests {
         assert_eq!(w.concepts[0].note, "");
         let again = read(&write(&g), Path::new("again.tbx"), &mut problems)?;
         assert_eq!(again, g);
+        Ok(())
+    }
+
+    /// ISO 12620's normative authorizations (`admittedTerm`) failed the
+    /// whole file, and a `langSet` tagged `lang` without `xml:` lost its
+    /// terms silently (a review found both in CAT tools' files).
+    #[test]
+    fn reads_normative_authorizations_and_plain_lang_attributes() -> Result<(), Error> {
+        let v2 = r#"<?xml version="1.0"?><martif type="TBX" xml:lang="en"><text><body>
+<termEntry id="_2"><langSet xml:lang="en-GB"><tig><term>customs union</term><termNote type="normativeAuthorization">admittedTerm</termNote></tig>
+<tig><term>customs territory</term><termNote type="normativeAuthorization">supersededTerm</termNote></tig>
+<tig><term>CU</term><termNote type="normativeAuthorization">standardizedTerm</termNote></tig></langSet>
+<langSet lang="ja"><tig><term>関税同盟</term><termNote type="normativeAuthorization">preferredTerm</termNote></tig></langSet></termEntry>
+</body></text></martif>"#;
+        let mut problems = Vec::new();
+        let g = read(v2, Path::new("nat.tbx"), &mut problems)?;
+        assert!(problems.is_empty(), "{problems:?}");
+        let statuses: Vec<Status> = g.concepts[0].en.iter().map(|t| t.status).collect();
+        assert_eq!(
+            statuses,
+            [Status::Admitted, Status::Deprecated, Status::Preferred]
+        );
+        assert_eq!(g.concepts[0].ja[0].term, "関税同盟");
+        assert_eq!(g.concepts[0].ja[0].status, Status::Preferred);
         Ok(())
     }
 
