@@ -402,6 +402,32 @@ fn user_glossaries_layer_over_the_default() {
     assert_eq!(jsonl(&out).len(), 1);
 }
 
+/// A translator's `tariff,関税率` row replaced the built-in `tariff`
+/// concept, 関税 and all, without a word (a review found it): it still
+/// replaces it, as documented, and says so; an empty glossary is noted.
+#[test]
+fn replacing_a_concept_and_an_empty_glossary_are_noted() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let user = dir.path().join("my.csv");
+    std::fs::write(&user, "en,ja\ntariff,関税率\nwidget quota,ウィジェット枠\n")
+        .unwrap_or_default();
+    let u = user.display().to_string();
+    let (code, out, err) = run(&["glossary", "lookup", "--glossary", &u, "tariff"], "");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("関税率"), "{out}");
+    assert!(
+        err.contains("my.csv: concept `tariff` replaces the one of that id"),
+        "{err}"
+    );
+    assert!(!err.contains("widget"), "{err}");
+    let (code, _, err) = run(
+        &["glossary", "annotate", "--no-default-glossary", "-"],
+        "Tariffs rose.",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("the glossary is empty"), "{err}");
+}
+
 #[test]
 fn bad_glossaries_name_file_and_line() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));

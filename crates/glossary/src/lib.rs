@@ -58,19 +58,37 @@ pub fn load(
     files: &[std::path::PathBuf],
     no_default: bool,
     lenient: bool,
-) -> Result<(Glossary, Vec<Error>), Error> {
+) -> Result<Loaded, Error> {
     let mut glossary = if no_default {
         Glossary::default()
     } else {
         default_glossary()?.clone()
     };
     let mut problems = Vec::new();
+    let mut replaced = Vec::new();
     for f in files {
         let (g, p) = formats::read_file(f, None, lenient)?;
-        glossary.layer(g);
+        replaced.extend(glossary.layer(g).into_iter().map(|id| (f.clone(), id)));
         problems.extend(p);
     }
-    Ok((glossary, problems))
+    Ok(Loaded {
+        glossary,
+        problems,
+        replaced,
+    })
+}
+
+/// What [`load`] gives: the glossary, the entries skipped, and the concepts
+/// a file replaced.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The glossary of every layer.
+    pub glossary: Glossary,
+    /// Entries skipped (with `lenient`).
+    pub problems: Vec<Error>,
+    /// Each file's concepts that replaced one of the same id from the
+    /// default glossary or an earlier file, as (file, id).
+    pub replaced: Vec<(std::path::PathBuf, String)>,
 }
 
 /// Weights for the summarizer's bonus terms: every content word of every

@@ -203,23 +203,28 @@ pub struct Glossary {
 
 impl Glossary {
     /// Layers `other` over this glossary: a concept with a known id replaces
-    /// the existing one; new concepts are appended.
-    pub fn layer(&mut self, other: Glossary) {
+    /// the existing one; new concepts are appended. Returns the ids replaced.
+    pub fn layer(&mut self, other: Glossary) -> Vec<String> {
         let mut index: std::collections::HashMap<String, usize> = self
             .concepts
             .iter()
             .enumerate()
             .map(|(i, c)| (c.id.clone(), i))
             .collect();
+        let mut replaced = Vec::new();
         for c in other.concepts {
             match index.get(&c.id) {
-                Some(&i) => self.concepts[i] = c,
+                Some(&i) => {
+                    replaced.push(c.id.clone());
+                    self.concepts[i] = c;
+                }
                 None => {
                     index.insert(c.id.clone(), self.concepts.len());
                     self.concepts.push(c);
                 }
             }
         }
+        replaced
     }
 
     /// The concept with `id`.

@@ -34,12 +34,23 @@ pub fn run(cmd: GlossaryCommand) -> Result<Status> {
 
 /// The glossaries the flags name, problems reported on stderr.
 pub fn load(args: &GlossaryArgs) -> Result<Glossary> {
-    let (glossary, problems) =
-        kotoba_glossary::load(&args.glossaries, args.no_default_glossary, args.lenient)?;
-    for p in &problems {
+    let loaded = kotoba_glossary::load(&args.glossaries, args.no_default_glossary, args.lenient)?;
+    for p in &loaded.problems {
         eprintln!("kotoba: skipped glossary entry: {p}");
     }
-    Ok(glossary)
+    // A table of `en`/`ja` rows names its concepts after their terms: a row
+    // meant to add `関税率` to `tariff` would replace the whole concept.
+    for (file, id) in &loaded.replaced {
+        eprintln!(
+            "kotoba: note: {}: concept `{id}` replaces the one of that id read before it \
+             (give it another id to keep both)",
+            file.display()
+        );
+    }
+    if loaded.glossary.concepts.is_empty() {
+        eprintln!("kotoba: note: the glossary is empty (--no-default-glossary without --glossary)");
+    }
+    Ok(loaded.glossary)
 }
 
 fn format_named(name: &str) -> Result<Format> {
