@@ -189,7 +189,10 @@ pub fn read(
         Format::Jsonl => json::read_jsonl(text, path, &mut problems)?,
         Format::Json => json::read_json(text, path)?,
         Format::Tsv => table::read(text, b'\t', path, &mut problems)?,
-        Format::Csv => table::read(text, b',', path, &mut problems)?,
+        Format::Csv => {
+            let (text, delimiter) = csv_delimiter(text);
+            table::read(&text, delimiter, path, &mut problems)?
+        }
         Format::Tbx => tbx::read(text, path, &mut problems)?,
         Format::Utx => utx::read(text, path, &mut problems)?,
         Format::OmegaT => omegat::read(text, path, &mut problems)?,
@@ -286,6 +289,26 @@ pub fn write(glossary: &Glossary, format: Format) -> String {
         Format::Utx => utx::write(glossary),
         Format::OmegaT => omegat::write(glossary),
     }
+}
+
+/// The separator of a CSV file and its text to read: Excel writes `;` where
+/// the decimal mark is a comma (much of Europe), sometimes after a first line
+/// `sep=;` naming it, which is left out (lines keep their numbers). A header
+/// with a `;` and no `,` is read as separated by `;`.
+fn csv_delimiter(text: &str) -> (Cow<'_, str>, u8) {
+    let first_end = text.find('\n').unwrap_or(text.len());
+    let first = text[..first_end].trim_end_matches('\r');
+    if let Some(sep) = first.strip_prefix("sep=")
+        && let [b] = sep.as_bytes()
+        && b.is_ascii_punctuation()
+    {
+        // The line break stays: the lines after it keep their numbers.
+        return (Cow::Borrowed(&text[first_end..]), *b);
+    }
+    if !first.contains(',') && first.contains(';') {
+        return (Cow::Borrowed(text), b';');
+    }
+    (Cow::Borrowed(text), b',')
 }
 
 /// Reads a glossary file, its format from `format` or its name.
@@ -662,6 +685,41 @@ mod tests {
         let (g, problems) = read(text, Format::Jsonl, Path::new("s.jsonl"), false)?;
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(g.concepts[0].en[0].status, Status::Admitted);
+        Ok(())
+    }
+
+    /// European Excel separates CSV cells with `;`, sometimes after a line
+    /// `sep=;`: the header was refused as naming no `en` and `ja` columns.
+    #[test]
+    fn semicolon_csv_reads_like_comma_csv() -> Result<(), Error> {
+        let comma = read(
+            "en,ja\r\nsafeguard,セーフガード\r\n",
+            Format::Csv,
+            Path::new("a.csv"),
+            false,
+        )?;
+        for text in [
+            "\u{feff}en;ja\r\nsafeguard;セーフガード\r\n",
+            "sep=;\r\nen;ja\r\nsafeguard;セーフガード\r\n",
+        ] {
+            let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+            let (g, problems) = read(text, Format::Csv, Path::new("euro.csv"), false)?;
+            assert!(problems.is_empty(), "{problems:?}");
+            assert_eq!(g, comma.0);
+        }
+        // Lines keep their numbers after `sep=;`.
+        let err = read(
+            "sep=;\nen;ja\na;b;c\n",
+            Format::Csv,
+            Path::new("e.csv"),
+            false,
+        )
+        .err()
+        .map(|e| e.to_string());
+        assert!(
+            err.as_deref().is_some_and(|e| e.contains("e.csv:3:")),
+            "{err:?}"
+        );
         Ok(())
     }
 
