@@ -20,7 +20,10 @@ pub fn key_en(s: &str) -> String {
         .replace('’', "'");
     text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
-        .map(|w| stemmer().stem(w.trim_end_matches("'s")))
+        .map(|w| w.trim_end_matches("'s"))
+        // The stemmer does not know `crises` is `crisis`.
+        .map(|w| kotoba_tokenize::words::irregular_singular(w).unwrap_or(w))
+        .map(|w| stemmer().stem(w))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -50,7 +53,9 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
 }
 
-/// Inflected forms of an English term (its last word's plural), lowercase.
+/// Inflected forms of an English term: its last word's plural (by suffix
+/// rules, or kotoba-tokenize's irregular plurals: `crises`, `embargoes`;
+/// an acronym's with `s`: `FTAs`).
 pub fn english_forms(term: &str) -> Vec<String> {
     let base: String = term.nfkc().collect::<String>().replace('’', "'");
     let mut forms = vec![base.clone()];
@@ -58,8 +63,14 @@ pub fn english_forms(term: &str) -> Vec<String> {
         .rfind(|c: char| !c.is_alphanumeric())
         .map_or(0, |i| i + 1);
     let last = &base[last_start..];
-    if last.len() >= 3 && last.chars().all(|c| c.is_ascii_lowercase()) {
-        let head = &base[..last_start];
+    let head = &base[..last_start];
+    // An acronym's plural: `FTAs`, `NTBs`.
+    if last.len() >= 2 && last.bytes().all(|b| b.is_ascii_uppercase()) {
+        forms.push(format!("{head}{last}s"));
+    }
+    if let Some(plural) = kotoba_tokenize::words::irregular_plural(last) {
+        forms.push(format!("{head}{plural}"));
+    } else if last.len() >= 3 && last.chars().all(|c| c.is_ascii_lowercase()) {
         let plural = if last.ends_with('y')
             && !last.ends_with("ay")
             && !last.ends_with("ey")
@@ -107,6 +118,11 @@ mod tests {
         assert!(english_forms("trade policy").contains(&"trade policies".to_string()));
         assert!(english_forms("tax").contains(&"taxes".to_string()));
         assert!(english_forms("anti-dumping duty").contains(&"antidumping duties".to_string()));
-        assert_eq!(english_forms("USTR"), ["USTR"]);
+        assert_eq!(english_forms("USTR"), ["USTR", "USTRs"]);
+        assert!(english_forms("financial crisis").contains(&"financial crises".to_string()));
+        assert!(english_forms("trade embargo").contains(&"trade embargoes".to_string()));
+        assert!(english_forms("FTA").contains(&"FTAs".to_string()));
+        assert_eq!(key_en("financial crises"), key_en("financial crisis"));
+        assert_eq!(key_en("trade surpluses"), key_en("trade surplus"));
     }
 }

@@ -22,13 +22,19 @@ pub const MAX_WORDS: usize = 5;
 const MAX_INNER: usize = 2;
 
 /// The singular of a lowercase English word by suffix rules (an S-stemmer
-/// after Harman 1991, with `-sses`, `-xes`, `-ches`, `-shes` handled), and a
-/// trailing possessive `'s` removed. Short words are left as they are.
+/// after Harman 1991, with `-sses`, `-xes`, `-ches`, `-shes` handled) after
+/// the irregular plurals of kotoba-tokenize (`crises`, `surpluses`; `goods`
+/// stays), and a trailing possessive `'s` removed. Short words are left as
+/// they are.
 pub fn singular(word: &str) -> Cow<'_, str> {
     let w = word
         .strip_suffix("'s")
         .or_else(|| word.strip_suffix("’s"))
         .unwrap_or(word);
+    // `crises`, `surpluses`, `embargoes`; `customs` and `goods` stay.
+    if let Some(singular) = kotoba_tokenize::words::irregular_singular(w) {
+        return Cow::Borrowed(singular);
+    }
     if w.len() <= 3 || !w.is_ascii() {
         return Cow::Borrowed(w);
     }
@@ -772,6 +778,15 @@ mod tests {
             ("bus", "bus"),
             ("gas", "gas"),
             ("turbines", "turbine"),
+            // Irregular plurals and plural-only nouns (a review found
+            // `trade surpluses` unmarked as `trade surpluse`).
+            ("surpluses", "surplus"),
+            ("crises", "crisis"),
+            ("analyses", "analysis"),
+            ("embargoes", "embargo"),
+            ("customs", "customs"),
+            ("goods", "goods"),
+            ("women", "woman"),
         ] {
             assert_eq!(singular(plural), one, "{plural}");
         }

@@ -1,7 +1,7 @@
 //! Words of alphabetic languages (Unicode UAX #29 word boundaries), Snowball
 //! stems, and English stop words.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -44,6 +44,40 @@ pub fn is_abbreviation_stop_word(word: &str) -> bool {
             .collect()
     })
     .contains(word)
+}
+
+/// Words by word.
+type WordMap = HashMap<&'static str, &'static str>;
+
+/// English plurals that suffix rules get wrong (`data/plurals-en.tsv`):
+/// singular by plural and plural by singular. Nouns used only in the plural
+/// stand as their own singular (`customs`, `goods`).
+fn irregular_plurals() -> &'static (WordMap, WordMap) {
+    static MAPS: OnceLock<(WordMap, WordMap)> = OnceLock::new();
+    MAPS.get_or_init(|| {
+        let pairs: Vec<(&str, &str)> = include_str!("../data/plurals-en.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(s, p)| (s.trim(), p.trim()))
+            .collect();
+        (
+            pairs.iter().map(|&(s, p)| (p, s)).collect(),
+            pairs.iter().map(|&(s, p)| (s, p)).collect(),
+        )
+    })
+}
+
+/// The singular of a lowercase English plural that suffix rules get wrong
+/// (`crises` → `crisis`, `surpluses` → `surplus`, `customs` → `customs`).
+pub fn irregular_singular(plural: &str) -> Option<&'static str> {
+    irregular_plurals().0.get(plural).copied()
+}
+
+/// The plural of a lowercase English noun that suffix rules get wrong
+/// (`crisis` → `crises`, `embargo` → `embargoes`).
+pub fn irregular_plural(singular: &str) -> Option<&'static str> {
+    irregular_plurals().1.get(singular).copied()
 }
 
 /// True for a word of letters with inner periods whose parts have one or
