@@ -571,8 +571,14 @@ mod tests {
         let found = |text: &str| found_in(&a, text);
         let none: [&str; 0] = [];
         assert_eq!(
-            found("Anti-dumping measures, trade-offs, pro-export policy, post-quota era."),
+            found("Anti-dumping rules, trade-offs, pro-export policy, post-quota era."),
             none
+        );
+        // The whole term matches (a review found 反ダンピング措置 flagged as
+        // *dumping* in a correct translation).
+        assert_eq!(
+            found("Anti-dumping measures; 反ダンピング措置"),
+            ["Anti-dumping measures", "反ダンピング措置"]
         );
         assert_eq!(found("Anti\u{2011}dumping, trade\u{2010}offs"), none);
         assert_eq!(

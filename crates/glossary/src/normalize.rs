@@ -94,6 +94,30 @@ pub fn english_forms(term: &str) -> Vec<String> {
             .collect();
         forms.extend(more);
     }
+    // Words of a term written as a compound modifier are hyphenated
+    // (`free-trade agreement`, `balance-of-payments deficit`): each space
+    // between two words may be a hyphen, for terms of up to five words.
+    let spaced = base.matches(' ').count();
+    if (1..=4).contains(&spaced) && !base.contains('-') {
+        let more: Vec<String> = forms
+            .iter()
+            .flat_map(|f| {
+                (1u32..1 << spaced).map(move |mask| {
+                    let mut k = 0;
+                    f.chars()
+                        .map(|c| {
+                            if c != ' ' {
+                                return c;
+                            }
+                            k += 1;
+                            if mask & (1 << (k - 1)) != 0 { '-' } else { ' ' }
+                        })
+                        .collect::<String>()
+                })
+            })
+            .collect();
+        forms.extend(more);
+    }
     forms.sort();
     forms.dedup();
     forms
@@ -122,6 +146,15 @@ mod tests {
         assert!(english_forms("financial crisis").contains(&"financial crises".to_string()));
         assert!(english_forms("trade embargo").contains(&"trade embargoes".to_string()));
         assert!(english_forms("FTA").contains(&"FTAs".to_string()));
+        let forms = english_forms("free trade agreement");
+        for f in [
+            "free-trade agreement",
+            "free-trade agreements",
+            "free trade-agreement",
+        ] {
+            assert!(forms.contains(&f.to_string()), "{f}: {forms:?}");
+        }
+        assert!(english_forms("balance of payments").contains(&"balance-of-payments".to_string()));
         assert_eq!(key_en("financial crises"), key_en("financial crisis"));
         assert_eq!(key_en("trade surpluses"), key_en("trade surplus"));
     }
