@@ -623,7 +623,7 @@ fn crlf_line_numbers_and_duplicate_ids() {
 fn no_term_inside_a_hyphenated_or_katakana_word() {
     let (code, out, err) = run(
         &["glossary", "annotate", "--format", "inline", "-"],
-        "Anti-dumping measures, trade-offs, pro-export policy, post-quota era. \
+        "Anti-dumping rules, trade-offs, pro-export policy, post-quota era. \
          これはアンチダンピング税です。",
     );
     assert_eq!(code, 0, "{err}");
