@@ -109,6 +109,16 @@ pub struct PairReader<R> {
     bytes: u64,
 }
 
+/// True when a header cell names the language `code`: the code itself or a
+/// language tag of it, in any case (`en`, `EN`, `en-US`, `ja_JP`), as CAT
+/// tools and translation memories label their columns.
+fn names_language(cell: &str, code: &str) -> bool {
+    let cell = cell.trim();
+    cell.get(..code.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(code))
+        && matches!(cell.as_bytes().get(code.len()), None | Some(b'-' | b'_'))
+}
+
 impl PairReader<BufReader<File>> {
     /// Opens `path` (JSON Lines when it ends in `.jsonl` or `.ndjson`) and
     /// reads a TSV header, so a file without one fails here.
@@ -237,11 +247,7 @@ impl<R: BufRead> PairReader<R> {
                 continue;
             }
             let cells: Vec<&str> = line.split('\t').collect();
-            let find = |name: &str| {
-                cells
-                    .iter()
-                    .position(|c| c.trim().eq_ignore_ascii_case(name))
-            };
+            let find = |name: &str| cells.iter().position(|c| names_language(c, name));
             let (Some(en), Some(ja)) = (find("en"), find("ja")) else {
                 self.done = true;
                 return Err(Error::parse(
@@ -251,12 +257,7 @@ impl<R: BufRead> PairReader<R> {
                 ));
             };
             // Two columns of one name: which holds the text is a guess.
-            let named = |name: &str| {
-                cells
-                    .iter()
-                    .filter(|c| c.trim().eq_ignore_ascii_case(name))
-                    .count()
-            };
+            let named = |name: &str| cells.iter().filter(|c| names_language(c, name)).count();
             if let Some(twice) = ["en", "ja"].into_iter().find(|n| named(n) > 1) {
                 self.done = true;
                 return Err(Error::parse(
@@ -614,6 +615,20 @@ mod tests {
                 empty.display()
             ))
         );
+    }
+
+    /// CAT tools label columns with language tags (`en-US`, `ja-JP`): they
+    /// were refused as naming no `en` and `ja` columns.
+    #[test]
+    fn language_tags_name_the_columns() {
+        for header in ["en-US\tja-JP", "EN_gb\tJa_jp", "ja\ten"] {
+            let text = format!("{header}\nx\ty\n");
+            let pairs = read(&text, false);
+            assert_eq!(pairs.len(), 1, "{header}: {pairs:?}");
+            assert!(pairs[0].is_ok(), "{header}: {pairs:?}");
+        }
+        assert!(!names_language("english", "en"));
+        assert!(!names_language("jap", "ja"));
     }
 
     /// A spreadsheet's "Unicode text" (UTF-16) is named as such once, not

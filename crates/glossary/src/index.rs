@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use crate::normalize::{key_en, key_ja};
+use crate::normalize::{english_forms, key_en, key_ja};
 use crate::{Concept, Glossary};
 
 /// A lookup index over a glossary.
@@ -40,7 +40,10 @@ impl<'g> Index<'g> {
     }
 
     /// Concepts with a term (or reading) equal to `query` once case, width,
-    /// inflection and kana are folded; in glossary order.
+    /// inflection and kana are folded: first those with a term that is the
+    /// query as written or one of its inflected forms (`tariffs` → tariff),
+    /// then those that only share its stems (`tariffication`), each in
+    /// glossary order.
     pub fn lookup(&self, query: &str) -> Vec<&'g Concept> {
         let mut hits: Vec<usize> = Vec::new();
         for key in [key_en(query), key_ja(query)] {
@@ -50,6 +53,16 @@ impl<'g> Index<'g> {
         }
         hits.sort_unstable();
         hits.dedup();
+        let folded = query.trim().to_lowercase();
+        let written = |c: &Concept| {
+            c.en.iter().any(|t| {
+                english_forms(&t.term)
+                    .iter()
+                    .any(|f| f.to_lowercase() == folded)
+            }) || c.ja.iter().any(|t| key_ja(&t.term) == key_ja(query))
+        };
+        // Stable: glossary order within each group.
+        hits.sort_by_key(|&i| !written(&self.glossary.concepts[i]));
         hits.into_iter()
             .map(|i| &self.glossary.concepts[i])
             .collect()
@@ -87,6 +100,23 @@ impl<'g> Index<'g> {
 mod tests {
     use super::*;
     use crate::default_glossary;
+
+    /// `tariffication` came before `tariff` for `tariffs`, and `export`
+    /// before `exporter`: the concept with the term as written comes first.
+    #[test]
+    fn the_term_as_written_comes_first() -> Result<(), crate::Error> {
+        let g = default_glossary()?;
+        let index = Index::new(g);
+        for (query, first) in [
+            ("tariffication", "tariffication"),
+            ("tariffs", "tariff"),
+            ("exporter", "exporter"),
+        ] {
+            let ids: Vec<&str> = index.lookup(query).iter().map(|c| c.id.as_str()).collect();
+            assert_eq!(ids.first().copied(), Some(first), "{query}: {ids:?}");
+        }
+        Ok(())
+    }
 
     #[test]
     fn folds_case_inflection_width_and_kana() -> Result<(), crate::Error> {
