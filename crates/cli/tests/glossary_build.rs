@@ -225,6 +225,23 @@ fn align_pairs_names_and_trade_terms_of_the_seed() {
         &s(&testdata("clinton-japan-trade-1993.en-ja.tsv")),
     ]);
     assert!(tbx.contains("<term>ハワイ</term>"));
+    // Glossary pairs the seed holds are listed at the default --min-freq,
+    // though each is seen once (a review found them missing).
+    let (_, table, _) = run(&[
+        "glossary",
+        "align",
+        "--parallel",
+        &s(&testdata("clinton-japan-trade-1993.en-ja.tsv")),
+    ]);
+    for pair in [
+        "trade surplus\t貿易黒字\t",
+        "government procurement\t政府調達\t",
+    ] {
+        assert!(
+            table.lines().any(|l| l.starts_with(pair)),
+            "{pair}: {table}"
+        );
+    }
     // JSON Lines name the glossary concept of a seeded pair.
     let (_, jsonl, _) = run(&[
         "glossary",

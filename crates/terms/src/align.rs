@@ -494,11 +494,20 @@ pub fn align(
         let Some(en_counts) = stats.en.terms.get(e) else {
             continue;
         };
-        if en_counts.doc_freq < options.min_freq {
+        let en_concepts = en_concepts_of.get(e.as_str()).unwrap_or(&no_concepts);
+        // A glossary pair the corpus holds is listed however rare its terms
+        // (a terminologist checks that the corpus follows the glossary);
+        // such a term shows its glossary pairs only.
+        let below = en_counts.doc_freq < options.min_freq;
+        let seeded = |j: &str| {
+            ja_concepts
+                .get(j)
+                .is_some_and(|ids| ids.iter().any(|(id, _)| en_concepts.contains(id)))
+        };
+        if below && !row.keys().any(|j| seeded(j)) {
             continue;
         }
         let en_surface = en_counts.surface();
-        let en_concepts = en_concepts_of.get(e.as_str()).unwrap_or(&no_concepts);
         let mut pairs: Vec<Alignment> = Vec::new();
         // Below `min_cooc`: kept aside, to enter only as a cued extension
         // of a kept candidate (Kannada → カンナダ語 beside カンナダ) or when
@@ -516,6 +525,9 @@ pub fn align(
             let seed = ja_concepts
                 .get(j.as_str())
                 .and_then(|ids| ids.iter().find(|(id, _)| en_concepts.contains(id)).cloned());
+            if seed.is_none() && below {
+                continue;
+            }
             if seed.is_none() && claimed.contains(j.as_str()) {
                 // Taken by a known pair.
                 continue;
