@@ -1410,3 +1410,27 @@ fn tbx_readings_come_from_the_glossary_first() {
         "{tbx}"
     );
 }
+
+/// Japanese in both columns paired nothing with exit 0 and no word (a
+/// review found it): the empty side is named.
+#[test]
+fn a_column_without_its_language_is_noted() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("jo.tsv");
+    std::fs::write(
+        &path,
+        "en\tja\n関税率が上がった。\t関税率が上がった。\n関税率が下がった。\t関税率が下がった。\n",
+    )
+    .unwrap_or_default();
+    let out = util::kotoba()
+        .args(["glossary", "align", "-q", "--parallel"])
+        .arg(&path)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no English term candidates in the en column"),
+        "{err}"
+    );
+    assert!(!err.contains("no Japanese term candidates"), "{err}");
+}

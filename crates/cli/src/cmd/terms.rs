@@ -431,6 +431,19 @@ pub fn align_cmd(args: GlossaryAlignArgs) -> Result<Status> {
         align(&stats, &options, Some(&glossary)),
         args.pairing.min_score,
     );
+    // Columns swapped, or both in one language: say why nothing paired.
+    for (side, terms, language) in [
+        ("en", &stats.en.terms, "English"),
+        ("ja", &stats.ja.terms, "Japanese"),
+    ] {
+        if terms.is_empty() {
+            eprintln!(
+                "kotoba: note: no {language} term candidates in the {side} column of {}; \
+                 does it hold {language}?",
+                args.parallel.display()
+            );
+        }
+    }
     if args.format == AlignFormat::Tbx {
         rows = for_termbase(rows, &options);
     }
