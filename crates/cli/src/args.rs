@@ -93,13 +93,13 @@ pub struct RankArgs {
     /// Scoring method.
     #[arg(long, value_enum, default_value_t = TermMethod::Combined)]
     pub method: TermMethod,
-    /// At most K candidates.
-    #[arg(long, value_name = "K")]
+    /// At most K candidates (1 or more).
+    #[arg(long, value_name = "K", value_parser = positive)]
     pub top: Option<usize>,
     /// Leave out candidates seen fewer times in the corpus (the pairs of
     /// `glossary build --parallel` keep `glossary align`'s limit: terms of
     /// two or more segments, and --min-cooc).
-    #[arg(long, default_value = "2", value_name = "N")]
+    #[arg(long, default_value = "2", value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub min_freq: u64,
     /// List only what the glossaries lack (before `--top`).
     #[arg(long)]
@@ -201,7 +201,7 @@ pub struct PairArgs {
     /// predicts (Kannada → カンナダ語) and a compound holding the translation
     /// of each word of a longer term; see `--no-rare`. A TBX leaves such
     /// pairs out unless they transliterate the term or are glossary pairs.
-    #[arg(long, default_value = "2", value_name = "N")]
+    #[arg(long, default_value = "2", value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub min_cooc: u64,
     /// Never propose pairs seen together fewer than `--min-cooc` times.
     #[arg(long)]
@@ -244,7 +244,7 @@ pub struct GlossaryAlignArgs {
     #[command(flatten)]
     pub glossary: GlossaryArgs,
     /// Leave out terms seen in fewer segments.
-    #[arg(long, default_value = "2", value_name = "N")]
+    #[arg(long, default_value = "2", value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub min_freq: u64,
     /// How pairs are proposed.
     #[command(flatten)]
@@ -492,6 +492,15 @@ pub struct InputArgs {
     /// A final report on stderr: documents done, failed, time.
     #[arg(short, long)]
     pub verbose: bool,
+}
+
+/// A count of 1 or more (`--top 0` would ask for nothing).
+fn positive(s: &str) -> Result<usize, String> {
+    match s.parse::<usize>() {
+        Ok(0) => Err("0 asks for nothing; give 1 or more".to_string()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("`{s}` is not a whole number")),
+    }
 }
 
 fn parse_shard(s: &str) -> Result<(usize, usize), String> {

@@ -420,6 +420,12 @@ fn replacing_a_concept_and_an_empty_glossary_are_noted() {
         "{err}"
     );
     assert!(!err.contains("widget"), "{err}");
+    // A concept of a simple table has no domain: no empty brackets.
+    let (_, out, _) = run(
+        &["glossary", "lookup", "--glossary", &u, "widget quota"],
+        "",
+    );
+    assert!(out.starts_with("widget-quota:\n"), "{out}");
     let (code, _, err) = run(
         &["glossary", "annotate", "--no-default-glossary", "-"],
         "Tariffs rose.",

@@ -1434,3 +1434,34 @@ fn a_column_without_its_language_is_noted() {
     );
     assert!(!err.contains("no Japanese term candidates"), "{err}");
 }
+
+/// `--top 0`, `--min-freq 0` and `--min-cooc 0` were taken (a review
+/// found them): they ask for nothing or for what 1 gives, and are refused.
+#[test]
+fn zero_counts_are_refused() {
+    let en = s(&testdata("clinton-japan-trade-1993.en.txt"));
+    let pairs = s(&testdata("clinton-japan-trade-1993.en-ja.tsv"));
+    for args in [
+        vec!["glossary", "extract", "--top", "0", en.as_str()],
+        vec![
+            "glossary",
+            "align",
+            "--min-cooc",
+            "0",
+            "--parallel",
+            pairs.as_str(),
+        ],
+        vec![
+            "glossary",
+            "align",
+            "--min-freq",
+            "0",
+            "--parallel",
+            pairs.as_str(),
+        ],
+    ] {
+        let (code, out, err) = run(&args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?}: {out}");
+    }
+}

@@ -117,11 +117,18 @@ fn describe(c: &Concept) -> String {
             .collect::<Vec<_>>()
             .join("; ")
     };
+    // A concept without a domain or definition shows no empty brackets.
+    let mut head = c.id.clone();
+    if !c.domain.is_empty() {
+        head.push_str(&format!(" ({})", c.domain));
+    }
+    head.push(':');
+    if !c.definition.is_empty() {
+        head.push(' ');
+        head.push_str(&c.definition);
+    }
     format!(
-        "{} ({}): {}\n  en: {}\n  ja: {}\n",
-        c.id,
-        c.domain,
-        c.definition,
+        "{head}\n  en: {}\n  ja: {}\n",
         side(Lang::En),
         side(Lang::Ja)
     )
@@ -429,9 +436,10 @@ fn convert(args: GlossaryConvertArgs) -> Result<Status> {
     let mut out = Output::open(target).context("opening the output")?;
     out.write_all(formats::write(&glossary, to).as_bytes())?;
     out.finish()?;
+    let n = glossary.concepts.len();
     eprintln!(
-        "kotoba: {} concepts written to {}",
-        glossary.concepts.len(),
+        "kotoba: {n} concept{} written to {}",
+        if n == 1 { "" } else { "s" },
         target.map_or("standard output".into(), |p| p.display().to_string())
     );
     Ok(Status::Clean)
