@@ -398,13 +398,17 @@ pub fn check_pairs(annotator: &Annotator, pairs: &[Pair]) -> Vec<Issue> {
                 .filter_map(|&c| g.concepts[c].preferred(other).map(|t| t.term.clone()))
                 .collect();
             let mut reported: Vec<(usize, IssueKind)> = Vec::new();
+            // An English term written in the Japanese side (`WTOの関税`) is
+            // the concept used there too, and wants its equivalent in English.
             for span in annotator
                 .annotate(source)
                 .into_iter()
-                .filter(|s| s.lang == lang)
+                .filter(|s| s.lang == lang || lang == Lang::Ja)
             {
                 let concept = &g.concepts[span.concept];
-                let term = &concept.terms(lang)[span.term];
+                let Some(term) = concept.terms(span.lang).get(span.term) else {
+                    continue;
+                };
                 let text = source[span.start..span.end].to_string();
                 if term.status == Status::Deprecated
                     && !reported.contains(&(span.concept, IssueKind::Deprecated))
@@ -615,6 +619,30 @@ mod tests {
                 empty.display()
             ))
         );
+    }
+
+    /// `WTO` kept in Latin letters in the Japanese side was not checked,
+    /// while 世界貿易機関 was (a review found it).
+    #[test]
+    fn english_terms_in_the_japanese_side_are_checked() -> Result<(), Error> {
+        let g = crate::default_glossary()?;
+        let annotator = Annotator::new(g)?;
+        let pair = |line: usize, en: &str, ja: &str| Pair {
+            line,
+            en: en.to_string(),
+            ja: ja.to_string(),
+        };
+        let pairs = [
+            pair(2, "The tariff rose.", "WTOの関税が上がった。"),
+            pair(3, "The WTO tariff rose.", "WTOの関税が上がった。"),
+        ];
+        let issues = check_pairs(&annotator, &pairs);
+        let found: Vec<(usize, &str, &str)> = issues
+            .iter()
+            .map(|i| (i.line, i.concept.as_str(), i.term.as_str()))
+            .collect();
+        assert_eq!(found, [(2, "wto", "WTO")]);
+        Ok(())
     }
 
     /// CAT tools label columns with language tags (`en-US`, `ja-JP`): they
