@@ -58,6 +58,37 @@ fn attribute(s: &str) -> String {
     text(s).replace('\t', "&#9;").replace('\n', "&#10;")
 }
 
+/// `id` as an XML name TBX's schema accepts (`xs:ID`, an NCName): letters,
+/// digits, `-`, `.` and `_`, not starting with a digit, `-` or `.`. Other
+/// characters become `-` (`C++ rules` → `C-rules`), a bad start gets `_`
+/// (`301-investigation` → `_301-investigation`), and an id made equal to one
+/// already written gets `-2`, `-3`…; valid ids stay as they are.
+fn xml_id(id: &str, taken: &mut std::collections::HashSet<String>) -> String {
+    let mut name = String::with_capacity(id.len() + 1);
+    for c in id.chars() {
+        if c.is_alphanumeric() || matches!(c, '-' | '.' | '_') {
+            name.push(c);
+        } else if !name.ends_with('-') {
+            name.push('-');
+        }
+    }
+    let name = name.trim_matches('-');
+    let mut name = match name.chars().next() {
+        Some(c) if c.is_alphabetic() || c == '_' => name.to_string(),
+        _ => format!("_{name}"),
+    };
+    if taken.contains(&name) {
+        let base = name.clone();
+        let mut k = 2;
+        while taken.contains(&name) {
+            name = format!("{base}-{k}");
+            k += 1;
+        }
+    }
+    taken.insert(name.clone());
+    name
+}
+
 pub fn write(g: &Glossary) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
@@ -65,11 +96,10 @@ pub fn write(g: &Glossary) -> String {
          \x20 <tbxHeader>\n    <fileDesc>\n      <sourceDesc>\n        <p>kotoba glossary</p>\n      </sourceDesc>\n    </fileDesc>\n  </tbxHeader>\n\
          \x20 <text>\n    <body>\n",
     );
+    let mut ids_taken = std::collections::HashSet::new();
     for c in &g.concepts {
-        out.push_str(&format!(
-            "      <conceptEntry id=\"{}\">\n",
-            attribute(&c.id)
-        ));
+        let id = xml_id(&c.id, &mut ids_taken);
+        out.push_str(&format!("      <conceptEntry id=\"{}\">\n", attribute(&id)));
         if !c.domain.is_empty() {
             out.push_str(&format!(
                 "        <descrip type=\"subjectField\">{}</descrip>\n",
@@ -608,6 +638,37 @@ mod tests {
         let again = read(&write(&g), Path::new("again.tbx"), &mut problems)?;
         assert_eq!(again, g);
         Ok(())
+    }
+
+    /// Ids that are no XML names (`301-investigation`, `C++ rules`, `a&b`)
+    /// made TBX a schema validator refuses: they are made NCNames, unique.
+    #[test]
+    fn ids_are_written_as_xml_names() {
+        let mut taken = std::collections::HashSet::new();
+        let ids: Vec<String> = [
+            "tariff",
+            "301-investigation",
+            "C++ rules",
+            "a&b",
+            "a-b",
+            "",
+            "関税",
+        ]
+        .iter()
+        .map(|id| xml_id(id, &mut taken))
+        .collect();
+        assert_eq!(
+            ids,
+            [
+                "tariff",
+                "_301-investigation",
+                "C-rules",
+                "a-b",
+                "a-b-2",
+                "_",
+                "関税"
+            ]
+        );
     }
 
     /// ISO 12620's normative authorizations (`admittedTerm`) failed the
