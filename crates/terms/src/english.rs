@@ -1052,6 +1052,18 @@ mod tests {
         assert_eq!(s.terms["tariff"].fallback, "tariffs");
     }
 
+    /// `Mr` and `Nov` ranked among a news story's terms (a review found
+    /// them): titles and month abbreviations are stop words.
+    #[test]
+    fn titles_and_month_abbreviations_are_no_candidates() {
+        let stats = count_document(
+            "Mr. Kantor said the tariff would rise. On Nov. 17 Mr. Kantor said it again.",
+        );
+        assert!(!stats.terms.contains_key("mr"), "{:?}", stats.terms.keys());
+        assert!(!stats.terms.contains_key("nov"), "{:?}", stats.terms.keys());
+        assert!(stats.terms.contains_key("kantor"));
+    }
+
     #[test]
     fn lowercase_roman_numerals_are_no_candidates() {
         let s = count_document("See page xviii of the report. President Xi met the negotiators.");
