@@ -37,15 +37,39 @@ pub fn write(g: &Glossary) -> String {
     out
 }
 
+/// True for two header cells naming English and Japanese (`en`, `ja`,
+/// `EN-US`, `ja_JP`, `English`, `Japanese`, in either order).
+fn is_language_pair(a: &str, b: &str) -> bool {
+    let code = |cell: &str| {
+        let cell = cell.trim().to_ascii_lowercase();
+        let head = cell.split(['-', '_']).next().unwrap_or("").to_string();
+        match head.as_str() {
+            "en" | "english" => Some("en"),
+            "ja" | "japanese" => Some("ja"),
+            _ => None,
+        }
+    };
+    matches!(
+        (code(a), code(b)),
+        (Some("en"), Some("ja")) | (Some("ja"), Some("en"))
+    )
+}
+
 pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossary, Error> {
     let mut g = Glossary::default();
     // Which concept a term already belongs to: rows repeat them.
     let mut owner: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut first = true;
     for (i, line) in text.lines().enumerate() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
         let cells: Vec<&str> = line.split('\t').collect();
+        // OmegaT's glossaries have no header, but a table saved from a
+        // spreadsheet as `.txt` often has one (`en<TAB>ja`): not a term.
+        if std::mem::take(&mut first) && cells.len() >= 2 && is_language_pair(cells[0], cells[1]) {
+            continue;
+        }
         if cells.len() < 2 {
             problems.push(Error::parse(
                 path,
@@ -102,4 +126,28 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
         }
     }
     Ok(g)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    /// A spreadsheet's table saved as `.txt` kept its `en<TAB>ja` header as
+    /// a concept `en` → `ja` (a review found it).
+    #[test]
+    fn a_language_header_is_no_term() {
+        for header in ["en\tja", "EN-US\tja-JP", "Japanese\tEnglish"] {
+            let text = format!("{header}\nsafeguard\tセーフガード\n");
+            let mut problems = Vec::new();
+            let g = super::read(&text, Path::new("g.txt"), &mut problems).unwrap_or_default();
+            assert!(problems.is_empty(), "{problems:?}");
+            assert_eq!(g.concepts.len(), 1, "{header}: {g:?}");
+            assert_eq!(g.concepts[0].en[0].term, "safeguard");
+        }
+        // A first row that is a term stays one.
+        let mut problems = Vec::new();
+        let g =
+            super::read("tariff\t関税\n", Path::new("g.txt"), &mut problems).unwrap_or_default();
+        assert_eq!(g.concepts.len(), 1);
+    }
 }
