@@ -346,15 +346,21 @@ pub fn keep_fields(
             out.insert("id".into(), id.unwrap_or(serde_json::Value::Null));
         }
         for (k, v) in record {
-            if k == &input.text_field || k == "id" && out.contains_key("id") {
+            // The `id` of the output is the record's id field (`--id-field`):
+            // an input `id` that is not that field gives way, said below.
+            if k == &input.text_field || (k == "id" && input.id_field == "id") {
                 continue;
             }
             if out.contains_key(k) {
-                // Said once a run: a field of the input the output replaces
-                // (`lang`, `sentences`) is gone from every record.
-                static SAID: std::sync::atomic::AtomicBool =
-                    std::sync::atomic::AtomicBool::new(false);
-                if !SAID.swap(true, std::sync::atomic::Ordering::Relaxed) {
+                // Said once a run for each field: a field of the input the
+                // output replaces (`lang`, `sentences`) is gone from every
+                // record.
+                static SAID: std::sync::Mutex<Vec<String>> = std::sync::Mutex::new(Vec::new());
+                let mut said = SAID
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner);
+                if !said.contains(k) {
+                    said.push(k.clone());
                     eprintln!(
                         "kotoba: note: the input's field `{k}` is replaced by the output's own \
                          (--keep-fields keeps the other fields)"

@@ -349,6 +349,25 @@ fn likely_mistakes_with_json_lines_are_noted() {
     );
     let records = jsonl(&String::from_utf8_lossy(&out.stdout));
     assert_eq!(records[0]["lang"], "en");
+    // With --id-field, an input `id` that is another field gives way too,
+    // and says so.
+    let out = kotoba()
+        .args([
+            "sentences",
+            "--jsonl",
+            "--keep-fields",
+            "--format",
+            "jsonl",
+            "--id-field",
+            "lang",
+        ])
+        .arg(&path)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("the input's field `id` is replaced"), "{err}");
+    let records = jsonl(&String::from_utf8_lossy(&out.stdout));
+    assert_eq!(records[0]["id"], "fr");
 }
 
 #[test]

@@ -48,7 +48,12 @@ pub fn load(args: &GlossaryArgs) -> Result<Glossary> {
         );
     }
     if loaded.glossary.concepts.is_empty() {
-        eprintln!("kotoba: note: the glossary is empty (--no-default-glossary without --glossary)");
+        let why = if args.glossaries.is_empty() {
+            " (--no-default-glossary without --glossary)"
+        } else {
+            ""
+        };
+        eprintln!("kotoba: note: the glossary is empty{why}");
     }
     Ok(loaded.glossary)
 }

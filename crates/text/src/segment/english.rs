@@ -285,6 +285,11 @@ impl<'a> Scanner<'a> {
             word += c.len_utf8();
         }
         let kind = match char_at(self.text, word) {
+            // A page number on a line of its own (`page 12`) follows a
+            // sentence; it does not continue one as a lower-case word would.
+            Some(_) if self.text[after..k].contains('\n') && page_number_line(self.text, k) => {
+                Kind::Upper
+            }
             Some(c) if c.is_lowercase() => Kind::Lower,
             Some(c) if c.is_uppercase() => Kind::Upper,
             Some(c) if c.is_ascii_digit() || matches!(c, '$' | '€' | '£' | '¥') => Kind::Digit,
@@ -678,6 +683,21 @@ fn roman(mut value: u32) -> String {
     out
 }
 
+/// True when the line starting at `at` is a page number alone: `page 12`,
+/// `page 3 of 10` (any case).
+fn page_number_line(text: &str, at: usize) -> bool {
+    let line = text[at..].split('\n').next().unwrap_or("").trim();
+    let mut words = line.split_whitespace();
+    let number = |w: Option<&str>| w.is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()));
+    if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("page")) || !number(words.next()) {
+        return false;
+    }
+    match words.next() {
+        None => true,
+        Some(of) => of.eq_ignore_ascii_case("of") && number(words.next()) && words.next().is_none(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -709,6 +729,30 @@ mod tests {
         assert_eq!((d.count, d.spaced, d.end), (4, false, 5));
         let d = dots_at(b"a. .b", 1);
         assert_eq!((d.count, d.spaced, d.end), (1, false, 2));
+    }
+
+    /// A page number on its own line after a sentence joined it, as a
+    /// lower-case word continues a sentence (a review found `this year.
+    /// page 1` in summaries).
+    #[test]
+    fn a_page_number_line_is_no_part_of_the_sentence_before() {
+        assert_eq!(
+            sentences("Japan cut tariffs on beef imports this year.\npage 1\nThe deal holds."),
+            [
+                "Japan cut tariffs on beef imports this year.",
+                "page 1",
+                "The deal holds."
+            ]
+        );
+        assert_eq!(
+            sentences("Tariffs rose.\npage 3 of 10\n"),
+            ["Tariffs rose.", "page 3 of 10"]
+        );
+        // Wrapped text that goes on in lower case still joins.
+        assert_eq!(
+            sentences("The rise hit the\npage 1 story of every paper."),
+            ["The rise hit the\npage 1 story of every paper."]
+        );
     }
 
     /// A month stands before a day or a year; before a capitalised word its
