@@ -529,6 +529,31 @@ mod tests {
         Ok(())
     }
 
+    /// Leads that a first version took for headlines or page furniture (a
+    /// review found each): a figure or an ellipsis at the end, `the U.S.`,
+    /// a story about subscribers or about copyright.
+    #[test]
+    fn leads_like_headlines_or_furniture_stay_leads() {
+        let body =
+            "\n\nThe cabinet office blamed weak exports to China.\n\nExporters were gloomy.\n";
+        for lead in [
+            "Japan cut its growth forecast for this year to 1.5.",
+            "Tokyo said the talks would go on, but few believe it...",
+            "Japan said on Tuesday it would cut its tariffs on steel imported from the U.S.",
+            "The company said copyright 2023 filings rose sharply.",
+        ] {
+            let text = format!("{lead}{body}");
+            let out = summarizer(Method::Lead, 1).summarize(&text, Lang::En, Split::Sentences);
+            assert_eq!(out[0].text, lead);
+        }
+        let ja = "日本経済新聞社の有料会員数が100万人を突破した。\n\n同社は電子版の値上げを検討している。\n\n広告収入は減少が続く。\n";
+        let out = summarizer(Method::Lead, 1).summarize(ja, Lang::Ja, Split::Sentences);
+        assert_eq!(
+            out[0].text,
+            "日本経済新聞社の有料会員数が100万人を突破した。"
+        );
+    }
+
     /// `--split lines` on a corpus written without full stops: every line is
     /// a sentence, so Lead-N is the first N lines. Where most lines have one,
     /// a line without is a heading, as in running text.
@@ -622,6 +647,23 @@ mod tests {
         assert_eq!(doc.sentences[2].size, 17);
         assert!(doc.vocabulary.iter().any(|t| t == "鉄鋼"));
         assert!(doc.vocabulary.iter().any(|t| t == "tariff"));
+        // Lines take the language of their part; parts that overlap, run out
+        // of order or past the text are left out, not a panic.
+        let lines = Preparer::new()?.prepare_parts(text, &parts, Split::Lines);
+        assert_eq!(lines.sentences.len(), 2);
+        assert_eq!(lines.sentences[1].size, 34);
+        let odd = [
+            parts[1],
+            parts[0],
+            parts[0],
+            Part {
+                start: 0,
+                end: text.len() + 5,
+                lang: Lang::En,
+            },
+        ];
+        let doc = Preparer::new()?.prepare_parts(text, &odd, Split::Sentences);
+        assert_eq!(doc.sentences.len(), 4);
         Ok(())
     }
 

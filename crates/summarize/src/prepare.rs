@@ -148,23 +148,37 @@ impl Preparer {
     }
 
     /// As [`Preparer::prepare`], for a document whose `parts` (in order, not
-    /// overlapping) are in different languages: each part is split under
+    /// overlapping; a part overlapping one before it is left out) are in
+    /// different languages: each part is split under
     /// its own language's rules and tokenized by its own tokenizer. Text
     /// outside every part (blank lines between them) holds no sentence.
     pub fn prepare_parts(&self, text: &str, parts: &[Part], split: Split) -> Prepared {
         let blanked = without_running_lines(text, true);
         let text = blanked.as_ref();
-        // Parts that do not fit the text are left out rather than panicking.
-        let within = |start: usize, end: usize| {
-            start <= end
-                && end <= text.len()
-                && text.is_char_boundary(start)
-                && text.is_char_boundary(end)
-        };
+        // Parts that do not fit the text, or overlap one before them, are
+        // left out rather than panicking.
+        let mut parts: Vec<Part> = parts
+            .iter()
+            .copied()
+            .filter(|p| {
+                p.start <= p.end
+                    && p.end <= text.len()
+                    && text.is_char_boundary(p.start)
+                    && text.is_char_boundary(p.end)
+            })
+            .collect();
+        parts.sort_by_key(|p| (p.start, p.end));
+        let mut reached = 0;
+        parts.retain(|p| {
+            let apart = p.start >= reached;
+            if apart {
+                reached = p.end;
+            }
+            apart
+        });
         let spans: Vec<(usize, usize, Lang)> = match split {
             Split::Sentences => parts
                 .iter()
-                .filter(|p| within(p.start, p.end))
                 .flat_map(|p| {
                     let rules = if p.lang == Lang::Ja {
                         SegmentLang::Japanese
@@ -176,13 +190,20 @@ impl Preparer {
                         .map(move |s| (p.start + s.start, p.start + s.end, p.lang))
                 })
                 .collect(),
-            Split::Lines => lines(text)
-                .into_iter()
-                .filter_map(|(start, end)| {
-                    let part = parts.iter().find(|p| p.start <= start && start < p.end)?;
-                    Some((start, end, part.lang))
-                })
-                .collect(),
+            Split::Lines => {
+                // Lines and parts both in order: one pass over the parts.
+                let mut at = 0;
+                lines(text)
+                    .into_iter()
+                    .filter_map(|(start, end)| {
+                        while parts.get(at).is_some_and(|p| p.end <= start) {
+                            at += 1;
+                        }
+                        let part = parts.get(at).filter(|p| p.start <= start)?;
+                        Some((start, end, part.lang))
+                    })
+                    .collect()
+            }
         };
         let lang = majority(&spans);
         // Pre-segmented lines are all sentences when many lack a final full
@@ -413,21 +434,35 @@ fn block_of(text: &str, at: usize) -> (usize, usize, bool) {
 
 /// True when the sentence at `span`, in the document's first block (at
 /// `block`), is a headline although it ends in a full stop: it opens the
-/// block, has at most [`HEADLINE_WORDS`] words, and ends in an initialism
-/// (`… with U.S.`), whose period belongs to the word; and it is the whole
-/// block or written in title case (`Clinton Frustrated With Japan on Trade`).
+/// block, is one line of at most [`HEADLINE_WORDS`] words without an article,
+/// and ends in an initialism (`… with U.S.`), whose period belongs to the
+/// word; and it is the whole block or written in title case (`Clinton
+/// Frustrated With Japan on Trade`).
 fn headline(text: &str, span: (usize, usize), block: (usize, usize)) -> bool {
-    let sentence = &text[span.0..span.1];
-    if text[block.0..span.0].trim() != "" || sentence.split_whitespace().count() > HEADLINE_WORDS {
+    let (Some(before), Some(sentence), Some(after)) = (
+        text.get(block.0..span.0),
+        text.get(span.0..span.1),
+        text.get(span.1..block.1),
+    ) else {
+        return false;
+    };
+    let words: Vec<&str> = sentence.split_whitespace().collect();
+    // Headlines are one line without articles (`Japan to cut steel tariffs
+    // in deal with U.S.`); a lead says `the U.S.`.
+    if !before.trim().is_empty()
+        || words.len() > HEADLINE_WORDS
+        || sentence.contains('\n')
+        || words
+            .iter()
+            .any(|w| matches!(w.to_ascii_lowercase().as_str(), "the" | "a" | "an"))
+    {
         return false;
     }
-    let ends_in_initialism = sentence
-        .split_whitespace()
-        .next_back()
+    let ends_in_initialism = words
+        .last()
         .map(|w| w.trim_end_matches(['"', '\'', '’', '”', ')']))
-        .and_then(|w| w.strip_suffix('.'))
-        .is_some_and(|w| w.contains('.') && w.split('.').all(|c| c.chars().count() <= 2));
-    ends_in_initialism && (text[span.1..block.1].trim().is_empty() || title_case(sentence))
+        .is_some_and(|w| w.ends_with('.') && kotoba_tokenize::words::is_dotted_abbreviation(w));
+    ends_in_initialism && (after.trim().is_empty() || title_case(sentence))
 }
 
 /// Longest headline in words.
@@ -449,25 +484,31 @@ fn title_case(sentence: &str) -> bool {
     content >= 3 && capitalised * 3 >= content * 2
 }
 
-/// The phrases of `data/boilerplate.txt`, matched without regard to ASCII
-/// case.
+/// True when a sentence holds a phrase of `data/boilerplate.txt` (without
+/// regard to ASCII case; a phrase marked `^` only at its start).
 fn is_boilerplate(sentence: &str) -> bool {
-    static PHRASES: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-    PHRASES
-        .get_or_init(|| {
-            let phrases = include_str!("../data/boilerplate.txt")
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'));
-            // A few dozen short phrases always build; were it otherwise,
-            // no sentence would be set aside.
-            AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build(phrases)
-                .ok()
-        })
-        .as_ref()
-        .is_some_and(|phrases| phrases.is_match(sentence))
+    static PHRASES: OnceLock<(Option<AhoCorasick>, Vec<&'static str>)> = OnceLock::new();
+    let (anywhere, openings) = PHRASES.get_or_init(|| {
+        let lines = include_str!("../data/boilerplate.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'));
+        let (openings, anywhere): (Vec<&str>, Vec<&str>) = lines.partition(|l| l.starts_with('^'));
+        // A few dozen short phrases always build; were it otherwise, no
+        // sentence would be set aside for them.
+        let anywhere = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(anywhere)
+            .ok();
+        let openings = openings.iter().map(|l| &l[1..]).collect();
+        (anywhere, openings)
+    });
+    let start = sentence.trim_start();
+    openings.iter().any(|o| {
+        start
+            .get(..o.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(o))
+    }) || anywhere.as_ref().is_some_and(|a| a.is_match(sentence))
 }
 
 /// Non-blank lines as trimmed byte ranges.
