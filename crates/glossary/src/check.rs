@@ -109,14 +109,11 @@ pub struct PairReader<R> {
     bytes: u64,
 }
 
-/// True when a header cell names the language `code`: the code itself or a
-/// language tag of it, in any case (`en`, `EN`, `en-US`, `ja_JP`), as CAT
-/// tools and translation memories label their columns.
+/// True when a header cell names the language `code` ([`Lang::from_tag`]:
+/// `en`, `EN`, `en-US`, `ja_JP`, `English`), as CAT tools and translation
+/// memories label their columns.
 fn names_language(cell: &str, code: &str) -> bool {
-    let cell = cell.trim();
-    cell.get(..code.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(code))
-        && matches!(cell.as_bytes().get(code.len()), None | Some(b'-' | b'_'))
+    Lang::from_tag(cell).is_some_and(|lang| lang.code() == code)
 }
 
 impl PairReader<BufReader<File>> {
@@ -655,7 +652,8 @@ mod tests {
             assert_eq!(pairs.len(), 1, "{header}: {pairs:?}");
             assert!(pairs[0].is_ok(), "{header}: {pairs:?}");
         }
-        assert!(!names_language("english", "en"));
+        assert!(names_language("English", "en"));
+        assert!(!names_language("englisch", "en"));
         assert!(!names_language("jap", "ja"));
     }
 

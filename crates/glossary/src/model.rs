@@ -86,6 +86,19 @@ impl Lang {
         }
     }
 
+    /// The language a column header or language tag names, in any case:
+    /// `en`, `ja`, a tag of them (`en-US`, `ja_JP`), ISO 639-3 (`eng`,
+    /// `jpn`) or the name (`English`, `Japanese`), as spreadsheets and CAT
+    /// tools label their columns.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let tag = tag.trim().to_ascii_lowercase();
+        match tag.split(['-', '_']).next().unwrap_or("") {
+            "en" | "eng" | "english" => Some(Lang::En),
+            "ja" | "jpn" | "japanese" => Some(Lang::Ja),
+            _ => None,
+        }
+    }
+
     /// The other language.
     pub fn other(self) -> Lang {
         match self {

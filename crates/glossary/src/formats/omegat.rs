@@ -6,7 +6,7 @@
 use std::path::Path;
 
 use crate::model::id_from;
-use crate::{Concept, Error, Glossary, Status, Term};
+use crate::{Concept, Error, Glossary, Lang, Status, Term};
 
 pub fn write(g: &Glossary) -> String {
     let mut out = String::new();
@@ -37,38 +37,33 @@ pub fn write(g: &Glossary) -> String {
     out
 }
 
-/// True for two header cells naming English and Japanese (`en`, `ja`,
-/// `EN-US`, `ja_JP`, `English`, `Japanese`, in either order).
-fn is_language_pair(a: &str, b: &str) -> bool {
-    let code = |cell: &str| {
-        let cell = cell.trim().to_ascii_lowercase();
-        let head = cell.split(['-', '_']).next().unwrap_or("").to_string();
-        match head.as_str() {
-            "en" | "english" => Some("en"),
-            "ja" | "japanese" => Some("ja"),
-            _ => None,
-        }
-    };
-    matches!(
-        (code(a), code(b)),
-        (Some("en"), Some("ja")) | (Some("ja"), Some("en"))
-    )
-}
-
 pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossary, Error> {
     let mut g = Glossary::default();
     // Which concept a term already belongs to: rows repeat them.
     let mut owner: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut first = true;
+    // Japanese first, as a header `ja<TAB>en` says.
+    let mut swapped = false;
     for (i, line) in text.lines().enumerate() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
-        let cells: Vec<&str> = line.split('\t').collect();
+        let mut cells: Vec<&str> = line.split('\t').collect();
         // OmegaT's glossaries have no header, but a table saved from a
-        // spreadsheet as `.txt` often has one (`en<TAB>ja`): not a term.
-        if std::mem::take(&mut first) && cells.len() >= 2 && is_language_pair(cells[0], cells[1]) {
-            continue;
+        // spreadsheet as `.txt` often has one (`en<TAB>ja`): not a term,
+        // and it says which column is which.
+        if std::mem::take(&mut first) && cells.len() >= 2 {
+            match (Lang::from_tag(cells[0]), Lang::from_tag(cells[1])) {
+                (Some(Lang::En), Some(Lang::Ja)) => continue,
+                (Some(Lang::Ja), Some(Lang::En)) => {
+                    swapped = true;
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        if swapped && cells.len() >= 2 {
+            cells.swap(0, 1);
         }
         if cells.len() < 2 {
             problems.push(Error::parse(
@@ -136,7 +131,7 @@ mod tests {
     /// a concept `en` → `ja` (a review found it).
     #[test]
     fn a_language_header_is_no_term() {
-        for header in ["en\tja", "EN-US\tja-JP", "Japanese\tEnglish"] {
+        for header in ["en\tja", "EN-US\tja-JP", "English\tJapanese"] {
             let text = format!("{header}\nsafeguard\tセーフガード\n");
             let mut problems = Vec::new();
             let g = super::read(&text, Path::new("g.txt"), &mut problems).unwrap_or_default();
@@ -144,6 +139,16 @@ mod tests {
             assert_eq!(g.concepts.len(), 1, "{header}: {g:?}");
             assert_eq!(g.concepts[0].en[0].term, "safeguard");
         }
+        // A header naming Japanese first says the columns are swapped.
+        let mut problems = Vec::new();
+        let g = super::read(
+            "ja\ten\nセーフガード\tsafeguard\n",
+            Path::new("g.txt"),
+            &mut problems,
+        )
+        .unwrap_or_default();
+        assert_eq!(g.concepts[0].en[0].term, "safeguard");
+        assert_eq!(g.concepts[0].ja[0].term, "セーフガード");
         // A first row that is a term stays one.
         let mut problems = Vec::new();
         let g =

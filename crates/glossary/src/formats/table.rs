@@ -79,7 +79,11 @@ pub fn read(
         .headers()
         .map_err(|e| Error::parse(path, Some(1), format!("bad header: {e}")))?
         .iter()
-        .map(|h| h.trim().to_ascii_lowercase())
+        .map(|h| match Lang::from_tag(h) {
+            // `en-US`, `Japanese`: the `en` and `ja` columns.
+            Some(lang) => lang.code().to_string(),
+            None => h.trim().to_ascii_lowercase(),
+        })
         .collect();
     let col = |name: &str| header.iter().position(|h| h == name);
     let pairs = col("lang").is_none() && col("en").is_some() && col("ja").is_some();
@@ -107,16 +111,17 @@ pub fn read(
     let mut duplicated: std::collections::HashSet<String> = std::collections::HashSet::new();
     // Where each concept of a one-row-per-term table is in `g.concepts`.
     let mut concept_at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let breaks = line_breaks(text);
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| line_at(text, p.byte()));
+                let line = e.position().map(|p| line_at(&breaks, p.byte()));
                 problems.push(Error::parse(path, line, format!("malformed row: {e}")));
                 continue;
             }
         };
-        let line = record.position().map(|p| line_at(text, p.byte()));
+        let line = record.position().map(|p| line_at(&breaks, p.byte()));
         let get = |name: &str| -> Cow<'_, str> {
             let cell = col(name)
                 .and_then(|i| record.get(i))
@@ -198,10 +203,10 @@ pub fn read(
             });
             continue;
         }
-        let lang = match &*get("lang") {
-            "en" => Lang::En,
-            "ja" => Lang::Ja,
-            other => {
+        let lang = match Lang::from_tag(&get("lang")) {
+            Some(lang) => lang,
+            None => {
+                let other = get("lang");
                 problems.push(Error::parse(
                     path,
                     line,
@@ -324,15 +329,19 @@ fn fill_concept_fields<'a>(c: &mut Concept, get: &impl Fn(&str) -> Cow<'a, str>)
 /// The 1-based line of byte offset `byte` in `text`, a line ending at LF,
 /// CR LF or a lone CR as the CSV reader's do (its own line count is one
 /// short in files with CR LF endings).
-fn line_at(text: &str, byte: u64) -> usize {
-    let head = text.as_bytes();
-    let head = &head[..(byte as usize).min(head.len())];
-    let breaks = head
-        .iter()
-        .enumerate()
-        .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && head.get(i + 1) != Some(&b'\n')))
-        .count();
-    breaks + 1
+fn line_at(breaks: &[usize], byte: u64) -> usize {
+    breaks.partition_point(|&b| (b as u64) < byte) + 1
+}
+
+/// Byte offsets of the line breaks of `text` (LF, CR alone, or CR LF once,
+/// at its CR: the CSV reader may start the next record at the LF), in
+/// order: a record's line is found by binary search, not by counting from
+/// the start of the file for every record.
+fn line_breaks(text: &str) -> Vec<usize> {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(b'\n', b'\r', b)
+        .filter(|&i| b[i] == b'\r' || i == 0 || b[i - 1] != b'\r')
+        .collect()
 }
 
 pub fn write(g: &Glossary, delimiter: u8) -> String {
@@ -476,6 +485,22 @@ mod tests {
         let fine =
             "en,ja,definition\ntariff,関税,\"a \"\"duty\"\"\non imports\"\nquota,割当,x\"y\n";
         assert_eq!(read_clean(fine, b',', "fine.csv").concepts.len(), 2);
+    }
+
+    /// Columns labelled with language tags or names (`en-US`, `Japanese`)
+    /// were refused as naming no `en` and `ja` columns.
+    #[test]
+    fn language_tags_and_names_label_the_columns() {
+        let plain = read_clean("en,ja\nsafeguard,セーフガード\n", b',', "a.csv");
+        for header in ["en-US,ja-JP", "English,Japanese", "JA_jp,EN"] {
+            let rows = if header.starts_with("JA") {
+                "セーフガード,safeguard"
+            } else {
+                "safeguard,セーフガード"
+            };
+            let g = read_clean(&format!("{header}\n{rows}\n"), b',', "t.csv");
+            assert_eq!(g, plain, "{header}");
+        }
     }
 
     /// The CSV reader counted a CR LF file's lines one short.
