@@ -58,35 +58,67 @@ fn attribute(s: &str) -> String {
     text(s).replace('\t', "&#9;").replace('\n', "&#10;")
 }
 
-/// `id` as an XML name TBX's schema accepts (`xs:ID`, an NCName): letters,
-/// digits, `-`, `.` and `_`, not starting with a digit, `-` or `.`. Other
-/// characters become `-` (`C++ rules` → `C-rules`), a bad start gets `_`
-/// (`301-investigation` → `_301-investigation`), and an id made equal to one
-/// already written gets `-2`, `-3`…; valid ids stay as they are.
-fn xml_id(id: &str, taken: &mut std::collections::HashSet<String>) -> String {
-    let mut name = String::with_capacity(id.len() + 1);
-    for c in id.chars() {
-        if c.is_alphanumeric() || matches!(c, '-' | '.' | '_') {
-            name.push(c);
-        } else if !name.ends_with('-') {
-            name.push('-');
+/// True for a character that may start an XML name without a colon
+/// (XML 1.0 fifth edition's NameStartChar less `:`).
+fn name_start_char(c: char) -> bool {
+    matches!(c as u32,
+        0x41..=0x5A | 0x5F | 0x61..=0x7A | 0xC0..=0xD6 | 0xD8..=0xF6 | 0xF8..=0x2FF
+        | 0x370..=0x37D | 0x37F..=0x1FFF | 0x200C..=0x200D | 0x2070..=0x218F
+        | 0x2C00..=0x2FEF | 0x3001..=0xD7FF | 0xF900..=0xFDCF | 0xFDF0..=0xFFFD
+        | 0x10000..=0xEFFFF)
+}
+
+/// True for a character that may stand inside an XML name without a colon
+/// (NameChar less `:`).
+fn name_char(c: char) -> bool {
+    name_start_char(c)
+        || matches!(c as u32, 0x2D | 0x2E | 0x30..=0x39 | 0xB7 | 0x300..=0x36F | 0x203F..=0x2040)
+}
+
+/// True when `id` is an NCName, as TBX's schema types ids (`xs:ID`).
+fn is_ncname(id: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(name_start_char) && chars.all(name_char)
+}
+
+/// The ids to write for `ids`, each an NCName, all distinct: a valid id
+/// stays as it is (all are reserved first, so none is taken by another);
+/// in an invalid one, characters that cannot stand in a name become `-`
+/// (`C++ rules` → `C-rules`), a bad start gets `_` (`301-investigation` →
+/// `_301-investigation`), and a clash gets `-2`, `-3`…
+fn xml_ids<'a>(ids: impl Iterator<Item = &'a str> + Clone) -> Vec<String> {
+    let mut taken: std::collections::HashSet<String> = ids
+        .clone()
+        .filter(|id| is_ncname(id))
+        .map(String::from)
+        .collect();
+    ids.map(|id| {
+        if is_ncname(id) {
+            return id.to_string();
         }
-    }
-    let name = name.trim_matches('-');
-    let mut name = match name.chars().next() {
-        Some(c) if c.is_alphabetic() || c == '_' => name.to_string(),
-        _ => format!("_{name}"),
-    };
-    if taken.contains(&name) {
-        let base = name.clone();
+        let mut name = String::with_capacity(id.len() + 1);
+        for c in id.chars() {
+            if name_char(c) {
+                name.push(c);
+            } else if !name.ends_with('-') {
+                name.push('-');
+            }
+        }
+        let name = name.trim_matches('-');
+        let base = match name.chars().next() {
+            Some(c) if name_start_char(c) => name.to_string(),
+            _ => format!("_{name}"),
+        };
+        let mut name = base.clone();
         let mut k = 2;
         while taken.contains(&name) {
             name = format!("{base}-{k}");
             k += 1;
         }
-    }
-    taken.insert(name.clone());
-    name
+        taken.insert(name.clone());
+        name
+    })
+    .collect()
 }
 
 pub fn write(g: &Glossary) -> String {
@@ -96,10 +128,9 @@ pub fn write(g: &Glossary) -> String {
          \x20 <tbxHeader>\n    <fileDesc>\n      <sourceDesc>\n        <p>kotoba glossary</p>\n      </sourceDesc>\n    </fileDesc>\n  </tbxHeader>\n\
          \x20 <text>\n    <body>\n",
     );
-    let mut ids_taken = std::collections::HashSet::new();
-    for c in &g.concepts {
-        let id = xml_id(&c.id, &mut ids_taken);
-        out.push_str(&format!("      <conceptEntry id=\"{}\">\n", attribute(&id)));
+    let ids = xml_ids(g.concepts.iter().map(|c| c.id.as_str()));
+    for (c, id) in g.concepts.iter().zip(&ids) {
+        out.push_str(&format!("      <conceptEntry id=\"{}\">\n", attribute(id)));
         if !c.domain.is_empty() {
             out.push_str(&format!(
                 "        <descrip type=\"subjectField\">{}</descrip>\n",
@@ -644,29 +675,34 @@ mod tests {
     /// made TBX a schema validator refuses: they are made NCNames, unique.
     #[test]
     fn ids_are_written_as_xml_names() {
-        let mut taken = std::collections::HashSet::new();
-        let ids: Vec<String> = [
-            "tariff",
-            "301-investigation",
-            "C++ rules",
-            "a&b",
-            "a-b",
-            "",
-            "関税",
-        ]
-        .iter()
-        .map(|id| xml_id(id, &mut taken))
-        .collect();
+        let ids = xml_ids(
+            [
+                "tariff",
+                "301-investigation",
+                "C++",
+                "C",
+                "a&b",
+                "a-b",
+                "",
+                "関税",
+                "safeguard-",
+                "x²",
+            ]
+            .into_iter(),
+        );
         assert_eq!(
             ids,
             [
                 "tariff",
                 "_301-investigation",
-                "C-rules",
-                "a-b",
+                "C-2",
+                "C",
                 "a-b-2",
+                "a-b",
                 "_",
-                "関税"
+                "関税",
+                "safeguard-",
+                "x"
             ]
         );
     }
