@@ -180,6 +180,43 @@ fn an_empty_reference_is_an_error_left_out_of_the_mean() {
     assert!(err.contains("ref.txt: empty reference"), "{err}");
     assert!(err.contains("nothing to score"), "{err}");
     assert_eq!(out, "");
+    // A reference with no word (a dash) counts as empty; so does an empty
+    // file in a folder, reported once.
+    write(&refs, &records(&[("a", EN_REF), ("b", "—")]));
+    let (code, out, err) = rouge(&sys, &refs, &["--format", "jsonl"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("the reference of `b` has no word to score"),
+        "{err}"
+    );
+    assert_eq!(by_id(&out).len(), 1);
+    let (s, r) = (dir.path().join("s"), dir.path().join("r"));
+    for d in [&s, &r] {
+        std::fs::create_dir(d).unwrap_or_default();
+        write(&d.join("a.txt"), EN_SYS);
+    }
+    write(&s.join("b.txt"), EN_SYS);
+    write(&r.join("b.txt"), "");
+    let (code, _, err) = rouge(&s, &r, &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("b.txt: empty file"), "{err}");
+    assert!(!err.contains("no reference for"), "{err}");
+}
+
+/// A single reference file in UTF-16 (Windows' "Unicode" text) was refused
+/// as not UTF-8, while the same file in a folder was read.
+#[test]
+fn a_utf16_reference_file_is_read() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (sys, refs) = (dir.path().join("s.txt"), dir.path().join("r.txt"));
+    write(&sys, EN_REF);
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(EN_REF.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(&refs, bytes).unwrap_or_default();
+    let (code, out, err) = rouge(&sys, &refs, &[]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("1 pair\n"), "{out}");
+    assert!(out.contains("rouge1\t100.00\t100.00\t100.00"), "{out}");
 }
 
 #[test]

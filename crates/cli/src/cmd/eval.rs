@@ -80,6 +80,26 @@ pub fn rouge(args: RougeArgs) -> Result<Status> {
     } else {
         None
     };
+    // A reference with no word to score (a dash, a bullet) would score its
+    // summary 0 and pull the mean down, as an empty one would.
+    pairs.retain(|p| {
+        let tokenizer = match (p.lang, &japanese) {
+            (Lang::Ja, Some(ja)) => ja,
+            _ => &english,
+        };
+        let scorable = !tokenizer.tokens(p.reference).is_empty();
+        if !scorable {
+            failed += 1;
+            eprintln!(
+                "kotoba: error: the reference of `{}` has no word to score; its pair is left out of the mean",
+                p.id
+            );
+        }
+        scorable
+    });
+    if pairs.is_empty() {
+        bail!("nothing to score: no reference with words has a system summary");
+    }
     // Pairs are scored on all cores; the mean is summed in id order after,
     // so the figures are the same bytes on any number of threads.
     let scored: Vec<(&str, Lang, Scores)> = pairs
@@ -104,7 +124,10 @@ pub fn rouge(args: RougeArgs) -> Result<Status> {
     let mut out = Output::open(args.output.as_deref())?;
     match args.format {
         RougeFormat::Text => {
-            let mut heading = format!("{} pairs", scored.len());
+            let mut heading = match scored.len() {
+                1 => "1 pair".to_string(),
+                n => format!("{n} pairs"),
+            };
             match set_lang {
                 "mixed" => heading.push_str(&format!(
                     " ({english_pairs} English, {japanese_pairs} Japanese; each pair tokenized as its own language)"
@@ -298,6 +321,14 @@ fn load(
                 Err(e) => {
                     *failed += 1;
                     eprintln!("kotoba: error: {e}");
+                    // An empty reference is that error alone, not also a
+                    // summary without a reference.
+                    if let (true, kotoba_corpus::CorpusError::Empty { path: empty }) =
+                        (references, &e)
+                    {
+                        let key = empty.strip_prefix(path).unwrap_or(empty);
+                        without_text.insert(key.display().to_string());
+                    }
                     continue;
                 }
             };
@@ -339,8 +370,17 @@ fn load(
             out.insert(id, text);
         }
     } else {
-        let text =
-            std::fs::read_to_string(path).with_context(|| format!("reading {}", path.display()))?;
+        let bytes = std::fs::read(path).with_context(|| format!("reading {}", path.display()))?;
+        // UTF-16 with its byte-order mark reads as a folder's files do.
+        let text = match kotoba_text::encoding::decode_utf16_with_bom(&bytes) {
+            Some(decoded) => decoded.with_context(|| format!("reading {}", path.display()))?,
+            None => String::from_utf8(bytes)
+                .with_context(|| format!("reading {}: not UTF-8", path.display()))?,
+        };
+        let text = text
+            .strip_prefix('\u{feff}')
+            .map(String::from)
+            .unwrap_or(text);
         if references && text.trim().is_empty() {
             empty("*".to_string(), path.display().to_string(), failed);
         } else {
