@@ -297,11 +297,9 @@ fn bad_inputs_are_reported_and_the_rest_is_processed() {
 #[test]
 fn utf16_documents_in_a_folder_are_read() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let mut utf16 = vec![0xFF, 0xFE];
-    utf16.extend(
-        "Trade talks resumed. Japan agreed to cut tariffs.\r\n"
-            .encode_utf16()
-            .flat_map(u16::to_le_bytes),
+    let utf16 = kotoba_text::encoding::encode_utf16_with_bom(
+        "Trade talks resumed. Japan agreed to cut tariffs.\r\n",
+        true,
     );
     std::fs::write(dir.path().join("u16.txt"), utf16).unwrap_or_default();
     std::fs::write(dir.path().join("a.txt"), "Tariffs rose.").unwrap_or_default();

@@ -210,9 +210,11 @@ fn a_utf16_reference_file_is_read() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let (sys, refs) = (dir.path().join("s.txt"), dir.path().join("r.txt"));
     write(&sys, EN_REF);
-    let mut bytes = vec![0xFF, 0xFE];
-    bytes.extend(EN_REF.encode_utf16().flat_map(u16::to_le_bytes));
-    std::fs::write(&refs, bytes).unwrap_or_default();
+    std::fs::write(
+        &refs,
+        kotoba_text::encoding::encode_utf16_with_bom(EN_REF, true),
+    )
+    .unwrap_or_default();
     let (code, out, err) = rouge(&sys, &refs, &[]);
     assert_eq!(code, 0, "{err}");
     assert!(out.starts_with("1 pair\n"), "{out}");

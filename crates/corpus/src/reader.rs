@@ -527,21 +527,7 @@ mod tests {
     /// In JSON Lines it is named once, not as a bad byte on every line.
     #[test]
     fn utf16_files_with_a_byte_order_mark_are_read() -> io::Result<()> {
-        let utf16 = |text: &str, little: bool| -> Vec<u8> {
-            let mut bytes = if little {
-                vec![0xFF, 0xFE]
-            } else {
-                vec![0xFE, 0xFF]
-            };
-            for unit in text.encode_utf16() {
-                bytes.extend(if little {
-                    unit.to_le_bytes()
-                } else {
-                    unit.to_be_bytes()
-                });
-            }
-            bytes
-        };
+        let utf16 = kotoba_text::encoding::encode_utf16_with_bom;
         let dir = tempfile::tempdir()?;
         std::fs::write(dir.path().join("le.txt"), utf16("Tariffs rose.\r\n", true))?;
         std::fs::write(dir.path().join("be.txt"), utf16("関税が上がった。", false))?;

@@ -663,12 +663,7 @@ mod tests {
     fn utf16_pairs_are_named_as_utf16() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let path = dir.path().join("pairs.tsv");
-        let mut bytes = vec![0xFF, 0xFE];
-        bytes.extend(
-            "en\tja\ntariff\t関税\n"
-                .encode_utf16()
-                .flat_map(u16::to_le_bytes),
-        );
+        let bytes = kotoba_text::encoding::encode_utf16_with_bom("en\tja\ntariff\t関税\n", true);
         std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{e}"));
         let err = read_pairs(&path).err().map(|e| e.to_string());
         assert!(

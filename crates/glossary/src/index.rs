@@ -2,6 +2,8 @@
 
 use std::collections::HashMap;
 
+use unicode_normalization::UnicodeNormalization;
+
 use crate::normalize::{english_forms, key_en, key_ja};
 use crate::{Concept, Glossary};
 
@@ -53,16 +55,17 @@ impl<'g> Index<'g> {
         }
         hits.sort_unstable();
         hits.dedup();
-        let folded = query.trim().to_lowercase();
+        let folded: String = query.trim().nfkc().collect::<String>().to_lowercase();
+        let query_ja = key_ja(query);
         let written = |c: &Concept| {
             c.en.iter().any(|t| {
                 english_forms(&t.term)
                     .iter()
                     .any(|f| f.to_lowercase() == folded)
-            }) || c.ja.iter().any(|t| key_ja(&t.term) == key_ja(query))
+            }) || c.ja.iter().any(|t| key_ja(&t.term) == query_ja)
         };
         // Stable: glossary order within each group.
-        hits.sort_by_key(|&i| !written(&self.glossary.concepts[i]));
+        hits.sort_by_cached_key(|&i| !written(&self.glossary.concepts[i]));
         hits.into_iter()
             .map(|i| &self.glossary.concepts[i])
             .collect()
@@ -111,6 +114,7 @@ mod tests {
             ("tariffication", "tariffication"),
             ("tariffs", "tariff"),
             ("exporter", "exporter"),
+            ("ｔａｒｉｆｆｓ", "tariff"),
         ] {
             let ids: Vec<&str> = index.lookup(query).iter().map(|c| c.id.as_str()).collect();
             assert_eq!(ids.first().copied(), Some(first), "{query}: {ids:?}");

@@ -21,9 +21,13 @@ pub fn key_en(s: &str) -> String {
     text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
         .filter(|w| !w.is_empty())
         .map(|w| w.trim_end_matches("'s"))
-        // The stemmer does not know `crises` is `crisis`.
-        .map(|w| kotoba_tokenize::words::irregular_singular(w).unwrap_or(w))
-        .map(|w| stemmer().stem(w))
+        // The stemmer does not know `crises` is `crisis`; a noun used only
+        // in the plural (`customs`, `goods`) is not cut to another word.
+        .map(|w| match kotoba_tokenize::words::irregular_singular(w) {
+            Some(one) if one == w => one.to_string(),
+            Some(one) => stemmer().stem(one),
+            None => stemmer().stem(w),
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -157,5 +161,6 @@ mod tests {
         assert!(english_forms("balance of payments").contains(&"balance-of-payments".to_string()));
         assert_eq!(key_en("financial crises"), key_en("financial crisis"));
         assert_eq!(key_en("trade surpluses"), key_en("trade surplus"));
+        assert_ne!(key_en("customs"), key_en("custom"));
     }
 }

@@ -499,12 +499,13 @@ pub fn align(
         // (a terminologist checks that the corpus follows the glossary);
         // such a term shows its glossary pairs only.
         let below = en_counts.doc_freq < options.min_freq;
-        let seeded = |j: &str| {
+        // The glossary concept pairing this term with Japanese term `j`.
+        let seed_of = |j: &str| {
             ja_concepts
                 .get(j)
-                .is_some_and(|ids| ids.iter().any(|(id, _)| en_concepts.contains(id)))
+                .and_then(|ids| ids.iter().find(|(id, _)| en_concepts.contains(id)).cloned())
         };
-        if below && !row.keys().any(|j| seeded(j)) {
+        if below && !row.keys().any(|j| seed_of(j).is_some()) {
             continue;
         }
         let en_surface = en_counts.surface();
@@ -522,9 +523,7 @@ pub fn align(
             if !kept && !pairable_japanese(ja_surface) {
                 continue;
             }
-            let seed = ja_concepts
-                .get(j.as_str())
-                .and_then(|ids| ids.iter().find(|(id, _)| en_concepts.contains(id)).cloned());
+            let seed = seed_of(j.as_str());
             if seed.is_none() && below {
                 continue;
             }

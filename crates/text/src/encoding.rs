@@ -65,24 +65,31 @@ pub fn decode_utf16_with_bom(bytes: &[u8]) -> Option<Result<String, Utf16Error>>
     Some(Ok(text))
 }
 
+/// `text` as UTF-16 with its byte-order mark, little-endian or not: what
+/// Windows tools write as "Unicode" text (for tests and tools that write for
+/// them).
+pub fn encode_utf16_with_bom(text: &str, little_endian: bool) -> Vec<u8> {
+    let mut bytes = if little_endian {
+        vec![0xFF, 0xFE]
+    } else {
+        vec![0xFE, 0xFF]
+    };
+    for unit in text.encode_utf16() {
+        bytes.extend(if little_endian {
+            unit.to_le_bytes()
+        } else {
+            unit.to_be_bytes()
+        });
+    }
+    bytes
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn utf16(text: &str, little: bool) -> Vec<u8> {
-        let mut bytes = if little {
-            vec![0xFF, 0xFE]
-        } else {
-            vec![0xFE, 0xFF]
-        };
-        for unit in text.encode_utf16() {
-            bytes.extend(if little {
-                unit.to_le_bytes()
-            } else {
-                unit.to_be_bytes()
-            });
-        }
-        bytes
+        encode_utf16_with_bom(text, little)
     }
 
     #[test]

@@ -40,11 +40,30 @@ pub fn load(args: &GlossaryArgs) -> Result<Glossary> {
     }
     // A table of `en`/`ja` rows names its concepts after their terms: a row
     // meant to add `関税率` to `tariff` would replace the whole concept.
-    for (file, id) in &loaded.replaced {
+    // One line a file: a glossary that replaces hundreds says so once.
+    for file in &args.glossaries {
+        let ids: Vec<&str> = loaded
+            .replaced
+            .iter()
+            .filter(|(f, _)| f == file)
+            .map(|(_, id)| id.as_str())
+            .collect();
+        let shown: Vec<String> = ids.iter().take(5).map(|id| format!("`{id}`")).collect();
+        let more = match ids.len() {
+            0 => continue,
+            n if n > 5 => format!(" and {} more", n - 5),
+            _ => String::new(),
+        };
+        let (what, verb) = if ids.len() == 1 {
+            ("concept", "replaces the one")
+        } else {
+            ("concepts", "replace the ones")
+        };
         eprintln!(
-            "kotoba: note: {}: concept `{id}` replaces the one of that id read before it \
-             (give it another id to keep both)",
-            file.display()
+            "kotoba: note: {}: {what} {}{more} {verb} of that id read before \
+             (give another id to keep both)",
+            file.display(),
+            shown.join(", ")
         );
     }
     if loaded.glossary.concepts.is_empty() {

@@ -653,10 +653,8 @@ mod tests {
             Ok(path)
         };
         let utf8 = write("utf8.tsv", table.as_bytes().to_vec())?;
-        let mut le = vec![0xFF, 0xFE];
-        le.extend(table.encode_utf16().flat_map(u16::to_le_bytes));
-        let mut be = vec![0xFE, 0xFF];
-        be.extend(table.encode_utf16().flat_map(u16::to_be_bytes));
+        let le = kotoba_text::encoding::encode_utf16_with_bom(table, true);
+        let be = kotoba_text::encoding::encode_utf16_with_bom(table, false);
         let (expected, _) = read_file(&utf8, None, false)?;
         assert_eq!(expected.concepts.len(), 1);
         for path in [write("le.tsv", le)?, write("be.tsv", be)?] {
@@ -664,8 +662,7 @@ mod tests {
             assert_eq!(glossary, expected);
             assert!(problems.is_empty());
         }
-        let mut odd = vec![0xFF, 0xFE];
-        odd.extend(table.encode_utf16().flat_map(u16::to_le_bytes));
+        let mut odd = kotoba_text::encoding::encode_utf16_with_bom(table, true);
         odd.push(0);
         let odd = write("odd.tsv", odd)?;
         let err = read_file(&odd, None, false).err().map(|e| e.to_string());

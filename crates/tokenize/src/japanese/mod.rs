@@ -152,8 +152,8 @@ impl JapaneseTokenizer {
     /// Every feature field at once, by index of [`FEATURE_NAMES`] (`None`
     /// where the entry has no such field): one pass over the entry, where
     /// [`feature`](Self::feature) reads it anew for each field.
-    pub fn features(&self, word: WordRef) -> [Option<&'static str>; 9] {
-        let mut out = [None; 9];
+    pub fn features(&self, word: WordRef) -> [Option<&'static str>; FEATURE_NAMES.len()] {
+        let mut out = [None; FEATURE_NAMES.len()];
         let mut fill = |fields: &mut dyn Iterator<Item = &'static str>| {
             for (slot, field) in out.iter_mut().zip(fields) {
                 *slot = Some(field);
