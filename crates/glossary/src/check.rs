@@ -455,6 +455,15 @@ pub fn check_pairs(annotator: &Annotator, pairs: &[Pair]) -> Vec<Issue> {
 mod tests {
     use super::*;
 
+    /// A pair at `line`.
+    fn pair(line: usize, en: &str, ja: &str) -> Pair {
+        Pair {
+            line,
+            en: en.to_string(),
+            ja: ja.to_string(),
+        }
+    }
+
     fn read(text: &str, jsonl: bool) -> Vec<Result<Pair, String>> {
         PairReader::new(text.as_bytes(), Path::new("pairs"), jsonl)
             .map(|r| r.map_err(|e| e.to_string()))
@@ -622,13 +631,7 @@ mod tests {
     /// while 世界貿易機関 was (a review found it).
     #[test]
     fn english_terms_in_the_japanese_side_are_checked() -> Result<(), Error> {
-        let g = crate::default_glossary()?;
-        let annotator = Annotator::new(g)?;
-        let pair = |line: usize, en: &str, ja: &str| Pair {
-            line,
-            en: en.to_string(),
-            ja: ja.to_string(),
-        };
+        let annotator = Annotator::new(crate::default_glossary()?)?;
         let pairs = [
             pair(2, "The tariff rose.", "WTOの関税が上がった。"),
             pair(3, "The WTO tariff rose.", "WTOの関税が上がった。"),
@@ -714,13 +717,7 @@ mod tests {
     /// Japanese one only if something Japanese stands there.
     #[test]
     fn untranslated_and_swapped_pairs_are_issues() -> Result<(), Error> {
-        let g = crate::default_glossary()?;
-        let a = Annotator::new(g)?;
-        let pair = |line, en: &str, ja: &str| Pair {
-            line,
-            en: en.into(),
-            ja: ja.into(),
-        };
+        let a = Annotator::new(crate::default_glossary()?)?;
         let pairs = [
             pair(2, "The trade surplus grew.", "The trade surplus grew."),
             pair(3, "貿易黒字が拡大した。", "The trade surplus grew."),
