@@ -546,6 +546,17 @@ mod tests {
             let out = summarizer(Method::Lead, 1).summarize(&text, Lang::En, Split::Sentences);
             assert_eq!(out[0].text, lead);
         }
+        // ※ notes and contact lines of a press release come last.
+        let press = "■概要\n経済産業省は、米国による鉄鋼製品への追加関税措置に関し、対抗措置の検討を開始しました。\n\n\
+                     対象は鉄鋼製品及びアルミニウム製品です。\n\n※本資料は速報版です。\n\
+                     ※お問い合わせは通商政策局までお願いいたします。\n";
+        for m in Method::ALL {
+            let out = summarizer(m, 2).summarize(press, Lang::Ja, Split::Sentences);
+            assert!(
+                out.iter().all(|e| !e.text.starts_with('※')),
+                "{m:?}: {out:?}"
+            );
+        }
         let ja = "日本経済新聞社の有料会員数が100万人を突破した。\n\n同社は電子版の値上げを検討している。\n\n広告収入は減少が続く。\n";
         let out = summarizer(Method::Lead, 1).summarize(ja, Lang::Ja, Split::Sentences);
         assert_eq!(

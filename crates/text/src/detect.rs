@@ -3,6 +3,7 @@
 
 use std::sync::OnceLock;
 
+use unicode_normalization::UnicodeNormalization;
 use whatlang::{Detector, Lang, Script};
 
 const ISO639: &str = include_str!("../data/iso639.tsv");
@@ -123,7 +124,15 @@ impl LanguageDetector {
     /// assert_eq!(d.detect("Japan pledged to reduce its trade surplus.").map(|x| x.lang), Some("en"));
     /// ```
     pub fn detect(&self, text: &str) -> Option<Detection> {
-        let info = self.detector.detect(text)?;
+        // whatlang counts the half- and full-width forms block (ｾｰﾌｶﾞｰﾄﾞ,
+        // ＷＴＯ, ２０２４) as Hangul: Japanese with them came out Korean.
+        let folded: std::borrow::Cow<str> =
+            if text.chars().any(|c| ('\u{FF00}'..='\u{FFEF}').contains(&c)) {
+                text.nfkc().collect::<String>().into()
+            } else {
+                text.into()
+            };
+        let info = self.detector.detect(&folded)?;
         let lang = info.lang();
         Some(Detection {
             lang: iso639_1(lang.code()).unwrap_or(lang.code()),
@@ -196,6 +205,20 @@ impl LanguageDetector {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Half-width katakana and full-width letters and digits made Japanese
+    /// text Korean, reliably (a review found it).
+    #[test]
+    fn width_forms_do_not_make_japanese_korean() {
+        let d = LanguageDetector::new();
+        for text in [
+            "政府はｾｰﾌｶﾞｰﾄﾞの発動を検討している。ＷＴＯのﾙｰﾙに基づき、ＥＵとの協議を行う。",
+            "ＴＰＰ１１に英国が加入した",
+            "２０２４年３月１５日、ＥＶとＨＶの輸出が大きく伸びた。",
+        ] {
+            assert_eq!(d.detect(text).map(|x| x.lang), Some("ja"), "{text}");
+        }
+    }
 
     #[test]
     fn every_whatlang_language_has_a_row() {
