@@ -77,7 +77,8 @@ pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
                 && (blank
                     || indent
                     || is_line_item(text, k)
-                    || (start < i && heading_before(text, &short, i, k)))
+                    || (start < i && heading_before(text, &short, i, k))
+                    || (start < i && line_of_its_own(text, i)))
             {
                 push_trimmed(text, start, i, &mut spans);
                 start = k;
@@ -215,6 +216,18 @@ fn heading_before(text: &str, short: &[usize], i: usize, k: usize) -> bool {
         '、' | '，' | ',' | '・' | '「' | '『' | '（' | '(' | 'ー'
     ) || (hiragana && last != 'へ');
     !goes_on
+}
+
+/// The line that ends at the line break `i` stands alone whatever its width:
+/// a heading marked `■`, `□`, `◆` or `◇` (`■概要`), or a table row, whose
+/// cells are set apart by tabs or runs of ideographic spaces
+/// (`自動車部品　０％　　　２０２４年４月`). Neither wraps into the next line.
+fn line_of_its_own(text: &str, i: usize) -> bool {
+    let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
+    let line = text[line_start..i].trim();
+    let body = line.trim_start_matches(['■', '□', '◆', '◇']);
+    let heading = body.len() < line.len() && !body.trim().is_empty();
+    heading || line.contains('\t') || line.contains("\u{3000}\u{3000}")
 }
 
 /// The line at `k` is a list item: `・一つ目`, `※注`, `① …`, `1. …`,
@@ -579,6 +592,33 @@ mod tests {
                 "１．関税の段階的撤廃",
                 "２．政府調達の透明性向上"
             ]
+        );
+    }
+
+    #[test]
+    fn marked_headings_and_table_rows_end_their_lines() {
+        assert_eq!(
+            sentences("■経済産業省ニュースリリース\n２０２４年３月１５日\n\n本文です。"),
+            [
+                "■経済産業省ニュースリリース",
+                "２０２４年３月１５日",
+                "本文です。"
+            ]
+        );
+        assert_eq!(
+            sentences(
+                "品目　　　　関税率　　実施時期\n自動車部品　０％　　　２０２４年４月\n牛肉　　　　９％　　　２０３３年度\n"
+            ),
+            [
+                "品目　　　　関税率　　実施時期",
+                "自動車部品　０％　　　２０２４年４月",
+                "牛肉　　　　９％　　　２０３３年度"
+            ]
+        );
+        // A wrapped sentence still joins across its line break.
+        assert_eq!(
+            sentences("政府は米国との協議で関税の引\nき下げを求めた。"),
+            ["政府は米国との協議で関税の引\nき下げを求めた。"]
         );
     }
 
