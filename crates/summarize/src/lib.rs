@@ -557,6 +557,19 @@ mod tests {
                 "{m:?}: {out:?}"
             );
         }
+        // A Japanese headline with a full stop crowded out its lead, as the
+        // lead's near duplicate; a lead ending in a noun stays a lead.
+        let ja = "日米貿易協議、年内妥結へ。\n\n【東京＝共同】日米両政府は３日、貿易協議を年内に妥結させる方針で一致した。\
+                  両国は自動車と農産品の関税について詰めの協議を続ける。日本側は牛肉の関税引き下げを提案した。\n";
+        let out = summarizer(Method::LeadRank, 2).summarize(ja, Lang::Ja, Split::Sentences);
+        assert!(out[0].text.starts_with("【東京＝共同】"), "{out:?}");
+        assert!(
+            out.iter().all(|e| !e.text.starts_with("日米貿易協議")),
+            "{out:?}"
+        );
+        let ja = "日銀は追加利上げを決める見通し。\n\n市場では円高が進んだ。\n";
+        let out = summarizer(Method::Lead, 1).summarize(ja, Lang::Ja, Split::Sentences);
+        assert_eq!(out[0].text, "日銀は追加利上げを決める見通し。");
         let ja = "日本経済新聞社の有料会員数が100万人を突破した。\n\n同社は電子版の値上げを検討している。\n\n広告収入は減少が続く。\n";
         let out = summarizer(Method::Lead, 1).summarize(ja, Lang::Ja, Split::Sentences);
         assert_eq!(

@@ -256,6 +256,9 @@ impl Preparer {
                 positions.push(k as u32);
                 terms.push(id);
             };
+            // Japanese headlines end in a particle (`年内妥結へ。`,
+            // `中止する可能性も。`), a lead in a verb or noun.
+            let mut ends_in_particle = false;
             let (size, words) = match lang {
                 Lang::En => {
                     let mut n = 0;
@@ -298,11 +301,17 @@ impl Preparer {
                     (read, n)
                 }
                 Lang::Ja => {
-                    for (k, t) in self.japanese.tokenize(&text_of).iter().enumerate() {
+                    let tokens = self.japanese.tokenize(&text_of);
+                    for (k, t) in tokens.iter().enumerate() {
                         if !t.is_stop && t.term.chars().any(char::is_alphabetic) {
                             add(&t.term, k, &mut vocab, &mut vocabulary);
                         }
                     }
+                    ends_in_particle = tokens
+                        .iter()
+                        .rev()
+                        .find(|t| t.pos.as_deref() != Some("記号"))
+                        .is_some_and(|t| t.pos.as_deref() == Some("助詞"));
                     let chars = text_of.chars().filter(|c| !c.is_whitespace()).count();
                     (chars, chars)
                 }
@@ -321,7 +330,19 @@ impl Preparer {
                         || first_block.is_some_and(|(block_start, block_end, more)| {
                             split == Split::Sentences
                                 && more
-                                && headline(text, (start, end), (block_start, block_end))
+                                && match lang {
+                                    Lang::En => {
+                                        headline(text, (start, end), (block_start, block_end))
+                                    }
+                                    Lang::Ja => {
+                                        ends_in_particle
+                                            && japanese_headline(
+                                                text,
+                                                (start, end),
+                                                (block_start, block_end),
+                                            )
+                                    }
+                                }
                         })),
                 boilerplate: is_boilerplate(&text[start..end]),
                 lead: false,
@@ -464,6 +485,28 @@ fn headline(text: &str, span: (usize, usize), block: (usize, usize)) -> bool {
         .is_some_and(|w| w.ends_with('.') && kotoba_tokenize::words::is_dotted_abbreviation(w));
     ends_in_initialism && (after.trim().is_empty() || title_case(sentence))
 }
+
+/// True when the Japanese sentence at `span` is the whole of the document's
+/// first block (at `block`), one line of at most [`HEADLINE_CHARS`]
+/// characters: with a particle at its end (the caller checks), a headline
+/// with a full stop (`日米貿易協議、年内妥結へ。`), which the lead would
+/// otherwise follow as its near duplicate.
+fn japanese_headline(text: &str, span: (usize, usize), block: (usize, usize)) -> bool {
+    let (Some(before), Some(sentence), Some(after)) = (
+        text.get(block.0..span.0),
+        text.get(span.0..span.1),
+        text.get(span.1..block.1),
+    ) else {
+        return false;
+    };
+    before.trim().is_empty()
+        && after.trim().is_empty()
+        && !sentence.contains('\n')
+        && sentence.chars().count() <= HEADLINE_CHARS
+}
+
+/// Longest Japanese headline in characters.
+const HEADLINE_CHARS: usize = 60;
 
 /// Longest headline in words.
 const HEADLINE_WORDS: usize = 15;
