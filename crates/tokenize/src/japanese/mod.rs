@@ -400,6 +400,20 @@ pub fn hiragana(c: char) -> char {
 
 /// Parts of speech whose words carry content (for stop-word flags).
 const CONTENT_POS: [&str; 3] = ["名詞", "動詞", "形容詞"];
+/// Verbs and adjectives that carry grammar rather than content
+/// (`data/stopwords-ja.txt`: する, ある, なる …), by base form.
+fn light_words() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        include_str!("../../data/stopwords-ja.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
+
 /// Noun subclasses that carry no content.
 const NON_CONTENT_NOUN: [&str; 4] = ["非自立", "代名詞", "数", "接尾"];
 
@@ -418,6 +432,7 @@ impl JapaneseTokenizer {
         // nouns: a content word needs a letter or a digit.
         let content = CONTENT_POS.contains(&pos)
             && !NON_CONTENT_NOUN.contains(&sub)
+            && !(pos != "名詞" && (sub == "非自立" || light_words().contains(base)))
             && surface.chars().any(char::is_alphanumeric);
         Token {
             start: m.start,
@@ -495,6 +510,27 @@ mod tests {
             .write_mecab(crlf, &mut mecab)
             .map_err(|e| Error::Dictionary(e.to_string()))?;
         assert!(String::from_utf8_lossy(&mecab).contains("\r\t"));
+        Ok(())
+    }
+
+    /// する, ある and auxiliary verbs counted as content words beside 関税
+    /// (a review found it): they are stop words, nouns and full verbs not.
+    #[test]
+    fn light_verbs_are_stop_words() -> Result<(), Error> {
+        let text = "輸出することが必要である。関税があり、影響がある。交渉を続けている。";
+        let tokens = JapaneseTokenizer::new()?.tokenize(text);
+        let stop = |surface: &str| {
+            tokens
+                .iter()
+                .find(|t| &text[t.start..t.end] == surface)
+                .map(|t| t.is_stop)
+        };
+        for light in ["する", "ある", "あり", "いる"] {
+            assert_eq!(stop(light), Some(true), "{light}");
+        }
+        for content in ["輸出", "関税", "影響", "続け"] {
+            assert_eq!(stop(content), Some(false), "{content}");
+        }
         Ok(())
     }
 
