@@ -151,6 +151,7 @@ where
             Outcome::Unreadable(e) => {
                 failed += 1;
                 report(&mut out, e.record_id_value(), e.to_string())?;
+                hint_encoding(&e);
             }
             Outcome::Failed(doc, e) => {
                 failed += 1;
@@ -202,6 +203,20 @@ where
 }
 
 /// The corpus's items, only this shard's when `--shard` says so.
+/// Says once a run how to read a file that is not UTF-8: Japanese text is
+/// often Shift_JIS (CP932) or EUC-JP.
+fn hint_encoding(e: &kotoba_corpus::CorpusError) {
+    static SAID: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if matches!(e, kotoba_corpus::CorpusError::InvalidUtf8 { .. })
+        && !SAID.swap(true, std::sync::atomic::Ordering::Relaxed)
+    {
+        eprintln!(
+            "kotoba: note: files are read as UTF-8 (or UTF-16 with a byte-order mark); convert \
+             Shift_JIS or EUC-JP first, e.g. iconv -f CP932 -t UTF-8 FILE > FILE.utf8"
+        );
+    }
+}
+
 fn items(input: &InputArgs) -> Box<dyn Iterator<Item = kotoba_corpus::Item> + Send> {
     // A file named as JSON Lines but read as plain text is most likely a
     // forgotten --jsonl: its JSON would be summarized or split as prose.
@@ -256,7 +271,10 @@ where
                 eprintln!("kotoba: skipped {e}");
                 return Ok(());
             }
-            Outcome::Unreadable(e) => e.to_string(),
+            Outcome::Unreadable(e) => {
+                hint_encoding(&e);
+                e.to_string()
+            }
             Outcome::Failed(doc, e) => format!("{}: {e:#}", doc.id),
         };
         failed += 1;

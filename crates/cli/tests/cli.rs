@@ -283,6 +283,7 @@ fn bad_inputs_are_reported_and_the_rest_is_processed() {
     let err = String::from_utf8_lossy(&out.stderr);
     for needle in [
         "latin1.txt:1: invalid UTF-8 at byte 3 of the line",
+        "iconv -f CP932 -t UTF-8",
         "blob.bin: binary file",
         "empty.txt: empty file",
         "missing.txt: no such file or directory",
