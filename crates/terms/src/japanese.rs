@@ -277,7 +277,9 @@ fn unwrapped(sentence: &str, lead: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Counts the compound nouns of one document into a fresh [`Stats`].
+/// Counts the compound nouns of one document into a fresh [`Stats`]: its
+/// sentences are found in the text as written, and each is counted in
+/// [`crate::counting_form`].
 pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
     let mut worker = tokenizer.worker();
     let mut local: FxHashMap<String, TermCounts> = FxHashMap::default();
@@ -298,7 +300,10 @@ pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
         let example = sentence_text(text, span);
         let example_chars = example.chars().count();
         let unwrapped = unwrapped(sentence, crate::english::line_lead(text, span.start));
-        let sentence = unwrapped.as_ref();
+        // Counted in NFKC (ＷＴＯ is WTO), split and shown as written: NFKC
+        // makes ① a 1, which ends no list item.
+        let counted = crate::counting_form(unwrapped.as_ref());
+        let sentence = counted.as_ref();
         let (found, n) = compounds_and_count(tokenizer, &mut worker, sentence);
         words += n as u64;
         // Where a compound lies in the sentence (its parts are slices of
@@ -342,6 +347,20 @@ pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Text was folded to NFKC before it was split, so ① became 1, list
+    /// items ran together and examples showed the folded text (a review
+    /// found it); width forms still count as one term.
+    #[test]
+    fn sentences_are_split_and_shown_as_written() -> Result<(), crate::Error> {
+        let text =
+            "① 対象品目：約３００品目\n② 実施時期：２０２４年４月１日\n\nＷＴＯ協定とWTO協定。\n";
+        let stats = crate::Extractor::new(Language::Ja)?.count(text);
+        let example = stats.terms.get("対象 品目").map(|c| c.example.as_str());
+        assert_eq!(example, Some("① 対象品目：約３００品目"));
+        assert_eq!(stats.terms.get("WTO 協定").map(|c| c.freq), Some(2));
+        Ok(())
+    }
 
     #[test]
     fn english_inside_japanese_gives_no_function_words() -> Result<(), crate::Error> {

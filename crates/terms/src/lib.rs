@@ -108,14 +108,14 @@ impl Extractor {
         self.language
     }
 
-    /// The candidates of one document (read as [`counting_form`] gives it).
+    /// The candidates of one document (counted as [`counting_form`] gives
+    /// it; Japanese sentences are found in the text as written, so list
+    /// marks such as ① still end items, and shown so in examples).
     pub fn count(&self, text: &str) -> Stats {
-        let text = counting_form(text);
-        let text = text.as_ref();
         match (self.language, &self.japanese) {
             (Language::Ja, Some(ja)) => japanese::count_document(ja, text),
             (Language::Ja, None) => Stats::new(Language::Ja),
-            (Language::En, _) => english::count_document(text),
+            (Language::En, _) => english::count_document(counting_form(text).as_ref()),
         }
     }
 
