@@ -48,6 +48,10 @@ pub fn part_of(pos: &str, sub1: &str, sub2: &str, surface: &str) -> Option<Part>
             Some(Part::Suffix)
         }
         ("接頭詞", "名詞接続") => Some(Part::Prefix),
+        // `対` before a noun is a prefix (対米貿易黒字, 対中投資), which
+        // IPADIC tags as a conjunction-like noun (as in `3対1`): without it
+        // the compound came out as 米貿易黒字.
+        ("名詞", "接続詞的") if surface == "対" => Some(Part::Prefix),
         _ => None,
     }
 }
@@ -359,6 +363,26 @@ mod tests {
         let example = stats.terms.get("対象 品目").map(|c| c.example.as_str());
         assert_eq!(example, Some("① 対象品目：約３００品目"));
         assert_eq!(stats.terms.get("WTO 協定").map(|c| c.freq), Some(2));
+        Ok(())
+    }
+
+    #[test]
+    fn tai_before_a_country_stays_in_the_compound() -> Result<(), crate::Error> {
+        let ja = JapaneseTokenizer::new()?;
+        let stats = count_document(
+            &ja,
+            "米国の対中貿易赤字は縮小した。日本の対米貿易黒字も減った。3対1で勝った。",
+        );
+        let keys: Vec<&String> = stats.terms.keys().collect();
+        assert!(stats.terms.contains_key("対 中 貿易 赤字"), "{keys:?}");
+        assert!(stats.terms.contains_key("対 米 貿易 黒字"), "{keys:?}");
+        assert!(
+            !keys
+                .iter()
+                .any(|k| k.starts_with("中 ") || k.starts_with("米 ")),
+            "{keys:?}"
+        );
+        assert!(!stats.terms.contains_key("対"), "{keys:?}");
         Ok(())
     }
 
