@@ -262,6 +262,8 @@ fn japanese_forms(
 ) -> Vec<String> {
     let term: String = term.nfkc().collect();
     let mut forms = vec![term.clone()];
+    // 公用文 leaves okurigana out inside compounds: 引き下げ is 引下げ.
+    forms.extend(crate::normalize::without_inner_okurigana(&term));
     if term.contains('・') {
         forms.push(term.replace('・', ""));
     } else if term.chars().all(is_katakana) {
@@ -559,6 +561,14 @@ mod tests {
             .map(|s| &text[s.start..s.end])
             .collect();
         assert_eq!(found, ["Tariffs", "trade", "貿易黒字"]);
+        Ok(())
+    }
+
+    /// 公用文 writes 引下げ for 引き下げ: the glossary's terms match both.
+    #[test]
+    fn official_okurigana_match() -> Result<(), Error> {
+        let a = Annotator::new(default_glossary()?)?;
+        assert_eq!(found_in(&a, "政府は関税引下げを検討。"), ["関税引下げ"]);
         Ok(())
     }
 

@@ -33,6 +33,9 @@ impl<'g> Index<'g> {
             }
             for t in &c.ja {
                 add(key_ja(&t.term), i);
+                if let Some(official) = crate::normalize::without_inner_okurigana(&t.term) {
+                    add(key_ja(&official), i);
+                }
                 if let Some(r) = &t.reading {
                     add(key_ja(r), i);
                 }

@@ -44,6 +44,36 @@ pub fn key_ja(s: &str) -> String {
         .collect()
 }
 
+/// `term` with the okurigana between two kanji left out, as official
+/// Japanese writes compounds (公用文: `引き下げ` → `引下げ`, `割り当て` →
+/// `割当て`, `取り決め` → `取決め`); `None` when it has none.
+pub fn without_inner_okurigana(term: &str) -> Option<String> {
+    let chars: Vec<char> = term.chars().collect();
+    let kanji = |c: char| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF);
+    // Particles between kanji (関税の引き下げ) are no okurigana.
+    let hiragana = |c: char| {
+        matches!(c, '\u{3041}'..='\u{3096}')
+            && !matches!(
+                c,
+                'の' | 'が' | 'を' | 'に' | 'は' | 'と' | 'で' | 'へ' | 'や' | 'も' | 'か'
+            )
+    };
+    let mut out = String::with_capacity(term.len());
+    let mut dropped = false;
+    for (i, &c) in chars.iter().enumerate() {
+        let inner = i > 0
+            && hiragana(c)
+            && kanji(chars[i - 1])
+            && chars.get(i + 1).is_some_and(|&n| kanji(n));
+        if inner {
+            dropped = true;
+        } else {
+            out.push(c);
+        }
+    }
+    dropped.then_some(out)
+}
+
 /// Katakana to hiragana; other characters unchanged.
 pub fn to_hiragana(c: char) -> char {
     match c as u32 {
@@ -139,6 +169,14 @@ mod tests {
         assert_eq!(key_ja("ＷＴＯ"), "wto");
         assert_eq!(key_ja("ダンピング・マージン"), key_ja("ダンピングマージン"));
         assert_eq!(key_ja("ｳﾙｸﾞｱｲ･ﾗｳﾝﾄﾞ"), key_ja("ウルグアイラウンド"));
+        for (full, official) in [
+            ("関税の引き下げ", Some("関税の引下げ")),
+            ("関税引き下げ", Some("関税引下げ")),
+            ("輸入割り当て", Some("輸入割当て")),
+            ("日本の関税", None),
+        ] {
+            assert_eq!(without_inner_okurigana(full).as_deref(), official, "{full}");
+        }
     }
 
     #[test]
