@@ -218,6 +218,22 @@ impl<'g> Annotator<'g> {
                     }
                 };
                 if ok {
+                    // An acronym the concept has in both languages (TPP),
+                    // written against Japanese (`ＴＰＰとＥＰＡ`), is the
+                    // Japanese term, with English equivalents.
+                    let (lang, term) = match t.lang {
+                        Lang::En if beside_cjk(hay, s, e) => self.glossary.concepts[t.concept]
+                            .ja
+                            .iter()
+                            .position(|j| {
+                                j.term
+                                    .nfkc()
+                                    .collect::<String>()
+                                    .eq_ignore_ascii_case(&hay[s..e])
+                            })
+                            .map_or((t.lang, t.term), |k| (Lang::Ja, k)),
+                        _ => (t.lang, t.term),
+                    };
                     let (s, e) = match &folded {
                         Some((_, Some(shifts))) => (shifts.original(s), shifts.original(e - 1) + 1),
                         _ => (s, e),
@@ -230,8 +246,8 @@ impl<'g> Annotator<'g> {
                         start,
                         end,
                         concept: t.concept,
-                        lang: t.lang,
-                        term: t.term,
+                        lang,
+                        term,
                     });
                 }
             }
@@ -277,6 +293,12 @@ fn japanese_forms(
         }
     }
     forms
+}
+
+/// True when the match `s..e` of `hay` has a CJK character right before or
+/// after it: it stands in Japanese text.
+fn beside_cjk(hay: &str, s: usize, e: usize) -> bool {
+    hay[..s].chars().next_back().is_some_and(is_cjk) || hay[e..].chars().next().is_some_and(is_cjk)
 }
 
 /// `text` with each run of white space within a paragraph as one space, and
@@ -561,6 +583,19 @@ mod tests {
             .map(|s| &text[s.start..s.end])
             .collect();
         assert_eq!(found, ["Tariffs", "trade", "貿易黒字"]);
+        Ok(())
+    }
+
+    /// ＴＰＰ in Japanese text was labelled English, with Japanese
+    /// equivalents (a review found it): an acronym the concept has in both
+    /// languages is the Japanese term there, and the English one elsewhere.
+    #[test]
+    fn acronyms_in_japanese_text_are_japanese_terms() -> Result<(), Error> {
+        let g = default_glossary()?;
+        let a = Annotator::new(g)?;
+        let langs = |text: &str| -> Vec<Lang> { a.annotate(text).iter().map(|s| s.lang).collect() };
+        assert_eq!(langs("ＴＰＰとＥＰＡ。"), [Lang::Ja, Lang::Ja]);
+        assert_eq!(langs("The TPP and the EPA."), [Lang::En, Lang::En]);
         Ok(())
     }
 
