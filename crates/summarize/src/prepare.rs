@@ -453,6 +453,16 @@ fn block_of(text: &str, at: usize) -> (usize, usize, bool) {
     (start, end, !text[end..].trim().is_empty())
 }
 
+/// The text of `block` before the sentence at `span`, the sentence, and
+/// the rest of the block; `None` when the spans do not nest.
+fn around(text: &str, span: (usize, usize), block: (usize, usize)) -> Option<(&str, &str, &str)> {
+    Some((
+        text.get(block.0..span.0)?,
+        text.get(span.0..span.1)?,
+        text.get(span.1..block.1)?,
+    ))
+}
+
 /// True when the sentence at `span`, in the document's first block (at
 /// `block`), is a headline although it ends in a full stop: it opens the
 /// block, is one line of at most [`HEADLINE_WORDS`] words without an article,
@@ -460,11 +470,7 @@ fn block_of(text: &str, at: usize) -> (usize, usize, bool) {
 /// word; and it is the whole block or written in title case (`Clinton
 /// Frustrated With Japan on Trade`).
 fn headline(text: &str, span: (usize, usize), block: (usize, usize)) -> bool {
-    let (Some(before), Some(sentence), Some(after)) = (
-        text.get(block.0..span.0),
-        text.get(span.0..span.1),
-        text.get(span.1..block.1),
-    ) else {
+    let Some((before, sentence, after)) = around(text, span, block) else {
         return false;
     };
     let words: Vec<&str> = sentence.split_whitespace().collect();
@@ -492,11 +498,7 @@ fn headline(text: &str, span: (usize, usize), block: (usize, usize)) -> bool {
 /// with a full stop (`日米貿易協議、年内妥結へ。`), which the lead would
 /// otherwise follow as its near duplicate.
 fn japanese_headline(text: &str, span: (usize, usize), block: (usize, usize)) -> bool {
-    let (Some(before), Some(sentence), Some(after)) = (
-        text.get(block.0..span.0),
-        text.get(span.0..span.1),
-        text.get(span.1..block.1),
-    ) else {
+    let Some((before, sentence, after)) = around(text, span, block) else {
         return false;
     };
     before.trim().is_empty()
