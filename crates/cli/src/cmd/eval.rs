@@ -80,38 +80,38 @@ pub fn rouge(args: RougeArgs) -> Result<Status> {
     } else {
         None
     };
-    // A reference with no word to score (a dash, a bullet) would score its
-    // summary 0 and pull the mean down, as an empty one would.
-    pairs.retain(|p| {
-        let tokenizer = match (p.lang, &japanese) {
-            (Lang::Ja, Some(ja)) => ja,
-            _ => &english,
-        };
-        let scorable = !tokenizer.tokens(p.reference).is_empty();
-        if !scorable {
-            failed += 1;
-            eprintln!(
-                "kotoba: error: the reference of `{}` has no word to score; its pair is left out of the mean",
-                p.id
-            );
-        }
-        scorable
-    });
-    if pairs.is_empty() {
-        bail!("nothing to score: no reference with words has a system summary");
-    }
     // Pairs are scored on all cores; the mean is summed in id order after,
-    // so the figures are the same bytes on any number of threads.
-    let scored: Vec<(&str, Lang, Scores)> = pairs
+    // so the figures are the same bytes on any number of threads. A
+    // reference with no word to score (a dash, a bullet) would score its
+    // summary 0 and pull the mean down, as an empty one would: it is
+    // reported, in id order, and left out.
+    let outcomes: Vec<(&str, Lang, Option<Scores>)> = pairs
         .par_iter()
         .map(|p| {
             let tokenizer = match (p.lang, &japanese) {
                 (Lang::Ja, Some(ja)) => ja,
                 _ => &english,
             };
-            (p.id, p.lang, tokenizer.score(p.system, p.reference))
+            let scorable = !tokenizer.tokens(p.reference).is_empty();
+            let scores = scorable.then(|| tokenizer.score(p.system, p.reference));
+            (p.id, p.lang, scores)
         })
         .collect();
+    let mut scored: Vec<(&str, Lang, Scores)> = Vec::with_capacity(outcomes.len());
+    for (id, lang, scores) in outcomes {
+        match scores {
+            Some(s) => scored.push((id, lang, s)),
+            None => {
+                failed += 1;
+                eprintln!(
+                    "kotoba: error: the reference of `{id}` has no word to score; its pair is left out of the mean"
+                );
+            }
+        }
+    }
+    if scored.is_empty() {
+        bail!("nothing to score: no reference with words has a system summary");
+    }
     let mean = mean_of(scored.iter().map(|(_, _, s)| *s));
     let english_pairs = scored.iter().filter(|(_, l, _)| *l == Lang::En).count();
     let japanese_pairs = scored.len() - english_pairs;
