@@ -455,6 +455,14 @@ mod tests {
     use crate::{Error, Glossary, Status};
     use std::path::Path;
 
+    /// Each concept's id with its numbers of English and Japanese terms.
+    fn ids_and_sizes(g: &Glossary) -> Vec<(String, usize, usize)> {
+        g.concepts
+            .iter()
+            .map(|c| (c.id.clone(), c.en.len(), c.ja.len()))
+            .collect()
+    }
+
     /// The glossary a table reads as, with no problem.
     fn read_clean(text: &str, delimiter: u8, name: &str) -> Glossary {
         let mut problems = Vec::new();
@@ -573,14 +581,7 @@ mod tests {
                     c1\t\t\tja\t原産\t\tadmitted\r\n";
         let mut problems = Vec::new();
         let g = super::read(text, b'\t', Path::new("g.tsv"), &mut problems);
-        let concepts: Vec<(String, usize, usize)> = g
-            .map(|g| {
-                g.concepts
-                    .iter()
-                    .map(|c| (c.id.clone(), c.en.len(), c.ja.len()))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let concepts = ids_and_sizes(&g.unwrap_or_default());
         // c2's rows gathered; the second c1 reported once and all of its
         // rows left out, the later one too.
         assert_eq!(concepts, [("c1".into(), 1, 1), ("c2".into(), 1, 1)]);
@@ -613,14 +614,7 @@ mod tests {
         let mut problems = Vec::new();
         let g = super::read(sorted, b',', Path::new("s.csv"), &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
-        let concepts: Vec<(String, usize, usize)> = g
-            .map(|g| {
-                g.concepts
-                    .iter()
-                    .map(|c| (c.id.clone(), c.en.len(), c.ja.len()))
-                    .collect()
-            })
-            .unwrap_or_default();
+        let concepts = ids_and_sizes(&g.unwrap_or_default());
         assert_eq!(concepts, [("c1".into(), 1, 1), ("c2".into(), 1, 1)]);
         // A table without ids: rows of one English term are one concept
         // with more than one equivalent, the later ones admitted.

@@ -462,18 +462,19 @@ mod tests {
 
     const SEED: &str = include_str!("../../../../testdata/clinton-japan-trade-1993.ja.txt");
 
+    /// The first token of `text` written `surface`.
+    fn token_of<'a>(text: &str, tokens: &'a [Token], surface: &str) -> Option<&'a Token> {
+        tokens.iter().find(|t| &text[t.start..t.end] == surface)
+    }
+
     /// Latin words in Japanese text kept their capitals in `lower`, and
     /// symbols IPADIC reads as unknown nouns counted as content words.
     #[test]
     fn latin_is_lowercased_and_symbols_are_stop_words() -> Result<(), Error> {
         let text = "米国がTariffsとWTOを批判。1.5%";
         let tokens = JapaneseTokenizer::new()?.tokenize(text);
-        let row = |surface: &str| {
-            tokens
-                .iter()
-                .find(|t| &text[t.start..t.end] == surface)
-                .map(|t| (t.lower.clone(), t.is_stop))
-        };
+        let row =
+            |surface: &str| token_of(text, &tokens, surface).map(|t| (t.lower.clone(), t.is_stop));
         assert_eq!(row("Tariffs"), Some(("tariffs".to_string(), false)));
         assert_eq!(row("WTO"), Some(("wto".to_string(), false)));
         assert_eq!(row("%").map(|r| r.1), Some(true));
@@ -519,12 +520,7 @@ mod tests {
     fn light_verbs_are_stop_words() -> Result<(), Error> {
         let text = "輸出することが必要である。関税があり、影響がある。交渉を続けている。";
         let tokens = JapaneseTokenizer::new()?.tokenize(text);
-        let stop = |surface: &str| {
-            tokens
-                .iter()
-                .find(|t| &text[t.start..t.end] == surface)
-                .map(|t| t.is_stop)
-        };
+        let stop = |surface: &str| token_of(text, &tokens, surface).map(|t| t.is_stop);
         for light in ["する", "ある", "あり", "いる"] {
             assert_eq!(stop(light), Some(true), "{light}");
         }
