@@ -185,7 +185,7 @@ impl Aligner {
         }
         let mut ja_found: FxHashMap<String, TermCounts> = FxHashMap::default();
         for line in ja.lines() {
-            let (found, n) = compounds_and_count(&self.japanese, worker, line);
+            let (found, n) = compounds_and_count(&self.japanese, worker, line, true);
             local.ja_words += n as u64;
             for parts in found {
                 for (key, surface) in sub_compounds(&parts) {

@@ -26,6 +26,9 @@ pub enum Part {
     Prefix,
     /// A noun suffix: only after a noun.
     Suffix,
+    /// A number with the noun after it (二国 in 二国間貿易, 2月): may open
+    /// a compound, but a compound needs a noun besides it.
+    Numbered,
 }
 
 /// The compound role of a morpheme with IPADIC features `pos`, `sub1`,
@@ -62,7 +65,7 @@ pub fn compounds<'t>(
     worker: &mut JapaneseWorker,
     text: &'t str,
 ) -> Vec<Vec<&'t str>> {
-    compounds_and_count(tokenizer, worker, text)
+    compounds_and_count(tokenizer, worker, text, false)
         .0
         .into_iter()
         .map(|c| c.into_iter().map(|p| p.0).collect())
@@ -70,11 +73,14 @@ pub fn compounds<'t>(
 }
 
 /// The compound nouns of a text with the role of each part, and the number
-/// of morphemes of the text.
+/// of morphemes of the text. `keep_adjectival` keeps adjectival nouns used
+/// as adjectives (無効な): no terms, but the translation of one (`invalid`)
+/// when pairing.
 pub fn compounds_and_count<'t>(
     tokenizer: &JapaneseTokenizer,
     worker: &mut JapaneseWorker,
     text: &'t str,
+    keep_adjectival: bool,
 ) -> (Vec<Vec<(&'t str, Part)>>, usize) {
     let mut out = Vec::new();
     let mut run: Vec<(&'t str, Part)> = Vec::new();
@@ -86,6 +92,8 @@ pub fn compounds_and_count<'t>(
     // number (skipped when its turn comes).
     let mut prev_start = 0;
     let mut skip_to = 0;
+    // Whether the run ends in an adjectival stem (新た, 的).
+    let mut adjectival_end = false;
     for (at, m) in morphemes.iter().enumerate() {
         if m.start < skip_to {
             continue;
@@ -96,6 +104,16 @@ pub fn compounds_and_count<'t>(
         // Anything between morphemes (spaces, line breaks) breaks a run.
         let adjacent = m.start == prev_end;
         let before = &text[prev_start..prev_end];
+        // An adjectival noun used as an adjective (新たな, 具体的に, 不公正な)
+        // is no term: the run it ends is dropped.
+        if !keep_adjectival
+            && adjacent
+            && adjectival_end
+            && ((f(0) == "助動詞" && surface == "な") || (f(1) == "副詞化" && surface == "に"))
+        {
+            run.clear();
+        }
+        adjectival_end = false;
         prev_end = m.end;
         prev_start = m.start;
         let capitals =
@@ -150,6 +168,45 @@ pub fn compounds_and_count<'t>(
             skip_to = next.end;
             continue;
         }
+        // A number (digits, or kanji numerals: 二十一) with a noun right
+        // after it opens a compound as one part (二国 + 間 + 貿易), which
+        // is no term by itself (2月, 二十一世紀): alone, 月 and 国 were
+        // counted as terms. A number with a counter (6か月, 3カ国) stays out.
+        if is_number(f(0), f(1), surface) {
+            let mut last = at;
+            while let Some(next) = morphemes.get(last + 1)
+                && next.start == morphemes[last].end
+                && is_number(
+                    tokenizer.feature(next.word, 0).unwrap_or("*"),
+                    tokenizer.feature(next.word, 1).unwrap_or("*"),
+                    &text[next.start..next.end],
+                )
+            {
+                last += 1;
+            }
+            let number_end = morphemes[last].end;
+            close(&mut run, &mut out);
+            prev_start = morphemes[last].start;
+            prev_end = number_end;
+            skip_to = number_end;
+            if let Some(next) = morphemes.get(last + 1)
+                && next.start == number_end
+            {
+                let g = |i: usize| tokenizer.feature(next.word, i).unwrap_or("*");
+                let noun = &text[next.start..next.end];
+                if matches!(
+                    part_of(g(0), g(1), g(2), noun),
+                    Some(Part::Noun | Part::Suffix)
+                ) {
+                    run.push((&text[m.start..next.end], Part::Numbered));
+                    last_start = m.start;
+                    prev_start = next.start;
+                    prev_end = next.end;
+                    skip_to = next.end;
+                }
+            }
+            continue;
+        }
         // A katakana piece that is no noun of its own, right after a
         // katakana part, is the rest of a loanword the dictionary cut
         // (トークン read as トー + the honorific クン).
@@ -169,8 +226,7 @@ pub fn compounds_and_count<'t>(
         let extend = match part {
             Some(Part::Noun) => adjacent || run.is_empty(),
             Some(Part::Suffix) => adjacent && run.last().is_some_and(|p| p.1 != Part::Prefix),
-            Some(Part::Prefix) => false,
-            None => false,
+            Some(Part::Prefix | Part::Numbered) | None => false,
         };
         if !extend {
             close(&mut run, &mut out);
@@ -179,10 +235,18 @@ pub fn compounds_and_count<'t>(
             && (p != Part::Suffix || extend)
         {
             run.push((surface, p));
+            adjectival_end = f(1) == "形容動詞語幹" || f(2) == "形容動詞語幹";
         }
     }
     close(&mut run, &mut out);
     (out, morphemes.len())
+}
+
+/// Whether a morpheme is a number: digits, or IPADIC's 名詞-数 (kanji
+/// numerals).
+fn is_number(pos: &str, sub1: &str, surface: &str) -> bool {
+    (pos == "名詞" && sub1 == "数")
+        || (!surface.is_empty() && surface.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// Prefixes and suffixes dropped from the edges of a compound
@@ -308,7 +372,7 @@ pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
         // makes ① a 1, which ends no list item.
         let counted = crate::counting_form(unwrapped.as_ref());
         let sentence = counted.as_ref();
-        let (found, n) = compounds_and_count(tokenizer, &mut worker, sentence);
+        let (found, n) = compounds_and_count(tokenizer, &mut worker, sentence, false);
         words += n as u64;
         // Where a compound lies in the sentence (its parts are slices of
         // it), to cut a long sentence around it without searching.
@@ -499,6 +563,48 @@ mod tests {
                 .any(|c| c.ends_with("内") || c.starts_with("各")),
             "{found:?}"
         );
+        Ok(())
+    }
+
+    /// 月 of 1月か2月 and 国 of 二国間 came out as terms of their own,
+    /// and 新たな as the term 新た (a review of the seed translation).
+    #[test]
+    fn numbers_open_compounds_and_adjectives_are_no_terms() -> Result<(), crate::Error> {
+        let ja = JapaneseTokenizer::new()?;
+        let mut w = ja.worker();
+        let text = "二国間貿易協議を行う。1月か2月に会う。二十一世紀の経済。6か月ごと。\
+                    新たな目標。具体的な成果と具体的目標。不公正な慣行。";
+        let found: Vec<String> = compounds(&ja, &mut w, text)
+            .into_iter()
+            .map(|p| p.join("+"))
+            .collect();
+        for want in ["二国+間+貿易+協議", "具体+的+目標", "目標", "慣行", "経済"]
+        {
+            assert!(found.contains(&want.to_string()), "{want} in {found:?}");
+        }
+        for unwanted in [
+            "月",
+            "2月",
+            "国+間",
+            "世紀",
+            "ごと",
+            "新た",
+            "具体+的",
+            "不+公正",
+        ] {
+            assert!(
+                !found.contains(&unwanted.to_string()),
+                "{unwanted} in {found:?}"
+            );
+        }
+        // Pairing keeps the adjective: 無効 is the translation of `invalid`.
+        let (kept, _) = compounds_and_count(&ja, &mut w, "無効な引数。", true);
+        assert!(
+            kept.iter().any(|c| c.len() == 1 && c[0].0 == "無効"),
+            "{kept:?}"
+        );
+        let (dropped, _) = compounds_and_count(&ja, &mut w, "無効な引数。", false);
+        assert!(!dropped.iter().any(|c| c[0].0 == "無効"), "{dropped:?}");
         Ok(())
     }
 
