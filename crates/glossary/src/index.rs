@@ -58,15 +58,7 @@ impl<'g> Index<'g> {
         }
         hits.sort_unstable();
         hits.dedup();
-        let folded: String = query.trim().nfkc().collect::<String>().to_lowercase();
-        let query_ja = key_ja(query);
-        let written = |c: &Concept| {
-            c.en.iter().any(|t| {
-                english_forms(&t.term)
-                    .iter()
-                    .any(|f| f.to_lowercase() == folded)
-            }) || c.ja.iter().any(|t| key_ja(&t.term) == query_ja)
-        };
+        let written = written_as(query);
         // Stable: glossary order within each group.
         hits.sort_by_cached_key(|&i| !written(&self.glossary.concepts[i]));
         hits.into_iter()
@@ -74,9 +66,24 @@ impl<'g> Index<'g> {
             .collect()
     }
 
+    /// Concepts with a term written as `query` or as one of its inflected
+    /// forms (case and width folded), in glossary order: [`Index::lookup`]
+    /// without the concepts that only share stems (`rules` is no form of
+    /// `ruling`, nor `exporters` of `export`).
+    pub fn lookup_written(&self, query: &str) -> Vec<&'g Concept> {
+        let written = written_as(query);
+        self.lookup(query)
+            .into_iter()
+            .filter(|c| written(c))
+            .collect()
+    }
+
     /// Up to `n` concepts whose terms are closest to `query` (for "did you
     /// mean"), best first.
     pub fn near(&self, query: &str, n: usize) -> Vec<&'g Concept> {
+        if n == 0 {
+            return Vec::new();
+        }
         let (qe, qj) = (key_en(query), key_ja(query));
         let mut scored: Vec<(f64, usize)> = Vec::new();
         for (key, concepts) in &self.keys {
@@ -99,6 +106,20 @@ impl<'g> Index<'g> {
         out.into_iter()
             .map(|i| &self.glossary.concepts[i])
             .collect()
+    }
+}
+
+/// Whether a concept has a term written as `query` or as one of its
+/// inflected forms, case and width folded.
+fn written_as(query: &str) -> impl Fn(&Concept) -> bool {
+    let folded: String = query.trim().nfkc().collect::<String>().to_lowercase();
+    let query_ja = key_ja(query);
+    move |c: &Concept| {
+        c.en.iter().any(|t| {
+            english_forms(&t.term)
+                .iter()
+                .any(|f| f.to_lowercase() == folded)
+        }) || c.ja.iter().any(|t| key_ja(&t.term) == query_ja)
     }
 }
 
@@ -148,6 +169,30 @@ mod tests {
                 .iter()
                 .any(|c| c.id == "trade-surplus")
         );
+        assert!(index.near("trade surplu", 0).is_empty());
+        Ok(())
+    }
+
+    /// Seeding pairs `rules` with 判断 of `ruling`, and `exporters` with
+    /// 輸出 of `export`, came from stems shared (a review found it).
+    #[test]
+    fn written_lookup_leaves_out_shared_stems() -> Result<(), crate::Error> {
+        let g = default_glossary()?;
+        let index = Index::new(g);
+        let ids = |q: &str| -> Vec<String> {
+            index
+                .lookup_written(q)
+                .iter()
+                .map(|c| c.id.clone())
+                .collect()
+        };
+        assert!(index.lookup("rules").iter().any(|c| c.id == "ruling"));
+        assert!(!ids("rules").contains(&"ruling".to_string()));
+        assert!(!ids("exporters").contains(&"export".to_string()));
+        assert!(ids("exporters").contains(&"exporter".to_string()));
+        assert!(ids("tariffs").contains(&"tariff".to_string()));
+        assert!(ids("ＷＴＯ").contains(&"wto".to_string()));
+        assert!(ids("貿易黒字").contains(&"trade-surplus".to_string()));
         Ok(())
     }
 }

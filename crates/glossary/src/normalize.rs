@@ -93,9 +93,12 @@ pub fn is_cjk(c: char) -> bool {
 pub fn english_forms(term: &str) -> Vec<String> {
     let base: String = term.nfkc().collect::<String>().replace('’', "'");
     let mut forms = vec![base.clone()];
+    // After the last character that is no letter or digit, whatever its
+    // length in bytes (`US–Japan`, `Acme®`).
     let last_start = base
-        .rfind(|c: char| !c.is_alphanumeric())
-        .map_or(0, |i| i + 1);
+        .char_indices()
+        .rfind(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let last = &base[last_start..];
     let head = &base[..last_start];
     // An acronym's plural: `FTAs`, `NTBs`.
@@ -200,5 +203,16 @@ mod tests {
         assert_eq!(key_en("financial crises"), key_en("financial crisis"));
         assert_eq!(key_en("trade surpluses"), key_en("trade surplus"));
         assert_ne!(key_en("customs"), key_en("custom"));
+    }
+
+    /// The last word was found one byte after the start of the character
+    /// before it, which panicked inside a dash of more than one byte (a
+    /// review found it).
+    #[test]
+    fn terms_with_wide_punctuation_have_forms() {
+        assert!(english_forms("US–Japan talk").contains(&"US–Japan talks".to_string()));
+        assert_eq!(english_forms("EU–Japan"), ["EU–Japan"]);
+        assert_eq!(english_forms("Acme®"), ["Acme®"]);
+        assert!(english_forms("tariff × quota").contains(&"tariff × quotas".to_string()));
     }
 }

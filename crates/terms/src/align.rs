@@ -457,8 +457,10 @@ pub fn align(
             let Some(counts) = stats.en.terms.get(e) else {
                 continue;
             };
+            // Only a concept with this very term: `rules` shares a stem
+            // with `ruling`, whose 判断 it was paired with.
             let ids: HashSet<String> = ix
-                .lookup(counts.surface())
+                .lookup_written(counts.surface())
                 .into_iter()
                 .map(|c| c.id.clone())
                 .collect();
