@@ -342,7 +342,7 @@ fn missing_and_repeated_shards_are_named() {
     let (code, out, err) = run(&["glossary", "merge-stats", &s(&s0), &s(&s2)]);
     assert_eq!(code, 2);
     assert!(out.is_empty());
-    assert!(err.contains("lack shard(s) 1/3"), "{err}");
+    assert!(err.contains("missing shard(s) 1/3"), "{err}");
     let part = dir.path().join("part.json");
     let (code, _, err) = run(&[
         "glossary",
@@ -354,11 +354,20 @@ fn missing_and_repeated_shards_are_named() {
         &s(&part),
     ]);
     assert_eq!(code, 0, "{err}");
+    // Going on without a shard is said, not hidden.
+    assert!(
+        err.contains("missing shard(s) 1/3; going on without them"),
+        "{err}"
+    );
     let (code, _, err) = run(&["glossary", "build", "--stats", &s(&part)]);
     assert_eq!(code, 2);
-    assert!(err.contains("lack shard(s) 1/3"), "{err}");
+    assert!(err.contains("missing shard(s) 1/3"), "{err}");
     let (code, out, err) = run(&["glossary", "build", "--partial", "--stats", &s(&part)]);
     assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("missing shard(s) 1/3; going on without them"),
+        "{err}"
+    );
     assert!(out.lines().count() > 1);
     // One twice, even under another argument.
     let (code, _, err) = run(&[

@@ -55,6 +55,17 @@ fn parse_mo(bytes: &[u8]) -> Option<Vec<Message>> {
         let first = raw.split(|&b| b == 0).next().unwrap_or(raw);
         String::from_utf8(first.to_vec()).ok()
     };
+    // Both tables (8 bytes an entry) must lie in the file: the count is
+    // read from it, and a wrong one asked for gigabytes up front.
+    let fits = |table: usize| {
+        count
+            .checked_mul(8)
+            .and_then(|n| n.checked_add(table))
+            .is_some_and(|end| end <= bytes.len())
+    };
+    if !fits(originals) || !fits(translations) {
+        return None;
+    }
     let mut out = Vec::with_capacity(count);
     for i in 0..count {
         let (Some(source), Some(translation)) = (string(originals, i), string(translations, i))
@@ -120,8 +131,12 @@ mod tests {
     fn garbage_is_rejected_not_a_panic() {
         assert!(parse_mo(b"\xde\x12\x04\x95\xff\xff\xff\xff").is_none());
         assert!(parse_mo(&[0u8; 3]).is_none());
+        // Tables cut off: an error, not a catalog of no messages.
         let mut bytes = catalog(&[("a", "b")]);
         bytes.truncate(40);
-        assert_eq!(parse_mo(&bytes).map(|m| m.len()), Some(0));
+        assert!(parse_mo(&bytes).is_none());
+        // A count of 2^32 - 1 asked for 206 GB and aborted (a review found it).
+        let huge = b"\xde\x12\x04\x95\0\0\0\0\xff\xff\xff\xff\x1c\0\0\0\x1c\0\0\0";
+        assert!(parse_mo(huge).is_none());
     }
 }

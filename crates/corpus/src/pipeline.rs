@@ -77,7 +77,7 @@ where
             || {
                 let sunk = hand_over(to_sink, &mut sink);
                 let next: Vec<I::Item> = if sunk.is_ok() {
-                    count = (count * 2).min(batch);
+                    count = count.saturating_mul(2).min(batch);
                     bytes = (bytes * 2).min(BATCH_BYTES);
                     next_batch(&mut docs, count, bytes)
                 } else {

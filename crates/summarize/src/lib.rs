@@ -36,6 +36,14 @@ pub enum Error {
     /// A tokenizer could not be set up.
     #[error(transparent)]
     Tokenize(#[from] kotoba_tokenize::Error),
+    /// A document given prepared does not hold together ([`Prepared::problem`]).
+    #[error("prepared document {doc}: {problem}")]
+    Prepared {
+        /// Which document of those given (0 for one).
+        doc: usize,
+        /// What is wrong.
+        problem: String,
+    },
 }
 
 /// A sentence of a summary.
@@ -149,7 +157,7 @@ impl Summarizer {
     /// Summarizes one document.
     pub fn summarize(&self, text: &str, lang: Lang, split: Split) -> Vec<Extract> {
         let doc = self.preparer.prepare(text, lang, split);
-        self.summarize_prepared(&doc, false)
+        self.summarize_sound(&doc, false)
     }
 
     /// Summarizes several documents together into one summary; each extract
@@ -159,14 +167,20 @@ impl Summarizer {
             .iter()
             .map(|(t, l)| self.preparer.prepare(t, *l, split))
             .collect();
-        self.summarize_many_prepared(&prepared)
+        self.summarize_many_sound(&prepared)
     }
 
     /// Summarizes several prepared documents together, as
     /// [`summarize_many`](Self::summarize_many).
-    pub fn summarize_many_prepared(&self, prepared: &[Prepared]) -> Vec<Extract> {
+    pub fn summarize_many_prepared(&self, prepared: &[Prepared]) -> Result<Vec<Extract>, Error> {
+        check_prepared(prepared)?;
+        Ok(self.summarize_many_sound(prepared))
+    }
+
+    /// [`Summarizer::summarize_many_prepared`] of documents that hold together.
+    fn summarize_many_sound(&self, prepared: &[Prepared]) -> Vec<Extract> {
         let merged = merge(prepared);
-        let mut out = self.summarize_prepared(&merged.doc, true);
+        let mut out = self.summarize_sound(&merged.doc, true);
         for e in &mut out {
             let (d, i) = merged.origin[e.index];
             e.doc = d;
@@ -178,8 +192,15 @@ impl Summarizer {
         out
     }
 
-    /// Summarizes a prepared document.
-    pub fn summarize_prepared(&self, doc: &Prepared, multi: bool) -> Vec<Extract> {
+    /// Summarizes a prepared document; one prepared by hand that does not
+    /// hold together is an error.
+    pub fn summarize_prepared(&self, doc: &Prepared, multi: bool) -> Result<Vec<Extract>, Error> {
+        check_prepared(std::slice::from_ref(doc))?;
+        Ok(self.summarize_sound(doc, multi))
+    }
+
+    /// [`Summarizer::summarize_prepared`] of a document that holds together.
+    fn summarize_sound(&self, doc: &Prepared, multi: bool) -> Vec<Extract> {
         let mut scores = methods::score(doc, self.method, &self.params);
         scores = select::normalize(&scores);
         if self.bonus_weight != 0.0 && !self.bonus.is_empty() {
@@ -249,6 +270,18 @@ struct Merged {
 }
 
 /// One document of all sentences, with a shared vocabulary.
+/// The first document that does not hold together, as an error.
+fn check_prepared(docs: &[Prepared]) -> Result<(), Error> {
+    match docs
+        .iter()
+        .enumerate()
+        .find_map(|(doc, d)| d.problem().map(|problem| (doc, problem)))
+    {
+        Some((doc, problem)) => Err(Error::Prepared { doc, problem }),
+        None => Ok(()),
+    }
+}
+
 fn merge(docs: &[Prepared]) -> Merged {
     let mut vocab: HashMap<String, u32> = HashMap::new();
     let mut vocabulary = Vec::new();
@@ -671,6 +704,22 @@ mod tests {
         assert_eq!(doc.sentences[2].size, 17);
         assert!(doc.vocabulary.iter().any(|t| t == "鉄鋼"));
         assert!(doc.vocabulary.iter().any(|t| t == "tariff"));
+        // Every id names its own term: Japanese ids were counted apart and
+        // gave 日本 the id of `japan` (a review found it).
+        let named = |i: usize| -> Vec<&str> {
+            doc.sentences[i]
+                .terms
+                .iter()
+                .map(|&t| doc.vocabulary[t as usize].as_str())
+                .collect()
+        };
+        assert!(named(0).contains(&"tariff"), "{:?}", named(0));
+        assert!(named(2).contains(&"鉄鋼"), "{:?}", named(2));
+        assert!(!named(2).iter().any(|t| t.is_ascii()), "{:?}", named(2));
+        let mut ids: Vec<&String> = doc.vocabulary.iter().collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), doc.vocabulary.len());
         // Lines take the language of their part; parts that overlap, run out
         // of order or past the text are left out, not a panic.
         let lines = Preparer::new()?.prepare_parts(text, &parts, Split::Lines);
@@ -688,6 +737,39 @@ mod tests {
         ];
         let doc = Preparer::new()?.prepare_parts(text, &odd, Split::Sentences);
         assert_eq!(doc.sentences.len(), 4);
+        Ok(())
+    }
+
+    /// A document prepared by hand indexed the vocabulary and the
+    /// positions unchecked, a panic on ids past it (a review found it).
+    #[test]
+    fn a_prepared_document_that_does_not_hold_together_is_an_error() -> Result<(), Error> {
+        let mut doc = Preparer::new()?.prepare(
+            "Japan cut tariffs on beef. The cut takes effect in April.",
+            Lang::En,
+            Split::Sentences,
+        );
+        let s = summarizer(Method::Luhn, 1);
+        assert_eq!(s.summarize_prepared(&doc, false)?.len(), 1);
+        let mut past = doc.clone();
+        past.sentences[1].terms[0] = past.vocabulary.len() as u32;
+        past.sentences[1].positions[0] = 0;
+        let err = s
+            .summarize_prepared(&past, false)
+            .err()
+            .map(|e| e.to_string());
+        assert!(
+            err.as_deref().is_some_and(
+                |e| e.contains("sentence 1: term id") && e.contains("past the vocabulary")
+            ),
+            "{err:?}"
+        );
+        doc.sentences[0].positions.reverse();
+        let err = s.summarize_many_prepared(&[past.clone(), doc]).err();
+        assert!(
+            matches!(err, Some(Error::Prepared { doc: 0, .. })),
+            "{err:?}"
+        );
         Ok(())
     }
 

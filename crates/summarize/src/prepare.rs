@@ -118,6 +118,32 @@ impl Prepared {
     pub fn vocabulary_size(&self) -> usize {
         self.vocabulary.len()
     }
+
+    /// What does not hold together in a document prepared by hand, if
+    /// anything: a term id past the vocabulary, or positions that are not
+    /// one per term in ascending order (the summarizer indexes by them).
+    pub fn problem(&self) -> Option<String> {
+        let size = self.vocabulary.len();
+        self.sentences.iter().enumerate().find_map(|(i, s)| {
+            if let Some(t) = s.terms.iter().find(|&&t| t as usize >= size) {
+                Some(format!(
+                    "sentence {i}: term id {t} is past the vocabulary ({size} terms)"
+                ))
+            } else if s.positions.len() != s.terms.len() {
+                Some(format!(
+                    "sentence {i}: {} positions for {} terms",
+                    s.positions.len(),
+                    s.terms.len()
+                ))
+            } else if s.positions.windows(2).any(|w| w[0] > w[1]) {
+                Some(format!(
+                    "sentence {i}: positions are not in ascending order"
+                ))
+            } else {
+                None
+            }
+        })
+    }
 }
 
 /// Prepares documents; holds the tokenizers (cheap to share across threads).
@@ -247,7 +273,10 @@ impl Preparer {
                 let id = match vocab.get(term) {
                     Some(&id) => id,
                     None => {
-                        let id = vocab.len() as u32;
+                        // English stems share the vocabulary: ids are its
+                        // indices (counting Japanese terms alone gave 日本
+                        // the id of an English stem).
+                        let id = vocabulary.len() as u32;
                         vocab.insert(term.to_string(), id);
                         vocabulary.push(term.to_string());
                         id
@@ -280,8 +309,18 @@ impl Preparer {
                             let id = match local.get(&global) {
                                 Some(&id) => id,
                                 None => {
-                                    let id = vocabulary.len() as u32;
-                                    vocabulary.push(cache.stems[global as usize].clone());
+                                    // A term a Japanese sentence of this
+                                    // document holds too (`wto`) is one.
+                                    let stem = &cache.stems[global as usize];
+                                    let id = match vocab.get(stem) {
+                                        Some(&id) => id,
+                                        None => {
+                                            let id = vocabulary.len() as u32;
+                                            vocab.insert(stem.clone(), id);
+                                            vocabulary.push(stem.clone());
+                                            id
+                                        }
+                                    };
                                     local.insert(global, id);
                                     id
                                 }

@@ -1007,7 +1007,7 @@ fn cooc_inside(pairs: &[Alignment], part: &str) -> u64 {
                 .any(|y| y.ja.len() > x.ja.len() && y.ja.contains(x.ja.as_str()))
         })
         .map(|x| x.cooc)
-        .sum()
+        .fold(0, u64::saturating_add)
 }
 
 /// The pieces a Japanese candidate extends by single characters, as

@@ -209,7 +209,8 @@ pub struct Candidate {
     pub glossary: Option<String>,
 }
 
-/// Nesting of a candidate in longer candidates.
+/// Nesting of a candidate in longer candidates. Counts may come from
+/// files (`--stats`), so its sums saturate rather than wrap.
 #[derive(Debug, Clone, Copy, Default)]
 struct Nesting {
     /// Distinct longer candidates containing it.
@@ -261,10 +262,10 @@ fn nestings<'s>(stats: &'s Stats, by_key: &Lookup<'s>) -> HashMap<&'s str, Nesti
             for (k, n) in b {
                 let m = a.entry(k).or_default();
                 m.count += n.count;
-                m.sum += n.sum;
+                m.sum = m.sum.saturating_add(n.sum);
                 m.max = m.max.max(n.max);
-                m.ext += n.ext;
-                m.cap_ext += n.cap_ext;
+                m.ext = m.ext.saturating_add(n.ext);
+                m.cap_ext = m.cap_ext.saturating_add(n.cap_ext);
             }
             a
         })
@@ -303,12 +304,12 @@ fn nest_into<'s>(
             if let Some((k, _)) = by_key.get_key_value(sub) {
                 let n = out.entry(*k).or_default();
                 n.count += 1;
-                n.sum += counts.freq;
+                n.sum = n.sum.saturating_add(counts.freq);
                 n.max = n.max.max(counts.freq);
                 if j - i + 2 == parts.len() {
-                    n.ext += counts.freq;
+                    n.ext = n.ext.saturating_add(counts.freq);
                     if edge_capitalised(surface, i == 1) {
-                        n.cap_ext += counts.freq;
+                        n.cap_ext = n.cap_ext.saturating_add(counts.freq);
                     }
                 }
             }
@@ -329,10 +330,10 @@ fn part_contexts(stats: &Stats) -> HashMap<&str, (u64, u64)> {
                 for (i, p) in key.split(' ').enumerate() {
                     let e = out.entry(p).or_default();
                     if i > 0 {
-                        e.0 += counts.freq;
+                        e.0 = e.0.saturating_add(counts.freq);
                     }
                     if i < last {
-                        e.1 += counts.freq;
+                        e.1 = e.1.saturating_add(counts.freq);
                     }
                 }
                 out
@@ -411,7 +412,11 @@ fn coordination(key: &str, freq: u64, by_key: &Lookup) -> bool {
         return false;
     };
     // Each side's count includes its occurrences inside the whole.
-    let alone = |part: &str| by_key.get(part).is_some_and(|c| c.freq >= 2 * freq);
+    let alone = |part: &str| {
+        by_key
+            .get(part)
+            .is_some_and(|c| c.freq >= freq.saturating_mul(2))
+    };
     alone(left) && alone(right)
 }
 
@@ -494,7 +499,7 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
                 let mut parts = 0.0;
                 for p in key.split(' ') {
                     let (l, r) = contexts.get(p).copied().unwrap_or_default();
-                    log_lr += ((l + 1) as f64).ln() + ((r + 1) as f64).ln();
+                    log_lr += (l as f64 + 1.0).ln() + (r as f64 + 1.0).ln();
                     parts += 2.0;
                 }
                 f.ln_1p() + log_lr / parts
@@ -665,5 +670,33 @@ mod tsv_tests {
             "term\tscore\tfreq\tdoc_freq\texample\tglossary\n\
              trade surplus\t1.5000\t3\t2\tThe trade surplus grew. It did so. \ttrade surplus\n"
         );
+    }
+}
+
+#[cfg(test)]
+mod count_tests {
+    use super::{Method, RankOptions, rank};
+    use crate::stats::Stats;
+
+    /// Counts read from a file may be as large as u64 allows: sums of them
+    /// overflowed (a panic in debug builds, nonsense scores in release).
+    #[test]
+    fn huge_counts_from_a_file_rank_without_overflow() -> Result<(), crate::Error> {
+        let max = u64::MAX;
+        let json = format!(
+            r#"{{"version":1,"language":"en","docs":1,"words":{max},"terms":{{
+                "duty":{{"freq":{max},"doc_freq":1,"example":"","cased":0}},
+                "duty free":{{"freq":{max},"doc_freq":1,"example":"","cased":0}},
+                "customs duty":{{"freq":{max},"doc_freq":1,"example":"","cased":0}}}}}}"#
+        );
+        let stats = Stats::from_json(&json)?;
+        for method in [Method::Combined, Method::CValue, Method::Flr, Method::TfIdf] {
+            let options = RankOptions {
+                method,
+                ..RankOptions::default()
+            };
+            assert_eq!(rank(&stats, &options, None).len(), 3, "{method:?}");
+        }
+        Ok(())
     }
 }

@@ -792,7 +792,11 @@ impl Shards {
                 self.of, other.of
             )));
         }
-        if let Some(k) = other.have.iter().find(|k| self.have.contains(k)) {
+        if let Some(k) = other
+            .have
+            .iter()
+            .find(|k| self.have.binary_search(k).is_ok())
+        {
             return Err(invalid(format!("shard {k}/{} is counted twice", self.of)));
         }
         self.have.extend_from_slice(&other.have);
@@ -800,9 +804,27 @@ impl Shards {
         Ok(())
     }
 
-    /// The shards of the split not held.
-    pub fn missing(&self) -> Vec<u64> {
-        (0..self.of).filter(|k| !self.have.contains(k)).collect()
+    /// How many shards of the split are not held.
+    pub fn missing_count(&self) -> u64 {
+        self.of.saturating_sub(self.have.len() as u64)
+    }
+
+    /// The first `n` shards of the split not held, in order: the split's
+    /// size comes from a file, so they are never all listed at once.
+    pub fn missing(&self, n: usize) -> Vec<u64> {
+        let mut out = Vec::new();
+        let mut held = self.have.iter().peekable();
+        let mut k = 0;
+        while k < self.of && out.len() < n {
+            match held.peek() {
+                Some(&&h) if h == k => {
+                    held.next();
+                }
+                _ => out.push(k),
+            }
+            k += 1;
+        }
+        out
     }
 
     fn problem(&self) -> Option<String> {
@@ -1584,7 +1606,15 @@ mod tests {
         let mut s = Shards::one(1, 3);
         s.merge(&Shards::one(0, 3))?;
         assert_eq!(s.have, [0, 1]);
-        assert_eq!(s.missing(), [2]);
+        assert_eq!(s.missing(5), [2]);
+        assert_eq!(s.missing_count(), 1);
+        // A split's size from a file is not walked to its end.
+        let huge = Shards {
+            of: u64::MAX,
+            have: vec![0, 2],
+        };
+        assert_eq!(huge.missing(3), [1, 3, 4]);
+        assert_eq!(huge.missing_count(), u64::MAX - 2);
         assert!(s.merge(&Shards::one(1, 3)).is_err());
         assert!(s.merge(&Shards::one(2, 4)).is_err());
         let mut v: Value = serde_json::from_str(&record.to_json()?)?;

@@ -140,7 +140,7 @@ pub fn run(args: SummarizeArgs) -> Result<Status> {
     run::over_corpus(&args.input, b"", |doc| {
         let prepared = prepare(&summarizer, args.lang, &doc.text, split);
         let lang = prepared.lang;
-        let extracts = summarizer.summarize_prepared(&prepared, false);
+        let extracts = summarizer.summarize_prepared(&prepared, false)?;
         let bytes = render(
             format,
             method,
@@ -227,7 +227,7 @@ fn multi(args: &SummarizeArgs, summarizer: &Summarizer, split: Split) -> Result<
     } else {
         Lang::En
     };
-    let extracts = summarizer.summarize_many_prepared(&prepared);
+    let extracts = summarizer.summarize_many_prepared(&prepared)?;
     // No documents at all has had its note already.
     if extracts.is_empty() && !docs.is_empty() {
         let sentences = prepared.iter().map(|p| p.sentences.len()).sum();

@@ -526,18 +526,29 @@ fn absorb_counts(total: &mut Option<Counts>, next: Counts, origin: &str) -> Resu
 /// whole corpus and says no more of shards.
 fn whole_split(mut counts: Counts, partial: bool, what: &str) -> Result<Counts> {
     if let Some(shards) = &counts.shards {
-        let missing = shards.missing();
-        if missing.is_empty() {
+        let count = shards.missing_count();
+        if count == 0 {
             counts.shards = None;
-        } else if !partial {
-            let list: Vec<String> = missing
+        } else {
+            const LISTED: usize = 10;
+            let mut list: Vec<String> = shards
+                .missing(LISTED)
                 .iter()
                 .map(|k| format!("{k}/{}", shards.of))
                 .collect();
-            return Err(anyhow!(
-                "{what} lack shard(s) {}; give them, or --partial to go on without",
-                list.join(", ")
-            ));
+            if count > LISTED as u64 {
+                list.push(format!("and {} more", count - LISTED as u64));
+            }
+            let list = list.join(", ");
+            if !partial {
+                return Err(anyhow!(
+                    "{what}: missing shard(s) {list}; give them, or --partial to go on without"
+                ));
+            }
+            // The ranking is of part of the corpus: said, not hidden.
+            eprintln!(
+                "kotoba: note: {what}: missing shard(s) {list}; going on without them (--partial)"
+            );
         }
     }
     Ok(counts)
