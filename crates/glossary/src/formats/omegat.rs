@@ -5,7 +5,6 @@
 
 use std::path::Path;
 
-use crate::model::id_from;
 use crate::{Concept, Error, Glossary, Lang, Status, Term};
 
 pub fn write(g: &Glossary) -> String {
@@ -41,6 +40,8 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
     let mut g = Glossary::default();
     // Which concept a term already belongs to: rows repeat them.
     let mut owner: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    // Ids given, so that `Diet` and `diet` make two concepts, not one id twice.
+    let mut ids: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut first = true;
     // Japanese first, as a header `ja<TAB>en` says.
     let mut swapped = false;
@@ -83,7 +84,10 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
         let at = match owner.get(&key_en).or_else(|| owner.get(&key_ja)) {
             Some(&k) => k,
             None => {
-                let id = id_from(if src.is_empty() { tgt } else { src });
+                let id = super::table::derived_id(if src.is_empty() { tgt } else { src }, |id| {
+                    ids.contains(id)
+                });
+                ids.insert(id.clone());
                 let comment = cells.get(2).map_or("", |s| s.trim()).to_string();
                 g.concepts.push(Concept {
                     id,
@@ -126,6 +130,22 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
 #[cfg(test)]
 mod tests {
     use std::path::Path;
+
+    /// `Diet` and `diet` were both given the id `diet`, and the file was
+    /// refused for a duplicate id it never wrote (a review found it).
+    #[test]
+    fn terms_alike_but_for_case_are_two_concepts() -> Result<(), crate::Error> {
+        let mut problems = Vec::new();
+        let g = super::read(
+            "Diet\t国会\ndiet\t食事\n",
+            Path::new("g.txt"),
+            &mut problems,
+        )?;
+        assert!(problems.is_empty(), "{problems:?}");
+        let ids: Vec<&str> = g.concepts.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["diet", "diet-2"]);
+        Ok(())
+    }
 
     /// A spreadsheet's table saved as `.txt` kept its `en<TAB>ja` header as
     /// a concept `en` → `ja` (a review found it).

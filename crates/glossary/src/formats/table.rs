@@ -150,7 +150,7 @@ pub fn read(
             let derived = get("id").is_empty();
             let named_by = if en.is_empty() { &ja } else { &en };
             let id = match &*get("id") {
-                "" => derived_id(named_by, &seen),
+                "" => derived_id(named_by, |id| seen.contains_key(id)),
                 id => id.to_string(),
             };
             let term = |t: &str, reading: &str| Term {
@@ -282,17 +282,19 @@ pub fn read(
 /// already has that id (`Diet` and `diet`, `C++ tariff` and `C tariff`), the
 /// first free one of `diet-2`, `diet-3`, …: different terms stay different
 /// concepts.
-fn derived_id(term: &str, seen: &std::collections::HashMap<String, Option<usize>>) -> String {
+/// `taken` says whether an id is in use. Shared by the formats whose rows
+/// may lack ids (OmegaT, UTX).
+pub(super) fn derived_id(term: &str, taken: impl Fn(&str) -> bool) -> String {
     let base = match id_from(term) {
         id if id.is_empty() => "term".to_string(),
         id => id,
     };
-    if !seen.contains_key(&base) {
+    if !taken(&base) {
         return base;
     }
     (2..)
         .map(|k| format!("{base}-{k}"))
-        .find(|id| !seen.contains_key(id))
+        .find(|id| !taken(id))
         .unwrap_or(base)
 }
 

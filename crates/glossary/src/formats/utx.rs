@@ -103,6 +103,11 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
     }
     let mut header: Vec<String> = Vec::new();
     let mut g = Glossary::default();
+    // Where each concept is, by id; and, for rows without an id, by the
+    // term that names it (rows with the same source term are one concept,
+    // `Diet` and `diet` two).
+    let mut at_id: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut at_term: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for (i, line) in lines {
         if line.trim().is_empty() {
             continue;
@@ -145,13 +150,31 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
                 }
             },
         };
-        let id = match get("concept ID") {
-            "" => crate::model::id_from(if src.is_empty() { tgt } else { src }),
-            id => id.to_string(),
+        let given = get("concept ID");
+        let named_by = if src.is_empty() {
+            format!("ja:{tgt}")
+        } else {
+            format!("en:{src}")
         };
-        let at = match g.concepts.iter().rposition(|c| c.id == id) {
-            Some(k) => k,
+        let known = if given.is_empty() {
+            at_term.get(&named_by)
+        } else {
+            at_id.get(given)
+        };
+        let at = match known {
+            Some(&k) => k,
             None => {
+                let id = if given.is_empty() {
+                    let term = if src.is_empty() { tgt } else { src };
+                    super::table::derived_id(term, |id| at_id.contains_key(id))
+                } else {
+                    given.to_string()
+                };
+                let k = g.concepts.len();
+                at_id.insert(id.clone(), k);
+                if given.is_empty() {
+                    at_term.insert(named_by, k);
+                }
                 g.concepts.push(Concept {
                     id,
                     domain: String::new(),
@@ -160,7 +183,7 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
                     en: vec![],
                     ja: vec![],
                 });
-                g.concepts.len() - 1
+                k
             }
         };
         let c = &mut g.concepts[at];
@@ -213,6 +236,22 @@ mod tests {
         let back = read(&write(&g), Path::new("g.utx"), &mut problems)?;
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(back, g);
+        Ok(())
+    }
+
+    /// Without ids, `Diet` and `diet` were merged into one concept (a
+    /// review found it); rows of one source term stay one concept.
+    #[test]
+    fn rows_without_ids_are_concepts_by_their_term() -> Result<(), Error> {
+        let text = "#UTX 1.20; en/ja\n#src\ttgt\n\
+                    Diet\t国会\ndiet\t食事\ntariff\t関税\ntariff\t関税率\n";
+        let g = read(text, Path::new("g.utx"), &mut Vec::new())?;
+        let concepts: Vec<(&str, usize)> = g
+            .concepts
+            .iter()
+            .map(|c| (c.id.as_str(), c.ja.len()))
+            .collect();
+        assert_eq!(concepts, [("diet", 1), ("diet-2", 1), ("tariff", 2)]);
         Ok(())
     }
 
