@@ -501,10 +501,15 @@ fn abbreviation_definitions(sentence: &str) -> Vec<String> {
         };
         let inside = sentence[at + 1..close].trim();
         if short_form(inside) {
-            let before: Vec<&str> = sentence[..at].split_whitespace().collect();
             let n = inside.chars().count();
-            let window = (n + 5).min(2 * n).min(before.len());
-            let words = &before[before.len() - window..];
+            // The last words only: a long list of `Name (XX)` entries would
+            // split its whole beginning again at every parenthesis.
+            let mut words: Vec<&str> = sentence[..at]
+                .split_whitespace()
+                .rev()
+                .take((n + 5).min(2 * n))
+                .collect();
+            words.reverse();
             if let Some(long) = best_long_form(inside, &words.join(" ")) {
                 out.push(key(&long));
                 out.push(key(inside));

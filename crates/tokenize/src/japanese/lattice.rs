@@ -304,7 +304,10 @@ impl Lattice {
             let mut p = begin + 1;
             let mut seen = info;
             let mut count = 0;
-            while p < n && seen.is_kind_of(self.infos[p]) {
+            // Past MAX_GROUPING no group is proposed, and `group_end` only
+            // matters within `class.length` of `begin`: the scan stops there
+            // rather than run to the end of a long run at every character.
+            while p < n && count <= MAX_GROUPING && seen.is_kind_of(self.infos[p]) {
                 seen = self.infos[p];
                 p += 1;
                 count += 1;
