@@ -404,12 +404,29 @@ impl Shifts {
 /// the same length, the lines of the original.
 fn with_line_breaks(folded: &str, shifts: &Shifts, original: &str) -> String {
     let mut bytes = folded.as_bytes().to_vec();
+    // The white-space run of the original last looked at: where it ends and
+    // where its last line break stands. Each run is scanned once, however
+    // many spaces of the folded text fall in it (a run copied as it was).
+    let mut run: Option<(usize, Option<usize>)> = None;
     for (i, b) in bytes.iter_mut().enumerate() {
         if *b == b' ' {
-            let run = original[shifts.original(i)..]
-                .chars()
-                .take_while(|c| c.is_whitespace());
-            if run.into_iter().any(crate::formats::is_line_break) {
+            let at = shifts.original(i);
+            let (_, last_break) = match run {
+                Some(r) if at < r.0 => r,
+                _ => {
+                    let mut end = at;
+                    let mut last_break = None;
+                    for c in original[at..].chars().take_while(|c| c.is_whitespace()) {
+                        if crate::formats::is_line_break(c) {
+                            last_break = Some(end);
+                        }
+                        end += c.len_utf8();
+                    }
+                    *run.insert((end, last_break))
+                }
+            };
+            // A line break from here to the run's end.
+            if last_break.is_some_and(|lb| at <= lb) {
                 *b = b'\n';
             }
         }

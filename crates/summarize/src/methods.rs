@@ -182,7 +182,7 @@ fn term_counts(doc: &Prepared) -> Vec<u32> {
 }
 
 /// Luhn: significant words are frequent content words (seen at least twice,
-/// among the most frequent tenth of the vocabulary, at least five of them);
+/// among the most frequent `share` of the vocabulary, at least five of them);
 /// a sentence scores its best cluster, (significant words)² / cluster span,
 /// clusters joining significant words at most four words apart.
 fn luhn(doc: &Prepared, share: f64) -> Vec<f64> {

@@ -1298,7 +1298,7 @@ fn glossary_form(s: &str) -> String {
     s.nfkc().filter(|c| !c.is_whitespace()).collect()
 }
 
-/// The pairs as TSV with a header: `en, ja, score, cooc, en_freq, ja_freq, dice, llr, translit, seed`
+/// The pairs as TSV with a header: `en, ja, score, cooc, en_freq, ja_freq, dice, llr, translit, seed, linked`
 /// (tabs and line breaks inside fields, U+2028 and the other separators some
 /// readers split lines at included, become spaces).
 pub fn to_tsv(rows: &[Alignment]) -> String {
