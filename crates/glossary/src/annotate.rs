@@ -182,13 +182,20 @@ impl<'g> Annotator<'g> {
                 .get_or_init(|| automaton(&self.patterns, MatchKind::Standard).ok())
                 .as_ref()
         };
-        let matches: Box<dyn Iterator<Item = aho_corasick::Match>> =
-            if overlapping && let Some(all) = every() {
-                Box::new(all.find_overlapping_iter(lower.as_str()))
-            } else {
-                Box::new(self.longest.find_iter(lower.as_str()))
-            };
+        // Every match, also nested ones, when the automaton for them
+        // builds: the longest match at a place may be refused (`dispute
+        // settlement body` is not the name `Dispute Settlement Body`), and the
+        // shorter terms inside it (`dispute settlement`) must then be found.
+        let all = every();
+        let matches: Box<dyn Iterator<Item = aho_corasick::Match>> = match all {
+            Some(all) => Box::new(all.find_overlapping_iter(lower.as_str())),
+            None => Box::new(self.longest.find_iter(lower.as_str())),
+        };
+        // Without overlaps: the accepted matches (hay offsets, and their
+        // spans in `out`), to keep the leftmost-longest of them.
+        let mut accepted: Vec<(usize, usize, std::ops::Range<usize>)> = Vec::new();
         for m in matches {
+            let before = out.len();
             let (s, e) = (m.start(), m.end());
             for t in &self.targets[m.pattern().as_usize()] {
                 let ok = match t.lang {
@@ -251,8 +258,24 @@ impl<'g> Annotator<'g> {
                     });
                 }
             }
+            if out.len() > before {
+                accepted.push((s, e, before..out.len()));
+            }
         }
-        out
+        if overlapping || all.is_none() {
+            return out;
+        }
+        // Leftmost first, then longest; a match overlapping one kept goes.
+        accepted.sort_by_key(|(s, e, _)| (*s, std::cmp::Reverse(*e)));
+        let mut kept = Vec::with_capacity(accepted.len());
+        let mut reached = 0;
+        for (s, e, spans) in accepted {
+            if s >= reached {
+                reached = e;
+                kept.extend_from_slice(&out[spans]);
+            }
+        }
+        kept
     }
 
     /// For every byte offset, whether a morpheme starts or ends there.
@@ -585,6 +608,23 @@ mod tests {
             .iter()
             .map(|s| text[s.start..s.end].to_string())
             .collect()
+    }
+
+    /// The longest match refused for its case (`dispute settlement body`
+    /// is not the name) hid the term inside it (a review found it).
+    #[test]
+    fn a_longer_match_refused_leaves_the_terms_inside_it() -> Result<(), Error> {
+        let g = default_glossary()?;
+        let a = Annotator::new(g)?;
+        assert_eq!(
+            found_in(&a, "The dispute settlement body met."),
+            ["dispute settlement"]
+        );
+        assert_eq!(
+            found_in(&a, "The Dispute Settlement Body met."),
+            ["Dispute Settlement Body"]
+        );
+        Ok(())
     }
 
     #[test]
