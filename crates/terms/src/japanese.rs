@@ -255,6 +255,8 @@ fn is_number(pos: &str, sub1: &str, surface: &str) -> bool {
 struct EdgeAffixes {
     prefixes: Vec<&'static str>,
     suffixes: Vec<&'static str>,
+    /// Words that are no term standing alone.
+    alone: Vec<&'static str>,
 }
 
 fn edge_affixes() -> &'static EdgeAffixes {
@@ -263,11 +265,13 @@ fn edge_affixes() -> &'static EdgeAffixes {
         let mut a = EdgeAffixes {
             prefixes: Vec::new(),
             suffixes: Vec::new(),
+            alone: Vec::new(),
         };
         for line in include_str!("../data/affixes-ja.txt").lines() {
             match line.split_once('\t') {
                 Some(("prefix", s)) => a.prefixes.push(s.trim()),
                 Some(("suffix", s)) => a.suffixes.push(s.trim()),
+                Some(("alone", s)) => a.alone.push(s.trim()),
                 _ => {}
             }
         }
@@ -276,7 +280,8 @@ fn edge_affixes() -> &'static EdgeAffixes {
 }
 
 /// Ends a run: trailing prefixes and the edge affixes of
-/// `data/affixes-ja.txt` dropped; kept when a noun remains.
+/// `data/affixes-ja.txt` dropped; kept when a noun remains that is not
+/// one of its words that are no term alone (間, 当たり).
 fn close<'t>(run: &mut Vec<(&'t str, Part)>, out: &mut Vec<Vec<(&'t str, Part)>>) {
     let affixes = edge_affixes();
     loop {
@@ -298,7 +303,8 @@ fn close<'t>(run: &mut Vec<(&'t str, Part)>, out: &mut Vec<Vec<(&'t str, Part)>>
     while run.len() > 1 && run[0].1 == Part::Prefix && affixes.prefixes.contains(&run[0].0) {
         run.remove(0);
     }
-    if run.iter().any(|p| p.1 == Part::Noun) && run.len() <= MAX_PARTS {
+    let alone = matches!(run.as_slice(), [one] if affixes.alone.contains(&one.0));
+    if !alone && run.iter().any(|p| p.1 == Part::Noun) && run.len() <= MAX_PARTS {
         out.push(std::mem::take(run));
     }
     run.clear();
@@ -592,6 +598,21 @@ mod tests {
             "具体+的",
             "不+公正",
         ] {
+            assert!(
+                !found.contains(&unwanted.to_string()),
+                "{unwanted} in {found:?}"
+            );
+        }
+        // Relational words: at the edge of a compound, or alone.
+        let text = "日本側は反論した。半導体メーカー各社。公正価格未満の販売。双方の間で論争。1人当たり341円。";
+        let found: Vec<String> = compounds(&ja, &mut w, text)
+            .into_iter()
+            .map(|p| p.join("+"))
+            .collect();
+        for want in ["日本", "半導体+メーカー", "公正+価格", "双方"] {
+            assert!(found.contains(&want.to_string()), "{want} in {found:?}");
+        }
+        for unwanted in ["間", "当たり", "日本+側", "公正+価格+未満", "各社"] {
             assert!(
                 !found.contains(&unwanted.to_string()),
                 "{unwanted} in {found:?}"
