@@ -30,6 +30,13 @@ pub enum CorpusError {
         /// line is known).
         offset: usize,
     },
+    /// Not a regular file (a pipe, socket or device) met in a folder:
+    /// skipped, not a failure.
+    #[error("{path}: not a regular file (a pipe, socket or device)")]
+    NotRegular {
+        /// The file.
+        path: PathBuf,
+    },
     /// A binary file (it holds NUL bytes).
     #[error("{path}: binary file (contains NUL bytes)")]
     Binary {
@@ -99,14 +106,14 @@ impl CorpusError {
     }
 
     /// True for files skipped on purpose while walking a folder (binary
-    /// files): worth a note, not a failure.
+    /// files, pipes and devices): worth a note, not a failure.
     pub fn is_skip(&self) -> bool {
         matches!(
             self,
             CorpusError::Binary {
                 in_folder: true,
                 ..
-            }
+            } | CorpusError::NotRegular { .. }
         )
     }
 }

@@ -268,6 +268,12 @@ impl Corpus {
                         Err(source) => Some(Err(CorpusError::Io { path, source })),
                     };
                 }
+                // A pipe, socket or device met in a folder would block the
+                // walk or never end (a link to /dev/zero); named on its own
+                // (`<(…)`) it is read.
+                if in_folder && !meta.is_file() {
+                    return Some(Err(CorpusError::NotRegular { path }));
+                }
                 if self.options.jsonl {
                     match File::open(&path) {
                         Ok(f) => {
@@ -575,6 +581,9 @@ mod tests {
         std::fs::write(dir.path().join("sub/c.txt"), "third")?;
         std::fs::write(dir.path().join(".hidden"), "never")?;
         std::fs::write(dir.path().join("blob.bin"), b"\x00\x01")?;
+        // A device (a link to one, as a pipe) would block or never end: a
+        // link to /dev/zero read until memory ran out (a review found it).
+        std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.txt"))?;
         let items = read(vec![Source::Path(dir.path().to_path_buf())], false);
         let texts: Vec<&str> = items
             .iter()
@@ -583,8 +592,15 @@ mod tests {
             .collect();
         assert_eq!(texts, ["first", "second", "third"]);
         let skipped: Vec<&CorpusError> = items.iter().filter_map(|r| r.as_ref().err()).collect();
-        assert_eq!(skipped.len(), 1);
-        assert!(skipped[0].is_skip());
+        assert_eq!(skipped.len(), 2);
+        assert!(skipped.iter().all(|e| e.is_skip()));
+        assert!(
+            skipped[1]
+                .to_string()
+                .ends_with("zero.txt: not a regular file (a pipe, socket or device)"),
+            "{}",
+            skipped[1]
+        );
         Ok(())
     }
 
