@@ -866,7 +866,7 @@ fn parallel_files_need_a_header_and_must_be_files() {
         "",
     );
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("1 pairs checked, 0 issues"), "{err}");
+    assert!(err.contains("1 pair checked, 0 issues"), "{err}");
 }
 
 /// A cut or foreign TBX glossary loads nothing, even with `--lenient`.
@@ -1054,4 +1054,29 @@ fn the_check_accepts_both_ways_of_writing_a_term() {
     );
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("ダンピングマージン"), "{out}");
+}
+
+/// A check of nothing (a header alone, an empty JSON Lines file) ended with
+/// exit 0, so a QA step passed an untranslated delivery (a review found it).
+#[test]
+fn a_check_of_no_pairs_is_an_error() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let header = dir.path().join("header.tsv");
+    let empty = dir.path().join("empty.jsonl");
+    std::fs::write(&header, "en\tja\n").unwrap_or_default();
+    std::fs::write(&empty, "").unwrap_or_default();
+    for file in [header, empty] {
+        let (code, _, err) = run(
+            &[
+                "glossary",
+                "check",
+                "--parallel",
+                &file.display().to_string(),
+            ],
+            "",
+        );
+        assert_eq!(code, 2, "{err}");
+        assert!(err.contains("0 pairs checked, 0 issues"), "{err}");
+        assert!(err.contains("no pairs in"), "{err}");
+    }
 }

@@ -122,8 +122,15 @@ impl LanguageDetector {
     /// let d = LanguageDetector::new();
     /// assert_eq!(d.detect("日本は貿易黒字を減らすと約束した。").map(|x| x.lang), Some("ja"));
     /// assert_eq!(d.detect("Japan pledged to reduce its trade surplus.").map(|x| x.lang), Some("en"));
+    /// assert!(d.detect("12345 \u{feff}\u{ad}").is_none());
     /// ```
     pub fn detect(&self, text: &str) -> Option<Detection> {
+        // No letters, whatever whatlang makes of the rest: a byte-order
+        // mark (from files joined with `cat`) came out Arabic, a soft
+        // hyphen Spanish.
+        if !text.chars().any(char::is_alphabetic) {
+            return None;
+        }
         // whatlang counts the half- and full-width forms block (ｾｰﾌｶﾞｰﾄﾞ,
         // ＷＴＯ, ２０２４) as Hangul: Japanese with them came out Korean.
         let folded: std::borrow::Cow<str> =

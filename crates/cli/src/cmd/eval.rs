@@ -414,11 +414,21 @@ fn parse_record(
         None => return Err(format!("no field \"{id_field}\"")),
     };
     let text = match (record.get("sentences"), record.get(text_field)) {
+        // A summary as `summarize` writes it (objects with their `text`),
+        // or a list of strings; anything else was read as an empty
+        // summary and scored 0 (a review found it).
         (Some(Value::Array(sentences)), _) => sentences
             .iter()
-            .filter_map(|s| s.get("text").and_then(Value::as_str))
-            .collect::<Vec<_>>()
+            .enumerate()
+            .map(|(k, s)| match s {
+                Value::String(t) => Ok(t.as_str()),
+                _ => s.get("text").and_then(Value::as_str).ok_or_else(|| {
+                    format!("sentence {} of \"sentences\" has no string \"text\"", k + 1)
+                }),
+            })
+            .collect::<Result<Vec<_>, _>>()?
             .join("\n"),
+        (Some(_), _) => return Err("field \"sentences\" is not a list".to_string()),
         (_, Some(Value::String(s))) => s.clone(),
         (_, Some(_)) => return Err(format!("field \"{text_field}\" is not a string")),
         (_, None) => return Err(format!("no field \"{text_field}\"")),
@@ -463,6 +473,18 @@ mod tests {
         assert_eq!(
             parse(r#"{"id": "d", "sentences": [{"text": "one"}, {"text": "two"}]}"#),
             Ok(Some(("d".to_string(), "one\ntwo".to_string())))
+        );
+        assert_eq!(
+            parse(r#"{"id": "s", "sentences": ["one", "two"]}"#),
+            Ok(Some(("s".to_string(), "one\ntwo".to_string())))
+        );
+        assert_eq!(
+            parse(r#"{"id": "b", "sentences": [{"text": 5}]}"#),
+            Err("sentence 1 of \"sentences\" has no string \"text\"".to_string())
+        );
+        assert_eq!(
+            parse(r#"{"id": "b", "sentences": "one", "text": "x"}"#),
+            Err("field \"sentences\" is not a list".to_string())
         );
         assert_eq!(parse("  \r"), Ok(None));
         assert!(parse("{").is_err_and(|e| e.starts_with("not JSON")));

@@ -353,7 +353,22 @@ fn check(args: GlossaryCheckArgs) -> Result<Status> {
         },
     )?;
     out.finish()?;
-    eprintln!("kotoba: {checked} pairs checked, {found} issues");
+    let count =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    eprintln!(
+        "kotoba: {} checked, {}",
+        count(checked, "pair", "pairs"),
+        count(found, "issue", "issues")
+    );
+    // Nothing checked is no clean result: a QA step given an empty or
+    // header-only file must not pass.
+    if checked == 0 && status != Status::Failures {
+        eprintln!(
+            "kotoba: error: no pairs in {}; nothing was checked",
+            args.parallel.display()
+        );
+        return Ok(Status::Failures);
+    }
     Ok(if status == Status::Failures {
         status
     } else if found > 0 {

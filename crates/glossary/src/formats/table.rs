@@ -85,6 +85,19 @@ pub fn read(
             None => h.trim().to_ascii_lowercase(),
         })
         .collect();
+    // Two columns of one name: which one holds the data is a guess.
+    if let Some(twice) = header
+        .iter()
+        .enumerate()
+        .find(|(i, h)| !h.is_empty() && header[..*i].contains(h))
+        .map(|(_, h)| h)
+    {
+        return Err(Error::parse(
+            path,
+            Some(1),
+            format!("the header names the `{twice}` column twice"),
+        ));
+    }
     let col = |name: &str| header.iter().position(|h| h == name);
     let pairs = col("lang").is_none() && col("en").is_some() && col("ja").is_some();
     if !pairs && (col("id").is_none() || col("lang").is_none() || col("term").is_none()) {
@@ -116,12 +129,12 @@ pub fn read(
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map(|p| line_at(&breaks, p.byte()));
+                let line = e.position().map(|p| row_line(text, &breaks, p.byte()));
                 problems.push(Error::parse(path, line, format!("malformed row: {e}")));
                 continue;
             }
         };
-        let line = record.position().map(|p| line_at(&breaks, p.byte()));
+        let line = record.position().map(|p| row_line(text, &breaks, p.byte()));
         let get = |name: &str| -> Cow<'_, str> {
             let cell = col(name)
                 .and_then(|i| record.get(i))
@@ -335,6 +348,18 @@ fn line_at(breaks: &[usize], byte: u64) -> usize {
     breaks.partition_point(|&b| (b as u64) < byte) + 1
 }
 
+/// The line of the row read from byte `byte`: the CSV reader's position of a
+/// row is where it began to read, before the blank lines it skips, which
+/// named the first blank line rather than the row.
+fn row_line(text: &str, breaks: &[usize], byte: u64) -> usize {
+    let from = usize::try_from(byte).unwrap_or(text.len()).min(text.len());
+    let blank = text.as_bytes()[from..]
+        .iter()
+        .take_while(|&&b| b == b'\n' || b == b'\r')
+        .count();
+    line_at(breaks, (from + blank) as u64)
+}
+
 /// Byte offsets of the line breaks of `text` (LF, CR alone, or CR LF once,
 /// at its CR: the CSV reader may start the next record at the LF), in
 /// order: a record's line is found by binary search, not by counting from
@@ -513,6 +538,22 @@ mod tests {
         }
     }
 
+    /// A second `id` or `en` column was silently ignored (a review found it).
+    #[test]
+    fn a_column_named_twice_is_refused() {
+        for text in [
+            "en\tja\ten\nfoo\tバー\tbar\n",
+            "id\tID\tlang\tterm\na\tb\ten\tx\n",
+        ] {
+            let err = super::read(text, b'\t', Path::new("g.tsv"), &mut Vec::new()).err();
+            assert!(
+                err.as_ref()
+                    .is_some_and(|e| e.to_string().contains("column twice")),
+                "{err:?}"
+            );
+        }
+    }
+
     /// The CSV reader counted a CR LF file's lines one short.
     #[test]
     fn bad_rows_are_named_by_their_line_whatever_the_line_endings() {
@@ -526,6 +567,11 @@ mod tests {
                     format!("c{sep}d"),
                     row.to_string(),
                     format!("e{sep}f"),
+                    // Blank lines before a bad row: the row's line is named,
+                    // not the first blank one (a review found it).
+                    String::new(),
+                    String::new(),
+                    row.to_string(),
                 ]
                 .join(eol);
                 let mut problems = Vec::new();
@@ -538,7 +584,7 @@ mod tests {
                         _ => None,
                     })
                     .collect();
-                assert_eq!(lines, [Some(5)], "{eol:?} {problems:?}");
+                assert_eq!(lines, [Some(5), Some(9)], "{eol:?} {problems:?}");
             }
         }
     }
