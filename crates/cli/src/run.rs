@@ -233,15 +233,37 @@ fn items(input: &InputArgs) -> Box<dyn Iterator<Item = kotoba_corpus::Item> + Se
             }
         }
     }
+    // The same in a folder, said once a run (a review found such files
+    // read without a word).
+    let named: Vec<String> = input.inputs.clone();
+    let mut noted = input.jsonl;
+    let items = corpus(input).items().inspect(move |item| {
+        if noted {
+            return;
+        }
+        if let kotoba_corpus::Item::Read(Ok(doc)) = item {
+            let path = std::path::Path::new(&doc.id);
+            let jsonl = path.extension().is_some_and(|e| {
+                e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson")
+            });
+            if jsonl && !named.contains(&doc.id) {
+                noted = true;
+                eprintln!(
+                    "kotoba: note: {} (in a folder) is read as plain text; give --jsonl to read \
+                     the records of JSON Lines files",
+                    doc.id
+                );
+            }
+        }
+    });
     match input.shard {
         Some((k, n)) => Box::new(
-            corpus(input)
-                .items()
+            items
                 .enumerate()
                 .filter(move |(i, _)| i % n == k)
                 .map(|(_, d)| d),
         ),
-        None => Box::new(corpus(input).items()),
+        None => Box::new(items),
     }
 }
 

@@ -481,6 +481,36 @@ fn an_input_without_documents_is_noted() {
     }
 }
 
+/// A JSON Lines file met in a folder without --jsonl is read as text, as
+/// asked, but said (a review found its `id` and `text` keys ranked as terms).
+#[test]
+fn a_jsonl_file_in_a_folder_read_as_text_is_noted() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(dir.path().join("a.txt"), "Tariffs rose.\n").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        dir.path().join("news.jsonl"),
+        "{\"id\":\"1\",\"text\":\"Talks resumed.\"}\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let out = kotoba()
+        .args(["sentences"])
+        .arg(dir.path())
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("news.jsonl (in a folder) is read as plain text; give --jsonl"),
+        "{err}"
+    );
+    let out = kotoba()
+        .args(["sentences", "--jsonl"])
+        .arg(dir.path())
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("plain text"));
+}
+
 /// `-o /dev/null` writes into the device; an atomic rename over it would
 /// replace the machine's /dev/null with a regular file.
 #[cfg(unix)]
