@@ -1080,3 +1080,33 @@ fn a_check_of_no_pairs_is_an_error() {
         assert!(err.contains("no pairs in"), "{err}");
     }
 }
+
+/// `lookup` left out a concept's note, so a machine proposal not reviewed
+/// read as an approved term (a review found it).
+#[test]
+fn lookup_shows_the_note() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let g = dir.path().join("g.tsv");
+    std::fs::write(
+        &g,
+        "id\tdomain\tdefinition\tlang\tterm\treading\tstatus\tnote\n\
+         foo\t\t\ten\tfoo bar\t\tadmitted\tmachine proposal, not reviewed\n\
+         foo\t\t\tja\tフーバー\t\tadmitted\tmachine proposal, not reviewed\n",
+    )
+    .unwrap_or_default();
+    let (code, out, err) = run(
+        &[
+            "glossary",
+            "lookup",
+            "--glossary",
+            &g.display().to_string(),
+            "foo bar",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("\n  note: machine proposal, not reviewed\n"),
+        "{out}"
+    );
+}

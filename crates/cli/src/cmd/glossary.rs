@@ -151,8 +151,15 @@ fn describe(c: &Concept) -> String {
         head.push(' ');
         head.push_str(&c.definition);
     }
+    // The note says what the entry is (a machine proposal not reviewed):
+    // without it a proposal read as an approved term.
+    let note = if c.note.is_empty() {
+        String::new()
+    } else {
+        format!("  note: {}\n", c.note)
+    };
     format!(
-        "{head}\n  en: {}\n  ja: {}\n",
+        "{head}\n  en: {}\n  ja: {}\n{note}",
         side(Lang::En),
         side(Lang::Ja)
     )
