@@ -248,6 +248,13 @@ fn sub_compounds(parts: &[(&str, Part)]) -> Vec<(String, String)> {
             out.push((piece.join(" "), piece.concat()));
         }
     }
+    // The words of a part that joins katakana words with a middle dot
+    // (フォント・ファミリー): each may be a term's translation too.
+    for part in parts.iter().filter(|p| p.0.contains('・')) {
+        for word in part.0.split('・').filter(|w| !w.is_empty()) {
+            out.push((word.to_string(), word.to_string()));
+        }
+    }
     // The whole compound, also when longer than MAX_JA_PARTS.
     if parts.len() > MAX_JA_PARTS {
         let piece: Vec<&str> = parts.iter().map(|p| p.0).collect();
