@@ -184,6 +184,11 @@ pub fn read(
     path: &Path,
     lenient: bool,
 ) -> Result<(Glossary, Vec<Error>), Error> {
+    // No text at all, said the same way in every format (each reader had
+    // its own word for it, and two took it for a glossary of nothing).
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(Error::parse(path, Some(1), "empty file (no concepts)"));
+    }
     let mut problems = Vec::new();
     let glossary = match format {
         Format::Jsonl => json::read_jsonl(text, path, &mut problems)?,
@@ -346,6 +351,23 @@ pub fn read_file(
 mod tests {
     use super::*;
     use crate::{Status, default_glossary};
+
+    /// An empty file was a glossary of nothing in two formats and an error
+    /// with a message of its own in each of the others (a review found it).
+    #[test]
+    fn an_empty_file_is_the_same_error_in_every_format() {
+        use Format::*;
+        for format in [Jsonl, Json, Tsv, Csv, Tbx, Utx, OmegaT] {
+            for text in ["", " \n\n", "\u{feff}\n"] {
+                let err = read(text, format, Path::new("g"), false).err();
+                assert_eq!(
+                    err.map(|e| e.to_string()),
+                    Some("g:1: empty file (no concepts)".to_string()),
+                    "{format:?} {text:?}"
+                );
+            }
+        }
+    }
 
     /// A concept id twice in one file replaced the first concept silently;
     /// it is an error naming the lines where the format has them, and
