@@ -123,8 +123,10 @@ pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut end = 0;
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
+    // Lines end at CR alone and the Unicode separators too; a paragraph
+    // separator (U+2029) or form feed ends the paragraph by itself.
+    for (line_start, line_end, ends_paragraph) in kotoba_text::segment::line_ranges(text) {
+        let line = &text[line_start..line_end];
         let content = line.trim_end();
         if content.trim().is_empty() {
             if let Some(s) = start.take() {
@@ -132,10 +134,12 @@ pub fn paragraphs(text: &str) -> Vec<(usize, usize)> {
             }
         } else {
             let lead = content.len() - content.trim_start().len();
-            start.get_or_insert(offset + lead);
-            end = offset + content.len();
+            start.get_or_insert(line_start + lead);
+            end = line_start + content.len();
         }
-        offset += line.len();
+        if ends_paragraph && let Some(s) = start.take() {
+            out.push((s, end));
+        }
     }
     if let Some(s) = start {
         out.push((s, end));

@@ -254,7 +254,9 @@ impl Preparer {
         let mut paragraph = 0;
         let mut previous_end = 0;
         for (start, end, lang) in spans {
-            if text[previous_end..start].matches('\n').count() >= 2 && !sentences.is_empty() {
+            if kotoba_text::segment::count_line_breaks(&text[previous_end..start]) >= 2
+                && !sentences.is_empty()
+            {
                 paragraph += 1;
             }
             previous_end = end;
@@ -597,20 +599,15 @@ fn is_boilerplate(sentence: &str) -> bool {
 
 /// Non-blank lines as trimmed byte ranges.
 fn lines(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed_start = line.len() - line.trim_start().len();
-        let content = line.trim();
-        if !content.is_empty() {
-            out.push((
-                offset + trimmed_start,
-                offset + trimmed_start + content.len(),
-            ));
-        }
-        offset += line.len();
-    }
-    out
+    kotoba_text::segment::line_ranges(text)
+        .into_iter()
+        .filter_map(|(start, end, _)| {
+            let line = &text[start..end];
+            let content = line.trim();
+            let lead = line.len() - line.trim_start().len();
+            (!content.is_empty()).then(|| (start + lead, start + lead + content.len()))
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -68,6 +68,41 @@ pub fn wrapping_line_breaks(text: &str) -> Vec<usize> {
     japanese::line_breaks_by_width(text, true)
 }
 
+/// The line breaks in `text`, as a blank line is found by: LF, CR LF and a
+/// CR alone (old Mac files), vertical tab, NEL and U+2028 count one;
+/// U+2029 (a paragraph separator) and form feed (a new page) two.
+pub fn count_line_breaks(text: &str) -> usize {
+    text.char_indices()
+        .map(|(i, _)| scan::breaks_at(text, i))
+        .sum()
+}
+
+/// The lines of `text` as byte ranges of their content (the break left
+/// out), each with whether its break ends a paragraph by itself (U+2029,
+/// form feed). A line ends at LF, CR LF, a CR alone (old Mac files),
+/// vertical tab, NEL, U+2028 or U+2029.
+pub fn line_ranges(text: &str) -> Vec<(usize, usize, bool)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let paragraph = matches!(c, '\u{2029}' | '\u{0c}');
+        if !(paragraph || matches!(c, '\n' | '\r' | '\u{0b}' | '\u{85}' | '\u{2028}')) {
+            continue;
+        }
+        out.push((start, i, paragraph));
+        start = i + c.len_utf8();
+        if c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n') {
+            chars.next();
+            start += 1;
+        }
+    }
+    if start < text.len() {
+        out.push((start, text.len(), false));
+    }
+    out
+}
+
 /// The sentence at `span` on one line: each line break, with the white space
 /// around it, becomes one space, or nothing between two CJK characters.
 pub fn sentence_text(text: &str, span: SentenceSpan) -> String {
@@ -112,6 +147,28 @@ pub fn sentence_text(text: &str, span: SentenceSpan) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lines ended by a CR alone (old Mac files) ran together, a headline
+    /// into the sentence after it (a review found it).
+    #[test]
+    fn a_cr_alone_ends_a_line() {
+        let text = "Trade talks collapse\r\rnegotiators left the room today.\r";
+        let spans = split_sentences(text, SegmentLang::English);
+        let found: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+        assert_eq!(
+            found,
+            ["Trade talks collapse", "negotiators left the room today."]
+        );
+        let ja = "日米貿易交渉、来月開始へ\r\r政府は来月から交渉を始めると発表した。\r";
+        let spans = split_sentences(ja, SegmentLang::Japanese);
+        assert_eq!(spans.len(), 2);
+        assert_eq!(count_line_breaks("a\r\nb\rc\nd"), 3);
+        assert_eq!(count_line_breaks("\u{2029}"), 2);
+        assert_eq!(
+            line_ranges("ab\r\ncd\ref\u{2029}g"),
+            [(0, 2, false), (4, 6, false), (7, 9, true), (12, 13, false)]
+        );
+    }
 
     fn texts(text: &str, lang: SegmentLang) -> Vec<String> {
         split_sentences(text, lang)

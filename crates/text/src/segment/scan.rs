@@ -69,10 +69,27 @@ pub(super) fn skip_ws_counting_lines(text: &str, mut i: usize) -> (usize, bool) 
         if n == 0 {
             return (i.min(text.len()), breaks >= 2);
         }
-        if text.as_bytes().get(i) == Some(&b'\n') {
-            breaks += 1;
-        }
+        breaks += breaks_at(text, i);
         i += n;
+    }
+}
+
+/// The line breaks the white-space character at `i` makes: one for LF, a
+/// CR alone (old Mac files), CR LF (counted at its LF), vertical tab, NEL
+/// and U+2028; two, a blank line's worth, for a paragraph separator
+/// (U+2029) and a form feed (a new page).
+pub(super) fn breaks_at(text: &str, i: usize) -> usize {
+    let bytes = text.as_bytes();
+    match bytes.get(i) {
+        Some(b'\n' | 0x0b) => 1,
+        Some(b'\r') => usize::from(bytes.get(i + 1) != Some(&b'\n')),
+        Some(0x0c) => 2,
+        Some(&b) if b >= 0x80 => match char_at(text, i) {
+            Some('\u{85}' | '\u{2028}') => 1,
+            Some('\u{2029}') => 2,
+            _ => 0,
+        },
+        _ => 0,
     }
 }
 
