@@ -716,7 +716,8 @@ fn best_first(a: &Alignment, b: &Alignment) -> std::cmp::Ordering {
 }
 
 /// Between proposals with the same evidence: the closer transliteration,
-/// then the one whose number of parts is closer to the English term's number
+/// then a compound ending in the suffix the English ending asks for
+/// (供給業者 before 供給 for `suppliers`), then the one whose number of parts is closer to the English term's number
 /// of words, then the one of fewer parts: one part for each word, nothing
 /// the English term does not explain (能力 before アプリ内 for `ability`,
 /// 冒涜 before 人間性 for `desecration`; 債券市場 before 債券 for `bond
@@ -724,8 +725,15 @@ fn best_first(a: &Alignment, b: &Alignment) -> std::cmp::Ordering {
 fn plainer(a: &Alignment, b: &Alignment) -> std::cmp::Ordering {
     let parts = |x: &Alignment| x.ja_key.split(' ').count();
     let words = |x: &Alignment| x.en_key.split(' ').count();
+    // A compound ending in the suffix the English ending asks for
+    // (`suppliers` → 供給業者, not 供給 "supply").
+    let cued = |x: &Alignment| {
+        let last = x.ja_key.rsplit(' ').next().unwrap_or("");
+        x.ja_key.contains(' ') && suffix_cue(&x.en_key, "", last)
+    };
     b.translit
         .total_cmp(&a.translit)
+        .then_with(|| cued(b).cmp(&cued(a)))
         .then_with(|| {
             parts(a)
                 .abs_diff(words(a))
@@ -1078,7 +1086,7 @@ fn suffix_cue(en: &str, piece: &str, ja: &str) -> bool {
         "的" => ends(&["ive", "al", "ic", "ous", "ary", "ent", "ant"]),
         "化" => ends(&["tion", "sion", "ize", "ise", "ized", "ised", "ify", "ified"]),
         "性" => ends(&["ity", "ness", "ility"]),
-        "者" => ends(&["er", "or", "ist", "ant", "ent"]),
+        "者" | "業者" => ends(&["er", "or", "ist", "ant", "ent"]),
         "語" => !en.contains(' ') && translit::is_katakana(piece),
         "可能" => ends(&["able", "ible"]),
         _ => false,
@@ -1853,6 +1861,34 @@ mod seed_tests {
             .map(|r| (r.ja.as_str(), r.seed.is_some()))
             .collect();
         assert_eq!(agreement.first(), Some(&("協定", true)), "{agreement:?}");
+        Ok(())
+    }
+
+    /// On a tie, an agent noun takes the compound with 業者 or 者: `suppliers`
+    /// took 供給 "supply" (a review found it).
+    #[test]
+    fn agent_nouns_keep_their_suffix_on_a_tie() -> Result<(), Error> {
+        let pairs = [
+            (
+                "Foreign suppliers were shut out.",
+                "外国の供給業者は締め出された。",
+            ),
+            (
+                "The keiretsu favours domestic suppliers.",
+                "系列は国内の供給業者を優遇する。",
+            ),
+            (
+                "Manufacturers rely on suppliers.",
+                "製造業者は供給業者に依存している。",
+            ),
+        ];
+        let stats = Aligner::new()?.count_pairs(&pairs);
+        let rows = align(&stats, &AlignOptions::default(), None);
+        let best = rows
+            .iter()
+            .find(|r| r.en == "suppliers")
+            .map(|r| r.ja.as_str());
+        assert_eq!(best, Some("供給業者"));
         Ok(())
     }
 
