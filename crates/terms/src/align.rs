@@ -1070,6 +1070,33 @@ fn light_pieces(whole: &Alignment) -> Vec<(String, String, String)> {
     out
 }
 
+/// The letters of a term written as an acronym (`US`, `U.S.`, `WTO`): two
+/// to six capitals, periods aside.
+fn acronym_letters(term: &str) -> Option<String> {
+    let letters: String = term.chars().filter(|&c| c != '.').collect();
+    ((2..=6).contains(&letters.len()) && letters.bytes().all(|b| b.is_ascii_uppercase()))
+        .then_some(letters)
+}
+
+/// The initials of a name of two or more capitalised words, the little
+/// words inside a name aside (`United States` → US, `World Trade
+/// Organization` → WTO, `Bank of Japan` → BJ).
+fn name_initials(term: &str) -> Option<String> {
+    let words: Vec<&str> = term.split_whitespace().collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let mut out = String::new();
+    for w in words {
+        match w.chars().next() {
+            Some(c) if c.is_ascii_uppercase() => out.push(c),
+            _ if matches!(w, "of" | "and" | "the" | "for" | "on") => {}
+            _ => return None,
+        }
+    }
+    (out.len() >= 2).then_some(out)
+}
+
 /// Share of co-occurrences an extension needs when the English suffix
 /// matches the added Japanese suffix (see [`suffix_cue`]).
 const CUED_RATIO: f64 = 0.25;
@@ -1195,6 +1222,17 @@ fn link(groups: Vec<Vec<Alignment>>, inner: &[Vec<usize>], keep: usize) -> Vec<V
         .iter()
         .map(|g| g.first().and_then(|a| proper_name(&a.en)))
         .collect();
+    // An acronym and its long form (US, U.S. and United States; WTO and
+    // World Trade Organization) name one thing: they share its Japanese.
+    let acronyms: Vec<Option<String>> = groups
+        .iter()
+        .map(|g| g.first().and_then(|a| acronym_letters(&a.en)))
+        .collect();
+    let initials: Vec<Option<String>> = groups
+        .iter()
+        .map(|g| g.first().and_then(|a| name_initials(&a.en)))
+        .collect();
+    let abbreviates = |a: usize, b: usize| acronyms[a].is_some() && acronyms[a] == initials[b];
     let shares = |g: usize, holder: usize| {
         stems[g] == stems[holder]
             || solid[g] == solid[holder]
@@ -1202,6 +1240,8 @@ fn link(groups: Vec<Vec<Alignment>>, inner: &[Vec<usize>], keep: usize) -> Vec<V
                 (Some(a), Some(b)) => regular_demonym(a, b),
                 _ => false,
             }
+            || abbreviates(g, holder)
+            || abbreviates(holder, g)
     };
     for &(g, p) in &all {
         let ja = groups[g][p].ja_key.as_str();
@@ -1861,6 +1901,41 @@ mod seed_tests {
             .map(|r| (r.ja.as_str(), r.seed.is_some()))
             .collect();
         assert_eq!(agreement.first(), Some(&("協定", true)), "{agreement:?}");
+        Ok(())
+    }
+
+    /// `US` and `United States` competed for 米国 and the loser left the
+    /// termbase (a review found it): an acronym shares with its long form.
+    #[test]
+    fn an_acronym_and_its_long_form_share_their_translation() -> Result<(), Error> {
+        assert_eq!(acronym_letters("U.S."), Some("US".to_string()));
+        assert_eq!(
+            name_initials("World Trade Organization"),
+            Some("WTO".to_string())
+        );
+        assert_eq!(name_initials("trade talks"), None);
+        let pairs = [
+            ("The United States imposed tariffs.", "米国は関税を課した。"),
+            (
+                "The United States and Japan held talks.",
+                "米国と日本は協議を行った。",
+            ),
+            (
+                "US officials said talks would continue.",
+                "米国の当局者は協議が続くと述べた。",
+            ),
+            ("US exports rose.", "米国の輸出が増えた。"),
+            ("The United States said no.", "米国は拒否した。"),
+        ];
+        let stats = Aligner::new()?.count_pairs(&pairs);
+        let rows = align(&stats, &AlignOptions::default(), None);
+        for en in ["US", "United States"] {
+            let best = rows
+                .iter()
+                .find(|r| r.en == en)
+                .map(|r| (r.ja.as_str(), r.linked));
+            assert_eq!(best, Some(("米国", true)), "{en}");
+        }
         Ok(())
     }
 
