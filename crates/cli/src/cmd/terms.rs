@@ -9,7 +9,7 @@ use std::sync::{Mutex, OnceLock};
 
 use anyhow::{Context, Result, anyhow};
 use kotoba_glossary::formats::{self, Format};
-use kotoba_glossary::{Concept, Glossary, Lang, Status as TermStatus, Term, id_from};
+use kotoba_glossary::{Concept, Glossary, Status as TermStatus, Term, id_from};
 use kotoba_terms::stats::Shards;
 use kotoba_terms::{
     AlignOptions, Aligner, Alignment, Association, Extractor, Language, Method, PairStats,
@@ -323,53 +323,50 @@ fn write_alignments(
             let mut g = Glossary::default();
             let mut terms_done = std::collections::HashSet::new();
             let mut ids = std::collections::HashSet::new();
+            // Glossary concepts written, by id: where in `g`, and the forms
+            // this corpus writes them in.
+            let mut glossary_entries: HashMap<&str, (usize, Vec<String>)> = HashMap::new();
             for r in rows {
                 // The best pair of each English term (rows come best first).
                 if !terms_done.insert(r.en.as_str()) {
                     continue;
                 }
-                // A seed pair keeps the statuses its concept gives its
-                // terms; a proposal's are admitted until someone decides.
                 let seed = r
                     .seed
                     .as_deref()
                     .and_then(|id| glossary.concepts.iter().rev().find(|c| c.id == id));
-                // The corpus may write the glossary's term otherwise
-                // (`negotiations`, `Summit`): the exact form first, else the
-                // one with the same candidate key; a seed found by a looser
-                // match (a stem: `trading` for `trade`) stays admitted, as
-                // the glossary does not list that form.
-                let status = |t: &str, lang: Lang| {
-                    let language = match lang {
-                        Lang::En => Language::En,
-                        Lang::Ja => Language::Ja,
-                    };
-                    seed.and_then(|c| {
-                        let terms = c.terms(lang);
-                        terms.iter().find(|k| k.term == t).or_else(|| {
-                            let key = kotoba_terms::term_key(t, language);
-                            terms
-                                .iter()
-                                .find(|k| kotoba_terms::term_key(&k.term, language) == key)
-                        })
-                    })
-                    .map_or(TermStatus::Admitted, |k| k.status)
-                };
-                let term = |t: &str, reading: Option<String>, lang: Lang| Term {
+                // A glossary pair is its concept, whole and under its id,
+                // once however many forms the corpus writes it in (`car`,
+                // `automobiles`): loaded over the glossary it replaces the
+                // concept with itself, where an entry per form (plurals
+                // marked preferred, ids of their own) added near-copies
+                // that made check and annotate miss `tariff` (a review
+                // found it).
+                if let Some(c) = seed {
+                    let form = format!("{} / {}", r.en, r.ja);
+                    match glossary_entries.get_mut(c.id.as_str()) {
+                        Some((_, forms)) => forms.push(form),
+                        None => {
+                            ids.insert(c.id.clone());
+                            glossary_entries.insert(c.id.as_str(), (g.concepts.len(), vec![form]));
+                            g.concepts.push(c.clone());
+                        }
+                    }
+                    continue;
+                }
+                // A proposal's terms are admitted until someone decides, and
+                // the entry says what it is, so a reviewer of the TBX sees
+                // what the statistics propose.
+                let term = |t: &str, reading: Option<String>| Term {
                     term: t.to_string(),
                     reading,
-                    status: status(t, lang),
+                    status: TermStatus::Admitted,
                 };
-                // Said on the entry, so a reviewer of the TBX sees what is
-                // the glossary's and what the statistics propose.
-                let note = match &r.seed {
-                    Some(id) => format!("glossary pair (concept {id})"),
-                    None => format!(
-                        "machine proposal, not reviewed: score {:.4}, together in {} segments \
-                         (English term in {}, Japanese term in {})",
-                        r.score, r.cooc, r.en_freq, r.ja_freq
-                    ),
-                };
+                let note = format!(
+                    "machine proposal, not reviewed: score {:.4}, together in {} segments \
+                     (English term in {}, Japanese term in {})",
+                    r.score, r.cooc, r.en_freq, r.ja_freq
+                );
                 // Ids of their own: loaded with --glossary, a proposal must
                 // not replace a default concept of the same slug (`trade`
                 // would lose 通商), two spellings must not share one, and a
@@ -386,9 +383,21 @@ fn write_alignments(
                     domain: String::new(),
                     definition: String::new(),
                     note,
-                    en: vec![term(&r.en, None, Lang::En)],
-                    ja: vec![term(&r.ja, reading(&r.ja), Lang::Ja)],
+                    en: vec![term(&r.en, None)],
+                    ja: vec![term(&r.ja, reading(&r.ja))],
                 });
+            }
+            // Each glossary entry says so, with the forms found.
+            for (id, (at, forms)) in glossary_entries {
+                let c = &mut g.concepts[at];
+                let mut note = format!(
+                    "glossary pair (concept {id}); in this corpus: {}",
+                    forms.join(", ")
+                );
+                if !c.note.is_empty() {
+                    note = format!("{note}; {}", c.note);
+                }
+                c.note = note;
             }
             out.write_all(formats::write(&g, Format::Tbx).as_bytes())?;
         }
