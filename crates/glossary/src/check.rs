@@ -397,11 +397,20 @@ pub fn check_pairs(annotator: &Annotator, pairs: &[Pair]) -> Vec<Issue> {
             let mut reported: Vec<(usize, IssueKind)> = Vec::new();
             // An English term written in the Japanese side (`WTOの関税`) is
             // the concept used there too, and wants its equivalent in English.
-            for span in annotator
+            let spans: Vec<_> = annotator
                 .annotate(source)
                 .into_iter()
                 .filter(|s| s.lang == lang || lang == Lang::Ja)
-            {
+                .collect();
+            // A term of several concepts (協議: talks, consultation) is
+            // translated when the other side holds one of them: the others
+            // are no missing equivalents.
+            let answered: Vec<(usize, usize)> = spans
+                .iter()
+                .filter(|s| present.contains(&s.concept))
+                .map(|s| (s.start, s.end))
+                .collect();
+            for span in spans {
                 let concept = &g.concepts[span.concept];
                 let Some(term) = concept.terms(span.lang).get(span.term) else {
                     continue;
@@ -427,6 +436,7 @@ pub fn check_pairs(annotator: &Annotator, pairs: &[Pair]) -> Vec<Issue> {
                 let targets = concept.terms(other);
                 if targets.is_empty()
                     || present.contains(&span.concept)
+                    || answered.contains(&(span.start, span.end))
                     || reported.contains(&(span.concept, IssueKind::Missing))
                 {
                     continue;
@@ -710,6 +720,28 @@ mod tests {
         std::fs::write(&jsonl, "{\"en\":\"tariff\",\"ja\":\"関税\"}\n")
             .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(read_pairs(&jsonl).map(|p| p.len()).ok(), Some(1));
+    }
+
+    /// 米国 of two concepts (`US`, `United States`) was reported missing for
+    /// the one the English did not use (a review found it).
+    #[test]
+    fn a_term_of_two_concepts_is_answered_by_either() -> Result<(), Error> {
+        let text = "en\tja\nUS\t米国\nUnited States\t米国\n";
+        let (g, _) = crate::formats::read(
+            text,
+            crate::formats::Format::Tsv,
+            std::path::Path::new("g.tsv"),
+            false,
+        )?;
+        let a = Annotator::new(&g)?;
+        let issues = check_pairs(
+            &a,
+            &[pair(2, "The United States said no.", "米国は拒否した。")],
+        );
+        assert!(issues.is_empty(), "{issues:?}");
+        let issues = check_pairs(&a, &[pair(3, "Japan said no.", "米国は拒否した。")]);
+        assert_eq!(issues.len(), 2, "{issues:?}");
+        Ok(())
     }
 
     /// An untranslated pair (English copied into `ja`) and swapped columns
