@@ -391,7 +391,10 @@ pub fn keep_fields(
             if k == &input.text_field || (k == "id" && input.id_field == "id") {
                 continue;
             }
-            if out.contains_key(k) {
+            // `error` marks the records of failures: an input's field of
+            // that name would make a good record look failed.
+            let reserved = k == "error";
+            if out.contains_key(k) || reserved {
                 // Said once a run for each field: a field of the input the
                 // output replaces (`lang`, `sentences`) is gone from every
                 // record.
@@ -401,10 +404,17 @@ pub fn keep_fields(
                     .unwrap_or_else(std::sync::PoisonError::into_inner);
                 if !said.contains(k) {
                     said.push(k.clone());
-                    eprintln!(
-                        "kotoba: note: the input's field `{k}` is replaced by the output's own \
-                         (--keep-fields keeps the other fields)"
-                    );
+                    if reserved {
+                        eprintln!(
+                            "kotoba: note: the input's field `error` is left out: it marks the \
+                             records of failures (--keep-fields keeps the other fields)"
+                        );
+                    } else {
+                        eprintln!(
+                            "kotoba: note: the input's field `{k}` is replaced by the output's \
+                             own (--keep-fields keeps the other fields)"
+                        );
+                    }
                 }
                 continue;
             }

@@ -367,6 +367,26 @@ fn likely_mistakes_with_json_lines_are_noted() {
     assert!(err.contains("the input's field `id` is replaced"), "{err}");
     let records = jsonl(&String::from_utf8_lossy(&out.stdout));
     assert_eq!(records[0]["id"], "fr");
+    // An input field `error` would make a good record look failed (a review
+    // found it passed through): left out, and said.
+    std::fs::write(
+        &path,
+        "{\"id\":\"a\",\"text\":\"Tariffs rose.\",\"error\":\"stale\"}\n",
+    )
+    .unwrap_or_default();
+    let out = kotoba()
+        .args(["summarize", "--jsonl", "--keep-fields", "--format", "jsonl"])
+        .arg(&path)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("the input's field `error` is left out"),
+        "{err}"
+    );
+    let records = jsonl(&String::from_utf8_lossy(&out.stdout));
+    assert!(records[0].get("error").is_none(), "{:?}", records[0]);
 }
 
 #[test]
