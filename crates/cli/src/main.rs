@@ -67,13 +67,17 @@ fn main() -> ExitCode {
 /// abort.
 fn thread_pool(threads: Option<usize>) -> Result<(), String> {
     let Some(n) = threads else {
+        // Set but not a number of threads rayon uses: said, not ignored
+        // for all cores (rayon reads 0 as its default).
         if let Ok(v) = std::env::var("RAYON_NUM_THREADS")
-            && v.trim()
+            && !v.trim().is_empty()
+            && !v
+                .trim()
                 .parse::<usize>()
-                .is_ok_and(|n| n > args::MAX_THREADS)
+                .is_ok_and(|n| n <= args::MAX_THREADS)
         {
             return Err(format!(
-                "RAYON_NUM_THREADS takes up to {} threads, not {v}",
+                "RAYON_NUM_THREADS takes a number of threads up to {}, not `{v}`",
                 args::MAX_THREADS
             ));
         }

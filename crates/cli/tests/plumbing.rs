@@ -276,14 +276,20 @@ fn thread_counts_are_bounded_with_a_clean_error() {
         assert_eq!((code, out.as_str()), (2, ""), "{n}");
         assert!(err.contains("--threads takes 1 to 1024"), "{err}");
     }
-    let (code, _, err) = outcome(
-        kotoba()
-            .env("RAYON_NUM_THREADS", "20000")
-            .arg("sentences")
-            .arg(&en),
-    );
-    assert_eq!(code, 2);
-    assert!(err.contains("RAYON_NUM_THREADS takes up to 1024"), "{err}");
+    // Too many, or no number at all (it was ignored for all cores).
+    for v in ["20000", "abc", "-1"] {
+        let (code, _, err) = outcome(
+            kotoba()
+                .env("RAYON_NUM_THREADS", v)
+                .arg("sentences")
+                .arg(&en),
+        );
+        assert_eq!(code, 2, "{v}");
+        assert!(
+            err.contains("RAYON_NUM_THREADS takes a number of threads up to 1024"),
+            "{err}"
+        );
+    }
     let (code, out, err) = outcome(kotoba().args(["--threads", "3", "sentences"]).arg(&en));
     assert_eq!(code, 0, "{err}");
     assert_eq!(out.lines().count(), 27);

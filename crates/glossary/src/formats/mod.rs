@@ -322,6 +322,16 @@ pub fn read_file(
     format: Option<Format>,
     lenient: bool,
 ) -> Result<(Glossary, Vec<Error>), Error> {
+    // A folder is said to be one, before its name is judged as a file's.
+    if path.is_dir() {
+        return Err(Error::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::new(
+                std::io::ErrorKind::IsADirectory,
+                "is a directory, not a glossary file",
+            ),
+        });
+    }
     let format = match format {
         Some(f) => f,
         None => Format::from_path(path)?,
@@ -351,6 +361,19 @@ pub fn read_file(
 mod tests {
     use super::*;
     use crate::{Status, default_glossary};
+
+    /// A folder given as a glossary was judged by its name ("cannot tell the
+    /// glossary format"), not said to be a folder (a review found it).
+    #[test]
+    fn a_folder_is_no_glossary_file() {
+        let dir = std::env::temp_dir();
+        let err = read_file(&dir, None, false).err().map(|e| e.to_string());
+        assert!(
+            err.as_deref()
+                .is_some_and(|e| e.contains("is a directory, not a glossary file")),
+            "{err:?}"
+        );
+    }
 
     /// An empty file was a glossary of nothing in two formats and an error
     /// with a message of its own in each of the others (a review found it).
