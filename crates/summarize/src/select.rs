@@ -2,7 +2,7 @@
 //! relevance against redundancy, optional bonus terms.
 
 use crate::prepare::Prepared;
-use crate::vector::{SparseVec, cosine};
+use crate::vector::SparseVec;
 
 /// How long a summary may be.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -48,15 +48,17 @@ pub fn select(
         Length::Ratio(r) => ratio_sentences(r, n),
         Length::Words(_) | Length::Chars(_) => n,
     };
-    let cost = |i: usize| match sel.length {
-        Length::Words(_) => doc.sentences[i].size,
-        Length::Chars(_) => doc.sentences[i]
-            .text
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .count(),
-        _ => 0,
-    };
+    // Each sentence's cost, counted once (characters were counted again
+    // for every sentence at every choice).
+    let costs: Vec<usize> = doc.sentences[..n]
+        .iter()
+        .map(|s| match sel.length {
+            Length::Words(_) => s.size,
+            Length::Chars(_) => s.text.chars().filter(|c| !c.is_whitespace()).count(),
+            _ => 0,
+        })
+        .collect();
+    let cost = |i: usize| costs[i];
     let budget = match sel.length {
         Length::Words(w) | Length::Chars(w) => w,
         _ => usize::MAX,
@@ -82,6 +84,20 @@ pub fn select(
     // date as they are chosen: one comparison per sentence and choice, not
     // one per pair of chosen sentences at every step.
     let mut redundancy = vec![0.0f64; n];
+    // Only sentences that share a term with a chosen one can grow more
+    // redundant: they are found through the terms' postings, and each
+    // similarity summed in the order `cosine` sums it (the same bits), rather
+    // than compared with every sentence at every choice.
+    let (postings, norms) = if sel.mmr.is_some() {
+        (
+            crate::vector::postings(&vectors[..n.min(vectors.len())]),
+            vectors.iter().map(crate::vector::norm).collect(),
+        )
+    } else {
+        (Vec::new(), Vec::new())
+    };
+    let mut dots = vec![0.0f64; n];
+    let mut touched: Vec<usize> = Vec::new();
     while chosen.len() < max_sentences {
         let mut best: Option<(usize, f64)> = None;
         for i in (0..n).filter(|&i| available[i] && tier_of[i] <= tier) {
@@ -120,9 +136,24 @@ pub fn select(
         available[i] = false;
         used += cost(i);
         chosen.push(i);
-        if sel.mmr.is_some() {
-            for k in (0..n).filter(|&k| available[k]) {
-                redundancy[k] = redundancy[k].max(cosine(&vectors[k], &vectors[i]));
+        if sel.mmr.is_some()
+            && let Some(chosen_vector) = vectors.get(i)
+        {
+            for &(t, wi) in chosen_vector {
+                for &(k, wk) in postings.get(t as usize).map_or(&[][..], Vec::as_slice) {
+                    let k = k as usize;
+                    if dots[k] == 0.0 {
+                        touched.push(k);
+                    }
+                    dots[k] += wk * wi;
+                }
+            }
+            for k in touched.drain(..) {
+                let d = norms[k] * norms[i];
+                if available[k] && d > 0.0 {
+                    redundancy[k] = redundancy[k].max(dots[k] / d);
+                }
+                dots[k] = 0.0;
             }
         }
     }
