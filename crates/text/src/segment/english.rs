@@ -23,7 +23,7 @@
 //!   (see [`Scanner::on_newline`]).
 //! * Lists (`1.`, `2.)`, `a.`, `•`) are handled by [`super::lists`].
 
-use memchr::{memchr2, memchr3};
+use memchr::{memchr, memchr3};
 
 use super::SentenceSpan;
 use super::abbreviations::{self, AbbrClass};
@@ -229,9 +229,7 @@ impl<'a> Scanner<'a> {
     fn run(&mut self) {
         let b = self.b;
         let find_term = |from: usize| memchr3(b'.', b'!', b'?', b.get(from..)?).map(|i| i + from);
-        // A CR alone ends a line too (old Mac files); one before LF is
-        // passed over for the LF.
-        let find_nl = |from: usize| memchr2(b'\n', b'\r', b.get(from..)?).map(|i| i + from);
+        let find_nl = |from: usize| memchr(b'\n', b.get(from..)?).map(|i| i + from);
         let mut pos = 0;
         let mut term = find_term(0);
         let mut nl = find_nl(0);
@@ -251,12 +249,6 @@ impl<'a> Scanner<'a> {
                 cand + 1
             } else if b[cand] == b'\n' {
                 self.on_newline(cand)
-            } else if b[cand] == b'\r' {
-                if b.get(cand + 1) == Some(&b'\n') {
-                    cand + 1
-                } else {
-                    self.on_newline(cand)
-                }
             } else if b[cand] == b'.' {
                 self.on_period(cand)
             } else {

@@ -70,14 +70,9 @@ pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
             i = j;
             continue;
         }
-        // A line break: LF, a CR alone (old Mac files), or a Unicode line
-        // or paragraph separator.
-        if c == '\n'
-            || (c == '\r' && char_at(text, end) != Some('\n'))
-            || matches!(c, '\u{2028}' | '\u{2029}')
-        {
+        if c == '\n' {
             let (k, blank) = skip_ws_counting_lines(text, i);
-            let indent = char_at(text, end) == Some('\u{3000}');
+            let indent = char_at(text, i + 1) == Some('\u{3000}');
             if k < text.len()
                 && (blank
                     || indent

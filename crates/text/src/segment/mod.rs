@@ -44,10 +44,37 @@ pub struct SentenceSpan {
 
 /// Splits `text` into sentences: trimmed, non-empty, non-overlapping spans in order.
 pub fn split_sentences(text: &str, lang: SegmentLang) -> Vec<SentenceSpan> {
+    let text = line_feeds_only(text);
     match lang {
-        SegmentLang::English => english::split(text),
-        SegmentLang::Japanese => japanese::split(text),
+        SegmentLang::English => english::split(&text),
+        SegmentLang::Japanese => japanese::split(&text),
     }
+}
+
+/// `text` with its other line breaks written as line feeds, byte for byte
+/// in place so that offsets stay those of `text`: a CR alone (old Mac
+/// files) is a `\n`, U+2028 a `\n` and two spaces, U+2029 (a paragraph
+/// separator) a blank line. The segmenters read lines at `\n` only: a
+/// file ended with CRs was one line, a headline run into the sentence
+/// after it (a review found it).
+fn line_feeds_only(text: &str) -> std::borrow::Cow<'_, str> {
+    let lone_cr = |t: &str| {
+        memchr::memchr_iter(b'\r', t.as_bytes()).any(|i| t.as_bytes().get(i + 1) != Some(&b'\n'))
+    };
+    if !lone_cr(text) && !text.contains(['\u{2028}', '\u{2029}']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' if chars.peek() != Some(&'\n') => out.push('\n'),
+            '\u{2028}' => out.push_str("\n  "),
+            '\u{2029}' => out.push_str("\n\n "),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The line breaks (byte offsets of `\n`) of `text` that wrap a line: the
@@ -68,9 +95,9 @@ pub fn wrapping_line_breaks(text: &str) -> Vec<usize> {
     japanese::line_breaks_by_width(text, true)
 }
 
-/// The line breaks in `text`, as a blank line is found by: LF, CR LF and a
-/// CR alone (old Mac files), vertical tab, NEL and U+2028 count one;
-/// U+2029 (a paragraph separator) and form feed (a new page) two.
+/// The line breaks in `text`, as a blank line is found by: LF, CR LF, a CR
+/// alone (old Mac files) and U+2028 count one, U+2029 (a paragraph
+/// separator) two.
 pub fn count_line_breaks(text: &str) -> usize {
     text.char_indices()
         .map(|(i, _)| scan::breaks_at(text, i))
@@ -78,16 +105,15 @@ pub fn count_line_breaks(text: &str) -> usize {
 }
 
 /// The lines of `text` as byte ranges of their content (the break left
-/// out), each with whether its break ends a paragraph by itself (U+2029,
-/// form feed). A line ends at LF, CR LF, a CR alone (old Mac files),
-/// vertical tab, NEL, U+2028 or U+2029.
+/// out), each with whether its break ends a paragraph by itself (U+2029).
+/// A line ends at LF, CR LF, a CR alone (old Mac files), U+2028 or U+2029.
 pub fn line_ranges(text: &str) -> Vec<(usize, usize, bool)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let paragraph = matches!(c, '\u{2029}' | '\u{0c}');
-        if !(paragraph || matches!(c, '\n' | '\r' | '\u{0b}' | '\u{85}' | '\u{2028}')) {
+        let paragraph = c == '\u{2029}';
+        if !(paragraph || matches!(c, '\n' | '\r' | '\u{2028}')) {
             continue;
         }
         out.push((start, i, paragraph));
@@ -162,11 +188,29 @@ mod tests {
         let ja = "日米貿易交渉、来月開始へ\r\r政府は来月から交渉を始めると発表した。\r";
         let spans = split_sentences(ja, SegmentLang::Japanese);
         assert_eq!(spans.len(), 2);
-        assert_eq!(count_line_breaks("a\r\nb\rc\nd"), 3);
+        // Every line rule reads CR-alone lines as LF lines: a headline on a
+        // line of its own, after one CR, the same as after one LF.
+        let lf = "Exports fell on Monday, the ministry said in its report.\nTariffs Rise Again\nThe government met.";
+        let cr = lf.replace('\n', "\r");
+        let ja_lf = "見出し\n政府は貿易協議で方針\nを固めた。\n日米の協議は続いた。";
+        let ja_cr = ja_lf.replace('\n', "\r");
+        for (a, b, lang) in [
+            (lf, cr.as_str(), SegmentLang::English),
+            (ja_lf, ja_cr.as_str(), SegmentLang::Japanese),
+        ] {
+            assert_eq!(split_sentences(a, lang), split_sentences(b, lang), "{b:?}");
+        }
+        // A paragraph separator is a blank line; a form feed (a PDF's new
+        // page) breaks no sentence.
+        let ps = "Trade talks collapse\u{2029}negotiators left the room today.";
+        assert_eq!(split_sentences(ps, SegmentLang::English).len(), 2);
+        let ff = "The agreement cuts tariffs on\n\x0cimported steel.";
+        assert_eq!(split_sentences(ff, SegmentLang::English).len(), 1);
+        assert_eq!(count_line_breaks("a\r\nb\rc\nd\x0c"), 3);
         assert_eq!(count_line_breaks("\u{2029}"), 2);
         assert_eq!(
-            line_ranges("ab\r\ncd\ref\u{2029}g"),
-            [(0, 2, false), (4, 6, false), (7, 9, true), (12, 13, false)]
+            line_ranges("ab\r\ncd\ref\u{2029}g\x0ch"),
+            [(0, 2, false), (4, 6, false), (7, 9, true), (12, 15, false)]
         );
     }
 

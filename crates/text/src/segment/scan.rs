@@ -69,23 +69,24 @@ pub(super) fn skip_ws_counting_lines(text: &str, mut i: usize) -> (usize, bool) 
         if n == 0 {
             return (i.min(text.len()), breaks >= 2);
         }
-        breaks += breaks_at(text, i);
+        if text.as_bytes().get(i) == Some(&b'\n') {
+            breaks += 1;
+        }
         i += n;
     }
 }
 
-/// The line breaks the white-space character at `i` makes: one for LF, a
-/// CR alone (old Mac files), CR LF (counted at its LF), vertical tab, NEL
-/// and U+2028; two, a blank line's worth, for a paragraph separator
-/// (U+2029) and a form feed (a new page).
+/// The line breaks the character at `i` makes: one for LF, a CR alone (old
+/// Mac files), CR LF (counted at its LF) and U+2028; two, a blank line's
+/// worth, for a paragraph separator (U+2029). A form feed makes none: text
+/// from PDFs has one where a page begins, often inside a sentence.
 pub(super) fn breaks_at(text: &str, i: usize) -> usize {
     let bytes = text.as_bytes();
     match bytes.get(i) {
-        Some(b'\n' | 0x0b) => 1,
+        Some(b'\n') => 1,
         Some(b'\r') => usize::from(bytes.get(i + 1) != Some(&b'\n')),
-        Some(0x0c) => 2,
-        Some(&b) if b >= 0x80 => match char_at(text, i) {
-            Some('\u{85}' | '\u{2028}') => 1,
+        Some(0xe2) => match char_at(text, i) {
+            Some('\u{2028}') => 1,
             Some('\u{2029}') => 2,
             _ => 0,
         },
