@@ -4,7 +4,6 @@
 //! boundaries, and katakana never inside a longer katakana word.
 
 use std::collections::{BTreeSet, HashMap};
-use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use kotoba_text::normalize::nfkc;
@@ -44,10 +43,8 @@ pub struct Annotator<'g> {
     glossary: &'g Glossary,
     targets: Vec<Vec<Target>>,
     cased: Vec<String>,
-    longest: AhoCorasick,
-    /// Built on first use: only checks need every occurrence.
-    overlapping: OnceLock<Option<AhoCorasick>>,
-    patterns: Vec<String>,
+    /// Every term form, reporting every occurrence, nested ones too.
+    every: AhoCorasick,
     japanese: JapaneseTokenizer,
 }
 
@@ -56,7 +53,7 @@ impl<'g> Annotator<'g> {
     pub fn new(glossary: &'g Glossary) -> Result<Annotator<'g>, Error> {
         // Keyed by language too: an English and a Japanese term written
         // alike (OECD) stay two patterns, as they were when only English was
-        // lowercased, so leftmost-longest reports one of them.
+        // lowercased.
         let mut ids: HashMap<(Lang, String), usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<Target>> = Vec::new();
@@ -112,10 +109,8 @@ impl<'g> Annotator<'g> {
         }
         Ok(Annotator {
             glossary,
-            longest: automaton(&patterns, MatchKind::LeftmostLongest)
+            every: automaton(&patterns, MatchKind::Standard)
                 .map_err(|e| Error::Format(format!("cannot compile the glossary: {e}")))?,
-            overlapping: OnceLock::new(),
-            patterns,
             targets,
             cased,
             japanese,
@@ -177,20 +172,11 @@ impl<'g> Annotator<'g> {
         let lower = hay.to_ascii_lowercase();
         let mut boundaries: Option<Vec<bool>> = None;
         let mut out = Vec::new();
-        let every = || {
-            self.overlapping
-                .get_or_init(|| automaton(&self.patterns, MatchKind::Standard).ok())
-                .as_ref()
-        };
-        // Every match, also nested ones, when the automaton for them
-        // builds: the longest match at a place may be refused (`dispute
-        // settlement body` is not the name `Dispute Settlement Body`), and the
-        // shorter terms inside it (`dispute settlement`) must then be found.
-        let all = every();
-        let matches: Box<dyn Iterator<Item = aho_corasick::Match>> = match all {
-            Some(all) => Box::new(all.find_overlapping_iter(lower.as_str())),
-            None => Box::new(self.longest.find_iter(lower.as_str())),
-        };
+        // Every match, also nested ones: the longest match at a place may
+        // be refused (`dispute settlement body` is not the name `Dispute
+        // Settlement Body`), and the shorter terms inside it (`dispute
+        // settlement`) must then be found.
+        let matches = self.every.find_overlapping_iter(lower.as_str());
         // Without overlaps: the accepted matches (hay offsets, and their
         // spans in `out`), to keep the leftmost-longest of them.
         let mut accepted: Vec<(usize, usize, std::ops::Range<usize>)> = Vec::new();
@@ -262,7 +248,7 @@ impl<'g> Annotator<'g> {
                 accepted.push((s, e, before..out.len()));
             }
         }
-        if overlapping || all.is_none() {
+        if overlapping {
             return out;
         }
         // Leftmost first, then longest; a match overlapping one kept goes.

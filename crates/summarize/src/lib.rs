@@ -269,7 +269,6 @@ struct Merged {
     origin: Vec<(usize, usize)>,
 }
 
-/// One document of all sentences, with a shared vocabulary.
 /// The first document that does not hold together, as an error.
 fn check_prepared(docs: &[Prepared]) -> Result<(), Error> {
     match docs
@@ -282,6 +281,7 @@ fn check_prepared(docs: &[Prepared]) -> Result<(), Error> {
     }
 }
 
+/// One document of all sentences, with a shared vocabulary.
 fn merge(docs: &[Prepared]) -> Merged {
     let mut vocab: HashMap<String, u32> = HashMap::new();
     let mut vocabulary = Vec::new();

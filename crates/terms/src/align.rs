@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::japanese::{Part, compounds_and_count};
+use crate::japanese::{Part, compound_key, compounds_and_count};
 use crate::stats::{Language, STATS_VERSION, Stats, TermCounts};
 use crate::{Error, english, translit};
 
@@ -233,7 +233,8 @@ impl Local {
 }
 
 /// Every contiguous piece of a compound (up to [`MAX_JA_PARTS`] parts) that
-/// neither opens with a suffix nor ends with a prefix, as (key, surface).
+/// neither opens with a suffix nor ends with a prefix, and each word of a
+/// part joined by middle dots, as (key, surface).
 fn sub_compounds(parts: &[(&str, Part)]) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for i in 0..parts.len() {
@@ -245,7 +246,7 @@ fn sub_compounds(parts: &[(&str, Part)]) -> Vec<(String, String)> {
                 continue;
             }
             let piece: Vec<&str> = parts[i..=j].iter().map(|p| p.0).collect();
-            out.push((piece.join(" "), piece.concat()));
+            out.push((compound_key(&piece), piece.concat()));
         }
     }
     // The words of a part that joins katakana words with a middle dot
@@ -258,7 +259,7 @@ fn sub_compounds(parts: &[(&str, Part)]) -> Vec<(String, String)> {
     // The whole compound, also when longer than MAX_JA_PARTS.
     if parts.len() > MAX_JA_PARTS {
         let piece: Vec<&str> = parts.iter().map(|p| p.0).collect();
-        out.push((piece.join(" "), piece.concat()));
+        out.push((compound_key(&piece), piece.concat()));
     }
     out
 }

@@ -267,6 +267,18 @@ pub fn compounds_and_count<'t>(
     (out, morphemes.len())
 }
 
+/// The key of a compound: its parts joined by spaces, a middle dot between
+/// katakana words counted as a space, so that ダンピング・マージン and
+/// ダンピングマージン are one term (counted, scored by their parts and
+/// paired together).
+pub fn compound_key(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .flat_map(|p| p.split('・').filter(|w| !w.is_empty()))
+        .collect::<Vec<&str>>()
+        .join(" ")
+}
+
 /// Whether a morpheme is a number: digits, or IPADIC's 名詞-数 (kanji
 /// numerals).
 fn is_number(pos: &str, sub1: &str, surface: &str) -> bool {
@@ -420,7 +432,7 @@ pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
             }
             let start = parts.first().map_or(0, |p| offset(p));
             let end = parts.last().map_or(0, |p| offset(p) + p.len());
-            let key = parts.join(" ");
+            let key = compound_key(&parts);
             let counts = local.entry(key).or_default();
             counts.freq += 1;
             // A sentence too long to read is kept as a window around the term,
@@ -679,6 +691,17 @@ mod tests {
             "{found:?}"
         );
         assert!(found.contains(&"マージン".to_string()), "{found:?}");
+        // Written with or without the dot, one term (a review found two).
+        let stats = count_document(
+            &ja,
+            "ダンピング・マージンを認定した。ダンピングマージンの算定。",
+        );
+        let keys: Vec<&String> = stats.terms.keys().collect();
+        assert_eq!(
+            stats.terms.get("ダンピング マージン").map(|c| c.freq),
+            Some(2),
+            "{keys:?}"
+        );
         Ok(())
     }
 }

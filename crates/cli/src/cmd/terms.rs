@@ -394,7 +394,9 @@ fn write_alignments(
                     "glossary pair (concept {id}); in this corpus: {}",
                     forms.join(", ")
                 );
-                if !c.note.is_empty() {
+                // The concept's own note stays; one a TBX like this gave it
+                // (read back as a layer) is replaced, not stacked.
+                if !c.note.is_empty() && !c.note.starts_with("glossary pair (concept ") {
                     note = format!("{note}; {}", c.note);
                 }
                 c.note = note;
