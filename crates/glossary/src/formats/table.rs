@@ -85,11 +85,13 @@ pub fn read(
             None => h.trim().to_ascii_lowercase(),
         })
         .collect();
-    // Two columns of one name: which one holds the data is a guess.
+    // Two columns of a name kotoba reads: which one holds the data is a
+    // guess (others, such as two `comment` columns, are not read).
+    let read = |h: &str| HEADER.contains(&h) || h == "en" || h == "ja";
     if let Some(twice) = header
         .iter()
         .enumerate()
-        .find(|(i, h)| !h.is_empty() && header[..*i].contains(h))
+        .find(|(i, h)| read(h) && header[..*i].contains(h))
         .map(|(_, h)| h)
     {
         return Err(Error::parse(
@@ -541,6 +543,8 @@ mod tests {
     /// A second `id` or `en` column was silently ignored (a review found it).
     #[test]
     fn a_column_named_twice_is_refused() {
+        let fine = "en\tja\tcomment\tcomment\nfoo\tバー\ta\tb\n";
+        assert!(super::read(fine, b'\t', Path::new("g.tsv"), &mut Vec::new()).is_ok());
         for text in [
             "en\tja\ten\nfoo\tバー\tbar\n",
             "id\tID\tlang\tterm\na\tb\ten\tx\n",
