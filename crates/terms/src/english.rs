@@ -386,13 +386,93 @@ struct Word<'t> {
     surface: &'t str,
 }
 
+/// The longest dateline head: a news agency's place names in capitals.
+const DATELINE_MAX: usize = 60;
+
+/// `text` with the dateline that opens a news story's first line
+/// (`TOKYO —`, `WASHINGTON, Nov. 17 (Reuters) -`, `GENEVA --`) turned into
+/// spaces, offsets kept: a wire's place names in capitals ranked as terms
+/// above the story's own (a review found `TOKYO` among the top terms).
+fn without_datelines(text: &str) -> std::borrow::Cow<'_, str> {
+    let mut blank: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(len) = dateline(line) {
+            let lead = line.len() - line.trim_start().len();
+            blank.push((at + lead, at + lead + len));
+        }
+        at += line.len();
+    }
+    if blank.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = text.to_string();
+    for (start, end) in blank {
+        out.replace_range(start..end, &" ".repeat(end - start));
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+/// The length of the dateline opening `line` (after its indent), through
+/// the dash and the space after it: one or more words in capitals (commas,
+/// periods, a date like `Nov. 17` and an agency in parentheses may follow),
+/// then a dash between spaces. `None` when the line opens otherwise.
+fn dateline(line: &str) -> Option<usize> {
+    let body = line.trim_start();
+    let dash = [" — ", " – ", " -- ", " - "]
+        .iter()
+        .filter_map(|d| body.find(d).map(|i| (i, d.len())))
+        .min()?;
+    let (head, dash_len) = (&body[..dash.0], dash.1);
+    if head.len() > DATELINE_MAX {
+        return None;
+    }
+    // The place: the words before a comma or parenthesis, all in capitals.
+    let place_end = head.find([',', '(']).unwrap_or(head.len());
+    let place = head[..place_end].trim();
+    let capitals = |w: &str| {
+        w.chars().filter(char::is_ascii_alphabetic).count() >= 2
+            && w.chars()
+                .all(|c| c.is_ascii_uppercase() || matches!(c, '.' | '\'' | '-'))
+    };
+    if place.is_empty() || !place.split_whitespace().all(capitals) {
+        return None;
+    }
+    // What follows the place: a date, an agency in parentheses.
+    let rest = &head[place_end..];
+    if !rest
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, ',' | '.' | '(' | ')' | ' '))
+    {
+        return None;
+    }
+    // A place alone before the dash must read as a place name (words
+    // WordNet knows, one of four letters or more: `tokyo`, `new york`), not
+    // a short acronym that opens a heading (`WTO – an overview`, `EU – Japan
+    // talks`); with a date or an agency after it, it is a dateline whatever
+    // it is.
+    let named = || {
+        let lower = place.to_ascii_lowercase();
+        let words: Vec<&str> = lower.split_whitespace().collect();
+        words.iter().any(|w| w.len() >= 4)
+            && words
+                .iter()
+                .all(|w| w.len() >= 3 && crate::lexicon::pos(w).is_some())
+    };
+    if rest.trim().is_empty() && !named() {
+        return None;
+    }
+    Some(dash.0 + dash_len)
+}
+
 /// Counts the candidates of one document into a fresh [`Stats`].
 pub fn count_document(text: &str) -> Stats {
     let mut local: FxHashMap<String, TermCounts> = FxHashMap::default();
     let mut words_seen: u64 = 0;
     // A running header counts once, where it first stands.
     let blanked = without_running_lines(text, true);
-    let text = blanked.as_ref();
+    let undated = without_datelines(blanked.as_ref());
+    let text = undated.as_ref();
     let parenthesised = parenthesised_capitals(text);
     for span in split_sentences(text, SegmentLang::English) {
         let Some(sentence) = text.get(span.start..span.end) else {
@@ -1129,6 +1209,29 @@ mod tests {
         let s = count_document("Wind turbines (WT) are tall.");
         assert_eq!(s.terms["wt"].defined, 1);
         assert_eq!(s.terms["wind turbine"].defined, 1);
+    }
+
+    /// A wire's datelines put `TOKYO` and `WASHINGTON` among the top terms
+    /// (a review found it); an acronym opening a heading stays a term.
+    #[test]
+    fn datelines_are_no_terms() {
+        let text = "TOKYO — Japan cut the tariff on beef.\n\n\
+                    WASHINGTON, Nov. 17 (Reuters) - Steel imports rose.\n\n\
+                    NEW YORK -- Stocks fell.\n\n\
+                    GENEVA – Talks on rules of origin resumed.\n\n\
+                    WTO – an overview of the rules.\n\n\
+                    EU - Japan talks.\n";
+        let s = count_document(text);
+        let keys: Vec<&String> = s.terms.keys().collect();
+        for gone in ["tokyo", "washington", "new york", "geneva", "nov"] {
+            assert!(!s.terms.contains_key(gone), "{gone}: {keys:?}");
+        }
+        for kept in ["wto", "eu", "tariff", "rule of origin"] {
+            assert!(s.terms.contains_key(kept), "{kept}: {keys:?}");
+        }
+        assert_eq!(dateline("TOKYO — Japan"), Some("TOKYO — ".len()));
+        assert_eq!(dateline("Tokyo — Japan"), None);
+        assert_eq!(dateline("The TOKYO - office"), None);
     }
 
     #[test]
