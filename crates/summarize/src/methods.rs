@@ -115,11 +115,15 @@ pub fn score(doc: &Prepared, method: Method, params: &Params) -> Vec<f64> {
     );
     if graph && n > GRAPH_BLOCK {
         let mut scores = Vec::with_capacity(n);
+        // The graph methods read the vocabulary's size only: empty strings
+        // (no allocation each) stand for its terms, rather than a copy of
+        // every term for every block.
+        let unnamed = vec![String::new(); doc.vocabulary.len()];
         for block in doc.sentences.chunks(GRAPH_BLOCK) {
             let part = Prepared {
                 lang: doc.lang,
                 sentences: block.to_vec(),
-                vocabulary: doc.vocabulary.clone(),
+                vocabulary: unnamed.clone(),
             };
             // Each block's PageRank sums to one: weigh blocks by their size.
             let weight = block.len() as f64 / n as f64;
