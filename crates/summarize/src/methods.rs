@@ -317,14 +317,19 @@ fn sumbasic(doc: &Prepared) -> Vec<f64> {
                 None => break None,
             }
         };
-        let candidates: Vec<usize> = match top {
-            Some(t) => postings[t]
-                .iter()
-                .map(|&(i, _)| i as usize)
-                .filter(|&i| !taken[i])
-                .collect(),
-            None => (0..n).filter(|&i| !taken[i]).collect(),
+        // No open word left: the sentences left hold no terms, and come in
+        // document order (found in one pass, not one scan per sentence).
+        let Some(t) = top else {
+            let left = (0..n).filter(|&i| !taken[i]);
+            for (k, i) in left.enumerate() {
+                scores[i] = (n - rank - k) as f64 / n as f64;
+            }
+            break;
         };
+        let candidates = postings[t]
+            .iter()
+            .map(|&(i, _)| i as usize)
+            .filter(|&i| !taken[i]);
         let mut best: Option<(usize, f64)> = None;
         for i in candidates {
             let len = doc.sentences[i].terms.len();
