@@ -312,6 +312,25 @@ fn an_unreadable_file_in_a_folder_is_reported_and_skipped() {
     assert_eq!(scored[0].0, "a.txt");
 }
 
+/// Files are paired by name: names that are not UTF-8 read alike (U+FFFD)
+/// and `a\xff.txt` was scored against `a\xfe.txt` (a review found it).
+#[cfg(unix)]
+#[test]
+fn file_names_that_are_not_utf8_are_not_paired() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (sys, refs) = folders(dir.path(), &[("a.txt", EN_SYS, EN_REF)]);
+    let odd = |b: u8| std::ffi::OsStr::from_bytes(&[b'b', b, b'.', b't', b'x', b't']).to_owned();
+    std::fs::write(sys.join(odd(0xff)), EN_SYS).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(refs.join(odd(0xfe)), EN_REF).unwrap_or_else(|e| panic!("{e}"));
+    let (code, out, err) = rouge(&sys, &refs, &["--format", "jsonl"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("the file name is not UTF-8"), "{err}");
+    let scored = by_id(&out);
+    assert_eq!(scored.len(), 1, "{out}");
+    assert_eq!(scored[0].0, "a.txt");
+}
+
 /// A summary without a reference (or the other way round) is left out of
 /// the mean, said on stderr, and the exit status says the set was not whole.
 #[test]

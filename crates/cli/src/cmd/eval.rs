@@ -336,6 +336,16 @@ fn load(
                 .strip_prefix(path)
                 .map(|p| p.display().to_string())
                 .unwrap_or(doc.id);
+            // Files are paired by name: a name that is not UTF-8 reads with
+            // U+FFFD, so `a\xff.txt` met `a\xfe.txt` (a review found it).
+            if key.contains('\u{FFFD}') {
+                *failed += 1;
+                eprintln!(
+                    "kotoba: error: {}: the file name is not UTF-8, so it cannot be paired by name",
+                    path.join(&key).display()
+                );
+                continue;
+            }
             out.insert(key, doc.text);
         }
     } else if jsonl {
