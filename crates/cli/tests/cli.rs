@@ -412,7 +412,7 @@ fn bad_jsonl_lines_name_file_and_line() {
     let ids: Vec<&str> = records.iter().filter_map(|r| r["id"].as_str()).collect();
     assert_eq!(ids, ["a", "a", "d"]);
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("news.jsonl:2: not a JSON object"), "{err}");
+    assert!(err.contains("news.jsonl:2: not valid JSON: "), "{err}");
     assert!(err.contains("news.jsonl:3: no field \"body\""), "{err}");
 }
 

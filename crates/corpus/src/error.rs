@@ -60,8 +60,8 @@ pub enum CorpusError {
         /// What is wrong.
         message: String,
     },
-    /// A JSON Lines record that is not a JSON object.
-    #[error("{path}:{line}: not a JSON object: {message}")]
+    /// A JSON Lines record that is not valid JSON, or not a JSON object.
+    #[error("{path}:{line}: {message}")]
     Json {
         /// The file.
         path: PathBuf,

@@ -440,16 +440,33 @@ fn parse_record(
         line: Some(line),
         offset: e.valid_up_to(),
     })?;
-    let value: Value = serde_json::from_str(text).map_err(|e| CorpusError::Json {
-        path: path.to_path_buf(),
-        line,
-        message: e.to_string(),
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        let message = e.to_string();
+        // serde_json names a lone surrogate (`"\ud800"`) by what it missed.
+        let surrogate_escape = || {
+            let lower = text.to_ascii_lowercase();
+            [
+                "\\ud8", "\\ud9", "\\uda", "\\udb", "\\udc", "\\udd", "\\ude", "\\udf",
+            ]
+            .iter()
+            .any(|p| lower.contains(p))
+        };
+        let hint = if message.contains("escape") && surrogate_escape() {
+            " (a \\uD800–\\uDFFF escape must be one of a surrogate pair)"
+        } else {
+            ""
+        };
+        CorpusError::Json {
+            path: path.to_path_buf(),
+            line,
+            message: format!("not valid JSON: {message}{hint}"),
+        }
     })?;
     let Value::Object(record) = value else {
         return Err(CorpusError::Json {
             path: path.to_path_buf(),
             line,
-            message: "expected an object".into(),
+            message: "not a JSON object".into(),
         });
     };
     let given_id = match record.get(&options.id_field) {
@@ -709,7 +726,7 @@ mod tests {
             .err()
             .map(ToString::to_string)
             .unwrap_or_default();
-        assert!(err.contains("c.jsonl:3: not a JSON object"), "{err}");
+        assert!(err.contains("c.jsonl:3: not valid JSON: "), "{err}");
         assert_eq!(
             items[2].as_ref().map(|d| d.id.clone()).ok(),
             Some(format!("{}:4", path.display()))
