@@ -427,6 +427,11 @@ pub struct GlossaryCheckArgs {
     /// Glossaries.
     #[command(flatten)]
     pub glossary: GlossaryArgs,
+    /// Which way the text was translated: en-ja checks that each English
+    /// term has its concept's Japanese and flags deprecated Japanese terms;
+    /// ja-en the reverse; both, every term on either side.
+    #[arg(long, value_enum, default_value = "en-ja")]
+    pub direction: DirectionArg,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: TextOrJsonl,
@@ -436,6 +441,19 @@ pub struct GlossaryCheckArgs {
     /// No progress bar.
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+/// `glossary check --direction`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DirectionArg {
+    /// Translated from English into Japanese.
+    #[value(name = "en-ja")]
+    EnJa,
+    /// Translated from Japanese into English.
+    #[value(name = "ja-en")]
+    JaEn,
+    /// Both ways.
+    Both,
 }
 
 /// `kotoba glossary convert`.

@@ -37,6 +37,40 @@ pub enum IssueKind {
     Swapped,
 }
 
+/// Which way a translation went, so which side's terms are checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Direction {
+    /// From English: each English term wants its concept's Japanese, and
+    /// deprecated Japanese terms are flagged. A Japanese term the English
+    /// says otherwise (合意 for `agreed to`) is no issue.
+    #[default]
+    EnJa,
+    /// From Japanese: each Japanese term wants its concept's English, and
+    /// deprecated English terms are flagged.
+    JaEn,
+    /// Both ways: every term on either side wants its concept on the other.
+    Both,
+}
+
+impl Direction {
+    /// Whether a missing equivalent of a term found on side `lang` is an
+    /// issue.
+    fn checks_source(self, lang: Lang) -> bool {
+        matches!(
+            (self, lang),
+            (Direction::Both, _) | (Direction::EnJa, Lang::En) | (Direction::JaEn, Lang::Ja)
+        )
+    }
+
+    /// Whether a deprecated term found on side `lang` is an issue.
+    fn checks_target(self, lang: Lang) -> bool {
+        matches!(
+            (self, lang),
+            (Direction::Both, _) | (Direction::EnJa, Lang::Ja) | (Direction::JaEn, Lang::En)
+        )
+    }
+}
+
 /// Kana (half-width too) or kanji.
 fn is_japanese(c: char) -> bool {
     matches!(c,
@@ -367,8 +401,8 @@ impl<R: BufRead> Iterator for PairReader<R> {
     }
 }
 
-/// Checks every pair in both directions.
-pub fn check_pairs(annotator: &Annotator, pairs: &[Pair]) -> Vec<Issue> {
+/// Checks every pair in `direction`.
+pub fn check_pairs(annotator: &Annotator, pairs: &[Pair], direction: Direction) -> Vec<Issue> {
     let g = annotator.glossary();
     let mut issues = Vec::new();
     for pair in pairs {
@@ -417,6 +451,7 @@ pub fn check_pairs(annotator: &Annotator, pairs: &[Pair]) -> Vec<Issue> {
                 };
                 let text = source[span.start..span.end].to_string();
                 if term.status == Status::Deprecated
+                    && direction.checks_target(lang)
                     && !reported.contains(&(span.concept, IssueKind::Deprecated))
                 {
                     reported.push((span.concept, IssueKind::Deprecated));
@@ -434,7 +469,8 @@ pub fn check_pairs(annotator: &Annotator, pairs: &[Pair]) -> Vec<Issue> {
                     });
                 }
                 let targets = concept.terms(other);
-                if targets.is_empty()
+                if !direction.checks_source(lang)
+                    || targets.is_empty()
                     || present.contains(&span.concept)
                     || answered.contains(&(span.start, span.end))
                     || reported.contains(&(span.concept, IssueKind::Missing))
@@ -646,7 +682,7 @@ mod tests {
             pair(2, "The tariff rose.", "WTOの関税が上がった。"),
             pair(3, "The WTO tariff rose.", "WTOの関税が上がった。"),
         ];
-        let issues = check_pairs(&annotator, &pairs);
+        let issues = check_pairs(&annotator, &pairs, Direction::Both);
         let found: Vec<(usize, &str, &str)> = issues
             .iter()
             .map(|i| (i.line, i.concept.as_str(), i.term.as_str()))
@@ -737,10 +773,65 @@ mod tests {
         let issues = check_pairs(
             &a,
             &[pair(2, "The United States said no.", "米国は拒否した。")],
+            Direction::Both,
         );
         assert!(issues.is_empty(), "{issues:?}");
-        let issues = check_pairs(&a, &[pair(3, "Japan said no.", "米国は拒否した。")]);
+        let issues = check_pairs(
+            &a,
+            &[pair(3, "Japan said no.", "米国は拒否した。")],
+            Direction::Both,
+        );
         assert_eq!(issues.len(), 2, "{issues:?}");
+        Ok(())
+    }
+
+    /// From English, a Japanese term the English says otherwise (合意 for
+    /// `agreed`) is no issue, and a deprecated term of the translation is;
+    /// from Japanese, the other way round.
+    #[test]
+    fn the_direction_says_which_side_is_checked() -> Result<(), Error> {
+        let a = Annotator::new(crate::default_glossary()?)?;
+        let pairs = [
+            pair(2, "The two sides agreed.", "両国は合意した。"),
+            pair(3, "BSE cases rose.", "狂牛病の症例が増えた。"),
+            pair(4, "The tariff rose.", "税率が上がった。"),
+        ];
+        let kinds = |d: Direction| -> Vec<(usize, IssueKind, Lang)> {
+            check_pairs(&a, &pairs, d)
+                .iter()
+                .map(|i| (i.line, i.kind, i.lang))
+                .collect()
+        };
+        let en_ja = kinds(Direction::EnJa);
+        assert!(
+            en_ja.contains(&(3, IssueKind::Deprecated, Lang::Ja)),
+            "{en_ja:?}"
+        );
+        assert!(
+            en_ja.contains(&(4, IssueKind::Missing, Lang::En)),
+            "{en_ja:?}"
+        );
+        assert!(!en_ja.iter().any(|i| i.0 == 2), "{en_ja:?}");
+        let ja_en = kinds(Direction::JaEn);
+        assert!(
+            ja_en.contains(&(2, IssueKind::Missing, Lang::Ja)),
+            "{ja_en:?}"
+        );
+        assert!(
+            !ja_en.iter().any(|i| i.1 == IssueKind::Deprecated),
+            "{ja_en:?}"
+        );
+        assert!(
+            !ja_en
+                .iter()
+                .any(|i| i.1 == IssueKind::Missing && i.2 == Lang::En),
+            "{ja_en:?}"
+        );
+        let both = kinds(Direction::Both);
+        assert!(
+            both.len() >= en_ja.len() && both.len() >= ja_en.len(),
+            "{both:?}"
+        );
         Ok(())
     }
 
@@ -759,7 +850,7 @@ mod tests {
             pair(6, "8703.23 (2023)", "8703.23 (2023)"),
             pair(7, "A safeguard.", "ｾｰﾌｶﾞｰﾄﾞ"),
         ];
-        let issues = check_pairs(&a, &pairs);
+        let issues = check_pairs(&a, &pairs, Direction::default());
         let got: Vec<(usize, IssueKind, Lang, &str)> = issues
             .iter()
             .map(|i| (i.line, i.kind, i.lang, i.term.as_str()))

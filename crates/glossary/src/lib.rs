@@ -27,7 +27,7 @@ mod normalize;
 use std::sync::OnceLock;
 
 pub use annotate::{Annotator, Span};
-pub use check::{Issue, IssueKind, Pair, PairReader, check_pairs, read_pairs};
+pub use check::{Direction, Issue, IssueKind, Pair, PairReader, check_pairs, read_pairs};
 pub use error::Error;
 pub use index::Index;
 pub use model::{Concept, Glossary, Lang, Status, Term, id_from};

@@ -5,13 +5,13 @@ use std::path::Path;
 
 use anyhow::{Context, Result, anyhow};
 use kotoba_glossary::formats::{self, Format};
-use kotoba_glossary::{Annotator, Concept, Glossary, Index, Lang, check_pairs};
+use kotoba_glossary::{Annotator, Concept, Direction, Glossary, Index, Lang, check_pairs};
 use rayon::prelude::*;
 use serde_json::json;
 
 use crate::args::{
-    AnnotateFormat, GlossaryAnnotateArgs, GlossaryArgs, GlossaryCheckArgs, GlossaryCommand,
-    GlossaryConvertArgs, GlossaryListArgs, GlossaryLookupArgs, TextOrJsonl,
+    AnnotateFormat, DirectionArg, GlossaryAnnotateArgs, GlossaryArgs, GlossaryCheckArgs,
+    GlossaryCommand, GlossaryConvertArgs, GlossaryListArgs, GlossaryLookupArgs, TextOrJsonl,
 };
 use crate::markdown;
 use crate::output::Output;
@@ -334,6 +334,11 @@ fn check(args: GlossaryCheckArgs) -> Result<Status> {
     }
     let glossary = load(&args.glossary)?;
     let annotator = Annotator::new(&glossary)?;
+    let direction = match args.direction {
+        DirectionArg::EnJa => Direction::EnJa,
+        DirectionArg::JaEn => Direction::JaEn,
+        DirectionArg::Both => Direction::Both,
+    };
     let mut out = Output::open(args.output.as_deref())?;
     let mut found = 0usize;
     let (checked, status) = run::for_pair_batches(
@@ -347,7 +352,7 @@ fn check(args: GlossaryCheckArgs) -> Result<Status> {
             // the input order, so the report is the same on any number of threads.
             let issues: Vec<_> = batch
                 .par_chunks(512)
-                .map(|chunk| check_pairs(&annotator, chunk))
+                .map(|chunk| check_pairs(&annotator, chunk, direction))
                 .collect::<Vec<_>>()
                 .into_iter()
                 .flatten()
