@@ -515,6 +515,41 @@ mod tests {
         }
     }
 
+    /// Furniture above the lead (an editor's note, a file photo's caption)
+    /// was a one-sentence summary, and a budget too small for any sentence
+    /// was filled with a byline and a copyright line (a review found both):
+    /// boilerplate is never taken.
+    #[test]
+    fn furniture_is_never_taken() {
+        let text = "Editor's note: This story has been updated to correct a name.\n\n\
+                    FILE PHOTO: Containers at a port in Tokyo. REUTERS/File Photo\n\n\
+                    TOKYO (Reuters) - Japan's exports rose for a third straight month in \
+                    February, government data showed on Monday.\n\n\
+                    Exports grew 7.8% year-on-year in February.\n\n\
+                    Photo: a crane at the port.\n\n© 2024 Reuters.\n";
+        for m in Method::ALL {
+            let out = summarizer(m, 1).summarize(text, Lang::En, Split::Sentences);
+            assert!(
+                out.first()
+                    .is_some_and(|e| e.text.starts_with("TOKYO") || e.text.starts_with("Exports")),
+                "{m:?}: {out:?}"
+            );
+        }
+        let tiny = summarizer(Method::Lead, 5)
+            .length(Length::Words(3))
+            .summarize(text, Lang::En, Split::Sentences);
+        assert!(tiny.is_empty(), "{tiny:?}");
+        let ja = "【おことわり】本記事は一部を修正しました。\n\n\
+                  【ワシントン共同】日米両政府は1日、牛肉の関税を引き下げることで合意した。\n\n\
+                  記者会見する担当者＝1日、ワシントン、共同通信社撮影\n";
+        let out = summarizer(Method::Lead, 1).summarize(ja, Lang::Ja, Split::Sentences);
+        assert!(
+            out.first()
+                .is_some_and(|e| e.text.starts_with("【ワシントン")),
+            "{out:?}"
+        );
+    }
+
     /// A headline ending in an initialism is told from a lead that does
     /// only when it opens the first block and is short; a headline in
     /// title case needs no block of its own (the seed article's).

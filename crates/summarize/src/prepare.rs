@@ -61,8 +61,7 @@ pub struct Sentence {
     /// left.
     pub heading: bool,
     /// Holds a phrase of a page's furniture (`data/boilerplate.txt`: a
-    /// copyright line, a subscription prompt); taken only when nothing else
-    /// is left.
+    /// copyright line, a subscription prompt, a photo caption); never taken.
     pub boilerplate: bool,
     /// Part of the document's opening: the first paragraph that holds a
     /// sentence which is no heading (a masthead or title above it is not
@@ -570,31 +569,60 @@ fn title_case(sentence: &str) -> bool {
     content >= 3 && capitalised * 3 >= content * 2
 }
 
+/// The phrases of `data/boilerplate.txt`: found anywhere, at a sentence's
+/// start (`^`), at its end (`$`, final punctuation aside).
+struct Boilerplate {
+    anywhere: Option<AhoCorasick>,
+    openings: Vec<&'static str>,
+    endings: Vec<&'static str>,
+}
+
 /// True when a sentence holds a phrase of `data/boilerplate.txt` (without
-/// regard to ASCII case; a phrase marked `^` only at its start).
+/// regard to ASCII case; a phrase marked `^` only at its start, `$` only at
+/// its end).
 fn is_boilerplate(sentence: &str) -> bool {
-    static PHRASES: OnceLock<(Option<AhoCorasick>, Vec<&'static str>)> = OnceLock::new();
-    let (anywhere, openings) = PHRASES.get_or_init(|| {
-        let lines = include_str!("../data/boilerplate.txt")
+    static PHRASES: OnceLock<Boilerplate> = OnceLock::new();
+    let phrases = PHRASES.get_or_init(|| {
+        let lines: Vec<&str> = include_str!("../data/boilerplate.txt")
             .lines()
             .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'));
-        let (openings, anywhere): (Vec<&str>, Vec<&str>) = lines.partition(|l| l.starts_with('^'));
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        let openings = lines.iter().filter_map(|l| l.strip_prefix('^')).collect();
+        let endings = lines.iter().filter_map(|l| l.strip_suffix('$')).collect();
         // A few dozen short phrases always build; were it otherwise, no
         // sentence would be set aside for them.
         let anywhere = AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .build(anywhere)
+            .build(
+                lines
+                    .iter()
+                    .filter(|l| !l.starts_with('^') && !l.ends_with('$')),
+            )
             .ok();
-        let openings = openings.iter().map(|l| &l[1..]).collect();
-        (anywhere, openings)
+        Boilerplate {
+            anywhere,
+            openings,
+            endings,
+        }
     });
     let start = sentence.trim_start();
-    openings.iter().any(|o| {
+    let end = sentence.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '。' | '.' | '）' | ')' | '」')
+    });
+    phrases.openings.iter().any(|o| {
         start
             .get(..o.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(o))
-    }) || anywhere.as_ref().is_some_and(|a| a.is_match(sentence))
+    }) || phrases.endings.iter().any(|e| {
+        end.len() >= e.len()
+            && end
+                .get(end.len() - e.len()..)
+                .is_some_and(|tail| tail.eq_ignore_ascii_case(e))
+    }) || phrases
+        .anywhere
+        .as_ref()
+        .is_some_and(|a| a.is_match(sentence))
 }
 
 /// Non-blank lines as trimmed byte ranges.

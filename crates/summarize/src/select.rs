@@ -65,11 +65,14 @@ pub fn select(
     };
     // Sentences long enough, no headings and no boilerplate come first;
     // shorter sentences when none of those is left that fits, and headings
-    // and boilerplate only after them.
+    // only after them. Boilerplate (a byline, a copyright line, a photo
+    // credit) is never taken: a budget too small for any sentence gave a
+    // summary of it, `By … / © 2024 Reuters.` (a review found it).
     let tier_of: Vec<u8> = doc
         .sentences
         .iter()
         .map(|s| match (s.is_content(), s.words >= sel.min_words) {
+            _ if s.boilerplate => NEVER,
             (true, true) => 0,
             (true, false) => 1,
             (false, _) => 2,
@@ -159,6 +162,9 @@ pub fn select(
     }
     chosen
 }
+
+/// The tier of sentences never taken (above the last one tried).
+const NEVER: u8 = 3;
 
 /// Cosine similarity from which a sentence counts as a near duplicate of
 /// one already chosen: taken only when nothing else is left. Two outlets'
