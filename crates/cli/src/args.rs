@@ -498,8 +498,8 @@ pub struct InputArgs {
     pub shard: Option<(usize, usize)>,
     /// Record mode for JSON Lines pipelines: one output record per input
     /// record, the input's other fields passed through (a failed record
-    /// becomes `{"id", "error"}`).
-    #[arg(long)]
+    /// becomes `{"id", "error"}`; needs --jsonl).
+    #[arg(long, requires = "jsonl")]
     pub keep_fields: bool,
     /// Stop at the first document that fails.
     #[arg(long)]

@@ -309,6 +309,18 @@ fn json_lines_field_flags_need_jsonl() {
             assert!(err.contains("--jsonl"), "{err}");
         }
     }
+    // Record mode without JSON Lines read five records as one text, with
+    // exit 0 (a review found it).
+    for cmd in [&["sentences"][..], &["summarize"][..], &["tokenize"][..]] {
+        let (code, out, err) = outcome(
+            kotoba()
+                .args(cmd)
+                .args(["--keep-fields", "--format", "jsonl"])
+                .arg(&en),
+        );
+        assert_eq!((code, out.as_str()), (2, ""), "{cmd:?}");
+        assert!(err.contains("--jsonl"), "{err}");
+    }
 }
 
 #[test]
