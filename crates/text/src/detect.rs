@@ -209,9 +209,42 @@ impl LanguageDetector {
     }
 }
 
+/// True when `text` is written in Han characters without kana and holds
+/// one Chinese writes and modern Japanese does not (`data/chinese-only-han.txt`:
+/// 们, 这, 說, 們): Chinese, where Han text alone may be kanji-only Japanese.
+pub fn written_as_chinese(text: &str) -> bool {
+    static ONLY: std::sync::OnceLock<std::collections::HashSet<char>> = std::sync::OnceLock::new();
+    let only = ONLY.get_or_init(|| {
+        include_str!("../data/chinese-only-han.txt")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .flat_map(str::chars)
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    });
+    let kana = |c: char| matches!(c, '\u{3041}'..='\u{30FA}' | '\u{FF66}'..='\u{FF9D}');
+    !text.chars().any(kana) && text.chars().any(|c| only.contains(&c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Chinese, simplified or traditional, came out Japanese among `en,ja`
+    /// (a review found it): Han text with forms Japanese does not write is
+    /// Chinese; kanji-only Japanese is not.
+    #[test]
+    fn chinese_is_told_by_characters_japanese_does_not_write() {
+        assert!(written_as_chinese(
+            "中美贸易谈判取得进展，双方同意降低关税。"
+        ));
+        assert!(written_as_chinese(
+            "美國與日本達成貿易協議，雙方同意調降牛肉關稅。"
+        ));
+        assert!(!written_as_chinese("日米貿易協議、関税引き下げで合意"));
+        assert!(!written_as_chinese("日米包括経済協議"));
+        assert!(!written_as_chinese("这是日本のニュースです"));
+    }
 
     /// Half-width katakana and full-width letters and digits made Japanese
     /// text Korean, reliably (a review found it).

@@ -19,7 +19,9 @@
 //!   as Portuguese), the listed answer stands but is not reliable;
 //! - Chinese from the unrestricted answer does not count against a listed
 //!   Japanese: whatlang tells them apart only by kana, and kanji-only
-//!   Japanese has none (kotoba reads no Chinese).
+//!   Japanese has none (kotoba reads no Chinese); unless the text holds Han
+//!   characters modern Japanese does not write (们, 這:
+//!   [`kotoba_text::detect::written_as_chinese`]).
 //!
 //! The confidence of a listed answer is whatlang's among the listed
 //! languages. The TSV's last column and JSONL's `reliable` say whether the
@@ -52,7 +54,12 @@ impl Listed {
 
     /// The answer for a unit from the restricted answer `listed` and the
     /// unrestricted one `any` (see the module's rules).
-    fn answer(&self, listed: Option<Detection>, any: Option<&Detection>) -> Option<Detection> {
+    fn answer(
+        &self,
+        listed: Option<Detection>,
+        any: Option<&Detection>,
+        chinese: bool,
+    ) -> Option<Detection> {
         let Some(listed) = listed else {
             // No listed language writes the text's script.
             return any.map(|a| unknown(a.script.clone()));
@@ -63,7 +70,7 @@ impl Listed {
         // Chinese, to whatlang, is Han without kana: no evidence against a
         // listed Japanese.
         let against = |a: &Detection| {
-            let chinese_for_japanese = a.lang == "zh" && listed.lang == "ja";
+            let chinese_for_japanese = a.lang == "zh" && listed.lang == "ja" && !chinese;
             !(self.contains(a) || chinese_for_japanese)
         };
         match any {
@@ -147,7 +154,8 @@ pub fn run(args: DetectArgs) -> Result<Status> {
             let mut found = unit(main, whole.as_ref());
             if let (Some(l), Some(whole_any)) = (&listed, &whole_any) {
                 let any = unit(&detector, whole_any.as_ref());
-                found = l.answer(found, any.as_ref());
+                let chinese = kotoba_text::detect::written_as_chinese(&text[start..end]);
+                found = l.answer(found, any.as_ref(), chinese);
             }
             let (code, code3, script, confidence, reliable) = match &found {
                 Some(d) => (d.lang, d.lang3, d.script.as_str(), d.confidence, d.reliable),
