@@ -207,7 +207,7 @@ impl<'g> Annotator<'g> {
                                     .morpheme_boundaries(&with_line_breaks(f, shifts, nfkc_text)),
                             }
                         });
-                        b[s] && b[e] && katakana_boundary(hay, s, e)
+                        b[s] && b[e] && katakana_boundary(hay, s, e) && !negated(hay, s)
                     }
                 };
                 if ok {
@@ -289,6 +289,30 @@ fn japanese_forms(
     let mut forms = vec![term.clone()];
     // 公用文 leaves okurigana out inside compounds: 引き下げ is 引下げ.
     forms.extend(crate::normalize::without_inner_okurigana(&term));
+    // Counters written four ways: 主要7カ国, 7ヶ国, 7か国, 7箇国.
+    for spellings in [
+        ["か国", "カ国", "ヶ国", "ヵ国", "箇国"],
+        ["か月", "カ月", "ヶ月", "ヵ月", "箇月"],
+        ["か所", "カ所", "ヶ所", "ヵ所", "箇所"],
+    ] {
+        if let Some(used) = spellings.iter().find(|s| term.contains(*s)) {
+            forms.extend(
+                spellings
+                    .iter()
+                    .filter(|s| *s != used)
+                    .map(|s| term.replace(used, s)),
+            );
+        }
+    }
+    // A loanword's final long vowel is left out in some styles (JIS: ユーザ
+    // for ユーザー) and written in others (モダリティー for モダリティ).
+    if term.chars().count() >= 4 && term.chars().all(is_katakana) {
+        if let Some(short) = term.strip_suffix('ー') {
+            forms.push(short.to_string());
+        } else if term.ends_with('ィ') {
+            forms.push(format!("{term}ー"));
+        }
+    }
     if term.contains('・') {
         forms.push(term.replace('・', ""));
     } else if term.chars().all(is_katakana) {
@@ -307,7 +331,23 @@ fn japanese_forms(
 /// True when the match `s..e` of `hay` has a CJK character right before or
 /// after it: it stands in Japanese text.
 fn beside_cjk(hay: &str, s: usize, e: usize) -> bool {
-    hay[..s].chars().next_back().is_some_and(is_cjk) || hay[e..].chars().next().is_some_and(is_cjk)
+    // Brackets and quotes around it (NFKC makes （） ASCII) are passed
+    // over: 世界貿易機関（WTO） has the acronym in Japanese text.
+    let before = hay[..s]
+        .chars()
+        .rev()
+        .find(|c| !matches!(c, '(' | '[' | '「' | '『' | '【' | '“' | '"'));
+    let after = hay[e..]
+        .chars()
+        .find(|c| !matches!(c, ')' | ']' | '」' | '』' | '】' | '”' | '"'));
+    before.is_some_and(is_cjk) || after.is_some_and(is_cjk)
+}
+
+/// True when a Japanese match at `s` follows a negating prefix that is not
+/// part of it: ダンピング in 反ダンピング規則, 関税 in 非関税障壁 are not
+/// dumping and tariffs (a review found 反ダンピング flagged as `dumping`).
+fn negated(hay: &str, s: usize) -> bool {
+    matches!(hay[..s].chars().next_back(), Some('反' | '非'))
 }
 
 /// `text` with each run of white space within a paragraph as one space, and
@@ -594,6 +634,42 @@ mod tests {
             .iter()
             .map(|s| text[s.start..s.end].to_string())
             .collect()
+    }
+
+    /// Spellings a translator's review found refused: counters (主要7ヶ国
+    /// for 主要7カ国), a loanword's final long vowel, `US` for `U.S.`, an
+    /// acronym in brackets inside Japanese (Japanese, not English), and a
+    /// term after a negating prefix (ダンピング in 反ダンピング規則).
+    #[test]
+    fn spelling_variants_brackets_and_negation() -> Result<(), Error> {
+        let g = default_glossary()?;
+        let a = Annotator::new(g)?;
+        let langs = |text: &str| -> Vec<(String, Lang)> {
+            a.annotate(text)
+                .iter()
+                .map(|s| (text[s.start..s.end].to_string(), s.lang))
+                .collect()
+        };
+        let found = langs("主要7ヶ国と主要7か国。モダリティーが決まった。US-Japan relations.");
+        for want in [
+            "主要7ヶ国",
+            "主要7か国",
+            "モダリティー",
+            "US-Japan relations",
+        ] {
+            assert!(found.iter().any(|(t, _)| t == want), "{want}: {found:?}");
+        }
+        assert_eq!(
+            langs("世界貿易機関（WTO）の裁定"),
+            [
+                ("世界貿易機関".to_string(), Lang::Ja),
+                ("WTO".to_string(), Lang::Ja),
+                ("裁定".to_string(), Lang::Ja)
+            ]
+        );
+        let found = langs("EUは反ダンピング規則を強化した。");
+        assert!(!found.iter().any(|(t, _)| t == "ダンピング"), "{found:?}");
+        Ok(())
     }
 
     /// The longest match refused for its case (`dispute settlement body`

@@ -124,6 +124,11 @@ pub fn english_forms(term: &str) -> Vec<String> {
         };
         forms.push(format!("{head}{plural}"));
     }
+    // `US` is how the FT, the Economist and the BBC write `U.S.`.
+    if base.contains("U.S.") {
+        let us: Vec<String> = forms.iter().map(|f| f.replace("U.S.", "US")).collect();
+        forms.extend(us);
+    }
     if base.contains('-') {
         let more: Vec<String> = forms
             .iter()
