@@ -386,9 +386,6 @@ struct Word<'t> {
     surface: &'t str,
 }
 
-/// The longest dateline head: a news agency's place names in capitals.
-const DATELINE_MAX: usize = 60;
-
 /// `text` with the dateline that opens a news story's first line
 /// (`TOKYO —`, `WASHINGTON, Nov. 17 (Reuters) -`, `GENEVA --`) turned into
 /// spaces, offsets kept: a wire's place names in capitals ranked as terms
@@ -413,44 +410,24 @@ fn without_datelines(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// The length of the dateline opening `line` (after its indent), through
-/// the dash and the space after it: one or more words in capitals (commas,
-/// periods, a date like `Nov. 17` and an agency in parentheses may follow),
-/// then a dash between spaces. `None` when the line opens otherwise.
+/// The length of the English dateline opening `line`
+/// ([`kotoba_text::segment::dateline`]), when it is one for term counting:
+/// a place alone before the dash must read as a place name (words WordNet
+/// knows, one of four letters or more: `tokyo`, `new york`), not a short
+/// acronym that opens a heading (`WTO – an overview`, `EU – Japan talks`);
+/// with a date or an agency after it, it is a dateline whatever it is.
 fn dateline(line: &str) -> Option<usize> {
+    let len = kotoba_text::segment::dateline(line)?;
     let body = line.trim_start();
-    let dash = [" — ", " – ", " -- ", " - "]
-        .iter()
-        .filter_map(|d| body.find(d).map(|i| (i, d.len())))
-        .min()?;
-    let (head, dash_len) = (&body[..dash.0], dash.1);
-    if head.len() > DATELINE_MAX {
+    if body.starts_with('【') {
         return None;
     }
-    // The place: the words before a comma or parenthesis, all in capitals.
+    let head = &body[..len];
     let place_end = head.find([',', '(']).unwrap_or(head.len());
-    let place = head[..place_end].trim();
-    let capitals = |w: &str| {
-        w.chars().filter(char::is_ascii_alphabetic).count() >= 2
-            && w.chars()
-                .all(|c| c.is_ascii_uppercase() || matches!(c, '.' | '\'' | '-'))
-    };
-    if place.is_empty() || !place.split_whitespace().all(capitals) {
-        return None;
-    }
-    // What follows the place: a date, an agency in parentheses.
-    let rest = &head[place_end..];
-    if !rest
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, ',' | '.' | '(' | ')' | ' '))
-    {
-        return None;
-    }
-    // A place alone before the dash must read as a place name (words
-    // WordNet knows, one of four letters or more: `tokyo`, `new york`), not
-    // a short acronym that opens a heading (`WTO – an overview`, `EU – Japan
-    // talks`); with a date or an agency after it, it is a dateline whatever
-    // it is.
+    let place = head[..place_end]
+        .trim_end_matches(['—', '–', '-', ' '])
+        .trim();
+    let dated = place_end < head.len();
     let named = || {
         let lower = place.to_ascii_lowercase();
         let words: Vec<&str> = lower.split_whitespace().collect();
@@ -459,10 +436,7 @@ fn dateline(line: &str) -> Option<usize> {
                 .iter()
                 .all(|w| w.len() >= 3 && crate::lexicon::pos(w).is_some())
     };
-    if rest.trim().is_empty() && !named() {
-        return None;
-    }
-    Some(dash.0 + dash_len)
+    (dated || named()).then_some(len)
 }
 
 /// Counts the candidates of one document into a fresh [`Stats`].

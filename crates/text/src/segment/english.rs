@@ -600,7 +600,9 @@ impl<'a> Scanner<'a> {
         if line_end <= self.start || self.ends_with_terminator(line_end) {
             return i + 1;
         }
-        if lists::is_line_item(self.text, k) {
+        // A list item, or a news story's dateline (`GENEVA (Reuters) -`,
+        // after a headline on a line of its own), starts a sentence.
+        if lists::is_line_item(self.text, k) || super::dateline(&self.text[k..]).is_some() {
             self.emit(i, k);
             return k;
         }

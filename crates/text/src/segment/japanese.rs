@@ -231,13 +231,15 @@ fn line_of_its_own(text: &str, i: usize) -> bool {
 }
 
 /// The line at `k` is a list item: `・一つ目`, `※注`, `① …`, `1. …`,
-/// `１．…`, `(1)…`, `2）…`.
+/// `１．…`, `(1)…`, `2）…`; or opens with a dateline (`【ワシントン共同】`),
+/// where a story begins.
 fn is_line_item(text: &str, k: usize) -> bool {
     matches!(
         char_at(text, k),
         Some('・' | '※' | '■' | '□' | '◆' | '◇' | '●' | '○' | '★' | '☆' | '▼' | '▽')
     ) || lists::is_line_item(text, k)
         || numbered(&text[k..])
+        || super::dateline(&text[k..]).is_some()
 }
 
 /// `line` opens with a number of one to three digits (either width), in

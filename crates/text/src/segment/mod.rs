@@ -51,6 +51,64 @@ pub fn split_sentences(text: &str, lang: SegmentLang) -> Vec<SentenceSpan> {
     }
 }
 
+/// The length of a news dateline opening `line` (white space before it not
+/// counted), through its dash and the space after: a place in capitals
+/// (`TOKYO`, `NEW YORK`), perhaps a date and an agency in parentheses
+/// (`WASHINGTON, Nov. 17 (Reuters)`), then a dash between spaces; or a
+/// Japanese one in lenticular brackets (`【ワシントン共同】`). A story
+/// begins there, so a line opening with one starts a sentence.
+///
+/// ```
+/// use kotoba_text::segment::dateline;
+///
+/// assert_eq!(dateline("TOKYO (Reuters) - Japan's exports rose."), Some(18));
+/// assert_eq!(dateline("【ワシントン共同】日米両政府は"), Some("【ワシントン共同】".len()));
+/// assert_eq!(dateline("Tokyo - Japan's exports rose."), None);
+/// ```
+pub fn dateline(line: &str) -> Option<usize> {
+    /// The longest dateline head before its dash.
+    const HEAD_MAX: usize = 60;
+    let body = line.trim_start();
+    if let Some(rest) = body.strip_prefix('【') {
+        let close = rest.find('】')?;
+        let inside = &rest[..close];
+        let ok = !inside.is_empty()
+            && inside.chars().count() <= 20
+            && !inside.contains(['。', '、', ' ']);
+        return ok.then_some('【'.len_utf8() + close + '】'.len_utf8());
+    }
+    // Only the head is searched: a segmenter asks at every line.
+    let cut = (0..=body.len().min(HEAD_MAX + 5))
+        .rev()
+        .find(|&i| body.is_char_boundary(i))
+        .unwrap_or(0);
+    let window = &body[..cut];
+    let dash = [" — ", " – ", " -- ", " - "]
+        .iter()
+        .filter_map(|d| window.find(d).map(|i| (i, d.len())))
+        .min()?;
+    let head = &body[..dash.0];
+    if head.len() > HEAD_MAX {
+        return None;
+    }
+    // The place: the words before a comma or parenthesis, all in capitals.
+    let place_end = head.find([',', '(']).unwrap_or(head.len());
+    let place = head[..place_end].trim();
+    let capitals = |w: &str| {
+        w.chars().filter(char::is_ascii_alphabetic).count() >= 2
+            && w.chars()
+                .all(|c| c.is_ascii_uppercase() || matches!(c, '.' | '\'' | '-'))
+    };
+    if place.is_empty() || !place.split_whitespace().all(capitals) {
+        return None;
+    }
+    // What follows the place: a date, an agency in parentheses.
+    let rest = &head[place_end..];
+    rest.chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, ',' | '.' | '(' | ')' | ' '))
+        .then_some(dash.0 + dash.1)
+}
+
 /// `text` with its other line breaks written as line feeds, byte for byte
 /// in place so that offsets stay those of `text`: a CR alone (old Mac
 /// files) is a `\n`, U+2028 a `\n` and two spaces, U+2029 (a paragraph
@@ -173,6 +231,21 @@ pub fn sentence_text(text: &str, span: SentenceSpan) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A headline on a line of its own ran into the dateline lead under it
+    /// in JSON Lines of one paragraph per line (a review found it).
+    #[test]
+    fn a_dateline_starts_a_sentence() {
+        let en = "Japan, South Korea agree to talks on Korean steel duties\n\
+                  GENEVA (Reuters) - Japan and South Korea agreed to hold talks.";
+        assert_eq!(split_sentences(en, SegmentLang::English).len(), 2);
+        let ja = "日米、牛肉関税の引き下げで合意　自動車は対象に\n\
+                  【ワシントン共同】日米両政府は1日、関税を引き下げることで合意した。";
+        assert_eq!(split_sentences(ja, SegmentLang::Japanese).len(), 2);
+        assert_eq!(dateline("WASHINGTON, Nov. 17 (Reuters) - Steel"), Some(32));
+        assert_eq!(dateline("The TOKYO - office"), None);
+        assert_eq!(dateline("【日米関係、新たな局面へ。専門家は】"), None);
+    }
 
     /// Lines ended by a CR alone (old Mac files) ran together, a headline
     /// into the sentence after it (a review found it).
