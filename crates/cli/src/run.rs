@@ -466,10 +466,26 @@ pub fn for_pair_batches(
     size: usize,
     each: impl FnMut(Vec<kotoba_glossary::Pair>) -> Result<()>,
 ) -> Result<(usize, Status)> {
+    for_pairs(path, quiet, shard, fail_fast, size, false, each)
+}
+
+/// [`for_pair_batches`], with the pairs whose `en` or `ja` cell is empty
+/// passed on too when `half_empty` says so (a check reports them; the
+/// aligners have nothing to count in them).
+pub fn for_pairs(
+    path: &Path,
+    quiet: bool,
+    shard: Option<(usize, usize)>,
+    fail_fast: bool,
+    size: usize,
+    half_empty: bool,
+    each: impl FnMut(Vec<kotoba_glossary::Pair>) -> Result<()>,
+) -> Result<(usize, Status)> {
+    let keep = half_empty;
     if path.as_os_str() == "-" {
         let stdin = std::io::BufReader::new(std::io::stdin());
         let reader = kotoba_glossary::PairReader::with_header(stdin, Path::new("<stdin>"), false)?;
-        return pair_batches(reader, Progress(None), shard, fail_fast, size, each);
+        return pair_batches(reader, Progress(None), shard, fail_fast, size, keep, each);
     }
     let reader = kotoba_glossary::PairReader::open(path)?;
     let progress = if quiet || !std::io::stderr().is_terminal() {
@@ -477,7 +493,7 @@ pub fn for_pair_batches(
     } else {
         Progress::bar(std::fs::metadata(path).map(|m| m.len()).unwrap_or(0))
     };
-    pair_batches(reader, progress, shard, fail_fast, size, each)
+    pair_batches(reader, progress, shard, fail_fast, size, keep, each)
 }
 
 /// The loop of [`for_pair_batches`] over any reader.
@@ -487,6 +503,7 @@ fn pair_batches<R: std::io::BufRead>(
     shard: Option<(usize, usize)>,
     fail_fast: bool,
     size: usize,
+    keep_half_empty: bool,
     mut each: impl FnMut(Vec<kotoba_glossary::Pair>) -> Result<()>,
 ) -> Result<(usize, Status)> {
     let (mut read, mut failed, mut half_empty) = (0usize, 0usize, 0usize);
@@ -500,7 +517,10 @@ fn pair_batches<R: std::io::BufRead>(
                 continue;
             }
             match item {
-                Ok(pair) if pair.en.trim().is_empty() || pair.ja.trim().is_empty() => {
+                Ok(pair)
+                    if !keep_half_empty
+                        && (pair.en.trim().is_empty() || pair.ja.trim().is_empty()) =>
+                {
                     half_empty += 1;
                 }
                 Ok(pair) => batch.push(pair),

@@ -1110,3 +1110,31 @@ fn lookup_shows_the_note() {
         "{out}"
     );
 }
+
+/// A segment left untranslated (an empty `ja` cell) was skipped with a note
+/// and exit 0 (a review found it): each is an issue with its line.
+#[test]
+fn an_empty_translation_is_an_issue() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tsv = dir.path().join("t.tsv");
+    std::fs::write(
+        &tsv,
+        "en\tja\nThe tariff will rise.\t関税は上がる。\nJapan will cut tariffs.\t\n",
+    )
+    .unwrap_or_default();
+    let (code, out, err) = run(
+        &[
+            "glossary",
+            "check",
+            "--parallel",
+            &tsv.display().to_string(),
+        ],
+        "",
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        out.contains("t.tsv:3: empty: the ja side is empty"),
+        "{out}"
+    );
+    assert!(err.contains("2 pairs checked, 1 issue"), "{err}");
+}

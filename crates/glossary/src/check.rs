@@ -35,6 +35,9 @@ pub enum IssueKind {
     /// The `en` side is Japanese and the `ja` side has no kana or kanji: the
     /// columns are the wrong way round (no term check is made of the pair).
     Swapped,
+    /// One side is empty or white space only: a segment not translated, or
+    /// a source lost (no term check is made of the pair).
+    Empty,
 }
 
 /// Which way a translation went, so which side's terms are checked.
@@ -89,6 +92,13 @@ fn has_english_words(text: &str) -> bool {
 /// The pair's problem as a whole, if its sides are not English and Japanese
 /// the way round they should be; the side at fault and its text.
 fn pair_problem(pair: &Pair) -> Option<(IssueKind, Lang, &str)> {
+    if pair.ja.trim().is_empty() || pair.en.trim().is_empty() {
+        return match (pair.en.trim().is_empty(), pair.ja.trim().is_empty()) {
+            (true, true) => None,
+            (false, true) => Some((IssueKind::Empty, Lang::Ja, &pair.en)),
+            _ => Some((IssueKind::Empty, Lang::En, &pair.ja)),
+        };
+    }
     if pair.ja.chars().any(is_japanese) {
         return None;
     }
@@ -756,6 +766,32 @@ mod tests {
         std::fs::write(&jsonl, "{\"en\":\"tariff\",\"ja\":\"関税\"}\n")
             .unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(read_pairs(&jsonl).map(|p| p.len()).ok(), Some(1));
+    }
+
+    /// An empty translation was skipped with a note and no line, exit 0 (a
+    /// translator's review found it): it is the first thing a check reports.
+    #[test]
+    fn an_empty_side_is_an_issue() -> Result<(), Error> {
+        let a = Annotator::new(crate::default_glossary()?)?;
+        let pairs = [
+            pair(2, "Japan will cut tariffs.", ""),
+            pair(3, "The safeguard was lifted.", "   "),
+            pair(4, "", "日本は関税を下げた。"),
+            pair(5, "", ""),
+        ];
+        let got: Vec<(usize, IssueKind, Lang)> = check_pairs(&a, &pairs, Direction::Both)
+            .iter()
+            .map(|i| (i.line, i.kind, i.lang))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (2, IssueKind::Empty, Lang::Ja),
+                (3, IssueKind::Empty, Lang::Ja),
+                (4, IssueKind::Empty, Lang::En)
+            ]
+        );
+        Ok(())
     }
 
     /// 米国 of two concepts (`US`, `United States`) was reported missing for

@@ -341,12 +341,15 @@ fn check(args: GlossaryCheckArgs) -> Result<Status> {
     };
     let mut out = Output::open(args.output.as_deref())?;
     let mut found = 0usize;
-    let (checked, status) = run::for_pair_batches(
+    // Pairs with an empty side are checked too: an untranslated segment is
+    // what a check must report first (they were skipped with a note).
+    let (checked, status) = run::for_pairs(
         &args.parallel,
         args.quiet,
         None,
         false,
         CHECK_BATCH,
+        true,
         |batch| {
             // Pairs are independent: check chunks on all cores; collecting keeps
             // the input order, so the report is the same on any number of threads.
@@ -429,6 +432,11 @@ fn write_issue(
                 kotoba_glossary::IssueKind::Swapped => format!(
                     "swapped: the en side is Japanese and the ja side English \
                      (columns the wrong way round?): `{}`",
+                    short(&i.term)
+                ),
+                kotoba_glossary::IssueKind::Empty => format!(
+                    "empty: the {} side is empty; the other reads `{}`",
+                    i.lang.code(),
                     short(&i.term)
                 ),
             };
