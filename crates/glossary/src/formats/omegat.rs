@@ -10,13 +10,22 @@ use crate::{Concept, Error, Glossary, Lang, Status, Term};
 pub fn write(g: &Glossary) -> String {
     let mut out = String::new();
     let clean = super::plain_tsv_cell;
+    // A row carries no status: a deprecated term would be offered to the
+    // translator as a target like any other (a review found 狂牛病 so), so
+    // it is left out.
+    let usable = |t: &&Term| t.status != Status::Deprecated;
     for c in &g.concepts {
-        let ja0 = c.ja.first().map_or("", |t| t.term.as_str());
-        let en0 = c.en.first().map_or("", |t| t.term.as_str());
-        if c.en.is_empty() {
-            out.push_str(&format!("\t{}\t{}\n", clean(ja0), clean(&c.definition)));
+        let en: Vec<&Term> = c.en.iter().filter(usable).collect();
+        let ja: Vec<&Term> = c.ja.iter().filter(usable).collect();
+        let ja0 = ja.first().map_or("", |t| t.term.as_str());
+        let en0 = en.first().map_or("", |t| t.term.as_str());
+        if en.is_empty() {
+            if !ja.is_empty() {
+                out.push_str(&format!("\t{}\t{}\n", clean(ja0), clean(&c.definition)));
+            }
+            continue;
         }
-        for t in &c.en {
+        for t in &en {
             out.push_str(&format!(
                 "{}\t{}\t{}\n",
                 clean(&t.term),
@@ -24,7 +33,7 @@ pub fn write(g: &Glossary) -> String {
                 clean(&c.definition)
             ));
         }
-        for t in c.ja.iter().skip(1) {
+        for t in ja.iter().skip(1) {
             out.push_str(&format!(
                 "{}\t{}\t{}\n",
                 clean(en0),
@@ -144,6 +153,25 @@ mod tests {
         assert!(problems.is_empty(), "{problems:?}");
         let ids: Vec<&str> = g.concepts.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, ["diet", "diet-2"]);
+        Ok(())
+    }
+
+    /// Deprecated terms were written as plain pairs, which OmegaT offers as
+    /// targets (a review found it): they are left out.
+    #[test]
+    fn deprecated_terms_are_left_out() -> Result<(), crate::Error> {
+        let g = super::super::read(
+            "id\tdomain\tdefinition\tlang\tterm\treading\tstatus\n\
+             bse\t\t\ten\tBSE\t\tpreferred\n\
+             bse\t\t\tja\t牛海綿状脳症\t\tpreferred\n\
+             bse\t\t\tja\t狂牛病\t\tdeprecated\n",
+            super::super::Format::Tsv,
+            Path::new("g.tsv"),
+            false,
+        )?
+        .0;
+        let text = super::write(&g);
+        assert_eq!(text, "BSE\t牛海綿状脳症\t\n");
         Ok(())
     }
 
