@@ -481,11 +481,18 @@ pub fn for_pairs(
     half_empty: bool,
     each: impl FnMut(Vec<kotoba_glossary::Pair>) -> Result<()>,
 ) -> Result<(usize, Status)> {
-    let keep = half_empty;
     if path.as_os_str() == "-" {
         let stdin = std::io::BufReader::new(std::io::stdin());
         let reader = kotoba_glossary::PairReader::with_header(stdin, Path::new("<stdin>"), false)?;
-        return pair_batches(reader, Progress(None), shard, fail_fast, size, keep, each);
+        return pair_batches(
+            reader,
+            Progress(None),
+            shard,
+            fail_fast,
+            size,
+            half_empty,
+            each,
+        );
     }
     let reader = kotoba_glossary::PairReader::open(path)?;
     let progress = if quiet || !std::io::stderr().is_terminal() {
@@ -493,7 +500,7 @@ pub fn for_pairs(
     } else {
         Progress::bar(std::fs::metadata(path).map(|m| m.len()).unwrap_or(0))
     };
-    pair_batches(reader, progress, shard, fail_fast, size, keep, each)
+    pair_batches(reader, progress, shard, fail_fast, size, half_empty, each)
 }
 
 /// The loop of [`for_pair_batches`] over any reader.

@@ -50,6 +50,16 @@ impl<'g> Index<'g> {
     /// then those that only share its stems (`tariffication`), each in
     /// glossary order.
     pub fn lookup(&self, query: &str) -> Vec<&'g Concept> {
+        let written = written_as(query);
+        let (mut first, stems): (Vec<&'g Concept>, Vec<&'g Concept>) =
+            self.sharing_stems(query).partition(|c| written(c));
+        first.extend(stems);
+        first
+    }
+
+    /// The concepts with a term (or reading) whose folded key is `query`'s,
+    /// in glossary order.
+    fn sharing_stems(&self, query: &str) -> impl Iterator<Item = &'g Concept> + use<'g> {
         let mut hits: Vec<usize> = Vec::new();
         for key in [key_en(query), key_ja(query)] {
             if let Some(list) = self.keys.get(&key) {
@@ -58,12 +68,8 @@ impl<'g> Index<'g> {
         }
         hits.sort_unstable();
         hits.dedup();
-        let written = written_as(query);
-        // Stable: glossary order within each group.
-        hits.sort_by_cached_key(|&i| !written(&self.glossary.concepts[i]));
-        hits.into_iter()
-            .map(|i| &self.glossary.concepts[i])
-            .collect()
+        let glossary = self.glossary;
+        hits.into_iter().map(move |i| &glossary.concepts[i])
     }
 
     /// Concepts with a term written as `query` or as one of its inflected
@@ -72,10 +78,7 @@ impl<'g> Index<'g> {
     /// `ruling`, nor `exporters` of `export`).
     pub fn lookup_written(&self, query: &str) -> Vec<&'g Concept> {
         let written = written_as(query);
-        self.lookup(query)
-            .into_iter()
-            .filter(|c| written(c))
-            .collect()
+        self.sharing_stems(query).filter(|c| written(c)).collect()
     }
 
     /// Up to `n` concepts whose terms are closest to `query` (for "did you

@@ -7,7 +7,7 @@
 
 use kotoba_text::boilerplate::without_running_lines;
 use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
-use kotoba_tokenize::japanese::{JapaneseTokenizer, JapaneseWorker};
+use kotoba_tokenize::japanese::{JapaneseTokenizer, JapaneseWorker, Morpheme};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -94,13 +94,22 @@ pub fn compounds_and_count<'t>(
     let mut skip_to = 0;
     // Whether the run ends in an adjectival stem (新た, 的).
     let mut adjectival_end = false;
+    // The role and number-ness of the morpheme `m` (also of one ahead).
+    let role = |m: &Morpheme| {
+        let f = |i: usize| tokenizer.feature(m.word, i).unwrap_or("*");
+        part_of(f(0), f(1), f(2), &text[m.start..m.end])
+    };
+    let number = |m: &Morpheme| {
+        let f = |i: usize| tokenizer.feature(m.word, i).unwrap_or("*");
+        is_number(f(0), f(1), &text[m.start..m.end])
+    };
     for (at, m) in morphemes.iter().enumerate() {
         if m.start < skip_to {
             continue;
         }
         let surface = &text[m.start..m.end];
         let f = |i: usize| tokenizer.feature(m.word, i).unwrap_or("*");
-        let part = part_of(f(0), f(1), f(2), surface);
+        let part = role(m);
         // Anything between morphemes (spaces, line breaks) breaks a run.
         let adjacent = m.start == prev_end;
         let before = &text[prev_start..prev_end];
@@ -172,15 +181,11 @@ pub fn compounds_and_count<'t>(
         // after it opens a compound as one part (二国 + 間 + 貿易), which
         // is no term by itself (2月, 二十一世紀): alone, 月 and 国 were
         // counted as terms. A number with a counter (6か月, 3カ国) stays out.
-        if is_number(f(0), f(1), surface) {
+        if number(m) {
             let mut last = at;
             while let Some(next) = morphemes.get(last + 1)
                 && next.start == morphemes[last].end
-                && is_number(
-                    tokenizer.feature(next.word, 0).unwrap_or("*"),
-                    tokenizer.feature(next.word, 1).unwrap_or("*"),
-                    &text[next.start..next.end],
-                )
+                && number(next)
             {
                 last += 1;
             }
@@ -191,19 +196,13 @@ pub fn compounds_and_count<'t>(
             skip_to = number_end;
             if let Some(next) = morphemes.get(last + 1)
                 && next.start == number_end
+                && matches!(role(next), Some(Part::Noun | Part::Suffix))
             {
-                let g = |i: usize| tokenizer.feature(next.word, i).unwrap_or("*");
-                let noun = &text[next.start..next.end];
-                if matches!(
-                    part_of(g(0), g(1), g(2), noun),
-                    Some(Part::Noun | Part::Suffix)
-                ) {
-                    run.push((&text[m.start..next.end], Part::Numbered));
-                    last_start = m.start;
-                    prev_start = next.start;
-                    prev_end = next.end;
-                    skip_to = next.end;
-                }
+                run.push((&text[m.start..next.end], Part::Numbered));
+                last_start = m.start;
+                prev_start = next.start;
+                prev_end = next.end;
+                skip_to = next.end;
             }
             continue;
         }
@@ -218,12 +217,7 @@ pub fn compounds_and_count<'t>(
             && let Some(next) = morphemes.get(at + 1)
             && next.start == m.end
             && crate::translit::is_katakana(&text[next.start..next.end])
-            && part_of(
-                tokenizer.feature(next.word, 0).unwrap_or("*"),
-                tokenizer.feature(next.word, 1).unwrap_or("*"),
-                tokenizer.feature(next.word, 2).unwrap_or("*"),
-                &text[next.start..next.end],
-            ) == Some(Part::Noun)
+            && role(next) == Some(Part::Noun)
             && let Some(last) = run.last_mut()
         {
             last.0 = &text[last_start..next.end];

@@ -66,8 +66,6 @@ pub fn split_sentences(text: &str, lang: SegmentLang) -> Vec<SentenceSpan> {
 /// assert_eq!(dateline("Tokyo - Japan's exports rose."), None);
 /// ```
 pub fn dateline(line: &str) -> Option<usize> {
-    /// The longest dateline head before its dash.
-    const HEAD_MAX: usize = 60;
     let body = line.trim_start();
     if let Some(rest) = body.strip_prefix('【') {
         let close = rest.find('】')?;
@@ -77,6 +75,26 @@ pub fn dateline(line: &str) -> Option<usize> {
             && !inside.contains(['。', '、', ' ']);
         return ok.then_some('【'.len_utf8() + close + '】'.len_utf8());
     }
+    english_dateline(body).map(|d| d.len)
+}
+
+/// An English dateline as [`dateline`] finds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EnglishDateline<'a> {
+    /// Its length in bytes, through the dash and the space after it.
+    pub len: usize,
+    /// The place in capitals (`WASHINGTON`, `NEW YORK`).
+    pub place: &'a str,
+    /// Whether a date or an agency follows the place (`, Nov. 17 (Reuters)`).
+    pub dated: bool,
+}
+
+/// The English dateline opening `line` (white space before it not
+/// counted), with its parts; see [`dateline`].
+pub fn english_dateline(line: &str) -> Option<EnglishDateline<'_>> {
+    /// The longest dateline head before its dash.
+    const HEAD_MAX: usize = 60;
+    let body = line.trim_start();
     // Only the head is searched: a segmenter asks at every line.
     let cut = (0..=body.len().min(HEAD_MAX + 5))
         .rev()
@@ -106,7 +124,11 @@ pub fn dateline(line: &str) -> Option<usize> {
     let rest = &head[place_end..];
     rest.chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, ',' | '.' | '(' | ')' | ' '))
-        .then_some(dash.0 + dash.1)
+        .then_some(EnglishDateline {
+            len: dash.0 + dash.1,
+            place,
+            dated: !rest.trim().is_empty(),
+        })
 }
 
 /// `text` with its other line breaks written as line feeds, byte for byte
