@@ -358,6 +358,19 @@ impl std::fmt::Display for FailFast {
 
 impl std::error::Error for FailFast {}
 
+/// Refuses `--shard` where the output is one result of the whole corpus (a
+/// ranking, a multi-document summary): a shard's result is not a part of
+/// the whole's, and nothing would say that most of the corpus went unread.
+/// `instead` says what does work on shards.
+pub fn refuse_shard(input: &InputArgs, what: &str, instead: &str) -> Result<()> {
+    if let Some((k, n)) = input.shard {
+        return Err(anyhow!(
+            "--shard {k}/{n} would make {what} of one shard alone; {instead}"
+        ));
+    }
+    Ok(())
+}
+
 /// Refuses `--keep-fields` where the output has no record per input record
 /// to carry the input's fields (`jsonl_out` false), naming what would.
 pub fn keep_fields_only_with(input: &InputArgs, jsonl_out: bool, needs: &str) -> Result<()> {
@@ -369,8 +382,8 @@ pub fn keep_fields_only_with(input: &InputArgs, jsonl_out: bool, needs: &str) ->
 
 /// Merges the input record's fields into an output record when
 /// `--keep-fields` asks for it (the output's own fields win). The `id` is
-/// the record's own id field (a number stays a number, though serde_json
-/// writes `1.50` as `1.5`), or null when it has none, as in the records of failures: an id made up
+/// the record's own id field (a number stays the number as written, digit
+/// for digit: serde_json's `arbitrary_precision`), or null when it has none, as in the records of failures: an id made up
 /// from the file and line would not join back to anything, and under
 /// Spark's `pipe` it would count lines of one partition.
 pub fn keep_fields(

@@ -1502,3 +1502,33 @@ fn zero_counts_are_refused() {
         assert!(out.is_empty(), "{args:?}: {out}");
     }
 }
+
+/// A ranking of one shard is no part of the ranking of the corpus, so
+/// `extract --shard` and `build --shard` without `--emit-stats` (which
+/// ranked one shard alone, without a word) are refused and say what works.
+#[test]
+fn ranking_one_shard_alone_is_refused() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let input = corpus(dir.path());
+    for command in ["extract", "build"] {
+        let (code, out, err) = run(&[
+            "glossary",
+            command,
+            "--jsonl",
+            "--lang",
+            "en",
+            "--shard",
+            "1/3",
+            &s(&input),
+        ]);
+        assert_eq!(code, 2, "{command}: {err}");
+        assert!(out.is_empty(), "{command}: {out}");
+        assert!(
+            err.contains("--shard 1/3") && err.contains("--emit-stats"),
+            "{err}"
+        );
+    }
+    // Counting a shard is what --shard is for.
+    let out = build_shard(&input, 1, "-", None);
+    assert_eq!(out.lines().count(), 1);
+}

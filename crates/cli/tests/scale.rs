@@ -487,3 +487,37 @@ fn record_mode_keeps_the_records_own_id() {
         assert_eq!(records[1]["url"], "u3", "{command:?}");
     }
 }
+
+/// A numeric id came back as serde_json had read it, a float: an integer
+/// id beyond 64 bits lost its last digits, and `1.50` became `1.5`, so the
+/// output did not join back to the input. Ids now come back digit for digit.
+#[test]
+fn record_mode_gives_numeric_ids_back_as_written() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let input = dir.path().join("ids.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\":12345678901234567890123,\"text\":\"A doc.\"}\n{\"id\":1.50,\"text\":\"B doc.\"}\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    for command in [
+        vec!["summarize", "--format", "jsonl"],
+        vec!["sentences", "--format", "jsonl"],
+    ] {
+        let out = record_mode(&command, &input);
+        assert_eq!(out.status.code(), Some(0), "{command:?}");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let lines: Vec<&str> = stdout.lines().collect();
+        assert_eq!(lines.len(), 2, "{command:?}");
+        assert!(
+            lines[0].starts_with("{\"id\":12345678901234567890123,"),
+            "{command:?}: {}",
+            lines[0]
+        );
+        assert!(
+            lines[1].starts_with("{\"id\":1.50,"),
+            "{command:?}: {}",
+            lines[1]
+        );
+    }
+}

@@ -406,3 +406,28 @@ fn flags_that_change_nothing_or_break_scores_are_refused() {
     assert_eq!(code, 2);
     assert!(err.contains("--format mecab"), "{err}");
 }
+
+/// A multi-document summary of one shard is no part of the summary of all
+/// documents: `--multi --shard` ran without a word about the documents it
+/// left out (a review found it). It is refused, naming both flags.
+#[test]
+fn multi_document_summary_of_one_shard_is_refused() {
+    let (code, out, err) = run(&[
+        "summarize",
+        "--multi",
+        "--shard",
+        "0/2",
+        &path(EN),
+        &path(JA),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains("--shard 0/2") && err.contains("--multi"),
+        "{err}"
+    );
+    // One summary per document still works on shards.
+    let (code, out, err) = run(&["summarize", "--shard", "0/2", &path(EN), &path(JA)]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.is_empty());
+}

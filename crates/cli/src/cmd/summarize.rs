@@ -22,6 +22,13 @@ pub fn run(args: SummarizeArgs) -> Result<Status> {
         args.format == SummaryFormat::Jsonl && !args.multi,
         "--format jsonl without --multi",
     )?;
+    if args.multi {
+        run::refuse_shard(
+            &args.input,
+            "a summary",
+            "--multi summarizes all documents together, and summaries of shards do not add up to it",
+        )?;
+    }
     run::refuse_overwriting_inputs(&args.input, &[], &run::glossary_inputs(&args.glossary))?;
     // A budget of nothing asks for no summary at all: refused, not noted.
     for (flag, value) in [

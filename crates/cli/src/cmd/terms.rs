@@ -200,6 +200,11 @@ pub fn extract(args: GlossaryExtractArgs) -> Result<Status> {
         false,
         "a command with one output record per input record",
     )?;
+    run::refuse_shard(
+        &args.input,
+        "a ranking",
+        "count shards with `glossary build --shard K/N --emit-stats FILE`, then rank the merged counts with `build --stats`",
+    )?;
     run::refuse_overwriting_inputs(&args.input, &[], &run::glossary_inputs(&args.glossary))?;
     let glossary = load(&args.glossary)?;
     let options = rank_options(&args.rank);
@@ -651,6 +656,13 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
         false,
         "a command with one output record per input record",
     )?;
+    if args.emit_stats.is_none() {
+        run::refuse_shard(
+            &args.input,
+            "a ranking",
+            "give --emit-stats FILE to write the shard's counts, then rank the merged counts with --stats",
+        )?;
+    }
     // Standard input can be read once, and standard output hold one table:
     // refused before anything is read.
     let is_std = |p: &Path| p.as_os_str() == "-";
