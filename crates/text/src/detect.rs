@@ -84,14 +84,51 @@ fn lang_for_code(code: &str) -> Option<Lang> {
 /// A language detector, optionally restricted to candidates.
 pub struct LanguageDetector {
     detector: Detector,
+    /// Japanese is among the candidates: the corrections of whatlang's
+    /// answers that make text Japanese apply.
+    japanese: bool,
 }
 
 impl Default for LanguageDetector {
     fn default() -> Self {
         LanguageDetector {
             detector: Detector::new(),
+            japanese: true,
         }
     }
+}
+
+/// How many letters of English one Japanese character stands for when
+/// text in both is weighed: the seed article has 3,314 letters in English
+/// and 1,478 Han and kana characters in its Japanese translation (2.2).
+const JAPANESE_CHARACTER_WEIGHT: f64 = 2.0;
+
+fn is_kana(c: char) -> bool {
+    // Not the middle dot ・, which Chinese text writes too.
+    matches!(c, '\u{3041}'..='\u{3096}' | '\u{309D}'..='\u{309F}' | '\u{30A1}'..='\u{30FA}' | '\u{30FC}'..='\u{30FF}' | '\u{FF66}'..='\u{FF9D}')
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// The Han characters of one list of `data/`, `#` lines left out.
+fn han_set(list: &'static str) -> std::collections::HashSet<char> {
+    list.lines()
+        .filter(|l| !l.starts_with('#'))
+        .flat_map(str::chars)
+        .filter(|c| !c.is_whitespace())
+        .collect()
+}
+
+fn chinese_only() -> &'static std::collections::HashSet<char> {
+    static ONLY: OnceLock<std::collections::HashSet<char>> = OnceLock::new();
+    ONLY.get_or_init(|| han_set(include_str!("../data/chinese-only-han.txt")))
+}
+
+fn japanese_only() -> &'static std::collections::HashSet<char> {
+    static ONLY: OnceLock<std::collections::HashSet<char>> = OnceLock::new();
+    ONLY.get_or_init(|| han_set(include_str!("../data/japanese-only-han.txt")))
 }
 
 impl LanguageDetector {
@@ -110,6 +147,7 @@ impl LanguageDetector {
             })
             .collect::<Result<Vec<_>, _>>()?;
         Ok(LanguageDetector {
+            japanese: langs.contains(&Lang::Jpn),
             detector: Detector::with_allowlist(langs),
         })
     }
@@ -140,15 +178,87 @@ impl LanguageDetector {
                 text.into()
             };
         let info = self.detector.detect(&folded)?;
-        let lang = info.lang();
-        Some(Detection {
-            lang: iso639_1(lang.code()).unwrap_or(lang.code()),
-            lang3: lang.code(),
-            name: lang.eng_name(),
-            script: script_name(info.script()),
-            confidence: info.confidence(),
-            reliable: info.is_reliable(),
-        })
+        let detection = detection(&info);
+        if !self.japanese || detection.lang == "ja" {
+            return Some(detection);
+        }
+        Some(self.japanese_correction(&folded).unwrap_or(detection))
+    }
+
+    /// Japanese where whatlang, which weighs each script by its count of
+    /// characters, says otherwise (`None`: its answer stands):
+    ///
+    /// - Text with kana where the Han and kana characters, each weighed as
+    ///   [`JAPANESE_CHARACTER_WEIGHT`] letters, outweigh the other letters:
+    ///   whatlang counts Han, hiragana and katakana apart, so a Japanese
+    ///   sentence naming GM and Ford came out Danish. The answer is
+    ///   whatlang's for the Japanese characters alone, its confidence
+    ///   scaled by their weighed share, and reliable only when that share
+    ///   is at least 0.75.
+    /// - Han text without kana: Chinese (whatlang's answer for it) only
+    ///   when it holds a character of `data/chinese-only-han.txt`;
+    ///   Japanese when it holds one of `data/japanese-only-han.txt`
+    ///   (経, 関, 渉) and none of those; otherwise Chinese, but neither
+    ///   reliable nor above 0.5, as kanji-only Japanese looks the same.
+    fn japanese_correction(&self, text: &str) -> Option<Detection> {
+        let (mut kana, mut han, mut other) = (0usize, 0usize, 0usize);
+        for c in text.chars() {
+            if is_kana(c) {
+                kana += 1;
+            } else if is_han(c) {
+                han += 1;
+            } else if c.is_alphabetic() {
+                other += 1;
+            }
+        }
+        if han + kana == 0 {
+            return None;
+        }
+        let japanese_part: String = text.chars().filter(|&c| is_kana(c) || is_han(c)).collect();
+        if kana > 0 {
+            let weighed = (han + kana) as f64 * JAPANESE_CHARACTER_WEIGHT;
+            let share = weighed / (weighed + other as f64);
+            if share < 0.5 {
+                return None;
+            }
+            let info = self.detector.detect(&japanese_part)?;
+            let mut found = detection(&info);
+            if found.lang != "ja" {
+                return None;
+            }
+            found.confidence *= share;
+            found.reliable &= share >= 0.75;
+            return Some(found);
+        }
+        // Han without kana, and few other letters beside it.
+        if (han as f64) * JAPANESE_CHARACTER_WEIGHT < other as f64 {
+            return None;
+        }
+        let info = self.detector.detect(text)?;
+        let mut found = detection(&info);
+        if found.script != "Han" {
+            return None;
+        }
+        let chinese = text.chars().any(|c| chinese_only().contains(&c));
+        let japanese = text.chars().any(|c| japanese_only().contains(&c));
+        match (chinese, japanese) {
+            (true, _) => None,
+            (false, true) => {
+                // Japanese is allowed (checked by the caller): its row.
+                let lang = Lang::Jpn;
+                Some(Detection {
+                    lang: iso639_1(lang.code()).unwrap_or(lang.code()),
+                    lang3: lang.code(),
+                    name: lang.eng_name(),
+                    ..found
+                })
+            }
+            (false, false) => {
+                found.confidence = found.confidence.min(0.5);
+                found.reliable = false;
+                Some(found)
+            }
+        }
     }
 
     /// The language of `unit`, a sentence or paragraph of a document
@@ -209,21 +319,24 @@ impl LanguageDetector {
     }
 }
 
+/// whatlang's answer as a [`Detection`].
+fn detection(info: &whatlang::Info) -> Detection {
+    let lang = info.lang();
+    Detection {
+        lang: iso639_1(lang.code()).unwrap_or(lang.code()),
+        lang3: lang.code(),
+        name: lang.eng_name(),
+        script: script_name(info.script()),
+        confidence: info.confidence(),
+        reliable: info.is_reliable(),
+    }
+}
+
 /// True when `text` is written in Han characters without kana and holds
 /// one Chinese writes and modern Japanese does not (`data/chinese-only-han.txt`:
 /// 们, 这, 說, 們): Chinese, where Han text alone may be kanji-only Japanese.
 pub fn written_as_chinese(text: &str) -> bool {
-    static ONLY: std::sync::OnceLock<std::collections::HashSet<char>> = std::sync::OnceLock::new();
-    let only = ONLY.get_or_init(|| {
-        include_str!("../data/chinese-only-han.txt")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .flat_map(str::chars)
-            .filter(|c| !c.is_whitespace())
-            .collect()
-    });
-    let kana = |c: char| matches!(c, '\u{3041}'..='\u{30FA}' | '\u{FF66}'..='\u{FF9D}');
-    !text.chars().any(kana) && text.chars().any(|c| only.contains(&c))
+    !text.chars().any(is_kana) && text.chars().any(|c| chinese_only().contains(&c))
 }
 
 #[cfg(test)]
@@ -258,6 +371,63 @@ mod tests {
         ] {
             assert_eq!(d.detect(text).map(|x| x.lang), Some("ja"), "{text}");
         }
+    }
+
+    /// Japanese naming a few companies or quoting a sentence in English
+    /// came out Danish, Portuguese or English, reliably (a review found
+    /// it): whatlang counts Han, hiragana and katakana apart.
+    #[test]
+    fn japanese_with_some_latin_letters_is_japanese() {
+        let d = LanguageDetector::new();
+        for text in [
+            "トヨタ、ホンダ、日産の３社はGMやFordと協議した。",
+            "日米両政府は１５日、半導体協定の見直しについて協議した。Trade Representative Mickey Kantor said so.",
+            "日本政府は、米国政府と貿易について協議した。The talks ended.",
+        ] {
+            assert_eq!(d.detect(text).map(|x| x.lang), Some("ja"), "{text}");
+        }
+        // English with a Japanese word or two stays English.
+        let en = d.detect("The Japanese call it 円高, the strong yen, and exporters fear it.");
+        assert_eq!(en.map(|x| x.lang), Some("en"));
+        // Weighed shares decide how sure the answer is.
+        let mixed = d.detect("日本政府は、米国政府と貿易について協議した。The talks ended.");
+        assert!(mixed.is_some_and(|m| m.confidence < 1.0));
+    }
+
+    /// Kanji-only Japanese came out Chinese with confidence 1 and reliable
+    /// (a review found it): forms only Japanese writes (経, 関, 渉) make it
+    /// Japanese, and Han text with neither kind of form is Chinese unsure.
+    #[test]
+    fn han_text_alone_is_told_by_its_forms() {
+        let d = LanguageDetector::new();
+        for text in [
+            "経済産業省",
+            "日米貿易交渉",
+            "日米包括経済協議決裂。関税撤廃合意！",
+        ] {
+            assert_eq!(d.detect(text).map(|x| x.lang), Some("ja"), "{text}");
+        }
+        let unsure = d.detect("政府調達");
+        assert_eq!(
+            unsure.as_ref().map(|x| (x.lang, x.reliable)),
+            Some(("zh", false))
+        );
+        assert!(unsure.is_some_and(|x| x.confidence <= 0.5));
+        for chinese in [
+            "中美贸易谈判取得进展，双方同意降低关税。",
+            "美國與日本達成貿易協議，雙方同意調降牛肉關稅。",
+        ] {
+            let found = d.detect(chinese);
+            assert_eq!(
+                found.map(|x| (x.lang, x.reliable)),
+                Some(("zh", true)),
+                "{chinese}"
+            );
+        }
+        // Candidates without Japanese keep whatlang's answer.
+        let en_zh = LanguageDetector::with_candidates(&["en", "zh"]).ok();
+        let found = en_zh.and_then(|d| d.detect("経済産業省"));
+        assert_eq!(found.map(|x| x.lang), Some("zh"));
     }
 
     #[test]
