@@ -168,11 +168,12 @@ fn seed_translation_english_cells() {
     assert_eq!(from_cells, article);
 }
 
-/// Every Japanese cell is one sentence except row 19, which the translator
-/// wrote as two: 「これは脅しではない。ただ、…ということだ」 is quoted speech
-/// standing alone, so its 。 ends a sentence.  Row 12 opens a quotation that
-/// row 14 closes; each cell on its own is one sentence, and so is each of the
-/// three sentences when the column is read as one text.
+/// Every Japanese cell is one sentence, as the translator aligned them. Row
+/// 19, 「これは脅しではない。ただ、…ということだ」, is quoted speech standing
+/// alone: one utterance, so its inner 。 ends no sentence (it was split in
+/// two, leaving half a bracket pair in each; a review found it). Row 12
+/// opens a quotation that row 14 closes; each cell on its own is one
+/// sentence, and so is each of the three when the column is read as one text.
 #[test]
 fn seed_translation_japanese_cells() {
     let rows = seed_translation();
@@ -180,18 +181,14 @@ fn seed_translation_japanese_cells() {
     for (i, (_, ja)) in rows.iter().enumerate() {
         let row = i + 1;
         let got = sentences(ja, SegmentLang::Japanese);
-        let want = if row == 19 { 2 } else { 1 };
-        assert_eq!(got.len(), want, "row {row}: {got:?}");
+        assert_eq!(got.len(), 1, "row {row}: {got:?}");
         total += got.len();
     }
-    assert_eq!(total, 27);
+    assert_eq!(total, 26);
     let row19 = sentences(&rows[18].1, SegmentLang::Japanese);
     assert_eq!(
         row19,
-        [
-            "「これは脅しではない。",
-            "ただ、関係の別の側面が損なわれていくということだ」"
-        ]
+        ["「これは脅しではない。ただ、関係の別の側面が損なわれていくということだ」"]
     );
 
     // The whole column as one text, a cell per line.

@@ -7,8 +7,10 @@
 //!   sentence, nor do those inside a quotation that is part of a larger
 //!   sentence (`「…。…」と述べた。`).  A quotation that stands alone — it
 //!   starts a sentence and nothing continues after its closing bracket — is
-//!   quoted speech of its own: terminators inside it end sentences, and so
-//!   does its closing bracket.
+//!   one utterance and one sentence, as Japanese prose and translations
+//!   treat it: its closing bracket ends it, and terminators inside end a
+//!   sentence only at the end of a line (splitting at each left `「…。` and
+//!   `…」` with half a bracket pair each).
 //! * A blank line always ends a sentence.  A single line break does not
 //!   (`これは父の\n家です。` is one sentence), unless the next line is a list
 //!   item or starts with a full-width-space paragraph indent, or the line
@@ -27,13 +29,25 @@ pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
     let pairs = match_brackets(text);
     let mut opaque: Vec<(usize, usize)> = Vec::new();
     let mut quote_ends: Vec<usize> = Vec::new();
+    // Quotations standing alone, outermost only (pairs nest).
+    let mut alone: Vec<(usize, usize)> = Vec::new();
     for pair in &pairs {
         if pair.quote && stands_alone(text, pair) {
             quote_ends.push(pair.close_end);
+            alone.push((pair.open, pair.close_end));
         } else {
             opaque.push((pair.open, pair.close_end));
         }
     }
+    alone.sort_unstable();
+    alone.dedup_by(|inner, outer| inner.0 >= outer.0 && inner.1 <= outer.1);
+    // Inside a quotation standing alone, a terminator ends a sentence only
+    // at the end of a line: the quotation is one utterance, but one that
+    // runs over several lines (paragraphs of a speech) keeps them apart.
+    let inside_alone = |at: usize| {
+        let k = alone.partition_point(|r| r.0 < at);
+        k > 0 && at < alone[k - 1].1
+    };
     // Pairs nest, so after sorting by start only the outermost need keeping.
     opaque.sort_unstable();
     let mut outer: Vec<(usize, usize)> = Vec::with_capacity(opaque.len());
@@ -64,6 +78,16 @@ pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
             while let Some(d) = char_at(text, j).filter(|&d| is_terminator_char(d) || is_closer(d))
             {
                 j += d.len_utf8();
+            }
+            let (k, _) = skip_ws_counting_lines(text, j);
+            let line_ends = text.get(j..k).is_some_and(|gap| gap.contains('\n'));
+            if inside_alone(i)
+                && j < text.len()
+                && !line_ends
+                && quote_ends.binary_search(&j).is_err()
+            {
+                i = j;
+                continue;
             }
             push_trimmed(text, start, j, &mut spans);
             start = skip_ws(text, j);
@@ -470,11 +494,20 @@ mod tests {
     fn quotations_standing_alone() {
         assert_eq!(
             sentences("彼は言った。「行く。すぐ行く」"),
-            ["彼は言った。", "「行く。", "すぐ行く」"]
+            ["彼は言った。", "「行く。すぐ行く」"]
         );
         assert_eq!(
             sentences("「脅しではない。ただ、心配だ」\n次の文。"),
-            ["「脅しではない。", "ただ、心配だ」", "次の文。"]
+            ["「脅しではない。ただ、心配だ」", "次の文。"]
+        );
+        assert_eq!(
+            sentences("「脅しではない。ただ、心配だ」。次。『行く。』"),
+            ["「脅しではない。ただ、心配だ」。", "次。", "『行く。』"]
+        );
+        // A speech over several lines keeps its lines apart.
+        assert_eq!(
+            sentences("「同意しない。\nなぜ会うのか。\n結果が出るだろう」"),
+            ["「同意しない。", "なぜ会うのか。", "結果が出るだろう」"]
         );
         assert_eq!(
             sentences("「行く。すぐ行く」\nと言った。"),
