@@ -128,7 +128,8 @@ impl Write for Output {
 }
 
 /// The temporary files being written (a command may have several open:
-/// `glossary build -o X --pairs-output Y`), removed if the user interrupts.
+/// `glossary build -o X --pairs-output Y`), removed if the user interrupts
+/// or the run is terminated.
 static PENDING: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 
 /// Remembers a temporary file being written.
@@ -145,8 +146,9 @@ fn remove_pending(path: &Path) {
     }
 }
 
-/// On Ctrl-C, removes the temporary output file (so no partial file is left)
-/// and exits with 130, as shells expect.
+/// On Ctrl-C (SIGINT), SIGTERM or SIGHUP, removes the temporary output files
+/// (so no partial file is left) and exits with 130. The handler cannot tell
+/// the three signals apart, so a SIGTERM ends with 130 too, not 143.
 pub fn remove_partial_output_on_interrupt() {
     let _ = ctrlc::set_handler(|| {
         if let Ok(slot) = PENDING.lock() {

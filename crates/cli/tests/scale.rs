@@ -360,6 +360,9 @@ fn xargs_recipe_matches_a_single_run() {
     );
 }
 
+/// Ctrl-C, SIGTERM (a job scheduler's or `timeout`'s) and SIGHUP (a closed
+/// terminal) all remove the temporary file of `-o` (SIGTERM left it, a
+/// review found).
 #[test]
 fn interrupting_leaves_no_partial_file() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -368,27 +371,41 @@ fn interrupting_leaves_no_partial_file() {
         std::fs::read_to_string(testdata("clinton-japan-trade-1993.en.txt")).unwrap_or_default();
     let big = dir.path().join("big.txt");
     std::fs::write(&big, text.repeat(2000)).unwrap_or_default();
-    let out_dir = dir.path().join("out");
-    std::fs::create_dir(&out_dir).unwrap_or_default();
-    let mut child = Shell::new(assert_cmd::cargo::cargo_bin("kotoba"))
-        .args(["--threads", "1", "tokenize", "--format", "tsv", "-o"])
-        .arg(out_dir.join("tokens.tsv"))
-        .arg(&big)
-        .spawn()
-        .unwrap_or_else(|e| panic!("{e}"));
-    std::thread::sleep(std::time::Duration::from_millis(300));
-    let _ = Shell::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status();
-    let status = child.wait().unwrap_or_else(|e| panic!("{e}"));
-    let left: Vec<_> = std::fs::read_dir(&out_dir)
-        .map(|d| d.filter_map(|e| e.ok()).collect())
-        .unwrap_or_default();
-    if status.code() == Some(130) {
-        assert!(left.is_empty(), "interrupted run left {left:?}");
-    } else {
-        // It finished before the signal: then the whole file is there.
-        assert_eq!(left.len(), 1);
+    for signal in ["INT", "TERM", "HUP"] {
+        let out_dir = dir.path().join(format!("out-{signal}"));
+        std::fs::create_dir(&out_dir).unwrap_or_default();
+        let mut child = Shell::new(assert_cmd::cargo::cargo_bin("kotoba"))
+            .args(["--threads", "1", "tokenize", "--format", "tsv", "-o"])
+            .arg(out_dir.join("tokens.tsv"))
+            .arg(&big)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{e}"));
+        let entries = |d: &Path| -> Vec<PathBuf> {
+            std::fs::read_dir(d)
+                .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+                .unwrap_or_default()
+        };
+        // The signal comes once the temporary file is there (and the
+        // handler set up before it).
+        for _ in 0..500 {
+            if !entries(&out_dir).is_empty() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        let _ = Shell::new("kill")
+            .args([format!("-{signal}"), child.id().to_string()])
+            .status();
+        let status = child.wait().unwrap_or_else(|e| panic!("{e}"));
+        let left = entries(&out_dir);
+        if status.code() == Some(0) {
+            // It finished before the signal: then the whole file is there.
+            assert_eq!(left, [out_dir.join("tokens.tsv")], "SIG{signal}");
+        } else {
+            assert_eq!(status.code(), Some(130), "SIG{signal}: {status:?}");
+            assert!(left.is_empty(), "SIG{signal}: the run left {left:?}");
+        }
     }
 }
 
