@@ -702,3 +702,78 @@ fn an_earlier_output_reached_through_a_link_is_refused() {
 fn s(p: &Path) -> String {
     p.to_string_lossy().into_owned()
 }
+
+/// Runs `kotoba ARGS` under bash with `redirect` applied to its standard
+/// output (`>&-`, `> /dev/full`, `| head -1`): kotoba's exit code (not
+/// that of the end of a pipe) and its stderr.
+fn under_shell(args: &[&str], redirect: &str) -> (i32, String) {
+    let bin = assert_cmd::cargo::cargo_bin("kotoba");
+    let quoted: Vec<String> = args.iter().map(|a| format!("'{a}'")).collect();
+    let script = format!(
+        "'{}' {} 2>\"$0\" {redirect}; echo ${{PIPESTATUS[0]}} > \"$0.code\"",
+        bin.display(),
+        quoted.join(" ")
+    );
+    let dir = tempdir();
+    let err_path = dir.path().join("stderr");
+    let status = Process::new("bash")
+        .arg("-c")
+        .arg(&script)
+        .arg(&err_path)
+        .env_remove("RAYON_NUM_THREADS")
+        .stdout(Stdio::null())
+        .status()
+        .unwrap_or_else(|e| panic!("running bash: {e}"));
+    assert!(status.success(), "bash: {status:?}");
+    let code = std::fs::read_to_string(dir.path().join("stderr.code"))
+        .unwrap_or_else(|e| panic!("exit code: {e}"));
+    let err = std::fs::read_to_string(&err_path).unwrap_or_else(|e| panic!("stderr: {e}"));
+    (code.trim().parse().unwrap_or(-1), err)
+}
+
+/// A closed standard output (`>&-`) lost every result with exit 0 (Rust
+/// puts /dev/null in its place); it is an error before anything is read.
+/// Write errors on standard output say so, those on `-o` name the file;
+/// a reader gone early (`| head -1`) stays a quiet end with exit 0.
+#[test]
+fn a_closed_or_full_standard_output_is_an_error() {
+    let en = testdata(EN);
+    let en = en.to_string_lossy();
+    let (code, err) = under_shell(&["sentences", &en], ">&-");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.starts_with("kotoba: error: standard output is closed"),
+        "{err}"
+    );
+    let (code, err) = under_shell(&["glossary", "extract", &en], ">&-");
+    assert_eq!(code, 2, "{err}");
+    // /dev/null opened by the shell (for writing) is a choice, not an error.
+    let (code, err) = under_shell(&["sentences", &en], "> /dev/null");
+    assert_eq!((code, err.as_str()), (0, ""));
+    // The closed stream is no matter when the output goes to a file.
+    let dir = tempdir();
+    let file = dir.path().join("s.txt");
+    let (code, err) = under_shell(&["sentences", &en, "-o", &s(&file)], ">&-");
+    assert_eq!((code, err.as_str()), (0, ""));
+    for args in [
+        vec!["sentences", &*en],
+        vec!["sentences", "--format", "jsonl", &*en],
+        vec!["glossary", "extract", &*en],
+    ] {
+        let (code, err) = under_shell(&args, "> /dev/full");
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert_eq!(
+            err,
+            "kotoba: error: writing to standard output: No space left on device (os error 28)\n",
+            "{args:?}"
+        );
+    }
+    let (code, err) = under_shell(&["sentences", &en, "-o", "/dev/full"], "");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.starts_with("kotoba: error: cannot write /dev/full: No space left"),
+        "{err}"
+    );
+    let (code, err) = under_shell(&["tokenize", &en, &en, &en], "| head -1");
+    assert_eq!((code, err.as_str()), (0, ""));
+}
