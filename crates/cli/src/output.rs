@@ -14,15 +14,53 @@ pub enum Output {
     Stdout(BufWriter<io::Stdout>),
     /// A temporary file beside the target (removed when dropped), renamed
     /// over the target at the end.
-    File(BufWriter<File>, TempPath, PathBuf),
+    File(BufWriter<File>, TempPath, Target),
     /// A target that is no regular file (`/dev/null`, a named pipe), written
     /// to directly: renaming a file over it would replace the device.
     Special(BufWriter<File>, PathBuf),
 }
 
+/// A file written by renaming: the path as given (for messages), and the
+/// file it leads to (through symbolic links), which the rename replaces.
+pub struct Target {
+    /// The path as the user gave it.
+    given: PathBuf,
+    /// The file written.
+    path: PathBuf,
+}
+
+/// Symbolic links followed at most, as the kernel does (ELOOP past 40).
+const MAX_LINKS: usize = 40;
+
+/// The file writing `path` replaces: `path` itself, or, when it is a
+/// symbolic link (or a chain of them), the file the last one names, whether
+/// it exists or not (a dangling link is written through too). A rename over
+/// the link itself would replace the link (`latest.tsv -> runs/x.tsv` became
+/// a regular file, a review found).
+pub fn link_target(path: &Path) -> io::Result<PathBuf> {
+    let mut path = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match std::fs::symlink_metadata(&path) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let next = std::fs::read_link(&path)?;
+                // A relative target is read from the link's folder.
+                path = match path.parent() {
+                    Some(dir) if next.is_relative() => dir.join(next),
+                    _ => next,
+                };
+            }
+            _ => return Ok(path),
+        }
+    }
+    Err(io::Error::other(format!(
+        "more than {MAX_LINKS} symbolic links in a row"
+    )))
+}
+
 impl Output {
-    /// Standard output (no path, or `-`), or a temporary file beside `path`.
-    /// Errors name `path` as given, never the temporary file.
+    /// Standard output (no path, or `-`), or a temporary file beside `path`
+    /// (beside the file it points to when it is a symbolic link, so that the
+    /// link stays one). Errors name `path` as given, never the temporary file.
     pub fn open(path: Option<&Path>) -> Result<Output> {
         let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
             anyhow::ensure!(
@@ -36,16 +74,20 @@ impl Output {
                 io::stdout(),
             )));
         };
+        let given = path;
+        let target =
+            link_target(path).with_context(|| format!("cannot write {}", given.display()))?;
+        let path = target.as_path();
         if let Ok(meta) = std::fs::metadata(path) {
-            anyhow::ensure!(!meta.is_dir(), "{} is a directory", path.display());
+            anyhow::ensure!(!meta.is_dir(), "{} is a directory", given.display());
             if !meta.is_file() {
                 let f = std::fs::OpenOptions::new()
                     .write(true)
                     .open(path)
-                    .with_context(|| format!("cannot write {}", path.display()))?;
+                    .with_context(|| format!("cannot write {}", given.display()))?;
                 return Ok(Output::Special(
                     BufWriter::with_capacity(1 << 16, f),
-                    path.to_path_buf(),
+                    given.to_path_buf(),
                 ));
             }
         }
@@ -61,14 +103,17 @@ impl Output {
                 Ok(m) if !m.is_dir() => format!("{} is not a folder", dir.display()),
                 Ok(_) => io::Error::from(e.kind()).to_string(),
             };
-            anyhow!("cannot write {}: {why}", path.display())
+            anyhow!("cannot write {}: {why}", given.display())
         })?;
         let (file, tmp) = tmp.into_parts();
         add_pending(tmp.to_path_buf());
         Ok(Output::File(
             BufWriter::with_capacity(1 << 16, file),
             tmp,
-            path.to_path_buf(),
+            Target {
+                given: given.to_path_buf(),
+                path: target,
+            },
         ))
     }
 
@@ -79,8 +124,8 @@ impl Output {
             Output::Special(mut w, path) => w
                 .flush()
                 .with_context(|| format!("cannot write {}", path.display())),
-            Output::File(w, tmp, path) => {
-                let context = || format!("cannot write {}", path.display());
+            Output::File(w, tmp, Target { given, path }) => {
+                let context = || format!("cannot write {}", given.display());
                 let file = w
                     .into_inner()
                     .map_err(|e| e.into_error())
@@ -144,7 +189,7 @@ impl Write for Output {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         match self {
             Output::Stdout(w) => w.write(buf).map_err(on_stdout),
-            Output::File(w, _, path) | Output::Special(w, path) => {
+            Output::File(w, _, Target { given: path, .. }) | Output::Special(w, path) => {
                 w.write(buf).map_err(|e| named(path, e))
             }
         }
@@ -153,7 +198,7 @@ impl Write for Output {
     fn write_all(&mut self, buf: &[u8]) -> io::Result<()> {
         match self {
             Output::Stdout(w) => w.write_all(buf).map_err(on_stdout),
-            Output::File(w, _, path) | Output::Special(w, path) => {
+            Output::File(w, _, Target { given: path, .. }) | Output::Special(w, path) => {
                 w.write_all(buf).map_err(|e| named(path, e))
             }
         }
@@ -162,7 +207,7 @@ impl Write for Output {
     fn flush(&mut self) -> io::Result<()> {
         match self {
             Output::Stdout(w) => w.flush().map_err(on_stdout),
-            Output::File(w, _, path) | Output::Special(w, path) => {
+            Output::File(w, _, Target { given: path, .. }) | Output::Special(w, path) => {
                 w.flush().map_err(|e| named(path, e))
             }
         }

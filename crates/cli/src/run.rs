@@ -656,11 +656,12 @@ fn resolved(path: &Path) -> Option<PathBuf> {
     Some(std::fs::canonicalize(dir).ok()?.join(path.file_name()?))
 }
 
-/// Where writing `path` lands: an output is renamed into place, so a
-/// symbolic link named as output is replaced, not the file it points to.
-/// Its folder's canonical form and its name (as [`resolved`] when it has no
-/// name of its own).
+/// Where writing `path` lands: the file a symbolic link named as output
+/// points to (an output is written through the link, see
+/// [`crate::output::link_target`]), or `path`. Its folder's canonical form
+/// and its name (as [`resolved`] when it has no name of its own).
 fn landing(path: &Path) -> Option<PathBuf> {
+    let path = &crate::output::link_target(path).ok()?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),

@@ -669,12 +669,13 @@ fn an_earlier_output_reached_through_a_link_is_refused() {
         std::fs::read_to_string(&earlier).ok().as_deref(),
         Some("One sentence.\n")
     );
-    // An output that is itself a link into the folder is replaced by the
-    // run, not the file it points to: allowed, and that file is kept.
+    // An output that is itself a link into the folder is written through:
+    // it would replace a document of the folder, so it is refused too.
     let outlink = dir.path().join("outlink.txt");
     std::os::unix::fs::symlink(linked.join("a.txt"), &outlink).unwrap_or_else(|e| panic!("{e}"));
     let (code, _, err) = outcome(kotoba().args(["sentences", &l, "-o", &s(&outlink)]));
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("input folder"), "{err}");
     assert_eq!(
         std::fs::read_to_string(linked.join("a.txt"))
             .ok()
@@ -776,4 +777,76 @@ fn a_closed_or_full_standard_output_is_an_error() {
     );
     let (code, err) = under_shell(&["tokenize", &en, &en, &en], "| head -1");
     assert_eq!((code, err.as_str()), (0, ""));
+}
+
+/// `-o` onto a symbolic link writes the file it points to, atomically, and
+/// the link stays a link (`latest.tsv -> runs/x.tsv` was replaced by a
+/// regular file); a dangling link writes the path it names, a chain of
+/// links the last one's. A link to an input is refused as the input is.
+#[test]
+fn an_output_link_is_written_through_and_kept() {
+    let dir = tempdir();
+    let runs = dir.path().join("runs");
+    std::fs::create_dir(&runs).unwrap_or_else(|e| panic!("{e}"));
+    let en = testdata(EN);
+    let link = |target: &str, name: &str| {
+        let path = dir.path().join(name);
+        std::os::unix::fs::symlink(target, &path).unwrap_or_else(|e| panic!("{e}"));
+        path
+    };
+    let expected = {
+        let (code, out, err) = outcome(kotoba().arg("sentences").arg(&en));
+        assert_eq!(code, 0, "{err}");
+        out
+    };
+    write(&runs, "x.txt", "old\n");
+    let latest = link("runs/x.txt", "latest.txt");
+    let dangling = link("runs/new.txt", "dangling.txt");
+    let chain = link("latest.txt", "chain.txt");
+    for (output, written) in [
+        (&latest, runs.join("x.txt")),
+        (&dangling, runs.join("new.txt")),
+        (&chain, runs.join("x.txt")),
+    ] {
+        let (code, _, err) = outcome(
+            kotoba()
+                .current_dir(dir.path())
+                .args(["sentences", "-o"])
+                .arg(output.file_name().unwrap_or_default())
+                .arg(&en),
+        );
+        assert_eq!(code, 0, "{}: {err}", output.display());
+        let meta = std::fs::symlink_metadata(output).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            meta.file_type().is_symlink(),
+            "{} is no link now",
+            output.display()
+        );
+        assert_eq!(
+            std::fs::read_to_string(&written).ok().as_deref(),
+            Some(expected.as_str()),
+            "{}",
+            written.display()
+        );
+    }
+    // Only the files named were made: no temporary file is left anywhere.
+    let mut left: Vec<String> = std::fs::read_dir(&runs)
+        .map(|d| {
+            d.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    left.sort();
+    assert_eq!(left, ["new.txt", "x.txt"]);
+    let input = link("runs/x.txt", "input-link.txt");
+    let (code, _, err) = outcome(
+        kotoba()
+            .arg("sentences")
+            .arg(runs.join("x.txt"))
+            .arg("-o")
+            .arg(&input),
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("replace the input"), "{err}");
 }
