@@ -175,14 +175,15 @@ where
         eprintln!("kotoba: stopped at the first failure (--fail-fast)");
         return Ok(Status::Failures);
     }
-    if done == 0 && failed > 0 {
+    if done == 0 && failed > 0 && !input.keep_fields {
         // Every input failed: a file named by -o keeps what it held rather
-        // than an empty result.
+        // than an empty result. In record mode the error records are the
+        // output (one line per input line), written as any other.
         drop(out);
         eprintln!("kotoba: {failed} input(s) failed; nothing written");
         return Ok(Status::Failures);
     }
-    if done == 0 {
+    if done == 0 && failed == 0 {
         // A folder with no file of the kind asked for (`--jsonl` reads only
         // .jsonl, .json and .ndjson files) is worth a word.
         eprintln!("kotoba: note: no documents in the input");
@@ -195,7 +196,11 @@ where
         report_run(started, "done", done, failed, bytes);
     }
     if failed > 0 {
-        eprintln!("kotoba: {failed} input(s) failed");
+        if done == 0 {
+            eprintln!("kotoba: all {failed} input(s) failed; the output holds their error records");
+        } else {
+            eprintln!("kotoba: {failed} input(s) failed");
+        }
         Ok(Status::Failures)
     } else {
         Ok(Status::Clean)

@@ -538,3 +538,63 @@ fn record_mode_gives_numeric_ids_back_as_written() {
         );
     }
 }
+
+/// In record mode the error records are the output: when every record
+/// failed they went to standard output while stderr said "nothing written",
+/// and `-o` made no file. Now both get them, and stderr says so; outside
+/// record mode a run where everything failed still writes nothing.
+#[test]
+fn record_mode_writes_error_records_when_every_record_fails() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let input = dir.path().join("in.jsonl");
+    std::fs::write(
+        &input,
+        "{\"id\":\"a\",\"body\":\"x\"}\n{\"id\":7}\nnot json\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let record_mode = ["sentences", "--jsonl", "--keep-fields", "--format", "jsonl"];
+    let out = kotoba()
+        .args(record_mode)
+        .arg(&input)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (stdout, stderr) = (
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    );
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    let records = util::jsonl(&stdout);
+    let ids: Vec<&Value> = records.iter().map(|r| &r["id"]).collect();
+    assert_eq!(ids, [&Value::from("a"), &Value::from(7), &Value::Null]);
+    assert!(records.iter().all(|r| r["error"].is_string()), "{stdout}");
+    assert!(!stderr.contains("nothing written"), "{stderr}");
+    assert!(
+        stderr.contains("all 3 input(s) failed; the output holds their error records"),
+        "{stderr}"
+    );
+    let file = dir.path().join("out.jsonl");
+    let out = kotoba()
+        .args(record_mode)
+        .arg(&input)
+        .arg("-o")
+        .arg(&file)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(&file).ok().as_deref(),
+        Some(stdout.as_str())
+    );
+    // Outside record mode: no file, and stderr says nothing was written.
+    let plain = dir.path().join("plain.jsonl");
+    let out = kotoba()
+        .args(["sentences", "--jsonl", "--format", "jsonl"])
+        .arg(&input)
+        .arg("-o")
+        .arg(&plain)
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!plain.exists());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("3 input(s) failed; nothing written"));
+}
