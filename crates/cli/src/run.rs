@@ -121,6 +121,7 @@ where
     let mut header_due = !header.is_empty();
     let progress = Progress::new(input);
     let (mut done, mut failed, mut bytes) = (0usize, 0usize, 0usize);
+    let mut ids = MissingIds::new(input);
     let docs = items(input);
     // In record mode a failure's `id` is the record's id field as written,
     // like a success's (see [`keep_fields`]), or null.
@@ -140,6 +141,7 @@ where
     let result = process_ordered(docs, BATCH, work, |outcome| -> Result<()> {
         match outcome {
             Outcome::Done(doc, rendered) => {
+                ids.check(&doc);
                 done += 1;
                 bytes += doc.text.len();
                 if std::mem::take(&mut header_due) {
@@ -154,6 +156,7 @@ where
                 hint_encoding(&e);
             }
             Outcome::Failed(doc, e) => {
+                ids.check(&doc);
                 failed += 1;
                 bytes += doc.text.len();
                 let id = doc.record.as_ref().and_then(|r| r.get(&input.id_field));
@@ -164,6 +167,7 @@ where
         Ok(())
     });
     progress.finish();
+    ids.report(input);
     let stopped = match result {
         Ok(()) => false,
         Err(e) if e.is::<FailFast>() => true,
@@ -286,9 +290,11 @@ where
     let started = Instant::now();
     let progress = Progress::new(input);
     let (mut done, mut failed, mut bytes) = (0usize, 0usize, 0usize);
+    let mut ids = MissingIds::new(input);
     let result = process_ordered(items(input), BATCH, work, |outcome| -> Result<()> {
         let message = match outcome {
             Outcome::Done(doc, value) => {
+                ids.check(&doc);
                 done += 1;
                 bytes += doc.text.len();
                 progress.update(done, failed, bytes);
@@ -302,7 +308,10 @@ where
                 hint_encoding(&e);
                 e.to_string()
             }
-            Outcome::Failed(doc, e) => format!("{}: {e:#}", doc.id),
+            Outcome::Failed(doc, e) => {
+                ids.check(&doc);
+                format!("{}: {e:#}", doc.id)
+            }
         };
         failed += 1;
         note_failure();
@@ -314,6 +323,7 @@ where
         Ok(())
     });
     progress.finish();
+    ids.report(input);
     if input.verbose {
         report_run(started, "counted", done, failed, bytes);
     }
@@ -338,6 +348,61 @@ where
             "stopped at the first failure (--fail-fast); nothing written"
         )),
         Err(e) => Err(e),
+    }
+}
+
+/// Records read without a usable `--id-field` when that flag names a field
+/// of its own: they fell back to `file:line` ids without a word (a record
+/// without the default `id` is common, and stays unremarked).
+struct MissingIds {
+    /// The field, when it is not the default.
+    field: Option<String>,
+    /// Records without it (or with a value that is no string or number).
+    count: usize,
+    /// The first such record's `file:line`.
+    first: Option<String>,
+}
+
+impl MissingIds {
+    fn new(input: &InputArgs) -> MissingIds {
+        MissingIds {
+            field: (input.jsonl && input.id_field != "id").then(|| input.id_field.clone()),
+            count: 0,
+            first: None,
+        }
+    }
+
+    /// Counts `doc` when it is a record whose id field is missing or is no
+    /// string or number (true, null, an array, an object).
+    fn check(&mut self, doc: &Document) {
+        let (Some(field), Some(record)) = (&self.field, &doc.record) else {
+            return;
+        };
+        if !matches!(
+            record.get(field),
+            Some(serde_json::Value::String(_) | serde_json::Value::Number(_))
+        ) {
+            self.count += 1;
+            // The id it fell back to is its file and line.
+            self.first.get_or_insert_with(|| doc.id.clone());
+        }
+    }
+
+    /// One note for the run, after its last record.
+    fn report(&self, input: &InputArgs) {
+        let (Some(field), Some(first)) = (&self.field, &self.first) else {
+            return;
+        };
+        let instead = if input.keep_fields {
+            "their output records carry the field as it is, or null"
+        } else {
+            "they are named by file and line instead"
+        };
+        eprintln!(
+            "kotoba: note: --id-field {field}: {} record(s) have no string or number `{field}` \
+             (the first: {first}); {instead}",
+            self.count
+        );
     }
 }
 

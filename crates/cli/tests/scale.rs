@@ -598,3 +598,80 @@ fn record_mode_writes_error_records_when_every_record_fails() {
     assert!(!plain.exists());
     assert!(String::from_utf8_lossy(&out.stderr).contains("3 input(s) failed; nothing written"));
 }
+
+/// An `--id-field` that records lack, or hold as true, null, a list or an
+/// object, gave `file:line` ids without a word: one note a run names the
+/// field, the first record and how many; the status is unchanged. The
+/// default `id` missing stays unremarked (records without ids are common).
+#[test]
+fn records_without_the_id_field_asked_for_are_noted_once() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let input = dir.path().join("news.jsonl");
+    let records = [
+        r#"{"url":"u1","text":"Tariffs rose."}"#,
+        r#"{"text":"Talks failed."}"#,
+        r#"{"url":true,"text":"Rice."}"#,
+        r#"{"url":null,"text":"Cars."}"#,
+        r#"{"url":["a"],"text":"Chips."}"#,
+        r#"{"url":{"a":1},"text":"Beef."}"#,
+        r#"{"url":7,"text":"Steel."}"#,
+    ];
+    std::fs::write(&input, records.join("\n") + "\n").unwrap_or_else(|e| panic!("{e}"));
+    let run = |args: &[&str]| {
+        let out = kotoba()
+            .args(args)
+            .arg(&input)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, out, err) = run(&[
+        "sentences",
+        "--jsonl",
+        "--id-field",
+        "url",
+        "--format",
+        "tsv",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(&format!("{}:2\t", input.display())), "{out}");
+    assert_eq!(
+        err,
+        format!(
+            "kotoba: note: --id-field url: 5 record(s) have no string or number `url` (the \
+             first: {}:2); they are named by file and line instead\n",
+            input.display()
+        )
+    );
+    for threads in ["1", "2"] {
+        let (code, _, err2) = run(&[
+            "--threads",
+            threads,
+            "summarize",
+            "--jsonl",
+            "--keep-fields",
+            "--format",
+            "jsonl",
+            "--id-field",
+            "url",
+        ]);
+        assert_eq!(code, 0, "{err2}");
+        assert!(
+            err2.contains("5 record(s) have no string or number `url`")
+                && err2.contains("their output records carry the field as it is, or null"),
+            "{err2}"
+        );
+        assert_eq!(
+            err2.matches("kotoba: note: --id-field").count(),
+            1,
+            "{err2}"
+        );
+    }
+    // The default `id`: silence.
+    let (code, _, err) = run(&["sentences", "--jsonl"]);
+    assert_eq!((code, err.as_str()), (0, ""));
+}
