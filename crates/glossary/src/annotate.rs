@@ -10,7 +10,10 @@ use kotoba_text::normalize::nfkc;
 use kotoba_tokenize::japanese::JapaneseTokenizer;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
-use crate::normalize::{english_forms, is_cjk};
+use crate::normalize::{
+    COUNTERS, english_forms, is_cjk, is_katakana, okurigana_skeleton, without_final_okurigana,
+    without_inner_okurigana,
+};
 use crate::{Error, Glossary, Lang};
 
 /// A glossary term found in a text.
@@ -45,7 +48,18 @@ pub struct Annotator<'g> {
     cased: Vec<String>,
     /// Every term form, reporting every occurrence, nested ones too.
     every: AhoCorasick,
+    /// Japanese terms with kanji as [`okurigana_skeleton`]s, with their
+    /// targets and readings: text that writes okurigana the term leaves out
+    /// (関税割り当て for 関税割当) matches where the readings agree.
+    skeletons: Option<Skeletons>,
     japanese: JapaneseTokenizer,
+}
+
+/// See [`Annotator::skeletons`].
+struct Skeletons {
+    automaton: AhoCorasick,
+    /// For each pattern: its targets, each with the term's reading.
+    targets: Vec<Vec<(Target, String)>>,
 }
 
 impl<'g> Annotator<'g> {
@@ -60,6 +74,47 @@ impl<'g> Annotator<'g> {
         let mut cased: Vec<String> = Vec::new();
         let japanese = JapaneseTokenizer::new()?;
         let mut worker = japanese.worker();
+        let mut skeleton_ids: HashMap<String, usize> = HashMap::new();
+        let mut skeleton_patterns: Vec<String> = Vec::new();
+        let mut skeleton_targets: Vec<Vec<(Target, String)>> = Vec::new();
+        for (ci, c) in glossary.concepts.iter().enumerate() {
+            for (ti, t) in c.ja.iter().enumerate() {
+                let term: String = t.term.nfkc().collect();
+                if term.chars().filter(|&c| is_kanji(c)).count() < 2 {
+                    continue;
+                }
+                let Some(reading) = worker.reading(&term) else {
+                    continue;
+                };
+                let skeleton = okurigana_skeleton(&term).map_or(term, |(s, _)| s);
+                let id = *skeleton_ids.entry(skeleton.clone()).or_insert_with(|| {
+                    skeleton_patterns.push(skeleton);
+                    skeleton_targets.push(Vec::new());
+                    skeleton_patterns.len() - 1
+                });
+                let target = Target {
+                    concept: ci,
+                    lang: Lang::Ja,
+                    term: ti,
+                    cased: None,
+                };
+                if !skeleton_targets[id]
+                    .iter()
+                    .any(|(t, r)| t.concept == ci && *r == reading)
+                {
+                    skeleton_targets[id].push((target, reading));
+                }
+            }
+        }
+        let skeletons = if skeleton_patterns.is_empty() {
+            None
+        } else {
+            Some(Skeletons {
+                automaton: automaton(&skeleton_patterns, MatchKind::Standard)
+                    .map_err(|e| Error::Format(format!("cannot compile the glossary: {e}")))?,
+                targets: skeleton_targets,
+            })
+        };
         for (ci, c) in glossary.concepts.iter().enumerate() {
             for lang in [Lang::En, Lang::Ja] {
                 for (ti, t) in c.terms(lang).iter().enumerate() {
@@ -113,6 +168,7 @@ impl<'g> Annotator<'g> {
                 .map_err(|e| Error::Format(format!("cannot compile the glossary: {e}")))?,
             targets,
             cased,
+            skeletons,
             japanese,
         })
     }
@@ -150,7 +206,9 @@ impl<'g> Annotator<'g> {
             .collect()
     }
 
-    fn search(&self, text: &str, overlapping: bool) -> Vec<Span> {
+    /// Every glossary term in `text`: every occurrence, nested ones too,
+    /// with `overlapping`; otherwise leftmost-longest.
+    pub(crate) fn search(&self, text: &str, overlapping: bool) -> Vec<Span> {
         // Most text is already in NFKC (ASCII always is): no copy, no map.
         let stable = text.is_ascii() || is_nfkc_quick(text.chars()) == IsNormalized::Yes;
         let normalized = (!stable).then(|| nfkc(text));
@@ -171,6 +229,27 @@ impl<'g> Annotator<'g> {
         // care about case look at `hay`.
         let lower = hay.to_ascii_lowercase();
         let mut boundaries: Option<Vec<bool>> = None;
+        let compute_boundaries = || {
+            // The tokenizer reads line by line: the folded text as one line
+            // would be a slower lattice.
+            match &folded {
+                None | Some((_, None)) => self.morpheme_boundaries(nfkc_text),
+                Some((f, Some(shifts))) => {
+                    self.morpheme_boundaries(&with_line_breaks(f, shifts, nfkc_text))
+                }
+            }
+        };
+        // Offsets in `hay` to offsets in `text`.
+        let to_original = |s: usize, e: usize| {
+            let (s, e) = match &folded {
+                Some((_, Some(shifts))) => (shifts.original(s), shifts.original(e - 1) + 1),
+                _ => (s, e),
+            };
+            match &normalized {
+                Some(n) => n.to_original(s, e),
+                None => (s, e),
+            }
+        };
         let mut out = Vec::new();
         // Every match, also nested ones: the longest match at a place may
         // be refused (`dispute settlement body` is not the name `Dispute
@@ -198,15 +277,7 @@ impl<'g> Annotator<'g> {
                     // Latin-letter Japanese terms (WTO) are words like English ones.
                     Lang::Ja if !hay[s..e].chars().any(is_cjk) => latin_boundary(hay, s, e),
                     Lang::Ja => {
-                        let b = boundaries.get_or_insert_with(|| {
-                            // The tokenizer reads line by line: the folded
-                            // text as one line would be a slower lattice.
-                            match &folded {
-                                None | Some((_, None)) => self.morpheme_boundaries(nfkc_text),
-                                Some((f, Some(shifts))) => self
-                                    .morpheme_boundaries(&with_line_breaks(f, shifts, nfkc_text)),
-                            }
-                        });
+                        let b = boundaries.get_or_insert_with(&compute_boundaries);
                         b[s] && b[e] && katakana_boundary(hay, s, e) && !negated(hay, s)
                     }
                 };
@@ -227,14 +298,7 @@ impl<'g> Annotator<'g> {
                             .map_or((t.lang, t.term), |k| (Lang::Ja, k)),
                         _ => (t.lang, t.term),
                     };
-                    let (s, e) = match &folded {
-                        Some((_, Some(shifts))) => (shifts.original(s), shifts.original(e - 1) + 1),
-                        _ => (s, e),
-                    };
-                    let (start, end) = match &normalized {
-                        Some(n) => n.to_original(s, e),
-                        None => (s, e),
-                    };
+                    let (start, end) = to_original(s, e);
                     out.push(Span {
                         start,
                         end,
@@ -246,6 +310,60 @@ impl<'g> Annotator<'g> {
             }
             if out.len() > before {
                 accepted.push((s, e, before..out.len()));
+            }
+        }
+        // Text that writes okurigana a term leaves out (関税割り当て for
+        // 関税割当, 取り扱い for 取扱): the term's skeleton found in the
+        // text's, on morpheme boundaries (after the okurigana that end a
+        // word: 割り当て|が), read as the term is read, so that 輸出した製品
+        // is not 輸出製品.
+        let skeletons = self.skeletons.as_ref().filter(|_| !hay.is_ascii());
+        if let Some(sk) = skeletons {
+            let skeleton = okurigana_skeleton(hay);
+            let (text, from) = match &skeleton {
+                Some((s, from)) => (s.as_str(), Some(from)),
+                None => (hay, None),
+            };
+            let at = |i: usize| from.map_or(i, |f| f[i]);
+            let mut worker = None;
+            for m in sk.automaton.find_overlapping_iter(text) {
+                let s = at(m.start());
+                let mut e = at(m.end() - 1) + 1;
+                let b = boundaries.get_or_insert_with(&compute_boundaries);
+                if e - s == m.end() - m.start() && b[e] {
+                    continue; // found as written, on its own
+                }
+                for _ in 0..2 {
+                    match hay[e..].chars().next() {
+                        Some(c) if !b[e] && ('\u{3041}'..='\u{3096}').contains(&c) => {
+                            e += c.len_utf8();
+                        }
+                        _ => break,
+                    }
+                }
+                if !(b[s] && b[e] && katakana_boundary(hay, s, e) && !negated(hay, s)) {
+                    continue;
+                }
+                let worker = worker.get_or_insert_with(|| self.japanese.worker());
+                let Some(reading) = worker.reading(&hay[s..e]) else {
+                    continue;
+                };
+                let before = out.len();
+                for (t, term_reading) in &sk.targets[m.pattern().as_usize()] {
+                    if *term_reading == reading {
+                        let (start, end) = to_original(s, e);
+                        out.push(Span {
+                            start,
+                            end,
+                            concept: t.concept,
+                            lang: Lang::Ja,
+                            term: t.term,
+                        });
+                    }
+                }
+                if out.len() > before {
+                    accepted.push((s, e, before..out.len()));
+                }
             }
         }
         if overlapping {
@@ -287,14 +405,14 @@ fn japanese_forms(
 ) -> Vec<String> {
     let term: String = term.nfkc().collect();
     let mut forms = vec![term.clone()];
-    // 公用文 leaves okurigana out inside compounds: 引き下げ is 引下げ.
-    forms.extend(crate::normalize::without_inner_okurigana(&term));
-    // Counters written four ways: 主要7カ国, 7ヶ国, 7か国, 7箇国.
-    for spellings in [
-        ["か国", "カ国", "ヶ国", "ヵ国", "箇国"],
-        ["か月", "カ月", "ヶ月", "ヵ月", "箇月"],
-        ["か所", "カ所", "ヶ所", "ヵ所", "箇所"],
-    ] {
+    // 公用文 leaves okurigana out inside compounds (引き下げ is 引下げ) and
+    // after some nouns (手続き is 手続).
+    let inner = without_inner_okurigana(&term);
+    let last = inner.as_deref().unwrap_or(&term);
+    forms.extend(without_final_okurigana(last));
+    forms.extend(inner);
+    // Counters written several ways: 主要7カ国, 7ヶ国, 7ケ国, 7か国, 7箇国.
+    for (_, spellings) in COUNTERS {
         if let Some(used) = spellings.iter().find(|s| term.contains(*s)) {
             forms.extend(
                 spellings
@@ -305,14 +423,12 @@ fn japanese_forms(
         }
     }
     // A loanword's final long vowel is left out in some styles (JIS: ユーザ
-    // for ユーザー) and written in others (モダリティー for モダリティ).
-    if term.chars().count() >= 4 && term.chars().all(is_katakana) {
-        if let Some(short) = term.strip_suffix('ー') {
-            forms.push(short.to_string());
-        } else if term.ends_with('ィ') {
-            forms.push(format!("{term}ー"));
-        }
-    }
+    // for ユーザー, 自動車メーカ) and written in others (モダリティー for
+    // モダリティ, コンピューター for コンピュータ): each katakana word of the
+    // term of three kana or more without the final mark (not カー, ツアー),
+    // all of them one way.
+    forms.extend(long_vowels(&term, false));
+    forms.extend(long_vowels(&term, true));
     if term.contains('・') {
         forms.push(term.replace('・', ""));
     } else if term.chars().all(is_katakana) {
@@ -326,6 +442,74 @@ fn japanese_forms(
         }
     }
     forms
+}
+
+/// `term` with the long vowel ending each of its katakana words written
+/// (`written`) or left out, where a loanword's spelling varies (see
+/// [`lengthens`]); `None` when that changes nothing.
+fn long_vowels(term: &str, written: bool) -> Option<String> {
+    let chars: Vec<char> = term.chars().collect();
+    let mut out = String::with_capacity(term.len() + 6);
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..].iter().take_while(|&&c| is_katakana(c)).count();
+        if run == 0 {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let word = &chars[i..i + run];
+        out.extend(word);
+        match word.last() {
+            Some('ー') if !written && run >= 4 => {
+                out.pop();
+                changed = true;
+            }
+            Some(&c) if written && run >= 3 && lengthens(c) => {
+                out.push('ー');
+                changed = true;
+            }
+            _ => {}
+        }
+        i += run;
+    }
+    changed.then_some(out)
+}
+
+/// A katakana word ending in this kana may be written with a long vowel
+/// after it or without (コンピュータ, コンピューター; セクタ, セクター): the
+/// -er, -or, -ar and -y endings of English loanwords.
+fn lengthens(c: char) -> bool {
+    matches!(
+        c,
+        'タ' | 'ダ'
+            | 'ラ'
+            | 'サ'
+            | 'ザ'
+            | 'ナ'
+            | 'カ'
+            | 'ガ'
+            | 'パ'
+            | 'バ'
+            | 'マ'
+            | 'ャ'
+            | 'ィ'
+            | 'リ'
+            | 'ジ'
+            | 'シ'
+            | 'キ'
+            | 'ギ'
+            | 'ビ'
+            | 'ピ'
+            | 'ミ'
+            | 'ニ'
+            | 'チ'
+    )
+}
+
+fn is_kanji(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
 
 /// True when the match `s..e` of `hay` has a CJK character right before or
@@ -597,13 +781,6 @@ fn hyphen_joined(hay: &str, s: usize, e: usize) -> bool {
     joined(before.next(), before.next()) || joined(after.next(), after.next())
 }
 
-/// Katakana, the long-vowel mark ー and the iteration marks: the letters of
-/// one katakana word. The middle dot ・ is not one of them: it is written
-/// between words (セーフガード・メカニズム), as a space is in English.
-fn is_katakana(c: char) -> bool {
-    matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{30FC}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}')
-}
-
 /// A match that starts (ends) with katakana does not continue a longer
 /// katakana word before (after) it: the tokenizer splits unknown loanword
 /// compounds (アンチ|ダンピング), so morpheme boundaries alone let ダンピング
@@ -669,6 +846,60 @@ mod tests {
         );
         let found = langs("EUは反ダンピング規則を強化した。");
         assert!(!found.iter().any(|(t, _)| t == "ダンピング"), "{found:?}");
+        Ok(())
+    }
+
+    /// A Japanese linguist's review found text refused that writes
+    /// okurigana the glossary leaves out (関税割り当て for 関税割当), leaves
+    /// out okurigana ending a term (通関手続 for 手続き), or drops or adds the
+    /// long vowel of a katakana word inside a compound (自動車メーカ,
+    /// スーパーコンピュータ調達), and the counter spelled 7ケ国.
+    #[test]
+    fn okurigana_and_long_vowels_as_the_text_writes_them() -> Result<(), Error> {
+        let g = default_glossary()?;
+        let a = Annotator::new(g)?;
+        let concepts = |text: &str| -> Vec<(String, String)> {
+            a.annotate(text)
+                .iter()
+                .map(|s| {
+                    (
+                        text[s.start..s.end].to_string(),
+                        g.concepts[s.concept].id.clone(),
+                    )
+                })
+                .collect()
+        };
+        let pair = |t: &str, c: &str| (t.to_string(), c.to_string());
+        assert_eq!(
+            concepts("関税割り当て枠が拡大し、輸入割当ては撤廃された。"),
+            [
+                pair("関税割り当て", "tariff-rate-quota"),
+                pair("輸入割当て", "import-quota")
+            ]
+        );
+        assert_eq!(
+            concepts("通関手続が簡素化"),
+            [pair("通関手続", "customs-procedure")]
+        );
+        assert_eq!(
+            concepts("自動車メーカ各社"),
+            [pair("自動車メーカ", "automaker")]
+        );
+        assert_eq!(
+            concepts("スーパーコンピュータ調達"),
+            [pair(
+                "スーパーコンピュータ調達",
+                "supercomputer-procurement"
+            )]
+        );
+        assert_eq!(concepts("主要7ケ国"), [pair("主要7ケ国", "g7")]);
+        // Kana between the kanji that are no okurigana of the term: read
+        // otherwise, or a particle.
+        let found = concepts("輸出した製品と関税の割当");
+        assert!(
+            !found.iter().any(|(_, c)| c == "tariff-rate-quota"),
+            "{found:?}"
+        );
         Ok(())
     }
 

@@ -2,6 +2,7 @@
 //! each aligned pair, every glossary term found on one side must have one of
 //! its concept's terms on the other; deprecated terms are flagged.
 
+use std::collections::BTreeSet;
 use std::fs::File;
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -123,7 +124,7 @@ pub struct Issue {
     pub term: String,
     /// The terms expected on the other side (or, for a deprecated term, the preferred one).
     pub expected: Vec<String>,
-    /// Glossary terms found on the other side.
+    /// Glossary terms found on the other side, as the text writes them.
     pub found: Vec<String>,
 }
 
@@ -433,11 +434,21 @@ pub fn check_pairs(annotator: &Annotator, pairs: &[Pair], direction: Direction) 
             (Lang::Ja, &pair.ja, &pair.en),
         ] {
             let other = lang.other();
-            let present = annotator.present(target, other);
-            let found: Vec<String> = present
-                .iter()
-                .filter_map(|&c| g.concepts[c].preferred(other).map(|t| t.term.clone()))
+            let in_target: Vec<_> = annotator
+                .search(target, true)
+                .into_iter()
+                .filter(|s| s.lang == other)
                 .collect();
+            let present: BTreeSet<usize> = in_target.iter().map(|s| s.concept).collect();
+            // The terms as the text writes them (対米赤字's 赤字, not the
+            // concept's preferred 貿易赤字), for a search in the text.
+            let mut found: Vec<String> = Vec::new();
+            for s in &in_target {
+                let surface = target[s.start..s.end].to_string();
+                if !found.contains(&surface) {
+                    found.push(surface);
+                }
+            }
             let mut reported: Vec<(usize, IssueKind)> = Vec::new();
             // An English term written in the Japanese side (`WTOの関税`) is
             // the concept used there too, and wants its equivalent in English.

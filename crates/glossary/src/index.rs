@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::normalize::{english_forms, key_en, key_ja};
+use crate::normalize::{english_forms, key_en, key_ja, spelling_key};
 use crate::{Concept, Glossary};
 
 /// A lookup index over a glossary.
@@ -33,9 +33,8 @@ impl<'g> Index<'g> {
             }
             for t in &c.ja {
                 add(key_ja(&t.term), i);
-                if let Some(official) = crate::normalize::without_inner_okurigana(&t.term) {
-                    add(key_ja(&official), i);
-                }
+                // 割り当て, 割当て and 割当; 7ヶ国 and 7カ国; セクタ and セクター.
+                add(key_ja(&spelling_key(&t.term)), i);
                 if let Some(r) = &t.reading {
                     add(key_ja(r), i);
                 }
@@ -61,7 +60,7 @@ impl<'g> Index<'g> {
     /// in glossary order.
     fn sharing_stems(&self, query: &str) -> impl Iterator<Item = &'g Concept> + use<'g> {
         let mut hits: Vec<usize> = Vec::new();
-        for key in [key_en(query), key_ja(query)] {
+        for key in [key_en(query), key_ja(query), key_ja(&spelling_key(query))] {
             if let Some(list) = self.keys.get(&key) {
                 hits.extend(list);
             }
@@ -117,12 +116,15 @@ impl<'g> Index<'g> {
 fn written_as(query: &str) -> impl Fn(&Concept) -> bool {
     let folded: String = query.trim().nfkc().collect::<String>().to_lowercase();
     let query_ja = key_ja(query);
+    let query_spelling = key_ja(&spelling_key(query));
     move |c: &Concept| {
         c.en.iter().any(|t| {
             english_forms(&t.term)
                 .iter()
                 .any(|f| f.to_lowercase() == folded)
-        }) || c.ja.iter().any(|t| key_ja(&t.term) == query_ja)
+        }) || c.ja.iter().any(|t| {
+            key_ja(&t.term) == query_ja || key_ja(&spelling_key(&t.term)) == query_spelling
+        })
     }
 }
 
@@ -173,6 +175,34 @@ mod tests {
                 .any(|c| c.id == "trade-surplus")
         );
         assert!(index.near("trade surplu", 0).is_empty());
+        Ok(())
+    }
+
+    /// Lookup refused spellings annotation accepted (a review found it):
+    /// okurigana, counters and a katakana word's final long vowel.
+    #[test]
+    fn lookup_takes_the_spellings_annotation_takes() -> Result<(), crate::Error> {
+        let g = default_glossary()?;
+        let index = Index::new(g);
+        for (query, id) in [
+            ("関税割り当て", "tariff-rate-quota"),
+            ("関税割当て", "tariff-rate-quota"),
+            ("輸入割り当て", "import-quota"),
+            ("主要7ヶ国", "g7"),
+            ("主要７ヵ国", "g7"),
+            ("セクタ", "sector"),
+            ("自動車メーカ", "automaker"),
+            ("通関手続", "customs-procedure"),
+        ] {
+            let ids: Vec<&str> = index.lookup(query).iter().map(|c| c.id.as_str()).collect();
+            assert_eq!(ids.first().copied(), Some(id), "{query}: {ids:?}");
+            let written: Vec<&str> = index
+                .lookup_written(query)
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect();
+            assert!(written.contains(&id), "{query}: {written:?}");
+        }
         Ok(())
     }
 

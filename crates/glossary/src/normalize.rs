@@ -44,34 +44,116 @@ pub fn key_ja(s: &str) -> String {
         .collect()
 }
 
+fn is_kanji(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+/// Hiragana that may be okurigana: not a particle, which also stands
+/// between kanji (関税の引き下げ, 日米が合意).
+fn okurigana_kana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{3096}')
+        && !matches!(
+            c,
+            'の' | 'が' | 'を' | 'に' | 'は' | 'と' | 'で' | 'へ' | 'や' | 'も' | 'か'
+        )
+}
+
+/// `text` with each run of one or two okurigana kana between two kanji left
+/// out (`割り当て` → `割当て`), and for each byte of the result the byte of
+/// `text` it comes from (one more entry: the end). `None` when nothing was
+/// left out.
+pub fn okurigana_skeleton(text: &str) -> Option<(String, Vec<usize>)> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = String::with_capacity(text.len());
+    let mut from = Vec::with_capacity(text.len() + 1);
+    let mut dropped = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        if i > 0 && is_kanji(chars[i - 1].1) && okurigana_kana(c) {
+            let run = chars[i..]
+                .iter()
+                .take(3)
+                .take_while(|(_, k)| okurigana_kana(*k))
+                .count();
+            if run <= 2 && chars.get(i + run).is_some_and(|(_, k)| is_kanji(*k)) {
+                dropped = true;
+                i += run;
+                continue;
+            }
+        }
+        out.push(c);
+        from.extend(at..at + c.len_utf8());
+        i += 1;
+    }
+    from.push(text.len());
+    dropped.then_some((out, from))
+}
+
 /// `term` with the okurigana between two kanji left out, as official
 /// Japanese writes compounds (公用文: `引き下げ` → `引下げ`, `割り当て` →
 /// `割当て`, `取り決め` → `取決め`); `None` when it has none.
 pub fn without_inner_okurigana(term: &str) -> Option<String> {
-    let chars: Vec<char> = term.chars().collect();
-    let kanji = |c: char| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF);
-    // Particles between kanji (関税の引き下げ) are no okurigana.
-    let hiragana = |c: char| {
-        matches!(c, '\u{3041}'..='\u{3096}')
-            && !matches!(
-                c,
-                'の' | 'が' | 'を' | 'に' | 'は' | 'と' | 'で' | 'へ' | 'や' | 'も' | 'か'
-            )
-    };
-    let mut out = String::with_capacity(term.len());
-    let mut dropped = false;
-    for (i, &c) in chars.iter().enumerate() {
-        let inner = i > 0
-            && hiragana(c)
-            && kanji(chars[i - 1])
-            && chars.get(i + 1).is_some_and(|&n| kanji(n));
-        if inner {
-            dropped = true;
-        } else {
-            out.push(c);
+    okurigana_skeleton(term).map(|(s, _)| s)
+}
+
+/// `term` without the okurigana that end it after a kanji, as official
+/// Japanese writes some nouns (`手続き` → `手続`, `割当て` → `割当`);
+/// `None` when it has none or would be left with one character.
+pub fn without_final_okurigana(term: &str) -> Option<String> {
+    let trimmed = term.trim_end_matches(okurigana_kana);
+    let cut = term.len() - trimmed.len();
+    let kana = term[trimmed.len()..].chars().count();
+    (cut > 0
+        && kana <= 2
+        && trimmed.chars().next_back().is_some_and(is_kanji)
+        && trimmed.chars().count() >= 2)
+        .then(|| trimmed.to_string())
+}
+
+/// A Japanese spelling with the usual variation folded away, for lookups:
+/// okurigana between and after kanji left out (`割り当て`, `割当て` →
+/// `割当`), the counter 国 written one way (`7ヶ国`, `7カ国` → `7か国`), and
+/// the long vowel ending a katakana word of three or more kana left out
+/// (`コンピューター` → `コンピュータ`). Other characters as written.
+pub fn spelling_key(term: &str) -> String {
+    let mut s: String = term.nfkc().collect();
+    for (counter, spellings) in COUNTERS {
+        for other in spellings.iter().skip(1) {
+            s = s.replace(other, counter);
         }
     }
-    dropped.then_some(out)
+    let s = without_inner_okurigana(&s).unwrap_or(s);
+    let s = without_final_okurigana(&s).unwrap_or(s);
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        let word_ends = chars.get(i + 1).is_none_or(|&n| !is_katakana(n));
+        let kana_before = chars[..i]
+            .iter()
+            .rev()
+            .take_while(|&&k| is_katakana(k))
+            .count();
+        if c == 'ー' && word_ends && kana_before >= 3 {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The spellings of counters: the first is the one [`spelling_key`] keeps.
+pub const COUNTERS: [(&str, [&str; 6]); 3] = [
+    ("か国", ["か国", "カ国", "ヶ国", "ヵ国", "箇国", "ケ国"]),
+    ("か月", ["か月", "カ月", "ヶ月", "ヵ月", "箇月", "ケ月"]),
+    ("か所", ["か所", "カ所", "ヶ所", "ヵ所", "箇所", "ケ所"]),
+];
+
+/// Katakana, the long-vowel mark ー and the iteration marks: the letters of
+/// one katakana word. The middle dot ・ is not one of them: it is written
+/// between words (セーフガード・メカニズム), as a space is in English.
+pub fn is_katakana(c: char) -> bool {
+    matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{30FC}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}')
 }
 
 /// Katakana to hiragana; other characters unchanged.
@@ -168,6 +250,30 @@ pub fn english_forms(term: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn okurigana_skeletons_map_back_to_the_text() {
+        let text = "関税割り当てが";
+        let (skeleton, from) = okurigana_skeleton(text).unwrap_or_default();
+        assert_eq!(skeleton, "関税割当てが");
+        assert_eq!(from.len(), skeleton.len() + 1);
+        // 当 comes from after り.
+        let at = skeleton.find('当').unwrap_or(0);
+        assert_eq!(&text[from[at]..], "当てが");
+        assert_eq!(okurigana_skeleton("日米の関税"), None);
+        assert_eq!(
+            okurigana_skeleton("輸出した製品").map(|(s, _)| s),
+            Some("輸出製品".to_string())
+        );
+        assert_eq!(without_final_okurigana("手続き").as_deref(), Some("手続"));
+        assert_eq!(without_final_okurigana("見直し").as_deref(), Some("見直"));
+        assert_eq!(without_final_okurigana("貸しが"), None);
+        assert_eq!(without_final_okurigana("出し"), None);
+        assert_eq!(spelling_key("関税割り当て"), spelling_key("関税割当"));
+        assert_eq!(spelling_key("主要7ヶ国"), "主要7か国");
+        assert_eq!(spelling_key("コンピューター"), "コンピュータ");
+        assert_eq!(spelling_key("カー"), "カー");
+    }
 
     #[test]
     fn keys() {
