@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use anyhow::{Result, anyhow};
-use kotoba_corpus::{Corpus, Document, InputOptions, Outcome, Source, process_ordered};
+use kotoba_corpus::{Corpus, Document, InputOptions, Outcome, PassedOver, Source, process_ordered};
 
 use crate::args::InputArgs;
 use crate::output::Output;
@@ -122,7 +122,7 @@ where
     let progress = Progress::new(input);
     let (mut done, mut failed, mut bytes) = (0usize, 0usize, 0usize);
     let mut ids = MissingIds::new(input);
-    let docs = items(input);
+    let (docs, passed) = items(input);
     // In record mode a failure's `id` is the record's id field as written,
     // like a success's (see [`keep_fields`]), or null.
     let report =
@@ -168,6 +168,7 @@ where
     });
     progress.finish();
     ids.report(input);
+    note_passed_over(&passed);
     let stopped = match result {
         Ok(()) => false,
         Err(e) if e.is::<FailFast>() => true,
@@ -226,7 +227,14 @@ fn hint_encoding(e: &kotoba_corpus::CorpusError) {
     }
 }
 
-fn items(input: &InputArgs) -> Box<dyn Iterator<Item = kotoba_corpus::Item> + Send> {
+/// The items, and the files the walks of input folders pass over for their
+/// name (see [`note_passed_over`]).
+fn items(
+    input: &InputArgs,
+) -> (
+    Box<dyn Iterator<Item = kotoba_corpus::Item> + Send>,
+    PassedOver,
+) {
     // A file named as JSON Lines but read as plain text is most likely a
     // forgotten --jsonl: its JSON would be summarized or split as prose.
     if !input.jsonl {
@@ -246,7 +254,9 @@ fn items(input: &InputArgs) -> Box<dyn Iterator<Item = kotoba_corpus::Item> + Se
     // read without a word).
     let named: Vec<String> = input.inputs.clone();
     let mut noted = input.jsonl;
-    let items = corpus(input).items().inspect(move |item| {
+    let corpus = corpus(input);
+    let passed = corpus.passed_over();
+    let items = corpus.items().inspect(move |item| {
         if noted {
             return;
         }
@@ -265,7 +275,7 @@ fn items(input: &InputArgs) -> Box<dyn Iterator<Item = kotoba_corpus::Item> + Se
             }
         }
     });
-    match input.shard {
+    let items: Box<dyn Iterator<Item = kotoba_corpus::Item> + Send> = match input.shard {
         Some((k, n)) => Box::new(
             items
                 .enumerate()
@@ -273,7 +283,22 @@ fn items(input: &InputArgs) -> Box<dyn Iterator<Item = kotoba_corpus::Item> + Se
                 .map(|(_, d)| d),
         ),
         None => Box::new(items),
-    }
+    };
+    (items, passed)
+}
+
+/// Says once a run how many files `--jsonl` left unread in input folders
+/// (a folder of .txt files gave only "no documents in the input"), as the
+/// note on .jsonl files read as plain text does the other way round.
+fn note_passed_over(passed: &PassedOver) {
+    let (count, Some(first)) = (passed.count(), passed.first()) else {
+        return;
+    };
+    eprintln!(
+        "kotoba: note: {count} file(s) in input folders not read: with --jsonl only .jsonl, \
+         .ndjson and .json files are (the first: {})",
+        first.display()
+    );
 }
 
 /// Runs `work` on every document (in parallel) and hands the results to
@@ -291,7 +316,8 @@ where
     let progress = Progress::new(input);
     let (mut done, mut failed, mut bytes) = (0usize, 0usize, 0usize);
     let mut ids = MissingIds::new(input);
-    let result = process_ordered(items(input), BATCH, work, |outcome| -> Result<()> {
+    let (docs, passed) = items(input);
+    let result = process_ordered(docs, BATCH, work, |outcome| -> Result<()> {
         let message = match outcome {
             Outcome::Done(doc, value) => {
                 ids.check(&doc);
@@ -324,6 +350,7 @@ where
     });
     progress.finish();
     ids.report(input);
+    note_passed_over(&passed);
     if input.verbose {
         report_run(started, "counted", done, failed, bytes);
     }

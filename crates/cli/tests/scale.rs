@@ -675,3 +675,53 @@ fn records_without_the_id_field_asked_for_are_noted_once() {
     let (code, _, err) = run(&["sentences", "--jsonl"]);
     assert_eq!((code, err.as_str()), (0, ""));
 }
+
+/// With `--jsonl` a folder's other files are not read: a folder of .txt
+/// files said only "no documents in the input". One note a run counts them
+/// and names the first.
+#[test]
+fn files_jsonl_leaves_unread_in_a_folder_are_noted_once() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let texts = dir.path().join("texts");
+    std::fs::create_dir_all(texts.join("more")).unwrap_or_else(|e| panic!("{e}"));
+    for (name, text) in [
+        ("a.txt", "Tariffs rose."),
+        ("more/b.txt", "Talks failed."),
+        (".hidden", "never"),
+    ] {
+        std::fs::write(texts.join(name), text).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let run = |args: &[&str]| {
+        let out = kotoba()
+            .args(args)
+            .arg(&texts)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let note = format!(
+        "kotoba: note: 2 file(s) in input folders not read: with --jsonl only .jsonl, .ndjson \
+         and .json files are (the first: {})\n",
+        texts.join("a.txt").display()
+    );
+    let (code, err) = run(&["sentences", "--jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        err,
+        format!("{note}kotoba: note: no documents in the input\n")
+    );
+    let (code, err) = run(&["glossary", "extract", "--jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.starts_with(&note), "{err}");
+    // Beside a JSON Lines file, the same note, once; without --jsonl none.
+    std::fs::write(texts.join("more/c.jsonl"), "{\"text\":\"Rice.\"}\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let (code, err) = run(&["sentences", "--jsonl"]);
+    assert_eq!((code, err), (0, note));
+    let (code, err) = run(&["sentences", "-q"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("not read"), "{err}");
+}

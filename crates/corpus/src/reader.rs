@@ -4,7 +4,7 @@ use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use serde_json::{Map, Value};
 
@@ -70,6 +70,45 @@ pub struct Corpus {
     /// Folders walked, by real path: a symbolic link back up the tree is
     /// not followed round again.
     walked: std::collections::HashSet<PathBuf>,
+    /// Files of walked folders not read for their name.
+    passed_over: PassedOver,
+}
+
+/// The files that walks of folders passed over for their name (with JSON
+/// Lines, files not named `.jsonl`, `.ndjson` or `.json`; hidden files are
+/// not counted), for a note: a handle shared with the [`Corpus`] it came
+/// from, read once the corpus has been read.
+#[derive(Debug, Clone, Default)]
+pub struct PassedOver(Arc<Mutex<PassedTally>>);
+
+#[derive(Debug, Default)]
+struct PassedTally {
+    count: usize,
+    first: Option<PathBuf>,
+}
+
+impl PassedOver {
+    /// How many files were passed over so far.
+    pub fn count(&self) -> usize {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner).count
+    }
+
+    /// The first file passed over, in walk order.
+    pub fn first(&self) -> Option<PathBuf> {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .first
+            .clone()
+    }
+
+    fn add(&self, paths: Vec<PathBuf>) {
+        let mut tally = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        tally.count += paths.len();
+        if tally.first.is_none() {
+            tally.first = paths.into_iter().next();
+        }
+    }
 }
 
 /// A JSON Lines record read but not parsed yet: parsing is left to the
@@ -164,7 +203,14 @@ impl Corpus {
             options: Arc::new(options),
             jsonl: None,
             walked: std::collections::HashSet::new(),
+            passed_over: PassedOver::default(),
         }
+    }
+
+    /// The files its folder walks pass over for their name, counted as the
+    /// corpus is read (see [`PassedOver`]).
+    pub fn passed_over(&self) -> PassedOver {
+        self.passed_over.clone()
     }
 
     /// The corpus as [`Item`]s: JSON Lines records come unparsed, for
@@ -309,7 +355,9 @@ impl Corpus {
         if !self.walked.insert(std::fs::canonicalize(dir)?) {
             return Ok(());
         }
-        for (path, _) in folder_entries(dir, self.options.jsonl)?.into_iter().rev() {
+        let (entries, passed) = walk_entries(dir, self.options.jsonl)?;
+        self.passed_over.add(passed);
+        for (path, _) in entries.into_iter().rev() {
             self.pending.push_front((Source::Path(path), true));
         }
         Ok(())
@@ -333,7 +381,14 @@ pub fn walk_reads_file(name: &Path, jsonl: bool) -> bool {
 /// `.jsonl`, `.ndjson` or `.json`. A walk follows links and reads each
 /// folder once.
 pub fn folder_entries(dir: &Path, jsonl: bool) -> io::Result<Vec<(PathBuf, bool)>> {
+    walk_entries(dir, jsonl).map(|(entries, _)| entries)
+}
+
+/// [`folder_entries`], and the files passed over for their name (not
+/// hidden ones), in name order.
+fn walk_entries(dir: &Path, jsonl: bool) -> io::Result<(Vec<(PathBuf, bool)>, Vec<PathBuf>)> {
     let mut entries: Vec<(PathBuf, bool)> = Vec::new();
+    let mut passed = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
         let name = entry.file_name();
@@ -343,12 +398,14 @@ pub fn folder_entries(dir: &Path, jsonl: bool) -> io::Result<Vec<(PathBuf, bool)
         let path = entry.path();
         let is_dir = entry.file_type()?.is_dir() || path.is_dir();
         if !is_dir && !walk_reads_file(Path::new(&name), jsonl) {
+            passed.push(path);
             continue;
         }
         entries.push((path, is_dir));
     }
     entries.sort();
-    Ok(entries)
+    passed.sort();
+    Ok((entries, passed))
 }
 
 impl Iterator for Corpus {
@@ -529,6 +586,41 @@ mod tests {
         let docs = read(vec![Source::Path(dir.path().to_path_buf())], false);
         assert_eq!(docs.len(), 1, "{docs:?}");
         assert!(docs[0].as_ref().is_ok_and(|d| d.text == "Tariffs rose."));
+        Ok(())
+    }
+
+    /// With JSON Lines a folder's other files are not read; they are
+    /// counted (hidden ones not), with the first in walk order, for a note.
+    #[test]
+    fn files_a_jsonl_walk_passes_over_are_counted() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        std::fs::create_dir(dir.path().join("sub"))?;
+        std::fs::write(dir.path().join("b.txt"), "Tariffs.")?;
+        std::fs::write(dir.path().join("sub/a.md"), "Talks.")?;
+        std::fs::write(dir.path().join(".hidden"), "never")?;
+        std::fs::write(dir.path().join("r.jsonl"), "{\"text\":\"one\"}\n")?;
+        let corpus = Corpus::new(
+            vec![Source::Path(dir.path().to_path_buf())],
+            InputOptions {
+                jsonl: true,
+                ..InputOptions::default()
+            },
+        );
+        let passed = corpus.passed_over();
+        let texts: Vec<String> = corpus
+            .map(|d| d.map_or_else(|e| e.to_string(), |d| d.text))
+            .collect();
+        assert_eq!(texts, ["one"]);
+        assert_eq!(passed.count(), 2);
+        assert_eq!(passed.first(), Some(dir.path().join("b.txt")));
+        // Without JSON Lines every file is read: nothing is passed over.
+        let corpus = Corpus::new(
+            vec![Source::Path(dir.path().to_path_buf())],
+            InputOptions::default(),
+        );
+        let passed = corpus.passed_over();
+        assert_eq!(corpus.count(), 3);
+        assert_eq!(passed.count(), 0);
         Ok(())
     }
 
