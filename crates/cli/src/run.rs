@@ -4,7 +4,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Instant;
 
 use anyhow::{Result, anyhow};
@@ -42,6 +42,30 @@ impl Status {
 
 /// Whether an input has failed so far in this run (reported on stderr).
 static FAILED: AtomicBool = AtomicBool::new(false);
+
+/// The errors of single inputs (documents, records, lines of a pair file)
+/// a run shows in full; the rest are counted in its summary, not shown
+/// (60,000 records without the text field gave 60,000 lines).
+const ERRORS_SHOWN: usize = 20;
+
+/// Errors of single inputs met so far in this run.
+static ERRORS: AtomicUsize = AtomicUsize::new(0);
+
+/// Writes the error `line` of one input to stderr, if it is one of the
+/// first [`ERRORS_SHOWN`] of the run, and after the last of those one line
+/// saying the rest are counted, not shown. Inputs are reported in input
+/// order, so the lines shown do not depend on the number of threads.
+fn show_error(line: &str) {
+    let seen = ERRORS.fetch_add(1, Ordering::Relaxed);
+    if seen < ERRORS_SHOWN {
+        eprintln!("{line}");
+    } else if seen == ERRORS_SHOWN {
+        eprintln!(
+            "kotoba: note: more than {ERRORS_SHOWN} errors: further ones are counted, not \
+             shown (the total comes at the end)"
+        );
+    }
+}
 
 /// Remembers that an input failed, for [`status_so_far`].
 fn note_failure() {
@@ -128,7 +152,7 @@ where
     let report =
         |out: &mut Output, id: Option<&serde_json::Value>, message: String| -> Result<()> {
             note_failure();
-            eprintln!("kotoba: error: {message}");
+            show_error(&format!("kotoba: error: {message}"));
             if input.keep_fields {
                 serde_json::to_writer(&mut *out, &serde_json::json!({"id": id, "error": message}))?;
                 out.write_all(b"\n")?;
@@ -342,7 +366,7 @@ where
         failed += 1;
         note_failure();
         progress.update(done, failed, bytes);
-        eprintln!("kotoba: error: {message}");
+        show_error(&format!("kotoba: error: {message}"));
         if input.fail_fast {
             return Err(anyhow::Error::new(FailFast));
         }
@@ -650,7 +674,7 @@ fn pair_batches<R: std::io::BufRead>(
                     ));
                 }
                 Err(e) => {
-                    eprintln!("kotoba: skipped {e}");
+                    show_error(&format!("kotoba: skipped {e}"));
                     failed += 1;
                     note_failure();
                 }

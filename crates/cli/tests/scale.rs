@@ -725,3 +725,77 @@ fn files_jsonl_leaves_unread_in_a_folder_are_noted_once() {
     assert_eq!(code, 0, "{err}");
     assert!(!err.contains("not read"), "{err}");
 }
+
+/// 60,000 records without the text field printed 60,000 error lines: a run
+/// shows its first 20 errors in full, in input order whatever the threads,
+/// then one line saying the rest are counted; the summary gives the total,
+/// and record mode's error records still carry every one.
+#[test]
+fn errors_past_the_first_twenty_are_counted_not_shown() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let input = dir.path().join("in.jsonl");
+    let mut lines: Vec<String> = (0..60)
+        .map(|i| format!("{{\"id\":\"r{i}\",\"text\":\"No txt field.\"}}"))
+        .collect();
+    lines.push(r#"{"id":"ok","txt":"Tariffs rose."}"#.to_string());
+    std::fs::write(&input, lines.join("\n") + "\n").unwrap_or_else(|e| panic!("{e}"));
+    let run = |threads: &str, record_mode: bool| {
+        let mut cmd = kotoba();
+        cmd.args([
+            "--threads",
+            threads,
+            "sentences",
+            "--jsonl",
+            "--text-field",
+            "txt",
+        ]);
+        if record_mode {
+            cmd.args(["--keep-fields", "--format", "jsonl"]);
+        }
+        let out = cmd.arg(&input).output().unwrap_or_else(|e| panic!("{e}"));
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, out, err) = run("1", false);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(out, "Tariffs rose.\n");
+    let errors: Vec<&str> = err
+        .lines()
+        .filter(|l| l.starts_with("kotoba: error: "))
+        .collect();
+    assert_eq!(errors.len(), 20, "{err}");
+    for (i, line) in errors.iter().enumerate() {
+        assert!(
+            line.ends_with(&format!(
+                "in.jsonl:{}: no field \"txt\" (choose one with --text-field)",
+                i + 1
+            )),
+            "{line}"
+        );
+    }
+    assert_eq!(
+        err.matches("kotoba: note: more than 20 errors: further ones are counted, not shown")
+            .count(),
+        1,
+        "{err}"
+    );
+    assert!(err.ends_with("kotoba: 60 input(s) failed\n"), "{err}");
+    assert_eq!(run("2", false), (code, out, err));
+    let (code, out, err) = run("2", true);
+    assert_eq!(code, 2);
+    let records = util::jsonl(&out);
+    assert_eq!(records.len(), 61);
+    assert_eq!(
+        records.iter().filter(|r| r["error"].is_string()).count(),
+        60
+    );
+    assert_eq!(
+        err.lines()
+            .filter(|l| l.starts_with("kotoba: error: "))
+            .count(),
+        20
+    );
+}
