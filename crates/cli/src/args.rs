@@ -333,7 +333,17 @@ pub struct GlossaryBuildArgs {
     )]
     pub stats: Option<std::path::PathBuf>,
     /// Rank --stats counts that lack shards of their split.
-    #[arg(long, requires = "stats")]
+    // `requires` alone let it through beside any flag --stats conflicts
+    // with (--emit-stats, an input): clap counts a requirement that
+    // conflicts with a flag given as met. So it conflicts with them too.
+    #[arg(
+        long,
+        requires = "stats",
+        conflicts_with_all = [
+            "inputs", "parallel", "emit_stats", "shard", "lang", "jsonl", "text_field",
+            "id_field", "keep_fields", "fail_fast",
+        ]
+    )]
     pub partial: bool,
 }
 
