@@ -384,10 +384,13 @@ pub fn folder_entries(dir: &Path, jsonl: bool) -> io::Result<Vec<(PathBuf, bool)
     walk_entries(dir, jsonl).map(|(entries, _)| entries)
 }
 
+/// A folder's entries to walk, each with `true` for a folder.
+type Entries = Vec<(PathBuf, bool)>;
+
 /// [`folder_entries`], and the files passed over for their name (not
 /// hidden ones), in name order.
-fn walk_entries(dir: &Path, jsonl: bool) -> io::Result<(Vec<(PathBuf, bool)>, Vec<PathBuf>)> {
-    let mut entries: Vec<(PathBuf, bool)> = Vec::new();
+fn walk_entries(dir: &Path, jsonl: bool) -> io::Result<(Entries, Vec<PathBuf>)> {
+    let mut entries: Entries = Vec::new();
     let mut passed = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let entry = entry?;
