@@ -63,12 +63,6 @@ impl Output {
     /// link stays one). Errors name `path` as given, never the temporary file.
     pub fn open(path: Option<&Path>) -> Result<Output> {
         let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
-            anyhow::ensure!(
-                !stdout_closed(),
-                "standard output is closed (or is /dev/null opened for reading and writing, \
-                 which is what a closed one becomes): the results would be lost; give -o FILE, \
-                 or -o /dev/null to discard them"
-            );
             return Ok(Output::Stdout(BufWriter::with_capacity(
                 1 << 16,
                 io::stdout(),
@@ -154,35 +148,6 @@ fn named(path: &Path, e: io::Error) -> io::Error {
 /// told apart.
 fn on_stdout(e: io::Error) -> io::Error {
     io::Error::new(e.kind(), format!("writing to standard output: {e}"))
-}
-
-/// True when standard output was closed as kotoba started (`kotoba … >&-`):
-/// Rust's runtime then opens /dev/null for reading and writing in its place
-/// before `main`, and every write would succeed and vanish. A shell's
-/// `> /dev/null` opens it for writing only; a parent that hands down
-/// /dev/null opened for both (Python's `subprocess.DEVNULL`) cannot be told
-/// apart and is refused too (the message says how to discard output).
-#[cfg(target_os = "linux")]
-fn stdout_closed() -> bool {
-    if std::fs::read_link("/proc/self/fd/1").ok().as_deref() != Some(Path::new("/dev/null")) {
-        return false;
-    }
-    const ACCESS_MODE: u32 = 0o3;
-    const READ_WRITE: u32 = 0o2;
-    std::fs::read_to_string("/proc/self/fdinfo/1")
-        .ok()
-        .and_then(|info| {
-            info.lines()
-                .find_map(|l| l.strip_prefix("flags:"))
-                .and_then(|f| u32::from_str_radix(f.trim(), 8).ok())
-        })
-        .is_some_and(|flags| flags & ACCESS_MODE == READ_WRITE)
-}
-
-/// Elsewhere there is no cheap way to tell: standard output is taken as open.
-#[cfg(not(target_os = "linux"))]
-fn stdout_closed() -> bool {
-    false
 }
 
 impl Write for Output {
