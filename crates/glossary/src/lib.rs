@@ -31,6 +31,7 @@ pub use check::{Direction, Issue, IssueKind, Pair, PairReader, check_pairs, read
 pub use error::Error;
 pub use index::Index;
 pub use model::{Concept, Glossary, Lang, Status, Term, id_from};
+pub use normalize::spelling_key;
 
 const DEFAULT: &str = include_str!("../data/trade-glossary.jsonl");
 

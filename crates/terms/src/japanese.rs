@@ -47,7 +47,9 @@ pub fn part_of(pos: &str, sub1: &str, sub2: &str, surface: &str) -> Option<Part>
         ("名詞", "一般" | "サ変接続" | "固有名詞" | "形容動詞語幹" | "ナイ形容詞語幹") => {
             Some(Part::Noun)
         }
-        ("名詞", "接尾") if matches!(sub2, "一般" | "サ変接続" | "形容動詞語幹") => {
+        // Place suffixes make names and origins (カリフォルニア州, 米国産牛肉):
+        // without them a compound broke into 米国 and 牛肉.
+        ("名詞", "接尾") if matches!(sub2, "一般" | "サ変接続" | "形容動詞語幹" | "地域") => {
             Some(Part::Suffix)
         }
         ("接頭詞", "名詞接続") => Some(Part::Prefix),
@@ -264,12 +266,16 @@ pub fn compounds_and_count<'t>(
 /// The key of a compound: its parts joined by spaces, a middle dot between
 /// katakana words counted as a space, so that ダンピング・マージン and
 /// ダンピングマージン are one term (counted, scored by their parts and
-/// paired together).
+/// paired together), and each part in its
+/// [`spelling_key`](kotoba_glossary::spelling_key), so that 関税引き下げ and
+/// 関税引下げ, スーパーコンピューター調達 and スーパーコンピュータ調達 are one
+/// term too (they were counted apart, each then too rare to list).
 pub fn compound_key(parts: &[&str]) -> String {
     parts
         .iter()
         .flat_map(|p| p.split('・').filter(|w| !w.is_empty()))
-        .collect::<Vec<&str>>()
+        .map(kotoba_glossary::spelling_key)
+        .collect::<Vec<String>>()
         .join(" ")
 }
 
@@ -569,6 +575,21 @@ mod tests {
         // 各国 "every country" is one IPADIC word, not prefix + noun.
         assert!(found.contains(&"各国+政府".to_string()), "{found:?}");
         assert!(!found.iter().any(|c| c.contains('を')));
+        // Place suffixes stay in: 米国産牛肉 was 米国 and 牛肉.
+        let found: Vec<String> = compounds(&ja, &mut w, "米国産牛肉とカリフォルニア州産米。")
+            .into_iter()
+            .map(|p| p.concat())
+            .collect();
+        assert_eq!(found, ["米国産牛肉", "カリフォルニア州産米"]);
+        // Spellings of one term count together, shown as most often written.
+        let stats = count_document(
+            &ja,
+            "関税引き下げ。関税引下げ。関税引き下げ。スーパーコンピューター調達。スーパーコンピュータ調達。",
+        );
+        let cut = &stats.terms[&compound_key(&["関税", "引下げ"])];
+        assert_eq!((cut.freq, cut.surface()), (3, "関税引き下げ"));
+        let key = compound_key(&["スーパーコンピューター", "調達"]);
+        assert_eq!(stats.terms[&key].freq, 2);
         let stats = count_document(&ja, text);
         assert_eq!(stats.terms["貿易 黒字"].freq, 1);
         assert_eq!(stats.terms["貿易 黒字"].surface(), "貿易黒字");
