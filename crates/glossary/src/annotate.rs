@@ -382,6 +382,41 @@ impl<'g> Annotator<'g> {
         kept
     }
 
+    /// Whether NFKC `text` holds a Japanese term of `concept` written with
+    /// の between two of its words (関税の引き下げ for 関税引き下げ,
+    /// 貿易収支の黒字 for 貿易収支黒字), in any spelling annotation accepts:
+    /// a phrase that names the concept in a translation, though no term.
+    pub(crate) fn has_phrase_with_no(&self, text: &str, concept: usize) -> bool {
+        let text: String = text.nfkc().collect();
+        if !text.contains('の') {
+            return false;
+        }
+        let mut worker = self.japanese.worker();
+        for t in &self.glossary.concepts[concept].ja {
+            if t.status == crate::Status::Deprecated {
+                continue;
+            }
+            for form in japanese_forms(&t.term, &mut worker) {
+                let cuts: Vec<usize> = worker
+                    .morphemes(&form)
+                    .iter()
+                    .map(|m| m.start)
+                    .filter(|&at| at > 0)
+                    .collect();
+                if cuts.is_empty() || cuts.len() > 4 {
+                    continue;
+                }
+                for at in cuts {
+                    let phrase = format!("{}の{}", &form[..at], &form[at..]);
+                    if text.contains(&phrase) {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
+    }
+
     /// For every byte offset, whether a morpheme starts or ends there.
     fn morpheme_boundaries(&self, text: &str) -> Vec<bool> {
         let mut worker = self.japanese.worker();
