@@ -58,8 +58,18 @@ pub struct Annotator<'g> {
 /// See [`Annotator::skeletons`].
 struct Skeletons {
     automaton: AhoCorasick,
-    /// For each pattern: its targets, each with the term's reading.
-    targets: Vec<Vec<(Target, String)>>,
+    /// For each pattern: its targets.
+    targets: Vec<Vec<SkeletonTarget>>,
+}
+
+/// A Japanese term found by its skeleton, with its reading, read when first
+/// needed: readings load IPADIC's feature table, some 35 MB, which text
+/// without such spellings never needs.
+struct SkeletonTarget {
+    target: Target,
+    /// The term in NFKC.
+    term: String,
+    reading: std::sync::OnceLock<Option<String>>,
 }
 
 impl<'g> Annotator<'g> {
@@ -76,17 +86,14 @@ impl<'g> Annotator<'g> {
         let mut worker = japanese.worker();
         let mut skeleton_ids: HashMap<String, usize> = HashMap::new();
         let mut skeleton_patterns: Vec<String> = Vec::new();
-        let mut skeleton_targets: Vec<Vec<(Target, String)>> = Vec::new();
+        let mut skeleton_targets: Vec<Vec<SkeletonTarget>> = Vec::new();
         for (ci, c) in glossary.concepts.iter().enumerate() {
             for (ti, t) in c.ja.iter().enumerate() {
                 let term: String = t.term.nfkc().collect();
                 if term.chars().filter(|&c| is_kanji(c)).count() < 2 {
                     continue;
                 }
-                let Some(reading) = worker.reading(&term) else {
-                    continue;
-                };
-                let skeleton = okurigana_skeleton(&term).map_or(term, |(s, _)| s);
+                let skeleton = okurigana_skeleton(&term).map_or_else(|| term.clone(), |(s, _)| s);
                 let id = *skeleton_ids.entry(skeleton.clone()).or_insert_with(|| {
                     skeleton_patterns.push(skeleton);
                     skeleton_targets.push(Vec::new());
@@ -100,9 +107,13 @@ impl<'g> Annotator<'g> {
                 };
                 if !skeleton_targets[id]
                     .iter()
-                    .any(|(t, r)| t.concept == ci && *r == reading)
+                    .any(|t| t.target.concept == ci && t.term == term)
                 {
-                    skeleton_targets[id].push((target, reading));
+                    skeleton_targets[id].push(SkeletonTarget {
+                        target,
+                        term,
+                        reading: std::sync::OnceLock::new(),
+                    });
                 }
             }
         }
@@ -349,15 +360,16 @@ impl<'g> Annotator<'g> {
                     continue;
                 };
                 let before = out.len();
-                for (t, term_reading) in &sk.targets[m.pattern().as_usize()] {
-                    if *term_reading == reading {
+                for t in &sk.targets[m.pattern().as_usize()] {
+                    let term_reading = t.reading.get_or_init(|| worker.reading(&t.term));
+                    if term_reading.as_deref() == Some(reading.as_str()) {
                         let (start, end) = to_original(s, e);
                         out.push(Span {
                             start,
                             end,
-                            concept: t.concept,
+                            concept: t.target.concept,
                             lang: Lang::Ja,
-                            term: t.term,
+                            term: t.target.term,
                         });
                     }
                 }

@@ -63,31 +63,51 @@ fn okurigana_kana(c: char) -> bool {
 /// `text` it comes from (one more entry: the end). `None` when nothing was
 /// left out.
 pub fn okurigana_skeleton(text: &str) -> Option<(String, Vec<usize>)> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    // Most text has nothing to leave out (English, kana, kanji compounds):
+    // it is scanned once and nothing is allocated.
+    let first = droppable_runs(text).next()?;
     let mut out = String::with_capacity(text.len());
     let mut from = Vec::with_capacity(text.len() + 1);
-    let mut dropped = false;
-    let mut i = 0;
-    while i < chars.len() {
-        let (at, c) = chars[i];
-        if i > 0 && is_kanji(chars[i - 1].1) && okurigana_kana(c) {
-            let run = chars[i..]
-                .iter()
-                .take(3)
-                .take_while(|(_, k)| okurigana_kana(*k))
-                .count();
-            if run <= 2 && chars.get(i + run).is_some_and(|(_, k)| is_kanji(*k)) {
-                dropped = true;
-                i += run;
+    let mut copied = 0;
+    for (start, end) in std::iter::once(first)
+        .chain(droppable_runs(&text[first.1..]).map(|(s, e)| (s + first.1, e + first.1)))
+    {
+        out.push_str(&text[copied..start]);
+        from.extend(copied..start);
+        copied = end;
+    }
+    out.push_str(&text[copied..]);
+    from.extend(copied..text.len());
+    from.push(text.len());
+    Some((out, from))
+}
+
+/// The byte ranges of `text` that are runs of one or two okurigana kana
+/// between two kanji, in order.
+fn droppable_runs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut previous_kanji = false;
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        while let Some((at, c)) = chars.next() {
+            if previous_kanji && okurigana_kana(c) {
+                // The run: this kana and at most one more, then a kanji.
+                let mut end = at + c.len_utf8();
+                let mut run = 1;
+                while let Some(&(k, n)) = chars.peek().filter(|(_, n)| okurigana_kana(*n)) {
+                    run += 1;
+                    end = k + n.len_utf8();
+                    chars.next();
+                }
+                previous_kanji = false;
+                if run <= 2 && chars.peek().is_some_and(|&(_, n)| is_kanji(n)) {
+                    return Some((at, end));
+                }
                 continue;
             }
+            previous_kanji = is_kanji(c);
         }
-        out.push(c);
-        from.extend(at..at + c.len_utf8());
-        i += 1;
-    }
-    from.push(text.len());
-    dropped.then_some((out, from))
+        None
+    })
 }
 
 /// `term` with the okurigana between two kanji left out, as official
