@@ -69,15 +69,15 @@ impl Output {
             )));
         };
         let given = path;
-        let target =
-            link_target(path).with_context(|| format!("cannot write {}", given.display()))?;
-        let path = target.as_path();
-        if let Ok(meta) = std::fs::metadata(path) {
+        // A pipe, terminal or device, also reached through links the kernel
+        // follows and `link_target` cannot (`/dev/stdout` → `/proc/self/fd/1`
+        // → `pipe:[N]`), is written as it is.
+        if let Ok(meta) = std::fs::metadata(given) {
             anyhow::ensure!(!meta.is_dir(), "{} is a directory", given.display());
             if !meta.is_file() {
                 let f = std::fs::OpenOptions::new()
                     .write(true)
-                    .open(path)
+                    .open(given)
                     .with_context(|| format!("cannot write {}", given.display()))?;
                 return Ok(Output::Special(
                     BufWriter::with_capacity(1 << 16, f),
@@ -85,6 +85,9 @@ impl Output {
                 ));
             }
         }
+        let target =
+            link_target(path).with_context(|| format!("cannot write {}", given.display()))?;
+        let path = target.as_path();
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
@@ -199,17 +202,44 @@ fn remove_pending(path: &Path) {
 }
 
 /// On Ctrl-C (SIGINT), SIGTERM or SIGHUP, removes the temporary output files
-/// (so no partial file is left) and exits with 130. The handler cannot tell
-/// the three signals apart, so a SIGTERM ends with 130 too, not 143.
+/// (so no partial file is left) and exits with 128 + the signal's number, as
+/// a shell reports a run a signal ended (130, 143, 129). A signal ignored
+/// when kotoba starts stays ignored: `nohup` ignores SIGHUP so that a run
+/// outlives its terminal, and a background job's shell ignores SIGINT.
 pub fn remove_partial_output_on_interrupt() {
-    let _ = ctrlc::set_handler(|| {
-        if let Ok(slot) = PENDING.lock() {
-            for path in slot.iter() {
-                let _ = std::fs::remove_file(path);
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let ignored = ignored_signals();
+    let wanted: Vec<i32> = [SIGINT, SIGTERM, SIGHUP]
+        .into_iter()
+        .filter(|&s| ignored & (1u64 << (s - 1)) == 0)
+        .collect();
+    let Ok(mut signals) = signal_hook::iterator::Signals::new(&wanted) else {
+        return;
+    };
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            if let Ok(slot) = PENDING.lock() {
+                for path in slot.iter() {
+                    let _ = std::fs::remove_file(path);
+                }
             }
+            std::process::exit(128 + signal);
         }
-        std::process::exit(130);
     });
+}
+
+/// The signals this process ignores, as a mask (bit n − 1 for signal n),
+/// from `/proc/self/status`; none where that cannot be read.
+fn ignored_signals() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix("SigIgn:"))
+                .and_then(|mask| u64::from_str_radix(mask.trim(), 16).ok())
+        })
+        .unwrap_or(0)
 }
 
 /// True when the error is a closed pipe on our output (`kotoba … | head`),

@@ -933,3 +933,17 @@ fn partial_is_refused_without_stats() {
         );
     }
 }
+
+/// `-o /dev/stdout` into a pipe, and `-o` a process substitution, failed
+/// after links came to be followed by hand (`/proc/self/fd/1` names
+/// `pipe:[N]`, no path; a review found it): a pipe is written as it is.
+#[test]
+fn output_to_dev_stdout_in_a_pipe_is_written() {
+    let en = testdata(EN);
+    let en = en.to_string_lossy();
+    let (code, err) = under_shell(
+        &["sentences", "-o", "/dev/stdout", &en],
+        "| cat > /dev/null",
+    );
+    assert_eq!((code, err.as_str()), (0, ""));
+}

@@ -371,7 +371,7 @@ fn interrupting_leaves_no_partial_file() {
         std::fs::read_to_string(testdata("clinton-japan-trade-1993.en.txt")).unwrap_or_default();
     let big = dir.path().join("big.txt");
     std::fs::write(&big, text.repeat(2000)).unwrap_or_default();
-    for signal in ["INT", "TERM", "HUP"] {
+    for (signal, code) in [("INT", 130), ("TERM", 143), ("HUP", 129)] {
         let out_dir = dir.path().join(format!("out-{signal}"));
         std::fs::create_dir(&out_dir).unwrap_or_default();
         let mut child = Shell::new(assert_cmd::cargo::cargo_bin("kotoba"))
@@ -403,10 +403,47 @@ fn interrupting_leaves_no_partial_file() {
             // It finished before the signal: then the whole file is there.
             assert_eq!(left, [out_dir.join("tokens.tsv")], "SIG{signal}");
         } else {
-            assert_eq!(status.code(), Some(130), "SIG{signal}: {status:?}");
+            assert_eq!(status.code(), Some(code), "SIG{signal}: {status:?}");
             assert!(left.is_empty(), "SIG{signal}: the run left {left:?}");
         }
     }
+}
+
+/// A signal ignored when kotoba starts stays ignored: under `nohup` a
+/// SIGHUP ended the run (the handler took it over, a review found).
+#[test]
+fn an_ignored_hangup_stays_ignored() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let text =
+        std::fs::read_to_string(testdata("clinton-japan-trade-1993.en.txt")).unwrap_or_default();
+    let big = dir.path().join("big.txt");
+    std::fs::write(&big, text.repeat(2000)).unwrap_or_default();
+    let out = dir.path().join("tokens.tsv");
+    // `trap '' HUP` is what nohup does: SIGHUP ignored, across exec.
+    let mut child = Shell::new("sh")
+        .arg("-c")
+        .arg("trap '' HUP; exec \"$0\" --threads 1 tokenize --format tsv -o \"$1\" \"$2\"")
+        .arg(assert_cmd::cargo::cargo_bin("kotoba"))
+        .arg(&out)
+        .arg(&big)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{e}"));
+    // Once the temporary file is there, the handlers are set up.
+    for _ in 0..500 {
+        let entries = std::fs::read_dir(dir.path()).map_or(0, |d| d.count());
+        if entries > 1 {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let _ = Shell::new("kill")
+        .args(["-HUP".to_string(), child.id().to_string()])
+        .status();
+    let status = child.wait().unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(status.code(), Some(0), "{status:?}");
+    let written = std::fs::read_to_string(&out).unwrap_or_default();
+    assert!(written.lines().count() > 1000);
 }
 
 #[test]
