@@ -55,7 +55,7 @@ static ERRORS: AtomicUsize = AtomicUsize::new(0);
 /// first [`ERRORS_SHOWN`] of the run, and after the last of those one line
 /// saying the rest are counted, not shown. Inputs are reported in input
 /// order, so the lines shown do not depend on the number of threads.
-fn show_error(line: &str) {
+pub(crate) fn show_error(line: &str) {
     let seen = ERRORS.fetch_add(1, Ordering::Relaxed);
     if seen < ERRORS_SHOWN {
         eprintln!("{line}");
@@ -484,7 +484,8 @@ impl std::error::Error for FailFast {}
 /// the whole's, and nothing would say that most of the corpus went unread.
 /// `instead` says what does work on shards.
 pub fn refuse_shard(input: &InputArgs, what: &str, instead: &str) -> Result<()> {
-    if let Some((k, n)) = input.shard {
+    // Shard 0 of 1 is the whole corpus (scripts that always pass K/N).
+    if let Some((k, n)) = input.shard.filter(|&(_, n)| n > 1) {
         return Err(anyhow!(
             "--shard {k}/{n} would make {what} of one shard alone; {instead}"
         ));

@@ -367,3 +367,22 @@ fn a_folder_against_a_file_is_refused_naming_both_kinds() {
     let (code, _, err) = rouge(&sys, &refs, &[]);
     assert_eq!(code, 0, "{err}");
 }
+
+/// Bad lines of a reference file were each printed, however many (a review
+/// found 60,000 lines for 60,000 records): the first 20 are shown, the rest
+/// counted, as by every other command.
+#[test]
+fn errors_past_the_first_twenty_are_counted_not_shown() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let system = dir.path().join("sys.jsonl");
+    let reference = dir.path().join("ref.jsonl");
+    write(&system, &records(&[("a", EN_SYS)]));
+    let mut lines = records(&[("a", EN_REF)]);
+    lines.push_str(&"not json\n".repeat(50));
+    write(&reference, &lines);
+    let (code, _, err) = rouge(&system, &reference, &[]);
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(err.matches("kotoba: error:").count(), 20, "{err}");
+    assert!(err.contains("further ones are counted, not shown"), "{err}");
+    assert!(err.contains("50 input(s) failed"), "{err}");
+}

@@ -1531,4 +1531,16 @@ fn ranking_one_shard_alone_is_refused() {
     // Counting a shard is what --shard is for.
     let out = build_shard(&input, 1, "-", None);
     assert_eq!(out.lines().count(), 1);
+    // Shard 0 of 1 is the whole corpus (a script that always passes K/N).
+    let (code, _, err) = run(&[
+        "glossary",
+        "extract",
+        "--jsonl",
+        "--lang",
+        "en",
+        "--shard",
+        "0/1",
+        &s(&input),
+    ]);
+    assert_eq!(code, 0, "{err}");
 }

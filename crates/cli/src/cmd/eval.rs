@@ -103,9 +103,9 @@ pub fn rouge(args: RougeArgs) -> Result<Status> {
             Some(s) => scored.push((id, lang, s)),
             None => {
                 failed += 1;
-                eprintln!(
+                crate::run::show_error(&format!(
                     "kotoba: error: the reference of `{id}` has no word to score; its pair is left out of the mean"
-                );
+                ));
             }
         }
     }
@@ -302,7 +302,9 @@ fn load(
     let mut without_text = BTreeSet::new();
     let mut empty = |key: String, place: String, failed: &mut usize| {
         *failed += 1;
-        eprintln!("kotoba: error: {place}: empty reference; its pair is left out of the mean");
+        crate::run::show_error(&format!(
+            "kotoba: error: {place}: empty reference; its pair is left out of the mean"
+        ));
         without_text.insert(key);
     };
     let jsonl = is_jsonl(path);
@@ -320,7 +322,7 @@ fn load(
                 }
                 Err(e) => {
                     *failed += 1;
-                    eprintln!("kotoba: error: {e}");
+                    crate::run::show_error(&format!("kotoba: error: {e}"));
                     // An empty reference is that error alone, not also a
                     // summary without a reference.
                     if let (true, kotoba_corpus::CorpusError::Empty { path: empty }) =
@@ -340,10 +342,10 @@ fn load(
             // U+FFFD, so `a\xff.txt` met `a\xfe.txt` (a review found it).
             if key.contains('\u{FFFD}') {
                 *failed += 1;
-                eprintln!(
+                crate::run::show_error(&format!(
                     "kotoba: error: {}: the file name is not UTF-8, so it cannot be paired by name",
                     path.join(&key).display()
-                );
+                ));
                 continue;
             }
             out.insert(key, doc.text);
@@ -358,7 +360,10 @@ fn load(
                 Ok(None) => continue,
                 Err(problem) => {
                     *failed += 1;
-                    eprintln!("kotoba: error: {}:{line_no}: {problem}", path.display());
+                    crate::run::show_error(&format!(
+                        "kotoba: error: {}:{line_no}: {problem}",
+                        path.display()
+                    ));
                     continue;
                 }
             };
@@ -366,10 +371,10 @@ fn load(
             // came last; the first is kept and the second is an error.
             if let Some(first) = first_line.get(&id) {
                 *failed += 1;
-                eprintln!(
+                crate::run::show_error(&format!(
                     "kotoba: error: {}:{line_no}: duplicate id `{id}` (first on line {first}); record skipped",
                     path.display()
-                );
+                ));
                 continue;
             }
             first_line.insert(id.clone(), line_no);
