@@ -203,6 +203,23 @@ mod tests {
             .filter_map(|r| Some((r.term.as_str(), r.glossary.as_deref()?)))
             .collect();
         assert!(marked.contains(&("首脳会議", "summit")), "{marked:?}");
+        // Terms with okurigana are marked in every spelling (they were not
+        // once candidates came to be keyed by their spelling, a review found).
+        let ja = Extractor::new(Language::Ja)?
+            .count("関税引き下げで合意。関税引下げが決まった。通関手続を簡素化。");
+        let rows = ranked_with_glossary(&ja)?;
+        let marked: Vec<(&str, &str)> = rows
+            .iter()
+            .filter_map(|r| Some((r.term.as_str(), r.glossary.as_deref()?)))
+            .collect();
+        assert!(
+            marked.iter().any(|(_, c)| *c == "tariff-reduction"),
+            "{marked:?}"
+        );
+        assert!(
+            marked.contains(&("通関手続", "customs-procedure")),
+            "{marked:?}"
+        );
         Ok(())
     }
 
