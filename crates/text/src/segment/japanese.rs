@@ -44,9 +44,9 @@ pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
     // Inside a quotation standing alone, a terminator ends a sentence only
     // at the end of a line: the quotation is one utterance, but one that
     // runs over several lines (paragraphs of a speech) keeps them apart.
-    let inside_alone = |at: usize| {
+    let alone_end = |at: usize| {
         let k = alone.partition_point(|r| r.0 < at);
-        k > 0 && at < alone[k - 1].1
+        (k > 0 && at < alone[k - 1].1).then(|| alone[k - 1].1)
     };
     // Pairs nest, so after sorting by start only the outermost need keeping.
     opaque.sort_unstable();
@@ -81,11 +81,9 @@ pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
             }
             let (k, _) = skip_ws_counting_lines(text, j);
             let line_ends = text.get(j..k).is_some_and(|gap| gap.contains('\n'));
-            if inside_alone(i)
-                && j < text.len()
-                && !line_ends
-                && quote_ends.binary_search(&j).is_err()
-            {
+            // Terminators that stop short of the quotation's close (`。」。`
+            // reaches past it and ends the sentence there).
+            if alone_end(i).is_some_and(|end| j < end) && !line_ends {
                 i = j;
                 continue;
             }
@@ -503,6 +501,15 @@ mod tests {
         assert_eq!(
             sentences("「脅しではない。ただ、心配だ」。次。『行く。』"),
             ["「脅しではない。ただ、心配だ」。", "次。", "『行く。』"]
+        );
+        // A terminator before the close ends the sentence with it.
+        assert_eq!(
+            sentences("「一。二。三。」。四。五。"),
+            ["「一。二。三。」。", "四。", "五。"]
+        );
+        assert_eq!(
+            sentences("「行く。」！次の文。"),
+            ["「行く。」！", "次の文。"]
         );
         // A speech over several lines keeps its lines apart.
         assert_eq!(
