@@ -336,6 +336,9 @@ impl<'g> Annotator<'g> {
                 None => (hay, None),
             };
             let at = |i: usize| from.map_or(i, |f| f[i]);
+            // Matches the pass above made as written need no second look.
+            let seen: std::collections::HashSet<(usize, usize)> =
+                accepted.iter().map(|&(s, e, _)| (s, e)).collect();
             let mut worker = None;
             for m in sk.automaton.find_overlapping_iter(text) {
                 let s = at(m.start());
@@ -352,7 +355,9 @@ impl<'g> Annotator<'g> {
                         _ => break,
                     }
                 }
-                if !(b[s] && b[e] && katakana_boundary(hay, s, e) && !negated(hay, s)) {
+                if seen.contains(&(s, e))
+                    || !(b[s] && b[e] && katakana_boundary(hay, s, e) && !negated(hay, s))
+                {
                     continue;
                 }
                 let worker = worker.get_or_insert_with(|| self.japanese.worker());

@@ -441,7 +441,8 @@ pub fn check_pairs(annotator: &Annotator, pairs: &[Pair], direction: Direction) 
                 .filter(|s| s.lang == other)
                 .collect();
             let mut present: BTreeSet<usize> = in_target.iter().map(|s| s.concept).collect();
-            if other == Lang::En {
+            // Only where a Japanese source's terms are checked.
+            if other == Lang::En && direction.checks_source(lang) {
                 present.extend(verbs.concepts_in(target));
             }
             // The terms as the text writes them (対米赤字's 赤字, not the
@@ -552,6 +553,14 @@ impl VerbForms {
     fn concepts_in(&self, text: &str) -> Vec<usize> {
         let mut out = Vec::new();
         for word in text.split(|c: char| !c.is_ascii_alphabetic()) {
+            let ends = |suffix: &str| {
+                word.len() > suffix.len()
+                    && word.as_bytes()[word.len() - suffix.len()..]
+                        .eq_ignore_ascii_case(suffix.as_bytes())
+            };
+            if !ends("ed") && !ends("ing") {
+                continue;
+            }
             let word = word.to_ascii_lowercase();
             for base in verb_bases(&word) {
                 if let Some(list) = self.terms.get(&base) {
