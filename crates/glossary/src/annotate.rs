@@ -220,6 +220,20 @@ impl<'g> Annotator<'g> {
     /// Every glossary term in `text`: every occurrence, nested ones too,
     /// with `overlapping`; otherwise leftmost-longest.
     pub(crate) fn search(&self, text: &str, overlapping: bool) -> Vec<Span> {
+        self.search_cased(text, overlapping, true)
+    }
+
+    /// Every glossary term in a translation, also where it writes a name in
+    /// another case (`government procurement agreement` for the glossary's
+    /// `Government Procurement Agreement`): the translator used the term,
+    /// and checks look for it, not for the name.
+    pub(crate) fn search_any_case(&self, text: &str) -> Vec<Span> {
+        self.search_cased(text, true, false)
+    }
+
+    /// [`search`](Self::search); names and acronyms only in their own case
+    /// (or in capitals) with `cased`.
+    fn search_cased(&self, text: &str, overlapping: bool, cased: bool) -> Vec<Span> {
         // Most text is already in NFKC (ASCII always is): no copy, no map.
         let stable = text.is_ascii() || is_nfkc_quick(text.chars()) == IsNormalized::Yes;
         let normalized = (!stable).then(|| nfkc(text));
@@ -281,7 +295,7 @@ impl<'g> Annotator<'g> {
                     Lang::En => match t.cased {
                         Some(k) => {
                             latin_boundary(hay, s, e)
-                                && case_fits(&hay[s..e], &self.cased[k as usize])
+                                && (!cased || case_fits(&hay[s..e], &self.cased[k as usize]))
                         }
                         None => latin_boundary(hay, s, e) && !hyphen_joined(hay, s, e),
                     },
@@ -289,7 +303,10 @@ impl<'g> Annotator<'g> {
                     Lang::Ja if !hay[s..e].chars().any(is_cjk) => latin_boundary(hay, s, e),
                     Lang::Ja => {
                         let b = boundaries.get_or_insert_with(&compute_boundaries);
-                        b[s] && b[e] && katakana_boundary(hay, s, e) && !negated(hay, s)
+                        b[s] && b[e]
+                            && katakana_boundary(hay, s, e)
+                            && !negated(hay, s)
+                            && !made_adjective(hay, e)
                     }
                 };
                 if ok {
@@ -356,7 +373,11 @@ impl<'g> Annotator<'g> {
                     }
                 }
                 if seen.contains(&(s, e))
-                    || !(b[s] && b[e] && katakana_boundary(hay, s, e) && !negated(hay, s))
+                    || !(b[s]
+                        && b[e]
+                        && katakana_boundary(hay, s, e)
+                        && !negated(hay, s)
+                        && !made_adjective(hay, e))
                 {
                     continue;
                 }
@@ -577,6 +598,13 @@ fn beside_cjk(hay: &str, s: usize, e: usize) -> bool {
         .chars()
         .find(|c| !matches!(c, ')' | ']' | '」' | '』' | '】' | '”' | '"'));
     before.is_some_and(is_cjk) || after.is_some_and(is_cjk)
+}
+
+/// True when a Japanese match ending at `e` is made an adjective by 的
+/// after it: 建設的 "constructive" is no 建設 "construction", 経済的 no
+/// 経済 (a review found 建設的 flagged as the construction industry).
+fn made_adjective(hay: &str, e: usize) -> bool {
+    hay[e..].starts_with('的')
 }
 
 /// True when a Japanese match at `s` follows a negating prefix that is not
@@ -898,6 +926,13 @@ mod tests {
         );
         let found = langs("EUは反ダンピング規則を強化した。");
         assert!(!found.iter().any(|(t, _)| t == "ダンピング"), "{found:?}");
+        // 建設的 "constructive" is no 建設 "construction".
+        let found = langs("協議は建設的だった。建設業は好調。");
+        assert_eq!(
+            found.iter().filter(|(t, _)| t.starts_with("建設")).count(),
+            1,
+            "{found:?}"
+        );
         Ok(())
     }
 

@@ -436,7 +436,7 @@ pub fn check_pairs(annotator: &Annotator, pairs: &[Pair], direction: Direction) 
         ] {
             let other = lang.other();
             let in_target: Vec<_> = annotator
-                .search(target, true)
+                .search_any_case(target)
                 .into_iter()
                 .filter(|s| s.lang == other)
                 .collect();
@@ -945,6 +945,23 @@ mod tests {
         let issues = check_pairs(&a, &pairs, Direction::EnJa);
         let lines: Vec<usize> = issues.iter().map(|i| i.line).collect();
         assert_eq!(lines, [3, 4], "{issues:?}");
+        Ok(())
+    }
+
+    /// A name the translation writes in lower case (`government
+    /// procurement agreement`) answers the glossary's name: it was reported
+    /// missing (a review found it).
+    #[test]
+    fn a_translation_may_write_a_name_in_another_case() -> Result<(), Error> {
+        let g = crate::default_glossary()?;
+        let a = Annotator::new(g)?;
+        let pairs = [pair(
+            2,
+            "The government procurement agreement covers it.",
+            "政府調達協定が適用される。",
+        )];
+        let issues = check_pairs(&a, &pairs, Direction::JaEn);
+        assert!(issues.is_empty(), "{issues:?}");
         Ok(())
     }
 

@@ -435,7 +435,7 @@ pub fn align(
     let mut ja_concepts: FxHashMap<&str, Vec<(String, usize)>> = FxHashMap::default();
     if let Some(ix) = &index {
         for (key, counts) in &stats.ja.terms {
-            let surface = glossary_form(counts.surface());
+            let surface = spelling_form(counts.surface());
             let ids: Vec<(String, usize)> = ix
                 .lookup(counts.surface())
                 .into_iter()
@@ -443,7 +443,7 @@ pub fn align(
                     let terms = c.terms(Lang::Ja);
                     let rank = terms
                         .iter()
-                        .position(|t| glossary_form(&t.term) == surface)?;
+                        .position(|t| spelling_form(&t.term) == surface)?;
                     let preferred_first =
                         if terms[rank].status == kotoba_glossary::Status::Preferred {
                             0
@@ -1362,6 +1362,15 @@ fn glossary_form(s: &str) -> String {
     s.nfkc().filter(|c| !c.is_whitespace()).collect()
 }
 
+/// A Japanese term as glossary terms and candidates are compared: its
+/// [`glossary_form`] without middle dots, in its
+/// [`spelling_key`](kotoba_glossary::spelling_key), so that 関税割り当て in a
+/// corpus is the glossary's 関税割当 (they were compared as written, and the
+/// pair came out unseeded beside the glossary's own concept).
+fn spelling_form(s: &str) -> String {
+    kotoba_glossary::spelling_key(&glossary_form(s).replace('・', ""))
+}
+
 /// The pairs as TSV with a header: `en, ja, score, cooc, en_freq, ja_freq, dice, llr, translit, seed, linked`
 /// (tabs and line breaks inside fields, U+2028 and the other separators some
 /// readers split lines at included, become spaces).
@@ -1965,6 +1974,33 @@ mod seed_tests {
             .find(|r| r.en == "suppliers")
             .map(|r| r.ja.as_str());
         assert_eq!(best, Some("供給業者"));
+        Ok(())
+    }
+
+    /// A glossary pair written in another spelling in the corpus (関税割り当て
+    /// for the glossary's 関税割当) is the glossary's pair, seeded: it came
+    /// out unseeded, and a TBX then held it beside the glossary's concept.
+    #[test]
+    fn glossary_pairs_in_another_spelling_are_seeded() -> Result<(), Error> {
+        let pairs = [
+            (
+                "The tariff-rate quota was raised.",
+                "関税割り当てが拡大された。",
+            ),
+            (
+                "A tariff-rate quota applies to rice.",
+                "コメには関税割り当てが適用される。",
+            ),
+        ];
+        let stats = Aligner::new()?.count_pairs(&pairs);
+        let glossary = kotoba_glossary::default_glossary()?;
+        let rows = align(&stats, &AlignOptions::default(), Some(glossary));
+        let row = rows.iter().find(|r| r.en == "tariff-rate quota");
+        assert_eq!(
+            row.map(|r| (r.ja.as_str(), r.seed.as_deref())),
+            Some(("関税割り当て", Some("tariff-rate-quota"))),
+            "{rows:?}"
+        );
         Ok(())
     }
 
