@@ -133,7 +133,11 @@ impl<'g> Annotator<'g> {
                         Lang::En => english_forms(&t.term),
                         Lang::Ja => japanese_forms(&t.term, &mut worker),
                     };
-                    let exact_case = lang == Lang::En && t.term.chars().any(char::is_uppercase);
+                    // Names and acronyms keep their case, also those in
+                    // Latin letters among a concept's Japanese terms (WTO):
+                    // `the wto` in English is no term (a review found it).
+                    let exact_case = t.term.chars().any(char::is_uppercase)
+                        && (lang == Lang::En || !t.term.chars().any(is_cjk));
                     // Terms are folded as text is, so a term written with
                     // a double space or a line break still matches.
                     let forms = forms.into_iter().map(|f| match fold_space(f.trim()) {
@@ -300,7 +304,12 @@ impl<'g> Annotator<'g> {
                         None => latin_boundary(hay, s, e) && !hyphen_joined(hay, s, e),
                     },
                     // Latin-letter Japanese terms (WTO) are words like English ones.
-                    Lang::Ja if !hay[s..e].chars().any(is_cjk) => latin_boundary(hay, s, e),
+                    Lang::Ja if !hay[s..e].chars().any(is_cjk) => {
+                        latin_boundary(hay, s, e)
+                            && (!cased
+                                || t.cased
+                                    .is_none_or(|k| case_fits(&hay[s..e], &self.cased[k as usize])))
+                    }
                     Lang::Ja => {
                         let b = boundaries.get_or_insert_with(&compute_boundaries);
                         b[s] && b[e]
@@ -926,6 +935,9 @@ mod tests {
         );
         let found = langs("EUは反ダンピング規則を強化した。");
         assert!(!found.iter().any(|(t, _)| t == "ダンピング"), "{found:?}");
+        // Acronyms among the Japanese terms keep their case in English.
+        let found = langs("The wto and the ustr met. The WTO met.");
+        assert_eq!(found, [("WTO".to_string(), Lang::En)], "{found:?}");
         // 建設的 "constructive" is no 建設 "construction".
         let found = langs("協議は建設的だった。建設業は好調。");
         assert_eq!(
