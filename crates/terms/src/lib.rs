@@ -223,6 +223,32 @@ mod tests {
         Ok(())
     }
 
+    /// Spellings that differ in hyphens are one row, shown as most often
+    /// written and marked with the glossary's concept (`tariff rate quota`
+    /// and `tariff-rate quota` were two rows with one concept, a review
+    /// found); a word written closed pools too (`antidumping`).
+    #[test]
+    fn hyphen_variants_are_one_row() -> Result<(), Error> {
+        let text = "The tariff rate quota rose. The tariff rate quota fell. \
+                    A tariff-rate quota applies. Antidumping duties rose. \
+                    An anti-dumping duty was set. Antidumping duties fell.";
+        let stats = Extractor::new(Language::En)?.count(text);
+        let rows = ranked_with_glossary(&stats)?;
+        let quota: Vec<(&str, u64, Option<&str>)> = rows
+            .iter()
+            .filter(|r| r.key.replace(['-', ' '], "") == "tariffratequota")
+            .map(|r| (r.term.as_str(), r.freq, r.glossary.as_deref()))
+            .collect();
+        assert_eq!(quota, [("tariff rate quota", 3, Some("tariff-rate-quota"))]);
+        let duty: Vec<(&str, u64)> = rows
+            .iter()
+            .filter(|r| r.key.replace(['-', ' '], "") == "antidumpingduty")
+            .map(|r| (r.term.as_str(), r.freq))
+            .collect();
+        assert_eq!(duty, [("anti-dumping duty", 3)], "{rows:?}");
+        Ok(())
+    }
+
     /// A candidate is marked by its whole key, not by a shared stem:
     /// `importance` is not the glossary's `import`, `imports` is.
     #[test]
