@@ -246,6 +246,14 @@ mod tests {
             .map(|r| (r.term.as_str(), r.freq))
             .collect();
         assert_eq!(duty, [("anti-dumping duty", 3)], "{rows:?}");
+        // `US` for the glossary's `U.S.` is marked too, as annotate finds it.
+        let stats = Extractor::new(Language::En)?.count("The US Trade Representative spoke.");
+        let rows = ranked_with_glossary(&stats)?;
+        assert!(
+            rows.iter()
+                .any(|r| r.term == "US Trade Representative" && r.glossary.is_some()),
+            "{rows:?}"
+        );
         Ok(())
     }
 

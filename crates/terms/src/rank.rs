@@ -456,14 +456,19 @@ pub fn term_key(term: &str, language: Language) -> String {
 }
 
 /// A candidate's key as [`glossary_keys`] compares it: English keys without
-/// hyphens and spaces (`tariff rate quota`, pooled with `tariff-rate quota`,
+/// hyphens, periods and spaces (`tariff rate quota`, pooled with `tariff-rate quota`,
 /// is the glossary's term; see [`pool_hyphen_variants`]); Japanese parts joined without spaces or middle dots, width folded
 /// (as lookup compares: ウルグアイ・ラウンド is the glossary's ウルグアイラウンド),
 /// in their [`spelling_key`](kotoba_glossary::spelling_key), as candidates
 /// are counted (関税引き下げ is the glossary's, however the text writes it).
 fn candidate_key(key: &str, language: Language) -> String {
     match language {
-        Language::En => key.chars().filter(|&c| c != '-' && c != ' ').collect(),
+        // Periods too: `US Trade Representative` is the glossary's `U.S.
+        // Trade Representative`, as annotation takes it.
+        Language::En => key
+            .chars()
+            .filter(|&c| !matches!(c, '-' | ' ' | '.'))
+            .collect(),
         Language::Ja => kotoba_glossary::spelling_key(
             &key.nfkc()
                 .filter(|c| !c.is_whitespace() && *c != '・')

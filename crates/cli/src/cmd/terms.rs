@@ -806,8 +806,11 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
     if let (BuildFormat::Tbx, Some(rows)) = (args.format, &alignments) {
         // The glossary built: the ranked terms (--top, --new-only,
         // --min-freq, --method apply) that found a pair, each with its best.
+        // English keys without hyphens and spaces: the ranking pools
+        // `tariff-rate quota` with `tariff rate quota`, pairing does not.
+        let squash = |k: &str| -> String { k.chars().filter(|&c| c != '-' && c != ' ').collect() };
         let key_of = |a: &Alignment| match terms.language {
-            Language::En => a.en_key.clone(),
+            Language::En => squash(&a.en_key),
             Language::Ja => a.ja_key.clone(),
         };
         let mut best: HashMap<String, &Alignment> = HashMap::new();
@@ -818,7 +821,13 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
         }
         let chosen: Vec<Alignment> = rank(&terms, &options, Some(&glossary))
             .iter()
-            .filter_map(|c| best.get(&c.key).map(|a| (*a).clone()))
+            .filter_map(|c| {
+                let key = match terms.language {
+                    Language::En => squash(&c.key),
+                    Language::Ja => c.key.clone(),
+                };
+                best.get(&key).map(|a| (*a).clone())
+            })
             .collect();
         write_alignments(&chosen, AlignFormat::Tbx, &mut out, &glossary)?;
         out.finish()?;
