@@ -456,8 +456,8 @@ pub fn term_key(term: &str, language: Language) -> String {
 }
 
 /// A candidate's key as [`glossary_keys`] compares it: English keys without
-/// hyphens, periods and spaces (`tariff rate quota`, pooled with `tariff-rate quota`,
-/// is the glossary's term; see [`pool_hyphen_variants`]); Japanese parts joined without spaces or middle dots, width folded
+/// hyphens, periods and spaces (`tariff rate quota` and `antidumping duty`
+/// are the glossary's `tariff-rate quota` and `anti-dumping duty`); Japanese parts joined without spaces or middle dots, width folded
 /// (as lookup compares: ウルグアイ・ラウンド is the glossary's ウルグアイラウンド),
 /// in their [`spelling_key`](kotoba_glossary::spelling_key), as candidates
 /// are counted (関税引き下げ is the glossary's, however the text writes it).
@@ -477,59 +477,9 @@ fn candidate_key(key: &str, language: Language) -> String {
     }
 }
 
-/// English candidates that differ only in hyphens and the spaces they stand
-/// for, one of them hyphenated (`tariff-rate quota` and `tariff rate quota`,
-/// `anti-dumping duty` and `antidumping duty`), counted as one: the most
-/// frequent key takes the others' counts (documents: their sum, at most the
-/// corpus's), so the concept is one row, shown in its commonest spelling.
-/// `None` when nothing pools. Done when ranking, from the whole counts, so
-/// merged shards rank as one run.
-fn pool_hyphen_variants(stats: &Stats) -> Option<Stats> {
-    if stats.language != Language::En {
-        return None;
-    }
-    let mut groups: HashMap<String, Vec<&str>> = HashMap::default();
-    for key in stats.terms.keys() {
-        let squashed: String = key.chars().filter(|&c| c != '-' && c != ' ').collect();
-        groups.entry(squashed).or_default().push(key.as_str());
-    }
-    let merges: Vec<Vec<&str>> = groups
-        .into_values()
-        .filter(|keys| keys.len() > 1 && keys.iter().any(|k| k.contains('-')))
-        .collect();
-    if merges.is_empty() {
-        return None;
-    }
-    let mut pooled = stats.clone();
-    for mut keys in merges {
-        // The most frequent first; ties by key, so the result is one.
-        keys.sort_by(|a, b| {
-            let f = |k: &str| stats.terms.get(k).map_or(0, |c| c.freq);
-            f(b).cmp(&f(a)).then(a.cmp(b))
-        });
-        let mut merged: Option<crate::stats::TermCounts> = None;
-        for k in &keys {
-            let Some(counts) = pooled.terms.remove(*k) else {
-                continue;
-            };
-            match merged.as_mut() {
-                Some(m) => m.absorb(counts),
-                None => merged = Some(counts),
-            }
-        }
-        if let Some(mut m) = merged {
-            m.doc_freq = m.doc_freq.min(stats.docs.max(1));
-            pooled.terms.insert(keys[0].to_string(), m);
-        }
-    }
-    Some(pooled)
-}
-
 /// Ranks the candidates of `stats`, best first (ties by key), marking those
 /// that `glossary` already has.
 pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -> Vec<Candidate> {
-    let pooled = pool_hyphen_variants(stats);
-    let stats = pooled.as_ref().unwrap_or(stats);
     let by_key = lookup(stats);
     let nest = nestings(stats, &by_key);
     let contexts = part_contexts(stats);
