@@ -227,10 +227,18 @@ impl<'g> Annotator<'g> {
         self.search_cased(text, overlapping, true)
     }
 
-    /// Every glossary term in a translation, also where it writes a name in
-    /// another case (`government procurement agreement` for the glossary's
-    /// `Government Procurement Agreement`): the translator used the term,
-    /// and checks look for it, not for the name.
+    /// Whether the cased form `k` may match in any case: only a name of
+    /// several words, and only when `cased` is off (see
+    /// [`search_any_case`](Self::search_any_case)).
+    fn case_free(&self, cased: bool, k: u32) -> bool {
+        !cased && self.cased[k as usize].contains(' ')
+    }
+
+    /// Every glossary term in a translation, also where it writes a name of
+    /// several words in another case (`government procurement agreement` for
+    /// the glossary's `Government Procurement Agreement`): the translator
+    /// used the term. One-word names and acronyms keep their case (`diet` is
+    /// no Diet, `bit` no BIT).
     pub(crate) fn search_any_case(&self, text: &str) -> Vec<Span> {
         self.search_cased(text, true, false)
     }
@@ -299,16 +307,18 @@ impl<'g> Annotator<'g> {
                     Lang::En => match t.cased {
                         Some(k) => {
                             latin_boundary(hay, s, e)
-                                && (!cased || case_fits(&hay[s..e], &self.cased[k as usize]))
+                                && (self.case_free(cased, k)
+                                    || case_fits(&hay[s..e], &self.cased[k as usize]))
                         }
                         None => latin_boundary(hay, s, e) && !hyphen_joined(hay, s, e),
                     },
                     // Latin-letter Japanese terms (WTO) are words like English ones.
                     Lang::Ja if !hay[s..e].chars().any(is_cjk) => {
                         latin_boundary(hay, s, e)
-                            && (!cased
-                                || t.cased
-                                    .is_none_or(|k| case_fits(&hay[s..e], &self.cased[k as usize])))
+                            && t.cased.is_none_or(|k| {
+                                self.case_free(cased, k)
+                                    || case_fits(&hay[s..e], &self.cased[k as usize])
+                            })
                     }
                     Lang::Ja => {
                         let b = boundaries.get_or_insert_with(&compute_boundaries);

@@ -962,6 +962,16 @@ mod tests {
         )];
         let issues = check_pairs(&a, &pairs, Direction::JaEn);
         assert!(issues.is_empty(), "{issues:?}");
+        // One-word names and acronyms keep their case: `diet` is no Diet.
+        let pairs = [
+            pair(2, "They discussed a healthy diet.", "国会で議論した。"),
+            pair(3, "The business trips were cut.", "TRIPS協定が議論された。"),
+        ];
+        let lines: Vec<usize> = check_pairs(&a, &pairs, Direction::JaEn)
+            .iter()
+            .map(|i| i.line)
+            .collect();
+        assert_eq!(lines, [2, 3]);
         Ok(())
     }
 
