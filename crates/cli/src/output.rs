@@ -57,6 +57,36 @@ pub fn link_target(path: &Path) -> io::Result<PathBuf> {
     )))
 }
 
+/// Whether `path`, or a link on the way to its file, names one of this
+/// process's open descriptors (`/dev/stdout`, `/dev/fd/1`,
+/// `/proc/self/fd/1`).
+fn names_a_descriptor(path: &Path) -> bool {
+    let descriptor = |p: &Path| {
+        ["/dev/fd/", "/proc/self/fd/", "/proc/thread-self/fd/"]
+            .iter()
+            .any(|prefix| p.starts_with(prefix))
+            || ["/dev/stdout", "/dev/stderr"]
+                .iter()
+                .any(|name| p == Path::new(name))
+    };
+    let mut path = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        if descriptor(&path) {
+            return true;
+        }
+        match std::fs::read_link(&path) {
+            Ok(next) => {
+                path = match path.parent() {
+                    Some(dir) if next.is_relative() => dir.join(next),
+                    _ => next,
+                };
+            }
+            Err(_) => return false,
+        }
+    }
+    false
+}
+
 impl Output {
     /// Standard output (no path, or `-`), or a temporary file beside `path`
     /// (beside the file it points to when it is a symbolic link, so that the
@@ -71,9 +101,21 @@ impl Output {
         let given = path;
         // A pipe, terminal or device, also reached through links the kernel
         // follows and `link_target` cannot (`/dev/stdout` → `/proc/self/fd/1`
-        // → `pipe:[N]`), is written as it is.
+        // → `pipe:[N]`), is written as it is; so is a file open on one of our
+        // descriptors (`-o /dev/stdout >> log`), appended to as the shell
+        // opened it, not replaced.
         if let Ok(meta) = std::fs::metadata(given) {
             anyhow::ensure!(!meta.is_dir(), "{} is a directory", given.display());
+            if meta.is_file() && names_a_descriptor(given) {
+                let f = std::fs::OpenOptions::new()
+                    .append(true)
+                    .open(given)
+                    .with_context(|| format!("cannot write {}", given.display()))?;
+                return Ok(Output::Special(
+                    BufWriter::with_capacity(1 << 16, f),
+                    given.to_path_buf(),
+                ));
+            }
             if !meta.is_file() {
                 let f = std::fs::OpenOptions::new()
                     .write(true)

@@ -385,4 +385,9 @@ fn errors_past_the_first_twenty_are_counted_not_shown() {
     assert_eq!(err.matches("kotoba: error:").count(), 20, "{err}");
     assert!(err.contains("further ones are counted, not shown"), "{err}");
     assert!(err.contains("50 input(s) failed"), "{err}");
+    // Also when nothing is left to score.
+    write(&reference, &"not json\n".repeat(25));
+    let (code, _, err) = rouge(&system, &reference, &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("25 input(s) failed"), "{err}");
 }

@@ -946,4 +946,17 @@ fn output_to_dev_stdout_in_a_pipe_is_written() {
         "| cat > /dev/null",
     );
     assert_eq!((code, err.as_str()), (0, ""));
+    // A file open on standard output is written in place, appended to as
+    // the shell opened it (it was replaced, losing what it held).
+    let dir = tempdir();
+    let log = dir.path().join("log.txt");
+    std::fs::write(&log, "OLD\n").unwrap_or_else(|e| panic!("{e}"));
+    let redirect = format!(">> '{}'", log.display());
+    let (code, err) = under_shell(&["sentences", "-o", "/dev/stdout", &en], &redirect);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let written = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(
+        written.starts_with("OLD\n") && written.lines().count() > 20,
+        "{written}"
+    );
 }

@@ -437,10 +437,16 @@ fn an_ignored_hangup_stays_ignored() {
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
-    let _ = Shell::new("kill")
-        .args(["-HUP".to_string(), child.id().to_string()])
-        .status();
+    // The signal must reach the running process (a run already over would
+    // pass without the rule): its output not renamed into place yet.
+    let unfinished = !out.exists();
+    let killed = unfinished
+        && Shell::new("kill")
+            .args(["-HUP".to_string(), child.id().to_string()])
+            .status()
+            .is_ok_and(|s| s.success());
     let status = child.wait().unwrap_or_else(|e| panic!("{e}"));
+    assert!(killed, "the run ended before SIGHUP was sent");
     assert_eq!(status.code(), Some(0), "{status:?}");
     let written = std::fs::read_to_string(&out).unwrap_or_default();
     assert!(written.lines().count() > 1000);

@@ -67,7 +67,14 @@ pub fn rouge(args: RougeArgs) -> Result<Status> {
             unmatched.len() - 5
         );
     }
+    // The total the error cap promises, before any way out below.
+    let total_failed = |failed: usize| {
+        if failed > 0 {
+            eprintln!("kotoba: {failed} input(s) failed");
+        }
+    };
     if pairs.is_empty() {
+        total_failed(failed);
         if !without_text.is_empty() {
             bail!("nothing to score: no reference with text has a system summary");
         }
@@ -110,6 +117,7 @@ pub fn rouge(args: RougeArgs) -> Result<Status> {
         }
     }
     if scored.is_empty() {
+        total_failed(failed);
         bail!("nothing to score: no reference with words has a system summary");
     }
     let mean = mean_of(scored.iter().map(|(_, _, s)| *s));
