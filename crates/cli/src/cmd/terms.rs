@@ -806,9 +806,9 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
     if let (BuildFormat::Tbx, Some(rows)) = (args.format, &alignments) {
         // The glossary built: the ranked terms (--top, --new-only,
         // --min-freq, --method apply) that found a pair, each with its best.
-        // English keys without hyphens and spaces: a ranked spelling
-        // (`tariff rate quota`) takes the pair of another (`tariff-rate
-        // quota`) when it has none of its own.
+        // English keys without hyphens and spaces: the spellings of one
+        // term (`tariff rate quota`, `tariff-rate quota`) share the best
+        // pair any of them has.
         let squash = |k: &str| -> String { k.chars().filter(|&c| c != '-' && c != ' ').collect() };
         let key_of = |a: &Alignment| match terms.language {
             Language::En => squash(&a.en_key),
