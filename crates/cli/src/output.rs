@@ -106,19 +106,10 @@ impl Output {
         // opened it, not replaced.
         if let Ok(meta) = std::fs::metadata(given) {
             anyhow::ensure!(!meta.is_dir(), "{} is a directory", given.display());
-            if meta.is_file() && names_a_descriptor(given) {
+            if !meta.is_file() || names_a_descriptor(given) {
+                // Appending is writing for a pipe or device.
                 let f = std::fs::OpenOptions::new()
                     .append(true)
-                    .open(given)
-                    .with_context(|| format!("cannot write {}", given.display()))?;
-                return Ok(Output::Special(
-                    BufWriter::with_capacity(1 << 16, f),
-                    given.to_path_buf(),
-                ));
-            }
-            if !meta.is_file() {
-                let f = std::fs::OpenOptions::new()
-                    .write(true)
                     .open(given)
                     .with_context(|| format!("cannot write {}", given.display()))?;
                 return Ok(Output::Special(
