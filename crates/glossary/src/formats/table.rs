@@ -240,7 +240,13 @@ pub fn read(
         };
         let (id, term) = (get("id"), get("term"));
         if id.is_empty() || term.is_empty() {
-            problems.push(Error::parse(path, line, "row needs an id and a term"));
+            // Name the concept where the row has one, as every reader does.
+            let message = if id.is_empty() {
+                "row needs an id and a term".to_string()
+            } else {
+                format!("concept `{id}`: {} term is empty", lang.code())
+            };
+            problems.push(Error::parse(path, line, message));
             continue;
         }
         if skipping.as_deref() == Some(&*id) || duplicated.contains(&*id) {
@@ -522,6 +528,23 @@ mod tests {
         let fine =
             "en,ja,definition\ntariff,関税,\"a \"\"duty\"\"\non imports\"\nquota,割当,x\"y\n";
         assert_eq!(read_clean(fine, b',', "fine.csv").concepts.len(), 2);
+    }
+
+    /// An empty term of a full table's row names its concept, as the
+    /// JSON Lines reader does (it said only "row needs an id and a term").
+    #[test]
+    fn an_empty_term_names_its_concept() {
+        let text = "id,domain,definition,lang,term,reading,status\n\
+                    a,x,y,en,tariff,,preferred\na,x,y,ja,,,preferred\n";
+        let mut problems = Vec::new();
+        let err = super::read(text, b',', Path::new("et.csv"), &mut problems)
+            .err()
+            .map(|e| e.to_string())
+            .or_else(|| problems.first().map(|e| e.to_string()));
+        assert_eq!(
+            err.as_deref(),
+            Some("et.csv:3: concept `a`: ja term is empty")
+        );
     }
 
     /// Columns labelled with language tags or names (`en-US`, `Japanese`)
