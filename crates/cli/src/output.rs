@@ -41,14 +41,7 @@ pub fn link_target(path: &Path) -> io::Result<PathBuf> {
     let mut path = path.to_path_buf();
     for _ in 0..MAX_LINKS {
         match std::fs::symlink_metadata(&path) {
-            Ok(m) if m.file_type().is_symlink() => {
-                let next = std::fs::read_link(&path)?;
-                // A relative target is read from the link's folder.
-                path = match path.parent() {
-                    Some(dir) if next.is_relative() => dir.join(next),
-                    _ => next,
-                };
-            }
+            Ok(m) if m.file_type().is_symlink() => path = followed(&path)?,
             _ => return Ok(path),
         }
     }
@@ -74,17 +67,22 @@ fn names_a_descriptor(path: &Path) -> bool {
         if descriptor(&path) {
             return true;
         }
-        match std::fs::read_link(&path) {
-            Ok(next) => {
-                path = match path.parent() {
-                    Some(dir) if next.is_relative() => dir.join(next),
-                    _ => next,
-                };
-            }
+        match followed(&path) {
+            Ok(next) => path = next,
             Err(_) => return false,
         }
     }
     false
+}
+
+/// The path the symbolic link `link` names, a relative one read from the
+/// link's folder.
+fn followed(link: &Path) -> io::Result<PathBuf> {
+    let next = std::fs::read_link(link)?;
+    Ok(match link.parent() {
+        Some(dir) if next.is_relative() => dir.join(next),
+        _ => next,
+    })
 }
 
 impl Output {

@@ -11,8 +11,8 @@ use kotoba_tokenize::japanese::JapaneseTokenizer;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 use crate::normalize::{
-    COUNTERS, english_forms, is_cjk, is_katakana, okurigana_skeleton, without_final_okurigana,
-    without_inner_okurigana,
+    COUNTERS, english_forms, is_cjk, is_kanji, is_katakana, okurigana_skeleton,
+    without_final_okurigana, without_inner_okurigana,
 };
 use crate::{Error, Glossary, Lang};
 
@@ -598,10 +598,6 @@ fn lengthens(c: char) -> bool {
             | 'ニ'
             | 'チ'
     )
-}
-
-fn is_kanji(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
 
 /// True when the match `s..e` of `hay` has a CJK character right before or

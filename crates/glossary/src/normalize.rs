@@ -44,7 +44,9 @@ pub fn key_ja(s: &str) -> String {
         .collect()
 }
 
-fn is_kanji(c: char) -> bool {
+/// Han characters (kanji) of the basic block, extension A and the
+/// compatibility block.
+pub fn is_kanji(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
 
