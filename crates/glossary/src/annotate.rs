@@ -373,8 +373,9 @@ impl<'g> Annotator<'g> {
             };
             let at = |i: usize| from.map_or(i, |f| f[i]);
             // Matches the pass above made as written need no second look.
-            let seen: std::collections::HashSet<(usize, usize)> =
-                accepted.iter().map(|&(s, e, _)| (s, e)).collect();
+            // (Built at the first candidate: most text has none.)
+            let first_pass = accepted.len();
+            let mut seen: Option<std::collections::HashSet<(usize, usize)>> = None;
             let mut worker = None;
             for m in sk.automaton.find_overlapping_iter(text) {
                 let s = at(m.start());
@@ -391,6 +392,12 @@ impl<'g> Annotator<'g> {
                         _ => break,
                     }
                 }
+                let seen = seen.get_or_insert_with(|| {
+                    accepted[..first_pass]
+                        .iter()
+                        .map(|&(s, e, _)| (s, e))
+                        .collect()
+                });
                 if seen.contains(&(s, e))
                     || !(b[s]
                         && b[e]
