@@ -383,7 +383,66 @@ struct Word<'t> {
     key: String,
     role: Role,
     initial: bool,
+    /// A comma of a list inside a name stands before this word
+    /// (`Ministry of Economy, Trade and Industry`).
+    comma: bool,
     surface: &'t str,
+}
+
+/// True for the gap of a comma between two words: the comma right after
+/// the first, then spaces and one line break at most.
+fn comma_gap(gap: &str) -> bool {
+    gap.strip_prefix(',').is_some_and(|rest| {
+        !rest.is_empty()
+            && rest.chars().all(|c| matches!(c, ' ' | '\t' | '\r' | '\n'))
+            && rest.matches('\n').count() <= 1
+    })
+}
+
+/// The index of the last unit of a name whose list of capitalised words
+/// begins with a comma before unit `at`: the run ends `Name of Word` (or
+/// `for`), and from `at` capitalised words follow, separated by commas, then
+/// `and` (after a comma or not) and one or more capitalised words
+/// (`Ministry of Economy, Trade and Industry`, `Department for Environment,
+/// Food and Rural Affairs`). A list without the `of` before it (`Japan,
+/// China and Korea`) is no name.
+fn list_in_name(run: &[Word], line: &str, units: &[Unit], at: usize) -> Option<usize> {
+    let [.., owner, inner, head] = run else {
+        return None;
+    };
+    let named = |w: &Word| w.role == Role::Content && capitalised_word(w.surface);
+    if !(named(owner) && named(head) && inner.role == Role::Inner)
+        || !matches!(inner.key.as_str(), "of" | "for")
+    {
+        return None;
+    }
+    let text = |k: usize| units.get(k).and_then(|u| line.get(u.start..u.end));
+    let gap = |k: usize| line.get(units[k - 1].end..units[k].start).unwrap_or("");
+    let item = |k: usize| {
+        text(k).is_some_and(|s| capitalised_word(s) && stop_kind(&s.to_lowercase()).is_none())
+    };
+    let mut k = at;
+    loop {
+        if !item(k) {
+            return None;
+        }
+        k += 1;
+        if text(k) == Some("and") && (units[k].joined || comma_gap(gap(k))) {
+            break;
+        }
+        if !comma_gap(gap(k)) {
+            return None;
+        }
+    }
+    // The last member after `and`: capitalised words joined by spaces.
+    k += 1;
+    if !(units.get(k).is_some_and(|u| u.joined) && item(k)) {
+        return None;
+    }
+    while units.get(k + 1).is_some_and(|u| u.joined) && item(k + 1) {
+        k += 1;
+    }
+    Some(k)
 }
 
 /// `text` with the dateline that opens a news story's first line
@@ -472,9 +531,21 @@ pub fn count_document(text: &str) -> Stats {
             let spaced = line.contains(['\t', '\r', '\n']) || line.contains("  ");
             let mut run: Vec<Word> = Vec::new();
             let line_units = units(line);
+            // The last unit of a list inside a name, once its first comma is
+            // reached.
+            let mut list_end: Option<usize> = None;
             for (at, unit) in line_units.iter().enumerate() {
                 words_seen += unit.parts as u64;
-                if !unit.joined {
+                let comma = !unit.joined
+                    && at > 0
+                    && !shouting
+                    && comma_gap(&line[line_units[at - 1].end..unit.start])
+                    && (list_end.is_some_and(|end| at <= end) || {
+                        list_end = list_in_name(&run, line, &line_units, at);
+                        list_end.is_some()
+                    });
+                let joined = unit.joined || comma;
+                if !joined {
                     flush(&mut run, line, &example, (shouting, spaced), &mut local);
                 }
                 let initial = std::mem::replace(&mut first_word, false);
@@ -482,7 +553,7 @@ pub fn count_document(text: &str) -> Stats {
                 let lower = fold(w.trim_end_matches('.'));
                 let possessive = lower.ends_with("'s");
                 let role = match stop_kind(&lower) {
-                    _ if numbered_name(w, line, unit.end, &run, unit.joined && !shouting) => {
+                    _ if numbered_name(w, line, unit.end, &run, joined && !shouting) => {
                         Some(Role::Tail)
                     }
                     _ if !plausible(w) => None,
@@ -497,7 +568,7 @@ pub fn count_document(text: &str) -> Stats {
                         && !initial
                         && capitalised_word(w)
                         && !kotoba_tokenize::words::stop_words().contains(lower.as_str())
-                        && unit.joined
+                        && joined
                         && part_of_name(&run, line, line_units.get(at + 1)))
                     .then_some(Role::Content),
                     Some(StopKind::Inner) => Some(Role::Inner),
@@ -516,6 +587,7 @@ pub fn count_document(text: &str) -> Stats {
                     key: singular(&lower).into_owned(),
                     role,
                     initial,
+                    comma,
                     surface: w,
                 });
                 if possessive {
@@ -757,6 +829,11 @@ fn flush(
         // Words that only stand inside (`of`, `and` in a name) do not count
         // towards the length: `General Agreement on Tariffs and Trade`.
         let mut counted = 0;
+        // A candidate crossing the commas of a list inside a name holds the
+        // whole name from before its `of` to past its `and`: not `Economy,
+        // Trade` nor `Ministry of Economy, Trade`.
+        let mut first_comma: Option<usize> = None;
+        let mut and_after_commas = false;
         for j in i..run.len().min(i + MAX_WORDS + MAX_INNER) {
             if run[j].role != Role::Inner {
                 counted += 1;
@@ -764,11 +841,20 @@ fn flush(
                     break;
                 }
             }
+            if j > i && run[j].comma {
+                first_comma.get_or_insert(j);
+                and_after_commas = false;
+            }
+            if run[j].role == Role::Inner && run[j].key == "and" {
+                and_after_commas = true;
+            }
             if j > i {
                 key.push(' ');
             }
             key.push_str(&run[j].key);
-            if run[j].role == Role::Inner {
+            if run[j].role == Role::Inner
+                || first_comma.is_some_and(|c| i + 3 > c || !and_after_commas)
+            {
                 continue;
             }
             // A possessive ends a run; the term is the name without it
@@ -1100,6 +1186,42 @@ mod tests {
         // `and` joins capitalised words only; `new` in lowercase is no name.
         assert!(!s.terms.contains_key("rule and old rule"));
         assert!(!s.terms.keys().any(|k| k.starts_with("new ")));
+    }
+
+    #[test]
+    fn names_may_hold_a_list_with_commas() {
+        let s = count_document(
+            "Japan's Ministry of Economy, Trade and Industry (METI) spoke. The Ministry of \
+             Land, Infrastructure, Transport, and Tourism agreed, as did the Department for \
+             Environment, Food and Rural Affairs. Japan, China and Korea met.",
+        );
+        for k in [
+            "ministry of economy trade and industry",
+            "ministry of land infrastructure transport and tourism",
+            "department for environment food and rural affair",
+        ] {
+            assert!(s.terms.contains_key(k), "{k}: {:?}", s.terms.keys());
+        }
+        let meti = &s.terms["ministry of economy trade and industry"];
+        assert_eq!(
+            meti.surfaces.keys().collect::<Vec<_>>(),
+            ["Ministry of Economy, Trade and Industry"]
+        );
+        // The definition `(METI)` reaches the long form across its comma.
+        assert_eq!(meti.defined, 1);
+        // No piece crosses a comma without the whole list; a list with no
+        // `of` before it is no name.
+        for k in [
+            "economy trade",
+            "ministry of economy trade",
+            "economy trade and industry",
+            "land infrastructure",
+            "japan china",
+            "japan china and korea",
+        ] {
+            assert!(!s.terms.contains_key(k), "{k}");
+        }
+        assert!(s.terms.contains_key("china and korea"));
     }
 
     #[test]
