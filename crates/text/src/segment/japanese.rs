@@ -17,7 +17,9 @@
 //!   before it is a heading: narrower than the widest line of its paragraph
 //!   (wrapped lines fill a column) and ending in a noun or a closing bracket
 //!   rather than in kana or a comma (`日米貿易交渉、来月開始へ`, `（共同）`, a
-//!   bullet point without a marker).
+//!   bullet point without a marker), or the line ends in a polite predicate
+//!   (`…されました`, `…方針です`) and the next line does not go on with a
+//!   particle.
 //! * `１．` or `1.` opening a line is a list number, not a sentence end.
 
 use super::SentenceSpan;
@@ -100,6 +102,7 @@ pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
                     || indent
                     || is_line_item(text, k)
                     || (start < i && heading_before(text, &short, i, k))
+                    || (start < i && polite_end_before(text, i, k))
                     || (start < i && line_of_its_own(text, i)))
             {
                 push_trimmed(text, start, i, &mut spans);
@@ -238,6 +241,47 @@ fn heading_before(text: &str, short: &[usize], i: usize, k: usize) -> bool {
         '、' | '，' | ',' | '・' | '「' | '『' | '（' | '(' | 'ー'
     ) || (hiragana && last != 'へ');
     !goes_on
+}
+
+/// The line that ends at the line break `i` ends in a polite predicate
+/// (`ます`, `ました`, `ません`, `です`, `でした`, `でしょう`, `ましょう`) with no
+/// terminator: a sentence ends there, whatever the line's width (lines of
+/// subtitles, chat or slides leave out `。`). Not when the next line, at `k`,
+/// goes on with a particle, a terminator or a bracket (`です⏎が、`, `ます⏎。`),
+/// nor after the adverb `ますます`. A plain form (`た`, `る`) ends a wrapped
+/// line mid-sentence too often (`合意した⏎内容`) to tell.
+fn polite_end_before(text: &str, i: usize, k: usize) -> bool {
+    const ENDINGS: [&str; 7] = [
+        "ます",
+        "ました",
+        "ません",
+        "です",
+        "でした",
+        "でしょう",
+        "ましょう",
+    ];
+    let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
+    let line = text[line_start..i].trim_end();
+    let goes_on = char_at(text, k).is_some_and(|c| {
+        matches!(
+            c,
+            'が' | 'か'
+                | 'け'
+                | 'の'
+                | 'ね'
+                | 'よ'
+                | 'と'
+                | 'な'
+                | 'で'
+                | 'も'
+                | 'ー'
+                | '、'
+                | '，'
+                | ','
+        ) || is_terminator_char(c)
+            || is_closer(c)
+    });
+    !goes_on && !line.ends_with("ますます") && ENDINGS.iter().any(|e| line.ends_with(e))
 }
 
 /// The line that ends at the line break `i` stands alone whatever its width:
@@ -623,6 +667,28 @@ mod tests {
                 .collect();
             let wrapped = wrapped.join("\n\n");
             assert_eq!(sentences(&wrapped).len(), sentences(seed).len(), "{width}");
+        }
+        // A line ending in a polite predicate ends its sentence without
+        // `。`; a plain form, or a particle opening the next line, goes on.
+        assert_eq!(
+            sentences(
+                "日米協議が再開されました\n政府は関税を引き下げる方針です\n\
+                 米国は歓迎しました\n交渉は来月も続く見通し"
+            ),
+            [
+                "日米協議が再開されました",
+                "政府は関税を引き下げる方針です",
+                "米国は歓迎しました",
+                "交渉は来月も続く見通し"
+            ]
+        );
+        for text in [
+            "関税は引き下げられる見通しです\nが、時期は未定だ。",
+            "関税は引き下げられる見通しです\n。",
+            "米国は歓迎した\n政府は関税を引き下げる。",
+            "輸出はますます\n増えている。",
+        ] {
+            assert_eq!(sentences(text).len(), 1, "{:?}", sentences(text));
         }
         let narrow = "日米両国は貿易\n協議を再開し、\n東京で会談した\n。";
         assert_eq!(sentences(narrow).len(), 1, "{:?}", sentences(narrow));
