@@ -306,7 +306,7 @@ impl<'g> Annotator<'g> {
                     // terms do not (trade-offs, anti-dumping).
                     Lang::En => match t.cased {
                         Some(k) => {
-                            latin_boundary(hay, s, e)
+                            acronym_boundary(hay, s, e)
                                 && (self.case_free(cased, k)
                                     || case_fits(&hay[s..e], &self.cased[k as usize]))
                         }
@@ -314,7 +314,7 @@ impl<'g> Annotator<'g> {
                     },
                     // Latin-letter Japanese terms (WTO) are words like English ones.
                     Lang::Ja if !hay[s..e].chars().any(is_cjk) => {
-                        latin_boundary(hay, s, e)
+                        acronym_boundary(hay, s, e)
                             && t.cased.is_none_or(|k| {
                                 self.case_free(cased, k)
                                     || case_fits(&hay[s..e], &self.cased[k as usize])
@@ -865,6 +865,19 @@ fn latin_boundary(hay: &str, s: usize, e: usize) -> bool {
     before && after
 }
 
+/// [`latin_boundary`], or an acronym in capitals with a number written
+/// against it, the number running to the word's end: `FY2024`, `FY24` are
+/// `FY` of a year (not `FYI`, nor `FY2024a`).
+fn acronym_boundary(hay: &str, s: usize, e: usize) -> bool {
+    if latin_boundary(hay, s, e) {
+        return true;
+    }
+    let m = &hay[s..e];
+    let acronym = m.len() >= 2 && m.bytes().all(|b| b.is_ascii_uppercase());
+    let digits = hay[e..].bytes().take_while(u8::is_ascii_digit).count();
+    acronym && digits > 0 && latin_boundary(hay, s, e + digits)
+}
+
 /// Whether `c` joins two words into one hyphenated word: the ASCII
 /// hyphen-minus and Unicode's hyphen (NFKC makes the non-breaking hyphen
 /// one); dashes (en, em) stand between words, not inside them.
@@ -1121,6 +1134,21 @@ mod tests {
             .map(|s| &text[s.start..s.end])
             .collect();
         assert_eq!(found, ["Diet", "DIET"]);
+        Ok(())
+    }
+
+    /// `FY2024` was no `FY` (fiscal year), as a digit joined to it was
+    /// read as part of a longer word (ninth session's own check).
+    #[test]
+    fn an_acronym_may_carry_a_number() -> Result<(), Error> {
+        let a = Annotator::new(default_glossary()?)?;
+        let text = "FY2024 and FY 24; not FYI, FY2024a or fy2024. WTO2020 rules";
+        let found: Vec<&str> = a
+            .annotate(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(found, ["FY", "FY", "WTO"]);
         Ok(())
     }
 
