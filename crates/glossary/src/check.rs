@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::{Annotator, Error, Lang, Status};
+use crate::normalize::is_cjk;
+use crate::{Annotator, Error, Lang, Span, Status};
 
 /// One aligned segment pair.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -435,10 +436,20 @@ pub fn check_pairs(annotator: &Annotator, pairs: &[Pair], direction: Direction) 
             (Lang::Ja, &pair.ja, &pair.en),
         ] {
             let other = lang.other();
-            let in_target: Vec<_> = annotator
+            // A Japanese translation may keep an English term in Latin
+            // letters (`METIの担当者`): the concept is used there too.
+            let every: Vec<_> = annotator
                 .search_any_case(target)
                 .into_iter()
-                .filter(|s| s.lang == other)
+                .filter(|s| {
+                    s.lang == other
+                        || (other == Lang::Ja && !target[s.start..s.end].chars().any(is_cjk))
+                })
+                .collect();
+            let in_target: Vec<_> = every
+                .iter()
+                .filter(|s| !inside_another_concept(g, s, &every, lang))
+                .copied()
                 .collect();
             let mut present: BTreeSet<usize> = in_target.iter().map(|s| s.concept).collect();
             // Only where a Japanese source's terms are checked.
@@ -522,6 +533,47 @@ pub fn check_pairs(annotator: &Annotator, pairs: &[Pair], direction: Direction) 
         }
     }
     issues
+}
+
+/// Whether the term `span` of a translation stands inside a longer term of
+/// another concept whose meaning does not hold it: 関税 inside 関税同盟
+/// (`customs union`) or 301条 inside スーパー301条 (`Super 301`) translate
+/// no `tariff` nor `Section 301`, while 関税 inside 関税引き上げ (`tariff
+/// increase`) translates `tariff`. The longer concept holds the shorter when
+/// one of its terms in the source language `lang` contains one of the
+/// shorter's there, as whole words in English.
+fn inside_another_concept(g: &crate::Glossary, span: &Span, every: &[Span], lang: Lang) -> bool {
+    let short = &g.concepts[span.concept];
+    every.iter().any(|outer| {
+        outer.concept != span.concept
+            && outer.start <= span.start
+            && span.end <= outer.end
+            && outer.end - outer.start > span.end - span.start
+            && !g.concepts[outer.concept].terms(lang).iter().any(|long| {
+                short
+                    .terms(lang)
+                    .iter()
+                    .any(|t| contains_term(&long.term, &t.term, lang))
+            })
+    })
+}
+
+/// Whether `long` holds `short`: in English as whole words, case aside
+/// (`tariff increase` holds `tariff`, `tariffication` does not).
+fn contains_term(long: &str, short: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Ja => long.contains(short),
+        Lang::En => {
+            let words = |t: &str| -> Vec<String> {
+                t.split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_lowercase)
+                    .collect()
+            };
+            let (long, short) = (words(long), words(short));
+            !short.is_empty() && long.windows(short.len()).any(|w| w == short.as_slice())
+        }
+    }
 }
 
 /// The concepts of one-word English terms, by the term in lowercase: a
@@ -965,6 +1017,34 @@ mod tests {
         assert!(verb_bases("banned").contains(&"ban".to_string()));
         assert!(verb_bases("subsidized").contains(&"subsidize".to_string()));
         assert!(verb_bases("tried").contains(&"try".to_string()));
+        Ok(())
+    }
+
+    /// 関税同盟 (customs union) passed for `tariffs`, スーパー301条 for
+    /// `Section 301`: the shorter term inside another concept's longer one
+    /// counted. A Japanese translation keeping an English term in Latin
+    /// letters (METIの担当者) was reported missing (a translator's review).
+    #[test]
+    fn a_term_inside_another_concept_is_no_translation() -> Result<(), Error> {
+        let a = Annotator::new(crate::default_glossary()?)?;
+        let pairs = [
+            pair(2, "Tariffs were raised.", "関税同盟が強化された。"),
+            pair(
+                3,
+                "USTR opened a Section 301 case.",
+                "USTRはスーパー301条に基づく調査を開始した。",
+            ),
+            pair(4, "Tariffs were raised.", "関税引き上げが決まった。"),
+            pair(5, "The trade deficit grew.", "二国間貿易赤字が拡大した。"),
+            pair(6, "METI officials met.", "METIの担当者が会った。"),
+            pair(7, "The yen fell.", "円安が進んだ。"),
+        ];
+        let issues = check_pairs(&a, &pairs, Direction::EnJa);
+        let lines: Vec<(usize, &str)> = issues
+            .iter()
+            .map(|i| (i.line, i.concept.as_str()))
+            .collect();
+        assert_eq!(lines, [(2, "tariff"), (3, "section-301")], "{issues:?}");
         Ok(())
     }
 
