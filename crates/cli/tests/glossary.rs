@@ -680,6 +680,29 @@ fn untranslated_and_swapped_pairs_fail_the_check() {
     assert_eq!(kinds, ["untranslated", "swapped"]);
 }
 
+/// A term written across a line break was printed with it, so one issue
+/// took two lines of the text report (a translator's review).
+#[test]
+fn check_reports_one_issue_per_line() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let pairs = dir.path().join("p.jsonl");
+    std::fs::write(
+        &pairs,
+        "{\"en\":\"The trade\\ndeficit widened.\",\"ja\":\"貿易黒字が拡大した。\"}\n\
+         {\"en\":\"The trade\\r\\ndeficit widened.\",\"ja\":\"貿易黒字が拡大した。\"}\n",
+    )
+    .unwrap_or_default();
+    let p = pairs.display().to_string();
+    let (code, out, err) = run(&["glossary", "check", "--parallel", &p], "");
+    assert_eq!(code, 1, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out:?}");
+    for l in lines {
+        assert!(l.contains("en `trade deficit` (trade-deficit)"), "{l}");
+        assert!(!l.contains('\r'), "{l:?}");
+    }
+}
+
 #[test]
 fn summaries_can_favour_glossary_terms() {
     let text = "The weather in Tokyo was mild on Wednesday. \

@@ -405,25 +405,29 @@ fn write_issue(
             out.write_all(b"\n")?;
         }
         TextOrJsonl::Text => {
+            // One issue per line: a term written across a line break (or a
+            // tab) in the text is shown with spaces.
+            let line = |t: &str| kotoba_glossary::formats::plain_tsv_cell(t).into_owned();
+            let lines = |ts: &[String]| ts.iter().map(|t| line(t)).collect::<Vec<_>>();
             let what = match i.kind {
                 kotoba_glossary::IssueKind::Missing => format!(
                     "{} `{}` ({}) has no equivalent; expected one of: {}; glossary terms found: {}",
                     i.lang.code(),
-                    i.term,
+                    line(&i.term),
                     i.concept,
-                    i.expected.join(" | "),
+                    lines(&i.expected).join(" | "),
                     if i.found.is_empty() {
                         "none".to_string()
                     } else {
-                        i.found.join(", ")
+                        lines(&i.found).join(", ")
                     }
                 ),
                 kotoba_glossary::IssueKind::Deprecated => format!(
                     "{} `{}` ({}) is deprecated; use: {}",
                     i.lang.code(),
-                    i.term,
+                    line(&i.term),
                     i.concept,
-                    i.expected.join(" | ")
+                    lines(&i.expected).join(" | ")
                 ),
                 kotoba_glossary::IssueKind::Untranslated => format!(
                     "untranslated: the ja side has no Japanese: `{}`",
