@@ -30,6 +30,11 @@ impl<'g> Index<'g> {
         for (i, c) in glossary.concepts.iter().enumerate() {
             for t in &c.en {
                 add(key_en(&t.term), i);
+                // `US Trade Representative` for `U.S. Trade Representative`,
+                // as annotation accepts it.
+                for form in english_forms(&t.term) {
+                    add(key_en(&form), i);
+                }
             }
             for t in &c.ja {
                 add(key_ja(&t.term), i);
@@ -193,6 +198,7 @@ mod tests {
             ("セクタ", "sector"),
             ("自動車メーカ", "automaker"),
             ("通関手続", "customs-procedure"),
+            ("US Trade Representative", "trade-representative"),
         ] {
             let ids: Vec<&str> = index.lookup(query).iter().map(|c| c.id.as_str()).collect();
             assert_eq!(ids.first().copied(), Some(id), "{query}: {ids:?}");
