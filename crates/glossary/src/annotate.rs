@@ -1050,14 +1050,15 @@ mod tests {
         let g = default_glossary()?;
         let a = Annotator::new(g)?;
         // "tariff" inside "tariffless" is no match, nor 輸出 inside the one
-        // word 輸出入; 貿易黒字 spans two morphemes and matches.
+        // word 輸出入 (a term of import and of export itself); 貿易黒字 spans
+        // two morphemes and matches.
         let text = "Tariffs, not tariffless trade: 輸出入の貿易黒字";
         let found: Vec<&str> = a
             .annotate(text)
             .iter()
             .map(|s| &text[s.start..s.end])
             .collect();
-        assert_eq!(found, ["Tariffs", "trade", "貿易黒字"]);
+        assert_eq!(found, ["Tariffs", "trade", "輸出入", "輸出入", "貿易黒字"]);
         Ok(())
     }
 

@@ -8,6 +8,7 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
+use unicode_normalization::UnicodeNormalization;
 
 use crate::normalize::is_cjk;
 use crate::{Annotator, Error, Lang, Span, Status};
@@ -443,7 +444,7 @@ pub fn check_pairs(annotator: &Annotator, pairs: &[Pair], direction: Direction) 
                 .into_iter()
                 .filter(|s| {
                     s.lang == other
-                        || (other == Lang::Ja && !target[s.start..s.end].chars().any(is_cjk))
+                        || (other == Lang::Ja && target[s.start..s.end].nfkc().all(|c| !is_cjk(c)))
                 })
                 .collect();
             let in_target: Vec<_> = every
@@ -1038,6 +1039,7 @@ mod tests {
             pair(5, "The trade deficit grew.", "二国間貿易赤字が拡大した。"),
             pair(6, "METI officials met.", "METIの担当者が会った。"),
             pair(7, "The yen fell.", "円安が進んだ。"),
+            pair(8, "The G7 met.", "Ｇ－７が会合した。"),
         ];
         let issues = check_pairs(&a, &pairs, Direction::EnJa);
         let lines: Vec<(usize, &str)> = issues
