@@ -162,8 +162,24 @@ pub fn read(
                 problems.push(Error::parse(path, line, "row has no term"));
                 continue;
             }
+            // A row with one side empty would make (or replace a default
+            // concept with) a concept with no equivalent, which `check`
+            // then accepts any translation of.
+            if en.is_empty() || ja.is_empty() {
+                let (empty, named) = if en.is_empty() {
+                    ("en", &ja)
+                } else {
+                    ("ja", &en)
+                };
+                problems.push(Error::parse(
+                    path,
+                    line,
+                    format!("`{named}`: the {empty} cell is empty; a row of an en/ja table needs both terms"),
+                ));
+                continue;
+            }
             let derived = get("id").is_empty();
-            let named_by = if en.is_empty() { &ja } else { &en };
+            let named_by = &en;
             let id = match &*get("id") {
                 "" => derived_id(named_by, |id| seen.contains_key(id)),
                 id => id.to_string(),
@@ -205,16 +221,8 @@ pub fn read(
                 domain: get("domain").to_string(),
                 definition: get("definition").to_string(),
                 note: get("note").to_string(),
-                en: if en.is_empty() {
-                    vec![]
-                } else {
-                    vec![term(&en, "")]
-                },
-                ja: if ja.is_empty() {
-                    vec![]
-                } else {
-                    vec![term(&ja, &get("reading"))]
-                },
+                en: vec![term(&en, "")],
+                ja: vec![term(&ja, &get("reading"))],
             });
             continue;
         }
@@ -545,6 +553,25 @@ mod tests {
             err.as_deref(),
             Some("et.csv:3: concept `a`: ja term is empty")
         );
+    }
+
+    /// A row of an en/ja table with one side empty made a concept with no
+    /// equivalent, and `pork,` replaced the default `pork` with one that
+    /// `check` accepted any translation of (a translator's review).
+    #[test]
+    fn a_pair_row_needs_both_terms() {
+        for (text, message) in [
+            ("en,ja\npork,\n", "p.csv:2: `pork`: the ja cell is empty"),
+            ("en,ja\n,米\n", "p.csv:2: `米`: the en cell is empty"),
+        ] {
+            let mut problems = Vec::new();
+            let err = super::read(text, b',', Path::new("p.csv"), &mut problems)
+                .err()
+                .map(|e| e.to_string())
+                .or_else(|| problems.first().map(|e| e.to_string()))
+                .unwrap_or_default();
+            assert!(err.starts_with(message), "{err}");
+        }
     }
 
     /// Columns labelled with language tags or names (`en-US`, `Japanese`)
