@@ -550,6 +550,50 @@ mod tests {
         );
     }
 
+    /// Photo captions led summaries: the credit, `(AP Photo/…)` or
+    /// `REUTERS/…`, splits off as a sentence of its own, and the caption's
+    /// text, with no mark of its own, took the lead's place (a review found
+    /// it). A caption is set aside whole, above the lead or among the
+    /// paragraphs, whether blank lines or line breaks separate it.
+    #[test]
+    fn photo_captions_are_never_taken() {
+        let ap = "FILE - Cars wait to be loaded onto a ship at a port in Yokohama, near Tokyo, \
+                  on Jan. 12, 2025. (AP Photo/Eugene Hoshiko, File)";
+        let reuters = "A cargo ship is seen at a container terminal in Yokohama, Japan, April 3, \
+                       2025. REUTERS/Issei Kato";
+        let story = "TOKYO (AP) — Japan's exports to the United States fell 10% in June as \
+                     higher U.S. tariffs took effect, the government reported Thursday.";
+        let more = "Exports of cars to the U.S. fell 27% from a year earlier.";
+        let last = "The data showed Japan's overall exports fell 0.5% in the month.";
+        // Lines without blank lines between them: the segmenter reads a line
+        // without final punctuation as wrapped, so `REUTERS/Issei Kato` would
+        // join the next line; AP's bracketed credit ends its line.
+        for text in [
+            [ap, story, reuters, more, last].join("\n\n"),
+            [ap, story, more, last].join("\n"),
+        ] {
+            for m in Method::ALL {
+                let out = summarizer(m, 3).summarize(&text, Lang::En, Split::Sentences);
+                let texts: Vec<&str> = out.iter().map(|e| e.text.as_str()).collect();
+                assert_eq!(texts, [story, more, last], "{m:?} {text}");
+                let one = summarizer(m, 1).summarize(&text, Lang::En, Split::Sentences);
+                assert_ne!(one[0].text.get(..4), Some("FILE"), "{m:?}");
+            }
+        }
+        let getty =
+            format!("Ishiba speaks in Tokyo. Kazuhiro Nogi/AFP via Getty Images\n\n{story}");
+        let out = summarizer(Method::Lead, 1).summarize(&getty, Lang::En, Split::Sentences);
+        assert_eq!(out[0].text, story);
+        let ja = "記者会見する石破首相＝２３日、首相官邸（撮影・山田太郎）\n\n\
+                  政府は２３日、米国との関税交渉で合意したと発表した。自動車関税は１５％に引き下げられる。\n";
+        let out = summarizer(Method::Lead, 3).summarize(ja, Lang::Ja, Split::Sentences);
+        assert!(out.iter().all(|e| !e.text.contains("首相官邸")), "{out:?}");
+        // A story's sentence naming the agency is no credit.
+        let text = format!("{story}\n\nThe figures were reported by Reuters/Ipsos pollsters.\n");
+        let out = summarizer(Method::Lead, 2).summarize(&text, Lang::En, Split::Sentences);
+        assert_eq!(out.len(), 2, "{out:?}");
+    }
+
     /// A headline ending in an initialism is told from a lead that does
     /// only when it opens the first block and is short; a headline in
     /// title case needs no block of its own (the seed article's).

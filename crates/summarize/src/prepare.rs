@@ -388,6 +388,7 @@ impl Preparer {
                 lead: false,
             });
         }
+        mark_captions(text, &mut sentences);
         // The opening is the first paragraph with a real sentence in it.
         if let Some(first) = sentences
             .iter()
@@ -569,21 +570,21 @@ fn title_case(sentence: &str) -> bool {
     content >= 3 && capitalised * 3 >= content * 2
 }
 
-/// The phrases of `data/boilerplate.txt`: found anywhere, at a sentence's
-/// start (`^`), at its end (`$`, final punctuation aside).
-struct Boilerplate {
+/// Phrases of a data file (`data/boilerplate.txt`, `data/captions.txt`):
+/// found anywhere, at a sentence's start (`^`), at its end (`$`, final
+/// punctuation aside).
+struct Phrases {
     anywhere: Option<AhoCorasick>,
     openings: Vec<&'static str>,
     endings: Vec<&'static str>,
+    /// Compared without regard to ASCII case.
+    any_case: bool,
 }
 
-/// True when a sentence holds a phrase of `data/boilerplate.txt` (without
-/// regard to ASCII case; a phrase marked `^` only at its start, `$` only at
-/// its end).
-fn is_boilerplate(sentence: &str) -> bool {
-    static PHRASES: OnceLock<Boilerplate> = OnceLock::new();
-    let phrases = PHRASES.get_or_init(|| {
-        let lines: Vec<&str> = include_str!("../data/boilerplate.txt")
+impl Phrases {
+    /// The phrases of a data file: one a line, `#` starting a comment.
+    fn parse(data: &'static str, any_case: bool) -> Phrases {
+        let lines: Vec<&str> = data
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -593,37 +594,128 @@ fn is_boilerplate(sentence: &str) -> bool {
         // A few dozen short phrases always build; were it otherwise, no
         // sentence would be set aside for them.
         let anywhere = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
+            .ascii_case_insensitive(any_case)
             .build(
                 lines
                     .iter()
                     .filter(|l| !l.starts_with('^') && !l.ends_with('$')),
             )
             .ok();
-        Boilerplate {
+        Phrases {
             anywhere,
             openings,
             endings,
+            any_case,
         }
-    });
-    let start = sentence.trim_start();
-    let end = sentence.trim_end_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '。' | '.' | '）' | ')' | '」')
-    });
-    phrases.openings.iter().any(|o| {
-        start
-            .get(..o.len())
-            .is_some_and(|head| head.eq_ignore_ascii_case(o))
-    }) || phrases.endings.iter().any(|e| {
-        end.len() >= e.len()
-            && end
-                .get(end.len() - e.len()..)
-                .is_some_and(|tail| tail.eq_ignore_ascii_case(e))
-    }) || phrases
-        .anywhere
-        .as_ref()
-        .is_some_and(|a| a.is_match(sentence))
+    }
+
+    /// True when `a` and `b` are the same phrase, as compared here.
+    fn same(&self, a: &str, b: &str) -> bool {
+        if self.any_case {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a == b
+        }
+    }
+
+    /// The length of the `^` phrase `sentence` opens with, if any.
+    fn opening(&self, sentence: &str) -> Option<usize> {
+        let start = sentence.trim_start();
+        self.openings
+            .iter()
+            .find(|o| start.get(..o.len()).is_some_and(|head| self.same(head, o)))
+            .map(|o| sentence.len() - start.len() + o.len())
+    }
+
+    /// True when `sentence` ends with a `$` phrase or holds one of those
+    /// found anywhere.
+    fn holds(&self, sentence: &str) -> bool {
+        let end = sentence.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '。' | '.' | '）' | ')' | '」')
+        });
+        self.endings.iter().any(|e| {
+            end.len() >= e.len()
+                && end
+                    .get(end.len() - e.len()..)
+                    .is_some_and(|tail| self.same(tail, e))
+        }) || self.anywhere.as_ref().is_some_and(|a| a.is_match(sentence))
+    }
+
+    /// True when `sentence` is a credit: it opens with a phrase found
+    /// anywhere (`REUTERS/Issei Kato`), ends in a bracket that opens with
+    /// one (`…首相官邸（撮影・山田太郎）`), or ends with a `$` phrase.
+    fn credit(&self, sentence: &str) -> bool {
+        let sentence = sentence.trim().trim_end_matches(['.', '。']);
+        let ends = self.endings.iter().any(|e| {
+            sentence.len() >= e.len()
+                && sentence
+                    .get(sentence.len() - e.len()..)
+                    .is_some_and(|tail| self.same(tail, e))
+        });
+        let Some(anywhere) = &self.anywhere else {
+            return ends;
+        };
+        ends || anywhere.find_iter(sentence).any(|m| {
+            let rest = &sentence[m.start()..];
+            m.start() == 0
+                || [('(', ')'), ('（', '）')].iter().any(|&(open, close)| {
+                    rest.strip_prefix(open)
+                        .and_then(|r| r.strip_suffix(close))
+                        .is_some_and(|inner| !inner.contains(close))
+                })
+        })
+    }
+
+    /// True when `sentence` holds a phrase where it is marked to stand.
+    fn matches(&self, sentence: &str) -> bool {
+        self.opening(sentence).is_some() || self.holds(sentence)
+    }
 }
+
+/// True when a sentence holds a phrase of `data/boilerplate.txt`.
+fn is_boilerplate(sentence: &str) -> bool {
+    static PHRASES: OnceLock<Phrases> = OnceLock::new();
+    PHRASES
+        .get_or_init(|| Phrases::parse(include_str!("../data/boilerplate.txt"), true))
+        .matches(sentence)
+}
+
+/// Marks photo captions as boilerplate, every sentence of them. A caption
+/// is the run of sentences from a line break to the next sentence that
+/// ends its line, of at most [`CAPTION_SENTENCES`] sentences, whose first
+/// sentence opens with a `^` phrase of `data/captions.txt` (`FILE -`) or
+/// whose last is a photo credit (opens with one of its other phrases,
+/// `REUTERS/`, `(AP Photo/`, or ends in a bracket opening with one,
+/// `（撮影…）`): the credit splits off as a sentence of its own, so the
+/// caption's first sentence holds no mark of its own.
+fn mark_captions(text: &str, sentences: &mut [Sentence]) {
+    static PHRASES: OnceLock<Phrases> = OnceLock::new();
+    let phrases =
+        PHRASES.get_or_init(|| Phrases::parse(include_str!("../data/captions.txt"), false));
+    let mut first = 0;
+    for last in 0..sentences.len() {
+        let next = sentences.get(last + 1).map_or(text.len(), |s| s.start);
+        let gap = text.get(sentences[last].end..next).unwrap_or("");
+        if last + 1 < sentences.len() && !gap.contains('\n') {
+            continue;
+        }
+        let run = first..=last;
+        first = last + 1;
+        if run.clone().count() > CAPTION_SENTENCES {
+            continue;
+        }
+        let opens = phrases.opening(&sentences[*run.start()].text).is_some();
+        if opens || phrases.credit(&sentences[last].text) {
+            for s in &mut sentences[run] {
+                s.boilerplate = true;
+            }
+        }
+    }
+}
+
+/// Most sentences a photo caption holds, its credit included: a longer run
+/// is text, however it opens.
+const CAPTION_SENTENCES: usize = 4;
 
 /// Non-blank lines as trimmed byte ranges.
 fn lines(text: &str) -> Vec<(usize, usize)> {
