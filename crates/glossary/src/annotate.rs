@@ -11,7 +11,7 @@ use kotoba_tokenize::japanese::JapaneseTokenizer;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 use crate::normalize::{
-    COUNTERS, english_forms, is_cjk, is_kanji, is_katakana, okurigana_skeleton,
+    COUNTERS, english_forms, is_cjk, is_kanji, is_katakana, kanji_digits, okurigana_skeleton,
     without_final_okurigana, without_inner_okurigana,
 };
 use crate::{Error, Glossary, Lang};
@@ -528,6 +528,10 @@ fn japanese_forms(
     // all of them one way.
     forms.extend(long_vowels(&term, false));
     forms.extend(long_vowels(&term, true));
+    // Numbers in kanji, as vertical text and official documents write
+    // them: 主要七か国, 三〇一条.
+    let kanji: Vec<String> = forms.iter().filter_map(|f| kanji_digits(f)).collect();
+    forms.extend(kanji);
     if term.contains('・') {
         forms.push(term.replace('・', ""));
     } else if term.chars().all(is_katakana) {
@@ -1000,6 +1004,14 @@ mod tests {
             [
                 pair("関税割り当て", "tariff-rate-quota"),
                 pair("輸入割当て", "import-quota")
+            ]
+        );
+        assert_eq!(
+            concepts("主要七か国と三〇一条、G7"),
+            [
+                pair("主要七か国", "g7"),
+                pair("三〇一条", "section-301"),
+                pair("G7", "g7")
             ]
         );
         assert_eq!(

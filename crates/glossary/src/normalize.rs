@@ -164,6 +164,35 @@ pub fn spelling_key(term: &str) -> String {
     out
 }
 
+/// `form` with its numbers written in kanji digits, one for one (`301` →
+/// `三〇一`), where no Latin letter or digit stands beside the number
+/// (`G7` stays); `None` when it has no such number.
+pub fn kanji_digits(form: &str) -> Option<String> {
+    const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    let chars: Vec<char> = form.chars().collect();
+    let mut out = String::with_capacity(form.len());
+    let mut changed = false;
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if run == 0 {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let latin = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+        let digits = &chars[i..i + run];
+        if latin(i.checked_sub(1).and_then(|b| chars.get(b))) || latin(chars.get(i + run)) {
+            out.extend(digits);
+        } else {
+            out.extend(digits.iter().map(|d| DIGITS[(*d as u8 - b'0') as usize]));
+            changed = true;
+        }
+        i += run;
+    }
+    changed.then_some(out)
+}
+
 /// The spellings of counters: the first is the one [`spelling_key`] keeps.
 pub const COUNTERS: [(&str, [&str; 6]); 3] = [
     ("か国", ["か国", "カ国", "ヶ国", "ヵ国", "箇国", "ケ国"]),
