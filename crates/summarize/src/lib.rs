@@ -594,6 +594,56 @@ mod tests {
         assert_eq!(out.len(), 2, "{out:?}");
     }
 
+    /// Credit lines and site prompts after a story were taken (a review
+    /// found each); sentences of the story much like them stay.
+    #[test]
+    fn site_prompts_and_credit_lines_are_never_taken() {
+        let en = "TOKYO, July 23 (Reuters) - Japan and the United States reached a trade \
+                  agreement that lowers tariffs on Japanese cars to 15%, Prime Minister Shigeru \
+                  Ishiba said on Wednesday.\n\nThe deal follows months of negotiations led by \
+                  Japan's top trade negotiator.\n\nToyota shares jumped 14% on the news.\n\n\
+                  Reporting by Kiyoshi Takenaka and Satoshi Sugiyama; Writing by Chang-Ran Kim.\n\n\
+                  Write to Peter Landers at peter.landers@wsj.com.\n\n\
+                  Our Standards: The Thomson Reuters Trust Principles.\n\n\
+                  Follow us on X for the latest trade news.\n\n\
+                  This story has been updated to include Toyota's share price.\n\n\
+                  Get the latest news from Japan delivered to your inbox.\n\n\
+                  Associated Press writer Mari Yamaguchi in Tokyo contributed.\n";
+        let ja = "政府は２３日、米国との関税交渉で合意したと発表した。自動車関税は１５％に引き下げられる。\n\n\
+                  石破首相は「国益を守った」と述べた。トヨタ自動車の株価は１４％上昇した。\n\n\
+                  有料会員になると全ての記事が読めます。\n\n日経電子版の購読はこちらから。\n\n\
+                  この記事をシェアする。\n\n（C）2025 時事通信社。\n\n\
+                  最新のニュースをメールでお届けします。\n";
+        for (text, lang, story) in [(en, Lang::En, 3), (ja, Lang::Ja, 4)] {
+            let doc = Preparer::new()
+                .map(|p| p.prepare(text, lang, Split::Sentences))
+                .unwrap_or_else(|e| panic!("{e}"));
+            let content: Vec<bool> = doc.sentences.iter().map(Sentence::is_content).collect();
+            assert_eq!(content.iter().filter(|&&c| c).count(), story, "{content:?}");
+            assert!(content[..story].iter().all(|&c| c), "{content:?}");
+            for m in Method::ALL {
+                let out = summarizer(m, 6).summarize(text, lang, Split::Sentences);
+                assert_eq!(out.len(), story, "{m:?}: {out:?}");
+            }
+        }
+        for sentence in [
+            "Japan will follow the U.S. lead on export controls.",
+            "Reporting by Nikkei showed the plan was drawn up in May.",
+            "Writers to the ministry asked for lower tariffs.",
+            "Copyrighted films were part of the deal.",
+            "日本経済新聞社の有料会員数が100万人を突破した。",
+        ] {
+            let text = format!("{sentence}\n\nExporters were gloomy about the outlook.\n");
+            let lang = if sentence.is_ascii() {
+                Lang::En
+            } else {
+                Lang::Ja
+            };
+            let out = summarizer(Method::Lead, 1).summarize(&text, lang, Split::Sentences);
+            assert_eq!(out[0].text, sentence);
+        }
+    }
+
     /// A headline ending in an initialism is told from a lead that does
     /// only when it opens the first block and is short; a headline in
     /// title case needs no block of its own (the seed article's).

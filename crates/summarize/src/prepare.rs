@@ -618,12 +618,20 @@ impl Phrases {
         }
     }
 
-    /// The length of the `^` phrase `sentence` opens with, if any.
+    /// The length of the `^` phrase `sentence` opens with, if any. A phrase
+    /// ending in an ASCII letter or digit ends a word: `copyright` opens
+    /// `Copyright 2024`, not `Copyrighted films`.
     fn opening(&self, sentence: &str) -> Option<usize> {
         let start = sentence.trim_start();
         self.openings
             .iter()
-            .find(|o| start.get(..o.len()).is_some_and(|head| self.same(head, o)))
+            .find(|o| {
+                start.get(..o.len()).is_some_and(|head| self.same(head, o))
+                    && !(o.ends_with(|c: char| c.is_ascii_alphanumeric())
+                        && start.get(o.len()..).is_some_and(|rest| {
+                            rest.starts_with(|c: char| c.is_ascii_alphanumeric())
+                        }))
+            })
             .map(|o| sentence.len() - start.len() + o.len())
     }
 
