@@ -644,6 +644,38 @@ mod tests {
         }
     }
 
+    /// A byline or an agency's credit filled a budget that the story's own
+    /// sentences could not (`-n 3` of two sentences, `--words 12`,
+    /// `--chars 30`; a review found each): it is never taken. Headings still
+    /// are, when nothing else is left.
+    #[test]
+    fn bylines_and_credits_never_fill_a_budget() {
+        let en = "By Jane Doe\n\nWASHINGTON (Reuters) - The U.S. and Japan agreed on a trade \
+                  deal on Tuesday that cuts auto tariffs to 15%.\n\n\
+                  The deal includes $550 billion in Japanese investment.\n";
+        for m in Method::ALL {
+            let out = summarizer(m, 3).summarize(en, Lang::En, Split::Sentences);
+            assert_eq!(out.len(), 2, "{m:?}: {out:?}");
+        }
+        let out = summarizer(Method::LeadRank, 3)
+            .length(Length::Words(12))
+            .summarize(en, Lang::En, Split::Sentences);
+        assert!(out.iter().all(|e| !e.text.starts_with("By")), "{out:?}");
+        let ja = "【ワシントン共同】日米両政府は２２日、自動車関税を１５％に下げることで合意した。\n\n\
+                  赤沢経済再生担当相が明らかにした。\n\n（共同通信・山田太郎）\n";
+        let out = summarizer(Method::LeadRank, 3)
+            .length(Length::Chars(30))
+            .summarize(ja, Lang::Ja, Split::Sentences);
+        let texts: Vec<&str> = out.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(texts, ["赤沢経済再生担当相が明らかにした。"]);
+        // Not bylines: a heading naming no one, a heading of a place.
+        for heading in ["By 2030, a new trade order", "Byron Bay farm exports"] {
+            let text = format!("{heading}\n\nTariffs rose.\n");
+            let out = summarizer(Method::Lead, 2).summarize(&text, Lang::En, Split::Sentences);
+            assert_eq!(out.len(), 2, "{heading}: {out:?}");
+        }
+    }
+
     /// A headline ending in an initialism is told from a lead that does
     /// only when it opens the first block and is short; a headline in
     /// title case needs no block of its own (the seed article's).

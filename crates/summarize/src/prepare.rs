@@ -60,8 +60,10 @@ pub struct Sentence {
     /// table row rather than a sentence; taken only when nothing else is
     /// left.
     pub heading: bool,
-    /// Holds a phrase of a page's furniture (`data/boilerplate.txt`: a
-    /// copyright line, a subscription prompt, a photo caption); never taken.
+    /// A page's furniture, never taken: holds a phrase of
+    /// `data/boilerplate.txt` (a copyright line, a subscription prompt), is
+    /// part of a photo caption (`data/captions.txt`), or is a byline or a
+    /// credit line (`data/bylines.txt`, a line wholly in brackets).
     pub boilerplate: bool,
     /// Part of the document's opening: the first paragraph that holds a
     /// sentence which is no heading (a masthead or title above it is not
@@ -387,6 +389,14 @@ impl Preparer {
                 boilerplate: is_boilerplate(&text[start..end]),
                 lead: false,
             });
+            // A byline or an agency's credit is no heading to fill a
+            // budget with: it is never taken.
+            if let Some(s) = sentences.last_mut()
+                && s.heading
+                && is_credit_line(&s.text)
+            {
+                s.boilerplate = true;
+            }
         }
         mark_captions(text, &mut sentences);
         // The opening is the first paragraph with a real sentence in it.
@@ -570,9 +580,9 @@ fn title_case(sentence: &str) -> bool {
     content >= 3 && capitalised * 3 >= content * 2
 }
 
-/// Phrases of a data file (`data/boilerplate.txt`, `data/captions.txt`):
-/// found anywhere, at a sentence's start (`^`), at its end (`$`, final
-/// punctuation aside).
+/// Phrases of a data file (`data/boilerplate.txt`, `data/captions.txt`,
+/// `data/bylines.txt`): found anywhere, at a sentence's start (`^`), at its
+/// end (`$`, final punctuation aside).
 struct Phrases {
     anywhere: Option<AhoCorasick>,
     openings: Vec<&'static str>,
@@ -686,6 +696,32 @@ fn is_boilerplate(sentence: &str) -> bool {
     PHRASES
         .get_or_init(|| Phrases::parse(include_str!("../data/boilerplate.txt"), true))
         .matches(sentence)
+}
+
+/// True when a line without final punctuation is a byline or a credit
+/// rather than a heading: it opens with a phrase of `data/bylines.txt`
+/// followed by a name (`By Jane Doe`), or it stands wholly in brackets
+/// (`（共同通信・山田太郎）`, `(Reuters)`), as agencies' credits and
+/// editors' notes do.
+fn is_credit_line(line: &str) -> bool {
+    static PHRASES: OnceLock<Phrases> = OnceLock::new();
+    let phrases = PHRASES.get_or_init(|| Phrases::parse(include_str!("../data/bylines.txt"), true));
+    let line = line.trim();
+    // `By Jane Doe`, not `BYD Co` or `Byron Bay`.
+    let names_someone = phrases.opening(line).is_some_and(|at| {
+        line.get(at..).is_some_and(|rest| {
+            rest.starts_with(char::is_whitespace)
+                && rest.trim_start().starts_with(char::is_uppercase)
+        })
+    });
+    let bracketed = [('(', ')'), ('（', '）'), ('[', ']'), ('【', '】')]
+        .iter()
+        .any(|&(open, close)| {
+            line.strip_prefix(open)
+                .and_then(|l| l.strip_suffix(close))
+                .is_some_and(|inner| !inner.contains([open, close]))
+        });
+    names_someone || bracketed
 }
 
 /// Marks photo captions as boilerplate, every sentence of them. A caption
