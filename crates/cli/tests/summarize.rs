@@ -431,3 +431,27 @@ fn multi_document_summary_of_one_shard_is_refused() {
     assert_eq!(code, 0, "{err}");
     assert!(!out.is_empty());
 }
+
+/// `--words` is counted as `wc -w` counts the summary printed: a dash
+/// standing alone (`--`, `—`) is a word (`--words 11` printed 13, a review
+/// found).
+#[test]
+fn word_budget_holds_for_the_summary_as_printed() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("dash.txt");
+    std::fs::write(
+        &file,
+        "Japan's exports -- a key driver of growth -- fell 2.6% in July.\n\n\
+         The yen — which hit a 34-year low in July — has since recovered.\n\n\
+         Officials said the outlook was uncertain.\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let file = file.display().to_string();
+    for budget in [6, 11, 13, 19, 40] {
+        let words = budget.to_string();
+        let (code, out, err) = run(&["summarize", "--words", &words, &file]);
+        assert_eq!(code, 0, "{err}");
+        let count = out.split_whitespace().count();
+        assert!(count <= budget && count > 0, "{budget}: {out}");
+    }
+}

@@ -830,6 +830,34 @@ mod tests {
         assert!(out.is_empty());
     }
 
+    /// `--words` left out tokens without a letter or digit (`--`, `—`), so
+    /// a summary counted by `wc -w` came out over its budget (13 words for
+    /// 11, a review found): every white-space separated token counts.
+    #[test]
+    fn word_budgets_count_as_wc_does() {
+        let text = "Japan's exports -- a key driver of growth -- fell 2.6% in July.\n\n\
+                    The yen — which hit a 34-year low in July — has since recovered.\n\n\
+                    Officials said the outlook was uncertain.\n";
+        for budget in 1..=30 {
+            let out = summarizer(Method::LeadRank, 3)
+                .length(Length::Words(budget))
+                .summarize(text, Lang::En, Split::Sentences);
+            let printed: String = out.iter().map(|e| format!("{}\n", e.text)).collect();
+            assert!(
+                printed.split_whitespace().count() <= budget,
+                "{budget}: {printed}"
+            );
+        }
+        let out = summarizer(Method::Lead, 1)
+            .length(Length::Words(13))
+            .summarize(text, Lang::En, Split::Sentences);
+        assert_eq!(out.len(), 1);
+        let out = summarizer(Method::Lead, 1)
+            .length(Length::Words(12))
+            .summarize(text, Lang::En, Split::Sentences);
+        assert_eq!(out[0].text, "Officials said the outlook was uncertain.");
+    }
+
     /// A document of an English and a Japanese paragraph: each is split and
     /// tokenized under its own language.
     #[test]

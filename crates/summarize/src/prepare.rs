@@ -48,8 +48,8 @@ pub struct Sentence {
     pub terms: Vec<u32>,
     /// For each content term, its word position in the sentence (stop words counted).
     pub positions: Vec<u32>,
-    /// Length for budgets: words as a reader counts them, white-space
-    /// separated (English), or characters (Japanese).
+    /// Length for budgets: white-space separated words, as `wc -w` counts
+    /// them (English), or characters (Japanese).
     pub size: usize,
     /// Tokenizer words (English) or characters (Japanese), for the
     /// minimum-length rule.
@@ -332,14 +332,12 @@ impl Preparer {
                             terms.push(id);
                         }
                     });
-                    // Budgets count words as a reader does (`wc -w`, a word
-                    // processor): `foot-dragging` and `U.S.-Japan` are one.
-                    // The minimum length keeps the tokenizer's count, which
-                    // its floors were chosen with.
-                    let read = text_of
-                        .split_whitespace()
-                        .filter(|w| w.chars().any(char::is_alphanumeric))
-                        .count();
+                    // Budgets count words as `wc -w` counts the summary
+                    // printed: `foot-dragging` and `U.S.-Japan` are one, a
+                    // dash standing alone (`--`, `—`) one too. The minimum
+                    // length keeps the tokenizer's count, which its floors
+                    // were chosen with.
+                    let read = text_of.split_whitespace().count();
                     (read, n)
                 }
                 Lang::Ja => {
