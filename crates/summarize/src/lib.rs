@@ -472,6 +472,35 @@ mod tests {
         assert_eq!(out[0].text, "日米両国は貿易協議を再開した。");
     }
 
+    /// `--ratio` counted the headline, the byline and the bullets as
+    /// sentences, and half of a wire story gave every real sentence of it
+    /// (a review found it): the share is of the sentences that may be taken.
+    #[test]
+    fn ratio_is_a_share_of_the_sentences_that_may_be_taken() {
+        let text = "U.S., Japan near deal on auto tariffs\n\nBy Jane Doe\n\n\
+                    WASHINGTON (Reuters) - The two countries are close to a deal on cars.\n\n\
+                    Key points of the deal:\n- Auto tariffs cut to 15%\n- A fund for investment\n\
+                    - More rice for Japan\n\nJapan's negotiator arrived on Tuesday. \
+                    Analysts said the deal would ease pressure on carmakers. \
+                    The trade deficit was $68.5 billion.\n\n(Reporting by Jane Doe)\n";
+        for (ratio, want) in [(0.5, 2), (1.0, 4), (0.1, 1)] {
+            let out = summarizer(Method::Lead, 3)
+                .length(Length::Ratio(ratio))
+                .summarize(text, Lang::En, Split::Sentences);
+            assert_eq!(out.len(), want, "{ratio}: {out:?}");
+            assert!(out.iter().all(|e| e.text.ends_with('.')), "{out:?}");
+        }
+        // Headings alone: a share of them.
+        let out = summarizer(Method::Lead, 3)
+            .length(Length::Ratio(0.5))
+            .summarize(
+                "Contents\n\nTrade talks\n\nRice quotas\n\nSteel\n",
+                Lang::En,
+                Split::Sentences,
+            );
+        assert_eq!(out.len(), 2, "{out:?}");
+    }
+
     /// A wire story (a review found each of these): the headline ends in
     /// `U.S.`, so it read as a sentence and the dateline lead, much like it,
     /// was set aside as its near duplicate; copyright lines and subscription

@@ -9,8 +9,9 @@ use crate::vector::SparseVec;
 pub enum Length {
     /// At most this many sentences.
     Sentences(usize),
-    /// This share of the document's sentences, rounded down (a budget is
-    /// never exceeded) but at least one sentence.
+    /// This share of the document's sentences that may be taken (neither
+    /// headings nor boilerplate; headings when nothing else is left),
+    /// rounded down (a budget is never exceeded) but at least one sentence.
     Ratio(f64),
     /// At most this many words (English) or characters (Japanese).
     Words(usize),
@@ -45,7 +46,19 @@ pub fn select(
     let norm = normalize(scores);
     let max_sentences = match sel.length {
         Length::Sentences(k) => k,
-        Length::Ratio(r) => ratio_sentences(r, n),
+        // A share of the sentences that may be taken: headings, bylines
+        // and bullets had counted, and half a wire story gave all of its
+        // sentences. Headings count when nothing else is left.
+        Length::Ratio(r) => {
+            let sentences = &doc.sentences[..n];
+            let content = sentences.iter().filter(|s| s.is_content()).count();
+            let takeable = if content > 0 {
+                content
+            } else {
+                sentences.iter().filter(|s| !s.boilerplate).count()
+            };
+            ratio_sentences(r, takeable)
+        }
         Length::Words(_) | Length::Chars(_) => n,
     };
     // Each sentence's cost, counted once (characters were counted again
