@@ -70,7 +70,8 @@ pub enum Order {
     /// As in the document.
     #[default]
     Document,
-    /// Best first.
+    /// Best first: by the score each sentence shows (ties in document
+    /// order); MMR decides which sentences, not their order.
     Score,
 }
 
@@ -244,8 +245,13 @@ impl Summarizer {
         };
         let scaled = select::normalize(&scores);
         let mut picked = select::select(doc, &scores, &vectors, &selection);
-        if self.order == Order::Document {
-            picked.sort_unstable();
+        match self.order {
+            Order::Document => picked.sort_unstable(),
+            // By the score shown, not MMR's order of choice, which a
+            // reader cannot see: ties in document order.
+            Order::Score => {
+                picked.sort_by(|&a, &b| scaled[b].total_cmp(&scaled[a]).then(a.cmp(&b)))
+            }
         }
         picked
             .into_iter()
@@ -470,6 +476,43 @@ mod tests {
             "貿易ニュース\n\n日米両国は貿易協議を再開した。協議は東京で行われた。\n\n1ページ\n";
         let out = summarizer(Method::LeadRank, 1).summarize(ja, Lang::Ja, Split::Sentences);
         assert_eq!(out[0].text, "日米両国は貿易協議を再開した。");
+    }
+
+    /// `--order score` gave MMR's order of choice, and a sentence of lower
+    /// score came before one of higher (a review found it): the order is
+    /// that of the scores shown, for every method and in a multi-document
+    /// summary too.
+    #[test]
+    fn score_order_follows_the_scores_shown() {
+        let wire = "U.S., Japan near deal on auto tariffs\n\nBy Jane Doe and Hiroshi Tanaka\n\n\
+            WASHINGTON, Sept. 4 (Reuters) - The United States and Japan are close to a trade deal \
+            that would cut U.S. tariffs on Japanese cars to 15% from 25%, officials said on \
+            Wednesday, in exchange for $550 billion in Japanese investment.\n\n\
+            \"We are very close,\" U.S. Commerce Secretary Howard Lutnick told reporters. \
+            \"The Japanese side has moved a lot.\"\n\n\
+            Japan's chief negotiator Ryosei Akazawa arrived in Washington on Tuesday for his \
+            eighth round of talks.\n\n\
+            The deal would cover about $1.5 billion of agricultural purchases a year, according \
+            to a person familiar with the matter. Analysts said the agreement would ease \
+            pressure on Toyota Motor Corp. and Honda Motor Co. Ltd., which export heavily to the \
+            U.S. market.\n\n\
+            The U.S. trade deficit with Japan was $68.5 billion in 2024, the Commerce Department \
+            said.\n";
+        let other = "Japan's exports fell for a third month in July as U.S. tariffs hit cars. \
+                     Car shipments to the United States fell 28%. The yen rose.";
+        for m in Method::ALL {
+            let s = summarizer(m, 4).order(Order::Score);
+            for out in [
+                s.summarize(wire, Lang::En, Split::Sentences),
+                s.summarize_many(&[(wire, Lang::En), (other, Lang::En)], Split::Sentences),
+            ] {
+                assert_eq!(out.len(), 4, "{m:?}");
+                assert!(
+                    out.windows(2).all(|w| w[0].score >= w[1].score),
+                    "{m:?}: {out:?}"
+                );
+            }
+        }
     }
 
     /// `--ratio` counted the headline, the byline and the bullets as
