@@ -680,6 +680,36 @@ fn untranslated_and_swapped_pairs_fail_the_check() {
     assert_eq!(kinds, ["untranslated", "swapped"]);
 }
 
+/// TBX writes an id that is no XML name otherwise (`_301-investigation`),
+/// and `convert` did not say so (a translator's review).
+#[test]
+fn convert_to_tbx_names_the_ids_it_writes_otherwise() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tsv = dir.path().join("g.tsv");
+    std::fs::write(
+        &tsv,
+        "id\tdomain\tdefinition\tlang\tterm\treading\tstatus\n\
+         301-investigation\tx\ty\ten\tSection 301 investigation\t\tpreferred\n\
+         301-investigation\tx\ty\tja\t301条調査\t\tpreferred\n",
+    )
+    .unwrap_or_default();
+    let tbx = dir.path().join("g.tbx");
+    let (code, _, err) = run(
+        &[
+            "glossary",
+            "convert",
+            &tsv.display().to_string(),
+            &tbx.display().to_string(),
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("1 concept id is no XML name, as TBX needs, and is written otherwise (`301-investigation` as `_301-investigation`)"),
+        "{err}"
+    );
+}
+
 /// A term written across a line break was printed with it, so one issue
 /// took two lines of the text report (a translator's review).
 #[test]

@@ -495,6 +495,19 @@ fn convert(args: GlossaryConvertArgs) -> Result<Status> {
     if !to.drops().is_empty() {
         eprintln!("kotoba: note: {} does not carry {}", to.name(), to.drops());
     }
+    if to == Format::Tbx {
+        let renamed = formats::tbx_renamed_ids(&glossary);
+        if let Some((id, written)) = renamed.first() {
+            eprintln!(
+                "kotoba: note: {} concept id{} no XML name, as TBX needs, and {} written \
+                 otherwise (`{id}` as `{written}`{})",
+                renamed.len(),
+                if renamed.len() == 1 { " is" } else { "s are" },
+                if renamed.len() == 1 { "is" } else { "are" },
+                if renamed.len() > 1 { ", …" } else { "" }
+            );
+        }
+    }
     let target = (!stdout).then_some(args.output.as_path());
     let mut out = Output::open(target).context("opening the output")?;
     out.write_all(formats::write(&glossary, to).as_bytes())?;

@@ -11,33 +11,81 @@ pub fn read_jsonl(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<
         if line.trim().is_empty() {
             continue;
         }
-        match serde_json::from_str::<Concept>(line) {
-            Ok(mut c) => {
-                for p in c.drop_empty_terms() {
-                    problems.push(Error::parse(path, Some(i + 1), p));
-                }
-                match c.problem() {
-                    Some(p) => problems.push(Error::parse(path, Some(i + 1), p)),
-                    None => match super::duplicate(&mut seen, c.id.trim(), path, Some(i + 1)) {
-                        Some(e) => problems.push(e),
-                        None => g.concepts.push(c),
-                    },
-                }
-            }
-            Err(e) => problems.push(Error::parse(
-                path,
-                Some(i + 1),
-                format!("not a concept: {e}"),
-            )),
-        }
+        let parsed = serde_json::from_str::<Concept>(line);
+        take(parsed, (i + 1, 0), path, &mut seen, problems, &mut g);
     }
     Ok(g)
 }
 
-pub fn read_json(text: &str, path: &Path) -> Result<Glossary, Error> {
-    let concepts: Vec<Concept> = serde_json::from_str(text)
-        .map_err(|e| Error::parse(path, Some(e.line()), format!("not a concept list: {e}")))?;
-    Ok(Glossary { concepts })
+/// An array of concepts, each read on its own (with its line), so a bad one
+/// is a problem of its own that `--lenient` skips, named by line.
+pub fn read_json(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossary, Error> {
+    let entries: Vec<&serde_json::value::RawValue> = serde_json::from_str(text).map_err(|e| {
+        Error::parse(
+            path,
+            Some(e.line()),
+            format!("not a concept list: {}", without_position(&e)),
+        )
+    })?;
+    let mut g = Glossary::default();
+    let mut seen = std::collections::HashMap::new();
+    for raw in entries {
+        // The entry's text lies inside `text`: its line is counted there.
+        let offset = (raw.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+        let before = text.get(..offset).unwrap_or("");
+        let line = before.matches('\n').count() + 1;
+        // Bytes before the entry on its first line.
+        let indent = before.len() - before.rfind('\n').map_or(0, |n| n + 1);
+        let parsed = serde_json::from_str::<Concept>(raw.get());
+        take(parsed, (line, indent), path, &mut seen, problems, &mut g);
+    }
+    Ok(g)
+}
+
+/// A concept read at `line` (after `indent` bytes of it) into `g`, or its
+/// problem: it cannot be read, a term is empty, it lacks something, or its
+/// id was seen before.
+fn take(
+    parsed: Result<Concept, serde_json::Error>,
+    (line, indent): (usize, usize),
+    path: &Path,
+    seen: &mut std::collections::HashMap<String, Option<usize>>,
+    problems: &mut Vec<Error>,
+    g: &mut Glossary,
+) {
+    let mut c = match parsed {
+        Ok(c) => c,
+        Err(e) => {
+            // A position inside the entry would name a second line.
+            let at = line + e.line().saturating_sub(1);
+            let column = e.column() + if e.line() <= 1 { indent } else { 0 };
+            problems.push(Error::parse(
+                path,
+                Some(at),
+                format!("not a concept: {}, column {column}", without_position(&e)),
+            ));
+            return;
+        }
+    };
+    for p in c.drop_empty_terms() {
+        problems.push(Error::parse(path, Some(line), p));
+    }
+    match c.problem() {
+        Some(p) => problems.push(Error::parse(path, Some(line), p)),
+        None => match super::duplicate(seen, c.id.trim(), path, Some(line)) {
+            Some(e) => problems.push(e),
+            None => g.concepts.push(c),
+        },
+    }
+}
+
+/// serde_json's message without its ` at line L column C`.
+fn without_position(e: &serde_json::Error) -> String {
+    let message = e.to_string();
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_string(),
+        None => message,
+    }
 }
 
 pub fn write_jsonl(g: &Glossary) -> String {

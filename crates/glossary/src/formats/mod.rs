@@ -14,6 +14,8 @@ mod table;
 mod tbx;
 mod utx;
 
+pub use tbx::renamed_ids as tbx_renamed_ids;
+
 use std::borrow::Cow;
 use std::path::Path;
 
@@ -192,7 +194,7 @@ pub fn read(
     let mut problems = Vec::new();
     let glossary = match format {
         Format::Jsonl => json::read_jsonl(text, path, &mut problems)?,
-        Format::Json => json::read_json(text, path)?,
+        Format::Json => json::read_json(text, path, &mut problems)?,
         Format::Tsv => table::read(text, b'\t', path, &mut problems)?,
         Format::Csv => {
             let (text, delimiter) = csv_delimiter(text);
@@ -203,13 +205,12 @@ pub fn read(
         Format::OmegaT => omegat::read(text, path, &mut problems)?,
     };
     let mut kept = Glossary::default();
-    // Readers that know lines (JSON Lines, tables, TBX) have reported their
-    // duplicates already; this catches the others' (JSON arrays, UTX,
+    // Readers that know lines (JSON Lines and arrays, tables, TBX) have
+    // reported their duplicates already; this catches the others' (UTX,
     // OmegaT), without a line.
     let mut seen = std::collections::HashMap::new();
     for mut c in glossary.concepts {
         tidy(&mut c);
-        // JSON arrays (which have no line per concept) get here with theirs.
         for p in c.drop_empty_terms() {
             problems.push(Error::parse(path, None, p));
         }
@@ -406,9 +407,10 @@ mod tests {
             c("c1", "origin"),
         ]
         .join("\n");
+        // One entry a line, as JSON is mostly written: each is named by its.
         let json = format!(
-            "[{}]",
-            [c("c1", "rules of origin"), c("c1", "origin")].join(",")
+            "[\n{}\n]",
+            [c("c1", "rules of origin"), c("c1", "origin")].join(",\n")
         );
         for (text, format, message) in [
             (
@@ -416,7 +418,11 @@ mod tests {
                 Format::Jsonl,
                 "g:3: duplicate concept id `c1` (first at line 1)",
             ),
-            (json.as_str(), Format::Json, "g: duplicate concept id `c1`"),
+            (
+                json.as_str(),
+                Format::Json,
+                "g:3: duplicate concept id `c1` (first at line 2)",
+            ),
         ] {
             let err = read(text, format, Path::new("g"), false)
                 .err()
@@ -646,6 +652,37 @@ mod tests {
     /// a term`; TBX: `empty <term>`) while JSON took it, so a glossary
     /// loaded from JSON could not be written to them and read back.
     #[test]
+    fn a_bad_entry_of_a_json_array_is_named_by_line_and_skipped_with_lenient() -> Result<(), Error>
+    {
+        let text = "[\n {\"id\":\"a\",\"en\":[{\"term\":\"apple\",\"status\":\"preferred\"}]},\n \
+                    {\"id\":\"b\",\"en\":[{\"term\":\"pear\",\"status\":\"best\"}]}\n]\n";
+        let err = read(text, Format::Json, Path::new("g.json"), false)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.starts_with("g.json:3: not a concept: unknown variant `best`"),
+            "{err}"
+        );
+        assert!(err.ends_with(", column 47"), "{err}");
+        let (g, problems) = read(text, Format::Json, Path::new("g.json"), true)?;
+        assert_eq!(problems.len(), 1);
+        assert_eq!(g.concepts.len(), 1);
+        // JSON Lines gives one line, not the line and serde's `line 1`.
+        let jsonl = "{\"id\":\"a\",\"en\":[{\"term\":\"pear\",\"status\":\"best\"}]}\n";
+        let err = read(jsonl, Format::Jsonl, Path::new("g.jsonl"), false)
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.starts_with("g.jsonl:1: not a concept: unknown variant"),
+            "{err}"
+        );
+        assert!(!err.contains("at line"), "{err}");
+        Ok(())
+    }
+
+    #[test]
     fn empty_terms_are_refused_in_json_too() -> Result<(), Error> {
         let jsonl = "{\"id\":\"a\",\"en\":[{\"term\":\"tariff\",\"status\":\"preferred\"}]}\n\
                      {\"id\":\"t\",\"en\":[{\"term\":\"tariff\",\"status\":\"preferred\"},\
@@ -664,7 +701,7 @@ mod tests {
         );
         assert_eq!(
             message(read(&json, Format::Json, Path::new("g.json"), false)),
-            "g.json: concept `t`: en term 2 is empty"
+            "g.json:1: concept `t`: en term 2 is empty"
         );
         // Lenient: the empty term goes, as a bad TSV row or TBX term does;
         // the concept stays with its other terms.

@@ -121,6 +121,19 @@ fn xml_ids<'a>(ids: impl Iterator<Item = &'a str> + Clone) -> Vec<String> {
     .collect()
 }
 
+/// The concept ids TBX writes otherwise, as (id, written): those that are no
+/// XML names (`301-investigation` → `_301-investigation`), which TBX's schema
+/// requires ids to be.
+pub fn renamed_ids(g: &Glossary) -> Vec<(String, String)> {
+    let ids = xml_ids(g.concepts.iter().map(|c| c.id.as_str()));
+    g.concepts
+        .iter()
+        .zip(ids)
+        .filter(|(c, id)| c.id != *id)
+        .map(|(c, id)| (c.id.clone(), id))
+        .collect()
+}
+
 pub fn write(g: &Glossary) -> String {
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
@@ -240,6 +253,61 @@ struct Entries {
     /// Concept ids read, with the line of their entry: a duplicate is
     /// reported naming both.
     seen: std::collections::HashMap<String, Option<usize>>,
+    /// The term being read has a status no TBX names: it is skipped.
+    term_bad: bool,
+    /// Whether a term of the entry's English (Japanese) section states its
+    /// status.
+    stated: [bool; 2],
+    /// The entry's definitions: on the entry itself (`None`) or on a
+    /// language section; one becomes the concept's (see `definition`).
+    definitions: Vec<(Option<Option<Lang>>, String)>,
+}
+
+/// Index of a language in [`Entries::stated`].
+fn slot_of(lang: Lang) -> usize {
+    match lang {
+        Lang::En => 0,
+        Lang::Ja => 1,
+    }
+}
+
+/// The definition a concept keeps of those its entry gives, and a note for
+/// the others: the entry's own, else the English section's, else the
+/// Japanese one's (kotoba keeps one definition, in English, and writes it on
+/// the English section); another that differs is kept in the note as
+/// `definition (ja): …`, not dropped.
+fn definition(definitions: &[(Option<Option<Lang>>, String)]) -> (String, Vec<String>) {
+    let rank = |at: &Option<Option<Lang>>| match at {
+        None => 0,
+        Some(Some(Lang::En)) => 1,
+        Some(Some(Lang::Ja)) => 2,
+        Some(None) => 3,
+    };
+    let Some(best) = definitions
+        .iter()
+        .enumerate()
+        .min_by_key(|(i, (at, _))| (rank(at), *i))
+        .map(|(i, _)| i)
+    else {
+        return (String::new(), Vec::new());
+    };
+    let kept = definitions[best].1.clone();
+    let mut others: Vec<String> = Vec::new();
+    for (i, (at, text)) in definitions.iter().enumerate() {
+        if i == best || *text == kept {
+            continue;
+        }
+        let label = match at {
+            None => "definition".to_string(),
+            Some(Some(l)) => format!("definition ({})", l.code()),
+            Some(None) => "definition (other language)".to_string(),
+        };
+        let line = format!("{label}: {text}");
+        if !others.contains(&line) {
+            others.push(line);
+        }
+    }
+    (kept, others)
 }
 
 impl Entries {
@@ -299,6 +367,7 @@ impl Entries {
                 }
             }
             b"termSec" | b"tig" | b"ntig" => {
+                self.term_bad = false;
                 self.term = Some(Term {
                     term: String::new(),
                     reading: None,
@@ -367,17 +436,26 @@ impl Entries {
                     }
                 }
                 Slot::Definition => {
-                    if let Some(c) = self.concept.as_mut().filter(|c| c.definition.is_empty()) {
-                        c.definition = value;
+                    if self.concept.is_some() && !value.is_empty() {
+                        let at = (depth != self.entry_depth + 1).then_some(self.lang);
+                        self.definitions.push((at, value));
                     }
                 }
                 Slot::Status => match (Status::parse(&value), self.term.as_mut()) {
-                    (Some(s), Some(t)) => t.status = s,
-                    (None, _) => problems.push(Error::parse(
-                        path,
-                        line,
-                        format!("unknown status `{value}`"),
-                    )),
+                    (Some(s), Some(t)) => {
+                        t.status = s;
+                        if let Some(l) = self.lang {
+                            self.stated[slot_of(l)] = true;
+                        }
+                    }
+                    (None, _) => {
+                        self.term_bad = true;
+                        problems.push(Error::parse(
+                            path,
+                            line,
+                            format!("unknown status `{value}`"),
+                        ))
+                    }
                     _ => {}
                 },
                 Slot::Reading => {
@@ -401,7 +479,7 @@ impl Entries {
                 {
                     if t.term.is_empty() {
                         problems.push(Error::parse(path, line, "empty <term>"));
-                    } else {
+                    } else if !self.term_bad {
                         c.terms_mut(l).push(t);
                     }
                 }
@@ -413,7 +491,27 @@ impl Entries {
                     self.concept = None;
                     problems.push(Error::parse(path, self.entry_line, p));
                 }
+                let stated = std::mem::take(&mut self.stated);
+                let definitions = std::mem::take(&mut self.definitions);
                 if let Some(mut c) = self.concept.take() {
+                    // A section whose terms state no status (memoQ and
+                    // MultiTerm often write none) prefers its first term, as
+                    // kotoba's tables do; otherwise none would be preferred.
+                    for lang in [Lang::En, Lang::Ja] {
+                        if !stated[slot_of(lang)]
+                            && let Some(first) = c.terms_mut(lang).first_mut()
+                        {
+                            first.status = Status::Preferred;
+                        }
+                    }
+                    let (kept, others) = definition(&definitions);
+                    c.definition = kept;
+                    for other in others {
+                        if !c.note.is_empty() {
+                            c.note.push_str("; ");
+                        }
+                        c.note.push_str(&other);
+                    }
                     if c.id.is_empty() {
                         let first =
                             c.en.first()
@@ -728,6 +826,43 @@ mod tests {
         );
         assert_eq!(g.concepts[0].ja[0].term, "関税同盟");
         assert_eq!(g.concepts[0].ja[0].status, Status::Preferred);
+        Ok(())
+    }
+
+    /// Definitions on language sections were dropped (all but the first
+    /// found, a Japanese one kept as the concept's), terms without a
+    /// status were all admitted, and a term of an unknown status was kept
+    /// while `--lenient` said it was skipped (a translator's review).
+    #[test]
+    fn definitions_statuses_and_unknown_statuses_as_cat_tools_write_them() -> Result<(), Error> {
+        let tbx = r#"<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
+<conceptEntry id="c1"><langSec xml:lang="en"><termSec><term>rice quota</term></termSec></langSec>
+<langSec xml:lang="ja"><descrip type="definition">コメの輸入数量枠。</descrip><termSec><term>コメ輸入枠</term></termSec></langSec></conceptEntry>
+<conceptEntry id="c2"><descrip type="definition">Concept def.</descrip>
+<langSec xml:lang="en"><descrip type="definition">English def.</descrip><termSec><term>wheat quota</term></termSec>
+<termSec><term>wheat TRQ</term></termSec></langSec>
+<langSec xml:lang="ja"><descrip type="definition">日本語定義。</descrip><termSec><term>小麦輸入枠</term><termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></termSec>
+<termSec><term>小麦枠</term><termNote type="administrativeStatus">best</termNote></termSec></langSec></conceptEntry>
+</body></text></tbx>"#;
+        let mut problems = Vec::new();
+        let g = read(tbx, Path::new("cat.tbx"), &mut problems)?;
+        let c1 = &g.concepts[0];
+        assert_eq!(c1.definition, "コメの輸入数量枠。");
+        assert_eq!(c1.note, "");
+        let c2 = &g.concepts[1];
+        assert_eq!(c2.definition, "Concept def.");
+        assert_eq!(
+            c2.note,
+            "definition (en): English def.; definition (ja): 日本語定義。"
+        );
+        let statuses: Vec<Status> = c2.en.iter().map(|t| t.status).collect();
+        assert_eq!(statuses, [Status::Preferred, Status::Admitted]);
+        // A section that states a status keeps what it states.
+        let ja: Vec<(&str, Status)> = c2.ja.iter().map(|t| (t.term.as_str(), t.status)).collect();
+        assert_eq!(ja, [("小麦輸入枠", Status::Admitted)]);
+        let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(messages, ["cat.tbx:9: unknown status `best`"]);
         Ok(())
     }
 
