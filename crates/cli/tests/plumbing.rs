@@ -323,6 +323,41 @@ fn json_lines_field_flags_need_jsonl() {
     }
 }
 
+/// A blank line in JSON Lines was skipped, so record mode wrote one line
+/// fewer than it read (a review found it, where the docs say the counts
+/// always match): it is reported as a record that cannot be read, in
+/// every command with a record per input record.
+#[test]
+fn a_blank_line_in_json_lines_keeps_line_counts_matching() {
+    let input = "{\"id\":\"a\",\"text\":\"Tariffs rose.\"}\n\n  \n\
+                 {\"id\":\"b\",\"text\":\"Talks failed.\"}\n\n";
+    for cmd in [
+        &["summarize"][..],
+        &["sentences"][..],
+        &["tokenize"][..],
+        &["detect"][..],
+        &["glossary", "annotate"][..],
+    ] {
+        let (code, out, err) = outcome(
+            kotoba()
+                .args(cmd)
+                .args(["--jsonl", "--keep-fields", "--format", "jsonl", "-"])
+                .write_stdin(input),
+        );
+        assert_eq!(code, 2, "{cmd:?}: {err}");
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), input.lines().count(), "{cmd:?}: {out}");
+        for (i, line) in [(1, 2), (2, 3), (4, 5)] {
+            assert!(
+                lines[i].starts_with("{\"id\":null,\"error\":")
+                    && lines[i].contains(&format!("<stdin>:{line}: blank line")),
+                "{cmd:?}: {out}"
+            );
+        }
+        assert!(lines[3].starts_with("{\"id\":\"b\""), "{cmd:?}: {out}");
+    }
+}
+
 #[test]
 fn standard_input_given_twice_is_refused_before_reading() {
     let pairs = std::fs::read_to_string(testdata(PAIRS)).unwrap_or_default();

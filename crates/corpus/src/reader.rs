@@ -189,6 +189,11 @@ struct JsonlReader {
     line: usize,
     /// Records given so far: a file without one is empty.
     records: usize,
+    /// Blank lines not yet reported: those before the first record wait
+    /// for it, as a file of blank lines alone is empty, not blank lines.
+    blanks: VecDeque<usize>,
+    /// The first record, held while the blank lines before it are reported.
+    held: Option<RawRecord>,
     buf: Vec<u8>,
 }
 
@@ -237,6 +242,18 @@ impl Corpus {
     fn next_record(&mut self) -> Option<Item> {
         let state = self.jsonl.as_mut()?;
         loop {
+            if state.records > 0 {
+                if let Some(line) = state.blanks.pop_front() {
+                    return Some(Item::Read(Err(CorpusError::Json {
+                        path: state.name.as_ref().clone(),
+                        line,
+                        message: "blank line, no record (JSON Lines hold one object a line)".into(),
+                    })));
+                }
+                if let Some(raw) = state.held.take() {
+                    return Some(Item::Raw(raw));
+                }
+            }
             state.buf.clear();
             match state.reader.read_until(b'\n', &mut state.buf) {
                 Ok(0) => {
@@ -273,16 +290,24 @@ impl Corpus {
                     })));
                 }
             }
+            // A blank line is reported as a record that cannot be read, so
+            // that output lines match input lines in record mode (it was
+            // skipped, and the counts parted).
             if bytes.iter().all(u8::is_ascii_whitespace) {
+                state.blanks.push_back(state.line);
                 continue;
             }
             state.records += 1;
-            return Some(Item::Raw(RawRecord {
+            let raw = RawRecord {
                 path: state.name.clone(),
                 line: state.line,
                 bytes: bytes.to_vec(),
                 options: self.options.clone(),
-            }));
+            };
+            if state.blanks.is_empty() {
+                return Some(Item::Raw(raw));
+            }
+            state.held = Some(raw);
         }
     }
 
@@ -346,6 +371,8 @@ impl Corpus {
             reader,
             line: 0,
             records: 0,
+            blanks: VecDeque::new(),
+            held: None,
             buf: Vec::new(),
         });
     }
@@ -767,6 +794,35 @@ mod tests {
         Ok(())
     }
 
+    /// A blank line between or after records is reported as a record that
+    /// cannot be read, in its place (it was skipped, and record mode wrote
+    /// fewer lines than it read); blank lines alone are an empty file.
+    #[test]
+    fn blank_lines_among_records_are_reported_in_place() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("gaps.jsonl");
+        std::fs::write(&path, "\n{\"text\":\"a\"}\n \n{\"text\":\"b\"}\n\n")?;
+        let items = read(vec![Source::Path(path)], true);
+        let got: Vec<String> = items
+            .iter()
+            .map(|r| {
+                r.as_ref()
+                    .map_or_else(|e| e.to_string(), |d| d.text.clone())
+            })
+            .collect();
+        assert_eq!(got.len(), 5, "{got:?}");
+        for (i, line) in [(0, 1), (2, 3), (4, 5)] {
+            assert!(
+                got[i].ends_with(&format!(
+                    "gaps.jsonl:{line}: blank line, no record (JSON Lines hold one object a line)"
+                )),
+                "{got:?}"
+            );
+        }
+        assert_eq!((got[1].as_str(), got[3].as_str()), ("a", "b"));
+        Ok(())
+    }
+
     /// A file with no text is empty however it comes: no bytes, white space,
     /// a byte-order mark alone, or JSON Lines without a record.
     #[test]
@@ -813,9 +869,11 @@ mod tests {
             &path,
             "{\"id\":\"a\",\"text\":\"one\"}\n\nnot json\n{\"text\":\"three\"}\n{\"id\":7,\"body\":\"x\"}\n{\"id\":8,\"text\":\"five\"}\r\n",
         )?;
-        let items = read(vec![Source::Path(path.clone())], true);
-        assert_eq!(items.len(), 5);
+        let mut items = read(vec![Source::Path(path.clone())], true);
+        assert_eq!(items.len(), 6);
         assert_eq!(items[0].as_ref().map(|d| d.id.as_str()).ok(), Some("a"));
+        // The blank line 2 is reported in its place (tested above).
+        assert!(items.remove(1).is_err());
         let err = items[1]
             .as_ref()
             .err()
