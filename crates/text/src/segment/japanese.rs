@@ -337,11 +337,64 @@ fn is_terminator(text: &str, i: usize, c: char) -> bool {
         '．' => {
             let decimal = char_before(text, i).is_some_and(is_digit)
                 && char_at(text, i + c.len_utf8()).is_some_and(is_digit);
-            !(decimal || list_number_before(text, i))
+            !(decimal || list_number_before(text, i) || abbreviation_point(text, i))
         }
+        '.' => english_sentence_end(text, i),
         '!' | '?' => !char_before(text, i).is_some_and(|p| p.is_ascii_alphanumeric()),
         _ => is_terminator_char(c),
     }
+}
+
+/// The `．` at `i` is the point of an abbreviation in full-width letters:
+/// a letter or digit follows it (`Ｕ．Ｓ．スチール`'s first, `Ｎｏ．１`), or it
+/// ends a one-letter part after another point (`Ｕ．Ｓ．`'s second).
+fn abbreviation_point(text: &str, i: usize) -> bool {
+    let latin = |c: char| c.is_alphabetic() && !is_cjk_letter(c);
+    let Some(before) = char_before(text, i).filter(|&c| latin(c)) else {
+        return false;
+    };
+    let next = char_at(text, i + '．'.len_utf8());
+    if next.is_some_and(|c| latin(c) || is_digit(c)) {
+        return true;
+    }
+    let letter_start = i - before.len_utf8();
+    char_before(text, letter_start) == Some('．') && next.is_some_and(|c| !c.is_whitespace())
+}
+
+/// Kana, kanji and the other letters of Japanese writing.
+fn is_cjk_letter(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF66..=0xFF9F)
+}
+
+/// The ASCII `.` at `i` ends an English sentence written among Japanese
+/// ones (`…to 15%. 日米は…`): white space and then Japanese follow, a
+/// lowercase letter, digit, `%` or closing bracket or quote stands before
+/// it (not `U.S.`), and the English since the last Japanese has three
+/// words or more (not `Apple Inc. 日本法人`).
+fn english_sentence_end(text: &str, i: usize) -> bool {
+    let after = &text[i + 1..];
+    let rest = after.trim_start();
+    if rest.len() == after.len() || !rest.chars().next().is_some_and(is_cjk_letter) {
+        return false;
+    }
+    if !char_before(text, i).is_some_and(|c| {
+        c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '%' | ')' | '"' | '\'')
+    }) {
+        return false;
+    }
+    // The English run back to the last Japanese character or line start,
+    // looked at over 200 bytes at most (a long line stays linear).
+    let from = text[..i]
+        .char_indices()
+        .rev()
+        .take(200)
+        .last()
+        .map_or(0, |(at, _)| at);
+    let english = text[from..i]
+        .rsplit(|c: char| is_cjk_letter(c) || c == '\n' || c == '。')
+        .next()
+        .unwrap_or("");
+    english.split_whitespace().count() >= 3
 }
 
 /// The `．` at `i` follows one to three digits that open a line: a list
@@ -690,6 +743,25 @@ mod tests {
         ] {
             assert_eq!(sentences(text).len(), 1, "{:?}", sentences(text));
         }
+        // Full-width abbreviations keep their points; an English sentence
+        // among Japanese ones ends at its period.
+        assert_eq!(
+            sentences("日本製鉄はＵ．Ｓ．スチールを買収した。Ｎｏ．１の投資国は日本だ。"),
+            [
+                "日本製鉄はＵ．Ｓ．スチールを買収した。",
+                "Ｎｏ．１の投資国は日本だ。"
+            ]
+        );
+        assert_eq!(
+            sentences(
+                "Japan and the U.S. agreed to cut tariffs to 15%. 日米は合意した。 Apple Inc. 日本法人も歓迎した。"
+            ),
+            [
+                "Japan and the U.S. agreed to cut tariffs to 15%.",
+                "日米は合意した。",
+                "Apple Inc. 日本法人も歓迎した。"
+            ]
+        );
         let narrow = "日米両国は貿易\n協議を再開し、\n東京で会談した\n。";
         assert_eq!(sentences(narrow).len(), 1, "{:?}", sentences(narrow));
         // List numbers in full width open items; ３．２９ stays a number.
