@@ -175,6 +175,30 @@ pub fn vectors(doc: &Prepared) -> Vec<SparseVec> {
     tfidf(&doc.sentences, &idf)
 }
 
+/// tf-idf vectors for comparing sentences with each other (MMR's
+/// redundancy), as [`vectors`] but without the words of a dateline that
+/// opens an English sentence (`TOKYO, Aug. 20 (Kyodo) --`): two outlets'
+/// leads of one story differ there, and those words diluted their
+/// similarity below the near-duplicate threshold.
+pub fn similarity_vectors(doc: &Prepared) -> Vec<SparseVec> {
+    let idf = idf(&doc.sentences, doc.vocabulary_size());
+    doc.sentences
+        .iter()
+        .map(|s| {
+            let words = crate::prepare::dateline_end(&s.text).map_or(0, |end| {
+                kotoba_tokenize::words::words(&s.text)
+                    .take_while(|&(at, _)| at < end)
+                    .count()
+            });
+            let from = s.positions.partition_point(|&p| (p as usize) < words);
+            counts(s.terms.get(from..).unwrap_or(&[]))
+                .into_iter()
+                .map(|(t, c)| (t, c * idf[t as usize]))
+                .collect()
+        })
+        .collect()
+}
+
 fn term_counts(doc: &Prepared) -> Vec<u32> {
     let mut c = vec![0u32; doc.vocabulary_size()];
     for s in &doc.sentences {

@@ -759,6 +759,35 @@ fn mark_captions(text: &str, sentences: &mut [Sentence]) {
 /// is text, however it opens.
 const CAPTION_SENTENCES: usize = 4;
 
+/// Where a news dateline that opens `sentence` ends: a place in capitals
+/// (`TOKYO`, `NEW YORK`, `WASHINGTON/TOKYO,`), perhaps a date and the
+/// agency (`, Aug. 20 (Kyodo)`, `(AP)`), then a dash standing alone (`-`,
+/// `--`, `—`, `–`) within the first [`DATELINE_WORDS`] words; `None` when
+/// there is none.
+pub(crate) fn dateline_end(sentence: &str) -> Option<usize> {
+    let place = |w: &str| {
+        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 2 && letters.iter().all(|c| c.is_ascii_uppercase())
+    };
+    let mut at = 0;
+    for (k, word) in sentence.split_whitespace().enumerate().take(DATELINE_WORDS) {
+        // Offsets by searching on from the last word: split_whitespace
+        // gives no positions.
+        let start = at + sentence.get(at..)?.find(word)?;
+        at = start + word.len();
+        if k == 0 && !place(word) {
+            return None;
+        }
+        if k > 0 && matches!(word, "-" | "--" | "—" | "–" | "―") {
+            return Some(at);
+        }
+    }
+    None
+}
+
+/// Most words a dateline holds, its dash included.
+const DATELINE_WORDS: usize = 10;
+
 /// Non-blank lines as trimmed byte ranges.
 fn lines(text: &str) -> Vec<(usize, usize)> {
     kotoba_text::segment::line_ranges(text)
@@ -788,6 +817,30 @@ mod tests {
         assert_eq!(ids, [0, 0, 0]);
         assert_eq!(doc.vocabulary[0], "tariff");
         Ok(())
+    }
+
+    #[test]
+    fn datelines_are_found_where_they_open_a_sentence() {
+        for (sentence, dateline) in [
+            (
+                "TOKYO, Aug. 20 (Kyodo) -- Japan's exports fell.",
+                Some("TOKYO, Aug. 20 (Kyodo) --"),
+            ),
+            ("TOKYO (AP) — Japan's exports fell.", Some("TOKYO (AP) —")),
+            (
+                "NEW YORK, July 2 (Reuters) - Stocks rose.",
+                Some("NEW YORK, July 2 (Reuters) -"),
+            ),
+            ("Tokyo (AP) — Japan's exports fell.", None),
+            ("TOKYO said exports fell.", None),
+            ("Exports - a key driver - fell.", None),
+        ] {
+            assert_eq!(
+                dateline_end(sentence).and_then(|end| sentence.get(..end)),
+                dateline,
+                "{sentence}"
+            );
+        }
     }
 
     #[test]
