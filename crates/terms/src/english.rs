@@ -411,9 +411,11 @@ fn list_in_name(run: &[Word], line: &str, units: &[Unit], at: usize) -> Option<u
         return None;
     };
     let named = |w: &Word| w.role == Role::Content && capitalised_word(w.surface);
-    if !(named(owner) && named(head) && inner.role == Role::Inner)
-        || !matches!(inner.key.as_str(), "of" | "for")
-    {
+    let owned = named(owner)
+        && named(head)
+        && inner.role == Role::Inner
+        && matches!(inner.key.as_str(), "of" | "for");
+    if !owned {
         return None;
     }
     let text = |k: usize| units.get(k).and_then(|u| line.get(u.start..u.end));
