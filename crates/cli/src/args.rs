@@ -422,7 +422,8 @@ pub enum AnnotateFormat {
     /// The text with equivalents after each term: `trade surplus [貿易黒字]`.
     Inline,
     /// The text with terms in bold and equivalents in italics: `**trade surplus** (*貿易黒字*)`; the text's own
-    /// Markdown characters are escaped (and indentation dropped), so it renders as written; each document
+    /// Markdown characters are escaped (and indentation dropped), so its characters render as written (a
+    /// single line break is Markdown's soft break: lines of one paragraph flow together); each document
     /// under a `## id` heading, as `summarize --format markdown` writes them.
     Markdown,
 }
