@@ -62,21 +62,33 @@ impl PairStats {
             )));
         }
         // Counts read from files may be anything: a sum too large is an
-        // error, not a wrapped number.
+        // error, not a wrapped number. Every sum is checked before anything
+        // changes, so a failed merge leaves these counts as they were.
         let overflow = |what: &str| Error::Mismatch(format!("adding them up overflows {what}"));
-        self.segments = self
+        let segments = self
             .segments
             .checked_add(other.segments)
             .ok_or_else(|| overflow("segments"))?;
+        self.en.check_absorb(&other.en)?;
+        self.ja.check_absorb(&other.ja)?;
+        for (e, row) in &other.cooc {
+            let Some(mine) = self.cooc.get(e) else {
+                continue;
+            };
+            for (j, n) in row {
+                if mine.get(j).is_some_and(|m| m.checked_add(*n).is_none()) {
+                    return Err(overflow("a co-occurrence count"));
+                }
+            }
+        }
+        self.segments = segments;
         self.en.absorb(other.en)?;
         self.ja.absorb(other.ja)?;
         for (e, row) in other.cooc {
             let mine = self.cooc.entry(e).or_default();
             for (j, n) in row {
                 let slot = mine.entry(j).or_insert(0);
-                *slot = slot
-                    .checked_add(n)
-                    .ok_or_else(|| overflow("a co-occurrence count"))?;
+                *slot = slot.saturating_add(n);
             }
         }
         Ok(())
@@ -96,14 +108,9 @@ impl PairStats {
 
     /// Reads counts written by [`PairStats::to_json`].
     pub fn from_json(text: &str) -> Result<PairStats, Error> {
-        let stats: PairStats = serde_json::from_str(text)?;
-        if stats.version != STATS_VERSION {
-            return Err(Error::Mismatch(format!(
-                "pair statistics format v{} (this build reads v{STATS_VERSION})",
-                stats.version
-            )));
-        }
-        Ok(stats)
+        // Checked as a record's pairs are: the version first, each side,
+        // then the sides together (a Japanese `en` side was accepted here).
+        crate::stats::pairs_from_value(serde_json::from_str(text)?)
     }
 }
 
@@ -1432,6 +1439,52 @@ mod tsv_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A merge that failed on a co-occurrence count had already added the
+    /// segments and both sides' counts (a library review found it).
+    #[test]
+    fn a_failed_merge_of_pair_counts_changes_nothing() {
+        let mut total = PairStats {
+            segments: 1,
+            en: crate::english::count_document("The tariff rose."),
+            ..PairStats::default()
+        };
+        total
+            .cooc
+            .entry("tariff".into())
+            .or_default()
+            .insert("関税".into(), u64::MAX);
+        let before = total.clone();
+        let mut other = before.clone();
+        other
+            .cooc
+            .insert("tariff".into(), BTreeMap::from([("関税".to_string(), 1)]));
+        let failed = total.absorb(other);
+        assert!(
+            failed.is_err_and(|e| e.to_string().contains("co-occurrence")),
+            "the sum overflows"
+        );
+        assert_eq!(total, before);
+    }
+
+    /// Pair counts read back are checked as a record's are: a Japanese
+    /// `en` side was accepted (a library review found it).
+    #[test]
+    fn pair_counts_read_back_are_checked() -> Result<(), Error> {
+        let pairs = [("The tariff rose.", "関税が上がった。")];
+        let stats = Aligner::new()?.count_pairs(&pairs);
+        let json = stats.to_json()?;
+        assert_eq!(PairStats::from_json(&json)?, stats);
+        let mut swapped: serde_json::Value = serde_json::from_str(&json)?;
+        if let Some(fields) = swapped.as_object_mut() {
+            let en = fields.remove("en").unwrap_or_default();
+            let ja = fields.remove("ja").unwrap_or_default();
+            fields.insert("en".into(), ja);
+            fields.insert("ja".into(), en);
+        }
+        assert!(PairStats::from_json(&swapped.to_string()).is_err());
+        Ok(())
+    }
 
     #[test]
     fn granularity_and_kept_terms() {

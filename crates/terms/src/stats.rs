@@ -587,12 +587,7 @@ impl Stats {
     /// unchanged, when versions differ, when both counted something in
     /// different languages, or when a sum would pass `u64::MAX`.
     pub fn absorb(&mut self, other: Stats) -> Result<(), Error> {
-        if other.version != self.version {
-            return Err(Error::Mismatch(format!(
-                "statistics format v{} and v{}",
-                self.version, other.version
-            )));
-        }
+        self.check_absorb(&other)?;
         if other.is_empty() {
             return Ok(());
         }
@@ -600,15 +595,8 @@ impl Stats {
             *self = other;
             return Ok(());
         }
-        if other.language != self.language {
-            return Err(languages_differ(self.language, other.language));
-        }
-        // Every sum is checked before anything changes.
-        let docs = checked_sum(self.docs, other.docs, "docs")?;
-        let words = checked_sum(self.words, other.words, "words")?;
-        terms_overflow(&self.terms, &other.terms)?;
-        self.docs = docs;
-        self.words = words;
+        self.docs += other.docs;
+        self.words += other.words;
         // Two large maps (the partial counts of threads or shards): one pass
         // over both in key order instead of a lookup per key.
         let (small, large) = if self.terms.len() < other.terms.len() {
@@ -633,6 +621,27 @@ impl Stats {
             }
         }
         Ok(())
+    }
+
+    /// Why [`Stats::absorb`] would fail on `other`, checked before anything
+    /// changes: another format version, another language, or a sum past
+    /// `u64::MAX`.
+    pub(crate) fn check_absorb(&self, other: &Stats) -> Result<(), Error> {
+        if other.version != self.version {
+            return Err(Error::Mismatch(format!(
+                "statistics format v{} and v{}",
+                self.version, other.version
+            )));
+        }
+        if other.is_empty() || self.is_empty() {
+            return Ok(());
+        }
+        if other.language != self.language {
+            return Err(languages_differ(self.language, other.language));
+        }
+        checked_sum(self.docs, other.docs, "docs")?;
+        checked_sum(self.words, other.words, "words")?;
+        terms_overflow(&self.terms, &other.terms)
     }
 
     /// The sum of two statistics (same as counting both corpora at once).
@@ -885,6 +894,7 @@ impl Record {
         let Value::Object(mut fields) = v else {
             return Err(invalid("not a kotoba stats record (not a JSON object)"));
         };
+        let version = fields.get("kotoba_stats").and_then(Value::as_u64);
         match fields.get("kotoba_stats") {
             Some(n)
                 if n.as_u64() == Some(RECORD_VERSION)
@@ -924,6 +934,16 @@ impl Record {
                 return Err(invalid(format!("incomplete: {other} is not true or false")));
             }
         };
+        // Version 2 is always written with the mark: without it the record
+        // was not written by kotoba, and read as complete it would be
+        // written back as version 1, the mark lost.
+        if version == Some(INCOMPLETE_RECORD_VERSION) && !incomplete {
+            return Err(invalid(format!(
+                "kotoba_stats version {INCOMPLETE_RECORD_VERSION} is for counts marked \
+                 \"incomplete\":true, which this record lacks; it was not written by kotoba \
+                 (complete counts are version {RECORD_VERSION})"
+            )));
+        }
         Ok(Record {
             terms,
             pairs,
@@ -943,7 +963,7 @@ struct UncheckedPairs {
 
 /// [`PairStats`] from a JSON value: versions checked first, each side read
 /// on its own so that an error names it, then the sides checked together.
-fn pairs_from_value(mut v: Value) -> Result<PairStats, Error> {
+pub(crate) fn pairs_from_value(mut v: Value) -> Result<PairStats, Error> {
     let pair_format = "pair statistics format";
     check_version(&v, "version", u64::from(STATS_VERSION), pair_format)?;
     let mut side = |name: &str| {
@@ -1623,6 +1643,36 @@ mod tests {
         let mut v: Value = serde_json::from_str(&record.to_json()?)?;
         v["shards"] = serde_json::json!({"of": 3, "have": [3]});
         assert!(Record::from_value(v).is_err());
+        Ok(())
+    }
+
+    /// A version 2 record without its mark was read as complete by the
+    /// library (only the CLI refused it) and written back as version 1
+    /// (a library review found it).
+    #[test]
+    fn a_version_2_record_needs_its_incomplete_mark() -> Result<(), Error> {
+        let record = Record {
+            terms: sample(Language::En),
+            pairs: None,
+            shards: None,
+            incomplete: true,
+        };
+        let v: Value = serde_json::from_str(&record.to_json()?)?;
+        assert_eq!(
+            v["kotoba_stats"],
+            serde_json::json!(INCOMPLETE_RECORD_VERSION)
+        );
+        assert!(Record::from_value(v.clone())?.incomplete);
+        let mut unmarked = v;
+        if let Some(fields) = unmarked.as_object_mut() {
+            fields.remove("incomplete");
+        }
+        let err = Record::from_value(unmarked).err().map(|e| e.to_string());
+        assert!(
+            err.as_deref()
+                .is_some_and(|e| e.contains("which this record lacks")),
+            "{err:?}"
+        );
         Ok(())
     }
 }

@@ -604,23 +604,8 @@ fn read_stats(path: &Path, name: &str, seen: &mut HashMap<u64, String>) -> Resul
                 "{origin}: not a kotoba stats record (write one with `glossary build --emit-stats`)"
             ));
         }
-        // Version 2 marks counts that lack inputs which failed, and is
-        // always written with "incomplete":true: without the mark it was not
-        // written by kotoba, and read as complete it was written back as
-        // version 1, the mark lost (a review found).
-        if v.get("kotoba_stats").and_then(Value::as_u64)
-            == Some(kotoba_terms::stats::INCOMPLETE_RECORD_VERSION)
-            && v.get("incomplete") != Some(&Value::Bool(true))
-        {
-            return Err(anyhow!(
-                "{origin}: kotoba_stats version {} is for counts marked \"incomplete\":true, \
-                 which this record lacks; it was not written by kotoba (complete counts are \
-                 version {})",
-                kotoba_terms::stats::INCOMPLETE_RECORD_VERSION,
-                kotoba_terms::stats::RECORD_VERSION
-            ));
-        }
-        // The library checks the record's version and that its counts agree.
+        // The library checks the record's version (and version 2's mark)
+        // and that its counts agree.
         let record = kotoba_terms::stats::Record::from_value(v).with_context(|| origin.clone())?;
         // The same record given twice is counted twice (shards of a split
         // are refused instead); two real shards are never byte-identical

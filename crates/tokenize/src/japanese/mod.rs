@@ -419,9 +419,11 @@ const NON_CONTENT_NOUN: [&str; 4] = ["非自立", "代名詞", "数", "接尾"];
 
 impl JapaneseTokenizer {
     /// The generic [`Token`] of a morpheme of `text`: surface, base form, part
-    /// of speech, and whether it is a function word.
+    /// of speech, and whether it is a function word. A morpheme of another
+    /// text, whose offsets do not fall on `text`'s characters, has an empty
+    /// surface.
     pub fn token(&self, text: &str, m: &Morpheme) -> Token {
-        let surface = &text[m.start..m.end];
+        let surface = text.get(m.start..m.end).unwrap_or("");
         let pos = self.feature(m.word, 0).unwrap_or("");
         let sub = self.feature(m.word, 1).unwrap_or("");
         let base = match self.feature(m.word, 6) {
@@ -480,6 +482,22 @@ mod tests {
         assert_eq!(row("%").map(|r| r.1), Some(true));
         assert_eq!(row(".").map(|r| r.1), Some(true));
         assert_eq!(row("米国"), Some(("米国".to_string(), false)));
+        Ok(())
+    }
+
+    /// A morpheme of another text made `token` panic slicing `text` (a
+    /// library review found it): its surface is empty.
+    #[test]
+    fn a_morpheme_of_another_text_does_not_panic() -> Result<(), Error> {
+        let tokenizer = JapaneseTokenizer::new()?;
+        let long = "日米貿易交渉";
+        let mut worker = tokenizer.worker();
+        let morphemes = worker.morphemes(long);
+        let Some(last) = morphemes.last() else {
+            panic!("no morphemes");
+        };
+        let token = tokenizer.token("日", last);
+        assert_eq!(token.lower, "");
         Ok(())
     }
 
