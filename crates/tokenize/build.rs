@@ -28,7 +28,7 @@ fn main() {
     };
     if missing {
         println!(
-            "cargo::error=The Japanese dictionary (IPADIC) has not been prepared: run `cargo xtask prepare` in the kotoba workspace first."
+            "cargo::error=The Japanese dictionary (IPADIC) has not been prepared: run `cargo xtask prepare` in the kotoba workspace first; from another project, set KOTOBA_IPADIC_DIR to the absolute path of that workspace's target/kotoba-ipadic."
         );
         return;
     }

@@ -42,6 +42,9 @@ struct Target {
 }
 
 /// Annotates texts with one glossary; build once, share across threads.
+/// The first Japanese text with a term written with other okurigana loads
+/// IPADIC's feature table (some 35 MB, once per process) to compare
+/// readings.
 pub struct Annotator<'g> {
     glossary: &'g Glossary,
     targets: Vec<Vec<Target>>,

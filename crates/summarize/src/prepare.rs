@@ -148,6 +148,8 @@ impl Prepared {
 }
 
 /// Prepares documents; holds the tokenizers (cheap to share across threads).
+/// Each thread that prepares English keeps a cache of stemmed word forms,
+/// up to 200,000 of them, for the life of the thread.
 pub struct Preparer {
     english: WordTokenizer,
     japanese: JapaneseTokenizer,
