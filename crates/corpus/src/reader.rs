@@ -74,6 +74,13 @@ pub struct Corpus {
     passed_over: PassedOver,
 }
 
+// By hand: the fields hold tables and automata too large to print.
+impl std::fmt::Debug for Corpus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Corpus").finish_non_exhaustive()
+    }
+}
+
 /// The files that walks of folders passed over for their name (with JSON
 /// Lines, files not named `.jsonl`, `.ndjson` or `.json`; hidden files are
 /// not counted), for a note: a handle shared with the [`Corpus`] it came

@@ -58,6 +58,13 @@ pub struct Annotator<'g> {
     japanese: JapaneseTokenizer,
 }
 
+// By hand: the fields hold tables and automata too large to print.
+impl std::fmt::Debug for Annotator<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Annotator").finish_non_exhaustive()
+    }
+}
+
 /// See [`Annotator::skeletons`].
 struct Skeletons {
     automaton: AhoCorasick,

@@ -13,6 +13,13 @@ pub struct Index<'g> {
     keys: HashMap<String, Vec<usize>>,
 }
 
+// By hand: the fields hold tables and automata too large to print.
+impl std::fmt::Debug for Index<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Index").finish_non_exhaustive()
+    }
+}
+
 impl<'g> Index<'g> {
     /// Indexes every term (English by stemmed words; Japanese by width- and
     /// kana-folded form, and by reading).

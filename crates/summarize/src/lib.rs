@@ -88,6 +88,13 @@ pub struct Summarizer {
     bonus_weight: f64,
 }
 
+// By hand: the fields hold tables and automata too large to print.
+impl std::fmt::Debug for Summarizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Summarizer").finish_non_exhaustive()
+    }
+}
+
 impl Summarizer {
     /// The default summarizer: LeadRank, three sentences, MMR 0.7.
     pub fn new() -> Result<Summarizer, Error> {

@@ -155,6 +155,13 @@ pub struct Preparer {
     japanese: JapaneseTokenizer,
 }
 
+// By hand: the fields hold tables and automata too large to print.
+impl std::fmt::Debug for Preparer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Preparer").finish_non_exhaustive()
+    }
+}
+
 impl Preparer {
     /// A preparer with the English and the Japanese tokenizers.
     pub fn new() -> Result<Preparer, Error> {

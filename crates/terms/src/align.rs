@@ -120,6 +120,13 @@ pub struct Aligner {
     japanese: JapaneseTokenizer,
 }
 
+// By hand: the fields hold tables and automata too large to print.
+impl std::fmt::Debug for Aligner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Aligner").finish_non_exhaustive()
+    }
+}
+
 /// Counts of one chunk of segments, before they become [`PairStats`].
 #[derive(Default)]
 struct Local {

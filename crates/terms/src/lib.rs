@@ -87,6 +87,13 @@ pub struct Extractor {
     japanese: Option<kotoba_tokenize::japanese::JapaneseTokenizer>,
 }
 
+// By hand: the fields hold tables and automata too large to print.
+impl std::fmt::Debug for Extractor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Extractor").finish_non_exhaustive()
+    }
+}
+
 impl Extractor {
     /// An extractor for `language` (loads the Japanese dictionary when needed).
     pub fn new(language: Language) -> Result<Extractor, Error> {

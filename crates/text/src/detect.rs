@@ -92,6 +92,13 @@ pub struct LanguageDetector {
     english: bool,
 }
 
+// By hand: the fields hold tables and automata too large to print.
+impl std::fmt::Debug for LanguageDetector {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LanguageDetector").finish_non_exhaustive()
+    }
+}
+
 impl Default for LanguageDetector {
     fn default() -> Self {
         LanguageDetector {

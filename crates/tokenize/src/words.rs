@@ -98,6 +98,13 @@ pub struct WordTokenizer {
     english: bool,
 }
 
+// By hand: the fields hold tables and automata too large to print.
+impl std::fmt::Debug for WordTokenizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("WordTokenizer").finish_non_exhaustive()
+    }
+}
+
 impl WordTokenizer {
     /// English: Snowball English (Porter 2) stems and the English stop list.
     pub fn english() -> WordTokenizer {

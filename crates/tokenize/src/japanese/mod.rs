@@ -81,6 +81,13 @@ pub struct JapaneseTokenizer {
     dic: &'static Ipadic,
 }
 
+// By hand: the fields hold tables and automata too large to print.
+impl std::fmt::Debug for JapaneseTokenizer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("JapaneseTokenizer").finish_non_exhaustive()
+    }
+}
+
 impl JapaneseTokenizer {
     /// Loads the embedded dictionary (once per process; later calls are free).
     pub fn new() -> Result<JapaneseTokenizer, Error> {
