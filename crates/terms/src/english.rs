@@ -404,8 +404,10 @@ fn comma_gap(gap: &str) -> bool {
 /// `for`), and from `at` capitalised words follow, separated by commas, then
 /// `and` (after a comma or not) and one or more capitalised words
 /// (`Ministry of Economy, Trade and Industry`, `Department for Environment,
-/// Food and Rural Affairs`). A list without the `of` before it (`Japan,
-/// China and Korea`) is no name.
+/// Food and Rural Affairs`), the name's first word one of a body named for
+/// what it oversees (`data/list-name-heads-en.txt`). A list without the
+/// `of` before it (`Japan, China and Korea`), or after another word
+/// (`Governments of Japan, China and Korea`), is no name.
 fn list_in_name(run: &[Word], line: &str, units: &[Unit], at: usize) -> Option<usize> {
     let [.., owner, inner, head] = run else {
         return None;
@@ -414,12 +416,21 @@ fn list_in_name(run: &[Word], line: &str, units: &[Unit], at: usize) -> Option<u
     let owned = named(owner)
         && named(head)
         && inner.role == Role::Inner
-        && matches!(inner.key.as_str(), "of" | "for");
+        && matches!(inner.key.as_str(), "of" | "for")
+        && crate::lexicon::list_name_head(&owner.key);
     if !owned {
         return None;
     }
     let text = |k: usize| units.get(k).and_then(|u| line.get(u.start..u.end));
-    let gap = |k: usize| line.get(units[k - 1].end..units[k].start).unwrap_or("");
+    // The gap before unit `k`; none past the line's last unit.
+    let gap = |k: usize| {
+        let (Some(before), Some(unit)) =
+            (k.checked_sub(1).and_then(|b| units.get(b)), units.get(k))
+        else {
+            return "";
+        };
+        line.get(before.end..unit.start).unwrap_or("")
+    };
     let item = |k: usize| {
         text(k).is_some_and(|s| capitalised_word(s) && stop_kind(&s.to_lowercase()).is_none())
     };
@@ -429,7 +440,7 @@ fn list_in_name(run: &[Word], line: &str, units: &[Unit], at: usize) -> Option<u
             return None;
         }
         k += 1;
-        if text(k) == Some("and") && (units[k].joined || comma_gap(gap(k))) {
+        if text(k) == Some("and") && (units.get(k).is_some_and(|u| u.joined) || comma_gap(gap(k))) {
             break;
         }
         if !comma_gap(gap(k)) {
@@ -1195,7 +1206,9 @@ mod tests {
         let s = count_document(
             "Japan's Ministry of Economy, Trade and Industry (METI) spoke. The Ministry of \
              Land, Infrastructure, Transport, and Tourism agreed, as did the Department for \
-             Environment, Food and Rural Affairs. Japan, China and Korea met.",
+             Environment, Food and Rural Affairs. Japan, China and Korea met. The Governments \
+             of Japan, China and Korea agreed. The Bank of Japan, Toyota and Honda spoke. \
+             The Bank of Japan, Tokyo. The Ministry of Finance, Tokyo.",
         );
         for k in [
             "ministry of economy trade and industry",
@@ -1220,6 +1233,8 @@ mod tests {
             "land infrastructure",
             "japan china",
             "japan china and korea",
+            "government of japan china and korea",
+            "bank of japan toyota and honda",
         ] {
             assert!(!s.terms.contains_key(k), "{k}");
         }

@@ -269,6 +269,21 @@ pub fn abbreviation_stop_word(word: &str) -> bool {
     kotoba_tokenize::words::is_abbreviation_stop_word(word)
 }
 
+/// Whether `key` (a word lowercased and made singular) heads a name that
+/// may hold a list with commas (`data/list-name-heads-en.txt`).
+pub fn list_name_head(key: &str) -> bool {
+    static HEADS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    HEADS
+        .get_or_init(|| {
+            include_str!("../data/list-name-heads-en.txt")
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .collect()
+        })
+        .contains(key)
+}
+
 /// The stop class of a lowercase word: kotoba-tokenize's stop list plus
 /// `data/stopwords-terms-en.txt`; `None` for words that may start or end a term.
 pub fn stop_kind(word: &str) -> Option<StopKind> {
