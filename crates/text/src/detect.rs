@@ -591,6 +591,10 @@ mod tests {
             ("El arancel sube.", "es"),
             ("De invoer van staal is gestegen.", "nl"),
             ("Der Zoll wurde erhöht und die Exporte fielen.", "de"),
+            // `had`, `over` and `be` are theirs too (a review found these
+            // read as English).
+            ("Hij had gelijk over de tarieven.", "nl"),
+            ("Het gaat over geld.", "nl"),
         ] {
             assert_eq!(d.detect(text).map(|x| x.lang), Some(lang), "{text}");
         }
