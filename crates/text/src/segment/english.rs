@@ -204,7 +204,18 @@ fn classify(raw: &str) -> Token {
     }
 }
 
+/// Quotation marks of the current sentence, counted up to `upto`.
+#[derive(Default, Clone, Copy)]
+struct QuoteCount {
+    start: usize,
+    upto: usize,
+    straight: usize,
+    opening: usize,
+    closing: usize,
+}
+
 struct Scanner<'a> {
+    quotes: QuoteCount,
     text: &'a str,
     b: &'a [u8],
     /// Start of the current sentence (never white space).
@@ -218,6 +229,7 @@ impl<'a> Scanner<'a> {
     fn new(text: &'a str) -> Self {
         let start = skip_ws(text, 0);
         Scanner {
+            quotes: QuoteCount::default(),
             text,
             b: text.as_bytes(),
             start,
@@ -430,12 +442,31 @@ impl<'a> Scanner<'a> {
     /// sentence. Splitting there left a stray closing quote on the second
     /// half and the opening one on the first. Looked for within the
     /// paragraph and 1,000 bytes.
-    fn inside_reported_speech(&self, i: usize, after: usize) -> bool {
-        let Some(before) = self.text.get(self.start..i) else {
+    fn inside_reported_speech(&mut self, i: usize, after: usize) -> bool {
+        // Quotes counted from the sentence start on, where the last count
+        // stopped (counting from the start each time was quadratic in a
+        // long sentence of quotations).
+        let q = &mut self.quotes;
+        if q.start != self.start || q.upto > i {
+            *q = QuoteCount {
+                start: self.start,
+                upto: self.start,
+                ..QuoteCount::default()
+            };
+        }
+        let Some(new) = self.text.get(q.upto..i) else {
             return false;
         };
-        let open = before.matches('"').count() % 2 == 1
-            || before.matches('\u{201C}').count() > before.matches('\u{201D}').count();
+        for c in new.chars() {
+            match c {
+                '"' => q.straight += 1,
+                '\u{201C}' => q.opening += 1,
+                '\u{201D}' => q.closing += 1,
+                _ => {}
+            }
+        }
+        q.upto = i;
+        let open = q.straight % 2 == 1 || q.opening > q.closing;
         if !open || self.text[i..after].contains(['"', '\u{201D}']) {
             return false;
         }

@@ -275,11 +275,14 @@ fn polite_end_before(text: &str, i: usize, k: usize) -> bool {
                 | 'で'
                 | 'も'
                 | 'ー'
+                | 'ら'
                 | '、'
                 | '，'
                 | ','
         ) || is_terminator_char(c)
             || is_closer(c)
+            // `ています⏎し、` goes on; `しかし` opens a sentence.
+            || (c == 'し' && char_at(text, k + c.len_utf8()) != Some('か'))
     });
     !goes_on && !line.ends_with("ますます") && ENDINGS.iter().any(|e| line.ends_with(e))
 }
@@ -367,14 +370,25 @@ fn is_cjk_letter(c: char) -> bool {
 }
 
 /// The ASCII `.` at `i` ends an English sentence written among Japanese
-/// ones (`…to 15%. 日米は…`): white space and then Japanese follow, a
-/// lowercase letter, digit, `%` or closing bracket or quote stands before
-/// it (not `U.S.`), and the English since the last Japanese has three
-/// words or more (not `Apple Inc. 日本法人`).
+/// ones (`…to 15%. 日米は…`): white space and then Japanese follow, not a
+/// particle that goes on from the English (`U.S. Steel Corp. は`, `Smith
+/// et al. による`); a lowercase letter, digit, `%` or closing bracket or
+/// quote stands before it (not `U.S.`); and the English, of three words or
+/// more, starts a sentence itself: after a terminator or at a line start,
+/// not after Japanese (`米鉄鋼大手 U.S. Steel Corp. 日本製鉄が…`).
 fn english_sentence_end(text: &str, i: usize) -> bool {
     let after = &text[i + 1..];
     let rest = after.trim_start();
-    if rest.len() == after.len() || !rest.chars().next().is_some_and(is_cjk_letter) {
+    let Some(next) = rest.chars().next() else {
+        return false;
+    };
+    if rest.len() == after.len()
+        || !is_cjk_letter(next)
+        || matches!(
+            next,
+            'は' | 'が' | 'の' | 'を' | 'に' | 'と' | 'で' | 'も' | 'へ' | 'や'
+        )
+    {
         return false;
     }
     if !char_before(text, i).is_some_and(|c| {
@@ -383,18 +397,20 @@ fn english_sentence_end(text: &str, i: usize) -> bool {
         return false;
     }
     // The English run back to the last Japanese character or line start,
-    // looked at over 200 bytes at most (a long line stays linear).
+    // looked at over 200 characters at most (a long line stays linear).
     let from = text[..i]
         .char_indices()
         .rev()
         .take(200)
         .last()
         .map_or(0, |(at, _)| at);
-    let english = text[from..i]
-        .rsplit(|c: char| is_cjk_letter(c) || c == '\n' || c == '。')
-        .next()
-        .unwrap_or("");
-    english.split_whitespace().count() >= 3
+    let window = &text[from..i];
+    let bound = |c: char| is_cjk_letter(c) || c == '\n' || is_terminator_char(c) || is_closer(c);
+    let (starts_sentence, english) = match window.char_indices().rev().find(|&(_, c)| bound(c)) {
+        Some((at, c)) => (!is_cjk_letter(c), &window[at + c.len_utf8()..]),
+        None => (true, window),
+    };
+    starts_sentence && english.split_whitespace().count() >= 3
 }
 
 /// The `．` at `i` follows one to three digits that open a line: a list
@@ -740,9 +756,12 @@ mod tests {
             "関税は引き下げられる見通しです\n。",
             "米国は歓迎した\n政府は関税を引き下げる。",
             "輸出はますます\n増えている。",
+            "資料を掲載しています\nし、窓口でも配布している。",
+            "準備ができました\nら、連絡する。",
         ] {
             assert_eq!(sentences(text).len(), 1, "{:?}", sentences(text));
         }
+        assert_eq!(sentences("交渉は続いています\nしかし、合意は遠い。").len(), 2);
         // Full-width abbreviations keep their points; an English sentence
         // among Japanese ones ends at its period.
         assert_eq!(
@@ -762,6 +781,15 @@ mod tests {
                 "Apple Inc. 日本法人も歓迎した。"
             ]
         );
+        // English names inside a Japanese sentence go on (a review found
+        // these split).
+        for text in [
+            "米鉄鋼大手 U.S. Steel Corp. は日本製鉄による買収を受け入れた。",
+            "Smith et al. による研究では関税の効果は小さい。",
+            "米国の鉄鋼大手 U.S. Steel Corp. 日本製鉄が買収した。",
+        ] {
+            assert_eq!(sentences(text).len(), 1, "{:?}", sentences(text));
+        }
         let narrow = "日米両国は貿易\n協議を再開し、\n東京で会談した\n。";
         assert_eq!(sentences(narrow).len(), 1, "{:?}", sentences(narrow));
         // List numbers in full width open items; ３．２９ stays a number.
