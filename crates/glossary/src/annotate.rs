@@ -1072,7 +1072,7 @@ mod tests {
         let g = default_glossary()?;
         let a = Annotator::new(g)?;
         // "tariff" inside "tariffless" is no match, nor 輸出 inside the one
-        // word 輸出入 (a term of import and of export itself); 貿易黒字 spans
+        // word 輸出入 (a term of trade and of imports-and-exports); 貿易黒字 spans
         // two morphemes and matches.
         let text = "Tariffs, not tariffless trade: 輸出入の貿易黒字";
         let found: Vec<&str> = a
