@@ -106,6 +106,8 @@ pub fn corpus(input: &InputArgs) -> Corpus {
             jsonl: input.jsonl,
             text_field: input.text_field.clone(),
             id_field: input.id_field.clone(),
+            // Only record mode writes a line per input line.
+            blank_lines_are_records: input.keep_fields,
         },
     )
 }

@@ -358,6 +358,10 @@ fn a_blank_line_in_json_lines_keeps_line_counts_matching() {
             );
         }
         assert!(lines[3].starts_with("{\"id\":\"b\""), "{cmd:?}: {out}");
+        // Outside record mode a blank line holds no document: skipped, no
+        // failure (a review found every command exiting 2).
+        let (code, _, err) = outcome(kotoba().args(cmd).args(["--jsonl", "-"]).write_stdin(input));
+        assert_eq!(code, 0, "{cmd:?}: {err}");
     }
 }
 

@@ -55,6 +55,10 @@ pub enum Error {
     /// Statistics JSON could not be read or written.
     #[error("bad statistics JSON: {0}")]
     Json(#[from] serde_json::Error),
+    /// A statistics record that reads as JSON breaks a rule of its format
+    /// (a version 2 record without its `incomplete` mark).
+    #[error("{0}")]
+    Record(String),
     /// The Japanese tokenizer could not be loaded.
     #[error(transparent)]
     Tokenize(#[from] kotoba_tokenize::Error),

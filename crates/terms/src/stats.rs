@@ -938,7 +938,7 @@ impl Record {
         // was not written by kotoba, and read as complete it would be
         // written back as version 1, the mark lost.
         if version == Some(INCOMPLETE_RECORD_VERSION) && !incomplete {
-            return Err(invalid(format!(
+            return Err(Error::Record(format!(
                 "kotoba_stats version {INCOMPLETE_RECORD_VERSION} is for counts marked \
                  \"incomplete\":true, which this record lacks; it was not written by kotoba \
                  (complete counts are version {RECORD_VERSION})"
