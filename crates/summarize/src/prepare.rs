@@ -790,6 +790,11 @@ pub(crate) fn dateline_end(sentence: &str) -> Option<usize> {
         if k > 0 && matches!(word, "-" | "--" | "—" | "–" | "―") {
             return Some(at);
         }
+        // A date, an agency or the rest of a place is capitalised or a
+        // number: `WTO members — including Japan —` opens no dateline.
+        if word.chars().next().is_some_and(char::is_lowercase) {
+            return None;
+        }
     }
     None
 }
@@ -843,6 +848,7 @@ mod tests {
             ("Tokyo (AP) — Japan's exports fell.", None),
             ("TOKYO said exports fell.", None),
             ("Exports - a key driver - fell.", None),
+            ("WTO members — including Japan — met.", None),
         ] {
             assert_eq!(
                 dateline_end(sentence).and_then(|end| sentence.get(..end)),
