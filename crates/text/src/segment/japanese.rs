@@ -761,7 +761,10 @@ mod tests {
         ] {
             assert_eq!(sentences(text).len(), 1, "{:?}", sentences(text));
         }
-        assert_eq!(sentences("交渉は続いています\nしかし、合意は遠い。").len(), 2);
+        assert_eq!(
+            sentences("交渉は続いています\nしかし、合意は遠い。").len(),
+            2
+        );
         // Full-width abbreviations keep their points; an English sentence
         // among Japanese ones ends at its period.
         assert_eq!(
