@@ -281,8 +281,9 @@ fn polite_end_before(text: &str, i: usize, k: usize) -> bool {
                 | ','
         ) || is_terminator_char(c)
             || is_closer(c)
-            // `ています⏎し、` goes on; `しかし` opens a sentence.
-            || (c == 'し' && char_at(text, k + c.len_utf8()) != Some('か'))
+            // `ています⏎し、` goes on; `しかし`, `したがって` open a sentence.
+            || (c == 'し'
+                && char_at(text, k + c.len_utf8()).is_some_and(|n| matches!(n, '、' | '，' | ',')))
     });
     !goes_on && !line.ends_with("ますます") && ENDINGS.iter().any(|e| line.ends_with(e))
 }
@@ -382,13 +383,7 @@ fn english_sentence_end(text: &str, i: usize) -> bool {
     let Some(next) = rest.chars().next() else {
         return false;
     };
-    if rest.len() == after.len()
-        || !is_cjk_letter(next)
-        || matches!(
-            next,
-            'は' | 'が' | 'の' | 'を' | 'に' | 'と' | 'で' | 'も' | 'へ' | 'や'
-        )
-    {
+    if rest.len() == after.len() || !is_cjk_letter(next) || goes_on_after_english(rest) {
         return false;
     }
     if !char_before(text, i).is_some_and(|c| {
@@ -396,8 +391,10 @@ fn english_sentence_end(text: &str, i: usize) -> bool {
     }) {
         return false;
     }
-    // The English run back to the last Japanese character or line start,
-    // looked at over 200 characters at most (a long line stays linear).
+    // The English run back to the last Japanese character, Japanese
+    // terminator or bracket, or line start, looked at over 200 characters
+    // at most (a long line stays linear). English brackets, quotes and
+    // apostrophes belong to the run (`rose (from 10%).`, `didn’t`).
     let from = text[..i]
         .char_indices()
         .rev()
@@ -405,12 +402,74 @@ fn english_sentence_end(text: &str, i: usize) -> bool {
         .last()
         .map_or(0, |(at, _)| at);
     let window = &text[from..i];
-    let bound = |c: char| is_cjk_letter(c) || c == '\n' || is_terminator_char(c) || is_closer(c);
+    let bound = |c: char| {
+        is_cjk_letter(c)
+            || c == '\n'
+            || matches!(
+                c,
+                '。' | '｡'
+                    | '！'
+                    | '？'
+                    | '．'
+                    | '」'
+                    | '』'
+                    | '）'
+                    | '】'
+                    | '〕'
+                    | '〉'
+                    | '》'
+                    | '｣'
+            )
+    };
     let (starts_sentence, english) = match window.char_indices().rev().find(|&(_, c)| bound(c)) {
         Some((at, c)) => (!is_cjk_letter(c), &window[at + c.len_utf8()..]),
         None => (true, window),
     };
     starts_sentence && english.split_whitespace().count() >= 3
+}
+
+/// Whether Japanese `rest` goes on from the English before it with a
+/// particle: one before a kanji, katakana or Latin word (`Corp. は日本製鉄`,
+/// `の関税`), or a compound particle (`et al. による`, `について`, `として`),
+/// not a sentence's opening word that starts with the same kana (`もちろん`,
+/// `ところが`, `では、`).
+fn goes_on_after_english(rest: &str) -> bool {
+    const COMPOUNDS: [&str; 16] = [
+        "による",
+        "によって",
+        "について",
+        "において",
+        "における",
+        "にとって",
+        "に対し",
+        "として",
+        "とともに",
+        "との",
+        "での",
+        "への",
+        "には",
+        "とは",
+        "では",
+        "にも",
+    ];
+    let mut chars = rest.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if !matches!(
+        first,
+        'は' | 'が' | 'の' | 'を' | 'に' | 'と' | 'で' | 'も' | 'へ' | 'や'
+    ) {
+        return false;
+    }
+    let second = chars.next();
+    if second.is_some_and(|c| !('\u{3041}'..='\u{309F}').contains(&c)) {
+        return !matches!(second, Some('、' | '，' | ','));
+    }
+    COMPOUNDS.iter().any(|p| {
+        rest.strip_prefix(p)
+            .is_some_and(|after| !after.starts_with(['、', '，', ',']))
+    })
 }
 
 /// The `．` at `i` follows one to three digits that open a line: a list
@@ -765,6 +824,10 @@ mod tests {
             sentences("交渉は続いています\nしかし、合意は遠い。").len(),
             2
         );
+        assert_eq!(
+            sentences("交渉は続いています\nしたがって、合意は遠い。").len(),
+            2
+        );
         // Full-width abbreviations keep their points; an English sentence
         // among Japanese ones ends at its period.
         assert_eq!(
@@ -792,6 +855,24 @@ mod tests {
             "米国の鉄鋼大手 U.S. Steel Corp. 日本製鉄が買収した。",
         ] {
             assert_eq!(sentences(text).len(), 1, "{:?}", sentences(text));
+        }
+        // English with brackets, quotes or apostrophes is still English,
+        // and a Japanese sentence may open with a word that starts like a
+        // particle (a review found these no longer split).
+        for text in [
+            "日本は反発した。Tariffs rose to 15% (from 10%). 日米は協議する。",
+            "日本は反発した。They didn’t agree at all. 日米は協議する。",
+            "日本は反発した。He said “no deal” to them. 日米は協議する。",
+            "The tariff rose to 15%. もちろん日本は反発した。",
+            "The tariff rose to 15%. ところが日本は反発した。",
+            "The tariff rose to 15%. では、日本はどうするのか。",
+        ] {
+            assert_eq!(
+                sentences(text).len(),
+                if text.starts_with('日') { 3 } else { 2 },
+                "{:?}",
+                sentences(text)
+            );
         }
         let narrow = "日米両国は貿易\n協議を再開し、\n東京で会談した\n。";
         assert_eq!(sentences(narrow).len(), 1, "{:?}", sentences(narrow));
