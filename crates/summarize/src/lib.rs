@@ -667,10 +667,14 @@ mod tests {
                   政府は２３日、米国との関税交渉で合意したと発表した。自動車関税は１５％に引き下げられる。\n";
         let out = summarizer(Method::Lead, 3).summarize(ja, Lang::Ja, Split::Sentences);
         assert!(out.iter().all(|e| !e.text.contains("首相官邸")), "{out:?}");
-        let credited = "記者会見する石破首相＝２３日、首相官邸（写真・共同）\n\n\
-                        政府は２３日、米国との関税交渉で合意したと発表した。\n";
-        let out = summarizer(Method::Lead, 2).summarize(credited, Lang::Ja, Split::Sentences);
-        assert!(out.iter().all(|e| !e.text.contains("首相官邸")), "{out:?}");
+        for credit in ["（写真・共同）", "（写真:共同）", "（写真/AP）"] {
+            let credited = format!(
+                "記者会見する石破首相＝２３日、首相官邸{credit}\n\n\
+                 政府は２３日、米国との関税交渉で合意したと発表した。\n"
+            );
+            let out = summarizer(Method::Lead, 2).summarize(&credited, Lang::Ja, Split::Sentences);
+            assert!(out.iter().all(|e| !e.text.contains("首相官邸")), "{out:?}");
+        }
         // A story's sentence pointing at its photo is no caption (a review
         // found this lead dropped).
         let pointer = "政府は２３日、米国との関税交渉で合意したと発表した。石破首相が首相官邸で記者会見した（写真）。\n\n\

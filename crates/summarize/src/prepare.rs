@@ -791,8 +791,9 @@ pub(crate) fn dateline_end(sentence: &str) -> Option<usize> {
             return Some(at);
         }
         // A date, an agency or the rest of a place is capitalised or a
-        // number: `WTO members — including Japan —` opens no dateline.
-        if word.chars().next().is_some_and(char::is_lowercase) {
+        // number (or `via`: `(Reuters via ZAWYA)`): `WTO members —
+        // including Japan —` opens no dateline.
+        if word != "via" && word.chars().next().is_some_and(char::is_lowercase) {
             return None;
         }
     }
@@ -849,6 +850,10 @@ mod tests {
             ("TOKYO said exports fell.", None),
             ("Exports - a key driver - fell.", None),
             ("WTO members — including Japan — met.", None),
+            (
+                "DUBAI (Reuters via ZAWYA) - Trade rose.",
+                Some("DUBAI (Reuters via ZAWYA) -"),
+            ),
         ] {
             assert_eq!(
                 dateline_end(sentence).and_then(|end| sentence.get(..end)),
