@@ -60,7 +60,10 @@ impl Default for InputOptions {
 /// One document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
-    /// Stable id: the path, the JSON Lines id, or `path:line`.
+    /// Stable id: the path, the JSON Lines id, or `path:line`. A numeric id
+    /// is as written (`1.50`, a 23-digit integer) when serde_json's
+    /// `arbitrary_precision` feature is on, as the `kotoba` binary builds
+    /// it; without it serde_json reads numbers as 64-bit values.
     pub id: String,
     /// The text.
     pub text: String,
