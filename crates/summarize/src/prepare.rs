@@ -768,40 +768,17 @@ fn mark_captions(text: &str, sentences: &mut [Sentence]) {
 /// is text, however it opens.
 const CAPTION_SENTENCES: usize = 4;
 
-/// Where a news dateline that opens `sentence` ends: a place in capitals
-/// (`TOKYO`, `NEW YORK`, `WASHINGTON/TOKYO,`), perhaps a date and the
-/// agency (`, Aug. 20 (Kyodo)`, `(AP)`), then a dash standing alone (`-`,
-/// `--`, `—`, `–`) within the first [`DATELINE_WORDS`] words; `None` when
+/// Where a news dateline that opens `sentence` ends, at its dash
+/// ([`kotoba_text::segment::english_dateline`]: a place in capitals,
+/// `TOKYO`, `NEW YORK`, `WASHINGTON/TOKYO,`, perhaps a date and the agency,
+/// `, Aug. 20 (Kyodo)`, `(AP)`, then a dash standing alone); `None` when
 /// there is none.
 pub(crate) fn dateline_end(sentence: &str) -> Option<usize> {
-    let place = |w: &str| {
-        let letters: Vec<char> = w.chars().filter(|c| c.is_alphabetic()).collect();
-        letters.len() >= 2 && letters.iter().all(|c| c.is_ascii_uppercase())
-    };
-    let mut at = 0;
-    for (k, word) in sentence.split_whitespace().enumerate().take(DATELINE_WORDS) {
-        // Offsets by searching on from the last word: split_whitespace
-        // gives no positions.
-        let start = at + sentence.get(at..)?.find(word)?;
-        at = start + word.len();
-        if k == 0 && !place(word) {
-            return None;
-        }
-        if k > 0 && matches!(word, "-" | "--" | "—" | "–" | "―") {
-            return Some(at);
-        }
-        // A date, an agency or the rest of a place is capitalised or a
-        // number (or `via`: `(Reuters via ZAWYA)`): `WTO members —
-        // including Japan —` opens no dateline.
-        if word != "via" && word.chars().next().is_some_and(char::is_lowercase) {
-            return None;
-        }
-    }
-    None
+    let body = sentence.trim_start();
+    let dateline = kotoba_text::segment::english_dateline(body)?;
+    let lead = sentence.len() - body.len();
+    Some(lead + body[..dateline.len].trim_end().len())
 }
-
-/// Most words a dateline holds, its dash included.
-const DATELINE_WORDS: usize = 10;
 
 /// Non-blank lines as trimmed byte ranges.
 fn lines(text: &str) -> Vec<(usize, usize)> {

@@ -64,6 +64,7 @@ pub fn split_sentences(text: &str, lang: SegmentLang) -> Vec<SentenceSpan> {
 /// assert_eq!(dateline("TOKYO (Reuters) - Japan's exports rose."), Some(18));
 /// assert_eq!(dateline("【ワシントン共同】日米両政府は"), Some("【ワシントン共同】".len()));
 /// assert_eq!(dateline("Tokyo - Japan's exports rose."), None);
+/// assert!(dateline("WASHINGTON/TOKYO (Reuters) ― Talks resumed.").is_some());
 /// ```
 pub fn dateline(line: &str) -> Option<usize> {
     let body = line.trim_start();
@@ -101,7 +102,7 @@ pub fn english_dateline(line: &str) -> Option<EnglishDateline<'_>> {
         .find(|&i| body.is_char_boundary(i))
         .unwrap_or(0);
     let window = &body[..cut];
-    let dash = [" — ", " – ", " -- ", " - "]
+    let dash = [" — ", " – ", " ― ", " -- ", " - "]
         .iter()
         .filter_map(|d| window.find(d).map(|i| (i, d.len())))
         .min()?;
@@ -109,13 +110,14 @@ pub fn english_dateline(line: &str) -> Option<EnglishDateline<'_>> {
     if head.len() > HEAD_MAX {
         return None;
     }
-    // The place: the words before a comma or parenthesis, all in capitals.
+    // The place: the words before a comma or parenthesis, all in capitals
+    // (`ST. LOUIS`, `WASHINGTON/TOKYO`).
     let place_end = head.find([',', '(']).unwrap_or(head.len());
     let place = head[..place_end].trim();
     let capitals = |w: &str| {
         w.chars().filter(char::is_ascii_alphabetic).count() >= 2
             && w.chars()
-                .all(|c| c.is_ascii_uppercase() || matches!(c, '.' | '\'' | '-'))
+                .all(|c| c.is_ascii_uppercase() || matches!(c, '.' | '\'' | '-' | '/'))
     };
     if place.is_empty() || !place.split_whitespace().all(capitals) {
         return None;
