@@ -601,11 +601,7 @@ struct Phrases {
 impl Phrases {
     /// The phrases of a data file: one a line, `#` starting a comment.
     fn parse(data: &'static str, any_case: bool) -> Phrases {
-        let lines: Vec<&str> = data
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
+        let lines: Vec<&str> = kotoba_text::data_lines(data).collect();
         let openings = lines.iter().filter_map(|l| l.strip_prefix('^')).collect();
         let endings = lines.iter().filter_map(|l| l.strip_suffix('$')).collect();
         // A few dozen short phrases always build; were it otherwise, no

@@ -275,11 +275,7 @@ pub fn list_name_head(key: &str) -> bool {
     static HEADS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
     HEADS
         .get_or_init(|| {
-            include_str!("../data/list-name-heads-en.txt")
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .collect()
+            kotoba_text::data_lines(include_str!("../data/list-name-heads-en.txt")).collect()
         })
         .contains(key)
 }

@@ -345,11 +345,7 @@ impl LanguageDetector {
 fn english_function_words() -> &'static std::collections::HashSet<&'static str> {
     static WORDS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
     WORDS.get_or_init(|| {
-        include_str!("../data/english-function-words.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect()
+        crate::data_lines(include_str!("../data/english-function-words.txt")).collect()
     })
 }
 

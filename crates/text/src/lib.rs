@@ -17,3 +17,17 @@ pub mod detect;
 pub mod encoding;
 pub mod normalize;
 pub mod segment;
+
+/// The entries of a data file shipped with a crate (word and phrase
+/// lists): one a line, trimmed, blank lines and lines opening with `#` left
+/// out.
+///
+/// ```
+/// let list = "# heads\nministry\n\n  agency \n";
+/// assert_eq!(kotoba_text::data_lines(list).collect::<Vec<_>>(), ["ministry", "agency"]);
+/// ```
+pub fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
