@@ -222,7 +222,7 @@ impl<'g> Annotator<'g> {
     }
 
     /// The concepts whose terms in `lang` occur anywhere in `text`, also
-    /// inside longer terms (for checks).
+    /// inside longer terms.
     pub fn present(&self, text: &str, lang: Lang) -> BTreeSet<usize> {
         self.search(text, true)
             .into_iter()

@@ -36,9 +36,8 @@ impl<'g> Index<'g> {
         };
         for (i, c) in glossary.concepts.iter().enumerate() {
             for t in &c.en {
-                add(key_en(&t.term), i);
-                // `US Trade Representative` for `U.S. Trade Representative`,
-                // as annotation accepts it.
+                // The term and its other forms: `US Trade Representative`
+                // for `U.S. Trade Representative`, as annotation accepts it.
                 for form in english_forms(&t.term) {
                     add(key_en(&form), i);
                 }

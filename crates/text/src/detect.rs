@@ -265,16 +265,13 @@ impl LanguageDetector {
         let japanese = text.chars().any(|c| japanese_only().contains(&c));
         match (chinese, japanese) {
             (true, _) => None,
-            (false, true) => {
-                // Japanese is allowed (checked by the caller): its row.
-                let lang = Lang::Jpn;
-                Some(Detection {
-                    lang: iso639_1(lang.code()).unwrap_or(lang.code()),
-                    lang3: lang.code(),
-                    name: lang.eng_name(),
-                    ..found
-                })
-            }
+            // Japanese is allowed (checked by the caller): its row.
+            (false, true) => Some(named(
+                Lang::Jpn,
+                found.script,
+                found.confidence,
+                found.reliable,
+            )),
             (false, false) => {
                 found.confidence = found.confidence.min(0.5);
                 found.reliable = false;
@@ -365,26 +362,29 @@ fn english_by_function_words(text: &str) -> Option<Detection> {
         .filter(|w| english_function_words().contains(w.as_str()))
         .count();
     let share = function as f64 / words.len().max(1) as f64;
-    (function >= 1 && share >= 0.2).then(|| Detection {
-        lang: "en",
-        lang3: "eng",
-        name: "English",
-        script: "Latin".to_string(),
-        confidence: share.min(1.0),
-        reliable: false,
-    })
+    (function >= 1 && share >= 0.2)
+        .then(|| named(Lang::Eng, "Latin".to_string(), share.min(1.0), false))
 }
 
 /// whatlang's answer as a [`Detection`].
 fn detection(info: &whatlang::Info) -> Detection {
-    let lang = info.lang();
+    named(
+        info.lang(),
+        script_name(info.script()),
+        info.confidence(),
+        info.is_reliable(),
+    )
+}
+
+/// A [`Detection`] of `lang`, named by its codes and English name.
+fn named(lang: Lang, script: String, confidence: f64, reliable: bool) -> Detection {
     Detection {
         lang: iso639_1(lang.code()).unwrap_or(lang.code()),
         lang3: lang.code(),
         name: lang.eng_name(),
-        script: script_name(info.script()),
-        confidence: info.confidence(),
-        reliable: info.is_reliable(),
+        script,
+        confidence,
+        reliable,
     }
 }
 
