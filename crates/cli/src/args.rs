@@ -278,6 +278,22 @@ pub enum BuildFormat {
 
 /// `kotoba glossary build`. Like `extract`, no record per input record:
 /// `--keep-fields` is refused and not shown in the help.
+
+/// The flags of counting a corpus, which ranking `--stats` counts (and
+/// `--partial`) leave no use for.
+const COUNTING_FLAGS: [&str; 10] = [
+    "inputs",
+    "parallel",
+    "emit_stats",
+    "shard",
+    "lang",
+    "jsonl",
+    "text_field",
+    "id_field",
+    "keep_fields",
+    "fail_fast",
+];
+
 #[derive(Debug, Args)]
 #[command(mut_arg("keep_fields", |a| a.hide(true)))]
 pub struct GlossaryBuildArgs {
@@ -326,10 +342,7 @@ pub struct GlossaryBuildArgs {
     #[arg(
         long,
         value_name = "FILE",
-        conflicts_with_all = [
-            "inputs", "parallel", "emit_stats", "shard", "lang", "jsonl", "text_field",
-            "id_field", "keep_fields", "fail_fast",
-        ]
+        conflicts_with_all = COUNTING_FLAGS
     )]
     pub stats: Option<std::path::PathBuf>,
     /// Rank --stats counts that lack shards of their split.
@@ -339,10 +352,7 @@ pub struct GlossaryBuildArgs {
     #[arg(
         long,
         requires = "stats",
-        conflicts_with_all = [
-            "inputs", "parallel", "emit_stats", "shard", "lang", "jsonl", "text_field",
-            "id_field", "keep_fields", "fail_fast",
-        ]
+        conflicts_with_all = COUNTING_FLAGS
     )]
     pub partial: bool,
 }
