@@ -276,9 +276,6 @@ pub enum BuildFormat {
     Tbx,
 }
 
-/// `kotoba glossary build`. Like `extract`, no record per input record:
-/// `--keep-fields` is refused and not shown in the help.
-
 /// The flags of counting a corpus, which ranking `--stats` counts (and
 /// `--partial`) leave no use for.
 const COUNTING_FLAGS: [&str; 10] = [
@@ -294,6 +291,8 @@ const COUNTING_FLAGS: [&str; 10] = [
     "fail_fast",
 ];
 
+/// `kotoba glossary build`. Like `extract`, no record per input record:
+/// `--keep-fields` is refused and not shown in the help.
 #[derive(Debug, Args)]
 #[command(mut_arg("keep_fields", |a| a.hide(true)))]
 pub struct GlossaryBuildArgs {
