@@ -11,7 +11,7 @@ use kotoba_tokenize::japanese::JapaneseTokenizer;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 use crate::normalize::{
-    COUNTERS, english_forms, is_cjk, is_kanji, is_katakana, kanji_digits, okurigana_skeleton,
+    COUNTERS, english_forms, is_cjk, is_kanji, is_katakana, kanji_forms, okurigana_skeleton,
     without_final_okurigana, without_inner_okurigana,
 };
 use crate::{Error, Glossary, Lang};
@@ -539,8 +539,8 @@ fn japanese_forms(
     forms.extend(long_vowels(&term, false));
     forms.extend(long_vowels(&term, true));
     // Numbers in kanji, as vertical text and official documents write
-    // them: 主要七か国, 三〇一条.
-    let kanji: Vec<String> = forms.iter().filter_map(|f| kanji_digits(f)).collect();
+    // them: 主要七か国, 三〇一条, 三百一条.
+    let kanji: Vec<String> = forms.iter().flat_map(|f| kanji_forms(f)).collect();
     forms.extend(kanji);
     if term.contains('・') {
         forms.push(term.replace('・', ""));
@@ -1023,6 +1023,10 @@ mod tests {
                 pair("三〇一条", "section-301"),
                 pair("G7", "g7")
             ]
+        );
+        assert_eq!(
+            concepts("通商法三百一条に基づく"),
+            [pair("通商法三百一条", "section-301")]
         );
         assert_eq!(
             concepts("通関手続が簡素化"),

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::normalize::{english_forms, kanji_digits, key_en, key_ja, spelling_key};
+use crate::normalize::{english_forms, kanji_forms, key_en, key_ja, spelling_key};
 use crate::{Concept, Glossary};
 
 /// A lookup index over a glossary.
@@ -46,8 +46,8 @@ impl<'g> Index<'g> {
                 add(key_ja(&t.term), i);
                 // 割り当て, 割当て and 割当; 7ヶ国 and 7カ国; セクタ and セクター.
                 add(key_ja(&spelling_key(&t.term)), i);
-                // 主要七か国 for 主要7か国, 三〇一条 for 301条.
-                if let Some(kanji) = kanji_digits(&t.term) {
+                // 主要七か国 for 主要7か国, 三〇一条 and 三百一条 for 301条.
+                for kanji in kanji_forms(&t.term) {
                     add(key_ja(&spelling_key(&kanji)), i);
                 }
                 if let Some(r) = &t.reading {
@@ -140,8 +140,9 @@ fn written_as(query: &str) -> impl Fn(&Concept) -> bool {
         }) || c.ja.iter().any(|t| {
             key_ja(&t.term) == query_ja
                 || key_ja(&spelling_key(&t.term)) == query_spelling
-                || kanji_digits(&t.term)
-                    .is_some_and(|k| key_ja(&spelling_key(&k)) == query_spelling)
+                || kanji_forms(&t.term)
+                    .iter()
+                    .any(|k| key_ja(&spelling_key(k)) == query_spelling)
         })
     }
 }
@@ -215,6 +216,8 @@ mod tests {
             ("主要七か国", "g7"),
             ("主要七ヶ国", "g7"),
             ("三〇一条", "section-301"),
+            ("三百一条", "section-301"),
+            ("スーパー三百一条", "super-301"),
         ] {
             let ids: Vec<&str> = index.lookup(query).iter().map(|c| c.id.as_str()).collect();
             assert_eq!(ids.first().copied(), Some(id), "{query}: {ids:?}");

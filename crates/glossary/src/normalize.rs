@@ -164,11 +164,31 @@ pub fn spelling_key(term: &str) -> String {
     out
 }
 
-/// `form` with its numbers written in kanji digits, one for one (`301` →
-/// `三〇一`), where no Latin letter or digit stands beside the number
-/// (`G7` stays); `None` when it has no such number.
-pub fn kanji_digits(form: &str) -> Option<String> {
-    const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+/// The ways `form` may be written with its numbers in kanji: digit for
+/// digit, as vertical text writes them (`301` → `三〇一`), and with the
+/// place values 十, 百 and 千, as official documents write them (`301` →
+/// `三百一`, `10` → `十`). Only numbers where no Latin letter or digit
+/// stands beside them (`G7` stays) and, for place values, below 10,000 and
+/// without a leading zero. Empty when `form` has no such number; a form
+/// that both ways write alike (`7` → `七`) comes once.
+pub fn kanji_forms(form: &str) -> Vec<String> {
+    let mut forms = Vec::with_capacity(2);
+    for place_values in [false, true] {
+        if let Some(kanji) = numbers_in_kanji(form, place_values)
+            && !forms.contains(&kanji)
+        {
+            forms.push(kanji);
+        }
+    }
+    forms
+}
+
+/// The kanji for the digits 0 to 9.
+const KANJI_DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/// `form` with each free-standing number in kanji, digit for digit or with
+/// place values; `None` when no number changed.
+fn numbers_in_kanji(form: &str, place_values: bool) -> Option<String> {
     let chars: Vec<char> = form.chars().collect();
     let mut out = String::with_capacity(form.len());
     let mut changed = false;
@@ -181,16 +201,55 @@ pub fn kanji_digits(form: &str) -> Option<String> {
             continue;
         }
         let latin = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_alphabetic());
-        let digits = &chars[i..i + run];
-        if latin(i.checked_sub(1).and_then(|b| chars.get(b))) || latin(chars.get(i + run)) {
-            out.extend(digits);
+        let digits: Vec<u8> = chars[i..i + run].iter().map(|d| *d as u8 - b'0').collect();
+        let free =
+            !latin(i.checked_sub(1).and_then(|b| chars.get(b))) && !latin(chars.get(i + run));
+        let kanji = if !free {
+            None
+        } else if place_values {
+            with_place_values(&digits)
         } else {
-            out.extend(digits.iter().map(|d| DIGITS[(*d as u8 - b'0') as usize]));
-            changed = true;
+            Some(
+                digits
+                    .iter()
+                    .map(|&d| KANJI_DIGITS[usize::from(d)])
+                    .collect(),
+            )
+        };
+        match kanji {
+            Some(k) => {
+                out.push_str(&k);
+                changed = true;
+            }
+            None => out.extend(&chars[i..i + run]),
         }
         i += run;
     }
     changed.then_some(out)
+}
+
+/// A number of one to four digits with the place values 千, 百 and 十:
+/// `301` → `三百一`, `1974` → `千九百七十四`, `20` → `二十`; a place of one
+/// is written without 一 (`十`, not `一十`). `None` for zero, for a leading
+/// zero and from five digits on.
+fn with_place_values(digits: &[u8]) -> Option<String> {
+    const PLACES: [&str; 4] = ["千", "百", "十", ""];
+    if digits.is_empty() || digits.len() > 4 || digits[0] == 0 {
+        return None;
+    }
+    let mut out = String::new();
+    for (k, &d) in digits.iter().enumerate() {
+        let place = PLACES[4 - digits.len() + k];
+        match d {
+            0 => {}
+            1 if !place.is_empty() => out.push_str(place),
+            _ => {
+                out.push(KANJI_DIGITS[usize::from(d)]);
+                out.push_str(place);
+            }
+        }
+    }
+    Some(out)
 }
 
 /// The spellings of counters: the first is the one [`spelling_key`] keeps.
@@ -301,6 +360,27 @@ pub fn english_forms(term: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_are_written_in_kanji_both_ways() {
+        assert_eq!(kanji_forms("301条"), ["三〇一条", "三百一条"]);
+        assert_eq!(
+            kanji_forms("1974年通商法"),
+            ["一九七四年通商法", "千九百七十四年通商法"]
+        );
+        assert_eq!(kanji_forms("主要7か国"), ["主要七か国"]);
+        assert_eq!(kanji_forms("10年"), ["一〇年", "十年"]);
+        assert_eq!(kanji_forms("20"), ["二〇", "二十"]);
+        assert_eq!(kanji_forms("110"), ["一一〇", "百十"]);
+        assert_eq!(kanji_forms("2000"), ["二〇〇〇", "二千"]);
+        // A leading zero, zero itself and five digits have no place-value form.
+        assert_eq!(kanji_forms("007"), ["〇〇七"]);
+        assert_eq!(kanji_forms("0"), ["〇"]);
+        assert_eq!(kanji_forms("12345"), ["一二三四五"]);
+        // Numbers joined to Latin letters stay.
+        assert!(kanji_forms("G7サミット").is_empty());
+        assert!(kanji_forms("関税").is_empty());
+    }
 
     #[test]
     fn okurigana_skeletons_map_back_to_the_text() {
