@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 /// An input problem, always naming the file (and line, for JSON Lines).
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum CorpusError {
     /// The path does not exist.
     #[error("{path}: no such file or directory")]

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 /// A glossary problem, naming the file (and line where there is one).
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// Reading or writing failed.
     #[error("{path}: {source}")]

@@ -32,6 +32,7 @@ pub use select::{Length, Selection};
 
 /// Errors of this crate.
 #[derive(Debug, Clone, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// A tokenizer could not be set up.
     #[error(transparent)]

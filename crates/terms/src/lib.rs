@@ -48,6 +48,7 @@ pub use stats::{Language, Stats, Tally, TermCounts};
 
 /// Errors of this crate.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// Statistics of different languages or format versions were combined.
     #[error("statistics do not match: {0}")]

@@ -10,6 +10,7 @@ const ISO639: &str = include_str!("../data/iso639.tsv");
 
 /// Errors of language identification settings.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum DetectError {
     /// A candidate code names no language the detector knows.
     #[error("unknown language code `{0}` (use ISO 639-1 like `en` or 639-3 like `eng`)")]

@@ -4,6 +4,7 @@
 
 /// Why a file that announces UTF-16 cannot be read as such.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum Utf16Error {
     /// An odd number of bytes after the byte-order mark.
     #[error("UTF-16 text with an odd number of bytes (cut short?)")]

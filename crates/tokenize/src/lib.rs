@@ -24,6 +24,7 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 /// Errors of this crate.
 #[derive(Debug, Clone, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// The embedded dictionary could not be read (a build problem, not an input problem).
     #[error("the embedded Japanese dictionary is unusable: {0}")]
