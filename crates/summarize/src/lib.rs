@@ -814,6 +814,26 @@ mod tests {
             [false, false, false]
         );
         assert_eq!(headings("Japan to cut tariffs in deal with U.S."), [false]);
+        // A headline in title case ending in a full stop, alone in its
+        // block; a one-line lead full of names is no headline.
+        assert_eq!(
+            headings(&format!(
+                "Japan Says It Will Not Accept U.S. Rice Demands.{body}"
+            )),
+            [true, false]
+        );
+        assert_eq!(
+            headings(&format!(
+                "Japanese Prime Minister Morihiro Hosokawa met President Clinton in Washington.{body}"
+            )),
+            [false, false]
+        );
+        assert_eq!(
+            headings(&format!(
+                "Japan Says It Will Not Accept U.S. Rice Demands. Tokyo Stands Firm.{body}"
+            )),
+            [false, false, false]
+        );
         Ok(())
     }
 

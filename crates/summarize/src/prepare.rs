@@ -525,8 +525,9 @@ fn around(text: &str, span: (usize, usize), block: (usize, usize)) -> Option<(&s
 /// `block`), is a headline although it ends in a full stop: it opens the
 /// block, is one line of at most [`HEADLINE_WORDS`] words without an article,
 /// and ends in an initialism (`… with U.S.`), whose period belongs to the
-/// word; and it is the whole block or written in title case (`Clinton
-/// Frustrated With Japan on Trade`).
+/// word, and it is the whole block or written in title case (`Clinton
+/// Frustrated With Japan on Trade`); or it is the whole block and every
+/// word but its stop words is capitalised ([`headline_case`]).
 fn headline(text: &str, span: (usize, usize), block: (usize, usize)) -> bool {
     let Some((before, sentence, after)) = around(text, span, block) else {
         return false;
@@ -547,7 +548,30 @@ fn headline(text: &str, span: (usize, usize), block: (usize, usize)) -> bool {
         .last()
         .map(|w| w.trim_end_matches(['"', '\'', '’', '”', ')']))
         .is_some_and(|w| w.ends_with('.') && kotoba_tokenize::words::is_dotted_abbreviation(w));
-    ends_in_initialism && (after.trim().is_empty() || title_case(sentence))
+    let alone = after.trim().is_empty();
+    (ends_in_initialism && (alone || title_case(sentence))) || (alone && headline_case(sentence))
+}
+
+/// True when every word of a sentence but its stop words begins with a
+/// capital, three or more of them: a headline in title case (`Japan Says It
+/// Will Not Accept U.S. Rice Demands.`). A lead full of names still has a
+/// verb or a noun in lowercase (`… Hosokawa met President Clinton.`).
+fn headline_case(sentence: &str) -> bool {
+    let mut capitalised = 0;
+    for w in sentence.split_whitespace() {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if !w.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        let lower = w.to_lowercase();
+        let stop = kotoba_tokenize::words::is_stop_word(&lower);
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            capitalised += usize::from(!stop);
+        } else if !stop {
+            return false;
+        }
+    }
+    capitalised >= 3
 }
 
 /// True when the Japanese sentence at `span` is the whole of the document's
