@@ -1158,6 +1158,21 @@ mod tests {
         assert_eq!(out.len(), 2);
     }
 
+    /// The same in Japanese: two agencies' leads of one story under
+    /// `【ワシントン＝ロイター】` and `［東京　５日　共同通信］`.
+    #[test]
+    fn japanese_leads_under_different_datelines_are_near_duplicates() {
+        let a = "【ワシントン＝ロイター】米政府は輸出規制を強化した。\n\n\
+                 経済産業省は来月にも新たな規則を公表する。";
+        let b = "［東京　５日　共同通信］米政府が半導体製造装置の輸出規制を強化。\n\n\
+                 米商務省は同盟国との協調を重視する姿勢を示した。";
+        let out = summarizer(Method::LeadRank, 2)
+            .summarize_many(&[(a, Lang::Ja), (b, Lang::Ja)], Split::Sentences);
+        let leads = out.iter().filter(|e| e.text.contains("米政府")).count();
+        assert_eq!(leads, 1, "{out:?}");
+        assert_eq!(out.len(), 2);
+    }
+
     #[test]
     fn japanese_uses_content_words() {
         let text = "日本は貿易黒字を減らすと約束した。米国は日本の貿易黒字を問題視した。天気は晴れだった。";

@@ -177,7 +177,7 @@ pub fn vectors(doc: &Prepared) -> Vec<SparseVec> {
 
 /// tf-idf vectors for comparing sentences with each other (MMR's
 /// redundancy), as [`vectors`] but without the words of a dateline that
-/// opens an English sentence (`TOKYO, Aug. 20 (Kyodo) --`): two outlets'
+/// opens a sentence (`TOKYO, Aug. 20 (Kyodo) --`, `【東京＝共同】`): two outlets'
 /// leads of one story differ there, and those words diluted their
 /// similarity below the near-duplicate threshold.
 pub fn similarity_vectors(doc: &Prepared) -> Vec<SparseVec> {
@@ -185,13 +185,7 @@ pub fn similarity_vectors(doc: &Prepared) -> Vec<SparseVec> {
     doc.sentences
         .iter()
         .map(|s| {
-            let words = crate::prepare::dateline_end(&s.text).map_or(0, |end| {
-                kotoba_tokenize::words::words(&s.text)
-                    .take_while(|&(at, _)| at < end)
-                    .count()
-            });
-            let from = s.positions.partition_point(|&p| (p as usize) < words);
-            counts(s.terms.get(from..).unwrap_or(&[]))
+            counts(s.terms.get(s.dateline_terms..).unwrap_or(&[]))
                 .into_iter()
                 .map(|(t, c)| (t, c * idf[t as usize]))
                 .collect()

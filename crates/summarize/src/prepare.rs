@@ -48,6 +48,10 @@ pub struct Sentence {
     pub terms: Vec<u32>,
     /// For each content term, its word position in the sentence (stop words counted).
     pub positions: Vec<u32>,
+    /// How many of the first `terms` belong to a news dateline opening the
+    /// sentence (`TOKYO, Aug. 20 (Kyodo) --`, `【ワシントン共同】`): left out
+    /// when sentences are compared for redundancy.
+    pub dateline_terms: usize,
     /// Length for budgets: white-space separated words, as `wc -w` counts
     /// them (English), or characters (Japanese).
     pub size: usize,
@@ -300,6 +304,8 @@ impl Preparer {
             // Japanese headlines end in a particle (`年内妥結へ。`,
             // `中止する可能性も。`), a lead in a verb or noun.
             let mut ends_in_particle = false;
+            let dateline = dateline_end(&text_of);
+            let mut dateline_terms = 0;
             let (size, words) = match lang {
                 Lang::En => {
                     let mut n = 0;
@@ -341,6 +347,10 @@ impl Preparer {
                             terms.push(id);
                         }
                     });
+                    if let Some(end) = dateline {
+                        let inside = words(&text_of).take_while(|&(at, _)| at < end).count();
+                        dateline_terms = positions.partition_point(|&p| (p as usize) < inside);
+                    }
                     // Budgets count words as `wc -w` counts the summary
                     // printed: `foot-dragging` and `U.S.-Japan` are one, a
                     // dash standing alone (`--`, `—`) one too. The minimum
@@ -355,6 +365,11 @@ impl Preparer {
                         if !t.is_stop && t.term.chars().any(char::is_alphabetic) {
                             add(&t.term, k, &mut vocab, &mut vocabulary);
                         }
+                    }
+                    if let Some(end) = dateline {
+                        dateline_terms = positions.partition_point(|&k| {
+                            tokens.get(k as usize).is_some_and(|t| t.start < end)
+                        });
                     }
                     ends_in_particle = tokens
                         .iter()
@@ -371,6 +386,7 @@ impl Preparer {
                 text: text_of,
                 terms,
                 positions,
+                dateline_terms,
                 size,
                 words,
                 paragraph,
@@ -788,16 +804,17 @@ fn mark_captions(text: &str, sentences: &mut [Sentence]) {
 /// is text, however it opens.
 const CAPTION_SENTENCES: usize = 4;
 
-/// Where a news dateline that opens `sentence` ends, at its dash
-/// ([`kotoba_text::segment::english_dateline`]: a place in capitals,
-/// `TOKYO`, `NEW YORK`, `WASHINGTON/TOKYO,`, perhaps a date and the agency,
-/// `, Aug. 20 (Kyodo)`, `(AP)`, then a dash standing alone); `None` when
+/// Where a news dateline that opens `sentence` ends
+/// ([`kotoba_text::segment::dateline`]: in English at its dash, after a place
+/// in capitals, `TOKYO`, `NEW YORK`, `WASHINGTON/TOKYO,`, perhaps a date and
+/// the agency, `, Aug. 20 (Kyodo)`, `(AP)`; in Japanese at its closing
+/// bracket, `【ワシントン共同】`, `［東京　５日　ロイター］`); `None` when
 /// there is none.
 pub(crate) fn dateline_end(sentence: &str) -> Option<usize> {
     let body = sentence.trim_start();
-    let dateline = kotoba_text::segment::english_dateline(body)?;
+    let len = kotoba_text::segment::dateline(body)?;
     let lead = sentence.len() - body.len();
-    Some(lead + body[..dateline.len].trim_end().len())
+    Some(lead + body.get(..len)?.trim_end().len())
 }
 
 /// Non-blank lines as trimmed byte ranges.
@@ -851,6 +868,12 @@ mod tests {
                 "DUBAI (Reuters via ZAWYA) - Trade rose.",
                 Some("DUBAI (Reuters via ZAWYA) -"),
             ),
+            ("【ワシントン共同】日米両政府は", Some("【ワシントン共同】")),
+            (
+                "［東京　５日　ロイター］ - 円は",
+                Some("［東京　５日　ロイター］"),
+            ),
+            ("【日米関係、新たな局面へ。専門家は】", None),
         ] {
             assert_eq!(
                 dateline_end(sentence).and_then(|end| sentence.get(..end)),

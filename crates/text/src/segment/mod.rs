@@ -55,7 +55,8 @@ pub fn split_sentences(text: &str, lang: SegmentLang) -> Vec<SentenceSpan> {
 /// counted), through its dash and the space after: a place in capitals
 /// (`TOKYO`, `NEW YORK`), perhaps a date and an agency in parentheses
 /// (`WASHINGTON, Nov. 17 (Reuters)`), then a dash between spaces; or a
-/// Japanese one in lenticular brackets (`【ワシントン共同】`). A story
+/// Japanese one in lenticular or full-width square brackets
+/// (`【ワシントン共同】`, `［東京　５日　ロイター］`). A story
 /// begins there, so a line opening with one starts a sentence.
 ///
 /// ```
@@ -63,18 +64,21 @@ pub fn split_sentences(text: &str, lang: SegmentLang) -> Vec<SentenceSpan> {
 ///
 /// assert_eq!(dateline("TOKYO (Reuters) - Japan's exports rose."), Some(18));
 /// assert_eq!(dateline("【ワシントン共同】日米両政府は"), Some("【ワシントン共同】".len()));
+/// assert_eq!(dateline("［東京　５日　ロイター］ - 円は"), Some("［東京　５日　ロイター］".len()));
 /// assert_eq!(dateline("Tokyo - Japan's exports rose."), None);
 /// assert!(dateline("WASHINGTON/TOKYO (Reuters) ― Talks resumed.").is_some());
 /// ```
 pub fn dateline(line: &str) -> Option<usize> {
     let body = line.trim_start();
-    if let Some(rest) = body.strip_prefix('【') {
-        let close = rest.find('】')?;
-        let inside = &rest[..close];
-        let ok = !inside.is_empty()
-            && inside.chars().count() <= 20
-            && !inside.contains(['。', '、', ' ']);
-        return ok.then_some('【'.len_utf8() + close + '】'.len_utf8());
+    for (open, shut) in [('【', '】'), ('［', '］')] {
+        if let Some(rest) = body.strip_prefix(open) {
+            let close = rest.find(shut)?;
+            let inside = &rest[..close];
+            let ok = !inside.is_empty()
+                && inside.chars().count() <= 20
+                && !inside.contains(['。', '、', ' ']);
+            return ok.then_some(open.len_utf8() + close + shut.len_utf8());
+        }
     }
     english_dateline(body).map(|d| d.len)
 }
