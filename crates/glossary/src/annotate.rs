@@ -39,6 +39,9 @@ struct Target {
     /// Terms with capitals (acronyms, names) match only in their own case
     /// or in all capitals: the form as written, an index into `cased`.
     cased: Option<u32>,
+    /// The form is a term ending in `year` without that word, found only
+    /// with a year's number after it: `fiscal 2024` for `fiscal year`.
+    year: bool,
 }
 
 /// Annotates texts with one glossary; build once, share across threads.
@@ -114,6 +117,7 @@ impl<'g> Annotator<'g> {
                     lang: Lang::Ja,
                     term: ti,
                     cased: None,
+                    year: false,
                 };
                 if !skeleton_targets[id]
                     .iter()
@@ -143,6 +147,16 @@ impl<'g> Annotator<'g> {
                         Lang::En => english_forms(&t.term),
                         Lang::Ja => japanese_forms(&t.term, &mut worker),
                     };
+                    // `fiscal 2024` is the fiscal year 2024 (年度), as
+                    // Japanese reports are translated.
+                    let year_form = match lang {
+                        Lang::En => t
+                            .term
+                            .strip_suffix(" year")
+                            .filter(|head| !head.trim().is_empty())
+                            .map(|head| (head.trim().to_string(), true)),
+                        Lang::Ja => None,
+                    };
                     // Names and acronyms keep their case, also those in
                     // Latin letters among a concept's Japanese terms (WTO):
                     // `the wto` in English is no term (a review found it).
@@ -150,11 +164,16 @@ impl<'g> Annotator<'g> {
                         && (lang == Lang::En || !t.term.chars().any(is_cjk));
                     // Terms are folded as text is, so a term written with
                     // a double space or a line break still matches.
-                    let forms = forms.into_iter().map(|f| match fold_space(f.trim()) {
-                        Some((folded, _)) => folded,
-                        None => f.trim().to_string(),
-                    });
-                    for form in forms.filter(|f| !f.is_empty()) {
+                    let forms =
+                        forms
+                            .into_iter()
+                            .map(|f| (f, false))
+                            .chain(year_form)
+                            .map(|(f, year)| match fold_space(f.trim()) {
+                                Some((folded, _)) => (folded, year),
+                                None => (f.trim().to_string(), year),
+                            });
+                    for (form, year) in forms.filter(|(f, _)| !f.is_empty()) {
                         let cased_form = exact_case.then(|| {
                             cased.push(form.clone());
                             (cased.len() - 1) as u32
@@ -171,13 +190,14 @@ impl<'g> Annotator<'g> {
                             lang,
                             term: ti,
                             cased: cased_form,
+                            year,
                         };
                         // One target per concept; a form without capitals
                         // ("finance ministry") frees the case of one with
                         // them ("Finance Ministry") that it equals.
                         match targets[id]
                             .iter_mut()
-                            .find(|t| t.concept == ci && t.lang == lang)
+                            .find(|t| t.concept == ci && t.lang == lang && t.year == year)
                         {
                             Some(t) if target.cased.is_none() => t.cased = None,
                             Some(_) => {}
@@ -306,10 +326,24 @@ impl<'g> Annotator<'g> {
         // Without overlaps: the accepted matches (hay offsets, and their
         // spans in `out`), to keep the leftmost-longest of them.
         let mut accepted: Vec<(usize, usize, std::ops::Range<usize>)> = Vec::new();
-        for m in matches {
+        for (m, year) in matches.flat_map(|m| [(m, false), (m, true)]) {
+            let all = &self.targets[m.pattern().as_usize()];
+            if year && !all.iter().any(|t| t.year) {
+                continue;
+            }
             let before = out.len();
-            let (s, e) = (m.start(), m.end());
-            for t in &self.targets[m.pattern().as_usize()] {
+            let s = m.start();
+            // A form that stands for a term ending in `year` takes the
+            // year's number after it into its span.
+            let e = match year {
+                false => m.end(),
+                true => match year_after(hay, m.end()) {
+                    Some(len) => m.end() + len,
+                    None => continue,
+                },
+            };
+            let targets = all.iter().filter(|t| t.year == year);
+            for t in targets {
                 let ok = match t.lang {
                     // Names and acronyms (cased terms) stand apart inside
                     // hyphenated words (EU-Japan, WTO-consistent); other
@@ -879,6 +913,15 @@ fn latin_boundary(hay: &str, s: usize, e: usize) -> bool {
     before && after
 }
 
+/// The length of a year's number after `e`, with the space before it
+/// (` 2024` in `fiscal 2024`); `None` when none follows.
+fn year_after(hay: &str, e: usize) -> Option<usize> {
+    let year = hay.get(e..)?.strip_prefix(' ')?.get(..4)?;
+    let ok = year.bytes().all(|b| b.is_ascii_digit())
+        && (year.starts_with("19") || year.starts_with("20"));
+    ok.then_some(1 + year.len())
+}
+
 /// [`latin_boundary`], or an acronym in capitals with a number written
 /// against it, the number running to the word's end: `FY2024`, `FY24` are
 /// `FY` of a year (not `FYI`, nor `FY2024a`).
@@ -1176,6 +1219,29 @@ mod tests {
             .map(|s| &text[s.start..s.end])
             .collect();
         assert_eq!(found, ["FY", "FY", "WTO"]);
+        Ok(())
+    }
+
+    /// Reports from Japan write 2024年度 as `fiscal 2024`: a term ending in
+    /// `year` matches with a year's number in that word's place.
+    #[test]
+    fn a_year_may_stand_for_the_word_year() -> Result<(), Error> {
+        let g = default_glossary()?;
+        let a = Annotator::new(g)?;
+        let text = "In fiscal 2024 and the fiscal year 1999, fiscal policy; not fiscal 24 or fiscal 20245.";
+        let found: Vec<(&str, &str)> = a
+            .annotate(text)
+            .iter()
+            .map(|s| (&text[s.start..s.end], g.concepts[s.concept].id.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("fiscal 2024", "fiscal-year"),
+                ("fiscal year", "fiscal-year"),
+                ("fiscal policy", "fiscal-policy")
+            ]
+        );
         Ok(())
     }
 

@@ -1168,6 +1168,12 @@ mod tests {
             pair(7, "Japan refused a deal.", "日本は合意を拒んだ。"),
             // `access` is no verb of `accession`.
             pair(8, "Japan sought market access.", "日本は加盟を求めた。"),
+            // 2024年度 is `fiscal 2024`.
+            pair(
+                9,
+                "The fiscal 2024 budget passed.",
+                "2024年度予算が成立した。",
+            ),
         ];
         let issues = check_pairs(&a, &pairs, Direction::JaEn);
         let lines: Vec<(usize, &str)> = issues
