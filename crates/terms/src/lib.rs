@@ -348,6 +348,28 @@ mod tests {
         Ok(())
     }
 
+    /// A term always followed by a verb (`dispute settlement body ruled`)
+    /// is no fragment of that clause: a candidate ending in a verb cannot
+    /// be a term (a terminologist's review found such clauses ranked above
+    /// the terms inside them). A term inside a noun phrase still is one.
+    #[test]
+    fn a_term_before_a_verb_is_no_fragment() -> Result<(), Error> {
+        let text = "The dispute settlement body ruled. A dispute settlement body ruled again. \
+                    The dispute settlement body ruled twice. Export quota rules rose. \
+                    Export quota rules fell. Export quota rules held.";
+        let stats = Extractor::new(Language::En)?.count(text);
+        let drop = |key: &str| gain_of(&stats, |w, v| w.fragment = v, key).map(|g| -g);
+        let weight = Weights::default().fragment;
+        assert!(weight > 0.0);
+        assert!(near(drop("dispute settlement body"), 0.0));
+        assert!(near(drop("export quota"), weight));
+        let ranked = rank(&stats, &RankOptions::default(), None);
+        let at = |key: &str| ranked.iter().position(|t| t.key == key);
+        assert!(at("dispute settlement body").is_some());
+        assert!(at("dispute settlement body") < at("dispute settlement body ruled"));
+        Ok(())
+    }
+
     /// A candidate of two or more words that WordNet lists as a compound
     /// noun gets the compound bonus, plural or singular.
     #[test]

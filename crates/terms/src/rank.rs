@@ -246,6 +246,7 @@ fn lookup(stats: &Stats) -> Lookup<'_> {
 }
 
 fn nestings<'s>(stats: &'s Stats, by_key: &Lookup<'s>) -> HashMap<&'s str, Nesting> {
+    let english = stats.language == Language::En;
     // Sums and maxima only: the parts counted on each thread add up to the
     // same map in any order.
     stats
@@ -254,7 +255,7 @@ fn nestings<'s>(stats: &'s Stats, by_key: &Lookup<'s>) -> HashMap<&'s str, Nesti
         .fold(
             HashMap::default,
             |mut out: HashMap<&str, Nesting>, (key, counts)| {
-                nest_into(by_key, key, counts, &mut out);
+                nest_into(by_key, english, key, counts, &mut out);
                 out
             },
         )
@@ -274,6 +275,7 @@ fn nestings<'s>(stats: &'s Stats, by_key: &Lookup<'s>) -> HashMap<&'s str, Nesti
 /// Adds what `key` tells about the candidates nested in it.
 fn nest_into<'s>(
     by_key: &Lookup<'s>,
+    english: bool,
     key: &str,
     counts: &crate::stats::TermCounts,
     out: &mut HashMap<&'s str, Nesting>,
@@ -282,6 +284,10 @@ fn nest_into<'s>(
     if parts.len() < 2 {
         return;
     }
+    // An English candidate that cannot be a noun phrase, ending in a verb
+    // (`government procurement agreement applies`), makes no fragments of
+    // the terms inside it; C-value still counts it, as its authors do.
+    let phrase = !english || parts.last().is_some_and(|w| lexicon::can_head(w));
     // Byte offset of each part in the key.
     let mut offsets = Vec::with_capacity(parts.len() + 1);
     let mut at = 0;
@@ -305,6 +311,9 @@ fn nest_into<'s>(
                 let n = out.entry(*k).or_default();
                 n.count += 1;
                 n.sum = n.sum.saturating_add(counts.freq);
+                if !phrase {
+                    continue;
+                }
                 n.max = n.max.max(counts.freq);
                 if j - i + 2 == parts.len() {
                     n.ext = n.ext.saturating_add(counts.freq);
