@@ -72,11 +72,23 @@ fn note_failure() {
     FAILED.store(true, Ordering::Relaxed);
 }
 
-/// The status earned by the inputs read so far: `Failures` once one failed.
-/// A run cut short (its output closed early, `kotoba … | head`) ends with it.
+/// Whether a check has found issues so far in this run.
+static FOUND: AtomicBool = AtomicBool::new(false);
+
+/// Remembers that a check found issues, for [`status_so_far`]: a QA step
+/// read through `| head` must not pass because its reader left early.
+pub fn note_findings() {
+    FOUND.store(true, Ordering::Relaxed);
+}
+
+/// The status earned by the inputs read so far: `Failures` once one failed,
+/// else `Findings` once a check found issues. A run cut short (its output
+/// closed early, `kotoba … | head`) ends with it.
 pub fn status_so_far() -> Status {
     if FAILED.load(Ordering::Relaxed) {
         Status::Failures
+    } else if FOUND.load(Ordering::Relaxed) {
+        Status::Findings
     } else {
         Status::Clean
     }

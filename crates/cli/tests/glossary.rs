@@ -1192,3 +1192,36 @@ fn an_empty_translation_is_an_issue() {
     );
     assert!(err.contains("2 pairs checked, 1 issue"), "{err}");
 }
+
+/// A check read through `| head` that closes early found issues before its
+/// reader left: it ends quietly, but with exit 1, not 0 (a QA gate under
+/// `pipefail` passed; a pipeline review found it).
+#[test]
+fn a_check_cut_short_by_its_reader_still_reports_findings() {
+    use std::io::Write as _;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let pairs = dir.path().join("pairs.tsv");
+    let mut text = String::from("en\tja\n");
+    for _ in 0..3000 {
+        // 貿易黒字 is trade surplus, not the deficit the English names.
+        text.push_str("The trade deficit grew again this year.\t貿易黒字が今年も拡大した。\n");
+    }
+    std::fs::write(&pairs, text).unwrap_or_else(|e| panic!("writing: {e}"));
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("kotoba"))
+        .args(["--threads", "1", "glossary", "check", "--parallel"])
+        .arg(&pairs)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap_or_else(|e| panic!("running kotoba: {e}"));
+    // Read one line, then leave.
+    if let Some(mut out) = child.stdout.take() {
+        let mut first = [0u8; 64];
+        let _ = std::io::Read::read(&mut out, &mut first);
+        drop(out);
+    }
+    let _ = std::io::stderr().flush();
+    let status = child.wait().unwrap_or_else(|e| panic!("waiting: {e}"));
+    assert_eq!(status.code(), Some(1));
+}

@@ -319,14 +319,33 @@ impl<R: BufRead> PairReader<R> {
 
     /// The pair on line `n`, or `None` for a blank line.
     fn parse(&self, n: usize, line: &str) -> Result<Option<Pair>, Error> {
-        if line.trim().is_empty() {
+        // A line of tabs alone is a pair with both sides empty: counted,
+        // not passed over as a blank line.
+        if line.trim().is_empty() && (self.jsonl || !line.contains('\t')) {
             return Ok(None);
         }
         if self.jsonl {
             let v: serde_json::Value = serde_json::from_str(line)
                 .map_err(|e| Error::parse(&self.path, Some(n), format!("not JSON: {e}")))?;
-            let side = |k: &str| v.get(k).and_then(|x| x.as_str()).map(String::from);
-            let (Some(en), Some(ja)) = (side("en"), side("ja")) else {
+            // Fields are named as TSV columns are: any case, or a language
+            // tag (`EN`, `en-US`, `ja_JP`).
+            let side = |code: &str| -> Result<Option<String>, Error> {
+                let mut named = v
+                    .as_object()
+                    .into_iter()
+                    .flatten()
+                    .filter(|(k, _)| names_language(k, code));
+                let first = named.next();
+                if named.next().is_some() {
+                    return Err(Error::parse(
+                        &self.path,
+                        Some(n),
+                        format!("record has two fields naming {code}"),
+                    ));
+                }
+                Ok(first.and_then(|(_, x)| x.as_str()).map(String::from))
+            };
+            let (Some(en), Some(ja)) = (side("en")?, side("ja")?) else {
                 return Err(Error::parse(
                     &self.path,
                     Some(n),
@@ -450,7 +469,7 @@ pub fn check_pairs(annotator: &Annotator, pairs: &[Pair], direction: Direction) 
                 .collect();
             let in_target: Vec<_> = every
                 .iter()
-                .filter(|s| !inside_another_concept(g, s, &every, lang, &mut holds))
+                .filter(|s| !inside_another_concept(g, target, s, &every, lang, &mut holds))
                 .copied()
                 .collect();
             let mut present: BTreeSet<usize> = in_target.iter().map(|s| s.concept).collect();
@@ -571,21 +590,31 @@ pub fn check_pairs(annotator: &Annotator, pairs: &[Pair], direction: Direction) 
 /// no `tariff` nor `Section 301`, while 関税 inside 関税引き上げ (`tariff
 /// increase`) translates `tariff`. The longer concept holds the shorter when
 /// one of its terms in the source language `lang` contains one of the
-/// shorter's there, as whole words in English.
+/// shorter's there, as whole words in English. An acronym names its one
+/// thing inside any term (`WTO` in `WTO panel`, `G7` in `G7 summit`).
 fn inside_another_concept(
     g: &crate::Glossary,
+    target: &str,
     span: &Span,
     every: &[Span],
     lang: Lang,
     holds: &mut HashMap<(usize, usize, Lang), bool>,
 ) -> bool {
-    every.iter().any(|outer| {
-        outer.concept != span.concept
-            && outer.start <= span.start
-            && span.end <= outer.end
-            && outer.end - outer.start > span.end - span.start
-            && !concept_holds(g, outer.concept, span.concept, lang, holds)
-    })
+    let acronym = target.get(span.start..span.end).is_some_and(|t| {
+        let t: String = t.nfkc().collect();
+        t.chars().count() >= 2
+            && t.chars().any(|c| c.is_ascii_uppercase())
+            && t.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    });
+    !acronym
+        && every.iter().any(|outer| {
+            outer.concept != span.concept
+                && outer.start <= span.start
+                && span.end <= outer.end
+                && outer.end - outer.start > span.end - span.start
+                && !concept_holds(g, outer.concept, span.concept, lang, holds)
+        })
 }
 
 /// Whether concept `outer` holds concept `inner`: one of its terms in
@@ -722,6 +751,8 @@ fn verbs_of_noun(noun: &str) -> Vec<String> {
     }
     stem_plus("iance", &["y"]);
     stem_plus("ance", &[""]);
+    // `ruling` is made from `rule`, `dumping` from `dump`.
+    stem_plus("ing", &["", "e"]);
     out
 }
 
@@ -1121,6 +1152,15 @@ mod tests {
             .map(|i| (i.line, i.concept.as_str()))
             .collect();
         assert_eq!(lines, [(2, "tariff"), (3, "section-301")], "{issues:?}");
+        // An acronym inside another concept's term still names its thing:
+        // `WTO panel` translates ＷＴＯ (a pipeline review found it reported).
+        let wto = [pair(
+            13,
+            "The WTO panel ruled on the dispute.",
+            "ＷＴＯのパネルは紛争について裁定した。",
+        )];
+        let reported = check_pairs(&a, &wto, Direction::JaEn);
+        assert!(reported.is_empty(), "{reported:?}");
         Ok(())
     }
 
@@ -1185,6 +1225,7 @@ mod tests {
         assert!(verbs_of_noun("liberalization").contains(&"liberalize".to_string()));
         assert!(verbs_of_noun("notification").contains(&"notify".to_string()));
         assert!(verbs_of_noun("tariff").is_empty());
+        assert!(verbs_of_noun("ruling").contains(&"rule".to_string()));
         Ok(())
     }
 
@@ -1374,5 +1415,32 @@ mod tests {
         assert_eq!(items[0].as_ref().map(|p| p.ja.as_str()), Ok("関税"));
         let err = items[1].clone().err().unwrap_or_default();
         assert!(err.contains("\"ja\""), "{err}");
+    }
+
+    /// JSON Lines fields are named as TSV columns are (a terminologist's
+    /// review found `EN`/`JA` refused on every line).
+    #[test]
+    fn json_lines_fields_name_their_language_in_any_case_or_as_tags() {
+        let items = read(
+            "{\"EN\":\"tariff\",\"JA\":\"関税\"}\n{\"en-US\":\"quota\",\"ja_JP\":\"割当\",\"id\":7}\n\
+             {\"en\":\"a\",\"EN\":\"b\",\"ja\":\"c\"}\n",
+            true,
+        );
+        assert_eq!(items[0].as_ref().map(|p| p.ja.as_str()), Ok("関税"));
+        assert_eq!(items[1].as_ref().map(|p| p.en.as_str()), Ok("quota"));
+        let err = items[2].clone().err().unwrap_or_default();
+        assert!(err.contains("two fields naming en"), "{err}");
+    }
+
+    /// A TSV line of a tab alone is a pair with both sides empty: read and
+    /// counted, not passed over as blank (a pipeline review found it).
+    #[test]
+    fn a_line_of_a_tab_is_a_pair() {
+        let items = read("en\tja\ntariff\t関税\n\t\n\nquota\t割当\n", false);
+        let ens: Vec<String> = items
+            .iter()
+            .map(|i| i.as_ref().map(|p| p.en.clone()).unwrap_or_default())
+            .collect();
+        assert_eq!(ens, ["tariff", "", "quota"]);
     }
 }

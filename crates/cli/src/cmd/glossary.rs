@@ -361,6 +361,9 @@ fn check(args: GlossaryCheckArgs) -> Result<Status> {
                 .flatten()
                 .collect();
             found += issues.len();
+            if !issues.is_empty() {
+                run::note_findings();
+            }
             for i in &issues {
                 write_issue(&mut out, i, args.format, &args.parallel)?;
             }
