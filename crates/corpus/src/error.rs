@@ -46,11 +46,18 @@ pub enum CorpusError {
         /// Found while walking a folder (skipped, not a failure).
         in_folder: bool,
     },
-    /// The file has no text: no bytes, only white space (after a byte-order
-    /// mark), or, in JSON Lines, no record.
+    /// The file has no text: no bytes, or only white space (after a
+    /// byte-order mark).
     #[error("{path}: empty file")]
     Empty {
         /// The file.
+        path: PathBuf,
+    },
+    /// A JSON Lines input without a record (no bytes, or blank lines
+    /// alone): it holds no documents, so this is a note, not a failure.
+    #[error("{path}: no records")]
+    NoRecords {
+        /// The file, or `<stdin>`.
         path: PathBuf,
     },
     /// A file that is not in the format it should be in.
@@ -106,8 +113,9 @@ impl CorpusError {
         }
     }
 
-    /// True for files skipped on purpose while walking a folder (binary
-    /// files, pipes and devices): worth a note, not a failure.
+    /// True for inputs skipped on purpose, as they lose nothing: binary
+    /// files, pipes and devices met while walking a folder, and JSON Lines
+    /// without a record. Worth a note, not a failure.
     pub fn is_skip(&self) -> bool {
         matches!(
             self,
@@ -115,6 +123,7 @@ impl CorpusError {
                 in_folder: true,
                 ..
             } | CorpusError::NotRegular { .. }
+                | CorpusError::NoRecords { .. }
         )
     }
 }

@@ -203,11 +203,11 @@ struct JsonlReader {
     name: Arc<PathBuf>,
     reader: Box<dyn BufRead + Send>,
     line: usize,
-    /// Records given so far: a file without one is empty.
+    /// Records given so far: an input without one holds no documents.
     records: usize,
     /// Blank lines not yet reported: they wait for a record after them, as
-    /// a file of blank lines alone is empty and blank lines ending a file
-    /// stand before no record.
+    /// a file of blank lines alone holds no records and blank lines ending
+    /// a file stand before no record.
     blanks: VecDeque<usize>,
     /// The first record, held while the blank lines before it are reported.
     held: Option<RawRecord>,
@@ -276,9 +276,10 @@ impl Corpus {
             state.buf.clear();
             match state.reader.read_until(b'\n', &mut state.buf) {
                 Ok(0) => {
-                    // A file of no records has no text, as a file of no
-                    // bytes: the same error.
-                    let empty = (state.records == 0).then(|| CorpusError::Empty {
+                    // JSON Lines are a container of records: one without a
+                    // record holds no documents, which loses nothing (an
+                    // empty Spark partition is no failure).
+                    let empty = (state.records == 0).then(|| CorpusError::NoRecords {
                         path: state.name.as_ref().clone(),
                     });
                     self.jsonl = None;
@@ -817,8 +818,8 @@ mod tests {
 
     /// In record mode a blank line before or between records is reported as
     /// a record that cannot be read, in its place (it was skipped, and
-    /// record mode wrote fewer lines than it read); blank lines alone are an
-    /// empty file, and those ending a file are no records. Otherwise blank
+    /// record mode wrote fewer lines than it read); blank lines alone are
+    /// no records, and those ending a file stand before none. Otherwise blank
     /// lines are skipped, as they hold no document.
     #[test]
     fn blank_lines_among_records_are_reported_in_place() -> io::Result<()> {
@@ -860,8 +861,10 @@ mod tests {
         Ok(())
     }
 
-    /// A file with no text is empty however it comes: no bytes, white space,
-    /// a byte-order mark alone, or JSON Lines without a record.
+    /// A named file with no text is empty however it comes: no bytes, white
+    /// space, or a byte-order mark alone. JSON Lines without a record hold
+    /// no documents: a skip, not a failure (it was an "empty file" error,
+    /// and in record mode a made-up error record), in record mode too.
     #[test]
     fn every_file_without_text_is_empty() -> io::Result<()> {
         let dir = tempfile::tempdir()?;
@@ -875,19 +878,26 @@ mod tests {
         for (name, bytes, jsonl) in cases {
             let path = dir.path().join(name);
             std::fs::write(&path, bytes)?;
-            let items = read(vec![Source::Path(path)], jsonl);
-            let messages: Vec<String> = items
-                .iter()
-                .map(|r| {
-                    r.as_ref()
-                        .map_or_else(|e| e.to_string(), |d| d.text.clone())
-                })
-                .collect();
-            assert_eq!(messages.len(), 1, "{name}: {messages:?}");
-            assert!(
-                messages[0].ends_with(&format!("{name}: empty file")),
-                "{messages:?}"
-            );
+            for blank_lines_are_records in [false, true] {
+                let options = InputOptions {
+                    jsonl,
+                    blank_lines_are_records,
+                    ..InputOptions::default()
+                };
+                let items: Vec<_> =
+                    Corpus::new(vec![Source::Path(path.clone())], options).collect();
+                assert_eq!(items.len(), 1, "{name}: {items:?}");
+                let Err(e) = &items[0] else {
+                    panic!("{name}: {items:?}")
+                };
+                let (said, skip) = if jsonl {
+                    ("no records", true)
+                } else {
+                    ("empty file", false)
+                };
+                assert!(e.to_string().ends_with(&format!("{name}: {said}")), "{e}");
+                assert_eq!(e.is_skip(), skip, "{e}");
+            }
         }
         // A record with empty text is a record: a document with no text.
         let path = dir.path().join("record.jsonl");

@@ -1,0 +1,130 @@
+//! End-to-end tests of what counts as an input: JSON Lines without a
+//! record, empty files in folders, a file reached twice, compressed JSON
+//! Lines, and the permissions of the files `-o` writes.
+
+use std::path::{Path, PathBuf};
+
+mod util;
+use util::{run, testdata};
+
+const EN: &str = "clinton-japan-trade-1993.en.txt";
+
+/// A temporary folder (removed at the end of the test).
+fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| panic!("temporary folder: {e}"))
+}
+
+/// Writes `bytes` to `name` in `dir` and returns its path.
+fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{}: {e}", parent.display()));
+    }
+    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
+    path
+}
+
+/// A path as an argument.
+fn s(p: &Path) -> String {
+    p.display().to_string()
+}
+
+/// Runs kotoba with `args` and no input: exit code, stdout, stderr.
+fn run_args(args: &[&str]) -> (i32, String, String) {
+    run(args, "")
+}
+
+/// JSON Lines without a record hold no documents: an empty Spark partition
+/// piped through record mode gave a made-up error record and exit 2.
+#[test]
+fn json_lines_without_a_record_are_a_note_not_a_failure() {
+    for input in ["", "\n", "\n \n\r\n"] {
+        let (code, out, err) = run(
+            &[
+                "--threads",
+                "1",
+                "summarize",
+                "--jsonl",
+                "--keep-fields",
+                "--format",
+                "jsonl",
+                "-q",
+                "-",
+            ],
+            input,
+        );
+        assert_eq!((code, out.as_str()), (0, ""), "{input:?}: {err}");
+        assert!(err.contains("<stdin>: no records"), "{input:?}: {err}");
+        assert!(!err.contains("error"), "{input:?}: {err}");
+    }
+    // Among other files it is passed by, the rest read as ever.
+    let dir = tempdir();
+    let empty = write(dir.path(), "empty.jsonl", "");
+    let full = write(
+        dir.path(),
+        "full.jsonl",
+        "{\"id\":\"a\",\"text\":\"Tariffs rose.\"}\n",
+    );
+    let (code, out, err) = run_args(&[
+        "sentences",
+        "--jsonl",
+        "--keep-fields",
+        "--format",
+        "jsonl",
+        &s(&empty),
+        &s(&full),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 1, "{out}");
+    assert!(out.starts_with("{\"id\":\"a\""), "{out}");
+    assert!(err.contains("empty.jsonl: no records"), "{err}");
+}
+
+/// A shard worker on an empty partition writes the counts of no documents,
+/// and those merge with the other shards' as nothing.
+#[test]
+fn an_empty_partition_emits_stats_of_no_documents() {
+    let (code, empty, err) = run(
+        &[
+            "glossary",
+            "build",
+            "--jsonl",
+            "--lang",
+            "en",
+            "--emit-stats",
+            "-",
+            "-",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(empty.lines().count(), 1, "{empty}");
+    let record: serde_json::Value =
+        serde_json::from_str(&empty).unwrap_or_else(|e| panic!("{e}: {empty}"));
+    assert_eq!(record["terms"]["docs"], 0, "{empty}");
+    let dir = tempdir();
+    let text = std::fs::read_to_string(testdata(EN)).unwrap_or_else(|e| panic!("{e}"));
+    let input = write(
+        dir.path(),
+        "seed.jsonl",
+        serde_json::json!({"id": "seed", "text": text}).to_string() + "\n",
+    );
+    let (code, full, err) = run_args(&[
+        "glossary",
+        "build",
+        "--jsonl",
+        "--lang",
+        "en",
+        "--emit-stats",
+        "-",
+        &s(&input),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let both = write(dir.path(), "both.jsonl", format!("{empty}{full}"));
+    let alone = write(dir.path(), "alone.jsonl", &full);
+    let (code, merged, err) = run_args(&["glossary", "merge-stats", &s(&both)]);
+    assert_eq!(code, 0, "{err}");
+    let (code, expected, err) = run_args(&["glossary", "merge-stats", &s(&alone)]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(merged, expected);
+}
