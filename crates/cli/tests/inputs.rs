@@ -128,3 +128,27 @@ fn an_empty_partition_emits_stats_of_no_documents() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(merged, expected);
 }
+
+/// An empty file in a folder loses nothing, as a binary one: skipped with a
+/// note (it failed the run, exit 2); named on its own it still fails.
+#[test]
+fn an_empty_file_in_a_folder_is_skipped_but_a_named_one_fails() {
+    let dir = tempdir();
+    write(dir.path(), "docs/a.txt", "The talks resumed.");
+    let zero = write(dir.path(), "docs/b.txt", "");
+    write(dir.path(), "docs/sub/c.txt", " \n\t\n");
+    let folder = s(&dir.path().join("docs"));
+    let (code, out, err) = run_args(&["sentences", &folder]);
+    assert_eq!((code, out.as_str()), (0, "The talks resumed.\n"), "{err}");
+    for name in ["b.txt", "c.txt"] {
+        assert!(err.contains(&format!("skipped {folder}/")), "{err}");
+        assert!(err.contains(&format!("{name}: empty file")), "{err}");
+    }
+    assert!(!err.contains("error"), "{err}");
+    let (code, _, err) = run_args(&["sentences", &s(&zero)]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("error: ") && err.contains("b.txt: empty file"),
+        "{err}"
+    );
+}

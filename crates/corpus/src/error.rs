@@ -46,10 +46,17 @@ pub enum CorpusError {
         /// Found while walking a folder (skipped, not a failure).
         in_folder: bool,
     },
-    /// The file has no text: no bytes, or only white space (after a
-    /// byte-order mark).
+    /// A file named as an input has no text: no bytes, or only white space
+    /// (after a byte-order mark).
     #[error("{path}: empty file")]
     Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A file with no text, as [`CorpusError::Empty`], met while walking a
+    /// folder: skipped, not a failure, as it loses nothing.
+    #[error("{path}: empty file")]
+    EmptyInFolder {
         /// The file.
         path: PathBuf,
     },
@@ -114,8 +121,8 @@ impl CorpusError {
     }
 
     /// True for inputs skipped on purpose, as they lose nothing: binary
-    /// files, pipes and devices met while walking a folder, and JSON Lines
-    /// without a record. Worth a note, not a failure.
+    /// and empty files, pipes and devices met while walking a folder, and
+    /// JSON Lines without a record. Worth a note, not a failure.
     pub fn is_skip(&self) -> bool {
         matches!(
             self,
@@ -123,6 +130,7 @@ impl CorpusError {
                 in_folder: true,
                 ..
             } | CorpusError::NotRegular { .. }
+                | CorpusError::EmptyInFolder { .. }
                 | CorpusError::NoRecords { .. }
         )
     }

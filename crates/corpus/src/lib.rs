@@ -1,5 +1,5 @@
-//! Corpus input for every kotoba command: files, folders (recursive, hidden
-//! and binary files skipped), standard input, and JSON Lines; each document
+//! Corpus input for every kotoba command: files, folders (recursive, hidden,
+//! binary and empty files skipped), standard input, and JSON Lines; each document
 //! with a stable id. Documents are read lazily, one at a time, so a corpus of
 //! any size streams through in bounded memory.
 //!

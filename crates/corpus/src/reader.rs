@@ -480,10 +480,18 @@ fn decode(
     mut bytes: Vec<u8>,
     in_folder: bool,
 ) -> Result<Document, CorpusError> {
+    // In a folder an empty file loses nothing, as a binary one: skipped;
+    // named on its own it was meant to be read, and fails.
+    let empty = || {
+        let path = path.to_path_buf();
+        if in_folder {
+            CorpusError::EmptyInFolder { path }
+        } else {
+            CorpusError::Empty { path }
+        }
+    };
     if bytes.is_empty() {
-        return Err(CorpusError::Empty {
-            path: path.to_path_buf(),
-        });
+        return Err(empty());
     }
     let binary = || CorpusError::Binary {
         path: path.to_path_buf(),
@@ -493,9 +501,7 @@ fn decode(
     // text, as a file of no bytes.
     let document = |text: String| {
         if text.trim().is_empty() {
-            return Err(CorpusError::Empty {
-                path: path.to_path_buf(),
-            });
+            return Err(empty());
         }
         Ok(Document {
             id,
@@ -742,6 +748,9 @@ mod tests {
         std::fs::write(dir.path().join("sub/c.txt"), "third")?;
         std::fs::write(dir.path().join(".hidden"), "never")?;
         std::fs::write(dir.path().join("blob.bin"), b"\x00\x01")?;
+        // Empty files lose nothing either (they failed the run).
+        std::fs::write(dir.path().join("empty.txt"), b"")?;
+        std::fs::write(dir.path().join("sub/spaces.txt"), " \n\u{3000}\n")?;
         // A device (a link to one, as a pipe) would block or never end: a
         // link to /dev/zero read until memory ran out (a review found it).
         std::os::unix::fs::symlink("/dev/zero", dir.path().join("zero.txt"))?;
@@ -752,16 +761,22 @@ mod tests {
             .map(|d| d.text.as_str())
             .collect();
         assert_eq!(texts, ["first", "second", "third"]);
-        let skipped: Vec<&CorpusError> = items.iter().filter_map(|r| r.as_ref().err()).collect();
-        assert_eq!(skipped.len(), 2);
-        assert!(skipped.iter().all(|e| e.is_skip()));
-        assert!(
-            skipped[1]
-                .to_string()
-                .ends_with("zero.txt: not a regular file (a pipe, socket or device)"),
-            "{}",
-            skipped[1]
-        );
+        let skipped: Vec<String> = items
+            .iter()
+            .filter_map(|r| r.as_ref().err())
+            .map(|e| {
+                assert!(e.is_skip(), "{e}");
+                e.to_string()
+            })
+            .collect();
+        assert_eq!(skipped.len(), 4, "{skipped:?}");
+        for (i, end) in [
+            (1, "empty.txt: empty file"),
+            (2, "spaces.txt: empty file"),
+            (3, "zero.txt: not a regular file (a pipe, socket or device)"),
+        ] {
+            assert!(skipped[i].ends_with(end), "{skipped:?}");
+        }
         Ok(())
     }
 
@@ -808,7 +823,9 @@ mod tests {
             "{}",
             messages[1]
         );
+        // Named on its own, an empty file was meant to be read: it fails.
         assert!(messages[2].ends_with("empty.txt: empty file"));
+        assert!(!items[2].as_ref().err().is_some_and(CorpusError::is_skip));
         assert!(messages[3].ends_with("missing.txt: no such file or directory"));
         assert!(messages[4].ends_with("x.bin: binary file (contains NUL bytes)"));
         assert!(!items[4].as_ref().err().is_some_and(CorpusError::is_skip));
