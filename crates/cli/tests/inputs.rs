@@ -152,3 +152,53 @@ fn an_empty_file_in_a_folder_is_skipped_but_a_named_one_fails() {
         "{err}"
     );
 }
+
+/// A file reached twice in one run was read twice, doubling its counts: it
+/// is read once, by its first path in walk order, with any thread count,
+/// and each later path is named in a note with the file it repeats.
+#[cfg(unix)]
+#[test]
+fn a_file_reached_twice_is_read_once() {
+    let dir = tempdir();
+    let text = std::fs::read_to_string(testdata(EN)).unwrap_or_else(|e| panic!("{e}"));
+    let article = write(dir.path(), "docs/article.txt", &text);
+    let link = dir.path().join("docs/sub/copy.txt");
+    write(dir.path(), "docs/sub/other.txt", "Rice imports fell.");
+    std::os::unix::fs::symlink(&article, &link).unwrap_or_else(|e| panic!("{e}"));
+    let folder = s(&dir.path().join("docs"));
+    let mut outputs = Vec::new();
+    for threads in ["1", "2"] {
+        let (code, out, err) = run_args(&[
+            "--threads",
+            threads,
+            "glossary",
+            "build",
+            "--lang",
+            "en",
+            "--emit-stats",
+            "-",
+            &folder,
+            &s(&article),
+        ]);
+        assert_eq!(code, 0, "{err}");
+        let stats: serde_json::Value =
+            serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
+        assert_eq!(stats["terms"]["docs"], 2, "{out}");
+        for again in [&link, &article] {
+            assert!(
+                err.contains(&format!(
+                    "skipped {}: the same file as {}, read once",
+                    again.display(),
+                    article.display()
+                )),
+                "{err}"
+            );
+        }
+        outputs.push(out);
+    }
+    assert_eq!(outputs[0], outputs[1]);
+    // The same file named twice.
+    let (code, out, err) = run_args(&["sentences", "-q", &s(&article), &s(&link)]);
+    let (_, once, _) = run_args(&["sentences", "-q", &s(&article)]);
+    assert_eq!((code, &out), (0, &once), "{err}");
+}

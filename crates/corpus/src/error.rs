@@ -60,6 +60,16 @@ pub enum CorpusError {
         /// The file.
         path: PathBuf,
     },
+    /// A file reached again in one run (a symbolic link to a file read
+    /// before, or the same file named twice): skipped, as reading it again
+    /// would count its text twice.
+    #[error("{path}: the same file as {}, read once", first.display())]
+    Duplicate {
+        /// The file as reached again.
+        path: PathBuf,
+        /// The path it was read by first.
+        first: PathBuf,
+    },
     /// A JSON Lines input without a record (no bytes, or blank lines
     /// alone): it holds no documents, so this is a note, not a failure.
     #[error("{path}: no records")]
@@ -121,8 +131,9 @@ impl CorpusError {
     }
 
     /// True for inputs skipped on purpose, as they lose nothing: binary
-    /// and empty files, pipes and devices met while walking a folder, and
-    /// JSON Lines without a record. Worth a note, not a failure.
+    /// and empty files, pipes and devices met while walking a folder, a
+    /// file read before in the run, and JSON Lines without a record. Worth a
+    /// note, not a failure.
     pub fn is_skip(&self) -> bool {
         matches!(
             self,
@@ -131,6 +142,7 @@ impl CorpusError {
                 ..
             } | CorpusError::NotRegular { .. }
                 | CorpusError::EmptyInFolder { .. }
+                | CorpusError::Duplicate { .. }
                 | CorpusError::NoRecords { .. }
         )
     }

@@ -79,6 +79,10 @@ pub struct Corpus {
     /// Folders walked, by real path: a symbolic link back up the tree is
     /// not followed round again.
     walked: std::collections::HashSet<PathBuf>,
+    /// Regular files read, with the path each was read by first: a file
+    /// reached again (a link to it, or named twice) is read once, as its
+    /// counts would otherwise double.
+    read: std::collections::HashMap<FileKey, PathBuf>,
     /// Files of walked folders not read for their name.
     passed_over: PassedOver,
 }
@@ -225,6 +229,7 @@ impl Corpus {
             options: Arc::new(options),
             jsonl: None,
             walked: std::collections::HashSet::new(),
+            read: std::collections::HashMap::new(),
             passed_over: PassedOver::default(),
         }
     }
@@ -367,6 +372,19 @@ impl Corpus {
                 if in_folder && !meta.is_file() {
                     return Some(Err(CorpusError::NotRegular { path }));
                 }
+                // The reader is serial, so the first path in walk order is
+                // the one read, whatever the number of threads.
+                if let Some(key) = meta.is_file().then(|| file_key(&path, &meta)).flatten() {
+                    match self.read.entry(key) {
+                        std::collections::hash_map::Entry::Occupied(first) => {
+                            let first = first.get().clone();
+                            return Some(Err(CorpusError::Duplicate { path, first }));
+                        }
+                        std::collections::hash_map::Entry::Vacant(slot) => {
+                            slot.insert(path.clone());
+                        }
+                    }
+                }
                 if self.options.jsonl {
                     match File::open(&path) {
                         Ok(f) => {
@@ -411,6 +429,27 @@ impl Corpus {
         }
         Ok(())
     }
+}
+
+/// What makes two paths one file: its device and inode on Unix (a hard
+/// link is the same file too), its real path elsewhere.
+#[cfg(unix)]
+type FileKey = (u64, u64);
+/// What makes two paths one file: its real path where there are no inodes.
+#[cfg(not(unix))]
+type FileKey = PathBuf;
+
+/// The identity of the file at `path`, whose metadata is `meta`.
+#[cfg(unix)]
+fn file_key(_path: &Path, meta: &std::fs::Metadata) -> Option<FileKey> {
+    use std::os::unix::fs::MetadataExt;
+    Some((meta.dev(), meta.ino()))
+}
+
+/// The identity of the file at `path`, whose metadata is `meta`.
+#[cfg(not(unix))]
+fn file_key(path: &Path, _meta: &std::fs::Metadata) -> Option<FileKey> {
+    std::fs::canonicalize(path).ok()
 }
 
 /// True when a corpus walk reads a file named `name` in a folder it walks:
@@ -644,6 +683,69 @@ mod tests {
         let docs = read(vec![Source::Path(dir.path().to_path_buf())], false);
         assert_eq!(docs.len(), 1, "{docs:?}");
         assert!(docs[0].as_ref().is_ok_and(|d| d.text == "Tariffs rose."));
+        Ok(())
+    }
+
+    /// A file reached twice in a run (a link in a walked folder to a file
+    /// the walk reads, a hard link, the same file named twice) was read
+    /// twice, doubling its counts: it is read once, by the path first in
+    /// walk order, and each later path is a skip naming that one.
+    #[cfg(unix)]
+    #[test]
+    fn a_file_reached_twice_is_read_once() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        std::fs::create_dir(dir.path().join("sub"))?;
+        std::fs::write(dir.path().join("b.txt"), "Tariffs rose.")?;
+        // Sorts before its target: the link is read, the file skipped.
+        std::os::unix::fs::symlink("b.txt", dir.path().join("a.txt"))?;
+        std::fs::hard_link(dir.path().join("b.txt"), dir.path().join("sub/c.txt"))?;
+        std::fs::write(dir.path().join("d.jsonl"), "{\"text\":\"one\"}\n")?;
+        let d = dir.path().join("d.jsonl");
+        for jsonl in [false, true] {
+            let items = read(
+                vec![
+                    Source::Path(dir.path().to_path_buf()),
+                    Source::Path(d.clone()),
+                    Source::Path(d.clone()),
+                ],
+                jsonl,
+            );
+            let got: Vec<String> = items
+                .iter()
+                .map(|r| match r {
+                    Ok(d) => d.text.clone(),
+                    Err(e) => {
+                        assert!(e.is_skip(), "{e}");
+                        e.to_string()
+                    }
+                })
+                .collect();
+            let same = |path: &str, first: &str| {
+                format!(
+                    "{}: the same file as {}, read once",
+                    dir.path().join(path).display(),
+                    dir.path().join(first).display()
+                )
+            };
+            let expected = if jsonl {
+                // Only d.jsonl is read in the walk, then named twice more.
+                vec![
+                    "one".to_string(),
+                    same("d.jsonl", "d.jsonl"),
+                    same("d.jsonl", "d.jsonl"),
+                ]
+            } else {
+                vec![
+                    "Tariffs rose.".to_string(),
+                    same("b.txt", "a.txt"),
+                    "{\"text\":\"one\"}\n".to_string(),
+                    same("sub/c.txt", "a.txt"),
+                    same("d.jsonl", "d.jsonl"),
+                    same("d.jsonl", "d.jsonl"),
+                ]
+            };
+            assert_eq!(got, expected, "jsonl: {jsonl}");
+        }
         Ok(())
     }
 
