@@ -202,3 +202,59 @@ fn a_file_reached_twice_is_read_once() {
     let (_, once, _) = run_args(&["sentences", "-q", &s(&article)]);
     assert_eq!((code, &out), (0, &once), "{err}");
 }
+
+/// A compressed JSON Lines file named as an input gave an invalid byte on
+/// every line and a hint at Shift_JIS: one error names the format and the
+/// way to read it, and no record is read from it.
+#[test]
+fn compressed_json_lines_are_one_error_naming_the_format() {
+    let dir = tempdir();
+    // A gzip header, then bytes of compressed data across several lines.
+    let mut gz = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff".to_vec();
+    for i in 0..50u8 {
+        gz.extend([0xc3 ^ i, 0xff, 0x00, b'\n']);
+    }
+    let gz = write(dir.path(), "news.jsonl.gz", gz);
+    let bin = write(
+        dir.path(),
+        "blob.jsonl",
+        b"\x7fELF\x02\x01\x00\n\xff\n\xfe\n",
+    );
+    let good = write(
+        dir.path(),
+        "good.jsonl",
+        "{\"id\":\"a\",\"text\":\"Tariffs rose.\"}\n",
+    );
+    let (code, out, err) = run_args(&[
+        "sentences",
+        "--jsonl",
+        "--keep-fields",
+        "--format",
+        "jsonl",
+        &s(&gz),
+        &s(&bin),
+        &s(&good),
+    ]);
+    assert_eq!(code, 2, "{err}");
+    let errors: Vec<&str> = err.lines().filter(|l| l.contains("error:")).collect();
+    assert_eq!(errors.len(), 2, "{err}");
+    assert!(
+        errors[0].ends_with(
+            "news.jsonl.gz: gzip-compressed file: JSON Lines are read as text; decompress it \
+             first, e.g. zcat FILE | kotoba … --jsonl -"
+        ),
+        "{err}"
+    );
+    assert!(
+        errors[1].ends_with("blob.jsonl: binary file (contains NUL bytes)"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("invalid UTF-8") && !err.contains("iconv"),
+        "{err}"
+    );
+    // One error record a file, then the good file's record.
+    let records = util::jsonl(&out);
+    assert_eq!(records.len(), 3, "{out}");
+    assert_eq!(records[2]["id"], "a", "{out}");
+}

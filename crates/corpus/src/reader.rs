@@ -205,6 +205,8 @@ impl Iterator for Items {
 
 struct JsonlReader {
     name: Arc<PathBuf>,
+    /// Met while walking a folder (a binary file is then skipped).
+    in_folder: bool,
     reader: Box<dyn BufRead + Send>,
     line: usize,
     /// Records given so far: an input without one holds no documents.
@@ -216,6 +218,31 @@ struct JsonlReader {
     /// The first record, held while the blank lines before it are reported.
     held: Option<RawRecord>,
     buf: Vec<u8>,
+}
+
+/// The signatures of compressed files, each with its format and the tool
+/// that writes it out as text.
+const COMPRESSED: [(&[u8], &str, &str); 4] = [
+    (b"\x1f\x8b", "gzip", "zcat"),
+    (b"\x28\xb5\x2f\xfd", "zstd", "zstdcat"),
+    (b"BZh", "bzip2", "bzcat"),
+    (b"\xfd7zXZ\x00", "xz", "xzcat"),
+];
+
+/// The error for a JSON Lines input whose first bytes `head` are the
+/// signature of a compressed file, naming the format; `None` for others.
+fn compressed(path: &Path, head: &[u8]) -> Option<CorpusError> {
+    let (format, tool) = COMPRESSED
+        .iter()
+        .find(|(signature, ..)| head.starts_with(signature))
+        .map(|&(_, format, tool)| (format, tool))?;
+    Some(CorpusError::Format {
+        path: path.to_path_buf(),
+        message: format!(
+            "{format}-compressed file: JSON Lines are read as text; decompress it first, \
+             e.g. {tool} FILE | kotoba … --jsonl -"
+        ),
+    })
 }
 
 /// File names that look like JSON Lines when walking a folder with `--jsonl`.
@@ -299,8 +326,14 @@ impl Corpus {
             }
             state.line += 1;
             let mut bytes = trim_line_end(&state.buf);
-            // A byte-order mark some editors put before the first record.
             if state.line == 1 {
+                // A compressed or binary file gave an invalid byte on every
+                // line: it is named once, and no record is read.
+                if let Some(error) = compressed(&state.name, bytes) {
+                    self.jsonl = None;
+                    return Some(Item::Read(Err(error)));
+                }
+                // A byte-order mark some editors put before the first record.
                 bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
                 // Records are read line by line as UTF-8; UTF-16 is named
                 // once, rather than as an invalid byte on every line.
@@ -313,6 +346,13 @@ impl Corpus {
                                   (convert it, e.g. iconv -f UTF-16 -t UTF-8)"
                             .into(),
                     })));
+                }
+                // UTF-16 holds NUL bytes too, so this comes after it.
+                if memchr::memchr(0, bytes).is_some() {
+                    let path = state.name.as_ref().clone();
+                    let in_folder = state.in_folder;
+                    self.jsonl = None;
+                    return Some(Item::Read(Err(CorpusError::Binary { path, in_folder })));
                 }
             }
             // A blank line is reported as a record that cannot be read, so
@@ -343,7 +383,7 @@ impl Corpus {
             Source::Stdin => {
                 let name = PathBuf::from("<stdin>");
                 if self.options.jsonl {
-                    self.start_jsonl(name, Box::new(BufReader::new(io::stdin())));
+                    self.start_jsonl(name, Box::new(BufReader::new(io::stdin())), false);
                     return None;
                 }
                 let mut bytes = Vec::new();
@@ -388,7 +428,8 @@ impl Corpus {
                 if self.options.jsonl {
                     match File::open(&path) {
                         Ok(f) => {
-                            self.start_jsonl(path, Box::new(BufReader::with_capacity(1 << 16, f)))
+                            let reader = Box::new(BufReader::with_capacity(1 << 16, f));
+                            self.start_jsonl(path, reader, in_folder)
                         }
                         Err(source) => return Some(Err(CorpusError::Io { path, source })),
                     }
@@ -405,9 +446,10 @@ impl Corpus {
         }
     }
 
-    fn start_jsonl(&mut self, name: PathBuf, reader: Box<dyn BufRead + Send>) {
+    fn start_jsonl(&mut self, name: PathBuf, reader: Box<dyn BufRead + Send>, in_folder: bool) {
         self.jsonl = Some(JsonlReader {
             name: Arc::new(name),
+            in_folder,
             reader,
             line: 0,
             records: 0,
@@ -838,6 +880,73 @@ mod tests {
             "{}",
             records[0]
         );
+        Ok(())
+    }
+
+    /// A compressed or binary JSON Lines file gave an invalid byte on each
+    /// line (and a hint at Shift_JIS): it is one error naming the format,
+    /// and no record is read. Binary, it is skipped in a folder as other
+    /// binary files are.
+    #[test]
+    fn compressed_or_binary_json_lines_are_one_error() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let cases: [(&str, &[u8], &str); 5] = [
+            (
+                "a.jsonl.gz",
+                b"\x1f\x8b\x08\x00\xff\n\xc3\n",
+                "gzip-compressed file",
+            ),
+            (
+                "a.jsonl.zst",
+                b"\x28\xb5\x2f\xfd\x04\n\n",
+                "zstd-compressed file",
+            ),
+            (
+                "a.jsonl.bz2",
+                b"BZh91AY&SY\xe9\n\xff\n",
+                "bzip2-compressed file",
+            ),
+            (
+                "a.jsonl.xz",
+                b"\xfd7zXZ\x00\x00\n\x04\n",
+                "xz-compressed file",
+            ),
+            (
+                "a.bin",
+                b"{\"text\":\"a\0\"}\n\xff\n{}\n",
+                "binary file (contains NUL bytes)",
+            ),
+        ];
+        for (name, bytes, said) in cases {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes)?;
+            let items = read(vec![Source::Path(path)], true);
+            assert_eq!(items.len(), 1, "{name}: {items:?}");
+            let Err(e) = &items[0] else {
+                panic!("{name}: {items:?}")
+            };
+            assert!(e.to_string().contains(&format!("{name}: {said}")), "{e}");
+            assert!(!e.is_skip(), "{e}");
+        }
+        let message = read(vec![Source::Path(dir.path().join("a.jsonl.gz"))], true)
+            .into_iter()
+            .map(|r| r.map_or_else(|e| e.to_string(), |d| d.text))
+            .collect::<String>();
+        assert!(
+            message.ends_with("e.g. zcat FILE | kotoba … --jsonl -"),
+            "{message}"
+        );
+        // In a folder a binary file is skipped; a compressed one fails, as
+        // its records would be lost.
+        std::fs::create_dir(dir.path().join("walk"))?;
+        std::fs::write(dir.path().join("walk/a.jsonl"), b"\x00\x01\n")?;
+        std::fs::write(dir.path().join("walk/b.jsonl"), b"\x1f\x8b\x08\n")?;
+        let items = read(vec![Source::Path(dir.path().join("walk"))], true);
+        let skips: Vec<bool> = items
+            .iter()
+            .map(|r| r.as_ref().err().is_some_and(CorpusError::is_skip))
+            .collect();
+        assert_eq!(skips, [true, false], "{items:?}");
         Ok(())
     }
 
