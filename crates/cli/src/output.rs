@@ -262,15 +262,15 @@ pub fn remove_partial_output_on_interrupt() {
 /// The signals this process ignores, as a mask (bit n − 1 for signal n),
 /// from `/proc/self/status`; none where that cannot be read.
 fn ignored_signals() -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|status| {
-            status
-                .lines()
-                .find_map(|l| l.strip_prefix("SigIgn:"))
-                .and_then(|mask| u64::from_str_radix(mask.trim(), 16).ok())
-        })
-        .unwrap_or(0)
+    status_field("SigIgn:", 16).unwrap_or(0)
+}
+
+/// The number after `name` on its line of `/proc/self/status`, in `radix`;
+/// `None` where that cannot be read (no `/proc`, an older kernel).
+fn status_field(name: &str, radix: u32) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let value = status.lines().find_map(|l| l.strip_prefix(name))?;
+    u64::from_str_radix(value.trim(), radix).ok()
 }
 
 /// True when the error is a closed pipe on our output (`kotoba … | head`),
@@ -286,15 +286,26 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 /// A temporary file is private (0600); the result gets the permissions of
-/// the file it replaces, or ordinary ones (0644).
+/// the file it replaces, or those of any new file: 0666 less the umask (it
+/// was always 0644, so a umask of 077 or 002 was ignored).
 #[cfg(unix)]
 fn ordinary_permissions(file: &File, target: &Path) -> std::io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
     let permissions = match std::fs::metadata(target) {
         Ok(m) => m.permissions(),
-        Err(_) => std::fs::Permissions::from_mode(0o644),
+        Err(_) => std::fs::Permissions::from_mode(new_file_mode()),
     };
     file.set_permissions(permissions)
+}
+
+/// The mode a new file gets: 0666 less the process's umask, read from
+/// `/proc/self/status` (calling umask(2) to read it would set it, racing
+/// other threads); 0644 where it cannot be read.
+#[cfg(unix)]
+fn new_file_mode() -> u32 {
+    status_field("Umask:", 8)
+        .and_then(|mask| u32::try_from(mask).ok())
+        .map_or(0o644, |mask| 0o666 & !mask)
 }
 
 /// Elsewhere temporary files are not made private.

@@ -258,3 +258,46 @@ fn compressed_json_lines_are_one_error_naming_the_format() {
     assert_eq!(records.len(), 3, "{out}");
     assert_eq!(records[2]["id"], "a", "{out}");
 }
+
+/// A new file written with `-o` was always 0644, whatever the umask (a
+/// private 077 gave a file others could read): it gets 0666 less the umask,
+/// and a file it replaces keeps its own permissions.
+#[cfg(unix)]
+#[test]
+fn a_new_output_file_honours_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempdir();
+    let input = testdata(EN);
+    let mode = |path: &Path| {
+        std::fs::metadata(path)
+            .map(|m| m.permissions().mode() & 0o777)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    };
+    let under_umask = |umask: &str, output: &Path| {
+        let status = std::process::Command::new("sh")
+            .args(["-c", &format!("umask {umask} && exec \"$0\" \"$@\"")])
+            .arg(assert_cmd::cargo::cargo_bin("kotoba"))
+            .args(["sentences", "-q", "-o", &s(output), &s(&input)])
+            .env_remove("RAYON_NUM_THREADS")
+            .status()
+            .unwrap_or_else(|e| panic!("running kotoba: {e}"));
+        assert!(status.success(), "umask {umask}: {status}");
+    };
+    for (umask, expected) in [("077", 0o600), ("027", 0o640), ("002", 0o664), ("0", 0o666)] {
+        let output = dir.path().join(format!("new-{umask}.txt"));
+        under_umask(umask, &output);
+        assert_eq!(mode(&output), expected, "umask {umask}");
+    }
+    // Replaced, a file keeps the permissions it had.
+    let kept = dir.path().join("kept.txt");
+    std::fs::write(&kept, "old").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::set_permissions(&kept, std::fs::Permissions::from_mode(0o604))
+        .unwrap_or_else(|e| panic!("{e}"));
+    under_umask("077", &kept);
+    assert_eq!(mode(&kept), 0o604);
+    assert_ne!(
+        std::fs::read_to_string(&kept).unwrap_or_default(),
+        "old",
+        "replaced"
+    );
+}
