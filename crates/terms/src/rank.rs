@@ -245,7 +245,11 @@ fn lookup(stats: &Stats) -> Lookup<'_> {
     map
 }
 
-fn nestings<'s>(stats: &'s Stats, by_key: &Lookup<'s>) -> HashMap<&'s str, Nesting> {
+fn nestings<'s>(
+    stats: &'s Stats,
+    by_key: &Lookup<'s>,
+    freq: &(dyn Fn(&str, &crate::stats::TermCounts) -> u64 + Sync),
+) -> HashMap<&'s str, Nesting> {
     let english = stats.language == Language::En;
     // Sums and maxima only: the parts counted on each thread add up to the
     // same map in any order.
@@ -255,7 +259,7 @@ fn nestings<'s>(stats: &'s Stats, by_key: &Lookup<'s>) -> HashMap<&'s str, Nesti
         .fold(
             HashMap::default,
             |mut out: HashMap<&str, Nesting>, (key, counts)| {
-                nest_into(by_key, english, key, counts, &mut out);
+                nest_into(by_key, english, key, counts, freq(key, counts), &mut out);
                 out
             },
         )
@@ -278,6 +282,7 @@ fn nest_into<'s>(
     english: bool,
     key: &str,
     counts: &crate::stats::TermCounts,
+    freq: u64,
     out: &mut HashMap<&'s str, Nesting>,
 ) {
     let parts: Vec<&str> = key.split(' ').collect();
@@ -310,15 +315,15 @@ fn nest_into<'s>(
             if let Some((k, _)) = by_key.get_key_value(sub) {
                 let n = out.entry(*k).or_default();
                 n.count += 1;
-                n.sum = n.sum.saturating_add(counts.freq);
+                n.sum = n.sum.saturating_add(freq);
                 if !phrase {
                     continue;
                 }
-                n.max = n.max.max(counts.freq);
+                n.max = n.max.max(freq);
                 if j - i + 2 == parts.len() {
-                    n.ext = n.ext.saturating_add(counts.freq);
+                    n.ext = n.ext.saturating_add(freq);
                     if edge_capitalised(surface, i == 1) {
-                        n.cap_ext = n.cap_ext.saturating_add(counts.freq);
+                        n.cap_ext = n.cap_ext.saturating_add(freq);
                     }
                 }
             }
@@ -490,7 +495,31 @@ fn candidate_key(key: &str, language: Language) -> String {
 /// that `glossary` already has.
 pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -> Vec<Candidate> {
     let by_key = lookup(stats);
-    let nest = nestings(stats, &by_key);
+    let nest = nestings(stats, &by_key, &|_, c| c.freq);
+    // Japanese compounds are counted where they stand whole (maximal noun
+    // runs): a term's uses inside longer compounds (貿易黒字 in
+    // 対米貿易黒字) are the sum of its nestings. Its frequency is both, as an
+    // English n-gram's is, and C-value nests by those totals.
+    let totals: Option<HashMap<&str, u64>> = (stats.language == Language::Ja).then(|| {
+        stats
+            .terms
+            .iter()
+            .map(|(k, c)| {
+                let nested = nest.get(k.as_str()).map_or(0, |n| n.sum);
+                (k.as_str(), c.freq.saturating_add(nested))
+            })
+            .collect()
+    });
+    let freq_of = |key: &str, counts: &crate::stats::TermCounts| {
+        totals
+            .as_ref()
+            .and_then(|t| t.get(key).copied())
+            .unwrap_or(counts.freq)
+    };
+    let nest = match &totals {
+        Some(_) if options.method == Method::CValue => nestings(stats, &by_key, &freq_of),
+        _ => nest,
+    };
     let contexts = part_contexts(stats);
     let background = Background::english();
     let words = stats.words.max(1) as f64;
@@ -501,12 +530,12 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
     let candidates = stats
         .terms
         .par_iter()
-        .filter(|(_, counts)| counts.freq >= options.min_freq.max(1));
+        .filter(|(key, counts)| freq_of(key, counts) >= options.min_freq.max(1));
     let mut rows: Vec<Candidate> = candidates
         .map(|(key, counts)| {
             let surface = shown_surface(key, counts, &by_key);
             let n = key.split(' ').count();
-            let f = counts.freq as f64;
+            let f = freq_of(key, counts) as f64;
             let nesting = nest.get(key.as_str()).copied().unwrap_or_default();
             let cvalue = || {
                 let len = ((n + 1) as f64).log2();
@@ -630,7 +659,7 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
                 term,
                 key: key.clone(),
                 score,
-                freq: counts.freq,
+                freq: freq_of(key, counts),
                 doc_freq: counts.doc_freq,
                 example: counts.example.clone(),
                 glossary: concept,
