@@ -123,7 +123,16 @@ fn a_closed_stdout_ends_quietly_with_the_status_earned() {
     let en = en.to_string_lossy();
     let pairs = testdata(PAIRS);
     let pairs = pairs.to_string_lossy();
-    let many: Vec<&str> = std::iter::repeat_n(&*en, 20).collect();
+    // Twenty copies, as a file named twice is read once.
+    let text = std::fs::read_to_string(&*en).unwrap_or_else(|e| panic!("{e}"));
+    let copies: Vec<String> = (0..20)
+        .map(|i| {
+            write(dir.path(), &format!("en-{i:02}.txt"), &text)
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    let many: Vec<&str> = copies.iter().map(String::as_str).collect();
     let runs: Vec<Vec<&str>> = vec![
         [&["tokenize"][..], &many].concat(),
         [&["sentences", "--format", "jsonl"][..], &many].concat(),
