@@ -324,7 +324,12 @@ fn load(
         for doc in docs {
             let doc = match doc {
                 Ok(doc) => doc,
-                Err(e) if e.is_skip() => {
+                // An empty reference in a folder is no file to pass over:
+                // the pair it should score is lost.
+                Err(e)
+                    if e.is_skip()
+                        && !matches!(e, kotoba_corpus::CorpusError::EmptyInFolder { .. }) =>
+                {
                     eprintln!("kotoba: skipped {e}");
                     continue;
                 }
@@ -333,8 +338,11 @@ fn load(
                     crate::run::show_error(&format!("kotoba: error: {e}"));
                     // An empty reference is that error alone, not also a
                     // summary without a reference.
-                    if let (true, kotoba_corpus::CorpusError::Empty { path: empty }) =
-                        (references, &e)
+                    if let (
+                        true,
+                        kotoba_corpus::CorpusError::Empty { path: empty }
+                        | kotoba_corpus::CorpusError::EmptyInFolder { path: empty },
+                    ) = (references, &e)
                     {
                         let key = empty.strip_prefix(path).unwrap_or(empty);
                         without_text.insert(key.display().to_string());
