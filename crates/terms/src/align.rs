@@ -510,6 +510,36 @@ pub fn align(
             }
         }
     }
+    // English terms that stand almost only inside a longer term the
+    // glossary pairs (`prime` and `minister` inside `prime minister`,
+    // paired with 首相): fragments, which take no pair of their own (on the
+    // seed article they took 中止 and 可能性, the words of the sentences
+    // the name stands in). By key: the largest segment count of such a
+    // longer term.
+    let mut inside_seeded: FxHashMap<&str, u64> = FxHashMap::default();
+    for long in en_concepts_of.keys() {
+        let Some(counts) = stats.en.terms.get(*long) else {
+            continue;
+        };
+        let words: Vec<&str> = long.split(' ').collect();
+        let mut starts = Vec::with_capacity(words.len() + 1);
+        let mut at = 0;
+        for w in &words {
+            starts.push(at);
+            at += w.len() + 1;
+        }
+        starts.push(long.len() + 1);
+        for i in 0..words.len() {
+            for j in i..words.len() {
+                if j - i + 1 == words.len() {
+                    continue;
+                }
+                let sub = &long[starts[i]..starts[j + 1] - 1];
+                let e = inside_seeded.entry(sub).or_default();
+                *e = (*e).max(counts.doc_freq);
+            }
+        }
+    }
     let no_concepts = HashSet::new();
     let mut groups: Vec<Vec<Alignment>> = Vec::new();
     // Rare compound proposals of terms of several words, by group.
@@ -533,6 +563,13 @@ pub fn align(
             continue;
         }
         let en_surface = en_counts.surface();
+        let fragment = en_concepts.is_empty()
+            && inside_seeded
+                .get(e.as_str())
+                .is_some_and(|&long| long as f64 >= FRAGMENT_SHARE * en_counts.doc_freq as f64);
+        if fragment {
+            continue;
+        }
         let mut pairs: Vec<Alignment> = Vec::new();
         // Below `min_cooc`: kept aside, to enter only as a cued extension
         // of a kept candidate (Kannada → カンナダ語 beside カンナダ) or when
@@ -692,6 +729,10 @@ pub fn align(
     }
     groups.into_iter().flatten().collect()
 }
+
+/// The share of an English term's segments that a longer glossary term
+/// holding it must be seen in for the shorter to count as its fragment.
+const FRAGMENT_SHARE: f64 = 0.9;
 
 /// Added to the score of a glossary pair so that it ranks first (less
 /// [`SEED_RANK_STEP`] per place of its Japanese term in the concept).
@@ -2114,6 +2155,15 @@ mod seed_tests {
         let seeded = rows.iter().take_while(|r| r.seed.is_some()).count();
         assert!(seeded > 0 && rows[seeded..].iter().all(|r| r.seed.is_none()));
         assert!(rows.iter().all(|r| r.score < 10.0), "{rows:?}");
+        // Words that stand only inside a glossary term (`prime minister`,
+        // `White House`) take no pair of their own: they took 中止 and
+        // 高官 (a terminologist's review found them in the TBX).
+        for fragment in ["prime", "minister", "White", "House"] {
+            assert!(
+                rows.iter().all(|r| r.en != fragment),
+                "{fragment}: {rows:?}"
+            );
+        }
         // A glossary's Japanese term whose English side the corpus never
         // uses (ラウンド, `negotiating round`) is free for other terms.
         let software = [("Round", "ラウンド"), ("Round up", "ラウンドアップ")];
