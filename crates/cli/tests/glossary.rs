@@ -278,8 +278,9 @@ fn every_lossless_format_round_trips_the_default_glossary() {
     assert_eq!(code, 0);
     assert!(
         err.contains(
-            "kotoba: note: utx does not carry kana readings, domains, notes, and tabs or line \
-             breaks in definitions, terms and ids (written as spaces)\n"
+            "kotoba: note: utx does not carry kana readings, domains, the line between \
+             definition and note (a note follows the definition in the comment), and tabs or \
+             line breaks in definitions, terms and ids (written as spaces)\n"
         ),
         "{err}"
     );
@@ -296,8 +297,9 @@ fn every_lossless_format_round_trips_the_default_glossary() {
     assert!(
         err.contains(
             "kotoba: note: omegat does not carry ids, statuses (deprecated terms are left \
-             out), kana readings, domains, notes, and tabs or line breaks in definitions and \
-             terms (written as spaces)\n"
+             out), kana readings, domains, the line between definition and note (a note \
+             follows the definition in the comment), and tabs or line breaks in definitions \
+             and terms (written as spaces)\n"
         ),
         "{err}"
     );

@@ -19,7 +19,7 @@ pub use tbx::renamed_ids as tbx_renamed_ids;
 use std::borrow::Cow;
 use std::path::Path;
 
-use crate::{Error, Glossary};
+use crate::{Concept, Error, Glossary};
 
 /// Whether some reader of text files ends a line at `c`: line feed and
 /// carriage return, and also the vertical tab, form feed, file, group and
@@ -32,6 +32,17 @@ pub fn is_line_break(c: char) -> bool {
         '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{1c}'
             ..='\u{1e}' | '\u{85}' | '\u{2028}' | '\u{2029}'
     )
+}
+
+/// The comment column of formats without a note (OmegaT, UTX): the
+/// definition, then the note in brackets, so that a machine proposal's
+/// `machine proposal, not reviewed: …` reaches the translator.
+pub(crate) fn comment(c: &Concept) -> String {
+    match (c.definition.trim().is_empty(), c.note.trim().is_empty()) {
+        (_, true) => c.definition.clone(),
+        (true, false) => c.note.clone(),
+        (false, false) => format!("{} [{}]", c.definition, c.note),
+    }
 }
 
 /// `s` as one cell of a tab-separated row that has no escapes (UTX,
@@ -166,12 +177,14 @@ impl Format {
         match self {
             Format::Jsonl | Format::Json | Format::Tsv | Format::Csv | Format::Tbx => "",
             Format::Utx => {
-                "kana readings, domains, notes, and tabs or line breaks in definitions, terms \
+                "kana readings, domains, the line between definition and note (a note follows \
+                 the definition in the comment), and tabs or line breaks in definitions, terms \
                  and ids (written as spaces)"
             }
             Format::OmegaT => {
-                "ids, statuses (deprecated terms are left out), kana readings, domains, notes, \
-                 and tabs or line breaks in definitions and terms (written as spaces)"
+                "ids, statuses (deprecated terms are left out), kana readings, domains, the line \
+                 between definition and note (a note follows the definition in the comment), and \
+                 tabs or line breaks in definitions and terms (written as spaces)"
             }
         }
     }

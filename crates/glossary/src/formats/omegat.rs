@@ -21,7 +21,11 @@ pub fn write(g: &Glossary) -> String {
         let en0 = en.first().map_or("", |t| t.term.as_str());
         if en.is_empty() {
             if !ja.is_empty() {
-                out.push_str(&format!("\t{}\t{}\n", clean(ja0), clean(&c.definition)));
+                out.push_str(&format!(
+                    "\t{}\t{}\n",
+                    clean(ja0),
+                    clean(&super::comment(c))
+                ));
             }
             continue;
         }
@@ -30,7 +34,7 @@ pub fn write(g: &Glossary) -> String {
                 "{}\t{}\t{}\n",
                 clean(&t.term),
                 clean(ja0),
-                clean(&c.definition)
+                clean(&super::comment(c))
             ));
         }
         for t in ja.iter().skip(1) {
@@ -38,7 +42,7 @@ pub fn write(g: &Glossary) -> String {
                 "{}\t{}\t{}\n",
                 clean(en0),
                 clean(&t.term),
-                clean(&c.definition)
+                clean(&super::comment(c))
             ));
         }
     }
@@ -173,6 +177,41 @@ mod tests {
         let text = super::write(&g);
         assert_eq!(text, "BSE\t牛海綿状脳症\t\n");
         Ok(())
+    }
+
+    /// A machine proposal's note reached OmegaT as an empty comment, so
+    /// unreviewed pairs looked like reviewed ones (a terminologist's review
+    /// found it); the note follows any definition in the comment, in UTX too.
+    #[test]
+    fn notes_follow_the_definition_in_the_comment() {
+        let term = |t: &str| crate::Term {
+            term: t.into(),
+            reading: None,
+            status: crate::Status::Admitted,
+        };
+        let mut c = crate::Concept {
+            id: "align-remained".into(),
+            domain: String::new(),
+            definition: String::new(),
+            note: "machine proposal, not reviewed".into(),
+            en: vec![term("remained")],
+            ja: vec![term("米")],
+        };
+        let g = crate::Glossary {
+            concepts: vec![c.clone()],
+        };
+        assert_eq!(
+            super::write(&g),
+            "remained\t米\tmachine proposal, not reviewed\n"
+        );
+        let utx = super::super::utx::write(&g);
+        assert!(utx.contains("\tmachine proposal, not reviewed\n"), "{utx}");
+        c.definition = "Left as it was.".into();
+        let g = crate::Glossary { concepts: vec![c] };
+        assert_eq!(
+            super::write(&g),
+            "remained\t米\tLeft as it was. [machine proposal, not reviewed]\n"
+        );
     }
 
     /// A spreadsheet's table saved as `.txt` kept its `en<TAB>ja` header as

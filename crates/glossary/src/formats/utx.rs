@@ -47,7 +47,7 @@ pub fn write(g: &Glossary) -> String {
                 clean(tgt),
                 utx_status(status),
                 clean(&c.id),
-                clean(&c.definition)
+                clean(&super::comment(c))
             ));
             continue;
         };
@@ -58,7 +58,7 @@ pub fn write(g: &Glossary) -> String {
                 clean(&tgt.term),
                 utx_status(status),
                 clean(&c.id),
-                clean(&c.definition)
+                clean(&super::comment(c))
             ));
         };
         // A row's status is that of each term it brings in: the first pair
