@@ -96,8 +96,8 @@ pub struct RankArgs {
     /// At most K candidates (1 or more).
     #[arg(long, value_name = "K", value_parser = positive)]
     pub top: Option<usize>,
-    /// Leave out candidates seen fewer times in the corpus (the pairs of
-    /// `glossary build --parallel` keep `glossary align`'s limit: terms of
+    /// Leave out candidates seen fewer times in the corpus (with `glossary
+    /// build --parallel`, its pairs keep `glossary align`'s limits: terms of
     /// two or more segments, and --min-cooc).
     #[arg(long, default_value = "2", value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub min_freq: u64,
@@ -243,7 +243,9 @@ pub struct GlossaryAlignArgs {
     /// Glossaries used as seed pairs (`--no-default-glossary` turns the seed off).
     #[command(flatten)]
     pub glossary: GlossaryArgs,
-    /// Leave out terms seen in fewer segments.
+    /// Leave out terms seen in fewer segments, except glossary pairs the
+    /// corpus holds (listed however rare, to show the corpus follows the
+    /// glossary; `--no-default-glossary` drops them).
     #[arg(long, default_value = "2", value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub min_freq: u64,
     /// How pairs are proposed.
