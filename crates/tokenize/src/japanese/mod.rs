@@ -327,6 +327,7 @@ impl JapaneseWorker {
     /// let mut worker = JapaneseTokenizer::new()?.worker();
     /// assert_eq!(worker.reading("貿易黒字").as_deref(), Some("ぼうえきくろじ"));
     /// assert_eq!(worker.reading("G7"), None);
+    /// assert_eq!(worker.reading("日本経済").as_deref(), Some("にほんけいざい"));
     /// # Ok::<(), kotoba_tokenize::Error>(())
     /// ```
     pub fn reading(&mut self, term: &str) -> Option<String> {
@@ -339,6 +340,7 @@ impl JapaneseWorker {
                 continue;
             }
             let read = match tokenizer.feature(m.word, 7) {
+                _ if preferred_readings().contains_key(surface) => preferred_readings()[surface],
                 Some(r) if r != "*" && !r.is_empty() => r,
                 _ if surface.chars().all(|c| is_kana(c) || c == '・') => surface,
                 _ => return None,
@@ -403,6 +405,21 @@ pub fn hiragana(c: char) -> char {
         '\u{30A1}'..='\u{30F6}' => char::from_u32(c as u32 - 0x60).unwrap_or(c),
         _ => c,
     }
+}
+
+/// Readings IPADIC's best path does not give (`data/readings-ja.tsv`: 日本
+/// is ニホン, not ニッポン), by surface.
+fn preferred_readings() -> &'static std::collections::HashMap<&'static str, &'static str> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        include_str!("../../data/readings-ja.tsv")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(surface, reading)| (surface.trim(), reading.trim()))
+            .collect()
+    })
 }
 
 /// Parts of speech whose words carry content (for stop-word flags).
