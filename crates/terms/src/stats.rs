@@ -214,11 +214,19 @@ impl TermCounts {
         None
     }
 
-    /// The most frequent surface form (ties: the smallest string).
+    /// The most frequent surface form (ties: the one with fewer capitals,
+    /// then the smallest string: `government procurement` seen once as
+    /// such and once inside `Government Procurement Agreement` is a common
+    /// noun's term, not a name).
     pub fn surface(&self) -> &str {
+        let capitals = |s: &str| s.chars().filter(|c| c.is_uppercase()).count();
         self.surfaces
             .iter()
-            .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+            .max_by(|a, b| {
+                a.1.cmp(b.1)
+                    .then_with(|| capitals(b.0).cmp(&capitals(a.0)))
+                    .then_with(|| b.0.cmp(a.0))
+            })
             .map_or(self.fallback.as_str(), |(s, _)| s.as_str())
     }
 }
@@ -1001,6 +1009,22 @@ fn inner_message(e: Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A tie between a capitalised and a lowercase surface went to the
+    /// capitals, which sort first (a terminologist's review found
+    /// `Government Procurement` shown for the common noun).
+    #[test]
+    fn ties_of_surface_go_to_fewer_capitals() {
+        let counts = |forms: &[(&str, u64)]| TermCounts {
+            freq: forms.iter().map(|f| f.1).sum(),
+            surfaces: forms.iter().map(|&(s, n)| (s.to_string(), n)).collect(),
+            ..TermCounts::default()
+        };
+        let tie = counts(&[("Government Procurement", 1), ("government procurement", 1)]);
+        assert_eq!(tie.surface(), "government procurement");
+        let more = counts(&[("WTO", 2), ("wto", 1)]);
+        assert_eq!(more.surface(), "WTO");
+    }
 
     #[test]
     fn merging_large_maps_in_one_pass_equals_merging_key_by_key() -> Result<(), Error> {
