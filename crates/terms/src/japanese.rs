@@ -514,6 +514,29 @@ mod tests {
         Ok(())
     }
 
+    /// Plural suffixes of people are no part of the term (官僚たち was a
+    /// pair of `civil service`), and 下 or 他 alone is no term.
+    #[test]
+    fn plural_suffixes_and_relational_nouns_are_dropped() -> Result<(), crate::Error> {
+        let ja = JapaneseTokenizer::new()?;
+        let stats = count_document(
+            &ja,
+            "高級官僚たちは反対した。交渉官らが来た。その他の国は協定の下で動いた。",
+        );
+        let keys: Vec<&String> = stats.terms.keys().collect();
+        assert!(stats.terms.contains_key("高級 官僚"), "{keys:?}");
+        assert!(stats.terms.contains_key("交渉 官"), "{keys:?}");
+        for gone in ["下", "他"] {
+            assert!(!stats.terms.contains_key(gone), "{keys:?}");
+        }
+        assert!(
+            keys.iter()
+                .all(|k| !k.ends_with("たち") && !k.ends_with(" ら")),
+            "{keys:?}"
+        );
+        Ok(())
+    }
+
     /// Uses of a term inside longer compounds count as its uses: 貿易黒字
     /// stood alone once and four times in longer compounds, and was ranked
     /// as seen once (C-value 0), below the default minimum frequency.
