@@ -29,6 +29,10 @@ pub enum Part {
     /// A number with the noun after it (二国 in 二国間貿易, 2月): may open
     /// a compound, but a compound needs a noun besides it.
     Numbered,
+    /// A noun that also serves as an adverb (IPADIC's 副詞可能: 直接, 現在):
+    /// may open or continue a compound (対日直接投資), never end one or
+    /// stand alone (今後 "from now on" is no term).
+    Adverbial,
 }
 
 /// The compound role of a morpheme with IPADIC features `pos`, `sub1`,
@@ -47,6 +51,7 @@ pub fn part_of(pos: &str, sub1: &str, sub2: &str, surface: &str) -> Option<Part>
         ("名詞", "一般" | "サ変接続" | "固有名詞" | "形容動詞語幹" | "ナイ形容詞語幹") => {
             Some(Part::Noun)
         }
+        ("名詞", "副詞可能") => Some(Part::Adverbial),
         // Place suffixes make names and origins (カリフォルニア州, 米国産牛肉):
         // without them a compound broke into 米国 and 牛肉.
         ("名詞", "接尾") if matches!(sub2, "一般" | "サ変接続" | "形容動詞語幹" | "地域") => {
@@ -245,7 +250,7 @@ pub fn compounds_and_count<'t>(
             last_start = m.start;
         }
         let extend = match part {
-            Some(Part::Noun) => adjacent || run.is_empty(),
+            Some(Part::Noun | Part::Adverbial) => adjacent || run.is_empty(),
             Some(Part::Suffix) => adjacent && run.last().is_some_and(|p| p.1 != Part::Prefix),
             Some(Part::Prefix | Part::Numbered) | None => false,
         };
@@ -338,7 +343,7 @@ fn close<'t>(run: &mut Vec<(&'t str, Part)>, out: &mut Vec<Vec<(&'t str, Part)>>
     loop {
         let nouns = run.iter().filter(|p| p.1 == Part::Noun).count();
         match run.last() {
-            Some(p) if p.1 == Part::Prefix => {
+            Some(p) if matches!(p.1, Part::Prefix | Part::Adverbial) => {
                 run.pop();
             }
             Some(p) if run.len() > 1 && affixes.suffixes.contains(&p.0) => {
@@ -351,7 +356,10 @@ fn close<'t>(run: &mut Vec<(&'t str, Part)>, out: &mut Vec<Vec<(&'t str, Part)>>
             _ => break,
         }
     }
-    while run.len() > 1 && run[0].1 == Part::Prefix && affixes.prefixes.contains(&run[0].0) {
+    while run.len() > 1
+        && matches!(run[0].1, Part::Prefix | Part::Adverbial)
+        && affixes.prefixes.contains(&run[0].0)
+    {
         run.remove(0);
     }
     let alone = matches!(run.as_slice(), [one] if affixes.alone.contains(&one.0));
@@ -511,6 +519,24 @@ mod tests {
             .collect();
         assert_eq!(rows.len(), 1, "{rows:?}");
         assert_eq!(rows[0].1, 2);
+        Ok(())
+    }
+
+    /// A noun that also serves as an adverb may open or continue a compound
+    /// (直接 in 対日直接投資 broke it into 対日 and 投資), not end one or
+    /// stand alone (今後).
+    #[test]
+    fn adverbial_nouns_stand_inside_compounds_only() -> Result<(), crate::Error> {
+        let ja = JapaneseTokenizer::new()?;
+        let stats = count_document(
+            &ja,
+            "対日直接投資が増えた。直接投資は今後も伸びる。今後、協議する。",
+        );
+        let keys: Vec<&String> = stats.terms.keys().collect();
+        assert!(stats.terms.contains_key("対 日 直接 投資"), "{keys:?}");
+        assert!(stats.terms.contains_key("直接 投資"), "{keys:?}");
+        assert!(!stats.terms.contains_key("今後"), "{keys:?}");
+        assert!(!stats.terms.contains_key("直接"), "{keys:?}");
         Ok(())
     }
 

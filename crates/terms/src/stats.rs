@@ -214,12 +214,20 @@ impl TermCounts {
         None
     }
 
-    /// The most frequent surface form (ties: the one with fewer capitals,
-    /// then the smallest string: `government procurement` seen once as
-    /// such and once inside `Government Procurement Agreement` is a common
-    /// noun's term, not a name).
+    /// The most frequent surface form (ties: for a term of several words
+    /// the one with fewer capitals, then the smallest string: `government
+    /// procurement` seen once as such and once inside `Government
+    /// Procurement Agreement` is a common noun's term, not a name).
     pub fn surface(&self) -> &str {
-        let capitals = |s: &str| s.chars().filter(|c| c.is_uppercase()).count();
+        // One word keeps the smallest (`Unicode` beside `unicode` of a
+        // path): a name of one word is written so where case tells.
+        let capitals = |s: &str| {
+            if s.contains(' ') {
+                s.chars().filter(|c| c.is_uppercase()).count()
+            } else {
+                0
+            }
+        };
         self.surfaces
             .iter()
             .max_by(|a, b| {
