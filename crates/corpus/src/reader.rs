@@ -437,7 +437,7 @@ impl Corpus {
                 }
                 match std::fs::read(&path) {
                     Ok(bytes) => {
-                        let id = path.display().to_string();
+                        let id = path_id(&path);
                         Some(decode(&path, id, bytes, in_folder))
                     }
                     Err(source) => Some(Err(CorpusError::Io { path, source })),
@@ -692,12 +692,35 @@ fn parse_record(
             )));
         }
     };
-    let id = given_id.unwrap_or_else(|| format!("{}:{line}", path.display()));
+    let id = given_id.unwrap_or_else(|| format!("{}:{line}", path_id(path)));
     Ok(Document {
         id,
         text,
         record: Some(record),
     })
+}
+
+/// A path as a document id: as written when it is UTF-8, else with each
+/// byte that is not written as `\xNN` (`caf\xE9.txt`), so that two names
+/// in Latin-1 stay two ids that lead back to their files (the lossy form
+/// made both `caf\u{FFFD}.txt`).
+pub(crate) fn path_id(path: &Path) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::ffi::OsStrExt;
+        let bytes = path.as_os_str().as_bytes();
+        if std::str::from_utf8(bytes).is_err() {
+            let mut out = String::with_capacity(bytes.len() + 8);
+            for chunk in bytes.utf8_chunks() {
+                out.push_str(chunk.valid());
+                for b in chunk.invalid() {
+                    out.push_str(&format!("\\x{b:02X}"));
+                }
+            }
+            return out;
+        }
+    }
+    path.display().to_string()
 }
 
 #[cfg(test)]
@@ -726,6 +749,20 @@ mod tests {
         assert_eq!(docs.len(), 1, "{docs:?}");
         assert!(docs[0].as_ref().is_ok_and(|d| d.text == "Tariffs rose."));
         Ok(())
+    }
+
+    /// Two file names in Latin-1 were one id, `caf\u{FFFD}.txt` (a
+    /// pipeline review found it): each byte that is no UTF-8 is written
+    /// `\xNN`.
+    #[cfg(unix)]
+    #[test]
+    fn names_in_latin_1_are_ids_of_their_own() {
+        use std::os::unix::ffi::OsStrExt;
+        let e9 = Path::new(std::ffi::OsStr::from_bytes(b"c7/caf\xe9.txt"));
+        let e8 = Path::new(std::ffi::OsStr::from_bytes(b"c7/caf\xe8.txt"));
+        assert_eq!(path_id(e9), "c7/caf\\xE9.txt");
+        assert_ne!(path_id(e9), path_id(e8));
+        assert_eq!(path_id(Path::new("c7/café.txt")), "c7/café.txt");
     }
 
     /// A file reached twice in a run (a link in a walked folder to a file
