@@ -354,16 +354,9 @@ fn load(
                 .strip_prefix(path)
                 .map(|p| p.display().to_string())
                 .unwrap_or(doc.id);
-            // Files are paired by name: a name that is not UTF-8 reads with
-            // U+FFFD, so `a\xff.txt` met `a\xfe.txt` (a review found it).
-            if key.contains('\u{FFFD}') {
-                *failed += 1;
-                crate::run::show_error(&format!(
-                    "kotoba: error: {}: the file name is not UTF-8, so it cannot be paired by name",
-                    path.join(&key).display()
-                ));
-                continue;
-            }
+            // Files are paired by name; a name that is not UTF-8 is in its
+            // id with each odd byte as `\xNN`, so `a\xff.txt` pairs with
+            // itself and not with `a\xfe.txt` (once both read as U+FFFD).
             out.insert(key, doc.text);
         }
     } else if jsonl {
