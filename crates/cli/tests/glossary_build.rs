@@ -1546,3 +1546,43 @@ fn ranking_one_shard_alone_is_refused() {
     ]);
     assert_eq!(code, 0, "{err}");
 }
+
+/// A Japanese compound that IPADIC cuts one way at a sentence's start and
+/// another inside it (日米構造協議), or a number joined to its noun
+/// (2国間協議), was ranked under one key and paired under another, so the
+/// built TBX left the term out (a review found it).
+#[test]
+fn japanese_terms_cut_two_ways_reach_the_built_tbx() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let mut pairs = String::from("en\tja\n");
+    let mut ja = String::new();
+    for (en, j) in [
+        ("The Structural Impediments Initiative began.", "日米構造協議は始まった。"),
+        ("The Structural Impediments Initiative ended.", "日米構造協議は終わった。"),
+        ("The bilateral talks resumed.", "2国間協議が再開した。"),
+        ("The bilateral talks stalled.", "2国間協議が停滞した。"),
+    ] {
+        pairs.push_str(&format!("{en}\t{j}\n"));
+        ja.push_str(&format!("{j}\n"));
+    }
+    let (tsv, txt) = (dir.path().join("pairs.tsv"), dir.path().join("ja.txt"));
+    std::fs::write(&tsv, pairs).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&txt, ja).unwrap_or_else(|e| panic!("{e}"));
+    let (code, out, err) = run(&[
+        "--threads",
+        "1",
+        "glossary",
+        "build",
+        "--lang",
+        "ja",
+        &s(&txt),
+        "--parallel",
+        &s(&tsv),
+        "--format",
+        "tbx",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    for term in ["<term>日米構造協議</term>", "<term>2国間協議</term>"] {
+        assert!(out.contains(term), "{term}: {out}");
+    }
+}

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::japanese::{Part, compound_key, compounds_and_count};
+use crate::japanese::{Part, compound_key, compounds_and_count, standalone_parts};
 use crate::stats::{Language, STATS_VERSION, Stats, TermCounts};
 use crate::{Error, english, translit};
 
@@ -136,6 +136,9 @@ struct Local {
     en_words: u64,
     ja_words: u64,
     cooc: FxHashMap<String, FxHashMap<String, u64>>,
+    /// Compounds as cut standing alone, by compound as written (see
+    /// [`standalone_parts`]), for this chunk.
+    standalone: FxHashMap<String, Option<Vec<(String, Part)>>>,
 }
 
 impl Aligner {
@@ -202,6 +205,18 @@ impl Aligner {
             let (found, n) = compounds_and_count(&self.japanese, worker, line, true);
             local.ja_words += n as u64;
             for parts in found {
+                let written: String = parts.iter().map(|p| p.0).collect();
+                let alone = match local.standalone.get(&written) {
+                    Some(a) => a,
+                    None => {
+                        let a = standalone_parts(&self.japanese, worker, &written, true);
+                        local.standalone.entry(written).or_insert(a)
+                    }
+                };
+                let parts: Vec<(&str, Part)> = match alone {
+                    Some(a) => a.iter().map(|(s, p)| (s.as_str(), *p)).collect(),
+                    None => parts,
+                };
                 for (key, surface) in sub_compounds(&parts) {
                     let c = ja_found.entry(key).or_default();
                     c.freq += 1;
@@ -247,7 +262,8 @@ impl Local {
 }
 
 /// Every contiguous piece of a compound (up to [`MAX_JA_PARTS`] parts) that
-/// neither opens with a suffix nor ends with a prefix, and each word of a
+/// neither opens with a suffix nor ends with a prefix or an adverbial noun
+/// (対日直接), and each word of a
 /// part joined by middle dots, as (key, surface).
 fn sub_compounds(parts: &[(&str, Part)]) -> Vec<(String, String)> {
     let mut out = Vec::new();
@@ -256,7 +272,9 @@ fn sub_compounds(parts: &[(&str, Part)]) -> Vec<(String, String)> {
             continue;
         }
         for j in i..parts.len().min(i + MAX_JA_PARTS) {
-            if parts[j].1 == Part::Prefix || !parts[i..=j].iter().any(|p| p.1 == Part::Noun) {
+            if matches!(parts[j].1, Part::Prefix | Part::Adverbial)
+                || !parts[i..=j].iter().any(|p| p.1 == Part::Noun)
+            {
                 continue;
             }
             let piece: Vec<&str> = parts[i..=j].iter().map(|p| p.0).collect();

@@ -284,18 +284,27 @@ pub fn compound_key(parts: &[&str]) -> String {
         .join(" ")
 }
 
-/// The key of a compound written `written`, from the parts the tokenizer
-/// gives it standing alone: in running text IPADIC cuts one compound one way
-/// here and another there (日米構造協議 is one entry of its own, and also
+/// The parts of the compound `written` as this module cuts it standing
+/// alone (numbers with their noun, katakana pieces and dots joined as in
+/// running text); `None` when alone it is not one compound of all its
+/// characters. In running text IPADIC cuts one compound one way here and
+/// another there (日米構造協議 is an entry of its own, and also
 /// 日|米|構造|協議 after a particle), which made two rows of one term, each
-/// with part of its count (a terminologist's review found it).
-fn canonical_key(worker: &mut JapaneseWorker, written: &str) -> String {
-    let parts: Vec<&str> = worker
-        .morphemes(written)
-        .iter()
-        .filter_map(|m| written.get(m.start..m.end))
-        .collect();
-    compound_key(&parts)
+/// with part of its count (a terminologist's review found it): extraction
+/// and pairing both key a compound by this cut, so their keys meet.
+pub(crate) fn standalone_parts(
+    tokenizer: &JapaneseTokenizer,
+    worker: &mut JapaneseWorker,
+    written: &str,
+    keep_adjectival: bool,
+) -> Option<Vec<(String, Part)>> {
+    let (found, _) = compounds_and_count(tokenizer, worker, written, keep_adjectival);
+    match found.as_slice() {
+        [one] if one.iter().map(|p| p.0).collect::<String>() == written => {
+            Some(one.iter().map(|&(s, p)| (s.to_string(), p)).collect())
+        }
+        _ => None,
+    }
 }
 
 /// Whether a morpheme is a number: digits, or IPADIC's 名詞-数 (kanji
@@ -416,7 +425,7 @@ fn unwrapped(sentence: &str, lead: usize) -> Cow<'_, str> {
 pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
     let mut worker = tokenizer.worker();
     let mut local: FxHashMap<String, TermCounts> = FxHashMap::default();
-    // Keys by compound as written (see `canonical_key`), for this document.
+    // Keys by compound as written (see `standalone_parts`), for this document.
     let mut keys: FxHashMap<String, String> = FxHashMap::default();
     let mut words: u64 = 0;
     // A running header counts once, where it first stands.
@@ -460,7 +469,12 @@ pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
             let key = match keys.get(&written) {
                 Some(k) => k.clone(),
                 None => {
-                    let k = canonical_key(&mut worker, &written);
+                    let k = match standalone_parts(tokenizer, &mut worker, &written, false) {
+                        Some(alone) => {
+                            compound_key(&alone.iter().map(|p| p.0.as_str()).collect::<Vec<_>>())
+                        }
+                        None => compound_key(&parts),
+                    };
                     keys.insert(written, k.clone());
                     k
                 }

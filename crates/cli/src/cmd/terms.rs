@@ -795,9 +795,12 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
         // term (`tariff rate quota`, `tariff-rate quota`) share the best
         // pair any of them has.
         let squash = |k: &str| -> String { k.chars().filter(|&c| c != '-' && c != ' ').collect() };
+        // Japanese keys without their spaces: a compound counted in one cut
+        // and paired in another is still one term.
+        let unspaced = |k: &str| -> String { k.chars().filter(|&c| c != ' ').collect() };
         let key_of = |a: &Alignment| match terms.language {
             Language::En => squash(&a.en_key),
-            Language::Ja => a.ja_key.clone(),
+            Language::Ja => unspaced(&a.ja_key),
         };
         let mut best: HashMap<String, &Alignment> = HashMap::new();
         for a in rows.iter().filter(|a| termbase_pair(a, &pairing)) {
@@ -810,7 +813,7 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
             .filter_map(|c| {
                 let key = match terms.language {
                     Language::En => squash(&c.key),
-                    Language::Ja => c.key.clone(),
+                    Language::Ja => unspaced(&c.key),
                 };
                 best.get(&key).map(|a| (*a).clone())
             })
