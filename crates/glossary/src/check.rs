@@ -319,31 +319,39 @@ impl<R: BufRead> PairReader<R> {
 
     /// The pair on line `n`, or `None` for a blank line.
     fn parse(&self, n: usize, line: &str) -> Result<Option<Pair>, Error> {
-        // A line of tabs alone is a pair with both sides empty: counted,
-        // not passed over as a blank line.
-        if line.trim().is_empty() && (self.jsonl || !line.contains('\t')) {
+        // A line of tabs alone that reaches both columns is a pair with both
+        // sides empty: counted, not passed over as a blank line.
+        let cells_reached = line.split('\t').count() > self.columns.0.max(self.columns.1);
+        if line.trim().is_empty() && (self.jsonl || !cells_reached) {
             return Ok(None);
         }
         if self.jsonl {
             let v: serde_json::Value = serde_json::from_str(line)
                 .map_err(|e| Error::parse(&self.path, Some(n), format!("not JSON: {e}")))?;
-            // Fields are named as TSV columns are: any case, or a language
-            // tag (`EN`, `en-US`, `ja_JP`).
+            // Fields are named as TSV columns are: `en` and `ja` in any
+            // case first, else a language tag (`en-US`, `ja_JP`, `English`);
+            // other fields (`ja_mt`, `id`) are passed over.
             let side = |code: &str| -> Result<Option<String>, Error> {
-                let mut named = v
-                    .as_object()
-                    .into_iter()
-                    .flatten()
-                    .filter(|(k, _)| names_language(k, code));
-                let first = named.next();
-                if named.next().is_some() {
-                    return Err(Error::parse(
-                        &self.path,
-                        Some(n),
-                        format!("record has two fields naming {code}"),
-                    ));
-                }
-                Ok(first.and_then(|(_, x)| x.as_str()).map(String::from))
+                let fields = || v.as_object().into_iter().flatten();
+                let exact = fields().find(|(k, _)| k.eq_ignore_ascii_case(code));
+                let field = match exact {
+                    Some(f) => Some(f),
+                    None => {
+                        let mut tagged = fields().filter(|(k, _)| names_language(k, code));
+                        let first = tagged.next();
+                        if tagged.next().is_some() {
+                            return Err(Error::parse(
+                                &self.path,
+                                Some(n),
+                                format!(
+                                    "record has two fields naming {code} and none named {code}"
+                                ),
+                            ));
+                        }
+                        first
+                    }
+                };
+                Ok(field.and_then(|(_, x)| x.as_str()).map(String::from))
             };
             let (Some(en), Some(ja)) = (side("en")?, side("ja")?) else {
                 return Err(Error::parse(
@@ -673,12 +681,17 @@ struct VerbForms {
     /// The verbs noun terms are made from (`agree` of `agreement`), as
     /// candidates: a wrong one names no word a translation writes.
     derived: HashMap<String, Vec<usize>>,
+    /// The verbs of terms in `-ing` (`rule` of `ruling`), answered by their
+    /// past only (`ruled`): `rules` and `farm` are nouns of their own, no
+    /// `ruling` nor `farming`.
+    past: HashMap<String, Vec<usize>>,
 }
 
 impl VerbForms {
     fn new(g: &crate::Glossary) -> VerbForms {
         let mut terms: HashMap<String, Vec<usize>> = Default::default();
         let mut derived: HashMap<String, Vec<usize>> = Default::default();
+        let mut past: HashMap<String, Vec<usize>> = Default::default();
         let add = |map: &mut HashMap<String, Vec<usize>>, word: String, i: usize| {
             let list = map.entry(word).or_default();
             if !list.contains(&i) {
@@ -692,11 +705,19 @@ impl VerbForms {
                     for verb in verbs_of_noun(&word) {
                         add(&mut derived, verb, i);
                     }
+                    if let Some(stem) = word.strip_suffix("ing").filter(|s| s.len() >= 3) {
+                        add(&mut past, stem.to_string(), i);
+                        add(&mut past, format!("{stem}e"), i);
+                    }
                     add(&mut terms, word, i);
                 }
             }
         }
-        VerbForms { terms, derived }
+        VerbForms {
+            terms,
+            derived,
+            past,
+        }
     }
 
     /// The concepts whose one-word term `text` writes with a verb ending,
@@ -722,6 +743,13 @@ impl VerbForms {
             for form in forms {
                 if let Some(list) = self.derived.get(form) {
                     out.extend(list);
+                }
+            }
+            if word.ends_with("ed") {
+                for base in &bases {
+                    if let Some(list) = self.past.get(base) {
+                        out.extend(list);
+                    }
                 }
             }
         }
@@ -751,8 +779,6 @@ fn verbs_of_noun(noun: &str) -> Vec<String> {
     }
     stem_plus("iance", &["y"]);
     stem_plus("ance", &[""]);
-    // `ruling` is made from `rule`, `dumping` from `dump`.
-    stem_plus("ing", &["", "e"]);
     out
 }
 
@@ -1225,7 +1251,23 @@ mod tests {
         assert!(verbs_of_noun("liberalization").contains(&"liberalize".to_string()));
         assert!(verbs_of_noun("notification").contains(&"notify".to_string()));
         assert!(verbs_of_noun("tariff").is_empty());
-        assert!(verbs_of_noun("ruling").contains(&"rule".to_string()));
+        // A term in `-ing` is answered by its verb's past only: `ruled`
+        // for 裁定 (ruling), not the noun `rules`.
+        let a = Annotator::new(g)?;
+        let ruling = [
+            pair(10, "The panel ruled on it.", "パネルが裁定した。"),
+            pair(
+                11,
+                "The panel said the rules were broken.",
+                "パネルは裁定で違反を認めた。",
+            ),
+        ];
+        let lines: Vec<usize> = check_pairs(&a, &ruling, Direction::JaEn)
+            .iter()
+            .filter(|i| i.concept == "ruling")
+            .map(|i| i.line)
+            .collect();
+        assert_eq!(lines, [11]);
         Ok(())
     }
 
@@ -1423,13 +1465,19 @@ mod tests {
     fn json_lines_fields_name_their_language_in_any_case_or_as_tags() {
         let items = read(
             "{\"EN\":\"tariff\",\"JA\":\"関税\"}\n{\"en-US\":\"quota\",\"ja_JP\":\"割当\",\"id\":7}\n\
-             {\"en\":\"a\",\"EN\":\"b\",\"ja\":\"c\"}\n",
+             {\"en-US\":\"a\",\"en-GB\":\"b\",\"ja\":\"c\"}\n\
+             {\"en\":\"Tariffs rose.\",\"ja\":\"関税が上がった。\",\"ja_mt\":\"関税上昇。\"}\n",
             true,
         );
         assert_eq!(items[0].as_ref().map(|p| p.ja.as_str()), Ok("関税"));
         assert_eq!(items[1].as_ref().map(|p| p.en.as_str()), Ok("quota"));
         let err = items[2].clone().err().unwrap_or_default();
         assert!(err.contains("two fields naming en"), "{err}");
+        // A field named `ja` exactly wins over others that start so.
+        assert_eq!(
+            items[3].as_ref().map(|p| p.ja.as_str()),
+            Ok("関税が上がった。")
+        );
     }
 
     /// A TSV line of a tab alone is a pair with both sides empty: read and
@@ -1437,10 +1485,16 @@ mod tests {
     #[test]
     fn a_line_of_a_tab_is_a_pair() {
         let items = read("en\tja\ntariff\t関税\n\t\n\nquota\t割当\n", false);
-        let ens: Vec<String> = items
+        let ens: Vec<Result<String, String>> = items
             .iter()
-            .map(|i| i.as_ref().map(|p| p.en.clone()).unwrap_or_default())
+            .map(|i| i.as_ref().map(|p| p.en.clone()).map_err(Clone::clone))
             .collect();
-        assert_eq!(ens, ["tariff", "", "quota"]);
+        assert_eq!(
+            ens,
+            [Ok("tariff".into()), Ok(String::new()), Ok("quota".into())]
+        );
+        // A tab that does not reach the columns is a blank line, as before.
+        let items = read("id\ten\tja\n1\ttariff\t関税\n\t\n", false);
+        assert_eq!(items.len(), 1, "{items:?}");
     }
 }
