@@ -398,3 +398,18 @@ fn errors_past_the_first_twenty_are_counted_not_shown() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("25 input(s) failed"), "{err}");
 }
+
+/// A reference shared by two names through a link is two references: files
+/// are paired by name, so each path is read (the corpus reader reads a
+/// file once elsewhere; a review found the pair lost here).
+#[cfg(unix)]
+#[test]
+fn a_reference_shared_through_a_link_scores_both_pairs() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (sys, refs) = folders(dir.path(), &[("a.txt", EN_SYS, EN_REF)]);
+    write(&sys.join("b.txt"), EN_SYS);
+    std::os::unix::fs::symlink("a.txt", refs.join("b.txt")).unwrap_or_else(|e| panic!("{e}"));
+    let (code, out, err) = rouge(&sys, &refs, &["--format", "jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(by_id(&out).len(), 2, "{out}");
+}

@@ -1557,8 +1557,14 @@ fn japanese_terms_cut_two_ways_reach_the_built_tbx() {
     let mut pairs = String::from("en\tja\n");
     let mut ja = String::new();
     for (en, j) in [
-        ("The Structural Impediments Initiative began.", "日米構造協議は始まった。"),
-        ("The Structural Impediments Initiative ended.", "日米構造協議は終わった。"),
+        (
+            "The Structural Impediments Initiative began.",
+            "日米構造協議は始まった。",
+        ),
+        (
+            "The Structural Impediments Initiative ended.",
+            "日米構造協議は終わった。",
+        ),
         ("The bilateral talks resumed.", "2国間協議が再開した。"),
         ("The bilateral talks stalled.", "2国間協議が停滞した。"),
     ] {

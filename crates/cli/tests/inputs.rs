@@ -184,12 +184,13 @@ fn a_file_reached_twice_is_read_once() {
         let stats: serde_json::Value =
             serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"));
         assert_eq!(stats["terms"]["docs"], 2, "{out}");
+        // A file of a walk with one link keeps no path (memory on millions
+        // of files): the note says it was read before.
         for again in [&link, &article] {
             assert!(
                 err.contains(&format!(
-                    "skipped {}: the same file as {}, read once",
+                    "skipped {}: the same file as one read before, read once",
                     again.display(),
-                    article.display()
                 )),
                 "{err}"
             );

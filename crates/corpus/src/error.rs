@@ -63,12 +63,16 @@ pub enum CorpusError {
     /// A file reached again in one run (a symbolic link to a file read
     /// before, or the same file named twice): skipped, as reading it again
     /// would count its text twice.
-    #[error("{path}: the same file as {}, read once", first.display())]
+    #[error(
+        "{path}: the same file as {}, read once",
+        first.as_ref().map_or_else(|| "one read before".to_string(), |f| f.display().to_string())
+    )]
     Duplicate {
         /// The file as reached again.
         path: PathBuf,
-        /// The path it was read by first.
-        first: PathBuf,
+        /// The path it was read by first, where it was kept (a link, a file
+        /// named on the command line; not every file of a walk).
+        first: Option<PathBuf>,
     },
     /// A JSON Lines input without a record (no bytes, or blank lines
     /// alone): it holds no documents, so this is a note, not a failure.

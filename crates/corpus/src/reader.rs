@@ -44,6 +44,11 @@ pub struct InputOptions {
     /// keeps one line per line; otherwise blank lines hold no document and
     /// are skipped.
     pub blank_lines_are_records: bool,
+    /// Every path is read, also one that reaches a file read before (a link
+    /// to it): for inputs paired by name, such as ROUGE's references, where
+    /// two names sharing one text are two documents. Otherwise a file is
+    /// read once per run.
+    pub read_every_path: bool,
 }
 
 impl Default for InputOptions {
@@ -53,6 +58,7 @@ impl Default for InputOptions {
             text_field: "text".into(),
             id_field: "id".into(),
             blank_lines_are_records: false,
+            read_every_path: false,
         }
     }
 }
@@ -79,10 +85,12 @@ pub struct Corpus {
     /// Folders walked, by real path: a symbolic link back up the tree is
     /// not followed round again.
     walked: std::collections::HashSet<PathBuf>,
-    /// Regular files read, with the path each was read by first: a file
-    /// reached again (a link to it, or named twice) is read once, as its
-    /// counts would otherwise double.
-    read: std::collections::HashMap<FileKey, PathBuf>,
+    /// Regular files read: a file reached again (a link to it, or named
+    /// twice) is read once, as its counts would otherwise double. With the
+    /// path it was read by where another path may reach it (a link, a file
+    /// named on the command line); a key alone for the other files of a
+    /// walk, to keep memory small on millions of files.
+    read: std::collections::HashMap<FileKey, Option<PathBuf>>,
     /// Files of walked folders not read for their name.
     passed_over: PassedOver,
 }
@@ -414,14 +422,18 @@ impl Corpus {
                 }
                 // The reader is serial, so the first path in walk order is
                 // the one read, whatever the number of threads.
-                if let Some(key) = meta.is_file().then(|| file_key(&path, &meta)).flatten() {
+                if let Some(key) = (meta.is_file() && !self.options.read_every_path)
+                    .then(|| file_key(&path, &meta))
+                    .flatten()
+                {
                     match self.read.entry(key) {
                         std::collections::hash_map::Entry::Occupied(first) => {
                             let first = first.get().clone();
                             return Some(Err(CorpusError::Duplicate { path, first }));
                         }
                         std::collections::hash_map::Entry::Vacant(slot) => {
-                            slot.insert(path.clone());
+                            let named = !in_folder || may_be_reached_again(&path, &meta);
+                            slot.insert(named.then(|| path.clone()));
                         }
                     }
                 }
@@ -480,6 +492,21 @@ type FileKey = (u64, u64);
 /// What makes two paths one file: its real path where there are no inodes.
 #[cfg(not(unix))]
 type FileKey = PathBuf;
+
+/// Whether another path may lead to the file at `path` (metadata `meta`):
+/// it has several hard links, or `path` is a symbolic link.
+fn may_be_reached_again(path: &Path, meta: &std::fs::Metadata) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.nlink() > 1 {
+            return true;
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = meta;
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
 
 /// The identity of the file at `path`, whose metadata is `meta`.
 #[cfg(unix)]
@@ -806,21 +833,24 @@ mod tests {
                     dir.path().join(first).display()
                 )
             };
+            // A file of a walk with one link keeps no path (memory).
+            let before = |path: &str| {
+                format!(
+                    "{}: the same file as one read before, read once",
+                    dir.path().join(path).display()
+                )
+            };
             let expected = if jsonl {
                 // Only d.jsonl is read in the walk, then named twice more.
-                vec![
-                    "one".to_string(),
-                    same("d.jsonl", "d.jsonl"),
-                    same("d.jsonl", "d.jsonl"),
-                ]
+                vec!["one".to_string(), before("d.jsonl"), before("d.jsonl")]
             } else {
                 vec![
                     "Tariffs rose.".to_string(),
                     same("b.txt", "a.txt"),
                     "{\"text\":\"one\"}\n".to_string(),
                     same("sub/c.txt", "a.txt"),
-                    same("d.jsonl", "d.jsonl"),
-                    same("d.jsonl", "d.jsonl"),
+                    before("d.jsonl"),
+                    before("d.jsonl"),
                 ]
             };
             assert_eq!(got, expected, "jsonl: {jsonl}");

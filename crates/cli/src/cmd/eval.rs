@@ -299,7 +299,8 @@ fn is_jsonl(path: &Path) -> bool {
 /// For `references`, one without text would score every summary 0 and pull
 /// the mean down: it is an error too, and its key is returned apart, so its
 /// summary is not also reported as lacking a reference. (A folder's empty
-/// files are errors on either side, as in every command.)
+/// files are errors on either side here, though other commands pass them
+/// over: each names a pair that cannot be scored.)
 fn load(
     path: &Path,
     args: &RougeArgs,
@@ -317,9 +318,14 @@ fn load(
     };
     let jsonl = is_jsonl(path);
     if path.is_dir() {
+        // Files are paired by name: two names linked to one text are two
+        // summaries (or references), each read.
         let docs = Corpus::new(
             vec![Source::Path(path.to_path_buf())],
-            InputOptions::default(),
+            InputOptions {
+                read_every_path: true,
+                ..InputOptions::default()
+            },
         );
         for doc in docs {
             let doc = match doc {
