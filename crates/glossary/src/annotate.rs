@@ -148,13 +148,20 @@ impl<'g> Annotator<'g> {
                         Lang::Ja => japanese_forms(&t.term, &mut worker),
                     };
                     // `fiscal 2024` is the fiscal year 2024 (年度), as
-                    // Japanese reports are translated.
+                    // Japanese reports are translated: a term of two
+                    // lowercase words ending in `year` (`fiscal year`,
+                    // `calendar year`), not a name.
                     let year_form = match lang {
                         Lang::En => t
                             .term
                             .strip_suffix(" year")
-                            .filter(|head| !head.trim().is_empty())
-                            .map(|head| (head.trim().to_string(), true)),
+                            .map(str::trim)
+                            .filter(|head| {
+                                !head.is_empty()
+                                    && !head.contains(' ')
+                                    && head.chars().all(|c| c.is_ascii_lowercase())
+                            })
+                            .map(|head| (head.to_string(), true)),
                         Lang::Ja => None,
                     };
                     // Names and acronyms keep their case, also those in
