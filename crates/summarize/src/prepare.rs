@@ -37,6 +37,7 @@ pub enum Split {
 
 /// One sentence of a prepared document.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Sentence {
     /// Byte offset in the document.
     pub start: usize,

@@ -19,6 +19,7 @@ pub const MAX_PARTS: usize = 8;
 
 /// What a morpheme can be in a compound noun.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Part {
     /// A noun: may stand anywhere.
     Noun,
@@ -613,6 +614,20 @@ mod tests {
                 "{method:?}: {rows:?}"
             );
         }
+        // Its documents are at least those of the longer compounds holding it.
+        let docs = [
+            "対米貿易黒字は大きい。",
+            "対米貿易黒字が問題だ。",
+            "貿易黒字が続いた。",
+        ];
+        let stats = crate::Extractor::new(Language::Ja)?.count_all(&docs);
+        let rows = crate::rank(&stats, &crate::RankOptions::default(), None);
+        let surplus = rows.iter().find(|r| r.term == "貿易黒字");
+        assert_eq!(
+            surplus.map(|r| (r.freq, r.doc_freq)),
+            Some((3, 2)),
+            "{rows:?}"
+        );
         Ok(())
     }
 

@@ -224,6 +224,10 @@ struct Nesting {
     /// Of those, the candidates whose added word is capitalised in their
     /// usual surface (`Member States` for `member`).
     cap_ext: u64,
+    /// The most documents any of them is in: with the candidate's own, a
+    /// floor of the documents that use it (Japanese compounds are counted
+    /// where they stand whole).
+    doc_max: u64,
 }
 
 /// True when the first (`first`) or last word of a surface starts with a
@@ -271,6 +275,7 @@ fn nestings<'s>(
                 m.max = m.max.max(n.max);
                 m.ext = m.ext.saturating_add(n.ext);
                 m.cap_ext = m.cap_ext.saturating_add(n.cap_ext);
+                m.doc_max = m.doc_max.max(n.doc_max);
             }
             a
         })
@@ -316,6 +321,7 @@ fn nest_into<'s>(
                 let n = out.entry(*k).or_default();
                 n.count += 1;
                 n.sum = n.sum.saturating_add(freq);
+                n.doc_max = n.doc_max.max(counts.doc_freq);
                 if !phrase {
                     continue;
                 }
@@ -499,22 +505,33 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
     // Japanese compounds are counted where they stand whole (maximal noun
     // runs): a term's uses inside longer compounds (貿易黒字 in
     // 対米貿易黒字) are the sum of its nestings. Its frequency is both, as an
-    // English n-gram's is, and C-value nests by those totals.
-    let totals: Option<HashMap<&str, u64>> = (stats.language == Language::Ja).then(|| {
+    // English n-gram's is, and C-value nests by those totals. Its documents
+    // likewise, as a floor: the most documents of the term or of a longer
+    // compound holding it (the exact count is not kept).
+    let totals: Option<HashMap<&str, (u64, u64)>> = (stats.language == Language::Ja).then(|| {
         stats
             .terms
             .iter()
             .map(|(k, c)| {
-                let nested = nest.get(k.as_str()).map_or(0, |n| n.sum);
-                (k.as_str(), c.freq.saturating_add(nested))
+                let n = nest.get(k.as_str()).copied().unwrap_or_default();
+                (
+                    k.as_str(),
+                    (c.freq.saturating_add(n.sum), c.doc_freq.max(n.doc_max)),
+                )
             })
             .collect()
     });
     let freq_of = |key: &str, counts: &crate::stats::TermCounts| {
         totals
             .as_ref()
-            .and_then(|t| t.get(key).copied())
+            .and_then(|t| t.get(key).map(|&(f, _)| f))
             .unwrap_or(counts.freq)
+    };
+    let doc_freq_of = |key: &str, counts: &crate::stats::TermCounts| {
+        totals
+            .as_ref()
+            .and_then(|t| t.get(key).map(|&(_, d)| d))
+            .unwrap_or(counts.doc_freq)
     };
     let nest = match &totals {
         Some(_) if options.method == Method::CValue => nestings(stats, &by_key, &freq_of),
@@ -536,6 +553,7 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
             let surface = shown_surface(key, counts, &by_key);
             let n = key.split(' ').count();
             let f = freq_of(key, counts) as f64;
+            let doc_freq = doc_freq_of(key, counts);
             let nesting = nest.get(key.as_str()).copied().unwrap_or_default();
             let cvalue = || {
                 let len = ((n + 1) as f64).log2();
@@ -567,7 +585,7 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
             };
             let score = match (options.method, stats.language) {
                 (Method::CValue, _) => cvalue(),
-                (Method::TfIdf, _) => f * (1.0 + docs / counts.doc_freq.max(1) as f64).ln(),
+                (Method::TfIdf, _) => f * (1.0 + docs / doc_freq.max(1) as f64).ln(),
                 (Method::Weirdness, Language::En) => weirdness(),
                 (Method::Flr, _) | (Method::Weirdness, Language::Ja) => flr(),
                 (Method::Combined, Language::Ja) => flr(),
@@ -593,7 +611,7 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
                     // grew with the number of files, up to a bonus of 2.3
                     // for a general word in each of 10,000 news articles.
                     let spread = if docs > 1.0 {
-                        (counts.doc_freq as f64).ln() / docs.ln()
+                        (doc_freq as f64).ln() / docs.ln()
                     } else {
                         0.0
                     };
@@ -660,7 +678,7 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
                 key: key.clone(),
                 score,
                 freq: freq_of(key, counts),
-                doc_freq: counts.doc_freq,
+                doc_freq,
                 example: counts.example.clone(),
                 glossary: concept,
             }
