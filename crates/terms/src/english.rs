@@ -491,8 +491,7 @@ fn without_datelines(text: &str) -> std::borrow::Cow<'_, str> {
 fn dateline(line: &str) -> Option<usize> {
     let len = kotoba_text::segment::dateline(line)?;
     let body = line.trim_start();
-    // Japanese datelines (【…】, ［…］) are no English ones.
-    if body.starts_with(['【', '［']) {
+    if body.starts_with('【') {
         return None;
     }
     let head = &body[..len];
