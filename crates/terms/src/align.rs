@@ -2123,6 +2123,22 @@ mod seed_tests {
         Ok(())
     }
 
+    /// A piece of a compound never ends in an adverbial noun: 対日直接 was
+    /// proposed for `direct` (a review found it).
+    #[test]
+    fn pieces_never_end_in_an_adverbial_noun() {
+        let parts = [
+            ("対", Part::Prefix),
+            ("日", Part::Noun),
+            ("直接", Part::Adverbial),
+            ("投資", Part::Noun),
+        ];
+        let pieces: Vec<String> = sub_compounds(&parts).into_iter().map(|p| p.1).collect();
+        assert!(pieces.contains(&"対日直接投資".to_string()), "{pieces:?}");
+        assert!(pieces.contains(&"直接投資".to_string()), "{pieces:?}");
+        assert!(pieces.iter().all(|p| !p.ends_with("直接")), "{pieces:?}");
+    }
+
     /// The seed article and its translation: names pair by transliteration,
     /// trade terms by co-occurrence and the default glossary.
     #[test]

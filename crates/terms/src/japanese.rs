@@ -366,9 +366,11 @@ fn close<'t>(run: &mut Vec<(&'t str, Part)>, out: &mut Vec<Vec<(&'t str, Part)>>
             _ => break,
         }
     }
+    // Not before a suffix, which cannot open a term (以前型製品 stays whole).
     while run.len() > 1
         && matches!(run[0].1, Part::Prefix | Part::Adverbial)
         && affixes.prefixes.contains(&run[0].0)
+        && run[1].1 != Part::Suffix
     {
         run.remove(0);
     }
@@ -566,6 +568,17 @@ mod tests {
             "{keys:?}"
         );
         assert!(!stats.terms.contains_key("直接"), "{keys:?}");
+        // Nouns of time that make terms stay (現在価値, 当初予算), and a
+        // stripped word leaves no suffix at a term's head (以前型製品).
+        let stats = count_document(
+            &ja,
+            "現在価値を求めた。当初予算が成立した。以前型製品が残った。",
+        );
+        let keys: Vec<&String> = stats.terms.keys().collect();
+        for key in ["現在 価値", "当初 予算"] {
+            assert!(stats.terms.contains_key(key), "{key}: {keys:?}");
+        }
+        assert!(keys.iter().all(|k| !k.starts_with("型")), "{keys:?}");
         Ok(())
     }
 

@@ -753,7 +753,7 @@ mod count_tests {
     fn huge_counts_from_a_file_rank_without_overflow() -> Result<(), crate::Error> {
         let max = u64::MAX;
         let json = format!(
-            r#"{{"version":2,"language":"en","docs":1,"words":{max},"terms":{{
+            r#"{{"version":3,"language":"en","docs":1,"words":{max},"terms":{{
                 "duty":{{"freq":{max},"doc_freq":1,"example":"","cased":0}},
                 "duty free":{{"freq":{max},"doc_freq":1,"example":"","cased":0}},
                 "customs duty":{{"freq":{max},"doc_freq":1,"example":"","cased":0}}}}}}"#

@@ -12,9 +12,11 @@ use crate::align::PairStats;
 
 /// Version of the statistics format written by this crate. 2 since the
 /// Japanese keys came to be spelling keys with place suffixes in compounds
-/// (2026-12-03): counts of version 1 key the same term otherwise, and
-/// merged with these would count it twice.
-pub const STATS_VERSION: u32 = 2;
+/// (2026-12-03); 3 since a Japanese compound is keyed by its stand-alone cut,
+/// plural suffixes and nouns of time left out (tenth session): counts of an
+/// older version key the same term otherwise, and merged with these would
+/// count it twice.
+pub const STATS_VERSION: u32 = 3;
 
 /// Version of a statistics record (its `kotoba_stats` field, see [`Record`]).
 pub const RECORD_VERSION: u64 = 1;
@@ -1347,9 +1349,9 @@ mod tests {
     fn unknown_versions_are_named() -> Result<(), Error> {
         let err = |r: Result<Stats, Error>| r.err().map(|e| e.to_string()).unwrap_or_default();
         let mut v: Value = serde_json::from_str(&sample(Language::En).to_json()?)?;
-        v["version"] = 3.into();
+        v["version"] = 4.into();
         let message = err(Stats::from_json(&v.to_string()));
-        assert!(message.contains("version 3 is unknown"), "{message}");
+        assert!(message.contains("version 4 is unknown"), "{message}");
         // Named even when the rest no longer looks like version 1.
         let message = err(Stats::from_json(r#"{"version":7,"counts":[]}"#));
         assert!(message.contains("version 7 is unknown"), "{message}");
@@ -1358,7 +1360,7 @@ mod tests {
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();
-        assert!(message.contains("version 3 is unknown"), "{message}");
+        assert!(message.contains("version 4 is unknown"), "{message}");
 
         let record = Record {
             terms: sample(Language::En),
@@ -1561,7 +1563,7 @@ mod tests {
         // The bytes `glossary build --emit-stats` has always written.
         assert_eq!(
             record.to_json()?,
-            r#"{"kotoba_stats":1,"terms":{"version":2,"language":"ja","docs":1,"words":3,"terms":{"関税":{"freq":1,"doc_freq":1,"fallback":"関税"}}},"pairs":null}"#
+            r#"{"kotoba_stats":1,"terms":{"version":3,"language":"ja","docs":1,"words":3,"terms":{"関税":{"freq":1,"doc_freq":1,"fallback":"関税"}}},"pairs":null}"#
         );
         assert_eq!(Record::from_json(&record.to_json()?)?, record);
         let record = Record {
@@ -1578,8 +1580,8 @@ mod tests {
                 "segments is 3 but the en side counted 2 docs",
             ),
             (
-                |p| p.version = 3,
-                "pair statistics format version 3 is unknown",
+                |p| p.version = 4,
+                "pair statistics format version 4 is unknown",
             ),
             (
                 |p| p.ja.docs = 0,
