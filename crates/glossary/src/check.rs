@@ -163,6 +163,28 @@ fn names_language(cell: &str, code: &str) -> bool {
     Lang::from_tag(cell).is_some_and(|lang| lang.code() == code)
 }
 
+/// Which of `names` (a header's cells, a record's fields) holds language
+/// `code`: the one named `code` in any case, else the one language tag for
+/// it (`en-US`, `English`); names like `ja_mt` beside a plain `ja` are other
+/// columns. `Err` when two names are equally good.
+fn column_of<'a>(
+    names: impl Iterator<Item = &'a str> + Clone,
+    code: &str,
+) -> Result<Option<usize>, String> {
+    let pick = |matches: &dyn Fn(&str) -> bool| -> Result<Option<usize>, String> {
+        let mut found = names.clone().enumerate().filter(|(_, n)| matches(n.trim()));
+        match (found.next(), found.next()) {
+            (Some(_), Some(_)) => Err(format!("{code} named twice")),
+            (first, None) => Ok(first.map(|(i, _)| i)),
+            (None, Some(_)) => Ok(None),
+        }
+    };
+    match pick(&|n| n.eq_ignore_ascii_case(code))? {
+        Some(i) => Ok(Some(i)),
+        None => pick(&|n| names_language(n, code)),
+    }
+}
+
 impl PairReader<BufReader<File>> {
     /// Opens `path` (JSON Lines when it ends in `.jsonl` or `.ndjson`) and
     /// reads a TSV header, so a file without one fails here.
@@ -291,25 +313,32 @@ impl<R: BufRead> PairReader<R> {
                 continue;
             }
             let cells: Vec<&str> = line.split('\t').collect();
-            let find = |name: &str| cells.iter().position(|c| names_language(c, name));
-            let (Some(en), Some(ja)) = (find("en"), find("ja")) else {
-                self.done = true;
-                return Err(Error::parse(
-                    &self.path,
-                    Some(self.line),
-                    header_message(&cells),
-                ));
-            };
             // Two columns of one name: which holds the text is a guess.
-            let named = |name: &str| cells.iter().filter(|c| names_language(c, name)).count();
-            if let Some(twice) = ["en", "ja"].into_iter().find(|n| named(n) > 1) {
-                self.done = true;
-                return Err(Error::parse(
-                    &self.path,
-                    Some(self.line),
-                    format!("the header names the {twice} column twice"),
-                ));
-            }
+            let find = |name: &str| {
+                column_of(cells.iter().copied(), name).map_err(|_| {
+                    Error::parse(
+                        &self.path,
+                        Some(self.line),
+                        format!("the header names the {name} column twice"),
+                    )
+                })
+            };
+            let found = find("en").and_then(|en| Ok((en, find("ja")?)));
+            let (en, ja) = match found {
+                Ok((Some(en), Some(ja))) => (en, ja),
+                Ok(_) => {
+                    self.done = true;
+                    return Err(Error::parse(
+                        &self.path,
+                        Some(self.line),
+                        header_message(&cells),
+                    ));
+                }
+                Err(e) => {
+                    self.done = true;
+                    return Err(e);
+                }
+            };
             self.columns = (en, ja);
             self.width = cells.len();
             self.header = false;
@@ -328,30 +357,22 @@ impl<R: BufRead> PairReader<R> {
         if self.jsonl {
             let v: serde_json::Value = serde_json::from_str(line)
                 .map_err(|e| Error::parse(&self.path, Some(n), format!("not JSON: {e}")))?;
-            // Fields are named as TSV columns are: `en` and `ja` in any
-            // case first, else a language tag (`en-US`, `ja_JP`, `English`);
-            // other fields (`ja_mt`, `id`) are passed over.
+            // Fields are named as TSV columns are (see `column_of`); other
+            // fields (`ja_mt`, `id`) are passed over.
+            let fields: Vec<(&String, &serde_json::Value)> =
+                v.as_object().into_iter().flatten().collect();
             let side = |code: &str| -> Result<Option<String>, Error> {
-                let fields = || v.as_object().into_iter().flatten();
-                let exact = fields().find(|(k, _)| k.eq_ignore_ascii_case(code));
-                let field = match exact {
-                    Some(f) => Some(f),
-                    None => {
-                        let mut tagged = fields().filter(|(k, _)| names_language(k, code));
-                        let first = tagged.next();
-                        if tagged.next().is_some() {
-                            return Err(Error::parse(
-                                &self.path,
-                                Some(n),
-                                format!(
-                                    "record has two fields naming {code} and none named {code}"
-                                ),
-                            ));
-                        }
-                        first
-                    }
-                };
-                Ok(field.and_then(|(_, x)| x.as_str()).map(String::from))
+                let at = column_of(fields.iter().map(|(k, _)| k.as_str()), code).map_err(|_| {
+                    Error::parse(
+                        &self.path,
+                        Some(n),
+                        format!("record has two fields naming {code}"),
+                    )
+                })?;
+                Ok(at
+                    .and_then(|i| fields.get(i))
+                    .and_then(|(_, x)| x.as_str())
+                    .map(String::from))
             };
             let (Some(en), Some(ja)) = (side("en")?, side("ja")?) else {
                 return Err(Error::parse(
@@ -1466,6 +1487,7 @@ mod tests {
         let items = read(
             "{\"EN\":\"tariff\",\"JA\":\"関税\"}\n{\"en-US\":\"quota\",\"ja_JP\":\"割当\",\"id\":7}\n\
              {\"en-US\":\"a\",\"en-GB\":\"b\",\"ja\":\"c\"}\n\
+             {\"en\":\"Quotas rose.\",\"EN\":\"Tariffs rose.\",\"ja\":\"c\"}\n\
              {\"en\":\"Tariffs rose.\",\"ja\":\"関税が上がった。\",\"ja_mt\":\"関税上昇。\"}\n",
             true,
         );
@@ -1473,11 +1495,19 @@ mod tests {
         assert_eq!(items[1].as_ref().map(|p| p.en.as_str()), Ok("quota"));
         let err = items[2].clone().err().unwrap_or_default();
         assert!(err.contains("two fields naming en"), "{err}");
+        let err = items[3].clone().err().unwrap_or_default();
+        assert!(err.contains("two fields naming en"), "{err}");
         // A field named `ja` exactly wins over others that start so.
         assert_eq!(
-            items[3].as_ref().map(|p| p.ja.as_str()),
+            items[4].as_ref().map(|p| p.ja.as_str()),
             Ok("関税が上がった。")
         );
+        // A TSV header too: `ja_mt` beside `ja` is another column.
+        let items = read("en\tja\tja_mt\ntariff\t関税\t関税率\n", false);
+        assert_eq!(items[0].as_ref().map(|p| p.ja.as_str()), Ok("関税"));
+        let items = read("en\tEN\tja\ntariff\tquota\t関税\n", false);
+        let err = items[0].clone().err().unwrap_or_default();
+        assert!(err.contains("names the en column twice"), "{err}");
     }
 
     /// A TSV line of a tab alone is a pair with both sides empty: read and
