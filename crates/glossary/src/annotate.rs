@@ -1285,6 +1285,41 @@ mod tests {
         Ok(())
     }
 
+    /// Only a term of two lowercase words ending in `year` takes a year's
+    /// number in that word's place: not a name, not a longer term.
+    #[test]
+    fn only_two_lowercase_words_take_a_year() -> Result<(), Error> {
+        let term = |t: &str| crate::Term {
+            term: t.into(),
+            reading: None,
+            status: crate::Status::Admitted,
+        };
+        let concept = |id: &str, en: &str| crate::Concept {
+            id: id.into(),
+            domain: String::new(),
+            definition: String::new(),
+            note: String::new(),
+            en: vec![term(en)],
+            ja: vec![term("年度")],
+        };
+        let g = Glossary {
+            concepts: vec![
+                concept("tax-year", "tax year"),
+                concept("state-fiscal-year", "state fiscal year"),
+                concept("japan-fiscal-year", "Japanese fiscal year"),
+            ],
+        };
+        let a = Annotator::new(&g)?;
+        let text = "In tax 2024, state fiscal 2024 and Japanese fiscal 2024.";
+        let found: Vec<&str> = a
+            .annotate(text)
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect();
+        assert_eq!(found, ["tax 2024"]);
+        Ok(())
+    }
+
     #[test]
     fn width_variants_map_back_to_the_original() -> Result<(), Error> {
         let g = default_glossary()?;
