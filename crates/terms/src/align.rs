@@ -539,23 +539,9 @@ pub fn align(
         let Some(counts) = stats.en.terms.get(*long) else {
             continue;
         };
-        let words: Vec<&str> = long.split(' ').collect();
-        let mut starts = Vec::with_capacity(words.len() + 1);
-        let mut at = 0;
-        for w in &words {
-            starts.push(at);
-            at += w.len() + 1;
-        }
-        starts.push(long.len() + 1);
-        for i in 0..words.len() {
-            for j in i..words.len() {
-                if j - i + 1 == words.len() {
-                    continue;
-                }
-                let sub = &long[starts[i]..starts[j + 1] - 1];
-                let e = inside_seeded.entry(sub).or_default();
-                *e = (*e).max(counts.doc_freq);
-            }
+        for (_, _, sub) in crate::stats::inner_keys(long) {
+            let e = inside_seeded.entry(sub).or_default();
+            *e = (*e).max(counts.doc_freq);
         }
     }
     let no_concepts = HashSet::new();

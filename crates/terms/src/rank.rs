@@ -298,39 +298,25 @@ fn nest_into<'s>(
     // (`government procurement agreement applies`), makes no fragments of
     // the terms inside it; C-value still counts it, as its authors do.
     let phrase = !english || parts.last().is_some_and(|w| lexicon::can_head(w));
-    // Byte offset of each part in the key.
-    let mut offsets = Vec::with_capacity(parts.len() + 1);
-    let mut at = 0;
-    for p in &parts {
-        offsets.push(at);
-        at += p.len() + 1;
-    }
-    offsets.push(key.len() + 1);
     let surface = if counts.surfaces.is_empty() {
         ""
     } else {
         counts.surface()
     };
-    for i in 0..parts.len() {
-        for j in i..parts.len() {
-            if j - i + 1 == parts.len() {
+    for (i, j, sub) in crate::stats::inner_keys(key) {
+        if let Some((k, _)) = by_key.get_key_value(sub) {
+            let n = out.entry(*k).or_default();
+            n.count += 1;
+            n.sum = n.sum.saturating_add(freq);
+            n.doc_max = n.doc_max.max(counts.doc_freq);
+            if !phrase {
                 continue;
             }
-            let sub = &key[offsets[i]..offsets[j + 1] - 1];
-            if let Some((k, _)) = by_key.get_key_value(sub) {
-                let n = out.entry(*k).or_default();
-                n.count += 1;
-                n.sum = n.sum.saturating_add(freq);
-                n.doc_max = n.doc_max.max(counts.doc_freq);
-                if !phrase {
-                    continue;
-                }
-                n.max = n.max.max(freq);
-                if j - i + 2 == parts.len() {
-                    n.ext = n.ext.saturating_add(freq);
-                    if edge_capitalised(surface, i == 1) {
-                        n.cap_ext = n.cap_ext.saturating_add(freq);
-                    }
+            n.max = n.max.max(freq);
+            if j - i + 2 == parts.len() {
+                n.ext = n.ext.saturating_add(freq);
+                if edge_capitalised(surface, i == 1) {
+                    n.cap_ext = n.cap_ext.saturating_add(freq);
                 }
             }
         }

@@ -241,6 +241,27 @@ impl TermCounts {
     }
 }
 
+/// The pieces of a key of words joined by spaces that are shorter than it,
+/// each a run of whole words: (first word, last word, the piece). `a b c`
+/// gives `a`, `a b`, `b`, `b c` and `c`.
+pub(crate) fn inner_keys(key: &str) -> Vec<(usize, usize, &str)> {
+    let words = key.split(' ').count();
+    // Byte offset of each word, and one past the end.
+    let mut starts: Vec<usize> = Vec::with_capacity(words + 1);
+    starts.push(0);
+    starts.extend(key.match_indices(' ').map(|(at, _)| at + 1));
+    starts.push(key.len() + 1);
+    let mut out = Vec::new();
+    for i in 0..words {
+        for j in i..words {
+            if j - i + 1 < words {
+                out.push((i, j, &key[starts[i]..starts[j + 1] - 1]));
+            }
+        }
+    }
+    out
+}
+
 /// Longest example kept, in characters: a longer sentence (a run of
 /// messages without punctuation, a table) is cut to a window around the term.
 pub const EXAMPLE_CHARS: usize = 240;
@@ -1019,6 +1040,14 @@ fn inner_message(e: Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inner_keys_are_the_shorter_runs_of_words() {
+        let pieces: Vec<&str> = inner_keys("a bb c").into_iter().map(|p| p.2).collect();
+        assert_eq!(pieces, ["a", "a bb", "bb", "bb c", "c"]);
+        assert_eq!(inner_keys("b c")[1], (1, 1, "c"));
+        assert!(inner_keys("one").is_empty());
+    }
 
     /// A tie between a capitalised and a lowercase surface went to the
     /// capitals, which sort first (a terminologist's review found
