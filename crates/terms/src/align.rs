@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
-use crate::japanese::{Part, compound_key, compounds_and_count, standalone_parts};
+use crate::japanese::{Part, StandaloneCuts, compound_key, compounds_and_count};
 use crate::stats::{Language, STATS_VERSION, Stats, TermCounts};
 use crate::{Error, english, translit};
 
@@ -136,9 +136,8 @@ struct Local {
     en_words: u64,
     ja_words: u64,
     cooc: FxHashMap<String, FxHashMap<String, u64>>,
-    /// Compounds as cut standing alone, by compound as written (see
-    /// [`standalone_parts`]), for this chunk.
-    standalone: FxHashMap<String, Option<Vec<(String, Part)>>>,
+    /// Compounds as cut standing alone, for this chunk.
+    cuts: StandaloneCuts,
 }
 
 impl Aligner {
@@ -205,18 +204,7 @@ impl Aligner {
             let (found, n) = compounds_and_count(&self.japanese, worker, line, true);
             local.ja_words += n as u64;
             for parts in found {
-                let written: String = parts.iter().map(|p| p.0).collect();
-                let alone = match local.standalone.get(&written) {
-                    Some(a) => a,
-                    None => {
-                        let a = standalone_parts(&self.japanese, worker, &written, true);
-                        local.standalone.entry(written).or_insert(a)
-                    }
-                };
-                let parts: Vec<(&str, Part)> = match alone {
-                    Some(a) => a.iter().map(|(s, p)| (s.as_str(), *p)).collect(),
-                    None => parts,
-                };
+                let parts = local.cuts.cut(&self.japanese, worker, &parts, true);
                 for (key, surface) in sub_compounds(&parts) {
                     let c = ja_found.entry(key).or_default();
                     c.freq += 1;

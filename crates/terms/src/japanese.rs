@@ -285,26 +285,44 @@ pub fn compound_key(parts: &[&str]) -> String {
         .join(" ")
 }
 
-/// The parts of the compound `written` as this module cuts it standing
-/// alone (numbers with their noun, katakana pieces and dots joined as in
-/// running text); `None` when alone it is not one compound of all its
-/// characters. In running text IPADIC cuts one compound one way here and
-/// another there (日米構造協議 is an entry of its own, and also
+/// Compounds as this module cuts them standing alone (numbers with their
+/// noun, katakana pieces and dots joined as in running text), by compound as
+/// written, for one document or one chunk of segments, which meet the same
+/// compounds again and again. In running text IPADIC cuts one compound one
+/// way here and another there (日米構造協議 is an entry of its own, and also
 /// 日|米|構造|協議 after a particle), which made two rows of one term, each
 /// with part of its count (a terminologist's review found it): extraction
 /// and pairing both key a compound by this cut, so their keys meet.
-pub(crate) fn standalone_parts(
-    tokenizer: &JapaneseTokenizer,
-    worker: &mut JapaneseWorker,
-    written: &str,
-    keep_adjectival: bool,
-) -> Option<Vec<(String, Part)>> {
-    let (found, _) = compounds_and_count(tokenizer, worker, written, keep_adjectival);
-    match found.as_slice() {
-        [one] if one.iter().map(|p| p.0).collect::<String>() == written => {
-            Some(one.iter().map(|&(s, p)| (s.to_string(), p)).collect())
+#[derive(Default)]
+pub(crate) struct StandaloneCuts {
+    /// `None` where alone the characters are not one compound.
+    cuts: FxHashMap<String, Option<Vec<(String, Part)>>>,
+}
+
+impl StandaloneCuts {
+    /// The compound `parts` (found in running text) as cut standing alone,
+    /// or as given where alone its characters are no one compound.
+    pub(crate) fn cut<'a>(
+        &'a mut self,
+        tokenizer: &JapaneseTokenizer,
+        worker: &mut JapaneseWorker,
+        parts: &[(&'a str, Part)],
+        keep_adjectival: bool,
+    ) -> Vec<(&'a str, Part)> {
+        let written: String = parts.iter().map(|p| p.0).collect();
+        let alone = self.cuts.entry(written).or_insert_with_key(|written| {
+            let (found, _) = compounds_and_count(tokenizer, worker, written, keep_adjectival);
+            match found.as_slice() {
+                [one] if one.iter().map(|p| p.0).collect::<String>() == *written => {
+                    Some(one.iter().map(|&(s, p)| (s.to_string(), p)).collect())
+                }
+                _ => None,
+            }
+        });
+        match alone {
+            Some(a) => a.iter().map(|(s, p)| (s.as_str(), *p)).collect(),
+            None => parts.to_vec(),
         }
-        _ => None,
     }
 }
 
@@ -428,8 +446,7 @@ fn unwrapped(sentence: &str, lead: usize) -> Cow<'_, str> {
 pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
     let mut worker = tokenizer.worker();
     let mut local: FxHashMap<String, TermCounts> = FxHashMap::default();
-    // Keys by compound as written (see `standalone_parts`), for this document.
-    let mut keys: FxHashMap<String, String> = FxHashMap::default();
+    let mut cuts = StandaloneCuts::default();
     let mut words: u64 = 0;
     // A running header counts once, where it first stands.
     let blanked = without_running_lines(text, true);
@@ -457,8 +474,8 @@ pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
         // it), to cut a long sentence around it without searching.
         let base = sentence.as_ptr() as usize;
         let offset = |part: &str| (part.as_ptr() as usize).wrapping_sub(base);
-        for parts in found {
-            let parts: Vec<&str> = parts.into_iter().map(|p| p.0).collect();
+        for with_roles in found {
+            let parts: Vec<&str> = with_roles.iter().map(|p| p.0).collect();
             // An English function word inside Japanese text is no term.
             if let [one] = parts.as_slice()
                 && one.is_ascii()
@@ -468,20 +485,8 @@ pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
             }
             let start = parts.first().map_or(0, |p| offset(p));
             let end = parts.last().map_or(0, |p| offset(p) + p.len());
-            let written = parts.concat();
-            let key = match keys.get(&written) {
-                Some(k) => k.clone(),
-                None => {
-                    let k = match standalone_parts(tokenizer, &mut worker, &written, false) {
-                        Some(alone) => {
-                            compound_key(&alone.iter().map(|p| p.0.as_str()).collect::<Vec<_>>())
-                        }
-                        None => compound_key(&parts),
-                    };
-                    keys.insert(written, k.clone());
-                    k
-                }
-            };
+            let cut = cuts.cut(tokenizer, &mut worker, &with_roles, false);
+            let key = compound_key(&cut.iter().map(|p| p.0).collect::<Vec<_>>());
             let counts = local.entry(key).or_default();
             counts.freq += 1;
             // A sentence too long to read is kept as a window around the term,
