@@ -333,11 +333,14 @@ impl<'g> Annotator<'g> {
         // Without overlaps: the accepted matches (hay offsets, and their
         // spans in `out`), to keep the leftmost-longest of them.
         let mut accepted: Vec<(usize, usize, std::ops::Range<usize>)> = Vec::new();
-        for (m, year) in matches.flat_map(|m| [(m, false), (m, true)]) {
+        // A match is looked at a second time only where its pattern is a
+        // year form of some term (`fiscal` of `fiscal year`).
+        let passes = |m: aho_corasick::Match| {
+            let year = self.targets[m.pattern().as_usize()].iter().any(|t| t.year);
+            std::iter::once((m, false)).chain(year.then_some((m, true)))
+        };
+        for (m, year) in matches.flat_map(passes) {
             let all = &self.targets[m.pattern().as_usize()];
-            if year && !all.iter().any(|t| t.year) {
-                continue;
-            }
             let before = out.len();
             let s = m.start();
             // A form that stands for a term ending in `year` takes the

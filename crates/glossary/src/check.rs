@@ -163,6 +163,9 @@ fn names_language(cell: &str, code: &str) -> bool {
     Lang::from_tag(cell).is_some_and(|lang| lang.code() == code)
 }
 
+/// Two columns or fields name one language equally well (see [`column_of`]).
+struct NamedTwice;
+
 /// Which of `names` (a header's cells, a record's fields) holds language
 /// `code`: the one named `code` in any case, else the one language tag for
 /// it (`en-US`, `English`); names like `ja_mt` beside a plain `ja` are other
@@ -170,13 +173,13 @@ fn names_language(cell: &str, code: &str) -> bool {
 fn column_of<'a>(
     names: impl Iterator<Item = &'a str> + Clone,
     code: &str,
-) -> Result<Option<usize>, String> {
-    let pick = |matches: &dyn Fn(&str) -> bool| -> Result<Option<usize>, String> {
+) -> Result<Option<usize>, NamedTwice> {
+    let pick = |matches: &dyn Fn(&str) -> bool| {
         let mut found = names.clone().enumerate().filter(|(_, n)| matches(n.trim()));
-        match (found.next(), found.next()) {
-            (Some(_), Some(_)) => Err(format!("{code} named twice")),
-            (first, None) => Ok(first.map(|(i, _)| i)),
-            (None, Some(_)) => Ok(None),
+        let first = found.next().map(|(i, _)| i);
+        match found.next() {
+            Some(_) => Err(NamedTwice),
+            None => Ok(first),
         }
     };
     match pick(&|n| n.eq_ignore_ascii_case(code))? {
@@ -350,8 +353,8 @@ impl<R: BufRead> PairReader<R> {
     fn parse(&self, n: usize, line: &str) -> Result<Option<Pair>, Error> {
         // A line of tabs alone that reaches both columns is a pair with both
         // sides empty: counted, not passed over as a blank line.
-        let cells_reached = line.split('\t').count() > self.columns.0.max(self.columns.1);
-        if line.trim().is_empty() && (self.jsonl || !cells_reached) {
+        let short = || line.split('\t').count() <= self.columns.0.max(self.columns.1);
+        if line.trim().is_empty() && (self.jsonl || short()) {
             return Ok(None);
         }
         if self.jsonl {
