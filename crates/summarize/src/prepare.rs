@@ -574,21 +574,8 @@ fn headline(text: &str, span: (usize, usize), block: (usize, usize)) -> bool {
 /// Will Not Accept U.S. Rice Demands.`). A lead full of names still has a
 /// verb or a noun in lowercase (`… Hosokawa met President Clinton.`).
 fn headline_case(sentence: &str) -> bool {
-    let mut capitalised = 0;
-    for w in sentence.split_whitespace() {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        if !w.chars().any(char::is_alphabetic) {
-            continue;
-        }
-        let lower = w.to_lowercase();
-        let stop = kotoba_tokenize::words::is_stop_word(&lower);
-        if w.chars().next().is_some_and(char::is_uppercase) {
-            capitalised += usize::from(!stop);
-        } else if !stop {
-            return false;
-        }
-    }
-    capitalised >= 3
+    let (content, capitalised) = capitalised_content(sentence);
+    content >= 3 && capitalised == content
 }
 
 /// True when the Japanese sentence at `span` is the whole of the document's
@@ -615,6 +602,13 @@ const HEADLINE_WORDS: usize = 15;
 /// True when at least two thirds of a sentence's words that are not stop
 /// words, three or more, begin with a capital letter.
 fn title_case(sentence: &str) -> bool {
+    let (content, capitalised) = capitalised_content(sentence);
+    content >= 3 && capitalised * 3 >= content * 2
+}
+
+/// The words of a sentence with letters that are not stop words, and how
+/// many of them begin with a capital letter.
+fn capitalised_content(sentence: &str) -> (usize, usize) {
     let (mut content, mut capitalised) = (0, 0);
     for w in sentence.split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
@@ -625,7 +619,7 @@ fn title_case(sentence: &str) -> bool {
         content += 1;
         capitalised += usize::from(w.chars().next().is_some_and(char::is_uppercase));
     }
-    content >= 3 && capitalised * 3 >= content * 2
+    (content, capitalised)
 }
 
 /// Phrases of a data file (`data/boilerplate.txt`, `data/captions.txt`,
