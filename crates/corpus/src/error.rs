@@ -43,8 +43,10 @@ pub enum CorpusError {
     Binary {
         /// The file.
         path: PathBuf,
-        /// Found while walking a folder (skipped, not a failure).
-        in_folder: bool,
+        /// Met while walking a folder under a name that does not say text
+        /// (an image beside the articles): skipped, not a failure. A `.txt`
+        /// or `.jsonl` holding NUL bytes is a document lost, and fails.
+        skipped: bool,
     },
     /// A file named as an input has no text: no bytes, or only white space
     /// (after a byte-order mark).
@@ -141,10 +143,8 @@ impl CorpusError {
     pub fn is_skip(&self) -> bool {
         matches!(
             self,
-            CorpusError::Binary {
-                in_folder: true,
-                ..
-            } | CorpusError::NotRegular { .. }
+            CorpusError::Binary { skipped: true, .. }
+                | CorpusError::NotRegular { .. }
                 | CorpusError::EmptyInFolder { .. }
                 | CorpusError::Duplicate { .. }
                 | CorpusError::NoRecords { .. }

@@ -256,6 +256,20 @@ fn compressed(path: &Path, head: &[u8]) -> Option<CorpusError> {
 /// File names that look like JSON Lines when walking a folder with `--jsonl`.
 const JSONL_EXTENSIONS: [&str; 3] = ["jsonl", "ndjson", "json"];
 
+/// Extensions that say a file holds text: one of them holding NUL bytes is
+/// a document that cannot be read (UTF-16 without a byte-order mark, a
+/// damaged copy), not an image or archive to pass over.
+const TEXT_EXTENSIONS: [&str; 14] = [
+    "txt", "text", "md", "markdown", "rst", "org", "tsv", "csv", "jsonl", "ndjson", "json", "xml",
+    "html", "htm",
+];
+
+/// True when `path`'s extension says it holds text (see [`TEXT_EXTENSIONS`]).
+fn named_as_text(path: &Path) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+    TEXT_EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext))
+}
+
 impl Corpus {
     /// A corpus over `sources`, read with `options`.
     pub fn new(sources: Vec<Source>, options: InputOptions) -> Corpus {
@@ -358,9 +372,9 @@ impl Corpus {
                 // UTF-16 holds NUL bytes too, so this comes after it.
                 if memchr::memchr(0, bytes).is_some() {
                     let path = state.name.as_ref().clone();
-                    let in_folder = state.in_folder;
+                    let skipped = state.in_folder && !named_as_text(&path);
                     self.jsonl = None;
-                    return Some(Item::Read(Err(CorpusError::Binary { path, in_folder })));
+                    return Some(Item::Read(Err(CorpusError::Binary { path, skipped })));
                 }
             }
             // A blank line is reported as a record that cannot be read, so
@@ -603,7 +617,7 @@ fn decode(
     }
     let binary = || CorpusError::Binary {
         path: path.to_path_buf(),
-        in_folder,
+        skipped: in_folder && !named_as_text(path),
     };
     // Only a byte-order mark and white space (an ideographic space too): no
     // text, as a file of no bytes.
@@ -952,8 +966,7 @@ mod tests {
 
     /// A compressed or binary JSON Lines file gave an invalid byte on each
     /// line (and a hint at Shift_JIS): it is one error naming the format,
-    /// and no record is read. Binary, it is skipped in a folder as other
-    /// binary files are.
+    /// and no record is read, in a folder too (its name says text).
     #[test]
     fn compressed_or_binary_json_lines_are_one_error() -> io::Result<()> {
         let dir = tempfile::tempdir()?;
@@ -1003,8 +1016,8 @@ mod tests {
             message.ends_with("e.g. zcat FILE | kotoba … --jsonl -"),
             "{message}"
         );
-        // In a folder a binary file is skipped; a compressed one fails, as
-        // its records would be lost.
+        // In a folder too, a `.jsonl` holding NUL bytes fails, as a
+        // compressed one does: its records would be lost.
         std::fs::create_dir(dir.path().join("walk"))?;
         std::fs::write(dir.path().join("walk/a.jsonl"), b"\x00\x01\n")?;
         std::fs::write(dir.path().join("walk/b.jsonl"), b"\x1f\x8b\x08\n")?;
@@ -1013,7 +1026,38 @@ mod tests {
             .iter()
             .map(|r| r.as_ref().err().is_some_and(CorpusError::is_skip))
             .collect();
-        assert_eq!(skips, [true, false], "{items:?}");
+        assert_eq!(skips, [false, false], "{items:?}");
+        Ok(())
+    }
+
+    /// A `.txt` holding NUL bytes in a folder (UTF-16 saved without a
+    /// byte-order mark) is an article lost: an error, where an image beside
+    /// it is passed over.
+    #[test]
+    fn a_binary_file_named_as_text_fails_in_a_folder() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        std::fs::write(dir.path().join("a.txt"), "first")?;
+        std::fs::write(dir.path().join("b.TXT"), b"T\0a\0r\0i\0f\0f\0")?;
+        std::fs::write(dir.path().join("c.png"), b"\x89PNG\0\0")?;
+        let items = read(vec![Source::Path(dir.path().to_path_buf())], false);
+        let errors: Vec<(bool, String)> = items
+            .iter()
+            .filter_map(|r| r.as_ref().err())
+            .map(|e| (e.is_skip(), e.to_string()))
+            .collect();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            !errors[0].0
+                && errors[0]
+                    .1
+                    .ends_with("b.TXT: binary file (contains NUL bytes)")
+        );
+        assert!(
+            errors[1].0
+                && errors[1]
+                    .1
+                    .ends_with("c.png: binary file (contains NUL bytes)")
+        );
         Ok(())
     }
 
