@@ -215,6 +215,41 @@ fn shouting(line: &str) -> bool {
     line.chars().filter(|c| c.is_alphabetic()).count() >= 3 && !line.chars().any(char::is_lowercase)
 }
 
+/// What the case of a line says of names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LineCase {
+    /// Running text: a capital away from a sentence start marks a name.
+    Running,
+    /// Set in capitals (see [`shouting`]): case says nothing of names.
+    Capitals,
+    /// A heading in title case (see [`title_heading`]): every word
+    /// capitalised, so case says nothing of names either.
+    Title,
+}
+
+/// True for a line of at most [`HEADING_WORDS`] words whose words that are
+/// not stop words, two or more, all begin with a capital (`Offshore Wind
+/// Turbine Design`, `Rules of Origin`): a heading in title case, whose
+/// capitals would otherwise make its terms look like names.
+fn title_heading(line: &str) -> bool {
+    let (mut words, mut content, mut capitalised) = (0, 0, 0);
+    for w in line.split_whitespace() {
+        words += 1;
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if !w.chars().any(char::is_alphabetic)
+            || kotoba_tokenize::words::is_stop_word(&w.to_lowercase())
+        {
+            continue;
+        }
+        content += 1;
+        capitalised += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+    }
+    words <= HEADING_WORDS && content >= 2 && capitalised == content
+}
+
+/// Most words of a heading in title case.
+const HEADING_WORDS: usize = 12;
+
 /// The fewest characters of a line a hard wrap broke: a shorter line is
 /// more likely a heading or a list item.
 const WRAPPED_LINE: usize = 40;
@@ -539,6 +574,13 @@ pub fn count_document(text: &str) -> Stats {
                 continue;
             }
             let shouting = shouting(line);
+            let case = if shouting {
+                LineCase::Capitals
+            } else if title_heading(line) {
+                LineCase::Title
+            } else {
+                LineCase::Running
+            };
             // Tabs, carriage returns, line breaks or double spaces anywhere:
             // only then may a surface need its spaces normalised.
             let spaced = line.contains(['\t', '\r', '\n']) || line.contains("  ");
@@ -559,7 +601,7 @@ pub fn count_document(text: &str) -> Stats {
                     });
                 let joined = unit.joined || comma;
                 if !joined {
-                    flush(&mut run, line, &example, (shouting, spaced), &mut local);
+                    flush(&mut run, line, &example, (case, spaced), &mut local);
                 }
                 let initial = std::mem::replace(&mut first_word, false);
                 let w = &line[unit.start..unit.end];
@@ -591,7 +633,7 @@ pub fn count_document(text: &str) -> Stats {
                     None => Some(Role::Content),
                 };
                 let Some(role) = role else {
-                    flush(&mut run, line, &example, (shouting, spaced), &mut local);
+                    flush(&mut run, line, &example, (case, spaced), &mut local);
                     continue;
                 };
                 run.push(Word {
@@ -604,10 +646,10 @@ pub fn count_document(text: &str) -> Stats {
                     surface: w,
                 });
                 if possessive {
-                    flush(&mut run, line, &example, (shouting, spaced), &mut local);
+                    flush(&mut run, line, &example, (case, spaced), &mut local);
                 }
             }
-            flush(&mut run, line, &example, (shouting, spaced), &mut local);
+            flush(&mut run, line, &example, (case, spaced), &mut local);
         }
         for k in defined {
             if let Some(c) = local.get_mut(&k) {
@@ -802,20 +844,40 @@ pub(crate) fn continues_a_name(rest: &str) -> bool {
     })
 }
 
+/// True for a word written like an ordinary capitalised word (`Trade`),
+/// not an acronym (`USTR`) nor a name of mixed case (`McDonald`).
+fn ordinary_capital(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && !chars.any(char::is_uppercase)
+}
+
 /// How a surface seen only where case says little is shown: a line in
-/// capitals in lower case; at the start of a sentence only a first word
+/// capitals in lower case; in a heading in title case, each word written
+/// like an ordinary capitalised word lowered (`WTO` stays); at the start of a sentence only a first word
 /// written like an ordinary capitalised word (`Trade`) is lowered, and an
 /// acronym (`USTR`) or a name of mixed case (`McDonald`) stays as written, as
 /// do the words after it, and so does a first word followed by a capitalised
 /// word or a number (`Hiri Motu`, `Section 301`).
-fn initial_form(surface: &str, shouting: bool) -> String {
-    if shouting {
+fn initial_form(surface: &str, case: LineCase) -> String {
+    if case == LineCase::Capitals {
         return surface.to_lowercase();
+    }
+    if case == LineCase::Title {
+        return surface
+            .split(' ')
+            .map(|w| {
+                if ordinary_capital(w) {
+                    w.to_lowercase()
+                } else {
+                    w.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
     }
     let first_end = surface.find(' ').unwrap_or(surface.len());
     let first = &surface[..first_end];
-    let mut chars = first.chars();
-    let ordinary = chars.next().is_some_and(char::is_uppercase) && !chars.any(char::is_uppercase);
+    let ordinary = ordinary_capital(first);
     // A name goes on capitalised or numbered (`Hiri Motu`, `Section 301`):
     // its first word keeps its capital.
     if ordinary && !continues_a_name(&surface[first_end..]) {
@@ -830,7 +892,7 @@ fn flush(
     run: &mut Vec<Word>,
     line: &str,
     example: &Example,
-    (shouting, spaced): (bool, bool),
+    (case, spaced): (LineCase, bool),
     local: &mut FxHashMap<String, TermCounts>,
 ) {
     let mut key = String::new();
@@ -888,7 +950,7 @@ fn flush(
                 None => local.entry(key.clone()).or_default(),
             };
             counts.freq += 1;
-            if !shouting && !run[i].initial {
+            if case == LineCase::Running && !run[i].initial {
                 counts.cased += 1;
                 if run[i..=j]
                     .iter()
@@ -903,7 +965,7 @@ fn flush(
                     }
                 }
             } else {
-                let shown = initial_form(&surface, shouting);
+                let shown = initial_form(&surface, case);
                 if counts.fallback.is_empty() || shown < counts.fallback {
                     counts.fallback = shown;
                 }
@@ -1345,6 +1407,25 @@ mod tests {
         assert_eq!(dateline("TOKYO — Japan"), Some("TOKYO — ".len()));
         assert_eq!(dateline("Tokyo — Japan"), None);
         assert_eq!(dateline("The TOKYO - office"), None);
+    }
+
+    /// A heading in title case capitalises every word: its terms count as
+    /// at a sentence start, not as names (`Offshore Wind Turbines` made a
+    /// capitalised candidate of an ordinary term).
+    #[test]
+    fn headings_in_title_case_say_nothing_of_names() {
+        let s = count_document(
+            "Offshore Wind Turbines and the WTO Rules\n\nWe build offshore wind turbines. \
+             Rules of Origin\n\nThe European Union acts.",
+        );
+        let turbines = &s.terms["offshore wind turbine"];
+        assert_eq!((turbines.cased, turbines.capitalized), (1, 0));
+        assert_eq!(turbines.surface(), "offshore wind turbines");
+        let rules = &s.terms["wto rule"];
+        assert_eq!((rules.cased, rules.fallback.as_str()), (0, "WTO rules"));
+        assert_eq!(s.terms["rule of origin"].fallback, "rules of origin");
+        // A sentence of running text keeps its names.
+        assert_eq!(s.terms["european union"].capitalized, 1);
     }
 
     #[test]
