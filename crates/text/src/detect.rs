@@ -192,8 +192,9 @@ impl LanguageDetector {
             };
         let info = self.detector.detect(&folded)?;
         let detection = detection(&info);
+        // whatlang's own Japanese is unsure (0.5) on a short headline.
         if self.japanese
-            && detection.lang != "ja"
+            && !(detection.lang == "ja" && detection.reliable)
             && let Some(japanese) = self.japanese_correction(&folded)
         {
             return Some(japanese);
@@ -214,50 +215,61 @@ impl LanguageDetector {
     /// - Text with kana where the Han and kana characters, each weighed as
     ///   [`JAPANESE_CHARACTER_WEIGHT`] letters, outweigh the other letters:
     ///   whatlang counts Han, hiragana and katakana apart, so a Japanese
-    ///   sentence naming GM and Ford came out Danish. The answer is
-    ///   whatlang's for the Japanese characters alone, its confidence
-    ///   scaled by their weighed share, and reliable only when that share
-    ///   is at least 0.75.
-    /// - Han text without kana: Chinese (whatlang's answer for it) only
+    ///   sentence naming GM and Ford came out Danish. Kana are written by
+    ///   Japanese alone, so the answer is Japanese, its confidence that
+    ///   weighed share, reliable when the share is at least 0.75, its
+    ///   script the commonest of Han, hiragana and katakana.
+    /// - Han text without kana: judged on its Han characters alone;
+    ///   Chinese (whatlang's answer for them) only
     ///   when it holds a character of `data/chinese-only-han.txt`;
     ///   Japanese when it holds one of `data/japanese-only-han.txt`
     ///   (経, 関, 渉) and none of those; otherwise Chinese, but neither
     ///   reliable nor above 0.5, as kanji-only Japanese looks the same.
     fn japanese_correction(&self, text: &str) -> Option<Detection> {
-        let (mut kana, mut han, mut other) = (0usize, 0usize, 0usize);
+        let (mut hiragana, mut katakana, mut han, mut other) = (0usize, 0usize, 0usize, 0usize);
         for c in text.chars() {
             if is_kana(c) {
-                kana += 1;
+                if matches!(c, '\u{3041}'..='\u{309F}') {
+                    hiragana += 1;
+                } else {
+                    katakana += 1;
+                }
             } else if is_han(c) {
                 han += 1;
             } else if c.is_alphabetic() {
                 other += 1;
             }
         }
+        let kana = hiragana + katakana;
         if han + kana == 0 {
             return None;
         }
-        let japanese_part: String = text.chars().filter(|&c| is_kana(c) || is_han(c)).collect();
         if kana > 0 {
+            // Kana are written by Japanese alone: whatlang's own answer for
+            // the Japanese characters came out unsure (0.5) on any short
+            // headline, as it weighs Han against kana.
             let weighed = (han + kana) as f64 * JAPANESE_CHARACTER_WEIGHT;
             let share = weighed / (weighed + other as f64);
             if share < 0.5 {
                 return None;
             }
-            let info = self.detector.detect(&japanese_part)?;
-            let mut found = detection(&info);
-            if found.lang != "ja" {
-                return None;
-            }
-            found.confidence *= share;
-            found.reliable &= share >= 0.75;
-            return Some(found);
+            let script = if han >= hiragana.max(katakana) {
+                "Han"
+            } else if hiragana >= katakana {
+                "Hiragana"
+            } else {
+                "Katakana"
+            };
+            return Some(named(Lang::Jpn, script.to_string(), share, share >= 0.75));
         }
         // Han without kana, and few other letters beside it.
         if (han as f64) * JAPANESE_CHARACTER_WEIGHT < other as f64 {
             return None;
         }
-        let info = self.detector.detect(text)?;
+        // Judged on the Han characters alone: full-width capitals beside
+        // them (ＴＰＰ交渉) made whatlang answer for Latin, Spanish.
+        let han_part: String = text.chars().filter(|&c| is_han(c)).collect();
+        let info = self.detector.detect(&han_part)?;
         let mut found = detection(&info);
         if found.script != "Han" {
             return None;
@@ -418,6 +430,41 @@ mod tests {
 
     /// Half-width katakana and full-width letters and digits made Japanese
     /// text Korean, reliably (a review found it).
+    /// A short headline with kana is Japanese, reliably: whatlang's own
+    /// answer was an unsure 0.5. Full-width capitals beside Han alone made
+    /// Spanish or Estonian.
+    #[test]
+    fn short_japanese_headlines_are_japanese() {
+        let d = LanguageDetector::new();
+        for text in [
+            "日米、鉄鋼関税で合意　輸入枠を設定",
+            "米国が対日関税を発動",
+            "日本の市場",
+        ] {
+            let found = d.detect(text);
+            assert_eq!(
+                found.as_ref().map(|x| (x.lang, x.reliable)),
+                Some(("ja", true)),
+                "{text}"
+            );
+            assert_eq!(found.map(|x| x.script), Some("Han".to_string()), "{text}");
+        }
+        assert_eq!(
+            d.detect("サミット").map(|x| x.script),
+            Some("Katakana".to_string())
+        );
+        for (text, lang) in [
+            ("ＴＰＰ交渉", "ja"),
+            ("ＵＳＴＲ代表", "zh"),
+            ("ＷＴＯ協定", "zh"),
+        ] {
+            assert_eq!(d.detect(text).map(|x| x.lang), Some(lang), "{text}");
+        }
+        let ja_en = LanguageDetector::with_candidates(&["ja", "en"]);
+        let ja_en = ja_en.map(|d| d.detect("ＷＴＯ協定").map(|x| x.lang));
+        assert_eq!(ja_en, Ok(Some("ja")));
+    }
+
     #[test]
     fn width_forms_do_not_make_japanese_korean() {
         let d = LanguageDetector::new();
