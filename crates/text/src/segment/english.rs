@@ -607,6 +607,17 @@ impl<'a> Scanner<'a> {
     /// The words of the line ending at `end`: how many, and how many of
     /// them are capitalised (lines longer than `MAX_LINE` bytes count as
     /// long lines of running text).
+    /// True when the line ending at `end` holds a bar `|` within its last
+    /// 2,000 bytes: a table row.
+    fn line_has_bar(&self, end: usize) -> bool {
+        let lo = end.saturating_sub(2000);
+        self.b[lo..end]
+            .iter()
+            .rev()
+            .take_while(|&&b| b != b'\n')
+            .any(|&b| b == b'|')
+    }
+
     fn line_words(&self, end: usize) -> (usize, usize) {
         const MAX_LINE: usize = 2000;
         let lo = end.saturating_sub(MAX_LINE);
@@ -653,12 +664,22 @@ impl<'a> Scanner<'a> {
             return k;
         }
         let line_end = self.trim_back(i);
-        if line_end <= self.start || self.ends_with_terminator(line_end) {
+        if line_end <= self.start {
             return i + 1;
         }
         // A list item, or a news story's dateline (`GENEVA (Reuters) -`,
-        // after a headline on a line of its own), starts a sentence.
+        // after a headline on a line of its own), starts a sentence, also
+        // after an abbreviation that ends the line (`… deal with U.S.`).
         if lists::is_line_item(self.text, k) || super::dateline(&self.text[k..]).is_some() {
+            self.emit(i, k);
+            return k;
+        }
+        if self.ends_with_terminator(line_end) {
+            return i + 1;
+        }
+        // A row of a table set with bars (`Product | Quota (t)`) is no
+        // running text wrapped: its next line is the next row.
+        if self.line_has_bar(line_end) || self.line_has_bar(line_end_from(self.b, k)) {
             self.emit(i, k);
             return k;
         }
@@ -678,6 +699,16 @@ impl<'a> Scanner<'a> {
         self.emit(i, k);
         k
     }
+}
+
+/// The end of the line starting at `start` (its line break, or the end of
+/// the text), looking 2,000 bytes ahead at most.
+fn line_end_from(b: &[u8], start: usize) -> usize {
+    let hi = b.len().min(start.saturating_add(2000));
+    b[start.min(hi)..hi]
+        .iter()
+        .position(|&c| c == b'\n')
+        .map_or(hi, |p| start + p)
 }
 
 /// True for a Roman numeral in capitals written the standard way, 1 to

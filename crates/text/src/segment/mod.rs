@@ -262,10 +262,33 @@ mod tests {
 
     /// A headline on a line of its own ran into the dateline lead under it
     /// in JSON Lines of one paragraph per line (a review found it).
+    /// The rows of a table set with bars are sentences of their own: a
+    /// header of eight words ran into the first row as wrapped text.
+    #[test]
+    fn table_rows_are_not_joined() {
+        let en = "Product | 2019 volume (t) | Quota (t)\nFlat | 650,000\nCoil | 120,000";
+        let spans = split_sentences(en, SegmentLang::English);
+        let texts: Vec<&str> = spans.iter().map(|s| &en[s.start..s.end]).collect();
+        assert_eq!(
+            texts,
+            [
+                "Product | 2019 volume (t) | Quota (t)",
+                "Flat | 650,000",
+                "Coil | 120,000"
+            ]
+        );
+    }
+
     #[test]
     fn a_dateline_starts_a_sentence() {
         let en = "Japan, South Korea agree to talks on Korean steel duties\n\
                   GENEVA (Reuters) - Japan and South Korea agreed to hold talks.";
+        assert_eq!(split_sentences(en, SegmentLang::English).len(), 2);
+        // After an abbreviation ending the headline too.
+        let en = "Japan to cut steel tariffs in deal with U.S.\n\
+                  TOKYO (Reuters) - Japan will cut tariffs on U.S. steel. It follows talks.";
+        assert_eq!(split_sentences(en, SegmentLang::English).len(), 3);
+        let en = "Tariffs are set by the U.S.\n- Japan has quotas.";
         assert_eq!(split_sentences(en, SegmentLang::English).len(), 2);
         let ja = "日米、牛肉関税の引き下げで合意　自動車は対象に\n\
                   【ワシントン共同】日米両政府は1日、関税を引き下げることで合意した。";
