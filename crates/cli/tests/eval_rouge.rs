@@ -203,6 +203,44 @@ fn an_empty_reference_is_an_error_left_out_of_the_mean() {
     assert!(!err.contains("no reference for"), "{err}");
 }
 
+/// An empty summary in a folder (kotoba's own `summarize --words 5` can
+/// write one) was an error left out of the mean, which so rose: it scores
+/// 0 and stays in, as an empty record of JSON Lines does.
+#[test]
+fn an_empty_summary_scores_zero_in_the_mean() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let (s, r) = (dir.path().join("s"), dir.path().join("r"));
+    for d in [&s, &r] {
+        std::fs::create_dir(d).unwrap_or_default();
+        write(&d.join("a.txt"), EN_REF);
+    }
+    write(&s.join("b.txt"), "");
+    write(&r.join("b.txt"), EN_REF);
+    let (code, out, err) = rouge(&s, &r, &["--format", "jsonl"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("b.txt: empty summary, scored 0"), "{err}");
+    let scores = by_id(&out);
+    assert_eq!(scores.len(), 2, "{out}");
+    assert_eq!((f1(&scores[0].1), f1(&scores[1].1)), (1.0, 0.0), "{out}");
+    let mean = jsonl(&out).pop().map(|r| f1(&r));
+    assert_eq!(mean, Some(0.5), "{out}");
+}
+
+/// A path that does not exist was reported as a file of another kind than
+/// the other argument.
+#[test]
+fn a_missing_path_is_named_as_missing() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir(dir.path().join("r")).unwrap_or_default();
+    let (code, _, err) = rouge(&dir.path().join("nope"), &dir.path().join("r"), &[]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("--system") && err.contains("nope: no such file or folder"),
+        "{err}"
+    );
+    assert!(!err.contains("give both"), "{err}");
+}
+
 /// A single reference file in UTF-16 (Windows' "Unicode" text) was refused
 /// as not UTF-8, while the same file in a folder was read.
 #[test]

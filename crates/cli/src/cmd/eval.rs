@@ -27,6 +27,13 @@ pub fn rouge(args: RougeArgs) -> Result<Status> {
             false,
         )?;
     }
+    // A missing path is named as such, not as a file of another kind than
+    // the other argument.
+    for (flag, path) in [("--system", &args.system), ("--reference", &args.reference)] {
+        if !path.exists() {
+            bail!("{flag} {}: no such file or folder", path.display());
+        }
+    }
     // Summaries are matched by file name (folders), id (JSON Lines) or as
     // the one pair of two files: two kinds cannot be matched at all.
     let (sk, rk) = (kind(&args.system), kind(&args.reference));
@@ -337,6 +344,18 @@ fn load(
                         && !matches!(e, kotoba_corpus::CorpusError::EmptyInFolder { .. }) =>
                 {
                     eprintln!("kotoba: skipped {e}");
+                    continue;
+                }
+                // An empty summary is a summary that says nothing: it
+                // scores 0 and stays in the mean, as an empty record of
+                // JSON Lines does (`summarize --words 5` can write one).
+                Err(
+                    kotoba_corpus::CorpusError::Empty { path: empty }
+                    | kotoba_corpus::CorpusError::EmptyInFolder { path: empty },
+                ) if !references => {
+                    eprintln!("kotoba: note: {}: empty summary, scored 0", empty.display());
+                    let key = empty.strip_prefix(path).unwrap_or(&empty);
+                    out.insert(key.display().to_string(), String::new());
                     continue;
                 }
                 Err(e) => {
