@@ -670,25 +670,14 @@ fn concept_holds(
     })
 }
 
-/// Whether `long` holds `short`: in English as whole words, case aside
-/// (`tariff increase` holds `tariff`, `tariffication` does not).
+/// Whether `long` holds `short`: in English as whole words, case and
+/// inflection aside (`tariff increases` holds `tariff`, `multilateral trade
+/// negotiations` `negotiation`), no derivation (`tariffication` holds no
+/// `tariff`, `trade negotiations` no `trade negotiator`).
 fn contains_term(long: &str, short: &str, lang: Lang) -> bool {
     match lang {
         Lang::Ja => long.contains(short),
-        Lang::En => {
-            // Words as lookups fold them (lowercase, stemmed): `multilateral
-            // trade negotiations` holds `negotiation`, `Safeguards
-            // Agreement` `safeguard`.
-            let words = |t: &str| -> Vec<String> {
-                crate::normalize::key_en(t)
-                    .split(' ')
-                    .filter(|w| !w.is_empty())
-                    .map(String::from)
-                    .collect()
-            };
-            let (long, short) = (words(long), words(short));
-            !short.is_empty() && long.windows(short.len()).any(|w| w == short.as_slice())
-        }
+        Lang::En => crate::normalize::holds_inflected(long, short),
     }
 }
 
@@ -1211,6 +1200,41 @@ mod tests {
         )];
         let reported = check_pairs(&a, &wto, Direction::JaEn);
         assert!(reported.is_empty(), "{reported:?}");
+        Ok(())
+    }
+
+    /// A word derived from a term shares its Snowball stem, and its
+    /// concept was taken as translated: 関税 answered `tariffication`, 交渉
+    /// `negotiator`, 輸出 `exporter` (a terminologist's review found it).
+    /// Inflections still answer (`tariffs`, `exports`).
+    #[test]
+    fn a_derived_word_is_another_concept() -> Result<(), Error> {
+        let a = Annotator::new(crate::default_glossary()?)?;
+        let pairs = [
+            pair(2, "Tariffication was agreed.", "関税が合意された。"),
+            pair(3, "Negotiators met.", "交渉が行われた。"),
+            pair(4, "The trade negotiator arrived.", "貿易交渉が始まった。"),
+            pair(5, "The exporter was fined.", "輸出が罰金を科された。"),
+            pair(6, "The importer complained.", "輸入が減った。"),
+            pair(7, "Tariffs were cut.", "関税が引き下げられた。"),
+            pair(8, "Exports rose.", "輸出が増えた。"),
+        ];
+        let issues = check_pairs(&a, &pairs, Direction::EnJa);
+        let lines: Vec<(usize, &str)> = issues
+            .iter()
+            .map(|i| (i.line, i.concept.as_str()))
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                (2, "tariffication"),
+                (3, "negotiator"),
+                (4, "negotiator"),
+                (5, "exporter"),
+                (6, "importer")
+            ],
+            "{issues:?}"
+        );
         Ok(())
     }
 

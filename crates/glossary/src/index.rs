@@ -1,16 +1,21 @@
 //! Looking terms up: exact on normalized keys, near misses by edit distance.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::normalize::{english_forms, kanji_forms, key_en, key_ja, spelling_key};
+use crate::normalize::{english_forms, inflected_alike, kanji_forms, key_en, key_ja, spelling_key};
 use crate::{Concept, Glossary};
 
 /// A lookup index over a glossary.
 pub struct Index<'g> {
     glossary: &'g Glossary,
-    keys: HashMap<String, Vec<usize>>,
+    /// English keys ([`key_en`]) of every term's forms.
+    en_keys: HashMap<String, Vec<usize>>,
+    /// Japanese keys ([`key_ja`]) of every term, spelling and reading: kept
+    /// apart from the English ones, which a Latin term's key may equal
+    /// (`protectionism`'s stem is `protection`).
+    ja_keys: HashMap<String, Vec<usize>>,
 }
 
 // By hand: the fields hold tables and automata too large to print.
@@ -24,8 +29,9 @@ impl<'g> Index<'g> {
     /// Indexes every term (English by stemmed words; Japanese by width- and
     /// kana-folded form, and by reading).
     pub fn new(glossary: &'g Glossary) -> Index<'g> {
-        let mut keys: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut add = |key: String, i: usize| {
+        let mut en_keys: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut ja_keys: HashMap<String, Vec<usize>> = HashMap::new();
+        let add = |keys: &mut HashMap<String, Vec<usize>>, key: String, i: usize| {
             if key.is_empty() {
                 return;
             }
@@ -39,51 +45,87 @@ impl<'g> Index<'g> {
                 // The term and its other forms: `US Trade Representative`
                 // for `U.S. Trade Representative`, as annotation accepts it.
                 for form in english_forms(&t.term) {
-                    add(key_en(&form), i);
+                    add(&mut en_keys, key_en(&form), i);
                 }
             }
             for t in &c.ja {
-                add(key_ja(&t.term), i);
+                add(&mut ja_keys, key_ja(&t.term), i);
                 // 割り当て, 割当て and 割当; 7ヶ国 and 7カ国; セクタ and セクター.
-                add(key_ja(&spelling_key(&t.term)), i);
+                add(&mut ja_keys, key_ja(&spelling_key(&t.term)), i);
                 // 主要七か国 for 主要7か国, 三〇一条 and 三百一条 for 301条.
                 for kanji in kanji_forms(&t.term) {
-                    add(key_ja(&spelling_key(&kanji)), i);
+                    add(&mut ja_keys, key_ja(&spelling_key(&kanji)), i);
                 }
                 if let Some(r) = &t.reading {
-                    add(key_ja(r), i);
+                    add(&mut ja_keys, key_ja(r), i);
                 }
             }
         }
-        Index { glossary, keys }
+        Index {
+            glossary,
+            en_keys,
+            ja_keys,
+        }
     }
 
     /// Concepts with a term (or reading) equal to `query` once case, width,
     /// inflection and kana are folded: first those with a term that is the
-    /// query as written or one of its inflected forms (`tariffs` → tariff),
-    /// then those that only share its stems (`tariffication`), each in
-    /// glossary order.
+    /// query as written or one of its plurals (`tariffs` → tariff), then
+    /// those with a term whose words are other inflections of the query's
+    /// (`rules` → ruling, `exported` → export), each in glossary order. A
+    /// term that only shares the query's Snowball stems is another word
+    /// made from it, and another concept: `tariffication` finds no
+    /// `tariff`, `protection` no `protectionism`.
     pub fn lookup(&self, query: &str) -> Vec<&'g Concept> {
         let written = written_as(query);
-        let (mut first, stems): (Vec<&'g Concept>, Vec<&'g Concept>) =
-            self.sharing_stems(query).partition(|c| written(c));
-        first.extend(stems);
+        let ja_hits = self.ja_hits(query);
+        let glossary = self.glossary;
+        let (mut first, inflected): (Vec<&'g Concept>, Vec<&'g Concept>) = self
+            .en_keys
+            .get(&key_en(query))
+            .into_iter()
+            .flatten()
+            .copied()
+            .filter(|i| !ja_hits.contains(i))
+            .filter(|&i| {
+                glossary.concepts[i].en.iter().any(|t| {
+                    english_forms(&t.term)
+                        .iter()
+                        .any(|f| inflected_alike(f, query))
+                })
+            })
+            .chain(ja_hits.iter().copied())
+            .collect::<BTreeSet<usize>>()
+            .into_iter()
+            .map(|i| &glossary.concepts[i])
+            .partition(|c| written(c));
+        first.extend(inflected);
         first
     }
 
     /// The concepts with a term (or reading) whose folded key is `query`'s,
     /// in glossary order.
     fn sharing_stems(&self, query: &str) -> impl Iterator<Item = &'g Concept> + use<'g> {
+        let mut hits = self.ja_hits(query);
+        hits.extend(self.en_keys.get(&key_en(query)).into_iter().flatten());
+        hits.sort_unstable();
+        hits.dedup();
+        let glossary = self.glossary;
+        hits.into_iter().map(move |i| &glossary.concepts[i])
+    }
+
+    /// The concepts with a Japanese term, spelling or reading whose key is
+    /// `query`'s, in glossary order.
+    fn ja_hits(&self, query: &str) -> Vec<usize> {
         let mut hits: Vec<usize> = Vec::new();
-        for key in [key_en(query), key_ja(query), key_ja(&spelling_key(query))] {
-            if let Some(list) = self.keys.get(&key) {
+        for key in [key_ja(query), key_ja(&spelling_key(query))] {
+            if let Some(list) = self.ja_keys.get(&key) {
                 hits.extend(list);
             }
         }
         hits.sort_unstable();
         hits.dedup();
-        let glossary = self.glossary;
-        hits.into_iter().map(move |i| &glossary.concepts[i])
+        hits
     }
 
     /// Concepts with a term written as `query` or as one of its inflected
@@ -103,7 +145,7 @@ impl<'g> Index<'g> {
         }
         let (qe, qj) = (key_en(query), key_ja(query));
         let mut scored: Vec<(f64, usize)> = Vec::new();
-        for (key, concepts) in &self.keys {
+        for (key, concepts) in self.en_keys.iter().chain(&self.ja_keys) {
             let score = strsim::normalized_levenshtein(&qe, key)
                 .max(strsim::normalized_levenshtein(&qj, key));
             if score >= 0.6 {
@@ -227,6 +269,45 @@ mod tests {
                 .map(|c| c.id.as_str())
                 .collect();
             assert!(written.contains(&id), "{query}: {written:?}");
+        }
+        Ok(())
+    }
+
+    /// Lookup listed concepts that only share a Snowball stem with the
+    /// query, words derived from it (a terminologist's review found it):
+    /// inflections are the same concept, derivations are not.
+    #[test]
+    fn lookup_takes_inflections_not_derivations() -> Result<(), crate::Error> {
+        let g = default_glossary()?;
+        let index = Index::new(g);
+        let ids =
+            |q: &str| -> Vec<String> { index.lookup(q).iter().map(|c| c.id.clone()).collect() };
+        for (query, not) in [
+            ("tariffication", "tariff"),
+            ("negotiator", "negotiation"),
+            ("exporter", "export"),
+            ("importer", "import"),
+            ("protection", "protectionism"),
+            ("liberal", "trade-liberalization"),
+        ] {
+            assert!(
+                !ids(query).contains(&not.to_string()),
+                "{query}: {:?}",
+                ids(query)
+            );
+        }
+        for (query, id) in [
+            ("tariffs", "tariff"),
+            ("exported", "export"),
+            ("exporters", "exporter"),
+            ("negotiations", "negotiation"),
+            ("anti-dumping duties", "anti-dumping-duty"),
+        ] {
+            assert!(
+                ids(query).contains(&id.to_string()),
+                "{query}: {:?}",
+                ids(query)
+            );
         }
         Ok(())
     }

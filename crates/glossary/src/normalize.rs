@@ -32,6 +32,96 @@ pub fn key_en(s: &str) -> String {
         .join(" ")
 }
 
+/// Whether two English terms are the same words up to inflection, case
+/// and width: each word of one is an inflected form of the other's word in
+/// its place (`tariffs`, `tariff`; `exported`, `export`; `rules`,
+/// `ruling`), never a derivation sharing its stem (`tariffication` is no
+/// `tariff`, `exporter` no `export`, `protectionism` no `protection`), as
+/// Snowball stems would have it.
+pub fn inflected_alike(a: &str, b: &str) -> bool {
+    let (a, b) = (en_words(a), en_words(b));
+    !a.is_empty()
+        && a.len() == b.len()
+        && a.iter().zip(&b).all(|(x, y)| words_inflected_alike(x, y))
+}
+
+/// Whether the words of `long` hold those of `short` in a row, each an
+/// inflected form of the other's (see [`inflected_alike`]): `multilateral
+/// trade negotiations` holds `negotiation`; `trade negotiations` does not
+/// hold `trade negotiator`.
+pub fn holds_inflected(long: &str, short: &str) -> bool {
+    let (long, short) = (en_words(long), en_words(short));
+    !short.is_empty()
+        && long.windows(short.len()).any(|w| {
+            w.iter()
+                .zip(&short)
+                .all(|(x, y)| words_inflected_alike(x, y))
+        })
+}
+
+/// Whether two lowercase words are inflected forms of one base.
+fn words_inflected_alike(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let bases = inflection_bases(b);
+    inflection_bases(a).iter().any(|x| bases.contains(x))
+}
+
+/// The words of an English term as [`key_en`] splits them, unstemmed:
+/// NFKC, lowercase, a possessive `'s` left out.
+fn en_words(s: &str) -> Vec<String> {
+    let text: String = s
+        .nfkc()
+        .collect::<String>()
+        .to_lowercase()
+        .replace('’', "'");
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.trim_end_matches("'s").to_string())
+        .collect()
+}
+
+/// The words a lowercase word may be an inflection of, itself included:
+/// plural (`-s`, `-es`, `-ies`, irregular `crises`), third person, past
+/// and participles (`-ed`, `-ied`, `-ing`, a doubled consonant, a dropped
+/// `e`). Candidates only: two words are alike when they share one.
+fn inflection_bases(word: &str) -> Vec<String> {
+    let mut out = vec![word.to_string()];
+    match kotoba_tokenize::words::irregular_singular(word) {
+        Some(one) if one == word => return out,
+        Some(one) => out.push(one.to_string()),
+        None => {}
+    }
+    if let Some(stem) = word.strip_suffix("ies").filter(|s| s.len() >= 2) {
+        out.push(format!("{stem}y"));
+    }
+    if let Some(stem) = word.strip_suffix("es").filter(|s| s.len() >= 2) {
+        out.push(stem.to_string());
+    }
+    if let Some(stem) = word
+        .strip_suffix('s')
+        .filter(|s| s.len() >= 2 && !s.ends_with('s'))
+    {
+        out.push(stem.to_string());
+    }
+    for ending in ["ed", "ing"] {
+        let Some(stem) = word.strip_suffix(ending).filter(|s| s.len() >= 2) else {
+            continue;
+        };
+        out.push(stem.to_string());
+        out.push(format!("{stem}e"));
+        if let Some(y) = stem.strip_suffix('i').filter(|_| ending == "ed") {
+            out.push(format!("{y}y"));
+        }
+        let b = stem.as_bytes();
+        if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
+            out.push(stem[..stem.len() - 1].to_string());
+        }
+    }
+    out
+}
+
 /// Japanese key: NFKC (half-width kana become full-width, full-width Latin
 /// becomes ASCII), katakana as hiragana, Latin lowercase, no spaces and no
 /// middle dots (`ｾｰﾌｶﾞｰﾄﾞ` and `セーフガード` → `せーふがーど`;
