@@ -7,6 +7,7 @@
 use std::borrow::Cow;
 
 use kotoba_text::boilerplate::without_running_lines;
+use kotoba_text::credits::without_credit_lines;
 use kotoba_text::detect::LanguageDetector;
 use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
 use kotoba_tokenize::words::words;
@@ -552,7 +553,10 @@ pub fn count_document(text: &str) -> Stats {
     let mut words_seen: u64 = 0;
     // A running header counts once, where it first stands.
     let blanked = without_running_lines(text, true);
-    let undated = without_datelines(blanked.as_ref());
+    // Bylines, reporting credits and publication stamps name who wrote a
+    // story and when: a wire's reporters and weekdays ranked among its terms.
+    let uncredited = without_credit_lines(blanked.as_ref());
+    let undated = without_datelines(uncredited.as_ref());
     let text = undated.as_ref();
     let parenthesised = parenthesised_capitals(text);
     for span in split_sentences(text, SegmentLang::English) {
@@ -1407,6 +1411,23 @@ mod tests {
         assert_eq!(dateline("TOKYO — Japan"), Some("TOKYO — ".len()));
         assert_eq!(dateline("Tokyo — Japan"), None);
         assert_eq!(dateline("The TOKYO - office"), None);
+    }
+
+    /// A wire story's byline, credit and stamp gave its reporters and
+    /// weekdays as top terms.
+    #[test]
+    fn credit_lines_give_no_terms() {
+        let s = count_document(
+            "Japan exports rise\n\nBy Leika Kihara and Tetsushi Kajimoto\n\n\
+             Published Wed, Dec. 11, 2023 09:11 AM JST\n\n\
+             Japan's exports of semiconductor equipment rose, data showed on Wed.\n\n\
+             (Reporting by Leika Kihara; Editing by Sam Holmes)\n",
+        );
+        let keys: Vec<&String> = s.terms.keys().collect();
+        for gone in ["leika kihara", "sam holmes", "jst", "wed", "published wed"] {
+            assert!(!s.terms.contains_key(gone), "{gone}: {keys:?}");
+        }
+        assert!(s.terms.contains_key("semiconductor equipment"), "{keys:?}");
     }
 
     /// A heading in title case capitalises every word: its terms count as

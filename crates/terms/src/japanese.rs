@@ -6,6 +6,7 @@
 //! score the parts (FLR) and find nested compounds (C-value).
 
 use kotoba_text::boilerplate::without_running_lines;
+use kotoba_text::credits::without_credit_lines;
 use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
 use kotoba_tokenize::japanese::{JapaneseTokenizer, JapaneseWorker, Morpheme};
 use rustc_hash::FxHashMap;
@@ -448,9 +449,11 @@ pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
     let mut local: FxHashMap<String, TermCounts> = FxHashMap::default();
     let mut cuts = StandaloneCuts::default();
     let mut words: u64 = 0;
-    // A running header counts once, where it first stands.
+    // A running header counts once, where it first stands; credit lines
+    // (`（共同通信・山田太郎）`, `【ワシントン＝山田太郎】`) not at all.
     let blanked = without_running_lines(text, true);
-    let text = blanked.as_ref();
+    let uncredited = without_credit_lines(blanked.as_ref());
+    let text = uncredited.as_ref();
     for span in split_sentences(text, SegmentLang::Japanese) {
         let Some(sentence) = text.get(span.start..span.end) else {
             continue;
@@ -893,6 +896,20 @@ mod tests {
             Some(2),
             "{keys:?}"
         );
+        Ok(())
+    }
+
+    /// A reporter's name in a dateline or a closing credit was a term.
+    #[test]
+    fn credit_lines_give_no_terms() -> Result<(), crate::Error> {
+        let ja = JapaneseTokenizer::new()?;
+        let stats = count_document(
+            &ja,
+            "【ワシントン＝山田太郎】日米両政府は鉄鋼関税で合意した。\n（共同通信・山田太郎）\n",
+        );
+        let keys: Vec<&String> = stats.terms.keys().collect();
+        assert!(!keys.iter().any(|k| k.contains("山田")), "{keys:?}");
+        assert!(stats.terms.contains_key("鉄鋼 関税"), "{keys:?}");
         Ok(())
     }
 }

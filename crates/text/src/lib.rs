@@ -13,6 +13,7 @@
 //! ```
 
 pub mod boilerplate;
+pub mod credits;
 pub mod detect;
 pub mod encoding;
 pub mod normalize;

@@ -1,0 +1,231 @@
+//! Credit lines of news stories: bylines (`By Leika Kihara`), reporting
+//! credits (`(Reporting by …; Editing by …)`), publication stamps
+//! (`Published Wed, Dec. 11, 2023 09:11 AM JST`), and the Japanese
+//! reporter's name in a dateline (`【ワシントン＝山田太郎】`) or a closing
+//! credit (`（共同通信・山田太郎）`). They name who wrote a story and when,
+//! not what it is about: counted as text, a wire's reporters and weekdays
+//! rank among its terms.
+//!
+//! ```
+//! use kotoba_text::credits::{credit_line, without_credit_lines};
+//!
+//! assert!(credit_line("By Leika Kihara and Tetsushi Kajimoto"));
+//! assert!(credit_line("(Reporting by Leika Kihara; Editing by Sam Holmes)"));
+//! assert!(credit_line("Published Wed, Dec. 11, 2023 09:11 AM JST"));
+//! assert!(!credit_line("By 2030 Japan will cut tariffs."));
+//! assert!(!credit_line("Published figures show a rise in exports."));
+//! let text = "Exports rose\nBy Jane Doe\nJapan's exports rose.";
+//! let blank = without_credit_lines(text);
+//! assert_eq!(blank.len(), text.len());
+//! assert!(!blank.contains("Jane"));
+//! ```
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+/// The phrases of `data/credits-en.txt`, by kind.
+#[derive(Default)]
+struct Phrases {
+    byline: Vec<&'static str>,
+    credit: Vec<&'static str>,
+    stamp: Vec<&'static str>,
+    date: Vec<&'static str>,
+}
+
+fn phrases() -> &'static Phrases {
+    static PHRASES: OnceLock<Phrases> = OnceLock::new();
+    PHRASES.get_or_init(|| {
+        let mut p = Phrases::default();
+        for line in crate::data_lines(include_str!("../data/credits-en.txt")) {
+            let Some((kind, phrase)) = line.split_once('\t') else {
+                continue;
+            };
+            let list = match kind {
+                "byline" => &mut p.byline,
+                "credit" => &mut p.credit,
+                "stamp" => &mut p.stamp,
+                "date" => &mut p.date,
+                _ => continue,
+            };
+            list.push(phrase.trim());
+        }
+        // Longest first, so `first published` is tried before `published`.
+        for list in [&mut p.byline, &mut p.credit, &mut p.stamp] {
+            list.sort_by_key(|s| std::cmp::Reverse(s.len()));
+        }
+        p
+    })
+}
+
+/// Most words of a byline or stamp line.
+const MAX_WORDS: usize = 14;
+
+/// The rest of `line` after one of `openings` (compared without regard to
+/// ASCII case) and a space, when it opens with one.
+fn after_opening<'l>(line: &'l str, openings: &[&str]) -> Option<&'l str> {
+    openings.iter().find_map(|o| {
+        let head = line.get(..o.len())?;
+        let rest = line.get(o.len()..)?;
+        (head.eq_ignore_ascii_case(o) && rest.starts_with([' ', ':', '\t']))
+            .then(|| rest.trim_start_matches([' ', ':', '\t']))
+    })
+}
+
+/// True for the words of a name list: each capitalised, or a joining word
+/// (`and`, `of`, `the`, `de`, …), commas between them; a final full stop.
+fn names(rest: &str) -> bool {
+    let rest = rest.trim_end().trim_end_matches('.');
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() < MAX_WORDS
+        && words.first().is_some_and(|w| starts_upper(w))
+        && words.iter().all(|w| {
+            let w = w.trim_end_matches([',', ';']);
+            starts_upper(w)
+                || matches!(
+                    w,
+                    "and" | "of" | "the" | "in" | "for" | "at" | "de" | "da" | "van" | "von" | "&"
+                )
+        })
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True when a line (white space around it aside) is a credit line of a
+/// news story: see the module's documentation.
+pub fn credit_line(line: &str) -> bool {
+    let line = line.trim();
+    if line.is_empty() {
+        return false;
+    }
+    let p = phrases();
+    if after_opening(line, &p.byline).is_some_and(names) {
+        return true;
+    }
+    if let Some(inside) = line
+        .strip_prefix('(')
+        .and_then(|l| l.strip_suffix(')'))
+        .or_else(|| line.strip_prefix('[').and_then(|l| l.strip_suffix(']')))
+        && after_opening(inside.trim(), &p.credit).is_some()
+    {
+        return true;
+    }
+    if let Some(rest) = after_opening(line, &p.stamp) {
+        let words: Vec<&str> = rest.split_whitespace().collect();
+        let dated = rest.bytes().any(|b| b.is_ascii_digit())
+            || words.iter().any(|w| {
+                let w = w
+                    .trim_matches(|c: char| !c.is_alphabetic())
+                    .to_ascii_lowercase();
+                p.date.contains(&w.as_str())
+            });
+        // A stamp has no sentence of its own: `Published figures show…`
+        // has a lowercase word that is not a date's.
+        let lowercase_word = words.iter().any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphabetic());
+            w.chars().next().is_some_and(char::is_lowercase)
+                && !p.date.contains(&w.to_ascii_lowercase().as_str())
+                && !matches!(w, "on" | "at" | "am" | "pm" | "a" | "m" | "p")
+        });
+        return dated && !lowercase_word && words.len() < MAX_WORDS;
+    }
+    japanese_credit(line)
+}
+
+/// A Japanese credit line: wholly in full-width parentheses and naming a
+/// wire or reporter (`（共同通信・山田太郎）`, `（ワシントン＝山田太郎記者）`).
+fn japanese_credit(line: &str) -> bool {
+    line.strip_prefix('（')
+        .and_then(|l| l.strip_suffix('）'))
+        .is_some_and(|inside| {
+            inside.chars().count() <= 30
+                && (inside.contains('＝')
+                    || inside.ends_with("記者")
+                    || (inside.contains('・') && inside.contains("通信")))
+        })
+}
+
+/// The length in bytes of a Japanese dateline naming its reporter that
+/// opens `line` (`【ワシントン＝山田太郎】`), brackets included.
+fn japanese_reporter_dateline(line: &str) -> Option<usize> {
+    let inside = line.strip_prefix('【')?;
+    let end = inside.find('】')?;
+    let head = &inside[..end];
+    (head.contains('＝') && head.chars().count() <= 30)
+        .then(|| '【'.len_utf8() + end + '】'.len_utf8())
+}
+
+/// `text` with its credit lines, and the reporter's part of Japanese
+/// datelines, turned into spaces (line breaks kept, so offsets and
+/// sentence boundaries stay where they were).
+pub fn without_credit_lines(text: &str) -> Cow<'_, str> {
+    let mut blank: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        let lead = body.len() - body.trim_start().len();
+        if credit_line(body) {
+            blank.push((at + lead, at + body.trim_end().len()));
+        } else if let Some(len) = japanese_reporter_dateline(body.trim_start()) {
+            blank.push((at + lead, at + lead + len));
+        }
+        at += line.len();
+    }
+    if blank.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = text.to_string();
+    for (start, end) in blank {
+        out.replace_range(start..end, &" ".repeat(end - start));
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bylines_credits_and_stamps() {
+        for line in [
+            "By Leika Kihara and Tetsushi Kajimoto",
+            "By Mari Yamaguchi, The Associated Press.",
+            "  BY JANE DOE",
+            "(Reporting by Leika Kihara; Editing by Sam Holmes)",
+            "[Additional reporting by Kentaro Sugiyama in Tokyo]",
+            "Published Wed, Dec. 11, 2023 09:11 AM JST",
+            "Updated: 3 hours ago",
+            "Last updated on March 3, 2024",
+            "（共同通信・山田太郎）",
+            "（ワシントン＝山田太郎記者）",
+        ] {
+            assert!(credit_line(line), "{line}");
+        }
+        for line in [
+            "By 2030 Japan will cut tariffs.",
+            "By Monday, talks had collapsed.",
+            "By then the yen had risen.",
+            "Published figures show a rise in exports.",
+            "Updated rules take effect in 2024.",
+            "(Reporting rules apply to exporters.)",
+            "（注）数字は速報値",
+            "Posted workers in the EU",
+        ] {
+            assert!(!credit_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn japanese_reporter_datelines_are_blanked_to_their_bracket() {
+        let text = "【ワシントン＝山田太郎】日米両政府は関税で合意した。";
+        let blank = without_credit_lines(text);
+        assert_eq!(blank.len(), text.len());
+        assert!(!blank.contains("山田"));
+        assert!(blank.contains("日米両政府は関税で合意した。"));
+        // A bracketed headline is no dateline.
+        let heading = "【日米関係、新たな局面へ】";
+        assert_eq!(without_credit_lines(heading), heading);
+    }
+}
