@@ -1227,3 +1227,30 @@ fn a_check_cut_short_by_its_reader_still_reports_findings() {
     let status = child.wait().unwrap_or_else(|e| panic!("waiting: {e}"));
     assert_eq!(status.code(), Some(1));
 }
+
+/// A term with a hyphen of its own written as a compound modifier
+/// (`anti-dumping-duty order`) was not found, so a wrong translation
+/// passed (a terminologist's review).
+#[test]
+fn the_check_finds_hyphenated_compound_modifiers() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let pairs = dir.path().join("p.tsv");
+    std::fs::write(
+        &pairs,
+        "en\tja\n\
+         The anti-dumping-duty order on Japanese steel was revoked.\t日本製鉄鋼に対する相殺関税命令が撤回された。\n\
+         Non-tariff-barrier issues dominated the talks.\t関税問題が協議の中心となった。\n",
+    )
+    .unwrap_or_default();
+    let p = pairs.display().to_string();
+    let (code, out, err) = run(&["glossary", "check", "--parallel", &p], "");
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        out.contains("`anti-dumping-duty` (anti-dumping-duty)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("`Non-tariff-barrier` (non-tariff-barrier)"),
+        "{out}"
+    );
+}

@@ -995,6 +995,23 @@ mod tests {
             .collect()
     }
 
+    /// A term with a hyphen of its own, written as a compound modifier
+    /// with all its words hyphenated, was not found (a terminologist's
+    /// review): only `trade-surplus` of three was.
+    #[test]
+    fn hyphenated_terms_as_compound_modifiers() -> Result<(), Error> {
+        let a = Annotator::new(default_glossary()?)?;
+        let found = found_in(
+            &a,
+            "non-tariff-barrier issues. anti-dumping-duty cases. trade-surplus figures.",
+        );
+        assert_eq!(
+            found,
+            ["non-tariff-barrier", "anti-dumping-duty", "trade-surplus"]
+        );
+        Ok(())
+    }
+
     /// Spellings a translator's review found refused: counters (主要7ヶ国
     /// for 主要7カ国), a loanword's final long vowel, `US` for `U.S.`, an
     /// acronym in brackets inside Japanese (Japanese, not English), and a

@@ -419,13 +419,15 @@ pub fn english_forms(term: &str) -> Vec<String> {
         forms.extend(more);
     }
     // Words of a term written as a compound modifier are hyphenated
-    // (`free-trade agreement`, `balance-of-payments deficit`): each space
-    // between two words may be a hyphen, for terms of up to five words.
-    let spaced = base.matches(' ').count();
-    if (1..=4).contains(&spaced) && !base.contains('-') {
+    // (`free-trade agreement`, `balance-of-payments deficit`,
+    // `non-tariff-barrier issues` for a term with a hyphen of its own):
+    // each space between two words may be a hyphen, for terms of up to
+    // five words.
+    if (1..=4).contains(&base.matches(' ').count()) {
         let more: Vec<String> = forms
             .iter()
             .flat_map(|f| {
+                let spaced = f.matches(' ').count().min(4);
                 (1u32..1 << spaced).map(move |mask| {
                     let mut k = 0;
                     f.chars()
@@ -532,6 +534,17 @@ mod tests {
             assert!(forms.contains(&f.to_string()), "{f}: {forms:?}");
         }
         assert!(english_forms("balance of payments").contains(&"balance-of-payments".to_string()));
+        // A term with a hyphen of its own, as a compound modifier (a
+        // terminologist's review found `non-tariff-barrier issues` passed).
+        let forms = english_forms("non-tariff barrier");
+        for f in [
+            "non-tariff-barrier",
+            "nontariff-barrier",
+            "non-tariff-barriers",
+        ] {
+            assert!(forms.contains(&f.to_string()), "{f}: {forms:?}");
+        }
+        assert!(english_forms("anti-dumping duty").contains(&"anti-dumping-duty".to_string()));
         assert_eq!(key_en("financial crises"), key_en("financial crisis"));
         assert_eq!(key_en("trade surpluses"), key_en("trade surplus"));
         assert_ne!(key_en("customs"), key_en("custom"));
