@@ -1254,3 +1254,39 @@ fn the_check_finds_hyphenated_compound_modifiers() {
         "{out}"
     );
 }
+
+/// A TBX language section without `xml:lang` was dropped with exit 0 (a
+/// terminologist's review): it takes the language of `<tbx xml:lang>`, and
+/// with none anywhere the entry is an error naming file and lines.
+#[test]
+fn a_tbx_language_section_inherits_xml_lang() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let entry = "<text><body>\n<conceptEntry id=\"e\">\n\
+        <langSec><termSec><term>barley</term></termSec></langSec>\n\
+        <langSec xml:lang=\"ja\"><termSec><term>大麦</term></termSec></langSec>\n\
+        </conceptEntry>\n</body></text></tbx>\n";
+    let inherits = dir.path().join("a.tbx");
+    let orphan = dir.path().join("b.tbx");
+    std::fs::write(&inherits, format!("<tbx xml:lang=\"en\">{entry}")).unwrap_or_default();
+    std::fs::write(&orphan, format!("<tbx>{entry}")).unwrap_or_default();
+    let list = |file: &std::path::Path| {
+        let f = file.display().to_string();
+        run(
+            &[
+                "glossary",
+                "list",
+                "--no-default-glossary",
+                "--glossary",
+                &f,
+            ],
+            "",
+        )
+    };
+    let (code, out, err) = list(&inherits);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("e\t\t\ten\tbarley"), "{out}");
+    let (code, _, err) = list(&orphan);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("b.tbx:2:"), "{err}");
+    assert!(err.contains("`barley`") && err.contains("line 3"), "{err}");
+}

@@ -244,7 +244,7 @@ struct Entries {
     /// The depth of the entry being read.
     entry_depth: usize,
     /// Why the entry being read is bad, found before it closes: another
-    /// entry opened inside it.
+    /// entry opened inside it, or a term of no language.
     entry_problem: Option<String>,
     /// The depth of the element whose text is being read (`term`,
     /// `descrip`, `termNote`, `note`): markup inside it (`<hi>`) is part of
@@ -261,6 +261,14 @@ struct Entries {
     /// The entry's definitions: on the entry itself (`None`) or on a
     /// language section; one becomes the concept's (see `definition`).
     definitions: Vec<(Option<Option<Lang>>, String)>,
+    /// The `xml:lang` of each element open, the one being read included
+    /// (`None` where it has none): a language section without its own
+    /// inherits the nearest (`<tbx xml:lang="en">`), as XML has it.
+    xml_langs: Vec<Option<String>>,
+    /// The line of the language section being read when neither it nor
+    /// an element around it names its language: a term in it is a problem,
+    /// not lost without a word.
+    unnamed_section: Option<Option<usize>>,
 }
 
 /// Index of a language in [`Entries::stated`].
@@ -319,6 +327,14 @@ impl Entries {
         for a in e.attributes() {
             a.map_err(|e| format!("not well-formed XML: {e}"))?;
         }
+        // Some tools write a language section's `lang` without its `xml:`
+        // prefix.
+        let own = match attr(e, b"xml:lang")? {
+            Some(tag) => Some(tag),
+            None if matches!(e.local_name().as_ref(), b"langSec" | b"langSet") => attr(e, b"lang")?,
+            None => None,
+        };
+        self.xml_langs.push(own);
         if self.text_depth.is_some() {
             return Ok(());
         }
@@ -347,11 +363,9 @@ impl Entries {
             }
             b"langSec" | b"langSet" => {
                 // Language tags are case-insensitive (`EN`, `ja-JP`, `En-US`);
-                // some tools write `lang` without its `xml:` prefix.
-                let tag = match attr(e, b"xml:lang")? {
-                    Some(tag) => Some(tag),
-                    None => attr(e, b"lang")?,
-                };
+                // a section without one has the nearest around it.
+                let tag = self.xml_langs.iter().rev().flatten().next().cloned();
+                self.unnamed_section = tag.is_none().then_some(line);
                 self.lang = match tag
                     .map(|l| {
                         l.split(['-', '_'])
@@ -417,6 +431,7 @@ impl Entries {
     fn end(&mut self, name: &[u8], path: &Path, line: Option<usize>, problems: &mut Vec<Error>) {
         let depth = self.depth;
         self.depth = self.depth.saturating_sub(1);
+        self.xml_langs.pop();
         match self.text_depth {
             Some(d) if d != depth => return,
             Some(_) => self.text_depth = None,
@@ -474,6 +489,18 @@ impl Entries {
                 Slot::None | Slot::Term => {}
             },
             b"termSec" | b"tig" | b"ntig" => {
+                if let (Some(t), Some(at), true) = (
+                    self.term.as_ref(),
+                    self.unnamed_section,
+                    self.concept.is_some(),
+                ) {
+                    let section = at.map(|l| format!(" (line {l})")).unwrap_or_default();
+                    self.entry_problem.get_or_insert(format!(
+                        "the term `{}` is in a language section{section} with no xml:lang, \
+                         nor one on an element around it",
+                        t.term
+                    ));
+                }
                 if let (Some(t), Some(c), Some(l)) =
                     (self.term.take(), self.concept.as_mut(), self.lang)
                 {
@@ -484,7 +511,10 @@ impl Entries {
                     }
                 }
             }
-            b"langSec" | b"langSet" => self.lang = None,
+            b"langSec" | b"langSet" => {
+                self.lang = None;
+                self.unnamed_section = None;
+            }
             b"conceptEntry" | b"termEntry" if depth != self.entry_depth => {}
             b"conceptEntry" | b"termEntry" => {
                 if let Some(p) = self.entry_problem.take() {
@@ -730,6 +760,46 @@ mod tests {
         let g = read(text, Path::new("g.tbx"), &mut problems)?;
         assert_eq!(g.concepts[0].en[0].term, "tariff");
         assert_eq!(g.concepts[0].ja[0].term, "関税");
+        Ok(())
+    }
+
+    /// A language section without `xml:lang` was dropped, its terms lost
+    /// with no word (a terminologist's review): it inherits the nearest
+    /// element's, and with none a term in it is a problem naming the lines.
+    #[test]
+    fn a_language_section_inherits_xml_lang() -> Result<(), Error> {
+        let text = "<?xml version=\"1.0\"?>\n\
+            <tbx xml:lang=\"en\"><text><body>\n\
+            <conceptEntry id=\"e\">\n\
+            <langSec><termSec><term>barley</term></termSec></langSec>\n\
+            <langSec xml:lang=\"ja\"><termSec><term>大麦</term></termSec></langSec>\n\
+            </conceptEntry>\n\
+            <conceptEntry id=\"f\" xml:lang=\"ja\"><langSec xml:lang=\"en\">\
+            <termSec><term>oat</term></termSec></langSec>\n\
+            <langSec><termSec><term>オーツ麦</term></termSec></langSec></conceptEntry>\n\
+            </body></text></tbx>";
+        let mut problems = Vec::new();
+        let g = read(text, Path::new("g.tbx"), &mut problems)?;
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(g.concepts[0].en[0].term, "barley");
+        assert_eq!(g.concepts[0].ja[0].term, "大麦");
+        assert_eq!(g.concepts[1].en[0].term, "oat");
+        assert_eq!(g.concepts[1].ja[0].term, "オーツ麦");
+        let text = "<tbx><text><body>\n<conceptEntry id=\"e\">\n\
+            <langSec><termSec><term>barley</term></termSec></langSec>\n\
+            <langSec xml:lang=\"ja\"><termSec><term>大麦</term></termSec></langSec>\n\
+            </conceptEntry>\n<conceptEntry id=\"g\"><langSec xml:lang=\"en\">\
+            <termSec><term>oat</term></termSec></langSec></conceptEntry>\n\
+            </body></text></tbx>";
+        let mut problems = Vec::new();
+        let g = read(text, Path::new("g.tbx"), &mut problems)?;
+        let ids: Vec<&str> = g.concepts.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["g"]);
+        let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(messages[0].contains("g.tbx:2"), "{messages:?}");
+        assert!(messages[0].contains("`barley`"), "{messages:?}");
+        assert!(messages[0].contains("(line 3)"), "{messages:?}");
         Ok(())
     }
 
