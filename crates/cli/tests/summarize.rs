@@ -457,3 +457,59 @@ fn word_budget_holds_for_the_summary_as_printed() {
         assert!(count <= budget && count > 0, "{budget}: {out}");
     }
 }
+
+/// Page furniture, a caption line's credit half, list introductions, list
+/// items and table rows filled summaries (a review found each with these
+/// commands): none is printed while the story has sentences.
+#[test]
+fn furniture_captions_and_list_fragments_stay_out() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let write = |name: &str, text: &str| {
+        let file = dir.path().join(name);
+        std::fs::write(&file, text).unwrap_or_else(|e| panic!("{e}"));
+        file.display().to_string()
+    };
+    let brief = write(
+        "brief.txt",
+        "TOKYO (Reuters) - Japan's exports fell 3.1% in June, the first decline in 28 months, \
+         as chip shipments slowed. Imports fell 12.9%, leaving a small trade surplus.\n\n\
+         Sign up here.\n\nRegister now for FREE unlimited access to Reuters.com.\n",
+    );
+    let (code, out, err) = run(&["--threads", "1", "summarize", &brief]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().filter(|l| !l.is_empty()).count(), 2, "{out}");
+    assert!(
+        !out.contains("Sign up") && !out.contains("Register"),
+        "{out}"
+    );
+    let caption = write(
+        "b.txt",
+        "［東京　２０日　ロイター］ - 財務省が２０日発表した６月の貿易統計速報によると、\
+         輸出は前年比３．１％減となり、２８カ月ぶりに減少した。\n\n\
+         輸入は１２．９％減。貿易収支は４３０億円の黒字だった。\n\n\
+         ※写真は東京港のコンテナ。２０２３年６月撮影（２０２３年　ロイター／Issei Kato）\n",
+    );
+    let (code, out, err) = run(&["summarize", "-n", "6", &caption]);
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("撮影") && !out.contains('※'), "{out}");
+    let steel = write(
+        "steel.txt",
+        "By Jane Doe and Kenji Sato\n\n\
+         WASHINGTON, March 3 (Reuters) - The United States and Japan agreed on Friday to \
+         replace Section 232 tariffs on Japanese steel with a tariff-rate quota, officials said.\n\n\
+         Volumes above that level will face the 25% tariff.\n\n\
+         The deal covers:\n- flat-rolled steel\n- pipes and tubes\n\n\
+         Key figures:\n\nProduct | 2019 volume (t) | Quota (t)\nPipes | 300,000 | 280,000\n\n\
+         Mr. Sato of the Japan Iron and Steel Federation said the industry welcomed the move.\n",
+    );
+    for args in [["--words", "20"], ["--chars", "60"]] {
+        let (code, out, err) = run(&["summarize", args[0], args[1], &steel]);
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            out.lines()
+                .all(|l| !l.ends_with(':') && !l.starts_with('-') && !l.contains('|')),
+            "{args:?}: {out}"
+        );
+        assert!(!out.trim().is_empty(), "{args:?}");
+    }
+}

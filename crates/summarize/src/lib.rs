@@ -770,6 +770,193 @@ mod tests {
         }
     }
 
+    /// A news site's prompts around its stories were taken (a review found
+    /// each of the first of these in a summary): the families of sign-up,
+    /// registration, sharing, listening and licensing prompts, where a
+    /// story first appeared, pointers to related stories and Japanese links
+    /// ending in こちら are never taken; story sentences much like them stay.
+    #[test]
+    fn site_prompts_of_every_kind_are_never_taken() {
+        let story = "TOKYO (Reuters) - Japan's exports fell 3.1% in June, the first decline \
+                     in 28 months, as chip shipments slowed. Imports fell 12.9%, leaving a small \
+                     trade surplus.";
+        for prompt in [
+            "Sign up here.",
+            "Sign up for our daily briefing.",
+            "Register now for FREE unlimited access to Reuters.com.",
+            "Acquire Licensing Rights, opens new tab.",
+            "Read the full report, opens in a new tab.",
+            "Share this article.",
+            "Share this story on X.",
+            "Listen to this article.",
+            "This article was first published on Nikkei Asia.",
+            "This story originally appeared in The Japan Times.",
+            "Get the latest news on trade and tariffs.",
+            "Subscribe today for full access.",
+            "Log in to read more.",
+            "Already a subscriber? Sign in.",
+            "Related stories.",
+            "Picture taken June 1, 2023.",
+        ] {
+            let text = format!("{story}\n\n{prompt}\n");
+            for m in Method::ALL {
+                let out = summarizer(m, 3).summarize(&text, Lang::En, Split::Sentences);
+                assert!(
+                    out.len() == 2 && out.iter().all(|e| !prompt.contains(e.text.as_str())),
+                    "{m:?} {prompt}: {out:?}"
+                );
+            }
+        }
+        let ja_story = "【ワシントン＝共同】米商務省は５日、日本製鉄鋼への関税を引き下げると発表した。\
+                        日本政府は歓迎している。";
+        for prompt in [
+            "無料会員登録で続きが読めます。",
+            "ニュースレターの登録はこちら。",
+            "関連ニュース。",
+            "詳しくはこちら。",
+            "ログインして続きを読む。",
+            "この記事を共有する。",
+            "あわせて読みたい。",
+            "２０２３年６月撮影（２０２３年　ロイター／Issei Kato）",
+        ] {
+            let text = format!("{ja_story}\n\n{prompt}\n");
+            for m in Method::ALL {
+                let out = summarizer(m, 3).summarize(&text, Lang::Ja, Split::Sentences);
+                assert_eq!(out.len(), 2, "{m:?} {prompt}: {out:?}");
+            }
+        }
+        // Story sentences that open or end like a prompt stay.
+        for sentence in [
+            "Japan signed up to the pact.",
+            "Signing up to the pact took Japan two years.",
+            "Share prices fell 2% in Tokyo.",
+            "Subscribers to the pact include Vietnam.",
+            "Registered exporters must file their papers by May.",
+            "Listening to exporters, the ministry cut tariffs.",
+            "This article of the treaty covers rice.",
+            "Related talks will resume in May.",
+            "Login data of 10,000 traders leaked, the ministry said.",
+            "関連する法案は５月に成立した。",
+            "政府は港湾の様子を撮影した映像を公開した。",
+            "輸入もこちらと同じく５％増えた。",
+            "会員国は１６カ国に増えた。",
+        ] {
+            let text = format!("{sentence}\n\nExporters were gloomy about the outlook.\n");
+            let lang = if sentence.is_ascii() {
+                Lang::En
+            } else {
+                Lang::Ja
+            };
+            let out = summarizer(Method::Lead, 1).summarize(&text, lang, Split::Sentences);
+            assert_eq!(out[0].text, sentence);
+        }
+    }
+
+    /// A Reuters Japanese caption line split at its 。 lost its ※ half and
+    /// its credit half, `２０２３年６月撮影（…）`, was taken (a review found
+    /// it): a line opening with a caption marker goes whole, and a shooting
+    /// date with its credit in brackets is never taken.
+    #[test]
+    fn a_caption_line_goes_whole() {
+        let ja = "［東京　２０日　ロイター］ - 財務省が２０日発表した６月の貿易統計速報によると、\
+                  輸出は前年比３．１％減となり、２８カ月ぶりに減少した。\
+                  ロイターが集計した民間予測は２．２％減だった。\n\n\
+                  輸入は１２．９％減。貿易収支は４３０億円の黒字だった。\n\n";
+        for caption in [
+            "※写真は東京港のコンテナ。２０２３年６月撮影（２０２３年　ロイター／Issei Kato）",
+            "写真は東京港のコンテナ。ロイターが撮影した。",
+            "（写真）東京港のコンテナ。２０２３年６月。",
+            "２０２３年６月撮影（ロイター）。",
+        ] {
+            let text = format!("{ja}{caption}\n");
+            for m in Method::ALL {
+                let out = summarizer(m, 6).summarize(&text, Lang::Ja, Split::Sentences);
+                assert_eq!(out.len(), 4, "{m:?} {caption}: {out:?}");
+            }
+        }
+        let en = "Containers are stacked at a port. Photo: Issei Kato/Reuters.";
+        let text = format!(
+            "Photo: {en}\n\nJapan's exports fell 3.1% in June. Imports fell 12.9% in the month.\n"
+        );
+        let out = summarizer(Method::Lead, 3).summarize(&text, Lang::En, Split::Sentences);
+        assert_eq!(out.len(), 2, "{out:?}");
+    }
+
+    /// A line that introduces a list or a table (`The deal covers:`), list
+    /// items without a verb and table rows filled what a word or character
+    /// budget left (a review found them under `--words 20` and `--chars
+    /// 60`), and a byline ending in a full stop was taken under `-n 3`:
+    /// neither is taken while the document holds sentences. A document of
+    /// a list alone still has its items summarized.
+    #[test]
+    fn list_introductions_items_and_bylines_are_no_sentences() {
+        let text = "By Mari Yamaguchi, The Associated Press.\n\n\
+                    WASHINGTON, March 3 (Reuters) - The United States and Japan agreed on Friday \
+                    to replace Section 232 tariffs on Japanese steel with a tariff-rate quota, \
+                    officials said.\n\n\
+                    The deal covers:\n- flat-rolled steel\n- pipes and tubes\n• stainless products\n\n\
+                    Key figures:\n\n\
+                    Product | 2019 volume (t) | Quota (t)\nPipes | 300,000 | 280,000\n\n\
+                    Mr. Sato said the industry welcomed the move.\n\n\
+                    The agreement takes effect on April 1.\n";
+        let taken = |e: &Extract| {
+            e.text.ends_with(':')
+                || e.text.starts_with(['-', '•'])
+                || e.text.contains('|')
+                || e.text.starts_with("By ")
+        };
+        for m in Method::ALL {
+            for length in [
+                Length::Sentences(5),
+                Length::Words(20),
+                Length::Words(12),
+                Length::Chars(60),
+                Length::Chars(40),
+                Length::Ratio(1.0),
+            ] {
+                let out =
+                    summarizer(m, 3)
+                        .length(length)
+                        .summarize(text, Lang::En, Split::Sentences);
+                assert!(!out.iter().any(taken), "{m:?} {length:?}: {out:?}");
+            }
+            let out = summarizer(m, 5).summarize(text, Lang::En, Split::Sentences);
+            assert_eq!(out.len(), 3, "{m:?}: {out:?}");
+        }
+        let ja = "【東京＝共同】日米両政府は鉄鋼関税の見直しで合意した。\n\n\
+                  対象は次の品目：\n・鋼板\n・鋼管。\n（１）ステンレス製品\n\n\
+                  経済産業省は歓迎している。\n";
+        for m in Method::ALL {
+            let out = summarizer(m, 5).summarize(ja, Lang::Ja, Split::Sentences);
+            let texts: Vec<&str> = out.iter().map(|e| e.text.as_str()).collect();
+            assert_eq!(
+                texts,
+                [
+                    "【東京＝共同】日米両政府は鉄鋼関税の見直しで合意した。",
+                    "経済産業省は歓迎している。"
+                ],
+                "{m:?}"
+            );
+        }
+        // A list item that is a sentence stays one; a list alone is summarized.
+        let items = "The deal covers three points:\n\n- Japan will cut its tariff on beef to 9%.\n\
+                     - The U.S. will drop its duty on Japanese cars.\n";
+        let out = summarizer(Method::Lead, 3).summarize(items, Lang::En, Split::Sentences);
+        assert_eq!(out.len(), 2, "{out:?}");
+        let list = "Key figures:\n- exports: 10.2 trillion yen\n- imports: 10.1 trillion yen\n";
+        let out = summarizer(Method::Lead, 2).summarize(list, Lang::En, Split::Sentences);
+        assert_eq!(out.len(), 2, "{out:?}");
+        // Bylines are told from sentences that open with `By`.
+        for sentence in [
+            "By March, exports had fallen 5%.",
+            "By Tuesday the yen had recovered.",
+        ] {
+            let text = format!("{sentence}\n\nExporters were gloomy about the outlook.\n");
+            let out = summarizer(Method::Lead, 1).summarize(&text, Lang::En, Split::Sentences);
+            assert_eq!(out[0].text, sentence);
+        }
+    }
+
     /// A headline ending in an initialism is told from a lead that does
     /// only when it opens the first block and is short; a headline in
     /// title case needs no block of its own (the seed article's).

@@ -65,6 +65,13 @@ pub struct Sentence {
     /// table row rather than a sentence; taken only when nothing else is
     /// left.
     pub heading: bool,
+    /// A line that cannot stand alone (also a heading): it introduces a
+    /// list or a table (ends in a colon, `The deal covers:`), is a list item
+    /// without final punctuation (`- flat-rolled steel`; in Japanese also one
+    /// without a verb) or a table row (cells between `|` or tabs). Never
+    /// taken from a document that holds a sentence which is no heading;
+    /// from one that does not, taken as headings are.
+    pub fragment: bool,
     /// A page's furniture, never taken: holds a phrase of
     /// `data/boilerplate.txt` (a copyright line, a subscription prompt), is
     /// part of a photo caption (`data/captions.txt`), or is a byline or a
@@ -305,6 +312,9 @@ impl Preparer {
             // Japanese headlines end in a particle (`年内妥結へ。`,
             // `中止する可能性も。`), a lead in a verb or noun.
             let mut ends_in_particle = false;
+            // A Japanese list item without a verb is no sentence
+            // (`・鉄鋼製品。`); English has no tagger to tell.
+            let mut has_verb = true;
             let dateline = dateline_end(&text_of);
             let mut dateline_terms = 0;
             let (size, words) = match lang {
@@ -372,6 +382,9 @@ impl Preparer {
                             tokens.get(k as usize).is_some_and(|t| t.start < end)
                         });
                     }
+                    has_verb = tokens
+                        .iter()
+                        .any(|t| matches!(t.pos.as_deref(), Some("動詞" | "助動詞")));
                     ends_in_particle = tokens
                         .iter()
                         .rev()
@@ -410,16 +423,24 @@ impl Preparer {
                                     }
                                 }
                         })),
+                fragment: false,
                 boilerplate: is_boilerplate(&text[start..end]),
                 lead: false,
             });
-            // A byline or an agency's credit is no heading to fill a
-            // budget with: it is never taken.
-            if let Some(s) = sentences.last_mut()
-                && s.heading
-                && is_credit_line(&s.text)
-            {
-                s.boilerplate = true;
+            if let Some(s) = sentences.last_mut() {
+                // A byline or an agency's credit is no heading to fill a
+                // budget with: it is never taken; nor is a byline ending
+                // in a full stop on a line of its own (`By Mari Yamaguchi,
+                // The Associated Press.`).
+                if (s.heading && is_credit_line(&s.text))
+                    || (whole_line(text, (start, end)) && is_byline_sentence(&s.text))
+                {
+                    s.boilerplate = true;
+                }
+                if headings_apart && is_fragment(&text[start..end], has_verb) {
+                    s.fragment = true;
+                    s.heading = true;
+                }
             }
         }
         mark_captions(text, &mut sentences);
@@ -683,18 +704,29 @@ impl Phrases {
             .map(|o| sentence.len() - start.len() + o.len())
     }
 
-    /// True when `sentence` ends with a `$` phrase or holds one of those
-    /// found anywhere.
+    /// True when `sentence` ends with a `$` phrase, before or after a final
+    /// bracket (`２０２３年６月撮影（ロイター／Issei Kato）`), or holds one
+    /// of those found anywhere.
     fn holds(&self, sentence: &str) -> bool {
-        let end = sentence.trim_end_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '。' | '.' | '）' | ')' | '」')
-        });
-        self.endings.iter().any(|e| {
-            end.len() >= e.len()
-                && end
-                    .get(end.len() - e.len()..)
-                    .is_some_and(|tail| self.same(tail, e))
-        }) || self.anywhere.as_ref().is_some_and(|a| a.is_match(sentence))
+        let bare = |s: &str| -> usize {
+            s.trim_end_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '。' | '.' | '）' | ')' | '」')
+            })
+            .len()
+        };
+        let end = &sentence[..bare(sentence)];
+        let unbracketed = without_final_bracket(sentence).map(|s| &s[..bare(s)]);
+        let ends_with = |end: &str| {
+            self.endings.iter().any(|e| {
+                end.len() >= e.len()
+                    && end
+                        .get(end.len() - e.len()..)
+                        .is_some_and(|tail| self.same(tail, e))
+            })
+        };
+        ends_with(end)
+            || unbracketed.is_some_and(ends_with)
+            || self.anywhere.as_ref().is_some_and(|a| a.is_match(sentence))
     }
 
     /// True when `sentence` is a credit: it opens with a phrase found
@@ -726,6 +758,21 @@ impl Phrases {
     fn matches(&self, sentence: &str) -> bool {
         self.opening(sentence).is_some() || self.holds(sentence)
     }
+}
+
+/// `sentence` without the bracket that ends it (final punctuation aside),
+/// `（…）` or `(…)`; `None` when none ends it.
+fn without_final_bracket(sentence: &str) -> Option<&str> {
+    let end = sentence
+        .trim_end()
+        .trim_end_matches(['。', '.', '．'])
+        .trim_end();
+    [('（', '）'), ('(', ')')]
+        .iter()
+        .find_map(|&(open, close)| {
+            let inner = end.strip_suffix(close)?;
+            inner.rfind(open).map(|at| &inner[..at])
+        })
 }
 
 /// True when a sentence holds a phrase of `data/boilerplate.txt`.
@@ -760,6 +807,96 @@ fn is_credit_line(line: &str) -> bool {
                 .is_some_and(|inner| !inner.contains([open, close]))
         });
     names_someone || bracketed
+}
+
+/// True when the sentence at `span` stands on a line of its own: only
+/// white space before it and after it on its line(s).
+fn whole_line(text: &str, span: (usize, usize)) -> bool {
+    let (Some(before), Some(after)) = (text.get(..span.0), text.get(span.1..)) else {
+        return false;
+    };
+    let before = before.rsplit('\n').next().unwrap_or("");
+    let after = after.split('\n').next().unwrap_or("");
+    before.trim().is_empty() && after.trim().is_empty()
+}
+
+/// True when a sentence with final punctuation is a byline: it opens with a
+/// phrase of `data/bylines.txt` and a name in capitals, and every word of
+/// it but its stop words is capitalised, at most [`HEADLINE_WORDS`] words
+/// (`By Mari Yamaguchi, The Associated Press.`; not `By March, exports had
+/// fallen 5%.`).
+fn is_byline_sentence(sentence: &str) -> bool {
+    let sentence = sentence.trim();
+    sentence.split_whitespace().count() <= HEADLINE_WORDS
+        && is_credit_line(sentence.trim_end_matches(['.', '。']))
+        && !sentence.starts_with(['(', '（', '[', '【'])
+        && {
+            let (content, capitalised) = capitalised_content(sentence);
+            content >= 1 && capitalised == content
+        }
+}
+
+/// True when a line cannot stand alone as a summary's sentence
+/// ([`Sentence::fragment`]): it ends in a colon, introducing a list or a
+/// table; it is a list item (opens with a bullet, a dash or a number)
+/// without final punctuation, or without a verb (`has_verb`, known for
+/// Japanese); or it is a table row, cells between `|` or tabs.
+fn is_fragment(sentence: &str, has_verb: bool) -> bool {
+    let s = sentence.trim();
+    if s.ends_with([':', '：']) {
+        return true;
+    }
+    let ends = ends_a_sentence(s);
+    let cells = s.matches(['|', '｜', '\t']).count();
+    (list_item(s) && (!ends || !has_verb)) || (!ends && cells >= 2)
+}
+
+/// True when `line` opens with a list item's mark: a bullet (`•`, `・`,
+/// `■`…), a dash or an asterisk before a space, or a number before `.`,
+/// `)` and a space, in brackets (`(1)`, `（１）`) or circled (`①`).
+fn list_item(line: &str) -> bool {
+    let mut chars = line.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    let rest = chars.as_str();
+    if matches!(
+        first,
+        '•' | '・'
+            | '‣'
+            | '▪'
+            | '▫'
+            | '■'
+            | '□'
+            | '●'
+            | '○'
+            | '◆'
+            | '◇'
+            | '►'
+            | '▶'
+            | '✓'
+            | '✔'
+    ) || ('①'..='⑳').contains(&first)
+    {
+        return true;
+    }
+    if matches!(first, '-' | '–' | '—' | '*' | '+') {
+        return rest.starts_with(char::is_whitespace);
+    }
+    let digits = line.len() - line.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if (1..=2).contains(&digits) {
+        let after = &line[digits..];
+        return (after.starts_with(". ") || after.starts_with(") ")) && digits < line.len();
+    }
+    [('(', ')'), ('（', '）')].iter().any(|&(open, close)| {
+        line.strip_prefix(open)
+            .and_then(|r| r.split_once(close))
+            .is_some_and(|(n, _)| {
+                (1..=2).contains(&n.chars().count())
+                    && n.chars()
+                        .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            })
+    })
 }
 
 /// Marks photo captions as boilerplate, every sentence of them. A caption

@@ -81,11 +81,16 @@ pub fn select(
     // only after them. Boilerplate (a byline, a copyright line, a photo
     // credit) is never taken: a budget too small for any sentence gave a
     // summary of it, `By … / © 2024 Reuters.` (a review found it).
+    // A line that cannot stand alone (`The deal covers:`, `- flat-rolled
+    // steel`, a table row) had filled what a budget left (a review found
+    // it): it is never taken when the document holds a sentence.
+    let has_content = doc.sentences[..n].iter().any(|s| s.is_content());
     let tier_of: Vec<u8> = doc
         .sentences
         .iter()
         .map(|s| match (s.is_content(), s.words >= sel.min_words) {
             _ if s.boilerplate => NEVER,
+            _ if s.fragment && has_content => NEVER,
             (true, true) => 0,
             (true, false) => 1,
             (false, _) => 2,
