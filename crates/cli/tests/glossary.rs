@@ -1290,3 +1290,44 @@ fn a_tbx_language_section_inherits_xml_lang() {
     assert!(err.contains("b.tbx:2:"), "{err}");
     assert!(err.contains("`barley`") && err.contains("line 3"), "{err}");
 }
+
+/// `--lenient` named the row of a duplicate id but left the rows after it
+/// out without a word (a terminologist's review): each is named.
+#[test]
+fn lenient_names_every_row_it_drops() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let table = dir.path().join("sorted.tsv");
+    std::fs::write(
+        &table,
+        "id\tdomain\tdefinition\tlang\tterm\treading\tstatus\n\
+         rt\tagri\tRice tariff.\ten\trice tariff\t\tpreferred\n\
+         bt\tagri\tBeef tariff.\ten\tbeef tariff\t\tpreferred\n\
+         rt\tagri\tRice tariff.\tja\tコメ関税\t\tpreferred\n\
+         bt\tagri\t\tja\t牛肉関税\t\tpreferred\n\
+         rt\tagri\tDifferent def.\tja\t米関税\t\tadmitted\n\
+         rt\t\t\ten\ttariff on rice\t\tadmitted\n",
+    )
+    .unwrap_or_default();
+    let t = table.display().to_string();
+    let (code, out, err) = run(
+        &[
+            "glossary",
+            "list",
+            "--no-default-glossary",
+            "--lenient",
+            "--glossary",
+            &t,
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(!out.contains("tariff on rice"), "{out}");
+    assert!(
+        err.contains("sorted.tsv:6: duplicate concept id `rt`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("sorted.tsv:7: row of concept `rt` left out"),
+        "{err}"
+    );
+}

@@ -120,10 +120,11 @@ pub fn read(
     // Japanese), with the index in `g.concepts` of the concept it made.
     let mut derived_ids: std::collections::HashMap<String, usize> =
         std::collections::HashMap::new();
-    let mut skipping: Option<String> = None;
-    // Ids of a one-row-per-term table found given to two concepts: the
-    // second one's rows are skipped wherever they stand.
-    let mut duplicated: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // Ids of a one-row-per-term table found given to two concepts, with the
+    // line of the second one's first row: its rows are skipped wherever they
+    // stand, each reported.
+    let mut duplicated: std::collections::HashMap<String, Option<usize>> =
+        std::collections::HashMap::new();
     // Where each concept of a one-row-per-term table is in `g.concepts`.
     let mut concept_at: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let breaks = line_breaks(text);
@@ -257,10 +258,15 @@ pub fn read(
             problems.push(Error::parse(path, line, message));
             continue;
         }
-        if skipping.as_deref() == Some(&*id) || duplicated.contains(&*id) {
+        if let Some(&second) = duplicated.get(&*id) {
+            let at = second.map(|l| format!(" at line {l}")).unwrap_or_default();
+            problems.push(Error::parse(
+                path,
+                line,
+                format!("row of concept `{id}` left out with the duplicate concept{at}"),
+            ));
             continue;
         }
-        skipping = None;
         let at = match concept_at.get(&*id) {
             Some(&at) if at + 1 == g.concepts.len() => at,
             // Rows of one concept apart from each other (a table sorted by
@@ -274,7 +280,7 @@ pub fn read(
                     && let Some(e) = super::duplicate(&mut seen, &id, path, line)
                 {
                     problems.push(e);
-                    duplicated.insert(id.to_string());
+                    duplicated.insert(id.to_string(), line);
                     continue;
                 }
                 at
@@ -684,13 +690,18 @@ mod tests {
         let mut problems = Vec::new();
         let g = super::read(text, b'\t', Path::new("g.tsv"), &mut problems);
         let concepts = ids_and_sizes(&g.unwrap_or_default());
-        // c2's rows gathered; the second c1 reported once and all of its
-        // rows left out, the later one too.
+        // c2's rows gathered; the second c1 reported and all of its rows
+        // left out, the later one too, each named (a terminologist's review
+        // found the later rows dropped without a word).
         assert_eq!(concepts, [("c1".into(), 1, 1), ("c2".into(), 1, 1)]);
         let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
         assert_eq!(
             messages,
-            ["g.tsv:5: duplicate concept id `c1` (first at line 2)"]
+            [
+                "g.tsv:5: duplicate concept id `c1` (first at line 2)",
+                "g.tsv:6: row of concept `c1` left out with the duplicate concept at line 5",
+                "g.tsv:8: row of concept `c1` left out with the duplicate concept at line 5",
+            ]
         );
         // Two preferred terms of one concept, apart after sorting by term,
         // are gathered (a review found them refused as a duplicate).
