@@ -1331,3 +1331,52 @@ fn lenient_names_every_row_it_drops() {
         "{err}"
     );
 }
+
+/// A UTX without concept ids whose forbidden row shared its target with an
+/// approved row made `check` say "ja `コメ関税` (rice-duty) is deprecated;
+/// use: コメ関税" (a terminologist's review): the forbidden row deprecates
+/// its own source term, a name of the approved row's concept.
+#[test]
+fn a_forbidden_utx_row_deprecates_only_its_own_term() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let utx = dir.path().join("u.utx");
+    let pairs = dir.path().join("p.tsv");
+    std::fs::write(
+        &utx,
+        "#UTX 1.20; en-US/ja-JP\n#src\ttgt\tsrc:pos\tterm status\tcomment\n\
+         rice tariff\tコメ関税\tnoun\tapproved\tmain\n\
+         rice duty\tコメ関税\tnoun\tforbidden\tdo not use\n",
+    )
+    .unwrap_or_default();
+    std::fs::write(
+        &pairs,
+        "en\tja\nThe rice tariff was cut.\tコメ関税が引き下げられた。\n\
+         The rice duty was cut.\tコメ関税が引き下げられた。\n",
+    )
+    .unwrap_or_default();
+    let (u, p) = (utx.display().to_string(), pairs.display().to_string());
+    let check = |direction: &str| {
+        run(
+            &[
+                "glossary",
+                "check",
+                "--glossary",
+                &u,
+                "--direction",
+                direction,
+                "--parallel",
+                &p,
+            ],
+            "",
+        )
+    };
+    let (code, out, err) = check("en-ja");
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+    let (code, out, err) = check("both");
+    assert_eq!(code, 1, "{err}");
+    assert_eq!(
+        out.trim_end().split_once(": ").map(|(_, m)| m),
+        Some("en `rice duty` (rice-tariff) is deprecated; use: rice tariff"),
+        "{out}"
+    );
+}

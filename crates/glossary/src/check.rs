@@ -541,15 +541,33 @@ pub fn check_pairs(annotator: &Annotator, pairs: &[Pair], direction: Direction) 
                 .filter(|s| present.contains(&s.concept))
                 .map(|s| (s.start, s.end))
                 .collect();
-            for span in spans {
+            for &span in &spans {
                 let concept = &g.concepts[span.concept];
                 let Some(term) = concept.terms(span.lang).get(span.term) else {
                     continue;
                 };
                 let text = source[span.start..span.end].to_string();
+                // The term to use instead; never the term itself (a
+                // concept whose terms in this language are all deprecated).
+                let instead = concept
+                    .preferred(lang)
+                    .filter(|t| t.status != Status::Deprecated && t.term != term.term);
+                // A term another concept approves where it stands (the same
+                // words, `コメ関税`, deprecated under `rice duty` and preferred
+                // under `rice tariff`) is no deprecated use.
+                let approved_here = spans.iter().any(|o| {
+                    (o.start, o.end) == (span.start, span.end)
+                        && o.concept != span.concept
+                        && g.concepts[o.concept]
+                            .terms(o.lang)
+                            .get(o.term)
+                            .is_some_and(|t| t.status != Status::Deprecated)
+                });
                 if term.status == Status::Deprecated
                     && direction.checks_target(lang)
+                    && !approved_here
                     && !reported.contains(&(span.concept, IssueKind::Deprecated))
+                    && let Some(instead) = instead
                 {
                     reported.push((span.concept, IssueKind::Deprecated));
                     issues.push(Issue {
@@ -558,10 +576,7 @@ pub fn check_pairs(annotator: &Annotator, pairs: &[Pair], direction: Direction) 
                         lang,
                         concept: concept.id.clone(),
                         term: text.clone(),
-                        expected: concept
-                            .preferred(lang)
-                            .map(|t| vec![t.term.clone()])
-                            .unwrap_or_default(),
+                        expected: vec![instead.term.clone()],
                         found: Vec::new(),
                     });
                 }
@@ -1235,6 +1250,53 @@ mod tests {
             ],
             "{issues:?}"
         );
+        Ok(())
+    }
+
+    /// A term deprecated under one concept and approved under another was
+    /// reported deprecated, "use:" the term itself (a terminologist's review,
+    /// from a UTX whose forbidden row shared its target): no such report.
+    #[test]
+    fn no_term_is_deprecated_in_favour_of_itself() -> Result<(), Error> {
+        let term = |t: &str, status| crate::Term {
+            term: t.into(),
+            reading: None,
+            status,
+        };
+        let concept = |id: &str, en, ja| crate::Concept {
+            id: id.into(),
+            domain: String::new(),
+            definition: String::new(),
+            note: String::new(),
+            en: vec![en],
+            ja: vec![ja],
+        };
+        let g = crate::Glossary {
+            concepts: vec![
+                concept(
+                    "rice-tariff",
+                    term("rice tariff", Status::Preferred),
+                    term("コメ関税", Status::Preferred),
+                ),
+                concept(
+                    "rice-duty",
+                    term("rice duty", Status::Deprecated),
+                    term("コメ関税", Status::Deprecated),
+                ),
+                concept(
+                    "beef-duty",
+                    term("beef duty", Status::Deprecated),
+                    term("牛肉税", Status::Deprecated),
+                ),
+            ],
+        };
+        let a = Annotator::new(&g)?;
+        let pairs = [
+            pair(2, "The rice tariff was cut.", "コメ関税が引き下げられた。"),
+            pair(3, "The beef duty was cut.", "牛肉税が引き下げられた。"),
+        ];
+        let issues = check_pairs(&a, &pairs, Direction::EnJa);
+        assert!(issues.is_empty(), "{issues:?}");
         Ok(())
     }
 

@@ -108,6 +108,8 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
     // `Diet` and `diet` two).
     let mut at_id: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut at_term: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    // For each concept, whether its id was made from a term (no `concept ID`).
+    let mut derived: Vec<bool> = Vec::new();
     for (i, line) in lines {
         if line.trim().is_empty() {
             continue;
@@ -175,6 +177,7 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
                 if given.is_empty() {
                     at_term.insert(named_by, k);
                 }
+                derived.push(given.is_empty());
                 g.concepts.push(Concept {
                     id,
                     domain: String::new(),
@@ -197,7 +200,97 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
             }
         }
     }
+    approve_shared_terms(&mut g, &derived);
     Ok(g)
+}
+
+/// What a `forbidden` row without a `concept ID` deprecates: the terms it
+/// brings in, never a term another row of the file approves or leaves
+/// provisional (`derived` says which concepts have no id given). A row is
+/// one source–target pair: `rice duty → コメ関税 forbidden` beside `rice
+/// tariff → コメ関税 approved` forbids `rice duty` as a name of the concept
+/// of `rice tariff`, which it joins as a deprecated term (`check` reported
+/// コメ関税 deprecated in favour of itself). A concept of forbidden rows
+/// whose other terms are approved under one other concept joins that one;
+/// otherwise a term approved elsewhere takes the status given it there.
+fn approve_shared_terms(g: &mut Glossary, derived: &[bool]) {
+    // The first status other than deprecated each term has, and where.
+    let mut allowed: std::collections::HashMap<(Lang, String), (Status, usize)> =
+        std::collections::HashMap::new();
+    for (k, c) in g.concepts.iter().enumerate() {
+        for lang in [Lang::En, Lang::Ja] {
+            for t in c.terms(lang) {
+                if t.status != Status::Deprecated {
+                    allowed
+                        .entry((lang, t.term.clone()))
+                        .or_insert((t.status, k));
+                }
+            }
+        }
+    }
+    let elsewhere = |lang: Lang, term: &str, k: usize| {
+        allowed
+            .get(&(lang, term.to_string()))
+            .filter(|(_, at)| *at != k)
+            .copied()
+    };
+    // Concepts of forbidden rows only, and the concept each joins.
+    let mut joins: Vec<(usize, usize)> = Vec::new();
+    for (k, c) in g.concepts.iter().enumerate() {
+        if !derived.get(k).copied().unwrap_or(false) {
+            continue;
+        }
+        let mut into: Option<usize> = None;
+        let mut alone = true;
+        for lang in [Lang::En, Lang::Ja] {
+            for t in c.terms(lang) {
+                match elsewhere(lang, &t.term, k) {
+                    _ if t.status != Status::Deprecated => alone = false,
+                    Some((_, at)) if into.is_none_or(|i| i == at) => into = Some(at),
+                    Some(_) => alone = false,
+                    None => {}
+                }
+            }
+        }
+        if let (true, Some(at)) = (alone, into) {
+            joins.push((k, at));
+        }
+    }
+    for &(k, at) in &joins {
+        for lang in [Lang::En, Lang::Ja] {
+            let moved: Vec<Term> = g.concepts[k]
+                .terms(lang)
+                .iter()
+                .filter(|t| elsewhere(lang, &t.term, k).is_none())
+                .cloned()
+                .collect();
+            for t in moved {
+                if !g.concepts[at].terms(lang).iter().any(|x| x.term == t.term) {
+                    g.concepts[at].terms_mut(lang).push(t);
+                }
+            }
+        }
+    }
+    for (k, c) in g.concepts.iter_mut().enumerate() {
+        if !derived.get(k).copied().unwrap_or(false) {
+            continue;
+        }
+        for lang in [Lang::En, Lang::Ja] {
+            for t in c.terms_mut(lang) {
+                if t.status == Status::Deprecated
+                    && let Some((status, _)) = elsewhere(lang, &t.term, k)
+                {
+                    t.status = status;
+                }
+            }
+        }
+    }
+    let gone: std::collections::HashSet<usize> = joins.iter().map(|&(k, _)| k).collect();
+    let mut k = 0;
+    g.concepts.retain(|_| {
+        k += 1;
+        !gone.contains(&(k - 1))
+    });
 }
 
 #[cfg(test)]
@@ -236,6 +329,48 @@ mod tests {
         let back = read(&write(&g), Path::new("g.utx"), &mut problems)?;
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(back, g);
+        Ok(())
+    }
+
+    /// A forbidden row without an id sharing its target with an approved
+    /// row made that target deprecated in favour of itself (a
+    /// terminologist's review): it forbids its own source term only.
+    #[test]
+    fn a_forbidden_row_deprecates_only_its_own_terms() -> Result<(), Error> {
+        let text = "#UTX 1.20; en-US/ja-JP\n#src\ttgt\tsrc:pos\tterm status\tcomment\n\
+                    rice tariff\tコメ関税\tnoun\tapproved\tmain\n\
+                    rice duty\tコメ関税\tnoun\tforbidden\tdo not use\n";
+        let mut problems = Vec::new();
+        let g = read(text, Path::new("u.utx"), &mut problems)?;
+        assert!(problems.is_empty(), "{problems:?}");
+        // `rice duty` is a deprecated name of the concept of `rice tariff`.
+        let ids: Vec<&str> = g.concepts.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["rice-tariff"]);
+        let en: Vec<(&str, Status)> = g.concepts[0]
+            .en
+            .iter()
+            .map(|t| (t.term.as_str(), t.status))
+            .collect();
+        assert_eq!(
+            en,
+            [
+                ("rice tariff", Status::Preferred),
+                ("rice duty", Status::Deprecated)
+            ]
+        );
+        assert_eq!(g.concepts[0].ja.len(), 1);
+        assert_eq!(g.concepts[0].ja[0].status, Status::Preferred);
+        // A forbidden row before the approved one, and a forbidden row of a
+        // concept of its own (nothing approved elsewhere), stay as they are.
+        let text = "#UTX 1.20; en-US/ja-JP\n#src\ttgt\tterm status\n\
+                    rice duty\tコメ関税\tforbidden\n\
+                    rice tariff\tコメ関税\tapproved\n\
+                    beef duty\t牛肉税\tforbidden\n";
+        let g = read(text, Path::new("u.utx"), &mut problems)?;
+        let ids: Vec<&str> = g.concepts.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["rice-tariff", "beef-duty"]);
+        assert_eq!(g.concepts[0].en[1].term, "rice duty");
+        assert_eq!(g.concepts[1].en[0].status, Status::Deprecated);
         Ok(())
     }
 
