@@ -114,7 +114,7 @@ fn records_that_cannot_be_right_are_refused() {
     let dir = tempdir();
     let record = |docs: &str, words: &str, term: &str| {
         format!(
-            r#"{{"kotoba_stats":1,"terms":{{"version":3,"language":"en","docs":{docs},"words":{words},"terms":{{"tariff":{term}}}}},"pairs":null}}"#
+            r#"{{"kotoba_stats":1,"terms":{{"version":4,"language":"en","docs":{docs},"words":{words},"terms":{{"tariff":{term}}}}},"pairs":null}}"#
         )
     };
     let bad = [
@@ -131,7 +131,7 @@ fn records_that_cannot_be_right_are_refused() {
             "term `tariff`: cased 3 is more than freq 2",
         ),
         (
-            r#"{"kotoba_stats":1,"terms":{"version":3,"language":"en","docs":0,"words":7,"terms":{}},"pairs":null}"#
+            r#"{"kotoba_stats":1,"terms":{"version":4,"language":"en","docs":0,"words":7,"terms":{}},"pairs":null}"#
                 .to_string(),
             "docs is 0 but words is 7",
         ),

@@ -1291,18 +1291,42 @@ fn link(groups: Vec<Vec<Alignment>>, inner: &[Vec<usize>], keep: usize) -> Vec<V
             || abbreviates(g, holder)
             || abbreviates(holder, g)
     };
+    // Word and part of a linked compound pair that stand at different
+    // places in it (`government procurement` with 政府調達: government is
+    // not 調達), by the segments that compound pair shares: a pair of them
+    // seen together no more often than that has no evidence of its own,
+    // and crosses the compound. (Blocked whatever its evidence, such
+    // pairs cost right ones on gettext: `access` / アクセス beside a
+    // compound whose order the translation turns round.)
+    let mut crossed: FxHashMap<(&str, &str), u64> = FxHashMap::default();
     for &(g, p) in &all {
-        let ja = groups[g][p].ja_key.as_str();
-        let seed = groups[g][p].seed.is_some();
+        let pair = &groups[g][p];
+        let ja = pair.ja_key.as_str();
+        let seed = pair.seed.is_some();
         if linked[g].is_some() {
             continue;
         }
         let free = taken
             .get(ja)
-            .is_none_or(|holders| holders.iter().all(|&h| shares(g, h)));
+            .is_none_or(|holders| holders.iter().all(|&h| shares(g, h)))
+            && crossed
+                .get(&(pair.en_key.as_str(), ja))
+                .is_none_or(|&shared| pair.cooc > shared);
         if seed || free {
             linked[g] = Some(p);
             taken.entry(ja).or_default().push(g);
+            let (words, parts): (Vec<&str>, Vec<&str>) =
+                (pair.en_key.split(' ').collect(), ja.split(' ').collect());
+            if words.len() >= 2 && words.len() == parts.len() {
+                for (i, w) in words.iter().enumerate() {
+                    for (k, part) in parts.iter().enumerate() {
+                        if i != k {
+                            let shared = crossed.entry((w, part)).or_default();
+                            *shared = (*shared).max(pair.cooc);
+                        }
+                    }
+                }
+            }
         }
     }
     let by_key = group_index(&groups);
@@ -1598,6 +1622,107 @@ mod tests {
         for en in ["start", "starting", "started"] {
             assert_eq!(best(en).as_deref(), Some("起動"), "{en}");
         }
+        Ok(())
+    }
+
+    /// The words of a linked compound pair do not cross it: with
+    /// `government procurement` / 政府調達 linked, `government` took 調達
+    /// and `procurement` 政府 on a small corpus (a review found both in a
+    /// TBX).
+    #[test]
+    fn words_do_not_cross_their_linked_compound() -> Result<(), Error> {
+        // A terminologist's small corpus of trade sentences.
+        let pairs = [
+            (
+                "The semiconductor agreement expired in July.",
+                "半導体協定は7月に失効した。",
+            ),
+            (
+                "Washington wants to renew the semiconductor agreement.",
+                "米政府は半導体協定の更新を求めている。",
+            ),
+            (
+                "Auto parts purchases by Japanese automakers rose.",
+                "日本の自動車メーカーによる自動車部品の購入が増えた。",
+            ),
+            (
+                "The auto parts deal was signed in Tokyo.",
+                "自動車部品の合意が東京で署名された。",
+            ),
+            (
+                "Japan lowered the rice tariff.",
+                "日本はコメ関税を引き下げた。",
+            ),
+            (
+                "Farmers opposed any cut in the rice tariff.",
+                "農家はコメ関税のいかなる引き下げにも反対した。",
+            ),
+            (
+                "The semiconductor agreement set a market share target.",
+                "半導体協定は市場シェアの目標を定めた。",
+            ),
+            (
+                "US auto parts makers welcomed the plan.",
+                "米国の自動車部品メーカーは計画を歓迎した。",
+            ),
+            (
+                "The rice tariff remains high.",
+                "コメ関税は依然として高い。",
+            ),
+            (
+                "Flat glass exports to Japan rose.",
+                "日本への板ガラスの輸出が増えた。",
+            ),
+            (
+                "The flat glass market is closed.",
+                "板ガラス市場は閉鎖的だ。",
+            ),
+            (
+                "Kantor criticized the flat glass distributors.",
+                "カンター氏は板ガラスの流通業者を批判した。",
+            ),
+            (
+                "The Structural Impediments Initiative ended.",
+                "日米構造協議は終了した。",
+            ),
+            (
+                "Government procurement of supercomputers was discussed.",
+                "スーパーコンピューターの政府調達が議論された。",
+            ),
+            (
+                "Government procurement rules were changed.",
+                "政府調達の規則が変更された。",
+            ),
+            ("Rice imports are banned.", "コメの輸入は禁止されている。"),
+            ("Japan grows rice.", "日本はコメを栽培している。"),
+            (
+                "The tariff on beef was cut.",
+                "牛肉の関税が引き下げられた。",
+            ),
+            ("Each tariff is listed.", "各関税が列挙されている。"),
+            ("The agreement was signed.", "協定が署名された。"),
+        ];
+        let stats = Aligner::new()?.count_pairs(&pairs);
+        let rows = align(&stats, &AlignOptions::default(), None);
+        let best = |en: &str| {
+            rows.iter()
+                .find(|r| r.en_key == en)
+                .map(|r| (r.ja.clone(), r.linked))
+        };
+        assert_eq!(
+            best("government procurement"),
+            Some(("政府調達".to_string(), true))
+        );
+        assert_eq!(
+            best("government"),
+            Some(("政府".to_string(), true)),
+            "{rows:?}"
+        );
+        assert_ne!(
+            best("procurement").map(|b| b.0),
+            Some("政府".to_string()),
+            "{rows:?}"
+        );
         Ok(())
     }
 

@@ -224,10 +224,6 @@ struct Nesting {
     /// Of those, the candidates whose added word is capitalised in their
     /// usual surface (`Member States` for `member`).
     cap_ext: u64,
-    /// The most documents any of them is in: with the candidate's own, a
-    /// floor of the documents that use it (Japanese compounds are counted
-    /// where they stand whole).
-    doc_max: u64,
 }
 
 /// True when the first (`first`) or last word of a surface starts with a
@@ -275,7 +271,6 @@ fn nestings<'s>(
                 m.max = m.max.max(n.max);
                 m.ext = m.ext.saturating_add(n.ext);
                 m.cap_ext = m.cap_ext.saturating_add(n.cap_ext);
-                m.doc_max = m.doc_max.max(n.doc_max);
             }
             a
         })
@@ -308,7 +303,6 @@ fn nest_into<'s>(
             let n = out.entry(*k).or_default();
             n.count += 1;
             n.sum = n.sum.saturating_add(freq);
-            n.doc_max = n.doc_max.max(counts.doc_freq);
             if !phrase {
                 continue;
             }
@@ -492,8 +486,8 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
     // runs): a term's uses inside longer compounds (貿易黒字 in
     // 対米貿易黒字) are the sum of its nestings. Its frequency is both, as an
     // English n-gram's is, and C-value nests by those totals. Its documents
-    // likewise, as a floor: the most documents of the term or of a longer
-    // compound holding it (the exact count is not kept).
+    // likewise: where it stands whole, and where only inside longer
+    // compounds (counted per document, `Stats::nested_docs`).
     let totals: Option<HashMap<&str, (u64, u64)>> = (stats.language == Language::Ja).then(|| {
         stats
             .terms
@@ -502,7 +496,7 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
                 let n = nest.get(k.as_str()).copied().unwrap_or_default();
                 (
                     k.as_str(),
-                    (c.freq.saturating_add(n.sum), c.doc_freq.max(n.doc_max)),
+                    (c.freq.saturating_add(n.sum), stats.documents_of(k, c)),
                 )
             })
             .collect()
@@ -739,7 +733,7 @@ mod count_tests {
     fn huge_counts_from_a_file_rank_without_overflow() -> Result<(), crate::Error> {
         let max = u64::MAX;
         let json = format!(
-            r#"{{"version":3,"language":"en","docs":1,"words":{max},"terms":{{
+            r#"{{"version":4,"language":"en","docs":1,"words":{max},"terms":{{
                 "duty":{{"freq":{max},"doc_freq":1,"example":"","cased":0}},
                 "duty free":{{"freq":{max},"doc_freq":1,"example":"","cased":0}},
                 "customs duty":{{"freq":{max},"doc_freq":1,"example":"","cased":0}}}}}}"#

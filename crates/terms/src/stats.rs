@@ -16,7 +16,7 @@ use crate::align::PairStats;
 /// plural suffixes and nouns of time left out (tenth session): counts of an
 /// older version key the same term otherwise, and merged with these would
 /// count it twice.
-pub const STATS_VERSION: u32 = 3;
+pub const STATS_VERSION: u32 = 4;
 
 /// Version of a statistics record (its `kotoba_stats` field, see [`Record`]).
 pub const RECORD_VERSION: u64 = 1;
@@ -438,6 +438,11 @@ pub struct Stats {
     /// Candidates by key (English: lowercase singular words joined by
     /// spaces; Japanese: the parts of the compound joined by spaces).
     pub terms: BTreeMap<String, TermCounts>,
+    /// Japanese: by key, the documents in which it stands only inside
+    /// longer candidates, never whole (関税 in a document that writes only
+    /// 関税化). A term's documents are its `doc_freq` plus these.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub nested_docs: BTreeMap<String, u64>,
 }
 
 /// [`Stats`] as read, before they are checked.
@@ -448,6 +453,8 @@ struct UncheckedStats {
     docs: u64,
     words: u64,
     terms: BTreeMap<String, TermCounts>,
+    #[serde(default)]
+    nested_docs: BTreeMap<String, u64>,
 }
 
 impl TryFrom<UncheckedStats> for Stats {
@@ -460,6 +467,7 @@ impl TryFrom<UncheckedStats> for Stats {
             docs: raw.docs,
             words: raw.words,
             terms: raw.terms,
+            nested_docs: raw.nested_docs,
         };
         match stats.problem() {
             Some(problem) => Err(problem),
@@ -478,6 +486,7 @@ pub struct Tally {
     docs: u64,
     words: u64,
     terms: rustc_hash::FxHashMap<String, TermCounts>,
+    nested_docs: rustc_hash::FxHashMap<String, u64>,
 }
 
 impl Tally {
@@ -488,6 +497,7 @@ impl Tally {
             docs: 0,
             words: 0,
             terms: rustc_hash::FxHashMap::default(),
+            nested_docs: rustc_hash::FxHashMap::default(),
         }
     }
 
@@ -518,6 +528,10 @@ impl Tally {
                 }
             }
         }
+        for (key, n) in stats.nested_docs {
+            let total = self.nested_docs.entry(key).or_insert(0);
+            *total = checked_sum(*total, n, "nested_docs")?;
+        }
         Ok(())
     }
 
@@ -532,6 +546,7 @@ impl Tally {
             words: self.words,
             // Sorted input: the map is built in one pass.
             terms: terms.into_iter().collect(),
+            nested_docs: self.nested_docs.into_iter().collect(),
         }
     }
 }
@@ -612,12 +627,21 @@ impl Stats {
             docs: 0,
             words: 0,
             terms: BTreeMap::new(),
+            nested_docs: BTreeMap::new(),
         }
     }
 
     /// True when nothing was counted: no documents, words or terms.
     pub fn is_empty(&self) -> bool {
-        self.docs == 0 && self.words == 0 && self.terms.is_empty()
+        self.docs == 0 && self.words == 0 && self.terms.is_empty() && self.nested_docs.is_empty()
+    }
+
+    /// The documents a term is in, whole or inside a longer candidate
+    /// (`doc_freq` and [`Stats::nested_docs`]).
+    pub fn documents_of(&self, key: &str, counts: &TermCounts) -> u64 {
+        counts
+            .doc_freq
+            .saturating_add(self.nested_docs.get(key).copied().unwrap_or(0))
     }
 
     /// Adds `other` into `self`. Empty statistics ([`Stats::is_empty`])
@@ -636,6 +660,10 @@ impl Stats {
         }
         self.docs += other.docs;
         self.words += other.words;
+        for (k, n) in other.nested_docs {
+            let total = self.nested_docs.entry(k).or_insert(0);
+            *total = total.saturating_add(n);
+        }
         // Two large maps (the partial counts of threads or shards): one pass
         // over both in key order instead of a lookup per key.
         let (small, large) = if self.terms.len() < other.terms.len() {
@@ -680,6 +708,7 @@ impl Stats {
         }
         checked_sum(self.docs, other.docs, "docs")?;
         checked_sum(self.words, other.words, "words")?;
+        // Each is at most `docs`, whose sum was just checked.
         terms_overflow(&self.terms, &other.terms)
     }
 
@@ -717,6 +746,15 @@ impl Stats {
             }
             if self.words == 0 {
                 return Some(format!("words is 0 but term `{key}` is counted"));
+            }
+        }
+        for (key, &n) in &self.nested_docs {
+            let whole = self.terms.get(key).map_or(0, |c| c.doc_freq);
+            if n == 0 || whole.saturating_add(n) > self.docs {
+                return Some(format!(
+                    "term `{key}`: nested_docs {n} (with doc_freq {whole}) is 0 or more than docs ({})",
+                    self.docs
+                ));
             }
         }
         if self.docs == 0 && self.words > 0 {
@@ -1378,9 +1416,9 @@ mod tests {
     fn unknown_versions_are_named() -> Result<(), Error> {
         let err = |r: Result<Stats, Error>| r.err().map(|e| e.to_string()).unwrap_or_default();
         let mut v: Value = serde_json::from_str(&sample(Language::En).to_json()?)?;
-        v["version"] = 4.into();
+        v["version"] = 5.into();
         let message = err(Stats::from_json(&v.to_string()));
-        assert!(message.contains("version 4 is unknown"), "{message}");
+        assert!(message.contains("version 5 is unknown"), "{message}");
         // Named even when the rest no longer looks like version 1.
         let message = err(Stats::from_json(r#"{"version":7,"counts":[]}"#));
         assert!(message.contains("version 7 is unknown"), "{message}");
@@ -1389,7 +1427,7 @@ mod tests {
             .err()
             .map(|e| e.to_string())
             .unwrap_or_default();
-        assert!(message.contains("version 4 is unknown"), "{message}");
+        assert!(message.contains("version 5 is unknown"), "{message}");
 
         let record = Record {
             terms: sample(Language::En),
@@ -1592,7 +1630,7 @@ mod tests {
         // The bytes `glossary build --emit-stats` has always written.
         assert_eq!(
             record.to_json()?,
-            r#"{"kotoba_stats":1,"terms":{"version":3,"language":"ja","docs":1,"words":3,"terms":{"関税":{"freq":1,"doc_freq":1,"fallback":"関税"}}},"pairs":null}"#
+            r#"{"kotoba_stats":1,"terms":{"version":4,"language":"ja","docs":1,"words":3,"terms":{"関税":{"freq":1,"doc_freq":1,"fallback":"関税"}}},"pairs":null}"#
         );
         assert_eq!(Record::from_json(&record.to_json()?)?, record);
         let record = Record {
@@ -1609,8 +1647,8 @@ mod tests {
                 "segments is 3 but the en side counted 2 docs",
             ),
             (
-                |p| p.version = 4,
-                "pair statistics format version 4 is unknown",
+                |p| p.version = 5,
+                "pair statistics format version 5 is unknown",
             ),
             (
                 |p| p.ja.docs = 0,
