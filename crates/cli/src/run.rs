@@ -120,7 +120,7 @@ pub fn corpus(input: &InputArgs) -> Corpus {
             id_field: input.id_field.clone(),
             // Only record mode writes a line per input line.
             blank_lines_are_records: input.keep_fields,
-            read_every_path: false,
+            ..InputOptions::default()
         },
     )
 }

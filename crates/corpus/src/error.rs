@@ -48,6 +48,27 @@ pub enum CorpusError {
         /// or `.jsonl` holding NUL bytes is a document lost, and fails.
         skipped: bool,
     },
+    /// Text in UTF-16 without a byte-order mark (its NUL bytes are those of
+    /// ASCII letters): a document, not a binary file, but not read.
+    #[error(
+        "{path}: UTF-16 text without a byte-order mark: convert it (iconv -f {} -t UTF-8)",
+        if *little_endian { "UTF-16LE" } else { "UTF-16BE" }
+    )]
+    Utf16WithoutBom {
+        /// The file.
+        path: PathBuf,
+        /// Little-endian (Windows) rather than big-endian.
+        little_endian: bool,
+    },
+    /// A document larger than its limit ([`crate::MAX_DOCUMENT_BYTES`] by
+    /// default): not read whole.
+    #[error("{path}: more than {limit} bytes in one document: split it (a document is read whole)")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// The limit, in bytes.
+        limit: usize,
+    },
     /// A file named as an input has no text: no bytes, or only white space
     /// (after a byte-order mark).
     #[error("{path}: empty file")]

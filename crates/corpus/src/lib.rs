@@ -24,6 +24,6 @@ mod reader;
 pub use error::CorpusError;
 pub use pipeline::{Outcome, process_ordered};
 pub use reader::{
-    Corpus, Document, InputOptions, Item, Items, PassedOver, RawRecord, Resolve, Source,
-    folder_entries, walk_reads_file,
+    Corpus, Document, InputOptions, Item, Items, MAX_DOCUMENT_BYTES, PassedOver, RawRecord,
+    Resolve, Source, folder_entries, walk_reads_file,
 };

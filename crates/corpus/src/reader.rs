@@ -49,6 +49,10 @@ pub struct InputOptions {
     /// two names sharing one text are two documents. Otherwise a file is
     /// read once per run.
     pub read_every_path: bool,
+    /// Most bytes of one document or one line of JSON Lines
+    /// ([`MAX_DOCUMENT_BYTES`] by default): a larger one is an error, not
+    /// read until memory runs out.
+    pub max_document_bytes: usize,
 }
 
 impl Default for InputOptions {
@@ -59,6 +63,7 @@ impl Default for InputOptions {
             id_field: "id".into(),
             blank_lines_are_records: false,
             read_every_path: false,
+            max_document_bytes: MAX_DOCUMENT_BYTES,
         }
     }
 }
@@ -223,8 +228,9 @@ struct JsonlReader {
     /// a file of blank lines alone holds no records and blank lines ending
     /// a file stand before no record.
     blanks: VecDeque<usize>,
-    /// The first record, held while the blank lines before it are reported.
-    held: Option<RawRecord>,
+    /// The first record (or line that fails), held while the blank lines
+    /// before it are reported.
+    held: Option<Item>,
     buf: Vec<u8>,
 }
 
@@ -323,13 +329,30 @@ impl Corpus {
                         message: "blank line, no record (JSON Lines hold one object a line)".into(),
                     })));
                 }
-                if let Some(raw) = state.held.take() {
-                    return Some(Item::Raw(raw));
+                if let Some(item) = state.held.take() {
+                    return Some(item);
                 }
             }
             state.buf.clear();
-            match state.reader.read_until(b'\n', &mut state.buf) {
-                Ok(0) => {
+            let cap = self.options.max_document_bytes;
+            match read_line_capped(&mut state.reader, &mut state.buf, cap) {
+                Ok((_, true)) => {
+                    state.line += 1;
+                    state.records += 1;
+                    let long = Item::Read(Err(CorpusError::Json {
+                        path: state.name.as_ref().clone(),
+                        line: state.line,
+                        message: format!(
+                            "a line of more than {cap} bytes, not read (a record is read whole)"
+                        ),
+                    }));
+                    if state.blanks.is_empty() {
+                        return Some(long);
+                    }
+                    state.held = Some(long);
+                    continue;
+                }
+                Ok((0, _)) => {
                     // JSON Lines are a container of records: one without a
                     // record holds no documents, which loses nothing (an
                     // empty Spark partition is no failure).
@@ -372,6 +395,13 @@ impl Corpus {
                 // UTF-16 holds NUL bytes too, so this comes after it.
                 if memchr::memchr(0, bytes).is_some() {
                     let path = state.name.as_ref().clone();
+                    if let Some(little_endian) = utf16_without_byte_order_mark(bytes) {
+                        self.jsonl = None;
+                        return Some(Item::Read(Err(CorpusError::Utf16WithoutBom {
+                            path,
+                            little_endian,
+                        })));
+                    }
                     let skipped = state.in_folder && !named_as_text(&path);
                     self.jsonl = None;
                     return Some(Item::Read(Err(CorpusError::Binary { path, skipped })));
@@ -396,7 +426,7 @@ impl Corpus {
             if state.blanks.is_empty() {
                 return Some(Item::Raw(raw));
             }
-            state.held = Some(raw);
+            state.held = Some(Item::Raw(raw));
         }
     }
 
@@ -408,11 +438,10 @@ impl Corpus {
                     self.start_jsonl(name, Box::new(BufReader::new(io::stdin())), false);
                     return None;
                 }
-                let mut bytes = Vec::new();
-                if let Err(source) = io::stdin().lock().read_to_end(&mut bytes) {
-                    return Some(Err(CorpusError::Io { path: name, source }));
+                match read_document(io::stdin().lock(), &name, self.options.max_document_bytes) {
+                    Ok(bytes) => Some(decode(&name, "-".into(), bytes, false)),
+                    Err(e) => Some(Err(e)),
                 }
-                Some(decode(&name, "-".into(), bytes, false))
             }
             Source::Path(path) => {
                 let meta = match std::fs::metadata(&path) {
@@ -461,12 +490,18 @@ impl Corpus {
                     }
                     return None;
                 }
-                match std::fs::read(&path) {
+                let read = File::open(&path)
+                    .map_err(|source| CorpusError::Io {
+                        path: path.clone(),
+                        source,
+                    })
+                    .and_then(|f| read_document(f, &path, self.options.max_document_bytes));
+                match read {
                     Ok(bytes) => {
                         let id = path_id(&path);
                         Some(decode(&path, id, bytes, in_folder))
                     }
-                    Err(source) => Some(Err(CorpusError::Io { path, source })),
+                    Err(e) => Some(Err(e)),
                 }
             }
         }
@@ -596,6 +631,85 @@ fn trim_line_end(bytes: &[u8]) -> &[u8] {
 }
 
 /// Checks a whole file's bytes and makes a document of them.
+/// Most bytes of one document, or of one line of JSON Lines, read: a
+/// document is held whole, so a larger one (`/dev/zero` named as an input,
+/// a disk image, a stream without line breaks) is refused when it passes
+/// this, not read until memory runs out.
+pub const MAX_DOCUMENT_BYTES: usize = 256 << 20;
+
+/// Bytes read before the rest of a document: a NUL among them makes it
+/// binary, and the rest is not read.
+const FIRST_BLOCK: usize = 8 << 10;
+
+/// The bytes of a document, read from `reader`: only its first block when
+/// that holds a NUL byte outside UTF-16 with a byte-order mark (it is binary,
+/// see [`decode`]), and an error past `max` bytes.
+fn read_document(reader: impl Read, path: &Path, max: usize) -> Result<Vec<u8>, CorpusError> {
+    let io_error = |source| CorpusError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut limited = reader.take(max as u64 + 1);
+    let mut bytes = Vec::new();
+    (&mut limited)
+        .take(FIRST_BLOCK as u64)
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    if memchr::memchr(0, &bytes).is_some()
+        && kotoba_text::encoding::utf16_byte_order(&bytes).is_none()
+    {
+        return Ok(bytes);
+    }
+    limited.read_to_end(&mut bytes).map_err(io_error)?;
+    if bytes.len() > max {
+        return Err(CorpusError::TooLarge {
+            path: path.to_path_buf(),
+            limit: max,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Reads through the next line break into `buf`, keeping at most `cap`
+/// bytes: the bytes consumed (0 at the end of the input), and whether the
+/// line was longer than `cap` (then `buf` is empty and the line's rest was
+/// read past, not kept).
+fn read_line_capped(
+    reader: &mut dyn BufRead,
+    buf: &mut Vec<u8>,
+    cap: usize,
+) -> io::Result<(usize, bool)> {
+    let (mut consumed, mut over) = (0, false);
+    loop {
+        let available = match reader.fill_buf() {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok((consumed, over));
+        }
+        let (n, done) = match memchr::memchr(b'\n', available) {
+            Some(i) => (i + 1, true),
+            None => (available.len(), false),
+        };
+        if !over {
+            if buf.len() + n > cap {
+                over = true;
+                buf.clear();
+                buf.shrink_to_fit();
+            } else {
+                buf.extend_from_slice(&available[..n]);
+            }
+        }
+        reader.consume(n);
+        consumed += n;
+        if done {
+            return Ok((consumed, over));
+        }
+    }
+}
+
 fn decode(
     path: &Path,
     id: String,
@@ -644,6 +758,12 @@ fn decode(
         return document(text);
     }
     if memchr::memchr(0, &bytes).is_some() {
+        if let Some(little_endian) = utf16_without_byte_order_mark(&bytes) {
+            return Err(CorpusError::Utf16WithoutBom {
+                path: path.to_path_buf(),
+                little_endian,
+            });
+        }
         return Err(binary());
     }
     if bytes.starts_with("\u{feff}".as_bytes()) {
@@ -663,6 +783,34 @@ fn decode(
                 offset: at - line_start,
             })
         }
+    }
+}
+
+/// `Some(true)` (little-endian) or `Some(false)` for bytes that read as
+/// UTF-16 text without a byte-order mark: in their first 4 KiB, nine pairs
+/// of bytes in ten hold a NUL on one side only, always the same side (the
+/// ASCII letters of English text). Text mostly in other scripts has no such
+/// pattern and fails as invalid UTF-8 instead.
+fn utf16_without_byte_order_mark(bytes: &[u8]) -> Option<bool> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 4 {
+        return None;
+    }
+    let (mut low_zero, mut high_zero) = (0, 0);
+    for pair in head.chunks_exact(2) {
+        match (pair[0] == 0, pair[1] == 0) {
+            (false, true) => low_zero += 1,
+            (true, false) => high_zero += 1,
+            _ => {}
+        }
+    }
+    if low_zero * 10 >= pairs * 9 && high_zero == 0 {
+        Some(true)
+    } else if high_zero * 10 >= pairs * 9 && low_zero == 0 {
+        Some(false)
+    } else {
+        None
     }
 }
 
@@ -777,6 +925,88 @@ mod tests {
             },
         )
         .collect()
+    }
+
+    /// A document past the limit is an error naming it, not read until
+    /// memory runs out (`/dev/zero` named as an input took 7.5 GB); in JSON
+    /// Lines the line past it is one error, and the records after it are
+    /// read.
+    #[test]
+    fn documents_and_lines_past_the_limit_fail_alone() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        std::fs::write(dir.path().join("a.txt"), "x".repeat(100))?;
+        std::fs::write(dir.path().join("b.txt"), "short")?;
+        let options = InputOptions {
+            max_document_bytes: 64,
+            ..InputOptions::default()
+        };
+        let items: Vec<_> = Corpus::new(
+            vec![Source::Path(dir.path().to_path_buf())],
+            options.clone(),
+        )
+        .collect();
+        let said: Vec<String> = items
+            .iter()
+            .map(|r| {
+                r.as_ref()
+                    .map_or_else(|e| format!("{e} {}", e.is_skip()), |d| d.text.clone())
+            })
+            .collect();
+        assert!(said[0].ends_with("a.txt: more than 64 bytes in one document: split it (a document is read whole) false"), "{said:?}");
+        assert_eq!(said[1], "short");
+        let jsonl = dir.path().join("r.jsonl");
+        let long = format!("{{\"text\":\"{}\"}}", "y".repeat(100));
+        std::fs::write(
+            &jsonl,
+            format!("{{\"text\":\"one\"}}\n{long}\n{{\"text\":\"three\"}}\n"),
+        )?;
+        let options = InputOptions {
+            jsonl: true,
+            ..options
+        };
+        let said: Vec<String> = Corpus::new(vec![Source::Path(jsonl)], options)
+            .map(|r| r.map_or_else(|e| e.to_string(), |d| d.text))
+            .collect();
+        assert_eq!(said.len(), 3, "{said:?}");
+        assert!(
+            said[1].ends_with(
+                "r.jsonl:2: a line of more than 64 bytes, not read (a record is read whole)"
+            ),
+            "{said:?}"
+        );
+        assert_eq!((said[0].as_str(), said[2].as_str()), ("one", "three"));
+        Ok(())
+    }
+
+    /// A NUL byte in the first block makes a document binary without the
+    /// rest being read: a 150 MB binary file took 159 MB to be skipped.
+    #[test]
+    fn a_binary_file_is_told_by_its_first_block() -> Result<(), CorpusError> {
+        let endless = io::Cursor::new(b"\x89PNG\0".to_vec()).chain(io::repeat(b'a'));
+        let bytes = read_document(endless, Path::new("x.png"), MAX_DOCUMENT_BYTES)?;
+        assert_eq!(bytes.len(), FIRST_BLOCK);
+        Ok(())
+    }
+
+    /// UTF-16 saved without a byte-order mark was skipped as binary, exit
+    /// 0: it is named, with the conversion, and fails.
+    #[test]
+    fn utf16_without_a_byte_order_mark_is_named() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let text = "The trade deficit widened.\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        std::fs::write(dir.path().join("le.txt"), le)?;
+        std::fs::write(dir.path().join("be.dat"), be)?;
+        let said: Vec<(bool, String)> = read(vec![Source::Path(dir.path().to_path_buf())], false)
+            .iter()
+            .filter_map(|r| r.as_ref().err())
+            .map(|e| (e.is_skip(), e.to_string()))
+            .collect();
+        assert_eq!(said.len(), 2, "{said:?}");
+        assert!(!said[0].0 && said[0].1.ends_with("be.dat: UTF-16 text without a byte-order mark: convert it (iconv -f UTF-16BE -t UTF-8)"), "{said:?}");
+        assert!(!said[1].0 && said[1].1.ends_with("le.txt: UTF-16 text without a byte-order mark: convert it (iconv -f UTF-16LE -t UTF-8)"), "{said:?}");
+        Ok(())
     }
 
     #[cfg(unix)]
@@ -1030,14 +1260,13 @@ mod tests {
         Ok(())
     }
 
-    /// A `.txt` holding NUL bytes in a folder (UTF-16 saved without a
-    /// byte-order mark) is an article lost: an error, where an image beside
-    /// it is passed over.
+    /// A `.txt` holding NUL bytes in a folder (a damaged copy) is an
+    /// article lost: an error, where an image beside it is passed over.
     #[test]
     fn a_binary_file_named_as_text_fails_in_a_folder() -> io::Result<()> {
         let dir = tempfile::tempdir()?;
         std::fs::write(dir.path().join("a.txt"), "first")?;
-        std::fs::write(dir.path().join("b.TXT"), b"T\0a\0r\0i\0f\0f\0")?;
+        std::fs::write(dir.path().join("b.TXT"), b"PK\x03\x04\0\0\x01\x02")?;
         std::fs::write(dir.path().join("c.png"), b"\x89PNG\0\0")?;
         let items = read(vec![Source::Path(dir.path().to_path_buf())], false);
         let errors: Vec<(bool, String)> = items
