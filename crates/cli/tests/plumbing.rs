@@ -1011,3 +1011,39 @@ fn output_to_dev_stdout_in_a_pipe_is_written() {
         "{written}"
     );
 }
+
+/// `glossary convert g.tsv g.tsv --lenient` rewrote the file without the
+/// entries it could not read: the user's only copy lost them, exit 0. In
+/// place, a file read with problems is refused; a clean one is rewritten.
+#[test]
+fn convert_in_place_never_drops_entries() {
+    let dir = tempdir();
+    let table =
+        "id\ten\tja\nrice-tariff\trice tariff\tコメ関税\nbad\t\t\nquota\timport quota\t輸入割当\n";
+    let g = write(dir.path(), "g.tsv", table);
+    let (code, out, err) = outcome(
+        kotoba()
+            .args(["glossary", "convert", "--lenient"])
+            .arg(&g)
+            .arg(&g),
+    );
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(
+        err.contains("could not be read: writing over it would lose them"),
+        "{err}"
+    );
+    let kept = std::fs::read_to_string(&g).unwrap_or_default();
+    assert_eq!(kept, table);
+    let clean = write(
+        dir.path(),
+        "clean.tsv",
+        "id\ten\tja\nquota\timport quota\t輸入割当\n",
+    );
+    let (code, _, err) = outcome(
+        kotoba()
+            .args(["glossary", "convert"])
+            .arg(&clean)
+            .arg(&clean),
+    );
+    assert_eq!(code, 0, "{err}");
+}

@@ -495,6 +495,15 @@ fn convert(args: GlossaryConvertArgs) -> Result<Status> {
     for p in &problems {
         eprintln!("kotoba: skipped glossary entry: {p}");
     }
+    // Rewritten in place, the entries `--lenient` skipped would be gone
+    // from the user's only copy.
+    if !problems.is_empty() && !stdin && !stdout && run::replaces(&args.output, &args.input) {
+        return Err(anyhow!(
+            "{} is the glossary being read, and {} of its entries could not be read: writing over it would lose them; write elsewhere",
+            args.output.display(),
+            problems.len()
+        ));
+    }
     if !to.drops().is_empty() {
         eprintln!("kotoba: note: {} does not carry {}", to.name(), to.drops());
     }
