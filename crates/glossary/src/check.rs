@@ -727,8 +727,13 @@ impl VerbForms {
             }
         };
         for (i, c) in g.concepts.iter().enumerate() {
-            for t in &c.en {
+            // The British spelling too (`liberalised` for `liberalization`).
+            let words = c.en.iter().flat_map(|t| {
                 let word = t.term.trim().to_lowercase();
+                let british = crate::normalize::british_spelling(&word);
+                std::iter::once(word).chain(british)
+            });
+            for word in words {
                 if word.len() >= 3 && word.chars().all(|c| c.is_ascii_lowercase()) {
                     for verb in verbs_of_noun(&word) {
                         add(&mut derived, verb, i);
@@ -1157,6 +1162,45 @@ mod tests {
         assert!(verb_bases("banned").contains(&"ban".to_string()));
         assert!(verb_bases("subsidized").contains(&"subsidize".to_string()));
         assert!(verb_bases("tried").contains(&"try".to_string()));
+        Ok(())
+    }
+
+    /// A translation in British spelling (`Capital liberalisation`,
+    /// `liberalised`) was reported as missing its terms (a terminologist's
+    /// review): `-ise` forms of the glossary's `-ize` terms answer them.
+    #[test]
+    fn british_spellings_answer_ize_terms() -> Result<(), Error> {
+        let a = Annotator::new(crate::default_glossary()?)?;
+        let pairs = [
+            pair(
+                2,
+                "Capital liberalisation advanced.",
+                "資本自由化が進んだ。",
+            ),
+            pair(
+                3,
+                "Financial liberalisation advanced.",
+                "金融自由化が進んだ。",
+            ),
+            pair(4, "Liberalisation advanced.", "自由化が進んだ。"),
+            pair(
+                5,
+                "Japan liberalised its markets.",
+                "日本は市場を自由化した。",
+            ),
+            pair(
+                6,
+                "The Japan External Trade Organisation opened an office.",
+                "日本貿易振興機構が事務所を開いた。",
+            ),
+        ];
+        let issues = check_pairs(&a, &pairs, Direction::JaEn);
+        assert!(issues.is_empty(), "{issues:?}");
+        let issues = check_pairs(&a, &pairs[..3], Direction::EnJa);
+        assert!(issues.is_empty(), "{issues:?}");
+        // A general word in -ise is no term: `enterprise` is no `enterprize`.
+        let pairs = [pair(2, "The rise of enterprise.", "企業の台頭。")];
+        assert!(check_pairs(&a, &pairs, Direction::EnJa).is_empty());
         Ok(())
     }
 

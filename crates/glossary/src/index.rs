@@ -273,6 +273,24 @@ mod tests {
         Ok(())
     }
 
+    /// British spellings found nothing (a terminologist's review):
+    /// `liberalisation` is the glossary's `liberalization`.
+    #[test]
+    fn lookup_folds_british_spellings() -> Result<(), crate::Error> {
+        let g = default_glossary()?;
+        let index = Index::new(g);
+        for (query, id) in [
+            ("liberalisation", "trade-liberalization"),
+            ("capital liberalisation", "capital-liberalization"),
+            ("Japan External Trade Organisation", "jetro"),
+            ("harmonised system", "harmonized-system"),
+        ] {
+            let ids: Vec<&str> = index.lookup(query).iter().map(|c| c.id.as_str()).collect();
+            assert!(ids.contains(&id), "{query}: {ids:?}");
+        }
+        Ok(())
+    }
+
     /// Lookup listed concepts that only share a Snowball stem with the
     /// query, words derived from it (a terminologist's review found it):
     /// inflections are the same concept, derivations are not.

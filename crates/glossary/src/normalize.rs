@@ -369,10 +369,84 @@ pub fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
 }
 
+/// The endings after `iz`/`yz` of a word that British spelling writes with
+/// `is`/`ys` (`liberalization`, `harmonized`, `analyze`): `-ize`, `-ized`,
+/// `-izes`, `-izing`, `-ization(s)`, `-izer(s)`.
+const IZE_ENDINGS: [&str; 9] = [
+    "e", "ed", "es", "ing", "er", "ers", "ation", "ations", "ational",
+];
+
+/// `term` with each word in `-ize`, `-ization`, `-yze` … written the
+/// British way (`liberalization` → `liberalisation`, `Japan External Trade
+/// Organization` → `… Organisation`, `analyzed` → `analysed`); `None` when
+/// it has no such word. Only words with at least three letters before the
+/// `iz`/`yz` (`size`, `seize`, `prize`, `maize` stay): the British form is
+/// made from a glossary term, so no general word in `-ise` (`rise`,
+/// `exercise`, `enterprise`, `promise`) is ever taken for one.
+pub fn british_spelling(term: &str) -> Option<String> {
+    let mut out = String::with_capacity(term.len());
+    let mut changed = false;
+    let mut rest = term;
+    while !rest.is_empty() {
+        let letters = rest
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
+        if letters == 0 {
+            let c = rest.chars().next()?;
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
+        let word = &rest[..letters];
+        match british_word(word) {
+            Some(b) => {
+                out.push_str(&b);
+                changed = true;
+            }
+            None => out.push_str(word),
+        }
+        rest = &rest[letters..];
+    }
+    changed.then_some(out)
+}
+
+/// One ASCII word of [`british_spelling`], case kept.
+fn british_word(word: &str) -> Option<String> {
+    let lower = word.to_ascii_lowercase();
+    let at = IZE_ENDINGS.iter().find_map(|ending| {
+        let head = lower.strip_suffix(ending)?;
+        let stem = head
+            .strip_suffix("iz")
+            .or_else(|| head.strip_suffix("yz"))?;
+        (stem.len() >= 3).then_some(head.len() - 1)
+    })?;
+    let mut out = word.to_string();
+    let s = if word.as_bytes()[at] == b'Z' {
+        "S"
+    } else {
+        "s"
+    };
+    out.replace_range(at..=at, s);
+    Some(out)
+}
+
 /// Inflected forms of an English term: its last word's plural (by suffix
 /// rules, or kotoba-tokenize's irregular plurals: `crises`, `embargoes`;
-/// an acronym's with `s`: `FTAs`).
+/// an acronym's with `s`: `FTAs`), and the same forms spelt the British
+/// way where the term has a word in `-ize`, `-ization` or `-yze` (see
+/// [`british_spelling`]).
 pub fn english_forms(term: &str) -> Vec<String> {
+    let mut forms = english_forms_as_spelt(term);
+    if let Some(british) = british_spelling(term) {
+        forms.extend(english_forms_as_spelt(&british));
+        forms.sort();
+        forms.dedup();
+    }
+    forms
+}
+
+/// [`english_forms`] in the term's own spelling.
+fn english_forms_as_spelt(term: &str) -> Vec<String> {
     let base: String = term.nfkc().collect::<String>().replace('’', "'");
     let mut forms = vec![base.clone()];
     // After the last character that is no letter or digit, whatever its
@@ -548,6 +622,44 @@ mod tests {
         assert_eq!(key_en("financial crises"), key_en("financial crisis"));
         assert_eq!(key_en("trade surpluses"), key_en("trade surplus"));
         assert_ne!(key_en("customs"), key_en("custom"));
+    }
+
+    /// British spellings of the glossary's `-ize` terms were no forms of
+    /// them (a terminologist's review): made only from words in `-ize`,
+    /// `-ization`, `-yze`, never from a general word in `-ise`.
+    #[test]
+    fn british_spellings_of_ize_words() {
+        for (term, british) in [
+            ("liberalization", Some("liberalisation")),
+            (
+                "Japan External Trade Organization",
+                Some("Japan External Trade Organisation"),
+            ),
+            ("Harmonized System", Some("Harmonised System")),
+            ("analyze", Some("analyse")),
+            ("analyzed", Some("analysed")),
+            ("industrializing", Some("industrialising")),
+            ("subsidizes", Some("subsidises")),
+            ("ORGANIZATION", Some("ORGANISATION")),
+            ("size", None),
+            ("seize", None),
+            ("maize", None),
+            ("prize", None),
+            ("promise", None),
+            ("enterprise", None),
+            ("tariff", None),
+        ] {
+            assert_eq!(british_spelling(term).as_deref(), british, "{term}");
+        }
+        let forms = english_forms("capital liberalization");
+        for f in [
+            "capital liberalisation",
+            "capital-liberalisation",
+            "capital liberalisations",
+        ] {
+            assert!(forms.contains(&f.to_string()), "{f}: {forms:?}");
+        }
+        assert_eq!(english_forms("enterprise"), ["enterprise", "enterprises"]);
     }
 
     /// The last word was found one byte after the start of the character
