@@ -663,7 +663,7 @@ fn pair_batches<R: std::io::BufRead>(
     keep_half_empty: bool,
     mut each: impl FnMut(Vec<kotoba_glossary::Pair>) -> Result<()>,
 ) -> Result<(usize, Status)> {
-    let (mut read, mut failed, mut half_empty) = (0usize, 0usize, 0usize);
+    let (mut read, mut failed, mut half_empty, mut empty) = (0usize, 0usize, 0usize, 0usize);
     let (k, n) = shard.unwrap_or((0, 1));
     let mut index = 0usize;
     loop {
@@ -674,6 +674,11 @@ fn pair_batches<R: std::io::BufRead>(
                 continue;
             }
             match item {
+                // Nothing on either side: nothing to check or count, as
+                // `align` never counted it (`check` called it a pair).
+                Ok(pair) if pair.en.trim().is_empty() && pair.ja.trim().is_empty() => {
+                    empty += 1;
+                }
                 Ok(pair)
                     if !keep_half_empty
                         && (pair.en.trim().is_empty() || pair.ja.trim().is_empty()) =>
@@ -710,6 +715,12 @@ fn pair_batches<R: std::io::BufRead>(
         }
     }
     progress.finish();
+    if empty > 0 {
+        eprintln!(
+            "kotoba: note: {empty} pair(s) of {} with both cells empty skipped",
+            reader.path().display()
+        );
+    }
     if half_empty > 0 {
         eprintln!(
             "kotoba: note: {half_empty} pair(s) of {} with an empty en or ja cell skipped",

@@ -474,6 +474,30 @@ fn pairs_with_an_empty_side_are_skipped_with_one_note() {
     assert_eq!(out, plain);
 }
 
+/// A row empty on both sides was a pair `check` counted as checked; it is
+/// skipped with a note, while a half-empty one is still checked (an
+/// untranslated segment).
+#[test]
+fn check_skips_rows_empty_on_both_sides() {
+    let dir = tempdir();
+    let rows = write(
+        dir.path(),
+        "rows.tsv",
+        &pairs_with("\t\n \t \nThe tariff rose.\t\n"),
+    );
+    let (code, _, err) = outcome(
+        kotoba()
+            .args(["glossary", "check", "--parallel"])
+            .arg(&rows),
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("2 pair(s) of") && err.contains("with both cells empty skipped"),
+        "{err}"
+    );
+    assert!(err.contains("27 pairs checked, 1 issue"), "{err}");
+}
+
 #[test]
 fn a_parallel_file_without_pairs_writes_nothing() {
     let dir = tempdir();
