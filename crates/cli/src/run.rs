@@ -251,7 +251,6 @@ where
     }
 }
 
-/// The corpus's items, only this shard's when `--shard` says so.
 /// Says once a run how to read a file that is not UTF-8: Japanese text is
 /// often Shift_JIS (CP932) or EUC-JP.
 fn hint_encoding(e: &kotoba_corpus::CorpusError) {
@@ -260,8 +259,9 @@ fn hint_encoding(e: &kotoba_corpus::CorpusError) {
         && !SAID.swap(true, std::sync::atomic::Ordering::Relaxed)
     {
         eprintln!(
-            "kotoba: note: files are read as UTF-8 (or UTF-16 with a byte-order mark); convert \
-             Shift_JIS or EUC-JP first, e.g. iconv -f CP932 -t UTF-8 FILE > FILE.utf8"
+            "kotoba: note: files are read as UTF-8 (plain text also as UTF-16 with a byte-order \
+             mark, JSON Lines only as UTF-8); convert Shift_JIS or EUC-JP first, e.g. iconv -f \
+             CP932 -t UTF-8 FILE > FILE.utf8"
         );
     }
 }

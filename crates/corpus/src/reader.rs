@@ -814,6 +814,41 @@ fn utf16_without_byte_order_mark(bytes: &[u8]) -> Option<bool> {
     }
 }
 
+/// The first field the JSON object `text` names twice, when it names more
+/// fields than the `distinct` it was read with.
+fn field_named_twice(text: &str, distinct: usize) -> Option<String> {
+    use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
+
+    struct FirstRepeat;
+    impl<'de> Visitor<'de> for FirstRepeat {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a JSON object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Option<String>, A::Error> {
+            let mut seen = std::collections::HashSet::new();
+            let mut repeat = None;
+            while let Some(key) = map.next_key::<String>()? {
+                map.next_value::<IgnoredAny>()?;
+                if !seen.insert(key.clone()) && repeat.is_none() {
+                    repeat = Some(key);
+                }
+            }
+            Ok(repeat)
+        }
+    }
+    // Only a count of keys larger than the object's says a key repeats;
+    // most records are read once.
+    let fields = text.matches(':').count();
+    if fields <= distinct {
+        return None;
+    }
+    serde_json::Deserializer::from_str(text)
+        .deserialize_map(FirstRepeat)
+        .ok()
+        .flatten()
+}
+
 fn parse_record(
     path: &Path,
     line: usize,
@@ -854,6 +889,15 @@ fn parse_record(
             message: "not a JSON object".into(),
         });
     };
+    // A field named twice kept its last value, the first lost unsaid
+    // (`{"text":"First.","text":"Second."}`); read again, keys only.
+    if let Some(twice) = field_named_twice(text, record.len()) {
+        return Err(CorpusError::Json {
+            path: path.to_path_buf(),
+            line,
+            message: format!("field `{twice}` given twice (which one is the record's?)"),
+        });
+    }
     let given_id = match record.get(&options.id_field) {
         Some(Value::String(s)) => Some(s.clone()),
         Some(Value::Number(n)) => Some(n.to_string()),
@@ -975,6 +1019,29 @@ mod tests {
             "{said:?}"
         );
         assert_eq!((said[0].as_str(), said[2].as_str()), ("one", "three"));
+        Ok(())
+    }
+
+    /// A field named twice lost its first value unsaid: the record fails,
+    /// naming it; colons inside the text or nested objects are no repeat.
+    #[test]
+    fn a_field_named_twice_fails_its_record() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        let jsonl = dir.path().join("r.jsonl");
+        std::fs::write(
+            &jsonl,
+            "{\"id\":\"x\",\"text\":\"First.\",\"text\":\"Second.\"}\n\
+             {\"id\":\"y\",\"text\":\"At 10:30: talks.\",\"meta\":{\"id\":1,\"a\":{\"id\":2}}}\n",
+        )?;
+        let said: Vec<String> = read(vec![Source::Path(jsonl)], true)
+            .into_iter()
+            .map(|r| r.map_or_else(|e| e.to_string(), |d| d.text))
+            .collect();
+        assert!(
+            said[0].ends_with("r.jsonl:1: field `text` given twice (which one is the record's?)"),
+            "{said:?}"
+        );
+        assert_eq!(said[1], "At 10:30: talks.");
         Ok(())
     }
 
