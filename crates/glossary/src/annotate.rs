@@ -11,8 +11,8 @@ use kotoba_tokenize::japanese::JapaneseTokenizer;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 use crate::normalize::{
-    COUNTERS, english_forms, is_cjk, is_kanji, is_katakana, kanji_forms, okurigana_skeleton,
-    without_final_okurigana, without_inner_okurigana,
+    COUNTERS, english_forms, is_cjk, is_kanji, is_katakana, kanji_forms, large_vowel,
+    okurigana_skeleton, without_final_okurigana, without_inner_okurigana,
 };
 use crate::{Error, Glossary, Lang};
 
@@ -186,7 +186,7 @@ impl<'g> Annotator<'g> {
                             (cased.len() - 1) as u32
                         });
                         // Matching runs on ASCII-lowercased text (see `search`).
-                        let key = form.to_ascii_lowercase();
+                        let key = match_key(&form);
                         let id = *ids.entry((lang, key.clone())).or_insert_with(|| {
                             patterns.push(key);
                             targets.push(Vec::new());
@@ -301,7 +301,7 @@ impl<'g> Annotator<'g> {
         // copy (same byte offsets) keeps them half the size of case-folding
         // automata, which makes a large glossary compile faster. Checks that
         // care about case look at `hay`.
-        let lower = hay.to_ascii_lowercase();
+        let lower = match_key(hay);
         let mut boundaries: Option<Vec<bool>> = None;
         let compute_boundaries = || {
             // The tokenizer reads line by line: the folded text as one line
@@ -586,8 +586,18 @@ fn japanese_forms(
     // them: 主要七か国, 三〇一条, 三百一条.
     let kanji: Vec<String> = forms.iter().flat_map(|f| kanji_forms(f)).collect();
     forms.extend(kanji);
+    // Legacy and OCR'd text writes the long-vowel mark as a hyphen or
+    // minus (セ－フガ－ド, which NFKC makes セ-フガ-ド): each form with ー
+    // after katakana, every one of them so written.
+    let hyphened: Vec<String> = forms
+        .iter()
+        .filter_map(|f| long_vowels_as_hyphens(f))
+        .collect();
+    forms.extend(hyphened);
     if term.contains('・') {
         forms.push(term.replace('・', ""));
+        // A space for the dot, as some texts write it (ウルグアイ ラウンド).
+        forms.push(term.replace('・', " "));
     } else if term.chars().all(is_katakana) {
         let parts: Vec<&str> = worker
             .morphemes(&term)
@@ -599,6 +609,24 @@ fn japanese_forms(
         }
     }
     forms
+}
+
+/// `form` with each long-vowel mark ー after katakana written `-`; `None`
+/// when it has none.
+fn long_vowels_as_hyphens(form: &str) -> Option<String> {
+    let mut out = String::with_capacity(form.len());
+    let mut previous = None;
+    let mut changed = false;
+    for c in form.chars() {
+        if c == 'ー' && previous.is_some_and(|p: char| is_katakana(p) && p != 'ー') {
+            out.push('-');
+            changed = true;
+        } else {
+            out.push(c);
+        }
+        previous = Some(c);
+    }
+    changed.then_some(out)
 }
 
 /// `term` with the long vowel ending each of its katakana words written
@@ -907,6 +935,28 @@ fn fold_single_bytes(text: &str, wraps: &mut impl FnMut(usize) -> bool) -> Optio
         .then_some(out)
 }
 
+/// `text` as the automata match it, byte for byte as long: ASCII
+/// lowercased, small vowel kana as large ones (ソフトウエア for
+/// ソフトウェア; see [`large_vowel`]), and a minus sign or hyphen after
+/// katakana as the long-vowel mark (`セ−フガ−ド`; the ASCII hyphen-minus,
+/// one byte, is matched by the forms [`japanese_forms`] makes with it).
+fn match_key(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut previous = None;
+    for c in text.chars() {
+        let folded = match c {
+            '\u{2212}' | '\u{2010}' if previous.is_some_and(is_katakana) => 'ー',
+            _ => large_vowel(c.to_ascii_lowercase()),
+        };
+        out.push(folded);
+        previous = Some(c);
+    }
+    out
+}
+
 /// An automaton over the (ASCII-lowercased) patterns.
 fn automaton(
     patterns: &[String],
@@ -1121,6 +1171,56 @@ mod tests {
             !found.iter().any(|(_, c)| c == "tariff-rate-quota"),
             "{found:?}"
         );
+        Ok(())
+    }
+
+    /// Katakana written with large vowel kana for small ones (ソフトウエア,
+    /// ウエーバー, ウルグァイ for ウルグアイ) or with a hyphen or minus for ー
+    /// (legacy and OCR'd text: セ－フガ－ド) was not found (a
+    /// terminologist's review).
+    #[test]
+    fn katakana_written_with_other_vowel_kana_or_hyphens() -> Result<(), Error> {
+        let g = default_glossary()?;
+        let a = Annotator::new(g)?;
+        let ids = |text: &str| -> Vec<(String, String)> {
+            a.annotate(text)
+                .iter()
+                .map(|s| {
+                    (
+                        text[s.start..s.end].to_string(),
+                        g.concepts[s.concept].id.clone(),
+                    )
+                })
+                .collect()
+        };
+        let pair = |t: &str, c: &str| (t.to_string(), c.to_string());
+        assert_eq!(
+            ids("セ－フガ－ドが発動された。"),
+            [pair("セ－フガ－ド", "safeguard")]
+        );
+        assert_eq!(ids("セ−フガ−ドと"), [pair("セ−フガ−ド", "safeguard")]);
+        assert_eq!(ids("セ-フガ-ド"), [pair("セ-フガ-ド", "safeguard")]);
+        assert_eq!(
+            ids("ソフトウエアとウエーバー"),
+            [
+                pair("ソフトウエア", "software"),
+                pair("ウエーバー", "waiver")
+            ]
+        );
+        assert_eq!(
+            ids("ウルグァイ・ラウンド交渉"),
+            [
+                pair("ウルグァイ・ラウンド", "uruguay-round"),
+                pair("交渉", "negotiation")
+            ]
+        );
+        assert_eq!(
+            ids("ウルグアイ ラウンド"),
+            [pair("ウルグアイ ラウンド", "uruguay-round")]
+        );
+        // A hyphen between Latin letters or after kanji stays a hyphen.
+        let none: [(String, String); 0] = [];
+        assert_eq!(ids("セ-ル"), none);
         Ok(())
     }
 

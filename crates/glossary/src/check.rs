@@ -1204,6 +1204,28 @@ mod tests {
         Ok(())
     }
 
+    /// ウルグァイ・ラウンド (a small ァ) was no ウルグアイ・ラウンド, so
+    /// `Uruguay Round` was reported missing (a terminologist's review).
+    #[test]
+    fn katakana_with_other_vowel_kana_answers_its_term() -> Result<(), Error> {
+        let a = Annotator::new(crate::default_glossary()?)?;
+        let pairs = [
+            pair(
+                2,
+                "The Uruguay Round talks ended.",
+                "ウルグァイ・ラウンド交渉が終わった。",
+            ),
+            pair(
+                3,
+                "The safeguard was invoked.",
+                "セ－フガ－ドが発動された。",
+            ),
+        ];
+        let issues = check_pairs(&a, &pairs, Direction::Both);
+        assert!(issues.is_empty(), "{issues:?}");
+        Ok(())
+    }
+
     /// 関税同盟 (customs union) passed for `tariffs`, スーパー301条 for
     /// `Section 301`: the shorter term inside another concept's longer one
     /// counted. A Japanese translation keeping an English term in Latin

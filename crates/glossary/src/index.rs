@@ -291,6 +291,27 @@ mod tests {
         Ok(())
     }
 
+    /// Katakana with large vowel kana for small ones, or a hyphen or
+    /// minus for ー, found nothing (a terminologist's review).
+    #[test]
+    fn lookup_folds_vowel_kana_and_hyphens_for_long_vowels() -> Result<(), crate::Error> {
+        let g = default_glossary()?;
+        let index = Index::new(g);
+        for (query, id) in [
+            ("ソフトウエア", "software"),
+            ("ウエーバー", "waiver"),
+            ("セ－フガ－ド", "safeguard"),
+            ("セ-フガ-ド", "safeguard"),
+            ("ｾ-ﾌｶﾞ-ﾄﾞ", "safeguard"),
+            ("ウルグァイ・ラウンド", "uruguay-round"),
+        ] {
+            let ids: Vec<&str> = index.lookup(query).iter().map(|c| c.id.as_str()).collect();
+            assert_eq!(ids.first().copied(), Some(id), "{query}: {ids:?}");
+        }
+        assert_eq!(crate::normalize::key_ja("WTO-GATT"), "wto-gatt");
+        Ok(())
+    }
+
     /// Lookup listed concepts that only share a Snowball stem with the
     /// query, words derived from it (a terminologist's review found it):
     /// inflections are the same concept, derivations are not.

@@ -126,12 +126,52 @@ fn inflection_bases(word: &str) -> Vec<String> {
 /// becomes ASCII), katakana as hiragana, Latin lowercase, no spaces and no
 /// middle dots (`ｾｰﾌｶﾞｰﾄﾞ` and `セーフガード` → `せーふがーど`;
 /// `ダンピング・マージン` → `だんぴんぐまーじん`).
+///
+/// Katakana written the old or the OCR'd way is folded too: small vowel kana
+/// as large ones (`ソフトウエア` and `ソフトウェア`, `ウルグァイ` and
+/// `ウルグアイ`), and a hyphen or minus after a kana as the long-vowel mark
+/// (`セ－フガ－ド` → `せーふがーど`); see [`large_vowel`] and
+/// [`stands_for_long_vowel`].
 pub fn key_ja(s: &str) -> String {
-    s.nfkc()
+    let mut out = String::with_capacity(s.len());
+    for c in s
+        .nfkc()
         .filter(|c| !c.is_whitespace() && *c != '・')
         .flat_map(char::to_lowercase)
         .map(to_hiragana)
-        .collect()
+        .map(large_vowel)
+    {
+        let after_kana = out
+            .chars()
+            .next_back()
+            .is_some_and(|k| matches!(k, '\u{3041}'..='\u{3096}' | 'ー'));
+        out.push(if after_kana && stands_for_long_vowel(c) {
+            'ー'
+        } else {
+            c
+        });
+    }
+    out
+}
+
+/// A small vowel kana as the large one (`ァ` → `ア`, `ぇ` → `え`): loanwords
+/// are written both ways (ソフトウェア, ソフトウエア; ウェーバー, ウエーバー),
+/// older and official texts mostly large. Same length in UTF-8; other
+/// characters unchanged.
+pub fn large_vowel(c: char) -> char {
+    match c {
+        'ァ' | 'ィ' | 'ゥ' | 'ェ' | 'ォ' | 'ぁ' | 'ぃ' | 'ぅ' | 'ぇ' | 'ぉ' => {
+            char::from_u32(c as u32 + 1).unwrap_or(c)
+        }
+        _ => c,
+    }
+}
+
+/// Characters that legacy and OCR'd text writes for the long-vowel mark ー
+/// after katakana (`セ－フガ－ド`): the hyphen-minus (NFKC makes the
+/// full-width minus one), the minus sign and Unicode's hyphens.
+pub fn stands_for_long_vowel(c: char) -> bool {
+    matches!(c, '-' | '\u{2212}' | '\u{2010}' | '\u{2011}' | '\u{FF0D}')
 }
 
 /// Han characters (kanji) of the basic block, extension A and the
