@@ -1226,6 +1226,49 @@ mod tests {
         Ok(())
     }
 
+    /// Historical names, correct in texts about their years, were flagged
+    /// deprecated against the documented policy (a terminologist's review):
+    /// 日本貿易振興会 (JETRO before 2003) and the pre-2014 balance-of-payments
+    /// headings are admitted; 狂牛病, a discouraged form, stays deprecated.
+    #[test]
+    fn historical_names_are_admitted() -> Result<(), Error> {
+        let g = crate::default_glossary()?;
+        let a = Annotator::new(g)?;
+        let pairs = [
+            pair(
+                2,
+                "The Japan External Trade Organization was founded in 1958.",
+                "日本貿易振興会は1958年に設立された。",
+            ),
+            pair(
+                3,
+                "The capital account was in surplus.",
+                "資本収支は黒字だった。",
+            ),
+            pair(4, "Primary income fell.", "所得収支が減少した。"),
+            pair(5, "Secondary income fell.", "経常移転収支が減少した。"),
+            pair(
+                6,
+                "Mad cow disease hit beef exports.",
+                "狂牛病が牛肉輸出を直撃した。",
+            ),
+        ];
+        let issues = check_pairs(&a, &pairs, Direction::EnJa);
+        let found: Vec<(usize, &str)> = issues.iter().map(|i| (i.line, i.term.as_str())).collect();
+        assert_eq!(found, [(6, "狂牛病")], "{issues:?}");
+        // Each admitted historical name has a note saying when it is right.
+        for id in [
+            "jetro",
+            "capital-account",
+            "primary-income-balance",
+            "secondary-income-balance",
+        ] {
+            let c = g.concepts.iter().find(|c| c.id == id);
+            assert!(c.is_some_and(|c| !c.note.is_empty()), "{id}");
+        }
+        Ok(())
+    }
+
     /// 関税同盟 (customs union) passed for `tariffs`, スーパー301条 for
     /// `Section 301`: the shorter term inside another concept's longer one
     /// counted. A Japanese translation keeping an English term in Latin

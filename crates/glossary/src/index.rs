@@ -312,6 +312,29 @@ mod tests {
         Ok(())
     }
 
+    /// Common forms the glossary lacked (a terminologist's review).
+    #[test]
+    fn lookup_finds_the_common_forms_added() -> Result<(), crate::Error> {
+        let g = default_glossary()?;
+        let index = Index::new(g);
+        for (query, id) in [
+            ("アセアン", "asean"),
+            ("関税貿易一般協定", "gatt"),
+            ("セーフガード措置", "safeguard"),
+            ("紐付き援助", "tied-aid"),
+            ("ひもつき援助", "tied-aid"),
+            ("ロビーイング", "lobbying"),
+        ] {
+            let ids: Vec<&str> = index
+                .lookup_written(query)
+                .iter()
+                .map(|c| c.id.as_str())
+                .collect();
+            assert_eq!(ids, [id], "{query}");
+        }
+        Ok(())
+    }
+
     /// Lookup listed concepts that only share a Snowball stem with the
     /// query, words derived from it (a terminologist's review found it):
     /// inflections are the same concept, derivations are not.
