@@ -597,6 +597,58 @@ pub fn write_units(
     Ok(())
 }
 
+/// Stands for a record's list while the rest of the record is laid out.
+const LIST_PLACE: &str = "\u{0}kotoba-list\u{0}";
+
+/// Writes a document's record: `fields`, then `key` holding the list
+/// `list` writes straight into `out` (its items joined by commas), plus the
+/// input's fields under `--keep-fields`. A large document's tokens or spans
+/// are never held as a JSON tree (that took some 300 times the input's
+/// size).
+pub fn write_record_with_list(
+    input: &InputArgs,
+    doc: &Document,
+    mut fields: serde_json::Value,
+    key: &str,
+    out: &mut Vec<u8>,
+    list: impl FnOnce(&mut Vec<u8>) -> Result<()>,
+) -> Result<()> {
+    fields[key] = serde_json::Value::from(LIST_PLACE);
+    let record = keep_fields(input, doc, fields);
+    let text = serde_json::to_string(&record)?;
+    let place = serde_json::to_string(LIST_PLACE)?;
+    // The output's own fields come first, so the first match is ours.
+    let (before, after) = text
+        .split_once(&place)
+        .ok_or_else(|| anyhow!("record layout lost its `{key}` list"))?;
+    out.extend_from_slice(before.as_bytes());
+    out.push(b'[');
+    list(out)?;
+    out.push(b']');
+    out.extend_from_slice(after.as_bytes());
+    out.push(b'\n');
+    Ok(())
+}
+
+/// `text` cut after a line break every `size` bytes or so, each piece with
+/// its byte offset (a line longer than `size` is one piece).
+pub fn line_pieces(text: &str, size: usize) -> impl Iterator<Item = (usize, &str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        if at >= text.len() {
+            return None;
+        }
+        let from = at;
+        let mut cut = (from + size).min(text.len());
+        while !text.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let end = text[cut..].find('\n').map_or(text.len(), |k| cut + k + 1);
+        at = end;
+        Some((from, &text[from..end]))
+    })
+}
+
 /// Reads a file of segment pairs (`glossary check`, `align`, `build
 /// --parallel`) in batches of up to `size` pairs and hands each to `each`, so
 /// memory stays bounded. A line that cannot be read is reported and skipped;
@@ -991,4 +1043,22 @@ fn walk_reaches(folder: &Path, files: &[&Path], jsonl: bool) -> Option<usize> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::line_pieces;
+
+    #[test]
+    fn line_pieces_cut_after_line_breaks_and_cover_the_text() {
+        let text = "aaaa\nbb\ncccccc\nd";
+        let pieces: Vec<(usize, &str)> = line_pieces(text, 3).collect();
+        assert_eq!(pieces, [(0, "aaaa\n"), (5, "bb\ncccccc\n"), (15, "d")]);
+        let joined: String = pieces.iter().map(|p| p.1).collect();
+        assert_eq!(joined, text);
+        // A cut inside a character moves past it.
+        let pieces: Vec<(usize, &str)> = line_pieces("関税\n黒字", 1).collect();
+        assert_eq!(pieces, [(0, "関税\n"), (7, "黒字")]);
+        assert_eq!(line_pieces("", 8).count(), 0);
+    }
 }

@@ -429,3 +429,26 @@ fn morpheme_records_keep_the_dictionary_order_of_features() {
     expected.extend(["unknown", "lower", "term", "stop"]);
     assert_eq!(keys, expected);
 }
+
+/// A long English document is tokenized in pieces cut at line breaks (its
+/// tokens were held all at once): every line is tokenized as it is alone,
+/// with offsets into the whole document, across the cuts too.
+#[test]
+fn a_long_document_is_tokenized_as_its_lines_are() {
+    let dir = tempdir();
+    let line = "The US trade surplus with Japan's automakers rose 3.5% in fiscal 1993.\n";
+    let text = line.repeat(12_000);
+    let long = write(dir.path(), "long.txt", &text);
+    let one = write(dir.path(), "one.txt", line);
+    let per_line = rows(&ok(&["tokenize", "--format", "tsv", &one])).len() - 1;
+    let out = ok(&["tokenize", "--format", "tsv", &long]);
+    let all = rows(&out);
+    assert_eq!(all.len() - 1, per_line * 12_000);
+    for row in &all[1..] {
+        let (start, end): (usize, usize) = (
+            row[1].parse().unwrap_or(usize::MAX),
+            row[2].parse().unwrap_or(0),
+        );
+        assert_eq!(text.get(start..end), Some(row[3]), "{row:?}");
+    }
+}

@@ -34,7 +34,7 @@ use serde_json::json;
 
 // Tabs and every line separator (U+2028, NEL, …) as spaces: one row a line
 // for any reader.
-use crate::args::{InputArgs, LangArg, TokenizeArgs, TokenizeFormat};
+use crate::args::{LangArg, TokenizeArgs, TokenizeFormat};
 use crate::lang;
 use crate::output::Output;
 use crate::run::{self, Status};
@@ -73,7 +73,8 @@ pub fn run(args: TokenizeArgs) -> Result<Status> {
         let code = lang::resolve(args.lang, &detector, &doc.text);
         let parts = parts(args.lang, &detector, &doc.text, code);
         if args.format == TokenizeFormat::Jsonl {
-            write_record(&args.input, doc, code, &mut out, |out| {
+            let fields = json!({"id": doc.id, "lang": code});
+            run::write_record_with_list(&args.input, doc, fields, "tokens", &mut out, |out| {
                 write_tokens(&japanese, doc, &parts, args.format, out)
             })?;
         } else {
@@ -216,40 +217,6 @@ fn line_chunks(text: &str) -> Vec<&str> {
     chunks
 }
 
-/// Stands for the token list while the rest of a record is laid out.
-const TOKENS_PLACE: &str = "\u{0}kotoba-tokens\u{0}";
-
-/// Writes a document's record, `{"id", "lang", "tokens": […]}` plus the
-/// input's fields under `--keep-fields`, with the tokens written straight
-/// into `out` by `tokens`: a large document's tokens are never held as a
-/// JSON tree (that took some 300 times the input's size).
-fn write_record(
-    input: &InputArgs,
-    doc: &Document,
-    lang: &str,
-    out: &mut Vec<u8>,
-    tokens: impl FnOnce(&mut Vec<u8>) -> Result<()>,
-) -> Result<()> {
-    let record = run::keep_fields(
-        input,
-        doc,
-        json!({"id": doc.id, "lang": lang, "tokens": TOKENS_PLACE}),
-    );
-    let text = serde_json::to_string(&record)?;
-    let place = serde_json::to_string(TOKENS_PLACE)?;
-    // The output's own fields come first, so the first match is ours.
-    let (before, after) = text
-        .split_once(&place)
-        .ok_or_else(|| anyhow::anyhow!("record layout lost its token list"))?;
-    out.extend_from_slice(before.as_bytes());
-    out.push(b'[');
-    tokens(out)?;
-    out.push(b']');
-    out.extend_from_slice(after.as_bytes());
-    out.push(b'\n');
-    Ok(())
-}
-
 /// Makes the bytes of `out` from `from` on one TSV cell as [`tsv`] does:
 /// tabs and line breaks, U+2028 and the like included, become spaces.
 fn tsv_in_place(out: &mut Vec<u8>, from: usize) {
@@ -313,15 +280,20 @@ fn write_tokens(
             }
         } else {
             let words = WordTokenizer::for_language(part.lang);
-            for mut t in words.tokenize(piece) {
-                t.start += part.start;
-                t.end += part.start;
-                comma(out);
-                if jsonl {
-                    write_word_json(text, &t, out)?;
-                } else {
-                    write_row(&id, text, &t, out)?;
-                    out.push(b'\n');
+            // Line by line in pieces of about `MECAB_CHUNK` bytes: no word
+            // crosses a line break, and a book-length document's tokens
+            // were held all at once (0.8 GB for 25 MB of text).
+            for (offset, chunk) in run::line_pieces(piece, MECAB_CHUNK) {
+                for mut t in words.tokenize(chunk) {
+                    t.start += part.start + offset;
+                    t.end += part.start + offset;
+                    comma(out);
+                    if jsonl {
+                        write_word_json(text, &t, out)?;
+                    } else {
+                        write_row(&id, text, &t, out)?;
+                        out.push(b'\n');
+                    }
                 }
             }
         }
