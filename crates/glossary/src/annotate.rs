@@ -42,6 +42,37 @@ struct Target {
     /// The form is a term ending in `year` without that word, found only
     /// with a year's number after it: `fiscal 2024` for `fiscal year`.
     year: bool,
+    /// The term is an acronym that is also an English word
+    /// (`data/acronym-words-en.txt`: BIT, TRIPS), not taken as the acronym
+    /// in a line without lowercase letters.
+    word_like: bool,
+}
+
+/// Acronyms that are also English words, from `data/acronym-words-en.txt`.
+const ACRONYM_WORDS: &str = include_str!("../data/acronym-words-en.txt");
+
+/// Whether `term` is listed in `data/acronym-words-en.txt`.
+fn is_acronym_word(term: &str) -> bool {
+    ACRONYM_WORDS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .any(|l| l == term.trim())
+}
+
+/// Whether the line of `text` holding `start..end` has no lowercase letter
+/// and no Japanese: a line in capitals (a headline), where an acronym that
+/// is also a word (`A BIT OF HISTORY`) is the word.
+fn in_a_line_of_capitals(text: &str, start: usize, end: usize) -> bool {
+    let from = text[..start]
+        .rfind(crate::formats::is_line_break)
+        .map_or(0, |i| i + 1);
+    let to = text[end..]
+        .find(crate::formats::is_line_break)
+        .map_or(text.len(), |i| end + i);
+    text[from..to]
+        .chars()
+        .all(|c| !c.is_lowercase() && !is_cjk(c))
 }
 
 /// Annotates texts with one glossary; build once, share across threads.
@@ -118,6 +149,7 @@ impl<'g> Annotator<'g> {
                     term: ti,
                     cased: None,
                     year: false,
+                    word_like: false,
                 };
                 if !skeleton_targets[id]
                     .iter()
@@ -169,6 +201,7 @@ impl<'g> Annotator<'g> {
                     // `the wto` in English is no term (a review found it).
                     let exact_case = t.term.chars().any(char::is_uppercase)
                         && (lang == Lang::En || !t.term.chars().any(is_cjk));
+                    let word_like = exact_case && is_acronym_word(&t.term);
                     // Terms are folded as text is, so a term written with
                     // a double space or a line break still matches.
                     let forms =
@@ -198,6 +231,7 @@ impl<'g> Annotator<'g> {
                             term: ti,
                             cased: cased_form,
                             year,
+                            word_like,
                         };
                         // One target per concept; a form without capitals
                         // ("finance ministry") frees the case of one with
@@ -382,6 +416,13 @@ impl<'g> Annotator<'g> {
                             && !made_adjective(hay, e)
                     }
                 };
+                // `A BIT OF HISTORY`: in a line of capitals an acronym that
+                // is also a word is the word.
+                let ok = ok
+                    && !(t.word_like && {
+                        let (start, end) = to_original(s, e);
+                        in_a_line_of_capitals(text, start, end)
+                    });
                 if ok {
                     // An acronym the concept has in both languages (TPP),
                     // written against Japanese (`ＴＰＰとＥＰＡ`), is the
@@ -1221,6 +1262,29 @@ mod tests {
         // A hyphen between Latin letters or after kanji stays a hyphen.
         let none: [(String, String); 0] = [];
         assert_eq!(ids("セ-ル"), none);
+        Ok(())
+    }
+
+    /// In a headline in capitals an acronym that is also a word was taken
+    /// as the acronym (`A BIT OF HISTORY` as a bilateral investment treaty;
+    /// a terminologist's review): listed ones are not, in a line without
+    /// lowercase letters or Japanese.
+    #[test]
+    fn acronyms_that_are_words_in_a_line_of_capitals() -> Result<(), Error> {
+        let a = Annotator::new(default_glossary()?)?;
+        let none: [&str; 0] = [];
+        assert_eq!(found_in(&a, "A BIT OF HISTORY: TRIPS, MOSS AND FOB"), none);
+        // Other acronyms in the line, and the same ones where the line has
+        // lowercase letters or Japanese, or on a line of their own beside one
+        // in capitals, are acronyms.
+        assert_eq!(found_in(&a, "A BIT OF WTO HISTORY"), ["WTO"]);
+        assert_eq!(found_in(&a, "Japan signed a BIT."), ["BIT"]);
+        assert_eq!(found_in(&a, "BITを締結"), ["BIT"]);
+        assert_eq!(
+            found_in(&a, "A BIT OF HISTORY\nThe BIT was signed."),
+            ["BIT"]
+        );
+        assert!(is_acronym_word("BIT") && !is_acronym_word("WTO"));
         Ok(())
     }
 

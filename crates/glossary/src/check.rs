@@ -1269,6 +1269,25 @@ mod tests {
         Ok(())
     }
 
+    /// `A BIT OF HISTORY` in a headline in capitals asked for 二国間投資協定
+    /// (a terminologist's review).
+    #[test]
+    fn a_headline_in_capitals_asks_for_no_acronym_that_is_a_word() -> Result<(), Error> {
+        let a = Annotator::new(crate::default_glossary()?)?;
+        let pairs = [
+            pair(
+                2,
+                "WHO IS TO BLAME? A BIT OF HISTORY ON THE US-JAPAN DISPUTE",
+                "誰の責任か? 日米紛争の歴史を少し",
+            ),
+            pair(3, "Japan and Chile signed a BIT.", "日本とチリは署名した。"),
+        ];
+        let issues = check_pairs(&a, &pairs, Direction::EnJa);
+        let found: Vec<(usize, &str)> = issues.iter().map(|i| (i.line, i.term.as_str())).collect();
+        assert_eq!(found, [(3, "BIT")], "{issues:?}");
+        Ok(())
+    }
+
     /// 関税同盟 (customs union) passed for `tariffs`, スーパー301条 for
     /// `Section 301`: the shorter term inside another concept's longer one
     /// counted. A Japanese translation keeping an English term in Latin
