@@ -936,6 +936,10 @@ fn flush(
             {
                 continue;
             }
+            // `China rose`, `exports fell`: a clause reporting a change.
+            if crate::lexicon::clause_verb(&fold(run[j].surface)) {
+                continue;
+            }
             // A possessive ends a run; the term is the name without it
             // (`Montenegro's` counts as `Montenegro`).
             let raw = &line[run[i].start..run[j].end];
@@ -1411,6 +1415,23 @@ mod tests {
         assert_eq!(dateline("TOKYO — Japan"), Some("TOKYO — ".len()));
         assert_eq!(dateline("Tokyo — Japan"), None);
         assert_eq!(dateline("The TOKYO - office"), None);
+    }
+
+    /// A clause reporting a change was a term (`China rose`, `exports
+    /// fell`, `rose`); the verb leading a term stays (`dropped call`).
+    #[test]
+    fn clauses_of_change_are_no_terms() {
+        let s = count_document(
+            "Imports from China rose, widening the deficit. Exports fell. \
+             The dropped call rate is low.",
+        );
+        let keys: Vec<&String> = s.terms.keys().collect();
+        for gone in ["china rose", "rose", "export fell", "fell"] {
+            assert!(!s.terms.contains_key(gone), "{gone}: {keys:?}");
+        }
+        for kept in ["china", "dropped call", "dropped call rate", "export"] {
+            assert!(s.terms.contains_key(kept), "{kept}: {keys:?}");
+        }
     }
 
     /// A wire story's byline, credit and stamp gave its reporters and

@@ -280,6 +280,17 @@ pub fn list_name_head(key: &str) -> bool {
         .contains(key)
 }
 
+/// True for a lowercase word that, last in a candidate, ends a clause
+/// rather than a term (`data/clause-verbs-en.txt`: `rose`, `fell`, `said`).
+pub fn clause_verb(word: &str) -> bool {
+    static VERBS: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    VERBS
+        .get_or_init(|| {
+            kotoba_text::data_lines(include_str!("../data/clause-verbs-en.txt")).collect()
+        })
+        .contains(word)
+}
+
 /// The stop class of a lowercase word: kotoba-tokenize's stop list plus
 /// `data/stopwords-terms-en.txt`; `None` for words that may start or end a term.
 pub fn stop_kind(word: &str) -> Option<StopKind> {
