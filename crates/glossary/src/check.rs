@@ -582,6 +582,7 @@ pub fn check_pairs(annotator: &Annotator, pairs: &[Pair], direction: Direction) 
                 }
                 let targets = concept.terms(other);
                 if !direction.checks_source(lang)
+                    || is_context_term(&concept.id, span.lang, &term.term)
                     || targets.is_empty()
                     || present.contains(&span.concept)
                     || answered.contains(&(span.start, span.end))
@@ -629,6 +630,22 @@ pub fn check_pairs(annotator: &Annotator, pairs: &[Pair], direction: Direction) 
         }
     }
     issues
+}
+
+/// One-word terms that are the concept's only in context, from
+/// `data/context-terms.tsv`: concept id, language, term.
+const CONTEXT_TERMS: &str = include_str!("../data/context-terms.tsv");
+
+/// Whether the term `term` in `lang` of concept `id` is listed in
+/// `data/context-terms.tsv` (bare 黒字, `surplus` of `trade-surplus`): it
+/// raises no missing equivalent alone, as its sense is the concept's only
+/// in context (トヨタは黒字に転換した, `surplus rice`).
+fn is_context_term(id: &str, lang: Lang, term: &str) -> bool {
+    CONTEXT_TERMS
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split('\t').map(str::trim).collect::<Vec<_>>())
+        .any(|cells| cells[..] == [id, lang.code(), term])
 }
 
 /// Whether the term `span` of a translation stands inside a longer term of
@@ -1285,6 +1302,66 @@ mod tests {
         let issues = check_pairs(&a, &pairs, Direction::EnJa);
         let found: Vec<(usize, &str)> = issues.iter().map(|i| (i.line, i.term.as_str())).collect();
         assert_eq!(found, [(3, "BIT")], "{issues:?}");
+        Ok(())
+    }
+
+    /// Bare 黒字/赤字 and `surplus`/`deficit` were read as the trade
+    /// balance, flagging a company's profit, `surplus rice` and `a deficit
+    /// of trust` (a terminologist's review): listed in
+    /// `data/context-terms.tsv`, they raise no finding alone, while longer
+    /// terms are checked and the bare words still answer their concept.
+    #[test]
+    fn bare_surplus_and_deficit_raise_no_finding_alone() -> Result<(), Error> {
+        let a = Annotator::new(crate::default_glossary()?)?;
+        let pairs = [
+            pair(
+                2,
+                "Toyota returned to profit in 1994.",
+                "トヨタは1994年に黒字に転換した。",
+            ),
+            pair(
+                3,
+                "The automaker posted a loss.",
+                "その自動車メーカーは赤字を計上した。",
+            ),
+            pair(4, "Surplus rice will be stored.", "余剰米は備蓄される。"),
+            pair(
+                5,
+                "There is a labor surplus in rural areas.",
+                "農村部では労働力が余っている。",
+            ),
+            pair(6, "There is a deficit of trust.", "信頼が欠けている。"),
+        ];
+        let issues = check_pairs(&a, &pairs, Direction::Both);
+        let concepts: Vec<&str> = issues.iter().map(|i| i.concept.as_str()).collect();
+        assert!(
+            !concepts.iter().any(|c| c.starts_with("trade-")),
+            "{issues:?}"
+        );
+        // The longer terms are checked; the bare word answers them.
+        let pairs = [
+            pair(
+                2,
+                "Japan's trade surplus grew.",
+                "日本の貿易赤字が拡大した。",
+            ),
+            pair(
+                3,
+                "Japan's trade surplus grew.",
+                "日本の対米黒字が拡大した。",
+            ),
+        ];
+        let issues = check_pairs(&a, &pairs, Direction::EnJa);
+        let found: Vec<(usize, &str)> = issues
+            .iter()
+            .map(|i| (i.line, i.concept.as_str()))
+            .collect();
+        assert_eq!(found, [(2, "trade-surplus")], "{issues:?}");
+        assert!(is_context_term("trade-surplus", Lang::Ja, "黒字"));
+        assert!(!is_context_term("trade-surplus", Lang::Ja, "貿易黒字"));
+        // Annotation still finds them.
+        let spans = a.annotate("黒字に転換した");
+        assert_eq!(spans.len(), 1);
         Ok(())
     }
 
