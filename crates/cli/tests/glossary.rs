@@ -1380,3 +1380,58 @@ fn a_forbidden_utx_row_deprecates_only_its_own_term() {
         "{out}"
     );
 }
+
+/// A terminologist's review of the twelfth session, end to end: British
+/// spellings and legacy katakana found nothing, a headline in capitals took
+/// `BIT` for the treaty, and bare 黒字 was read as the trade surplus.
+#[test]
+fn the_reviewed_spellings_headlines_and_bare_words() {
+    let (code, out, err) = run(
+        &[
+            "glossary",
+            "lookup",
+            "--format",
+            "jsonl",
+            "capital liberalisation",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        jsonl(&out)
+            .iter()
+            .any(|c| c["id"] == "capital-liberalization"),
+        "{out}"
+    );
+    let (code, out, err) = run(
+        &["glossary", "annotate", "--format", "inline", "-"],
+        "セ－フガ－ドが発動された。\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("セ－フガ－ド [safeguard]"), "{out}");
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let pairs = dir.path().join("h.tsv");
+    std::fs::write(
+        &pairs,
+        "en\tja\n\
+         WHO IS TO BLAME? A BIT OF HISTORY ON THE US-JAPAN DISPUTE\t誰の責任か? 日米紛争の歴史を少し\n\
+         Toyota returned to profit in 1994.\tトヨタは1994年に黒字に転換した。\n\
+         Capital liberalisation advanced.\t資本自由化が進んだ。\n",
+    )
+    .unwrap_or_default();
+    let p = pairs.display().to_string();
+    for direction in ["en-ja", "ja-en"] {
+        let (code, out, err) = run(
+            &[
+                "glossary",
+                "check",
+                "--direction",
+                direction,
+                "--parallel",
+                &p,
+            ],
+            "",
+        );
+        assert_eq!(code, 0, "{direction}: {out}{err}");
+    }
+}
