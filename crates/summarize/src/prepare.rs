@@ -75,7 +75,7 @@ pub struct Sentence {
     /// A page's furniture, never taken: holds a phrase of
     /// `data/boilerplate.txt` (a copyright line, a subscription prompt), is
     /// part of a photo caption (`data/captions.txt`), or is a byline or a
-    /// credit line (`data/bylines.txt`, a line wholly in brackets).
+    /// credit line ([`kotoba_text::credits`], a line wholly in brackets).
     pub boilerplate: bool,
     /// Part of the document's opening: the first paragraph that holds a
     /// sentence which is no heading (a masthead or title above it is not
@@ -643,8 +643,8 @@ fn capitalised_content(sentence: &str) -> (usize, usize) {
     (content, capitalised)
 }
 
-/// Phrases of a data file (`data/boilerplate.txt`, `data/captions.txt`,
-/// `data/bylines.txt`): found anywhere, at a sentence's start (`^`), at its
+/// Phrases of a data file (`data/boilerplate.txt`, `data/captions.txt`):
+/// found anywhere, at a sentence's start (`^`), at its
 /// end (`$`, final punctuation aside).
 struct Phrases {
     anywhere: Option<AhoCorasick>,
@@ -784,21 +784,12 @@ fn is_boilerplate(sentence: &str) -> bool {
 }
 
 /// True when a line without final punctuation is a byline or a credit
-/// rather than a heading: it opens with a phrase of `data/bylines.txt`
-/// followed by a name (`By Jane Doe`), or it stands wholly in brackets
-/// (`（共同通信・山田太郎）`, `(Reuters)`), as agencies' credits and
-/// editors' notes do.
+/// rather than a heading: a credit line of a news story
+/// ([`kotoba_text::credits::credit_line`]: `By Jane Doe`, `Published Wed, Dec.
+/// 11, 2023`), or a line wholly in brackets (`（共同通信・山田太郎）`,
+/// `(Reuters)`), as agencies' credits and editors' notes are.
 fn is_credit_line(line: &str) -> bool {
-    static PHRASES: OnceLock<Phrases> = OnceLock::new();
-    let phrases = PHRASES.get_or_init(|| Phrases::parse(include_str!("../data/bylines.txt"), true));
     let line = line.trim();
-    // `By Jane Doe`, not `BYD Co` or `Byron Bay`.
-    let names_someone = phrases.opening(line).is_some_and(|at| {
-        line.get(at..).is_some_and(|rest| {
-            rest.starts_with(char::is_whitespace)
-                && rest.trim_start().starts_with(char::is_uppercase)
-        })
-    });
     let bracketed = [('(', ')'), ('（', '）'), ('[', ']'), ('【', '】')]
         .iter()
         .any(|&(open, close)| {
@@ -806,7 +797,7 @@ fn is_credit_line(line: &str) -> bool {
                 .and_then(|l| l.strip_suffix(close))
                 .is_some_and(|inner| !inner.contains([open, close]))
         });
-    names_someone || bracketed
+    bracketed || kotoba_text::credits::credit_line(line)
 }
 
 /// True when the sentence at `span` stands on a line of its own: only
@@ -820,20 +811,15 @@ fn whole_line(text: &str, span: (usize, usize)) -> bool {
     before.trim().is_empty() && after.trim().is_empty()
 }
 
-/// True when a sentence with final punctuation is a byline: it opens with a
-/// phrase of `data/bylines.txt` and a name in capitals, and every word of
-/// it but its stop words is capitalised, at most [`HEADLINE_WORDS`] words
+/// True when a sentence with final punctuation is a byline
+/// ([`kotoba_text::credits::credit_line`]), at most [`HEADLINE_WORDS`] words
 /// (`By Mari Yamaguchi, The Associated Press.`; not `By March, exports had
 /// fallen 5%.`).
 fn is_byline_sentence(sentence: &str) -> bool {
     let sentence = sentence.trim();
     sentence.split_whitespace().count() <= HEADLINE_WORDS
-        && is_credit_line(sentence.trim_end_matches(['.', '。']))
         && !sentence.starts_with(['(', '（', '[', '【'])
-        && {
-            let (content, capitalised) = capitalised_content(sentence);
-            content >= 1 && capitalised == content
-        }
+        && kotoba_text::credits::credit_line(sentence)
 }
 
 /// True when a line cannot stand alone as a summary's sentence

@@ -30,6 +30,7 @@ struct Phrases {
     credit: Vec<&'static str>,
     stamp: Vec<&'static str>,
     date: Vec<&'static str>,
+    outlet: Vec<&'static str>,
 }
 
 fn phrases() -> &'static Phrases {
@@ -45,6 +46,7 @@ fn phrases() -> &'static Phrases {
                 "credit" => &mut p.credit,
                 "stamp" => &mut p.stamp,
                 "date" => &mut p.date,
+                "outlet" => &mut p.outlet,
                 _ => continue,
             };
             list.push(phrase.trim());
@@ -131,7 +133,29 @@ pub fn credit_line(line: &str) -> bool {
         });
         return dated && !lowercase_word && words.len() < MAX_WORDS;
     }
-    japanese_credit(line)
+    outlet_line(line, &p.outlet) || japanese_credit(line)
+}
+
+/// True for a line naming only a news outlet (`Thomson Reuters`), or its
+/// copyright notice (`© 2024 Reuters`, `Copyright Kyodo News`).
+fn outlet_line(line: &str, outlets: &[&str]) -> bool {
+    let line = line.trim_end_matches(['.', '。']);
+    let named = |s: &str| outlets.iter().any(|o| s.trim().eq_ignore_ascii_case(o));
+    if named(line) {
+        return true;
+    }
+    let notice = ["©", "(c)", "(C)", "Copyright", "copyright"]
+        .iter()
+        .find_map(|mark| line.strip_prefix(mark));
+    notice.is_some_and(|rest| {
+        let rest = rest
+            .trim_start()
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ',');
+        named(
+            rest.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ')
+                .trim(),
+        ) || named(rest.trim_end_matches(". All rights reserved").trim())
+    })
 }
 
 /// A Japanese credit line: wholly in full-width parentheses and naming a
@@ -200,6 +224,10 @@ mod tests {
             "Last updated on March 3, 2024",
             "（共同通信・山田太郎）",
             "（ワシントン＝山田太郎記者）",
+            "Thomson Reuters",
+            "© 2024 Reuters",
+            "Copyright 2023 Kyodo News. All rights reserved.",
+            "共同通信",
         ] {
             assert!(credit_line(line), "{line}");
         }
@@ -212,6 +240,8 @@ mod tests {
             "(Reporting rules apply to exporters.)",
             "（注）数字は速報値",
             "Posted workers in the EU",
+            "Reuters reported the deal.",
+            "Copyright rules for trade",
         ] {
             assert!(!credit_line(line), "{line}");
         }
