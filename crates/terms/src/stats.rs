@@ -15,7 +15,9 @@ use crate::align::PairStats;
 /// (2026-12-03); 3 since a Japanese compound is keyed by its stand-alone cut,
 /// plural suffixes and nouns of time left out (tenth session): counts of an
 /// older version key the same term otherwise, and merged with these would
-/// count it twice.
+/// count it twice. 4 since a Japanese count records the keys standing only
+/// inside longer candidates ([`Stats::nested_docs`], eleventh session): an
+/// older count lacks them, and its terms' documents would come out short.
 pub const STATS_VERSION: u32 = 4;
 
 /// Version of a statistics record (its `kotoba_stats` field, see [`Record`]).

@@ -63,14 +63,59 @@ fn phrases() -> &'static Phrases {
 const MAX_WORDS: usize = 14;
 
 /// The rest of `line` after one of `openings` (compared without regard to
-/// ASCII case) and a space, when it opens with one.
+/// ASCII case, but opening with a capital: a lowercase `by` opens the
+/// wrapped second line of a sentence) and a space, when it opens with one.
 fn after_opening<'l>(line: &'l str, openings: &[&str]) -> Option<&'l str> {
+    if !line.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
     openings.iter().find_map(|o| {
         let head = line.get(..o.len())?;
         let rest = line.get(o.len()..)?;
         (head.eq_ignore_ascii_case(o) && rest.starts_with([' ', ':', '\t']))
             .then(|| rest.trim_start_matches([' ', ':', '\t']))
     })
+}
+
+/// Most words after `By` in a byline set in capitals, where case cannot
+/// tell names from a clause (`BY MONDAY, TALKS ON RICE TARIFFS HAD
+/// COLLAPSED` is none).
+const MAX_CAPITALS_BYLINE_WORDS: usize = 5;
+
+/// True for a byline's names: see [`names`]; in a line without lowercase
+/// letters, also short and without a comma.
+fn byline_names(rest: &str) -> bool {
+    let shouting = !rest.chars().any(char::is_lowercase);
+    names(rest)
+        && (!shouting
+            || (!rest.contains(',')
+                && rest.split_whitespace().count() <= MAX_CAPITALS_BYLINE_WORDS))
+}
+
+/// True for a word that dates a stamp: a month or weekday (`Wed`, `Dec.`),
+/// `ago`, a year (`2023`), a time (`09:11`), or a date in figures
+/// (`2023-12-11`, `12/11/2023`); not any figure (`Directive 2018/957`).
+fn date_word(word: &str, dates: &[&str]) -> bool {
+    let w = word.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | '(' | ')'));
+    let letters = w.to_ascii_lowercase();
+    if dates.contains(&letters.as_str()) {
+        return true;
+    }
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let year = |s: &str| s.len() == 4 && digits(s) && (s.starts_with("19") || s.starts_with("20"));
+    if year(w) {
+        return true;
+    }
+    let fields: Vec<&str> = w.split([':', '-', '/']).collect();
+    match fields.as_slice() {
+        [h, m] if w.contains(':') => digits(h) && digits(m) && h.len() <= 2 && m.len() == 2,
+        [a, b, c] => {
+            [a, b, c].iter().all(|f| digits(f))
+                && (year(a) || year(c))
+                && [a, b, c].iter().filter(|f| f.len() <= 2).count() == 2
+        }
+        _ => false,
+    }
 }
 
 /// True for the words of a name list: each capitalised, or a joining word
@@ -103,7 +148,7 @@ pub fn credit_line(line: &str) -> bool {
         return false;
     }
     let p = phrases();
-    if after_opening(line, &p.byline).is_some_and(names) {
+    if after_opening(line, &p.byline).is_some_and(byline_names) {
         return true;
     }
     if let Some(inside) = line
@@ -116,13 +161,7 @@ pub fn credit_line(line: &str) -> bool {
     }
     if let Some(rest) = after_opening(line, &p.stamp) {
         let words: Vec<&str> = rest.split_whitespace().collect();
-        let dated = rest.bytes().any(|b| b.is_ascii_digit())
-            || words.iter().any(|w| {
-                let w = w
-                    .trim_matches(|c: char| !c.is_alphabetic())
-                    .to_ascii_lowercase();
-                p.date.contains(&w.as_str())
-            });
+        let dated = words.iter().any(|w| date_word(w, &p.date));
         // A stamp has no sentence of its own: `Published figures show…`
         // has a lowercase word that is not a date's.
         let lowercase_word = words.iter().any(|w| {
@@ -217,6 +256,8 @@ mod tests {
             "By Leika Kihara and Tetsushi Kajimoto",
             "By Mari Yamaguchi, The Associated Press.",
             "  BY JANE DOE",
+            "Updated 09:11 JST",
+            "Published 2023-12-11",
             "(Reporting by Leika Kihara; Editing by Sam Holmes)",
             "[Additional reporting by Kentaro Sugiyama in Tokyo]",
             "Published Wed, Dec. 11, 2023 09:11 AM JST",
@@ -240,6 +281,9 @@ mod tests {
             "(Reporting rules apply to exporters.)",
             "（注）数字は速報値",
             "Posted workers in the EU",
+            "Posted Workers Directive 2018/957",
+            "BY MONDAY, TALKS ON RICE TARIFFS HAD COLLAPSED",
+            "by Japanese Trade Minister Hashimoto and US Trade Representative Kantor.",
             "Reuters reported the deal.",
             "Copyright rules for trade",
         ] {

@@ -110,6 +110,11 @@ impl Default for LanguageDetector {
     }
 }
 
+/// Kana make text Japanese by themselves from one in this many of its Han
+/// and kana characters (Japanese headlines hold a fifth or more; Chinese
+/// with a stylistic の a twentieth).
+const KANA_SHARE_DENOMINATOR: usize = 10;
+
 /// How many letters of English one Japanese character stands for when
 /// text in both is weighed: the seed article has 3,314 letters in English
 /// and 1,478 Han and kana characters in its Japanese translation (2.2).
@@ -245,14 +250,28 @@ impl LanguageDetector {
             return None;
         }
         if kana > 0 {
-            // Kana are written by Japanese alone: whatlang's own answer for
-            // the Japanese characters came out unsure (0.5) on any short
-            // headline, as it weighs Han against kana.
             let weighed = (han + kana) as f64 * JAPANESE_CHARACTER_WEIGHT;
             let share = weighed / (weighed + other as f64);
             if share < 0.5 {
                 return None;
             }
+            // A trace of kana (Chinese writing a stylistic の, quoting a
+            // katakana word) leaves the Han characters to whatlang.
+            if kana * KANA_SHARE_DENOMINATOR < han + kana {
+                let japanese_part: String =
+                    text.chars().filter(|&c| is_kana(c) || is_han(c)).collect();
+                let info = self.detector.detect(&japanese_part)?;
+                let mut found = detection(&info);
+                if found.lang != "ja" {
+                    return None;
+                }
+                found.confidence *= share;
+                found.reliable &= share >= 0.75;
+                return Some(found);
+            }
+            // Kana are written by Japanese alone: whatlang's own answer for
+            // the Japanese characters came out unsure (0.5) on any short
+            // headline, as it weighs Han against kana.
             let script = if han >= hiragana.max(katakana) {
                 "Han"
             } else if hiragana >= katakana {
@@ -320,13 +339,23 @@ impl LanguageDetector {
     /// let unit = d.detect_unit("日米貿易協議", doc.as_ref());
     /// assert_eq!(unit.map(|u| (u.lang, u.script)), Some(("ja", "Han".to_string())));
     /// ```
+    ///
+    /// A unit holding a form only Chinese writes (`data/chinese-only-han.txt`)
+    /// keeps its own answer.
     pub fn detect_unit(&self, unit: &str, document: Option<&Detection>) -> Option<Detection> {
         let own = self.detect(unit);
         let Some(doc) = document else {
             return own;
         };
         match own {
-            Some(o) if doc.lang == "ja" && o.script == "Han" && !(o.lang == "ja" && o.reliable) => {
+            // Not a unit with forms only Chinese writes (对, 关): a Chinese
+            // quotation, which came out reliable Japanese.
+            Some(o)
+                if doc.lang == "ja"
+                    && o.script == "Han"
+                    && !(o.lang == "ja" && o.reliable)
+                    && !written_as_chinese(unit) =>
+            {
                 Some(Detection {
                     script: o.script,
                     ..doc.clone()
@@ -433,6 +462,16 @@ mod tests {
     /// A short headline with kana is Japanese, reliably: whatlang's own
     /// answer was an unsure 0.5. Full-width capitals beside Han alone made
     /// Spanish or Estonian.
+    /// A Simplified Chinese paragraph in a Japanese document came out
+    /// reliable Japanese, from the document.
+    #[test]
+    fn a_chinese_unit_of_a_japanese_document_stays_chinese() {
+        let d = LanguageDetector::new();
+        let doc = d.detect("日本政府は関税を引き上げた。中国は反発している。");
+        let unit = d.detect_unit("中国商务部表示，将对美国进口商品加征关税。", doc.as_ref());
+        assert_eq!(unit.map(|u| u.lang), Some("zh"));
+    }
+
     #[test]
     fn short_japanese_headlines_are_japanese() {
         let d = LanguageDetector::new();
@@ -460,6 +499,9 @@ mod tests {
         ] {
             assert_eq!(d.detect(text).map(|x| x.lang), Some(lang), "{text}");
         }
+        // A trace of kana in Chinese is no Japanese by itself.
+        let stylistic = d.detect("台灣の夜市小吃推薦，十大必吃美食排行榜出爐");
+        assert_ne!(stylistic.map(|x| (x.lang, x.reliable)), Some(("ja", true)));
         let ja_en = LanguageDetector::with_candidates(&["ja", "en"]);
         let ja_en = ja_en.map(|d| d.detect("ＷＴＯ協定").map(|x| x.lang));
         assert_eq!(ja_en, Ok(Some("ja")));

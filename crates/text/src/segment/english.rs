@@ -604,9 +604,6 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// The words of the line ending at `end`: how many, and how many of
-    /// them are capitalised (lines longer than `MAX_LINE` bytes count as
-    /// long lines of running text).
     /// True when the line ending at `end` holds a bar `|` within its last
     /// 2,000 bytes: a table row.
     fn line_has_bar(&self, end: usize) -> bool {
@@ -618,6 +615,9 @@ impl<'a> Scanner<'a> {
             .any(|&b| b == b'|')
     }
 
+    /// The words of the line ending at `end`: how many, and how many of
+    /// them are capitalised (lines longer than `MAX_LINE` bytes count as
+    /// long lines of running text).
     fn line_words(&self, end: usize) -> (usize, usize) {
         const MAX_LINE: usize = 2000;
         let lo = end.saturating_sub(MAX_LINE);
