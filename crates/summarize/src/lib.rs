@@ -852,6 +852,50 @@ mod tests {
         }
     }
 
+    /// `boilerplate.txt` had `^関連記事`, but a news site writes the label
+    /// in brackets, `【関連記事】コメ価格、過去最高に`, which filled `-n 3` of
+    /// a two-sentence story (a translator's review found it): a label of
+    /// site furniture in brackets counts as the bare label does, in any
+    /// brackets, and `[…]` labels of the data file (`【関連】`, `【写真】`)
+    /// only in brackets.
+    #[test]
+    fn bracketed_furniture_labels_are_never_taken() {
+        let story =
+            "政府は１０日、コメの輸入関税を引き下げると発表した。来年４月から実施する。\n\n";
+        for label in [
+            "【関連記事】コメ価格、過去最高に",
+            "【関連】コメ価格、過去最高に",
+            "［関連記事］コメ価格、過去最高に",
+            "＜関連記事＞コメ価格、過去最高に",
+            "〈関連ニュース〉コメ価格、過去最高に",
+            "【関連記事：コメ価格、過去最高に】",
+            "【写真】コメの精米工場",
+            "［動画］コメ価格の推移",
+            "【おことわり】この記事は一部を修正しました。",
+            "[Related] Rice prices hit a record",
+            "[Related coverage] Rice prices hit a record",
+        ] {
+            let text = format!("{story}{label}\n");
+            for m in Method::ALL {
+                let out = summarizer(m, 3).summarize(&text, Lang::Ja, Split::Sentences);
+                assert!(
+                    out.len() == 2 && out.iter().all(|e| !e.text.contains("コメ価格")),
+                    "{m:?} {label}: {out:?}"
+                );
+            }
+        }
+        // A dateline or a quotation in brackets opens a story sentence.
+        for sentence in [
+            "【ワシントン＝共同】米政府は関連法案を可決した。",
+            "［東京　５日　ロイター］関連企業の株価が上昇した。",
+            "（関連会社を含む）売上高は５％増えた。",
+        ] {
+            let text = format!("{sentence}\n\n輸出企業は先行きを警戒している。\n");
+            let out = summarizer(Method::Lead, 1).summarize(&text, Lang::Ja, Split::Sentences);
+            assert_eq!(out[0].text, sentence);
+        }
+    }
+
     /// A Reuters Japanese caption line split at its 。 lost its ※ half and
     /// its credit half, `２０２３年６月撮影（…）`, was taken (a review found
     /// it): a line opening with a caption marker goes whole, and a shooting

@@ -645,11 +645,15 @@ fn capitalised_content(sentence: &str) -> (usize, usize) {
 
 /// Phrases of a data file (`data/boilerplate.txt`, `data/captions.txt`):
 /// found anywhere, at a sentence's start (`^`), at its
-/// end (`$`, final punctuation aside).
+/// end (`$`, final punctuation aside), or as a label in brackets opening it
+/// (`[関連]`: `【関連】`, `［関連］`, `＜関連＞`…).
 struct Phrases {
     anywhere: Option<AhoCorasick>,
     openings: Vec<&'static str>,
     endings: Vec<&'static str>,
+    /// Labels that count only in brackets opening a sentence: `関連` of
+    /// `【関連】`, a word that opens story sentences when bare.
+    labels: Vec<&'static str>,
     /// Compared without regard to ASCII case.
     any_case: bool,
 }
@@ -660,6 +664,8 @@ impl Phrases {
         let lines: Vec<&str> = kotoba_text::data_lines(data).collect();
         let openings = lines.iter().filter_map(|l| l.strip_prefix('^')).collect();
         let endings = lines.iter().filter_map(|l| l.strip_suffix('$')).collect();
+        let label = |l: &&'static str| l.strip_prefix('[').and_then(|l| l.strip_suffix(']'));
+        let labels = lines.iter().filter_map(label).collect();
         // A few dozen short phrases always build; were it otherwise, no
         // sentence would be set aside for them.
         let anywhere = AhoCorasick::builder()
@@ -667,13 +673,14 @@ impl Phrases {
             .build(
                 lines
                     .iter()
-                    .filter(|l| !l.starts_with('^') && !l.ends_with('$')),
+                    .filter(|l| !l.starts_with('^') && !l.ends_with('$') && label(l).is_none()),
             )
             .ok();
         Phrases {
             anywhere,
             openings,
             endings,
+            labels,
             any_case,
         }
     }
@@ -690,8 +697,26 @@ impl Phrases {
     /// The length of the `^` phrase `sentence` opens with, if any. A phrase
     /// ending in an ASCII letter or digit ends a word: `copyright` opens
     /// `Copyright 2024`, not `Copyrighted films`.
+    ///
+    /// A label in brackets opening the sentence counts as the bare label
+    /// does (`【関連記事】…`, `［関連記事］…`, `＜おことわり＞…` as `^関連記事`,
+    /// `^おことわり`), and so does a `[…]` label of the data file (`【関連】`);
+    /// the length is then that of the label with its brackets.
     fn opening(&self, sentence: &str) -> Option<usize> {
         let start = sentence.trim_start();
+        let lead = sentence.len() - start.len();
+        if let Some(len) = self.opening_phrase(start) {
+            return Some(lead + len);
+        }
+        let (inner, len) = bracketed_label(start)?;
+        let inner = inner.trim().trim_end_matches([':', '：']).trim_end();
+        (self.labels.iter().any(|l| self.same(inner, l)) || self.opening_phrase(inner).is_some())
+            .then_some(lead + len)
+    }
+
+    /// The length of the `^` phrase `start` opens with, if any, a phrase
+    /// ending in an ASCII letter or digit ending a word there.
+    fn opening_phrase(&self, start: &str) -> Option<usize> {
         self.openings
             .iter()
             .find(|o| {
@@ -701,7 +726,7 @@ impl Phrases {
                             rest.starts_with(|c: char| c.is_ascii_alphanumeric())
                         }))
             })
-            .map(|o| sentence.len() - start.len() + o.len())
+            .map(|o| o.len())
     }
 
     /// True when `sentence` ends with a `$` phrase, before or after a final
@@ -759,6 +784,37 @@ impl Phrases {
         self.opening(sentence).is_some() || self.holds(sentence)
     }
 }
+
+/// The label in brackets that `start` opens with (`【関連記事】`,
+/// `［写真］`, `＜関連＞`, `[Related]`): its text inside and the length
+/// through the closing bracket; `None` when `start` opens with no bracket,
+/// the bracket does not close, or it holds more than [`LABEL_CHARS`]
+/// characters (a sentence in brackets, not a label).
+fn bracketed_label(start: &str) -> Option<(&str, usize)> {
+    const BRACKETS: [(char, char); 10] = [
+        ('【', '】'),
+        ('［', '］'),
+        ('[', ']'),
+        ('＜', '＞'),
+        ('<', '>'),
+        ('〈', '〉'),
+        ('《', '》'),
+        ('〔', '〕'),
+        ('（', '）'),
+        ('(', ')'),
+    ];
+    let first = start.chars().next()?;
+    let &(open, close) = BRACKETS.iter().find(|&&(open, _)| open == first)?;
+    let rest = &start[open.len_utf8()..];
+    let at = rest.find(close)?;
+    let inner = &rest[..at];
+    (!inner.contains(open) && inner.chars().count() <= LABEL_CHARS)
+        .then_some((inner, open.len_utf8() + at + close.len_utf8()))
+}
+
+/// The most characters a bracketed label holds (`【おことわり】`, `[Related
+/// coverage]`).
+const LABEL_CHARS: usize = 24;
 
 /// `sentence` without the bracket that ends it (final punctuation aside),
 /// `（…）` or `(…)`; `None` when none ends it.
