@@ -896,6 +896,59 @@ mod tests {
         }
     }
 
+    /// A Japanese list introduction ends in 。, unlike an English one's
+    /// colon, and filled budgets (a translator's review: `--method lexrank
+    /// -n 3` took `協力の柱は以下の３点。`, `--chars 120` ended with
+    /// `主な対象品目は次の通り。`): one ending as `data/list-introductions.txt`
+    /// says is a fragment, never taken beside a sentence.
+    #[test]
+    fn japanese_list_introductions_are_fragments() {
+        let story = "経済産業省は５日、米商務省と半導体の供給網強化に向けた協力文書に署名した。\
+                     次世代半導体の共同研究などを柱とする。\n\n";
+        for intro in [
+            "協力の柱は以下の３点。",
+            "協力の柱は以下の3点。",
+            "協力の柱は次の三点だ。",
+            "主な対象品目は次の通り。",
+            "主な対象品目は次のとおりです。",
+            "主な対象品目は下記の通り。",
+            "主な内容は以下のとおり。",
+            "対象国は次の５カ国。",
+        ] {
+            let text = format!(
+                "{story}{intro}\n（１）次世代半導体の研究開発\n（２）輸出管理での連携\n\n\
+                 ただ、中国の反発は必至だ。\n"
+            );
+            for m in Method::ALL {
+                for length in [
+                    Length::Sentences(3),
+                    Length::Sentences(10),
+                    Length::Chars(120),
+                ] {
+                    let out = summarizer(m, 3).length(length).summarize(
+                        &text,
+                        Lang::Ja,
+                        Split::Sentences,
+                    );
+                    assert!(
+                        !out.is_empty() && out.iter().all(|e| e.text != intro),
+                        "{m:?} {length:?} {intro}: {out:?}"
+                    );
+                }
+            }
+        }
+        // A sentence that mentions a list in its own verb stays.
+        for sentence in [
+            "政府は以下の３点を米国に求めた。",
+            "次の通り、会合は延期された。",
+            "輸出は前年の水準を下回った。",
+        ] {
+            let text = format!("{sentence}\n\n輸出企業は先行きを警戒している。\n");
+            let out = summarizer(Method::Lead, 1).summarize(&text, Lang::Ja, Split::Sentences);
+            assert_eq!(out[0].text, sentence);
+        }
+    }
+
     /// A Reuters Japanese caption line split at its 。 lost its ※ half and
     /// its credit half, `２０２３年６月撮影（…）`, was taken (a review found
     /// it): a line opening with a caption marker goes whole, and a shooting

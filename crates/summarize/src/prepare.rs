@@ -66,7 +66,8 @@ pub struct Sentence {
     /// left.
     pub heading: bool,
     /// A line that cannot stand alone (also a heading): it introduces a
-    /// list or a table (ends in a colon, `The deal covers:`), is a list item
+    /// list or a table (ends in a colon, `The deal covers:`, or as a Japanese
+    /// introduction does, `主な対象品目は次の通り。`), is a list item
     /// without final punctuation (`- flat-rolled steel`; in Japanese also one
     /// without a verb) or a table row (cells between `|` or tabs). Never
     /// taken from a document that holds a sentence which is no heading;
@@ -879,18 +880,46 @@ fn is_byline_sentence(sentence: &str) -> bool {
 }
 
 /// True when a line cannot stand alone as a summary's sentence
-/// ([`Sentence::fragment`]): it ends in a colon, introducing a list or a
-/// table; it is a list item (opens with a bullet, a dash or a number)
+/// ([`Sentence::fragment`]): it ends in a colon or as a Japanese list
+/// introduction (`…次の通り。`), introducing a list or a table; it is a list
+/// item (opens with a bullet, a dash or a number)
 /// without final punctuation, or without a verb (`has_verb`, known for
 /// Japanese); or it is a table row, cells between `|` or tabs.
 fn is_fragment(sentence: &str, has_verb: bool) -> bool {
     let s = sentence.trim();
-    if s.ends_with([':', '：']) {
+    if s.ends_with([':', '：']) || introduces_a_list(s) {
         return true;
     }
     let ends = ends_a_sentence(s);
     let cells = s.matches(['|', '｜', '\t']).count();
     (list_item(s) && (!ends || !has_verb)) || (!ends && cells >= 2)
+}
+
+/// True when a sentence ends as a Japanese introduction to a list does, as
+/// an English line ending in a colon: in an ending of
+/// `data/list-introductions.txt` before its final 。, ． or `.`
+/// (`主な対象品目は次の通り。`, `協力の柱は以下の３点。`), `#` there standing
+/// for a number.
+fn introduces_a_list(sentence: &str) -> bool {
+    static ENDINGS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let endings = ENDINGS.get_or_init(|| {
+        kotoba_text::data_lines(include_str!("../data/list-introductions.txt")).collect()
+    });
+    let s = sentence
+        .trim_end()
+        .trim_end_matches(['。', '．', '.'])
+        .trim_end();
+    endings.iter().any(|ending| match ending.split_once('#') {
+        None => s.ends_with(ending),
+        Some((before, after)) => s.strip_suffix(after).is_some_and(|s| {
+            let bare = s.trim_end_matches(|c: char| {
+                c.is_ascii_digit()
+                    || ('０'..='９').contains(&c)
+                    || "一二三四五六七八九十".contains(c)
+            });
+            bare.len() < s.len() && bare.ends_with(before)
+        }),
+    })
 }
 
 /// True when `line` opens with a list item's mark: a bullet (`•`, `・`,
