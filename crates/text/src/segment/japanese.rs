@@ -81,6 +81,12 @@ pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
             {
                 j += d.len_utf8();
             }
+            // `？と`, `！って`: a question or an exclamation quoted without
+            // brackets goes on into its sentence.
+            if quoted_without_brackets(text, i, j) {
+                i = j;
+                continue;
+            }
             let (k, _) = skip_ws_counting_lines(text, j);
             let line_ends = text.get(j..k).is_some_and(|gap| gap.contains('\n'));
             // Terminators that stop short of the quotation's close (`。」。`
@@ -329,6 +335,39 @@ fn is_terminator_char(c: char) -> bool {
         c,
         '。' | '｡' | '！' | '？' | '．' | '!' | '?' | '‼' | '⁇' | '⁈' | '⁉'
     )
+}
+
+/// Whether the terminators at `i..j` close a question or an exclamation
+/// quoted without brackets: they are all `？`/`！` (`?`/`!`…, no `。`) and a
+/// quoting particle follows directly, `と` (`とし`, `との`, `という`), `って`
+/// or `などと` (`円安はどこまで進むのか？と市場関係者は身構える。`), but not a
+/// word that opens a sentence with `と` (`…のか？ところが、…`).
+fn quoted_without_brackets(text: &str, i: usize, j: usize) -> bool {
+    /// Conjunctions and adverbs that open a sentence with `と`.
+    const OPENERS: [&str; 12] = [
+        "ところ",
+        "とはいえ",
+        "とはいうものの",
+        "とにかく",
+        "ともかく",
+        "ともあれ",
+        "とりあえず",
+        "とりわけ",
+        "とても",
+        "とうとう",
+        "とくに",
+        "とっさに",
+    ];
+    let (Some(marks), Some(rest)) = (text.get(i..j), text.get(j..)) else {
+        return false;
+    };
+    let exclamations = marks
+        .chars()
+        .all(|c| matches!(c, '！' | '？' | '!' | '?' | '‼' | '⁇' | '⁈' | '⁉'));
+    exclamations
+        && (rest.starts_with("って")
+            || rest.starts_with("などと")
+            || (rest.starts_with('と') && !OPENERS.iter().any(|o| rest.starts_with(o))))
 }
 
 fn is_digit(c: char) -> bool {
@@ -644,6 +683,40 @@ mod tests {
         assert_eq!(
             sentences("Yahoo!ニュースによる。"),
             ["Yahoo!ニュースによる。"]
+        );
+    }
+
+    /// A question or an exclamation quoted without brackets goes on into
+    /// its sentence (a translator's review found the sentence split after
+    /// `？`); inside `「」` it already did.
+    #[test]
+    fn questions_quoted_without_brackets() {
+        for text in [
+            "円安はどこまで進むのか？と市場関係者は身構える。",
+            "本当に妥結できるのか？との声も上がる。",
+            "関税は撤廃されるのか？として注目を集めた。",
+            "なぜ今なのか？って誰もが思う。",
+            "交渉決裂か!?などと報じられた。",
+            "まさか！という声が上がった。",
+            "本当に?と聞き返した。",
+        ] {
+            assert_eq!(sentences(text), [text]);
+        }
+        assert_eq!(
+            sentences("合意できるのか？ところが、米側は譲らない。"),
+            ["合意できるのか？", "ところが、米側は譲らない。"]
+        );
+        assert_eq!(
+            sentences("本当か？とにかく急ごう。"),
+            ["本当か？", "とにかく急ごう。"]
+        );
+        assert_eq!(
+            sentences("妥結は近いのか？ 当局者は答えなかった。"),
+            ["妥結は近いのか？", "当局者は答えなかった。"]
+        );
+        assert_eq!(
+            sentences("値上げは続く。と関係者は言う。"),
+            ["値上げは続く。", "と関係者は言う。"]
         );
     }
 
