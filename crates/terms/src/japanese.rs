@@ -50,6 +50,12 @@ pub fn part_of(pos: &str, sub1: &str, sub2: &str, surface: &str) -> Option<Part>
         return None;
     }
     match (pos, sub1) {
+        // A country's one-character abbreviation (米, 日, 中 of 日米, 対中)
+        // opens compounds (米政府, 日米貿易協議) but is no term alone: 米
+        // ranked first among a news folder's terms.
+        ("名詞", "固有名詞") if sub2 == "地域" && surface.chars().count() == 1 => {
+            Some(Part::Prefix)
+        }
         ("名詞", "一般" | "サ変接続" | "固有名詞" | "形容動詞語幹" | "ナイ形容詞語幹") => {
             Some(Part::Noun)
         }
@@ -254,7 +260,12 @@ pub fn compounds_and_count<'t>(
         let extend = match part {
             Some(Part::Noun | Part::Adverbial) => adjacent || run.is_empty(),
             Some(Part::Suffix) => adjacent && run.last().is_some_and(|p| p.1 != Part::Prefix),
-            Some(Part::Prefix | Part::Numbered) | None => false,
+            // Prefixes in a row stay together (対米輸出, 日米貿易 with the
+            // one-character country a prefix).
+            Some(Part::Prefix) => {
+                adjacent && !run.is_empty() && run.iter().all(|p| p.1 == Part::Prefix)
+            }
+            Some(Part::Numbered) | None => false,
         };
         if !extend {
             close(&mut run, &mut out);
@@ -937,6 +948,23 @@ mod tests {
         let keys: Vec<&String> = stats.terms.keys().collect();
         assert!(!keys.iter().any(|k| k.contains("山田")), "{keys:?}");
         assert!(stats.terms.contains_key("鉄鋼 関税"), "{keys:?}");
+        Ok(())
+    }
+
+    /// A country's one-character abbreviation was a term alone (米 ranked
+    /// first in a news folder); it opens compounds, with a prefix before it.
+    #[test]
+    fn one_character_countries_open_compounds_only() -> Result<(), crate::Error> {
+        let ja = JapaneseTokenizer::new()?;
+        let stats = count_document(
+            &ja,
+            "対米輸出が増えた。日米貿易協議が始まった。米は反発した。米政府も。",
+        );
+        let keys: Vec<&String> = stats.terms.keys().collect();
+        assert!(!stats.terms.contains_key("米"), "{keys:?}");
+        for kept in ["対 米 輸出", "日 米 貿易 協議", "米 政府"] {
+            assert!(stats.terms.contains_key(kept), "{kept}: {keys:?}");
+        }
         Ok(())
     }
 }
