@@ -469,6 +469,7 @@ impl<R: BufRead> Iterator for PairReader<R> {
 pub fn check_pairs(annotator: &Annotator, pairs: &[Pair], direction: Direction) -> Vec<Issue> {
     let g = annotator.glossary();
     let verbs = VerbForms::new(g);
+    let signs = CurrencySigns::new(g);
     let mut holds: HashMap<(usize, usize, Lang), bool> = HashMap::new();
     let mut issues = Vec::new();
     for pair in pairs {
@@ -505,6 +506,8 @@ pub fn check_pairs(annotator: &Annotator, pairs: &[Pair], direction: Direction) 
                 .copied()
                 .collect();
             let mut present: BTreeSet<usize> = in_target.iter().map(|s| s.concept).collect();
+            // `¥462.5 billion` renders 4625億円, `$1 trillion` 1兆ドル.
+            present.extend(signs.concepts_in(target));
             // Every concept the translation names, nested or not: one whose
             // terms hold a source concept's answers it (輸出入, of `imports
             // and exports`, answers `import`).
@@ -710,6 +713,60 @@ fn contains_term(long: &str, short: &str, lang: Lang) -> bool {
     match lang {
         Lang::Ja => long.contains(short),
         Lang::En => crate::normalize::holds_inflected(long, short),
+    }
+}
+
+/// Currency signs and their concepts, from `data/currency-symbols.tsv`.
+const CURRENCY_SIGNS: &str = include_str!("../data/currency-symbols.tsv");
+
+/// The currency signs of `data/currency-symbols.tsv` whose concepts the
+/// glossary has, longest first (`US$` before `$`): written before an amount
+/// in a translation, each answers its currency (`¥462.5 billion` for
+/// 4625億円).
+struct CurrencySigns {
+    signs: Vec<(String, usize)>,
+}
+
+impl CurrencySigns {
+    fn new(g: &crate::Glossary) -> CurrencySigns {
+        let mut signs: Vec<(String, usize)> = CURRENCY_SIGNS
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let (sign, id) = l.split_once('\t')?;
+                let sign: String = sign.trim().nfkc().collect();
+                let concept = g.concepts.iter().position(|c| c.id == id.trim())?;
+                (!sign.is_empty()).then_some((sign, concept))
+            })
+            .collect();
+        signs.sort_by_key(|(sign, _)| std::cmp::Reverse(sign.len()));
+        CurrencySigns { signs }
+    }
+
+    /// The concepts of the signs in `text` written before an amount (a
+    /// digit, at most one space between) and after no Latin letter or digit
+    /// (`HK$`; a sign after kana, `は￥4625億`, counts).
+    fn concepts_in(&self, text: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        if self.signs.is_empty() || (text.is_ascii() && !text.contains('$')) {
+            return out;
+        }
+        let text: String = text.nfkc().collect();
+        for (sign, concept) in &self.signs {
+            let found = text.match_indices(sign.as_str()).any(|(at, _)| {
+                let after = &text[at + sign.len()..];
+                let after = after.strip_prefix(' ').unwrap_or(after);
+                after.starts_with(|c: char| c.is_ascii_digit())
+                    && !text[..at]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_ascii_alphanumeric())
+            });
+            if found && !out.contains(concept) {
+                out.push(*concept);
+            }
+        }
+        out
     }
 }
 
@@ -1760,6 +1817,64 @@ mod tests {
             })
             .collect();
         assert_eq!(kinds, ["\"untranslated\"", "\"swapped\""]);
+        Ok(())
+    }
+
+    /// A currency sign before an amount renders the currency (a
+    /// translator's review found 4625億円 → `¥462.5 billion` and 1兆ドル →
+    /// `$1 trillion` reported missing 円 and ドル); another dollar's sign
+    /// (`HK$`) or a sign before no amount does not.
+    #[test]
+    fn currency_signs_before_amounts_answer_their_currency() -> Result<(), Error> {
+        let a = Annotator::new(crate::default_glossary()?)?;
+        let pairs = [
+            pair(
+                2,
+                "The trade deficit was ¥462.5 billion.",
+                "貿易赤字は4625億円だった。",
+            ),
+            pair(
+                3,
+                "The U.S. trade deficit topped $1 trillion.",
+                "米国の貿易赤字は1兆ドルを超えた。",
+            ),
+            pair(
+                4,
+                "The U.S. trade deficit topped US$1 trillion.",
+                "米国の貿易赤字は1兆ドルを超えた。",
+            ),
+            pair(
+                5,
+                "Exports reached € 2 billion.",
+                "輸出は20億ユーロに達した。",
+            ),
+            pair(
+                6,
+                "The deficit was ￥462.5 billion.",
+                "赤字は4625億円だった。",
+            ),
+            pair(
+                7,
+                "The fund raised HK$1 billion.",
+                "基金は10億ドルを集めた。",
+            ),
+            pair(8, "It was priced in $ terms.", "ドル建てだった。"),
+        ];
+        let issues = check_pairs(&a, &pairs, Direction::JaEn);
+        let missing: Vec<(usize, &str)> = issues
+            .iter()
+            .filter(|i| i.kind == IssueKind::Missing)
+            .map(|i| (i.line, i.concept.as_str()))
+            .filter(|(_, c)| ["yen", "dollar", "euro"].contains(c))
+            .collect();
+        assert_eq!(missing, [(7, "dollar"), (8, "dollar")]);
+        // The other way: ￥ in a Japanese translation renders `yen`.
+        let pairs = [pair(
+            2,
+            "The deficit was 462.5 billion yen.",
+            "赤字は￥4625億だった。",
+        )];
+        assert!(check_pairs(&a, &pairs, Direction::EnJa).is_empty());
         Ok(())
     }
 
