@@ -17,7 +17,7 @@
 //! `align-held-out` scores pairing on the Japanese catalogs of Debian
 //! packages that are not on the machine (downloaded, never installed): a
 //! set no rule was developed on, reported and never read for errors;
-//! `cargo xtask eval-terms wordfreq` rebuilds `crates/terms/data/wordfreq-en.tsv`
+//! `cargo xtask eval-terms wordfreq` rebuilds `crates/text/data/wordfreq-en.tsv`
 //! (pip download of wordfreq 3.1.1, `xtask/scripts/wordfreq_en.py`);
 //! `cargo xtask eval-terms wordnet` rebuilds `crates/terms/data/wordnet-pos-en.tsv`
 //! and `wordnet-compounds-en.txt` (Debian `wordnet-base`,
@@ -82,7 +82,7 @@ fn wordfreq() -> Result<()> {
         Command::new("python3")
             .arg("xtask/scripts/wordfreq_en.py")
             .arg(&wheel)
-            .arg("crates/terms/data/wordfreq-en.tsv"),
+            .arg("crates/text/data/wordfreq-en.tsv"),
     )
 }
 
@@ -93,13 +93,13 @@ fn wordnet() -> Result<()> {
     crate::run(Command::new("python3").args([
         "xtask/scripts/wordnet_pos.py",
         "/usr/share/wordnet",
-        "crates/terms/data/wordfreq-en.tsv",
+        "crates/text/data/wordfreq-en.tsv",
         "crates/terms/data/wordnet-pos-en.tsv",
     ]))?;
     crate::run(Command::new("python3").args([
         "xtask/scripts/wordnet_compounds.py",
         "/usr/share/wordnet",
-        "crates/terms/data/wordfreq-en.tsv",
+        "crates/text/data/wordfreq-en.tsv",
         "crates/terms/data/wordnet-compounds-en.txt",
     ]))
 }

@@ -5,7 +5,9 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
-const WORDFREQ: &str = include_str!("../data/wordfreq-en.tsv");
+use kotoba_text::wordlist::SortedList;
+
+const WORDFREQ: &str = kotoba_text::wordlist::WORDFREQ_EN;
 const STOP_EXTRA: &str = include_str!("../data/stopwords-terms-en.txt");
 const WORDNET_POS: &str = include_str!("../data/wordnet-pos-en.tsv");
 const WORDNET_COMPOUNDS: &str = include_str!("../data/wordnet-compounds-en.txt");
@@ -21,84 +23,6 @@ pub struct PosFlags {
     pub adjective: bool,
     /// May be an adverb.
     pub adverb: bool,
-}
-
-/// A word list of `word<TAB>value` lines sorted by word (UTF-8 bytes) under
-/// its `#` comment lines, looked up in place by binary search over the
-/// starts of its lines: nothing is parsed, hashed or copied (building a hash
-/// map of the 100,000 words of the background list took a fifth of a term
-/// extraction over a 300,000-character corpus).
-struct SortedList {
-    /// The lines after the comments.
-    body: &'static str,
-    /// Byte offset of each line in `body`.
-    starts: Vec<u32>,
-}
-
-impl SortedList {
-    fn new(text: &'static str) -> SortedList {
-        let mut body = text;
-        while body.starts_with('#') {
-            body = body.split_once('\n').map_or("", |(_, rest)| rest);
-        }
-        let starts = std::iter::once(0)
-            .chain(memchr::memchr_iter(b'\n', body.as_bytes()).map(|i| i + 1))
-            .filter(|&s| s < body.len())
-            // The shipped lists are a few megabytes at most.
-            .map(|s| u32::try_from(s).unwrap_or(u32::MAX))
-            .collect();
-        SortedList { body, starts }
-    }
-
-    /// The value of the line starting at `start`: what follows its tab
-    /// (`None` for a line without one, which lists no value).
-    fn value(&self, start: u32) -> Option<&'static str> {
-        let rest = self.body.get(start as usize..).unwrap_or("");
-        let line = rest.split_once('\n').map_or(rest, |(l, _)| l);
-        line.split_once('\t').map(|(_, value)| value)
-    }
-
-    /// The value of `word`'s line, if the list has one.
-    fn get(&self, word: &str) -> Option<&'static str> {
-        self.find(word).and_then(|start| self.value(start))
-    }
-
-    /// True when the list has a line for `word` (with a value or without).
-    fn contains(&self, word: &str) -> bool {
-        self.find(word).is_some()
-    }
-
-    /// The start of `word`'s line, if the list has one.
-    fn find(&self, word: &str) -> Option<u32> {
-        let word = word.as_bytes();
-        // A key ends at a tab or newline, which sort below every byte of a
-        // word: comparing the line's bytes with the word's, the line's end
-        // orders a shorter key first, as sorting keys alone does. One
-        // comparison a probe, no search for the tab.
-        if word.iter().any(|&b| b <= b'\n') {
-            return None;
-        }
-        let body = self.body.as_bytes();
-        let key_cmp = |&start: &u32| {
-            let rest = body.get(start as usize..).unwrap_or_default();
-            let n = word.len().min(rest.len());
-            match rest[..n].cmp(word) {
-                // The word's bytes begin the line: is that the whole key?
-                std::cmp::Ordering::Equal => match rest.get(n) {
-                    None | Some(b'\t' | b'\n') => std::cmp::Ordering::Equal,
-                    Some(_) => std::cmp::Ordering::Greater,
-                },
-                other => other,
-            }
-        };
-        let at = self.starts.binary_search_by(key_cmp).ok()?;
-        self.starts.get(at).copied()
-    }
-
-    /// The lines of the list.
-    fn lines(&self) -> impl Iterator<Item = &'static str> + use<> {
-        self.body.lines()
-    }
 }
 
 fn wordnet() -> &'static SortedList {
@@ -181,7 +105,7 @@ pub fn can_open(word: &str) -> bool {
 pub const UNSEEN_ZIPF: f64 = 1.5;
 
 /// General-English word frequencies (Zipf scale: log10 of occurrences per
-/// billion words), from `data/wordfreq-en.tsv`.
+/// billion words), from kotoba-text's `data/wordfreq-en.tsv`.
 pub struct Background {
     list: SortedList,
 }
@@ -234,7 +158,7 @@ impl Background {
 
     /// True when the list is empty.
     pub fn is_empty(&self) -> bool {
-        self.list.body.is_empty()
+        self.list.is_empty()
     }
 }
 

@@ -209,7 +209,11 @@ impl LanguageDetector {
             && detection.lang != "en"
             && !detection.reliable
         {
-            return Some(english_by_function_words(&folded).unwrap_or(detection));
+            return Some(
+                english_by_function_words(&folded)
+                    .or_else(|| english_by_vocabulary(&folded))
+                    .unwrap_or(detection),
+            );
         }
         Some(detection)
     }
@@ -408,6 +412,35 @@ fn english_by_function_words(text: &str) -> Option<Detection> {
         .then(|| named(Lang::Eng, "Latin".to_string(), share.min(1.0), false))
 }
 
+/// English, unreliably, for a text whose longer words (four letters or
+/// more; all its words when none is) are three in four or more common
+/// English words (Zipf 3 or more in [`crate::wordlist::english_zipf`]), two
+/// or more of them: a headline without function words (`Clinton Hosokawa
+/// Trade Talks Collapse`, which whatlang took for Portuguese). Short words
+/// are left out because other languages' function words (`de`, `la`, `un`)
+/// are common in English text too. `None` otherwise.
+fn english_by_vocabulary(text: &str) -> Option<Detection> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
+        .filter_map(|w| w.split(['\'', '’']).next())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let long: Vec<&String> = words.iter().filter(|w| w.chars().count() >= 4).collect();
+    let judged: Vec<&String> = if long.is_empty() {
+        words.iter().collect()
+    } else {
+        long
+    };
+    let common = judged
+        .iter()
+        .filter(|w| crate::wordlist::english_zipf(w).is_some_and(|z| z >= 3.0))
+        .count();
+    let share = common as f64 / judged.len().max(1) as f64;
+    (judged.len() >= 2 && share >= 0.75)
+        .then(|| named(Lang::Eng, "Latin".to_string(), share, false))
+}
+
 /// whatlang's answer as a [`Detection`].
 fn detection(info: &whatlang::Info) -> Detection {
     named(
@@ -470,6 +503,31 @@ mod tests {
         let doc = d.detect("日本政府は関税を引き上げた。中国は反発している。");
         let unit = d.detect_unit("中国商务部表示，将对美国进口商品加征关税。", doc.as_ref());
         assert_eq!(unit.map(|u| u.lang), Some("zh"));
+    }
+
+    /// Headlines without function words came out Portuguese, Finnish or
+    /// Latin; headlines in other languages stay theirs.
+    #[test]
+    fn english_headlines_are_told_by_their_words() {
+        let d = LanguageDetector::new();
+        for text in [
+            "Clinton Hosokawa Trade Talks Collapse",
+            "Japan Trade Surplus Widens",
+            "US Japan Auto Parts Deal",
+            "Tariffs Hit Farmers",
+            "Japan’s trade ministry said exports rose 5% in April.",
+            "Japan’s METI said exports rose 5% in April.",
+        ] {
+            assert_eq!(d.detect(text).map(|x| x.lang), Some("en"), "{text}");
+        }
+        for text in [
+            "Los aranceles golpean a los agricultores",
+            "Handelsgespräche gescheitert",
+            "Les négociations commerciales échouent",
+            "Le yen atteint un record",
+        ] {
+            assert_ne!(d.detect(text).map(|x| x.lang), Some("en"), "{text}");
+        }
     }
 
     #[test]

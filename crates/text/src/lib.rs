@@ -18,6 +18,7 @@ pub mod detect;
 pub mod encoding;
 pub mod normalize;
 pub mod segment;
+pub mod wordlist;
 
 /// The entries of a data file shipped with a crate (word and phrase
 /// lists): one a line, trimmed, blank lines and lines opening with `#` left
