@@ -520,8 +520,15 @@ pub fn check_pairs(annotator: &Annotator, pairs: &[Pair], direction: Direction) 
             }
             // The terms as the text writes them (対米赤字's 赤字, not the
             // concept's preferred 貿易赤字), for a search in the text.
+            // Only the longest match at each place: 経済産業省, not 経済, 産業
+            // and 経済産業省 (a translator's review found the fragments).
             let mut found: Vec<String> = Vec::new();
-            for s in &in_target {
+            let longest = in_target.iter().filter(|s| {
+                !in_target.iter().any(|o| {
+                    o.start <= s.start && s.end <= o.end && o.end - o.start > s.end - s.start
+                })
+            });
+            for s in longest {
                 let surface = target[s.start..s.end].to_string();
                 if !found.contains(&surface) {
                     found.push(surface);
@@ -1875,6 +1882,51 @@ mod tests {
             "赤字は￥4625億だった。",
         )];
         assert!(check_pairs(&a, &pairs, Direction::EnJa).is_empty());
+        Ok(())
+    }
+
+    /// The glossary terms found on the other side are the longest match at
+    /// each place, not the terms inside it too (a translator's review found
+    /// `経済, 産業, 経済産業省` and `Foreign Exchange, Trade, Foreign
+    /// Exchange and Foreign Trade Act`).
+    #[test]
+    fn terms_found_are_the_longest_at_each_place() -> Result<(), Error> {
+        let a = Annotator::new(crate::default_glossary()?)?;
+        let pairs = [
+            pair(
+                2,
+                "Japan's trade ministry will tighten export controls on chips.",
+                "経済産業省は半導体の輸出規制を強化する。",
+            ),
+            pair(
+                3,
+                "Under the Foreign Exchange and Foreign Trade Act, notice is required.",
+                "外為法に基づき、対内直接投資の事前届出を求める。",
+            ),
+        ];
+        let issues = check_pairs(&a, &pairs, Direction::Both);
+        let found = |line: usize, lang: Lang| -> Vec<String> {
+            issues
+                .iter()
+                .find(|i| i.line == line && i.lang == lang && i.kind == IssueKind::Missing)
+                .map(|i| i.found.clone())
+                .unwrap_or_default()
+        };
+        let ja = found(2, Lang::En);
+        assert!(ja.contains(&"経済産業省".to_string()), "{ja:?}");
+        assert!(
+            !ja.contains(&"経済".to_string()) && !ja.contains(&"産業".to_string()),
+            "{ja:?}"
+        );
+        let en = found(3, Lang::Ja);
+        assert!(
+            en.contains(&"Foreign Exchange and Foreign Trade Act".to_string()),
+            "{en:?}"
+        );
+        assert!(
+            !en.iter().any(|t| t == "Foreign Exchange" || t == "Trade"),
+            "{en:?}"
+        );
         Ok(())
     }
 
