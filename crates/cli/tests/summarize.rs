@@ -513,3 +513,82 @@ fn furniture_captions_and_list_fragments_stay_out() {
         assert!(!out.trim().is_empty(), "{args:?}");
     }
 }
+
+/// A translator's review of Japanese news found a related story's label in
+/// brackets (`【関連記事】…`), list introductions ending in 。 (`…以下の３点。`,
+/// `…次の通り。`) and a question quoted without brackets split from its
+/// sentence (`…のか？と…`): none is printed, and the question stays whole.
+#[test]
+fn japanese_labels_list_introductions_and_quoted_questions() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let write = |name: &str, text: &str| {
+        let file = dir.path().join(name);
+        std::fs::write(&file, text).unwrap_or_else(|e| panic!("{e}"));
+        file.display().to_string()
+    };
+    let rice = write(
+        "a4.txt",
+        "政府は１０日、コメの輸入関税を引き下げると発表した。来年４月から実施する。\n\n\
+         【関連記事】コメ価格、過去最高に\n【おことわり】この記事は一部を修正しました。\n",
+    );
+    for method in ["leadrank", "lexrank"] {
+        let (code, out, err) = run(&[
+            "--threads",
+            "1",
+            "summarize",
+            "-n",
+            "3",
+            "--method",
+            method,
+            &rice,
+        ]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(
+            out.lines().filter(|l| !l.is_empty()).count(),
+            2,
+            "{method}: {out}"
+        );
+        assert!(!out.contains("関連記事"), "{method}: {out}");
+    }
+    let chips = write(
+        "a3.txt",
+        "経済産業省は５日、米商務省と半導体の供給網強化に向けた協力文書に署名した。\
+         次世代半導体の共同研究などを柱とする。\n\n\
+         協力の柱は以下の３点。\n（１）次世代半導体の研究開発\n（２）輸出管理での連携\n\n\
+         主な対象品目は次の通り。\n・熱延鋼板\n・冷延鋼板\n\n\
+         円安はどこまで進むのか？と市場関係者は身構える。\n",
+    );
+    for args in [
+        ["--method", "lexrank", "-n", "3"],
+        ["--method", "leadrank", "-n", "10"],
+        ["--method", "lead", "--chars", "120"],
+    ] {
+        let (code, out, err) = run(&[
+            "--threads",
+            "1",
+            "summarize",
+            args[0],
+            args[1],
+            args[2],
+            args[3],
+            &chips,
+        ]);
+        assert_eq!(code, 0, "{err}");
+        assert!(
+            !out.contains("以下の") && !out.contains("次の通り") && !out.trim().is_empty(),
+            "{args:?}: {out}"
+        );
+        assert!(
+            !out.lines()
+                .any(|l| l.starts_with('と') || l.ends_with("のか？")),
+            "{args:?}: {out}"
+        );
+    }
+    let (code, out, err) = run(&["--threads", "1", "sentences", "--lang", "ja", &chips]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.lines()
+            .any(|l| l == "円安はどこまで進むのか？と市場関係者は身構える。"),
+        "{out}"
+    );
+}
