@@ -89,8 +89,9 @@ fn detect_answers_only_with_listed_languages_or_und() {
         (&en, "en", ("en", true)),
         (&en, "en,ja", ("en", true)),
         (&ja, "en,ja", ("ja", true)),
-        // whatlang alone calls it Portuguese, unreliably: English among
-        // the listed, but not reliable.
+        // whatlang alone calls it Portuguese, unreliably (kotoba English,
+        // by its words, unreliably): English among the listed, but not
+        // reliable.
         (&short, "en,ja", ("en", false)),
     ] {
         let out = ok(&["detect", "--langs", langs, "--format", "jsonl", file]);

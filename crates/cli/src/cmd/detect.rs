@@ -16,7 +16,8 @@
 //!   the listed language whatlang is left with (with one listed language of
 //!   a script it always answers that one, with confidence 1). When it names
 //!   one outside the list without being reliable (short text, `Trade talks`
-//!   as Portuguese), the listed answer stands but is not reliable;
+//!   as Portuguese), or names a listed one without being reliable, the
+//!   listed answer stands but is not reliable;
 //! - Chinese from the unrestricted answer does not count against a listed
 //!   Japanese: whatlang tells them apart only by kana, and kanji-only
 //!   Japanese has none (kotoba reads no Chinese); unless the text holds Han
@@ -84,6 +85,13 @@ impl Listed {
                     })
                 }
             }
+            // Agreeing but unsure (`Trade talks`, English by its words
+            // alone): the listed answer is no surer, as whatlang among one
+            // listed language of a script always answers it, sure.
+            Some(a) if !a.reliable => Some(Detection {
+                reliable: false,
+                ..listed
+            }),
             _ => Some(listed),
         }
     }
