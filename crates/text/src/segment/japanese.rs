@@ -343,21 +343,6 @@ fn is_terminator_char(c: char) -> bool {
 /// or `などと` (`円安はどこまで進むのか？と市場関係者は身構える。`), but not a
 /// word that opens a sentence with `と` (`…のか？ところが、…`).
 fn quoted_without_brackets(text: &str, i: usize, j: usize) -> bool {
-    /// Conjunctions and adverbs that open a sentence with `と`.
-    const OPENERS: [&str; 12] = [
-        "ところ",
-        "とはいえ",
-        "とはいうものの",
-        "とにかく",
-        "ともかく",
-        "ともあれ",
-        "とりあえず",
-        "とりわけ",
-        "とても",
-        "とうとう",
-        "とくに",
-        "とっさに",
-    ];
     let (Some(marks), Some(rest)) = (text.get(i..j), text.get(j..)) else {
         return false;
     };
@@ -367,7 +352,14 @@ fn quoted_without_brackets(text: &str, i: usize, j: usize) -> bool {
     exclamations
         && (rest.starts_with("って")
             || rest.starts_with("などと")
-            || (rest.starts_with('と') && !OPENERS.iter().any(|o| rest.starts_with(o))))
+            || (rest.starts_with('と') && !to_openers().iter().any(|o| rest.starts_with(o))))
+}
+
+/// Words that open a sentence with `と` (`data/to-openers-ja.txt`).
+fn to_openers() -> &'static [&'static str] {
+    static OPENERS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    OPENERS
+        .get_or_init(|| crate::data_lines(include_str!("../../data/to-openers-ja.txt")).collect())
 }
 
 fn is_digit(c: char) -> bool {
