@@ -335,6 +335,19 @@ fn merge(docs: &[Prepared]) -> Merged {
 mod tests {
     use super::*;
 
+    /// `sentence`, alone before another, is the lead's first sentence: no
+    /// rule of site furniture took it.
+    fn assert_stays_a_sentence(sentence: &str) {
+        let text = format!("{sentence}\n\nExporters were gloomy about the outlook.\n");
+        let lang = if sentence.is_ascii() {
+            Lang::En
+        } else {
+            Lang::Ja
+        };
+        let out = summarizer(Method::Lead, 1).summarize(&text, lang, Split::Sentences);
+        assert_eq!(out[0].text, sentence);
+    }
+
     fn summarizer(method: Method, n: usize) -> Summarizer {
         match Summarizer::new() {
             Ok(s) => s.method(method).length(Length::Sentences(n)),
@@ -727,14 +740,7 @@ mod tests {
             "Copyrighted films were part of the deal.",
             "日本経済新聞社の有料会員数が100万人を突破した。",
         ] {
-            let text = format!("{sentence}\n\nExporters were gloomy about the outlook.\n");
-            let lang = if sentence.is_ascii() {
-                Lang::En
-            } else {
-                Lang::Ja
-            };
-            let out = summarizer(Method::Lead, 1).summarize(&text, lang, Split::Sentences);
-            assert_eq!(out[0].text, sentence);
+            assert_stays_a_sentence(sentence);
         }
     }
 
@@ -841,14 +847,7 @@ mod tests {
             "輸入もこちらと同じく５％増えた。",
             "会員国は１６カ国に増えた。",
         ] {
-            let text = format!("{sentence}\n\nExporters were gloomy about the outlook.\n");
-            let lang = if sentence.is_ascii() {
-                Lang::En
-            } else {
-                Lang::Ja
-            };
-            let out = summarizer(Method::Lead, 1).summarize(&text, lang, Split::Sentences);
-            assert_eq!(out[0].text, sentence);
+            assert_stays_a_sentence(sentence);
         }
     }
 
