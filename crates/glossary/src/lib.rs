@@ -23,6 +23,7 @@ pub mod formats;
 mod index;
 mod model;
 mod normalize;
+mod renderings;
 
 use std::sync::OnceLock;
 

@@ -70,7 +70,7 @@ fn words_inflected_alike(a: &str, b: &str) -> bool {
 
 /// The words of an English term as [`key_en`] splits them, unstemmed:
 /// NFKC, lowercase, a possessive `'s` left out.
-fn en_words(s: &str) -> Vec<String> {
+pub(crate) fn en_words(s: &str) -> Vec<String> {
     let text: String = s
         .nfkc()
         .collect::<String>()
@@ -86,7 +86,7 @@ fn en_words(s: &str) -> Vec<String> {
 /// plural (`-s`, `-es`, `-ies`, irregular `crises`), third person, past
 /// and participles (`-ed`, `-ied`, `-ing`, a doubled consonant, a dropped
 /// `e`). Candidates only: two words are alike when they share one.
-fn inflection_bases(word: &str) -> Vec<String> {
+pub(crate) fn inflection_bases(word: &str) -> Vec<String> {
     let mut out = vec![word.to_string()];
     match kotoba_tokenize::words::irregular_singular(word) {
         Some(one) if one == word => return out,
