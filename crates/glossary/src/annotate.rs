@@ -133,7 +133,11 @@ impl<'g> Annotator<'g> {
         let mut skeleton_targets: Vec<Vec<SkeletonTarget>> = Vec::new();
         for (ci, c) in glossary.concepts.iter().enumerate() {
             for (ti, t) in c.ja.iter().enumerate() {
-                let term: String = t.term.nfkc().collect();
+                let term: String = t
+                    .term
+                    .nfkc()
+                    .map(crate::normalize::shinjitai_char)
+                    .collect();
                 if term.chars().filter(|&c| is_kanji(c)).count() < 2 {
                     continue;
                 }
@@ -321,6 +325,10 @@ impl<'g> Annotator<'g> {
         let stable = text.is_ascii() || is_nfkc_quick(text.chars()) == IsNormalized::Yes;
         let normalized = (!stable).then(|| nfkc(text));
         let nfkc_text = normalized.as_ref().map_or(text, |n| n.text.as_str());
+        // Old character forms as new ones (經濟産業省 is 経済産業省), one
+        // character for one of the same length: no offset moves.
+        let shinjitai = crate::normalize::shinjitai(nfkc_text);
+        let nfkc_text: &str = &shinjitai;
         // Widths are measured on the text as written: NFKC makes full-width
         // digits and letters half as wide, so a wrapped line would look short.
         let folded = fold_space_wrapped(nfkc_text, &|| {
@@ -546,7 +554,7 @@ impl<'g> Annotator<'g> {
     /// 貿易収支の黒字 for 貿易収支黒字), in any spelling annotation accepts:
     /// a phrase that names the concept in a translation, though no term.
     pub(crate) fn has_phrase_with_no(&self, text: &str, concept: usize) -> bool {
-        let text: String = text.nfkc().collect();
+        let text: String = text.nfkc().map(crate::normalize::shinjitai_char).collect();
         if !text.contains('の') {
             return false;
         }
@@ -597,7 +605,7 @@ fn japanese_forms(
     term: &str,
     worker: &mut kotoba_tokenize::japanese::JapaneseWorker,
 ) -> Vec<String> {
-    let term: String = term.nfkc().collect();
+    let term: String = term.nfkc().map(crate::normalize::shinjitai_char).collect();
     let mut forms = vec![term.clone()];
     // 公用文 leaves okurigana out inside compounds (引き下げ is 引下げ) and
     // after some nouns (手続き is 手続).

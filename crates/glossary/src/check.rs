@@ -2011,6 +2011,47 @@ mod tests {
         Ok(())
     }
 
+    /// Old character forms are read as new ones (經濟産業省 is 経済産業省,
+    /// answered by `METI`, and raises no 産業 of its own), and 取極め and 取極,
+    /// the official spellings of 取り決め, are terms of `agreement` too (a
+    /// translator's review found all three).
+    #[test]
+    fn old_character_forms_and_official_spellings() -> Result<(), Error> {
+        let a = Annotator::new(crate::default_glossary()?)?;
+        let pairs = [
+            pair(
+                2,
+                "METI issued a statement.",
+                "經濟産業省は声明を發表した。",
+            ),
+            pair(3, "They signed the arrangement.", "取極めに署名した。"),
+            pair(4, "They signed the arrangement.", "取り決めに署名した。"),
+            pair(5, "They signed the arrangement.", "取極に署名した。"),
+        ];
+        let issues = check_pairs(&a, &pairs, Direction::JaEn);
+        assert!(issues.is_empty(), "{issues:?}");
+        let text = "經濟産業省と取極めを結んだ。";
+        let found: Vec<(&str, &str)> = a
+            .annotate(text)
+            .iter()
+            .map(|s| {
+                (
+                    &text[s.start..s.end],
+                    a.glossary().concepts[s.concept].id.as_str(),
+                )
+            })
+            .collect();
+        assert_eq!(found, [("經濟産業省", "meti"), ("取極め", "agreement")]);
+        // And the other way: a Japanese translation in old forms answers.
+        let pairs = [pair(
+            2,
+            "METI issued a statement.",
+            "經濟産業省は声明を出した。",
+        )];
+        assert!(check_pairs(&a, &pairs, Direction::EnJa).is_empty());
+        Ok(())
+    }
+
     #[test]
     fn json_lines_need_both_sides() {
         let items = read(

@@ -338,6 +338,20 @@ mod tests {
     /// Lookup listed concepts that only share a Snowball stem with the
     /// query, words derived from it (a terminologist's review found it):
     /// inflections are the same concept, derivations are not.
+    /// A query in old character forms finds its term (經濟産業省).
+    #[test]
+    fn lookup_reads_old_character_forms_as_new() -> Result<(), crate::Error> {
+        let g = crate::default_glossary()?;
+        let index = Index::new(g);
+        let ids: Vec<&str> = index
+            .lookup("經濟産業省")
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect();
+        assert_eq!(ids.first(), Some(&"meti"), "{ids:?}");
+        Ok(())
+    }
+
     #[test]
     fn lookup_takes_inflections_not_derivations() -> Result<(), crate::Error> {
         let g = default_glossary()?;

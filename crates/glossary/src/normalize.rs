@@ -122,6 +122,48 @@ pub(crate) fn inflection_bases(word: &str) -> Vec<String> {
     out
 }
 
+/// Old character forms and today's, from `data/kyujitai.tsv`.
+const KYUJITAI: &str = include_str!("../data/kyujitai.tsv");
+
+/// The table of `data/kyujitai.tsv`, old form to new; a line that is not
+/// two characters of the same UTF-8 length is passed over (a test reads
+/// every line), so folding never moves an offset.
+fn kyujitai_table() -> &'static std::collections::HashMap<char, char> {
+    static TABLE: OnceLock<std::collections::HashMap<char, char>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        KYUJITAI
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| {
+                let (old, new) = l.split_once('\t')?;
+                let (mut old, mut new) = (old.trim().chars(), new.trim().chars());
+                let (o, n) = (old.next()?, new.next()?);
+                (old.next().is_none() && new.next().is_none() && o.len_utf8() == n.len_utf8())
+                    .then_some((o, n))
+            })
+            .collect()
+    })
+}
+
+/// A character in its new form (`經` → `経`, `濟` → `済`), after
+/// `data/kyujitai.tsv`; any other character as it is.
+pub fn shinjitai_char(c: char) -> char {
+    if (c as u32) < 0x3400 {
+        return c;
+    }
+    kyujitai_table().get(&c).copied().unwrap_or(c)
+}
+
+/// `text` with old character forms written in the new ones (經濟産業省 →
+/// 経済産業省): the same length in bytes, every offset where it was;
+/// borrowed when there is none.
+pub fn shinjitai(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() || text.chars().all(|c| shinjitai_char(c) == c) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    std::borrow::Cow::Owned(text.chars().map(shinjitai_char).collect())
+}
+
 /// Japanese key: NFKC (half-width kana become full-width, full-width Latin
 /// becomes ASCII), katakana as hiragana, Latin lowercase, no spaces and no
 /// middle dots (`ｾｰﾌｶﾞｰﾄﾞ` and `セーフガード` → `せーふがーど`;
@@ -131,13 +173,15 @@ pub(crate) fn inflection_bases(word: &str) -> Vec<String> {
 /// as large ones (`ソフトウエア` and `ソフトウェア`, `ウルグァイ` and
 /// `ウルグアイ`), and a hyphen or minus after a kana as the long-vowel mark
 /// (`セ－フガ－ド` → `せーふがーど`); see [`large_vowel`] and
-/// [`stands_for_long_vowel`].
+/// [`stands_for_long_vowel`]. Old character forms are read as new ones
+/// (`經濟` → `経済`; [`shinjitai`]).
 pub fn key_ja(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s
         .nfkc()
         .filter(|c| !c.is_whitespace() && *c != '・')
         .flat_map(char::to_lowercase)
+        .map(shinjitai_char)
         .map(to_hiragana)
         .map(large_vowel)
     {
@@ -610,6 +654,24 @@ mod tests {
         assert_eq!(spelling_key("主要7ヶ国"), "主要7か国");
         assert_eq!(spelling_key("コンピューター"), "コンピュータ");
         assert_eq!(spelling_key("カー"), "カー");
+    }
+
+    /// Every line of `data/kyujitai.tsv` is read: two characters of the same
+    /// length, an old form that is no new one (a chain would fold twice).
+    #[test]
+    fn every_old_form_is_read_and_keeps_offsets() {
+        let lines = KYUJITAI
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .count();
+        let table = kyujitai_table();
+        assert_eq!(table.len(), lines);
+        for new in table.values() {
+            assert!(!table.contains_key(new), "{new}");
+        }
+        assert_eq!(shinjitai("經濟産業省の關税"), "経済産業省の関税");
+        assert_eq!(key_ja("經濟産業省"), key_ja("経済産業省"));
+        assert!(matches!(shinjitai("経済"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]
