@@ -1435,3 +1435,59 @@ fn the_reviewed_spellings_headlines_and_bare_words() {
         assert_eq!(code, 0, "{direction}: {out}{err}");
     }
 }
+
+/// The thirteenth session's review of `check --direction ja-en`, end to end:
+/// currency signs, press renderings, old character forms and 取極め pass,
+/// and the terms found are only the longest at each place.
+#[test]
+fn the_reviewed_renderings_signs_and_old_forms_pass_from_japanese() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let pairs = dir.path().join("r.tsv");
+    std::fs::write(
+        &pairs,
+        "ja\ten\n\
+         貿易赤字は4625億円だった。\tThe trade deficit was ¥462.5 billion.\n\
+         米国の貿易赤字は1兆ドルを超えた。\tThe U.S. trade deficit topped US$1 trillion.\n\
+         日EU経済連携協定が発効した。\tThe Japan-EU Economic Partnership Agreement came into force.\n\
+         円高が進み、輸出企業の収益を圧迫した。\tThe yen rose, squeezing exporters' profits.\n\
+         日銀は利上げを見送った。\tThe BOJ held off on raising interest rates.\n\
+         經濟産業省は声明を發表した。\tMETI issued a statement.\n\
+         取極めに署名した。\tThey signed the arrangement.\n",
+    )
+    .unwrap_or_default();
+    let p = pairs.display().to_string();
+    let (code, out, err) = run(
+        &[
+            "glossary",
+            "check",
+            "--direction",
+            "ja-en",
+            "--parallel",
+            &p,
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{out}{err}");
+    std::fs::write(
+        &pairs,
+        "ja\ten\n\
+         経済産業省は半導体の輸出規制を強化すると発表した。\tJapan's trade ministry said it would tighten export controls on chips.\n",
+    )
+    .unwrap_or_default();
+    let (code, out, err) = run(
+        &[
+            "glossary",
+            "check",
+            "--direction",
+            "en-ja",
+            "--parallel",
+            &p,
+        ],
+        "",
+    );
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(
+        out.contains("glossary terms found: 経済産業省, 半導体, 輸出規制"),
+        "{out}"
+    );
+}
