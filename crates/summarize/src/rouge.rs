@@ -194,25 +194,88 @@ fn lcs_table(a: &[String], b: &[String]) -> Vec<Vec<u32>> {
     t
 }
 
+/// Most cells of an LCS table held at once: beyond it (two sentences of
+/// 2,000 tokens each; a text without line breaks is one sentence to
+/// ROUGE-Lsum) the table is kept as every k-th row and recomputed a block at
+/// a time, the same walk in square-root memory (two single-line documents
+/// of 20,000 tokens each had asked 1.6 GB).
+const FULL_TABLE_CELLS: usize = 4 << 20;
+
+/// Row `i` of the LCS table from row `i - 1` (`above`), `a` on the rows.
+fn next_row(a: &[String], b: &[String], i: usize, above: &[u32], row: &mut [u32]) {
+    row[0] = 0;
+    for j in 1..=b.len() {
+        row[j] = if a[i - 1] == b[j - 1] {
+            above[j - 1] + 1
+        } else {
+            above[j].max(row[j - 1])
+        };
+    }
+}
+
 /// Indices into `a` of one LCS with `b`, found by walking the table back the
 /// way `rouge-score` does (prefer moving left in `b` when that keeps more).
 fn lcs_indices(a: &[String], b: &[String]) -> Vec<usize> {
-    let t = lcs_table(a, b);
-    let (mut i, mut j) = (a.len(), b.len());
+    let (m, n) = (a.len(), b.len());
+    if (m + 1).saturating_mul(n + 1) <= FULL_TABLE_CELLS {
+        return walk_back(a, b, &lcs_table(a, b), 0, (m, n)).0;
+    }
+    // Every k-th row kept; each block of k rows recomputed from the row
+    // before it when the walk reaches it.
+    let k = (m as f64).sqrt().ceil().max(1.0) as usize;
+    let mut kept: Vec<Vec<u32>> = vec![vec![0; n + 1]];
+    let mut row = vec![0u32; n + 1];
+    let mut above = vec![0u32; n + 1];
+    for i in 1..=m {
+        next_row(a, b, i, &above, &mut row);
+        std::mem::swap(&mut above, &mut row);
+        if i % k == 0 {
+            kept.push(above.clone());
+        }
+    }
     let mut out = Vec::new();
+    let (mut i, mut j) = (m, n);
     while i > 0 && j > 0 {
+        let first = (i - 1) / k * k;
+        let mut block = vec![kept[first / k].clone()];
+        for r in first + 1..=i {
+            let mut next = vec![0u32; n + 1];
+            next_row(a, b, r, &block[r - first - 1], &mut next);
+            block.push(next);
+        }
+        let (found, at) = walk_back(a, b, &block, first, (i, j));
+        out.extend(found.into_iter().rev());
+        (i, j) = at;
+    }
+    out.reverse();
+    out
+}
+
+/// The walk of [`lcs_indices`] over `rows`, rows `first..` of the table,
+/// from `(i, j)` until it leaves them (or reaches an edge): the indices
+/// found (in order) and where it stopped.
+fn walk_back(
+    a: &[String],
+    b: &[String],
+    rows: &[Vec<u32>],
+    first: usize,
+    (mut i, mut j): (usize, usize),
+) -> (Vec<usize>, (usize, usize)) {
+    let t = |i: usize, j: usize| rows[i - first][j];
+    let mut out = Vec::new();
+    while i > first && j > 0 {
         if a[i - 1] == b[j - 1] {
             out.push(i - 1);
             i -= 1;
             j -= 1;
-        } else if t[i][j - 1] > t[i - 1][j] {
+        } else if t(i, j - 1) > t(i - 1, j) {
             j -= 1;
         } else {
             i -= 1;
         }
     }
     out.reverse();
-    out
+    (out, (i, j))
 }
 
 /// Summary-level LCS: for each reference sentence the union of its LCS with
@@ -284,6 +347,24 @@ mod tests {
             assert_eq!(lcs_length(&b, &a), lcs_length(&a, &b));
         }
         assert_eq!(lcs_length(&[], &words("a b")), 0);
+    }
+
+    /// The walk in blocks of recomputed rows finds the indices the whole
+    /// table gives, ties taken the same way.
+    #[test]
+    fn lcs_indices_in_blocks_are_the_tables() {
+        let words = |n: usize, step: usize| -> Vec<String> {
+            (0..n).map(|i| format!("w{}", (i * step) % 7)).collect()
+        };
+        for (a, b) in [
+            (words(2100, 3), words(2300, 5)),
+            (words(3000, 2), words(1500, 4)),
+        ] {
+            assert!((a.len() + 1) * (b.len() + 1) > FULL_TABLE_CELLS);
+            let whole = walk_back(&a, &b, &lcs_table(&a, &b), 0, (a.len(), b.len())).0;
+            assert_eq!(lcs_indices(&a, &b), whole);
+            assert_eq!(whole.len() as u32, lcs_length(&a, &b));
+        }
     }
 
     #[test]
