@@ -193,8 +193,8 @@ fn english(mode: Mode) -> Result<()> {
     for d in &domains {
         let t = Instant::now();
         let stats = match split_bytes()? {
-            Some(n) => extractor.count_all(&split_documents(&d.docs, n)),
-            None => extractor.count_all(&d.docs),
+            Some(n) => extractor.count_all(&split_documents(&d.docs, n))?,
+            None => extractor.count_all(&d.docs)?,
         };
         counted.push((stats, t.elapsed().as_secs_f64()));
     }

@@ -663,7 +663,7 @@ mod tests {
             "対米貿易黒字が問題だ。",
             "貿易黒字が続いた。",
         ];
-        let stats = crate::Extractor::new(Language::Ja)?.count_all(&docs);
+        let stats = crate::Extractor::new(Language::Ja)?.count_all(&docs)?;
         let rows = crate::rank(&stats, &crate::RankOptions::default(), None);
         let surplus = rows.iter().find(|r| r.term == "貿易黒字");
         assert_eq!(
@@ -675,8 +675,8 @@ mod tests {
         // Counted per document, the documents merge exactly as shards.
         let extractor = crate::Extractor::new(Language::Ja)?;
         let shards = Stats::merge(
-            extractor.count_all(&docs[..1]),
-            extractor.count_all(&docs[1..]),
+            extractor.count_all(&docs[..1])?,
+            extractor.count_all(&docs[1..])?,
         );
         assert_eq!(shards.ok(), Some(stats.clone()));
         // A count past the documents is refused as it is read.

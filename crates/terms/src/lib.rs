@@ -23,7 +23,7 @@
 //!     "The trade surplus narrowed as tariffs fell. Car tariffs were cut.",
 //! ];
 //! let extractor = Extractor::new(Language::En)?;
-//! let stats = extractor.count_all(&docs);
+//! let stats = extractor.count_all(&docs)?;
 //! let rows = rank(&stats, &RankOptions::default(), None);
 //! let terms: Vec<&str> = rows.iter().map(|r| r.term.as_str()).collect();
 //! assert!(terms[..3].contains(&"trade surplus"));
@@ -125,19 +125,20 @@ impl Extractor {
         }
     }
 
-    /// The candidates of many documents, counted in parallel; the result does
-    /// not depend on the number of threads.
-    pub fn count_all<S: AsRef<str> + Sync>(&self, docs: &[S]) -> Stats {
+    /// The candidates of many documents, counted in parallel (on rayon's
+    /// global pool); the result does not depend on the number of threads.
+    /// Fails only when a count would pass `u64::MAX`.
+    pub fn count_all<S: AsRef<str> + Sync>(&self, docs: &[S]) -> Result<Stats, Error> {
         let language = self.language;
-        docs.par_iter().map(|d| self.count(d.as_ref())).reduce(
-            || Stats::new(language),
-            |a, b| {
-                let mut a = a;
-                // Same language and version by construction.
-                let _ = a.absorb(b);
-                a
-            },
-        )
+        docs.par_iter()
+            .map(|d| Ok(self.count(d.as_ref())))
+            .try_reduce(
+                || Stats::new(language),
+                |mut a, b| {
+                    a.absorb(b)?;
+                    Ok(a)
+                },
+            )
     }
 }
 
@@ -163,10 +164,10 @@ mod tests {
             let docs: Vec<&str> = text.split("\n\n").collect();
             assert!(docs.len() > 4);
             let extractor = Extractor::new(language)?;
-            let whole = extractor.count_all(&docs);
+            let whole = extractor.count_all(&docs)?;
             let mid = docs.len() / 2;
-            let a = Stats::from_json(&extractor.count_all(&docs[..mid]).to_json()?)?;
-            let b = Stats::from_json(&extractor.count_all(&docs[mid..]).to_json()?)?;
+            let a = Stats::from_json(&extractor.count_all(&docs[..mid])?.to_json()?)?;
+            let b = Stats::from_json(&extractor.count_all(&docs[mid..])?.to_json()?)?;
             let merged = Stats::merge(b, a)?;
             assert_eq!(merged.to_json()?, whole.to_json()?);
             let glossary = kotoba_glossary::default_glossary()?;
@@ -399,7 +400,7 @@ mod tests {
                 .map(|i| format!("The export quota rose in year {i}."))
                 .collect();
             docs[0].push_str(" A tariff rate quota applied.");
-            let stats = extractor.count_all(&docs);
+            let stats = extractor.count_all(&docs)?;
             let gain = |key: &str| gain_of(&stats, |w, v| w.spread = v, key);
             assert!(near(gain("export quota"), weight), "{files} files");
             assert!(near(gain("tariff rate quota"), 0.0), "{files} files");
