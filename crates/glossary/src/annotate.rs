@@ -1084,6 +1084,24 @@ fn case_fits(found: &str, form: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The spans `a` finds in `text`, as (text, concept id).
+    fn found(a: &Annotator, g: &Glossary, text: &str) -> Vec<(String, String)> {
+        a.annotate(text)
+            .iter()
+            .map(|s| {
+                (
+                    text[s.start..s.end].to_string(),
+                    g.concepts[s.concept].id.clone(),
+                )
+            })
+            .collect()
+    }
+
+    /// A span as [`found`] gives it.
+    fn pair(t: &str, c: &str) -> (String, String) {
+        (t.to_string(), c.to_string())
+    }
     use crate::default_glossary;
 
     /// The text of every span `a` finds in `text`.
@@ -1166,18 +1184,7 @@ mod tests {
     fn okurigana_and_long_vowels_as_the_text_writes_them() -> Result<(), Error> {
         let g = default_glossary()?;
         let a = Annotator::new(g)?;
-        let concepts = |text: &str| -> Vec<(String, String)> {
-            a.annotate(text)
-                .iter()
-                .map(|s| {
-                    (
-                        text[s.start..s.end].to_string(),
-                        g.concepts[s.concept].id.clone(),
-                    )
-                })
-                .collect()
-        };
-        let pair = |t: &str, c: &str| (t.to_string(), c.to_string());
+        let concepts = |text: &str| found(&a, g, text);
         assert_eq!(
             concepts("関税割り当て枠が拡大し、輸入割当ては撤廃された。"),
             [
@@ -1231,18 +1238,7 @@ mod tests {
     fn katakana_written_with_other_vowel_kana_or_hyphens() -> Result<(), Error> {
         let g = default_glossary()?;
         let a = Annotator::new(g)?;
-        let ids = |text: &str| -> Vec<(String, String)> {
-            a.annotate(text)
-                .iter()
-                .map(|s| {
-                    (
-                        text[s.start..s.end].to_string(),
-                        g.concepts[s.concept].id.clone(),
-                    )
-                })
-                .collect()
-        };
-        let pair = |t: &str, c: &str| (t.to_string(), c.to_string());
+        let ids = |text: &str| found(&a, g, text);
         assert_eq!(
             ids("セ－フガ－ドが発動された。"),
             [pair("セ－フガ－ド", "safeguard")]

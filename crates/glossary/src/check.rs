@@ -851,7 +851,7 @@ impl VerbForms {
                 continue;
             }
             let word = word.to_ascii_lowercase();
-            let bases = verb_bases(&word);
+            let bases = crate::normalize::verb_bases(&word);
             for base in &bases {
                 if let Some(list) = self.terms.get(base) {
                     out.extend(list);
@@ -901,32 +901,6 @@ fn verbs_of_noun(noun: &str) -> Vec<String> {
     }
     stem_plus("iance", &["y"]);
     stem_plus("ance", &[""]);
-    out
-}
-
-/// The words `word` may be a form of as a verb: `pledged` → `pledge`,
-/// `pledg`; `banned` → `ban`; `subsidized` → `subsidize`; `tried` → `try`;
-/// `opening` → `open`, `opene`. Only candidates: the glossary says which
-/// are words.
-fn verb_bases(word: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for ending in ["ed", "ing"] {
-        let Some(stem) = word.strip_suffix(ending) else {
-            continue;
-        };
-        if stem.len() < 2 {
-            continue;
-        }
-        out.push(stem.to_string());
-        out.push(format!("{stem}e"));
-        if let Some(y) = stem.strip_suffix('i').filter(|_| ending == "ed") {
-            out.push(format!("{y}y"));
-        }
-        let b = stem.as_bytes();
-        if b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] {
-            out.push(stem[..stem.len() - 1].to_string());
-        }
-    }
     out
 }
 
@@ -1248,9 +1222,9 @@ mod tests {
         assert_eq!(lines, [4], "{issues:?}");
         let issues = check_pairs(&a, &pairs[..1], Direction::EnJa);
         assert!(issues.is_empty(), "{issues:?}");
-        assert!(verb_bases("banned").contains(&"ban".to_string()));
-        assert!(verb_bases("subsidized").contains(&"subsidize".to_string()));
-        assert!(verb_bases("tried").contains(&"try".to_string()));
+        assert!(crate::normalize::verb_bases("banned").contains(&"ban".to_string()));
+        assert!(crate::normalize::verb_bases("subsidized").contains(&"subsidize".to_string()));
+        assert!(crate::normalize::verb_bases("tried").contains(&"try".to_string()));
         Ok(())
     }
 

@@ -13,14 +13,9 @@ fn stemmer() -> &'static WordTokenizer {
 /// English key: NFKC, lowercase, words stemmed (Snowball), joined by spaces
 /// (`Tariffs` → `tariff`, `Anti-Dumping duties` → `anti dump duti`).
 pub fn key_en(s: &str) -> String {
-    let text: String = s
-        .nfkc()
-        .collect::<String>()
-        .to_lowercase()
-        .replace('’', "'");
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|w| !w.is_empty())
-        .map(|w| w.trim_end_matches("'s"))
+    en_words(s)
+        .iter()
+        .map(String::as_str)
         // The stemmer does not know `crises` is `crisis`; a noun used only
         // in the plural (`customs`, `goods`) is not cut to another word.
         .map(|w| match kotoba_tokenize::words::irregular_singular(w) {
@@ -105,6 +100,16 @@ pub(crate) fn inflection_bases(word: &str) -> Vec<String> {
     {
         out.push(stem.to_string());
     }
+    out.extend(verb_bases(word));
+    out
+}
+
+/// The words `word` may be a form of as a verb: `pledged` → `pledge`,
+/// `pledg`; `banned` → `ban`; `subsidized` → `subsidize`; `tried` → `try`;
+/// `opening` → `open`, `opene`. Only candidates: the glossary says which
+/// are words.
+pub(crate) fn verb_bases(word: &str) -> Vec<String> {
+    let mut out = Vec::new();
     for ending in ["ed", "ing"] {
         let Some(stem) = word.strip_suffix(ending).filter(|s| s.len() >= 2) else {
             continue;
@@ -692,6 +697,14 @@ mod tests {
         }
     }
 
+    /// Each of `want` is among the English forms of `term`.
+    fn assert_forms(term: &str, want: &[&str]) {
+        let forms = english_forms(term);
+        for f in want {
+            assert!(forms.contains(&f.to_string()), "{f}: {forms:?}");
+        }
+    }
+
     #[test]
     fn plurals_and_hyphens() {
         assert!(english_forms("trade policy").contains(&"trade policies".to_string()));
@@ -701,25 +714,25 @@ mod tests {
         assert!(english_forms("financial crisis").contains(&"financial crises".to_string()));
         assert!(english_forms("trade embargo").contains(&"trade embargoes".to_string()));
         assert!(english_forms("FTA").contains(&"FTAs".to_string()));
-        let forms = english_forms("free trade agreement");
-        for f in [
-            "free-trade agreement",
-            "free-trade agreements",
-            "free trade-agreement",
-        ] {
-            assert!(forms.contains(&f.to_string()), "{f}: {forms:?}");
-        }
+        assert_forms(
+            "free trade agreement",
+            &[
+                "free-trade agreement",
+                "free-trade agreements",
+                "free trade-agreement",
+            ],
+        );
         assert!(english_forms("balance of payments").contains(&"balance-of-payments".to_string()));
         // A term with a hyphen of its own, as a compound modifier (a
         // terminologist's review found `non-tariff-barrier issues` passed).
-        let forms = english_forms("non-tariff barrier");
-        for f in [
-            "non-tariff-barrier",
-            "nontariff-barrier",
-            "non-tariff-barriers",
-        ] {
-            assert!(forms.contains(&f.to_string()), "{f}: {forms:?}");
-        }
+        assert_forms(
+            "non-tariff barrier",
+            &[
+                "non-tariff-barrier",
+                "nontariff-barrier",
+                "non-tariff-barriers",
+            ],
+        );
         assert!(english_forms("anti-dumping duty").contains(&"anti-dumping-duty".to_string()));
         assert_eq!(key_en("financial crises"), key_en("financial crisis"));
         assert_eq!(key_en("trade surpluses"), key_en("trade surplus"));
