@@ -1381,7 +1381,7 @@ fn a_forbidden_utx_row_deprecates_only_its_own_term() {
     );
 }
 
-/// A terminologist's review of the twelfth session, end to end: British
+/// A terminologist's review of the session of 2026-12-04, end to end: British
 /// spellings and legacy katakana found nothing, a headline in capitals took
 /// `BIT` for the treaty, and bare 黒字 was read as the trade surplus.
 #[test]

@@ -16,7 +16,7 @@ use crate::align::PairStats;
 /// plural suffixes and nouns of time left out (tenth session): counts of an
 /// older version key the same term otherwise, and merged with these would
 /// count it twice. 4 since a Japanese count records the keys standing only
-/// inside longer candidates ([`Stats::nested_docs`], eleventh session): an
+/// inside longer candidates ([`Stats::nested_docs`], session of 2026-12-04): an
 /// older count lacks them, and its terms' documents would come out short.
 pub const STATS_VERSION: u32 = 4;
 
