@@ -97,7 +97,9 @@ impl std::fmt::Debug for Summarizer {
 }
 
 impl Summarizer {
-    /// The default summarizer: LeadRank, three sentences, MMR 0.7.
+    /// The default summarizer: LeadRank, three sentences. Redundancy is
+    /// the method's own unless [`Summarizer::mmr`] sets it: MMR 0.7 for
+    /// LeadRank and Luhn, 0.5 for several documents, none for the others.
     pub fn new() -> Result<Summarizer, Error> {
         Ok(Summarizer {
             preparer: Preparer::new()?,

@@ -83,6 +83,7 @@ fn lang_for_code(code: &str) -> Option<Lang> {
 }
 
 /// A language detector, optionally restricted to candidates.
+#[derive(Clone)]
 pub struct LanguageDetector {
     detector: Detector,
     /// Japanese is among the candidates: the corrections of whatlang's
@@ -93,10 +94,13 @@ pub struct LanguageDetector {
     english: bool,
 }
 
-// By hand: the fields hold tables and automata too large to print.
+// By hand: whatlang's detector prints nothing useful.
 impl std::fmt::Debug for LanguageDetector {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("LanguageDetector").finish_non_exhaustive()
+        f.debug_struct("LanguageDetector")
+            .field("japanese", &self.japanese)
+            .field("english", &self.english)
+            .finish_non_exhaustive()
     }
 }
 
