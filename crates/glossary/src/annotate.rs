@@ -172,7 +172,7 @@ impl<'g> Annotator<'g> {
         } else {
             Some(Skeletons {
                 automaton: automaton(&skeleton_patterns, MatchKind::Standard)
-                    .map_err(|e| Error::Format(format!("cannot compile the glossary: {e}")))?,
+                    .map_err(|e| Error::Compile(e.to_string()))?,
                 targets: skeleton_targets,
             })
         };
@@ -255,7 +255,7 @@ impl<'g> Annotator<'g> {
         Ok(Annotator {
             glossary,
             every: automaton(&patterns, MatchKind::Standard)
-                .map_err(|e| Error::Format(format!("cannot compile the glossary: {e}")))?,
+                .map_err(|e| Error::Compile(e.to_string()))?,
             targets,
             cased,
             skeletons,

@@ -27,6 +27,13 @@ pub enum Error {
     /// The format could not be told from the file name.
     #[error("{0}")]
     Format(String),
+    /// The glossary's terms could not be compiled into a matcher.
+    #[error("cannot compile the glossary: {0}")]
+    Compile(String),
+    /// The glossary built into the crate does not read (a defect of the
+    /// build, not of any input).
+    #[error("the embedded glossary is broken: {0}")]
+    EmbeddedBroken(String),
     /// The Japanese tokenizer could not be set up.
     #[error(transparent)]
     Tokenize(#[from] kotoba_tokenize::Error),

@@ -50,7 +50,7 @@ pub fn default_glossary() -> Result<&'static Glossary, Error> {
         .map_err(|e| e.to_string())
     })
     .as_ref()
-    .map_err(|e| Error::Format(format!("the embedded glossary is broken: {e}")))
+    .map_err(|e| Error::EmbeddedBroken(e.to_string()))
 }
 
 /// The default glossary (unless `no_default`) with the user glossaries in
