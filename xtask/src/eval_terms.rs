@@ -806,7 +806,7 @@ fn fit_english() -> Result<()> {
     let stats: Vec<Stats> = domains
         .iter()
         .map(|d| extractor.count_all(&d.docs))
-        .collect();
+        .collect::<Result<_, _>>()?;
     let f1 = |w: &Weights, i: usize| {
         let options = RankOptions {
             weights: w.clone(),
@@ -1091,7 +1091,7 @@ fn japanese() -> Result<()> {
     let chars: usize = docs.iter().map(|d| d.chars().count()).sum();
     let extractor = Extractor::new(Language::Ja)?;
     let t = Instant::now();
-    let stats = extractor.count_all(&docs);
+    let stats = extractor.count_all(&docs)?;
     let count_secs = t.elapsed().as_secs_f64();
     println!(
         "\n## Japanese term extraction: {} gettext catalogs in {CATALOGS} ({} documents, {chars} chars), against EDICT/COMPDIC headwords ({})\n",
