@@ -189,6 +189,13 @@ fn classify(raw: &str) -> Token {
         .rsplit_once('-')
         .map(|(_, tail)| tail)
         .filter(|tail| tail.starts_with(|c: char| c.is_ascii_uppercase()));
+    // One capital letter is an initial (`Chad P. Bown`), though `p.`
+    // (page) is listed and a lowercase entry matches any case.
+    if let [l] = word.as_bytes()
+        && l.is_ascii_uppercase()
+    {
+        return Token::Initial;
+    }
     if let Some(class) =
         abbreviations::abbreviation(word).or_else(|| tail.and_then(abbreviations::abbreviation))
     {
@@ -963,6 +970,11 @@ mod tests {
         assert_eq!(
             sentences("George W. Bush met the press."),
             ["George W. Bush met the press."]
+        );
+        // `p.` (page) is listed; `P.` is an initial all the same.
+        assert_eq!(
+            sentences("Chad P. Bown is a fellow. See p. 55 for data."),
+            ["Chad P. Bown is a fellow.", "See p. 55 for data."]
         );
     }
 
