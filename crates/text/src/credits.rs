@@ -31,6 +31,7 @@ struct Phrases {
     stamp: Vec<&'static str>,
     date: Vec<&'static str>,
     outlet: Vec<&'static str>,
+    notice: Vec<&'static str>,
 }
 
 fn phrases() -> &'static Phrases {
@@ -47,6 +48,7 @@ fn phrases() -> &'static Phrases {
                 "stamp" => &mut p.stamp,
                 "date" => &mut p.date,
                 "outlet" => &mut p.outlet,
+                "notice" => &mut p.notice,
                 _ => continue,
             };
             list.push(phrase.trim());
@@ -160,6 +162,12 @@ pub fn credit_line(line: &str) -> bool {
         return true;
     }
     if let Some(rest) = after_opening(line, &p.stamp) {
+        // A stamp may end with its byline (`Posted March 20, 2024 by
+        // Jeffrey J. Schott`).
+        let rest = match rest.split_once(" by ") {
+            Some((stamp, by)) if names(by) => stamp,
+            _ => rest,
+        };
         let words: Vec<&str> = rest.split_whitespace().collect();
         let dated = words.iter().any(|w| date_word(w, &p.date));
         // A stamp has no sentence of its own: `Published figures show…`
@@ -172,13 +180,27 @@ pub fn credit_line(line: &str) -> bool {
         });
         return dated && !lowercase_word && words.len() < MAX_WORDS;
     }
-    outlet_line(line, &p.outlet) || japanese_credit(line)
+    outlet_line(line, &p.outlet) || notice_line(line, &p.notice) || japanese_credit(line)
+}
+
+/// True for a line opening with a wire's notice about itself (`The AP is
+/// solely responsible for all content.`, `Our Standards: …`), of at most
+/// [`MAX_WORDS`] words.
+fn notice_line(line: &str, notices: &[&str]) -> bool {
+    line.split_whitespace().count() < MAX_WORDS
+        && notices.iter().any(|n| {
+            line.get(..n.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(n))
+        })
 }
 
 /// True for a line naming only a news outlet (`Thomson Reuters`), or its
 /// copyright notice (`© 2024 Reuters`, `Copyright Kyodo News`).
 fn outlet_line(line: &str, outlets: &[&str]) -> bool {
-    let line = line.trim_end_matches(['.', '。']);
+    // A sign-off set off with rules (`==Kyodo`, `-- Reuters --`).
+    let line = line
+        .trim_matches(|c: char| matches!(c, '=' | '-' | '—' | '–' | '*' | ' '))
+        .trim_end_matches(['.', '。']);
     let named = |s: &str| outlets.iter().any(|o| s.trim().eq_ignore_ascii_case(o));
     if named(line) {
         return true;
@@ -220,8 +242,41 @@ fn japanese_reporter_dateline(line: &str) -> Option<usize> {
         .then(|| '【'.len_utf8() + end + '】'.len_utf8())
 }
 
-/// `text` with its credit lines, and the reporter's part of Japanese
-/// datelines, turned into spaces (line breaks kept, so offsets and
+/// The byte spans of `line`'s bracketed credits and link labels: a photo
+/// credit (`(AP Photo/Paul Sancya)`, `(REUTERS/Issei Kato)`: an outlet or
+/// `Photo` before a slash) or a file type (`(PDF)`, `[PDF, 1.2 MB]`).
+fn inline_credits(line: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let outlets = &phrases().outlet;
+    line.match_indices(['(', '['])
+        .filter_map(move |(open, bracket)| {
+            let close = if bracket == "(" { ')' } else { ']' };
+            let inner_start = open + 1;
+            let len = line[inner_start..].find(close)?;
+            let inner = &line[inner_start..inner_start + len];
+            if inner.chars().count() > 40 {
+                return None;
+            }
+            let head = inner.split_once('/').map(|(h, _)| h.trim());
+            let photo = head.is_some_and(|h| {
+                h.ends_with("Photo")
+                    || h.ends_with("PHOTO")
+                    || outlets.iter().any(|o| h.eq_ignore_ascii_case(o))
+            });
+            let file = ["PDF", "DOC", "DOCX", "XLS", "XLSX", "PPT"]
+                .iter()
+                .any(|f| {
+                    inner
+                        .split([',', ' '])
+                        .next()
+                        .is_some_and(|w| w.eq_ignore_ascii_case(f))
+                });
+            (photo || file).then_some((open, inner_start + len + 1))
+        })
+}
+
+/// `text` with its credit lines, bracketed credits and link labels (see
+/// [`inline_credits`]), and the reporter's part of Japanese datelines,
+/// turned into spaces (line breaks kept, so offsets and
 /// sentence boundaries stay where they were).
 pub fn without_credit_lines(text: &str) -> Cow<'_, str> {
     let mut blank: Vec<(usize, usize)> = Vec::new();
@@ -231,8 +286,11 @@ pub fn without_credit_lines(text: &str) -> Cow<'_, str> {
         let lead = body.len() - body.trim_start().len();
         if credit_line(body) {
             blank.push((at + lead, at + body.trim_end().len()));
-        } else if let Some(len) = japanese_reporter_dateline(body.trim_start()) {
-            blank.push((at + lead, at + lead + len));
+        } else {
+            if let Some(len) = japanese_reporter_dateline(body.trim_start()) {
+                blank.push((at + lead, at + lead + len));
+            }
+            blank.extend(inline_credits(body).map(|(s, e)| (at + s, at + e)));
         }
         at += line.len();
     }
@@ -269,6 +327,11 @@ mod tests {
             "© 2024 Reuters",
             "Copyright 2023 Kyodo News. All rights reserved.",
             "共同通信",
+            "==Kyodo",
+            "Posted March 20, 2024 by Jeffrey J. Schott",
+            "The AP is solely responsible for all content.",
+            "Our Standards: The Thomson Reuters Trust Principles.",
+            "This article was first published on Nikkei Asia.",
         ] {
             assert!(credit_line(line), "{line}");
         }
@@ -286,8 +349,32 @@ mod tests {
             "by Japanese Trade Minister Hashimoto and US Trade Representative Kantor.",
             "Reuters reported the deal.",
             "Copyright rules for trade",
+            "Posted workers were hired by Toyota in 2024.",
+            "The AP reported the deal.",
+            "This article of the treaty covers rice.",
         ] {
             assert!(!credit_line(line), "{line}");
+        }
+    }
+
+    /// A photo credit in a caption gave `AP` as a term, a download link's
+    /// file type `PDF`.
+    #[test]
+    fn bracketed_photo_credits_and_file_types_are_blanked() {
+        let text = "Cars wait at a port. (AP Photo/Eugene Hoshiko)\n\
+                    MC13 Ministerial Declaration (PDF)\n\
+                    The yen fell (REUTERS/Issei Kato) [PDF, 1.2 MB] (Tokyo/Osaka)";
+        let blank = without_credit_lines(text);
+        assert_eq!(blank.len(), text.len());
+        for gone in ["AP Photo", "PDF", "REUTERS", "Issei"] {
+            assert!(!blank.contains(gone), "{gone}: {blank}");
+        }
+        for kept in [
+            "MC13 Ministerial Declaration",
+            "Cars wait at a port.",
+            "(Tokyo/Osaka)",
+        ] {
+            assert!(blank.contains(kept), "{kept}: {blank}");
         }
     }
 
