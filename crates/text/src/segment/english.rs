@@ -615,11 +615,9 @@ impl<'a> Scanner<'a> {
     /// 2,000 bytes: a table row.
     fn line_has_bar(&self, end: usize) -> bool {
         let lo = end.saturating_sub(2000);
-        self.b[lo..end]
-            .iter()
-            .rev()
-            .take_while(|&&b| b != b'\n')
-            .any(|&b| b == b'|')
+        let window = &self.b[lo..end];
+        let line = memchr::memrchr(b'\n', window).map_or(window, |k| &window[k + 1..]);
+        memchr::memchr(b'|', line).is_some()
     }
 
     /// The words of the line ending at `end`: how many, and how many of
@@ -712,10 +710,7 @@ impl<'a> Scanner<'a> {
 /// the text), looking 2,000 bytes ahead at most.
 fn line_end_from(b: &[u8], start: usize) -> usize {
     let hi = b.len().min(start.saturating_add(2000));
-    b[start.min(hi)..hi]
-        .iter()
-        .position(|&c| c == b'\n')
-        .map_or(hi, |p| start + p)
+    memchr::memchr(b'\n', &b[start.min(hi)..hi]).map_or(hi, |p| start + p)
 }
 
 /// True for a Roman numeral in capitals written the standard way, 1 to
