@@ -592,3 +592,72 @@ fn japanese_labels_list_introductions_and_quoted_questions() {
         "{out}"
     );
 }
+
+/// An analyst's review of news summaries found page furniture holding no
+/// phrase of `boilerplate.txt` in them: a bare date and `Share` around a
+/// WTO story's one sentence (`--words 15`), a press release's slug, a data
+/// row, a figure's source under the default, an author's note under Luhn
+/// and SumBasic. None is printed; the empty summary is noted; real
+/// sentences like them stay.
+#[test]
+fn press_release_slugs_dates_labels_and_author_notes_stay_out() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let write = |name: &str, text: &str| {
+        let file = dir.path().join(name);
+        std::fs::write(&file, text).unwrap_or_else(|e| panic!("{e}"));
+        file.display().to_string()
+    };
+    let wto = write(
+        "wto.txt",
+        "Panel issues report regarding EU countervailing duties on biodiesel from Indonesia\n\n\
+         16 October 2023\n\n\
+         The panel found that the European Union acted inconsistently with its obligations \
+         under the Agreement on Subsidies and Countervailing Measures.\n\n\
+         Indonesia requested the establishment of a panel on 24 August 2023.\n\n\
+         Chart 1: World merchandise trade volume, 2015Q1–2025Q4\nIndex, 2015=100\n\
+         Source: WTO and UNCTAD.\n\n\
+         Exports +13.5\nImports +9.5\n\n\
+         Downloads:\nMC13 Ministerial Declaration (PDF)\n\nShare\n\n###\n",
+    );
+    let story = [
+        "The panel found that the European Union acted inconsistently with its obligations \
+         under the Agreement on Subsidies and Countervailing Measures.",
+        "Indonesia requested the establishment of a panel on 24 August 2023.",
+    ];
+    for words in ["8", "15", "25", "40"] {
+        let (code, out, err) = run(&["--threads", "1", "summarize", "--words", words, &wto]);
+        assert_eq!(code, 0, "{err}");
+        for line in out.lines().filter(|l| !l.is_empty()) {
+            assert!(story.contains(&line), "--words {words}: {out}");
+        }
+        if words == "8" {
+            assert!(err.contains("empty summary"), "{err}");
+        }
+    }
+    let (code, out, err) = run(&["summarize", "-n", "6", &wto]);
+    assert_eq!(code, 0, "{err}");
+    // The headline is a heading, taken when nothing else is left.
+    let lines: Vec<&str> = out.lines().filter(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(lines[0].starts_with("Panel issues report"), "{out}");
+    let release = write(
+        "release.txt",
+        "FOR IMMEDIATE RELEASE\nMay 14, 2024\n\n\
+         Contact: USTR Press Office | media@ustr.eop.gov | 202-395-3230\n\n\
+         USTR will propose an exclusion process for machinery used in domestic manufacturing.\n\n\
+         Contacts between the two sides resumed.\n\nShare prices fell.\n\n\
+         Sources said the talks stalled.\n\n\
+         About IPEF\nThe IPEF was launched in May 2022 in Tokyo.\n\n\
+         Jeffrey J. Schott is a senior fellow at the Peterson Institute for International \
+         Economics.\n",
+    );
+    for method in ["leadrank", "luhn", "sumbasic", "lexrank", "pacsum"] {
+        let (code, out, err) = run(&["summarize", "-n", "8", "--method", method, &release]);
+        assert_eq!(code, 0, "{err}");
+        let lines: Vec<&str> = out.lines().filter(|l| !l.is_empty()).collect();
+        assert_eq!(lines.len(), 4, "{method}: {out}");
+        for kept in ["Contacts between", "Share prices", "Sources said"] {
+            assert!(lines.iter().any(|l| l.starts_with(kept)), "{method}: {out}");
+        }
+    }
+}

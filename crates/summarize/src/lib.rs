@@ -17,6 +17,7 @@
 //! # Ok::<(), kotoba_summarize::Error>(())
 //! ```
 
+mod furniture;
 mod graph;
 mod methods;
 mod prepare;
@@ -354,6 +355,70 @@ mod tests {
         match Summarizer::new() {
             Ok(s) => s.method(method).length(Length::Sentences(n)),
             Err(e) => panic!("{e}"),
+        }
+    }
+
+    /// Page furniture without a phrase of `boilerplate.txt` filled budgets
+    /// and defaults (a review found each kind): a bare date, a press
+    /// release's slug and end mark, `Contact`, `Share`, `Related`, `About
+    /// …` and what stands under them, a figure's label, a data row, a
+    /// download link, a figure's source, a correction's second sentence,
+    /// an author's note closing a commentary. None is taken, at any budget
+    /// and by any method; sentences much like them stay.
+    #[test]
+    fn press_release_furniture_and_author_notes_are_never_taken() {
+        let story = [
+            "WASHINGTON – Japan and the United States agreed on Tuesday to cut tariffs on steel.",
+            "Contacts between the two sides resumed.",
+            "Share prices fell.",
+            "Sources said the talks stalled.",
+            "Figure 1 shows subsidy notifications by WTO members since 2015.",
+        ];
+        let text = format!(
+            "FOR IMMEDIATE RELEASE\nMay 14, 2024\n\n\
+             Contact: USTR Press Office | media@ustr.eop.gov | 202-395-3230\n\n\
+             Press Release\n\n16 October 2023\n\n{}\n\n{}\n\n{}\n\n{}\n\n\
+             Chart 1: World merchandise trade volume, 2015Q1–2025Q4\nIndex, 2015=100\n\
+             Source: WTO and UNCTAD.\n\n\
+             Exports +13.5\nImports +9.5\n\nTable 1.\n\n{}\n\n\
+             Figure 1: Subsidy notifications to the WTO, 2015-2023\n\n\
+             Downloads:\nMC13 Ministerial Declaration (PDF)\n\n\
+             About IPEF\nThe IPEF was launched in May 2022 in Tokyo.\n\n\
+             Correction: An earlier version misstated the rate. It is 37.6%, not 38.1%.\n\n\
+             Jeffrey J. Schott is a senior fellow at the Peterson Institute for \
+             International Economics.\n\n\
+             Related\nTariffs rise again\n\n\
+             Media contact: press@doc.gov\nPhone: 03-3501-1511 (main)\n\nShare\n\n###\n-30-\n",
+            story[0], story[1], story[2], story[3], story[4]
+        );
+        for m in Method::ALL {
+            let out = summarizer(m, 20).summarize(&text, Lang::En, Split::Sentences);
+            let texts: Vec<&str> = out.iter().map(|e| e.text.as_str()).collect();
+            assert_eq!(texts.len(), story.len(), "{m:?}: {texts:?}");
+            for budget in [4, 8, 15, 25, 40] {
+                let out = summarizer(m, 20).length(Length::Words(budget)).summarize(
+                    &text,
+                    Lang::En,
+                    Split::Sentences,
+                );
+                for e in &out {
+                    assert!(story.contains(&e.text.as_str()), "{m:?} {budget}: {out:?}");
+                }
+            }
+        }
+        let tiny = summarizer(Method::LeadRank, 3)
+            .length(Length::Words(2))
+            .summarize(&text, Lang::En, Split::Sentences);
+        assert!(tiny.is_empty(), "{tiny:?}");
+        // An author's note is one only as the last paragraph, after others.
+        let note = "Mary Lovely is a senior fellow at the Peterson Institute.";
+        let alone = summarizer(Method::Lead, 1).summarize(note, Lang::En, Split::Sentences);
+        assert_eq!(alone.len(), 1);
+        let first = format!("{note}\n\nShe wrote on tariffs.\n");
+        let out = summarizer(Method::Lead, 1).summarize(&first, Lang::En, Split::Sentences);
+        assert_eq!(out[0].text, note);
+        for kept in story {
+            assert_stays_a_sentence(kept);
         }
     }
 

@@ -442,9 +442,18 @@ impl Preparer {
                     s.fragment = true;
                     s.heading = true;
                 }
+                // A bare date, a slug, a link label, a figure's label, a
+                // data row (`data/furniture.txt`).
+                if crate::furniture::furniture(&text[start..end]) {
+                    s.boilerplate = true;
+                }
             }
         }
         mark_captions(text, &mut sentences);
+        if split == Split::Sentences {
+            mark_blocks(&mut sentences);
+            mark_author_note(&mut sentences);
+        }
         // The opening is the first paragraph with a real sentence in it.
         if let Some(first) = sentences
             .iter()
@@ -999,6 +1008,53 @@ fn mark_captions(text: &str, sentences: &mut [Sentence]) {
             for s in &mut sentences[run] {
                 s.boilerplate = true;
             }
+        }
+    }
+}
+
+/// Marks the rest of a paragraph as boilerplate after a line of furniture
+/// that opens it with a `block` label ([`crate::furniture::opens_a_block`]:
+/// `Contact`, `Related`, `About IPEF`, `Correction: …`).
+fn mark_blocks(sentences: &mut [Sentence]) {
+    let mut block: Option<usize> = None;
+    for s in sentences.iter_mut() {
+        if block == Some(s.paragraph) {
+            s.boilerplate = true;
+        } else if s.boilerplate && crate::furniture::opens_a_block(&s.text) {
+            block = Some(s.paragraph);
+        } else {
+            block = None;
+        }
+    }
+}
+
+/// Marks a note on the author closing a commentary as boilerplate
+/// ([`crate::furniture::author_note`]): the last paragraph holding a
+/// sentence of the summary's material, when another paragraph before it
+/// holds one too.
+fn mark_author_note(sentences: &mut [Sentence]) {
+    let Some(last) = sentences
+        .iter()
+        .rev()
+        .find(|s| s.is_content())
+        .map(|s| s.paragraph)
+    else {
+        return;
+    };
+    if !sentences
+        .iter()
+        .any(|s| s.is_content() && s.paragraph != last)
+    {
+        return;
+    }
+    let note: Vec<&str> = sentences
+        .iter()
+        .filter(|s| s.paragraph == last && s.is_content())
+        .map(|s| s.text.as_str())
+        .collect();
+    if crate::furniture::author_note(&note) {
+        for s in sentences.iter_mut().filter(|s| s.paragraph == last) {
+            s.boilerplate = true;
         }
     }
 }

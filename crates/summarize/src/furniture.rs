@@ -1,0 +1,389 @@
+//! Lines of a page's furniture that hold no phrase of `data/boilerplate.txt`
+//! but are no sentences either: a bare date, a press release's slug and end
+//! mark (`FOR IMMEDIATE RELEASE`, `###`, `-30-`), a page's link labels
+//! (`Share`, `Related`, `About IPEF`), a figure's or table's label (`Table
+//! 1.`), a data row (`Exports +13.5`, `Index, 2015=100`), a download link
+//! (`… (PDF)`), and an author's note closing a commentary (`Jeffrey J. Schott
+//! is a senior fellow at …`). The words are in `data/furniture.txt`.
+
+use std::sync::OnceLock;
+
+use crate::prepare::ends_a_sentence;
+
+/// The phrases of `data/furniture.txt`, by kind, in lowercase.
+#[derive(Default)]
+struct Words {
+    /// Whole headings (`share`).
+    headings: Vec<&'static str>,
+    /// Openings of short headings (`about`, from `about *`).
+    heading_openings: Vec<&'static str>,
+    labels: Vec<&'static str>,
+    files: Vec<&'static str>,
+    dates: Vec<&'static str>,
+    bios: Vec<&'static str>,
+    blocks: Vec<&'static str>,
+}
+
+fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let mut w = Words::default();
+        for line in kotoba_text::data_lines(include_str!("../data/furniture.txt")) {
+            let Some((kind, phrase)) = line.split_once('\t') else {
+                continue;
+            };
+            let phrase = phrase.trim();
+            match kind {
+                "heading" => match phrase.strip_suffix(" *") {
+                    Some(opening) => w.heading_openings.push(opening),
+                    None => w.headings.push(phrase),
+                },
+                "label" => w.labels.push(phrase),
+                "file" => w.files.push(phrase),
+                "date" => w.dates.push(phrase),
+                "bio" => w.bios.push(phrase),
+                "block" => w.blocks.push(phrase),
+                _ => {}
+            }
+        }
+        w
+    })
+}
+
+/// Most words of a heading that opens with a phrase of the `heading … *`
+/// kind (`About IPEF`, `About the World Trade Organization`).
+const OPENING_HEADING_WORDS: usize = 5;
+
+/// True when a sentence (its text, white space around it aside) is a line
+/// of page furniture: see the module's documentation. The author's note is
+/// found by [`author_note`], as it depends on where it stands.
+pub(crate) fn furniture(sentence: &str) -> bool {
+    let s = sentence.trim();
+    if s.is_empty() {
+        return false;
+    }
+    // An end mark or a page number: no letter at all (`###`, `-30-`, `* * *`).
+    if !s.chars().any(char::is_alphabetic) {
+        return true;
+    }
+    let w = words();
+    let heading = !ends_a_sentence(s);
+    if heading {
+        let bare = s.trim_end_matches([':', '：', ' ']);
+        if w.headings.iter().any(|h| bare.eq_ignore_ascii_case(h)) {
+            return true;
+        }
+        if bare.split_whitespace().count() <= OPENING_HEADING_WORDS
+            && w.heading_openings.iter().any(|o| opens_with_word(bare, o))
+        {
+            return true;
+        }
+        if data_row(bare) || kicker(bare) {
+            return true;
+        }
+    }
+    figure_label(s, &w.labels) || download_link(s, &w.files) || date_line(s, &w.dates)
+}
+
+/// True when a line of furniture (a heading or a sentence of boilerplate)
+/// takes the rest of its paragraph with it: it opens with a `block` label of
+/// `data/furniture.txt` (`Contact`, `Related`, `About IPEF`, `Correction:
+/// …`).
+pub(crate) fn opens_a_block(sentence: &str) -> bool {
+    let s = sentence.trim();
+    words().blocks.iter().any(|b| {
+        s.get(..b.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(b))
+            && s.get(b.len()..)
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+    })
+}
+
+/// True when `line` opens with `phrase` (ASCII case aside) followed by a
+/// space.
+fn opens_with_word(line: &str, phrase: &str) -> bool {
+    line.get(..phrase.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(phrase))
+        && line
+            .get(phrase.len()..)
+            .is_some_and(|rest| rest.starts_with(' '))
+}
+
+/// Most words of a site's section label (`WTO NEWS: DISPUTE SETTLEMENT`).
+const KICKER_WORDS: usize = 6;
+
+/// True when a line without final punctuation is a site's section label: in
+/// capitals, with a colon, of at most [`KICKER_WORDS`] words (`WTO NEWS:
+/// DISPUTE SETTLEMENT`); a headline has lowercase words.
+fn kicker(line: &str) -> bool {
+    line.contains(':')
+        && line.chars().any(char::is_uppercase)
+        && !line.chars().any(char::is_lowercase)
+        && line.split_whitespace().count() <= KICKER_WORDS
+}
+
+/// True when a line without final punctuation is a row of figures: it ends
+/// in a signed figure (`Exports +13.5`, `North America -6.9`) or sets a base
+/// (`Index, 2015=100`).
+fn data_row(line: &str) -> bool {
+    let signed = line.split_whitespace().last().is_some_and(|last| {
+        let mut chars = last.chars();
+        matches!(chars.next(), Some('+' | '-' | '−' | '±'))
+            && chars.next().is_some_and(|c| c.is_ascii_digit())
+            && last
+                .chars()
+                .skip(1)
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%'))
+    });
+    let base = line.split_whitespace().any(|word| {
+        word.split_once('=').is_some_and(|(a, b)| {
+            !a.is_empty()
+                && !b.is_empty()
+                && a.bytes().all(|c| c.is_ascii_digit())
+                && b.bytes().all(|c| c.is_ascii_digit() || c == b'.')
+        })
+    });
+    signed || base
+}
+
+/// True when a sentence is a figure's or table's label: a label word and a
+/// number (`Table 1`, `Figure 2.1`, `Chart A1`), alone or before a colon, a
+/// full stop or a dash (`Figure 1: Subsidy notifications …`, `Table 1.`).
+fn figure_label(sentence: &str, labels: &[&str]) -> bool {
+    labels.iter().any(|label| {
+        let Some(rest) = sentence
+            .get(..label.len())
+            .filter(|head| head.eq_ignore_ascii_case(label))
+            .and_then(|_| sentence.get(label.len()..))
+        else {
+            return false;
+        };
+        let rest = rest.trim_start_matches([' ', '\u{3000}']);
+        let number_len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || ('０'..='９').contains(&c)))
+            .unwrap_or(rest.len());
+        let number = rest[..number_len].trim_end_matches('.');
+        let numbered = number
+            .chars()
+            .any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            && number.chars().filter(char::is_ascii_alphabetic).count() <= 1;
+        let after = rest[number_len..].trim_start();
+        let closed = rest[..number_len].ends_with('.')
+            || after.is_empty()
+            || after.starts_with([':', '：', '–', '—', '-', '|']);
+        numbered && closed
+    })
+}
+
+/// True when a sentence is a download link's label: it ends in a bracket
+/// opening with a file type (`MC13 Ministerial Declaration (PDF)`, `… [PDF,
+/// 1.2 MB]`).
+fn download_link(sentence: &str, files: &[&str]) -> bool {
+    let s = sentence.trim_end_matches(['.', ' ']);
+    [('(', ')'), ('[', ']'), ('（', '）')]
+        .iter()
+        .any(|&(open, close)| {
+            s.strip_suffix(close)
+                .and_then(|inner| inner.rfind(open).map(|at| &inner[at + open.len_utf8()..]))
+                .and_then(|inner| inner.split([',', ' ', ';']).next())
+                .is_some_and(|first| files.iter().any(|f| first.eq_ignore_ascii_case(f)))
+        })
+}
+
+/// Most words of a bare date line (`Tuesday, March 5, 2024`).
+const DATE_WORDS: usize = 6;
+
+/// True when a sentence is a bare date: month and weekday names, day
+/// numbers and years alone (`16 October 2023`, `May 14, 2024`), a date in
+/// figures (`2024-05-14`), or a Japanese one (`2024年5月14日`).
+fn date_line(sentence: &str, dates: &[&str]) -> bool {
+    let s = sentence.trim_end_matches(['.', '。', ' ']);
+    let tokens: Vec<&str> = s.split_whitespace().collect();
+    if tokens.is_empty() || tokens.len() > DATE_WORDS {
+        return false;
+    }
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let mut named = false;
+    let all = tokens.iter().all(|t| {
+        let t = t.trim_matches([',', '.']);
+        let lower = t.to_ascii_lowercase();
+        if dates.contains(&lower.as_str()) {
+            named = true;
+            return true;
+        }
+        let day = ["st", "nd", "rd", "th"]
+            .iter()
+            .find_map(|suffix| t.strip_suffix(suffix))
+            .unwrap_or(t);
+        if digits(day) && day.len() <= 2 {
+            return true;
+        }
+        if digits(t) && t.len() == 4 && (t.starts_with("19") || t.starts_with("20")) {
+            return true;
+        }
+        let fields: Vec<&str> = t.split(['-', '/']).collect();
+        if fields.len() == 3 && fields.iter().all(|f| digits(f)) {
+            named = true;
+            return true;
+        }
+        false
+    });
+    (all && named) || japanese_date(s)
+}
+
+/// True for a Japanese date alone: figures (ASCII, full-width or kanji)
+/// before 年, 月 and 日 (`2024年5月14日`, `２０２４年５月`), perhaps a weekday
+/// in brackets.
+fn japanese_date(s: &str) -> bool {
+    let s = s.trim();
+    let s = match s.rfind(['（', '(']) {
+        Some(at) if s.ends_with(['）', ')']) && s[at..].chars().count() <= 4 => &s[..at],
+        _ => s,
+    };
+    let figure = |c: char| {
+        c.is_ascii_digit() || ('０'..='９').contains(&c) || "〇一二三四五六七八九十".contains(c)
+    };
+    let mut units = 0;
+    let mut after_figure = false;
+    for c in s.chars() {
+        if figure(c) {
+            after_figure = true;
+        } else if matches!(c, '年' | '月' | '日') && after_figure {
+            units += 1;
+            after_figure = false;
+        } else {
+            return false;
+        }
+    }
+    units >= 2 && !after_figure
+}
+
+/// Most sentences of an author's note (`X is a senior fellow at …. He was
+/// …`).
+const NOTE_SENTENCES: usize = 3;
+
+/// Most words of the names that open an author's note.
+const NOTE_NAME_WORDS: usize = 6;
+
+/// True when the sentences of a document's last paragraph (`paragraph`,
+/// the first of them first) are a note on its author: the first opens with
+/// names, then `is` (and `a`, `an` or `the`), a role of `data/furniture.txt` and later
+/// `at` or `of` (`Jeffrey J. Schott is a senior fellow at the Peterson
+/// Institute for International Economics.`), and there are at most
+/// [`NOTE_SENTENCES`].
+pub(crate) fn author_note(paragraph: &[&str]) -> bool {
+    let Some(first) = paragraph.first() else {
+        return false;
+    };
+    if paragraph.len() > NOTE_SENTENCES {
+        return false;
+    }
+    let first = first.trim().trim_matches(['*', '_']);
+    let Some((names, role)) = first.split_once(" is ") else {
+        return false;
+    };
+    let names: Vec<&str> = names.split_whitespace().collect();
+    let named = (2..=NOTE_NAME_WORDS).contains(&names.len())
+        && names.iter().all(|n| {
+            n.chars().next().is_some_and(char::is_uppercase)
+                || matches!(*n, "de" | "da" | "van" | "von" | "bin" | "al")
+        })
+        && !matches!(names.first().copied(), Some("The" | "This" | "That" | "It"));
+    let role = ["a ", "an ", "the "]
+        .iter()
+        .find_map(|article| role.strip_prefix(article))
+        .unwrap_or(role);
+    let role_words: Vec<String> = role
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_ascii_lowercase()
+        })
+        .collect();
+    let bios = &words().bios;
+    let post = role_words
+        .iter()
+        .position(|w| bios.contains(&w.as_str()) || bios.contains(&w.trim_end_matches('s')));
+    named && post.is_some_and(|at| role_words[at + 1..].iter().any(|w| w == "at" || w == "of"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_lines_and_sentences_like_them() {
+        for line in [
+            "16 October 2023",
+            "May 14, 2024",
+            "Tuesday, March 5, 2024",
+            "2024-05-14",
+            "2024年5月14日",
+            "２０２４年５月１４日（火）",
+            "###",
+            "-30-",
+            "* * *",
+            "Share",
+            "Related",
+            "Press Release",
+            "FOR IMMEDIATE RELEASE",
+            "Contact",
+            "Media contact:",
+            "About IPEF",
+            "Table 1.",
+            "Table 1",
+            "Figure 1: Subsidy notifications to the WTO, 2015-2023",
+            "Chart 1: World merchandise trade volume, 2015Q1–2025Q4",
+            "Figure 2.1 — Exports by region",
+            "Exports +13.5",
+            "North America -6.9",
+            "Index, 2015=100",
+            "WTO NEWS: DISPUTE SETTLEMENT",
+            "MC13 Ministerial Declaration (PDF)",
+            "Fact sheet: 2024 Special 301 Report (PDF)",
+            "Full text [PDF, 1.2 MB]",
+        ] {
+            assert!(furniture(line), "{line}");
+        }
+        for line in [
+            "Contacts between the two sides resumed.",
+            "Share prices fell.",
+            "Sources said the talks stalled.",
+            "Figure 1 shows subsidy notifications by WTO members since 2015.",
+            "Table salt exports rose.",
+            "About 40% of exports went to China.",
+            "May exports rose 13.5% from a year earlier.",
+            "Exports rose 13.5% in May.",
+            "Japan's exports rise for sixth month on chip demand",
+            "Related party transactions are under review.",
+            "The report (PDF) is online.",
+            "March 2024 was the month of the deal.",
+            "5月14日に合意した。",
+            "Japan, U.S. agree on tariffs",
+            "EXCLUSIVE: Japan offers investment package to avert tariffs",
+            "KEY FIGURES (y/y % change)",
+        ] {
+            assert!(!furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn author_notes_and_closing_sentences_like_them() {
+        for note in [
+            "Jeffrey J. Schott is a senior fellow at the Peterson Institute for International Economics.",
+            "Chad P. Bown is the Reginald Jones Senior Fellow at the Peterson Institute for International Economics.",
+            "*Mireya Solís is director of the Center for East Asia Policy Studies at Brookings.*",
+        ] {
+            assert!(author_note(&[note]), "{note}");
+        }
+        for closing in [
+            "Ngozi Okonjo-Iweala is the director-general of the WTO.",
+            "Nomura is a former trade negotiator at METI.",
+            "The agreement is a step toward a fellowship of nations at peace.",
+            "Katherine Tai is the U.S. Trade Representative.",
+            "Japan is a major importer of American rice.",
+        ] {
+            assert!(!author_note(&[closing]), "{closing}");
+        }
+    }
+}
