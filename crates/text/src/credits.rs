@@ -150,7 +150,17 @@ pub fn credit_line(line: &str) -> bool {
         return false;
     }
     let p = phrases();
-    if after_opening(line, &p.byline).is_some_and(byline_names) {
+    // A byline may go on with its date after bars (`By Chad P. Bown |
+    // April 3, 2024`).
+    let dated_parts = |rest: &str| {
+        rest.split('|')
+            .skip(1)
+            .all(|part| part.split_whitespace().any(|w| date_word(w, &p.date)))
+    };
+    if after_opening(line, &p.byline).is_some_and(|rest| {
+        let names_part = rest.split('|').next().unwrap_or(rest).trim();
+        byline_names(names_part) && dated_parts(rest)
+    }) {
         return true;
     }
     if let Some(inside) = line
@@ -328,6 +338,7 @@ mod tests {
             "Copyright 2023 Kyodo News. All rights reserved.",
             "共同通信",
             "==Kyodo",
+            "By Chad P. Bown | April 3, 2024",
             "Posted March 20, 2024 by Jeffrey J. Schott",
             "The AP is solely responsible for all content.",
             "Our Standards: The Thomson Reuters Trust Principles.",
