@@ -284,8 +284,8 @@ fn inline_credits(line: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         })
 }
 
-/// `text` with its credit lines, bracketed credits and link labels (see
-/// [`inline_credits`]), and the reporter's part of Japanese datelines,
+/// `text` with its credit lines, bracketed credits and link labels
+/// (`(AP Photo/Paul Sancya)`, `(PDF)`), and the reporter's part of Japanese datelines,
 /// turned into spaces (line breaks kept, so offsets and
 /// sentence boundaries stay where they were).
 pub fn without_credit_lines(text: &str) -> Cow<'_, str> {
