@@ -143,7 +143,10 @@ impl run::Rendered for TokenOutput {
         match self {
             TokenOutput::Bytes(b) => out.write_all(b),
             TokenOutput::Mecab(ja, text) => {
-                let chunks = line_chunks(text);
+                // MeCab's format ends each line itself: pieces without
+                // their final line break.
+                let chunks = run::line_pieces(text, MECAB_CHUNK)
+                    .map(|(_, piece)| piece.strip_suffix('\n').unwrap_or(piece));
                 let analyse = |group: &[&str]| -> Vec<std::io::Result<Vec<u8>>> {
                     group
                         .par_iter()
@@ -193,28 +196,6 @@ impl run::Rendered for TokenOutput {
             }
         }
     }
-}
-
-/// The text cut after a line break every `MECAB_CHUNK` bytes or so.
-fn line_chunks(text: &str) -> Vec<&str> {
-    let text = text.strip_suffix('\n').unwrap_or(text);
-    let mut chunks = Vec::new();
-    let mut rest = text;
-    while rest.len() > MECAB_CHUNK {
-        let mut cut = MECAB_CHUNK;
-        while !rest.is_char_boundary(cut) {
-            cut += 1;
-        }
-        match rest[cut..].find('\n') {
-            Some(k) => {
-                chunks.push(&rest[..cut + k]);
-                rest = &rest[cut + k + 1..];
-            }
-            None => break,
-        }
-    }
-    chunks.push(rest);
-    chunks
 }
 
 /// Makes the bytes of `out` from `from` on one TSV cell as [`tsv`] does:
