@@ -19,7 +19,6 @@ struct Words {
     heading_openings: Vec<&'static str>,
     labels: Vec<&'static str>,
     files: Vec<&'static str>,
-    dates: Vec<&'static str>,
     bios: Vec<&'static str>,
     blocks: Vec<&'static str>,
 }
@@ -40,7 +39,6 @@ fn words() -> &'static Words {
                 },
                 "label" => w.labels.push(phrase),
                 "file" => w.files.push(phrase),
-                "date" => w.dates.push(phrase),
                 "bio" => w.bios.push(phrase),
                 "block" => w.blocks.push(phrase),
                 _ => {}
@@ -82,7 +80,7 @@ pub(crate) fn furniture(sentence: &str) -> bool {
             return true;
         }
     }
-    figure_label(s, &w.labels) || download_link(s, &w.files) || date_line(s, &w.dates)
+    figure_label(s, &w.labels) || download_link(s, &w.files) || date_line(s)
 }
 
 /// True when a line of furniture (a heading or a sentence of boilerplate)
@@ -193,10 +191,11 @@ fn download_link(sentence: &str, files: &[&str]) -> bool {
 /// Most words of a bare date line (`Tuesday, March 5, 2024`).
 const DATE_WORDS: usize = 6;
 
-/// True when a sentence is a bare date: month and weekday names, day
+/// True when a sentence is a bare date: month and weekday names
+/// ([`kotoba_text::credits::calendar_word`]), day
 /// numbers and years alone (`16 October 2023`, `May 14, 2024`), a date in
 /// figures (`2024-05-14`), or a Japanese one (`2024年5月14日`).
-fn date_line(sentence: &str, dates: &[&str]) -> bool {
+fn date_line(sentence: &str) -> bool {
     let s = sentence.trim_end_matches(['.', '。', ' ']);
     let tokens: Vec<&str> = s.split_whitespace().collect();
     if tokens.is_empty() || tokens.len() > DATE_WORDS {
@@ -206,8 +205,7 @@ fn date_line(sentence: &str, dates: &[&str]) -> bool {
     let mut named = false;
     let all = tokens.iter().all(|t| {
         let t = t.trim_matches([',', '.']);
-        let lower = t.to_ascii_lowercase();
-        if dates.contains(&lower.as_str()) {
+        if kotoba_text::credits::calendar_word(t) {
             named = true;
             return true;
         }

@@ -30,6 +30,7 @@ struct Phrases {
     credit: Vec<&'static str>,
     stamp: Vec<&'static str>,
     date: Vec<&'static str>,
+    time: Vec<&'static str>,
     outlet: Vec<&'static str>,
     notice: Vec<&'static str>,
 }
@@ -47,6 +48,7 @@ fn phrases() -> &'static Phrases {
                 "credit" => &mut p.credit,
                 "stamp" => &mut p.stamp,
                 "date" => &mut p.date,
+                "time" => &mut p.time,
                 "outlet" => &mut p.outlet,
                 "notice" => &mut p.notice,
                 _ => continue,
@@ -94,13 +96,23 @@ fn byline_names(rest: &str) -> bool {
                 && rest.split_whitespace().count() <= MAX_CAPITALS_BYLINE_WORDS))
 }
 
+/// True for the name of a month or weekday, or its abbreviation (`Dec`,
+/// `Wed`, `September`; ASCII case aside; `data/credits-en.txt`'s `date`).
+pub fn calendar_word(word: &str) -> bool {
+    phrases().date.iter().any(|d| word.eq_ignore_ascii_case(d))
+}
+
+/// True for another word of a stamp's date or time (`ago`, `hours`).
+fn time_word(word: &str) -> bool {
+    phrases().time.iter().any(|d| word.eq_ignore_ascii_case(d))
+}
+
 /// True for a word that dates a stamp: a month or weekday (`Wed`, `Dec.`),
 /// `ago`, a year (`2023`), a time (`09:11`), or a date in figures
 /// (`2023-12-11`, `12/11/2023`); not any figure (`Directive 2018/957`).
-fn date_word(word: &str, dates: &[&str]) -> bool {
+fn date_word(word: &str) -> bool {
     let w = word.trim_matches(|c: char| matches!(c, ',' | '.' | ';' | '(' | ')'));
-    let letters = w.to_ascii_lowercase();
-    if dates.contains(&letters.as_str()) {
+    if calendar_word(w) || time_word(w) {
         return true;
     }
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
@@ -155,7 +167,7 @@ pub fn credit_line(line: &str) -> bool {
     let dated_parts = |rest: &str| {
         rest.split('|')
             .skip(1)
-            .all(|part| part.split_whitespace().any(|w| date_word(w, &p.date)))
+            .all(|part| part.split_whitespace().any(date_word))
     };
     if after_opening(line, &p.byline).is_some_and(|rest| {
         let names_part = rest.split('|').next().unwrap_or(rest).trim();
@@ -179,13 +191,14 @@ pub fn credit_line(line: &str) -> bool {
             _ => rest,
         };
         let words: Vec<&str> = rest.split_whitespace().collect();
-        let dated = words.iter().any(|w| date_word(w, &p.date));
+        let dated = words.iter().any(|w| date_word(w));
         // A stamp has no sentence of its own: `Published figures show…`
         // has a lowercase word that is not a date's.
         let lowercase_word = words.iter().any(|w| {
             let w = w.trim_matches(|c: char| !c.is_alphabetic());
             w.chars().next().is_some_and(char::is_lowercase)
-                && !p.date.contains(&w.to_ascii_lowercase().as_str())
+                && !calendar_word(w)
+                && !time_word(w)
                 && !matches!(w, "on" | "at" | "am" | "pm" | "a" | "m" | "p")
         });
         return dated && !lowercase_word && words.len() < MAX_WORDS;
