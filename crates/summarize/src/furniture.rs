@@ -18,7 +18,6 @@ struct Words {
     /// Openings of short headings (`about`, from `about *`).
     heading_openings: Vec<&'static str>,
     labels: Vec<&'static str>,
-    files: Vec<&'static str>,
     bios: Vec<&'static str>,
     blocks: Vec<&'static str>,
 }
@@ -38,7 +37,6 @@ fn words() -> &'static Words {
                     None => w.headings.push(phrase),
                 },
                 "label" => w.labels.push(phrase),
-                "file" => w.files.push(phrase),
                 "bio" => w.bios.push(phrase),
                 "block" => w.blocks.push(phrase),
                 _ => {}
@@ -80,7 +78,7 @@ pub(crate) fn furniture(sentence: &str) -> bool {
             return true;
         }
     }
-    figure_label(s, &w.labels) || download_link(s, &w.files) || date_line(s)
+    figure_label(s, &w.labels) || download_link(s) || date_line(s)
 }
 
 /// True when a line of furniture (a heading or a sentence of boilerplate)
@@ -174,9 +172,9 @@ fn figure_label(sentence: &str, labels: &[&str]) -> bool {
 }
 
 /// True when a sentence is a download link's label: it ends in a bracket
-/// opening with a file type (`MC13 Ministerial Declaration (PDF)`, `… [PDF,
-/// 1.2 MB]`).
-fn download_link(sentence: &str, files: &[&str]) -> bool {
+/// opening with a file type ([`kotoba_text::credits::file_type`]): `MC13
+/// Ministerial Declaration (PDF)`, `… [PDF, 1.2 MB]`.
+fn download_link(sentence: &str) -> bool {
     let s = sentence.trim_end_matches(['.', ' ']);
     [('(', ')'), ('[', ']'), ('（', '）')]
         .iter()
@@ -184,7 +182,7 @@ fn download_link(sentence: &str, files: &[&str]) -> bool {
             s.strip_suffix(close)
                 .and_then(|inner| inner.rfind(open).map(|at| &inner[at + open.len_utf8()..]))
                 .and_then(|inner| inner.split([',', ' ', ';']).next())
-                .is_some_and(|first| files.iter().any(|f| first.eq_ignore_ascii_case(f)))
+                .is_some_and(kotoba_text::credits::file_type)
         })
 }
 

@@ -31,6 +31,7 @@ struct Phrases {
     stamp: Vec<&'static str>,
     date: Vec<&'static str>,
     time: Vec<&'static str>,
+    file: Vec<&'static str>,
     outlet: Vec<&'static str>,
     notice: Vec<&'static str>,
 }
@@ -49,6 +50,7 @@ fn phrases() -> &'static Phrases {
                 "stamp" => &mut p.stamp,
                 "date" => &mut p.date,
                 "time" => &mut p.time,
+                "file" => &mut p.file,
                 "outlet" => &mut p.outlet,
                 "notice" => &mut p.notice,
                 _ => continue,
@@ -100,6 +102,12 @@ fn byline_names(rest: &str) -> bool {
 /// `Wed`, `September`; ASCII case aside; `data/credits-en.txt`'s `date`).
 pub fn calendar_word(word: &str) -> bool {
     phrases().date.iter().any(|d| word.eq_ignore_ascii_case(d))
+}
+
+/// True for the type of a download link's file (`PDF`, `xlsx`; ASCII case
+/// aside; `data/credits-en.txt`'s `file`).
+pub fn file_type(word: &str) -> bool {
+    phrases().file.iter().any(|f| word.eq_ignore_ascii_case(f))
 }
 
 /// True for another word of a stamp's date or time (`ago`, `hours`).
@@ -285,14 +293,7 @@ fn inline_credits(line: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
                     || h.ends_with("PHOTO")
                     || outlets.iter().any(|o| h.eq_ignore_ascii_case(o))
             });
-            let file = ["PDF", "DOC", "DOCX", "XLS", "XLSX", "PPT"]
-                .iter()
-                .any(|f| {
-                    inner
-                        .split([',', ' '])
-                        .next()
-                        .is_some_and(|w| w.eq_ignore_ascii_case(f))
-                });
+            let file = inner.split([',', ' ']).next().is_some_and(file_type);
             (photo || file).then_some((open, inner_start + len + 1))
         })
 }
