@@ -422,6 +422,9 @@ struct Word<'t> {
     /// A comma of a list inside a name stands before this word
     /// (`Ministry of Economy, Trade and Industry`).
     comma: bool,
+    /// A finite verb that ends a clause, not a term (`rose`, `said`:
+    /// [`crate::lexicon::clause_verb`]).
+    ends_clause: bool,
     surface: &'t str,
 }
 
@@ -647,6 +650,8 @@ pub fn count_document(text: &str) -> Stats {
                     role,
                     initial,
                     comma,
+                    // The list has no periods: `fell.` is none of it.
+                    ends_clause: !w.ends_with('.') && crate::lexicon::clause_verb(&lower),
                     surface: w,
                 });
                 if possessive {
@@ -937,7 +942,7 @@ fn flush(
                 continue;
             }
             // `China rose`, `exports fell`: a clause reporting a change.
-            if crate::lexicon::clause_verb(&fold(run[j].surface)) {
+            if run[j].ends_clause {
                 continue;
             }
             // A possessive ends a run; the term is the name without it
