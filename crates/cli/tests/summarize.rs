@@ -594,7 +594,7 @@ fn japanese_labels_list_introductions_and_quoted_questions() {
 }
 
 /// An analyst's review of news summaries found page furniture holding no
-/// phrase of `boilerplate.txt` in them: a bare date and `Share` around a
+/// phrase of `boilerplate-phrases.txt` in them: a bare date and `Share` around a
 /// WTO story's one sentence (`--words 15`), a press release's slug, a data
 /// row, a figure's source under the default, an author's note under Luhn
 /// and SumBasic. None is printed; the empty summary is noted; real

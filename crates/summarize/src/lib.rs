@@ -17,7 +17,6 @@
 //! # Ok::<(), kotoba_summarize::Error>(())
 //! ```
 
-mod furniture;
 mod graph;
 mod methods;
 mod prepare;
@@ -358,7 +357,7 @@ mod tests {
         }
     }
 
-    /// Page furniture without a phrase of `boilerplate.txt` filled budgets
+    /// Page furniture without a phrase of `boilerplate-phrases.txt` filled budgets
     /// and defaults (a review found each kind): a bare date, a press
     /// release's slug and end mark, `Contact`, `Share`, `Related`, `About
     /// …` and what stands under them, a figure's label, a data row, a
@@ -918,7 +917,7 @@ mod tests {
         }
     }
 
-    /// `boilerplate.txt` had `^関連記事`, but a news site writes the label
+    /// `boilerplate-phrases.txt` had `^関連記事`, but a news site writes the label
     /// in brackets, `【関連記事】コメ価格、過去最高に`, which filled `-n 3` of
     /// a two-sentence story (a translator's review found it): a label of
     /// site furniture in brackets counts as the bare label does, in any

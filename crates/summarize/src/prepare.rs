@@ -4,10 +4,10 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap;
 
 use kotoba_text::boilerplate::without_running_lines;
+use kotoba_text::page::PhraseList;
 use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
 use kotoba_tokenize::Tokenizer;
 use kotoba_tokenize::japanese::JapaneseTokenizer;
@@ -74,7 +74,7 @@ pub struct Sentence {
     /// from one that does not, taken as headings are.
     pub fragment: bool,
     /// A page's furniture, never taken: holds a phrase of
-    /// `data/boilerplate.txt` (a copyright line, a subscription prompt), is
+    /// `kotoba_text`'s `data/boilerplate-phrases.txt` (a copyright line, a subscription prompt), is
     /// part of a photo caption (`data/captions.txt`), or is a byline or a
     /// credit line ([`kotoba_text::credits`], a line wholly in brackets).
     pub boilerplate: bool,
@@ -103,18 +103,7 @@ pub struct Part {
     pub lang: Lang,
 }
 
-/// True when `text` ends a sentence: its last character, past closing
-/// quotes and brackets, is a full stop, question or exclamation mark (or a
-/// Japanese one, or an ellipsis).
-pub fn ends_a_sentence(text: &str) -> bool {
-    text.trim_end()
-        .trim_end_matches([
-            '"', '\'', '’', '”', ')', ']', '」', '』', '）', '】', '》', '〉',
-        ])
-        .chars()
-        .next_back()
-        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '…' | '．'))
-}
+pub use kotoba_text::page::ends_a_sentence;
 
 /// A document ready for scoring.
 #[derive(Debug, Clone, PartialEq)]
@@ -425,7 +414,7 @@ impl Preparer {
                                 }
                         })),
                 fragment: false,
-                boilerplate: is_boilerplate(&text[start..end]),
+                boilerplate: kotoba_text::page::boilerplate(&text[start..end]),
                 lead: false,
             });
             if let Some(s) = sentences.last_mut() {
@@ -443,8 +432,8 @@ impl Preparer {
                     s.heading = true;
                 }
                 // A bare date, a slug, a link label, a figure's label, a
-                // data row (`data/furniture.txt`).
-                if crate::furniture::furniture(&text[start..end]) {
+                // data row (`kotoba_text::page::furniture`).
+                if kotoba_text::page::furniture(&text[start..end]) {
                     s.boilerplate = true;
                 }
             }
@@ -653,202 +642,6 @@ fn capitalised_content(sentence: &str) -> (usize, usize) {
     (content, capitalised)
 }
 
-/// Phrases of a data file (`data/boilerplate.txt`, `data/captions.txt`):
-/// found anywhere, at a sentence's start (`^`), at its
-/// end (`$`, final punctuation aside), or as a label in brackets opening it
-/// (`[関連]`: `【関連】`, `［関連］`, `＜関連＞`…).
-struct Phrases {
-    anywhere: Option<AhoCorasick>,
-    openings: Vec<&'static str>,
-    endings: Vec<&'static str>,
-    /// Labels that count only in brackets opening a sentence: `関連` of
-    /// `【関連】`, a word that opens story sentences when bare.
-    labels: Vec<&'static str>,
-    /// Compared without regard to ASCII case.
-    any_case: bool,
-}
-
-impl Phrases {
-    /// The phrases of a data file: one a line, `#` starting a comment.
-    fn parse(data: &'static str, any_case: bool) -> Phrases {
-        let lines: Vec<&str> = kotoba_text::data_lines(data).collect();
-        let openings = lines.iter().filter_map(|l| l.strip_prefix('^')).collect();
-        let endings = lines.iter().filter_map(|l| l.strip_suffix('$')).collect();
-        let label = |l: &&'static str| l.strip_prefix('[').and_then(|l| l.strip_suffix(']'));
-        let labels = lines.iter().filter_map(label).collect();
-        // A few dozen short phrases always build; were it otherwise, no
-        // sentence would be set aside for them.
-        let anywhere = AhoCorasick::builder()
-            .ascii_case_insensitive(any_case)
-            .build(
-                lines
-                    .iter()
-                    .filter(|l| !l.starts_with('^') && !l.ends_with('$') && label(l).is_none()),
-            )
-            .ok();
-        Phrases {
-            anywhere,
-            openings,
-            endings,
-            labels,
-            any_case,
-        }
-    }
-
-    /// True when `a` and `b` are the same phrase, as compared here.
-    fn same(&self, a: &str, b: &str) -> bool {
-        if self.any_case {
-            a.eq_ignore_ascii_case(b)
-        } else {
-            a == b
-        }
-    }
-
-    /// The length of the `^` phrase `sentence` opens with, if any. A phrase
-    /// ending in an ASCII letter or digit ends a word: `copyright` opens
-    /// `Copyright 2024`, not `Copyrighted films`.
-    ///
-    /// A label in brackets opening the sentence counts as the bare label
-    /// does (`【関連記事】…`, `［関連記事］…`, `＜おことわり＞…` as `^関連記事`,
-    /// `^おことわり`), and so does a `[…]` label of the data file (`【関連】`);
-    /// the length is then that of the label with its brackets.
-    fn opening(&self, sentence: &str) -> Option<usize> {
-        let start = sentence.trim_start();
-        let lead = sentence.len() - start.len();
-        if let Some(len) = self.opening_phrase(start) {
-            return Some(lead + len);
-        }
-        let (inner, len) = bracketed_label(start)?;
-        let inner = inner.trim().trim_end_matches([':', '：']).trim_end();
-        (self.labels.iter().any(|l| self.same(inner, l)) || self.opening_phrase(inner).is_some())
-            .then_some(lead + len)
-    }
-
-    /// The length of the `^` phrase `start` opens with, if any, a phrase
-    /// ending in an ASCII letter or digit ending a word there.
-    fn opening_phrase(&self, start: &str) -> Option<usize> {
-        self.openings
-            .iter()
-            .find(|o| {
-                start.get(..o.len()).is_some_and(|head| self.same(head, o))
-                    && !(o.ends_with(|c: char| c.is_ascii_alphanumeric())
-                        && start.get(o.len()..).is_some_and(|rest| {
-                            rest.starts_with(|c: char| c.is_ascii_alphanumeric())
-                        }))
-            })
-            .map(|o| o.len())
-    }
-
-    /// True when `sentence` ends with a `$` phrase, before or after a final
-    /// bracket (`２０２３年６月撮影（ロイター／Issei Kato）`), or holds one
-    /// of those found anywhere.
-    fn holds(&self, sentence: &str) -> bool {
-        let bare = |s: &str| -> usize {
-            s.trim_end_matches(|c: char| {
-                c.is_whitespace() || matches!(c, '。' | '.' | '）' | ')' | '」')
-            })
-            .len()
-        };
-        let end = &sentence[..bare(sentence)];
-        let unbracketed = without_final_bracket(sentence).map(|s| &s[..bare(s)]);
-        let ends_with = |end: &str| {
-            self.endings.iter().any(|e| {
-                end.len() >= e.len()
-                    && end
-                        .get(end.len() - e.len()..)
-                        .is_some_and(|tail| self.same(tail, e))
-            })
-        };
-        ends_with(end)
-            || unbracketed.is_some_and(ends_with)
-            || self.anywhere.as_ref().is_some_and(|a| a.is_match(sentence))
-    }
-
-    /// True when `sentence` is a credit: it opens with a phrase found
-    /// anywhere (`REUTERS/Issei Kato`), ends in a bracket that opens with
-    /// one (`…首相官邸（撮影・山田太郎）`), or ends with a `$` phrase.
-    fn credit(&self, sentence: &str) -> bool {
-        let sentence = sentence.trim().trim_end_matches(['.', '。']);
-        let ends = self.endings.iter().any(|e| {
-            sentence.len() >= e.len()
-                && sentence
-                    .get(sentence.len() - e.len()..)
-                    .is_some_and(|tail| self.same(tail, e))
-        });
-        let Some(anywhere) = &self.anywhere else {
-            return ends;
-        };
-        ends || anywhere.find_iter(sentence).any(|m| {
-            let rest = &sentence[m.start()..];
-            m.start() == 0
-                || [('(', ')'), ('（', '）')].iter().any(|&(open, close)| {
-                    rest.strip_prefix(open)
-                        .and_then(|r| r.strip_suffix(close))
-                        .is_some_and(|inner| !inner.contains(close))
-                })
-        })
-    }
-
-    /// True when `sentence` holds a phrase where it is marked to stand.
-    fn matches(&self, sentence: &str) -> bool {
-        self.opening(sentence).is_some() || self.holds(sentence)
-    }
-}
-
-/// The label in brackets that `start` opens with (`【関連記事】`,
-/// `［写真］`, `＜関連＞`, `[Related]`): its text inside and the length
-/// through the closing bracket; `None` when `start` opens with no bracket,
-/// the bracket does not close, or it holds more than [`LABEL_CHARS`]
-/// characters (a sentence in brackets, not a label).
-fn bracketed_label(start: &str) -> Option<(&str, usize)> {
-    const BRACKETS: [(char, char); 10] = [
-        ('【', '】'),
-        ('［', '］'),
-        ('[', ']'),
-        ('＜', '＞'),
-        ('<', '>'),
-        ('〈', '〉'),
-        ('《', '》'),
-        ('〔', '〕'),
-        ('（', '）'),
-        ('(', ')'),
-    ];
-    let first = start.chars().next()?;
-    let &(open, close) = BRACKETS.iter().find(|&&(open, _)| open == first)?;
-    let rest = &start[open.len_utf8()..];
-    let at = rest.find(close)?;
-    let inner = &rest[..at];
-    (!inner.contains(open) && inner.chars().count() <= LABEL_CHARS)
-        .then_some((inner, open.len_utf8() + at + close.len_utf8()))
-}
-
-/// The most characters a bracketed label holds (`【おことわり】`, `[Related
-/// coverage]`).
-const LABEL_CHARS: usize = 24;
-
-/// `sentence` without the bracket that ends it (final punctuation aside),
-/// `（…）` or `(…)`; `None` when none ends it.
-fn without_final_bracket(sentence: &str) -> Option<&str> {
-    let end = sentence
-        .trim_end()
-        .trim_end_matches(['。', '.', '．'])
-        .trim_end();
-    [('（', '）'), ('(', ')')]
-        .iter()
-        .find_map(|&(open, close)| {
-            let inner = end.strip_suffix(close)?;
-            inner.rfind(open).map(|at| &inner[..at])
-        })
-}
-
-/// True when a sentence holds a phrase of `data/boilerplate.txt`.
-fn is_boilerplate(sentence: &str) -> bool {
-    static PHRASES: OnceLock<Phrases> = OnceLock::new();
-    PHRASES
-        .get_or_init(|| Phrases::parse(include_str!("../data/boilerplate.txt"), true))
-        .matches(sentence)
-}
-
 /// True when a line without final punctuation is a byline or a credit
 /// rather than a heading: a credit line of a news story
 /// ([`kotoba_text::credits::credit_line`]: `By Jane Doe`, `Published Wed, Dec.
@@ -988,9 +781,9 @@ fn list_item(line: &str) -> bool {
 /// `（撮影…）`): the credit splits off as a sentence of its own, so the
 /// caption's first sentence holds no mark of its own.
 fn mark_captions(text: &str, sentences: &mut [Sentence]) {
-    static PHRASES: OnceLock<Phrases> = OnceLock::new();
+    static PHRASES: OnceLock<PhraseList> = OnceLock::new();
     let phrases =
-        PHRASES.get_or_init(|| Phrases::parse(include_str!("../data/captions.txt"), false));
+        PHRASES.get_or_init(|| PhraseList::parse(include_str!("../data/captions.txt"), false));
     let mut first = 0;
     for last in 0..sentences.len() {
         let next = sentences.get(last + 1).map_or(text.len(), |s| s.start);
@@ -1013,14 +806,14 @@ fn mark_captions(text: &str, sentences: &mut [Sentence]) {
 }
 
 /// Marks the rest of a paragraph as boilerplate after a line of furniture
-/// that opens it with a `block` label ([`crate::furniture::opens_a_block`]:
+/// that opens it with a `block` label ([`kotoba_text::page::opens_a_block`]:
 /// `Contact`, `Related`, `About IPEF`, `Correction: …`).
 fn mark_blocks(sentences: &mut [Sentence]) {
     let mut block: Option<usize> = None;
     for s in sentences.iter_mut() {
         if block == Some(s.paragraph) {
             s.boilerplate = true;
-        } else if s.boilerplate && crate::furniture::opens_a_block(&s.text) {
+        } else if s.boilerplate && kotoba_text::page::opens_a_block(&s.text) {
             block = Some(s.paragraph);
         } else {
             block = None;
@@ -1029,7 +822,7 @@ fn mark_blocks(sentences: &mut [Sentence]) {
 }
 
 /// Marks a note on the author closing a commentary as boilerplate
-/// ([`crate::furniture::author_note`]): the last paragraph holding a
+/// ([`kotoba_text::page::author_note`]): the last paragraph holding a
 /// sentence of the summary's material, when another paragraph before it
 /// holds one too.
 fn mark_author_note(sentences: &mut [Sentence]) {
@@ -1052,7 +845,7 @@ fn mark_author_note(sentences: &mut [Sentence]) {
         .filter(|s| s.paragraph == last && s.is_content())
         .map(|s| s.text.as_str())
         .collect();
-    if crate::furniture::author_note(&note) {
+    if kotoba_text::page::author_note(&note) {
         for s in sentences.iter_mut().filter(|s| s.paragraph == last) {
             s.boilerplate = true;
         }

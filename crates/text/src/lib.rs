@@ -1,7 +1,8 @@
 //! Text primitives for kotoba: file bytes as text (UTF-8 or UTF-16 with a
 //! byte-order mark), Unicode normalization with a map back to the
 //! original bytes, sentence segmentation for English and Japanese,
-//! language identification, and the running headers of paged documents.
+//! language identification, the running headers of paged documents, and
+//! the furniture of web pages and wire stories.
 //!
 //! ```
 //! use kotoba_text::segment::{split_sentences, SegmentLang};
@@ -17,6 +18,7 @@ pub mod credits;
 pub mod detect;
 pub mod encoding;
 pub mod normalize;
+pub mod page;
 pub mod segment;
 pub mod wordlist;
 

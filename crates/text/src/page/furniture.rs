@@ -1,4 +1,4 @@
-//! Lines of a page's furniture that hold no phrase of `data/boilerplate.txt`
+//! Lines of a page's furniture that hold no phrase of `data/boilerplate-phrases.txt`
 //! but are no sentences either: a bare date, a press release's slug and end
 //! mark (`FOR IMMEDIATE RELEASE`, `###`, `-30-`), a page's link labels
 //! (`Share`, `Related`, `About IPEF`), a figure's or table's label (`Table
@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use crate::prepare::ends_a_sentence;
+use super::ends_a_sentence;
 
 /// The phrases of `data/furniture.txt`, by kind, in lowercase.
 #[derive(Default)]
@@ -26,7 +26,7 @@ fn words() -> &'static Words {
     static WORDS: OnceLock<Words> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut w = Words::default();
-        for line in kotoba_text::data_lines(include_str!("../data/furniture.txt")) {
+        for line in crate::data_lines(include_str!("../../data/furniture.txt")) {
             let Some((kind, phrase)) = line.split_once('\t') else {
                 continue;
             };
@@ -53,7 +53,7 @@ const OPENING_HEADING_WORDS: usize = 5;
 /// True when a sentence (its text, white space around it aside) is a line
 /// of page furniture: see the module's documentation. The author's note is
 /// found by [`author_note`], as it depends on where it stands.
-pub(crate) fn furniture(sentence: &str) -> bool {
+pub fn furniture(sentence: &str) -> bool {
     let s = sentence.trim();
     if s.is_empty() {
         return false;
@@ -85,7 +85,7 @@ pub(crate) fn furniture(sentence: &str) -> bool {
 /// takes the rest of its paragraph with it: it opens with a `block` label of
 /// `data/furniture.txt` (`Contact`, `Related`, `About IPEF`, `Correction:
 /// …`).
-pub(crate) fn opens_a_block(sentence: &str) -> bool {
+pub fn opens_a_block(sentence: &str) -> bool {
     let s = sentence.trim();
     words().blocks.iter().any(|b| {
         s.get(..b.len())
@@ -172,7 +172,7 @@ fn figure_label(sentence: &str, labels: &[&str]) -> bool {
 }
 
 /// True when a sentence is a download link's label: it ends in a bracket
-/// opening with a file type ([`kotoba_text::credits::file_type`]): `MC13
+/// opening with a file type ([`crate::credits::file_type`]): `MC13
 /// Ministerial Declaration (PDF)`, `… [PDF, 1.2 MB]`.
 fn download_link(sentence: &str) -> bool {
     let s = sentence.trim_end_matches(['.', ' ']);
@@ -182,7 +182,7 @@ fn download_link(sentence: &str) -> bool {
             s.strip_suffix(close)
                 .and_then(|inner| inner.rfind(open).map(|at| &inner[at + open.len_utf8()..]))
                 .and_then(|inner| inner.split([',', ' ', ';']).next())
-                .is_some_and(kotoba_text::credits::file_type)
+                .is_some_and(crate::credits::file_type)
         })
 }
 
@@ -190,7 +190,7 @@ fn download_link(sentence: &str) -> bool {
 const DATE_WORDS: usize = 6;
 
 /// True when a sentence is a bare date: month and weekday names
-/// ([`kotoba_text::credits::calendar_word`]), day
+/// ([`crate::credits::calendar_word`]), day
 /// numbers and years alone (`16 October 2023`, `May 14, 2024`), a date in
 /// figures (`2024-05-14`), or a Japanese one (`2024年5月14日`).
 fn date_line(sentence: &str) -> bool {
@@ -203,7 +203,7 @@ fn date_line(sentence: &str) -> bool {
     let mut named = false;
     let all = tokens.iter().all(|t| {
         let t = t.trim_matches([',', '.']);
-        if kotoba_text::credits::calendar_word(t) {
+        if crate::credits::calendar_word(t) {
             named = true;
             return true;
         }
@@ -256,7 +256,7 @@ fn japanese_date(s: &str) -> bool {
 
 /// Most sentences of an author's note (`X is a senior fellow at …. He was
 /// …`).
-const NOTE_SENTENCES: usize = 3;
+pub const NOTE_SENTENCES: usize = 3;
 
 /// Most words of the names that open an author's note.
 const NOTE_NAME_WORDS: usize = 6;
@@ -267,7 +267,7 @@ const NOTE_NAME_WORDS: usize = 6;
 /// `at` or `of` (`Jeffrey J. Schott is a senior fellow at the Peterson
 /// Institute for International Economics.`), and there are at most
 /// [`NOTE_SENTENCES`].
-pub(crate) fn author_note(paragraph: &[&str]) -> bool {
+pub fn author_note(paragraph: &[&str]) -> bool {
     let Some(first) = paragraph.first() else {
         return false;
     };

@@ -1,0 +1,234 @@
+//! A web page's or a wire service's furniture around a story: copyright
+//! lines, subscription prompts, link labels, bare dates, a release's slug,
+//! a figure's label, an author's note. Counted as text they make poor
+//! summaries and rank their words among a corpus's terms; the summarizer and
+//! term extraction set them aside with this module.
+//!
+//! ```
+//! use kotoba_text::page::{boilerplate, furniture};
+//!
+//! assert!(boilerplate("© 2024 Example News. All rights reserved."));
+//! assert!(furniture("Related stories"));
+//! assert!(furniture("Tuesday, March 5, 2024"));
+//! assert!(!furniture("Share prices fell."));
+//! assert!(!boilerplate("Japan's trade surplus widened in May."));
+//! ```
+
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
+mod furniture;
+
+pub use furniture::{NOTE_SENTENCES, author_note, furniture, opens_a_block};
+
+/// True when `text` ends a sentence: its last character, past closing
+/// quotes and brackets, is a full stop, question or exclamation mark (or a
+/// Japanese one, or an ellipsis).
+pub fn ends_a_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches([
+            '"', '\'', '’', '”', ')', ']', '」', '』', '）', '】', '》', '〉',
+        ])
+        .chars()
+        .next_back()
+        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '…' | '．'))
+}
+
+/// Phrases of a data file (`data/boilerplate-phrases.txt`, the summarizer's
+/// `data/captions.txt`):
+/// found anywhere, at a sentence's start (`^`), at its
+/// end (`$`, final punctuation aside), or as a label in brackets opening it
+/// (`[関連]`: `【関連】`, `［関連］`, `＜関連＞`…).
+pub struct PhraseList {
+    anywhere: Option<AhoCorasick>,
+    openings: Vec<&'static str>,
+    endings: Vec<&'static str>,
+    /// Labels that count only in brackets opening a sentence: `関連` of
+    /// `【関連】`, a word that opens story sentences when bare.
+    labels: Vec<&'static str>,
+    /// Compared without regard to ASCII case.
+    any_case: bool,
+}
+
+impl PhraseList {
+    /// The phrases of a data file: one a line, `#` starting a comment.
+    pub fn parse(data: &'static str, any_case: bool) -> PhraseList {
+        let lines: Vec<&str> = crate::data_lines(data).collect();
+        let openings = lines.iter().filter_map(|l| l.strip_prefix('^')).collect();
+        let endings = lines.iter().filter_map(|l| l.strip_suffix('$')).collect();
+        let label = |l: &&'static str| l.strip_prefix('[').and_then(|l| l.strip_suffix(']'));
+        let labels = lines.iter().filter_map(label).collect();
+        // A few dozen short phrases always build; were it otherwise, no
+        // sentence would be set aside for them.
+        let anywhere = AhoCorasick::builder()
+            .ascii_case_insensitive(any_case)
+            .build(
+                lines
+                    .iter()
+                    .filter(|l| !l.starts_with('^') && !l.ends_with('$') && label(l).is_none()),
+            )
+            .ok();
+        PhraseList {
+            anywhere,
+            openings,
+            endings,
+            labels,
+            any_case,
+        }
+    }
+
+    /// True when `a` and `b` are the same phrase, as compared here.
+    fn same(&self, a: &str, b: &str) -> bool {
+        if self.any_case {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            a == b
+        }
+    }
+
+    /// The length of the `^` phrase `sentence` opens with, if any. A phrase
+    /// ending in an ASCII letter or digit ends a word: `copyright` opens
+    /// `Copyright 2024`, not `Copyrighted films`.
+    ///
+    /// A label in brackets opening the sentence counts as the bare label
+    /// does (`【関連記事】…`, `［関連記事］…`, `＜おことわり＞…` as `^関連記事`,
+    /// `^おことわり`), and so does a `[…]` label of the data file (`【関連】`);
+    /// the length is then that of the label with its brackets.
+    pub fn opening(&self, sentence: &str) -> Option<usize> {
+        let start = sentence.trim_start();
+        let lead = sentence.len() - start.len();
+        if let Some(len) = self.opening_phrase(start) {
+            return Some(lead + len);
+        }
+        let (inner, len) = bracketed_label(start)?;
+        let inner = inner.trim().trim_end_matches([':', '：']).trim_end();
+        (self.labels.iter().any(|l| self.same(inner, l)) || self.opening_phrase(inner).is_some())
+            .then_some(lead + len)
+    }
+
+    /// The length of the `^` phrase `start` opens with, if any, a phrase
+    /// ending in an ASCII letter or digit ending a word there.
+    fn opening_phrase(&self, start: &str) -> Option<usize> {
+        self.openings
+            .iter()
+            .find(|o| {
+                start.get(..o.len()).is_some_and(|head| self.same(head, o))
+                    && !(o.ends_with(|c: char| c.is_ascii_alphanumeric())
+                        && start.get(o.len()..).is_some_and(|rest| {
+                            rest.starts_with(|c: char| c.is_ascii_alphanumeric())
+                        }))
+            })
+            .map(|o| o.len())
+    }
+
+    /// True when `sentence` ends with a `$` phrase, before or after a final
+    /// bracket (`２０２３年６月撮影（ロイター／Issei Kato）`), or holds one
+    /// of those found anywhere.
+    pub fn holds(&self, sentence: &str) -> bool {
+        let bare = |s: &str| -> usize {
+            s.trim_end_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '。' | '.' | '）' | ')' | '」')
+            })
+            .len()
+        };
+        let end = &sentence[..bare(sentence)];
+        let unbracketed = without_final_bracket(sentence).map(|s| &s[..bare(s)]);
+        let ends_with = |end: &str| {
+            self.endings.iter().any(|e| {
+                end.len() >= e.len()
+                    && end
+                        .get(end.len() - e.len()..)
+                        .is_some_and(|tail| self.same(tail, e))
+            })
+        };
+        ends_with(end)
+            || unbracketed.is_some_and(ends_with)
+            || self.anywhere.as_ref().is_some_and(|a| a.is_match(sentence))
+    }
+
+    /// True when `sentence` is a credit: it opens with a phrase found
+    /// anywhere (`REUTERS/Issei Kato`), ends in a bracket that opens with
+    /// one (`…首相官邸（撮影・山田太郎）`), or ends with a `$` phrase.
+    pub fn credit(&self, sentence: &str) -> bool {
+        let sentence = sentence.trim().trim_end_matches(['.', '。']);
+        let ends = self.endings.iter().any(|e| {
+            sentence.len() >= e.len()
+                && sentence
+                    .get(sentence.len() - e.len()..)
+                    .is_some_and(|tail| self.same(tail, e))
+        });
+        let Some(anywhere) = &self.anywhere else {
+            return ends;
+        };
+        ends || anywhere.find_iter(sentence).any(|m| {
+            let rest = &sentence[m.start()..];
+            m.start() == 0
+                || [('(', ')'), ('（', '）')].iter().any(|&(open, close)| {
+                    rest.strip_prefix(open)
+                        .and_then(|r| r.strip_suffix(close))
+                        .is_some_and(|inner| !inner.contains(close))
+                })
+        })
+    }
+
+    /// True when `sentence` holds a phrase where it is marked to stand.
+    pub fn matches(&self, sentence: &str) -> bool {
+        self.opening(sentence).is_some() || self.holds(sentence)
+    }
+}
+
+/// The label in brackets that `start` opens with (`【関連記事】`,
+/// `［写真］`, `＜関連＞`, `[Related]`): its text inside and the length
+/// through the closing bracket; `None` when `start` opens with no bracket,
+/// the bracket does not close, or it holds more than [`LABEL_CHARS`]
+/// characters (a sentence in brackets, not a label).
+fn bracketed_label(start: &str) -> Option<(&str, usize)> {
+    const BRACKETS: [(char, char); 10] = [
+        ('【', '】'),
+        ('［', '］'),
+        ('[', ']'),
+        ('＜', '＞'),
+        ('<', '>'),
+        ('〈', '〉'),
+        ('《', '》'),
+        ('〔', '〕'),
+        ('（', '）'),
+        ('(', ')'),
+    ];
+    let first = start.chars().next()?;
+    let &(open, close) = BRACKETS.iter().find(|&&(open, _)| open == first)?;
+    let rest = &start[open.len_utf8()..];
+    let at = rest.find(close)?;
+    let inner = &rest[..at];
+    (!inner.contains(open) && inner.chars().count() <= LABEL_CHARS)
+        .then_some((inner, open.len_utf8() + at + close.len_utf8()))
+}
+
+/// The most characters a bracketed label holds (`【おことわり】`, `[Related
+/// coverage]`).
+const LABEL_CHARS: usize = 24;
+
+/// `sentence` without the bracket that ends it (final punctuation aside),
+/// `（…）` or `(…)`; `None` when none ends it.
+fn without_final_bracket(sentence: &str) -> Option<&str> {
+    let end = sentence
+        .trim_end()
+        .trim_end_matches(['。', '.', '．'])
+        .trim_end();
+    [('（', '）'), ('(', ')')]
+        .iter()
+        .find_map(|&(open, close)| {
+            let inner = end.strip_suffix(close)?;
+            inner.rfind(open).map(|at| &inner[..at])
+        })
+}
+
+/// True when a sentence holds a phrase of `data/boilerplate-phrases.txt`: a
+/// copyright line, a subscription prompt, a credit, an editor's note.
+pub fn boilerplate(sentence: &str) -> bool {
+    static PHRASES: OnceLock<PhraseList> = OnceLock::new();
+    PHRASES
+        .get_or_init(|| PhraseList::parse(include_str!("../../data/boilerplate-phrases.txt"), true))
+        .matches(sentence)
+}
