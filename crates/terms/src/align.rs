@@ -17,8 +17,8 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::japanese::{Part, StandaloneCuts, compound_key, compounds_and_count};
-use crate::stats::{Language, STATS_VERSION, Stats, TermCounts};
-use crate::{Error, english, translit};
+use crate::stats::{Language, STATS_VERSION, Stats, TermCounts, overflowed};
+use crate::{Count, Error, english, translit};
 
 /// Longest English candidate paired, in words.
 pub const MAX_EN_WORDS: usize = 4;
@@ -56,28 +56,33 @@ impl PairStats {
     /// Adds `other` into `self`.
     pub fn absorb(&mut self, other: PairStats) -> Result<(), Error> {
         if other.version != self.version {
-            return Err(Error::Mismatch(format!(
-                "pair statistics v{} and v{}",
-                self.version, other.version
-            )));
+            return Err(Error::PairVersions {
+                ours: self.version,
+                theirs: other.version,
+            });
         }
         // Counts read from files may be anything: a sum too large is an
         // error, not a wrapped number. Every sum is checked before anything
         // changes, so a failed merge leaves these counts as they were.
-        let overflow = |what: &str| Error::Mismatch(format!("adding them up overflows {what}"));
         let segments = self
             .segments
             .checked_add(other.segments)
-            .ok_or_else(|| overflow("segments"))?;
+            .ok_or_else(|| overflowed(Count::Segments, self.segments, other.segments))?;
         self.en.check_absorb(&other.en)?;
         self.ja.check_absorb(&other.ja)?;
         for (e, row) in &other.cooc {
             let Some(mine) = self.cooc.get(e) else {
                 continue;
             };
-            for (j, n) in row {
-                if mine.get(j).is_some_and(|m| m.checked_add(*n).is_none()) {
-                    return Err(overflow("a co-occurrence count"));
+            for (j, &n) in row {
+                if let Some(&m) = mine.get(j)
+                    && m.checked_add(n).is_none()
+                {
+                    let pair = Count::Cooc {
+                        en: e.clone(),
+                        ja: j.clone(),
+                    };
+                    return Err(overflowed(pair, m, n));
                 }
             }
         }
@@ -1525,10 +1530,47 @@ mod tests {
             .insert("tariff".into(), BTreeMap::from([("関税".to_string(), 1)]));
         let failed = total.absorb(other);
         assert!(
-            failed.is_err_and(|e| e.to_string().contains("co-occurrence")),
-            "the sum overflows"
+            matches!(&failed, Err(Error::Overflow { count: Count::Cooc { en, ja }, ours, theirs: 1, .. })
+                if en == "tariff" && ja == "関税" && *ours == u64::MAX),
+            "{failed:?}"
+        );
+        let message = failed.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            message.contains("overflows the co-occurrence count of `tariff` and `関税`"),
+            "{message}"
         );
         assert_eq!(total, before);
+    }
+
+    /// Pair counts of another version, or whose segments overflow, fail
+    /// with variants naming the versions and the count (they were one
+    /// `Mismatch` string).
+    #[test]
+    fn failed_merges_of_pair_counts_say_why() {
+        let mut total = PairStats {
+            segments: u64::MAX,
+            ..PairStats::default()
+        };
+        let one = PairStats {
+            segments: 1,
+            ..PairStats::default()
+        };
+        let r = total.absorb(one.clone());
+        assert!(
+            matches!(r, Err(Error::Overflow { term: None, count: Count::Segments, ours, theirs: 1 })
+                if ours == u64::MAX),
+            "{r:?}"
+        );
+        let later = PairStats {
+            version: STATS_VERSION + 1,
+            ..one
+        };
+        let r = PairStats::merge(PairStats::default(), later);
+        assert!(
+            matches!(r, Err(Error::PairVersions { ours, theirs })
+                if ours == STATS_VERSION && theirs == STATS_VERSION + 1),
+            "{r:?}"
+        );
     }
 
     /// Pair counts read back are checked as a record's are: a Japanese
@@ -2246,7 +2288,10 @@ mod seed_tests {
             env!("CARGO_MANIFEST_DIR"),
             "/../../testdata/clinton-japan-trade-1993.en-ja.tsv"
         );
-        let text = std::fs::read_to_string(path).map_err(|e| Error::Mismatch(e.to_string()))?;
+        let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+            path: path.into(),
+            source,
+        })?;
         let pairs: Vec<(&str, &str)> = text
             .lines()
             .skip(1)

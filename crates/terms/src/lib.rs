@@ -50,9 +50,86 @@ pub use stats::{Language, Stats, Tally, TermCounts};
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
-    /// Statistics of different languages or format versions were combined.
-    #[error("statistics do not match: {0}")]
-    Mismatch(String),
+    /// Term statistics of two format versions were merged.
+    #[error(
+        "statistics of format versions {ours} and {theirs} do not merge \
+         (this build writes version {})",
+        stats::STATS_VERSION
+    )]
+    StatsVersions {
+        /// The version of the statistics merged into.
+        ours: u32,
+        /// The version of the statistics added.
+        theirs: u32,
+    },
+    /// Pair statistics of two format versions were merged.
+    #[error(
+        "pair statistics of format versions {ours} and {theirs} do not merge \
+         (this build writes version {})",
+        stats::STATS_VERSION
+    )]
+    PairVersions {
+        /// The version of the pair statistics merged into.
+        ours: u32,
+        /// The version of the pair statistics added.
+        theirs: u32,
+    },
+    /// Statistics that both counted something were counted in different
+    /// languages (shards under `--lang auto` each pick their own).
+    #[error(
+        "the shards counted different languages, {0} and {1}: --lang {0} (or --lang {1}) \
+         fixes the language for every shard",
+        .ours.code(),
+        .theirs.code()
+    )]
+    Languages {
+        /// The language of the statistics merged into.
+        ours: Language,
+        /// The language of the statistics added.
+        theirs: Language,
+    },
+    /// A sum of counts would pass `u64::MAX` (wrapping around would rank
+    /// nonsense).
+    #[error(
+        "{}adding them up overflows {count} ({ours} + {theirs} is more than {})",
+        .term.as_ref().map(|key| format!("term `{key}`: ")).unwrap_or_default(),
+        u64::MAX
+    )]
+    Overflow {
+        /// The term whose count it is, for a count of one term.
+        term: Option<String>,
+        /// Which count.
+        count: Count,
+        /// The count merged into.
+        ours: u64,
+        /// The count added.
+        theirs: u64,
+    },
+    /// Shards of splits of two sizes (`--shard K/N` with two N) were merged.
+    #[error("shards of a split into {ours} and of a split into {theirs} do not add up")]
+    ShardSplits {
+        /// N of the shards merged into.
+        ours: u64,
+        /// N of the shards added.
+        theirs: u64,
+    },
+    /// A shard was merged into counts that already hold it.
+    #[error("shard {shard}/{of} is counted twice")]
+    ShardTwice {
+        /// K, the shard held twice.
+        shard: u64,
+        /// N, the number of shards of the split.
+        of: u64,
+    },
+    /// A file could not be read.
+    #[error("cannot read {}: {source}", .path.display())]
+    Io {
+        /// The file.
+        path: std::path::PathBuf,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
     /// Statistics JSON could not be read or written.
     #[error("bad statistics JSON: {0}")]
     Json(#[from] serde_json::Error),
@@ -66,6 +143,58 @@ pub enum Error {
     /// The glossary could not be used.
     #[error(transparent)]
     Glossary(#[from] kotoba_glossary::Error),
+}
+
+/// A count of statistics, as [`Error::Overflow`] names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Count {
+    /// Documents counted ([`Stats::docs`]).
+    Docs,
+    /// Words counted ([`Stats::words`]).
+    Words,
+    /// Segment pairs counted ([`PairStats::segments`]).
+    Segments,
+    /// Documents holding a term only inside longer candidates
+    /// ([`Stats::nested_docs`]).
+    NestedDocs,
+    /// Occurrences of a term ([`TermCounts::freq`]).
+    Freq,
+    /// Documents holding a term ([`TermCounts::doc_freq`]).
+    DocFreq,
+    /// Occurrences whose case tells something ([`TermCounts::cased`]).
+    Cased,
+    /// Of those, occurrences with a capital ([`TermCounts::capitalized`]).
+    Capitalized,
+    /// Times a term is defined as an abbreviation ([`TermCounts::defined`]).
+    Defined,
+    /// Occurrences of one surface form of a term ([`TermCounts::surfaces`]).
+    Surface(String),
+    /// Segments holding both terms of a pair ([`PairStats::cooc`]).
+    Cooc {
+        /// The English term's key.
+        en: String,
+        /// The Japanese term's key.
+        ja: String,
+    },
+}
+
+impl std::fmt::Display for Count {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Count::Docs => f.write_str("docs"),
+            Count::Words => f.write_str("words"),
+            Count::Segments => f.write_str("segments"),
+            Count::NestedDocs => f.write_str("nested_docs"),
+            Count::Freq => f.write_str("freq"),
+            Count::DocFreq => f.write_str("doc_freq"),
+            Count::Cased => f.write_str("cased"),
+            Count::Capitalized => f.write_str("capitalized"),
+            Count::Defined => f.write_str("defined"),
+            Count::Surface(surface) => write!(f, "the count of surface `{surface}`"),
+            Count::Cooc { en, ja } => write!(f, "the co-occurrence count of `{en}` and `{ja}`"),
+        }
+    }
 }
 
 /// Text as terms are counted in it: NFKC (full-width Latin and half-width
@@ -149,6 +278,57 @@ mod tests {
     fn seed(name: &str) -> String {
         let path = format!("{}/../../testdata/{name}", env!("CARGO_MANIFEST_DIR"));
         std::fs::read_to_string(path).unwrap_or_default()
+    }
+
+    /// A file that cannot be read is an I/O error naming the path, with
+    /// the cause as its source (it was a `Mismatch` string).
+    #[test]
+    fn an_unreadable_file_names_its_path_and_keeps_its_cause() {
+        let path = std::path::Path::new("/nonexistent/kotoba/pairs.tsv");
+        let error = Error::Io {
+            path: path.into(),
+            source: std::io::Error::from(std::io::ErrorKind::NotFound),
+        };
+        let message = error.to_string();
+        assert!(
+            message.starts_with("cannot read /nonexistent/kotoba/pairs.tsv: "),
+            "{message}"
+        );
+        let source = std::error::Error::source(&error)
+            .and_then(|s| s.downcast_ref::<std::io::Error>())
+            .map(std::io::Error::kind);
+        assert_eq!(source, Some(std::io::ErrorKind::NotFound));
+    }
+
+    /// Each count of an overflow is named as the statistics' fields are.
+    #[test]
+    fn overflows_name_the_count() {
+        let error = Error::Overflow {
+            term: None,
+            count: Count::Docs,
+            ours: u64::MAX,
+            theirs: 2,
+        };
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "adding them up overflows docs ({} + 2 is more than {})",
+                u64::MAX,
+                u64::MAX
+            )
+        );
+        let error = Error::Overflow {
+            term: Some("tariff".into()),
+            count: Count::Surface("Tariff".into()),
+            ours: 1,
+            theirs: u64::MAX,
+        };
+        assert!(
+            error.to_string().starts_with(
+                "term `tariff`: adding them up overflows the count of surface `Tariff` (1 + "
+            ),
+            "{error}"
+        );
     }
 
     /// Counting in pieces, passing the pieces through JSON and merging them

@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::Error;
 use crate::align::PairStats;
+use crate::{Count, Error};
 
 /// Version of the statistics format written by this crate. 2 since the
 /// Japanese keys came to be spelling keys with place suffixes in compounds
@@ -36,16 +36,18 @@ fn invalid(message: impl std::fmt::Display) -> Error {
 
 /// A sum of counts, or an error naming the count when it does not fit in
 /// 64 bits (wrapping around would rank nonsense).
-fn checked_sum(a: u64, b: u64, what: impl std::fmt::Display) -> Result<u64, Error> {
-    a.checked_add(b).ok_or_else(|| overflowed(what, a, b))
+fn checked_sum(a: u64, b: u64, count: Count) -> Result<u64, Error> {
+    a.checked_add(b).ok_or_else(|| overflowed(count, a, b))
 }
 
-/// The error of a sum `a + b` of the count `what` that passes `u64::MAX`.
-fn overflowed(what: impl std::fmt::Display, a: u64, b: u64) -> Error {
-    Error::Mismatch(format!(
-        "adding them up overflows {what} ({a} + {b} is more than {})",
-        u64::MAX
-    ))
+/// The error of a sum `a + b` of `count` that passes `u64::MAX`.
+pub(crate) fn overflowed(count: Count, a: u64, b: u64) -> Error {
+    Error::Overflow {
+        term: None,
+        count,
+        ours: a,
+        theirs: b,
+    }
 }
 
 /// The language of a statistics table.
@@ -146,23 +148,23 @@ impl TermCounts {
     }
 
     /// The first count whose sum with `other`'s would pass `u64::MAX`, as
-    /// (name, this count, the other).
-    fn overflow(&self, other: &TermCounts) -> Option<(String, u64, u64)> {
+    /// (count, this count, the other).
+    fn overflow(&self, other: &TermCounts) -> Option<(Count, u64, u64)> {
         let counts = [
-            ("freq", self.freq, other.freq),
-            ("doc_freq", self.doc_freq, other.doc_freq),
-            ("cased", self.cased, other.cased),
-            ("capitalized", self.capitalized, other.capitalized),
-            ("defined", self.defined, other.defined),
+            (Count::Freq, self.freq, other.freq),
+            (Count::DocFreq, self.doc_freq, other.doc_freq),
+            (Count::Cased, self.cased, other.cased),
+            (Count::Capitalized, self.capitalized, other.capitalized),
+            (Count::Defined, self.defined, other.defined),
         ];
-        if let Some((name, a, b)) = counts.into_iter().find(|c| c.1.checked_add(c.2).is_none()) {
-            return Some((name.to_string(), a, b));
+        if let Some(found) = counts.into_iter().find(|c| c.1.checked_add(c.2).is_none()) {
+            return Some(found);
         }
         other.surfaces.iter().find_map(|(s, &b)| {
             let a = self.surfaces.get(s).copied().unwrap_or(0);
             a.checked_add(b)
                 .is_none()
-                .then(|| (format!("the count of surface `{s}`"), a, b))
+                .then(|| (Count::Surface(s.clone()), a, b))
         })
     }
 
@@ -509,19 +511,22 @@ impl Tally {
     /// checking every term first would double the cost of each document).
     pub fn add(&mut self, stats: Stats) -> Result<(), Error> {
         if stats.version != STATS_VERSION {
-            return Err(Error::Mismatch(format!(
-                "statistics format v{} and v{STATS_VERSION}",
-                stats.version
-            )));
+            return Err(Error::StatsVersions {
+                ours: STATS_VERSION,
+                theirs: stats.version,
+            });
         }
         if stats.is_empty() {
             return Ok(());
         }
         if stats.language != self.language {
-            return Err(languages_differ(self.language, stats.language));
+            return Err(Error::Languages {
+                ours: self.language,
+                theirs: stats.language,
+            });
         }
-        self.docs = checked_sum(self.docs, stats.docs, "docs")?;
-        self.words = checked_sum(self.words, stats.words, "words")?;
+        self.docs = checked_sum(self.docs, stats.docs, Count::Docs)?;
+        self.words = checked_sum(self.words, stats.words, Count::Words)?;
         for (key, counts) in stats.terms {
             match self.terms.get_mut(&key) {
                 Some(total) => total.try_absorb(counts).map_err(|e| in_term(e, &key))?,
@@ -531,8 +536,15 @@ impl Tally {
             }
         }
         for (key, n) in stats.nested_docs {
-            let total = self.nested_docs.entry(key).or_insert(0);
-            *total = checked_sum(*total, n, "nested_docs")?;
+            match self.nested_docs.get_mut(&key) {
+                Some(total) => match total.checked_add(n) {
+                    Some(sum) => *total = sum,
+                    None => return Err(in_term(overflowed(Count::NestedDocs, *total, n), &key)),
+                },
+                None => {
+                    self.nested_docs.insert(key, n);
+                }
+            }
         }
         Ok(())
     }
@@ -553,23 +565,20 @@ impl Tally {
     }
 }
 
-/// The error of statistics of two languages, both with counts: what to do
-/// is said, since shards under `--lang auto` each pick their own language.
-fn languages_differ(a: Language, b: Language) -> Error {
-    Error::Mismatch(format!(
-        "the shards counted different languages, {} and {}: --lang {} (or --lang {}) \
-         fixes the language for every shard",
-        a.code(),
-        b.code(),
-        a.code(),
-        b.code()
-    ))
-}
-
 /// `error` (an overflow) said of the term `key`.
 fn in_term(error: Error, key: &str) -> Error {
     match error {
-        Error::Mismatch(m) => Error::Mismatch(format!("term `{key}`: {m}")),
+        Error::Overflow {
+            count,
+            ours,
+            theirs,
+            ..
+        } => Error::Overflow {
+            term: Some(key.to_string()),
+            count,
+            ours,
+            theirs,
+        },
         other => other,
     }
 }
@@ -697,19 +706,22 @@ impl Stats {
     /// `u64::MAX`.
     pub(crate) fn check_absorb(&self, other: &Stats) -> Result<(), Error> {
         if other.version != self.version {
-            return Err(Error::Mismatch(format!(
-                "statistics format v{} and v{}",
-                self.version, other.version
-            )));
+            return Err(Error::StatsVersions {
+                ours: self.version,
+                theirs: other.version,
+            });
         }
         if other.is_empty() || self.is_empty() {
             return Ok(());
         }
         if other.language != self.language {
-            return Err(languages_differ(self.language, other.language));
+            return Err(Error::Languages {
+                ours: self.language,
+                theirs: other.language,
+            });
         }
-        checked_sum(self.docs, other.docs, "docs")?;
-        checked_sum(self.words, other.words, "words")?;
+        checked_sum(self.docs, other.docs, Count::Docs)?;
+        checked_sum(self.words, other.words, Count::Words)?;
         // Each is at most `docs`, whose sum was just checked.
         terms_overflow(&self.terms, &other.terms)
     }
@@ -878,17 +890,20 @@ impl Shards {
     /// or a shard held by both.
     pub fn merge(&mut self, other: &Shards) -> Result<(), Error> {
         if other.of != self.of {
-            return Err(invalid(format!(
-                "shards of a split into {} and of a split into {} do not add up",
-                self.of, other.of
-            )));
+            return Err(Error::ShardSplits {
+                ours: self.of,
+                theirs: other.of,
+            });
         }
-        if let Some(k) = other
+        if let Some(&k) = other
             .have
             .iter()
             .find(|k| self.have.binary_search(k).is_ok())
         {
-            return Err(invalid(format!("shard {k}/{} is counted twice", self.of)));
+            return Err(Error::ShardTwice {
+                shard: k,
+                of: self.of,
+            });
         }
         self.have.extend_from_slice(&other.have);
         self.have.sort_unstable();
@@ -1072,7 +1087,6 @@ pub(crate) fn pairs_from_value(mut v: Value) -> Result<PairStats, Error> {
 fn inner_message(e: Error) -> String {
     match e {
         Error::Json(e) => e.to_string(),
-        Error::Mismatch(m) => m,
         other => other.to_string(),
     }
 }
@@ -1503,6 +1517,112 @@ mod tests {
         let m = message(one.try_absorb(counts(1, "x", "")));
         assert!(m.contains("overflows freq"), "{m}");
         assert_eq!(one.freq, u64::MAX);
+    }
+
+    /// Failures to merge are variants of their own carrying what differs or
+    /// overflowed (they were one `Mismatch` string: a caller could not tell
+    /// another language from an overflow without parsing the message).
+    #[test]
+    fn merge_failures_carry_their_facts() {
+        let r = Stats::merge(sample(Language::En), sample(Language::Ja));
+        assert!(
+            matches!(
+                r,
+                Err(Error::Languages {
+                    ours: Language::En,
+                    theirs: Language::Ja
+                })
+            ),
+            "{r:?}"
+        );
+        let mut later = sample(Language::En);
+        later.version = STATS_VERSION + 1;
+        let want = |e: &Error| {
+            matches!(e, Error::StatsVersions { ours, theirs }
+                if *ours == STATS_VERSION && *theirs == STATS_VERSION + 1)
+        };
+        let r = Stats::merge(sample(Language::En), later.clone());
+        assert!(r.as_ref().is_err_and(want), "{r:?}");
+        let message = r.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            message.contains(&format!(
+                "format versions {STATS_VERSION} and {}",
+                STATS_VERSION + 1
+            )),
+            "{message}"
+        );
+        let r = Tally::new(Language::En).add(later);
+        assert!(r.as_ref().is_err_and(want), "{r:?}");
+
+        let mut big = sample(Language::En);
+        if let Some(c) = big.terms.get_mut("tariff") {
+            c.freq = u64::MAX;
+        }
+        let r = Stats::merge(big.clone(), sample(Language::En));
+        assert!(
+            matches!(&r, Err(Error::Overflow { term: Some(t), count: Count::Freq, ours, theirs: 1 })
+                if t == "tariff" && *ours == u64::MAX),
+            "{r:?}"
+        );
+        let mut tally = Tally::new(Language::En);
+        let r = tally
+            .add(big)
+            .and_then(|()| tally.add(sample(Language::En)));
+        assert!(
+            matches!(&r, Err(Error::Overflow { term: Some(t), count: Count::Freq, .. }) if t == "tariff"),
+            "{r:?}"
+        );
+        let mut one = counts(1, "Tariff", "");
+        let r = one.try_absorb(counts(u64::MAX, "Tariff", ""));
+        assert!(
+            matches!(&r, Err(Error::Overflow { term: None, count: Count::Freq, ours: 1, theirs })
+                if *theirs == u64::MAX),
+            "{r:?}"
+        );
+        let mut surfaces = counts(2, "Tariff", "");
+        surfaces.surfaces.insert("Tariff".into(), u64::MAX);
+        let r = counts(2, "Tariff", "").try_absorb(TermCounts {
+            freq: 0,
+            doc_freq: 0,
+            ..surfaces
+        });
+        assert!(
+            matches!(&r, Err(Error::Overflow { count: Count::Surface(s), .. }) if s == "Tariff"),
+            "{r:?}"
+        );
+        // A term's nested documents are named with the term (they were
+        // `nested_docs` alone).
+        let mut nested = sample(Language::En);
+        nested.docs = u64::MAX;
+        nested.nested_docs.insert("surplus".into(), u64::MAX);
+        let mut tally = Tally::new(Language::En);
+        let mut other = sample(Language::En);
+        other.docs = 0;
+        other.nested_docs.insert("surplus".into(), 1);
+        let r = tally.add(nested).and_then(|()| tally.add(other));
+        assert!(
+            matches!(&r, Err(Error::Overflow { term: Some(t), count: Count::NestedDocs, .. })
+                if t == "surplus"),
+            "{r:?}"
+        );
+        let message = r.err().map(|e| e.to_string()).unwrap_or_default();
+        assert!(
+            message.contains("term `surplus`: adding them up overflows nested_docs"),
+            "{message}"
+        );
+
+        let mut shards = Shards::one(1, 3);
+        let r = shards.merge(&Shards::one(1, 3));
+        assert!(
+            matches!(r, Err(Error::ShardTwice { shard: 1, of: 3 })),
+            "{r:?}"
+        );
+        let r = shards.merge(&Shards::one(0, 4));
+        assert!(
+            matches!(r, Err(Error::ShardSplits { ours: 3, theirs: 4 })),
+            "{r:?}"
+        );
+        assert_eq!(shards.have, [1], "a failed merge adds no shard");
     }
 
     #[test]
