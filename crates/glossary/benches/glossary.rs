@@ -1,6 +1,8 @@
 //! Micro-benchmarks: annotation and lookup (`cargo bench -p kotoba-glossary`).
 
-use kotoba_glossary::{Annotator, Concept, Glossary, Index, Status, Term, default_glossary};
+use kotoba_glossary::{
+    Annotator, Concept, Glossary, Index, Status, Term, default_glossary, shared_default_glossary,
+};
 
 const EN: &str = include_str!("../../../testdata/clinton-japan-trade-1993.en.txt");
 const JA: &str = include_str!("../../../testdata/clinton-japan-trade-1993.ja.txt");
@@ -11,7 +13,9 @@ fn main() {
 
 #[divan::bench]
 fn annotate_english(b: divan::Bencher) {
-    let Ok(g) = default_glossary() else { return };
+    let Ok(g) = shared_default_glossary() else {
+        return;
+    };
     let Ok(a) = Annotator::new(g) else { return };
     let text = EN.repeat(20);
     b.counter(divan::counter::BytesCount::of_str(&text))
@@ -20,7 +24,9 @@ fn annotate_english(b: divan::Bencher) {
 
 #[divan::bench]
 fn annotate_japanese(b: divan::Bencher) {
-    let Ok(g) = default_glossary() else { return };
+    let Ok(g) = shared_default_glossary() else {
+        return;
+    };
     let Ok(a) = Annotator::new(g) else { return };
     b.counter(divan::counter::BytesCount::of_str(JA))
         .bench(|| a.annotate(divan::black_box(JA)));
@@ -79,7 +85,7 @@ fn glossary_10k() -> Glossary {
 #[divan::bench]
 fn annotate_english_10k_terms(b: divan::Bencher) {
     let g = glossary_10k();
-    let Ok(a) = Annotator::new(&g) else { return };
+    let Ok(a) = Annotator::new(g) else { return };
     let text = EN.repeat(20);
     b.counter(divan::counter::BytesCount::of_str(&text))
         .bench(|| a.annotate(divan::black_box(&text)));

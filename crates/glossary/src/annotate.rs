@@ -4,6 +4,7 @@
 //! boundaries, and katakana never inside a longer katakana word.
 
 use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use kotoba_text::normalize::nfkc;
@@ -75,12 +76,14 @@ fn in_a_line_of_capitals(text: &str, start: usize, end: usize) -> bool {
         .all(|c| !c.is_lowercase() && !is_cjk(c))
 }
 
-/// Annotates texts with one glossary; build once, share across threads.
+/// Annotates texts with one glossary; build once, share across threads
+/// (it owns its glossary through an [`Arc`], so it can be kept beside the
+/// glossary, moved into a thread or shared as `Arc<Annotator>`).
 /// The first Japanese text with a term written with other okurigana loads
 /// IPADIC's feature table (some 35 MB, once per process) to compare
 /// readings.
-pub struct Annotator<'g> {
-    glossary: &'g Glossary,
+pub struct Annotator {
+    glossary: Arc<Glossary>,
     targets: Vec<Vec<Target>>,
     cased: Vec<String>,
     /// Every term form, reporting every occurrence, nested ones too.
@@ -93,7 +96,7 @@ pub struct Annotator<'g> {
 }
 
 // By hand: the fields hold tables and automata too large to print.
-impl std::fmt::Debug for Annotator<'_> {
+impl std::fmt::Debug for Annotator {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Annotator").finish_non_exhaustive()
     }
@@ -116,9 +119,20 @@ struct SkeletonTarget {
     reading: std::sync::OnceLock<Option<String>>,
 }
 
-impl<'g> Annotator<'g> {
-    /// Compiles the glossary's terms.
-    pub fn new(glossary: &'g Glossary) -> Result<Annotator<'g>, Error> {
+// An annotator is built once and shared by the threads of a service or a
+// rayon pool: a field that stops it being `Send` or `Sync` fails the build.
+const _: () = {
+    const fn send_and_sync<T: Send + Sync + 'static>() {}
+    send_and_sync::<Annotator>();
+};
+
+impl Annotator {
+    /// Compiles the glossary's terms. Takes the glossary as an
+    /// `Arc<Glossary>` (shared, not copied) or as an owned [`Glossary`];
+    /// [`crate::shared_default_glossary`] gives the built-in one without a
+    /// copy, and a borrowed glossary is passed as `glossary.clone()`.
+    pub fn new(glossary: impl Into<Arc<Glossary>>) -> Result<Annotator, Error> {
+        let glossary: Arc<Glossary> = glossary.into();
         // Keyed by language too: an English and a Japanese term written
         // alike (OECD) stay two patterns, as they were when only English was
         // lowercased.
@@ -264,17 +278,23 @@ impl<'g> Annotator<'g> {
     }
 
     /// The glossary.
-    pub fn glossary(&self) -> &'g Glossary {
-        self.glossary
+    pub fn glossary(&self) -> &Glossary {
+        &self.glossary
+    }
+
+    /// The glossary as shared with this annotator (cloning the `Arc` is
+    /// cheap and keeps the glossary alive without the annotator).
+    pub fn shared_glossary(&self) -> &Arc<Glossary> {
+        &self.glossary
     }
 
     /// Every glossary term in `text`, leftmost-longest, in order.
     ///
     /// ```
-    /// use kotoba_glossary::{default_glossary, Annotator, Lang};
+    /// use kotoba_glossary::{Annotator, shared_default_glossary};
     ///
-    /// let g = default_glossary()?;
-    /// let a = Annotator::new(g)?;
+    /// let a = Annotator::new(shared_default_glossary()?)?;
+    /// let g = a.glossary();
     /// let text = "Japan's trade surpluses grew; 貿易黒字が拡大した。";
     /// let spans = a.annotate(text);
     /// let found: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
@@ -1102,7 +1122,7 @@ mod tests {
     fn pair(t: &str, c: &str) -> (String, String) {
         (t.to_string(), c.to_string())
     }
-    use crate::default_glossary;
+    use crate::shared_default_glossary;
 
     /// The text of every span `a` finds in `text`.
     fn found_in(a: &Annotator, text: &str) -> Vec<String> {
@@ -1112,12 +1132,56 @@ mod tests {
             .collect()
     }
 
+    /// An annotator owns its glossary: it outlives the glossary value it
+    /// was built from and moves to other threads (it borrowed the glossary,
+    /// so a service could not keep one beside an owned glossary, a library
+    /// review found). The default glossary is shared, not copied.
+    #[test]
+    fn an_annotator_owns_its_glossary_and_crosses_threads() -> Result<(), Error> {
+        fn send_and_sync<T: Send + Sync + 'static>(_: &T) {}
+        let annotator = {
+            let (glossary, _) = crate::formats::read(
+                "en\tja\ntrade widget\t貿易ウィジェット\n",
+                crate::formats::Format::Tsv,
+                std::path::Path::new("g.tsv"),
+                false,
+            )?;
+            Annotator::new(glossary)?
+        };
+        send_and_sync(&annotator);
+        let shared = Arc::new(annotator);
+        let worker = Arc::clone(&shared);
+        let text = "A trade widget, 貿易ウィジェット.";
+        let spans = std::thread::spawn(move || worker.annotate(text))
+            .join()
+            .unwrap_or_default();
+        let found: Vec<(&str, &str)> = spans
+            .iter()
+            .map(|s| {
+                let id = shared.glossary().concepts[s.concept].id.as_str();
+                (&text[s.start..s.end], id)
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("trade widget", "trade-widget"),
+                ("貿易ウィジェット", "trade-widget")
+            ]
+        );
+        let default = shared_default_glossary()?;
+        let a = Annotator::new(Arc::clone(&default))?;
+        assert!(Arc::ptr_eq(a.shared_glossary(), &default));
+        assert!(std::ptr::eq(a.glossary(), crate::default_glossary()?));
+        Ok(())
+    }
+
     /// A term with a hyphen of its own, written as a compound modifier
     /// with all its words hyphenated, was not found (a terminologist's
     /// review): only `trade-surplus` of three was.
     #[test]
     fn hyphenated_terms_as_compound_modifiers() -> Result<(), Error> {
-        let a = Annotator::new(default_glossary()?)?;
+        let a = Annotator::new(shared_default_glossary()?)?;
         let found = found_in(
             &a,
             "non-tariff-barrier issues. anti-dumping-duty cases. trade-surplus figures.",
@@ -1135,8 +1199,7 @@ mod tests {
     /// term after a negating prefix (ダンピング in 反ダンピング規則).
     #[test]
     fn spelling_variants_brackets_and_negation() -> Result<(), Error> {
-        let g = default_glossary()?;
-        let a = Annotator::new(g)?;
+        let a = Annotator::new(shared_default_glossary()?)?;
         let langs = |text: &str| -> Vec<(String, Lang)> {
             a.annotate(text)
                 .iter()
@@ -1182,8 +1245,8 @@ mod tests {
     /// スーパーコンピュータ調達), and the counter spelled 7ケ国.
     #[test]
     fn okurigana_and_long_vowels_as_the_text_writes_them() -> Result<(), Error> {
-        let g = default_glossary()?;
-        let a = Annotator::new(g)?;
+        let a = Annotator::new(shared_default_glossary()?)?;
+        let g = a.glossary();
         let concepts = |text: &str| found(&a, g, text);
         assert_eq!(
             concepts("関税割り当て枠が拡大し、輸入割当ては撤廃された。"),
@@ -1236,8 +1299,8 @@ mod tests {
     /// terminologist's review).
     #[test]
     fn katakana_written_with_other_vowel_kana_or_hyphens() -> Result<(), Error> {
-        let g = default_glossary()?;
-        let a = Annotator::new(g)?;
+        let a = Annotator::new(shared_default_glossary()?)?;
+        let g = a.glossary();
         let ids = |text: &str| found(&a, g, text);
         assert_eq!(
             ids("セ－フガ－ドが発動された。"),
@@ -1275,7 +1338,7 @@ mod tests {
     /// lowercase letters or Japanese.
     #[test]
     fn acronyms_that_are_words_in_a_line_of_capitals() -> Result<(), Error> {
-        let a = Annotator::new(default_glossary()?)?;
+        let a = Annotator::new(shared_default_glossary()?)?;
         let none: [&str; 0] = [];
         assert_eq!(found_in(&a, "A BIT OF HISTORY: TRIPS, MOSS AND FOB"), none);
         // Other acronyms in the line, and the same ones where the line has
@@ -1296,8 +1359,7 @@ mod tests {
     /// is not the name) hid the term inside it (a review found it).
     #[test]
     fn a_longer_match_refused_leaves_the_terms_inside_it() -> Result<(), Error> {
-        let g = default_glossary()?;
-        let a = Annotator::new(g)?;
+        let a = Annotator::new(shared_default_glossary()?)?;
         assert_eq!(
             found_in(&a, "The dispute settlement body met."),
             ["dispute settlement"]
@@ -1311,8 +1373,7 @@ mod tests {
 
     #[test]
     fn word_and_morpheme_boundaries() -> Result<(), Error> {
-        let g = default_glossary()?;
-        let a = Annotator::new(g)?;
+        let a = Annotator::new(shared_default_glossary()?)?;
         // "tariff" inside "tariffless" is no match, nor 輸出 inside the one
         // word 輸出入 (a term of trade and of imports-and-exports); 貿易黒字 spans
         // two morphemes and matches.
@@ -1331,8 +1392,7 @@ mod tests {
     /// languages is the Japanese term there, and the English one elsewhere.
     #[test]
     fn acronyms_in_japanese_text_are_japanese_terms() -> Result<(), Error> {
-        let g = default_glossary()?;
-        let a = Annotator::new(g)?;
+        let a = Annotator::new(shared_default_glossary()?)?;
         let langs = |text: &str| -> Vec<Lang> { a.annotate(text).iter().map(|s| s.lang).collect() };
         assert_eq!(langs("ＴＰＰとＥＰＡ。"), [Lang::Ja, Lang::Ja]);
         assert_eq!(langs("The TPP and the EPA."), [Lang::En, Lang::En]);
@@ -1342,7 +1402,7 @@ mod tests {
     /// 公用文 writes 引下げ for 引き下げ: the glossary's terms match both.
     #[test]
     fn official_okurigana_match() -> Result<(), Error> {
-        let a = Annotator::new(default_glossary()?)?;
+        let a = Annotator::new(shared_default_glossary()?)?;
         assert_eq!(found_in(&a, "政府は関税引下げを検討。"), ["関税引下げ"]);
         Ok(())
     }
@@ -1351,8 +1411,7 @@ mod tests {
     /// the opposite concept among them (Anti-dumping as *dumping*).
     #[test]
     fn no_match_inside_a_hyphenated_or_katakana_word() -> Result<(), Error> {
-        let g = default_glossary()?;
-        let a = Annotator::new(g)?;
+        let a = Annotator::new(shared_default_glossary()?)?;
         let found = |text: &str| found_in(&a, text);
         let none: [&str; 0] = [];
         assert_eq!(
@@ -1390,8 +1449,7 @@ mod tests {
 
     #[test]
     fn capitalised_terms_keep_their_case() -> Result<(), Error> {
-        let g = default_glossary()?;
-        let a = Annotator::new(g)?;
+        let a = Annotator::new(shared_default_glossary()?)?;
         let text = "The Diet passed it; a healthy diet; THE DIET";
         let found: Vec<&str> = a
             .annotate(text)
@@ -1406,7 +1464,7 @@ mod tests {
     /// read as part of a longer word (ninth session's own check).
     #[test]
     fn an_acronym_may_carry_a_number() -> Result<(), Error> {
-        let a = Annotator::new(default_glossary()?)?;
+        let a = Annotator::new(shared_default_glossary()?)?;
         let text = "FY2024 and FY 24; not FYI, FY2024a or fy2024. WTO2020 rules";
         let found: Vec<&str> = a
             .annotate(text)
@@ -1421,8 +1479,8 @@ mod tests {
     /// `year` matches with a year's number in that word's place.
     #[test]
     fn a_year_may_stand_for_the_word_year() -> Result<(), Error> {
-        let g = default_glossary()?;
-        let a = Annotator::new(g)?;
+        let a = Annotator::new(shared_default_glossary()?)?;
+        let g = a.glossary();
         let text = "In fiscal 2024 and the fiscal year 1999, fiscal policy; not fiscal 24 or fiscal 20245.";
         let found: Vec<(&str, &str)> = a
             .annotate(text)
@@ -1467,7 +1525,7 @@ mod tests {
             let g = Glossary {
                 concepts: vec![concept(terms)],
             };
-            let a = Annotator::new(&g)?;
+            let a = Annotator::new(g)?;
             assert_eq!(a.annotate(text).len(), hits, "{terms:?}");
         }
         Ok(())
@@ -1497,7 +1555,7 @@ mod tests {
                 concept("japan-fiscal-year", "Japanese fiscal year"),
             ],
         };
-        let a = Annotator::new(&g)?;
+        let a = Annotator::new(g)?;
         let text = "In tax 2024, state fiscal 2024 and Japanese fiscal 2024.";
         let found: Vec<&str> = a
             .annotate(text)
@@ -1510,8 +1568,7 @@ mod tests {
 
     #[test]
     fn width_variants_map_back_to_the_original() -> Result<(), Error> {
-        let g = default_glossary()?;
-        let a = Annotator::new(g)?;
+        let a = Annotator::new(shared_default_glossary()?)?;
         let text = "ＷＴＯのｾｰﾌｶﾞｰﾄﾞ";
         let found: Vec<&str> = a
             .annotate(text)
@@ -1530,8 +1587,7 @@ mod tests {
     /// term as untranslated that was there.
     #[test]
     fn terms_match_across_line_breaks_spaces_and_middle_dots() -> Result<(), Error> {
-        let g = default_glossary()?;
-        let a = Annotator::new(g)?;
+        let a = Annotator::new(shared_default_glossary()?)?;
         let found = |text: &str| found_in(&a, text);
         assert_eq!(
             found("a countervailing\r\nduty and a countervailing  duty"),
@@ -1597,7 +1653,7 @@ mod tests {
             std::path::Path::new("g.tsv"),
             false,
         )?;
-        let a = Annotator::new(&g)?;
+        let a = Annotator::new(g)?;
         let text = "A trade  widget and a trade widget.";
         let found: Vec<&str> = a
             .annotate(text)

@@ -1084,7 +1084,7 @@ mod tests {
     /// while 世界貿易機関 was (a review found it).
     #[test]
     fn english_terms_in_the_japanese_side_are_checked() -> Result<(), Error> {
-        let annotator = Annotator::new(crate::default_glossary()?)?;
+        let annotator = Annotator::new(crate::shared_default_glossary()?)?;
         let pairs = [
             pair(2, "The tariff rose.", "WTOの関税が上がった。"),
             pair(3, "The WTO tariff rose.", "WTOの関税が上がった。"),
@@ -1169,7 +1169,7 @@ mod tests {
     /// translator's review found it): it is the first thing a check reports.
     #[test]
     fn an_empty_side_is_an_issue() -> Result<(), Error> {
-        let a = Annotator::new(crate::default_glossary()?)?;
+        let a = Annotator::new(crate::shared_default_glossary()?)?;
         let pairs = [
             pair(2, "Japan will cut tariffs.", ""),
             pair(3, "The safeguard was lifted.", "   "),
@@ -1198,8 +1198,7 @@ mod tests {
     /// source, a verb form asks for nothing.
     #[test]
     fn a_translation_may_use_a_term_as_a_verb() -> Result<(), Error> {
-        let g = crate::default_glossary()?;
-        let a = Annotator::new(g)?;
+        let a = Annotator::new(crate::shared_default_glossary()?)?;
         let pairs = [
             pair(
                 2,
@@ -1233,7 +1232,7 @@ mod tests {
     /// review): `-ise` forms of the glossary's `-ize` terms answer them.
     #[test]
     fn british_spellings_answer_ize_terms() -> Result<(), Error> {
-        let a = Annotator::new(crate::default_glossary()?)?;
+        let a = Annotator::new(crate::shared_default_glossary()?)?;
         let pairs = [
             pair(
                 2,
@@ -1271,7 +1270,7 @@ mod tests {
     /// `Uruguay Round` was reported missing (a terminologist's review).
     #[test]
     fn katakana_with_other_vowel_kana_answers_its_term() -> Result<(), Error> {
-        let a = Annotator::new(crate::default_glossary()?)?;
+        let a = Annotator::new(crate::shared_default_glossary()?)?;
         let pairs = [
             pair(
                 2,
@@ -1295,8 +1294,8 @@ mod tests {
     /// headings are admitted; 狂牛病, a discouraged form, stays deprecated.
     #[test]
     fn historical_names_are_admitted() -> Result<(), Error> {
-        let g = crate::default_glossary()?;
-        let a = Annotator::new(g)?;
+        let a = Annotator::new(crate::shared_default_glossary()?)?;
+        let g = a.glossary();
         let pairs = [
             pair(
                 2,
@@ -1336,7 +1335,7 @@ mod tests {
     /// (a terminologist's review).
     #[test]
     fn a_headline_in_capitals_asks_for_no_acronym_that_is_a_word() -> Result<(), Error> {
-        let a = Annotator::new(crate::default_glossary()?)?;
+        let a = Annotator::new(crate::shared_default_glossary()?)?;
         let pairs = [
             pair(
                 2,
@@ -1358,7 +1357,7 @@ mod tests {
     /// terms are checked and the bare words still answer their concept.
     #[test]
     fn bare_surplus_and_deficit_raise_no_finding_alone() -> Result<(), Error> {
-        let a = Annotator::new(crate::default_glossary()?)?;
+        let a = Annotator::new(crate::shared_default_glossary()?)?;
         let pairs = [
             pair(
                 2,
@@ -1425,7 +1424,7 @@ mod tests {
     /// letters (METIの担当者) was reported missing (a translator's review).
     #[test]
     fn a_term_inside_another_concept_is_no_translation() -> Result<(), Error> {
-        let a = Annotator::new(crate::default_glossary()?)?;
+        let a = Annotator::new(crate::shared_default_glossary()?)?;
         let pairs = [
             pair(2, "Tariffs were raised.", "関税同盟が強化された。"),
             pair(
@@ -1483,7 +1482,7 @@ mod tests {
     /// Inflections still answer (`tariffs`, `exports`).
     #[test]
     fn a_derived_word_is_another_concept() -> Result<(), Error> {
-        let a = Annotator::new(crate::default_glossary()?)?;
+        let a = Annotator::new(crate::shared_default_glossary()?)?;
         let pairs = [
             pair(2, "Tariffication was agreed.", "関税が合意された。"),
             pair(3, "Negotiators met.", "交渉が行われた。"),
@@ -1549,7 +1548,7 @@ mod tests {
                 ),
             ],
         };
-        let a = Annotator::new(&g)?;
+        let a = Annotator::new(g)?;
         let pairs = [
             pair(2, "The rice tariff was cut.", "コメ関税が引き下げられた。"),
             pair(3, "The beef duty was cut.", "牛肉税が引き下げられた。"),
@@ -1563,7 +1562,7 @@ mod tests {
     /// (輸出入: trade, imports and exports); it is one, expecting either.
     #[test]
     fn a_term_of_several_concepts_is_one_issue() -> Result<(), Error> {
-        let a = Annotator::new(crate::default_glossary()?)?;
+        let a = Annotator::new(crate::shared_default_glossary()?)?;
         let pairs = [
             pair(2, "Shipments with China rose.", "対中輸出入が増えた。"),
             pair(3, "Trade with China rose.", "対中輸出入が増えた。"),
@@ -1588,8 +1587,7 @@ mod tests {
     /// the English noun term is made from (ninth session's own check).
     #[test]
     fn a_translation_may_use_the_verb_a_noun_term_is_made_from() -> Result<(), Error> {
-        let g = crate::default_glossary()?;
-        let a = Annotator::new(g)?;
+        let a = Annotator::new(crate::shared_default_glossary()?)?;
         let pairs = [
             pair(2, "Japan and the US agreed on a deal.", "日米は合意した。"),
             pair(3, "The two sides agree.", "両国は合意する。"),
@@ -1622,7 +1620,6 @@ mod tests {
         assert!(verbs_of_noun("tariff").is_empty());
         // A term in `-ing` is answered by its verb's past only: `ruled`
         // for 裁定 (ruling), not the noun `rules`.
-        let a = Annotator::new(g)?;
         let ruling = [
             pair(10, "The panel ruled on it.", "パネルが裁定した。"),
             pair(
@@ -1645,8 +1642,7 @@ mod tests {
     /// the term's words in order around の.
     #[test]
     fn a_translation_may_write_a_term_with_no_between_its_words() -> Result<(), Error> {
-        let g = crate::default_glossary()?;
-        let a = Annotator::new(g)?;
+        let a = Annotator::new(crate::shared_default_glossary()?)?;
         let pairs = [
             pair(
                 2,
@@ -1671,8 +1667,7 @@ mod tests {
     /// missing (a review found it).
     #[test]
     fn a_translation_may_write_a_name_in_another_case() -> Result<(), Error> {
-        let g = crate::default_glossary()?;
-        let a = Annotator::new(g)?;
+        let a = Annotator::new(crate::shared_default_glossary()?)?;
         let pairs = [pair(
             2,
             "The government procurement agreement covers it.",
@@ -1702,7 +1697,7 @@ mod tests {
             std::path::Path::new("g.tsv"),
             false,
         )?;
-        let a = Annotator::new(&g)?;
+        let a = Annotator::new(g)?;
         let issues = check_pairs(
             &a,
             &[pair(2, "The United States said no.", "米国は拒否した。")],
@@ -1726,7 +1721,7 @@ mod tests {
     /// from Japanese, the other way round.
     #[test]
     fn the_direction_says_which_side_is_checked() -> Result<(), Error> {
-        let a = Annotator::new(crate::default_glossary()?)?;
+        let a = Annotator::new(crate::shared_default_glossary()?)?;
         let pairs = [
             pair(2, "The two sides settled.", "両国は合意した。"),
             pair(3, "BSE cases rose.", "狂牛病の症例が増えた。"),
@@ -1778,7 +1773,7 @@ mod tests {
     /// Japanese one only if something Japanese stands there.
     #[test]
     fn untranslated_and_swapped_pairs_are_issues() -> Result<(), Error> {
-        let a = Annotator::new(crate::default_glossary()?)?;
+        let a = Annotator::new(crate::shared_default_glossary()?)?;
         let pairs = [
             pair(2, "The trade surplus grew.", "The trade surplus grew."),
             pair(3, "貿易黒字が拡大した。", "The trade surplus grew."),
@@ -1823,7 +1818,7 @@ mod tests {
     /// (`HK$`) or a sign before no amount does not.
     #[test]
     fn currency_signs_before_amounts_answer_their_currency() -> Result<(), Error> {
-        let a = Annotator::new(crate::default_glossary()?)?;
+        let a = Annotator::new(crate::shared_default_glossary()?)?;
         let pairs = [
             pair(
                 2,
@@ -1881,7 +1876,7 @@ mod tests {
     /// Exchange and Foreign Trade Act`).
     #[test]
     fn terms_found_are_the_longest_at_each_place() -> Result<(), Error> {
-        let a = Annotator::new(crate::default_glossary()?)?;
+        let a = Annotator::new(crate::shared_default_glossary()?)?;
         let pairs = [
             pair(
                 2,
@@ -1926,7 +1921,7 @@ mod tests {
     /// 履行; and none asks for anything in an English source.
     #[test]
     fn press_renderings_answer_japanese_terms() -> Result<(), Error> {
-        let a = Annotator::new(crate::default_glossary()?)?;
+        let a = Annotator::new(crate::shared_default_glossary()?)?;
         let good = [
             (
                 "日EU経済連携協定が発効した。",
@@ -1999,7 +1994,7 @@ mod tests {
     /// translator's review found all three).
     #[test]
     fn old_character_forms_and_official_spellings() -> Result<(), Error> {
-        let a = Annotator::new(crate::default_glossary()?)?;
+        let a = Annotator::new(crate::shared_default_glossary()?)?;
         let pairs = [
             pair(
                 2,

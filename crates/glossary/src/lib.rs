@@ -15,6 +15,27 @@
 //! assert!(found.iter().any(|c| c.en.iter().any(|t| t.term == "safeguard")));
 //! # Ok::<(), kotoba_glossary::Error>(())
 //! ```
+//!
+//! An [`Annotator`] owns its glossary (an `Arc<Glossary>`), so it can be
+//! kept beside it in a service and shared across threads:
+//!
+//! ```
+//! use std::sync::Arc;
+//! use kotoba_glossary::{Annotator, shared_default_glossary};
+//!
+//! let annotator = Arc::new(Annotator::new(shared_default_glossary()?)?);
+//! let worker = Arc::clone(&annotator);
+//! let text = "Tariffs rose.";
+//! let spans = std::thread::spawn(move || worker.annotate(text))
+//!     .join()
+//!     .unwrap_or_default();
+//! let ids: Vec<&str> = spans
+//!     .iter()
+//!     .map(|s| annotator.glossary().concepts[s.concept].id.as_str())
+//!     .collect();
+//! assert_eq!(ids, ["tariff"]);
+//! # Ok::<(), kotoba_glossary::Error>(())
+//! ```
 
 mod annotate;
 mod check;
@@ -25,7 +46,7 @@ mod model;
 mod normalize;
 mod renderings;
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 pub use annotate::{Annotator, Span};
 pub use check::{Direction, Issue, IssueKind, Pair, PairReader, check_pairs, read_pairs};
@@ -38,7 +59,18 @@ const DEFAULT: &str = include_str!("../data/trade-glossary.jsonl");
 
 /// The glossary shipped inside the binary (`data/trade-glossary.jsonl`).
 pub fn default_glossary() -> Result<&'static Glossary, Error> {
-    static CELL: OnceLock<Result<Glossary, String>> = OnceLock::new();
+    embedded().map(|g| &**g)
+}
+
+/// The glossary shipped inside the binary, shared (no copy), as an
+/// [`Annotator`] takes it.
+pub fn shared_default_glossary() -> Result<Arc<Glossary>, Error> {
+    embedded().map(Arc::clone)
+}
+
+/// The embedded glossary, read once per process.
+fn embedded() -> Result<&'static Arc<Glossary>, Error> {
+    static CELL: OnceLock<Result<Arc<Glossary>, String>> = OnceLock::new();
     CELL.get_or_init(|| {
         formats::read(
             DEFAULT,
@@ -46,7 +78,7 @@ pub fn default_glossary() -> Result<&'static Glossary, Error> {
             std::path::Path::new("trade-glossary.jsonl"),
             false,
         )
-        .map(|(g, _)| g)
+        .map(|(g, _)| Arc::new(g))
         .map_err(|e| e.to_string())
     })
     .as_ref()

@@ -218,8 +218,8 @@ fn annotate(args: GlossaryAnnotateArgs) -> Result<Status> {
         "--format jsonl",
     )?;
     run::refuse_overwriting_inputs(&args.input, &[], &run::glossary_inputs(&args.glossary))?;
-    let glossary = load(&args.glossary)?;
-    let annotator = Annotator::new(&glossary)?;
+    let annotator = Annotator::new(load(&args.glossary)?)?;
+    let glossary = annotator.glossary();
     run::over_corpus(&args.input, b"", |doc| {
         let spans = annotator.annotate(&doc.text);
         let equivalents = |concept: usize, lang: Lang| -> Vec<String> {
@@ -377,8 +377,7 @@ fn check(args: GlossaryCheckArgs) -> Result<Status> {
         inputs.push(("--parallel", args.parallel.as_path()));
         run::refuse_overwriting(&[("-o", o)], &inputs)?;
     }
-    let glossary = load(&args.glossary)?;
-    let annotator = Annotator::new(&glossary)?;
+    let annotator = Annotator::new(load(&args.glossary)?)?;
     let direction = match args.direction {
         DirectionArg::EnJa => Direction::EnJa,
         DirectionArg::JaEn => Direction::JaEn,
