@@ -77,6 +77,55 @@ fn extract_new_only_lists_what_the_glossary_lacks() {
     assert!(rows.iter().all(|r| !r.starts_with("trade negotiations\t")));
 }
 
+/// A blog post saved from the web: its menu, share buttons, comment form
+/// and footer ranked among its terms (`Comment`, `privacy policy`,
+/// `browser`); only the post's own words are candidates now.
+#[test]
+fn extract_leaves_out_a_web_pages_furniture() {
+    let page = s(&testdata("web/trade-blog-post.txt"));
+    let (code, out, err) = run(&[
+        "glossary",
+        "extract",
+        "--lang",
+        "en",
+        "--min-freq",
+        "1",
+        &page,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let terms: Vec<String> = out
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split('\t').next())
+        .map(str::to_lowercase)
+        .collect();
+    for gone in [
+        "comment",
+        "reply",
+        "facebook",
+        "linkedin",
+        "email",
+        "website",
+        "browser",
+        "privacy policy",
+        "cookie policy",
+        "required field",
+        "email address",
+        "comments",
+        "sarah miller",
+        "beef tariff",
+    ] {
+        assert!(!terms.iter().any(|t| t == gone), "{gone}: {terms:?}");
+    }
+    for kept in [
+        "rice tariff",
+        "minimum access quota",
+        "government procurement",
+    ] {
+        assert!(terms.iter().any(|t| t == kept), "{kept}: {terms:?}");
+    }
+}
+
 /// `--keep-fields` shows only in the help of commands that can honour it:
 /// `extract` and `build` write one ranking of the whole corpus and refuse
 /// it, so their help (short and long) does not offer it.

@@ -9,6 +9,7 @@ use std::borrow::Cow;
 use kotoba_text::boilerplate::without_running_lines;
 use kotoba_text::credits::without_credit_lines;
 use kotoba_text::detect::LanguageDetector;
+use kotoba_text::page::furniture_sentences;
 use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
 use kotoba_tokenize::words::words;
 use rustc_hash::FxHashMap;
@@ -562,11 +563,15 @@ pub fn count_document(text: &str) -> Stats {
     let undated = without_datelines(uncredited.as_ref());
     let text = undated.as_ref();
     let parenthesised = parenthesised_capitals(text);
-    for span in split_sentences(text, SegmentLang::English) {
+    let spans = split_sentences(text, SegmentLang::English);
+    // A web page's furniture (`Leave a Reply`, `Related` and its links, a
+    // copyright line) would rank a site's labels among the corpus's terms.
+    let furniture = furniture_sentences(text, &spans);
+    for (span, furniture) in spans.into_iter().zip(furniture) {
         let Some(sentence) = text.get(span.start..span.end) else {
             continue;
         };
-        if foreign(sentence) {
+        if furniture || foreign(sentence) {
             continue;
         }
         let text_of_sentence = sentence_text(text, span);
@@ -1461,6 +1466,33 @@ mod tests {
             assert!(!s.terms.contains_key(gone), "{gone}: {keys:?}");
         }
         assert!(s.terms.contains_key("semiconductor equipment"), "{keys:?}");
+    }
+
+    /// A web page's labels, links and notices ranked among a scraped
+    /// corpus's terms (`privacy policy`, `required fields`, `Reply`).
+    #[test]
+    fn page_furniture_gives_no_terms() {
+        let s = count_document(
+            "Japan's trade surplus widened.\n\nShare this:\n\n\
+             Related\nTokyo stocks rise on chip demand\n\n\
+             Your email address will not be published. Required fields are marked *\n\n\
+             Privacy Policy | Terms of Use\n\n\
+             © 2024 Example News. All rights reserved.\n",
+        );
+        let keys: Vec<&String> = s.terms.keys().collect();
+        for gone in [
+            "share",
+            "tokyo stock",
+            "chip demand",
+            "email address",
+            "required field",
+            "privacy policy",
+            "example news",
+            "right",
+        ] {
+            assert!(!s.terms.contains_key(gone), "{gone}: {keys:?}");
+        }
+        assert!(s.terms.contains_key("trade surplus"), "{keys:?}");
     }
 
     /// A heading in title case capitalises every word: its terms count as

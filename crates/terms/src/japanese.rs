@@ -7,6 +7,7 @@
 
 use kotoba_text::boilerplate::without_running_lines;
 use kotoba_text::credits::without_credit_lines;
+use kotoba_text::page::furniture_sentences;
 use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
 use kotoba_tokenize::japanese::{JapaneseTokenizer, JapaneseWorker, Morpheme};
 use rustc_hash::FxHashMap;
@@ -465,10 +466,16 @@ pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
     let blanked = without_running_lines(text, true);
     let uncredited = without_credit_lines(blanked.as_ref());
     let text = uncredited.as_ref();
-    for span in split_sentences(text, SegmentLang::Japanese) {
+    let spans = split_sentences(text, SegmentLang::Japanese);
+    // A news page's furniture (`【関連記事】…`, `無断転載を禁じます`).
+    let furniture = furniture_sentences(text, &spans);
+    for (span, furniture) in spans.into_iter().zip(furniture) {
         let Some(sentence) = text.get(span.start..span.end) else {
             continue;
         };
+        if furniture {
+            continue;
+        }
         // A sentence with no Japanese in it (an English quotation, a code
         // sample) gives no Japanese terms: its words would be counted as
         // compounds (`the`, `We`, `will`).
@@ -947,6 +954,22 @@ mod tests {
         );
         let keys: Vec<&String> = stats.terms.keys().collect();
         assert!(!keys.iter().any(|k| k.contains("山田")), "{keys:?}");
+        assert!(stats.terms.contains_key("鉄鋼 関税"), "{keys:?}");
+        Ok(())
+    }
+
+    /// A news page's related-story labels and notices gave terms.
+    #[test]
+    fn page_furniture_gives_no_terms() -> Result<(), crate::Error> {
+        let ja = JapaneseTokenizer::new()?;
+        let stats = count_document(
+            &ja,
+            "日米両政府は鉄鋼関税で合意した。\n\n【関連記事】半導体輸出規制が強化\n\n記事の無断転載を禁じます。\n",
+        );
+        let keys: Vec<&String> = stats.terms.keys().collect();
+        for gone in ["半導体 輸出 規制", "無断 転載", "記事"] {
+            assert!(!stats.terms.contains_key(gone), "{gone}: {keys:?}");
+        }
         assert!(stats.terms.contains_key("鉄鋼 関税"), "{keys:?}");
         Ok(())
     }

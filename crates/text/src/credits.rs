@@ -198,6 +198,12 @@ pub fn credit_line(line: &str) -> bool {
             Some((stamp, by)) if names(by) => stamp,
             _ => rest,
         };
+        // … or with its byline first (`Posted by Sarah Miller on March 12,
+        // 2019`, as blogs write it).
+        let rest = match rest.strip_prefix("by ").and_then(|r| r.split_once(" on ")) {
+            Some((by, stamp)) if names(by) => stamp,
+            _ => rest,
+        };
         let words: Vec<&str> = rest.split_whitespace().collect();
         let dated = words.iter().any(|w| date_word(w));
         // A stamp has no sentence of its own: `Published figures show…`
@@ -343,6 +349,7 @@ mod tests {
             "(Reporting by Leika Kihara; Editing by Sam Holmes)",
             "[Additional reporting by Kentaro Sugiyama in Tokyo]",
             "Published Wed, Dec. 11, 2023 09:11 AM JST",
+            "Posted by Sarah Miller on March 12, 2019",
             "Updated: 3 hours ago",
             "Last updated on March 3, 2024",
             "（共同通信・山田太郎）",

@@ -20,6 +20,8 @@ struct Words {
     labels: Vec<&'static str>,
     bios: Vec<&'static str>,
     blocks: Vec<&'static str>,
+    /// Words of a count of reactions (`comments` of `4 Comments`).
+    counts: Vec<&'static str>,
 }
 
 fn words() -> &'static Words {
@@ -39,6 +41,7 @@ fn words() -> &'static Words {
                 "label" => w.labels.push(phrase),
                 "bio" => w.bios.push(phrase),
                 "block" => w.blocks.push(phrase),
+                "count" => w.counts.push(phrase),
                 _ => {}
             }
         }
@@ -66,7 +69,7 @@ pub fn furniture(sentence: &str) -> bool {
     let heading = !ends_a_sentence(s);
     if heading {
         let bare = s.trim_end_matches([':', '：', ' ']);
-        if w.headings.iter().any(|h| bare.eq_ignore_ascii_case(h)) {
+        if label_line(bare, w) {
             return true;
         }
         if bare.split_whitespace().count() <= OPENING_HEADING_WORDS
@@ -93,6 +96,65 @@ pub fn opens_a_block(sentence: &str) -> bool {
             && s.get(b.len()..)
                 .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
     })
+}
+
+/// True when a line without final punctuation is a site's labels: a
+/// heading of `data/furniture.txt` (`Share`, `Facebook`, `Leave a Reply`) or
+/// a count of reactions (`4 Comments`), alone or several parted by `|`,
+/// `｜`, `·` or `•` (`Home | About | Contact`, or with one other short piece,
+/// the site's name: `Home | Trade Notes | Contact`); a form's field may be
+/// marked required (`Email *`).
+fn label_line(line: &str, w: &Words) -> bool {
+    let label = |piece: &str| label(piece, w);
+    if label(line) {
+        return true;
+    }
+    let pieces: Vec<&str> = line
+        .split(['|', '｜', '·', '•'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    // A byline or a stamp with the page's labels after it (`Posted by Sarah
+    // Miller on March 12, 2019 | 4 Comments`).
+    if let [first, rest @ ..] = pieces.as_slice()
+        && !rest.is_empty()
+        && crate::credits::credit_line(first)
+        && rest.iter().all(|p| label(p) || date_line(p))
+    {
+        return true;
+    }
+    // A menu may name the site among its labels (`Home | Trade Notes |
+    // Contact`): all pieces short, all but one of them labels.
+    let labels = pieces.iter().filter(|p| label(p)).count();
+    pieces.len() >= 2
+        && labels >= 2
+        && labels + 1 >= pieces.len()
+        && pieces
+            .iter()
+            .all(|p| p.split_whitespace().count() <= MENU_PIECE_WORDS)
+}
+
+/// True when a piece of a line is a heading of `data/furniture.txt` or a
+/// count of reactions; a form marks a required field with an asterisk
+/// (`Email *`).
+fn label(piece: &str, w: &Words) -> bool {
+    let piece = piece.trim().trim_end_matches([':', '：', '*']).trim_end();
+    w.headings.iter().any(|h| piece.eq_ignore_ascii_case(h)) || reaction_count(piece, w)
+}
+
+/// Most words of a piece of a menu line (`Terms and Conditions`).
+const MENU_PIECE_WORDS: usize = 4;
+
+/// True when `piece` is a number and a word of a count of reactions
+/// (`4 Comments`, `1 reply`).
+fn reaction_count(piece: &str, w: &Words) -> bool {
+    let mut parts = piece.split_whitespace();
+    let (Some(number), Some(word), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    number.bytes().all(|b| b.is_ascii_digit() || b == b',')
+        && number.bytes().any(|b| b.is_ascii_digit())
+        && w.counts.iter().any(|c| word.eq_ignore_ascii_case(c))
 }
 
 /// True when `line` opens with `phrase` (ASCII case aside) followed by a
@@ -338,6 +400,19 @@ mod tests {
             "MC13 Ministerial Declaration (PDF)",
             "Fact sheet: 2024 Special 301 Report (PDF)",
             "Full text [PDF, 1.2 MB]",
+            "Home | About | Contact | Blog",
+            "Privacy Policy | Terms of Use | Cookie Policy",
+            "Facebook",
+            "Leave a Reply",
+            "Reply",
+            "4 Comments",
+            "Share · 12 comments",
+            "Email *",
+            "Email address *",
+            "ホーム｜ニュース｜お問い合わせ",
+            "Home | About | Trade Notes | Contact",
+            "Posted by Sarah Miller on March 12, 2019 | 4 Comments",
+            "シェア",
         ] {
             assert!(furniture(line), "{line}");
         }
@@ -358,6 +433,15 @@ mod tests {
             "Japan, U.S. agree on tariffs",
             "EXCLUSIVE: Japan offers investment package to avert tariffs",
             "KEY FIGURES (y/y % change)",
+            "Japan | Trade surplus widens",
+            "Home | Trade Notes",
+            "By Sarah Miller | Japan trims its rice tariff",
+            "Share | Japan and the United States agree on rice",
+            "Facebook fined over privacy policy",
+            "4 Comments on the tariff plan",
+            "**Trade surplus**",
+            "Exports *",
+            "Note * marks preliminary figures *",
         ] {
             assert!(!furniture(line), "{line}");
         }

@@ -12,11 +12,29 @@
 //! assert!(furniture("Tuesday, March 5, 2024"));
 //! assert!(!furniture("Share prices fell."));
 //! assert!(!boilerplate("Japan's trade surplus widened in May."));
+//!
+//! // A whole page: which of its sentences are furniture.
+//! use kotoba_text::page::furniture_sentences;
+//! use kotoba_text::segment::{split_sentences, SegmentLang};
+//!
+//! let page = "Japan's trade surplus widened in May.\n\nRelated\nTokyo stocks rise\n\n\
+//!             Exports of cars led the gain.\n";
+//! let spans = split_sentences(page, SegmentLang::English);
+//! let set_aside: Vec<&str> = furniture_sentences(page, &spans)
+//!     .iter()
+//!     .zip(&spans)
+//!     .filter(|(aside, _)| **aside)
+//!     .map(|(_, s)| &page[s.start..s.end])
+//!     .collect();
+//! // `Related` opens a block of links: the headline under it goes too.
+//! assert_eq!(set_aside, ["Related", "Tokyo stocks rise"]);
 //! ```
 
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
+
+use crate::segment::SentenceSpan;
 
 mod furniture;
 
@@ -33,6 +51,70 @@ pub fn ends_a_sentence(text: &str) -> bool {
         .chars()
         .next_back()
         .is_some_and(|c| matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '…' | '．'))
+}
+
+/// Which sentences of a document (`spans`, in order, from
+/// [`crate::segment::split_sentences`]) are its page's furniture: a sentence
+/// holding a [`boilerplate`] phrase or a line of [`furniture`], the rest of
+/// its paragraph after one that [`opens_a_block`] (`Related`, `Contact`),
+/// and a closing [`author_note`] after other paragraphs. Paragraphs end at a
+/// blank line.
+pub fn furniture_sentences(text: &str, spans: &[SentenceSpan]) -> Vec<bool> {
+    let sentence = |s: &SentenceSpan| text.get(s.start..s.end).unwrap_or("");
+    // Paragraph numbers, a blank line between two sentences opening a new one.
+    let mut paragraphs = Vec::with_capacity(spans.len());
+    let mut paragraph = 0usize;
+    for (i, s) in spans.iter().enumerate() {
+        if i > 0 {
+            let gap = text.get(spans[i - 1].end..s.start).unwrap_or("");
+            if blank_line(gap) {
+                paragraph += 1;
+            }
+        }
+        paragraphs.push(paragraph);
+    }
+    let mut aside = Vec::with_capacity(spans.len());
+    let mut block: Option<usize> = None;
+    for (s, &p) in spans.iter().zip(&paragraphs) {
+        let line = sentence(s);
+        let marked = boilerplate(line) || furniture(line);
+        if block == Some(p) {
+            aside.push(true);
+            continue;
+        }
+        block = (marked && opens_a_block(line)).then_some(p);
+        aside.push(marked);
+    }
+    // A note on the author: the last paragraph with anything left in it,
+    // when an earlier one has something too.
+    let kept = |i: usize| !aside[i];
+    if let Some(last) = (0..spans.len())
+        .rev()
+        .find(|&i| kept(i))
+        .map(|i| paragraphs[i])
+        && (0..spans.len()).any(|i| kept(i) && paragraphs[i] < last)
+    {
+        let members: Vec<usize> = (0..spans.len())
+            .filter(|&i| paragraphs[i] == last && kept(i))
+            .collect();
+        let note: Vec<&str> = members.iter().map(|&i| sentence(&spans[i])).collect();
+        if author_note(&note) {
+            for i in members {
+                aside[i] = true;
+            }
+        }
+    }
+    aside
+}
+
+/// True when the text between two sentences holds a blank line.
+fn blank_line(gap: &str) -> bool {
+    let mut lines = gap.split('\n');
+    lines.next();
+    let mut rest: Vec<&str> = lines.collect();
+    // The last piece is the start of the next sentence's line.
+    rest.pop();
+    rest.iter().any(|l| l.trim().is_empty())
 }
 
 /// Phrases of a data file (`data/boilerplate-phrases.txt`, the summarizer's
@@ -231,4 +313,68 @@ pub fn boilerplate(sentence: &str) -> bool {
     PHRASES
         .get_or_init(|| PhraseList::parse(include_str!("../../data/boilerplate-phrases.txt"), true))
         .matches(sentence)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::{SegmentLang, split_sentences};
+
+    /// The sentences of `text` that [`furniture_sentences`] sets aside.
+    fn aside(text: &str, lang: SegmentLang) -> Vec<&str> {
+        let spans = split_sentences(text, lang);
+        furniture_sentences(text, &spans)
+            .into_iter()
+            .zip(&spans)
+            .filter(|(a, _)| *a)
+            .map(|(_, s)| &text[s.start..s.end])
+            .collect()
+    }
+
+    #[test]
+    fn a_pages_furniture_is_set_aside_and_its_story_kept() {
+        let page = "Home | About | Contact\n\nTuesday, March 5, 2024\n\n\
+                    Japan's trade surplus widened in May. Exports of cars led the gain.\n\n\
+                    Share this\n\n\
+                    Related\nTokyo stocks rise on chip demand\nYen weakens past 150\n\n\
+                    Imports of fuel fell for a third month.\n\n\
+                    © 2024 Example News. All rights reserved.\n\
+                    Jeffrey J. Schott is a senior fellow at the Peterson Institute for International Economics.\n";
+        assert_eq!(
+            aside(page, SegmentLang::English),
+            [
+                "Home | About | Contact",
+                "Tuesday, March 5, 2024",
+                "Share this",
+                "Related",
+                "Tokyo stocks rise on chip demand",
+                "Yen weakens past 150",
+                "© 2024 Example News.",
+                "All rights reserved.",
+                "Jeffrey J. Schott is a senior fellow at the Peterson Institute for International Economics.",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_block_ends_with_its_paragraph_and_a_lone_note_is_a_story() {
+        // The paragraph after the links is the story again.
+        let page = "Related\nTokyo stocks rise\n\nExports rose in May.\n";
+        assert_eq!(
+            aside(page, SegmentLang::English),
+            ["Related", "Tokyo stocks rise"]
+        );
+        // A document that is only a sentence like an author's note keeps it.
+        let lone = "Jeffrey J. Schott is a senior fellow at the Peterson Institute.\n";
+        assert!(aside(lone, SegmentLang::English).is_empty());
+    }
+
+    #[test]
+    fn japanese_furniture() {
+        let page = "政府は貿易黒字の縮小を目指す。\n\n【関連記事】日米協議が再開\n\n無断転載を禁じます。\n";
+        assert_eq!(
+            aside(page, SegmentLang::Japanese),
+            ["【関連記事】日米協議が再開", "無断転載を禁じます。"]
+        );
+    }
 }
