@@ -121,15 +121,6 @@ pub enum Error {
         /// N, the number of shards of the split.
         of: u64,
     },
-    /// A file could not be read.
-    #[error("cannot read {}: {source}", .path.display())]
-    Io {
-        /// The file.
-        path: std::path::PathBuf,
-        /// The cause.
-        #[source]
-        source: std::io::Error,
-    },
     /// Statistics JSON could not be read or written.
     #[error("bad statistics JSON: {0}")]
     Json(#[from] serde_json::Error),
@@ -278,26 +269,6 @@ mod tests {
     fn seed(name: &str) -> String {
         let path = format!("{}/../../testdata/{name}", env!("CARGO_MANIFEST_DIR"));
         std::fs::read_to_string(path).unwrap_or_default()
-    }
-
-    /// A file that cannot be read is an I/O error naming the path, with
-    /// the cause as its source (it was a `Mismatch` string).
-    #[test]
-    fn an_unreadable_file_names_its_path_and_keeps_its_cause() {
-        let path = std::path::Path::new("/nonexistent/kotoba/pairs.tsv");
-        let error = Error::Io {
-            path: path.into(),
-            source: std::io::Error::from(std::io::ErrorKind::NotFound),
-        };
-        let message = error.to_string();
-        assert!(
-            message.starts_with("cannot read /nonexistent/kotoba/pairs.tsv: "),
-            "{message}"
-        );
-        let source = std::error::Error::source(&error)
-            .and_then(|s| s.downcast_ref::<std::io::Error>())
-            .map(std::io::Error::kind);
-        assert_eq!(source, Some(std::io::ErrorKind::NotFound));
     }
 
     /// Each count of an overflow is named as the statistics' fields are.
