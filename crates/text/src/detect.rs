@@ -313,7 +313,7 @@ impl LanguageDetector {
                 found.reliable,
             )),
             (false, false) => {
-                found.confidence = found.confidence.min(0.5);
+                found.confidence = found.confidence.min(UNSURE_CEILING);
                 found.reliable = false;
                 Some(found)
             }
@@ -412,9 +412,20 @@ fn english_by_function_words(text: &str) -> Option<Detection> {
         .filter(|w| english_function_words().contains(w.as_str()))
         .count();
     let share = function as f64 / words.len().max(1) as f64;
-    (function >= 1 && share >= 0.2)
-        .then(|| named(Lang::Eng, "Latin".to_string(), share.min(1.0), false))
+    (function >= 1 && share >= 0.2).then(|| {
+        named(
+            Lang::Eng,
+            "Latin".to_string(),
+            UNSURE_CEILING * share.min(1.0),
+            false,
+        )
+    })
 }
+
+/// The most confidence an unreliable answer of a rule here reports: a
+/// share of words is no probability, and `1.000` beside `reliable: false`
+/// read as a sure answer. The rules report their share scaled to it.
+const UNSURE_CEILING: f64 = 0.5;
 
 /// English, unreliably, for a text whose longer words (four letters or
 /// more; all its words when none is) are three in four or more common
@@ -441,8 +452,14 @@ fn english_by_vocabulary(text: &str) -> Option<Detection> {
         .filter(|w| crate::wordlist::english_zipf(w).is_some_and(|z| z >= 3.0))
         .count();
     let share = common as f64 / judged.len().max(1) as f64;
-    (judged.len() >= 2 && share >= 0.75)
-        .then(|| named(Lang::Eng, "Latin".to_string(), share, false))
+    (judged.len() >= 2 && share >= 0.75).then(|| {
+        named(
+            Lang::Eng,
+            "Latin".to_string(),
+            UNSURE_CEILING * share,
+            false,
+        )
+    })
 }
 
 /// whatlang's answer as a [`Detection`].
@@ -523,6 +540,17 @@ mod tests {
             "Japan’s METI said exports rose 5% in April.",
         ] {
             assert_eq!(d.detect(text).map(|x| x.lang), Some("en"), "{text}");
+        }
+        // A rule's answer is unsure, and its confidence says so: `Trade
+        // talks` was English at 1.000 beside `reliable: false`.
+        for text in ["Trade talks", "Japan said it would retaliate."] {
+            let found = d.detect(text);
+            assert!(
+                found
+                    .as_ref()
+                    .is_some_and(|x| !x.reliable && x.confidence <= 0.5),
+                "{text}: {found:?}"
+            );
         }
         for text in [
             "Los aranceles golpean a los agricultores",
