@@ -946,8 +946,15 @@ fn flush(
             {
                 continue;
             }
-            // `China rose`, `exports fell`: a clause reporting a change.
+            // `China rose`, `exports fell`: a clause reporting a change, and
+            // so is every longer candidate holding the verb after its first
+            // word (`Tokyo mulls rice tariff cut`). A past form may open a
+            // term (`dropped call`, `expected value`); a present one, which
+            // never stands before a noun, may not (`imposes export curbs`).
             if run[j].ends_clause {
+                if j > i || run[j].surface.ends_with(['s', 'S']) {
+                    break;
+                }
                 continue;
             }
             // A possessive ends a run; the term is the name without it
@@ -1433,10 +1440,24 @@ mod tests {
     fn clauses_of_change_are_no_terms() {
         let s = count_document(
             "Imports from China rose, widening the deficit. Exports fell. \
-             The dropped call rate is low. Capital gains and import surges are taxed.",
+             The dropped call rate is low. Capital gains and import surges are taxed. \
+             Tokyo mulls rice tariff cut as Beijing imposes export curbs.",
         );
         let keys: Vec<&String> = s.terms.keys().collect();
-        for gone in ["china rose", "rose", "export fell", "fell"] {
+        for gone in [
+            "china rose",
+            "rose",
+            "export fell",
+            "fell",
+            "tokyo mull",
+            "mull",
+            "tokyo mull rice tariff cut",
+            "mull rice",
+            "beijing impose",
+            "beijing impose export curb",
+            "impose",
+            "impose export curb",
+        ] {
             assert!(!s.terms.contains_key(gone), "{gone}: {keys:?}");
         }
         for kept in [
@@ -1446,6 +1467,8 @@ mod tests {
             "export",
             "capital gain",
             "import surge",
+            "rice tariff cut",
+            "export curb",
         ] {
             assert!(s.terms.contains_key(kept), "{kept}: {keys:?}");
         }
