@@ -16,6 +16,19 @@
 //! assert!(summary.windows(2).all(|w| w[0].index < w[1].index));
 //! # Ok::<(), kotoba_summarize::Error>(())
 //! ```
+//!
+//! # Features
+//!
+//! - `embedded-ipadic` (on by default): turns on kotoba-tokenize's feature
+//!   of the same name, which embeds IPADIC (and makes the build need it
+//!   prepared: see kotoba-tokenize's documentation) to read Japanese by
+//!   morphemes. Without it (`default-features = false`), English is
+//!   summarized as before; Japanese documents take their terms from CJK
+//!   character bigrams, without parts of speech ([`Summarizer::require`]
+//!   returns `Error::Tokenize(kotoba_tokenize::Error::NotEmbedded)` for
+//!   [`Lang::Ja`], for callers that would rather refuse them), and
+//!   [`rouge::RougeTokenizer::Japanese`] cannot be built (its
+//!   `JapaneseTokenizer::new` returns that error).
 
 mod graph;
 mod methods;
@@ -158,6 +171,23 @@ impl Summarizer {
         self.bonus = terms;
         self.bonus_weight = weight;
         self
+    }
+
+    /// `Ok` when documents in `lang` are read with their own tokenizer:
+    /// English always; Japanese when kotoba-tokenize has its dictionary
+    /// (the `embedded-ipadic` feature, on by default), else the error that
+    /// says so (see [`Preparer::require`]).
+    ///
+    /// ```
+    /// use kotoba_summarize::{Lang, Summarizer};
+    ///
+    /// let summarizer = Summarizer::new()?;
+    /// assert!(summarizer.require(Lang::En).is_ok());
+    /// assert_eq!(summarizer.require(Lang::Ja).is_ok(), cfg!(feature = "embedded-ipadic"));
+    /// # Ok::<(), kotoba_summarize::Error>(())
+    /// ```
+    pub fn require(&self, lang: Lang) -> Result<(), Error> {
+        self.preparer.require(lang)
     }
 
     /// The preparer (for callers that prepare documents themselves).
@@ -355,6 +385,34 @@ mod tests {
             Ok(s) => s.method(method).length(Length::Sentences(n)),
             Err(e) => panic!("{e}"),
         }
+    }
+
+    /// A table's label in capitals (`KEY FIGURES (y/y % change)`) filled
+    /// what word budgets left, beside or instead of the lead.
+    #[test]
+    fn a_tables_label_is_never_taken() {
+        let text = "Japan's exports rise for sixth month on chip demand\n\n\
+                    TOKYO (Reuters) - Japan's exports rose for a sixth straight month in May, \
+                    led by chip-making equipment, data showed on Wednesday.\n\n\
+                    KEY FIGURES (y/y % change)\n\nExports +13.5\nImports -3.3\n\n\
+                    The trade balance swung to a surplus of 120 billion yen.\n";
+        for words in [10, 15, 25, 40, 100] {
+            let out = summarizer(Method::LeadRank, 10)
+                .length(Length::Words(words))
+                .summarize(text, Lang::En, Split::Sentences);
+            assert!(
+                out.iter().all(|s| !s.text.starts_with("KEY FIGURES")),
+                "{words}: {out:?}"
+            );
+        }
+        // A heading over sentences stays a heading that may fill a budget.
+        let prose = "Japan's exports rise\n\nOUTLOOK\n\nExporters expect demand to slow.\n";
+        let prepared = Preparer::new().unwrap_or_else(|e| panic!("{e}")).prepare(
+            prose,
+            Lang::En,
+            Split::Sentences,
+        );
+        assert!(prepared.sentences.iter().all(|s| !s.boilerplate));
     }
 
     /// Page furniture without a phrase of `boilerplate-phrases.txt` filled budgets

@@ -152,9 +152,15 @@ impl Prepared {
 /// Prepares documents; holds the tokenizers (cheap to share across threads).
 /// Each thread that prepares English keeps a cache of stemmed word forms,
 /// up to 200,000 of them, for the life of the thread.
+///
+/// Built without kotoba-tokenize's dictionary (the `embedded-ipadic`
+/// feature off), it prepares English as before and takes the terms of
+/// Japanese from CJK character bigrams ([`kotoba_tokenize::cjk`]), with
+/// no parts of speech; [`Preparer::require`] tells.
 pub struct Preparer {
     english: WordTokenizer,
-    japanese: JapaneseTokenizer,
+    /// `None` when kotoba-tokenize has no dictionary.
+    japanese: Option<JapaneseTokenizer>,
 }
 
 // By hand: the fields hold tables and automata too large to print.
@@ -165,12 +171,29 @@ impl std::fmt::Debug for Preparer {
 }
 
 impl Preparer {
-    /// A preparer with the English and the Japanese tokenizers.
+    /// A preparer with the English and the Japanese tokenizers (the
+    /// Japanese one when kotoba-tokenize has its dictionary).
     pub fn new() -> Result<Preparer, Error> {
+        let japanese = match JapaneseTokenizer::new() {
+            Ok(japanese) => Some(japanese),
+            Err(kotoba_tokenize::Error::NotEmbedded) => None,
+            Err(e) => return Err(e.into()),
+        };
         Ok(Preparer {
             english: WordTokenizer::english(),
-            japanese: JapaneseTokenizer::new()?,
+            japanese,
         })
+    }
+
+    /// `Ok` when documents in `lang` are prepared with their own tokenizer:
+    /// English always; Japanese when kotoba-tokenize has its dictionary (the
+    /// `embedded-ipadic` feature, on by default), else the error that says
+    /// so (`Error::Tokenize(kotoba_tokenize::Error::NotEmbedded)`).
+    pub fn require(&self, lang: Lang) -> Result<(), Error> {
+        match (lang, &self.japanese) {
+            (Lang::Ja, None) => Err(kotoba_tokenize::Error::NotEmbedded.into()),
+            _ => Ok(()),
+        }
     }
 
     /// Splits and tokenizes `text`. Running headers and footers (lines a
@@ -361,7 +384,10 @@ impl Preparer {
                     (read, n)
                 }
                 Lang::Ja => {
-                    let tokens = self.japanese.tokenize(&text_of);
+                    let tokens = match &self.japanese {
+                        Some(japanese) => japanese.tokenize(&text_of),
+                        None => kotoba_tokenize::cjk::BigramTokenizer.tokenize(&text_of),
+                    };
                     for (k, t) in tokens.iter().enumerate() {
                         if !t.is_stop && t.term.chars().any(char::is_alphabetic) {
                             add(&t.term, k, &mut vocab, &mut vocabulary);
@@ -439,6 +465,7 @@ impl Preparer {
             }
         }
         mark_captions(text, &mut sentences);
+        mark_table_labels(&mut sentences);
         if split == Split::Sentences {
             mark_blocks(&mut sentences);
             mark_author_note(&mut sentences);
@@ -801,6 +828,21 @@ fn mark_captions(text: &str, sentences: &mut [Sentence]) {
             for s in &mut sentences[run] {
                 s.boilerplate = true;
             }
+        }
+    }
+}
+
+/// Marks as boilerplate a heading that labels the rows of figures under it
+/// (`KEY FIGURES (y/y % change)` over `Exports +13.5`): a table's label
+/// filled what a budget left beside the headline (a review found it).
+fn mark_table_labels(sentences: &mut [Sentence]) {
+    for i in 1..sentences.len() {
+        let label = &sentences[i - 1];
+        if label.heading
+            && !label.boilerplate
+            && kotoba_text::page::data_row(sentences[i].text.trim_end_matches([':', ' ']))
+        {
+            sentences[i - 1].boilerplate = true;
         }
     }
 }

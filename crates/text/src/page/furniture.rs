@@ -183,7 +183,7 @@ fn kicker(line: &str) -> bool {
 /// True when a line without final punctuation is a row of figures: it ends
 /// in a signed figure (`Exports +13.5`, `North America -6.9`) or sets a base
 /// (`Index, 2015=100`).
-fn data_row(line: &str) -> bool {
+pub fn data_row(line: &str) -> bool {
     let signed = line.split_whitespace().last().is_some_and(|last| {
         let mut chars = last.chars();
         matches!(chars.next(), Some('+' | '-' | '−' | '±'))

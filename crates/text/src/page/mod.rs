@@ -38,7 +38,7 @@ use crate::segment::SentenceSpan;
 
 mod furniture;
 
-pub use furniture::{NOTE_SENTENCES, author_note, furniture, opens_a_block};
+pub use furniture::{NOTE_SENTENCES, author_note, data_row, furniture, opens_a_block};
 
 /// True when `text` ends a sentence: its last character, past closing
 /// quotes and brackets, is a full stop, question or exclamation mark (or a
