@@ -304,6 +304,13 @@ fn inline_credits(line: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         })
 }
 
+/// True when `line` ends with a bracketed photo credit or file type
+/// (`… on Jan. 16, 2025. (AP Photo/Eugene Hoshiko)`).
+pub(crate) fn ends_with_bracketed_credit(line: &str) -> bool {
+    let line = line.trim_end();
+    line.ends_with([')', ']']) && inline_credits(line).any(|(_, end)| end == line.len())
+}
+
 /// `text` with its credit lines, bracketed credits and link labels
 /// (`(AP Photo/Paul Sancya)`, `(PDF)`), and the reporter's part of Japanese datelines,
 /// turned into spaces (line breaks kept, so offsets and

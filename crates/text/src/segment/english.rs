@@ -657,7 +657,10 @@ impl<'a> Scanner<'a> {
     /// case and this line has three words or more ("It was a cold\nnight in
     /// the city.", unlike "features\ncontact manager", a list or heading); or
     /// when this line is long running text (eight words or more, at most half
-    /// of them capitalised, so not a title) wrapped before a capitalised word.
+    /// of them capitalised, so not a title) wrapped before a capitalised word,
+    /// and the next line is no longer than a column's (a headline above a
+    /// paragraph on one line is no wrapped text). A line ending in a photo
+    /// credit (`(AP Photo/…)`) ends its caption.
     /// A next line that is a list item always starts a new sentence.
     fn on_newline(&mut self, i: usize) -> usize {
         let (k, blank) = skip_ws_counting_lines(self.text, i);
@@ -691,12 +694,27 @@ impl<'a> Scanner<'a> {
         if self.ends_with_continuation(line_end) {
             return i + 1;
         }
+        // A photo caption's credit ends the caption (`… 2025. (AP
+        // Photo/Eugene Hoshiko)`): the story goes on in a sentence of its own.
+        let line_start = memchr::memrchr(b'\n', &self.b[..line_end]).map_or(0, |p| p + 1);
+        if crate::credits::ends_with_bracketed_credit(&self.text[line_start..line_end]) {
+            self.emit(i, k);
+            return k;
+        }
         let next_lower = char_at(self.text, k).is_some_and(char::is_lowercase);
         let (words, capitalised) = self.line_words(line_end);
+        // Text wrapped to a column has no line much longer than the one
+        // before: a headline over a paragraph written on one line is no
+        // wrapped sentence (`Japan to raise tariff on US beef for 30 days⏎
+        // Japan will raise tariffs on frozen beef …`).
+        let next_fits = || {
+            let next_len = line_end_from(self.b, k) - k;
+            next_len <= (line_end - line_start) + WRAP_SLACK
+        };
         let wrapped = if next_lower {
             words >= 3
         } else {
-            words >= 8 && capitalised.saturating_mul(2) <= words
+            words >= 8 && capitalised.saturating_mul(2) <= words && next_fits()
         };
         if wrapped {
             return i + 1;
@@ -705,6 +723,10 @@ impl<'a> Scanner<'a> {
         k
     }
 }
+
+/// How much longer than a line the next may be and still be the same
+/// column's (bytes): the longest word a wrapped line could not take.
+const WRAP_SLACK: usize = 16;
 
 /// The end of the line starting at `start` (its line break, or the end of
 /// the text), looking 2,000 bytes ahead at most.
@@ -795,6 +817,35 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         split(text).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    /// A headline of eight words or more ran into the lead written on one
+    /// line after it, and a photo credit ending a caption into the story's
+    /// next sentence (a review of saved news pages found both).
+    #[test]
+    fn headlines_and_captions_end_at_their_line() {
+        let text = "Japan to raise tariff on US beef to 38.5 percent for 30 days\n\
+                    Japan will raise tariffs on frozen beef from the US for 30 days after imports \
+                    exceeded a trigger level, the Finance Ministry said.\n";
+        assert_eq!(sentences(text).len(), 2, "{:?}", sentences(text));
+        let text = "Cars wait at a port in Yokohama, on Jan. 16, 2025. (AP Photo/Eugene Hoshiko)\n\
+                    Toyota, Honda and Nissan account for a third of U.S. car sales.\n";
+        assert_eq!(
+            sentences(text),
+            [
+                "Cars wait at a port in Yokohama, on Jan. 16, 2025.",
+                "(AP Photo/Eugene Hoshiko)",
+                "Toyota, Honda and Nissan account for a third of U.S. car sales."
+            ]
+        );
+        // Text wrapped to a column still joins before a capitalised word.
+        let wrapped = "The talks between the two governments have been perceived by\n\
+                       Japanese officials as a test of the new framework agreement, and\n\
+                       Washington hopes for results.\n";
+        assert_eq!(sentences(wrapped).len(), 1, "{:?}", sentences(wrapped));
+        let wrapped = "Exporters in both countries have long complained about the barriers facing\n\
+                       American goods in the markets of Japan.\n";
+        assert_eq!(sentences(wrapped).len(), 1, "{:?}", sentences(wrapped));
     }
 
     #[test]
