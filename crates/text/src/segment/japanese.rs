@@ -166,8 +166,10 @@ pub(super) fn line_breaks_by_width(text: &str, full: bool) -> Vec<usize> {
             .filter(|&&(_, _, ends)| !ends)
             .map(|&(_, w, _)| w)
             .collect();
-        let wrapped =
-            open.len() < 4 || open.iter().filter(|&&w| filled(w)).count() * 2 >= open.len();
+        // Nor is a column of a few characters (a menu, `経済⏎政治⏎社会`):
+        // no one wraps prose that narrow.
+        let wrapped = widest >= MIN_COLUMN
+            && (open.len() < 4 || open.iter().filter(|&&w| filled(w)).count() * 2 >= open.len());
         out.extend(
             breaks
                 .filter(|&&(_, w, _)| (wrapped && filled(w)) == full)
@@ -197,6 +199,10 @@ pub(super) fn line_breaks_by_width(text: &str, full: bool) -> Vec<usize> {
     flush(&mut paragraph);
     out
 }
+
+/// The narrowest column (display columns) text is taken to be wrapped to:
+/// six full-width characters.
+const MIN_COLUMN: usize = 12;
 
 /// Columns by which a wrapped line may fall short of the widest of its
 /// paragraph: two characters, for punctuation hung past the margin and a
@@ -976,6 +982,19 @@ mod tests {
         assert_eq!(
             sentences("政府は米国との協議で関税の引\nき下げを求めた。"),
             ["政府は米国との協議で関税の引\nき下げを求めた。"]
+        );
+        // A site's menu, a word a line, is no column of wrapped text (it
+        // came out as one sentence, `経済政治社会国際`).
+        assert_eq!(
+            sentences("経済\n政治\n社会\n国際\nスポーツ\n\n円相場が急落した。"),
+            [
+                "経済",
+                "政治",
+                "社会",
+                "国際",
+                "スポーツ",
+                "円相場が急落した。"
+            ]
         );
     }
 
