@@ -1,5 +1,7 @@
-//! Finds the IPADIC compiled by `cargo xtask prepare` and hands its location to
-//! the crate, which embeds it; fails with one clear sentence when it is missing.
+//! With the `embedded-ipadic` feature (the default): finds the IPADIC
+//! compiled by `cargo xtask prepare` and hands its location to the crate,
+//! which embeds it; fails with one clear sentence when it is missing.
+//! Without the feature: looks for nothing.
 
 use std::path::PathBuf;
 
@@ -20,6 +22,10 @@ const FILES: &[&str] = &[
 ];
 
 fn main() {
+    if std::env::var_os("CARGO_FEATURE_EMBEDDED_IPADIC").is_none() {
+        println!("cargo::rerun-if-changed=build.rs");
+        return;
+    }
     println!("cargo::rerun-if-env-changed=KOTOBA_IPADIC_DIR");
     let dir = std::env::var_os("KOTOBA_IPADIC_DIR").map(PathBuf::from);
     let missing = match &dir {
@@ -28,7 +34,7 @@ fn main() {
     };
     if missing {
         println!(
-            "cargo::error=The Japanese dictionary (IPADIC) has not been prepared: run `cargo xtask prepare` in the kotoba workspace first; from another project, set KOTOBA_IPADIC_DIR to the absolute path of that workspace's target/kotoba-ipadic."
+            "cargo::error=The Japanese dictionary (IPADIC) has not been prepared: run `cargo xtask prepare` in the kotoba workspace first; from another project, set KOTOBA_IPADIC_DIR to the absolute path of that workspace's target/kotoba-ipadic, or turn off the `embedded-ipadic` feature (default-features = false) to build without Japanese."
         );
         return;
     }

@@ -28,7 +28,8 @@ tasks:
   prepare            install and compile what the build needs (IPADIC for Japanese)
   demo               prepare, build kotoba, run it on testdata/ (the README's main job)
   demo-spark         kotoba under Spark's RDD.pipe (local), checked against one run; installs PySpark
-  test               prepare, install the test peers (MeCab), run every test
+  test               prepare, install the test peers (MeCab), run every test, then the
+                     English-only tests built without the dictionary (no embedded-ipadic)
   eval-segmentation  Golden Rules sentence-boundary score (English, Japanese)
   eval-mecab         line-by-line agreement of `kotoba tokenize` with MeCab
   eval-summarization ROUGE on ACLSum for every method and sumy's [--tune] [--no-peers]
@@ -205,5 +206,34 @@ fn test(rest: &[String]) -> Result<()> {
     )?;
     run(cargo()
         .args(["test", "--workspace", "--all-features"])
-        .args(rest))
+        .args(rest))?;
+    without_japanese()
+}
+
+/// The library crates that use kotoba-tokenize also build and work without
+/// its `embedded-ipadic` feature (English only, no dictionary embedded):
+/// their `tests/english_only.rs`, and kotoba-tokenize's unit tests, run with
+/// `--no-default-features`. KOTOBA_IPADIC_DIR points at nothing, so a build
+/// that still looked for the dictionary would fail.
+fn without_japanese() -> Result<()> {
+    let crates = [
+        "kotoba-tokenize",
+        "kotoba-glossary",
+        "kotoba-summarize",
+        "kotoba-terms",
+    ];
+    let packages = crates.iter().flat_map(|c| ["--package", c]);
+    run(cargo()
+        .env("KOTOBA_IPADIC_DIR", root().join("target/no-ipadic"))
+        .args(["test", "--no-default-features", "--test", "english_only"])
+        .args(packages))?;
+    run(cargo()
+        .env("KOTOBA_IPADIC_DIR", root().join("target/no-ipadic"))
+        .args([
+            "test",
+            "--no-default-features",
+            "--lib",
+            "--package",
+            "kotoba-tokenize",
+        ]))
 }

@@ -82,6 +82,15 @@ fn in_a_line_of_capitals(text: &str, start: usize, end: usize) -> bool {
 /// The first Japanese text with a term written with other okurigana loads
 /// IPADIC's feature table (some 35 MB, once per process) to compare
 /// readings.
+///
+/// Japanese terms in Japanese script are found on morpheme boundaries, so
+/// they need kotoba-tokenize's dictionary (the `embedded-ipadic` feature,
+/// on by default). An annotator built without it finds English terms, and
+/// Japanese ones written in Latin letters (WTO), as before, and no term in
+/// Japanese script; [`Annotator::require`] tells which, and [`check_pairs`]
+/// fails.
+///
+/// [`check_pairs`]: crate::check_pairs
 pub struct Annotator {
     glossary: Arc<Glossary>,
     targets: Vec<Vec<Target>>,
@@ -92,7 +101,9 @@ pub struct Annotator {
     /// targets and readings: text that writes okurigana the term leaves out
     /// (関税割り当て for 関税割当) matches where the readings agree.
     skeletons: Option<Skeletons>,
-    japanese: JapaneseTokenizer,
+    /// `None` when kotoba-tokenize has no dictionary (built without its
+    /// `embedded-ipadic` feature).
+    japanese: Option<JapaneseTokenizer>,
 }
 
 // By hand: the fields hold tables and automata too large to print.
@@ -140,8 +151,12 @@ impl Annotator {
         let mut patterns: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<Target>> = Vec::new();
         let mut cased: Vec<String> = Vec::new();
-        let japanese = JapaneseTokenizer::new()?;
-        let mut worker = japanese.worker();
+        let japanese = match JapaneseTokenizer::new() {
+            Ok(japanese) => Some(japanese),
+            Err(kotoba_tokenize::Error::NotEmbedded) => None,
+            Err(e) => return Err(e.into()),
+        };
+        let mut worker = japanese.map(|j| j.worker());
         let mut skeleton_ids: HashMap<String, usize> = HashMap::new();
         let mut skeleton_patterns: Vec<String> = Vec::new();
         let mut skeleton_targets: Vec<Vec<SkeletonTarget>> = Vec::new();
@@ -195,7 +210,7 @@ impl Annotator {
                 for (ti, t) in c.terms(lang).iter().enumerate() {
                     let forms = match lang {
                         Lang::En => english_forms(&t.term),
-                        Lang::Ja => japanese_forms(&t.term, &mut worker),
+                        Lang::Ja => japanese_forms(&t.term, worker.as_mut()),
                     };
                     // `fiscal 2024` is the fiscal year 2024 (年度), as
                     // Japanese reports are translated: a term of two
@@ -275,6 +290,28 @@ impl Annotator {
             skeletons,
             japanese,
         })
+    }
+
+    /// `Ok` when this annotator reads text in `lang`: English always;
+    /// Japanese when kotoba-tokenize has its dictionary (the
+    /// `embedded-ipadic` feature, on by default), else the error that says
+    /// so (`Error::Tokenize(kotoba_tokenize::Error::NotEmbedded)`).
+    /// [`annotate`](Self::annotate) needs no check: without the dictionary
+    /// it finds no term in Japanese script.
+    ///
+    /// ```
+    /// use kotoba_glossary::{Annotator, Lang, shared_default_glossary};
+    ///
+    /// let a = Annotator::new(shared_default_glossary()?)?;
+    /// assert!(a.require(Lang::En).is_ok());
+    /// assert_eq!(a.require(Lang::Ja).is_ok(), cfg!(feature = "embedded-ipadic"));
+    /// # Ok::<(), kotoba_glossary::Error>(())
+    /// ```
+    pub fn require(&self, lang: Lang) -> Result<(), Error> {
+        match (lang, &self.japanese) {
+            (Lang::Ja, None) => Err(kotoba_tokenize::Error::NotEmbedded.into()),
+            _ => Ok(()),
+        }
     }
 
     /// The glossary.
@@ -487,8 +524,10 @@ impl Annotator {
         // text's, on morpheme boundaries (after the okurigana that end a
         // word: 割り当て|が), read as the term is read, so that 輸出した製品
         // is not 輸出製品.
-        let skeletons = self.skeletons.as_ref().filter(|_| !hay.is_ascii());
-        if let Some(sk) = skeletons {
+        let skeletons = (self.skeletons.as_ref())
+            .zip(self.japanese.as_ref())
+            .filter(|_| !hay.is_ascii());
+        if let Some((sk, japanese)) = skeletons {
             let skeleton = okurigana_skeleton(hay);
             let (text, from) = match &skeleton {
                 Some((s, from)) => (s.as_str(), Some(from)),
@@ -530,7 +569,7 @@ impl Annotator {
                 {
                     continue;
                 }
-                let worker = worker.get_or_insert_with(|| self.japanese.worker());
+                let worker = worker.get_or_insert_with(|| japanese.worker());
                 let Some(reading) = worker.reading(&hay[s..e]) else {
                     continue;
                 };
@@ -575,15 +614,18 @@ impl Annotator {
     /// a phrase that names the concept in a translation, though no term.
     pub(crate) fn has_phrase_with_no(&self, text: &str, concept: usize) -> bool {
         let text: String = text.nfkc().map(crate::normalize::shinjitai_char).collect();
+        let Some(japanese) = &self.japanese else {
+            return false;
+        };
         if !text.contains('の') {
             return false;
         }
-        let mut worker = self.japanese.worker();
+        let mut worker = japanese.worker();
         for t in &self.glossary.concepts[concept].ja {
             if t.status == crate::Status::Deprecated {
                 continue;
             }
-            for form in japanese_forms(&t.term, &mut worker) {
+            for form in japanese_forms(&t.term, Some(&mut worker)) {
                 let cuts: Vec<usize> = worker
                     .morphemes(&form)
                     .iter()
@@ -604,10 +646,14 @@ impl Annotator {
         false
     }
 
-    /// For every byte offset, whether a morpheme starts or ends there.
+    /// For every byte offset, whether a morpheme starts or ends there
+    /// (nowhere without the dictionary: no Japanese-script term is found).
     fn morpheme_boundaries(&self, text: &str) -> Vec<bool> {
-        let mut worker = self.japanese.worker();
         let mut at = vec![false; text.len() + 1];
+        let Some(japanese) = &self.japanese else {
+            return at;
+        };
+        let mut worker = japanese.worker();
         for m in worker.morphemes(text) {
             at[m.start] = true;
             at[m.end] = true;
@@ -620,10 +666,10 @@ impl Annotator {
 /// between katakana words written or left out, as both are usual
 /// (ウルグアイ・ラウンド and ウルグアイラウンド, ダンピングマージン and
 /// ダンピング・マージン). The dotted form of a term of katakana alone puts a
-/// dot between its morphemes.
+/// dot between its morphemes (without a `worker`, no dictionary: none).
 fn japanese_forms(
     term: &str,
-    worker: &mut kotoba_tokenize::japanese::JapaneseWorker,
+    worker: Option<&mut kotoba_tokenize::japanese::JapaneseWorker>,
 ) -> Vec<String> {
     let term: String = term.nfkc().map(crate::normalize::shinjitai_char).collect();
     let mut forms = vec![term.clone()];
@@ -667,7 +713,7 @@ fn japanese_forms(
         forms.push(term.replace('・', ""));
         // A space for the dot, as some texts write it (ウルグアイ ラウンド).
         forms.push(term.replace('・', " "));
-    } else if term.chars().all(is_katakana) {
+    } else if let Some(worker) = worker.filter(|_| term.chars().all(is_katakana)) {
         let parts: Vec<&str> = worker
             .morphemes(&term)
             .iter()

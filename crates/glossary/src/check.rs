@@ -466,7 +466,18 @@ impl<R: BufRead> Iterator for PairReader<R> {
 }
 
 /// Checks every pair in `direction`.
-pub fn check_pairs(annotator: &Annotator, pairs: &[Pair], direction: Direction) -> Vec<Issue> {
+///
+/// # Errors
+///
+/// `Error::Tokenize(kotoba_tokenize::Error::NotEmbedded)` when the
+/// annotator does not read Japanese ([`Annotator::require`]): kotoba-tokenize
+/// was built without its `embedded-ipadic` feature.
+pub fn check_pairs(
+    annotator: &Annotator,
+    pairs: &[Pair],
+    direction: Direction,
+) -> Result<Vec<Issue>, Error> {
+    annotator.require(Lang::Ja)?;
     let g = annotator.glossary();
     let verbs = VerbForms::new(g);
     let signs = CurrencySigns::new(g);
@@ -647,7 +658,7 @@ pub fn check_pairs(annotator: &Annotator, pairs: &[Pair], direction: Direction) 
             }
         }
     }
-    issues
+    Ok(issues)
 }
 
 /// One-word terms that are the concept's only in context, from
@@ -1089,7 +1100,7 @@ mod tests {
             pair(2, "The tariff rose.", "WTOの関税が上がった。"),
             pair(3, "The WTO tariff rose.", "WTOの関税が上がった。"),
         ];
-        let issues = check_pairs(&annotator, &pairs, Direction::Both);
+        let issues = check_pairs(&annotator, &pairs, Direction::Both)?;
         let found: Vec<(usize, &str, &str)> = issues
             .iter()
             .map(|i| (i.line, i.concept.as_str(), i.term.as_str()))
@@ -1176,7 +1187,7 @@ mod tests {
             pair(4, "", "日本は関税を下げた。"),
             pair(5, "", ""),
         ];
-        let got: Vec<(usize, IssueKind, Lang)> = check_pairs(&a, &pairs, Direction::Both)
+        let got: Vec<(usize, IssueKind, Lang)> = check_pairs(&a, &pairs, Direction::Both)?
             .iter()
             .map(|i| (i.line, i.kind, i.lang))
             .collect();
@@ -1216,10 +1227,10 @@ mod tests {
                 "日本は貿易黒字の削減を約束した。",
             ),
         ];
-        let issues = check_pairs(&a, &pairs, Direction::JaEn);
+        let issues = check_pairs(&a, &pairs, Direction::JaEn)?;
         let lines: Vec<usize> = issues.iter().map(|i| i.line).collect();
         assert_eq!(lines, [4], "{issues:?}");
-        let issues = check_pairs(&a, &pairs[..1], Direction::EnJa);
+        let issues = check_pairs(&a, &pairs[..1], Direction::EnJa)?;
         assert!(issues.is_empty(), "{issues:?}");
         assert!(crate::normalize::verb_bases("banned").contains(&"ban".to_string()));
         assert!(crate::normalize::verb_bases("subsidized").contains(&"subsidize".to_string()));
@@ -1256,13 +1267,13 @@ mod tests {
                 "日本貿易振興機構が事務所を開いた。",
             ),
         ];
-        let issues = check_pairs(&a, &pairs, Direction::JaEn);
+        let issues = check_pairs(&a, &pairs, Direction::JaEn)?;
         assert!(issues.is_empty(), "{issues:?}");
-        let issues = check_pairs(&a, &pairs[..3], Direction::EnJa);
+        let issues = check_pairs(&a, &pairs[..3], Direction::EnJa)?;
         assert!(issues.is_empty(), "{issues:?}");
         // A general word in -ise is no term: `enterprise` is no `enterprize`.
         let pairs = [pair(2, "The rise of enterprise.", "企業の台頭。")];
-        assert!(check_pairs(&a, &pairs, Direction::EnJa).is_empty());
+        assert!(check_pairs(&a, &pairs, Direction::EnJa)?.is_empty());
         Ok(())
     }
 
@@ -1283,7 +1294,7 @@ mod tests {
                 "セ－フガ－ドが発動された。",
             ),
         ];
-        let issues = check_pairs(&a, &pairs, Direction::Both);
+        let issues = check_pairs(&a, &pairs, Direction::Both)?;
         assert!(issues.is_empty(), "{issues:?}");
         Ok(())
     }
@@ -1315,7 +1326,7 @@ mod tests {
                 "狂牛病が牛肉輸出を直撃した。",
             ),
         ];
-        let issues = check_pairs(&a, &pairs, Direction::EnJa);
+        let issues = check_pairs(&a, &pairs, Direction::EnJa)?;
         let found: Vec<(usize, &str)> = issues.iter().map(|i| (i.line, i.term.as_str())).collect();
         assert_eq!(found, [(6, "狂牛病")], "{issues:?}");
         // Each admitted historical name has a note saying when it is right.
@@ -1344,7 +1355,7 @@ mod tests {
             ),
             pair(3, "Japan and Chile signed a BIT.", "日本とチリは署名した。"),
         ];
-        let issues = check_pairs(&a, &pairs, Direction::EnJa);
+        let issues = check_pairs(&a, &pairs, Direction::EnJa)?;
         let found: Vec<(usize, &str)> = issues.iter().map(|i| (i.line, i.term.as_str())).collect();
         assert_eq!(found, [(3, "BIT")], "{issues:?}");
         Ok(())
@@ -1383,7 +1394,7 @@ mod tests {
                 "ドイツのハーベック経済相は関税を批判した。",
             ),
         ];
-        let issues = check_pairs(&a, &pairs, Direction::Both);
+        let issues = check_pairs(&a, &pairs, Direction::Both)?;
         let concepts: Vec<&str> = issues.iter().map(|i| i.concept.as_str()).collect();
         assert!(
             !concepts
@@ -1404,7 +1415,7 @@ mod tests {
                 "日本の対米黒字が拡大した。",
             ),
         ];
-        let issues = check_pairs(&a, &pairs, Direction::EnJa);
+        let issues = check_pairs(&a, &pairs, Direction::EnJa)?;
         let found: Vec<(usize, &str)> = issues
             .iter()
             .map(|i| (i.line, i.concept.as_str()))
@@ -1458,7 +1469,7 @@ mod tests {
             ),
             pair(12, "Imports and exports rose.", "輸入と輸出が増えた。"),
         ];
-        let issues = check_pairs(&a, &pairs, Direction::EnJa);
+        let issues = check_pairs(&a, &pairs, Direction::EnJa)?;
         let lines: Vec<(usize, &str)> = issues
             .iter()
             .map(|i| (i.line, i.concept.as_str()))
@@ -1471,7 +1482,7 @@ mod tests {
             "The WTO panel ruled on the dispute.",
             "ＷＴＯのパネルは紛争について裁定した。",
         )];
-        let reported = check_pairs(&a, &wto, Direction::JaEn);
+        let reported = check_pairs(&a, &wto, Direction::JaEn)?;
         assert!(reported.is_empty(), "{reported:?}");
         Ok(())
     }
@@ -1492,7 +1503,7 @@ mod tests {
             pair(7, "Tariffs were cut.", "関税が引き下げられた。"),
             pair(8, "Exports rose.", "輸出が増えた。"),
         ];
-        let issues = check_pairs(&a, &pairs, Direction::EnJa);
+        let issues = check_pairs(&a, &pairs, Direction::EnJa)?;
         let lines: Vec<(usize, &str)> = issues
             .iter()
             .map(|i| (i.line, i.concept.as_str()))
@@ -1553,7 +1564,7 @@ mod tests {
             pair(2, "The rice tariff was cut.", "コメ関税が引き下げられた。"),
             pair(3, "The beef duty was cut.", "牛肉税が引き下げられた。"),
         ];
-        let issues = check_pairs(&a, &pairs, Direction::EnJa);
+        let issues = check_pairs(&a, &pairs, Direction::EnJa)?;
         assert!(issues.is_empty(), "{issues:?}");
         Ok(())
     }
@@ -1568,13 +1579,13 @@ mod tests {
             pair(3, "Trade with China rose.", "対中輸出入が増えた。"),
             pair(4, "Imports and exports rose.", "輸入と輸出が増えた。"),
         ];
-        let issues = check_pairs(&a, &pairs, Direction::JaEn);
+        let issues = check_pairs(&a, &pairs, Direction::JaEn)?;
         assert_eq!(issues.len(), 1, "{issues:?}");
         assert_eq!(issues[0].line, 2);
         // From Japanese, a concept of the translation whose Japanese term
         // holds the source's characters does not answer it.
         let customs = [pair(5, "The customs union grew.", "関税が上がった。")];
-        let reported = check_pairs(&a, &customs, Direction::JaEn);
+        let reported = check_pairs(&a, &customs, Direction::JaEn)?;
         assert_eq!(reported.len(), 1, "{reported:?}");
         for t in ["trade", "imports and exports"] {
             assert!(issues[0].expected.iter().any(|e| e == t), "{issues:?}");
@@ -1608,7 +1619,7 @@ mod tests {
                 "2024年度予算が成立した。",
             ),
         ];
-        let issues = check_pairs(&a, &pairs, Direction::JaEn);
+        let issues = check_pairs(&a, &pairs, Direction::JaEn)?;
         let lines: Vec<(usize, &str)> = issues
             .iter()
             .map(|i| (i.line, i.concept.as_str()))
@@ -1628,7 +1639,7 @@ mod tests {
                 "パネルは裁定で違反を認めた。",
             ),
         ];
-        let lines: Vec<usize> = check_pairs(&a, &ruling, Direction::JaEn)
+        let lines: Vec<usize> = check_pairs(&a, &ruling, Direction::JaEn)?
             .iter()
             .filter(|i| i.concept == "ruling")
             .map(|i| i.line)
@@ -1656,7 +1667,7 @@ mod tests {
                 "引き上げの関税が打撃となった。",
             ),
         ];
-        let issues = check_pairs(&a, &pairs, Direction::EnJa);
+        let issues = check_pairs(&a, &pairs, Direction::EnJa)?;
         let lines: Vec<usize> = issues.iter().map(|i| i.line).collect();
         assert_eq!(lines, [3, 4], "{issues:?}");
         Ok(())
@@ -1673,14 +1684,14 @@ mod tests {
             "The government procurement agreement covers it.",
             "政府調達協定が適用される。",
         )];
-        let issues = check_pairs(&a, &pairs, Direction::JaEn);
+        let issues = check_pairs(&a, &pairs, Direction::JaEn)?;
         assert!(issues.is_empty(), "{issues:?}");
         // One-word names and acronyms keep their case: `diet` is no Diet.
         let pairs = [
             pair(2, "They discussed a healthy diet.", "国会で議論した。"),
             pair(3, "The business trips were cut.", "TRIPS協定が議論された。"),
         ];
-        let lines: Vec<usize> = check_pairs(&a, &pairs, Direction::JaEn)
+        let lines: Vec<usize> = check_pairs(&a, &pairs, Direction::JaEn)?
             .iter()
             .map(|i| i.line)
             .collect();
@@ -1702,13 +1713,13 @@ mod tests {
             &a,
             &[pair(2, "The United States said no.", "米国は拒否した。")],
             Direction::Both,
-        );
+        )?;
         assert!(issues.is_empty(), "{issues:?}");
         let issues = check_pairs(
             &a,
             &[pair(3, "Japan said no.", "米国は拒否した。")],
             Direction::Both,
-        );
+        )?;
         // One issue for the one term, expecting either concept's terms
         // (ninth session: it was one issue a concept).
         assert_eq!(issues.len(), 1, "{issues:?}");
@@ -1729,13 +1740,13 @@ mod tests {
             // ninth session: a concept holding the source's answers it.)
             pair(4, "The tariff rose.", "価格が上がった。"),
         ];
-        let kinds = |d: Direction| -> Vec<(usize, IssueKind, Lang)> {
-            check_pairs(&a, &pairs, d)
+        let kinds = |d: Direction| -> Result<Vec<(usize, IssueKind, Lang)>, Error> {
+            Ok(check_pairs(&a, &pairs, d)?
                 .iter()
                 .map(|i| (i.line, i.kind, i.lang))
-                .collect()
+                .collect())
         };
-        let en_ja = kinds(Direction::EnJa);
+        let en_ja = kinds(Direction::EnJa)?;
         assert!(
             en_ja.contains(&(3, IssueKind::Deprecated, Lang::Ja)),
             "{en_ja:?}"
@@ -1745,7 +1756,7 @@ mod tests {
             "{en_ja:?}"
         );
         assert!(!en_ja.iter().any(|i| i.0 == 2), "{en_ja:?}");
-        let ja_en = kinds(Direction::JaEn);
+        let ja_en = kinds(Direction::JaEn)?;
         assert!(
             ja_en.contains(&(2, IssueKind::Missing, Lang::Ja)),
             "{ja_en:?}"
@@ -1760,7 +1771,7 @@ mod tests {
                 .any(|i| i.1 == IssueKind::Missing && i.2 == Lang::En),
             "{ja_en:?}"
         );
-        let both = kinds(Direction::Both);
+        let both = kinds(Direction::Both)?;
         assert!(
             both.len() >= en_ja.len() && both.len() >= ja_en.len(),
             "{both:?}"
@@ -1783,7 +1794,7 @@ mod tests {
             pair(6, "8703.23 (2023)", "8703.23 (2023)"),
             pair(7, "A safeguard.", "ｾｰﾌｶﾞｰﾄﾞ"),
         ];
-        let issues = check_pairs(&a, &pairs, Direction::default());
+        let issues = check_pairs(&a, &pairs, Direction::default())?;
         let got: Vec<(usize, IssueKind, Lang, &str)> = issues
             .iter()
             .map(|i| (i.line, i.kind, i.lang, i.term.as_str()))
@@ -1852,7 +1863,7 @@ mod tests {
             ),
             pair(8, "It was priced in $ terms.", "ドル建てだった。"),
         ];
-        let issues = check_pairs(&a, &pairs, Direction::JaEn);
+        let issues = check_pairs(&a, &pairs, Direction::JaEn)?;
         let missing: Vec<(usize, &str)> = issues
             .iter()
             .filter(|i| i.kind == IssueKind::Missing)
@@ -1866,7 +1877,7 @@ mod tests {
             "The deficit was 462.5 billion yen.",
             "赤字は￥4625億だった。",
         )];
-        assert!(check_pairs(&a, &pairs, Direction::EnJa).is_empty());
+        assert!(check_pairs(&a, &pairs, Direction::EnJa)?.is_empty());
         Ok(())
     }
 
@@ -1889,7 +1900,7 @@ mod tests {
                 "外為法に基づき、対内直接投資の事前届出を求める。",
             ),
         ];
-        let issues = check_pairs(&a, &pairs, Direction::Both);
+        let issues = check_pairs(&a, &pairs, Direction::Both)?;
         let found = |line: usize, lang: Lang| -> Vec<String> {
             issues
                 .iter()
@@ -1972,7 +1983,7 @@ mod tests {
             .enumerate()
             .map(|(i, (ja, en))| pair(i + 2, en, ja))
             .collect();
-        let issues = check_pairs(&a, &pairs, Direction::JaEn);
+        let issues = check_pairs(&a, &pairs, Direction::JaEn)?;
         assert!(issues.is_empty(), "{issues:?}");
         // A rendering of one term answers no other of its concept.
         let pairs = [pair(
@@ -1980,11 +1991,11 @@ mod tests {
             "They held the meeting as agreed.",
             "合意を履行した。",
         )];
-        let issues = check_pairs(&a, &pairs, Direction::JaEn);
+        let issues = check_pairs(&a, &pairs, Direction::JaEn)?;
         assert!(issues.iter().any(|i| i.term == "履行"), "{issues:?}");
         // Nor is a rendering looked for in an English source.
         let pairs = [pair(2, "The yen rose.", "円が上昇した。")];
-        assert!(check_pairs(&a, &pairs, Direction::EnJa).is_empty());
+        assert!(check_pairs(&a, &pairs, Direction::EnJa)?.is_empty());
         Ok(())
     }
 
@@ -2005,7 +2016,7 @@ mod tests {
             pair(4, "They signed the arrangement.", "取り決めに署名した。"),
             pair(5, "They signed the arrangement.", "取極に署名した。"),
         ];
-        let issues = check_pairs(&a, &pairs, Direction::JaEn);
+        let issues = check_pairs(&a, &pairs, Direction::JaEn)?;
         assert!(issues.is_empty(), "{issues:?}");
         let text = "經濟産業省と取極めを結んだ。";
         let found: Vec<(&str, &str)> = a
@@ -2025,7 +2036,7 @@ mod tests {
             "METI issued a statement.",
             "經濟産業省は声明を出した。",
         )];
-        assert!(check_pairs(&a, &pairs, Direction::EnJa).is_empty());
+        assert!(check_pairs(&a, &pairs, Direction::EnJa)?.is_empty());
         Ok(())
     }
 

@@ -36,6 +36,18 @@
 //! assert_eq!(ids, ["tariff"]);
 //! # Ok::<(), kotoba_glossary::Error>(())
 //! ```
+//!
+//! # Features
+//!
+//! - `embedded-ipadic` (on by default): turns on kotoba-tokenize's feature
+//!   of the same name, which embeds IPADIC (and makes the build need it
+//!   prepared: see kotoba-tokenize's documentation) for the Japanese side of
+//!   annotation (morpheme boundaries, readings). Without it
+//!   (`default-features = false`), the glossary, lookup ([`Index`], in both
+//!   languages), the formats and annotation of English text work as before;
+//!   an [`Annotator`] finds no term in Japanese script
+//!   ([`Annotator::require`] says why), and [`check_pairs`] and
+//!   [`bonus_terms`] return `Error::Tokenize(kotoba_tokenize::Error::NotEmbedded)`.
 
 mod annotate;
 mod check;
@@ -129,6 +141,12 @@ pub struct Loaded {
 /// glossary term, in the form the tokenizers count by (English Snowball
 /// stems, Japanese base forms), weighted 1 / (content words in the term), the
 /// largest weight kept when a word serves several terms.
+///
+/// # Errors
+///
+/// `Error::Tokenize(kotoba_tokenize::Error::NotEmbedded)` when
+/// kotoba-tokenize was built without its `embedded-ipadic` feature (the
+/// Japanese terms need its dictionary).
 pub fn bonus_terms(glossary: &Glossary) -> Result<std::collections::HashMap<String, f64>, Error> {
     use kotoba_tokenize::Tokenizer;
     let english = kotoba_tokenize::words::WordTokenizer::english();

@@ -147,6 +147,11 @@ struct Local {
 
 impl Aligner {
     /// An aligner (loads the Japanese dictionary).
+    ///
+    /// # Errors
+    ///
+    /// `Error::Tokenize(kotoba_tokenize::Error::NotEmbedded)` when
+    /// kotoba-tokenize was built without its `embedded-ipadic` feature.
     pub fn new() -> Result<Aligner, Error> {
         Ok(Aligner {
             japanese: JapaneseTokenizer::new()?,

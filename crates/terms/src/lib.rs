@@ -31,6 +31,15 @@
 //! assert!(!terms.contains(&"tariff"), "one surface form per concept");
 //! # Ok::<(), kotoba_terms::Error>(())
 //! ```
+//!
+//! # Features
+//!
+//! - `embedded-ipadic` (on by default): turns on the feature of the same
+//!   name of kotoba-tokenize, which embeds IPADIC (and makes the build need
+//!   it prepared: see kotoba-tokenize's documentation), and of
+//!   kotoba-glossary. Without it (`default-features = false`), English
+//!   extraction and ranking work as before, while `Extractor::new(Language::Ja)`
+//!   and [`Aligner::new`] return `Error::Tokenize(kotoba_tokenize::Error::NotEmbedded)`.
 
 pub mod align;
 pub mod english;
@@ -221,6 +230,11 @@ impl std::fmt::Debug for Extractor {
 
 impl Extractor {
     /// An extractor for `language` (loads the Japanese dictionary when needed).
+    ///
+    /// # Errors
+    ///
+    /// For [`Language::Ja`], `Error::Tokenize(kotoba_tokenize::Error::NotEmbedded)`
+    /// when kotoba-tokenize was built without its `embedded-ipadic` feature.
     pub fn new(language: Language) -> Result<Extractor, Error> {
         let japanese = match language {
             Language::Ja => Some(kotoba_tokenize::japanese::JapaneseTokenizer::new()?),

@@ -2,7 +2,8 @@
 //! [`Token`]s with byte spans into the original text:
 //! - [`words::WordTokenizer`]: UAX #29 words, lowercase, Snowball stems, English stop words;
 //! - [`japanese::JapaneseTokenizer`]: morphemes from an embedded IPADIC, with
-//!   MeCab's segmentation and features;
+//!   MeCab's segmentation and features (with the `embedded-ipadic` feature,
+//!   on by default: see [Features](#features));
 //! - [`cjk::BigramTokenizer`]: overlapping character bigrams, a fallback for
 //!   CJK text without a dictionary.
 //!
@@ -14,6 +15,18 @@
 //! assert_eq!(stems, ["tariff", "on", "import", "car"]);
 //! assert!(tokens[1].is_stop);
 //! ```
+//!
+//! # Features
+//!
+//! - `embedded-ipadic` (on by default): embeds the IPADIC that `cargo xtask
+//!   prepare` compiles (about 46 MB) for [`japanese::JapaneseTokenizer`]. The
+//!   build then needs that dictionary: in the kotoba workspace run `cargo
+//!   xtask prepare` once; from another project, set `KOTOBA_IPADIC_DIR` to
+//!   the absolute path of the workspace's `target/kotoba-ipadic`. Without the
+//!   feature (`default-features = false`) the crate builds with nothing
+//!   prepared and embeds nothing: English words, stems and stop words and CJK
+//!   bigrams work as before, and [`japanese::JapaneseTokenizer::new`] returns
+//!   [`Error::NotEmbedded`].
 
 pub mod cjk;
 pub mod japanese;
@@ -29,6 +42,15 @@ pub enum Error {
     /// The embedded dictionary could not be read (a build problem, not an input problem).
     #[error("the embedded Japanese dictionary is unusable: {0}")]
     Dictionary(String),
+    /// There is no Japanese dictionary: the crate was built without its
+    /// `embedded-ipadic` feature (see [Features](crate#features)).
+    #[error(
+        "no Japanese dictionary: kotoba-tokenize was built without its `embedded-ipadic` feature; \
+         to read Japanese, turn that feature on (it is on by default, and the kotoba crates that \
+         use kotoba-tokenize pass it on) and build with IPADIC prepared (`cargo xtask prepare` \
+         in the kotoba workspace, or KOTOBA_IPADIC_DIR)"
+    )]
+    NotEmbedded,
 }
 
 /// A token: a span of the original text and the forms used to count it.

@@ -400,7 +400,7 @@ fn check(args: GlossaryCheckArgs) -> Result<Status> {
             let issues: Vec<_> = batch
                 .par_chunks(512)
                 .map(|chunk| check_pairs(&annotator, chunk, direction))
-                .collect::<Vec<_>>()
+                .collect::<Result<Vec<_>, _>>()?
                 .into_iter()
                 .flatten()
                 .collect();

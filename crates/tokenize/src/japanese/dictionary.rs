@@ -1,21 +1,25 @@
-//! The IPADIC compiled by `cargo xtask prepare`, embedded in the binary.
+//! The IPADIC compiled by `cargo xtask prepare`, embedded in the binary
+//! (with the `embedded-ipadic` feature; without it there is no dictionary
+//! and [`Ipadic::get`] says so).
 //!
 //! The lexicon and the connection matrix are lindera's compiled types; the
 //! character classes and unknown-word templates are MeCab's own source files,
 //! read here with MeCab's semantics (see `chardef`).
 
+#[cfg(feature = "embedded-ipadic")]
 use std::sync::{Arc, OnceLock};
 
 use lindera_dictionary::dictionary::Dictionary;
-use lindera_dictionary::dictionary::character_definition::CharacterDefinition;
-use lindera_dictionary::dictionary::connection_cost_matrix::ConnectionCostMatrix;
-use lindera_dictionary::dictionary::metadata::Metadata;
-use lindera_dictionary::dictionary::prefix_dictionary::PrefixDictionary;
-use lindera_dictionary::dictionary::unknown_dictionary::UnknownDictionary;
+#[cfg(feature = "embedded-ipadic")]
+use lindera_dictionary::dictionary::{
+    character_definition::CharacterDefinition, connection_cost_matrix::ConnectionCostMatrix,
+    metadata::Metadata, prefix_dictionary::PrefixDictionary, unknown_dictionary::UnknownDictionary,
+};
 
 use super::chardef::CharDef;
 use crate::Error;
 
+#[cfg(feature = "embedded-ipadic")]
 macro_rules! embedded {
     ($name:literal) => {
         include_bytes!(concat!(env!("KOTOBA_IPADIC_EMBED"), "/", $name)) as &'static [u8]
@@ -51,7 +55,10 @@ pub struct Ipadic {
 }
 
 impl Ipadic {
-    /// The embedded dictionary, loaded once per process.
+    /// The embedded dictionary, loaded once per process;
+    /// [`Error::NotEmbedded`] when the crate was built without the
+    /// `embedded-ipadic` feature.
+    #[cfg(feature = "embedded-ipadic")]
     pub fn get() -> Result<&'static Ipadic, Error> {
         static CELL: OnceLock<Result<Ipadic, Error>> = OnceLock::new();
         CELL.get_or_init(Ipadic::load)
@@ -59,6 +66,15 @@ impl Ipadic {
             .map_err(Clone::clone)
     }
 
+    /// The embedded dictionary, loaded once per process;
+    /// [`Error::NotEmbedded`] when the crate was built without the
+    /// `embedded-ipadic` feature, as this build was.
+    #[cfg(not(feature = "embedded-ipadic"))]
+    pub fn get() -> Result<&'static Ipadic, Error> {
+        Err(Error::NotEmbedded)
+    }
+
+    #[cfg(feature = "embedded-ipadic")]
     fn load() -> Result<Ipadic, Error> {
         let lindera = |e: lindera_dictionary::error::LinderaError| Error::Dictionary(e.to_string());
         let prefix = PrefixDictionary::load(
@@ -145,6 +161,7 @@ impl Ipadic {
 }
 
 /// Parses `key,left,right,cost,features…`.
+#[cfg(feature = "embedded-ipadic")]
 fn parse_entry(line: &str) -> Option<(&str, Entry)> {
     let mut cols = line.splitn(5, ',');
     let key = cols.next()?;

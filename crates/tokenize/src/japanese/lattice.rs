@@ -254,7 +254,7 @@ impl Lattice {
     }
 
     /// Capacity of the node store, for tests of the memory bound.
-    #[cfg(test)]
+    #[cfg(all(test, feature = "embedded-ipadic"))]
     pub fn node_capacity(&self) -> usize {
         self.nodes.capacity()
     }

@@ -1,5 +1,11 @@
 //! Japanese morphemes from IPADIC: MeCab's segmentation and features.
+//!
+//! The dictionary is embedded with the `embedded-ipadic` feature (on by
+//! default); without it, [`JapaneseTokenizer::new`] returns
+//! [`Error::NotEmbedded`].
 
+// Its reader runs only when the embedded dictionary loads.
+#[cfg_attr(not(feature = "embedded-ipadic"), allow(dead_code))]
 mod chardef;
 mod dictionary;
 mod lattice;
@@ -90,6 +96,12 @@ impl std::fmt::Debug for JapaneseTokenizer {
 
 impl JapaneseTokenizer {
     /// Loads the embedded dictionary (once per process; later calls are free).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotEmbedded`] when the crate was built without the
+    /// `embedded-ipadic` feature; [`Error::Dictionary`] when the embedded
+    /// dictionary cannot be read.
     pub fn new() -> Result<JapaneseTokenizer, Error> {
         Ok(JapaneseTokenizer {
             dic: Ipadic::get()?,
@@ -482,7 +494,23 @@ impl Tokenizer for JapaneseTokenizer {
     }
 }
 
-#[cfg(test)]
+/// Without the `embedded-ipadic` feature there is no dictionary to load.
+#[cfg(all(test, not(feature = "embedded-ipadic")))]
+mod without_dictionary {
+    use super::*;
+
+    /// The tokenizer is a typed error that names the feature, not a build
+    /// failure.
+    #[test]
+    fn new_says_the_dictionary_is_not_embedded() {
+        let error = JapaneseTokenizer::new().err();
+        assert!(matches!(error, Some(Error::NotEmbedded)), "{error:?}");
+        let message = error.map(|e| e.to_string()).unwrap_or_default();
+        assert!(message.contains("`embedded-ipadic` feature"), "{message}");
+    }
+}
+
+#[cfg(all(test, feature = "embedded-ipadic"))]
 mod tests {
     use super::*;
 
