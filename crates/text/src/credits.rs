@@ -34,6 +34,8 @@ struct Phrases {
     file: Vec<&'static str>,
     outlet: Vec<&'static str>,
     notice: Vec<&'static str>,
+    post: Vec<&'static str>,
+    zone: Vec<&'static str>,
 }
 
 fn phrases() -> &'static Phrases {
@@ -53,6 +55,8 @@ fn phrases() -> &'static Phrases {
                 "file" => &mut p.file,
                 "outlet" => &mut p.outlet,
                 "notice" => &mut p.notice,
+                "post" => &mut p.post,
+                "zone" => &mut p.zone,
                 _ => continue,
             };
             list.push(phrase.trim());
@@ -102,6 +106,34 @@ fn byline_names(rest: &str) -> bool {
 /// `Wed`, `September`; ASCII case aside; `data/credits-en.txt`'s `date`).
 pub fn calendar_word(word: &str) -> bool {
     phrases().date.iter().any(|d| word.eq_ignore_ascii_case(d))
+}
+
+/// True for a time of day or its zone (`09:35`, `09.45`, `9.45am`, `9am`,
+/// `PM`, `BST`, `GMT+9`; `data/credits-en.txt`'s `zone`): a word of a
+/// stamp or a live blog's time line, never a term.
+pub fn clock_word(word: &str) -> bool {
+    let w = word.trim_matches(|c: char| matches!(c, ',' | ';' | '(' | ')' | ':'));
+    let w = w.strip_suffix('.').unwrap_or(w);
+    let zone = |z: &str| phrases().zone.iter().any(|p| z.eq_ignore_ascii_case(p));
+    // A zone with its offset (`GMT+9`, `UTC-5`).
+    let bare_zone = w
+        .split_once(['+', '-'])
+        .filter(|(_, offset)| !offset.is_empty() && offset.bytes().all(|b| b.is_ascii_digit()))
+        .map_or(w, |(z, _)| z);
+    if zone(bare_zone) {
+        return true;
+    }
+    // A time, perhaps with its half of the day written on (`9.45am`).
+    let lower = w.to_ascii_lowercase();
+    let time = lower
+        .strip_suffix("am")
+        .or_else(|| lower.strip_suffix("pm"))
+        .unwrap_or(&lower);
+    let digits = |s: &str| !s.is_empty() && s.len() <= 2 && s.bytes().all(|b| b.is_ascii_digit());
+    match time.split_once([':', '.']) {
+        Some((h, m)) => digits(h) && m.len() == 2 && digits(m),
+        None => time.len() < lower.len() && digits(time),
+    }
 }
 
 /// True for the type of a download link's file (`PDF`, `xlsx`; ASCII case
@@ -217,7 +249,38 @@ pub fn credit_line(line: &str) -> bool {
         });
         return dated && !lowercase_word && words.len() < MAX_WORDS;
     }
-    outlet_line(line, &p.outlet) || notice_line(line, &p.notice) || japanese_credit(line)
+    outlet_line(line, &p.outlet)
+        || notice_line(line, &p.notice)
+        || staff_line(line, &p.post)
+        || japanese_credit(line)
+}
+
+/// Most words after the comma of a reporter's post (`Nikkei senior staff
+/// writer`).
+const POST_WORDS: usize = 5;
+
+/// True for a line naming a reporter and a post of `data/credits-en.txt`
+/// after a comma (`KEN KOBAYASHI, Nikkei staff writer`, `Jane Doe, Tokyo
+/// correspondent`).
+fn staff_line(line: &str, posts: &[&str]) -> bool {
+    let Some((who, role)) = line.trim_end_matches('.').split_once(',') else {
+        return false;
+    };
+    let role = role.trim();
+    let role_words = role.split_whitespace().count();
+    // `Japan and China, the trade correspondent` names no post of one
+    // reporter.
+    let article = ["the ", "a ", "an "].iter().any(|a| role.starts_with(a));
+    names(who)
+        && !article
+        && who.split_whitespace().count() >= 2
+        && (1..=POST_WORDS).contains(&role_words)
+        && posts.iter().any(|p| {
+            role.len() >= p.len()
+                && role
+                    .get(role.len() - p.len()..)
+                    .is_some_and(|tail| tail.eq_ignore_ascii_case(p))
+        })
 }
 
 /// True for a line opening with a wire's notice about itself (`The AP is
@@ -357,6 +420,9 @@ mod tests {
             "[Additional reporting by Kentaro Sugiyama in Tokyo]",
             "Published Wed, Dec. 11, 2023 09:11 AM JST",
             "Posted by Sarah Miller on March 12, 2019",
+            "KEN KOBAYASHI, Nikkei staff writer",
+            "Jane Doe, Tokyo correspondent",
+            "With help from Gavin Bade",
             "Updated: 3 hours ago",
             "Last updated on March 3, 2024",
             "（共同通信・山田太郎）",
@@ -391,6 +457,9 @@ mod tests {
             "Posted workers were hired by Toyota in 2024.",
             "The AP reported the deal.",
             "This article of the treaty covers rice.",
+            "Tokyo, a reporter said.",
+            "Japan and China, the trade correspondent",
+            "With help from Japan, the talks resumed.",
         ] {
             assert!(!credit_line(line), "{line}");
         }

@@ -22,6 +22,8 @@ struct Words {
     blocks: Vec<&'static str>,
     /// Words of a count of reactions (`comments` of `4 Comments`).
     counts: Vec<&'static str>,
+    /// Short words that join a headline in capitals, never a menu.
+    linking: Vec<&'static str>,
 }
 
 fn words() -> &'static Words {
@@ -42,6 +44,7 @@ fn words() -> &'static Words {
                 "bio" => w.bios.push(phrase),
                 "block" => w.blocks.push(phrase),
                 "count" => w.counts.push(phrase),
+                "linking" => w.linking.push(phrase),
                 _ => {}
             }
         }
@@ -109,8 +112,11 @@ fn label_line(line: &str, w: &Words) -> bool {
     if label(line) {
         return true;
     }
+    if menu_in_capitals(line, w) || breadcrumb(line, w) {
+        return true;
+    }
     let pieces: Vec<&str> = line
-        .split(['|', '｜', '·', '•'])
+        .split(['|', '｜', '·', '•', '∙'])
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
@@ -123,6 +129,26 @@ fn label_line(line: &str, w: &Words) -> bool {
     {
         return true;
     }
+    // An outlet's stamp: its name, a date and a time, and perhaps the
+    // section (`KYODO NEWS - Apr 17, 2025 - 09:35 | Business, All`).
+    let stamp_pieces: Vec<&str> = line
+        .split(['|', '｜'])
+        .flat_map(|p| p.split(" - "))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let dated = stamp_pieces.iter().filter(|p| date_line(p)).count();
+    let other = stamp_pieces
+        .iter()
+        .filter(|p| !(date_line(p) || label(p) || crate::credits::credit_line(p)))
+        .count();
+    if dated >= 1
+        && stamp_pieces.len() >= 2
+        && other <= 1
+        && stamp_pieces.iter().any(|p| crate::credits::credit_line(p))
+    {
+        return true;
+    }
     // A menu may name the site among its labels (`Home | Trade Notes |
     // Contact`): all pieces short, all but one of them labels.
     let labels = pieces.iter().filter(|p| label(p)).count();
@@ -132,6 +158,36 @@ fn label_line(line: &str, w: &Words) -> bool {
         && pieces
             .iter()
             .all(|p| p.split_whitespace().count() <= MENU_PIECE_WORDS)
+}
+
+/// Fewest words of a site's menu in capitals without separators.
+const MENU_WORDS: usize = 7;
+
+/// True when a line is a site's menu in capitals (`MARKETS BUSINESS
+/// INVESTING TECH POLITICS CNBC TV WATCHLIST PRO`): [`MENU_WORDS`] words or
+/// more, no lowercase letter, no figure and none of the `linking` words of
+/// `data/furniture.txt` that a headline in capitals holds.
+fn menu_in_capitals(line: &str, w: &Words) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.len() >= MENU_WORDS
+        && !line.chars().any(|c| c.is_lowercase() || c.is_numeric())
+        && line.chars().any(char::is_uppercase)
+        && !words
+            .iter()
+            .any(|word| w.linking.iter().any(|l| word.eq_ignore_ascii_case(l)))
+}
+
+/// True when a line is a breadcrumb: labels parted by `>`, `＞`, `›` or
+/// `»`, the first a heading of `data/furniture.txt` (`Home > Business >
+/// Trade`, `ホーム ＞ 経済 ＞ 政策`), each of at most [`MENU_PIECE_WORDS`]
+/// words.
+fn breadcrumb(line: &str, w: &Words) -> bool {
+    let pieces: Vec<&str> = line.split(['>', '＞', '›', '»']).map(str::trim).collect();
+    pieces.len() >= 2
+        && pieces.first().is_some_and(|first| label(first, w))
+        && pieces
+            .iter()
+            .all(|p| !p.is_empty() && p.split_whitespace().count() <= MENU_PIECE_WORDS)
 }
 
 /// True when a piece of a line is a heading of `data/furniture.txt` or a
@@ -249,10 +305,12 @@ fn download_link(sentence: &str) -> bool {
 }
 
 /// Most words of a bare date line (`Tuesday, March 5, 2024`).
-const DATE_WORDS: usize = 6;
+const DATE_WORDS: usize = 8;
 
 /// True when a sentence is a bare date: month and weekday names
-/// ([`crate::credits::calendar_word`]), day
+/// ([`crate::credits::calendar_word`]), times of day and their zones
+/// ([`crate::credits::clock_word`]: `Thu 3 Apr 2025 09.45 BST`, `9.45am
+/// BST`), day
 /// numbers and years alone (`16 October 2023`, `May 14, 2024`), a date in
 /// figures (`2024-05-14`), or a Japanese one (`2024年5月14日`).
 fn date_line(sentence: &str) -> bool {
@@ -265,7 +323,11 @@ fn date_line(sentence: &str) -> bool {
     let mut named = false;
     let all = tokens.iter().all(|t| {
         let t = t.trim_matches([',', '.']);
-        if crate::credits::calendar_word(t) {
+        // `March 18, 2021 at 3:17 PM`.
+        if t == "at" {
+            return true;
+        }
+        if crate::credits::calendar_word(t) || crate::credits::clock_word(t) {
             named = true;
             return true;
         }
@@ -411,7 +473,17 @@ mod tests {
             "Email address *",
             "ホーム｜ニュース｜お問い合わせ",
             "Home | About | Trade Notes | Contact",
+            "Home > Business > Trade",
+            "ホーム ＞ 経済 ＞ 政策",
+            "Privacy ∙ Terms ∙ Collection notice",
+            "MARKETS BUSINESS INVESTING TECH POLITICS CNBC TV WATCHLIST PRO",
+            "Manage Cookies",
+            "経済",
             "Posted by Sarah Miller on March 12, 2019 | 4 Comments",
+            "KYODO NEWS - Apr 17, 2025 - 09:35 | Business, All",
+            "Thu 3 Apr 2025 09.45 BST",
+            "9.45am BST",
+            "March 18, 2021 at 3:17 PM GMT+9",
             "シェア",
         ] {
             assert!(furniture(line), "{line}");
@@ -435,6 +507,13 @@ mod tests {
             "KEY FIGURES (y/y % change)",
             "Japan | Trade surplus widens",
             "Home | Trade Notes",
+            "9am BST: Eurozone services PMI for March",
+            "Reuters - Japan raises tariffs on US beef",
+            "JAPAN RAISES TARIFFS ON US BEEF FOR THIRTY DAYS",
+            "CHINA CURBS RARE EARTH EXPORTS TO JAPAN",
+            "Tokyo > Osaka trade corridor opens",
+            "Exports > imports for a sixth month",
+            "経済政策の転換点",
             "By Sarah Miller | Japan trims its rice tariff",
             "Share | Japan and the United States agree on rice",
             "Facebook fined over privacy policy",

@@ -369,6 +369,37 @@ mod tests {
         assert!(aside(lone, SegmentLang::English).is_empty());
     }
 
+    /// Cookie banners, newsletter boxes, tip lines, update notes and an
+    /// outlet's notice about itself were taken into summaries (an analyst's
+    /// review of saved pages).
+    #[test]
+    fn site_prompts_are_boilerplate() {
+        for line in [
+            "Please let us know if you agree to all of these cookies.",
+            "We use cookies to give you the best online experience.",
+            "By subscribing, I agree to Substack's Terms of Use.",
+            "This sign-up form is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
+            "Thanks for reading Trade Talk Weekly!",
+            "Contact us: Provide news feedback or report an error",
+            "(Updates with industry comment in seventh paragraph.)",
+            "Reuters, the news and media division of Thomson Reuters, is the world's largest multimedia news provider.",
+            "The BBC is not responsible for the content of external sites.",
+            "この記事は有料記事です。",
+            "許可なく転載することを禁じます。",
+        ] {
+            assert!(boilerplate(line), "{line}");
+        }
+        for line in [
+            "Meta changed its privacy policy after the ruling.",
+            "Exports of cookies to Japan rose 5%.",
+            "Reuters reported the deal on Monday.",
+            "The ministry updates its tariff schedule every April.",
+            "転載された記事について政府は説明した。",
+        ] {
+            assert!(!boilerplate(line), "{line}");
+        }
+    }
+
     #[test]
     fn japanese_furniture() {
         let page = "政府は貿易黒字の縮小を目指す。\n\n【関連記事】日米協議が再開\n\n無断転載を禁じます。\n";
