@@ -387,6 +387,30 @@ mod tests {
         }
     }
 
+    /// A page saved with a paragraph a line and no blank line had no
+    /// opening paragraph but the whole text, so the default method took a
+    /// later sentence over the lead (an analyst's review).
+    #[test]
+    fn a_paragraph_a_line_keeps_its_lead() {
+        for (text, lang) in [
+            (
+                "29日の東京外国為替市場で円相場が急落し、一時1ドル＝160円台をつけた。\n\
+                 1990年4月以来、約34年ぶりの円安水準となる。\n\
+                 円安は輸入物価の上昇を通じて家計の負担を重くする。\n",
+                Lang::Ja,
+            ),
+            (
+                "The yen plunged past 160 per dollar in Tokyo on Monday.\n\
+                 It was the weakest yen level since April 1990, and a weak yen raises import prices.\n\
+                 A weaker yen burdens households through import prices.\n",
+                Lang::En,
+            ),
+        ] {
+            let out = summarizer(Method::LeadRank, 1).summarize(text, lang, Split::Sentences);
+            assert_eq!(out.first().map(|s| s.index), Some(0), "{out:?}");
+        }
+    }
+
     /// A table's label in capitals (`KEY FIGURES (y/y % change)`) filled
     /// what word budgets left, beside or instead of the lead.
     #[test]

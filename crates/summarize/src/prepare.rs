@@ -288,10 +288,23 @@ impl Preparer {
         let mut local: FxHashMap<u32, u32> = FxHashMap::default();
         let mut paragraph = 0;
         let mut previous_end = 0;
+        // Paragraphs end at a blank line; a page saved with one paragraph a
+        // line and no blank line has them at each line break (its whole text
+        // had been the opening paragraph, so the lead counted for nothing).
+        let breaks_between = |a: usize, b: usize| {
+            text.get(a..b)
+                .map_or(0, kotoba_text::segment::count_line_breaks)
+        };
+        let paragraph_break = if spans
+            .windows(2)
+            .any(|w| breaks_between(w[0].1, w[1].0) >= 2)
+        {
+            2
+        } else {
+            1
+        };
         for (start, end, lang) in spans {
-            if kotoba_text::segment::count_line_breaks(&text[previous_end..start]) >= 2
-                && !sentences.is_empty()
-            {
+            if breaks_between(previous_end, start) >= paragraph_break && !sentences.is_empty() {
                 paragraph += 1;
             }
             previous_end = end;
