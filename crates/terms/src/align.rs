@@ -20,7 +20,8 @@ use crate::japanese::{Part, StandaloneCuts, compound_key, compounds_and_count};
 use crate::stats::{Language, STATS_VERSION, Stats, TermCounts, overflowed};
 use crate::{Count, Error, english, translit};
 
-/// Longest English candidate paired, in words.
+/// Longest English candidate paired, in words (not counting the words that
+/// only stand inside a name, `of`, `and`).
 pub const MAX_EN_WORDS: usize = 4;
 /// Longest Japanese sub-compound paired, in parts.
 pub const MAX_JA_PARTS: usize = 4;
@@ -204,7 +205,9 @@ impl Aligner {
         local.en_words += en_stats.words;
         let mut en_keys: Vec<String> = Vec::new();
         for (k, v) in en_stats.terms {
-            if k.split(' ').count() <= MAX_EN_WORDS {
+            // Words that only stand inside a name do not count, as in
+            // extraction: `Ministry of Economy, Trade and Industry` is four.
+            if english::content_words(&k) <= MAX_EN_WORDS {
                 en_keys.push(k.clone());
             }
             local.en.entry(k).or_default().absorb(v);
@@ -512,7 +515,8 @@ pub fn align(
     // the concept even if the pair is too rare to be listed). A glossary
     // term whose English side the corpus never uses (ラウンド of `round of
     // negotiations` in software messages) stays free for other terms.
-    let mut claimed: HashSet<&str> = HashSet::new();
+    // By Japanese key: the English keys of the glossary pairs holding it.
+    let mut claimed: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
     for (e, row) in &stats.cooc {
         let Some(ids) = en_concepts_of.get(e.as_str()) else {
             continue;
@@ -522,24 +526,64 @@ pub fn align(
                 .get(j.as_str())
                 .is_some_and(|js| js.iter().any(|(id, _)| ids.contains(id)))
             {
-                claimed.insert(j.as_str());
+                claimed.entry(j.as_str()).or_default().push(e.as_str());
             }
         }
     }
+    // Each claiming English term's own rendering here: the claimed
+    // Japanese term seen with it most (the first in key order on a tie).
+    let mut rendering: FxHashMap<&str, (&str, u64)> = FxHashMap::default();
+    for (j, claimers) in &claimed {
+        for c in claimers {
+            let n = stats
+                .cooc
+                .get(*c)
+                .and_then(|row| row.get(*j))
+                .copied()
+                .unwrap_or(0);
+            let best = rendering.entry(c).or_insert((j, n));
+            if n > best.1 || (n == best.1 && *j < best.0) {
+                *best = (j, n);
+            }
+        }
+    }
+    // A claimed Japanese term other than that rendering stays open to a
+    // longer English term holding the English term that claimed it:
+    // `tariff rate quota system` may take 関税割当制度, an admitted term of
+    // `tariff rate quota`'s concept whose rendering here is 関税割当 (it
+    // took 割当制度, a cut-off piece, instead); `tariff`'s 関税 stays
+    // closed to it.
+    let open_to = |e: &str, j: &str| {
+        claimed.get(j).is_none_or(|claimers| {
+            let inner = crate::stats::inner_keys(e);
+            claimers.iter().any(|c| {
+                *c != e
+                    && rendering.get(c).is_some_and(|(r, _)| *r != j)
+                    && inner.iter().any(|(_, _, sub)| sub == c)
+            })
+        })
+    };
     // English terms that stand almost only inside a longer term the
     // glossary pairs (`prime` and `minister` inside `prime minister`,
     // paired with 首相): fragments, which take no pair of their own (on the
     // seed article they took 中止 and 可能性, the words of the sentences
-    // the name stands in). By key: the largest segment count of such a
-    // longer term.
+    // the name stands in). By key: the segment counts of such longer terms,
+    // added up (`trade and industry` stands inside the ministry's name and
+    // inside its minister's), counting each longer term once.
     let mut inside_seeded: FxHashMap<&str, u64> = FxHashMap::default();
     for long in en_concepts_of.keys() {
         let Some(counts) = stats.en.terms.get(*long) else {
             continue;
         };
-        for (_, _, sub) in crate::stats::inner_keys(long) {
+        let mut subs: Vec<&str> = crate::stats::inner_keys(long)
+            .into_iter()
+            .map(|(_, _, sub)| sub)
+            .collect();
+        subs.sort_unstable();
+        subs.dedup();
+        for sub in subs {
             let e = inside_seeded.entry(sub).or_default();
-            *e = (*e).max(counts.doc_freq);
+            *e = e.saturating_add(counts.doc_freq);
         }
     }
     let no_concepts = HashSet::new();
@@ -565,11 +609,13 @@ pub fn align(
             continue;
         }
         let en_surface = en_counts.surface();
-        let fragment = en_concepts.is_empty()
-            && inside_seeded
-                .get(e.as_str())
-                .is_some_and(|&long| long as f64 >= FRAGMENT_SHARE * en_counts.doc_freq as f64);
-        if fragment {
+        let fragment = inside_seeded
+            .get(e.as_str())
+            .is_some_and(|&long| long as f64 >= FRAGMENT_SHARE * en_counts.doc_freq as f64);
+        // A term the glossary has keeps its glossary pairs there, and takes
+        // no other: its statistics are the name's (`Ministry` took 産業省
+        // from `Ministry of Economy, Trade and Industry`).
+        if fragment && en_concepts.is_empty() {
             continue;
         }
         let mut pairs: Vec<Alignment> = Vec::new();
@@ -587,10 +633,10 @@ pub fn align(
                 continue;
             }
             let seed = seed_of(j.as_str());
-            if seed.is_none() && below {
+            if seed.is_none() && (below || fragment) {
                 continue;
             }
-            if seed.is_none() && claimed.contains(j.as_str()) {
+            if seed.is_none() && !open_to(e.as_str(), j.as_str()) {
                 // Taken by a known pair.
                 continue;
             }
@@ -2283,6 +2329,90 @@ mod seed_tests {
         assert!(pieces.contains(&"対日直接投資".to_string()), "{pieces:?}");
         assert!(pieces.contains(&"直接投資".to_string()), "{pieces:?}");
         assert!(pieces.iter().all(|p| !p.ends_with("直接")), "{pieces:?}");
+    }
+
+    /// A ministry's name holding a list (`Ministry of Economy, Trade and
+    /// Industry`) was no candidate: `of` and `and` counted towards the
+    /// length, so the name's pieces paired instead (`Ministry` → 産業省,
+    /// `Trade` → 大臣; a terminologist's review). The whole names take the
+    /// glossary's pairs, and their pieces no others.
+    #[test]
+    fn ministry_names_with_lists_pair_whole() -> Result<(), Error> {
+        let pairs = [
+            (
+                "The Ministry of Economy, Trade and Industry announced new rules.",
+                "経済産業省は新たな規則を発表した。",
+            ),
+            (
+                "The Ministry of Economy, Trade and Industry will publish a report.",
+                "経済産業省は報告書を公表する。",
+            ),
+            (
+                "Minister of Economy, Trade and Industry Yoji Muto chaired the meeting.",
+                "武藤容治経済産業大臣が議長を務めた。",
+            ),
+            (
+                "The Minister of Economy, Trade and Industry said so.",
+                "経済産業大臣がそう述べた。",
+            ),
+        ];
+        let stats = Aligner::new()?.count_pairs(&pairs);
+        let glossary = kotoba_glossary::default_glossary()?;
+        let rows = align(&stats, &AlignOptions::default(), Some(glossary));
+        let pair = |en: &str| rows.iter().find(|r| r.en == en).map(|r| r.ja.as_str());
+        assert_eq!(
+            pair("Ministry of Economy, Trade and Industry"),
+            Some("経済産業省"),
+            "{rows:?}"
+        );
+        assert_eq!(
+            pair("Minister of Economy, Trade and Industry"),
+            Some("経済産業大臣"),
+            "{rows:?}"
+        );
+        for piece in ["Ministry", "Minister", "Trade", "Trade and Industry"] {
+            assert_eq!(pair(piece), None, "{piece}: {rows:?}");
+        }
+        Ok(())
+    }
+
+    /// A compound holding a glossary term may take the concept's other
+    /// Japanese term: `tariff rate quota system` took 割当制度, as
+    /// 関税割当制度 (an admitted term of `tariff rate quota`) was kept for
+    /// the glossary pair, whose rendering here is 関税割当 (a
+    /// terminologist's review). `tariff`'s 関税 stays its own.
+    #[test]
+    fn a_compound_may_take_its_concepts_other_term() -> Result<(), Error> {
+        let pairs = [
+            (
+                "The tariff rate quota for butter is 14,000 tonnes.",
+                "バターの関税割当は1万4000トンである。",
+            ),
+            (
+                "The tariff rate quota for rice is 770,000 tonnes.",
+                "コメの関税割当は77万トンである。",
+            ),
+            (
+                "The tariff rate quota system will be reviewed.",
+                "関税割当制度は見直される。",
+            ),
+            (
+                "The tariff rate quota system is complex.",
+                "関税割当制度は複雑である。",
+            ),
+        ];
+        let stats = Aligner::new()?.count_pairs(&pairs);
+        let glossary = kotoba_glossary::default_glossary()?;
+        let rows = align(&stats, &AlignOptions::default(), Some(glossary));
+        let pair = |en: &str| rows.iter().find(|r| r.en == en).map(|r| r.ja.as_str());
+        assert_eq!(pair("tariff rate quota"), Some("関税割当"), "{rows:?}");
+        assert_eq!(
+            pair("tariff rate quota system"),
+            Some("関税割当制度"),
+            "{rows:?}"
+        );
+        assert_eq!(pair("tariff"), Some("関税"), "{rows:?}");
+        Ok(())
     }
 
     /// The seed article and its translation: names pair by transliteration,

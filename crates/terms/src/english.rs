@@ -551,6 +551,15 @@ fn dateline(line: &str) -> Option<usize> {
     (dated || named()).then_some(len)
 }
 
+/// The words of a candidate's key that count towards its length: all but
+/// those that only stand inside a name (`of`, `and` of `ministry of economy
+/// trade and industry`, four).
+pub(crate) fn content_words(key: &str) -> usize {
+    key.split(' ')
+        .filter(|w| !matches!(stop_kind(w), Some(StopKind::Inner | StopKind::Name)))
+        .count()
+}
+
 /// Counts the candidates of one document into a fresh [`Stats`].
 pub fn count_document(text: &str) -> Stats {
     let mut local: FxHashMap<String, TermCounts> = FxHashMap::default();
