@@ -76,13 +76,18 @@ fn japanese_script_needs_the_feature() -> Result<(), Error> {
     let a = Annotator::new(shared_default_glossary()?)?;
     let text = "Japan's trade surpluses grew; 貿易黒字が拡大した。ＷＴＯに提訴。";
     let surfaces: Vec<String> = ids(&a, text).into_iter().map(|(s, _)| s).collect();
+    // Terms in Latin letters are found in Japanese text either way.
+    assert_eq!(surfaces[0], "trade surpluses");
+    assert!(surfaces.contains(&"ＷＴＯ".to_string()), "{surfaces:?}");
+    let japanese_script = surfaces
+        .iter()
+        .any(|s| s.chars().any(|c| ('\u{3040}'..='\u{9FFF}').contains(&c)));
     if JAPANESE {
         assert!(a.require(Lang::Ja).is_ok());
-        assert_eq!(surfaces, ["trade surpluses", "貿易黒字", "ＷＴＯ"]);
+        assert!(surfaces.contains(&"貿易黒字".to_string()), "{surfaces:?}");
     } else {
         not_embedded(a.require(Lang::Ja));
-        // Terms in Latin letters are still found in Japanese text.
-        assert_eq!(surfaces, ["trade surpluses", "ＷＴＯ"]);
+        assert!(!japanese_script, "{surfaces:?}");
     }
     Ok(())
 }
