@@ -359,6 +359,23 @@ mod tests {
         ))
     }
 
+    /// A name seen only at sentence starts was shown lowered (`clinton`);
+    /// the glossary knows how it is written (an analyst's review).
+    #[test]
+    fn names_only_at_sentence_starts_take_the_glossarys_case() -> Result<(), Error> {
+        let stats = Extractor::new(Language::En)?
+            .count("Clinton met the press.\n\nClinton left early.\n\nTariffs rose.\n");
+        let rows = ranked_with_glossary(&stats)?;
+        let terms: Vec<&str> = rows.iter().map(|r| r.term.as_str()).collect();
+        assert!(terms.contains(&"Clinton"), "{terms:?}");
+        // An ordinary word keeps its lowered form.
+        assert!(terms.contains(&"tariffs"), "{terms:?}");
+        // Without the glossary, nothing tells.
+        let bare = rank(&stats, &RankOptions::default(), None);
+        assert!(bare.iter().any(|r| r.term == "clinton"), "{bare:?}");
+        Ok(())
+    }
+
     #[test]
     fn glossary_terms_are_marked() -> Result<(), Error> {
         let text = seed("clinton-japan-trade-1993.en.txt");

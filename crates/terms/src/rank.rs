@@ -421,10 +421,11 @@ fn coordination(key: &str, freq: u64, by_key: &Lookup) -> bool {
 }
 
 /// The glossary's terms in `language` under the key a candidate is
-/// compared with, each with the first concept that has it. The match is on
-/// the whole term's key (inflections pooled as for candidates, width and case
-/// folded), not on stems, so `importance` is not marked as `import`.
-fn glossary_keys(glossary: &Glossary, language: Language) -> HashMap<String, String> {
+/// compared with, each with the first concept that has it and the term as
+/// the glossary writes it. The match is on the whole term's key (inflections
+/// pooled as for candidates, width and case folded), not on stems, so
+/// `importance` is not marked as `import`.
+fn glossary_keys(glossary: &Glossary, language: Language) -> HashMap<String, (String, String)> {
     let mut out = HashMap::default();
     for concept in &glossary.concepts {
         let terms = match language {
@@ -434,7 +435,8 @@ fn glossary_keys(glossary: &Glossary, language: Language) -> HashMap<String, Str
         for term in terms {
             let key = term_key(&term.term, language);
             if !key.is_empty() {
-                out.entry(key).or_insert_with(|| concept.id.clone());
+                out.entry(key)
+                    .or_insert_with(|| (concept.id.clone(), term.term.clone()));
             }
         }
     }
@@ -649,10 +651,24 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
                         }
                 }
             };
-            let term = surface.into_owned();
-            let concept = marks
+            let known = marks
                 .as_ref()
-                .and_then(|m| m.get(&candidate_key(key, stats.language)).cloned());
+                .and_then(|m| m.get(&candidate_key(key, stats.language)));
+            let concept = known.map(|(id, _)| id.clone());
+            // Seen only where case says little (sentence starts, headings),
+            // a term the glossary has is shown as the glossary writes it:
+            // `Japan`, not `japan`, when it only ever opened sentences.
+            let term = match known {
+                Some((_, written))
+                    if counts.surfaces.is_empty()
+                        && written.len() == surface.len()
+                        && *written != surface
+                        && written.to_lowercase() == surface.to_lowercase() =>
+                {
+                    written.clone()
+                }
+                _ => surface.into_owned(),
+            };
             Candidate {
                 term,
                 key: key.clone(),
