@@ -896,7 +896,7 @@ pub fn refuse_overwriting(outputs: &[(&str, &Path)], inputs: &[(&str, &Path)]) -
             );
         }
         for &(input, ipath) in inputs.iter().filter(|(_, p)| file(p)) {
-            if resolved(ipath).as_ref() == Some(&r) {
+            if lands_on(&r, ipath) {
                 anyhow::bail!(
                     "{what} names {input} {}: writing it would replace the input; write elsewhere",
                     path.display()
@@ -910,7 +910,24 @@ pub fn refuse_overwriting(outputs: &[(&str, &Path)], inputs: &[(&str, &Path)]) -
 
 /// True when writing `output` would replace the file `input` names.
 pub fn replaces(output: &Path, input: &Path) -> bool {
-    replaceable(output) && landing(output).is_some_and(|o| resolved(input) == Some(o))
+    replaceable(output) && landing(output).is_some_and(|o| lands_on(&o, input))
+}
+
+/// True when `landing` (where an output lands, see [`landing`]) is the
+/// file `input` names: the same path once resolved, or another name of the
+/// same file (a hard link), which the rename would part from it.
+fn lands_on(landing: &Path, input: &Path) -> bool {
+    if resolved(input).as_deref() == Some(landing) {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let (Ok(a), Ok(b)) = (std::fs::metadata(landing), std::fs::metadata(input)) {
+            return a.dev() == b.dev() && a.ino() == b.ino();
+        }
+    }
+    false
 }
 
 /// The `--glossary` files, as inputs no output may replace.

@@ -278,9 +278,12 @@ fn every_lossless_format_round_trips_the_default_glossary() {
     assert_eq!(code, 0);
     assert!(
         err.contains(
-            "kotoba: note: utx does not carry kana readings, domains, the line between \
-             definition and note (a note follows the definition in the comment), and tabs or \
-             line breaks in definitions, terms and ids (written as spaces)\n"
+            "kotoba: note: utx does not carry kana readings, domains, concepts without a term \
+             in both languages (a row is a translation pair), the status of an admitted term \
+             paired with a preferred one as its concept's approved pair (read back as \
+             preferred), the line between definition and note (a note follows the definition \
+             in the comment), and tabs or line breaks in definitions, terms and ids (written as \
+             spaces)\n"
         ),
         "{err}"
     );
@@ -356,7 +359,9 @@ fn awkward_definitions_survive_every_lossless_format() {
     let breaks = [
         '\n', '\r', '\u{0b}', '\u{0c}', '\u{85}', '\u{2028}', '\u{2029}',
     ];
-    for (ext, lines, cells) in [("tsv", 3, 8), ("utx", 4, 6), ("txt", 1, 3)] {
+    // (UTX: the approved pair `tariff → 関税`, with no row of an empty
+    // target before it since the second session of 2026-12-04.)
+    for (ext, lines, cells) in [("tsv", 3, 8), ("utx", 3, 6), ("txt", 1, 3)] {
         let there = dir.path().join(format!("g.{ext}"));
         let text = convert(&dir.path().join("imported.jsonl"), &there);
         let rows: Vec<&str> = text
@@ -1013,9 +1018,10 @@ fn dash_is_standard_input_and_output() {
     assert!(err.contains("needs --from"), "{err}");
 }
 
-/// A glossary may be rewritten over itself only in the format it is read
-/// in: `list --format jsonl -o g.tsv` and `convert --to tbx g.tsv g.tsv`
-/// replaced the user's TSV with a file its name no longer described.
+/// `list` rewrites a glossary over itself only in the format it is read
+/// in: `list --format jsonl -o g.tsv` replaced the user's TSV with a file
+/// its name no longer described. `convert` never writes over its input
+/// (second session of 2026-12-04; it did in the input's own format).
 #[test]
 fn a_glossary_is_rewritten_in_place_only_in_its_own_format() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -1043,19 +1049,18 @@ fn a_glossary_is_rewritten_in_place_only_in_its_own_format() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("another format"), "{err}");
     assert_eq!(std::fs::read_to_string(&g).unwrap_or_default(), table);
-    for to in ["tbx", "utx", "omegat", "json"] {
+    for to in ["tbx", "utx", "omegat", "json", "tsv"] {
         let (code, _, err) = run(&["glossary", "convert", "--to", to, gs, gs], "");
         assert_eq!(code, 2, "{to}: {err}");
+        assert!(err.contains("would replace the input"), "{to}: {err}");
         assert_eq!(
             std::fs::read_to_string(&g).unwrap_or_default(),
             table,
             "{to}"
         );
     }
-    // In its own format it is normalised in place, as before.
+    // In its own format `list` normalises it in place, as before.
     let (code, _, err) = list("tsv");
-    assert_eq!(code, 0, "{err}");
-    let (code, _, err) = run(&["glossary", "convert", gs, gs], "");
     assert_eq!(code, 0, "{err}");
     let (code, out, err) = run(
         &[
@@ -1070,6 +1075,265 @@ fn a_glossary_is_rewritten_in_place_only_in_its_own_format() {
     );
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("貿易戦争"), "{out}");
+}
+
+/// `glossary convert IN OUT` with OUT the input itself (the same path,
+/// spelt `./`, a symbolic or a hard link) replaced the glossary with a
+/// lossy re-encoding of it: refused before anything is read, in every
+/// format and with `--lenient` too, with the message every command gives
+/// for an output that names an input (second session of 2026-12-04).
+#[test]
+fn convert_never_writes_over_its_input() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let g = dir.path().join("g.tsv");
+    let table =
+        "id\tlang\tterm\tstatus\nsg\ten\tsafeguard\tpreferred\nsg\tja\tセーフガード\tpreferred\n";
+    std::fs::write(&g, table).unwrap_or_else(|e| panic!("{e}"));
+    let symlink = dir.path().join("link.tsv");
+    let hard = dir.path().join("hard.tsv");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&g, &symlink).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::hard_link(&g, &hard).unwrap_or_else(|e| panic!("{e}"));
+    let dotted = dir.path().join(".").join("g.tsv");
+    let gs = g.display().to_string();
+    let mut outputs = vec![gs.clone(), dotted.display().to_string()];
+    outputs.push(hard.display().to_string());
+    if cfg!(unix) {
+        outputs.push(symlink.display().to_string());
+    }
+    for out in &outputs {
+        for extra in [&[][..], &["--lenient"], &["--to", "utx"]] {
+            let mut args = vec!["glossary", "convert", gs.as_str(), out.as_str()];
+            args.extend_from_slice(extra);
+            let (code, stdout, err) = run(&args, "");
+            assert_eq!((code, stdout.as_str()), (2, ""), "{out} {extra:?}: {err}");
+            assert!(
+                err.contains(&format!(
+                    "OUTPUT names the input {out}: writing it would replace the input; write elsewhere"
+                )),
+                "{out}: {err}"
+            );
+            // Refused before reading: not a word about the glossary read.
+            assert!(!err.contains("concept"), "{err}");
+        }
+        assert_eq!(std::fs::read_to_string(&g).unwrap_or_default(), table);
+        assert_eq!(std::fs::read_to_string(&hard).unwrap_or_default(), table);
+    }
+    // Run from the glossary's folder, `g.tsv ./g.tsv` is refused too.
+    let (code, err) = {
+        let out = util::kotoba()
+            .current_dir(dir.path())
+            .args(["glossary", "convert", "g.tsv", "./g.tsv"])
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("would replace the input"), "{err}");
+    // Another file is written as before.
+    let other = dir.path().join("other.tsv");
+    let (code, _, err) = run(
+        &["glossary", "convert", &gs, &other.display().to_string()],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+}
+
+/// A TBX section tagged `jp` (a common mistake for Japanese), `jpn` or
+/// `eng` was dropped without a word, as were sections in Chinese or Korean,
+/// which the EN–JA glossary cannot hold, and notes, contexts, sources and
+/// parts of speech of terms (a terminologist's review, second session of
+/// 2026-12-04): the first are read as Japanese and English; the others are
+/// notes on stderr, naming entry and language, then counted for the file.
+#[test]
+fn tbx_import_reads_jp_and_says_what_it_does_not_keep() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tbx = testdata("glossary/multilingual.tbx").display().to_string();
+    let out = dir.path().join("m.jsonl");
+    let (code, _, err) = run(
+        &["glossary", "convert", &tbx, &out.display().to_string()],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    let concepts = jsonl(&std::fs::read_to_string(&out).unwrap_or_default());
+    let terms: Vec<(&str, &str, &str)> = concepts
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap_or_default(),
+                c["en"][0]["term"].as_str().unwrap_or_default(),
+                c["ja"][0]["term"].as_str().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        terms,
+        [
+            ("sg", "safeguard", "セーフガード"),
+            ("ad", "anti-dumping duty", "反ダンピング税")
+        ]
+    );
+    for want in [
+        "kotoba: note: ",
+        "multilingual.tbx:23: entry `sg`: its zh section (1 term) is not kept: the glossary \
+         holds English and Japanese only\n",
+        "multilingual.tbx:34: entry `ad`: its zh section (1 term) is not kept",
+        "multilingual.tbx:37: entry `ad`: its ko section (1 term) is not kept",
+        "multilingual.tbx: language sections not kept (the glossary holds English and Japanese \
+         only): zh in 2 entries, ko in 1 entry\n",
+        "multilingual.tbx: 1 term note, 1 context, 1 source and 2 parts of speech are not kept: \
+         the glossary has no place for them\n",
+    ] {
+        assert!(err.contains(want), "{want}\n{err}");
+    }
+    // Loaded with --glossary, the file says the same.
+    let (code, out, err) = run(
+        &[
+            "glossary",
+            "lookup",
+            "--no-default-glossary",
+            "--glossary",
+            &tbx,
+            "反ダンピング税",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("anti-dumping duty"), "{out}");
+    assert!(
+        err.contains("entry `ad`: its ko section (1 term) is not kept"),
+        "{err}"
+    );
+    // A large multilingual file names ten entries, then counts the rest.
+    let entries: String = (1..=12)
+        .map(|k| {
+            format!(
+                "<conceptEntry id=\"c{k}\"><langSec xml:lang=\"en\"><termSec><term>duty {k}\
+                 </term></termSec></langSec><langSec xml:lang=\"zh\"><termSec><term>税{k}</term>\
+                 </termSec></langSec></conceptEntry>\n"
+            )
+        })
+        .collect();
+    let big = dir.path().join("big.tbx");
+    std::fs::write(
+        &big,
+        format!("<tbx><text><body>\n{entries}</body></text></tbx>\n"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (code, _, err) = run(
+        &[
+            "glossary",
+            "convert",
+            &big.display().to_string(),
+            "-",
+            "--to",
+            "jsonl",
+        ],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        err.matches("its zh section (1 term) is not kept").count(),
+        10,
+        "{err}"
+    );
+    assert!(
+        err.contains("entry `c10`:") && !err.contains("entry `c11`:"),
+        "{err}"
+    );
+    assert!(
+        err.contains("big.tbx: 2 more entries lose content as above\n"),
+        "{err}"
+    );
+    assert!(err.contains("big.tbx: language sections not kept (the glossary holds English and Japanese only): zh in 12 entries\n"), "{err}");
+}
+
+/// TBX v3's DCT style (`<min:administrativeStatus>`, `<basic:definition>`,
+/// the modules' namespaces bound to any prefix) was read without its
+/// statuses, definitions and subject fields: the deprecated `escape clause`
+/// came back as good as `safeguard` (second session of 2026-12-04).
+#[test]
+fn tbx_import_reads_the_dct_style() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tbx = testdata("glossary/dct.tbx").display().to_string();
+    let out = dir.path().join("d.jsonl");
+    let (code, _, err) = run(
+        &["glossary", "convert", &tbx, &out.display().to_string()],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("dct.tbx: 1 part of speech is not kept: the glossary has no place for them"),
+        "{err}"
+    );
+    let concepts = jsonl(&std::fs::read_to_string(&out).unwrap_or_default());
+    let c = &concepts[0];
+    assert_eq!(c["domain"], "trade remedies");
+    assert_eq!(
+        c["definition"],
+        "Temporary import restriction to protect a domestic industry from a surge of imports."
+    );
+    let statuses = |lang: &str| -> Vec<(String, String)> {
+        c[lang]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|t| {
+                (
+                    t["term"].as_str().unwrap_or_default().to_string(),
+                    t["status"].as_str().unwrap_or_default().to_string(),
+                )
+            })
+            .collect()
+    };
+    let pair = |t: &str, s: &str| (t.to_string(), s.to_string());
+    assert_eq!(
+        statuses("en"),
+        [
+            pair("safeguard", "preferred"),
+            pair("escape clause", "deprecated")
+        ]
+    );
+    assert_eq!(
+        statuses("ja"),
+        [
+            pair("緊急輸入制限", "admitted"),
+            pair("セーフガード", "preferred")
+        ]
+    );
+}
+
+/// A preferred English term whose Japanese term is admitted went out to
+/// UTX as an `approved` row with an empty target, which a CAT tool offers
+/// as the translation (a terminologist's review, second session of
+/// 2026-12-04): the approved pair takes the best Japanese term, no row has
+/// an empty side, and a concept with terms in one language only is left
+/// out, with a note.
+#[test]
+fn utx_export_writes_no_row_without_a_target() {
+    let table = "id\tlang\tterm\tstatus\n\
+                 trq\ten\ttariff rate quota\tpreferred\n\
+                 trq\tja\t関税割当\tadmitted\n\
+                 rice\ten\trice\tpreferred\n";
+    let (code, out, err) = run(
+        &[
+            "glossary", "convert", "--from", "tsv", "--to", "utx", "-", "-",
+        ],
+        table,
+    );
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<&str> = out.lines().skip(2).collect();
+    assert_eq!(rows, ["tariff rate quota\t関税割当\tnoun\tapproved\ttrq\t"]);
+    assert!(
+        err.contains(
+            "kotoba: note: 1 concept has no term in one of the languages, and UTX, whose rows \
+             are translation pairs, leaves it out (`rice`)"
+        ),
+        "{err}"
+    );
 }
 
 /// A translation that writes a katakana compound with or without the middle
@@ -1489,5 +1753,85 @@ fn the_reviewed_renderings_signs_and_old_forms_pass_from_japanese() {
     assert!(
         out.contains("glossary terms found: 経済産業省, 半導体, 輸出規制"),
         "{out}"
+    );
+}
+
+/// The second session of 2026-12-04, from a terminologist's and a news
+/// analyst's reviews of `check` and `annotate`, end to end: dotted katakana
+/// compounds, names and titles the glossary lacks, 輸出者, 〜的な, `Minister`
+/// for 大臣, China's Ministry of Commerce and the verb `offset` pass both
+/// ways; a label line in capitals and the headline under it hold no term
+/// together.
+#[test]
+fn the_second_reviews_of_2026_12_04_pass_both_ways() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let pairs = dir.path().join("reviews.tsv");
+    std::fs::write(
+        &pairs,
+        "en\tja\n\
+         The sunset review began.\tサンセット・レビューが始まった。\n\
+         The White House said so.\tホワイト・ハウスがそう述べた。\n\
+         Tariff peaks remain.\tタリフ・ピークが残る。\n\
+         China's Ministry of Commerce objected.\t中国商務部が反発した。\n\
+         Minister of Agriculture, Forestry and Fisheries Taku Eto spoke.\t江藤拓農林水産大臣が発言した。\n\
+         UK Secretary of State for Business and Trade Kemi Badenoch visited Tokyo.\tケミ・ベーデノック英ビジネス・貿易相が東京を訪れた。\n\
+         Exporters must certify origin.\t輸出者は原産地を証明しなければならない。\n\
+         The investigation found material injury.\t調査で実質的な損害が認められた。\n\
+         Economic coercion is a concern.\t経済的な威圧が懸念される。\n\
+         China's Ministry of Commerce said it would ban gallium exports to the United States.\t中国商務省は米国向けのガリウム輸出を禁止すると発表した。\n\
+         The Minister said free trade was important.\t大臣は、自由貿易が重要だと述べた。\n\
+         Minister for Economic Revitalization Ryosei Akazawa was appointed.\t赤沢亮正経済再生担当大臣が任命された。\n\
+         Countervailing duties offset subsidies.\t相殺関税は補助金を相殺する。\n\
+         The ministry said so.\t同省はそう述べた。\n",
+    )
+    .unwrap_or_default();
+    let p = pairs.display().to_string();
+    for direction in ["en-ja", "ja-en", "both"] {
+        let (code, out, err) = run(
+            &[
+                "glossary",
+                "check",
+                "--direction",
+                direction,
+                "--parallel",
+                &p,
+            ],
+            "",
+        );
+        assert_eq!(code, 0, "{direction}: {out}{err}");
+    }
+    let (code, out, err) = run(
+        &["glossary", "annotate", "--format", "jsonl", "-"],
+        "DISPUTE SETTLEMENT\nPanel issues report on Chinese duties\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    let spans: Vec<(String, String)> = jsonl(&out)
+        .iter()
+        .map(|s| {
+            (
+                s["text"].as_str().unwrap_or_default().to_string(),
+                s["concept"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            (
+                "DISPUTE SETTLEMENT".to_string(),
+                "dispute-settlement".to_string()
+            ),
+            ("Panel".to_string(), "panel".to_string())
+        ]
+    );
+    let (code, out, err) = run(
+        &["glossary", "annotate", "--format", "inline", "-"],
+        "サンセット・レビューが始まった。中国商務省は反発した。商務省によると\n",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "サンセット・レビュー [sunset review]が始まった。中国商務省 [Ministry of Commerce]は反発した。\
+         商務省 [Ministry of Commerce]によると\n"
     );
 }

@@ -1037,8 +1037,10 @@ fn output_to_dev_stdout_in_a_pipe_is_written() {
 }
 
 /// `glossary convert g.tsv g.tsv --lenient` rewrote the file without the
-/// entries it could not read: the user's only copy lost them, exit 0. In
-/// place, a file read with problems is refused; a clean one is rewritten.
+/// entries it could not read: the user's only copy lost them, exit 0.
+/// Since the second session of 2026-12-04 `convert` never writes over its
+/// input, a clean one included (`crates/cli/tests/glossary.rs` has the
+/// other spellings and links).
 #[test]
 fn convert_in_place_never_drops_entries() {
     let dir = tempdir();
@@ -1052,22 +1054,20 @@ fn convert_in_place_never_drops_entries() {
             .arg(&g),
     );
     assert_eq!((code, out.as_str()), (2, ""), "{err}");
-    assert!(
-        err.contains("could not be read: writing over it would lose them"),
-        "{err}"
-    );
+    assert!(err.contains("would replace the input"), "{err}");
     let kept = std::fs::read_to_string(&g).unwrap_or_default();
     assert_eq!(kept, table);
-    let clean = write(
-        dir.path(),
-        "clean.tsv",
-        "id\ten\tja\nquota\timport quota\t輸入割当\n",
-    );
+    let clean_table = "id\ten\tja\nquota\timport quota\t輸入割当\n";
+    let clean = write(dir.path(), "clean.tsv", clean_table);
     let (code, _, err) = outcome(
         kotoba()
             .args(["glossary", "convert"])
             .arg(&clean)
             .arg(&clean),
     );
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(code, 2, "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&clean).unwrap_or_default(),
+        clean_table
+    );
 }

@@ -112,20 +112,28 @@ pub fn load(
     };
     let mut problems = Vec::new();
     let mut replaced = Vec::new();
+    let mut notes = Vec::new();
     for f in files {
-        let (g, p) = formats::read_file(f, None, lenient)?;
-        replaced.extend(glossary.layer(g).into_iter().map(|id| (f.clone(), id)));
-        problems.extend(p);
+        let read = formats::import_file(f, None, lenient)?;
+        replaced.extend(
+            glossary
+                .layer(read.glossary)
+                .into_iter()
+                .map(|id| (f.clone(), id)),
+        );
+        problems.extend(read.problems);
+        notes.extend(read.notes);
     }
     Ok(Loaded {
         glossary,
         problems,
         replaced,
+        notes,
     })
 }
 
-/// What [`load`] gives: the glossary, the entries skipped, and the concepts
-/// a file replaced.
+/// What [`load`] gives: the glossary, the entries skipped, the concepts a
+/// file replaced, and what was read and not kept.
 #[derive(Debug)]
 pub struct Loaded {
     /// The glossary of every layer.
@@ -135,6 +143,9 @@ pub struct Loaded {
     /// Each file's concepts that replaced one of the same id from the
     /// default glossary or an earlier file, as (file, id).
     pub replaced: Vec<(std::path::PathBuf, String)>,
+    /// What the files hold that the glossary cannot keep (TBX sections in
+    /// other languages, notes on terms…), see [`formats::Note`].
+    pub notes: Vec<formats::Note>,
 }
 
 /// Weights for the summarizer's bonus terms: every content word of every

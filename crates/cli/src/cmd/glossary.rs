@@ -38,6 +38,7 @@ pub fn load(args: &GlossaryArgs) -> Result<Glossary> {
     for p in &loaded.problems {
         eprintln!("kotoba: skipped glossary entry: {p}");
     }
+    print_notes(&loaded.notes);
     // A table of `en`/`ja` rows names its concepts after their terms: a row
     // meant to add `関税率` to `tariff` would replace the whole concept.
     // One line a file: a glossary that replaces hundreds says so once.
@@ -75,6 +76,40 @@ pub fn load(args: &GlossaryArgs) -> Result<Glossary> {
         eprintln!("kotoba: note: the glossary is empty{why}");
     }
     Ok(loaded.glossary)
+}
+
+/// Notes on entries shown a file; the rest are counted.
+const ENTRY_NOTES_SHOWN: usize = 10;
+
+/// What glossary files hold and the glossary cannot keep, as notes on
+/// stderr: of each file, the first notes on its entries (a TBX section in
+/// another language), then how many more, then its notes on the whole file.
+fn print_notes(notes: &[formats::Note]) {
+    let mut files: Vec<&Path> = Vec::new();
+    for n in notes {
+        if !files.contains(&n.path.as_path()) {
+            files.push(&n.path);
+        }
+    }
+    for file in files {
+        let (entries, whole): (Vec<_>, Vec<_>) = notes
+            .iter()
+            .filter(|n| n.path == file)
+            .partition(|n| n.concept.is_some());
+        for n in entries.iter().take(ENTRY_NOTES_SHOWN) {
+            eprintln!("kotoba: note: {n}");
+        }
+        if entries.len() > ENTRY_NOTES_SHOWN {
+            eprintln!(
+                "kotoba: note: {}: {} more entries lose content as above",
+                file.display(),
+                entries.len() - ENTRY_NOTES_SHOWN
+            );
+        }
+        for n in whole {
+            eprintln!("kotoba: note: {n}");
+        }
+    }
 }
 
 fn format_named(name: &str) -> Result<Format> {
@@ -516,40 +551,53 @@ fn convert(args: GlossaryConvertArgs) -> Result<Status> {
         None if stdout => return Err(anyhow!("writing to standard output (-) needs --to")),
         None => Format::from_path(&args.output)?,
     };
+    // Written over its input (the same path, another spelling, or a
+    // link), the glossary would be replaced by a re-encoding of what was
+    // read: lossy in UTX and OmegaT, without the entries --lenient skipped
+    // or the content a note says is not kept, never the user's file.
     if !stdin && !stdout {
-        let read_as = from.or_else(|| Format::from_path(&args.input).ok());
-        refuse_rewriting_as_another_format("the output", &args.output, &args.input, read_as, to)?;
+        run::refuse_overwriting(&[("OUTPUT", &args.output)], &[("the input", &args.input)])?;
     }
-    let (glossary, problems) = if stdin {
+    let read = if stdin {
         let Some(from) = from else {
             return Err(anyhow!("reading standard input (-) needs --from"));
         };
         let mut text = String::new();
         std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
             .context("<stdin>: cannot read (not UTF-8?)")?;
-        formats::read(
+        formats::import(
             text.strip_prefix('\u{feff}').unwrap_or(&text),
             from,
             Path::new("<stdin>"),
             args.lenient,
         )?
     } else {
-        formats::read_file(&args.input, from, args.lenient)?
+        formats::import_file(&args.input, from, args.lenient)?
     };
-    for p in &problems {
+    for p in &read.problems {
         eprintln!("kotoba: skipped glossary entry: {p}");
     }
-    // Rewritten in place, the entries `--lenient` skipped would be gone
-    // from the user's only copy.
-    if !problems.is_empty() && !stdin && !stdout && run::replaces(&args.output, &args.input) {
-        return Err(anyhow!(
-            "{} is the glossary being read, and {} of its entries could not be read: writing over it would lose them; write elsewhere",
-            args.output.display(),
-            problems.len()
-        ));
-    }
+    print_notes(&read.notes);
+    let glossary = read.glossary;
     if !to.drops().is_empty() {
         eprintln!("kotoba: note: {} does not carry {}", to.name(), to.drops());
+    }
+    if to == Format::Utx {
+        let unpaired = formats::utx_unpaired(&glossary);
+        if let Some(first) = unpaired.first() {
+            eprintln!(
+                "kotoba: note: {} concept{} no term in one of the languages, and UTX, whose \
+                 rows are translation pairs, leaves {} out (`{first}`{})",
+                unpaired.len(),
+                if unpaired.len() == 1 {
+                    " has"
+                } else {
+                    "s have"
+                },
+                if unpaired.len() == 1 { "it" } else { "them" },
+                if unpaired.len() > 1 { ", …" } else { "" }
+            );
+        }
     }
     if to == Format::Tbx {
         let renamed = formats::tbx_renamed_ids(&glossary);

@@ -15,9 +15,10 @@ mod tbx;
 mod utx;
 
 pub use tbx::renamed_ids as tbx_renamed_ids;
+pub use utx::unpaired as utx_unpaired;
 
 use std::borrow::Cow;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::{Concept, Error, Glossary};
 
@@ -177,9 +178,11 @@ impl Format {
         match self {
             Format::Jsonl | Format::Json | Format::Tsv | Format::Csv | Format::Tbx => "",
             Format::Utx => {
-                "kana readings, domains, the line between definition and note (a note follows \
-                 the definition in the comment), and tabs or line breaks in definitions, terms \
-                 and ids (written as spaces)"
+                "kana readings, domains, concepts without a term in both languages (a row is a \
+                 translation pair), the status of an admitted term paired with a preferred one \
+                 as its concept's approved pair (read back as preferred), the line between \
+                 definition and note (a note follows the definition in the comment), and tabs \
+                 or line breaks in definitions, terms and ids (written as spaces)"
             }
             Format::OmegaT => {
                 "ids, statuses (deprecated terms are left out), kana readings, domains, the line \
@@ -190,21 +193,69 @@ impl Format {
     }
 }
 
+/// Something a reader met in a file and could not keep, such as a TBX
+/// language section in a third language or a note on a term: no error (the
+/// rest reads as written, with or without `lenient`), but said, so that
+/// nothing is lost unsaid. Shown as `path:line: message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Note {
+    /// The file.
+    pub path: PathBuf,
+    /// Line number, 1-based, where known.
+    pub line: Option<usize>,
+    /// The concept it is about; `None` for a note on the whole file (a
+    /// count of what its entries lost).
+    pub concept: Option<String>,
+    /// What is not kept.
+    pub message: String,
+}
+
+impl std::fmt::Display for Note {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some(l) = self.line {
+            write!(f, ":{l}")?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// What [`import`] reads: the glossary, the bad entries skipped (with
+/// `lenient`), and what the file holds that the glossary cannot keep.
+#[derive(Debug, Default)]
+pub struct Imported {
+    /// The concepts read.
+    pub glossary: Glossary,
+    /// Bad entries skipped (only with `lenient`).
+    pub problems: Vec<Error>,
+    /// What was read and not kept (see [`Note`]).
+    pub notes: Vec<Note>,
+}
+
 /// Reads a glossary in `format` from `text`. With `lenient`, bad entries are
 /// returned as problems and the rest is kept; otherwise the first problem is
-/// the error and nothing is loaded.
+/// the error and nothing is loaded. What the file holds that the glossary
+/// has no place for is dropped; [`import`] says what.
 pub fn read(
     text: &str,
     format: Format,
     path: &Path,
     lenient: bool,
 ) -> Result<(Glossary, Vec<Error>), Error> {
+    import(text, format, path, lenient).map(|i| (i.glossary, i.problems))
+}
+
+/// [`read`], with the [`Note`]s of what was read and not kept (TBX: language
+/// sections in other languages than English and Japanese, notes on terms,
+/// contexts, sources and parts of speech).
+pub fn import(text: &str, format: Format, path: &Path, lenient: bool) -> Result<Imported, Error> {
     // No text at all, said the same way in every format (each reader had
     // its own word for it, and two took it for a glossary of nothing).
     if text.trim_start_matches('\u{feff}').trim().is_empty() {
         return Err(Error::parse(path, Some(1), "empty file (no concepts)"));
     }
     let mut problems = Vec::new();
+    let mut notes = Vec::new();
     let glossary = match format {
         Format::Jsonl => json::read_jsonl(text, path, &mut problems)?,
         Format::Json => json::read_json(text, path, &mut problems)?,
@@ -213,7 +264,7 @@ pub fn read(
             let (text, delimiter) = csv_delimiter(text);
             table::read(&text, delimiter, path, &mut problems)?
         }
-        Format::Tbx => tbx::read(text, path, &mut problems)?,
+        Format::Tbx => tbx::read_noted(text, path, &mut problems, &mut notes)?,
         Format::Utx => utx::read(text, path, &mut problems)?,
         Format::OmegaT => omegat::read(text, path, &mut problems)?,
     };
@@ -235,13 +286,14 @@ pub fn read(
             },
         }
     }
-    if !lenient {
-        return match problems.into_iter().next() {
-            Some(first) => Err(first),
-            None => Ok((kept, Vec::new())),
-        };
+    if !lenient && !problems.is_empty() {
+        return Err(problems.swap_remove(0));
     }
-    Ok((kept, problems))
+    Ok(Imported {
+        glossary: kept,
+        problems,
+        notes,
+    })
 }
 
 /// The error for a concept id met before in the same file, or `None` (and
@@ -336,6 +388,11 @@ pub fn read_file(
     format: Option<Format>,
     lenient: bool,
 ) -> Result<(Glossary, Vec<Error>), Error> {
+    import_file(path, format, lenient).map(|i| (i.glossary, i.problems))
+}
+
+/// [`read_file`], with the [`Note`]s of what was read and not kept.
+pub fn import_file(path: &Path, format: Option<Format>, lenient: bool) -> Result<Imported, Error> {
     // A folder is said to be one, before its name is judged as a file's.
     if path.is_dir() {
         return Err(Error::Io {
@@ -363,7 +420,7 @@ pub fn read_file(
             Error::parse(path, Some(line), "invalid UTF-8")
         })?,
     };
-    read(
+    import(
         text.strip_prefix('\u{feff}').unwrap_or(&text),
         format,
         path,
@@ -583,7 +640,12 @@ mod tests {
                     reading: None,
                     status: crate::Status::Preferred,
                 }],
-                ja: vec![],
+                // UTX writes no concept with a side empty.
+                ja: vec![crate::Term {
+                    term: "関税".into(),
+                    reading: None,
+                    status: crate::Status::Preferred,
+                }],
             }],
         };
         for f in [Format::Utx, Format::OmegaT] {

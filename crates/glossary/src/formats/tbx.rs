@@ -1,16 +1,19 @@
 //! TBX: written as ISO 30042:2019 TBX-Basic (`conceptEntry` / `langSec` /
-//! `termSec`); read in that form and in TBX v2's `martif` (`termEntry` /
-//! `langSet` / `tig` or `ntig`). Readings travel as `termNote
+//! `termSec`, DCA style); read in that form, in TBX v3's DCT style (data
+//! categories as elements of the TBX modules' namespaces) and in TBX v2's
+//! `martif` (`termEntry` / `langSet` / `tig` or `ntig`). Readings travel as `termNote
 //! type="pronunciation"`, statuses as `administrativeStatus`, a concept's
 //! note as a `note` of the entry. No DTD is read
 //! and no entity other than XML's five is expanded.
 
 use std::path::Path;
 
-use quick_xml::Reader;
+use quick_xml::NsReader;
 use quick_xml::escape::escape;
 use quick_xml::events::{BytesStart, Event};
+use quick_xml::name::{Namespace, ResolveResult};
 
+use super::Note;
 use crate::{Concept, Error, Glossary, Lang, Status, Term};
 
 fn admin_status(s: Status) -> &'static str {
@@ -199,7 +202,30 @@ enum Slot {
     Reading,
     /// A note on the entry itself, outside its language sections.
     Note,
+    /// A field the glossary has no place for, counted for the file's note.
+    Lost(Lost),
 }
+
+/// The fields of an entry the glossary has no place for: counted, and said
+/// once a file (see [`LOST`]).
+#[derive(Clone, Copy)]
+enum Lost {
+    TermNote,
+    SectionNote,
+    Context,
+    Source,
+    PartOfSpeech,
+}
+
+/// Each [`Lost`] field, in its index's place, with its names in the file's
+/// note (one, several).
+const LOST: [(&str, &str); 5] = [
+    ("term note", "term notes"),
+    ("note on a language section", "notes on language sections"),
+    ("context", "contexts"),
+    ("source", "sources"),
+    ("part of speech", "parts of speech"),
+];
 
 /// Why escaped text could not be read: an entity XML does not define (a
 /// DTD's, external or not, is never expanded) or a malformed reference.
@@ -227,6 +253,46 @@ fn attr(e: &BytesStart, name: &[u8]) -> Result<Option<String>, String> {
     Ok(None)
 }
 
+/// The glossary's language a language tag names, in any case: `en`, `ja`
+/// and tags of them (`en-US`, `ja-JP`), ISO 639-2/3's `eng` and `jpn`, and
+/// `jp`, a common mistake for Japanese (it is the country's code).
+fn lang_of(tag: &str) -> Option<Lang> {
+    Lang::from_tag(tag).or_else(|| {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        primary.eq_ignore_ascii_case("jp").then_some(Lang::Ja)
+    })
+}
+
+/// True for a namespace of a TBX module (`http://www.tbxinfo.net/ns/min`,
+/// `…/basic`): TBX v3's DCT style writes each data category as an element
+/// of its module's namespace (`<min:administrativeStatus>`), whatever
+/// prefix the file binds to it.
+fn module_namespace(ns: &[u8]) -> bool {
+    ["http://www.tbxinfo.net/ns/", "https://www.tbxinfo.net/ns/"]
+        .iter()
+        .any(|base| ns.starts_with(base.as_bytes()))
+}
+
+/// The language section being read.
+struct Section {
+    /// Its line.
+    line: Option<usize>,
+    /// Its language tag, its own or inherited, if any.
+    tag: Option<String>,
+    /// The glossary's language it is, if it is one of them.
+    lang: Option<Lang>,
+    /// Terms read in it, of a language the glossary does not hold.
+    dropped: usize,
+}
+
+/// Where a definition stands: on the entry, or on a language section.
+enum At {
+    Entry,
+    Lang(Lang),
+    /// A section of another language (its tag), or of none.
+    Other(Option<String>),
+}
+
 /// The entry, language section and term being read, and what is done.
 #[derive(Default)]
 struct Entries {
@@ -235,7 +301,7 @@ struct Entries {
     count: usize,
     concept: Option<Concept>,
     entry_line: Option<usize>,
-    lang: Option<Lang>,
+    section: Option<Section>,
     term: Option<Term>,
     slot: Option<Slot>,
     text: String,
@@ -247,9 +313,12 @@ struct Entries {
     /// entry opened inside it, or a term of no language.
     entry_problem: Option<String>,
     /// The depth of the element whose text is being read (`term`,
-    /// `descrip`, `termNote`, `note`): markup inside it (`<hi>`) is part of
-    /// its text, not structure.
+    /// `descrip`, `termNote`, `note`, `admin`, a module's data category):
+    /// markup inside it (`<hi>`) is part of its text, not structure.
     text_depth: Option<usize>,
+    /// The depth of the transaction group being read: its notes are the
+    /// transaction's, administrative data no glossary keeps.
+    transac_depth: Option<usize>,
     /// Concept ids read, with the line of their entry: a duplicate is
     /// reported naming both.
     seen: std::collections::HashMap<String, Option<usize>>,
@@ -258,17 +327,23 @@ struct Entries {
     /// Whether a term of the entry's English (Japanese) section states its
     /// status.
     stated: [bool; 2],
-    /// The entry's definitions: on the entry itself (`None`) or on a
-    /// language section; one becomes the concept's (see `definition`).
-    definitions: Vec<(Option<Option<Lang>>, String)>,
+    /// The entry's definitions, and where each stands; one becomes the
+    /// concept's (see `definition`).
+    definitions: Vec<(At, String)>,
     /// The `xml:lang` of each element open, the one being read included
     /// (`None` where it has none): a language section without its own
     /// inherits the nearest (`<tbx xml:lang="en">`), as XML has it.
     xml_langs: Vec<Option<String>>,
-    /// The line of the language section being read when neither it nor
-    /// an element around it names its language: a term in it is a problem,
-    /// not lost without a word.
-    unnamed_section: Option<Option<usize>>,
+    /// The entry's sections in other languages that held terms: tag, line,
+    /// terms.
+    dropped_sections: Vec<(String, Option<usize>, usize)>,
+    /// For each other language (its tag in lowercase), the entries kept
+    /// whose section in it was not.
+    dropped_langs: Vec<(String, usize)>,
+    /// Fields the glossary has no place for, counted by [`Lost`].
+    lost: [usize; 5],
+    /// What was read and not kept, entry by entry.
+    notes: Vec<Note>,
 }
 
 /// Index of a language in [`Entries::stated`].
@@ -283,32 +358,32 @@ fn slot_of(lang: Lang) -> usize {
 /// the others: the entry's own, else the English section's, else the
 /// Japanese one's (kotoba keeps one definition, in English, and writes it on
 /// the English section); another that differs is kept in the note as
-/// `definition (ja): …`, not dropped.
-fn definition(definitions: &[(Option<Option<Lang>>, String)]) -> (String, Vec<String>) {
-    let rank = |at: &Option<Option<Lang>>| match at {
-        None => 0,
-        Some(Some(Lang::En)) => 1,
-        Some(Some(Lang::Ja)) => 2,
-        Some(None) => 3,
+/// `definition (ja): …`, not dropped, as is one in another language
+/// (`definition (zh): …`), which never becomes the concept's.
+fn definition(definitions: &[(At, String)]) -> (String, Vec<String>) {
+    let rank = |at: &At| match at {
+        At::Entry => 0,
+        At::Lang(Lang::En) => 1,
+        At::Lang(Lang::Ja) => 2,
+        At::Other(_) => 3,
     };
-    let Some(best) = definitions
+    let best = definitions
         .iter()
         .enumerate()
+        .filter(|(_, (at, _))| !matches!(at, At::Other(_)))
         .min_by_key(|(i, (at, _))| (rank(at), *i))
-        .map(|(i, _)| i)
-    else {
-        return (String::new(), Vec::new());
-    };
-    let kept = definitions[best].1.clone();
+        .map(|(i, _)| i);
+    let kept = best.map_or(String::new(), |i| definitions[i].1.clone());
     let mut others: Vec<String> = Vec::new();
     for (i, (at, text)) in definitions.iter().enumerate() {
-        if i == best || *text == kept {
+        if Some(i) == best || *text == kept {
             continue;
         }
         let label = match at {
-            None => "definition".to_string(),
-            Some(Some(l)) => format!("definition ({})", l.code()),
-            Some(None) => "definition (other language)".to_string(),
+            At::Entry => "definition".to_string(),
+            At::Lang(l) => format!("definition ({})", l.code()),
+            At::Other(Some(tag)) => format!("definition ({tag})"),
+            At::Other(None) => "definition (other language)".to_string(),
         };
         let line = format!("{label}: {text}");
         if !others.contains(&line) {
@@ -318,27 +393,57 @@ fn definition(definitions: &[(Option<Option<Lang>>, String)]) -> (String, Vec<St
     (kept, others)
 }
 
+/// `n` and `one` or `many`.
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 impl Entries {
-    /// An element opens on `line`.
-    fn start(&mut self, e: &BytesStart, line: Option<usize>) -> Result<(), String> {
+    /// The glossary's language of the section being read, if it is one.
+    fn lang(&self) -> Option<Lang> {
+        self.section.as_ref().and_then(|s| s.lang)
+    }
+
+    /// An element opens on `line`; `module` when it is in a TBX module's
+    /// namespace (a data category of the DCT style).
+    fn start(&mut self, e: &BytesStart, module: bool, line: Option<usize>) -> Result<(), String> {
         self.depth += 1;
         // Every tag's attributes are checked, used or not: a malformed list
         // would pass for a missing id or language.
         for a in e.attributes() {
             a.map_err(|e| format!("not well-formed XML: {e}"))?;
         }
+        let local = e.local_name();
+        let local = local.as_ref();
         // Some tools write a language section's `lang` without its `xml:`
         // prefix.
         let own = match attr(e, b"xml:lang")? {
             Some(tag) => Some(tag),
-            None if matches!(e.local_name().as_ref(), b"langSec" | b"langSet") => attr(e, b"lang")?,
+            None if !module && matches!(local, b"langSec" | b"langSet") => attr(e, b"lang")?,
             None => None,
         };
         self.xml_langs.push(own);
         if self.text_depth.is_some() {
             return Ok(());
         }
-        match e.local_name().as_ref() {
+        if module {
+            // TBX v3's DCT style: the data category is the element's name
+            // in a module's namespace, its value the element's text.
+            self.slot = Some(match local {
+                b"subjectField" => Slot::Domain,
+                b"definition" => Slot::Definition,
+                b"administrativeStatus" | b"normativeAuthorization" => Slot::Status,
+                b"pronunciation" => Slot::Reading,
+                b"context" => Slot::Lost(Lost::Context),
+                b"source" => Slot::Lost(Lost::Source),
+                b"partOfSpeech" => Slot::Lost(Lost::PartOfSpeech),
+                _ => Slot::None,
+            });
+            self.text_depth = Some(self.depth);
+            self.text.clear();
+            return Ok(());
+        }
+        match local {
             // Entries do not nest: the outer one is reported, not replaced.
             b"conceptEntry" | b"termEntry" if self.concept.is_some() => {
                 let problem = match line {
@@ -365,20 +470,12 @@ impl Entries {
                 // Language tags are case-insensitive (`EN`, `ja-JP`, `En-US`);
                 // a section without one has the nearest around it.
                 let tag = self.xml_langs.iter().rev().flatten().next().cloned();
-                self.unnamed_section = tag.is_none().then_some(line);
-                self.lang = match tag
-                    .map(|l| {
-                        l.split(['-', '_'])
-                            .next()
-                            .unwrap_or("")
-                            .to_ascii_lowercase()
-                    })
-                    .as_deref()
-                {
-                    Some("en") => Some(Lang::En),
-                    Some("ja") => Some(Lang::Ja),
-                    _ => None,
-                }
+                self.section = Some(Section {
+                    line,
+                    lang: tag.as_deref().and_then(lang_of),
+                    tag,
+                    dropped: 0,
+                });
             }
             b"termSec" | b"tig" | b"ntig" => {
                 self.term_bad = false;
@@ -388,20 +485,37 @@ impl Entries {
                     status: Status::Admitted,
                 })
             }
+            b"transacGrp" => {
+                self.transac_depth.get_or_insert(self.depth);
+            }
             b"term" => self.slot = Some(Slot::Term),
-            // Only a note directly in the entry is the entry's (not one on a
-            // language section, a term or a transaction).
+            // Only a note directly in the entry is the entry's; one on a
+            // term or a language section is counted as not kept, one on a
+            // transaction is administrative data.
             b"note" => {
-                self.slot = if self.concept.is_some() && self.depth == self.entry_depth + 1 {
-                    Some(Slot::Note)
+                self.slot = Some(if self.concept.is_none() || self.transac_depth.is_some() {
+                    Slot::None
+                } else if self.depth == self.entry_depth + 1 {
+                    Slot::Note
+                } else if self.term.is_some() {
+                    Slot::Lost(Lost::TermNote)
+                } else if self.section.is_some() {
+                    Slot::Lost(Lost::SectionNote)
                 } else {
-                    Some(Slot::None)
-                }
+                    Slot::None
+                })
             }
             b"descrip" => {
                 self.slot = match attr(e, b"type")?.as_deref() {
                     Some("subjectField") => Some(Slot::Domain),
                     Some("definition") => Some(Slot::Definition),
+                    Some("context") => Some(Slot::Lost(Lost::Context)),
+                    _ => Some(Slot::None),
+                }
+            }
+            b"admin" => {
+                self.slot = match attr(e, b"type")?.as_deref() {
+                    Some("source") => Some(Slot::Lost(Lost::Source)),
                     _ => Some(Slot::None),
                 }
             }
@@ -411,14 +525,15 @@ impl Entries {
                         Some(Slot::Status)
                     }
                     Some("pronunciation") => Some(Slot::Reading),
+                    Some("partOfSpeech") => Some(Slot::Lost(Lost::PartOfSpeech)),
                     _ => Some(Slot::None),
                 }
             }
             _ => {}
         }
         if matches!(
-            e.local_name().as_ref(),
-            b"term" | b"note" | b"descrip" | b"termNote"
+            local,
+            b"term" | b"note" | b"descrip" | b"termNote" | b"admin"
         ) {
             self.text_depth = Some(self.depth);
         }
@@ -426,83 +541,112 @@ impl Entries {
         Ok(())
     }
 
+    /// The text element being read closes: its value goes where its slot
+    /// says; a bad status becomes one of the `problems`.
+    fn value(&mut self, path: &Path, line: Option<usize>, problems: &mut Vec<Error>) {
+        let value = self.text.trim().to_string();
+        match self.slot.take().unwrap_or(Slot::None) {
+            Slot::Term => {
+                if let Some(t) = self.term.as_mut() {
+                    t.term = value;
+                }
+            }
+            Slot::Domain => {
+                if let Some(c) = self.concept.as_mut() {
+                    c.domain = value;
+                }
+            }
+            Slot::Definition => {
+                if self.concept.is_some() && !value.is_empty() {
+                    let at = match &self.section {
+                        None => At::Entry,
+                        Some(Section { lang: Some(l), .. }) => At::Lang(*l),
+                        Some(Section { tag, .. }) => At::Other(tag.clone()),
+                    };
+                    self.definitions.push((at, value));
+                }
+            }
+            Slot::Status => match (Status::parse(&value), self.term.is_some()) {
+                (Some(s), true) => {
+                    if let Some(t) = self.term.as_mut() {
+                        t.status = s;
+                    }
+                    if let Some(l) = self.lang() {
+                        self.stated[slot_of(l)] = true;
+                    }
+                }
+                (None, _) => {
+                    self.term_bad = true;
+                    problems.push(Error::parse(
+                        path,
+                        line,
+                        format!("unknown status `{value}`"),
+                    ))
+                }
+                _ => {}
+            },
+            Slot::Reading => {
+                if let Some(t) = self.term.as_mut() {
+                    t.reading = Some(value);
+                }
+            }
+            Slot::Note => {
+                if let Some(c) = self.concept.as_mut().filter(|_| !value.is_empty()) {
+                    if !c.note.is_empty() {
+                        c.note.push_str("; ");
+                    }
+                    c.note.push_str(&value);
+                }
+            }
+            Slot::Lost(field) => {
+                if self.concept.is_some() && !value.is_empty() {
+                    self.lost[field as usize] += 1;
+                }
+            }
+            Slot::None => {}
+        }
+    }
+
     /// The element `name` closes on `line`; a bad entry or term becomes one
-    /// of the `problems`.
+    /// of the `problems`, what an entry kept loses one of its notes.
     fn end(&mut self, name: &[u8], path: &Path, line: Option<usize>, problems: &mut Vec<Error>) {
         let depth = self.depth;
         self.depth = self.depth.saturating_sub(1);
         self.xml_langs.pop();
         match self.text_depth {
             Some(d) if d != depth => return,
-            Some(_) => self.text_depth = None,
+            Some(_) => {
+                self.text_depth = None;
+                self.value(path, line, problems);
+                self.slot = None;
+                self.text.clear();
+                return;
+            }
             None => {}
         }
-        let value = self.text.trim().to_string();
         match name {
-            b"term" => {
-                if let Some(t) = self.term.as_mut() {
-                    t.term = value;
-                }
-            }
-            b"descrip" | b"termNote" | b"note" => match self.slot.take().unwrap_or(Slot::None) {
-                Slot::Domain => {
-                    if let Some(c) = self.concept.as_mut() {
-                        c.domain = value;
-                    }
-                }
-                Slot::Definition => {
-                    if self.concept.is_some() && !value.is_empty() {
-                        let at = (depth != self.entry_depth + 1).then_some(self.lang);
-                        self.definitions.push((at, value));
-                    }
-                }
-                Slot::Status => match (Status::parse(&value), self.term.as_mut()) {
-                    (Some(s), Some(t)) => {
-                        t.status = s;
-                        if let Some(l) = self.lang {
-                            self.stated[slot_of(l)] = true;
-                        }
-                    }
-                    (None, _) => {
-                        self.term_bad = true;
-                        problems.push(Error::parse(
-                            path,
-                            line,
-                            format!("unknown status `{value}`"),
-                        ))
-                    }
-                    _ => {}
-                },
-                Slot::Reading => {
-                    if let Some(t) = self.term.as_mut() {
-                        t.reading = Some(value);
-                    }
-                }
-                Slot::Note => {
-                    if let Some(c) = self.concept.as_mut().filter(|_| !value.is_empty()) {
-                        if !c.note.is_empty() {
-                            c.note.push_str("; ");
-                        }
-                        c.note.push_str(&value);
-                    }
-                }
-                Slot::None | Slot::Term => {}
-            },
             b"termSec" | b"tig" | b"ntig" => {
-                if let (Some(t), Some(at), true) = (
-                    self.term.as_ref(),
-                    self.unnamed_section,
-                    self.concept.is_some(),
-                ) {
-                    let section = at.map(|l| format!(" (line {l})")).unwrap_or_default();
-                    self.entry_problem.get_or_insert(format!(
-                        "the term `{}` is in a language section{section} with no xml:lang, \
-                         nor one on an element around it",
-                        t.term
-                    ));
+                let term = self.term.take();
+                if let (Some(t), true) = (term.as_ref(), self.concept.is_some()) {
+                    match self.section.as_mut() {
+                        Some(Section {
+                            tag: None, line, ..
+                        }) => {
+                            let section = line.map(|l| format!(" (line {l})")).unwrap_or_default();
+                            self.entry_problem.get_or_insert(format!(
+                                "the term `{}` is in a language section{section} with no \
+                                 xml:lang, nor one on an element around it",
+                                t.term
+                            ));
+                        }
+                        Some(s @ Section { lang: None, .. }) if !t.term.is_empty() => {
+                            s.dropped += 1;
+                        }
+                        _ => {}
+                    }
                 }
-                if let (Some(t), Some(c), Some(l)) =
-                    (self.term.take(), self.concept.as_mut(), self.lang)
+                if let (Some(t), Some(l)) = (term, self.lang())
+                    && let Some(c) = self.concept.as_mut()
                 {
                     if t.term.is_empty() {
                         problems.push(Error::parse(path, line, "empty <term>"));
@@ -512,62 +656,162 @@ impl Entries {
                 }
             }
             b"langSec" | b"langSet" => {
-                self.lang = None;
-                self.unnamed_section = None;
+                if let Some(Section {
+                    tag: Some(tag),
+                    line,
+                    dropped,
+                    ..
+                }) = self.section.take()
+                    && dropped > 0
+                {
+                    self.dropped_sections.push((tag, line, dropped));
+                }
             }
+            b"transacGrp" if self.transac_depth == Some(depth) => self.transac_depth = None,
             b"conceptEntry" | b"termEntry" if depth != self.entry_depth => {}
-            b"conceptEntry" | b"termEntry" => {
-                if let Some(p) = self.entry_problem.take() {
-                    self.concept = None;
-                    problems.push(Error::parse(path, self.entry_line, p));
-                }
-                let stated = std::mem::take(&mut self.stated);
-                let definitions = std::mem::take(&mut self.definitions);
-                if let Some(mut c) = self.concept.take() {
-                    // A section whose terms state no status (memoQ and
-                    // MultiTerm often write none) prefers its first term, as
-                    // kotoba's tables do; otherwise none would be preferred.
-                    for lang in [Lang::En, Lang::Ja] {
-                        if !stated[slot_of(lang)]
-                            && let Some(first) = c.terms_mut(lang).first_mut()
-                        {
-                            first.status = Status::Preferred;
-                        }
-                    }
-                    let (kept, others) = definition(&definitions);
-                    c.definition = kept;
-                    for other in others {
-                        if !c.note.is_empty() {
-                            c.note.push_str("; ");
-                        }
-                        c.note.push_str(&other);
-                    }
-                    if c.id.is_empty() {
-                        let first =
-                            c.en.first()
-                                .or(c.ja.first())
-                                .map(|t| t.term.clone())
-                                .unwrap_or_default();
-                        c.id = crate::model::id_from(&first);
-                    }
-                    match c.problem() {
-                        Some(p) => problems.push(Error::parse(path, self.entry_line, p)),
-                        None => match super::duplicate(
-                            &mut self.seen,
-                            c.id.trim(),
-                            path,
-                            self.entry_line,
-                        ) {
-                            Some(e) => problems.push(e),
-                            None => self.glossary.concepts.push(c),
-                        },
-                    }
-                }
-            }
+            b"conceptEntry" | b"termEntry" => self.end_entry(path, problems),
             _ => {}
         }
         self.slot = None;
         self.text.clear();
+    }
+
+    /// The entry being read closes: its concept is kept, or reported.
+    fn end_entry(&mut self, path: &Path, problems: &mut Vec<Error>) {
+        if let Some(p) = self.entry_problem.take() {
+            self.concept = None;
+            problems.push(Error::parse(path, self.entry_line, p));
+        }
+        let stated = std::mem::take(&mut self.stated);
+        let definitions = std::mem::take(&mut self.definitions);
+        let dropped = std::mem::take(&mut self.dropped_sections);
+        let Some(mut c) = self.concept.take() else {
+            return;
+        };
+        // A section whose terms state no status (memoQ and MultiTerm often
+        // write none) prefers its first term, as kotoba's tables do;
+        // otherwise none would be preferred.
+        for lang in [Lang::En, Lang::Ja] {
+            if !stated[slot_of(lang)]
+                && let Some(first) = c.terms_mut(lang).first_mut()
+            {
+                first.status = Status::Preferred;
+            }
+        }
+        let (kept, others) = definition(&definitions);
+        c.definition = kept;
+        for other in others {
+            if !c.note.is_empty() {
+                c.note.push_str("; ");
+            }
+            c.note.push_str(&other);
+        }
+        if c.id.is_empty() {
+            let first =
+                c.en.first()
+                    .or(c.ja.first())
+                    .map(|t| t.term.clone())
+                    .unwrap_or_default();
+            c.id = crate::model::id_from(&first);
+        }
+        let sections = |dropped: &[(String, Option<usize>, usize)]| {
+            let tags: Vec<&str> = dropped.iter().map(|(tag, _, _)| tag.as_str()).collect();
+            format!(
+                "its {} section{} not kept",
+                tags.join(", "),
+                if tags.len() == 1 { " is" } else { "s are" }
+            )
+        };
+        match c.problem() {
+            // An entry whose terms are all in other languages: said so, not
+            // only that it has no term.
+            Some(p) if !dropped.is_empty() && c.en.is_empty() && c.ja.is_empty() => {
+                problems.push(Error::parse(
+                    path,
+                    self.entry_line,
+                    format!(
+                        "{p} in English or Japanese ({}: the glossary holds these two only)",
+                        sections(&dropped)
+                    ),
+                ))
+            }
+            Some(p) => problems.push(Error::parse(path, self.entry_line, p)),
+            None => match super::duplicate(&mut self.seen, c.id.trim(), path, self.entry_line) {
+                Some(e) => problems.push(e),
+                None => {
+                    let mut langs: Vec<String> = Vec::new();
+                    for (tag, line, terms) in dropped {
+                        self.notes.push(Note {
+                            path: path.to_path_buf(),
+                            line,
+                            concept: Some(c.id.clone()),
+                            message: format!(
+                                "entry `{}`: its {tag} section ({}) is not kept: the glossary \
+                                 holds English and Japanese only",
+                                c.id,
+                                count(terms, "term", "terms")
+                            ),
+                        });
+                        let tag = tag.to_ascii_lowercase();
+                        if !langs.contains(&tag) {
+                            langs.push(tag);
+                        }
+                    }
+                    for tag in langs {
+                        match self.dropped_langs.iter_mut().find(|(t, _)| *t == tag) {
+                            Some((_, n)) => *n += 1,
+                            None => self.dropped_langs.push((tag, 1)),
+                        }
+                    }
+                    self.glossary.concepts.push(c)
+                }
+            },
+        }
+    }
+
+    /// The notes on the whole file: the fields not kept, counted, and, when
+    /// more than one entry lost a section, the languages not kept.
+    fn file_notes(&self, path: &Path) -> Vec<Note> {
+        let mut notes = Vec::new();
+        let note = |message: String| Note {
+            path: path.to_path_buf(),
+            line: None,
+            concept: None,
+            message,
+        };
+        if self.dropped_langs.iter().map(|(_, n)| n).sum::<usize>() > 1 {
+            let langs: Vec<String> = self
+                .dropped_langs
+                .iter()
+                .map(|(tag, n)| format!("{tag} in {}", count(*n, "entry", "entries")))
+                .collect();
+            notes.push(note(format!(
+                "language sections not kept (the glossary holds English and Japanese only): {}",
+                langs.join(", ")
+            )));
+        }
+        let lost: Vec<String> = LOST
+            .iter()
+            .zip(self.lost)
+            .filter(|(_, n)| *n > 0)
+            .map(|((one, many), n)| count(n, one, many))
+            .collect();
+        if let Some((last, first)) = lost.split_last() {
+            let all = if first.is_empty() {
+                last.clone()
+            } else {
+                format!("{} and {last}", first.join(", "))
+            };
+            let verb = if self.lost.iter().sum::<usize>() == 1 {
+                "is"
+            } else {
+                "are"
+            };
+            notes.push(note(format!(
+                "{all} {verb} not kept: the glossary has no place for them"
+            )));
+        }
+        notes
     }
 }
 
@@ -596,10 +840,28 @@ impl Lines<'_> {
     }
 }
 
+/// Reads TBX without the notes of what is not kept (see [`read_noted`]).
+#[cfg(test)]
+pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossary, Error> {
+    read_noted(text, path, problems, &mut Vec::new())
+}
+
 /// Reads TBX. The file must be well-formed XML under one `<tbx>` or
 /// `<martif>` root with at least one entry; a bad entry or term is one of the
 /// `problems` (the caller's lenient mode decides), anything else an error.
-pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossary, Error> {
+/// Data categories are read in the DCA style (`<termNote
+/// type="administrativeStatus">`) and TBX v3's DCT style (an element of a
+/// module's namespace, `<min:administrativeStatus>`). What the glossary
+/// cannot keep is one of the `notes`: each language section of another
+/// language than English and Japanese that held terms, and a count a file
+/// of the notes on terms or language sections, contexts, sources and parts
+/// of speech.
+pub fn read_noted(
+    text: &str,
+    path: &Path,
+    problems: &mut Vec<Error>,
+    notes: &mut Vec<Note>,
+) -> Result<Glossary, Error> {
     let mut lines = Lines {
         text: text.as_bytes(),
         pos: 0,
@@ -640,7 +902,7 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
             cleaned.as_str()
         }
     };
-    let mut reader = Reader::from_str(text);
+    let mut reader = NsReader::from_str(text);
     let name_of = |e: &BytesStart| String::from_utf8_lossy(e.name().as_ref()).into_owned();
     let mut entries = Entries::default();
     // The elements open, with their lines, to tell where a cut file stops.
@@ -652,13 +914,19 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
     loop {
         let pos = reader.buffer_position();
         let line = lines.at(pos);
-        let event = reader.read_event().map_err(|e| {
-            Error::parse(
-                path,
-                lines.at(reader.error_position()),
-                format!("not well-formed XML: {e}"),
-            )
-        })?;
+        let (module, event) = match reader.read_resolved_event() {
+            Ok((ns, event)) => (
+                matches!(ns, ResolveResult::Bound(Namespace(n)) if module_namespace(n)),
+                event,
+            ),
+            Err(e) => {
+                return Err(Error::parse(
+                    path,
+                    lines.at(reader.error_position()),
+                    format!("not well-formed XML: {e}"),
+                ));
+            }
+        };
         match event {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 if open.is_empty() {
@@ -685,7 +953,7 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
                 }
                 body |= e.local_name().as_ref() == b"body";
                 entries
-                    .start(e, line)
+                    .start(e, module, line)
                     .map_err(|m| Error::parse(path, line, m))?;
                 if let Event::Start(_) = event {
                     open.push((name_of(e), line));
@@ -743,6 +1011,8 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
             "no term entries (no <body>, <conceptEntry> or <termEntry>)",
         ));
     }
+    notes.append(&mut entries.notes);
+    notes.extend(entries.file_notes(path));
     Ok(entries.glossary)
 }
 
@@ -760,6 +1030,202 @@ mod tests {
         let g = read(text, Path::new("g.tbx"), &mut problems)?;
         assert_eq!(g.concepts[0].en[0].term, "tariff");
         assert_eq!(g.concepts[0].ja[0].term, "関税");
+        Ok(())
+    }
+
+    /// `xml:lang="jp"` (a common mistake for Japanese) and ISO 639-2/3's
+    /// `jpn` and `eng` were not read, their sections dropped silently, as
+    /// were sections in other languages (a terminologist's review): the
+    /// first are Japanese and English, the others each a note naming the
+    /// entry and the language, and a problem when the entry has nothing else.
+    #[test]
+    fn other_language_tags_are_read_or_said_not_kept() -> Result<(), Error> {
+        let text = "<tbx xml:lang=\"en\"><text><body>\n\
+            <conceptEntry id=\"sg\">\n\
+            <langSec xml:lang=\"en\"><termSec><term>safeguard</term></termSec></langSec>\n\
+            <langSec xml:lang=\"jp\"><termSec><term>セーフガード</term></termSec></langSec>\n\
+            <langSec xml:lang=\"zh\"><descrip type=\"definition\">临时进口限制。</descrip>\
+            <termSec><term>保障措施</term></termSec></langSec>\n\
+            <langSec xml:lang=\"ko-KR\"><termSec><term>세이프가드</term></termSec>\
+            <termSec><term>긴급수입제한</term></termSec></langSec>\n\
+            </conceptEntry>\n\
+            <conceptEntry id=\"ad\"><langSec xml:lang=\"eng\"><termSec><term>anti-dumping duty</term>\
+            </termSec></langSec>\n<langSec xml:lang=\"JPN\"><termSec><term>反ダンピング税</term>\
+            </termSec></langSec><langSec xml:lang=\"zh-Hans\"><termSec><term>反倾销税</term>\
+            </termSec></langSec></conceptEntry>\n\
+            <conceptEntry id=\"fr\"><langSec xml:lang=\"fr\"><termSec><term>droit</term>\
+            </termSec></langSec></conceptEntry>\n\
+            </body></text></tbx>";
+        let mut problems = Vec::new();
+        let mut notes = Vec::new();
+        let g = read_noted(text, Path::new("j.tbx"), &mut problems, &mut notes)?;
+        let terms: Vec<(&str, &str, &str)> = g
+            .concepts
+            .iter()
+            .map(|c| (c.id.as_str(), c.en[0].term.as_str(), c.ja[0].term.as_str()))
+            .collect();
+        assert_eq!(
+            terms,
+            [
+                ("sg", "safeguard", "セーフガード"),
+                ("ad", "anti-dumping duty", "反ダンピング税")
+            ]
+        );
+        // A definition in another language is kept in the note, never as
+        // the concept's (English) definition.
+        assert_eq!(g.concepts[0].definition, "");
+        assert_eq!(g.concepts[0].note, "definition (zh): 临时进口限制。");
+        let problems: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            problems,
+            [
+                "j.tbx:10: concept `fr` has no term in English or Japanese (its fr section is \
+                 not kept: the glossary holds these two only)"
+            ]
+        );
+        let notes: Vec<(String, Option<&str>)> = notes
+            .iter()
+            .map(|n| (n.to_string(), n.concept.as_deref()))
+            .collect();
+        assert_eq!(
+            notes,
+            [
+                (
+                    "j.tbx:5: entry `sg`: its zh section (1 term) is not kept: the glossary \
+                     holds English and Japanese only"
+                        .to_string(),
+                    Some("sg")
+                ),
+                (
+                    "j.tbx:6: entry `sg`: its ko-KR section (2 terms) is not kept: the \
+                     glossary holds English and Japanese only"
+                        .to_string(),
+                    Some("sg")
+                ),
+                (
+                    "j.tbx:9: entry `ad`: its zh-Hans section (1 term) is not kept: the \
+                     glossary holds English and Japanese only"
+                        .to_string(),
+                    Some("ad")
+                ),
+                (
+                    "j.tbx: language sections not kept (the glossary holds English and \
+                     Japanese only): zh in 1 entry, ko-kr in 1 entry, zh-hans in 1 entry"
+                        .to_string(),
+                    None
+                ),
+            ]
+        );
+        Ok(())
+    }
+
+    /// Notes on terms, contexts, sources and parts of speech were dropped
+    /// without a word: one note a file counts them (the glossary has no
+    /// place for them); a transaction's note is administrative data.
+    #[test]
+    fn fields_not_kept_are_counted() -> Result<(), Error> {
+        let text = "<tbx><text><body><conceptEntry id=\"q\"><note>kept</note>\
+            <langSec xml:lang=\"en\"><note>on English</note><termSec><term>quota</term>\
+            <termNote type=\"partOfSpeech\">noun</termNote>\
+            <descrip type=\"context\">An import quota on rice.</descrip>\
+            <admin type=\"source\">WTO</admin><note>one</note><note>two</note>\
+            <transacGrp><transac>origination</transac><note>imported</note></transacGrp>\
+            </termSec></langSec></conceptEntry></body></text></tbx>";
+        let mut problems = Vec::new();
+        let mut notes = Vec::new();
+        let g = read_noted(text, Path::new("f.tbx"), &mut problems, &mut notes)?;
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(g.concepts[0].note, "kept");
+        let notes: Vec<String> = notes.iter().map(|n| n.to_string()).collect();
+        assert_eq!(
+            notes,
+            [
+                "f.tbx: 2 term notes, 1 note on a language section, 1 context, 1 source and \
+                 1 part of speech are not kept: the glossary has no place for them"
+            ]
+        );
+        // A file of what the glossary keeps has no note.
+        let mut notes = Vec::new();
+        read_noted(&write(&g), Path::new("w.tbx"), &mut problems, &mut notes)?;
+        assert!(notes.is_empty(), "{notes:?}");
+        Ok(())
+    }
+
+    /// TBX v3's DCT style writes data categories as elements of the TBX
+    /// modules' namespaces: statuses, definitions and subject fields were
+    /// not read (the deprecated `escape clause` came back preferred's
+    /// equal). They are read by local name and namespace, whatever the
+    /// prefix; the same name in another namespace is no data category.
+    #[test]
+    fn reads_the_dct_style_by_namespace() -> Result<(), Error> {
+        let dct = |min: &str, basic: &str| {
+            format!(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+                 <tbx type=\"TBX-Basic\" style=\"dct\" xml:lang=\"en\" \
+                 xmlns=\"urn:iso:std:iso:30042:ed-2\" xmlns:{min}=\"http://www.tbxinfo.net/ns/min\" \
+                 xmlns:{basic}=\"http://www.tbxinfo.net/ns/basic\">\n\
+                 <text><body><conceptEntry id=\"sg\"><{min}:subjectField>trade remedies</{min}:subjectField>\n\
+                 <langSec xml:lang=\"en\"><{basic}:definition>Temporary <hi>import</hi> restriction.</{basic}:definition>\n\
+                 <termSec><term>safeguard</term><{min}:partOfSpeech>noun</{min}:partOfSpeech>\
+                 <{min}:administrativeStatus>preferredTerm-admn-sts</{min}:administrativeStatus>\
+                 <{basic}:context>A safeguard on steel.</{basic}:context></termSec>\n\
+                 <termSec><term>escape clause</term><{min}:administrativeStatus>deprecatedTerm-admn-sts</{min}:administrativeStatus></termSec></langSec>\n\
+                 <langSec xml:lang=\"ja\"><termSec><term>セーフガード</term><{min}:administrativeStatus>admittedTerm-admn-sts</{min}:administrativeStatus></termSec>\
+                 <termSec><term>緊急輸入制限</term><{min}:administrativeStatus>preferredTerm-admn-sts</{min}:administrativeStatus></termSec></langSec>\n\
+                 </conceptEntry></body></text></tbx>"
+            )
+        };
+        for (min, basic) in [("min", "basic"), ("m", "b"), ("basic", "min")] {
+            let mut problems = Vec::new();
+            let mut notes = Vec::new();
+            let g = read_noted(
+                &dct(min, basic),
+                Path::new("d.tbx"),
+                &mut problems,
+                &mut notes,
+            )?;
+            assert!(problems.is_empty(), "{problems:?}");
+            let c = &g.concepts[0];
+            assert_eq!(c.domain, "trade remedies", "{min}");
+            assert_eq!(c.definition, "Temporary import restriction.", "{min}");
+            let statuses = |terms: &[Term]| -> Vec<(String, Status)> {
+                terms.iter().map(|t| (t.term.clone(), t.status)).collect()
+            };
+            assert_eq!(
+                statuses(&c.en),
+                [
+                    ("safeguard".to_string(), Status::Preferred),
+                    ("escape clause".to_string(), Status::Deprecated)
+                ]
+            );
+            assert_eq!(
+                statuses(&c.ja),
+                [
+                    ("セーフガード".to_string(), Status::Admitted),
+                    ("緊急輸入制限".to_string(), Status::Preferred)
+                ]
+            );
+            let notes: Vec<String> = notes.iter().map(|n| n.to_string()).collect();
+            assert_eq!(
+                notes,
+                [
+                    "d.tbx: 1 context and 1 part of speech are not kept: the glossary has no \
+                     place for them"
+                ]
+            );
+        }
+        // The prefix `min` bound to another namespace is no TBX module.
+        let other = dct("min", "basic").replace("http://www.tbxinfo.net/ns/min", "urn:x:min");
+        let mut problems = Vec::new();
+        let g = read(&other, Path::new("o.tbx"), &mut problems)?;
+        assert!(problems.is_empty(), "{problems:?}");
+        let c = &g.concepts[0];
+        assert_eq!(c.domain, "");
+        assert_eq!(c.definition, "Temporary import restriction.");
+        assert_eq!(
+            (c.en[1].status, c.ja[0].status),
+            (Status::Admitted, Status::Preferred)
+        );
         Ok(())
     }
 

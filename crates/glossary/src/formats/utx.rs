@@ -1,8 +1,9 @@
 //! UTX 1.20 (AAMT): a header line `#UTX 1.20; en/ja`, a column line, then one
 //! row per source/target pair. Concepts travel in a `concept ID` column;
 //! definitions in `comment`; a row's `term status` is that of the terms it
-//! adds to its concept. Readings and domains are not carried, and a tab or
-//! line break in a cell (which has no escapes) is written as a space.
+//! adds to its concept. Readings and domains are not carried, nor concepts
+//! without a term in both languages (no row has an empty side), and a tab
+//! or line break in a cell (which has no escapes) is written as a space.
 
 use std::path::Path;
 
@@ -25,32 +26,47 @@ fn utx_status(s: Status) -> &'static str {
     }
 }
 
+/// A language's term for the approved pair of a concept: its preferred
+/// term, else its first admitted one; never a deprecated one (its index).
+fn best(terms: &[Term]) -> Option<usize> {
+    terms
+        .iter()
+        .position(|t| t.status == Status::Preferred)
+        .or_else(|| terms.iter().position(|t| t.status == Status::Admitted))
+}
+
+/// The ids of the concepts UTX does not write: those without a term in one
+/// of the languages. A UTX row is a source–target pair, which a CAT tool
+/// offers as a translation and a machine translation dictionary applies as
+/// one: a row with an empty side would offer (or apply) an empty translation.
+pub fn unpaired(g: &Glossary) -> Vec<String> {
+    g.concepts
+        .iter()
+        .filter(|c| c.en.is_empty() || c.ja.is_empty())
+        .map(|c| c.id.clone())
+        .collect()
+}
+
+/// Writes UTX: every row a source–target pair, never one with an empty
+/// side (see [`unpaired`]). A concept's first row is its approved pair, its
+/// best English term (preferred, else admitted) with its best Japanese one,
+/// `approved` when either is preferred (a preferred English term whose
+/// Japanese terms are admitted has them as its translation, not an empty
+/// one), `provisional` when both are admitted; without a Japanese term
+/// other than deprecated ones there is no approved pair, only `forbidden`
+/// rows, which tell the translator what not to write. Each later row
+/// brings in one more term with its own status (a reader takes a term's
+/// status from the first row that names it), paired with the other side's
+/// term of the first row.
 pub fn write(g: &Glossary) -> String {
     let mut out = String::from("#UTX 1.20; en/ja; source: kotoba\n");
     out.push_str(&COLUMNS.join("\t"));
     out.push('\n');
     let clean = super::plain_tsv_cell;
     for c in &g.concepts {
-        let (Some(en0), Some(ja0)) = (c.en.first(), c.ja.first()) else {
-            // One-sided concepts still travel, with an empty side.
-            let (src, tgt) = (
-                c.en.first().map_or("", |t| t.term.as_str()),
-                c.ja.first().map_or("", |t| t.term.as_str()),
-            );
-            let status =
-                c.en.first()
-                    .or(c.ja.first())
-                    .map_or(Status::Admitted, |t| t.status);
-            out.push_str(&format!(
-                "{}\t{}\tnoun\t{}\t{}\t{}\n",
-                clean(src),
-                clean(tgt),
-                utx_status(status),
-                clean(&c.id),
-                clean(&super::comment(c))
-            ));
+        if c.en.is_empty() || c.ja.is_empty() {
             continue;
-        };
+        }
         let mut row = |src: &Term, tgt: &Term, status: Status| {
             out.push_str(&format!(
                 "{}\t{}\tnoun\t{}\t{}\t{}\n",
@@ -61,29 +77,34 @@ pub fn write(g: &Glossary) -> String {
                 clean(&super::comment(c))
             ));
         };
-        // A row's status is that of each term it brings in: the first pair
-        // shares one only when its terms do; else the English term comes
-        // first on a row of its own (an empty target, as for one-sided
-        // concepts), so the Japanese one keeps its status.
-        if en0.status == ja0.status {
-            row(en0, ja0, en0.status);
-        } else {
-            row(
-                en0,
-                &Term {
-                    term: String::new(),
-                    reading: None,
-                    status: en0.status,
-                },
-                en0.status,
-            );
-            row(en0, ja0, ja0.status);
-        }
-        for t in c.en.iter().skip(1) {
-            row(t, ja0, t.status);
-        }
-        for t in c.ja.iter().skip(1) {
-            row(en0, t, t.status);
+        let s = best(&c.en).unwrap_or(0);
+        let src = &c.en[s];
+        match best(&c.ja) {
+            Some(t) => {
+                let tgt = &c.ja[t];
+                let status = if src.status == Status::Deprecated {
+                    Status::Deprecated
+                } else if src.status == Status::Preferred || tgt.status == Status::Preferred {
+                    Status::Preferred
+                } else {
+                    Status::Admitted
+                };
+                row(src, tgt, status);
+                for (_, e) in c.en.iter().enumerate().filter(|&(i, _)| i != s) {
+                    row(e, tgt, e.status);
+                }
+                for (_, j) in c.ja.iter().enumerate().filter(|&(j, _)| j != t) {
+                    row(src, j, j.status);
+                }
+            }
+            None => {
+                for j in &c.ja {
+                    row(src, j, Status::Deprecated);
+                }
+                for (_, e) in c.en.iter().enumerate().filter(|&(i, _)| i != s) {
+                    row(e, &c.ja[0], Status::Deprecated);
+                }
+            }
         }
     }
     out
@@ -306,7 +327,11 @@ mod tests {
     }
 
     /// The first row once gave the English term's status to the Japanese
-    /// term too: an admitted 関税 came back preferred.
+    /// term too. Every term keeps its status, but for the best term of a
+    /// language beside a preferred one of the other: the two are the
+    /// approved pair (`tariff → 関税`), so an admitted 関税 comes back
+    /// preferred, as the format's note says (a row with an empty target,
+    /// which kept it admitted, offered CAT tools an empty translation).
     #[test]
     fn every_term_keeps_its_status() -> Result<(), Error> {
         let g = Glossary {
@@ -328,7 +353,90 @@ mod tests {
         let mut problems = Vec::new();
         let back = read(&write(&g), Path::new("g.utx"), &mut problems)?;
         assert!(problems.is_empty(), "{problems:?}");
+        let mut approved = g.clone();
+        approved.concepts[0].ja[0].status = Status::Preferred;
+        assert_eq!(back, approved);
+        // Without a preferred term in either language the pair is
+        // provisional, and every status comes back.
+        let mut g = g;
+        g.concepts[0].en[0].status = Status::Admitted;
+        let back = read(&write(&g), Path::new("g.utx"), &mut problems)?;
         assert_eq!(back, g);
+        Ok(())
+    }
+
+    /// A preferred English term whose Japanese term was admitted was
+    /// written `approved` with an empty target (a terminologist's review:
+    /// a CAT tool offers that as the translation): the approved pair takes
+    /// the best Japanese term, and no row has an empty side.
+    #[test]
+    fn no_row_has_an_empty_side() -> Result<(), Error> {
+        let concept = |id: &str, en: Vec<Term>, ja: Vec<Term>| Concept {
+            id: id.into(),
+            domain: String::new(),
+            definition: String::new(),
+            note: String::new(),
+            en,
+            ja,
+        };
+        let g = Glossary {
+            concepts: vec![
+                concept(
+                    "trq",
+                    vec![term("tariff rate quota", Status::Preferred)],
+                    vec![
+                        term("関税割当て", Status::Deprecated),
+                        term("関税割当", Status::Admitted),
+                    ],
+                ),
+                concept(
+                    "beef",
+                    vec![
+                        term("beef tariff", Status::Admitted),
+                        term("beef duty", Status::Preferred),
+                    ],
+                    vec![term("牛肉関税", Status::Preferred)],
+                ),
+                // Nothing in Japanese may be written: forbidden rows only.
+                concept(
+                    "old",
+                    vec![term("escape clause", Status::Preferred)],
+                    vec![term("免責条項", Status::Deprecated)],
+                ),
+                concept("en-only", vec![term("rice", Status::Preferred)], vec![]),
+                concept("ja-only", vec![], vec![term("米", Status::Preferred)]),
+            ],
+        };
+        let text = write(&g);
+        let rows: Vec<Vec<&str>> = text
+            .lines()
+            .skip(2)
+            .map(|l| l.split('\t').collect())
+            .collect();
+        assert!(
+            rows.iter().all(|r| !r[0].is_empty() && !r[1].is_empty()),
+            "{text}"
+        );
+        let pairs: Vec<(&str, &str, &str)> = rows.iter().map(|r| (r[0], r[1], r[3])).collect();
+        assert_eq!(
+            pairs,
+            [
+                ("tariff rate quota", "関税割当", "approved"),
+                ("tariff rate quota", "関税割当て", "forbidden"),
+                ("beef duty", "牛肉関税", "approved"),
+                ("beef tariff", "牛肉関税", "provisional"),
+                ("escape clause", "免責条項", "forbidden"),
+            ]
+        );
+        assert_eq!(unpaired(&g), ["en-only", "ja-only"]);
+        let back = read(&text, Path::new("g.utx"), &mut Vec::new())?;
+        let trq = &back.concepts[0];
+        assert_eq!(trq.en[0].status, Status::Preferred);
+        assert_eq!(
+            (trq.ja[0].term.as_str(), trq.ja[0].status),
+            ("関税割当", Status::Preferred)
+        );
+        assert_eq!(trq.ja[1].status, Status::Deprecated);
         Ok(())
     }
 
