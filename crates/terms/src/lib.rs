@@ -359,6 +359,30 @@ mod tests {
         ))
     }
 
+    /// A news outlet's name ranked among a folder of saved pages' top terms
+    /// (`CNBC`, `SCMP`, 読売新聞: mastheads, credits and footers).
+    #[test]
+    fn outlet_names_are_no_terms() -> Result<(), Error> {
+        let en = Extractor::new(Language::En)?.count(
+            "Tariffs rose, CNBC reported. CNBC said the tariffs would stay. \
+             The Japan Times said tariffs hit exporters.",
+        );
+        let rows = rank(&en, &RankOptions::default(), None);
+        let terms: Vec<&str> = rows.iter().map(|r| r.term.as_str()).collect();
+        assert!(
+            !terms.iter().any(|t| *t == "CNBC" || *t == "Japan Times"),
+            "{terms:?}"
+        );
+        assert!(terms.contains(&"tariffs"), "{terms:?}");
+        let ja = Extractor::new(Language::Ja)?
+            .count("読売新聞によると、関税が上がった。読売新聞は関税の影響を報じた。");
+        let rows = rank(&ja, &RankOptions::default(), None);
+        let terms: Vec<&str> = rows.iter().map(|r| r.term.as_str()).collect();
+        assert!(!terms.contains(&"読売新聞"), "{terms:?}");
+        assert!(terms.contains(&"関税"), "{terms:?}");
+        Ok(())
+    }
+
     /// A name seen only at sentence starts was shown lowered (`clinton`);
     /// the glossary knows how it is written (an analyst's review).
     #[test]

@@ -526,10 +526,14 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
     let w = &options.weights;
     let marks = glossary.map(|g| glossary_keys(g, stats.language));
     // Each candidate is scored alone; the sort below fixes the order.
+    // A news outlet's name (`Reuters`, `CNBC`, 読売新聞) is where a story
+    // came from, not one of its terms: saved pages repeat it in mastheads,
+    // credits and footers. Pairing still pairs it.
     let candidates = stats
         .terms
         .par_iter()
-        .filter(|(key, counts)| freq_of(key, counts) >= options.min_freq.max(1));
+        .filter(|(key, counts)| freq_of(key, counts) >= options.min_freq.max(1))
+        .filter(|(_, counts)| !kotoba_text::credits::outlet_name(counts.surface()));
     let mut rows: Vec<Candidate> = candidates
         .map(|(key, counts)| {
             let surface = shown_surface(key, counts, &by_key);

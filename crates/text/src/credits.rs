@@ -136,6 +136,21 @@ pub fn clock_word(word: &str) -> bool {
     }
 }
 
+/// True for the name of a news outlet of `data/credits-en.txt` (`Reuters`,
+/// `the Japan Times`, 読売新聞; ASCII case aside), with or without an
+/// opening `the`.
+pub fn outlet_name(name: &str) -> bool {
+    let name = name.trim();
+    let bare = name
+        .get(..4)
+        .filter(|head| head.eq_ignore_ascii_case("the "))
+        .map_or(name, |_| &name[4..]);
+    phrases().outlet.iter().any(|o| {
+        let o_bare = o.strip_prefix("the ").unwrap_or(o);
+        bare.eq_ignore_ascii_case(o_bare)
+    })
+}
+
 /// True for the type of a download link's file (`PDF`, `xlsx`; ASCII case
 /// aside; `data/credits-en.txt`'s `file`).
 pub fn file_type(word: &str) -> bool {
@@ -439,6 +454,18 @@ mod tests {
             "This article was first published on Nikkei Asia.",
         ] {
             assert!(credit_line(line), "{line}");
+        }
+        for name in [
+            "Reuters",
+            "the Japan Times",
+            "japan times",
+            "CNBC",
+            "読売新聞",
+        ] {
+            assert!(outlet_name(name), "{name}");
+        }
+        for name in ["Reuters poll", "Japan", "Times"] {
+            assert!(!outlet_name(name), "{name}");
         }
         for line in [
             "By 2030 Japan will cut tariffs.",
