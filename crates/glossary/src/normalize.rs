@@ -312,6 +312,29 @@ pub fn without_final_okurigana(term: &str) -> Option<String> {
         .then(|| trimmed.to_string())
 }
 
+/// `form` with な after each 的 that makes an adjective of the kanji before
+/// it and stands before a noun (kanji or katakana): `実質的損害` →
+/// `実質的な損害`, `多角的貿易体制` → `多角的な貿易体制`; `None` when it has
+/// none.
+pub(crate) fn with_na_after_teki(form: &str) -> Option<String> {
+    let chars: Vec<char> = form.chars().collect();
+    let mut out = String::with_capacity(form.len() + 6);
+    let mut changed = false;
+    for (i, &c) in chars.iter().enumerate() {
+        out.push(c);
+        let before = i.checked_sub(1).map(|b| chars[b]);
+        let after = chars.get(i + 1).copied();
+        if c == '的'
+            && before.is_some_and(is_kanji)
+            && after.is_some_and(|a| is_kanji(a) || (is_katakana(a) && a != 'ー'))
+        {
+            out.push('な');
+            changed = true;
+        }
+    }
+    changed.then_some(out)
+}
+
 /// A Japanese spelling with the usual variation folded away, for lookups:
 /// okurigana between and after kanji left out (`割り当て`, `割当て` →
 /// `割当`), the counter 国 written one way (`7ヶ国`, `7カ国` → `7か国`), and
