@@ -42,10 +42,7 @@ fn phrases() -> &'static Phrases {
     static PHRASES: OnceLock<Phrases> = OnceLock::new();
     PHRASES.get_or_init(|| {
         let mut p = Phrases::default();
-        for line in crate::data_lines(include_str!("../data/credits-en.txt")) {
-            let Some((kind, phrase)) = line.split_once('\t') else {
-                continue;
-            };
+        for (kind, phrase) in crate::kinded_lines(include_str!("../data/credits-en.txt")) {
             let list = match kind {
                 "byline" => &mut p.byline,
                 "credit" => &mut p.credit,
@@ -59,7 +56,7 @@ fn phrases() -> &'static Phrases {
                 "zone" => &mut p.zone,
                 _ => continue,
             };
-            list.push(phrase.trim());
+            list.push(phrase);
         }
         // Longest first, so `first published` is tried before `published`.
         for list in [&mut p.byline, &mut p.credit, &mut p.stamp] {

@@ -35,3 +35,14 @@ pub fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
+
+/// The entries of a data file of kinds (`kind<TAB>phrase` a line, read as
+/// [`data_lines`] reads lines): (kind, phrase), the phrase trimmed; a line
+/// without a tab is left out.
+pub(crate) fn kinded_lines(
+    data: &'static str,
+) -> impl Iterator<Item = (&'static str, &'static str)> {
+    data_lines(data)
+        .filter_map(|line| line.split_once('\t'))
+        .map(|(kind, phrase)| (kind, phrase.trim()))
+}

@@ -30,11 +30,7 @@ fn words() -> &'static Words {
     static WORDS: OnceLock<Words> = OnceLock::new();
     WORDS.get_or_init(|| {
         let mut w = Words::default();
-        for line in crate::data_lines(include_str!("../../data/furniture.txt")) {
-            let Some((kind, phrase)) = line.split_once('\t') else {
-                continue;
-            };
-            let phrase = phrase.trim();
+        for (kind, phrase) in crate::kinded_lines(include_str!("../../data/furniture.txt")) {
             match kind {
                 "heading" => match phrase.strip_suffix(" *") {
                     Some(opening) => w.heading_openings.push(opening),
