@@ -306,9 +306,32 @@ fn without_final_bracket(sentence: &str) -> Option<&str> {
         })
 }
 
-/// True when a sentence holds a phrase of `data/boilerplate-phrases.txt`: a
-/// copyright line, a subscription prompt, a credit, an editor's note.
+/// True when a sentence is a copyright notice or holds a phrase of
+/// `data/boilerplate-phrases.txt`: a subscription prompt, a credit, an
+/// editor's note, a newsletter's wrapper.
 pub fn boilerplate(sentence: &str) -> bool {
+    copyright_notice(sentence) || phrase_boilerplate(sentence)
+}
+
+/// True for a copyright notice: `Copyright` before a year, `©` or `(c)`
+/// (`Copyright 2024 Reuters.`, `Copyright © Kyodo News`), not a story's
+/// `Copyright protection will be extended …`.
+fn copyright_notice(sentence: &str) -> bool {
+    let s = sentence.trim_start();
+    let Some(rest) = s
+        .get(..9)
+        .filter(|head| head.eq_ignore_ascii_case("copyright"))
+        .and_then(|_| s.get(9..))
+    else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    rest.starts_with(|c: char| c.is_ascii_digit() || c == '©')
+        || rest.get(..3).is_some_and(|h| h.eq_ignore_ascii_case("(c)"))
+}
+
+/// True when a sentence holds a phrase of `data/boilerplate-phrases.txt`.
+fn phrase_boilerplate(sentence: &str) -> bool {
     static PHRASES: OnceLock<PhraseList> = OnceLock::new();
     PHRASES
         .get_or_init(|| PhraseList::parse(include_str!("../../data/boilerplate-phrases.txt"), true))
@@ -386,6 +409,12 @@ mod tests {
             "The BBC is not responsible for the content of external sites.",
             "この記事は有料記事です。",
             "許可なく転載することを禁じます。",
+            "Copyright 2024 Reuters.",
+            "Copyright © Kyodo News",
+            "You are receiving this email because you subscribed to Trade Policy Daily.",
+            "(Reporting by Leika Kihara; Editing by Sam Holmes)",
+            "詳しくは特設サイトをご覧ください。",
+            "電話：03-3501-1511（内線 3101）",
         ] {
             assert!(boilerplate(line), "{line}");
         }
@@ -395,6 +424,15 @@ mod tests {
             "Reuters reported the deal on Monday.",
             "The ministry updates its tariff schedule every April.",
             "転載された記事について政府は説明した。",
+            "Copyright protection will be extended to 70 years after the death of the author.",
+            "Websites that use cookies must obtain consent before collecting personal data.",
+            "Gene editing by foreign firms will need a licence.",
+            "Advertisement spending by Chinese e-commerce platforms in Japan doubled last year.",
+            "企業からのお問い合わせは前年の２倍に増えた。",
+            "首相は「ぜひ現地の状況をご覧ください」と呼びかけた。",
+            "ログイン情報の管理も義務づけられる。",
+            "関連情報の開示も求められる。",
+            "会員登録制度が見直された。",
         ] {
             assert!(!boilerplate(line), "{line}");
         }
