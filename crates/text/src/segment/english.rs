@@ -647,6 +647,22 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// How many words of the line from `start` to `end` are figures
+    /// (`-0.4`, `2,140`, `13.5%`).
+    fn line_figures(&self, start: usize, end: usize) -> usize {
+        self.text
+            .get(start..end)
+            .unwrap_or("")
+            .split_whitespace()
+            .filter(|w| {
+                let w = w.trim_matches(|c: char| matches!(c, '(' | ')' | '%' | '+' | '-' | '−'));
+                !w.is_empty()
+                    && w.chars()
+                        .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+            })
+            .count()
+    }
+
     /// A line break at `i`.
     ///
     /// A blank line always ends the sentence.  A single line break ends it
@@ -711,10 +727,21 @@ impl<'a> Scanner<'a> {
             let next_len = line_end_from(self.b, k) - k;
             next_len <= (line_end - line_start) + WRAP_SLACK
         };
+        // A row of figures (`Real GDP growth (%) -0.4 -4.2 2.6`) is a
+        // table's, not wrapped prose.
+        let figures = self.line_figures(line_start, line_end);
+        // A sentence already running over from an earlier line is prose,
+        // however many names this line holds (`… attended by U.S. Trade
+        // Representative⏎Jamieson Greer and Japanese Economic Revitalization
+        // Minister Ryosei⏎Akazawa, who said …`).
+        let running_over = self.start < line_start;
         let wrapped = if next_lower {
             words >= 3
         } else {
-            words >= 8 && capitalised.saturating_mul(2) <= words && next_fits()
+            figures.saturating_mul(2) < words
+                && next_fits()
+                && ((words >= 8 && capitalised.saturating_mul(2) <= words)
+                    || (running_over && words >= 3))
         };
         if wrapped {
             return i + 1;
@@ -846,6 +873,18 @@ mod tests {
         let wrapped = "Exporters in both countries have long complained about the barriers facing\n\
                        American goods in the markets of Japan.\n";
         assert_eq!(sentences(wrapped).len(), 1, "{:?}", sentences(wrapped));
+        // A wrapped line of names inside a running sentence goes on too (a
+        // second review found the lead cut after `Ryosei`).
+        let names = "TOKYO, June 3 - The talks were attended by U.S. Trade Representative\n\
+                     Jamieson Greer and Japanese Economic Revitalization Minister Ryosei\n\
+                     Akazawa, who said the two sides had made progress on car tariffs.\n\
+                     The next round is set for July.\n";
+        assert_eq!(sentences(names).len(), 2, "{:?}", sentences(names));
+        // Rows of figures are no wrapped prose.
+        let table = "Real GDP growth (%)       -0.4    -4.2     2.6     1.0     1.9\n\
+                     CPI inflation (%)          0.5     0.0    -0.2     2.5     3.2\n\
+                     Source: Cabinet Office; and Bank of Japan.\n";
+        assert_eq!(sentences(table).len(), 3, "{:?}", sentences(table));
     }
 
     #[test]
