@@ -429,6 +429,15 @@ mod tests {
                 "{words}: {out:?}"
             );
         }
+        // Rows without signs label a table too (a second review).
+        let unsigned = "Japan's exports rose 13.5% in May from a year earlier, the ministry said.\n\n\
+                        KEY FIGURES (y/y % change)\nExports 13.5%\nImports -2.1%\n\
+                        Trade balance 559.4 bln yen\n";
+        let out = summarizer(Method::LeadRank, 5).summarize(unsigned, Lang::En, Split::Sentences);
+        assert!(
+            out.iter().all(|s| !s.text.starts_with("KEY FIGURES")),
+            "{out:?}"
+        );
         // A heading over sentences stays a heading that may fill a budget.
         let prose = "Japan's exports rise\n\nOUTLOOK\n\nExporters expect demand to slow.\n";
         let prepared = Preparer::new().unwrap_or_else(|e| panic!("{e}")).prepare(

@@ -36,6 +36,7 @@ struct Phrases {
     notice: Vec<&'static str>,
     post: Vec<&'static str>,
     zone: Vec<&'static str>,
+    photo: Vec<&'static str>,
 }
 
 fn phrases() -> &'static Phrases {
@@ -54,6 +55,7 @@ fn phrases() -> &'static Phrases {
                 "notice" => &mut p.notice,
                 "post" => &mut p.post,
                 "zone" => &mut p.zone,
+                "photo" => &mut p.photo,
                 _ => continue,
             };
             list.push(phrase);
@@ -103,6 +105,17 @@ fn byline_names(rest: &str) -> bool {
 /// `Wed`, `September`; ASCII case aside; `data/credits-en.txt`'s `date`).
 pub fn calendar_word(word: &str) -> bool {
     phrases().date.iter().any(|d| word.eq_ignore_ascii_case(d))
+}
+
+/// True for a stamp's opening word (`Updated`, `Published`; the
+/// one-word `stamp` entries of `data/credits-en.txt`) or a word of its age
+/// (`hours`, `ago`: `time`), ASCII case aside.
+pub(crate) fn stamp_or_time_word(word: &str) -> bool {
+    let p = phrases();
+    p.stamp
+        .iter()
+        .any(|s| !s.contains(' ') && word.eq_ignore_ascii_case(s))
+        || time_word(word)
 }
 
 /// True for a time of day or its zone (`09:35`, `09.45`, `9.45am`, `9am`,
@@ -379,12 +392,32 @@ fn inline_credits(line: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         })
 }
 
-/// True when `line` ends with a bracketed photo credit or file type
-/// (`… on Jan. 16, 2025. (AP Photo/Eugene Hoshiko)`).
-pub(crate) fn ends_with_bracketed_credit(line: &str) -> bool {
+/// True when `line` ends with a photo credit: in brackets, or a file type
+/// (`… on Jan. 16, 2025. (AP Photo/Eugene Hoshiko)`), or after a label of
+/// `data/credits-en.txt` (`photo`: `… in Tokyo. Photograph: Kim
+/// Kyung-Hoon/Reuters`, `Photographer: Kiyoshi Ota/Bloomberg`).
+pub(crate) fn ends_with_credit(line: &str) -> bool {
     let line = line.trim_end();
-    line.ends_with([')', ']']) && inline_credits(line).any(|(_, end)| end == line.len())
+    if line.ends_with([')', ']']) && inline_credits(line).any(|(_, end)| end == line.len()) {
+        return true;
+    }
+    // The last label in the line, at its start or after a sentence's end.
+    let lower = line.to_ascii_lowercase();
+    phrases().photo.iter().any(|label| {
+        let needle = format!("{label}:");
+        lower.rfind(&needle).is_some_and(|at| {
+            let before = line[..at].trim_end();
+            let after = line[at + needle.len()..].trim();
+            (before.is_empty() || before.ends_with(['.', '!', '?', '"', '”']))
+                && !after.is_empty()
+                && after.split_whitespace().count() <= MAX_PHOTO_CREDIT_WORDS
+                && !after.ends_with(['.', '!', '?'])
+        })
+    })
 }
+
+/// Most words of a labelled photo credit (`Kim Kyung-Hoon/Reuters`).
+const MAX_PHOTO_CREDIT_WORDS: usize = 6;
 
 /// `text` with its credit lines, bracketed credits and link labels
 /// (`(AP Photo/Paul Sancya)`, `(PDF)`), and the reporter's part of Japanese datelines,

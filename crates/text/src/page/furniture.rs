@@ -56,14 +56,15 @@ const OPENING_HEADING_WORDS: usize = 5;
 /// of page furniture: see the module's documentation. The author's note is
 /// found by [`author_note`], as it depends on where it stands.
 pub fn furniture(sentence: &str) -> bool {
-    let s = sentence.trim();
-    if s.is_empty() {
+    let raw = sentence.trim();
+    if raw.is_empty() {
         return false;
     }
     // An end mark or a page number: no letter at all (`###`, `-30-`, `* * *`).
-    if !s.chars().any(char::is_alphabetic) {
+    if !raw.chars().any(char::is_alphabetic) {
         return true;
     }
+    let s = super::without_markdown(raw);
     let w = words();
     let heading = !ends_a_sentence(s);
     if heading {
@@ -109,6 +110,12 @@ fn label_line(line: &str, w: &Words) -> bool {
         return true;
     }
     if menu_in_capitals(line, w) || breadcrumb(line, w) {
+        return true;
+    }
+    // Labels parted by spaces alone (`Facebook Twitter LinkedIn Email`,
+    // `World Business Markets Tech Politics`): three or more, every word one.
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() >= 3 && words.iter().all(|word| label(word)) {
         return true;
     }
     let pieces: Vec<&str> = line
@@ -301,7 +308,7 @@ fn download_link(sentence: &str) -> bool {
 }
 
 /// Most words of a bare date line (`Tuesday, March 5, 2024`).
-const DATE_WORDS: usize = 8;
+const DATE_WORDS: usize = 12;
 
 /// True when a sentence is a bare date: month and weekday names
 /// ([`crate::credits::calendar_word`]), times of day and their zones
@@ -319,8 +326,8 @@ fn date_line(sentence: &str) -> bool {
     let mut named = false;
     let all = tokens.iter().all(|t| {
         let t = t.trim_matches([',', '.']);
-        // `March 18, 2021 at 3:17 PM`.
-        if t == "at" {
+        // `March 18, 2021 at 3:17 PM`, `… GMT Updated 2 hours ago`.
+        if t == "at" || crate::credits::stamp_or_time_word(t) {
             return true;
         }
         if crate::credits::calendar_word(t) || crate::credits::clock_word(t) {
@@ -480,6 +487,10 @@ mod tests {
             "Thu 3 Apr 2025 09.45 BST",
             "9.45am BST",
             "March 18, 2021 at 3:17 PM GMT+9",
+            "December 2, 2024 4:31 PM GMT Updated 2 hours ago",
+            "Facebook Twitter Linkedin Email",
+            "World Business Markets Tech Politics",
+            "**Share this**",
             "シェア",
         ] {
             assert!(furniture(line), "{line}");
@@ -503,6 +514,8 @@ mod tests {
             "KEY FIGURES (y/y % change)",
             "Japan | Trade surplus widens",
             "Home | Trade Notes",
+            "Markets rally on trade deal",
+            "Updated tariff schedule",
             "9am BST: Eurozone services PMI for March",
             "Reuters - Japan raises tariffs on US beef",
             "JAPAN RAISES TARIFFS ON US BEEF FOR THIRTY DAYS",

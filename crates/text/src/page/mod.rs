@@ -310,7 +310,18 @@ fn without_final_bracket(sentence: &str) -> Option<&str> {
 /// `data/boilerplate-phrases.txt`: a subscription prompt, a credit, an
 /// editor's note, a newsletter's wrapper.
 pub fn boilerplate(sentence: &str) -> bool {
+    let sentence = without_markdown(sentence);
     copyright_notice(sentence) || phrase_boilerplate(sentence)
+}
+
+/// `sentence` without Markdown's marks around it (`**Share this post:**`,
+/// `## Related`), which hid a label from the phrase lists.
+pub(crate) fn without_markdown(sentence: &str) -> &str {
+    sentence
+        .trim()
+        .trim_start_matches('#')
+        .trim_matches(['*', '_'])
+        .trim()
 }
 
 /// True for a copyright notice: `Copyright` before a year, `©` or `(c)`

@@ -713,7 +713,7 @@ impl<'a> Scanner<'a> {
         // A photo caption's credit ends the caption (`… 2025. (AP
         // Photo/Eugene Hoshiko)`): the story goes on in a sentence of its own.
         let line_start = memchr::memrchr(b'\n', &self.b[..line_end]).map_or(0, |p| p + 1);
-        if crate::credits::ends_with_bracketed_credit(&self.text[line_start..line_end]) {
+        if crate::credits::ends_with_credit(&self.text[line_start..line_end]) {
             self.emit(i, k);
             return k;
         }
@@ -865,6 +865,9 @@ mod tests {
                 "Toyota, Honda and Nissan account for a third of U.S. car sales."
             ]
         );
+        let text = "Rice on sale at a supermarket in Tokyo. Photograph: Kim Kyung-Hoon/Reuters\n\
+                    Japan's rice prices rose to a record in May, the ministry said.\n";
+        assert_eq!(sentences(text).len(), 3, "{:?}", sentences(text));
         // Text wrapped to a column still joins before a capitalised word.
         let wrapped = "The talks between the two governments have been perceived by\n\
                        Japanese officials as a test of the new framework agreement, and\n\
