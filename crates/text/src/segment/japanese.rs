@@ -226,8 +226,9 @@ fn width(line: &str) -> usize {
 
 /// The line that ends at the line break `i` is a heading of its own: a short
 /// line (see [`short_lines`]) ending the way headlines, bullet points and
-/// credits do, in a noun (kanji, katakana, Latin letters, digits: 体言止め)
-/// or a closing bracket, or in `へ` (`来月開始へ`). A line ending in any
+/// credits do, in a noun (kanji, katakana, Latin letters, digits: 体言止め;
+/// a long vowel too, unless the next line goes on in katakana) or a closing
+/// bracket, or in `へ` (`来月開始へ`) or `について` (a release's title). A line ending in any
 /// other kana (a verb or particle: `記録\nした`, `表示する\nコマンド`) or a
 /// comma goes on, as source text wrapped by hand (troff, e-mail) breaks
 /// anywhere. Nor is it a heading when the next line, at `k`, opens with a
@@ -248,10 +249,17 @@ fn heading_before(text: &str, short: &[usize], i: usize, k: usize) -> bool {
         return false;
     };
     let hiragana = matches!(last, '\u{3041}'..='\u{309F}');
-    let goes_on = matches!(
-        last,
-        '、' | '，' | ',' | '・' | '「' | '『' | '（' | '(' | 'ー'
-    ) || (hiragana && last != 'へ');
+    let line = text[line_start..i].trim();
+    // A title of a release (`…の結果について`) ends in kana as no other
+    // heading does.
+    let about = line.ends_with("について");
+    // A long vowel ends a katakana word (`メーカー`) unless the next line
+    // goes on in katakana, the word cut in two.
+    let cut_word = last == 'ー'
+        && char_at(text, k).is_some_and(|c| matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー'));
+    let goes_on = matches!(last, '、' | '，' | ',' | '・' | '「' | '『' | '（' | '(')
+        || cut_word
+        || (hiragana && last != 'へ' && !about);
     !goes_on
 }
 
@@ -982,6 +990,27 @@ mod tests {
         assert_eq!(
             sentences("政府は米国との協議で関税の引\nき下げを求めた。"),
             ["政府は米国との協議で関税の引\nき下げを求めた。"]
+        );
+        // A release's title in `について`, a headline ending in a long
+        // vowel, stand alone above a longer line (a second review found
+        // them glued to the lead).
+        assert_eq!(
+            sentences(
+                "日ASEAN経済大臣会合の結果について\n５月９日、齋藤経済産業大臣は日ASEAN経済大臣会合に出席しました。\n"
+            ),
+            [
+                "日ASEAN経済大臣会合の結果について",
+                "５月９日、齋藤経済産業大臣は日ASEAN経済大臣会合に出席しました。"
+            ]
+        );
+        assert_eq!(
+            sentences(
+                "ＥＶ補助金、対象はメーカー\n政府は８日、電気自動車の購入補助金の対象を見直すと発表した。\n"
+            ),
+            [
+                "ＥＶ補助金、対象はメーカー",
+                "政府は８日、電気自動車の購入補助金の対象を見直すと発表した。"
+            ]
         );
         // A site's menu, a word a line, is no column of wrapped text (it
         // came out as one sentence, `経済政治社会国際`).
