@@ -185,9 +185,20 @@ fn menu_in_capitals(line: &str, w: &Words) -> bool {
 /// Trade`, `ホーム ＞ 経済 ＞ 政策`), each of at most [`MENU_PIECE_WORDS`]
 /// words.
 fn breadcrumb(line: &str, w: &Words) -> bool {
-    let pieces: Vec<&str> = line.split(['>', '＞', '›', '»']).map(str::trim).collect();
+    // A trail may end in its mark (`時事ドットコムニュース＞経済＞`), and a
+    // site's own name may open it where `Home` would.
+    let pieces: Vec<&str> = line
+        .split(['>', '＞', '›', '»', '/', '／'])
+        .map(str::trim)
+        .collect();
+    let pieces = match pieces.split_last() {
+        Some((last, rest)) if last.is_empty() => rest,
+        _ => &pieces[..],
+    };
+    let labels = pieces.iter().filter(|p| label(p, w)).count();
     pieces.len() >= 2
-        && pieces.first().is_some_and(|first| label(first, w))
+        && (pieces.first().is_some_and(|first| label(first, w))
+            || (labels >= 1 && labels + 1 >= pieces.len()))
         && pieces
             .iter()
             .all(|p| !p.is_empty() && p.split_whitespace().count() <= MENU_PIECE_WORDS)
@@ -478,6 +489,8 @@ mod tests {
             "Home | About | Trade Notes | Contact",
             "Home > Business > Trade",
             "ホーム ＞ 経済 ＞ 政策",
+            "時事ドットコムニュース＞経済＞",
+            "ホーム / 経済 / 政策",
             "Privacy ∙ Terms ∙ Collection notice",
             "MARKETS BUSINESS INVESTING TECH POLITICS CNBC TV WATCHLIST PRO",
             "Manage Cookies",
@@ -521,6 +534,8 @@ mod tests {
             "JAPAN RAISES TARIFFS ON US BEEF FOR THIRTY DAYS",
             "CHINA CURBS RARE EARTH EXPORTS TO JAPAN",
             "Tokyo > Osaka trade corridor opens",
+            "Exports/imports ratio",
+            "EU/Japan trade",
             "Exports > imports for a sixth month",
             "経済政策の転換点",
             "By Sarah Miller | Japan trims its rice tariff",
