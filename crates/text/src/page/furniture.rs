@@ -192,7 +192,7 @@ fn breadcrumb(line: &str, w: &Words) -> bool {
         .map(str::trim)
         .collect();
     let pieces = match pieces.split_last() {
-        Some((last, rest)) if last.is_empty() => rest,
+        Some((&"", rest)) => rest,
         _ => &pieces[..],
     };
     let labels = pieces.iter().filter(|p| label(p, w)).count();
