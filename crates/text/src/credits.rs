@@ -401,7 +401,12 @@ pub(crate) fn ends_with_credit(line: &str) -> bool {
     if line.ends_with([')', ']']) && inline_credits(line).any(|(_, end)| end == line.len()) {
         return true;
     }
-    // The last label in the line, at its start or after a sentence's end.
+    // The last label in the line, at its start or after a sentence's end;
+    // most lines hold no colon and are done here (this runs at line breaks
+    // of the sentence splitter).
+    if !line.contains(':') {
+        return false;
+    }
     let lower = line.to_ascii_lowercase();
     phrases().photo.iter().any(|label| {
         let needle = format!("{label}:");

@@ -140,16 +140,15 @@ fn label_line(line: &str, w: &Words) -> bool {
         .map(str::trim)
         .filter(|p| !p.is_empty())
         .collect();
-    let dated = stamp_pieces.iter().filter(|p| date_line(p)).count();
-    let other = stamp_pieces
-        .iter()
-        .filter(|p| !(date_line(p) || label(p) || crate::credits::credit_line(p)))
-        .count();
-    if dated >= 1
-        && stamp_pieces.len() >= 2
-        && other <= 1
-        && stamp_pieces.iter().any(|p| crate::credits::credit_line(p))
-    {
+    let (mut dated, mut credited, mut other) = (0, 0, 0);
+    for piece in &stamp_pieces {
+        let date = date_line(piece);
+        let credit = crate::credits::credit_line(piece);
+        dated += usize::from(date);
+        credited += usize::from(credit);
+        other += usize::from(!(date || credit || label(piece)));
+    }
+    if stamp_pieces.len() >= 2 && dated >= 1 && credited >= 1 && other <= 1 {
         return true;
     }
     // A menu may name the site among its labels (`Home | Trade Notes |

@@ -727,9 +727,6 @@ impl<'a> Scanner<'a> {
             let next_len = line_end_from(self.b, k) - k;
             next_len <= (line_end - line_start) + WRAP_SLACK
         };
-        // A row of figures (`Real GDP growth (%) -0.4 -4.2 2.6`) is a
-        // table's, not wrapped prose.
-        let figures = self.line_figures(line_start, line_end);
         // A sentence already running over from an earlier line is prose,
         // however many names this line holds (`… attended by U.S. Trade
         // Representative⏎Jamieson Greer and Japanese Economic Revitalization
@@ -738,10 +735,12 @@ impl<'a> Scanner<'a> {
         let wrapped = if next_lower {
             words >= 3
         } else {
-            figures.saturating_mul(2) < words
+            ((words >= 8 && capitalised.saturating_mul(2) <= words)
+                || (running_over && words >= 3))
                 && next_fits()
-                && ((words >= 8 && capitalised.saturating_mul(2) <= words)
-                    || (running_over && words >= 3))
+                // A row of figures (`Real GDP growth (%) -0.4 -4.2 2.6`) is a
+                // table's, not wrapped prose.
+                && self.line_figures(line_start, line_end).saturating_mul(2) < words
         };
         if wrapped {
             return i + 1;
