@@ -854,39 +854,16 @@ fn mark_table_labels(sentences: &mut [Sentence]) {
         let row = sentences[i].text.trim_end_matches([':', ' ']);
         let label_text = label.text.trim_end_matches([':', ' ']);
         // A row above a row is none of their labels.
-        if kotoba_text::page::data_row(label_text) || figure_row(label_text) {
+        if kotoba_text::page::data_row(label_text) || kotoba_text::page::figure_row(label_text) {
             continue;
         }
         if label.heading
             && !label.boilerplate
-            && (kotoba_text::page::data_row(row) || figure_row(row))
+            && (kotoba_text::page::data_row(row) || kotoba_text::page::figure_row(row))
         {
             sentences[i - 1].boilerplate = true;
         }
     }
-}
-
-/// Most words of a row of a table of figures without signs.
-const FIGURE_ROW_WORDS: usize = 6;
-
-/// True for a short line ending in a figure written as a table writes one
-/// (`Exports 13.5%`, `Imports 2,140`, `Trade balance 559.4 bln yen`): a
-/// decimal point, a per cent sign or a thousands comma, perhaps with a unit
-/// after it; `Section 301` is no row.
-fn figure_row(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    if words.len() < 2 || words.len() > FIGURE_ROW_WORDS || ends_a_sentence(line) {
-        return false;
-    }
-    words.iter().rev().take(3).any(|w| {
-        let w = w
-            .trim_start_matches(['+', '-', '−', '('])
-            .trim_end_matches(')');
-        w.starts_with(|c: char| c.is_ascii_digit())
-            && w.chars().any(|c| matches!(c, '.' | '%' | ','))
-            && w.chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, '.' | '%' | ','))
-    })
 }
 
 /// Marks the rest of a paragraph as boilerplate after a line of furniture

@@ -273,6 +273,29 @@ pub fn data_row(line: &str) -> bool {
     signed || base
 }
 
+/// Most words of a row of a table of figures without signs.
+const FIGURE_ROW_WORDS: usize = 6;
+
+/// True for a short line ending in a figure written as a table writes one
+/// (`Exports 13.5%`, `Imports 2,140`, `Trade balance 559.4 bln yen`): a
+/// decimal point, a per cent sign or a thousands comma, perhaps with a unit
+/// after it; `Section 301` is no row.
+pub fn figure_row(line: &str) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() < 2 || words.len() > FIGURE_ROW_WORDS || ends_a_sentence(line) {
+        return false;
+    }
+    words.iter().rev().take(3).any(|w| {
+        let w = w
+            .trim_start_matches(['+', '-', '−', '('])
+            .trim_end_matches(')');
+        w.starts_with(|c: char| c.is_ascii_digit())
+            && w.chars().any(|c| matches!(c, '.' | '%' | ','))
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | '%' | ','))
+    })
+}
+
 /// True when a sentence is a figure's or table's label: a label word and a
 /// number (`Table 1`, `Figure 2.1`, `Chart A1`), alone or before a colon, a
 /// full stop or a dash (`Figure 1: Subsidy notifications …`, `Table 1.`).

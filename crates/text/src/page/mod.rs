@@ -38,7 +38,7 @@ use crate::segment::SentenceSpan;
 
 mod furniture;
 
-pub use furniture::{NOTE_SENTENCES, author_note, data_row, furniture, opens_a_block};
+pub use furniture::{NOTE_SENTENCES, author_note, data_row, figure_row, furniture, opens_a_block};
 
 /// True when `text` ends a sentence: its last character, past closing
 /// quotes and brackets, is a full stop, question or exclamation mark (or a
@@ -61,13 +61,14 @@ pub fn ends_a_sentence(text: &str) -> bool {
 /// blank line.
 pub fn furniture_sentences(text: &str, spans: &[SentenceSpan]) -> Vec<bool> {
     let sentence = |s: &SentenceSpan| text.get(s.start..s.end).unwrap_or("");
-    // Paragraph numbers, a blank line between two sentences opening a new one.
+    // Paragraph numbers, a blank line between two sentences opening a new
+    // one (two line breaks, as the splitter counts them).
     let mut paragraphs = Vec::with_capacity(spans.len());
     let mut paragraph = 0usize;
     for (i, s) in spans.iter().enumerate() {
         if i > 0 {
             let gap = text.get(spans[i - 1].end..s.start).unwrap_or("");
-            if blank_line(gap) {
+            if crate::segment::count_line_breaks(gap) >= 2 {
                 paragraph += 1;
             }
         }
@@ -105,16 +106,6 @@ pub fn furniture_sentences(text: &str, spans: &[SentenceSpan]) -> Vec<bool> {
         }
     }
     aside
-}
-
-/// True when the text between two sentences holds a blank line.
-fn blank_line(gap: &str) -> bool {
-    let mut lines = gap.split('\n');
-    lines.next();
-    let mut rest: Vec<&str> = lines.collect();
-    // The last piece is the start of the next sentence's line.
-    rest.pop();
-    rest.iter().any(|l| l.trim().is_empty())
 }
 
 /// Phrases of a data file (`data/boilerplate-phrases.txt`, the summarizer's
