@@ -8,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result, bail};
-use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
+use kotoba_text::segment::{LineEndHyphens, SegmentLang, sentence_text, split_sentences};
 use serde_json::Value;
 
 /// One Golden Rules case.
@@ -52,9 +52,10 @@ pub fn run(args: &[String]) -> Result<()> {
 }
 
 fn segment(text: &str, lang: SegmentLang) -> Vec<String> {
+    let hyphens = LineEndHyphens::find(text);
     split_sentences(text, lang)
         .into_iter()
-        .map(|span| sentence_text(text, span).trim().to_owned())
+        .map(|span| sentence_text(text, span, &hyphens).trim().to_owned())
         .collect()
 }
 

@@ -13,7 +13,7 @@ use anyhow::{Context, Result};
 use quick_xml::events::Event;
 use serde_json::json;
 
-use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
+use kotoba_text::segment::{LineEndHyphens, SegmentLang, sentence_text, split_sentences};
 
 use crate::aclsum::Split;
 
@@ -130,9 +130,10 @@ fn sentences(body: &str) -> String {
             .strip_suffix("Reuter")
             .or_else(|| p.strip_suffix("REUTER"))
             .unwrap_or(p);
+        let hyphens = LineEndHyphens::find(p);
         let lines: Vec<String> = split_sentences(p, SegmentLang::English)
             .into_iter()
-            .map(|s| sentence_text(p, s))
+            .map(|s| sentence_text(p, s, &hyphens))
             .collect();
         if !lines.is_empty() {
             out.push(lines.join("\n"));

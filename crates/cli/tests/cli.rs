@@ -63,6 +63,48 @@ fn sentence_offsets_point_into_the_original() {
     }
 }
 
+/// Text taken from a PDF breaks words at line ends (`semi-⏎conductors`,
+/// `as-⏎sessed`): sentences show them whole, hyphen-joined words keeping
+/// their hyphen (`long-term`), with offsets still into the original.
+#[test]
+fn words_broken_at_line_ends_are_shown_whole() {
+    let path = testdata("pdf/trade-policy-review-excerpt.txt");
+    let original = std::fs::read_to_string(&path).unwrap_or_default();
+    let out = stdout_of(kotoba().args(["sentences", "--format", "jsonl"]).arg(&path));
+    let records = jsonl(&out);
+    let texts: Vec<&str> = records.iter().filter_map(|r| r["text"].as_str()).collect();
+    let all = texts.join("\n");
+    for whole in [
+        "Export controls on semiconductors and related equipment",
+        "Agreement on Trade-Related Investment Measures",
+        "semiconductor manufacturing equipment",
+        "discussed a longer validity period with industry associations",
+        "The anti-dumping duty on hot-rolled steel",
+        "The long-term effect of these measures on downstream users has not been assessed",
+        "a significant improvement in transparency",
+        "The list of controlled items",
+        "would be reviewed annually.",
+    ] {
+        assert!(all.contains(whole), "{whole}:\n{all}");
+    }
+    assert!(!all.contains("- "), "{all}");
+    for r in &records {
+        let (s, e) = (
+            r["start"].as_u64().unwrap_or(0) as usize,
+            r["end"].as_u64().unwrap_or(0) as usize,
+        );
+        let letters = |t: &str| {
+            t.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        };
+        assert_eq!(
+            letters(&original[s..e]),
+            letters(r["text"].as_str().unwrap_or(""))
+        );
+    }
+}
+
 #[test]
 fn japanese_translation_splits_at_full_stops() {
     // 26, the rows of the aligned translation (the English headline's two

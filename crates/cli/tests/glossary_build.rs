@@ -126,6 +126,46 @@ fn extract_leaves_out_a_web_pages_furniture() {
     }
 }
 
+/// A PDF's text breaks words at line ends: `semi-⏎conductors`, `con-⏎trols`
+/// and `anti-⏎dumping` had given the candidates `semi`, `conductors` and
+/// `anti`, and lost `export controls` and `anti-dumping duty`.
+#[test]
+fn extract_counts_words_broken_at_line_ends_whole() {
+    let report = s(&testdata("pdf/trade-policy-review-excerpt.txt"));
+    let (code, out, err) = run(&["glossary", "extract", "--min-freq", "1", &report]);
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<Vec<&str>> = out
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+        .collect();
+    let freq = |term: &str| {
+        rows.iter()
+            .find(|r| r.first().is_some_and(|t| t.eq_ignore_ascii_case(term)))
+            .and_then(|r| r.get(2))
+            .and_then(|f| f.parse::<u32>().ok())
+    };
+    assert_eq!(freq("semiconductors"), Some(3), "{out}");
+    assert_eq!(freq("export controls"), Some(3), "{out}");
+    assert_eq!(freq("anti-dumping duty"), Some(2), "{out}");
+    assert_eq!(freq("long-term effect"), Some(1), "{out}");
+    for piece in [
+        "semi",
+        "conductors",
+        "anti",
+        "trols",
+        "vestment",
+        "dumping duty",
+    ] {
+        assert_eq!(freq(piece), None, "{piece}: {out}");
+    }
+    assert!(
+        rows.iter()
+            .all(|r| !r.get(4).is_some_and(|e| e.contains("- "))),
+        "{out}"
+    );
+}
+
 /// `--keep-fields` shows only in the help of commands that can honour it:
 /// `extract` and `build` write one ranking of the whole corpus and refuse
 /// it, so their help (short and long) does not offer it.

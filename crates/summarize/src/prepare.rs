@@ -8,7 +8,9 @@ use rustc_hash::FxHashMap;
 
 use kotoba_text::boilerplate::without_running_lines;
 use kotoba_text::page::PhraseList;
-use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
+use kotoba_text::segment::{
+    LineEndHyphens, SegmentLang, SentenceSpan, sentence_text, split_sentences,
+};
 use kotoba_tokenize::Tokenizer;
 use kotoba_tokenize::japanese::JapaneseTokenizer;
 use kotoba_tokenize::words::{WordTokenizer, words};
@@ -288,6 +290,9 @@ impl Preparer {
         let mut local: FxHashMap<u32, u32> = FxHashMap::default();
         let mut paragraph = 0;
         let mut previous_end = 0;
+        // A PDF's words broken at line ends (`sup-⏎ported`) are shown and
+        // counted whole.
+        let hyphens = LineEndHyphens::find(text);
         // Paragraphs end at a blank line; a page saved with one paragraph a
         // line and no blank line has them at each line break (its whole text
         // had been the opening paragraph, so the lead counted for nothing).
@@ -309,9 +314,7 @@ impl Preparer {
             }
             previous_end = end;
             let text_of = match split {
-                Split::Sentences => {
-                    sentence_text(text, kotoba_text::segment::SentenceSpan { start, end })
-                }
+                Split::Sentences => sentence_text(text, SentenceSpan { start, end }, &hyphens),
                 Split::Lines => text[start..end].to_string(),
             };
             let mut terms = Vec::new();

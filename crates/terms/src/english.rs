@@ -10,7 +10,7 @@ use kotoba_text::boilerplate::without_running_lines;
 use kotoba_text::credits::without_credit_lines;
 use kotoba_text::detect::LanguageDetector;
 use kotoba_text::page::furniture_sentences;
-use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
+use kotoba_text::segment::{LineEndHyphens, SegmentLang, sentence_text, split_sentences};
 use kotoba_tokenize::words::words;
 use rustc_hash::FxHashMap;
 
@@ -583,7 +583,7 @@ pub fn count_document(text: &str) -> Stats {
         if furniture || foreign(sentence) {
             continue;
         }
-        let text_of_sentence = sentence_text(text, span);
+        let text_of_sentence = sentence_text(text, span, &LineEndHyphens::default());
         let example = Example {
             chars: text_of_sentence.chars().count(),
             text: &text_of_sentence,

@@ -8,7 +8,7 @@
 use kotoba_text::boilerplate::without_running_lines;
 use kotoba_text::credits::without_credit_lines;
 use kotoba_text::page::furniture_sentences;
-use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
+use kotoba_text::segment::{LineEndHyphens, SegmentLang, sentence_text, split_sentences};
 use kotoba_tokenize::japanese::{JapaneseTokenizer, JapaneseWorker, Morpheme};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -469,6 +469,7 @@ pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
     let spans = split_sentences(text, SegmentLang::Japanese);
     // A news page's furniture (`【関連記事】…`, `無断転載を禁じます`).
     let furniture = furniture_sentences(text, &spans);
+    let hyphens = LineEndHyphens::find(text);
     for (span, furniture) in spans.into_iter().zip(furniture) {
         let Some(sentence) = text.get(span.start..span.end) else {
             continue;
@@ -482,7 +483,7 @@ pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
         if !sentence.chars().any(japanese_script) {
             continue;
         }
-        let example = sentence_text(text, span);
+        let example = sentence_text(text, span, &hyphens);
         let example_chars = example.chars().count();
         let unwrapped = unwrapped(sentence, crate::english::line_lead(text, span.start));
         // Counted in NFKC (ＷＴＯ is WTO), split and shown as written: NFKC

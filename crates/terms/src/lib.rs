@@ -255,7 +255,13 @@ impl Extractor {
         match (self.language, &self.japanese) {
             (Language::Ja, Some(ja)) => japanese::count_document(ja, text),
             (Language::Ja, None) => Stats::new(Language::Ja),
-            (Language::En, _) => english::count_document(counting_form(text).as_ref()),
+            (Language::En, _) => {
+                // A PDF's words broken at line ends (`semi-⏎conductors`)
+                // are counted whole; before the counting form, which drops
+                // soft hyphens.
+                let joined = kotoba_text::segment::LineEndHyphens::find(text).rejoin(text);
+                english::count_document(counting_form(&joined).as_ref())
+            }
         }
     }
 

@@ -2,7 +2,7 @@
 //! seed article and its Japanese translation, plus an ignored throughput check
 //! (`cargo test -p kotoba-text --release -- --ignored --nocapture`).
 
-use kotoba_text::segment::{SegmentLang, sentence_text, split_sentences};
+use kotoba_text::segment::{LineEndHyphens, SegmentLang, sentence_text, split_sentences};
 use serde_json::Value;
 
 const GOLDEN_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../testdata/segmentation/");
@@ -44,9 +44,10 @@ fn golden(file: &str) -> Vec<Case> {
 }
 
 fn sentences(text: &str, lang: SegmentLang) -> Vec<String> {
+    let hyphens = LineEndHyphens::find(text);
     split_sentences(text, lang)
         .into_iter()
-        .map(|span| sentence_text(text, span).trim().to_owned())
+        .map(|span| sentence_text(text, span, &hyphens).trim().to_owned())
         .collect()
 }
 

@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use anyhow::Result;
-use kotoba_text::segment::sentence_text;
+use kotoba_text::segment::{LineEndHyphens, sentence_text};
 use serde::Serialize;
 
 use crate::args::{SentencesArgs, SentencesFormat};
@@ -33,11 +33,12 @@ pub fn run(args: SentencesArgs) -> Result<Status> {
     run::over_corpus(&args.input, header, |doc| {
         let mut out = Vec::with_capacity(doc.text.len() + 64);
         let mut units = Vec::new();
+        let hyphens = LineEndHyphens::find(&doc.text);
         for (index, span) in lang::sentence_spans(args.lang, &doc.text)
             .into_iter()
             .enumerate()
         {
-            let text = sentence_text(&doc.text, span);
+            let text = sentence_text(&doc.text, span, &hyphens);
             match args.format {
                 SentencesFormat::Text => {
                     out.extend_from_slice(text.as_bytes());

@@ -8,21 +8,25 @@
 //! abbreviation and word lists are data files in `segment/data/`.
 //!
 //! ```
-//! use kotoba_text::segment::{sentence_text, split_sentences, SegmentLang};
+//! use kotoba_text::segment::{sentence_text, split_sentences, LineEndHyphens, SegmentLang};
 //!
-//! let text = "It was a cold \nnight in the city. Mr. Smith went home.";
+//! let text = "It was a cold \nnight in the city. Mr. Smith dis-\ncussed it.";
+//! let hyphens = LineEndHyphens::find(text);
 //! let sentences: Vec<String> = split_sentences(text, SegmentLang::English)
 //!     .into_iter()
-//!     .map(|span| sentence_text(text, span))
+//!     .map(|span| sentence_text(text, span, &hyphens))
 //!     .collect();
-//! assert_eq!(sentences, ["It was a cold night in the city.", "Mr. Smith went home."]);
+//! assert_eq!(sentences, ["It was a cold night in the city.", "Mr. Smith discussed it."]);
 //! ```
 
 mod abbreviations;
 mod english;
+mod hyphens;
 mod japanese;
 mod lists;
 mod scan;
+
+pub use hyphens::{HyphenBreak, LineEndHyphens};
 
 /// Which rules to segment with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -216,8 +220,10 @@ pub fn line_ranges(text: &str) -> Vec<(usize, usize, bool)> {
 }
 
 /// The sentence at `span` on one line: each line break, with the white space
-/// around it, becomes one space, or nothing between two CJK characters.
-pub fn sentence_text(text: &str, span: SentenceSpan) -> String {
+/// around it, becomes one space, or nothing between two CJK characters or
+/// after a hyphen that breaks a word (of `hyphens`, found in `text`: the
+/// hyphen goes too where it was only the wrap's, `sup-⏎ported`).
+pub fn sentence_text(text: &str, span: SentenceSpan, hyphens: &LineEndHyphens) -> String {
     let Some(sentence) = text.get(span.start..span.end) else {
         return String::new();
     };
@@ -245,6 +251,14 @@ pub fn sentence_text(text: &str, span: SentenceSpan) -> String {
         }
         if !line_break {
             out.push_str(sentence.get(i..end).unwrap_or(" "));
+            continue;
+        }
+        if let Some(b) = hyphens.at_gap(span.start + i)
+            && b.resume == span.start + end
+        {
+            if !b.keep {
+                out.pop();
+            }
             continue;
         }
         let next = chars.peek().map(|&(_, d)| d);
@@ -341,7 +355,7 @@ mod tests {
     fn texts(text: &str, lang: SegmentLang) -> Vec<String> {
         split_sentences(text, lang)
             .into_iter()
-            .map(|s| sentence_text(text, s))
+            .map(|s| sentence_text(text, s, &LineEndHyphens::find(text)))
             .collect()
     }
 
@@ -364,15 +378,42 @@ mod tests {
             start: 0,
             end: text.len(),
         };
-        assert_eq!(sentence_text(text, span), "a  b c");
+        assert_eq!(
+            sentence_text(text, span, &LineEndHyphens::find(text)),
+            "a  b c"
+        );
+    }
+
+    #[test]
+    fn sentence_text_mends_words_broken_at_line_ends() {
+        assert_eq!(
+            texts(
+                "Exports of semi-\nconductors were sup-\nported by a long-\nterm plan. The\nsemiconductor makers -\nagreed.",
+                SegmentLang::English
+            ),
+            [
+                "Exports of semiconductors were supported by a long-term plan.",
+                "The semiconductor makers - agreed."
+            ]
+        );
     }
 
     #[test]
     fn sentence_text_bad_spans() {
         let text = "これ";
-        assert_eq!(sentence_text(text, SentenceSpan { start: 1, end: 3 }), "");
-        assert_eq!(sentence_text(text, SentenceSpan { start: 0, end: 99 }), "");
-        assert_eq!(sentence_text(text, SentenceSpan { start: 3, end: 0 }), "");
+        let none = LineEndHyphens::default();
+        assert_eq!(
+            sentence_text(text, SentenceSpan { start: 1, end: 3 }, &none),
+            ""
+        );
+        assert_eq!(
+            sentence_text(text, SentenceSpan { start: 0, end: 99 }, &none),
+            ""
+        );
+        assert_eq!(
+            sentence_text(text, SentenceSpan { start: 3, end: 0 }, &none),
+            ""
+        );
     }
 
     #[test]
@@ -418,7 +459,7 @@ mod tests {
                     let sentence = text.get(s.start..s.end).expect("char boundaries");
                     assert_eq!(sentence, sentence.trim(), "{text:?} {lang:?}");
                     last = s.end;
-                    let _ = sentence_text(&text, s);
+                    let _ = sentence_text(&text, s, &LineEndHyphens::find(&text));
                 }
             }
         }
