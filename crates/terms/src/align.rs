@@ -273,9 +273,15 @@ fn sub_compounds(parts: &[(&str, Part)]) -> Vec<(String, String)> {
             continue;
         }
         for j in i..parts.len().min(i + MAX_JA_PARTS) {
+            // A number with its noun takes a suffix to be a term (二国間
+            // "bilateral" of 二国間協議), not alone (2月 of 2月期).
+            let numbered_term = parts[i].1 == Part::Numbered && j > i;
             if matches!(parts[j].1, Part::Prefix | Part::Adverbial)
-                || !parts[i..=j].iter().any(|p| p.1 == Part::Noun)
+                || !(numbered_term || parts[i..=j].iter().any(|p| p.1 == Part::Noun))
             {
+                continue;
+            }
+            if cuts_a_loanword(parts, i, j) {
                 continue;
             }
             let piece: Vec<&str> = parts[i..=j].iter().map(|p| p.0).collect();
@@ -295,6 +301,20 @@ fn sub_compounds(parts: &[(&str, Part)]) -> Vec<(String, String)> {
         out.push((compound_key(&piece), piece.concat()));
     }
     out
+}
+
+/// True when parts `i..=j` of a compound cut a katakana word the
+/// dictionary read as two (`セーフ` + `ガード`) and hold more than katakana:
+/// 二国間セーフ of 二国間セーフガード is no term. A piece of katakana alone
+/// stays (ファイル of ファイルマネージャー translates `file`).
+fn cuts_a_loanword(parts: &[(&str, Part)], i: usize, j: usize) -> bool {
+    let katakana = |k: Option<usize>| {
+        k.and_then(|k| parts.get(k))
+            .is_some_and(|p| crate::translit::is_katakana(p.0))
+    };
+    let cut_after = katakana(Some(j)) && katakana(Some(j + 1));
+    let cut_before = katakana(Some(i)) && katakana(i.checked_sub(1));
+    (cut_after || cut_before) && !(i..=j).all(|k| katakana(Some(k)))
 }
 
 /// The association measure pairs are ranked by.
@@ -2329,6 +2349,57 @@ mod seed_tests {
         assert!(pieces.contains(&"対日直接投資".to_string()), "{pieces:?}");
         assert!(pieces.contains(&"直接投資".to_string()), "{pieces:?}");
         assert!(pieces.iter().all(|p| !p.ends_with("直接")), "{pieces:?}");
+    }
+
+    /// IPADIC reads セーフガード as セーフ + ガード, and 二国間 as a number
+    /// with its noun and a suffix: `bilateral safeguard` had paired with
+    /// 二国間セーフ and `bilateral` with the whole compound (a
+    /// terminologist's review). A piece cutting a loanword and holding more
+    /// than katakana is none, and 二国間 is one.
+    #[test]
+    fn pieces_keep_loanwords_whole_and_numbered_nouns_take_suffixes() -> Result<(), Error> {
+        let pairs = [
+            (
+                "The bilateral safeguard was invoked on steel.",
+                "鉄鋼に二国間セーフガードが発動された。",
+            ),
+            (
+                "Japan invoked the bilateral safeguard on beef.",
+                "日本は牛肉に二国間セーフガードを発動した。",
+            ),
+            (
+                "The bilateral safeguard ended in March.",
+                "二国間セーフガードは3月に終了した。",
+            ),
+            (
+                "A bilateral safeguard may last three years.",
+                "二国間セーフガードは3年間続くことがある。",
+            ),
+            (
+                "The safeguard protects domestic producers.",
+                "セーフガードは国内生産者を保護する。",
+            ),
+            (
+                "Bilateral talks resumed in Tokyo.",
+                "二国間協議が東京で再開された。",
+            ),
+            (
+                "Bilateral trade grew last year.",
+                "二国間貿易は昨年増加した。",
+            ),
+        ];
+        let stats = Aligner::new()?.count_pairs(&pairs);
+        let rows = align(&stats, &AlignOptions::default(), None);
+        let pair = |en: &str| rows.iter().find(|r| r.en == en).map(|r| r.ja.as_str());
+        assert_eq!(
+            pair("bilateral safeguard"),
+            Some("二国間セーフガード"),
+            "{rows:?}"
+        );
+        assert_eq!(pair("bilateral"), Some("二国間"), "{rows:?}");
+        assert_eq!(pair("safeguard"), Some("セーフガード"), "{rows:?}");
+        assert!(rows.iter().all(|r| r.ja != "二国間セーフ"), "{rows:?}");
+        Ok(())
     }
 
     /// A ministry's name holding a list (`Ministry of Economy, Trade and
