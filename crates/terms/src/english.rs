@@ -371,9 +371,21 @@ struct Unit {
 fn units(line: &str) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
     let mut prev_end: Option<usize> = None;
+    // A footnote's number ended the unit before: nothing joins across it.
+    let mut after_footnote = false;
     for (at, w) in words(line) {
         let gap = prev_end.map_or("", |p| &line[p..at]);
         prev_end = Some(at + w.len());
+        let footnote = std::mem::replace(&mut after_footnote, false);
+        // A footnote's number glued to a word (`quotas14`, `measures³` once
+        // in NFKC) is no part of it.
+        let w = match footnote_marker(w) {
+            Some(word) => {
+                after_footnote = true;
+                word
+            }
+            None => w,
+        };
         // An abbreviation with inner periods (its last letters one or two,
         // `U.S`, `Ph.D`) keeps its final one in the surface (`U.S.`); the
         // period still separates it from the next word.
@@ -394,6 +406,7 @@ fn units(line: &str) -> Vec<Unit> {
                 .last()
                 .is_some_and(|u| u.parts == 1 && capitals(&line[u.start..u.end]));
         if (matches!(gap, "-" | "‐" | "‑") || joins_capitals)
+            && !footnote
             && let Some(last) = out.last_mut()
         {
             last.end = end;
@@ -406,12 +419,30 @@ fn units(line: &str) -> Vec<Unit> {
             parts: 1,
             // One line break (of a wrap joined again) at most; a carriage
             // return alone ends a line of an old Mac file, never joined.
-            joined: gap.chars().all(|c| matches!(c, ' ' | '\t' | '\r' | '\n'))
+            joined: !footnote
+                && gap.chars().all(|c| matches!(c, ' ' | '\t' | '\r' | '\n'))
                 && gap.matches('\n').count() <= 1
                 && gap.matches('\r').count() == gap.matches("\r\n").count(),
         });
     }
     out
+}
+
+/// The word of `w` when `w` is a general English word of four letters or
+/// more, in lower case but perhaps its first letter, with one to three
+/// digits glued after it: a footnote's number in a PDF's text
+/// (`quotas14`). Names with numbers stay (`G7`, `TPP11`, `A320`), and so
+/// do words the background list lacks (`ipv6`, `sha256`).
+fn footnote_marker(w: &str) -> Option<&str> {
+    let word = w.trim_end_matches(|c: char| c.is_ascii_digit());
+    let digits = w.len() - word.len();
+    let lower_after_first = word.chars().skip(1).all(|c| c.is_ascii_lowercase());
+    let fits = (1..=3).contains(&digits)
+        && word.len() >= 4
+        && word.bytes().all(|b| b.is_ascii_alphabetic())
+        && lower_after_first
+        && kotoba_text::wordlist::english_zipf(&word.to_ascii_lowercase()).is_some();
+    fits.then_some(word)
 }
 
 struct Word<'t> {
@@ -1182,6 +1213,34 @@ mod tests {
         assert_eq!(s.terms["half-pass"].freq, 3);
         assert_eq!(key("Half\u{2010}Passes"), "half-pass");
         assert!(!s.terms.keys().any(|k| k.contains('\u{2010}')));
+    }
+
+    /// A PDF's footnote numbers glued to words (`quotas14`) had made
+    /// `safeguard measures3` and `safeguard measures4` two terms and lost
+    /// `tariff-rate quotas` (an analyst's review).
+    #[test]
+    fn footnote_numbers_glued_to_words_are_no_part_of_terms() {
+        let s = count_document(
+            "Tariff-rate quotas14 apply to rice. The tariff-rate quotas15 are set by MAFF. \
+             The safeguard measures3 expired. The safeguard measures4 lapsed. \
+             G7 members, TPP11 parties and ipv6 addresses.",
+        );
+        let keys: Vec<&String> = s.terms.keys().collect();
+        assert_eq!(s.terms["tariff-rate quota"].freq, 2, "{keys:?}");
+        assert_eq!(s.terms["safeguard measure"].freq, 2, "{keys:?}");
+        for k in ["g7 member", "tpp11 party", "ipv6 address"] {
+            assert!(s.terms.contains_key(k), "{k}: {keys:?}");
+        }
+        for k in ["measure expired", "quota apply", "measures3"] {
+            assert!(!s.terms.contains_key(k), "{k}: {keys:?}");
+        }
+        assert!(
+            keys.iter().all(|k| !k
+                .split(' ')
+                .any(|w| w.ends_with(|c: char| c.is_ascii_digit())
+                    && !["g7", "tpp11", "ipv6"].contains(&w))),
+            "{keys:?}"
+        );
     }
 
     #[test]

@@ -42,10 +42,11 @@ pub enum Part {
 /// `sub2` and surface `surface`; `None` breaks a compound.
 pub fn part_of(pos: &str, sub1: &str, sub2: &str, surface: &str) -> Option<Part> {
     // Symbols, digits, single Latin letters (format strings: `%s`) never
-    // join a term.
+    // join a term; nor do brackets, which IPADIC tags as nouns once NFKC
+    // has made them ASCII (`)「` of `（ジェトロ）「…」`).
     if surface
         .chars()
-        .all(|c| c.is_ascii_punctuation() || c.is_ascii_digit() || c.is_whitespace())
+        .all(|c| !c.is_alphanumeric() || c.is_ascii_digit())
         || (surface.is_ascii() && surface.chars().filter(char::is_ascii_alphabetic).count() < 2)
     {
         return None;
@@ -225,8 +226,10 @@ pub fn compounds_and_count<'t>(
         // Katakana words joined by a middle dot are one loanword term, as
         // news and treaty texts write them (ダンピング・マージン "dumping
         // margin", ミニマム・アクセス): apart, neither pairs with its English.
+        // A double hyphen joins a foreign name's parts as the dot does
+        // (オコンジョ＝イウェアラ, ASCII `=` once in NFKC).
         if adjacent
-            && surface == "・"
+            && matches!(surface, "・" | "=" | "＝" | "゠")
             && run
                 .last()
                 .is_some_and(|p| crate::translit::is_katakana(p.0))
@@ -942,6 +945,35 @@ mod tests {
             Some(2),
             "{keys:?}"
         );
+        Ok(())
+    }
+
+    /// Brackets made ASCII by NFKC are nouns to IPADIC: `ジェトロ)「海外進出…`
+    /// ran across a closing and an opening bracket (a terminologist's
+    /// review). And a foreign name's double hyphen joins its parts as a
+    /// middle dot does: オコンジョ＝イウェアラ had been two terms.
+    #[test]
+    fn brackets_end_terms_and_double_hyphens_join_names() -> Result<(), crate::Error> {
+        let ja = JapaneseTokenizer::new()?;
+        let stats = count_document(
+            &ja,
+            "日本貿易振興機構（ジェトロ）「海外進出日系企業実態調査」によれば、黒字化率は上昇した。\
+             経済産業省（ＭＥＴＩ）「通商白書」は毎年公表される。\
+             オコンジョ＝イウェアラ事務局長が来日した。",
+        );
+        let keys: Vec<&String> = stats.terms.keys().collect();
+        assert!(
+            keys.iter().all(|k| !k.contains([')', '(', '「', '」'])),
+            "{keys:?}"
+        );
+        for term in ["ジェトロ", "通商 白書", "海外 進出 日系 企業 実態 調査"] {
+            assert!(stats.terms.contains_key(term), "{term}: {keys:?}");
+        }
+        assert!(
+            keys.iter().any(|k| k.starts_with("オコンジョ=イウェアラ")),
+            "{keys:?}"
+        );
+        assert!(!stats.terms.contains_key("オコンジョ"), "{keys:?}");
         Ok(())
     }
 

@@ -408,8 +408,38 @@ impl<'a> Scanner<'a> {
         if dots.count >= 2 {
             return self.on_ellipsis(i, dots);
         }
-        let after = skip_closers(self.text, i + 1);
+        let mut after = skip_closers(self.text, i + 1);
+        after += self.footnote_marker(i, after);
         self.settle(i, after, Self::period_ends_sentence)
+    }
+
+    /// The length of a footnote's number glued after the period at `i` of a
+    /// word (`customs brokers.12 Advance rulings`, `.¹²`): one to three
+    /// digits, then white space. It belongs to the sentence before; the
+    /// next may start after it. Not after a number (`2.13`) or an
+    /// abbreviation (`No.12`, `Fig.3`).
+    fn footnote_marker(&self, i: usize, after: usize) -> usize {
+        let superscript = |c: char| matches!(c, '¹' | '²' | '³' | '⁰'..='⁹');
+        let rest = self.text.get(after..).unwrap_or("");
+        let digits: usize = rest
+            .chars()
+            .take_while(|&c| c.is_ascii_digit() || superscript(c))
+            .take(4)
+            .map(char::len_utf8)
+            .sum();
+        let count = rest.get(..digits).map_or(0, |d| d.chars().count());
+        let spaced = rest[digits..]
+            .chars()
+            .next()
+            .is_some_and(char::is_whitespace);
+        if !(1..=3).contains(&count)
+            || !spaced
+            || !char_before(self.text, i).is_some_and(char::is_lowercase)
+            || self.token_before(i).1 != Token::Word
+        {
+            return 0;
+        }
+        digits
     }
 
     /// Decides the candidate boundary after the terminator at `i` (closers
@@ -1109,6 +1139,24 @@ mod tests {
             sentences("He left. “Why?” she asked."),
             ["He left.", "“Why?” she asked."]
         );
+    }
+
+    /// Footnote numbers glued to a sentence's period in a PDF's text ran
+    /// three sentences into one (an analyst's review).
+    #[test]
+    fn footnote_numbers_after_a_period_end_the_sentence() {
+        assert_eq!(
+            sentences(
+                "Entries are filed by customs brokers.12 Advance rulings are issued within 30 days.¹³ The number rose."
+            ),
+            [
+                "Entries are filed by customs brokers.12",
+                "Advance rulings are issued within 30 days.¹³",
+                "The number rose."
+            ]
+        );
+        assert_eq!(sentences("See Resolution No.12 The board agreed.").len(), 1);
+        assert_eq!(sentences("Growth was 2.13 The end.").len(), 1);
     }
 
     #[test]
