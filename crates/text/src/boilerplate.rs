@@ -8,6 +8,17 @@
 //! characters or more of a script written without spaces (a Japanese
 //! header).
 //!
+//! A header that carries its page number (`White Paper on Trade 2023   3`,
+//! `TRADE POLICY REVIEW: JAPANLAND   Page 14`, `通商白書　第２章　－ 45 －`)
+//! differs on every page, so a line is also compared with the page number
+//! at its start or end set aside ([`page_number`] says which forms count).
+//! Lines so alike run when they stand [`MIN_TIMES`] times or more and each
+//! number is marked as a page's (`Page 3`, `p. 3`, `- 3 -`, `3 / 40`), or
+//! the bare ones (`3`, `iv`, `3 of 40`, after two spaces or more or a
+//! full-width one) rise from line to line. A sentence ending in a number is
+//! no header: one space sets a bare number apart, and a year is no bare
+//! page number.
+//!
 //! ```
 //! use kotoba_text::boilerplate::{RunningLines, without_running_lines};
 //!
@@ -82,26 +93,58 @@ pub fn without_running_lines(text: &str, keep_first: bool) -> Cow<'_, str> {
 }
 
 /// The running lines of one document (compared with surrounding white
-/// space trimmed), each with whether it has been met yet.
+/// space trimmed, and with a page number at their start or end set aside),
+/// each with whether it has been met yet.
 #[derive(Debug, Clone, Default)]
 pub struct RunningLines<'a> {
     met: HashMap<&'a str, bool>,
+}
+
+/// Lines alike but for their page numbers, as [`RunningLines::find`] meets
+/// them.
+#[derive(Debug, Default)]
+struct Numbered {
+    times: usize,
+    /// Whether a number stood bare (`…   3`), not marked as a page's.
+    bare: bool,
+    /// Whether each number was greater than the one before.
+    rising: bool,
+    last: Option<u32>,
 }
 
 impl<'a> RunningLines<'a> {
     /// Finds the running lines of `text` (see the module's documentation).
     pub fn find(text: &'a str) -> RunningLines<'a> {
         let mut times: HashMap<&str, usize> = HashMap::new();
+        let mut numbered: HashMap<&str, Numbered> = HashMap::new();
         for line in text.lines() {
             let line = line.trim();
             if eligible(line) {
                 *times.entry(line).or_default() += 1;
             }
+            if let Some((rest, number)) = without_page_number(line)
+                && eligible(rest)
+            {
+                let group = numbered.entry(rest).or_insert(Numbered {
+                    rising: true,
+                    ..Numbered::default()
+                });
+                group.times += 1;
+                group.bare |= !number.marked;
+                group.rising &= group.last.is_none_or(|last| number.value > last);
+                group.last = Some(number.value);
+            }
         }
+        let numbered = numbered
+            .into_iter()
+            .filter(|(_, g)| g.times >= MIN_TIMES && (!g.bare || g.rising))
+            .map(|(line, _)| line);
         let met = times
             .into_iter()
             .filter(|&(_, n)| n >= MIN_TIMES)
-            .map(|(line, _)| (line, false))
+            .map(|(line, _)| line)
+            .chain(numbered)
+            .map(|line| (line, false))
             .collect();
         RunningLines { met }
     }
@@ -111,20 +154,202 @@ impl<'a> RunningLines<'a> {
         self.met.is_empty()
     }
 
-    /// True when `line` (trimmed) is a running line.
-    pub fn contains(&self, line: &str) -> bool {
-        self.met.contains_key(line.trim())
+    /// The key `line` is known by: itself trimmed when it runs as it is,
+    /// else without its page number when that runs.
+    fn key<'l>(&self, line: &'l str) -> Option<&'l str> {
+        let line = line.trim();
+        if self.met.contains_key(line) {
+            return Some(line);
+        }
+        without_page_number(line)
+            .map(|(rest, _)| rest)
+            .filter(|rest| self.met.contains_key(rest))
     }
 
-    /// True when `line` (trimmed) is a running line met before; the first
-    /// time it is met it is marked and false is returned, so a caller that
-    /// skips repeats keeps one copy.
+    /// True when `line` (trimmed, its page number set aside) is a running
+    /// line.
+    pub fn contains(&self, line: &str) -> bool {
+        self.key(line).is_some()
+    }
+
+    /// True when `line` (trimmed, its page number set aside) is a running
+    /// line met before; the first time it is met it is marked and false is
+    /// returned, so a caller that skips repeats keeps one copy.
     pub fn repeat(&mut self, line: &str) -> bool {
-        match self.met.get_mut(line.trim()) {
+        let Some(key) = self.key(line) else {
+            return false;
+        };
+        match self.met.get_mut(key) {
             Some(seen) => std::mem::replace(seen, true),
             None => false,
         }
     }
+}
+
+/// A page number as [`page_number`] reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageNumber {
+    /// The page's number (a Roman numeral's value).
+    pub value: u32,
+    /// Whether it is marked as a page's (`Page 3`, `p. 3`, `- 3 -`,
+    /// `3 / 40`), not a bare number (`3`, `iv`, `3 of 40`).
+    pub marked: bool,
+}
+
+/// The longest a page number's form is, in bytes (`－ ４５ －` is 14).
+const MAX_PAGE_NUMBER: usize = 32;
+
+/// `s` (trimmed) read as a page number alone: `3`, `３`, `iv`, `Page 3`,
+/// `PAGE 3 of 40`, `p. 3`, `- 3 -`, `－ ３ －`, `– 3 –`, `3 / 40`, `3 of 40`
+/// (bare, as `3` is). A bare number of more than four digits, or one that
+/// could be a year (1900 to 2100), is none.
+pub fn page_number(s: &str) -> Option<PageNumber> {
+    let s = s.trim();
+    if s.len() > MAX_PAGE_NUMBER {
+        return None;
+    }
+    // `- 3 -` and its full-width and en-dash kin.
+    for dash in ['-', '－', '–', '—'] {
+        if let Some(inner) = s
+            .strip_prefix(dash)
+            .and_then(|rest| rest.strip_suffix(dash))
+        {
+            return numeral(inner.trim()).map(|value| PageNumber {
+                value,
+                marked: true,
+            });
+        }
+    }
+    // `Page 3`, `p. 3`, with `of 40` or `/ 40` after it or not.
+    for label in ["page", "p."] {
+        if let Some(head) = s.get(..label.len())
+            && head.eq_ignore_ascii_case(label)
+        {
+            let rest = &s[label.len()..];
+            // `Pages`, `pay`: a word, not the label.
+            if label == "page" && !rest.starts_with(char::is_whitespace) {
+                return None;
+            }
+            return of_total(rest.trim_start())
+                .or_else(|| numeral(rest.trim_start()))
+                .map(|value| PageNumber {
+                    value,
+                    marked: true,
+                });
+        }
+    }
+    // `3 / 40` marks a page; `3 of 40` could end a sentence, so it stands
+    // as a bare number does.
+    if let Some(value) = of_total(s) {
+        return Some(PageNumber {
+            value,
+            marked: !s.contains(" of "),
+        });
+    }
+    let value = numeral(s)?;
+    let year = s.chars().count() == 4 && (1900..=2100).contains(&value);
+    (!year && s.chars().count() <= 4).then_some(PageNumber {
+        value,
+        marked: false,
+    })
+}
+
+/// `3 / 40`, `3/40` or `3 of 40` (the page no greater than the total): the
+/// page's number.
+fn of_total(s: &str) -> Option<u32> {
+    let (page, total) = s
+        .split_once('/')
+        .or_else(|| s.split_once(" of "))
+        .or_else(|| s.split_once('／'))?;
+    let (page, total) = (number(page.trim())?, number(total.trim())?);
+    (page <= total).then_some(page)
+}
+
+/// Digits or a Roman numeral in lower case, as a number.
+fn numeral(s: &str) -> Option<u32> {
+    number(s).or_else(|| roman(s))
+}
+
+/// Digits alone (ASCII or full-width, up to six) as a number.
+fn number(s: &str) -> Option<u32> {
+    if s.is_empty() || s.chars().count() > 6 {
+        return None;
+    }
+    s.chars().try_fold(0u32, |n, c| {
+        let digit = match c {
+            '0'..='9' => c.to_digit(10),
+            '０'..='９' => Some(c as u32 - '０' as u32),
+            _ => None,
+        }?;
+        Some(n * 10 + digit)
+    })
+}
+
+/// A Roman numeral in lower case (`iv`, `xii`; up to `ccclxxxix`), written
+/// the usual way: `iiii` and `ic` are none.
+fn roman(s: &str) -> Option<u32> {
+    const UNITS: [&str; 10] = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
+    const TENS: [&str; 10] = ["", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx", "xc"];
+    const HUNDREDS: [&str; 4] = ["", "c", "cc", "ccc"];
+    if s.is_empty() || s.len() > 9 || !s.bytes().all(|b| b"ivxlc".contains(&b)) {
+        return None;
+    }
+    // Each place's longest spelling that the rest begins with.
+    let mut rest = s;
+    let mut value = 0;
+    for (table, weight) in [(&HUNDREDS[..], 100), (&TENS[..], 10), (&UNITS[..], 1)] {
+        let (digit, spelling) = table
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| rest.starts_with(**t))
+            .max_by_key(|(_, t)| t.len())?;
+        value += digit as u32 * weight;
+        rest = &rest[spelling.len()..];
+    }
+    rest.is_empty().then_some(value)
+}
+
+/// True when the white space `gap` sets a bare number apart from a line's
+/// text as a header does: two spaces or more, a tab, or a full-width space.
+fn wide(gap: &str) -> bool {
+    gap.chars().count() >= 2 || gap.contains(['\t', '\u{3000}'])
+}
+
+/// A trimmed `line` less a page number at its end, else at its start (see
+/// [`page_number`]): the rest, trimmed, and the number. A bare number must
+/// stand apart from the rest by a [`wide`] gap, so `Exports rose in 1993`
+/// or `1. Export controls` keep theirs.
+fn without_page_number(line: &str) -> Option<(&str, PageNumber)> {
+    let gaps = || {
+        line.char_indices()
+            .filter(|&(i, c)| c.is_whitespace() && !line[..i].ends_with(char::is_whitespace))
+            .map(|(i, _)| {
+                let end = line[i..]
+                    .find(|c: char| !c.is_whitespace())
+                    .map_or(line.len(), |n| i + n);
+                (i, end)
+            })
+    };
+    let fits = |gap: &str, number: PageNumber| number.marked || wide(gap);
+    // At the end: the longest form that reads (`Page 3 of 40`, not `40`).
+    let tail = line.len().saturating_sub(MAX_PAGE_NUMBER + 4);
+    let end = gaps()
+        .filter(|&(start, _)| start >= tail)
+        .find_map(|(start, end)| {
+            let number = page_number(&line[end..])?;
+            fits(&line[start..end], number).then(|| (line[..start].trim(), number))
+        });
+    // At the start: likewise the longest.
+    let start = || {
+        gaps()
+            .take_while(|&(start, _)| start <= MAX_PAGE_NUMBER + 4)
+            .filter_map(|(start, end)| {
+                let number = page_number(&line[..start])?;
+                fits(&line[start..end], number).then(|| (line[end..].trim(), number))
+            })
+            .last()
+    };
+    end.or_else(start).filter(|(rest, _)| !rest.is_empty())
 }
 
 #[cfg(test)]
@@ -155,5 +380,132 @@ mod tests {
         assert_eq!(kept.len(), text.len());
         // Short lines repeat without running.
         assert!(RunningLines::find("第一章\n第一章\n第一章\n").is_empty());
+    }
+
+    #[test]
+    fn page_number_forms() {
+        let page = |s| page_number(s).map(|n| (n.value, n.marked));
+        for (s, value) in [
+            ("Page 14", 14),
+            ("PAGE 3 of 40", 3),
+            ("p. 7", 7),
+            ("p.7", 7),
+            ("- 12 -", 12),
+            ("－ 45 －", 45),
+            ("－ ４５ －", 45),
+            ("– 9 –", 9),
+            ("12 / 40", 12),
+        ] {
+            assert_eq!(page(s), Some((value, true)), "{s}");
+        }
+        for (s, value) in [("3", 3), ("３", 3), ("iv", 4), ("xii", 12), ("3 of 40", 3)] {
+            assert_eq!(page(s), Some((value, false)), "{s}");
+        }
+        for s in [
+            "2023",
+            "２０２３",
+            "12345",
+            "iiii",
+            "ic",
+            "civil",
+            "Pages 3",
+            "pay 3",
+            "41 / 40",
+            "",
+            "1.",
+        ] {
+            assert_eq!(page(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn headers_with_page_numbers_run() {
+        let text = "METI White Paper on International Economy and Trade 2023   3\n\
+                    Exports of semiconductors rose.\n\
+                    METI White Paper on International Economy and Trade 2023   4\n\
+                    Imports of energy fell.\n\
+                    METI White Paper on International Economy and Trade 2023   5\n\
+                    The trade deficit narrowed.\n";
+        let running = RunningLines::find(text);
+        assert!(running.contains("METI White Paper on International Economy and Trade 2023   9"));
+        // The header without a number (a first page) is the same header.
+        assert!(running.contains("METI White Paper on International Economy and Trade 2023"));
+        let kept = without_running_lines(text, true);
+        assert_eq!(kept.matches("White Paper").count(), 1);
+        assert_eq!(kept.len(), text.len());
+        assert!(kept.contains("The trade deficit narrowed."));
+
+        for (header, pages) in [
+            (
+                "TRADE POLICY REVIEW: JAPANLAND        Page {}",
+                ["14", "15", "16"],
+            ),
+            ("{}   TRADE POLICY REVIEW: JAPANLAND", ["14", "15", "16"]),
+            (
+                "Trade Policy Review of Japanland   p. {}",
+                ["14", "14", "16"],
+            ),
+            ("Trade Policy Review of Japanland  {} / 40", ["2", "3", "4"]),
+            (
+                "Trade Policy Review of Japanland  - {} -",
+                ["ii", "iii", "iv"],
+            ),
+            ("Trade Policy Review of Japanland   {}", ["ii", "iii", "iv"]),
+            (
+                "通商白書２０２３　第２章　世界経済の動向　－ {} －",
+                ["45", "46", "47"],
+            ),
+            (
+                "通商白書２０２３　第２章　世界経済の動向　{}",
+                ["４５", "４６", "４７"],
+            ),
+        ] {
+            let text: String = pages
+                .iter()
+                .map(|n| format!("{}\nBody of page {n}.\n", header.replace("{}", n)))
+                .collect();
+            let kept = without_running_lines(&text, true);
+            let name = ["JAPANLAND", "Japanland", "通商白書"]
+                .into_iter()
+                .find(|name| header.contains(name))
+                .unwrap_or_default();
+            assert_eq!(kept.matches(name).count(), 1, "{header}");
+            assert!(
+                kept.starts_with(&header.replace("{}", pages[0])),
+                "{header}"
+            );
+            assert_eq!(kept.matches("Body of page").count(), 3, "{header}");
+        }
+    }
+
+    #[test]
+    fn sentences_ending_in_numbers_do_not_run() {
+        for text in [
+            // Numbered paragraphs.
+            "1. Export controls on chips were tightened.\n\
+             2. Export controls on chips were tightened.\n\
+             3. Export controls on chips were tightened.\n",
+            // A year after one space, rising or not.
+            "The tariff was raised in 2019\nThe tariff was raised in 2020\nThe tariff was raised in 2021\n",
+            // Years after a wide gap: table rows, not pages.
+            "Exports to the United States   2019\nExports to the United States   2020\n\
+             Exports to the United States   2021\n",
+            // Bare numbers that do not rise: a table's column.
+            "Exports to the United States   152\nExports to the United States   148\n\
+             Exports to the United States   160\n",
+            // A number after one space: a sentence.
+            "Members asked about item 3\nMembers asked about item 4\nMembers asked about item 5\n",
+            // Twice is no running line.
+            "METI White Paper on Trade   3\nMETI White Paper on Trade   4\n",
+            // Too short to run.
+            "Chapter   3\nChapter   4\nChapter   5\n",
+        ] {
+            assert!(RunningLines::find(text).is_empty(), "{text}");
+            assert_eq!(without_running_lines(text, false), text);
+        }
+        // A sentence ending in a year repeated word for word runs as any
+        // line does.
+        let same = "Source: Ministry of Finance, 2023\n".repeat(3);
+        assert!(RunningLines::find(&same).contains("Source: Ministry of Finance, 2023"));
     }
 }
