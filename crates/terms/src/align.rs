@@ -1246,7 +1246,8 @@ fn suffix_cue(en: &str, piece: &str, ja: &str) -> bool {
 
 /// True when a Latin-only Japanese candidate spells the English term
 /// (case and spaces aside) and the English term is written like an acronym
-/// (two capitals or more: ASCII, URL, TeX), not a word kept as code.
+/// (two capitals or more, or one with figures: ASCII, URL, TeX, G7), not a
+/// word kept as code.
 fn same_latin(en: &str, ja: &str) -> bool {
     let fold = |s: &str| -> String {
         s.chars()
@@ -1254,9 +1255,9 @@ fn same_latin(en: &str, ja: &str) -> bool {
             .flat_map(char::to_lowercase)
             .collect()
     };
-    ja.is_ascii()
-        && en.chars().filter(char::is_ascii_uppercase).count() >= 2
-        && fold(en) == fold(ja)
+    let capitals = en.chars().filter(char::is_ascii_uppercase).count();
+    let digits = en.chars().any(|c| c.is_ascii_digit());
+    ja.is_ascii() && (capitals >= 2 || (capitals == 1 && digits)) && fold(en) == fold(ja)
 }
 
 /// A word written with a capital, in lower case; `None` for anything else.
@@ -1673,6 +1674,10 @@ mod tests {
         assert!(!suffix_cue("Seattle", "シアトル", "市"));
         assert!(!suffix_cue("file", "ファイル", "的"));
         assert!(same_latin("ASCII", "ascii"));
+        // A capital with figures is a name too (a review found G7 never
+        // paired with the G7 of Japanese text).
+        assert!(same_latin("G7", "G7"));
+        assert!(!same_latin("a4", "a4"));
         assert!(same_latin("TeX", "TeX"));
         assert!(!same_latin("copy", "COPY"));
         assert!(!same_latin("URL", "URLs"));
