@@ -268,7 +268,9 @@ const PAIR_BATCH: usize = 65_536;
 
 /// Co-occurrence counts of a parallel file (of its shard K of N with
 /// `shard`), read in batches; bad lines are reported and skipped (the status
-/// says so), or with `fail_fast` end the run.
+/// says so), or with `fail_fast` end the run. Rows that read but are no
+/// English–Japanese pair are bad lines too ([`PairScreen`]), and a file whose
+/// columns look swapped is an error.
 fn count_pairs(
     path: &Path,
     quiet: bool,
@@ -277,11 +279,155 @@ fn count_pairs(
 ) -> Result<(PairStats, Status)> {
     let aligner = Aligner::new()?;
     let mut total = PairStats::default();
+    let mut screen = PairScreen::new(path);
     let (_, status) = run::for_pair_batches(path, quiet, shard, fail_fast, PAIR_BATCH, |batch| {
-        let batch: Vec<(String, String)> = batch.into_iter().map(|p| (p.en, p.ja)).collect();
+        let batch = screen.keep(batch, fail_fast)?;
         Ok(total.absorb(aligner.count_pairs(&batch))?)
     })?;
+    screen.finish()?;
+    let status = if screen.skipped > 0 {
+        Status::Failures
+    } else {
+        status
+    };
     Ok((total, status))
+}
+
+/// Least rows with Japanese only in the en column for a file's columns to
+/// look swapped (more than half of the rows read must be so too).
+const SWAPPED_ROWS: usize = 3;
+
+/// English words (a word of Latin letters with a lower-case one) that make
+/// a ja cell with no Japanese in it a bad row: fewer may be a name kept in
+/// Latin letters (`G7`, `Apple Inc.`).
+const ENGLISH_WORDS: usize = 3;
+
+/// Kana (half-width too) or kanji.
+fn japanese_script(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}' | '\u{FF66}'..='\u{FF9F}')
+}
+
+/// Words of Latin letters in `text` with a lower-case letter (not `WTO`,
+/// `G7`, `HS 8703`).
+fn english_words(text: &str) -> usize {
+    text.split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| w.chars().any(|c| c.is_ascii_lowercase()))
+        .count()
+}
+
+/// Part of a quoted cell that a line break inside it (a spreadsheet's
+/// export) cut over lines: an odd number of double quotes, one of them
+/// opening or closing the cell.
+fn quoted_fragment(cell: &str) -> bool {
+    let cell = cell.trim();
+    cell.matches('"').count() % 2 == 1 && (cell.starts_with('"') || cell.ends_with('"'))
+}
+
+/// Checks the pairs of a parallel file as they are read: a row that is no
+/// English–Japanese pair (a ja cell of English words alone, a piece of a
+/// quoted cell spanning lines) is reported and skipped; rows with Japanese
+/// only in the en column are counted, to tell swapped columns at the end.
+struct PairScreen {
+    /// The file as errors name it.
+    name: String,
+    /// Whether cells may be quoted (TSV, not JSON Lines).
+    tsv: bool,
+    read: usize,
+    swapped: usize,
+    skipped: usize,
+}
+
+impl PairScreen {
+    fn new(path: &Path) -> PairScreen {
+        let jsonl = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
+        PairScreen {
+            name: if path.as_os_str() == "-" {
+                "<stdin>".to_string()
+            } else {
+                path.display().to_string()
+            },
+            tsv: !jsonl,
+            read: 0,
+            swapped: 0,
+            skipped: 0,
+        }
+    }
+
+    /// What is wrong with `pair`, if it is no pair to count.
+    fn problem(&self, pair: &kotoba_glossary::Pair) -> Option<&'static str> {
+        if self.tsv && (quoted_fragment(&pair.en) || quoted_fragment(&pair.ja)) {
+            return Some(
+                "part of a quoted cell spanning lines (a line break inside a cell): quoted \
+                 cells spanning lines are not read; export the file without line breaks in cells",
+            );
+        }
+        let no_japanese = |s: &str| !s.chars().any(japanese_script);
+        if no_japanese(&pair.ja)
+            && no_japanese(&pair.en)
+            && english_words(&pair.ja) >= ENGLISH_WORDS
+        {
+            return Some(
+                "the ja cell has English words and no Japanese (a tab inside an English sentence?)",
+            );
+        }
+        None
+    }
+
+    /// The pairs of `batch` to count, the others reported (or with
+    /// `fail_fast` the end of the run), as `English`, `Japanese`.
+    fn keep(
+        &mut self,
+        batch: Vec<kotoba_glossary::Pair>,
+        fail_fast: bool,
+    ) -> Result<Vec<(String, String)>> {
+        let mut kept = Vec::with_capacity(batch.len());
+        for pair in batch {
+            if let Some(problem) = self.problem(&pair) {
+                let at = format!("{}:{}: {problem}", self.name, pair.line);
+                if fail_fast {
+                    eprintln!("kotoba: error: {at}");
+                    return Err(anyhow!(
+                        "stopped at the first failure (--fail-fast); nothing written"
+                    ));
+                }
+                run::show_error(&format!("kotoba: skipped {at}"));
+                self.skipped += 1;
+                continue;
+            }
+            self.read += 1;
+            if pair.en.chars().any(japanese_script) && !pair.ja.chars().any(japanese_script) {
+                self.swapped += 1;
+            }
+            kept.push((pair.en, pair.ja));
+        }
+        Ok(kept)
+    }
+
+    /// Whether the rows read look swapped (an error), and a count of the
+    /// rows skipped.
+    fn finish(&self) -> Result<()> {
+        if self.swapped >= SWAPPED_ROWS && self.swapped * 2 > self.read {
+            return Err(anyhow!(
+                "columns look swapped: {} of the {} rows of {} have Japanese in the en column and \
+                 none in the ja column; name the columns the other way round in the header; \
+                 nothing written",
+                self.swapped,
+                self.read,
+                self.name
+            ));
+        }
+        if self.skipped > 0 {
+            eprintln!(
+                "kotoba: {} row(s) of {} read but skipped as bad rows",
+                self.skipped, self.name
+            );
+        }
+        Ok(())
+    }
 }
 
 /// A pair as a JSON record (`glossary align --format jsonl`).
@@ -897,4 +1043,77 @@ pub fn merge_stats(args: MergeStatsArgs) -> Result<Status> {
     out.write_all(stats_json(&counts)?.as_bytes())?;
     out.finish()?;
     Ok(counts.status("the counts merged"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pair(en: &str, ja: &str) -> kotoba_glossary::Pair {
+        kotoba_glossary::Pair {
+            line: 2,
+            en: en.to_string(),
+            ja: ja.to_string(),
+        }
+    }
+
+    #[test]
+    fn rows_that_are_no_pair() {
+        let screen = PairScreen::new(Path::new("p.tsv"));
+        let bad = |en, ja| screen.problem(&pair(en, ja)).is_some();
+        // A stray tab split an English sentence.
+        assert!(bad(
+            "The two countries signed",
+            "a trade agreement in Tokyo."
+        ));
+        // Names and codes kept in Latin letters are translations.
+        for ja in ["G7", "WTO Panel", "Apple Inc.", "HS 8703"] {
+            assert!(!bad("The G7 leaders met.", ja), "{ja}");
+        }
+        assert!(!bad("Tariffs rose.", "関税が上がった。"));
+        // Swapped rows are counted, not skipped.
+        assert!(!bad("関税が上がった。", "Tariffs rose sharply."));
+        // Pieces of a quoted cell cut by a line break.
+        assert!(bad(
+            "\"Japan tightened its controls",
+            "日本は規制を強化した。"
+        ));
+        assert!(bad("on chips in 2023.\"", "日本は規制を強化した。"));
+        assert!(bad("Tariffs rose.", "\"関税が"));
+        // A quoted cell whole, or quotes inside a cell, are no pieces.
+        assert!(!bad("\"Results-oriented\" talks", "「結果重視」の協議"));
+        assert!(!bad("A 5\" pipe was taxed.", "5インチ管に課税された。"));
+        // JSON Lines have no quoted cells.
+        let jsonl = PairScreen::new(Path::new("p.jsonl"));
+        assert!(jsonl.problem(&pair("\"Japan", "日本")).is_none());
+    }
+
+    #[test]
+    fn swapped_columns_need_most_rows_and_a_few() -> Result<()> {
+        let mut screen = PairScreen::new(Path::new("p.tsv"));
+        let swapped = || pair("関税が上がった。", "Tariffs rose.");
+        screen.keep(vec![swapped(), swapped()], false)?;
+        assert!(screen.finish().is_ok(), "two rows are too few");
+        screen.keep(
+            vec![swapped(), pair("Tariffs rose.", "関税が上がった。")],
+            false,
+        )?;
+        let err = screen
+            .finish()
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default();
+        assert!(
+            err.starts_with("columns look swapped: 3 of the 4 rows of p.tsv"),
+            "{err}"
+        );
+        let mut half = PairScreen::new(Path::new("p.tsv"));
+        let good = || pair("Tariffs rose.", "関税が上がった。");
+        half.keep(
+            vec![swapped(), swapped(), swapped(), good(), good(), good()],
+            false,
+        )?;
+        assert!(half.finish().is_ok(), "half is not most");
+        Ok(())
+    }
 }

@@ -1,0 +1,154 @@
+//! Bad parallel files for `kotoba glossary align --parallel` (and `build`):
+//! columns swapped under their header, a ja cell holding English, a
+//! spreadsheet's quoted cells spanning lines. Exit codes: 0 all read, 2 a
+//! row or the file failed.
+
+mod util;
+use util::{run, testdata};
+
+fn align(file: &str) -> (i32, String, String) {
+    let path = testdata(file).display().to_string();
+    run(&["glossary", "align", "--parallel", &path], "")
+}
+
+/// Japanese in the en column and English in the ja column, row after row:
+/// an error naming the file, nothing written.
+#[test]
+fn swapped_columns_stop_the_run() {
+    let (code, out, err) = align("parallel/swapped-columns.tsv");
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("columns look swapped"), "{err}");
+    assert!(err.contains("swapped-columns.tsv"), "{err}");
+    assert!(err.contains("4 of the 4 rows"), "{err}");
+
+    // `glossary build` reads the file the same way.
+    let path = testdata("parallel/swapped-columns.tsv")
+        .display()
+        .to_string();
+    let corpus = testdata("clinton-japan-trade-1993.en.txt")
+        .display()
+        .to_string();
+    let (code, out, err) = run(
+        &[
+            "glossary",
+            "build",
+            "--lang",
+            "en",
+            "--parallel",
+            &path,
+            &corpus,
+        ],
+        "",
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(err.contains("columns look swapped"), "{err}");
+}
+
+/// Two rows with Japanese in the en column among four good ones are no
+/// swapped file: read as before (`glossary check` is what reports them).
+#[test]
+fn a_few_swapped_rows_are_no_swapped_file() {
+    let (code, out, err) = align("parallel/few-swapped-rows.tsv");
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("swapped"), "{err}");
+    assert!(out.contains("steel\t鉄鋼"), "{out}");
+}
+
+/// A row whose ja cell is English words (a stray tab splitting a sentence)
+/// is a bad row: named with its line, skipped, exit 2; `G7` alone in the
+/// ja cell is a name kept in Latin letters and stays.
+#[test]
+fn a_ja_cell_of_english_is_a_bad_row() {
+    let (code, out, err) = align("parallel/no-japanese-in-ja.tsv");
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.lines().any(|l| l.starts_with("kotoba: skipped ")
+            && l.contains(
+                "no-japanese-in-ja.tsv:4: the ja cell has English words and no Japanese"
+            )),
+        "{err}"
+    );
+    // Only line 4: line 5's `G7` is no bad row.
+    assert_eq!(err.matches("kotoba: skipped").count(), 1, "{err}");
+    assert!(
+        err.contains("1 row(s) of") && err.contains("skipped as bad rows"),
+        "{err}"
+    );
+    // The good rows are still paired.
+    assert!(out.contains("export controls\t輸出管理"), "{out}");
+    // Nothing of the bad row's English was counted as Japanese.
+    assert!(
+        !out.lines()
+            .any(|l| l.split('\t').nth(1).is_some_and(|ja| ja.contains("Tokyo"))),
+        "{out}"
+    );
+}
+
+/// An Excel export with line breaks inside quoted cells: every physical
+/// line of such a record is reported and skipped, and the report says
+/// quoted cells spanning lines are not read.
+#[test]
+fn quoted_cells_spanning_lines_are_reported_line_by_line() {
+    let (code, out, err) = align("parallel/quoted-line-breaks.tsv");
+    assert_eq!(code, 2, "{err}");
+    for line in 3..=7 {
+        assert!(
+            err.contains(&format!("quoted-line-breaks.tsv:{line}: ")),
+            "line {line}: {err}"
+        );
+    }
+    assert!(
+        err.contains("quoted cells spanning lines are not read")
+            && err.contains("export the file without line breaks in cells"),
+        "{err}"
+    );
+    // The two whole rows around them are paired.
+    assert!(out.contains("steel\t鉄鋼"), "{out}");
+    assert!(
+        out.contains("anti-dumping duty\tアンチダンピング関税"),
+        "{out}"
+    );
+    // The piece `on semiconductors in 2023."` of line 4 is no pair.
+    assert!(!out.contains("semiconductors\t"), "{out}");
+}
+
+/// With `--fail-fast` the first bad row ends the run, nothing written.
+#[test]
+fn fail_fast_stops_at_a_bad_row() {
+    let path = testdata("parallel/no-japanese-in-ja.tsv")
+        .display()
+        .to_string();
+    let corpus = testdata("clinton-japan-trade-1993.en.txt")
+        .display()
+        .to_string();
+    let (code, out, err) = run(
+        &[
+            "glossary",
+            "build",
+            "--lang",
+            "en",
+            "--fail-fast",
+            "--parallel",
+            &path,
+            &corpus,
+        ],
+        "",
+    );
+    assert_eq!(code, 2, "{err}");
+    assert!(out.is_empty(), "{out}");
+    assert!(
+        err.contains("no-japanese-in-ja.tsv:4: the ja cell"),
+        "{err}"
+    );
+    assert!(err.contains("--fail-fast"), "{err}");
+}
+
+/// A clean file still exits 0 with no message about its rows.
+#[test]
+fn a_clean_file_reads_clean() {
+    let (code, _, err) = align("parallel/clean.tsv");
+    assert_eq!(code, 0, "{err}");
+    assert!(!err.contains("skipped"), "{err}");
+}
