@@ -19,9 +19,9 @@
 //! set no rule was developed on, reported and never read for errors;
 //! `cargo xtask eval-terms wordfreq` rebuilds `crates/text/data/wordfreq-en.tsv`
 //! (pip download of wordfreq 3.1.1, `xtask/scripts/wordfreq_en.py`);
-//! `cargo xtask eval-terms wordnet` rebuilds `crates/terms/data/wordnet-pos-en.tsv`
-//! and `wordnet-compounds-en.txt` (Debian `wordnet-base`,
-//! `xtask/scripts/wordnet_pos.py` and `wordnet_compounds.py`).
+//! `cargo xtask eval-terms wordnet` rebuilds `crates/terms/data/wordnet-pos-en.tsv`,
+//! `wordnet-compounds-en.txt` and `wordnet-names-en.tsv` (Debian `wordnet-base`,
+//! `xtask/scripts/wordnet_pos.py`, `wordnet_compounds.py` and `wordnet_names.py`).
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -86,7 +86,7 @@ fn wordfreq() -> Result<()> {
     )
 }
 
-/// Rebuilds the part-of-speech and compound-noun lists from Debian's WordNet
+/// Rebuilds the part-of-speech, compound-noun and name lists from Debian's WordNet
 /// (installed if missing).
 fn wordnet() -> Result<()> {
     crate::apt::ensure(&["wordnet-base"], &["/usr/share/wordnet/index.noun"])?;
@@ -101,6 +101,12 @@ fn wordnet() -> Result<()> {
         "/usr/share/wordnet",
         "crates/text/data/wordfreq-en.tsv",
         "crates/terms/data/wordnet-compounds-en.txt",
+    ]))?;
+    crate::run(Command::new("python3").args([
+        "xtask/scripts/wordnet_names.py",
+        "/usr/share/wordnet",
+        "crates/text/data/wordfreq-en.tsv",
+        "crates/terms/data/wordnet-names-en.tsv",
     ]))
 }
 

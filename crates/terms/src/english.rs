@@ -373,9 +373,13 @@ fn units(line: &str) -> Vec<Unit> {
     let mut prev_end: Option<usize> = None;
     // Lines of a page set in columns: a line break there leads into the
     // other column, so nothing joins across it.
-    let columns = line
-        .split('\n')
-        .any(|l| l.trim().split("   ").filter(|p| !p.trim().is_empty()).count() > 1);
+    let columns = line.split('\n').any(|l| {
+        l.trim()
+            .split("   ")
+            .filter(|p| !p.trim().is_empty())
+            .count()
+            > 1
+    });
     // A footnote's number ended the unit before: nothing joins across it.
     let mut after_footnote = false;
     for (at, w) in words(line) {
@@ -926,21 +930,19 @@ fn ordinary_capital(word: &str) -> bool {
 
 /// How a surface seen only where case says little is shown: a line in
 /// capitals in lower case; in a heading in title case, each word written
-/// like an ordinary capitalised word lowered (`WTO` stays); at the start of a sentence only a first word
+/// like an ordinary capitalised word lowered (`WTO` stays), a word English
+/// writes as a name in its spelling ([`lowered`]: `Mexico`, `NATO`); at the start of a sentence only a first word
 /// written like an ordinary capitalised word (`Trade`) is lowered, and an
 /// acronym (`USTR`) or a name of mixed case (`McDonald`) stays as written, as
 /// do the words after it, and so does a first word followed by a capitalised
 /// word or a number (`Hiri Motu`, `Section 301`).
 fn initial_form(surface: &str, case: LineCase) -> String {
-    if case == LineCase::Capitals {
-        return surface.to_lowercase();
-    }
-    if case == LineCase::Title {
+    if case == LineCase::Capitals || case == LineCase::Title {
         return surface
             .split(' ')
             .map(|w| {
-                if ordinary_capital(w) {
-                    w.to_lowercase()
+                if case == LineCase::Capitals || ordinary_capital(w) {
+                    lowered(w)
                 } else {
                     w.to_string()
                 }
@@ -954,9 +956,20 @@ fn initial_form(surface: &str, case: LineCase) -> String {
     // A name goes on capitalised or numbered (`Hiri Motu`, `Section 301`):
     // its first word keeps its capital.
     if ordinary && !continues_a_name(&surface[first_end..]) {
-        first.to_lowercase() + &surface[first_end..]
+        lowered(first) + &surface[first_end..]
     } else {
         surface.to_string()
+    }
+}
+
+/// A word whose case its place says nothing of, as English usually writes
+/// it: a name in its spelling (`Mexico`, `NATO`: a review found `mexico`
+/// in a TBX), any other word in lower case.
+fn lowered(word: &str) -> String {
+    let lower = word.to_lowercase();
+    match crate::lexicon::name_spelling(&lower) {
+        Some(name) => name.to_string(),
+        None => lower,
     }
 }
 
@@ -1448,6 +1461,15 @@ mod tests {
         assert_eq!(s.terms["hiri motu"].fallback, "Hiri Motu");
         assert_eq!(s.terms["section 301"].fallback, "Section 301");
         assert_eq!(s.terms["tariff"].fallback, "tariffs");
+        // Names English writes capitalised keep their spelling where their
+        // place says nothing of case (a review found `mexico` in a TBX).
+        let s = count_document(
+            "Mexico signed the deal. Tariffs fell.\n\nMEXICO AND NATO TALK STEEL\n\nTrade Rules For Mexico\n",
+        );
+        assert_eq!(s.terms["mexico"].fallback, "Mexico");
+        assert_eq!(s.terms["nato"].fallback, "NATO");
+        assert_eq!(s.terms["steel"].fallback, "steel");
+        assert_eq!(s.terms["trade rule"].fallback, "trade rules");
     }
 
     /// `Mr` and `Nov` ranked among a news story's terms (a review found

@@ -30,6 +30,15 @@ fn wordnet() -> &'static SortedList {
     CELL.get_or_init(|| SortedList::new(WORDNET_POS))
 }
 
+/// The usual spelling of a word English writes as a name (`japan` →
+/// `Japan`, `nato` → `NATO`), from `data/wordnet-names-en.tsv` (WordNet 3.0:
+/// capitalised in the senses its tag counts use most).
+pub fn name_spelling(lower: &str) -> Option<&'static str> {
+    static CELL: OnceLock<SortedList> = OnceLock::new();
+    CELL.get_or_init(|| SortedList::new(include_str!("../data/wordnet-names-en.tsv")))
+        .get(lower)
+}
+
 fn wordnet_compounds() -> &'static SortedList {
     static CELL: OnceLock<SortedList> = OnceLock::new();
     CELL.get_or_init(|| SortedList::new(WORDNET_COMPOUNDS))
