@@ -430,9 +430,7 @@ fn units(line: &str) -> Vec<Unit> {
             // return alone ends a line of an old Mac file, never joined.
             // Three spaces or a tab inside a line part columns or a table's
             // cells (a two-column page's text), not words of one phrase.
-            joined: !footnote
-                && !column_gap(gap)
-                && !(columns && gap.contains('\n'))
+            joined: !(footnote || column_gap(gap) || (columns && gap.contains('\n')))
                 && gap.chars().all(|c| matches!(c, ' ' | '\t' | '\r' | '\n'))
                 && gap.matches('\n').count() <= 1
                 && gap.matches('\r').count() == gap.matches("\r\n").count(),
