@@ -83,7 +83,8 @@ fn words_broken_at_line_ends_are_shown_whole() {
         "The long-term effect of these measures on downstream users has not been assessed",
         "a significant improvement in transparency",
         "The list of controlled items",
-        "would be reviewed annually.",
+        // Across a page break and its page number.
+        "and the authorities indicated that export controls on semiconductors would be reviewed annually.",
     ] {
         assert!(all.contains(whole), "{whole}:\n{all}");
     }
@@ -93,11 +94,9 @@ fn words_broken_at_line_ends_are_shown_whole() {
             r["start"].as_u64().unwrap_or(0) as usize,
             r["end"].as_u64().unwrap_or(0) as usize,
         );
-        let letters = |t: &str| {
-            t.chars()
-                .filter(|c| c.is_alphanumeric())
-                .collect::<String>()
-        };
+        // Letters alone: a page's number inside a sentence is left out of
+        // its text.
+        let letters = |t: &str| t.chars().filter(|c| c.is_alphabetic()).collect::<String>();
         assert_eq!(
             letters(&original[s..e]),
             letters(r["text"].as_str().unwrap_or(""))

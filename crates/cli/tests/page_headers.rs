@@ -61,4 +61,9 @@ fn japanese_header_with_page_numbers_counts_once() {
     assert_eq!(freq(&rows, "輸出管理"), Some(4), "{rows:?}");
     assert_eq!(freq(&rows, "半導体製造装置"), Some(2), "{rows:?}");
     assert_eq!(freq(&rows, "重要鉱物"), Some(2), "{rows:?}");
+    // A compound a page break cuts (`サプライ⏎⏎－ 13 －⏎⏎チェーン`) is
+    // whole: once there, once in the first header.
+    assert_eq!(freq(&rows, "サプライチェーン"), Some(2), "{rows:?}");
+    assert_eq!(freq(&rows, "サプライ"), None, "{rows:?}");
+    assert_eq!(freq(&rows, "チェーン"), None, "{rows:?}");
 }

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use kotoba_text::boilerplate::without_running_lines;
+use kotoba_text::boilerplate::{without_page_breaks, without_running_lines};
 use kotoba_text::page::PhraseList;
 use kotoba_text::segment::{
     LineEndHyphens, SegmentLang, SentenceSpan, sentence_text, split_sentences,
@@ -217,7 +217,9 @@ impl Preparer {
     /// outside every part (blank lines between them) holds no sentence.
     pub fn prepare_parts(&self, text: &str, parts: &[Part], split: Split) -> Prepared {
         let blanked = without_running_lines(text, true);
-        let text = blanked.as_ref();
+        // A sentence a page break cuts (`…⏎⏎- 13 -⏎⏎…`) is read whole.
+        let paged = without_page_breaks(&blanked);
+        let text = paged.as_ref();
         // Parts that do not fit the text, or overlap one before them, are
         // left out rather than panicking.
         let mut parts: Vec<Part> = parts

@@ -6,7 +6,7 @@
 
 use std::borrow::Cow;
 
-use kotoba_text::boilerplate::without_running_lines;
+use kotoba_text::boilerplate::{without_page_breaks, without_running_lines};
 use kotoba_text::credits::without_credit_lines;
 use kotoba_text::detect::LanguageDetector;
 use kotoba_text::page::furniture_sentences;
@@ -618,9 +618,13 @@ pub fn count_document(text: &str) -> Stats {
     let mut words_seen: u64 = 0;
     // A running header counts once, where it first stands.
     let blanked = without_running_lines(text, true);
+    // A PDF's words broken at line ends (`semi-⏎conductors`), also across a
+    // page (`semi-⏎⏎- 13 -⏎⏎conductors`), are counted whole.
+    let paged = without_page_breaks(&blanked);
+    let joined = LineEndHyphens::find(&paged).rejoin(&paged);
     // Bylines, reporting credits and publication stamps name who wrote a
     // story and when: a wire's reporters and weekdays ranked among its terms.
-    let uncredited = without_credit_lines(blanked.as_ref());
+    let uncredited = without_credit_lines(joined.as_ref());
     let undated = without_datelines(uncredited.as_ref());
     let text = undated.as_ref();
     let parenthesised = parenthesised_capitals(text);

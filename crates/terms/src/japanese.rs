@@ -5,7 +5,7 @@
 //! The key of a compound is its parts joined by spaces, so ranking can
 //! score the parts (FLR) and find nested compounds (C-value).
 
-use kotoba_text::boilerplate::without_running_lines;
+use kotoba_text::boilerplate::{without_page_breaks, without_running_lines};
 use kotoba_text::credits::without_credit_lines;
 use kotoba_text::page::furniture_sentences;
 use kotoba_text::segment::{LineEndHyphens, SegmentLang, sentence_text, split_sentences};
@@ -437,20 +437,24 @@ fn unwrapped(sentence: &str, lead: usize) -> Cow<'_, str> {
     let mut lead = lead;
     while let Some(i) = rest.find('\n') {
         let (before, after) = (&rest[..i], &rest[i + 1..]);
-        let before_text = before.strip_suffix('\r').unwrap_or(before);
+        // Spaces around the break (a page break made one, see
+        // `without_page_breaks`) go with it.
+        let before_text = before.trim_end_matches([' ', '\t', '\r']);
+        let after_text = after.trim_start_matches([' ', '\t']);
         // The line broken off: a short one is a line of its own (a title,
         // a line of a dialog), not one a wrap filled.
         let wrap = before_text.chars().next_back().is_some_and(japanese_script)
-            && after.chars().next().is_some_and(japanese_script)
+            && after_text.chars().next().is_some_and(japanese_script)
             && lead + before_text.chars().count() >= WRAPPED_LINE;
         lead = 0;
         if wrap {
             out.push_str(before_text);
+            rest = after_text;
         } else {
             out.push_str(before);
             out.push('\n');
+            rest = after;
         }
-        rest = after;
     }
     out.push_str(rest);
     Cow::Owned(out)
@@ -467,7 +471,9 @@ pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
     // A running header counts once, where it first stands; credit lines
     // (`（共同通信・山田太郎）`, `【ワシントン＝山田太郎】`) not at all.
     let blanked = without_running_lines(text, true);
-    let uncredited = without_credit_lines(blanked.as_ref());
+    // A compound a page break cuts (`サプライ⏎⏎－ 13 －⏎⏎チェーン`) is whole.
+    let paged = without_page_breaks(&blanked);
+    let uncredited = without_credit_lines(paged.as_ref());
     let text = uncredited.as_ref();
     let spans = split_sentences(text, SegmentLang::Japanese);
     // A news page's furniture (`【関連記事】…`, `無断転載を禁じます`).

@@ -211,7 +211,16 @@ pub fn counting_form(text: &str) -> std::borrow::Cow<'_, str> {
     {
         return std::borrow::Cow::Borrowed(text);
     }
-    std::borrow::Cow::Owned(text.chars().filter(|&c| !is_invisible(c)).nfkc().collect())
+    // A soft hyphen at a line's end stays: it tells a word broken there
+    // (`semi\u{ad}⏎conductors`, see `LineEndHyphens`) from two words.
+    let visible = text.char_indices().filter(|&(i, c)| {
+        !is_invisible(c)
+            || (c == '\u{ad}'
+                && text[i + c.len_utf8()..]
+                    .trim_start_matches([' ', '\t'])
+                    .starts_with(['\n', '\r']))
+    });
+    std::borrow::Cow::Owned(visible.map(|(_, c)| c).nfkc().collect())
 }
 
 /// Counts term candidates of documents in one language.
@@ -255,13 +264,7 @@ impl Extractor {
         match (self.language, &self.japanese) {
             (Language::Ja, Some(ja)) => japanese::count_document(ja, text),
             (Language::Ja, None) => Stats::new(Language::Ja),
-            (Language::En, _) => {
-                // A PDF's words broken at line ends (`semi-⏎conductors`)
-                // are counted whole; before the counting form, which drops
-                // soft hyphens.
-                let joined = kotoba_text::segment::LineEndHyphens::find(text).rejoin(text);
-                english::count_document(counting_form(&joined).as_ref())
-            }
+            (Language::En, _) => english::count_document(counting_form(text).as_ref()),
         }
     }
 

@@ -352,9 +352,159 @@ fn without_page_number(line: &str) -> Option<(&str, PageNumber)> {
     end.or_else(start).filter(|(rest, _)| !rest.is_empty())
 }
 
+/// `text` with each page break that falls inside a sentence made one line
+/// break, as a wrap (`強靱なサプライ⏎⏎－ 13 －⏎⏎チェーンの構築`,
+/// `semi-⏎⏎- 13 -⏎⏎conductors`). A page break is a run of lines between
+/// two lines of text that are blank, page numbers alone (`－ 13 －`,
+/// `Page 3`, `13`: [`page_number`]) or form feeds, with a page's mark among
+/// them (a page number, a form feed, or a running line
+/// [`without_running_lines`] blanked out: eight spaces or more) and a blank
+/// line or form feed (a lone figure between lines is a table's). Where the
+/// line before ends no sentence, the run becomes spaces but for the line
+/// break right before the text goes on. Offsets are kept; borrowed when
+/// there is nothing to join.
+///
+/// ```
+/// use kotoba_text::boilerplate::without_page_breaks;
+///
+/// let text = "強靱なサプライ\n\n－ 13 －\n\nチェーンの構築。";
+/// let joined = without_page_breaks(text);
+/// assert_eq!(joined.len(), text.len());
+/// assert_eq!(joined.replace(' ', ""), "強靱なサプライ\nチェーンの構築。");
+/// ```
+pub fn without_page_breaks(text: &str) -> Cow<'_, str> {
+    if !text.contains('\n') {
+        return Cow::Borrowed(text);
+    }
+    // Byte ranges to blank, each with where its one kept line break goes.
+    let mut joins: Vec<(usize, usize, usize)> = Vec::new();
+    // The end of the last line of text, whether it ends a sentence, and
+    // whether a page number or form feed stood since.
+    let mut last: Option<(usize, bool)> = None;
+    let mut page_mark = false;
+    // Blank lines or form feeds since: a page number between lines of text
+    // without them is more likely a table's figure.
+    let mut apart = false;
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let trimmed = content.trim();
+        if trimmed.is_empty() || page_number(trimmed).is_some() {
+            let feed = content.contains('\u{c}');
+            // A running header blanked out before (eight spaces or more)
+            // marks a page too.
+            let header = trimmed.is_empty() && content.len() >= 8;
+            page_mark |= !trimmed.is_empty() || feed || header;
+            apart |= trimmed.is_empty() || feed;
+            continue;
+        }
+        // A form feed opening this line starts its page (pdftotext's way).
+        let lead = content.len() - content.trim_start().len();
+        let page_starts = content[..lead].contains('\u{c}');
+        if let Some((end, ends_sentence)) = last
+            && (page_mark || page_starts)
+            && (apart || page_starts)
+            && !ends_sentence
+        {
+            // The line break kept is the one ending the line before this.
+            joins.push((end, start, start.saturating_sub(1)));
+        }
+        let text_end = start + content.trim_end().len();
+        let ends_sentence = content.trim_end().ends_with([
+            '.', '!', '?', ':', ';', '。', '．', '！', '？', '」', '』', '）', ')', '：',
+        ]);
+        last = Some((text_end, ends_sentence));
+        page_mark = false;
+        apart = false;
+    }
+    if joins.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for (start, end, keep) in joins {
+        let (Some(before), Some(gap)) = (text.get(from..start), text.get(start..end)) else {
+            continue;
+        };
+        out.push_str(before);
+        for (i, c) in gap.char_indices() {
+            if start + i == keep && c == '\n' {
+                out.push('\n');
+            } else {
+                out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+            }
+        }
+        from = end;
+    }
+    out.push_str(text.get(from..).unwrap_or(""));
+    Cow::Owned(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn joined(text: &str) -> String {
+        let out = without_page_breaks(text);
+        assert_eq!(out.len(), text.len(), "{text:?}");
+        // Spaces aside, to read.
+        out.split('\n')
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn page_breaks_inside_sentences_become_line_breaks() {
+        assert_eq!(
+            joined("強靱なサプライ\n\n－ 13 －\n\nチェーンの構築。"),
+            "強靱なサプライ\nチェーンの構築。"
+        );
+        assert_eq!(
+            joined("export of semi-\n\n- 13 -\n\nconductors"),
+            "export of semi-\nconductors"
+        );
+        assert_eq!(
+            joined("the export\n\nPage 4\n\u{c}\ncontrols"),
+            "the export\ncontrols"
+        );
+        assert_eq!(
+            joined("the export\n\n\u{c}controls"),
+            "the export\ncontrols"
+        );
+        // A running header, blanked out, between the pages.
+        let text = "Trade 2023 page header\nExports of steel\n\nTrade 2023 page header\n\nrose.\n\
+                    Trade 2023 page header\nEnd.";
+        assert_eq!(
+            joined(&without_running_lines(text, true)),
+            "Trade 2023 page header\nExports of steel\nrose.\n\nEnd."
+        );
+        assert_eq!(
+            joined("the export\r\n\r\n12\r\n\r\ncontrols"),
+            "the export\ncontrols"
+        );
+    }
+
+    #[test]
+    fn paragraphs_and_sentence_ends_stay() {
+        for text in [
+            // A sentence ends before the page number.
+            "構築が優先課題とされた。\n\n－ 13 －\n\n第３節",
+            "Exports rose.\n\nPage 4\n\nImports fell.",
+            // No page number between: a paragraph break.
+            "Key figures\n\nExports rose.",
+            // A year alone is no page number.
+            "Exports in\n\n2023\n\nrose",
+            // Neither a blank line nor a form feed: a table's figures.
+            "Exports\n12\nImports",
+            // Blank lines of a few spaces are no blanked header.
+            "Key figures\n  \n\nExports rose.",
+        ] {
+            assert_eq!(without_page_breaks(text), text, "{text:?}");
+        }
+    }
 
     #[test]
     fn short_or_rare_lines_do_not_run() {

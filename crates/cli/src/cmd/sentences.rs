@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use anyhow::Result;
+use kotoba_text::boilerplate::without_page_breaks;
 use kotoba_text::segment::{LineEndHyphens, sentence_text};
 use serde::Serialize;
 
@@ -33,12 +34,15 @@ pub fn run(args: SentencesArgs) -> Result<Status> {
     run::over_corpus(&args.input, header, |doc| {
         let mut out = Vec::with_capacity(doc.text.len() + 64);
         let mut units = Vec::new();
-        let hyphens = LineEndHyphens::find(&doc.text);
-        for (index, span) in lang::sentence_spans(args.lang, &doc.text)
+        // A sentence a PDF's page break cuts (`…⏎⏎- 13 -⏎⏎…`) is one;
+        // offsets stay those of the document.
+        let paged = without_page_breaks(&doc.text);
+        let hyphens = LineEndHyphens::find(&paged);
+        for (index, span) in lang::sentence_spans(args.lang, &paged)
             .into_iter()
             .enumerate()
         {
-            let text = sentence_text(&doc.text, span, &hyphens);
+            let text = sentence_text(&paged, span, &hyphens);
             match args.format {
                 SentencesFormat::Text => {
                     out.extend_from_slice(text.as_bytes());
