@@ -643,6 +643,21 @@ mod tests {
             "{:?}",
             en.terms.keys().collect::<Vec<_>>()
         );
+        // A soft hyphen at a line's end breaks a word there (kept until the
+        // break is mended); inside a line it is left out.
+        let soft = Extractor::new(Language::En)?
+            .count("The export con\u{ad}\ntrols and semi\u{ad}conductor export controls.");
+        assert_eq!(
+            soft.terms.get("export control").map(|c| c.freq),
+            Some(2),
+            "{soft:?}"
+        );
+        assert_eq!(
+            soft.terms.get("semiconductor").map(|c| c.freq),
+            Some(1),
+            "{soft:?}"
+        );
+        assert!(soft.terms.keys().all(|k| !k.contains('\u{ad}')), "{soft:?}");
         let ja = Extractor::new(Language::Ja)?
             .count("ＷＴＯ協定を結んだ。WTO協定は重要だ。ｾｰﾌｶﾞｰﾄﾞ措置とセーフガード措置。");
         let freq = |k: &str| ja.terms.get(k).map(|c| c.freq);
