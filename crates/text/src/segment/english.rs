@@ -852,19 +852,12 @@ fn roman(mut value: u32) -> String {
     out
 }
 
-/// True when the line starting at `at` is a page number alone: `page 12`,
-/// `page 3 of 10` (any case).
+/// True when the line starting at `at` is a page number alone, marked as
+/// one (`page 12`, `Page 3 of 10`, `- 3 -`, `p. 7`:
+/// [`crate::boilerplate::page_number`]).
 fn page_number_line(text: &str, at: usize) -> bool {
-    let line = text[at..].split('\n').next().unwrap_or("").trim();
-    let mut words = line.split_whitespace();
-    let number = |w: Option<&str>| w.is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()));
-    if !words.next().is_some_and(|w| w.eq_ignore_ascii_case("page")) || !number(words.next()) {
-        return false;
-    }
-    match words.next() {
-        None => true,
-        Some(of) => of.eq_ignore_ascii_case("of") && number(words.next()) && words.next().is_none(),
-    }
+    let line = text[at..].split('\n').next().unwrap_or("");
+    crate::boilerplate::page_number(line).is_some_and(|p| p.marked)
 }
 
 #[cfg(test)]
