@@ -1,26 +1,78 @@
 #!/usr/bin/env python3
 """Derives kotoba-terms' list of words English writes as names from WordNet.
 
-Usage: wordnet_names.py WORDNET_DIR WORDFREQ_TSV OUT
+Usage: wordnet_names.py WORDNET_DIR WORDFREQ_TSV STOPWORDS OUT
 
 A word of the background list (WORDFREQ_TSV) is a name when WordNet 3.0
 writes it with a capital (Japan, Mexico, NATO) in senses that its sense
 tag counts (cntlist.rev, from the SemCor corpus) use more than the senses it
 writes in lower case (japan, "lacquer"), or when it has no lower-case sense
 at all. The list gives each such word's capitalised form, the one of most
-tagged uses. Where no sense of either is tagged, the capitalised senses
-must be at least as many (Geneva, the city, beside geneva, a gin).
+tagged uses. A word's lower-case senses include those of the lemmas it
+inflects (WordNet's morphy rules and exception lists: `laws` is `law`'s,
+`lent` is `lend`'s), and the capitalised ones must be tagged more
+often. Where no sense of either is tagged, the capitalised senses
+must be at least as many (Geneva, the city, beside geneva, a gin). Stop
+words (STOPWORDS: `it`, `us`, `who`), words of one or two letters, Roman
+numerals, acronyms of three letters that spell a common word (`sam`,
+`inc`: Zipf 4 or more) and units named after people (`newton`, `watt`)
+are never names.
 WORDNET_DIR is Debian's wordnet-base: /usr/share/wordnet.
 """
 
 import os
+import re
 import sys
 
+ROMAN = re.compile(r"m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})")
+
 FILES = [("noun", 1), ("verb", 2), ("adj", 3), ("adv", 4)]
+RULES = {
+    "noun": [("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"),
+             ("shes", "sh"), ("men", "man"), ("ies", "y")],
+    "verb": [("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"),
+             ("ed", ""), ("ing", "e"), ("ing", "")],
+    "adj": [("er", ""), ("est", ""), ("er", "e"), ("est", "e")],
+    "adv": [],
+}
+# Units of measure named after people: lower case in running text.
+UNITS = {
+    "ampere", "amperes", "becquerel", "coulomb", "farad", "gray", "henry",
+    "hertz", "joule", "joules", "kelvin", "newton", "newtons", "ohm", "ohms",
+    "pascal", "pascals", "siemens", "sievert", "tesla", "volt", "volts",
+    "watt", "watts", "weber",
+}
 
 
 def main():
-    wn, wordfreq, out = sys.argv[1:4]
+    wn, wordfreq, stopwords, out = sys.argv[1:5]
+    stop = set()
+    with open(stopwords, encoding="utf-8") as f:
+        for line in f:
+            w = line.strip()
+            if w and not w.startswith("#"):
+                stop.add(w)
+    exceptions = {}
+    for name, _ in FILES:
+        with open(os.path.join(wn, f"{name}.exc"), encoding="latin-1") as f:
+            for line in f:
+                parts = line.split()
+                if len(parts) >= 2:
+                    exceptions.setdefault(parts[0].lower(), set()).update(parts[1:])
+
+    def bases(w):
+        """The lemmas `w` may inflect, by WordNet's morphy rules and lists."""
+        out = set(exceptions.get(w, ()))
+        for name, _ in FILES:
+            for suffix, repl in RULES[name]:
+                if w.endswith(suffix) and len(w) > len(suffix) + 1:
+                    base = w[: len(w) - len(suffix)] + repl
+                    out.add(base)
+                    if suffix in ("ed", "ing") and len(base) > 2 and base[-1] == base[-2]:
+                        out.add(base[:-1])
+        out.discard(w)
+        return out
+
     counts = {}
     with open(os.path.join(wn, "cntlist.rev"), encoding="latin-1") as f:
         for line in f:
@@ -74,21 +126,30 @@ def main():
         for line in f:
             if line.startswith("#"):
                 continue
-            w = line.split("\t", 1)[0]
+            w, zipf = line.rstrip("\n").split("\t")[:2]
             if w not in spellings:
                 continue
-            up, down = cased.get(w, 0), lower.get(w, 0)
+            if w in stop or w in UNITS or len(w) <= 2 or ROMAN.fullmatch(w):
+                continue
+            best = max(sorted(spellings[w]), key=lambda s: spellings[w][s])
+            if len(w) == 3 and best.isupper() and float(zipf) >= 4:
+                continue
+            up = cased.get(w, 0)
+            down = lower.get(w, 0) + sum(lower.get(b, 0) for b in bases(w))
+            down_senses = lower.get(w + " senses", 0) + sum(
+                lower.get(b + " senses", 0) for b in bases(w)
+            )
             if up == 0 and down == 0:
-                if cased.get(w + " senses", 0) < lower.get(w + " senses", 0):
+                if cased.get(w + " senses", 0) < down_senses:
                     continue
             elif up <= down:
                 continue
-            best = max(sorted(spellings[w]), key=lambda s: spellings[w][s])
             rows.append((w, best))
     with open(out, "w", encoding="utf-8", newline="\n") as f:
         f.write("# Words English writes as names (Japan, Mexico, NATO), with their usual spelling:\n")
         f.write("# the words of wordfreq-en.tsv that WordNet 3.0 writes capitalised in senses its\n")
-        f.write("# sense tag counts use more than the word's lower-case senses (or, none tagged, as many).\n")
+        f.write("# sense tag counts use more than the lower-case senses of the word and of\n")
+        f.write("# the lemmas it inflects (or, none tagged, in as many senses); no stop words, no units.\n")
         f.write("# Derived from WordNet 3.0 (Debian wordnet-base) by xtask/scripts/wordnet_names.py.\n")
         f.write("# WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.\n")
         f.write("# Licence: the WordNet 3.0 licence (permission to use, copy, modify and distribute\n")

@@ -106,6 +106,7 @@ fn wordnet() -> Result<()> {
         "xtask/scripts/wordnet_names.py",
         "/usr/share/wordnet",
         "crates/text/data/wordfreq-en.tsv",
+        "crates/tokenize/data/stopwords-en.txt",
         "crates/terms/data/wordnet-names-en.tsv",
     ]))
 }

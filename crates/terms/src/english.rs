@@ -1472,6 +1472,20 @@ mod tests {
         assert_eq!(s.terms["nato"].fallback, "NATO");
         assert_eq!(s.terms["steel"].fallback, "steel");
         assert_eq!(s.terms["trade rule"].fallback, "trade rules");
+        // Inflections of ordinary words, stop words and units stay lower
+        // case (a first list had `Laws`, `Banks`, `Watts`, `IT`).
+        let s = count_document(
+            "Banks lent more.\n\nLaws changed.\n\nWatts matter.\n\nNumbers rose.\n\nIT SECTOR GROWS\n",
+        );
+        for (key, shown) in [
+            ("bank", "banks"),
+            ("law", "laws"),
+            ("watt", "watts"),
+            ("number", "numbers"),
+            ("sector", "sector"),
+        ] {
+            assert_eq!(s.terms[key].fallback, shown, "{key}");
+        }
     }
 
     /// `Mr` and `Nov` ranked among a news story's terms (a review found
