@@ -371,21 +371,19 @@ struct Unit {
 fn units(line: &str) -> Vec<Unit> {
     let mut out: Vec<Unit> = Vec::new();
     let mut prev_end: Option<usize> = None;
-    // Lines of a page set in columns: a line break there leads into the
-    // other column, so nothing joins across it.
-    let columns = line.split('\n').any(|l| {
-        l.trim()
-            .split("   ")
-            .filter(|p| !p.trim().is_empty())
-            .count()
-            > 1
-    });
     // A footnote's number ended the unit before: nothing joins across it.
     let mut after_footnote = false;
     for (at, w) in words(line) {
         let gap = prev_end.map_or("", |p| &line[p..at]);
         prev_end = Some(at + w.len());
         let footnote = std::mem::replace(&mut after_footnote, false);
+        // Two lines of a page set in columns: the break between them leads
+        // into the other column, so nothing joins across it.
+        let columns = gap.contains('\n') && {
+            let before = line[..at - gap.len()].rsplit('\n').next().unwrap_or("");
+            let after = line[at..].split('\n').next().unwrap_or("");
+            has_column_gap(before) && has_column_gap(after)
+        };
         // A footnote's number glued to a word (`quotas14`, `measures³` once
         // in NFKC) is no part of it.
         let w = match footnote_marker(w) {
@@ -430,7 +428,7 @@ fn units(line: &str) -> Vec<Unit> {
             // return alone ends a line of an old Mac file, never joined.
             // Three spaces or a tab inside a line part columns or a table's
             // cells (a two-column page's text), not words of one phrase.
-            joined: !(footnote || column_gap(gap) || (columns && gap.contains('\n')))
+            joined: !(footnote || column_gap(gap) || columns)
                 && gap.chars().all(|c| matches!(c, ' ' | '\t' | '\r' | '\n'))
                 && gap.matches('\n').count() <= 1
                 && gap.matches('\r').count() == gap.matches("\r\n").count(),
@@ -446,20 +444,25 @@ fn column_gap(gap: &str) -> bool {
     !gap.contains(['\n', '\r']) && (gap.contains('\t') || gap.contains("   "))
 }
 
+/// True when a line holds a [`column_gap`] between two of its words.
+fn has_column_gap(line: &str) -> bool {
+    line.trim()
+        .split(|c: char| !c.is_whitespace())
+        .any(|gap| !gap.is_empty() && column_gap(gap))
+}
+
 /// The word of `w` when `w` is a general English word of four letters or
-/// more, in lower case but perhaps its first letter, with one to three
-/// digits glued after it: a footnote's number in a PDF's text
-/// (`quotas14`). Names with numbers stay (`G7`, `TPP11`, `A320`), and so
+/// more, in lower case, with one to three digits glued after it: a
+/// footnote's number in a PDF's text (`quotas14`). Names and models with
+/// numbers stay (`G7`, `TPP11`, `Boeing777`, `Covid19`, `Scope3`), and so
 /// do words the background list lacks (`ipv6`, `sha256`).
 fn footnote_marker(w: &str) -> Option<&str> {
     let word = w.trim_end_matches(|c: char| c.is_ascii_digit());
     let digits = w.len() - word.len();
-    let lower_after_first = word.chars().skip(1).all(|c| c.is_ascii_lowercase());
     let fits = (1..=3).contains(&digits)
         && word.len() >= 4
-        && word.bytes().all(|b| b.is_ascii_alphabetic())
-        && lower_after_first
-        && kotoba_text::wordlist::english_zipf(&word.to_ascii_lowercase()).is_some();
+        && word.bytes().all(|b| b.is_ascii_lowercase())
+        && kotoba_text::wordlist::english_zipf(word).is_some();
     fits.then_some(word)
 }
 
@@ -1257,7 +1260,7 @@ mod tests {
         let s = count_document(
             "Tariff-rate quotas14 apply to rice. The tariff-rate quotas15 are set by MAFF. \
              The safeguard measures3 expired. The safeguard measures4 lapsed. \
-             G7 members, TPP11 parties and ipv6 addresses.",
+             G7 members, TPP11 parties and ipv6 addresses. Boeing777 parts and Covid19 rules.",
         );
         let keys: Vec<&String> = s.terms.keys().collect();
         assert_eq!(s.terms["tariff-rate quota"].freq, 2, "{keys:?}");
@@ -1265,14 +1268,21 @@ mod tests {
         for k in ["g7 member", "tpp11 party", "ipv6 address"] {
             assert!(s.terms.contains_key(k), "{k}: {keys:?}");
         }
-        for k in ["measure expired", "quota apply", "measures3"] {
+        // A model's number is no footnote's (a review found `Boeing`).
+        for k in [
+            "measure expired",
+            "quota apply",
+            "measures3",
+            "boeing",
+            "covid",
+        ] {
             assert!(!s.terms.contains_key(k), "{k}: {keys:?}");
         }
         assert!(
             keys.iter().all(|k| !k
                 .split(' ')
                 .any(|w| w.ends_with(|c: char| c.is_ascii_digit())
-                    && !["g7", "tpp11", "ipv6"].contains(&w))),
+                    && !["g7", "tpp11", "ipv6", "boeing777", "covid19"].contains(&w))),
             "{keys:?}"
         );
     }
@@ -1286,13 +1296,22 @@ mod tests {
         let s = count_document(
             "Supply chain               certificate of origin\n\
              resilience remained        procedures matter.\n\
-             Export\tcontrols apply. We know that the tariff rate\n      quotas stay.",
+             Export\tcontrols apply. We know that the tariff rate\n      quotas stay.\n\
+             Japan will expand the import quota system for imported rice   and the wheat\n\
+             quotas stay in place for beef and pork until the end of the fiscal year.",
         );
         let keys: Vec<&String> = s.terms.keys().collect();
         for k in ["chain certificate", "origin resilience", "export control"] {
             assert!(!s.terms.contains_key(k), "{k}: {keys:?}");
         }
-        for k in ["supply chain", "certificate of origin", "tariff rate quota"] {
+        // A justified line's wide gap stops no term at a break beside a
+        // line without one.
+        for k in [
+            "supply chain",
+            "certificate of origin",
+            "tariff rate quota",
+            "wheat quota",
+        ] {
             assert!(s.terms.contains_key(k), "{k}: {keys:?}");
         }
     }
