@@ -3,9 +3,13 @@
 //! and `long-⏎term` is `long-term`. Which of the two a break is comes from
 //! the document first (does it write `semiconductors` or `semi-conductors`
 //! elsewhere?), then from general English: a closed form common enough to
-//! be a word of its own is the word (`discussed`, `controls`), and two
-//! halves that are both common words keep their hyphen (`anti-dumping`,
-//! `self-sufficiency`); anything else was split into syllables.
+//! be a word of its own, or inflecting one, is the word (`discussed`,
+//! `controls`, `shipyards`), as is any closed form the word list has after
+//! a head of three letters or fewer, mostly a prefix's syllable
+//! (`re-⏎payments`, `car-⏎makers`); two halves that are both common words
+//! keep their hyphen (`anti-dumping`, `self-sufficiency`); anything else
+//! was split into syllables. A word in lower case broken before a capital
+//! is none: a running header stands between (`con-⏎TRADE POLICY REVIEW`).
 
 use std::collections::HashMap;
 
@@ -64,9 +68,9 @@ impl LineEndHyphens {
     /// the end of a line (spaces may follow it), with a letter or digit
     /// opening the next line (after spaces). A blank line between is a
     /// paragraph's end, no break; so is a dash after a space (`said -`).
-    /// The hyphen stays before a capital or a figure (`Trans-⏎Pacific`,
-    /// `2019-⏎2020`), after one letter (`e-⏎commerce`) and after capitals
-    /// (`WTO-⏎consistent`).
+    /// The hyphen stays before a capital or a figure after a capitalised
+    /// word or a figure (`Trans-⏎Pacific`, `2019-⏎2020`), after one letter
+    /// (`e-⏎commerce`) and after capitals (`WTO-⏎consistent`).
     pub fn find(text: &str) -> LineEndHyphens {
         let bytes = text.as_bytes();
         let mut breaks = Vec::new();
@@ -88,8 +92,11 @@ impl LineEndHyphens {
             let hyphen = end - mark.len_utf8();
             let head = word_before(text, hyphen);
             let mut resume = p + 1;
-            while matches!(bytes.get(resume), Some(b' ' | b'\t' | 0x0c)) {
-                resume += 1;
+            while let Some(c) = char_at(text, resume)
+                && c.is_whitespace()
+                && !matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
+            {
+                resume += c.len_utf8();
             }
             let tail = word_after(text, resume);
             let (Some(last), Some(first)) = (head.chars().next_back(), tail.chars().next()) else {
@@ -101,13 +108,19 @@ impl LineEndHyphens {
                 resume,
                 keep: true,
             };
-            let capitals_after_first = head.chars().skip(1).any(char::is_uppercase);
+            let acronym = head.chars().all(char::is_uppercase);
+            // A word in lower case broken before a capital is no word
+            // going on: a running header stands between (`con-⏎TRADE
+            // POLICY REVIEW`).
+            if first.is_uppercase() && head.starts_with(char::is_lowercase) {
+                continue;
+            }
             if mark == '\u{ad}' {
                 found.keep = false;
             } else if first.is_lowercase()
                 && !last.is_numeric()
                 && head.chars().nth(1).is_some()
-                && !capitals_after_first
+                && !(acronym && head.chars().nth(1).is_some())
             {
                 let (head, tail) = (head.to_lowercase(), tail.to_lowercase());
                 pending.push(Pending {
@@ -189,8 +202,37 @@ fn hyphen_stays(p: &Pending, closed_seen: u32, hyphenated_seen: u32) -> bool {
     if closed_seen + hyphenated_seen > 0 {
         return hyphenated_seen > closed_seen;
     }
-    let common = |w: &str| english_zipf(w).is_some_and(|z| z >= COMMON_WORD);
-    !common(&p.closed) && common(&p.head) && common(&p.tail)
+    let zipf = |w: &str| english_zipf(w).unwrap_or(0.0);
+    // The closed form or the word it inflects (`shipyards`, `warehousing`).
+    let closed = stems(&p.closed)
+        .map(|w| zipf(&w))
+        .fold(zipf(&p.closed), f32::max);
+    if closed >= COMMON_WORD {
+        return false;
+    }
+    // A head of three letters or fewer is mostly a prefix's syllable
+    // (`re-⏎payments`, `in-⏎fringe`, `car-⏎makers`): a closed form the
+    // list has at all is the word.
+    if p.head.chars().count() <= 3 && closed >= RARE_WORD {
+        return false;
+    }
+    zipf(&p.head) >= COMMON_WORD && zipf(&p.tail) >= COMMON_WORD
+}
+
+/// The Zipf frequency from which a closed form after a short head counts as
+/// a word: the background list's rare words (`informer` 2.7, `prewar` 2.3).
+const RARE_WORD: f32 = 2.0;
+
+/// The words `w` may inflect: without `s`, `es`, `ed` or `ing` (and with
+/// an `e` back: `warehousing`, `warehouse`).
+fn stems(w: &str) -> impl Iterator<Item = String> + '_ {
+    ["s", "es", "ed", "ing"]
+        .into_iter()
+        .flat_map(move |suffix| {
+            let base = w.strip_suffix(suffix).filter(|b| b.len() >= 3);
+            base.into_iter()
+                .flat_map(|b| [b.to_string(), format!("{b}e")])
+        })
 }
 
 /// How often the document writes each closed or hyphenated form the
@@ -208,14 +250,25 @@ fn forms_seen(text: &str, pending: &[Pending]) -> HashMap<String, u32> {
         }
     }
     let longest = seen.keys().map(String::len).max().unwrap_or(0);
+    let shortest = seen.keys().map(String::len).min().unwrap_or(0);
     let pieces = text.split(|c: char| !(c.is_alphanumeric() || matches!(c, '-' | '\u{2010}')));
+    let mut lower = String::new();
     for piece in pieces {
         let piece = piece.trim_matches(['-', '\u{2010}']);
-        if piece.is_empty() || piece.len() > longest * 2 {
+        // Lowercasing keeps an ASCII word's length: only pieces that could
+        // be a form asked about are looked at.
+        if piece.len() < shortest || piece.len() > longest * 2 {
             continue;
         }
-        let lower = piece.to_lowercase().replace('\u{2010}', "-");
-        if let Some(n) = seen.get_mut(&lower) {
+        lower.clear();
+        lower.extend(
+            piece.chars().flat_map(char::to_lowercase).map(
+                |c| {
+                    if c == '\u{2010}' { '-' } else { c }
+                },
+            ),
+        );
+        if let Some(n) = seen.get_mut(lower.as_str()) {
             *n += 1;
         }
     }
@@ -271,18 +324,26 @@ mod tests {
 
     #[test]
     fn the_document_decides_first() {
-        // `semi` and `conductors` are both common words; the document
-        // writes the word closed.
-        assert_eq!(
-            rejoined("of semi-\nconductors. The semiconductor sector"),
-            "of semiconductors. The semiconductor sector"
-        );
+        // General English writes `semiconductor` closed; a document that
+        // writes it hyphenated keeps its way, and one that writes it
+        // closed too.
+        assert_eq!(rejoined("semi-\nconductors"), "semiconductors");
         assert_eq!(
             rejoined("semi-\nconductors and more semi-conductors"),
             "semi-conductors and more semi-conductors"
         );
+        // `anti` and `dumping` are common words and `antidumping` none: the
+        // hyphen stays, unless the document writes the word closed.
+        assert_eq!(rejoined("anti-\ndumping"), "anti-dumping");
+        assert_eq!(
+            rejoined("anti-\ndumping and antidumping"),
+            "antidumping and antidumping"
+        );
         // The broken word itself is no evidence either way.
-        assert_eq!(rejoined("semi-\nconductors"), "semi-conductors");
+        assert_eq!(
+            rejoined("anti-\ndumping, anti-\ndumping"),
+            "anti-dumping, anti-dumping"
+        );
     }
 
     #[test]
@@ -294,6 +355,28 @@ mod tests {
         assert_eq!(rejoined("in 2019-\n2020"), "in 2019-2020");
         assert_eq!(rejoined("e-\ncommerce rules"), "e-commerce rules");
         assert_eq!(rejoined("WTO-\nconsistent"), "WTO-consistent");
+        // A lower-case word before a capital: a header stands between.
+        assert!(LineEndHyphens::find("export con-\nTRADE POLICY REVIEW").is_empty());
+    }
+
+    /// Prefixes' syllables and inflected closed forms join (a code review
+    /// found `re-payments`, `ship-yards`, `car-makers` kept).
+    #[test]
+    fn prefixes_and_inflections_join() {
+        for (text, whole) in [
+            ("re-\npayments", "repayments"),
+            ("in-\nfringe", "infringe"),
+            ("de-\nterrence", "deterrence"),
+            ("ship-\nyards", "shipyards"),
+            ("ware-\nhousing", "warehousing"),
+            ("car-\nmakers", "carmakers"),
+            ("dis-\ncharging", "discharging"),
+        ] {
+            assert_eq!(rejoined(text), whole, "{text:?}");
+        }
+        // Compounds of two words stay: neither closed form is a word.
+        assert_eq!(rejoined("non-\ntariff"), "non-tariff");
+        assert_eq!(rejoined("pro-\ngrowth"), "pro-growth");
     }
 
     #[test]
@@ -318,6 +401,7 @@ mod tests {
     fn line_endings_of_every_kind() {
         assert_eq!(rejoined("con-  \r\n  trols"), "controls");
         assert_eq!(rejoined("con-\rtrols"), "controls");
+        assert_eq!(rejoined("con-\n\u{a0}trols"), "controls");
         let text = "con-\r\ntrols";
         let found = LineEndHyphens::find(text);
         assert_eq!(

@@ -256,7 +256,9 @@ pub fn sentence_text(text: &str, span: SentenceSpan, hyphens: &LineEndHyphens) -
         if let Some(b) = hyphens.at_gap(span.start + i)
             && b.resume == span.start + end
         {
-            if !b.keep {
+            // Only the hyphen goes (breaks found in another text would
+            // take a letter).
+            if !b.keep && out.ends_with(['-', '\u{2010}', '\u{ad}']) {
                 out.pop();
             }
             continue;
