@@ -93,8 +93,10 @@ fn has_english_words(text: &str) -> bool {
 }
 
 /// The pair's problem as a whole, if its sides are not English and Japanese
-/// the way round they should be; the side at fault and its text.
-fn pair_problem(pair: &Pair) -> Option<(IssueKind, Lang, &str)> {
+/// the way round they should be ([`IssueKind::Untranslated`],
+/// [`IssueKind::Swapped`], [`IssueKind::Empty`]); the side at fault and its
+/// text.
+pub fn pair_problem(pair: &Pair) -> Option<(IssueKind, Lang, &str)> {
     if pair.ja.trim().is_empty() || pair.en.trim().is_empty() {
         return match (pair.en.trim().is_empty(), pair.ja.trim().is_empty()) {
             (true, true) => None,
@@ -154,7 +156,18 @@ pub struct PairReader<R> {
     line: usize,
     done: bool,
     bytes: u64,
+    /// Lines read since a cell opened a quote it did not close (a
+    /// spreadsheet's cell with a line break in it), while it is open.
+    open_quote: Option<usize>,
 }
+
+/// Most lines a cell quoted over several lines is taken to run: a stray
+/// quote stops setting lines aside after them.
+const QUOTED_LINES: usize = 10;
+
+/// What a line of a cell quoted over several lines is told.
+const QUOTED_CELL: &str = "part of a cell quoted over several lines (a line break inside a \
+     cell): such cells are not read; export the file without line breaks in cells, or as JSON Lines";
 
 /// True when a header cell names the language `code` ([`Lang::from_tag`]:
 /// `en`, `EN`, `en-US`, `ja_JP`, `English`), as CAT tools and translation
@@ -236,6 +249,7 @@ impl<R: BufRead> PairReader<R> {
             line: 0,
             done: false,
             bytes: 0,
+            open_quote: None,
         }
     }
 
@@ -349,6 +363,28 @@ impl<R: BufRead> PairReader<R> {
         Ok(())
     }
 
+    /// True when `line` is a line of a cell quoted over several lines: one
+    /// opening a quote it does not close (an odd number of quotes in the
+    /// line, a cell starting with one), the lines after it, and the one
+    /// that closes it (an odd number again). `Steel pipes of 16"` alone
+    /// opens nothing, nor does a quoted cell holding a tab.
+    fn quoted_over_lines(&mut self, line: &str) -> bool {
+        let odd = line.matches('"').count() % 2 == 1;
+        match self.open_quote {
+            Some(lines) => {
+                self.open_quote = (!odd && lines + 1 < QUOTED_LINES).then_some(lines + 1);
+                true
+            }
+            None => {
+                let opens = odd && line.split('\t').any(|c| c.trim_start().starts_with('"'));
+                if opens {
+                    self.open_quote = Some(0);
+                }
+                opens
+            }
+        }
+    }
+
     /// The pair on line `n`, or `None` for a blank line.
     fn parse(&self, n: usize, line: &str) -> Result<Option<Pair>, Error> {
         // A line of tabs alone that reaches both columns is a pair with both
@@ -455,6 +491,9 @@ impl<R: BufRead> Iterator for PairReader<R> {
                 Ok(line) => line,
                 Err(e) => return Some(Err(e)),
             };
+            if !self.jsonl && self.quoted_over_lines(&line) {
+                return Some(Err(Error::parse(&self.path, Some(self.line), QUOTED_CELL)));
+            }
             match self.parse(self.line, &line) {
                 Ok(Some(pair)) => return Some(Ok(pair)),
                 Ok(None) => continue,
@@ -1252,6 +1291,41 @@ mod tests {
         }
         let _ = std::fs::remove_dir_all(&dir);
         Ok(())
+    }
+
+    /// A spreadsheet's cell with a line break, quoted over several lines:
+    /// each of its lines is refused, two-column ones too (one had been read
+    /// as a pair); quotes within a line open nothing.
+    #[test]
+    fn cells_quoted_over_several_lines_are_refused_line_by_line() {
+        let items = read(
+            "en\tja\n\
+             Tariffs rose.\t関税が上がった。\n\
+             \"Japan tightened\n\
+             a chapter on SMEs\t中小企業の章\n\
+             on chips.\"\t規制を強化した。\n\
+             Steel pipes of 16\"\t16インチの鋼管\n\
+             \"Results-oriented\" talks\t「結果重視」の協議\n",
+            false,
+        );
+        let lines: Vec<Result<usize, bool>> = items
+            .iter()
+            .map(|r| match r {
+                Ok(p) => Ok(p.line),
+                Err(e) => Err(e.contains("quoted over several lines")),
+            })
+            .collect();
+        assert_eq!(
+            lines,
+            [Ok(2), Err(true), Err(true), Err(true), Ok(6), Ok(7)]
+        );
+        // A stray opening quote sets at most QUOTED_LINES lines aside.
+        let mut text = String::from("en\tja\n\"Stray\tはい\n");
+        for _ in 0..20 {
+            text.push_str("Tariffs rose.\t関税が上がった。\n");
+        }
+        let refused = read(&text, false).iter().filter(|r| r.is_err()).count();
+        assert_eq!(refused, QUOTED_LINES + 1);
     }
 
     #[test]

@@ -61,7 +61,9 @@ mod renderings;
 use std::sync::{Arc, OnceLock};
 
 pub use annotate::{Annotator, Span};
-pub use check::{Direction, Issue, IssueKind, Pair, PairReader, check_pairs, read_pairs};
+pub use check::{
+    Direction, Issue, IssueKind, Pair, PairReader, check_pairs, pair_problem, read_pairs,
+};
 pub use error::Error;
 pub use index::Index;
 pub use model::{Concept, Glossary, Lang, Status, Term, id_from};

@@ -281,15 +281,10 @@ fn count_pairs(
     let mut total = PairStats::default();
     let mut screen = PairScreen::new(path);
     let (_, status) = run::for_pair_batches(path, quiet, shard, fail_fast, PAIR_BATCH, |batch| {
-        let batch = screen.keep(batch, fail_fast)?;
+        let batch = screen.keep(batch)?;
         Ok(total.absorb(aligner.count_pairs(&batch))?)
     })?;
     screen.finish()?;
-    let status = if screen.skipped > 0 {
-        Status::Failures
-    } else {
-        status
-    };
     Ok((total, status))
 }
 
@@ -297,119 +292,70 @@ fn count_pairs(
 /// look swapped (more than half of the rows read must be so too).
 const SWAPPED_ROWS: usize = 3;
 
-/// English words (a word of Latin letters with a lower-case one) that make
-/// a ja cell with no Japanese in it a bad row: fewer may be a name kept in
-/// Latin letters (`G7`, `Apple Inc.`).
-const ENGLISH_WORDS: usize = 3;
+/// Rows read after which swapped columns are told at once, before the rest
+/// of a large file is counted.
+const EARLY_ROWS: usize = 1_000;
 
-/// Kana (half-width too) or kanji.
-fn japanese_script(c: char) -> bool {
-    matches!(c,
-        '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}' | '\u{FF66}'..='\u{FF9F}')
-}
+/// Lines of untranslated rows named in the note about them.
+const NAMED_LINES: usize = 5;
 
-/// Words of Latin letters in `text` with a lower-case letter (not `WTO`,
-/// `G7`, `HS 8703`).
-fn english_words(text: &str) -> usize {
-    text.split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| w.chars().any(|c| c.is_ascii_lowercase()))
-        .count()
-}
-
-/// Part of a quoted cell that a line break inside it (a spreadsheet's
-/// export) cut over lines: an odd number of double quotes, one of them
-/// opening or closing the cell.
-fn quoted_fragment(cell: &str) -> bool {
-    let cell = cell.trim();
-    cell.matches('"').count() % 2 == 1 && (cell.starts_with('"') || cell.ends_with('"'))
-}
-
-/// Checks the pairs of a parallel file as they are read: a row that is no
-/// English–Japanese pair (a ja cell of English words alone, a piece of a
-/// quoted cell spanning lines) is reported and skipped; rows with Japanese
-/// only in the en column are counted, to tell swapped columns at the end.
+/// Checks the pairs of a parallel file as they are read (the reader sets
+/// cells quoted over several lines aside): rows with Japanese only in the
+/// en column are counted, to tell swapped columns (after [`EARLY_ROWS`]
+/// rows and at the end), and rows without Japanese in the ja column for a
+/// note ([`kotoba_glossary::pair_problem`] tells both).
 struct PairScreen {
     /// The file as errors name it.
     name: String,
-    /// Whether cells may be quoted (TSV, not JSON Lines).
-    tsv: bool,
     read: usize,
     swapped: usize,
-    skipped: usize,
+    /// Lines of rows whose ja column has English words and no Japanese.
+    untranslated: Vec<usize>,
+    untranslated_rows: usize,
 }
 
 impl PairScreen {
     fn new(path: &Path) -> PairScreen {
-        let jsonl = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson"));
         PairScreen {
             name: if path.as_os_str() == "-" {
                 "<stdin>".to_string()
             } else {
                 path.display().to_string()
             },
-            tsv: !jsonl,
             read: 0,
             swapped: 0,
-            skipped: 0,
+            untranslated: Vec::new(),
+            untranslated_rows: 0,
         }
     }
 
-    /// What is wrong with `pair`, if it is no pair to count.
-    fn problem(&self, pair: &kotoba_glossary::Pair) -> Option<&'static str> {
-        if self.tsv && (quoted_fragment(&pair.en) || quoted_fragment(&pair.ja)) {
-            return Some(
-                "part of a quoted cell spanning lines (a line break inside a cell): quoted \
-                 cells spanning lines are not read; export the file without line breaks in cells",
-            );
-        }
-        let no_japanese = |s: &str| !s.chars().any(japanese_script);
-        if no_japanese(&pair.ja)
-            && no_japanese(&pair.en)
-            && english_words(&pair.ja) >= ENGLISH_WORDS
-        {
-            return Some(
-                "the ja cell has English words and no Japanese (a tab inside an English sentence?)",
-            );
-        }
-        None
-    }
-
-    /// The pairs of `batch` to count, the others reported (or with
-    /// `fail_fast` the end of the run), as `English`, `Japanese`.
-    fn keep(
-        &mut self,
-        batch: Vec<kotoba_glossary::Pair>,
-        fail_fast: bool,
-    ) -> Result<Vec<(String, String)>> {
+    /// The pairs of `batch`, as `English`, `Japanese`, counted as they go;
+    /// an error once most rows read look swapped.
+    fn keep(&mut self, batch: Vec<kotoba_glossary::Pair>) -> Result<Vec<(String, String)>> {
+        use kotoba_glossary::{IssueKind, pair_problem};
         let mut kept = Vec::with_capacity(batch.len());
         for pair in batch {
-            if let Some(problem) = self.problem(&pair) {
-                let at = format!("{}:{}: {problem}", self.name, pair.line);
-                if fail_fast {
-                    eprintln!("kotoba: error: {at}");
-                    return Err(anyhow!(
-                        "stopped at the first failure (--fail-fast); nothing written"
-                    ));
-                }
-                run::show_error(&format!("kotoba: skipped {at}"));
-                self.skipped += 1;
-                continue;
-            }
             self.read += 1;
-            if pair.en.chars().any(japanese_script) && !pair.ja.chars().any(japanese_script) {
-                self.swapped += 1;
+            match pair_problem(&pair).map(|(kind, _, _)| kind) {
+                Some(IssueKind::Swapped) => self.swapped += 1,
+                Some(IssueKind::Untranslated) => {
+                    self.untranslated_rows += 1;
+                    if self.untranslated.len() < NAMED_LINES {
+                        self.untranslated.push(pair.line);
+                    }
+                }
+                _ => {}
             }
             kept.push((pair.en, pair.ja));
+        }
+        if self.read >= EARLY_ROWS {
+            self.swapped_columns()?;
         }
         Ok(kept)
     }
 
-    /// Whether the rows read look swapped (an error), and a count of the
-    /// rows skipped.
-    fn finish(&self) -> Result<()> {
+    /// An error when most rows read have Japanese only in the en column.
+    fn swapped_columns(&self) -> Result<()> {
         if self.swapped >= SWAPPED_ROWS && self.swapped * 2 > self.read {
             return Err(anyhow!(
                 "columns look swapped: {} of the {} rows of {} have Japanese in the en column and \
@@ -420,10 +366,27 @@ impl PairScreen {
                 self.name
             ));
         }
-        if self.skipped > 0 {
+        Ok(())
+    }
+
+    /// Whether the rows read look swapped (an error); a note on
+    /// untranslated rows, which pair nothing.
+    fn finish(&self) -> Result<()> {
+        self.swapped_columns()?;
+        if self.untranslated_rows > 0 {
+            let lines: Vec<String> = self.untranslated.iter().map(usize::to_string).collect();
+            let more = if self.untranslated_rows > self.untranslated.len() {
+                ", …"
+            } else {
+                ""
+            };
             eprintln!(
-                "kotoba: {} row(s) of {} read but skipped as bad rows",
-                self.skipped, self.name
+                "kotoba: note: {} row(s) of {} have English words and no Japanese in the ja \
+                 column (untranslated, or a tab inside an English sentence), so pair nothing: \
+                 line(s) {}{more}",
+                self.untranslated_rows,
+                self.name,
+                lines.join(", ")
             );
         }
         Ok(())
@@ -1058,46 +1021,33 @@ mod tests {
     }
 
     #[test]
-    fn rows_that_are_no_pair() {
-        let screen = PairScreen::new(Path::new("p.tsv"));
-        let bad = |en, ja| screen.problem(&pair(en, ja)).is_some();
-        // A stray tab split an English sentence.
-        assert!(bad(
-            "The two countries signed",
-            "a trade agreement in Tokyo."
-        ));
-        // Names and codes kept in Latin letters are translations.
-        for ja in ["G7", "WTO Panel", "Apple Inc.", "HS 8703"] {
-            assert!(!bad("The G7 leaders met.", ja), "{ja}");
-        }
-        assert!(!bad("Tariffs rose.", "関税が上がった。"));
-        // Swapped rows are counted, not skipped.
-        assert!(!bad("関税が上がった。", "Tariffs rose sharply."));
-        // Pieces of a quoted cell cut by a line break.
-        assert!(bad(
-            "\"Japan tightened its controls",
-            "日本は規制を強化した。"
-        ));
-        assert!(bad("on chips in 2023.\"", "日本は規制を強化した。"));
-        assert!(bad("Tariffs rose.", "\"関税が"));
-        // A quoted cell whole, or quotes inside a cell, are no pieces.
-        assert!(!bad("\"Results-oriented\" talks", "「結果重視」の協議"));
-        assert!(!bad("A 5\" pipe was taxed.", "5インチ管に課税された。"));
-        // JSON Lines have no quoted cells.
-        let jsonl = PairScreen::new(Path::new("p.jsonl"));
-        assert!(jsonl.problem(&pair("\"Japan", "日本")).is_none());
+    fn untranslated_rows_are_counted_not_skipped() -> Result<()> {
+        let mut screen = PairScreen::new(Path::new("p.tsv"));
+        // A stray tab inside an English sentence, a message left in
+        // English, a name kept in Latin letters: noted, not refused.
+        let kept = screen.keep(vec![
+            pair("The two countries signed", "a trade agreement in Tokyo."),
+            pair(
+                "Copyright Free Software Foundation, Inc.",
+                "Copyright Free Software Foundation, Inc.",
+            ),
+            pair("The G7 leaders met.", "G7"),
+            pair("Tariffs rose.", "関税が上がった。"),
+        ])?;
+        assert_eq!(kept.len(), 4);
+        assert_eq!(screen.untranslated_rows, 3);
+        assert_eq!(screen.untranslated, [2, 2, 2]);
+        assert!(screen.finish().is_ok());
+        Ok(())
     }
 
     #[test]
     fn swapped_columns_need_most_rows_and_a_few() -> Result<()> {
         let mut screen = PairScreen::new(Path::new("p.tsv"));
         let swapped = || pair("関税が上がった。", "Tariffs rose.");
-        screen.keep(vec![swapped(), swapped()], false)?;
+        screen.keep(vec![swapped(), swapped()])?;
         assert!(screen.finish().is_ok(), "two rows are too few");
-        screen.keep(
-            vec![swapped(), pair("Tariffs rose.", "関税が上がった。")],
-            false,
-        )?;
+        screen.keep(vec![swapped(), pair("Tariffs rose.", "関税が上がった。")])?;
         let err = screen
             .finish()
             .err()
@@ -1109,10 +1059,14 @@ mod tests {
         );
         let mut half = PairScreen::new(Path::new("p.tsv"));
         let good = || pair("Tariffs rose.", "関税が上がった。");
-        half.keep(
-            vec![swapped(), swapped(), swapped(), good(), good(), good()],
-            false,
-        )?;
+        half.keep(vec![
+            swapped(),
+            swapped(),
+            swapped(),
+            good(),
+            good(),
+            good(),
+        ])?;
         assert!(half.finish().is_ok(), "half is not most");
         Ok(())
     }
