@@ -290,8 +290,15 @@ fn sub_compounds(parts: &[(&str, Part)]) -> Vec<(String, String)> {
     }
     // The words of a part that joins katakana words with a middle dot
     // (フォント・ファミリー): each may be a term's translation too.
-    for part in parts.iter().filter(|p| p.0.contains('・')) {
-        for word in part.0.split('・').filter(|w| !w.is_empty()) {
+    for part in parts
+        .iter()
+        .filter(|p| p.0.contains(crate::translit::is_name_joiner))
+    {
+        for word in part
+            .0
+            .split(crate::translit::is_name_joiner)
+            .filter(|w| !w.is_empty())
+        {
             out.push((word.to_string(), word.to_string()));
         }
     }
@@ -305,17 +312,29 @@ fn sub_compounds(parts: &[(&str, Part)]) -> Vec<(String, String)> {
 
 /// True when parts `i..=j` of a compound cut a katakana word the
 /// dictionary read as two (`セーフ` + `ガード`) and hold more than katakana:
-/// 二国間セーフ of 二国間セーフガード is no term. A piece of katakana alone
-/// stays (ファイル of ファイルマネージャー translates `file`).
+/// 二国間セーフ of 二国間セーフガード is no term. The dictionary so cuts
+/// loanwords it lacks into short ones it has: a cut between katakana
+/// words of four characters or more is between two words (デジタル|サービス
+/// 税, whose サービス税 is a term). A piece of katakana alone stays
+/// (ファイル of ファイルマネージャー translates `file`).
 fn cuts_a_loanword(parts: &[(&str, Part)], i: usize, j: usize) -> bool {
     let katakana = |k: Option<usize>| {
         k.and_then(|k| parts.get(k))
             .is_some_and(|p| crate::translit::is_katakana(p.0))
     };
-    let cut_after = katakana(Some(j)) && katakana(Some(j + 1));
-    let cut_before = katakana(Some(i)) && katakana(i.checked_sub(1));
-    (cut_after || cut_before) && !(i..=j).all(|k| katakana(Some(k)))
+    let short = |k: Option<usize>| {
+        k.and_then(|k| parts.get(k))
+            .is_some_and(|p| p.0.chars().count() <= LOANWORD_PIECE)
+    };
+    let cut =
+        |a: Option<usize>, b: Option<usize>| katakana(a) && katakana(b) && (short(a) || short(b));
+    (cut(Some(j), Some(j + 1)) || cut(i.checked_sub(1), Some(i)))
+        && !(i..=j).all(|k| katakana(Some(k)))
 }
+
+/// The most characters of a katakana piece the dictionary may have cut a
+/// longer loanword into (セーフ, ガード).
+const LOANWORD_PIECE: usize = 3;
 
 /// The association measure pairs are ranked by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -1516,7 +1535,11 @@ fn glossary_form(s: &str) -> String {
 /// corpus is the glossary's 関税割当 (they were compared as written, and the
 /// pair came out unseeded beside the glossary's own concept).
 fn spelling_form(s: &str) -> String {
-    kotoba_glossary::spelling_key(&glossary_form(s).replace('・', ""))
+    let joined: String = glossary_form(s)
+        .chars()
+        .filter(|&c| !crate::translit::is_name_joiner(c))
+        .collect();
+    kotoba_glossary::spelling_key(&joined)
 }
 
 /// The pairs as TSV with a header: `en, ja, score, cooc, en_freq, ja_freq, dice, llr, translit, seed, linked`
@@ -2404,6 +2427,20 @@ mod seed_tests {
         assert_eq!(pair("bilateral"), Some("二国間"), "{rows:?}");
         assert_eq!(pair("safeguard"), Some("セーフガード"), "{rows:?}");
         assert!(rows.iter().all(|r| r.ja != "二国間セーフ"), "{rows:?}");
+        // Two katakana words side by side are no pieces of one (a code
+        // review found サービス税 of デジタルサービス税 lost).
+        let parts = [
+            ("デジタル", Part::Noun),
+            ("サービス", Part::Noun),
+            ("税", Part::Suffix),
+        ];
+        assert!(!cuts_a_loanword(&parts, 1, 2));
+        let parts = [
+            ("二", Part::Prefix),
+            ("セーフ", Part::Noun),
+            ("ガード", Part::Noun),
+        ];
+        assert!(cuts_a_loanword(&parts, 0, 1));
         Ok(())
     }
 

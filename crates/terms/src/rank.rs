@@ -473,7 +473,7 @@ fn candidate_key(key: &str, language: Language) -> String {
             .collect(),
         Language::Ja => kotoba_glossary::spelling_key(
             &key.nfkc()
-                .filter(|c| !c.is_whitespace() && *c != '・')
+                .filter(|&c| !c.is_whitespace() && !crate::translit::is_name_joiner(c))
                 .collect::<String>(),
         ),
     }

@@ -268,7 +268,14 @@ fn mono(c: char) -> Option<&'static str> {
 pub fn is_katakana(s: &str) -> bool {
     !s.is_empty()
         && s.chars()
-            .all(|c| matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '・'))
+            .all(|c| matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー') || is_name_joiner(c))
+}
+
+/// A mark joining the words of a foreign name or loanword written in
+/// katakana: the middle dot (キャサリン・タイ) or a double hyphen
+/// (オコンジョ＝イウェアラ; ASCII `=` once in NFKC, U+30A0).
+pub fn is_name_joiner(c: char) -> bool {
+    matches!(c, '・' | '=' | '＝' | '゠')
 }
 
 /// Folds Latin text (English, or romanized katakana) to a rough sound form:
