@@ -419,7 +419,7 @@ impl<'a> Scanner<'a> {
     /// next may start after it. Not after a number (`2.13`) or an
     /// abbreviation (`No.12`, `Fig.3`).
     fn footnote_marker(&self, i: usize, after: usize) -> usize {
-        let superscript = |c: char| matches!(c, '¹' | '²' | '³' | '⁰'..='⁹');
+        let superscript = |c: char| matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹');
         let rest = self.text.get(after..).unwrap_or("");
         let digits: usize = rest
             .chars()
@@ -428,9 +428,9 @@ impl<'a> Scanner<'a> {
             .map(char::len_utf8)
             .sum();
         let count = rest.get(..digits).map_or(0, |d| d.chars().count());
-        let spaced = rest[digits..]
-            .chars()
-            .next()
+        let spaced = rest
+            .get(digits..)
+            .and_then(|r| r.chars().next())
             .is_some_and(char::is_whitespace);
         if !(1..=3).contains(&count)
             || !spaced
