@@ -578,6 +578,8 @@ mod tests {
             "Jeffrey J. Schott is a senior fellow at the Peterson Institute for International Economics.",
             "Chad P. Bown is the Reginald Jones Senior Fellow at the Peterson Institute for International Economics.",
             "*Mireya Solís is director of the Center for East Asia Policy Studies at Brookings.*",
+            // A wire's note on its reporter (an analyst's review).
+            "Aiko Tanaka is a senior correspondent at the Tokyo bureau of Asia Trade Weekly.",
         ] {
             assert!(author_note(&[note]), "{note}");
         }
@@ -586,6 +588,7 @@ mod tests {
             "Nomura is a former trade negotiator at METI.",
             "The agreement is a step toward a fellowship of nations at peace.",
             "Katherine Tai is the U.S. Trade Representative.",
+            "Ryosei Akazawa is Japan's chief negotiator at the tariff talks.",
             "Japan is a major importer of American rice.",
         ] {
             assert!(!author_note(&[closing]), "{closing}");

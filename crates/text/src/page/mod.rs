@@ -417,6 +417,8 @@ mod tests {
             "(Reporting by Leika Kihara; Editing by Sam Holmes)",
             "詳しくは特設サイトをご覧ください。",
             "電話：03-3501-1511（内線 3101）",
+            "PDF形式のファイルをご覧いただくためには、Adobe Readerが必要です。",
+            "To view PDF files, you need Adobe Acrobat Reader.",
         ] {
             assert!(boilerplate(line), "{line}");
         }
