@@ -363,6 +363,17 @@ impl<'a> Scanner<'a> {
                 || (capitalised && small && matches!(after, Some(b',' | b':' | b';' | b')'))))
     }
 
+    /// True when the word at `at` holds a figure: a document's or a case's
+    /// number after `No.` (`No. WT/DS544/R`, `Nos. DS600 and DS601`), no
+    /// sentence's first word.
+    fn identifier_at(&self, at: usize) -> bool {
+        let rest = self.b.get(at..).unwrap_or_default();
+        rest.iter()
+            .take_while(|b| !b.is_ascii_whitespace())
+            .take(MAX_TOKEN)
+            .any(u8::is_ascii_digit)
+    }
+
     /// The capitalised word at `at` is a common sentence starter.
     fn starter_at(&self, at: usize) -> bool {
         // Starters are short: a longer word is none of them.
@@ -538,6 +549,7 @@ impl<'a> Scanner<'a> {
                 let capitalised = self.b.get(start).is_some_and(u8::is_ascii_uppercase);
                 matches!(kind, Kind::Upper | Kind::Other)
                     && !self.roman_numeral_at(word, capitalised)
+                    && !self.identifier_at(word)
             }
             Token::Abbr(AbbrClass::General) => kind == Kind::Upper && self.starter_at(word),
             Token::Initial => match kind {
@@ -1150,6 +1162,21 @@ mod tests {
         );
         assert_eq!(sentences("See Resolution No.12 The board agreed.").len(), 1);
         assert_eq!(sentences("Growth was 2.13 The end.").len(), 1);
+    }
+
+    /// WTO documents and disputes are numbered after `No.` (an analyst's
+    /// review found `The panel report, No.` cut off in summaries).
+    #[test]
+    fn numbers_after_no_do_not_start_sentences() {
+        assert_eq!(
+            sentences(
+                "The panel report, No. WT/DS544/R, was circulated on Friday. Cases Nos. DS600 and DS601 concern the EU."
+            ),
+            [
+                "The panel report, No. WT/DS544/R, was circulated on Friday.",
+                "Cases Nos. DS600 and DS601 concern the EU."
+            ]
+        );
     }
 
     #[test]
