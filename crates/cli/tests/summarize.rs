@@ -661,3 +661,32 @@ fn press_release_slugs_dates_labels_and_author_notes_stay_out() {
         }
     }
 }
+
+/// A working paper's chapter as a PDF's text gives it: a table's caption,
+/// header and rows, footnotes under the text, a finding whose sentence ends
+/// in a footnote's number (`(see Fig. 3.2).1`). An analyst's review found
+/// the table and the footnotes in summaries and the finding left out.
+#[test]
+fn a_pdf_chapters_tables_and_footnotes_are_never_taken() {
+    let file = path("pdf/working-paper-chapter.txt");
+    for method in [
+        "leadrank", "lead", "luhn", "lexrank", "textrank", "centroid", "sumbasic", "pacsum",
+    ] {
+        let (code, out, err) = run(&["summarize", "-n", "7", "--method", method, &file]);
+        assert_eq!(code, 0, "{err}");
+        for line in out.lines().filter(|l| !l.is_empty()) {
+            assert!(
+                !line.starts_with("Table 3.1")
+                    && !line.starts_with("Sector ")
+                    && !line.contains("   ")
+                    && !line.starts_with(|c: char| c.is_ascii_digit()),
+                "{method}: {line}"
+            );
+        }
+    }
+    let (_, out, _) = run(&["summarize", "-n", "4", &file]);
+    assert!(
+        out.contains("We find that exporters absorbed about 60 per cent"),
+        "{out}"
+    );
+}

@@ -484,6 +484,7 @@ impl Preparer {
         }
         mark_captions(text, &mut sentences);
         mark_table_labels(&mut sentences);
+        mark_footnotes(text, &mut sentences);
         if split == Split::Sentences {
             mark_blocks(&mut sentences);
             mark_author_note(&mut sentences);
@@ -731,7 +732,9 @@ fn is_byline_sentence(sentence: &str) -> bool {
 /// introduction (`…次の通り。`), introducing a list or a table; it is a list
 /// item (opens with a bullet, a dash or a number)
 /// without final punctuation, or without a verb (`has_verb`, known for
-/// Japanese); or it is a table row, cells between `|` or tabs.
+/// Japanese); or it is a table row, cells between `|` or tabs, or parted
+/// by two gaps or more of three spaces, as a PDF's table comes out (`Sector
+/// Tariff change (pp)   Pass-through (%)   Obs.`), whatever ends it.
 fn is_fragment(sentence: &str, has_verb: bool) -> bool {
     let s = sentence.trim();
     if s.ends_with([':', '：']) || introduces_a_list(s) {
@@ -739,7 +742,15 @@ fn is_fragment(sentence: &str, has_verb: bool) -> bool {
     }
     let ends = ends_a_sentence(s);
     let cells = s.matches(['|', '｜', '\t']).count();
-    (list_item(s) && (!ends || !has_verb)) || (!ends && cells >= 2)
+    (list_item(s) && (!ends || !has_verb)) || (!ends && cells >= 2) || gapped_row(s)
+}
+
+/// True for a line of cells parted by two gaps or more of three spaces.
+fn gapped_row(s: &str) -> bool {
+    s.split("   ")
+        .filter(|cell| !cell.trim().is_empty())
+        .count()
+        >= 3
 }
 
 /// True when a sentence ends as a Japanese introduction to a list does, as
@@ -846,6 +857,82 @@ fn mark_captions(text: &str, sentences: &mut [Sentence]) {
             for s in &mut sentences[run] {
                 s.boilerplate = true;
             }
+        }
+    }
+}
+
+/// The footnote numbers `text` refers to: one or two figures glued after
+/// a sentence's end or a closing bracket or quote (`… prices.2 Any`,
+/// `(see Fig. 3.2).1`) or after a word in lower case (`quotas14`), then
+/// white space or punctuation. A figure after a figure's point (`3.1`) is
+/// none.
+fn footnote_numbers(text: &str) -> Vec<u32> {
+    let b = text.as_bytes();
+    let mut out: Vec<u32> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_digit() || i == 0 {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let before = b[start - 1];
+        let glued = match before {
+            b'.' | b',' | b';' | b':' | b')' | b'"' | b'\'' => {
+                start >= 2 && !b[start - 2].is_ascii_digit() && !b[start - 2].is_ascii_whitespace()
+            }
+            b'a'..=b'z' => start >= 4 && b[start - 4..start].iter().all(u8::is_ascii_lowercase),
+            _ => text[..start].ends_with(['”', '’']),
+        };
+        let ends = b
+            .get(i)
+            .is_none_or(|c| c.is_ascii_whitespace() || b".,;)".contains(c));
+        if glued && ends && i - start <= 2 {
+            if let Ok(n) = text[start..i].parse::<u32>()
+                && !out.contains(&n)
+            {
+                out.push(n);
+            }
+        }
+    }
+    out
+}
+
+/// Marks as boilerplate the paragraphs of footnotes: a paragraph whose
+/// first sentence opens with a footnote number the text refers to
+/// ([`footnote_numbers`]), a space and a capital (`1 Fig. 3.2 is in the
+/// online appendix.`), as a PDF's page sets them under its text (an
+/// analyst's review found them in summaries).
+fn mark_footnotes(text: &str, sentences: &mut [Sentence]) {
+    if !sentences
+        .iter()
+        .any(|s| s.text.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return;
+    }
+    let numbers = footnote_numbers(text);
+    let opens_footnote = |t: &str| {
+        let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+        let rest = &t[digits..];
+        (1..=2).contains(&digits)
+            && t[..digits]
+                .parse::<u32>()
+                .is_ok_and(|n| numbers.contains(&n))
+            && rest.starts_with(' ')
+            && rest.trim_start().starts_with(char::is_uppercase)
+    };
+    let mut footnotes: Option<usize> = None;
+    let mut last_paragraph = None;
+    for s in sentences.iter_mut() {
+        if last_paragraph != Some(s.paragraph) {
+            last_paragraph = Some(s.paragraph);
+            footnotes = opens_footnote(&s.text).then_some(s.paragraph);
+        }
+        if footnotes == Some(s.paragraph) {
+            s.boilerplate = true;
         }
     }
 }

@@ -41,16 +41,32 @@ mod furniture;
 pub use furniture::{NOTE_SENTENCES, author_note, data_row, figure_row, furniture, opens_a_block};
 
 /// True when `text` ends a sentence: its last character, past closing
-/// quotes and brackets, is a full stop, question or exclamation mark (or a
+/// quotes and brackets and a footnote's number after them (`… (see Fig.
+/// 3.2).1`, `….¹²`), is a full stop, question or exclamation mark (or a
 /// Japanese one, or an ellipsis).
 pub fn ends_a_sentence(text: &str) -> bool {
-    text.trim_end()
-        .trim_end_matches([
-            '"', '\'', '’', '”', ')', ']', '」', '』', '）', '】', '》', '〉',
-        ])
+    let closers = [
+        '"', '\'', '’', '”', ')', ']', '」', '』', '）', '】', '》', '〉',
+    ];
+    let terminal = |c: char| matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '…' | '．');
+    let text = text.trim_end();
+    let footnote = |c: char| c.is_ascii_digit() || matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹');
+    let before_number = text.trim_end_matches(footnote);
+    let digits = text.len() - before_number.len();
+    // Not a decimal's figures (`2.13`): the terminal follows no figure.
+    let marked = before_number
+        .trim_end_matches(closers)
+        .strip_suffix(terminal)
+        .is_some_and(|rest| !rest.ends_with(|c: char| c.is_ascii_digit()));
+    let text = if (1..=6).contains(&digits) && marked {
+        before_number
+    } else {
+        text
+    };
+    text.trim_end_matches(closers)
         .chars()
         .next_back()
-        .is_some_and(|c| matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '…' | '．'))
+        .is_some_and(terminal)
 }
 
 /// Which sentences of a document (`spans`, in order, from
@@ -343,6 +359,30 @@ fn phrase_boilerplate(sentence: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentence_ends_past_closers_and_footnote_numbers() {
+        for text in [
+            "Tariffs rose.",
+            "He said \"no.\"",
+            "関税が上がった。」",
+            "a far higher share (see Fig. 3.2).1",
+            "than lower prices.12",
+            "margins.²",
+            "unless otherwise stated.\"2",
+        ] {
+            assert!(ends_a_sentence(text), "{text}");
+        }
+        for text in [
+            "Growth was 2.13",
+            "Version 1.0",
+            "Key figures",
+            "Section 301",
+            "page 12",
+        ] {
+            assert!(!ends_a_sentence(text), "{text}");
+        }
+    }
     use crate::segment::{SegmentLang, split_sentences};
 
     /// The sentences of `text` that [`furniture_sentences`] sets aside.

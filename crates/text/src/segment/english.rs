@@ -653,13 +653,31 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// True when the line ending at `end` holds a bar `|` within its last
-    /// 2,000 bytes: a table row.
-    fn line_has_bar(&self, end: usize) -> bool {
+    /// True when the line ending at `end` is a table row, within its last
+    /// 2,000 bytes: it holds a bar `|`, or cells parted by two gaps or more
+    /// of three spaces or a tab (`Steel      25.0      38.2`, as a PDF's
+    /// table comes out).
+    fn table_row(&self, end: usize) -> bool {
         let lo = end.saturating_sub(2000);
         let window = &self.b[lo..end];
         let line = memchr::memrchr(b'\n', window).map_or(window, |k| &window[k + 1..]);
-        memchr::memchr(b'|', line).is_some()
+        if memchr::memchr(b'|', line).is_some() {
+            return true;
+        }
+        let line = line.trim_ascii();
+        let mut gaps = 0;
+        let mut run = 0;
+        for &c in line {
+            match c {
+                b' ' => run += 1,
+                b'\t' => run += 3,
+                _ => {
+                    gaps += usize::from(run >= 3);
+                    run = 0;
+                }
+            }
+        }
+        gaps >= 2
     }
 
     /// The words of the line ending at `end`: how many, and how many of
@@ -745,7 +763,7 @@ impl<'a> Scanner<'a> {
         }
         // A row of a table set with bars (`Product | Quota (t)`) is no
         // running text wrapped: its next line is the next row.
-        if self.line_has_bar(line_end) || self.line_has_bar(line_end_from(self.b, k)) {
+        if self.table_row(line_end) || self.table_row(line_end_from(self.b, k)) {
             self.emit(i, k);
             return k;
         }
@@ -1176,6 +1194,29 @@ mod tests {
                 "The panel report, No. WT/DS544/R, was circulated on Friday.",
                 "Cases Nos. DS600 and DS601 concern the EU."
             ]
+        );
+    }
+
+    /// A PDF's table comes out as rows of cells parted by wide gaps: its
+    /// caption and header row had run into one summary sentence.
+    #[test]
+    fn rows_of_cells_parted_by_wide_gaps_are_no_wrapped_text() {
+        assert_eq!(
+            sentences(
+                "Table 3.1 Export prices and tariff pass-through, by sector\n\
+                 Sector          Tariff change (pp)   Pass-through (%)   Obs.\n\
+                 Steel           25.0                 38.2               412,330\n"
+            ),
+            [
+                "Table 3.1 Export prices and tariff pass-through, by sector",
+                "Sector          Tariff change (pp)   Pass-through (%)   Obs.",
+                "Steel           25.0                 38.2               412,330"
+            ]
+        );
+        // One wide gap in a justified line is no table.
+        assert_eq!(
+            sentences("Japan will expand the quota for   imported rice and\nwheat next year."),
+            ["Japan will expand the quota for   imported rice and\nwheat next year."]
         );
     }
 
