@@ -890,12 +890,13 @@ fn footnote_numbers(text: &str) -> Vec<u32> {
         let ends = b
             .get(i)
             .is_none_or(|c| c.is_ascii_whitespace() || b".,;)".contains(c));
-        if glued && ends && i - start <= 2 {
-            if let Ok(n) = text[start..i].parse::<u32>()
-                && !out.contains(&n)
-            {
-                out.push(n);
-            }
+        if glued
+            && ends
+            && i - start <= 2
+            && let Ok(n) = text[start..i].parse::<u32>()
+            && !out.contains(&n)
+        {
+            out.push(n);
         }
     }
     out
