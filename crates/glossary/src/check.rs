@@ -1058,10 +1058,15 @@ fn concept_holds(
     holds: &mut HashMap<(usize, usize, Lang), bool>,
 ) -> bool {
     *holds.entry((outer, inner, lang)).or_insert_with(|| {
+        // The inner concept's preferred terms only: an admitted short form
+        // (`surplus` of `trade surplus`) is in every concept of its kind
+        // (`current account surplus`), whose 経常黒字 translates no `trade
+        // surplus` (an analyst's review found it passed).
         g.concepts[outer].terms(lang).iter().any(|long| {
             g.concepts[inner]
                 .terms(lang)
                 .iter()
+                .filter(|t| t.status == crate::Status::Preferred)
                 .any(|t| contains_term(&long.term, &t.term, lang))
         })
     })
@@ -1839,17 +1844,44 @@ mod tests {
                 "輸出入手続きが簡素化された。",
             ),
             pair(12, "Imports and exports rose.", "輸入と輸出が増えた。"),
+            // Another surplus or deficit is none of trade's, though `surplus`
+            // is an admitted term of `trade surplus` (an analyst's review
+            // found these passed).
+            pair(
+                13,
+                "Japan's trade surplus rose.",
+                "日本の経常黒字が増えた。",
+            ),
+            pair(
+                14,
+                "The U.S. trade deficit widened.",
+                "米国の財政赤字が拡大した。",
+            ),
+            pair(
+                15,
+                "Japan's trade surplus with China rose.",
+                "日本の対中黒字が増えた。",
+            ),
         ];
         let issues = check_pairs(&a, &pairs, Direction::EnJa)?;
         let lines: Vec<(usize, &str)> = issues
             .iter()
             .map(|i| (i.line, i.concept.as_str()))
             .collect();
-        assert_eq!(lines, [(2, "tariff"), (3, "section-301")], "{issues:?}");
+        assert_eq!(
+            lines,
+            [
+                (2, "tariff"),
+                (3, "section-301"),
+                (13, "trade-surplus"),
+                (14, "trade-deficit")
+            ],
+            "{issues:?}"
+        );
         // An acronym inside another concept's term still names its thing:
         // `WTO panel` translates ＷＴＯ (a pipeline review found it reported).
         let wto = [pair(
-            13,
+            16,
             "The WTO panel ruled on the dispute.",
             "ＷＴＯのパネルは紛争について裁定した。",
         )];
