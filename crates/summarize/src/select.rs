@@ -31,6 +31,21 @@ pub struct Selection {
     pub min_words: usize,
 }
 
+/// The most words (English; characters of Japanese, four a word) of a
+/// heading that labels a section rather than heads a story.
+const LABEL_WORDS: usize = 4;
+
+/// True for a heading short enough to label a section (`Background`,
+/// `3.2 Policy implications`, `１．概要`, `令和７年５月２０日経済産業省`).
+fn section_label(s: &crate::prepare::Sentence) -> bool {
+    let japanese = s
+        .text
+        .chars()
+        .any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}'));
+    let most = if japanese { LABEL_WORDS * 4 } else { LABEL_WORDS };
+    s.words <= most
+}
+
 /// Picks sentences by `scores` (any scale) within the budget; returns their
 /// indices in the order chosen. Ties go to the earlier sentence.
 pub fn select(
@@ -77,8 +92,8 @@ pub fn select(
         _ => usize::MAX,
     };
     // Sentences long enough, no headings and no boilerplate come first;
-    // shorter sentences when none of those is left that fits, and headings
-    // only after them. Boilerplate (a byline, a copyright line, a photo
+    // shorter sentences when none of those is left that fits; headings only
+    // from a document that holds no sentence. Boilerplate (a byline, a copyright line, a photo
     // credit) is never taken: a budget too small for any sentence gave a
     // summary of it, `By … / © 2024 Reuters.` (a review found it).
     // A line that cannot stand alone (`The deal covers:`, `- flat-rolled
@@ -93,6 +108,11 @@ pub fn select(
             _ if s.fragment && has_content => NEVER,
             (true, true) => 0,
             (true, false) => 1,
+            // A section's label beside sentences had filled what a budget
+            // left (`Background`, `１．概要`, `Reuters Graphics`; an
+            // analyst's review): a shorter summary reads better. A
+            // headline, longer, may still come last.
+            (false, _) if has_content && section_label(s) => NEVER,
             (false, _) => 2,
         })
         .collect();
