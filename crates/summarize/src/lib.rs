@@ -221,7 +221,20 @@ impl Summarizer {
     /// [`Summarizer::summarize_many_prepared`] of documents that hold together.
     fn summarize_many_sound(&self, prepared: &[Prepared]) -> Vec<Extract> {
         let merged = merge(prepared);
-        let mut out = self.summarize_sound(&merged.doc, true);
+        // Lead of several documents is each one's lead in turn, the
+        // baseline's usual reading: by place in the merged text it had
+        // taken every sentence from the first file (an analyst's review).
+        let scores = if self.method == Method::Lead {
+            let longest = merged.origin.iter().map(|&(_, i)| i + 1).max().unwrap_or(1);
+            merged
+                .origin
+                .iter()
+                .map(|&(_, i)| 1.0 - i as f64 / longest as f64)
+                .collect()
+        } else {
+            methods::score(&merged.doc, self.method, &self.params)
+        };
+        let mut out = self.summarize_scored(&merged.doc, true, scores);
         for e in &mut out {
             let (d, i) = merged.origin[e.index];
             e.doc = d;
@@ -242,8 +255,13 @@ impl Summarizer {
 
     /// [`Summarizer::summarize_prepared`] of a document that holds together.
     fn summarize_sound(&self, doc: &Prepared, multi: bool) -> Vec<Extract> {
-        let mut scores = methods::score(doc, self.method, &self.params);
-        scores = select::normalize(&scores);
+        let scores = methods::score(doc, self.method, &self.params);
+        self.summarize_scored(doc, multi, scores)
+    }
+
+    /// The summary of `doc` whose sentences score `scores` by the method.
+    fn summarize_scored(&self, doc: &Prepared, multi: bool, scores: Vec<f64>) -> Vec<Extract> {
+        let mut scores = select::normalize(&scores);
         if self.bonus_weight != 0.0 && !self.bonus.is_empty() {
             let weights: Vec<f64> = doc
                 .vocabulary
@@ -1555,6 +1573,24 @@ Tariffs and quotas
             .summarize_many(&[(a, Lang::En), (b, Lang::En)], Split::Sentences);
         assert_eq!(out.len(), 2);
         assert!(out.iter().all(|e| e.doc < 2));
+    }
+
+    /// Lead of several documents takes each one's lead in turn (it had
+    /// taken every sentence from the first file; an analyst's review).
+    #[test]
+    fn multi_document_lead_takes_each_documents_lead() {
+        let a = "Japan cut tariffs on beef imports. The cut takes effect in April. \
+                 Farmers protested in Tokyo.";
+        let b = "Exporters in Australia welcomed the move. Rice stays protected. \
+                 Talks resume next month.";
+        let out = summarizer(Method::Lead, 2)
+            .summarize_many(&[(a, Lang::En), (b, Lang::En)], Split::Sentences);
+        let picked: Vec<(usize, usize)> = out.iter().map(|e| (e.doc, e.index)).collect();
+        assert_eq!(picked, [(0, 0), (1, 0)], "{out:?}");
+        let out = summarizer(Method::Lead, 4)
+            .summarize_many(&[(a, Lang::En), (b, Lang::En)], Split::Sentences);
+        let picked: Vec<(usize, usize)> = out.iter().map(|e| (e.doc, e.index)).collect();
+        assert_eq!(picked, [(0, 0), (0, 1), (1, 0), (1, 1)], "{out:?}");
     }
 
     /// The same story's lead from two outlets: the lead bonus kept both in
