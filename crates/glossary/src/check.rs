@@ -12,6 +12,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use crate::normalize::is_cjk;
 use crate::{Annotator, Error, Lang, Span, Status};
+use kotoba_text::japanese_script as is_japanese;
 
 /// One aligned segment pair.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -75,13 +76,6 @@ impl Direction {
             (Direction::Both, _) | (Direction::EnJa, Lang::Ja) | (Direction::JaEn, Lang::En)
         )
     }
-}
-
-/// Kana (half-width too) or kanji.
-fn is_japanese(c: char) -> bool {
-    matches!(c,
-        '\u{3040}'..='\u{30FF}' | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}' | '\u{FF66}'..='\u{FF9F}')
 }
 
 /// Whether `text` has a word of Latin letters with a lower-case one: a

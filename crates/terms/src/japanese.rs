@@ -7,6 +7,7 @@
 
 use kotoba_text::boilerplate::{without_page_breaks, without_running_lines};
 use kotoba_text::credits::without_credit_lines;
+use kotoba_text::japanese_script;
 use kotoba_text::page::furniture_sentences;
 use kotoba_text::segment::{LineEndHyphens, SegmentLang, sentence_text, split_sentences};
 use kotoba_tokenize::japanese::{JapaneseTokenizer, JapaneseWorker, Morpheme};
@@ -418,12 +419,6 @@ fn close<'t>(run: &mut Vec<(&'t str, Part)>, out: &mut Vec<Vec<(&'t str, Part)>>
         out.push(std::mem::take(run));
     }
     run.clear();
-}
-
-/// Kana and kanji (the iteration mark and the long-vowel mark included).
-fn japanese_script(c: char) -> bool {
-    matches!(c as u32,
-        0x3005 | 0x3041..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF66..=0xFF9D)
 }
 
 /// The fewest characters of a Japanese line a hard wrap broke.

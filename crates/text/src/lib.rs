@@ -36,6 +36,18 @@ pub fn data_lines(data: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// True for a character of Japanese script: kana (half-width too, the
+/// long-vowel mark included), kanji and the iteration mark 々.
+///
+/// ```
+/// assert!("貿易ｾｰﾌ々".chars().all(kotoba_text::japanese_script));
+/// assert!(!"WTO、".chars().any(kotoba_text::japanese_script));
+/// ```
+pub fn japanese_script(c: char) -> bool {
+    matches!(c as u32,
+        0x3005 | 0x3041..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF66..=0xFF9F)
+}
+
 /// The entries of a data file of kinds (`kind<TAB>phrase` a line, read as
 /// [`data_lines`] reads lines): (kind, phrase), the phrase trimmed; a line
 /// without a tab is left out.
