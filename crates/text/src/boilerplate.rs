@@ -288,25 +288,10 @@ fn number(s: &str) -> Option<u32> {
 /// A Roman numeral in lower case (`iv`, `xii`; up to `ccclxxxix`), written
 /// the usual way: `iiii` and `ic` are none.
 fn roman(s: &str) -> Option<u32> {
-    const UNITS: [&str; 10] = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
-    const TENS: [&str; 10] = ["", "x", "xx", "xxx", "xl", "l", "lx", "lxx", "lxxx", "xc"];
-    const HUNDREDS: [&str; 4] = ["", "c", "cc", "ccc"];
     if s.is_empty() || s.len() > 9 || !s.bytes().all(|b| b"ivxlc".contains(&b)) {
         return None;
     }
-    // Each place's longest spelling that the rest begins with.
-    let mut rest = s;
-    let mut value = 0;
-    for (table, weight) in [(&HUNDREDS[..], 100), (&TENS[..], 10), (&UNITS[..], 1)] {
-        let (digit, spelling) = table
-            .iter()
-            .enumerate()
-            .filter(|(_, t)| rest.starts_with(**t))
-            .max_by_key(|(_, t)| t.len())?;
-        value += digit as u32 * weight;
-        rest = &rest[spelling.len()..];
-    }
-    rest.is_empty().then_some(value)
+    crate::numerals::roman_value(s.to_ascii_uppercase().as_bytes())
 }
 
 /// True when the white space `gap` sets a bare number apart from a line's

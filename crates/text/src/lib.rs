@@ -18,6 +18,7 @@ pub mod credits;
 pub mod detect;
 pub mod encoding;
 pub mod normalize;
+mod numerals;
 pub mod page;
 pub mod segment;
 pub mod wordlist;

@@ -822,64 +822,9 @@ fn line_end_from(b: &[u8], start: usize) -> usize {
 }
 
 /// True for a Roman numeral in capitals written the standard way, 1 to
-/// 3999 (`XIX`, `MCMXCIV`; not `IIII`, `VX`, `DVD`): its value, read letter
-/// by letter, written back gives the same letters.
+/// 3999 (`XIX`, `MCMXCIV`; not `IIII`, `VX`, `DVD`).
 fn well_formed_roman(word: &[u8]) -> bool {
-    let letter = |b: u8| match b {
-        b'I' => Some(1),
-        b'V' => Some(5),
-        b'X' => Some(10),
-        b'L' => Some(50),
-        b'C' => Some(100),
-        b'D' => Some(500),
-        b'M' => Some(1000),
-        _ => None,
-    };
-    let Some(values) = word
-        .iter()
-        .map(|&b| letter(b))
-        .collect::<Option<Vec<u32>>>()
-    else {
-        return false;
-    };
-    if values.is_empty() || values.len() > 15 {
-        return false;
-    }
-    let mut value: i64 = 0;
-    for (k, &v) in values.iter().enumerate() {
-        if values.get(k + 1).is_some_and(|&next| next > v) {
-            value -= i64::from(v);
-        } else {
-            value += i64::from(v);
-        }
-    }
-    (1..4000).contains(&value) && roman(value as u32).as_bytes() == word
-}
-
-/// `value` (1 to 3999) as a standard Roman numeral.
-fn roman(mut value: u32) -> String {
-    let mut out = String::new();
-    for (digits, v) in [
-        ("M", 1000),
-        ("CM", 900),
-        ("D", 500),
-        ("CD", 400),
-        ("C", 100),
-        ("XC", 90),
-        ("L", 50),
-        ("XL", 40),
-        ("X", 10),
-        ("IX", 9),
-        ("V", 5),
-        ("IV", 4),
-        ("I", 1),
-    ] {
-        while value >= v {
-            out.push_str(digits);
-            value -= v;
-        }
-    }
-    out
+    crate::numerals::roman_value(word).is_some()
 }
 
 /// True when the line starting at `at` is a page number alone, marked as
