@@ -14,13 +14,10 @@ pub(crate) fn roman_value(word: &[u8]) -> Option<u32> {
         b'M' => Some(1000),
         _ => None,
     };
-    let Some(values) = word
+    let values = word
         .iter()
         .map(|&b| letter(b))
-        .collect::<Option<Vec<u32>>>()
-    else {
-        return None;
-    };
+        .collect::<Option<Vec<u32>>>()?;
     if values.is_empty() || values.len() > 15 {
         return None;
     }
