@@ -745,12 +745,16 @@ fn is_fragment(sentence: &str, has_verb: bool) -> bool {
     (list_item(s) && (!ends || !has_verb)) || (!ends && cells >= 2) || gapped_row(s)
 }
 
-/// True for a line of cells parted by two gaps or more of three spaces.
+/// True for a line of cells parted by two gaps or more of three spaces, or
+/// text run across a page's two columns (a gap of six spaces or more: the
+/// columns of a PDF's page set side by side, `… rose 6.1%        The EPA's
+/// tariff cuts …`; an analyst's review found such lines in summaries).
 fn gapped_row(s: &str) -> bool {
-    s.split("   ")
-        .filter(|cell| !cell.trim().is_empty())
-        .count()
-        >= 3
+    s.contains("      ")
+        || s.split("   ")
+            .filter(|cell| !cell.trim().is_empty())
+            .count()
+            >= 3
 }
 
 /// True when a sentence ends as a Japanese introduction to a list does, as
@@ -1039,6 +1043,27 @@ fn lines(text: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Rows of a PDF's table and lines run across its two columns cannot
+    /// stand alone; prose with a space too many can.
+    #[test]
+    fn table_rows_and_column_runs_are_fragments() {
+        for row in [
+            "Sector          Tariff change (pp)   Pass-through (%)   Obs.",
+            "Steel           25.0                 38.2               412,330",
+            "Japan's exports to the EU rose 6.1%        The EPA's tariff cuts on wine and",
+            "Product | Quota (t) | Tariff",
+        ] {
+            assert!(is_fragment(row, true), "{row}");
+        }
+        for sentence in [
+            "Japan cut tariffs on beef.",
+            "Japan cut tariffs  on beef in April.",
+            "The quota for   rice was raised.",
+        ] {
+            assert!(!is_fragment(sentence, true), "{sentence}");
+        }
+    }
 
     #[test]
     fn inflected_forms_share_a_term() -> Result<(), Error> {
