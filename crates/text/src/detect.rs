@@ -422,6 +422,9 @@ fn english_by_function_words(text: &str) -> Option<Detection> {
     })
 }
 
+/// The Zipf frequency from which one word alone reads as English.
+const ONE_WORD_ZIPF: f32 = 3.5;
+
 /// The most confidence an unreliable answer of a rule here reports: a
 /// share of words is no probability, and `1.000` beside `reliable: false`
 /// read as a sure answer. The rules report their share scaled to it.
@@ -452,7 +455,14 @@ fn english_by_vocabulary(text: &str) -> Option<Detection> {
         .filter(|w| crate::wordlist::english_zipf(w).is_some_and(|z| z >= 3.0))
         .count();
     let share = common as f64 / judged.len().max(1) as f64;
-    (judged.len() >= 2 && share >= 0.75).then(|| {
+    // One word alone (`Tariffs.`, `関税 tariff`) when it is a common one:
+    // whatlang's trigrams had called it Uzbek.
+    let one_common = judged.len() == 1
+        && judged
+            .first()
+            .and_then(|w| crate::wordlist::english_zipf(w))
+            .is_some_and(|z| z >= ONE_WORD_ZIPF);
+    ((judged.len() >= 2 && share >= 0.75) || one_common).then(|| {
         named(
             Lang::Eng,
             "Latin".to_string(),
@@ -538,6 +548,9 @@ mod tests {
             "Tariffs Hit Farmers",
             "Japan’s trade ministry said exports rose 5% in April.",
             "Japan’s METI said exports rose 5% in April.",
+            // One common word alone (an analyst's review found Uzbek).
+            "Tariffs.",
+            "Exports",
         ] {
             assert_eq!(d.detect(text).map(|x| x.lang), Some("en"), "{text}");
         }
@@ -557,6 +570,8 @@ mod tests {
             "Handelsgespräche gescheitert",
             "Les négociations commerciales échouent",
             "Le yen atteint un record",
+            "Zollstreit",
+            "Aranceles",
         ] {
             assert_ne!(d.detect(text).map(|x| x.lang), Some("en"), "{text}");
         }
