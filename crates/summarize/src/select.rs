@@ -42,7 +42,11 @@ fn section_label(s: &crate::prepare::Sentence) -> bool {
         .text
         .chars()
         .any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}'));
-    let most = if japanese { LABEL_WORDS * 4 } else { LABEL_WORDS };
+    let most = if japanese {
+        LABEL_WORDS * 4
+    } else {
+        LABEL_WORDS
+    };
     s.words <= most
 }
 
