@@ -38,10 +38,7 @@ const LABEL_WORDS: usize = 4;
 /// True for a heading short enough to label a section (`Background`,
 /// `3.2 Policy implications`, `１．概要`, `令和７年５月２０日経済産業省`).
 fn section_label(s: &crate::prepare::Sentence) -> bool {
-    let japanese = s
-        .text
-        .chars()
-        .any(|c| matches!(c, '\u{3040}'..='\u{30ff}' | '\u{4e00}'..='\u{9fff}'));
+    let japanese = s.text.chars().any(kotoba_text::japanese_script);
     let most = if japanese {
         LABEL_WORDS * 4
     } else {
