@@ -11,6 +11,19 @@ fn align(file: &str) -> (i32, String, String) {
     run(&["glossary", "align", "--parallel", &path], "")
 }
 
+/// `glossary build` of the seed article with `file` as its parallel file,
+/// `flags` before it.
+fn build(file: &str, flags: &[&str]) -> (i32, String, String) {
+    let path = testdata(file).display().to_string();
+    let corpus = testdata("clinton-japan-trade-1993.en.txt")
+        .display()
+        .to_string();
+    let mut args = vec!["glossary", "build", "--lang", "en"];
+    args.extend_from_slice(flags);
+    args.extend(["--parallel", path.as_str(), corpus.as_str()]);
+    run(&args, "")
+}
+
 /// Japanese in the en column and English in the ja column, row after row:
 /// an error naming the file, nothing written.
 #[test]
@@ -23,24 +36,7 @@ fn swapped_columns_stop_the_run() {
     assert!(err.contains("4 of the 4 rows"), "{err}");
 
     // `glossary build` reads the file the same way.
-    let path = testdata("parallel/swapped-columns.tsv")
-        .display()
-        .to_string();
-    let corpus = testdata("clinton-japan-trade-1993.en.txt")
-        .display()
-        .to_string();
-    let (code, out, err) = run(
-        &[
-            "glossary",
-            "build",
-            "--lang",
-            "en",
-            "--parallel",
-            &path,
-            &corpus,
-        ],
-        "",
-    );
+    let (code, out, err) = build("parallel/swapped-columns.tsv", &[]);
     assert_eq!(code, 2, "{err}");
     assert!(out.is_empty(), "{out}");
     assert!(err.contains("columns look swapped"), "{err}");
@@ -109,25 +105,7 @@ fn quoted_cells_spanning_lines_are_reported_line_by_line() {
 /// With `--fail-fast` the first bad line ends the run, nothing written.
 #[test]
 fn fail_fast_stops_at_a_bad_row() {
-    let path = testdata("parallel/quoted-line-breaks.tsv")
-        .display()
-        .to_string();
-    let corpus = testdata("clinton-japan-trade-1993.en.txt")
-        .display()
-        .to_string();
-    let (code, out, err) = run(
-        &[
-            "glossary",
-            "build",
-            "--lang",
-            "en",
-            "--fail-fast",
-            "--parallel",
-            &path,
-            &corpus,
-        ],
-        "",
-    );
+    let (code, out, err) = build("parallel/quoted-line-breaks.tsv", &["--fail-fast"]);
     assert_eq!(code, 2, "{err}");
     assert!(out.is_empty(), "{out}");
     assert!(err.contains("quoted-line-breaks.tsv:3: "), "{err}");
