@@ -973,6 +973,11 @@ fn mark_blocks(sentences: &mut [Sentence]) {
             s.boilerplate = true;
         } else if s.boilerplate && kotoba_text::page::opens_a_block(&s.text) {
             block = Some(s.paragraph);
+        } else if s.heading && kotoba_text::page::block_label(&s.text) {
+            // A release's `＜担当＞` or `【問い合わせ先】` over its contact
+            // lines (an analyst's review found them in summaries).
+            s.boilerplate = true;
+            block = Some(s.paragraph);
         } else {
             block = None;
         }

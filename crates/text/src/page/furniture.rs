@@ -89,13 +89,31 @@ pub fn furniture(sentence: &str) -> bool {
 /// `data/furniture.txt` (`Contact`, `Related`, `About IPEF`, `Correction:
 /// …`).
 pub fn opens_a_block(sentence: &str) -> bool {
-    let s = sentence.trim();
+    // In brackets or not: `【問い合わせ先】`, `（問合せ先）`, `＜担当＞`.
+    let s = sentence.trim().trim_start_matches([
+        '【', '［', '＜', '〈', '（', '(', '[', '<', '〔', '■', '◆', '●',
+    ]);
     words().blocks.iter().any(|b| {
         s.get(..b.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(b))
             && s.get(b.len()..)
                 .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
     })
+}
+
+/// True when `line` is a `block` label of `data/furniture.txt` alone, in
+/// brackets, after a mark or before a colon or not (`＜担当＞`,
+/// `【問い合わせ先】`, `Contact:`): a heading that takes the rest of its
+/// paragraph with it as [`opens_a_block`] says.
+pub fn block_label(line: &str) -> bool {
+    let bare = line
+        .trim()
+        .trim_start_matches([
+            '【', '［', '＜', '〈', '（', '(', '[', '<', '〔', '■', '◆', '●',
+        ])
+        .trim_end_matches(['】', '］', '＞', '〉', '）', ')', ']', '>', '〕', ':', '：'])
+        .trim();
+    words().blocks.iter().any(|b| bare.eq_ignore_ascii_case(b))
 }
 
 /// True when a line without final punctuation is a site's labels: a

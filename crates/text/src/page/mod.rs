@@ -38,7 +38,9 @@ use crate::segment::SentenceSpan;
 
 mod furniture;
 
-pub use furniture::{NOTE_SENTENCES, author_note, data_row, figure_row, furniture, opens_a_block};
+pub use furniture::{
+    NOTE_SENTENCES, author_note, block_label, data_row, figure_row, furniture, opens_a_block,
+};
 
 /// True when `text` ends a sentence: its last character, past closing
 /// quotes and brackets and a footnote's number after them (`… (see Fig.
@@ -94,7 +96,8 @@ pub fn furniture_sentences(text: &str, spans: &[SentenceSpan]) -> Vec<bool> {
     let mut block: Option<usize> = None;
     for (s, &p) in spans.iter().zip(&paragraphs) {
         let line = sentence(s);
-        let marked = boilerplate(line) || furniture(line);
+        // A block's label alone (`＜担当＞`) is furniture too.
+        let marked = boilerplate(line) || furniture(line) || block_label(line);
         if block == Some(p) {
             aside.push(true);
             continue;
@@ -359,6 +362,31 @@ fn phrase_boilerplate(sentence: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A release's contact block under its label, bracketed or not, is
+    /// furniture (an analyst's review found it in summaries under labels
+    /// other than `【お問い合わせ先】`).
+    #[test]
+    fn contact_blocks_under_their_labels_are_furniture() {
+        for label in [
+            "＜担当＞",
+            "【問い合わせ先】",
+            "【本件担当】",
+            "（問合せ先）",
+            "本件に関する問い合わせ先",
+            "Contact:",
+        ] {
+            let text = format!(
+                "経済産業省は意見募集を開始しました。\n\n{label}\n経済産業省 貿易経済安全保障局 安全保障貿易管理課\nメール：anpo-kanri@meti.go.jp\n"
+            );
+            let spans =
+                crate::segment::split_sentences(&text, crate::segment::SegmentLang::Japanese);
+            let aside = furniture_sentences(&text, &spans);
+            assert_eq!(aside.first(), Some(&false), "{label}");
+            assert!(aside.iter().skip(1).all(|&a| a), "{label}: {aside:?}");
+        }
+        assert!(!block_label("担当者が説明した"));
+    }
 
     #[test]
     fn sentence_ends_past_closers_and_footnote_numbers() {
