@@ -327,9 +327,35 @@ fn is_line_item(text: &str, k: usize) -> bool {
     matches!(
         char_at(text, k),
         Some('・' | '※' | '■' | '□' | '◆' | '◇' | '●' | '○' | '★' | '☆' | '▼' | '▽')
-    ) || lists::is_line_item(text, k)
+    ) || zero_bullet(&text[k..])
+        || lists::is_line_item(text, k)
         || numbered(&text[k..])
         || super::dateline(&text[k..]).is_some()
+}
+
+/// `line` opens with 〇, the numeral zero that ministries' documents use as
+/// a bullet (`〇意見募集期間：…`), not with a number written in kanji
+/// (`〇〇年`, `〇・五`).
+fn zero_bullet(line: &str) -> bool {
+    let mut chars = line.chars();
+    chars.next() == Some('〇')
+        && chars.next().is_some_and(|c| {
+            !matches!(
+                c,
+                '〇' | '一'
+                    | '二'
+                    | '三'
+                    | '四'
+                    | '五'
+                    | '六'
+                    | '七'
+                    | '八'
+                    | '九'
+                    | '十'
+                    | '・'
+                    | '．'
+            )
+        })
 }
 
 /// `line` opens with a number of one to three digits (either width), in
@@ -676,6 +702,23 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         split(text).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    /// 〇 opens items in ministries' documents (a translator's review found
+    /// two joined); a number in kanji with a zero stays in its sentence.
+    #[test]
+    fn a_zero_as_a_bullet_opens_an_item() {
+        assert_eq!(
+            sentences("〇意見募集期間：１０月１１日まで\n〇結果の公表：１１月中旬（予定）\n"),
+            [
+                "〇意見募集期間：１０月１１日まで",
+                "〇結果の公表：１１月中旬（予定）"
+            ]
+        );
+        assert!(zero_bullet("〇意見募集期間"));
+        for number in ["〇二五年の計画", "〇〇年", "〇・五％"] {
+            assert!(!zero_bullet(number), "{number}");
+        }
     }
 
     #[test]
