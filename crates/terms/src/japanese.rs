@@ -287,6 +287,21 @@ pub fn compounds_and_count<'t>(
     (out, morphemes.len())
 }
 
+/// True when a compound's parts are an era's name and its year, month or
+/// day (`令和` + `7年`, `平成` + `30年度`, `令和` + `元年`): a date.
+fn era_date(parts: &[&str]) -> bool {
+    const ERAS: [&str; 5] = ["令和", "平成", "昭和", "大正", "明治"];
+    let [era, rest @ ..] = parts else {
+        return false;
+    };
+    let dated = |p: &&str| {
+        p.chars().all(|c| {
+            c.is_numeric() || matches!(c, '元' | '年' | '月' | '日' | '度' | '期' | '末' | '初')
+        })
+    };
+    ERAS.contains(era) && !rest.is_empty() && rest.iter().all(dated)
+}
+
 /// The key of a compound: its parts joined by spaces, a middle dot (or a
 /// name's double hyphen, [`crate::translit::is_name_joiner`]) between
 /// katakana words counted as a space, so that ダンピング・マージン and
@@ -512,6 +527,10 @@ pub fn count_document(tokenizer: &JapaneseTokenizer, text: &str) -> Stats {
                 && one.is_ascii()
                 && kotoba_tokenize::words::is_stop_word(&one.to_ascii_lowercase())
             {
+                continue;
+            }
+            // A date in an era's years (`令和7年`, `平成30年度`) is no term.
+            if era_date(&parts) {
                 continue;
             }
             let start = parts.first().map_or(0, |p| offset(p));
@@ -985,6 +1004,34 @@ mod tests {
             "{keys:?}"
         );
         assert!(!stats.terms.contains_key("オコンジョ"), "{keys:?}");
+        Ok(())
+    }
+
+    /// Dates in an era's years and the speakers' labels of minutes were
+    /// terms (`令和7年` ranked third, 委員 first; a translator's review).
+    #[test]
+    fn era_dates_and_speakers_labels_give_no_terms() -> Result<(), crate::Error> {
+        let ja = JapaneseTokenizer::new()?;
+        let stats = count_document(
+            &ja,
+            "令和７年４月９日、経済産業委員会が開かれた。\n\
+             ○山田（太郎）委員　輸出管理について伺います。\n\
+             ○武藤国務大臣　輸出管理を強化します。\n\
+             平成３０年度の輸出管理の実績を示した。\n",
+        );
+        let keys: Vec<&String> = stats.terms.keys().collect();
+        assert!(
+            keys.iter()
+                .all(|k| !k.starts_with("令和") && !k.starts_with("平成")),
+            "{keys:?}"
+        );
+        assert!(!stats.terms.contains_key("委員"), "{keys:?}");
+        assert!(!keys.iter().any(|k| k.contains("国務 大臣")), "{keys:?}");
+        assert_eq!(
+            stats.terms.get("輸出 管理").map(|c| c.freq),
+            Some(3),
+            "{keys:?}"
+        );
         Ok(())
     }
 

@@ -424,9 +424,26 @@ pub(crate) fn ends_with_credit(line: &str) -> bool {
 /// Most words of a labelled photo credit (`Kim Kyung-Hoon/Reuters`).
 const MAX_PHOTO_CREDIT_WORDS: usize = 6;
 
+/// The length of the speaker's label opening a line of minutes, through
+/// the ideographic space after it: a circle, then the speaker's name and
+/// post without spaces, at most [`SPEAKER_LABEL_CHARS`] characters
+/// (`○委員長（宮内秀樹君）　`, `○武藤国務大臣　`, `○山田（太郎）委員　`), as
+/// the Diet's minutes write who speaks. Who speaks is no term (a
+/// translator's review found 委員 ranked first).
+pub fn speaker_label(line: &str) -> Option<usize> {
+    let rest = line.strip_prefix(['○', '◯'])?;
+    let (name, _) = rest.split_once('\u{3000}')?;
+    let chars = name.chars().count();
+    ((1..=SPEAKER_LABEL_CHARS).contains(&chars) && !name.contains(char::is_whitespace))
+        .then(|| line.len() - rest.len() + name.len() + '\u{3000}'.len_utf8())
+}
+
+/// Most characters of a speaker's name and post in minutes.
+const SPEAKER_LABEL_CHARS: usize = 24;
+
 /// `text` with its credit lines, bracketed credits and link labels
-/// (`(AP Photo/Paul Sancya)`, `(PDF)`), and the reporter's part of Japanese datelines,
-/// turned into spaces (line breaks kept, so offsets and
+/// (`(AP Photo/Paul Sancya)`, `(PDF)`), the reporter's part of Japanese datelines
+/// and the speakers' labels of minutes ([`speaker_label`]), turned into spaces (line breaks kept, so offsets and
 /// sentence boundaries stay where they were).
 pub fn without_credit_lines(text: &str) -> Cow<'_, str> {
     let mut blank: Vec<(usize, usize)> = Vec::new();
@@ -437,7 +454,9 @@ pub fn without_credit_lines(text: &str) -> Cow<'_, str> {
         if credit_line(body) {
             blank.push((at + lead, at + body.trim_end().len()));
         } else {
-            if let Some(len) = japanese_reporter_dateline(body.trim_start()) {
+            if let Some(len) = japanese_reporter_dateline(body.trim_start())
+                .or_else(|| speaker_label(body.trim_start()))
+            {
                 blank.push((at + lead, at + lead + len));
             }
             blank.extend(inline_credits(body).map(|(s, e)| (at + s, at + e)));
@@ -457,6 +476,18 @@ pub fn without_credit_lines(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn speakers_labels_in_minutes() {
+        let text = "○委員長（宮内秀樹君）　これより会議を開きます。\n○武藤国務大臣　お答えいたします。\n○印の品目は対象外。\n";
+        let blanked = without_credit_lines(text);
+        assert_eq!(blanked.len(), text.len());
+        assert!(
+            !blanked.contains("委員長") && !blanked.contains("国務大臣"),
+            "{blanked}"
+        );
+        assert!(blanked.contains("これより会議を開きます。") && blanked.contains("○印の品目"));
+    }
 
     #[test]
     fn bylines_credits_and_stamps() {

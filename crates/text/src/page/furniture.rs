@@ -81,7 +81,19 @@ pub fn furniture(sentence: &str) -> bool {
             return true;
         }
     }
-    figure_label(s, &w.labels) || download_link(s) || date_line(s)
+    figure_label(s, &w.labels) || download_link(s) || date_line(s) || labelled_contact(s)
+}
+
+/// True for a line of a contact block under its own label, no sentence:
+/// a `block` label of `data/furniture.txt` and a colon opening it, without
+/// final punctuation (`担当：北米局北米第二課`, `Contact: Jane Doe,
+/// +1 202 395 3230`; a translator's review found 担当 among a release's
+/// terms).
+fn labelled_contact(s: &str) -> bool {
+    let Some((label, _)) = s.split_once([':', '：']) else {
+        return false;
+    };
+    !ends_a_sentence(s) && block_label(label)
 }
 
 /// True when a line of furniture (a heading or a sentence of boilerplate)
