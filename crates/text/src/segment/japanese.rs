@@ -311,13 +311,18 @@ fn polite_end_before(text: &str, i: usize, k: usize) -> bool {
 /// The line that ends at the line break `i` stands alone whatever its width:
 /// a heading marked `■`, `□`, `◆` or `◇` (`■概要`), or a table row, whose
 /// cells are set apart by tabs or runs of ideographic spaces
-/// (`自動車部品　０％　　　２０２４年４月`). Neither wraps into the next line.
+/// (`自動車部品　０％　　　２０２４年４月`), or a headline or heading whose
+/// parts an ideographic space sets apart, without a full stop
+/// (`米、対中半導体規制を再強化　日本企業に影響も`, `第２節　供給網の多様化`;
+/// a translator's review found a headline ending in も glued to its lead).
+/// None wraps into the next line.
 fn line_of_its_own(text: &str, i: usize) -> bool {
     let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
     let line = text[line_start..i].trim();
     let body = line.trim_start_matches(['■', '□', '◆', '◇']);
     let heading = body.len() < line.len() && !body.trim().is_empty();
-    heading || line.contains('\t') || line.contains("\u{3000}\u{3000}")
+    let parted = line.contains('\u{3000}') && !line.contains(['。', '．']);
+    heading || parted || line.contains('\t') || line.contains("\u{3000}\u{3000}")
 }
 
 /// The line at `k` is a list item: `・一つ目`, `※注`, `① …`, `1. …`,
@@ -702,6 +707,22 @@ mod tests {
 
     fn sentences(text: &str) -> Vec<&str> {
         split(text).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    /// A headline of two parts set apart by an ideographic space ends at
+    /// its line, whatever its last word (a translator's review found one
+    /// ending in も glued to its lead).
+    #[test]
+    fn a_headline_parted_by_an_ideographic_space_stands_alone() {
+        assert_eq!(
+            sentences(
+                "米、対中半導体規制を再強化　日本企業に影響も\n米商務省は３日、中国向けの先端半導体や製造装置の輸出規制を強化すると発表した。"
+            ),
+            [
+                "米、対中半導体規制を再強化　日本企業に影響も",
+                "米商務省は３日、中国向けの先端半導体や製造装置の輸出規制を強化すると発表した。"
+            ]
+        );
     }
 
     /// 〇 opens items in ministries' documents (a translator's review found
