@@ -322,7 +322,44 @@ fn line_of_its_own(text: &str, i: usize) -> bool {
     let body = line.trim_start_matches(['■', '□', '◆', '◇']);
     let heading = body.len() < line.len() && !body.trim().is_empty();
     let parted = line.contains('\u{3000}') && !line.contains(['。', '．']);
-    heading || parted || line.contains('\t') || line.contains("\u{3000}\u{3000}")
+    heading
+        || parted
+        || date_alone(line)
+        || line.contains('\t')
+        || line.contains("\u{3000}\u{3000}")
+}
+
+/// True for a line that is a date alone (`令和７年９月１２日`, `2025年9月12日（金）`):
+/// a release's date line, which the issuer's line under it does not
+/// continue (a translator's review found `令和７年９月１２日経済産業省`).
+fn date_alone(line: &str) -> bool {
+    // A weekday in brackets after it: `（金）`, `(水曜日)`.
+    let body = match line.rfind(['（', '(']) {
+        Some(open) if line.ends_with(['）', ')']) => {
+            let inner = line[open..]
+                .trim_start_matches(['（', '('])
+                .trim_end_matches(['）', ')']);
+            let weekday = inner.chars().count() <= 3
+                && inner
+                    .chars()
+                    .all(|c| matches!(c, '月' | '火' | '水' | '木' | '金' | '土' | '日' | '曜'));
+            if !weekday {
+                return false;
+            }
+            &line[..open]
+        }
+        _ => line,
+    };
+    let body = ["令和", "平成", "昭和"]
+        .iter()
+        .find_map(|era| body.strip_prefix(era))
+        .unwrap_or(body);
+    body.ends_with('日')
+        && body.contains('年')
+        && body.contains('月')
+        && body
+            .chars()
+            .all(|c| c.is_numeric() || matches!(c, '年' | '月' | '日' | '元'))
 }
 
 /// The line at `k` is a list item: `・一つ目`, `※注`, `① …`, `1. …`,
@@ -333,9 +370,20 @@ fn is_line_item(text: &str, k: usize) -> bool {
         char_at(text, k),
         Some('・' | '※' | '■' | '□' | '◆' | '◇' | '●' | '○' | '★' | '☆' | '▼' | '▽')
     ) || zero_bullet(&text[k..])
+        || attachment(&text[k..])
         || lists::is_line_item(text, k)
         || numbered(&text[k..])
         || super::dateline(&text[k..]).is_some()
+}
+
+/// `line` opens an attachment's entry of a release (`別紙１：共同声明`,
+/// `別添2　出席者`): each is an item of its own.
+fn attachment(line: &str) -> bool {
+    ["別紙", "別添", "参考資料"].iter().any(|label| {
+        line.strip_prefix(label)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_numeric)
+    })
 }
 
 /// `line` opens with 〇, the numeral zero that ministries' documents use as
@@ -723,6 +771,39 @@ mod tests {
                 "米商務省は３日、中国向けの先端半導体や製造装置の輸出規制を強化すると発表した。"
             ]
         );
+    }
+
+    /// A release's date line stands alone: the issuer's line under it had
+    /// joined it (a translator's review).
+    #[test]
+    fn a_date_alone_ends_its_line() {
+        assert_eq!(
+            sentences("令和７年９月１２日\n経済産業省\n\n輸出管理の見直しについて\n"),
+            [
+                "令和７年９月１２日",
+                "経済産業省",
+                "輸出管理の見直しについて"
+            ]
+        );
+        assert_eq!(
+            sentences("（参考）\n別紙１：共同声明（仮訳）\n別紙２：出席者リスト\n"),
+            [
+                "（参考）",
+                "別紙１：共同声明（仮訳）",
+                "別紙２：出席者リスト"
+            ]
+        );
+        for date in [
+            "令和７年９月１２日",
+            "2025年9月12日（金）",
+            "令和元年５月１日(水曜日)",
+        ] {
+            assert!(date_alone(date), "{date}");
+        }
+        for line in ["９月１２日に発表した", "令和７年度予算", "2025年（予定）"]
+        {
+            assert!(!date_alone(line), "{line}");
+        }
     }
 
     /// 〇 opens items in ministries' documents (a translator's review found
