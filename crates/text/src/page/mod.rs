@@ -386,7 +386,10 @@ mod tests {
             assert!(aside.iter().skip(1).all(|&a| a), "{label}: {aside:?}");
         }
         assert!(!block_label("担当者が説明した"));
-        for line in ["担当：北米局北米第二課", "Contact: Jane Doe, +1 202 395 3230"] {
+        for line in [
+            "担当：北米局北米第二課",
+            "Contact: Jane Doe, +1 202 395 3230",
+        ] {
             assert!(furniture(line), "{line}");
         }
         // A sentence with a label's word and a colon is none.
