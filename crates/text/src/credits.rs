@@ -426,7 +426,7 @@ const MAX_PHOTO_CREDIT_WORDS: usize = 6;
 
 /// The length of the speaker's label opening a line of minutes, through
 /// the ideographic space after it: a circle, then the speaker's name and
-/// post without spaces, at most [`SPEAKER_LABEL_CHARS`] characters
+/// post without spaces, at most 24 characters
 /// (`○委員長（宮内秀樹君）　`, `○武藤国務大臣　`, `○山田（太郎）委員　`), as
 /// the Diet's minutes write who speaks. Who speaks is no term (a
 /// translator's review found 委員 ranked first).
