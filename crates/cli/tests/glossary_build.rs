@@ -864,9 +864,13 @@ fn aligned_tbx_reads_back_whole_beside_the_default_glossary() {
     let cells = |l: &str| -> Vec<String> { l.split('\t').map(str::to_string).collect() };
     let rows: Vec<Vec<String>> = tsv.lines().skip(1).map(cells).collect();
     assert!(rows.iter().any(|r| r[10] == "no"), "{tsv}");
+    // A word alone that cannot be a noun is no termbase entry.
+    let no_noun = |en: &str| {
+        !en.contains(' ') && kotoba_terms::lexicon::pos(&en.to_lowercase()).is_some_and(|p| !p.noun)
+    };
     let terms: std::collections::BTreeSet<&str> = rows
         .iter()
-        .filter(|r| r[10] == "yes" || !r[9].is_empty())
+        .filter(|r| (r[10] == "yes" && !no_noun(&r[0])) || !r[9].is_empty())
         .map(|r| r[0].as_str())
         .collect();
     // `Tokyo` keeps 東京 in the table, which `follow` won; `White`, only

@@ -120,3 +120,26 @@ fn a_clean_file_reads_clean() {
     assert_eq!(code, 0, "{err}");
     assert!(!err.contains("skipped"), "{err}");
 }
+
+/// A word alone that cannot be a noun (`discussed`, `entered`) pairs in
+/// the table but is no termbase entry: reviews found such verbs in TBX
+/// files.
+#[test]
+fn verbs_alone_stay_out_of_a_termbase() {
+    let path = testdata("parallel/trade-pairs.tsv").display().to_string();
+    let (code, table, err) = run(&["glossary", "align", "--parallel", &path], "");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        table.lines().any(|l| l.starts_with("discussed\t")),
+        "{table}"
+    );
+    let (code, tbx, err) = run(
+        &["glossary", "align", "--parallel", &path, "--format", "tbx"],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    for verb in ["discussed", "entered", "allowed"] {
+        assert!(!tbx.contains(&format!("<term>{verb}</term>")), "{verb}");
+    }
+    assert!(tbx.contains("<term>rules of origin</term>"), "{tbx}");
+}

@@ -866,7 +866,16 @@ fn best_first(a: &Alignment, b: &Alignment) -> std::cmp::Ordering {
 /// 冒涜 before 人間性 for `desecration`; 債券市場 before 債券 for `bond
 /// markets unit`).
 fn plainer(a: &Alignment, b: &Alignment) -> std::cmp::Ordering {
-    let parts = |x: &Alignment| x.ja_key.split(' ').count();
+    // A one-character part after the first is a suffix (間 of 2国 間,
+    // 省 of 経済 産業 省): no word of its own (`bilateral talks` had taken
+    // 2国間 and `bilateral` 2国間協議).
+    let parts = |x: &Alignment| {
+        x.ja_key
+            .split(' ')
+            .enumerate()
+            .filter(|(i, p)| *i == 0 || p.chars().count() > 1)
+            .count()
+    };
     let words = |x: &Alignment| x.en_key.split(' ').count();
     // A compound ending in the suffix the English ending asks for
     // (`suppliers` → 供給業者, not 供給 "supply").
@@ -883,6 +892,10 @@ fn plainer(a: &Alignment, b: &Alignment) -> std::cmp::Ordering {
                 .cmp(&parts(b).abs_diff(words(b)))
         })
         .then_with(|| parts(a).cmp(&parts(b)))
+        .then_with(|| {
+            let all = |x: &Alignment| x.ja_key.split(' ').count();
+            all(a).cmp(&all(b))
+        })
 }
 
 /// Each group's index by the key of its English term.
@@ -2441,6 +2454,24 @@ mod seed_tests {
             ("ガード", Part::Noun),
         ];
         assert!(cuts_a_loanword(&parts, 0, 1));
+        Ok(())
+    }
+
+    /// On a tie, a suffix of one character is no part for a word:
+    /// `bilateral talks` had taken 2国間 and `bilateral` 2国間協議.
+    #[test]
+    fn suffixes_count_no_words_on_a_tie() -> Result<(), Error> {
+        let pairs = [
+            ("The bilateral talks resumed.", "2国間協議が再開した。"),
+            ("The bilateral talks stalled.", "2国間協議が停滞した。"),
+            ("Bilateral trade grew.", "2国間貿易が増えた。"),
+            ("Other talks began.", "他の協議が始まった。"),
+        ];
+        let stats = Aligner::new()?.count_pairs(&pairs);
+        let rows = align(&stats, &AlignOptions::default(), None);
+        let pair = |en: &str| rows.iter().find(|r| r.en == en).map(|r| r.ja.as_str());
+        assert_eq!(pair("bilateral talks"), Some("2国間協議"), "{rows:?}");
+        assert_eq!(pair("bilateral"), Some("2国間"), "{rows:?}");
         Ok(())
     }
 

@@ -246,9 +246,15 @@ fn for_termbase(rows: Vec<Alignment>, options: &AlignOptions) -> Vec<Alignment> 
         .collect()
 }
 
-/// True for a pair [`for_termbase`] keeps.
+/// True for a pair [`for_termbase`] keeps: a glossary's, or a linked
+/// proposal seen together often enough whose English is a noun phrase. A
+/// word alone that cannot be a noun (`allowed`, `complain`, `considering`:
+/// WordNet 3.0's parts of speech) is no term for a termbase, though the
+/// table still shows its pair (reviews found such verbs in TBX files).
 fn termbase_pair(a: &Alignment, options: &AlignOptions) -> bool {
-    a.seed.is_some() || (a.linked && !a.is_rare(options))
+    let no_noun = !a.en.contains(' ')
+        && kotoba_terms::lexicon::pos(&a.en.to_lowercase()).is_some_and(|p| !p.noun);
+    a.seed.is_some() || (a.linked && !a.is_rare(options) && !no_noun)
 }
 
 /// `rows` without the proposals scoring below `min_score` (glossary seed
