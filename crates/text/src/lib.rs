@@ -49,6 +49,12 @@ pub fn japanese_script(c: char) -> bool {
         0x3005 | 0x3041..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF66..=0xFF9F)
 }
 
+/// True for a digit a footnote's number may be written in: ASCII or a
+/// superscript (`¹²`).
+pub(crate) fn footnote_digit(c: char) -> bool {
+    c.is_ascii_digit() || matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹')
+}
+
 /// The entries of a data file of kinds (`kind<TAB>phrase` a line, read as
 /// [`data_lines`] reads lines): (kind, phrase), the phrase trimmed; a line
 /// without a tab is left out.

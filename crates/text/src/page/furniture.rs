@@ -102,9 +102,7 @@ fn labelled_contact(s: &str) -> bool {
 /// …`).
 pub fn opens_a_block(sentence: &str) -> bool {
     // In brackets or not: `【問い合わせ先】`, `（問合せ先）`, `＜担当＞`.
-    let s = sentence.trim().trim_start_matches([
-        '【', '［', '＜', '〈', '（', '(', '[', '<', '〔', '■', '◆', '●',
-    ]);
+    let s = sentence.trim().trim_start_matches(LABEL_OPENERS);
     words().blocks.iter().any(|b| {
         s.get(..b.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(b))
@@ -120,13 +118,16 @@ pub fn opens_a_block(sentence: &str) -> bool {
 pub fn block_label(line: &str) -> bool {
     let bare = line
         .trim()
-        .trim_start_matches([
-            '【', '［', '＜', '〈', '（', '(', '[', '<', '〔', '■', '◆', '●',
-        ])
+        .trim_start_matches(LABEL_OPENERS)
         .trim_end_matches(['】', '］', '＞', '〉', '）', ')', ']', '>', '〕', ':', '：'])
         .trim();
     words().blocks.iter().any(|b| bare.eq_ignore_ascii_case(b))
 }
+
+/// Brackets and marks that may open a label (`【問い合わせ先】`, `■概要`).
+const LABEL_OPENERS: [char; 12] = [
+    '【', '［', '＜', '〈', '（', '(', '[', '<', '〔', '■', '◆', '●',
+];
 
 /// True when a line without final punctuation is a site's labels: a
 /// heading of `data/furniture.txt` (`Share`, `Facebook`, `Leave a Reply`) or

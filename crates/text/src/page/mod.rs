@@ -52,8 +52,7 @@ pub fn ends_a_sentence(text: &str) -> bool {
     ];
     let terminal = |c: char| matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '…' | '．');
     let text = text.trim_end();
-    let footnote = |c: char| c.is_ascii_digit() || matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹');
-    let before_number = text.trim_end_matches(footnote);
+    let before_number = text.trim_end_matches(crate::footnote_digit);
     let digits = text.len() - before_number.len();
     // Not a decimal's figures (`2.13`): the terminal follows no figure.
     let marked = before_number

@@ -430,11 +430,10 @@ impl<'a> Scanner<'a> {
     /// next may start after it. Not after a number (`2.13`) or an
     /// abbreviation (`No.12`, `Fig.3`).
     fn footnote_marker(&self, i: usize, after: usize) -> usize {
-        let superscript = |c: char| matches!(c, '¹' | '²' | '³' | '⁰' | '⁴'..='⁹');
         let rest = self.text.get(after..).unwrap_or("");
         let digits: usize = rest
             .chars()
-            .take_while(|&c| c.is_ascii_digit() || superscript(c))
+            .take_while(|&c| crate::footnote_digit(c))
             .take(4)
             .map(char::len_utf8)
             .sum();
