@@ -10,7 +10,9 @@ use kotoba_text::boilerplate::{without_page_breaks, without_running_lines};
 use kotoba_text::credits::without_credit_lines;
 use kotoba_text::detect::LanguageDetector;
 use kotoba_text::page::furniture_sentences;
-use kotoba_text::segment::{LineEndHyphens, SegmentLang, sentence_text, split_sentences};
+use kotoba_text::segment::{
+    LineEndHyphens, SegmentLang, sentence_text, split_sentences, wide_gaps,
+};
 use kotoba_tokenize::words::words;
 use rustc_hash::FxHashMap;
 
@@ -382,7 +384,7 @@ fn units(line: &str) -> Vec<Unit> {
         let columns = gap.contains('\n') && {
             let before = line[..at - gap.len()].rsplit('\n').next().unwrap_or("");
             let after = line[at..].split('\n').next().unwrap_or("");
-            has_column_gap(before) && has_column_gap(after)
+            wide_gaps(before) > 0 && wide_gaps(after) > 0
         };
         // A footnote's number glued to a word (`quotas14`, `measures³` once
         // in NFKC) is no part of it.
@@ -442,13 +444,6 @@ fn units(line: &str) -> Vec<Unit> {
 /// line, is none).
 fn column_gap(gap: &str) -> bool {
     !gap.contains(['\n', '\r']) && (gap.contains('\t') || gap.contains("   "))
-}
-
-/// True when a line holds a [`column_gap`] between two of its words.
-fn has_column_gap(line: &str) -> bool {
-    line.trim()
-        .split(|c: char| !c.is_whitespace())
-        .any(|gap| !gap.is_empty() && column_gap(gap))
 }
 
 /// The word of `w` when `w` is a general English word of four letters or

@@ -663,20 +663,7 @@ impl<'a> Scanner<'a> {
         if memchr::memchr(b'|', line).is_some() {
             return true;
         }
-        let line = line.trim_ascii();
-        let mut gaps = 0;
-        let mut run = 0;
-        for &c in line {
-            match c {
-                b' ' => run += 1,
-                b'\t' => run += 3,
-                _ => {
-                    gaps += usize::from(run >= 3);
-                    run = 0;
-                }
-            }
-        }
-        gaps >= 2
+        super::wide_gaps_in(line) >= 2
     }
 
     /// The words of the line ending at `end`: how many, and how many of

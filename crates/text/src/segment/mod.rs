@@ -219,6 +219,38 @@ pub fn line_ranges(text: &str) -> Vec<(usize, usize, bool)> {
     out
 }
 
+/// The gaps between the words of `line` that set apart columns or a
+/// table's cells rather than words: three spaces or more, or a tab
+/// (`Steel      25.0      38.2`, as a PDF's text sets a table or two
+/// columns side by side).
+///
+/// ```
+/// use kotoba_text::segment::wide_gaps;
+///
+/// assert_eq!(wide_gaps("Steel      25.0\t38.2"), 2);
+/// assert_eq!(wide_gaps("  Japan cut  tariffs.  "), 0);
+/// ```
+pub fn wide_gaps(line: &str) -> usize {
+    wide_gaps_in(line.as_bytes())
+}
+
+/// [`wide_gaps`] of a line's bytes (a tab counts as three spaces).
+fn wide_gaps_in(line: &[u8]) -> usize {
+    let mut gaps = 0;
+    let mut run = 0;
+    for &c in line.trim_ascii() {
+        match c {
+            b' ' => run += 1,
+            b'\t' => run += 3,
+            _ => {
+                gaps += usize::from(run >= 3);
+                run = 0;
+            }
+        }
+    }
+    gaps
+}
+
 /// The sentence at `span` on one line: each line break, with the white space
 /// around it, becomes one space, or nothing between two CJK characters or
 /// after a hyphen that breaks a word (of `hyphens`, found in `text`: the
