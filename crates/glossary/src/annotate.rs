@@ -108,6 +108,9 @@ pub struct Annotator {
     /// index): one listed for several concepts (bare 商務省) is resolved by
     /// the text's other terms (see [`Annotator::resolve_shared`]).
     context: std::collections::HashSet<(usize, Lang, usize)>,
+    /// The heads of Japanese titles (`data/title-heads-ja.tsv`): a term
+    /// inside a longer title is no term of its own in [`Annotator::annotate`].
+    titles: crate::names::TitleHeads,
 }
 
 // By hand: the fields hold tables and automata too large to print.
@@ -296,7 +299,6 @@ impl Annotator {
             }
         }
         Ok(Annotator {
-            glossary,
             every: automaton(&patterns, MatchKind::Standard)
                 .map_err(|e| Error::Compile(e.to_string()))?,
             targets,
@@ -304,6 +306,8 @@ impl Annotator {
             skeletons,
             japanese,
             context,
+            titles: crate::names::TitleHeads::new(&glossary),
+            glossary,
         })
     }
 
@@ -340,7 +344,11 @@ impl Annotator {
         &self.glossary
     }
 
-    /// Every glossary term in `text`, leftmost-longest, in order.
+    /// Every glossary term in `text`, leftmost-longest, in order. A term
+    /// that is a word of a longer name or title the glossary lacks is left
+    /// out: `Agriculture` of `Minister of Agriculture, Forestry and
+    /// Fisheries`, 経済 of 経済再生担当相 (as `check` asks no translation of
+    /// such a word).
     ///
     /// ```
     /// use kotoba_glossary::{Annotator, shared_default_glossary};
@@ -355,7 +363,14 @@ impl Annotator {
     /// # Ok::<(), kotoba_glossary::Error>(())
     /// ```
     pub fn annotate(&self, text: &str) -> Vec<Span> {
-        self.search(text, false)
+        let mut spans = self.search(text, false);
+        spans.retain(|s| {
+            let term = self.glossary.concepts[s.concept].terms(s.lang).get(s.term);
+            !term.is_some_and(|t| {
+                crate::names::word_of_a_longer_name(text, s, &t.term, &self.titles)
+            })
+        });
+        spans
     }
 
     /// The concepts whose terms in `lang` occur anywhere in `text`, also
@@ -1642,6 +1657,75 @@ mod tests {
         assert_eq!(
             found_in(&a, "The Dispute Settlement Body met."),
             ["Dispute Settlement Body"]
+        );
+        Ok(())
+    }
+
+    /// Words of names and titles the glossary lacks were glossed on their
+    /// own (`経済 [economy]再生担当相`, `Agriculture [農業]` of a minister's
+    /// title; a translator's review found them). The title itself after a
+    /// name, a headline in title case and long one-line text keep theirs.
+    #[test]
+    fn words_of_longer_names_and_titles_are_not_glossed() -> Result<(), Error> {
+        let a = Annotator::new(shared_default_glossary()?)?;
+        assert_eq!(
+            found_in(
+                &a,
+                "赤沢亮正経済再生担当大臣と経済再生担当相が貿易黒字に触れた。"
+            ),
+            ["貿易黒字"]
+        );
+        assert_eq!(
+            found_in(&a, "武藤容治経済産業大臣が会見した。"),
+            ["経済産業大臣"]
+        );
+        assert_eq!(
+            found_in(
+                &a,
+                "The Minister of Agriculture, Forestry and Fisheries met the \
+                 Ministry of Industry and Information Technology on trade."
+            ),
+            ["trade"]
+        );
+        assert_eq!(found_in(&a, "Outlook for Trade Talks"), ["Trade Talks"]);
+        // A name far into a long line is read in a window around it.
+        let long = format!(
+            "{}the Minister of Agriculture spoke on tariffs.",
+            "Officials met again. ".repeat(100)
+        );
+        assert_eq!(found_in(&a, &long), ["tariffs"]);
+        assert_eq!(
+            found_in(&a, "The minister of agriculture spoke."),
+            ["minister", "agriculture"]
+        );
+        Ok(())
+    }
+
+    /// Bare 申請 was always glossed `petition`, a trade remedy's, also as
+    /// an import permit's application (a translator's review): it names a
+    /// concept only where the text names that concept by another term.
+    #[test]
+    fn bare_shinsei_is_the_request_the_text_names() -> Result<(), Error> {
+        let g = shared_default_glossary()?;
+        let a = Annotator::new(Arc::clone(&g))?;
+        assert_eq!(
+            found(&a, &g, "輸入許可の申請が増えた。"),
+            [pair("輸入許可", "import-permit")]
+        );
+        assert_eq!(
+            found(&a, &g, "業界は調査申請を行い、申請は受理された。"),
+            [
+                pair("業界", "industry"),
+                pair("調査申請", "petition"),
+                pair("申請", "petition")
+            ]
+        );
+        assert_eq!(
+            found(&a, &g, "許可申請が増え、申請の審査が遅れた。"),
+            [
+                pair("許可申請", "license-application"),
+                pair("申請", "license-application")
+            ]
         );
         Ok(())
     }

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use unicode_normalization::UnicodeNormalization;
 
+use crate::names::{TitleHeads, inside_a_longer_name};
 use crate::normalize::is_cjk;
 use crate::{Annotator, Error, Lang, Span, Status};
 use kotoba_text::japanese_script as is_japanese;
@@ -595,8 +596,10 @@ pub fn check_pairs(
             let mut missing_at: HashMap<(usize, usize), usize> = HashMap::new();
             // An English term written in the Japanese side (`WTOの関税`) is
             // the concept used there too, and wants its equivalent in English.
+            // Every term, words of longer names too (deprecated ones are
+            // reported there; missing ones are not, below).
             let spans: Vec<_> = annotator
-                .annotate(source)
+                .search(source, false)
                 .into_iter()
                 .filter(|s| s.lang == lang || lang == Lang::Ja)
                 .collect();
@@ -735,276 +738,6 @@ pub(crate) fn is_context_term(id: &str, lang: Lang, term: &str) -> bool {
     })
     .iter()
     .any(|(i, l, t)| i == id && l == lang.code() && t == term)
-}
-
-/// Heads of Japanese official titles and the concepts their compounds
-/// answer, from `data/title-heads-ja.tsv`.
-const TITLE_HEADS: &str = include_str!("../data/title-heads-ja.tsv");
-
-/// The heads of `data/title-heads-ja.tsv` (省, 大臣, 相, 長官, 庁), longest
-/// first, each with the concept its compounds answer in a translation when
-/// the glossary has it (`ministry` for 省).
-struct TitleHeads {
-    heads: Vec<(String, Option<usize>)>,
-}
-
-impl TitleHeads {
-    fn new(g: &crate::Glossary) -> TitleHeads {
-        let mut heads: Vec<(String, Option<usize>)> = TITLE_HEADS
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .filter_map(|l| {
-                let (head, id) = l.split_once('\t')?;
-                let concept = g.concepts.iter().position(|c| c.id == id.trim());
-                let head = head.trim();
-                (!head.is_empty()).then(|| (head.to_string(), concept))
-            })
-            .collect();
-        heads.sort_by_key(|(h, _)| std::cmp::Reverse(h.len()));
-        TitleHeads { heads }
-    }
-
-    /// The head that the kanji compound `text[start..end]` ends with, when
-    /// the compound is more than the head (経済産業省, 同省; not 省 alone).
-    fn head_of(&self, text: &str, start: usize, end: usize) -> Option<&(String, Option<usize>)> {
-        let compound = &text[start..end];
-        self.heads
-            .iter()
-            .find(|(h, _)| compound.ends_with(h.as_str()) && compound.len() > h.len())
-    }
-
-    /// The concepts that the title compounds of a Japanese translation
-    /// answer: any ministry's name, or 同省, answers `ministry`.
-    fn concepts_in(&self, text: &str) -> Vec<usize> {
-        let mut out = Vec::new();
-        if self.heads.iter().all(|(_, c)| c.is_none()) {
-            return out;
-        }
-        for (start, end) in kanji_runs(text) {
-            if let Some(&(_, Some(concept))) = self.head_of(text, start, end)
-                && !out.contains(&concept)
-            {
-                out.push(concept);
-            }
-        }
-        out
-    }
-
-    /// Whether the term at `span` of a Japanese source is a word of a
-    /// longer title (a kanji compound ending in a head): 経済 and 大臣 in
-    /// 経済再生担当大臣, 貿易 in 貿易相. Not a term that ends the compound and
-    /// is more than its head, which is the title itself after a name
-    /// (経済産業大臣 in 武藤容治経済産業大臣).
-    fn inside_a_title(&self, source: &str, span: &Span) -> bool {
-        let (start, end) = kanji_run_around(source, span.start, span.end);
-        if (start, end) == (span.start, span.end) {
-            return false;
-        }
-        match self.head_of(source, start, end) {
-            None => false,
-            Some((head, _)) => span.end < end || span.end - span.start <= head.len(),
-        }
-    }
-}
-
-/// Kanji (and the iteration mark 々) that make up a compound.
-fn compound_char(c: char) -> bool {
-    crate::normalize::is_kanji(c) || c == '々'
-}
-
-/// The byte ranges of the runs of kanji in `text`.
-fn kanji_runs(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut run: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match (compound_char(c), run) {
-            (true, None) => run = Some(i),
-            (false, Some(s)) => {
-                out.push((s, i));
-                run = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = run {
-        out.push((s, text.len()));
-    }
-    out
-}
-
-/// `start..end` of `text` widened over the kanji right before and after
-/// it: the compound it stands in.
-fn kanji_run_around(text: &str, start: usize, end: usize) -> (usize, usize) {
-    let before: usize = text[..start]
-        .chars()
-        .rev()
-        .take_while(|&c| compound_char(c))
-        .map(char::len_utf8)
-        .sum();
-    let after: usize = text[end..]
-        .chars()
-        .take_while(|&c| compound_char(c))
-        .map(char::len_utf8)
-        .sum();
-    (start - before, end + after)
-}
-
-/// Small words that stay in lowercase inside a name or a headline in title
-/// case (`Ministry of Economy, Trade and Industry`).
-const FUNCTION_WORDS: [&str; 24] = [
-    "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "at", "by", "in", "of", "off",
-    "on", "per", "to", "up", "via", "as", "from", "into", "with",
-];
-
-/// A word of an English text: its byte range, without the punctuation
-/// around it, and whether a comma, or other punctuation (which ends a
-/// name: `.`, `;`, `:`, a bracket, a quote), follows it.
-#[derive(Debug, Clone, Copy)]
-struct Word {
-    start: usize,
-    end: usize,
-    comma: bool,
-    stop: bool,
-}
-
-/// The words of `text` (runs between white space, punctuation trimmed).
-fn words_of(text: &str) -> Vec<Word> {
-    let mut out: Vec<Word> = Vec::new();
-    let mut chunks: Vec<(usize, usize)> = Vec::new();
-    let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), open) {
-            (false, None) => open = Some(i),
-            (true, Some(s)) => {
-                chunks.push((s, i));
-                open = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = open {
-        chunks.push((s, text.len()));
-    }
-    for (start, end) in chunks {
-        let chunk = &text[start..end];
-        let inner = chunk.trim_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'));
-        if inner.is_empty() {
-            // Punctuation standing alone (`–`, `,`) ends a name, or lists.
-            if let Some(w) = out.last_mut() {
-                w.stop |= !chunk.chars().all(|c| c == ',' || c == '&');
-                w.comma |= chunk.contains(',');
-            }
-            continue;
-        }
-        let lead = chunk.len()
-            - chunk
-                .trim_start_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-                .len();
-        let trail = &chunk[lead + inner.len()..];
-        out.push(Word {
-            start: start + lead,
-            end: start + lead + inner.len(),
-            comma: trail.starts_with(','),
-            stop: !trail.is_empty() && !trail.starts_with(','),
-        });
-    }
-    out
-}
-
-/// Whether the English term at `span` of a source stands inside a longer
-/// name the glossary does not have, so that its words are no terms of
-/// their own. A name is capitalised words joined by `of` or `for` (`the`
-/// may follow), and after these by commas, `and` or `&` (`Ministry of
-/// Commerce`, `Minister of Agriculture, Forestry and Fisheries`, `Secretary
-/// of State for Business and Trade`):
-/// - a name of the glossary (a term with capitals, `Secretary of State`)
-///   followed by `of` or `for` and a capitalised word is the head of a
-///   longer name (`… for Business and Trade`: a British minister);
-/// - a term without capitals written with them (`Ministry`, `Agriculture`)
-///   that stands so joined to capitalised words is a word of a name, where
-///   the text has words in lowercase (running text; a headline in title
-///   case capitalises every word).
-///
-/// Capitalised words after a title without `of` or `for` are a person's
-/// name (`Prime Minister Shigeru Ishiba`), and words before it a country or
-/// an adjective (`Japanese Prime Minister`): neither makes a longer name.
-fn inside_a_longer_name(source: &str, span: &Span, term: &str) -> bool {
-    let words = words_of(source);
-    let text = |w: &Word| &source[w.start..w.end];
-    let capitalised = |w: &Word| text(w).chars().next().is_some_and(char::is_uppercase);
-    let lower = |w: &Word| text(w).to_lowercase();
-    let (Some(first), Some(last)) = (
-        words.iter().position(|w| w.end > span.start),
-        words.iter().rposition(|w| w.start < span.end),
-    ) else {
-        return false;
-    };
-    if first > last {
-        return false;
-    }
-    // `of` or `for` (and `the`) after the term, then a capitalised word.
-    let head_of_a_name = || {
-        let mut k = last + 1;
-        if words[last].comma || words[last].stop {
-            return false;
-        }
-        let Some(joint) = words
-            .get(k)
-            .filter(|w| matches!(lower(w).as_str(), "of" | "for"))
-        else {
-            return false;
-        };
-        if joint.comma || joint.stop {
-            return false;
-        }
-        k += 1;
-        if words
-            .get(k)
-            .is_some_and(|w| lower(w) == "the" && !w.comma && !w.stop)
-        {
-            k += 1;
-        }
-        words.get(k).is_some_and(capitalised)
-    };
-    if term.chars().any(char::is_uppercase) {
-        return head_of_a_name();
-    }
-    let written_capitalised = words[first..=last]
-        .iter()
-        .all(|w| capitalised(w) || FUNCTION_WORDS.contains(&lower(w).as_str()));
-    let running_text = words.iter().any(|w| {
-        text(w).chars().next().is_some_and(char::is_lowercase)
-            && !FUNCTION_WORDS.contains(&lower(w).as_str())
-    });
-    if !written_capitalised || !running_text {
-        return false;
-    }
-    if head_of_a_name() {
-        return true;
-    }
-    // Back over the capitalised words (a list: `Agriculture, Forestry and`)
-    // to `of` or `for` after a capitalised word.
-    let mut k = first;
-    while k > 0 {
-        let w = &words[k - 1];
-        if w.stop {
-            return false;
-        }
-        match lower(w).as_str() {
-            "of" | "for" => {
-                return !w.comma
-                    && k >= 2
-                    && capitalised(&words[k - 2])
-                    && !words[k - 2].stop
-                    && !words[k - 2].comma;
-            }
-            "the" if k >= 2 && matches!(lower(&words[k - 2]).as_str(), "of" | "for") => k -= 1,
-            "and" | "&" => k -= 1,
-            _ if capitalised(w) => k -= 1,
-            _ => return false,
-        }
-    }
-    false
 }
 
 /// Whether the term `span` of a translation stands inside a longer term of
@@ -2823,7 +2556,7 @@ mod tests {
             assert!(is_context_term(cells[0], lang, cells[2]), "{line}");
         }
         let mut heads = 0;
-        for line in TITLE_HEADS
+        for line in crate::names::TITLE_HEADS
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         {

@@ -55,6 +55,7 @@ mod error;
 pub mod formats;
 mod index;
 mod model;
+mod names;
 mod normalize;
 mod renderings;
 
