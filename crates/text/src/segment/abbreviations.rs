@@ -19,6 +19,12 @@ pub(super) enum AbbrClass {
     Number,
     /// Ends a sentence only before a common sentence starter ("the U.S. How").
     General,
+    /// Ends a time after a number or a place after a comma ("9 a.m.",
+    /// "Washington, D.C."): there it ends a sentence before a capitalised
+    /// word that does not go on with it; elsewhere it is [`General`].
+    ///
+    /// [`General`]: AbbrClass::General
+    PhraseEnd,
 }
 
 struct Lists {
@@ -28,6 +34,7 @@ struct Lists {
     exact: HashMap<&'static str, AbbrClass>,
     starters: HashSet<&'static str>,
     continuations: HashSet<&'static str>,
+    phrase_continuations: HashSet<&'static str>,
 }
 
 fn lists() -> &'static Lists {
@@ -57,12 +64,14 @@ fn load() -> Lists {
         exact: HashMap::new(),
         starters: HashSet::new(),
         continuations: HashSet::new(),
+        phrase_continuations: HashSet::new(),
     };
     for (section, entry) in entries(ABBREVIATIONS) {
         let class = match section {
             "title" => AbbrClass::Title,
             "number" => AbbrClass::Number,
             "general" | "exclamation" => AbbrClass::General,
+            "phrase-end" => AbbrClass::PhraseEnd,
             _ => continue,
         };
         let word = entry
@@ -82,6 +91,9 @@ fn load() -> Lists {
             }
             "line-continuations" => {
                 lists.continuations.insert(entry);
+            }
+            "phrase-continuations" => {
+                lists.phrase_continuations.insert(entry);
             }
             _ => {}
         }
@@ -116,6 +128,13 @@ pub(super) fn abbreviation(word: &str) -> Option<AbbrClass> {
 pub(super) fn is_sentence_starter(word: &str) -> bool {
     let mut buf = [0u8; MAX_WORD];
     lowercase(word, &mut buf).is_some_and(|w| lists().starters.contains(w))
+}
+
+/// Whether the capitalised `word` goes on with a time or place before it
+/// ("Monday", "Eastern"; see [`AbbrClass::PhraseEnd`]).
+pub(super) fn continues_a_phrase(word: &str) -> bool {
+    let mut buf = [0u8; MAX_WORD];
+    lowercase(word, &mut buf).is_some_and(|w| lists().phrase_continuations.contains(w))
 }
 
 /// Whether a line ending in `word` (as written) must go on to the next line.
@@ -162,5 +181,10 @@ mod tests {
         assert!(!is_sentence_starter("Government"));
         assert!(is_line_continuation("by"));
         assert!(!is_line_continuation("minister"));
+        assert!(continues_a_phrase("Monday") && continues_a_phrase("Eastern"));
+        assert!(!continues_a_phrase("Talks"));
+        assert_eq!(abbreviation("a.m"), Some(AbbrClass::PhraseEnd));
+        assert_eq!(abbreviation("P.M"), Some(AbbrClass::PhraseEnd));
+        assert_eq!(abbreviation("D.C"), Some(AbbrClass::PhraseEnd));
     }
 }

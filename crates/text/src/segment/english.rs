@@ -374,6 +374,34 @@ impl<'a> Scanner<'a> {
             .any(u8::is_ascii_digit)
     }
 
+    /// The word at `start` follows a number or a comma and a space: `9
+    /// a.m.`, `Washington, D.C.` (see [`AbbrClass::PhraseEnd`]).
+    fn after_number_or_comma(&self, start: usize) -> bool {
+        let before = self.text.get(..start).unwrap_or("");
+        let trimmed = before.trim_end_matches([' ', '\u{a0}']);
+        trimmed.len() < before.len() && trimmed.ends_with(|c: char| c == ',' || c.is_ascii_digit())
+    }
+
+    /// The capitalised word at `at` goes on with a time or place before it:
+    /// a weekday, a month or a zone word ("9 a.m. Monday", "9 a.m.
+    /// Eastern"), a word in capitals ("9 a.m. EST") or a word before `time`
+    /// ("9 a.m. Tokyo time").
+    fn continues_a_phrase(&self, at: usize) -> bool {
+        let rest = self.text.get(at..).unwrap_or("");
+        let word_end = rest
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
+        let word = &rest[..word_end];
+        let capitals = word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase());
+        let next = rest[word_end..].trim_start_matches(' ');
+        let before_time = rest[word_end..].starts_with(' ')
+            && next
+                .get(..4)
+                .is_some_and(|w| w.eq_ignore_ascii_case("time"))
+            && !next[4..].starts_with(|c: char| c.is_ascii_alphabetic());
+        capitals || before_time || abbreviations::continues_a_phrase(word)
+    }
+
     /// The capitalised word at `at` is a common sentence starter.
     fn starter_at(&self, at: usize) -> bool {
         // Starters are short: a longer word is none of them.
@@ -551,6 +579,11 @@ impl<'a> Scanner<'a> {
                     && !self.identifier_at(word)
             }
             Token::Abbr(AbbrClass::General) => kind == Kind::Upper && self.starter_at(word),
+            Token::Abbr(AbbrClass::PhraseEnd) => {
+                kind == Kind::Upper
+                    && (self.starter_at(word)
+                        || (self.after_number_or_comma(start) && !self.continues_a_phrase(word)))
+            }
             Token::Initial => match kind {
                 Kind::Upper => self.starter_at(word),
                 Kind::Digit => true,
@@ -1027,6 +1060,34 @@ mod tests {
             sentences("The list: apples, pears, etc. Analysts agree."),
             ["The list: apples, pears, etc.", "Analysts agree."]
         );
+    }
+
+    /// `9 a.m. Talks` and `Washington, D.C. Officials` had been one
+    /// sentence each (an analyst's review).
+    #[test]
+    fn a_time_or_a_place_ends_before_a_new_sentence() {
+        assert_eq!(
+            sentences("Talks began at 9 a.m. Officials met until noon."),
+            ["Talks began at 9 a.m.", "Officials met until noon."]
+        );
+        assert_eq!(
+            sentences("He flew to Washington, D.C. Officials said the talks ended."),
+            [
+                "He flew to Washington, D.C.",
+                "Officials said the talks ended."
+            ]
+        );
+        for one in [
+            "Talks begin at 9 a.m. Monday in Tokyo.",
+            "Talks begin at 9 a.m. EST in Geneva.",
+            "Talks begin at 9 a.m. Eastern on Monday.",
+            "Talks begin at 9 p.m. Tokyo time on Monday.",
+            "Talks begin at 10:30 A.M. September 3.",
+            "The D.C. Circuit ruled on the tariffs.",
+            "He read the D.C. Council report.",
+        ] {
+            assert_eq!(sentences(one), [one]);
+        }
     }
 
     #[test]
