@@ -67,6 +67,7 @@ fn glossary_10k() -> Glossary {
                     term: t,
                     reading: None,
                     status: Status::Preferred,
+                    note: None,
                 };
                 g.concepts.push(Concept {
                     id: format!("{a}-{b}"),

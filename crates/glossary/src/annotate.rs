@@ -1866,6 +1866,7 @@ mod tests {
             term: t.into(),
             reading: None,
             status: crate::Status::Admitted,
+            note: None,
         };
         let concept = |terms: &[&str]| crate::Concept {
             id: "mof".into(),
@@ -1898,6 +1899,7 @@ mod tests {
             term: t.into(),
             reading: None,
             status: crate::Status::Admitted,
+            note: None,
         };
         let concept = |id: &str, en: &str| crate::Concept {
             id: id.into(),

@@ -1675,6 +1675,7 @@ mod tests {
             term: t.into(),
             reading: None,
             status,
+            note: None,
         };
         let concept = |id: &str, en, ja| crate::Concept {
             id: id.into(),

@@ -65,6 +65,10 @@ pub struct Term {
     /// Usage status (admitted when not given).
     #[serde(default)]
     pub status: Status,
+    /// A note on this term's use (`Ambiguous: 米 = USA`), beside the
+    /// concept's definition.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// The two languages of the glossary.
@@ -278,6 +282,7 @@ mod tests {
             term: t.into(),
             reading: None,
             status: Status::Admitted,
+            note: None,
         };
         let mut c = Concept {
             id: "tariff".into(),
@@ -317,6 +322,7 @@ mod tests {
                 term: id.into(),
                 reading: None,
                 status: Status::Preferred,
+                note: None,
             }],
             ja: vec![],
         };

@@ -481,6 +481,7 @@ fn write_alignments(
                     term: t.to_string(),
                     reading,
                     status: TermStatus::Admitted,
+                    note: None,
                 };
                 let note = format!(
                     "machine proposal, not reviewed: score {:.4}, together in {} segments \

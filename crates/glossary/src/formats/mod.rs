@@ -544,6 +544,7 @@ mod tests {
             term: t.into(),
             reading: reading.map(String::from),
             status,
+            note: None,
         };
         let written = Glossary {
             concepts: vec![
@@ -639,12 +640,14 @@ mod tests {
                     term: "tariff".into(),
                     reading: None,
                     status: crate::Status::Preferred,
+                    note: None,
                 }],
                 // UTX writes no concept with a side empty.
                 ja: vec![crate::Term {
                     term: "関税".into(),
                     reading: None,
                     status: crate::Status::Preferred,
+                    note: None,
                 }],
             }],
         };
@@ -699,11 +702,13 @@ mod tests {
                     term: "tariff\u{2029}duty".into(),
                     reading: None,
                     status: crate::Status::Preferred,
+                    note: None,
                 }],
                 ja: vec![crate::Term {
                     term: "関税".into(),
                     reading: None,
                     status: crate::Status::Preferred,
+                    note: None,
                 }],
             }],
         };

@@ -125,6 +125,7 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
                 term: src.to_string(),
                 reading: None,
                 status,
+                note: None,
             });
             owner.insert(key_en, at);
         }
@@ -133,6 +134,7 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
                 term: tgt.to_string(),
                 reading: None,
                 status,
+                note: None,
             });
             owner.insert(key_ja, at);
         }
@@ -188,6 +190,7 @@ mod tests {
             term: t.into(),
             reading: None,
             status: crate::Status::Admitted,
+            note: None,
         };
         let mut c = crate::Concept {
             id: "align-remained".into(),

@@ -189,6 +189,7 @@ pub fn read(
                 term: t.to_string(),
                 reading: (!reading.is_empty()).then(|| reading.to_string()),
                 status: Status::Preferred,
+                note: None,
             };
             // Rows without ids that name the same term are one concept with
             // more than one equivalent (`tariff / 関税`, `tariff / 関税率`):
@@ -306,6 +307,7 @@ pub fn read(
                 term: term.to_string(),
                 reading: (!reading.is_empty()).then(|| reading.to_string()),
                 status,
+                note: None,
             });
         }
     }

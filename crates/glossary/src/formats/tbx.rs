@@ -483,6 +483,7 @@ impl Entries {
                     term: String::new(),
                     reading: None,
                     status: Status::Admitted,
+                    note: None,
                 })
             }
             b"transacGrp" => {

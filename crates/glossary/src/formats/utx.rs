@@ -217,6 +217,7 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
                     term: term.to_string(),
                     reading: None,
                     status,
+                    note: None,
                 });
             }
         }
@@ -323,6 +324,7 @@ mod tests {
             term: t.into(),
             reading: None,
             status,
+            note: None,
         }
     }
 
