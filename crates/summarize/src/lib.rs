@@ -405,6 +405,28 @@ mod tests {
         }
     }
 
+    /// A `Read more:` line in scraped text (single line breaks) took the
+    /// rest of its paragraph with it (an analyst's review): only the line
+    /// of links goes.
+    #[test]
+    fn a_line_of_links_leaves_the_story_after_it() {
+        let text = "EU takes Japan to WTO over steel\n\n\
+                    The EU asked the WTO on Tuesday to set up a panel over Japan steel duties.\n\
+                    Read more: EU, U.S. agree to pause tariffs on steel\n\
+                    Steel exports from the EU to Japan fell 18% last year to 1.2 million tonnes.\n\
+                    Japan declined to comment on the dispute at the trade body.\n";
+        let out = summarizer(Method::Lead, 3).summarize(text, Lang::En, Split::Sentences);
+        let texts: Vec<&str> = out.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "The EU asked the WTO on Tuesday to set up a panel over Japan steel duties.",
+                "Steel exports from the EU to Japan fell 18% last year to 1.2 million tonnes.",
+                "Japan declined to comment on the dispute at the trade body."
+            ]
+        );
+    }
+
     /// A page saved with a paragraph a line and no blank line had no
     /// opening paragraph but the whole text, so the default method took a
     /// later sentence over the lead (an analyst's review).

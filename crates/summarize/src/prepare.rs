@@ -486,7 +486,7 @@ impl Preparer {
         mark_table_labels(&mut sentences);
         mark_footnotes(text, &mut sentences);
         if split == Split::Sentences {
-            mark_blocks(&mut sentences);
+            mark_blocks(text, &mut sentences);
             mark_author_note(&mut sentences);
         }
         // The opening is the first paragraph with a real sentence in it.
@@ -965,12 +965,27 @@ fn mark_table_labels(sentences: &mut [Sentence]) {
 
 /// Marks the rest of a paragraph as boilerplate after a line of furniture
 /// that opens it with a `block` label ([`kotoba_text::page::opens_a_block`]:
-/// `Contact`, `Related`, `About IPEF`, `Correction: …`).
-fn mark_blocks(sentences: &mut [Sentence]) {
+/// `Contact`, `About IPEF`, `Correction: …`), and the link titles after one
+/// that opens a list of links ([`kotoba_text::page::opens_links`]: `Related`,
+/// `Read more: …`), not the story's lines after them.
+fn mark_blocks(text: &str, sentences: &mut [Sentence]) {
     let mut block: Option<usize> = None;
+    let mut links: Option<usize> = None;
+    let mut previous_end: Option<usize> = None;
     for s in sentences.iter_mut() {
+        let own_line = previous_end
+            .is_none_or(|end| text.get(end..s.start).is_none_or(|gap| gap.contains('\n')));
+        previous_end = Some(s.end);
+        if links == Some(s.paragraph) && kotoba_text::page::link_title(&s.text, own_line) {
+            s.boilerplate = true;
+            continue;
+        }
+        links = None;
         if block == Some(s.paragraph) {
             s.boilerplate = true;
+        } else if s.boilerplate && kotoba_text::page::opens_links(&s.text) {
+            links = Some(s.paragraph);
+            block = None;
         } else if s.boilerplate && kotoba_text::page::opens_a_block(&s.text) {
             block = Some(s.paragraph);
         } else if s.heading && kotoba_text::page::block_label(&s.text) {

@@ -24,6 +24,8 @@ struct Words {
     counts: Vec<&'static str>,
     /// Short words that join a headline in capitals, never a menu.
     linking: Vec<&'static str>,
+    /// Labels of links to other stories (`read more`).
+    links: Vec<&'static str>,
 }
 
 fn words() -> &'static Words {
@@ -41,6 +43,7 @@ fn words() -> &'static Words {
                 "block" => w.blocks.push(phrase),
                 "count" => w.counts.push(phrase),
                 "linking" => w.linking.push(phrase),
+                "links" => w.links.push(phrase),
                 _ => {}
             }
         }
@@ -111,6 +114,56 @@ pub fn opens_a_block(sentence: &str) -> bool {
     })
 }
 
+/// The rest of a sentence after the `links` label of `data/furniture.txt`
+/// it opens with (in brackets or not, then a colon, a bracket, white space
+/// or its end): `Read more: EU, U.S. agree …`, `【関連記事】…`, `Related`;
+/// `None` when it opens with none.
+fn after_links_label(sentence: &str) -> Option<&str> {
+    let s = sentence.trim().trim_start_matches(LABEL_OPENERS);
+    let rest = words().links.iter().find_map(|l| {
+        s.get(..l.len())
+            .filter(|head| head.eq_ignore_ascii_case(l))
+            .and_then(|_| s.get(l.len()..))
+            .filter(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+    })?;
+    Some(rest.trim_start_matches(|c: char| c.is_whitespace() || LABEL_CLOSERS.contains(&c)))
+}
+
+/// True when a line of furniture opens a list of links to other stories
+/// with a `links` label of `data/furniture.txt` (`Read more: …`, `Related`,
+/// `あわせて読みたい`): it takes the [`link_title`]s after it, which scraped
+/// text runs into the story's own lines within one paragraph, not the rest
+/// of the paragraph as [`opens_a_block`] does.
+pub fn opens_links(sentence: &str) -> bool {
+    after_links_label(sentence).is_some()
+}
+
+/// True when `line` is a `links` label alone or marked off from a title
+/// after it (`あわせて読みたい`, `Read more: EU, U.S. agree …`,
+/// `【関連記事】…`): a line that never runs on into the next, whatever its
+/// width (`Related party transactions …` runs on).
+pub fn links_line(line: &str) -> bool {
+    let line = line.trim();
+    after_links_label(line).is_some_and(|rest| {
+        let marked = line.len() - rest.len();
+        rest.is_empty()
+            || line[..marked]
+                .trim_end()
+                .ends_with(|c: char| LABEL_CLOSERS.contains(&c))
+    })
+}
+
+/// True when a sentence after a line that [`opens_links`] (and after the
+/// link titles between them) is one more link title: it opens a line
+/// (`own_line`) and has no final punctuation. The first sentence that is
+/// none ends the list: the story goes on there.
+pub fn link_title(sentence: &str, own_line: bool) -> bool {
+    own_line && !ends_a_sentence(sentence)
+}
+
+/// Brackets and marks that may close a label (`【問い合わせ先】`, `Contact:`).
+const LABEL_CLOSERS: [char; 11] = ['】', '］', '＞', '〉', '）', ')', ']', '>', '〕', ':', '：'];
+
 /// True when `line` is a `block` label of `data/furniture.txt` alone, in
 /// brackets, after a mark or before a colon or not (`＜担当＞`,
 /// `【問い合わせ先】`, `Contact:`): a heading that takes the rest of its
@@ -119,7 +172,7 @@ pub fn block_label(line: &str) -> bool {
     let bare = line
         .trim()
         .trim_start_matches(LABEL_OPENERS)
-        .trim_end_matches(['】', '］', '＞', '〉', '）', ')', ']', '>', '〕', ':', '：'])
+        .trim_end_matches(LABEL_CLOSERS)
         .trim();
     words().blocks.iter().any(|b| bare.eq_ignore_ascii_case(b))
 }

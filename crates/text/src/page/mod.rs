@@ -39,7 +39,8 @@ use crate::segment::SentenceSpan;
 mod furniture;
 
 pub use furniture::{
-    NOTE_SENTENCES, author_note, block_label, data_row, figure_row, furniture, opens_a_block,
+    NOTE_SENTENCES, author_note, block_label, data_row, figure_row, furniture, link_title,
+    links_line, opens_a_block, opens_links,
 };
 
 /// True when `text` ends a sentence: its last character, past closing
@@ -73,7 +74,8 @@ pub fn ends_a_sentence(text: &str) -> bool {
 /// Which sentences of a document (`spans`, in order, from
 /// [`crate::segment::split_sentences`]) are its page's furniture: a sentence
 /// holding a [`boilerplate`] phrase or a line of [`furniture`], the rest of
-/// its paragraph after one that [`opens_a_block`] (`Related`, `Contact`),
+/// its paragraph after one that [`opens_a_block`] (`Contact`), the link
+/// titles after one that [`opens_links`] (`Related`, `Read more: …`),
 /// and a closing [`author_note`] after other paragraphs. Paragraphs end at a
 /// blank line.
 pub fn furniture_sentences(text: &str, spans: &[SentenceSpan]) -> Vec<bool> {
@@ -93,7 +95,8 @@ pub fn furniture_sentences(text: &str, spans: &[SentenceSpan]) -> Vec<bool> {
     }
     let mut aside = Vec::with_capacity(spans.len());
     let mut block: Option<usize> = None;
-    for (s, &p) in spans.iter().zip(&paragraphs) {
+    let mut links: Option<usize> = None;
+    for (i, (s, &p)) in spans.iter().zip(&paragraphs).enumerate() {
         let line = sentence(s);
         // A block's label alone (`＜担当＞`) is furniture too.
         let marked = boilerplate(line) || furniture(line) || block_label(line);
@@ -101,7 +104,12 @@ pub fn furniture_sentences(text: &str, spans: &[SentenceSpan]) -> Vec<bool> {
             aside.push(true);
             continue;
         }
+        if links == Some(p) && link_title(line, opens_a_line(text, spans, i)) {
+            aside.push(true);
+            continue;
+        }
         block = (marked && opens_a_block(line)).then_some(p);
+        links = (marked && opens_links(line)).then_some(p);
         aside.push(marked);
     }
     // A note on the author: the last paragraph with anything left in it,
@@ -124,6 +132,15 @@ pub fn furniture_sentences(text: &str, spans: &[SentenceSpan]) -> Vec<bool> {
         }
     }
     aside
+}
+
+/// True when sentence `i` of `spans` opens a line of `text`: the first, or
+/// one with a line break between it and the sentence before.
+fn opens_a_line(text: &str, spans: &[SentenceSpan], i: usize) -> bool {
+    let gap = i
+        .checked_sub(1)
+        .and_then(|before| Some(spans.get(before)?.end..spans.get(i)?.start));
+    gap.is_none_or(|gap| text.get(gap).is_none_or(|gap| gap.contains('\n')))
 }
 
 /// Phrases of a data file (`data/boilerplate-phrases.txt`, the summarizer's
@@ -453,6 +470,43 @@ mod tests {
                 "All rights reserved.",
                 "Jeffrey J. Schott is a senior fellow at the Peterson Institute for International Economics.",
             ]
+        );
+    }
+
+    /// A line of links takes its titles, not the story's lines after it in
+    /// the same paragraph, as scraped text has them (an analyst's review
+    /// found `Read more: …` deleting the rest of its paragraph).
+    #[test]
+    fn a_line_of_links_takes_its_titles_not_the_story_after_it() {
+        let page = "EU takes Japan to WTO over steel\n\n\
+                    The EU asked the WTO on Tuesday to set up a panel.\n\
+                    Read more: EU, U.S. agree to pause tariffs on steel\n\
+                    Steel exports from the EU to Japan fell 18% last year.\n\
+                    See also:\nJapan trims rice tariff\nYen weakens past 150\n\
+                    Japan declined to comment on the dispute.\n";
+        assert_eq!(
+            aside(page, SegmentLang::English),
+            [
+                "Read more: EU, U.S. agree to pause tariffs on steel",
+                "See also:",
+                "Japan trims rice tariff",
+                "Yen weakens past 150"
+            ]
+        );
+        let page = "政府は鉄鋼関税をめぐりＥＵと協議すると発表した。\n\
+                    あわせて読みたい\n\
+                    日本の対ＥＵ鉄鋼輸出は昨年１８％減少した。\n\
+                    【関連記事】日米、鉄鋼関税の停止で合意\n\
+                    政府は日程を明らかにしていない。\n";
+        assert_eq!(
+            aside(page, SegmentLang::Japanese),
+            ["あわせて読みたい", "【関連記事】日米、鉄鋼関税の停止で合意"]
+        );
+        // A contact block still takes the rest of its paragraph.
+        let page = "Exports rose.\n\nContact:\nJane Doe, Trade Office.\nPhone 555 0100.\n";
+        assert_eq!(
+            aside(page, SegmentLang::English),
+            ["Contact:", "Jane Doe, Trade Office.", "Phone 555 0100."]
         );
     }
 

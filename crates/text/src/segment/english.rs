@@ -755,8 +755,8 @@ impl<'a> Scanner<'a> {
     /// of them capitalised, so not a title) wrapped before a capitalised word,
     /// and the next line is no longer than a column's (a headline above a
     /// paragraph on one line is no wrapped text). A line ending in a photo
-    /// credit (`(AP Photo/…)`) ends its caption.
-    /// A next line that is a list item always starts a new sentence.
+    /// credit (`(AP Photo/…)`) ends its caption, and a line of links
+    /// (`Read more: …`) its line. A next line that is a list item always starts a new sentence.
     fn on_newline(&mut self, i: usize) -> usize {
         let (k, blank) = skip_ws_counting_lines(self.text, i);
         if k >= self.b.len() {
@@ -793,6 +793,12 @@ impl<'a> Scanner<'a> {
         // Photo/Eugene Hoshiko)`): the story goes on in a sentence of its own.
         let line_start = memchr::memrchr(b'\n', &self.b[..line_end]).map_or(0, |p| p + 1);
         if crate::credits::ends_with_credit(&self.text[line_start..line_end]) {
+            self.emit(i, k);
+            return k;
+        }
+        // A line of links (`Read more: EU, U.S. agree …`) ran into the
+        // story's next sentence, which went with it as furniture.
+        if crate::page::links_line(&self.text[line_start..line_end]) {
             self.emit(i, k);
             return k;
         }
@@ -1261,6 +1267,29 @@ mod tests {
         assert_eq!(
             sentences("It was a cold \r\nnight in the city."),
             ["It was a cold \r\nnight in the city."]
+        );
+    }
+
+    /// A line of links ends at its line: the story's next sentence had run
+    /// into `Read more: …` and gone with it as furniture (an analyst's
+    /// review); a sentence opening with `Related` is no such line.
+    #[test]
+    fn a_line_of_links_ends_at_its_line() {
+        assert_eq!(
+            sentences(
+                "The EU asked the WTO on Tuesday to set up a panel.\n\
+                 Read more: EU, U.S. agree to pause tariffs on steel\n\
+                 Steel exports from the EU to Japan fell 18% last year."
+            ),
+            [
+                "The EU asked the WTO on Tuesday to set up a panel.",
+                "Read more: EU, U.S. agree to pause tariffs on steel",
+                "Steel exports from the EU to Japan fell 18% last year."
+            ]
+        );
+        assert_eq!(
+            sentences("Related party transactions at the bank rose\nsharply in May."),
+            ["Related party transactions at the bank rose\nsharply in May."]
         );
     }
 

@@ -314,16 +314,19 @@ fn polite_end_before(text: &str, i: usize, k: usize) -> bool {
 /// (`自動車部品　０％　　　２０２４年４月`), or a headline or heading whose
 /// parts an ideographic space sets apart, without a full stop
 /// (`米、対中半導体規制を再強化　日本企業に影響も`, `第２節　供給網の多様化`;
-/// a translator's review found a headline ending in も glued to its lead).
-/// None wraps into the next line.
+/// a translator's review found a headline ending in も glued to its lead),
+/// or a label of links. None wraps into the next line.
 fn line_of_its_own(text: &str, i: usize) -> bool {
     let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
     let line = text[line_start..i].trim();
     let body = line.trim_start_matches(['■', '□', '◆', '◇']);
     let heading = body.len() < line.len() && !body.trim().is_empty();
     let parted = line.contains('\u{3000}') && !line.contains(['。', '．']);
+    // A label of links (`あわせて読みたい`) ran into the story's next
+    // sentence, which went with it as furniture.
     heading
         || parted
+        || crate::page::links_line(line)
         || date_alone(line)
         || line.contains('\t')
         || line.contains("\u{3000}\u{3000}")
@@ -769,6 +772,23 @@ mod tests {
             [
                 "米、対中半導体規制を再強化　日本企業に影響も",
                 "米商務省は３日、中国向けの先端半導体や製造装置の輸出規制を強化すると発表した。"
+            ]
+        );
+    }
+
+    /// A label of links alone ends its line: the story's next sentence had
+    /// run into `あわせて読みたい` and gone with it as furniture (an
+    /// analyst's review).
+    #[test]
+    fn a_label_of_links_alone_ends_its_line() {
+        assert_eq!(
+            sentences(
+                "政府は協議すると発表した。\nあわせて読みたい\n日本の対ＥＵ鉄鋼輸出は昨年１８％減少した。\n"
+            ),
+            [
+                "政府は協議すると発表した。",
+                "あわせて読みたい",
+                "日本の対ＥＵ鉄鋼輸出は昨年１８％減少した。"
             ]
         );
     }
