@@ -216,7 +216,7 @@ impl Annotator {
             for lang in [Lang::En, Lang::Ja] {
                 for (ti, t) in c.terms(lang).iter().enumerate() {
                     let forms = match lang {
-                        Lang::En => english_forms(&t.term),
+                        Lang::En => with_curly_apostrophes(english_forms(&t.term)),
                         Lang::Ja => japanese_forms(&t.term, worker.as_mut()),
                     };
                     // `fiscal 2024` is the fiscal year 2024 (年度), as
@@ -348,7 +348,9 @@ impl Annotator {
     /// that is a word of a longer name or title the glossary lacks is left
     /// out: `Agriculture` of `Minister of Agriculture, Forestry and
     /// Fisheries`, 経済 of 経済再生担当相 (as `check` asks no translation of
-    /// such a word).
+    /// such a word). So is a term whose sense is the concept's only in
+    /// context (`data/context-terms.tsv`: `deficit`, 黒字) where the text
+    /// names the concept by no other term.
     ///
     /// ```
     /// use kotoba_glossary::{Annotator, shared_default_glossary};
@@ -369,6 +371,17 @@ impl Annotator {
             !term.is_some_and(|t| {
                 crate::names::word_of_a_longer_name(text, s, &t.term, &self.titles)
             })
+        });
+        // A context term (`deficit`, 黒字, `chips`) is the concept's only
+        // where the text names the concept by another term too: `attention
+        // deficit`, 黒字化した企業 and `potato chips` are no trade terms.
+        let named: BTreeSet<usize> = spans
+            .iter()
+            .filter(|s| !self.context.contains(&(s.concept, s.lang, s.term)))
+            .map(|s| s.concept)
+            .collect();
+        spans.retain(|s| {
+            !self.context.contains(&(s.concept, s.lang, s.term)) || named.contains(&s.concept)
         });
         spans
     }
@@ -795,6 +808,19 @@ impl Annotator {
         }
         at
     }
+}
+
+/// English `forms` and, for each with an apostrophe, the same written
+/// with the typographic one (`yen’s appreciation`), as edited text and
+/// word processors write it.
+fn with_curly_apostrophes(mut forms: Vec<String>) -> Vec<String> {
+    let curly: Vec<String> = forms
+        .iter()
+        .filter(|f| f.contains('\''))
+        .map(|f| f.replace('\'', "\u{2019}"))
+        .collect();
+    forms.extend(curly);
+    forms
 }
 
 /// The forms of a Japanese term that match: NFKC, and with the middle dot
@@ -1696,7 +1722,28 @@ mod tests {
         assert_eq!(found_in(&a, &long), ["tariffs"]);
         assert_eq!(
             found_in(&a, "The minister of agriculture spoke."),
-            ["minister", "agriculture"]
+            ["agriculture"]
+        );
+        Ok(())
+    }
+
+    /// A translator's review: `yen’s appreciation` (typographic
+    /// apostrophe) was `yen` alone, and context terms were glossed where the
+    /// text is about something else (`attention deficit`, `potato chips`,
+    /// 黒字化した企業).
+    #[test]
+    fn curly_apostrophes_and_context_terms_in_context() -> Result<(), Error> {
+        let g = shared_default_glossary()?;
+        let a = Annotator::new(Arc::clone(&g))?;
+        assert_eq!(
+            found(&a, &g, "The yen\u{2019}s appreciation hurt."),
+            [pair("yen\u{2019}s appreciation", "yen-appreciation")]
+        );
+        assert!(found_in(&a, "The attention deficit study. Potato chips.").is_empty());
+        assert!(found_in(&a, "黒字化した企業が増えた。").is_empty());
+        assert_eq!(
+            found_in(&a, "Japan's trade surplus grew. The surplus is large."),
+            ["trade surplus", "surplus"]
         );
         Ok(())
     }
@@ -1973,7 +2020,7 @@ mod tests {
             ["ウルグアイラウンド", "ウルグアイ・ラウンド"]
         );
         // A space between Japanese words is no line break: kept.
-        assert_eq!(found("貿易 黒字"), ["貿易", "黒字"]);
+        assert_eq!(found("貿易 黒字 (貿易黒字)"), ["貿易", "黒字", "貿易黒字"]);
         // No term across a blank line (a heading and its paragraph), nor
         // across a bullet that opens the next line.
         assert_eq!(found("# Anti-dumping\n\nDuties on steel rose."), ["steel"]);
@@ -2087,8 +2134,11 @@ mod tests {
             ]
         );
         assert_eq!(
-            ids("EXPORT\r\nControls tightened on chips"),
-            [pair("EXPORT", "export"), pair("chips", "semiconductor")]
+            ids("EXPORT\r\nControls tightened on semiconductors"),
+            [
+                pair("EXPORT", "export"),
+                pair("semiconductors", "semiconductor")
+            ]
         );
         // Wrapped running text, and a line continued in lowercase, join.
         assert_eq!(
