@@ -20,7 +20,7 @@ pub use utx::unpaired as utx_unpaired;
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
-use crate::{Concept, Error, Glossary};
+use crate::{Concept, Error, Glossary, Term};
 
 /// Whether some reader of text files ends a line at `c`: line feed and
 /// carriage return, and also the vertical tab, form feed, file, group and
@@ -44,6 +44,59 @@ pub(crate) fn comment(c: &Concept) -> String {
         (true, false) => c.note.clone(),
         (false, false) => format!("{} [{}]", c.definition, c.note),
     }
+}
+
+/// A row's comment in the formats without a note (OmegaT, UTX): the
+/// concept's [`comment`], then the note of each of `terms` (those the row
+/// brings in) as `| term: note`, which their readers take back as the
+/// term's note (see [`split_comment`]).
+pub(crate) fn row_comment(c: &Concept, terms: &[&Term]) -> String {
+    let mut out = comment(c);
+    for t in terms {
+        if let Some(n) = t.note.as_deref().filter(|n| !n.trim().is_empty()) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&format!("| {}: {n}", t.term));
+        }
+    }
+    out
+}
+
+/// A row's comment split as [`row_comment`] writes it: the concept's part,
+/// and the note of each of the row's `terms` (`None` where it has none). A
+/// term's note starts with `| term: ` at the start of the comment or after
+/// a space, and runs to the next one.
+pub(crate) fn split_comment<'a>(
+    comment: &'a str,
+    terms: &[&str],
+) -> (&'a str, Vec<Option<&'a str>>) {
+    // (where the marker starts, where its note starts, which term)
+    let mut marks: Vec<(usize, usize, usize)> = Vec::new();
+    for (k, term) in terms.iter().enumerate() {
+        if term.is_empty() {
+            continue;
+        }
+        let marker = format!("| {term}: ");
+        let found = comment
+            .match_indices(&marker)
+            .map(|(p, _)| p)
+            .find(|&p| (p == 0 || comment[..p].ends_with(' ')) && !marks.iter().any(|m| m.0 == p));
+        if let Some(p) = found {
+            marks.push((p, p + marker.len(), k));
+        }
+    }
+    marks.sort_unstable();
+    let base = marks.first().map_or(comment, |m| &comment[..m.0]).trim();
+    let mut notes = vec![None; terms.len()];
+    for (i, &(_, from, k)) in marks.iter().enumerate() {
+        let to = marks.get(i + 1).map_or(comment.len(), |m| m.0);
+        let note = comment[from..to].trim();
+        if !note.is_empty() {
+            notes[k] = Some(note);
+        }
+    }
+    (base, notes)
 }
 
 /// `s` as one cell of a tab-separated row that has no escapes (UTX,
@@ -259,10 +312,10 @@ pub fn import(text: &str, format: Format, path: &Path, lenient: bool) -> Result<
     let glossary = match format {
         Format::Jsonl => json::read_jsonl(text, path, &mut problems)?,
         Format::Json => json::read_json(text, path, &mut problems)?,
-        Format::Tsv => table::read(text, b'\t', path, &mut problems)?,
+        Format::Tsv => table::read(text, b'\t', path, &mut problems, &mut notes)?,
         Format::Csv => {
             let (text, delimiter) = csv_delimiter(text);
-            table::read(&text, delimiter, path, &mut problems)?
+            table::read(&text, delimiter, path, &mut problems, &mut notes)?
         }
         Format::Tbx => tbx::read_noted(text, path, &mut problems, &mut notes)?,
         Format::Utx => utx::read(text, path, &mut problems)?,
@@ -345,6 +398,12 @@ fn tidy(c: &mut crate::Concept) {
         }
         if t.reading.as_deref() == Some("") {
             t.reading = None;
+        }
+        if let Some(n) = t.note.as_mut() {
+            trim(n);
+        }
+        if t.note.as_deref() == Some("") {
+            t.note = None;
         }
     }
 }
@@ -594,7 +653,7 @@ mod tests {
         // too; TBX writes \r as a character reference, which every XML
         // reader keeps (a raw one is read as \n).
         let tsv = write(&g, Format::Tsv);
-        assert!(tsv.lines().all(|l| l.split('\t').count() == 8), "{tsv}");
+        assert!(tsv.lines().all(|l| l.split('\t').count() == 9), "{tsv}");
         assert!(!tsv.contains(|c| is_line_break(c) && c != '\n'), "{tsv}");
         assert!(!write(&g, Format::Tbx).contains('\r'));
         Ok(())
@@ -882,6 +941,102 @@ mod tests {
             err.as_deref().is_some_and(|e| e.contains("e.csv:3:")),
             "{err:?}"
         );
+        Ok(())
+    }
+
+    /// The `note` column of a one-row-per-term table was the concept's:
+    /// the first row's note went on every row and the second one's was
+    /// lost, and TBX counted a term's note as not kept (a translator's
+    /// review). Each term keeps its own note in every format.
+    #[test]
+    fn term_notes_are_kept_in_every_format() -> Result<(), Error> {
+        let text = "id,lang,term,status,note\nrice,en,rice,preferred,\n\
+                    rice,ja,コメ,preferred,Katakana in trade texts\n\
+                    rice,ja,米,deprecated,Ambiguous: 米 = USA\n";
+        let imported = import(text, Format::Csv, Path::new("notes.csv"), false)?;
+        assert!(imported.notes.is_empty(), "{:?}", imported.notes);
+        let g = imported.glossary;
+        let notes = |g: &Glossary| -> Vec<(String, Option<String>)> {
+            g.concepts
+                .iter()
+                .flat_map(|c| c.en.iter().chain(&c.ja))
+                .map(|t| (t.term.clone(), t.note.clone()))
+                .collect()
+        };
+        let want = [
+            ("rice".to_string(), None),
+            (
+                "コメ".to_string(),
+                Some("Katakana in trade texts".to_string()),
+            ),
+            ("米".to_string(), Some("Ambiguous: 米 = USA".to_string())),
+        ];
+        assert_eq!(notes(&g), want);
+        assert_eq!(g.concepts[0].note, "");
+        let csv = write(&g, Format::Csv);
+        assert!(
+            csv.contains(",ja,コメ,,preferred,Katakana in trade texts\n"),
+            "{csv}"
+        );
+        assert!(
+            csv.contains(",ja,米,,deprecated,Ambiguous: 米 = USA\n"),
+            "{csv}"
+        );
+        // The concept's note beside the terms' own, through every format.
+        let mut g = g;
+        g.concepts[0].note = "checked 2026".into();
+        g.concepts[0].en[0].note = Some("the grain".into());
+        assert_lossless_round_trips(&g)?;
+        for f in [Format::Utx, Format::OmegaT] {
+            let (back, problems) = read(&write(&g, f), f, Path::new("x"), false)?;
+            assert!(problems.is_empty(), "{problems:?}");
+            // OmegaT leaves deprecated terms out, with their notes.
+            let kept: Vec<_> = notes(&g)
+                .into_iter()
+                .filter(|(t, _)| f != Format::OmegaT || t != "米")
+                .collect();
+            assert_eq!(notes(&back), kept, "{}", f.name());
+            // A concept's note without a definition is the comment.
+            assert_eq!(back.concepts[0].definition, "checked 2026", "{}", f.name());
+        }
+        Ok(())
+    }
+
+    /// A later row of a concept giving another domain or definition was
+    /// dropped without a word: it is a note naming the file and line.
+    #[test]
+    fn a_row_contradicting_its_concept_is_noted() -> Result<(), Error> {
+        let text = "id,lang,term,domain,definition,note\n\
+                    rice,en,rice,agriculture,The grain.,\n\
+                    rice,ja,コメ,trade,The grain.,\n\
+                    rice,ja,米,,The cereal.,\n";
+        let imported = import(text, Format::Csv, Path::new("r.csv"), false)?;
+        let notes: Vec<String> = imported.notes.iter().map(|n| n.to_string()).collect();
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(
+            notes[0].starts_with("r.csv:3: concept `rice`: the domain `trade` is not kept"),
+            "{notes:?}"
+        );
+        assert!(
+            notes[1].starts_with("r.csv:4: concept `rice`: the definition `The cereal.`"),
+            "{notes:?}"
+        );
+        let c = &imported.glossary.concepts[0];
+        assert_eq!((c.domain.as_str(), c.ja.len()), ("agriculture", 2));
+        Ok(())
+    }
+
+    /// A table with the header kotoba wrote before terms had notes reads
+    /// its `note` column as the concept's, as it was written.
+    #[test]
+    fn the_old_header_keeps_its_concept_notes() -> Result<(), Error> {
+        let text = "id\tdomain\tdefinition\tlang\tterm\treading\tstatus\tnote\n\
+                    q\ttrade\tA limit.\ten\tquota\t\tpreferred\tmachine proposal\n\
+                    q\ttrade\tA limit.\tja\t割当\t\tpreferred\tmachine proposal\n";
+        let (g, _) = read(text, Format::Tsv, Path::new("old.tsv"), false)?;
+        let c = &g.concepts[0];
+        assert_eq!(c.note, "machine proposal");
+        assert!(c.en.iter().chain(&c.ja).all(|t| t.note.is_none()));
         Ok(())
     }
 

@@ -17,33 +17,32 @@ pub fn write(g: &Glossary) -> String {
     for c in &g.concepts {
         let en: Vec<&Term> = c.en.iter().filter(usable).collect();
         let ja: Vec<&Term> = c.ja.iter().filter(usable).collect();
-        let ja0 = ja.first().map_or("", |t| t.term.as_str());
-        let en0 = en.first().map_or("", |t| t.term.as_str());
+        // Each term's note goes on the first row that brings the term in.
+        let mut row = |src: Option<&Term>, tgt: Option<&Term>, new: &[&Term]| {
+            out.push_str(&format!(
+                "{}\t{}\t{}\n",
+                clean(src.map_or("", |t| t.term.as_str())),
+                clean(tgt.map_or("", |t| t.term.as_str())),
+                clean(&super::row_comment(c, new))
+            ));
+        };
+        let (en0, ja0) = (en.first().copied(), ja.first().copied());
         if en.is_empty() {
-            if !ja.is_empty() {
-                out.push_str(&format!(
-                    "\t{}\t{}\n",
-                    clean(ja0),
-                    clean(&super::comment(c))
-                ));
+            if let Some(j) = ja0 {
+                row(None, Some(j), &[j]);
             }
             continue;
         }
-        for t in &en {
-            out.push_str(&format!(
-                "{}\t{}\t{}\n",
-                clean(&t.term),
-                clean(ja0),
-                clean(&super::comment(c))
-            ));
+        for (i, &t) in en.iter().enumerate() {
+            let new: Vec<&Term> = if i == 0 {
+                [Some(t), ja0].into_iter().flatten().collect()
+            } else {
+                vec![t]
+            };
+            row(Some(t), ja0, &new);
         }
-        for t in ja.iter().skip(1) {
-            out.push_str(&format!(
-                "{}\t{}\t{}\n",
-                clean(en0),
-                clean(&t.term),
-                clean(&super::comment(c))
-            ));
+        for &t in ja.iter().skip(1) {
+            row(en0, Some(t), &[t]);
         }
     }
     out
@@ -92,6 +91,10 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
             problems.push(Error::parse(path, Some(i + 1), "row has no term"));
             continue;
         }
+        // The comment: the concept's definition, then the notes of the
+        // row's terms (see `super::row_comment`).
+        let (base, term_notes) =
+            super::split_comment(cells.get(2).map_or("", |s| s.trim()), &[src, tgt]);
         let key_en = format!("en:{src}");
         let key_ja = format!("ja:{tgt}");
         let at = match owner.get(&key_en).or_else(|| owner.get(&key_ja)) {
@@ -101,11 +104,10 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
                     ids.contains(id)
                 });
                 ids.insert(id.clone());
-                let comment = cells.get(2).map_or("", |s| s.trim()).to_string();
                 g.concepts.push(Concept {
                     id,
                     domain: String::new(),
-                    definition: comment,
+                    definition: base.to_string(),
                     note: String::new(),
                     en: vec![],
                     ja: vec![],
@@ -120,23 +122,30 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
         } else {
             Status::Admitted
         };
-        if !src.is_empty() && !c.en.iter().any(|t| t.term == src) {
-            c.en.push(Term {
-                term: src.to_string(),
-                reading: None,
-                status,
-                note: None,
-            });
-            owner.insert(key_en, at);
-        }
-        if !tgt.is_empty() && !c.ja.iter().any(|t| t.term == tgt) {
-            c.ja.push(Term {
-                term: tgt.to_string(),
-                reading: None,
-                status,
-                note: None,
-            });
-            owner.insert(key_ja, at);
+        for ((lang, term, key), note) in [(Lang::En, src, key_en), (Lang::Ja, tgt, key_ja)]
+            .into_iter()
+            .zip(term_notes)
+        {
+            if term.is_empty() {
+                continue;
+            }
+            let note = note.map(str::to_string);
+            match c.terms_mut(lang).iter_mut().find(|t| t.term == term) {
+                Some(known) => {
+                    if known.note.is_none() {
+                        known.note = note;
+                    }
+                }
+                None => {
+                    c.terms_mut(lang).push(Term {
+                        term: term.to_string(),
+                        reading: None,
+                        status,
+                        note,
+                    });
+                    owner.insert(key, at);
+                }
+            }
         }
     }
     Ok(g)

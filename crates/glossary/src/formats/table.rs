@@ -1,7 +1,10 @@
 //! TSV and CSV. The full form has one row per term:
-//! `id, domain, definition, lang, term, reading, status, note` (`note`, the
-//! concept's, may be missing); a table with `en`
-//! and `ja` columns instead is read as one concept per row. CSV quotes what
+//! `id, domain, definition, concept_note, lang, term, reading, status, note`
+//! (`note` is the term's own; domain, definition and `concept_note` are the
+//! concept's, written on each of its rows; any but id, lang and term may be
+//! missing). A table with kotoba's earlier header, whose `note` was the
+//! concept's, reads as it was written. A table with `en` and `ja` columns
+//! instead is read as one concept per row. CSV quotes what
 //! needs it; TSV, which has no quotes, writes a tab, line break or backslash
 //! in a cell as `\t`, `\n`, `\r` or `\\` (as PostgreSQL's and MySQL's text
 //! formats do), and the other characters some readers end a line at (see
@@ -13,10 +16,25 @@
 use std::borrow::Cow;
 use std::path::Path;
 
+use super::Note;
 use crate::model::id_from;
 use crate::{Concept, Error, Glossary, Lang, Status, Term};
 
-const HEADER: [&str; 8] = [
+const HEADER: [&str; 9] = [
+    "id",
+    "domain",
+    "definition",
+    "concept_note",
+    "lang",
+    "term",
+    "reading",
+    "status",
+    "note",
+];
+
+/// The header kotoba wrote before terms had notes of their own: its `note`
+/// column is the concept's, and a file with exactly this header is read so.
+const OLD_HEADER: [&str; 8] = [
     "id",
     "domain",
     "definition",
@@ -57,6 +75,7 @@ pub fn read(
     delimiter: u8,
     path: &Path,
     problems: &mut Vec<Error>,
+    notes: &mut Vec<Note>,
 ) -> Result<Glossary, Error> {
     // A quoted cell never closed swallows every row after it into one cell,
     // which the CSV reader takes without a word: refused, naming its line.
@@ -75,16 +94,21 @@ pub fn read(
         .quoting(delimiter != b'\t')
         .flexible(true)
         .from_reader(text.as_bytes());
-    let header: Vec<String> = reader
+    let mut header: Vec<String> = reader
         .headers()
         .map_err(|e| Error::parse(path, Some(1), format!("bad header: {e}")))?
         .iter()
         .map(|h| match Lang::from_tag(h) {
             // `en-US`, `Japanese`: the `en` and `ja` columns.
             Some(lang) => lang.code().to_string(),
-            None => h.trim().to_ascii_lowercase(),
+            // `concept note`, `Concept-Note`: one name.
+            None => h.trim().to_ascii_lowercase().replace([' ', '-'], "_"),
         })
         .collect();
+    // Files kotoba wrote before terms had notes keep their meaning.
+    if header == OLD_HEADER {
+        header[7] = "concept_note".to_string();
+    }
     // Two columns of a name kotoba reads: which one holds the data is a
     // guess (others, such as two `comment` columns, are not read).
     let read = |h: &str| HEADER.contains(&h) || h == "en" || h == "ja";
@@ -107,8 +131,13 @@ pub fn read(
             path,
             Some(1),
             format!(
-                "header must name {} (or `en` and `ja` columns)",
-                HEADER[..HEADER.len() - 1].join(", ")
+                "header must name id, lang and term (and any of {}), or `en` and `ja` columns",
+                HEADER
+                    .iter()
+                    .filter(|h| !matches!(**h, "id" | "lang" | "term"))
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
         ));
     }
@@ -185,11 +214,19 @@ pub fn read(
                 "" => derived_id(named_by, |id| seen.contains_key(id)),
                 id => id.to_string(),
             };
-            let term = |t: &str, reading: &str| Term {
-                term: t.to_string(),
-                reading: (!reading.is_empty()).then(|| reading.to_string()),
-                status: Status::Preferred,
-                note: None,
+            // The row's reading and note are its Japanese term's (a row is
+            // a translation; its remark is on the translation).
+            let term = |t: &str, lang: Lang| {
+                let (reading, note) = match lang {
+                    Lang::En => (Cow::Borrowed(""), Cow::Borrowed("")),
+                    Lang::Ja => (get("reading"), get("note")),
+                };
+                Term {
+                    term: t.to_string(),
+                    reading: (!reading.is_empty()).then(|| reading.to_string()),
+                    status: Status::Preferred,
+                    note: (!note.is_empty()).then(|| note.to_string()),
+                }
             };
             // Rows without ids that name the same term are one concept with
             // more than one equivalent (`tariff / 関税`, `tariff / 関税率`):
@@ -198,15 +235,16 @@ pub fn read(
                 && let Some(&at) = derived_ids.get(&**named_by)
                 && let Some(c) = g.concepts.get_mut(at)
             {
-                fill_concept_fields(c, &get);
-                for (lang, t, reading) in [
-                    (Lang::En, &en, String::new()),
-                    (Lang::Ja, &ja, get("reading").to_string()),
-                ] {
-                    if !t.is_empty() && !c.terms_mut(lang).iter().any(|x| x.term == **t) {
-                        let mut added = term(t, &reading);
-                        added.status = Status::Admitted;
-                        c.terms_mut(lang).push(added);
+                merge_concept_fields(c, &get, path, line, notes);
+                let id = c.id.clone();
+                for (lang, t) in [(Lang::En, &en), (Lang::Ja, &ja)] {
+                    let mut added = term(t, lang);
+                    match c.terms_mut(lang).iter_mut().find(|x| x.term == **t) {
+                        Some(known) => add_term_note(&id, known, added.note, path, line, notes),
+                        None => {
+                            added.status = Status::Admitted;
+                            c.terms_mut(lang).push(added);
+                        }
                     }
                 }
                 continue;
@@ -222,9 +260,9 @@ pub fn read(
                 id,
                 domain: get("domain").to_string(),
                 definition: get("definition").to_string(),
-                note: get("note").to_string(),
-                en: vec![term(&en, "")],
-                ja: vec![term(&ja, &get("reading"))],
+                note: get("concept_note").to_string(),
+                en: vec![term(&en, Lang::En)],
+                ja: vec![term(&ja, Lang::Ja)],
             });
             continue;
         }
@@ -293,7 +331,7 @@ pub fn read(
                     id: id.to_string(),
                     domain: get("domain").to_string(),
                     definition: get("definition").to_string(),
-                    note: get("note").to_string(),
+                    note: get("concept_note").to_string(),
                     en: vec![],
                     ja: vec![],
                 });
@@ -301,13 +339,13 @@ pub fn read(
             }
         };
         if let Some(c) = g.concepts.get_mut(at) {
-            fill_concept_fields(c, &get);
-            let reading = get("reading");
+            merge_concept_fields(c, &get, path, line, notes);
+            let (reading, note) = (get("reading"), get("note"));
             c.terms_mut(lang).push(Term {
                 term: term.to_string(),
                 reading: (!reading.is_empty()).then(|| reading.to_string()),
                 status,
-                note: None,
+                note: (!note.is_empty()).then(|| note.to_string()),
             });
         }
     }
@@ -335,13 +373,26 @@ pub(super) fn derived_id(term: &str, taken: impl Fn(&str) -> bool) -> String {
         .unwrap_or(base)
 }
 
-/// True when a row gives a domain, definition or note other than the
-/// concept's (a field empty on either side agrees with anything).
+/// The concept's fields a table writes on each of its rows.
+const CONCEPT_FIELDS: [&str; 3] = ["domain", "definition", "concept_note"];
+
+/// The concept's field a column holds.
+fn field<'c>(c: &'c mut Concept, name: &str) -> &'c mut String {
+    match name {
+        "domain" => &mut c.domain,
+        "definition" => &mut c.definition,
+        _ => &mut c.note,
+    }
+}
+
+/// True when a row gives a domain, definition or concept note other than
+/// the concept's (a field empty on either side agrees with anything). A
+/// term's own note tells nothing: each term may have its own.
 fn differs<'a>(c: &Concept, get: &impl Fn(&str) -> Cow<'a, str>) -> bool {
     [
         (&c.domain, "domain"),
         (&c.definition, "definition"),
-        (&c.note, "note"),
+        (&c.note, "concept_note"),
     ]
     .into_iter()
     .any(|(field, name)| {
@@ -350,18 +401,63 @@ fn differs<'a>(c: &Concept, get: &impl Fn(&str) -> Cow<'a, str>) -> bool {
     })
 }
 
-/// Domain, definition and note are the concept's: written on each of its
-/// rows, read from the first row that has each (files made elsewhere may put
-/// them on one row only).
-fn fill_concept_fields<'a>(c: &mut Concept, get: &impl Fn(&str) -> Cow<'a, str>) {
-    for (field, name) in [
-        (&mut c.domain, "domain"),
-        (&mut c.definition, "definition"),
-        (&mut c.note, "note"),
-    ] {
+/// Domain, definition and concept note are the concept's: written on each
+/// of its rows, read from the first row that has each (files made elsewhere
+/// may put them on one row only). A later row that gives another is kept
+/// out, and said: one concept has one definition.
+fn merge_concept_fields<'a>(
+    c: &mut Concept,
+    get: &impl Fn(&str) -> Cow<'a, str>,
+    path: &Path,
+    line: Option<usize>,
+    notes: &mut Vec<Note>,
+) {
+    let id = c.id.clone();
+    for name in CONCEPT_FIELDS {
+        let cell = get(name);
+        let field = field(c, name);
         if field.is_empty() {
-            *field = get(name).into_owned();
+            *field = cell.into_owned();
+        } else if !cell.is_empty() && **field != *cell {
+            let shown = name.replace('_', " ");
+            notes.push(Note {
+                path: path.to_path_buf(),
+                line,
+                concept: Some(id.clone()),
+                message: format!(
+                    "concept `{id}`: the {shown} `{cell}` is not kept: an earlier row of the \
+                     concept gives `{field}` (a concept has one {shown}; a remark on one term \
+                     goes in its `note` column)"
+                ),
+            });
         }
+    }
+}
+
+/// Gives `t` the `note` a later row brings for it, unless it has another
+/// (said, not silently dropped).
+fn add_term_note(
+    id: &str,
+    t: &mut Term,
+    note: Option<String>,
+    path: &Path,
+    line: Option<usize>,
+    notes: &mut Vec<Note>,
+) {
+    match (&t.note, note) {
+        (_, None) => {}
+        (None, note) => t.note = note,
+        (Some(old), Some(new)) if *old == new => {}
+        (Some(old), Some(new)) => notes.push(Note {
+            path: path.to_path_buf(),
+            line,
+            concept: Some(id.to_string()),
+            message: format!(
+                "concept `{id}`: the note `{new}` on `{}` is not kept: an earlier row gives \
+                 the term the note `{old}`",
+                t.term
+            ),
+        }),
     }
 }
 
@@ -419,11 +515,12 @@ pub fn write(g: &Glossary, delimiter: u8) -> String {
                     clean(&c.id),
                     clean(&c.domain),
                     clean(&c.definition),
+                    clean(&c.note),
                     lang.code().to_string(),
                     clean(&t.term),
                     clean(t.reading.as_deref().unwrap_or("")),
                     t.status.name().to_string(),
-                    clean(&c.note),
+                    clean(t.note.as_deref().unwrap_or("")),
                 ]);
             }
         }
@@ -506,6 +603,16 @@ mod tests {
     use crate::{Error, Glossary, Status};
     use std::path::Path;
 
+    /// The reader, without its notes.
+    fn read(
+        text: &str,
+        delimiter: u8,
+        path: &Path,
+        problems: &mut Vec<Error>,
+    ) -> Result<Glossary, Error> {
+        super::read(text, delimiter, path, problems, &mut Vec::new())
+    }
+
     /// Each concept's id with its numbers of English and Japanese terms.
     fn ids_and_sizes(g: &Glossary) -> Vec<(String, usize, usize)> {
         g.concepts
@@ -517,7 +624,7 @@ mod tests {
     /// The glossary a table reads as, with no problem.
     fn read_clean(text: &str, delimiter: u8, name: &str) -> Glossary {
         let mut problems = Vec::new();
-        let g = super::read(text, delimiter, Path::new(name), &mut problems);
+        let g = read(text, delimiter, Path::new(name), &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
         g.unwrap_or_default()
     }
@@ -532,7 +639,7 @@ mod tests {
                  quota,割当,\"unterminated{eol}safeguard,セーフガード,x{eol}"
             );
             let mut problems = Vec::new();
-            let err = super::read(&text, b',', Path::new("bad.csv"), &mut problems)
+            let err = read(&text, b',', Path::new("bad.csv"), &mut problems)
                 .err()
                 .map(|e| e.to_string());
             assert!(
@@ -553,7 +660,7 @@ mod tests {
         let text = "id,domain,definition,lang,term,reading,status\n\
                     a,x,y,en,tariff,,preferred\na,x,y,ja,,,preferred\n";
         let mut problems = Vec::new();
-        let err = super::read(text, b',', Path::new("et.csv"), &mut problems)
+        let err = read(text, b',', Path::new("et.csv"), &mut problems)
             .err()
             .map(|e| e.to_string())
             .or_else(|| problems.first().map(|e| e.to_string()));
@@ -573,7 +680,7 @@ mod tests {
             ("en,ja\n,米\n", "p.csv:2: `米`: the en cell is empty"),
         ] {
             let mut problems = Vec::new();
-            let err = super::read(text, b',', Path::new("p.csv"), &mut problems)
+            let err = read(text, b',', Path::new("p.csv"), &mut problems)
                 .err()
                 .map(|e| e.to_string())
                 .or_else(|| problems.first().map(|e| e.to_string()))
@@ -602,12 +709,12 @@ mod tests {
     #[test]
     fn a_column_named_twice_is_refused() {
         let fine = "en\tja\tcomment\tcomment\nfoo\tバー\ta\tb\n";
-        assert!(super::read(fine, b'\t', Path::new("g.tsv"), &mut Vec::new()).is_ok());
+        assert!(read(fine, b'\t', Path::new("g.tsv"), &mut Vec::new()).is_ok());
         for text in [
             "en\tja\ten\nfoo\tバー\tbar\n",
             "id\tID\tlang\tterm\na\tb\ten\tx\n",
         ] {
-            let err = super::read(text, b'\t', Path::new("g.tsv"), &mut Vec::new()).err();
+            let err = read(text, b'\t', Path::new("g.tsv"), &mut Vec::new()).err();
             assert!(
                 err.as_ref()
                     .is_some_and(|e| e.to_string().contains("column twice")),
@@ -637,7 +744,7 @@ mod tests {
                 ]
                 .join(eol);
                 let mut problems = Vec::new();
-                let g = super::read(&text, delimiter, Path::new("g"), &mut problems);
+                let g = read(&text, delimiter, Path::new("g"), &mut problems);
                 assert_eq!(g.map(|g| g.concepts.len()).ok(), Some(3), "{eol:?}");
                 let lines: Vec<Option<usize>> = problems
                     .iter()
@@ -655,13 +762,13 @@ mod tests {
     /// files written elsewhere may put them on one row only, not the first.
     #[test]
     fn concept_fields_are_read_from_whichever_row_has_them() -> Result<(), Error> {
-        let full = "id,lang,term,domain,definition,note\nc1,en,quota,,,\n\
+        let full = "id,lang,term,domain,definition,concept_note\nc1,en,quota,,,\n\
                     c1,ja,割当,trade,A limit.,checked 2024\nc2,en,levy,,,\n";
-        let pairs = "en,ja,domain,definition,note\nquota,割当,,,\n\
+        let pairs = "en,ja,domain,definition,concept note\nquota,割当,,,\n\
                      quota,数量割当,trade,A limit.,checked 2024\n";
         for text in [full, pairs] {
             let mut problems = Vec::new();
-            let g = super::read(text, b',', Path::new("g.csv"), &mut problems)?;
+            let g = read(text, b',', Path::new("g.csv"), &mut problems)?;
             assert!(problems.is_empty(), "{problems:?}");
             let c = &g.concepts[0];
             assert_eq!(
@@ -690,7 +797,7 @@ mod tests {
                     c2\t\t\tja\t割当\t\tpreferred\r\n\
                     c1\t\t\tja\t原産\t\tadmitted\r\n";
         let mut problems = Vec::new();
-        let g = super::read(text, b'\t', Path::new("g.tsv"), &mut problems);
+        let g = read(text, b'\t', Path::new("g.tsv"), &mut problems);
         let concepts = ids_and_sizes(&g.unwrap_or_default());
         // c2's rows gathered; the second c1 reported and all of its rows
         // left out, the later one too, each named (a terminologist's review
@@ -727,7 +834,7 @@ mod tests {
                       c1,trade,Rules.,ja,原産地規則,,preferred\n\
                       c2,trade,Limits.,ja,数量制限,,preferred\n";
         let mut problems = Vec::new();
-        let g = super::read(sorted, b',', Path::new("s.csv"), &mut problems);
+        let g = read(sorted, b',', Path::new("s.csv"), &mut problems);
         assert!(problems.is_empty(), "{problems:?}");
         let concepts = ids_and_sizes(&g.unwrap_or_default());
         assert_eq!(concepts, [("c1".into(), 1, 1), ("c2".into(), 1, 1)]);
@@ -769,7 +876,7 @@ mod tests {
         );
         // An id given twice is still a duplicate.
         let mut problems = Vec::new();
-        let _ = super::read(
+        let _ = read(
             "id,en,ja\nt,trade,貿易\nt,commerce,通商\n",
             b',',
             Path::new("g.csv"),

@@ -3,7 +3,7 @@
 //! categories as elements of the TBX modules' namespaces) and in TBX v2's
 //! `martif` (`termEntry` / `langSet` / `tig` or `ntig`). Readings travel as `termNote
 //! type="pronunciation"`, statuses as `administrativeStatus`, a concept's
-//! note as a `note` of the entry. No DTD is read
+//! note as a `note` of the entry, a term's own as a `note` in its `termSec`. No DTD is read
 //! and no entity other than XML's five is expanded.
 
 use std::path::Path;
@@ -182,6 +182,9 @@ pub fn write(g: &Glossary) -> String {
                     "            <termNote type=\"administrativeStatus\">{}</termNote>\n",
                     admin_status(t.status)
                 ));
+                if let Some(n) = &t.note {
+                    out.push_str(&format!("            <note>{}</note>\n", text(n)));
+                }
                 out.push_str("          </termSec>\n");
             }
             out.push_str("        </langSec>\n");
@@ -202,6 +205,8 @@ enum Slot {
     Reading,
     /// A note on the entry itself, outside its language sections.
     Note,
+    /// A note on the term being read (in its `termSec`, `tig` or `ntig`).
+    TermNote,
     /// A field the glossary has no place for, counted for the file's note.
     Lost(Lost),
 }
@@ -210,7 +215,6 @@ enum Slot {
 /// once a file (see [`LOST`]).
 #[derive(Clone, Copy)]
 enum Lost {
-    TermNote,
     SectionNote,
     Context,
     Source,
@@ -219,8 +223,7 @@ enum Lost {
 
 /// Each [`Lost`] field, in its index's place, with its names in the file's
 /// note (one, several).
-const LOST: [(&str, &str); 5] = [
-    ("term note", "term notes"),
+const LOST: [(&str, &str); 4] = [
     ("note on a language section", "notes on language sections"),
     ("context", "contexts"),
     ("source", "sources"),
@@ -341,7 +344,7 @@ struct Entries {
     /// whose section in it was not.
     dropped_langs: Vec<(String, usize)>,
     /// Fields the glossary has no place for, counted by [`Lost`].
-    lost: [usize; 5],
+    lost: [usize; 4],
     /// What was read and not kept, entry by entry.
     notes: Vec<Note>,
 }
@@ -490,16 +493,16 @@ impl Entries {
                 self.transac_depth.get_or_insert(self.depth);
             }
             b"term" => self.slot = Some(Slot::Term),
-            // Only a note directly in the entry is the entry's; one on a
-            // term or a language section is counted as not kept, one on a
-            // transaction is administrative data.
+            // A note directly in the entry is the entry's, one in a term's
+            // section the term's; one on a language section is counted as
+            // not kept, one on a transaction is administrative data.
             b"note" => {
                 self.slot = Some(if self.concept.is_none() || self.transac_depth.is_some() {
                     Slot::None
                 } else if self.depth == self.entry_depth + 1 {
                     Slot::Note
                 } else if self.term.is_some() {
-                    Slot::Lost(Lost::TermNote)
+                    Slot::TermNote
                 } else if self.section.is_some() {
                     Slot::Lost(Lost::SectionNote)
                 } else {
@@ -597,6 +600,18 @@ impl Entries {
                         c.note.push_str("; ");
                     }
                     c.note.push_str(&value);
+                }
+            }
+            Slot::TermNote => {
+                if let Some(t) = self.term.as_mut().filter(|_| !value.is_empty()) {
+                    // Several notes of one term read as one, as an entry's do.
+                    match t.note.as_mut() {
+                        Some(n) => {
+                            n.push_str("; ");
+                            n.push_str(&value);
+                        }
+                        None => t.note = Some(value),
+                    }
                 }
             }
             Slot::Lost(field) => {
@@ -1120,9 +1135,11 @@ mod tests {
         Ok(())
     }
 
-    /// Notes on terms, contexts, sources and parts of speech were dropped
-    /// without a word: one note a file counts them (the glossary has no
-    /// place for them); a transaction's note is administrative data.
+    /// Notes on language sections, contexts, sources and parts of speech
+    /// were dropped without a word: one note a file counts them (the
+    /// glossary has no place for them); a transaction's note is
+    /// administrative data. A term's notes are its own, joined by `; ` (a
+    /// translator's review found them counted as not kept).
     #[test]
     fn fields_not_kept_are_counted() -> Result<(), Error> {
         let text = "<tbx><text><body><conceptEntry id=\"q\"><note>kept</note>\
@@ -1137,11 +1154,12 @@ mod tests {
         let g = read_noted(text, Path::new("f.tbx"), &mut problems, &mut notes)?;
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(g.concepts[0].note, "kept");
+        assert_eq!(g.concepts[0].en[0].note.as_deref(), Some("one; two"));
         let notes: Vec<String> = notes.iter().map(|n| n.to_string()).collect();
         assert_eq!(
             notes,
             [
-                "f.tbx: 2 term notes, 1 note on a language section, 1 context, 1 source and \
+                "f.tbx: 1 note on a language section, 1 context, 1 source and \
                  1 part of speech are not kept: the glossary has no place for them"
             ]
         );
@@ -1287,6 +1305,7 @@ mod tests {
         let g = read(text, Path::new("g.tbx"), &mut problems)?;
         assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(g.concepts[0].note, "first; second");
+        assert_eq!(g.concepts[0].en[0].note.as_deref(), Some("on the term"));
         // Markup inside a note is part of its text.
         assert_eq!(g.concepts[1].note, "see GATT art. 2");
         assert_eq!(g.concepts[1].ja[0].term, "関税");
@@ -1301,6 +1320,7 @@ mod tests {
         assert_eq!(w.concepts[0].en[0].term, "H2O");
         assert_eq!(w.concepts[0].definition, "Duty under GATT art. II");
         assert_eq!(w.concepts[0].note, "");
+        assert_eq!(w.concepts[0].en[0].note.as_deref(), Some("see q"));
         let again = read(&write(&g), Path::new("again.tbx"), &mut problems)?;
         assert_eq!(again, g);
         Ok(())

@@ -67,14 +67,23 @@ pub fn write(g: &Glossary) -> String {
         if c.en.is_empty() || c.ja.is_empty() {
             continue;
         }
+        // Each term's note goes on the first row that names the term.
+        let mut named: Vec<(Lang, String)> = Vec::new();
         let mut row = |src: &Term, tgt: &Term, status: Status| {
+            let mut new: Vec<&Term> = Vec::new();
+            for (lang, t) in [(Lang::En, src), (Lang::Ja, tgt)] {
+                if !named.iter().any(|(l, n)| *l == lang && *n == t.term) {
+                    named.push((lang, t.term.clone()));
+                    new.push(t);
+                }
+            }
             out.push_str(&format!(
                 "{}\t{}\tnoun\t{}\t{}\t{}\n",
                 clean(&src.term),
                 clean(&tgt.term),
                 utx_status(status),
                 clean(&c.id),
-                clean(&super::comment(c))
+                clean(&super::row_comment(c, &new))
             ));
         };
         let s = best(&c.en).unwrap_or(0);
@@ -173,6 +182,9 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
                 }
             },
         };
+        // The comment: the concept's definition, then the notes of the
+        // row's terms (see `super::row_comment`).
+        let (base, term_notes) = super::split_comment(get("comment"), &[src, tgt]);
         let given = get("concept ID");
         let named_by = if src.is_empty() {
             format!("ja:{tgt}")
@@ -202,7 +214,7 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
                 g.concepts.push(Concept {
                     id,
                     domain: String::new(),
-                    definition: get("comment").to_string(),
+                    definition: base.to_string(),
                     note: String::new(),
                     en: vec![],
                     ja: vec![],
@@ -211,14 +223,26 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
             }
         };
         let c = &mut g.concepts[at];
-        for (lang, term) in [(Lang::En, src), (Lang::Ja, tgt)] {
-            if !term.is_empty() && !c.terms(lang).iter().any(|t| t.term == term) {
-                c.terms_mut(lang).push(Term {
+        for ((lang, term), note) in [(Lang::En, src), (Lang::Ja, tgt)]
+            .into_iter()
+            .zip(term_notes)
+        {
+            if term.is_empty() {
+                continue;
+            }
+            let note = note.map(str::to_string);
+            match c.terms_mut(lang).iter_mut().find(|t| t.term == term) {
+                Some(known) => {
+                    if known.note.is_none() {
+                        known.note = note;
+                    }
+                }
+                None => c.terms_mut(lang).push(Term {
                     term: term.to_string(),
                     reading: None,
                     status,
-                    note: None,
-                });
+                    note,
+                }),
             }
         }
     }
