@@ -749,7 +749,12 @@ fn is_fragment(sentence: &str, has_verb: bool) -> bool {
 /// text run across a page's two columns (a gap of six spaces or more: the
 /// columns of a PDF's page set side by side, `… rose 6.1%        The EPA's
 /// tariff cuts …`; an analyst's review found such lines in summaries).
+/// White space at a line's end is no gap: a page break joined inside a
+/// sentence leaves its header there as spaces
+/// ([`kotoba_text::boilerplate::without_page_breaks`]).
 fn gapped_row(s: &str) -> bool {
+    let folded: Vec<&str> = s.lines().map(str::trim).collect();
+    let s = folded.join(" ");
     s.contains("      ")
         || s.split("   ")
             .filter(|cell| !cell.trim().is_empty())
@@ -1083,6 +1088,44 @@ mod tests {
         ] {
             assert!(!is_fragment(sentence, true), "{sentence}");
         }
+    }
+
+    /// A sentence a page break cut, its page's header (with its number)
+    /// between, is read whole and is a summary's sentence: the header,
+    /// blanked out, had spliced into it or made it a row of cells (an
+    /// analyst's review).
+    #[test]
+    fn a_sentence_across_a_page_break_is_whole() -> Result<(), Error> {
+        let p = Preparer::new()?;
+        for header in [
+            "\u{c}Japan Trade Review 2023          13\n\n",
+            "\nJapan Trade Review 2023 / Page 13\n\n",
+        ] {
+            let text = format!(
+                "Japan Trade Review 2023          12\n\n\
+                 The tariff on rice is high. Japan has not notified any changes to the quota\n\
+                 since 1999, and members raised questions about its\n\
+                 {header}administration during the review. The next review is in 2027.\n"
+            );
+            let doc = p.prepare(&text, Lang::En, Split::Sentences);
+            let content: Vec<&str> = doc
+                .sentences
+                .iter()
+                .filter(|s| s.is_content())
+                .map(|s| s.text.as_str())
+                .collect();
+            assert_eq!(
+                content,
+                [
+                    "The tariff on rice is high.",
+                    "Japan has not notified any changes to the quota since 1999, and members \
+                     raised questions about its administration during the review.",
+                    "The next review is in 2027."
+                ],
+                "{header:?}"
+            );
+        }
+        Ok(())
     }
 
     #[test]

@@ -343,7 +343,10 @@ fn without_page_number(line: &str) -> Option<(&str, PageNumber)> {
 /// two lines of text that are blank, page numbers alone (`－ 13 －`,
 /// `Page 3`, `13`: [`page_number`]) or form feeds, with a page's mark among
 /// them (a page number, a form feed, or a running line
-/// [`without_running_lines`] blanked out: eight spaces or more) and a blank
+/// [`without_running_lines`] blanked out: eight spaces or more, or a
+/// header with its page number, `Japan Trade Review 2023   13`, alone before
+/// a blank line where the prose before runs on or the text after goes on in
+/// lowercase) and a blank
 /// line or form feed (a lone figure between lines is a table's). Where the
 /// line before ends no sentence, the run becomes spaces but for the line
 /// break right before the text goes on. Offsets are kept; borrowed when
@@ -364,18 +367,26 @@ pub fn without_page_breaks(text: &str) -> Cow<'_, str> {
     // Byte ranges to blank, each with where its one kept line break goes.
     let mut joins: Vec<(usize, usize, usize)> = Vec::new();
     // The end of the last line of text, whether it ends a sentence, and
-    // whether a page number or form feed stood since.
-    let mut last: Option<(usize, bool)> = None;
+    // whether it runs on as prose ([`runs_on`]).
+    let mut last: Option<(usize, bool, bool)> = None;
+    // Whether a page number, form feed or page's header stood since.
     let mut page_mark = false;
     // Blank lines or form feeds since: a page number between lines of text
     // without them is more likely a table's figure.
     let mut apart = false;
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let start = at;
-        at += line.len();
-        let content = line.trim_end_matches(['\n', '\r']);
+    let lines: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
+        .scan(0, |at, line| {
+            let start = *at;
+            *at += line.len();
+            Some((start, line.trim_end_matches(['\n', '\r'])))
+        })
+        .collect();
+    for (n, &(start, content)) in lines.iter().enumerate() {
         let trimmed = content.trim();
+        // A form feed opening this line starts its page (pdftotext's way).
+        let lead = content.len() - content.trim_start().len();
+        let page_starts = content[..lead].contains('\u{c}');
         if trimmed.is_empty() || page_number(trimmed).is_some() {
             let feed = content.contains('\u{c}');
             // A running header blanked out before (eight spaces or more)
@@ -385,10 +396,25 @@ pub fn without_page_breaks(text: &str) -> Cow<'_, str> {
             apart |= trimmed.is_empty() || feed;
             continue;
         }
-        // A form feed opening this line starts its page (pdftotext's way).
-        let lead = content.len() - content.trim_start().len();
-        let page_starts = content[..lead].contains('\u{c}');
-        if let Some((end, ends_sentence)) = last
+        // A page's header with its number (`Japan Trade Review 2023   13`,
+        // `Title / Page 13`), standing twice only or varying, so that no
+        // running line took it: alone between the page's break and a blank
+        // line, inside a sentence that plainly goes on (a review found it
+        // spliced into one).
+        if let Some((_, ends_sentence, prose)) = last
+            && !ends_sentence
+            && (apart || page_starts)
+            && page_header(trimmed)
+            && lines
+                .get(n + 1)
+                .is_none_or(|(_, next)| next.trim().is_empty())
+            && (prose || next_text_in_lowercase(&lines[n + 1..]))
+        {
+            page_mark = true;
+            apart = true;
+            continue;
+        }
+        if let Some((end, ends_sentence, _)) = last
             && (page_mark || page_starts)
             && (apart || page_starts)
             && !ends_sentence
@@ -400,7 +426,7 @@ pub fn without_page_breaks(text: &str) -> Cow<'_, str> {
         let ends_sentence = content.trim_end().ends_with([
             '.', '!', '?', ':', ';', '。', '．', '！', '？', '」', '』', '）', ')', '：',
         ]);
-        last = Some((text_end, ends_sentence));
+        last = Some((text_end, ends_sentence, runs_on(trimmed)));
         page_mark = false;
         apart = false;
     }
@@ -427,6 +453,47 @@ pub fn without_page_breaks(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Most words of a page's header besides its number.
+const HEADER_WORDS: usize = 12;
+
+/// True when a line reads as a page's header or footer with its number: a
+/// page number at its start or end ([`without_page_number`]: marked, or
+/// bare after a wide gap) and at most [`HEADER_WORDS`] words with a letter
+/// besides, no sentence's end among them.
+fn page_header(line: &str) -> bool {
+    without_page_number(line).is_some_and(|(rest, _)| {
+        let rest = rest
+            .trim_end_matches(['/', '|', '-', '–', '—', '·'])
+            .trim_end();
+        rest.chars().any(char::is_alphabetic)
+            && rest.split_whitespace().count() <= HEADER_WORDS
+            && !rest.ends_with(['.', '!', '?', '。'])
+    })
+}
+
+/// Fewest words of a line of prose that runs on past its end.
+const PROSE_WORDS: usize = 6;
+
+/// True when a line is prose that plainly runs on into the next: of
+/// [`PROSE_WORDS`] words or more, ending in a lowercase letter, a comma or
+/// a hyphen (`… members raised questions about its`); a heading or a table
+/// of contents ends otherwise.
+fn runs_on(line: &str) -> bool {
+    line.split_whitespace().nth(PROSE_WORDS - 1).is_some()
+        && line.ends_with(|c: char| c.is_lowercase() || matches!(c, ',' | '-' | '、'))
+}
+
+/// True when the first line of text among `lines` opens in lowercase, as
+/// a sentence's rest does.
+fn next_text_in_lowercase(lines: &[(usize, &str)]) -> bool {
+    lines
+        .iter()
+        .map(|(_, l)| l.trim())
+        .find(|l| !l.is_empty())
+        .and_then(|l| l.chars().next())
+        .is_some_and(char::is_lowercase)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -439,6 +506,35 @@ mod tests {
             .map(str::trim)
             .collect::<Vec<_>>()
             .join("\n")
+    }
+
+    /// A page's header with its number, standing on two pages only, had
+    /// been spliced into the sentence the page break cut (an analyst's
+    /// review); a table of contents and headings keep their lines.
+    #[test]
+    fn headers_with_page_numbers_inside_sentences_go() {
+        let prose = "The tariff is high. Japan has not notified any changes\n\
+                     since 1999, and members raised questions about its\n";
+        for header in [
+            "\u{c}Japan Trade Review 2023          13\n\n",
+            "\nJapan Trade Review 2023 / Page 13\n\n",
+            "\n\u{c}Page 13 of 40     Japan Trade Review\n\n",
+        ] {
+            let text = format!("{prose}{header}administration during the review.");
+            assert_eq!(
+                joined(&text),
+                "The tariff is high. Japan has not notified any changes\n\
+                 since 1999, and members raised questions about its\n\
+                 administration during the review.",
+                "{header:?}"
+            );
+        }
+        for text in [
+            "1 Introduction\n\nExport controls          3\n\nTariffs          5\n\nThe end.",
+            "Overview\n\nTrade in 2023          13\n\nJapan's exports rose.",
+        ] {
+            assert_eq!(joined(text), text.replace('\u{c}', " "), "{text:?}");
+        }
     }
 
     #[test]
