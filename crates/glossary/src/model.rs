@@ -194,6 +194,49 @@ impl Concept {
         dropped
     }
 
+    /// Merges `user`, a concept of the same id from a file that gives no
+    /// ids, over this one: in each language the user's terms come first
+    /// with their statuses (a reading or note only this one has is kept),
+    /// then this concept's other terms; where the user prefers a term, this
+    /// concept's preferred ones there become admitted, so that the user's
+    /// choice is the preferred term. Domain, definition and note are the
+    /// user's where given.
+    pub fn merge_over(&mut self, user: Concept) {
+        for lang in [Lang::En, Lang::Ja] {
+            let mut terms = user.terms(lang).to_vec();
+            let user_prefers = terms.iter().any(|t| t.status == Status::Preferred);
+            for old in self.terms(lang) {
+                match terms.iter_mut().find(|t| t.term == old.term) {
+                    Some(t) => {
+                        if t.reading.is_none() {
+                            t.reading.clone_from(&old.reading);
+                        }
+                        if t.note.is_none() {
+                            t.note.clone_from(&old.note);
+                        }
+                    }
+                    None => {
+                        let mut kept = old.clone();
+                        if user_prefers && kept.status == Status::Preferred {
+                            kept.status = Status::Admitted;
+                        }
+                        terms.push(kept);
+                    }
+                }
+            }
+            *self.terms_mut(lang) = terms;
+        }
+        for (mine, theirs) in [
+            (&mut self.domain, user.domain),
+            (&mut self.definition, user.definition),
+            (&mut self.note, user.note),
+        ] {
+            if !theirs.is_empty() {
+                *mine = theirs;
+            }
+        }
+    }
+
     /// What is wrong with the concept, if anything (for loaders).
     pub fn problem(&self) -> Option<String> {
         if self.id.trim().is_empty() {
@@ -222,17 +265,29 @@ impl Glossary {
     /// Layers `other` over this glossary: a concept with a known id replaces
     /// the existing one; new concepts are appended. Returns the ids replaced.
     pub fn layer(&mut self, other: Glossary) -> Vec<String> {
+        self.layer_merging(other, |_| false).replaced
+    }
+
+    /// Layers `other` over this glossary as [`Glossary::layer`] does, but a
+    /// concept of a known id for which `merge` is true (its id was made
+    /// from its term, by a format without ids) merges into the existing one
+    /// instead of replacing it: see [`Concept::merge_over`].
+    pub fn layer_merging(&mut self, other: Glossary, merge: impl Fn(&str) -> bool) -> Layered {
         let mut index: std::collections::HashMap<String, usize> = self
             .concepts
             .iter()
             .enumerate()
             .map(|(i, c)| (c.id.clone(), i))
             .collect();
-        let mut replaced = Vec::new();
+        let mut layered = Layered::default();
         for c in other.concepts {
             match index.get(&c.id) {
+                Some(&i) if merge(&c.id) => {
+                    layered.merged.push(c.id.clone());
+                    self.concepts[i].merge_over(c);
+                }
                 Some(&i) => {
-                    replaced.push(c.id.clone());
+                    layered.replaced.push(c.id.clone());
                     self.concepts[i] = c;
                 }
                 None => {
@@ -241,13 +296,23 @@ impl Glossary {
                 }
             }
         }
-        replaced
+        layered
     }
 
     /// The concept with `id`.
     pub fn get(&self, id: &str) -> Option<&Concept> {
         self.concepts.iter().find(|c| c.id == id)
     }
+}
+
+/// What [`Glossary::layer_merging`] did with the concepts of ids already
+/// there.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Layered {
+    /// Ids of the concepts replaced.
+    pub replaced: Vec<String>,
+    /// Ids of the concepts merged into (see [`Concept::merge_over`]).
+    pub merged: Vec<String>,
 }
 
 /// A kebab-case id made from a term (for formats without ids).
@@ -309,6 +374,97 @@ mod tests {
         };
         assert!(c.drop_empty_terms().is_empty());
         assert_eq!(c.problem().as_deref(), Some("concept `tariff` has no term"));
+    }
+
+    /// A concept whose id was made from its term (an `en,ja` row
+    /// `tariff,関税`) replaced the built-in `tariff` with all its variants
+    /// (a translator's review): it merges into it, its terms first.
+    #[test]
+    fn layering_merges_concepts_of_made_ids() {
+        let term = |t: &str, status, reading: Option<&str>| Term {
+            term: t.into(),
+            reading: reading.map(String::from),
+            status,
+            note: None,
+        };
+        let built_in = Concept {
+            id: "tariff".into(),
+            domain: "trade".into(),
+            definition: "A tax on imports.".into(),
+            note: String::new(),
+            en: vec![
+                term("tariff", Status::Preferred, None),
+                term("customs duty", Status::Admitted, None),
+            ],
+            ja: vec![
+                term("関税", Status::Preferred, Some("かんぜい")),
+                term("輸入関税", Status::Admitted, Some("ゆにゅうかんぜい")),
+            ],
+        };
+        let user = Concept {
+            id: "tariff".into(),
+            domain: String::new(),
+            definition: String::new(),
+            note: String::new(),
+            en: vec![term("tariff", Status::Preferred, None)],
+            ja: vec![
+                term("関税率", Status::Preferred, None),
+                term("関税", Status::Deprecated, None),
+            ],
+        };
+        let base = Glossary {
+            concepts: vec![built_in.clone()],
+        };
+        let mut g = base.clone();
+        let layered = g.layer_merging(
+            Glossary {
+                concepts: vec![user.clone()],
+            },
+            |id| id == "tariff",
+        );
+        assert_eq!(
+            layered,
+            Layered {
+                replaced: vec![],
+                merged: vec!["tariff".into()]
+            }
+        );
+        let c = &g.concepts[0];
+        let terms = |ts: &[Term]| -> Vec<(String, Status, Option<String>)> {
+            ts.iter()
+                .map(|t| (t.term.clone(), t.status, t.reading.clone()))
+                .collect()
+        };
+        assert_eq!(
+            terms(&c.en),
+            [
+                ("tariff".into(), Status::Preferred, None),
+                ("customs duty".into(), Status::Admitted, None)
+            ]
+        );
+        assert_eq!(
+            terms(&c.ja),
+            [
+                ("関税率".into(), Status::Preferred, None),
+                ("関税".into(), Status::Deprecated, Some("かんぜい".into())),
+                (
+                    "輸入関税".into(),
+                    Status::Admitted,
+                    Some("ゆにゅうかんぜい".into())
+                )
+            ]
+        );
+        assert_eq!(c.definition, "A tax on imports.");
+        // An id given replaces, as before.
+        let mut g = base;
+        let layered = g.layer_merging(
+            Glossary {
+                concepts: vec![user.clone()],
+            },
+            |_| false,
+        );
+        assert_eq!(layered.replaced, ["tariff"]);
+        assert_eq!(g.concepts[0], user);
     }
 
     #[test]

@@ -14,6 +14,7 @@ mod table;
 mod tbx;
 mod utx;
 
+pub use crate::model::Layered;
 pub use tbx::renamed_ids as tbx_renamed_ids;
 pub use utx::unpaired as utx_unpaired;
 
@@ -277,12 +278,46 @@ impl std::fmt::Display for Note {
 /// `lenient`), and what the file holds that the glossary cannot keep.
 #[derive(Debug, Default)]
 pub struct Imported {
+    /// The file read (as the reader was given it).
+    pub path: PathBuf,
     /// The concepts read.
     pub glossary: Glossary,
     /// Bad entries skipped (only with `lenient`).
     pub problems: Vec<Error>,
     /// What was read and not kept (see [`Note`]).
     pub notes: Vec<Note>,
+    /// The ids the reader made from a term, for concepts the file gives no
+    /// id (OmegaT, an `en`/`ja` table, UTX rows without a `concept ID`, TBX
+    /// entries without one): [`Imported::layer_onto`] merges these concepts
+    /// into one of the same id rather than replacing it.
+    pub generated_ids: Vec<String>,
+}
+
+impl Imported {
+    /// Layers the concepts read over `base` (see
+    /// [`Glossary::layer_merging`]): a concept whose id the file gives
+    /// replaces the one of that id; one whose id was made from its term
+    /// merges into it (its terms first, the other's kept), each merge a
+    /// [`Note`] added to `self.notes`. Returns the ids replaced.
+    pub fn layer_onto(&mut self, base: &mut Glossary) -> Vec<String> {
+        let generated: std::collections::HashSet<&str> =
+            self.generated_ids.iter().map(String::as_str).collect();
+        let layered = base.layer_merging(std::mem::take(&mut self.glossary), |id| {
+            generated.contains(id)
+        });
+        let path = self.path.clone();
+        self.notes.extend(layered.merged.into_iter().map(|id| Note {
+            path: path.clone(),
+            line: None,
+            message: format!(
+                "concept `{id}` (its id made from its term, as the file gives none) is merged \
+                 into the concept `{id}` read before: the file's terms come first with their \
+                 statuses, that concept's other terms are kept (give an id to replace it)"
+            ),
+            concept: Some(id),
+        }));
+        layered.replaced
+    }
 }
 
 /// Reads a glossary in `format` from `text`. With `lenient`, bad entries are
@@ -309,17 +344,37 @@ pub fn import(text: &str, format: Format, path: &Path, lenient: bool) -> Result<
     }
     let mut problems = Vec::new();
     let mut notes = Vec::new();
+    let mut generated_ids = Vec::new();
     let glossary = match format {
         Format::Jsonl => json::read_jsonl(text, path, &mut problems)?,
         Format::Json => json::read_json(text, path, &mut problems)?,
-        Format::Tsv => table::read(text, b'\t', path, &mut problems, &mut notes)?,
+        Format::Tsv => table::read(
+            text,
+            b'\t',
+            path,
+            &mut problems,
+            &mut notes,
+            &mut generated_ids,
+        )?,
         Format::Csv => {
             let (text, delimiter) = csv_delimiter(text);
-            table::read(&text, delimiter, path, &mut problems, &mut notes)?
+            table::read(
+                &text,
+                delimiter,
+                path,
+                &mut problems,
+                &mut notes,
+                &mut generated_ids,
+            )?
         }
-        Format::Tbx => tbx::read_noted(text, path, &mut problems, &mut notes)?,
-        Format::Utx => utx::read(text, path, &mut problems)?,
-        Format::OmegaT => omegat::read(text, path, &mut problems)?,
+        Format::Tbx => tbx::read_all(text, path, &mut problems, &mut notes, &mut generated_ids)?,
+        Format::Utx => utx::read_all(text, path, &mut problems, &mut generated_ids)?,
+        Format::OmegaT => {
+            let g = omegat::read(text, path, &mut problems)?;
+            // OmegaT has no ids: every one is made from a term.
+            generated_ids.extend(g.concepts.iter().map(|c| c.id.clone()));
+            g
+        }
     };
     let mut kept = Glossary::default();
     // Readers that know lines (JSON Lines and arrays, tables, TBX) have
@@ -343,9 +398,11 @@ pub fn import(text: &str, format: Format, path: &Path, lenient: bool) -> Result<
         return Err(problems.swap_remove(0));
     }
     Ok(Imported {
+        path: path.to_path_buf(),
         glossary: kept,
         problems,
         notes,
+        generated_ids,
     })
 }
 
@@ -1037,6 +1094,52 @@ mod tests {
         let c = &g.concepts[0];
         assert_eq!(c.note, "machine proposal");
         assert!(c.en.iter().chain(&c.ja).all(|t| t.note.is_none()));
+        Ok(())
+    }
+
+    /// A one-row `en,ja` glossary `tariff,関税` replaced the built-in
+    /// `tariff` and its variants (a translator's review): concepts whose
+    /// ids were made from their terms merge into the built-in ones, said
+    /// in a note; an id the file gives still replaces.
+    #[test]
+    fn made_ids_merge_into_the_built_in_concept() -> Result<(), Error> {
+        let built_in = default_glossary()?;
+        let before = built_in.get("tariff").map(|c| c.en.len() + c.ja.len());
+        assert!(before.is_some_and(|n| n > 2), "{before:?}");
+        for (text, format) in [
+            ("en,ja\ntariff,関税\n", Format::Csv),
+            ("tariff\t関税\n", Format::OmegaT),
+            (
+                "#UTX 1.20; en/ja\n#src\ttgt\tterm status\ntariff\t関税\tapproved\n",
+                Format::Utx,
+            ),
+        ] {
+            let mut g = built_in.clone();
+            let mut imported = import(text, format, Path::new("p.csv"), false)?;
+            assert_eq!(imported.generated_ids, ["tariff"], "{}", format.name());
+            let replaced = imported.layer_onto(&mut g);
+            assert!(replaced.is_empty(), "{replaced:?}");
+            let c = g
+                .get("tariff")
+                .map(|c| (c.en.len() + c.ja.len(), c.ja[0].term.as_str()));
+            assert_eq!(c, before.map(|n| (n, "関税")), "{}", format.name());
+            let notes: Vec<String> = imported.notes.iter().map(|n| n.to_string()).collect();
+            assert_eq!(notes.len(), 1, "{notes:?}");
+            assert!(
+                notes[0].starts_with("p.csv: concept `tariff` (its id made"),
+                "{notes:?}"
+            );
+        }
+        let mut g = built_in.clone();
+        let mut imported = import(
+            "id,en,ja\ntariff,tariff,関税\n",
+            Format::Csv,
+            Path::new("i.csv"),
+            false,
+        )?;
+        assert!(imported.generated_ids.is_empty());
+        assert_eq!(imported.layer_onto(&mut g), ["tariff"]);
+        assert_eq!(g.get("tariff").map(|c| c.en.len() + c.ja.len()), Some(2));
         Ok(())
     }
 

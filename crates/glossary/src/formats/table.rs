@@ -76,6 +76,7 @@ pub fn read(
     path: &Path,
     problems: &mut Vec<Error>,
     notes: &mut Vec<Note>,
+    generated: &mut Vec<String>,
 ) -> Result<Glossary, Error> {
     // A quoted cell never closed swallows every row after it into one cell,
     // which the CSV reader takes without a word: refused, naming its line.
@@ -255,6 +256,7 @@ pub fn read(
             }
             if derived {
                 derived_ids.insert(named_by.to_string(), g.concepts.len());
+                generated.push(id.clone());
             }
             g.concepts.push(Concept {
                 id,
@@ -610,7 +612,14 @@ mod tests {
         path: &Path,
         problems: &mut Vec<Error>,
     ) -> Result<Glossary, Error> {
-        super::read(text, delimiter, path, problems, &mut Vec::new())
+        super::read(
+            text,
+            delimiter,
+            path,
+            problems,
+            &mut Vec::new(),
+            &mut Vec::new(),
+        )
     }
 
     /// Each concept's id with its numbers of English and Japanese terms.

@@ -347,6 +347,8 @@ struct Entries {
     lost: [usize; 4],
     /// What was read and not kept, entry by entry.
     notes: Vec<Note>,
+    /// The ids made from a term, for entries that have none.
+    generated: Vec<String>,
 }
 
 /// Index of a language in [`Entries::stated`].
@@ -729,6 +731,7 @@ impl Entries {
                     .map(|t| t.term.clone())
                     .unwrap_or_default();
             c.id = crate::model::id_from(&first);
+            self.generated.push(c.id.clone());
         }
         let sections = |dropped: &[(String, Option<usize>, usize)]| {
             let tags: Vec<&str> = dropped.iter().map(|(tag, _, _)| tag.as_str()).collect();
@@ -872,11 +875,24 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
 /// language than English and Japanese that held terms, and a count a file
 /// of the notes on terms or language sections, contexts, sources and parts
 /// of speech.
+#[cfg(test)]
 pub fn read_noted(
     text: &str,
     path: &Path,
     problems: &mut Vec<Error>,
     notes: &mut Vec<Note>,
+) -> Result<Glossary, Error> {
+    read_all(text, path, problems, notes, &mut Vec::new())
+}
+
+/// [`read_noted`], with the ids made from a term (of entries without one)
+/// added to `generated`.
+pub fn read_all(
+    text: &str,
+    path: &Path,
+    problems: &mut Vec<Error>,
+    notes: &mut Vec<Note>,
+    generated: &mut Vec<String>,
 ) -> Result<Glossary, Error> {
     let mut lines = Lines {
         text: text.as_bytes(),
@@ -1029,6 +1045,7 @@ pub fn read_noted(
     }
     notes.append(&mut entries.notes);
     notes.extend(entries.file_notes(path));
+    generated.append(&mut entries.generated);
     Ok(entries.glossary)
 }
 

@@ -119,7 +119,20 @@ pub fn write(g: &Glossary) -> String {
     out
 }
 
+/// Reads UTX (see [`read_all`]).
+#[cfg(test)]
 pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossary, Error> {
+    read_all(text, path, problems, &mut Vec::new())
+}
+
+/// Reads UTX; the ids made from a term (rows without a `concept ID`) are
+/// added to `generated`.
+pub fn read_all(
+    text: &str,
+    path: &Path,
+    problems: &mut Vec<Error>,
+    generated: &mut Vec<String>,
+) -> Result<Glossary, Error> {
     let mut lines = text.lines().enumerate();
     let Some((_, first)) = lines.next() else {
         return Err(Error::parse(path, Some(1), "empty file"));
@@ -246,6 +259,13 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
             }
         }
     }
+    generated.extend(
+        g.concepts
+            .iter()
+            .zip(&derived)
+            .filter(|(_, d)| **d)
+            .map(|(c, _)| c.id.clone()),
+    );
     approve_shared_terms(&mut g, &derived);
     Ok(g)
 }
