@@ -32,6 +32,27 @@ const HEADER: [&str; 9] = [
     "note",
 ];
 
+/// The columns an en/ja table reads (one concept a row).
+const PAIR_COLUMNS: [&str; 8] = [
+    "en",
+    "ja",
+    "id",
+    "reading",
+    "note",
+    "domain",
+    "definition",
+    "concept_note",
+];
+
+/// The terms of a cell of an en/ja table: several variants of one term may
+/// share it, separated by `;` or `；` (empty pieces are none).
+fn variants(cell: &str) -> Vec<&str> {
+    cell.split([';', '；'])
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
 /// The header kotoba wrote before terms had notes of their own: its `note`
 /// column is the concept's, and a file with exactly this header is read so.
 const OLD_HEADER: [&str; 8] = [
@@ -142,6 +163,29 @@ pub fn read(
             ),
         ));
     }
+    // An en/ja table reads these columns and no others: a column it would
+    // pass over (`status`, a second Japanese variant `ja2`) is data lost,
+    // so it is refused, pointing to the form that has a place for it.
+    if pairs
+        && let Some(other) = header
+            .iter()
+            .find(|h| !h.is_empty() && !PAIR_COLUMNS.contains(&h.as_str()))
+    {
+        return Err(Error::parse(
+            path,
+            Some(1),
+            format!(
+                "an en/ja table (one concept a row) has no place for the column `{other}`; \
+                 write the long form instead, one row per term with the columns \
+                 id,lang,term,status,note (and domain, definition, reading, concept_note), \
+                 which gives each term its status and note; variants of one term may also \
+                 share its cell, separated by `;`"
+            ),
+        ));
+    }
+    let unnamed: Vec<usize> = (0..header.len())
+        .filter(|&k| header[k].is_empty())
+        .collect();
     let mut g = Glossary::default();
     // Where each concept id was first seen, and the id whose rows are being
     // skipped as a duplicate.
@@ -188,7 +232,25 @@ pub fn read(
             continue;
         }
         if pairs {
-            let (en, ja) = (get("en"), get("ja"));
+            // Columns without a name hold nothing an en/ja table reads.
+            if let Some(k) = unnamed
+                .iter()
+                .find(|&&k| record.get(k).is_some_and(|c| !c.trim().is_empty()))
+            {
+                problems.push(Error::parse(
+                    path,
+                    line,
+                    format!(
+                        "column {} has no name in the header, and its cell here would be lost; \
+                         name it (en, ja, id, reading, note, domain, definition, concept_note) \
+                         or empty it",
+                        k + 1
+                    ),
+                ));
+                continue;
+            }
+            let (en_cell, ja_cell, reading_cell) = (get("en"), get("ja"), get("reading"));
+            let (en, ja) = (variants(&en_cell), variants(&ja_cell));
             if en.is_empty() && ja.is_empty() {
                 problems.push(Error::parse(path, line, "row has no term"));
                 continue;
@@ -198,9 +260,9 @@ pub fn read(
             // then accepts any translation of.
             if en.is_empty() || ja.is_empty() {
                 let (empty, named) = if en.is_empty() {
-                    ("en", &ja)
+                    ("en", &ja_cell)
                 } else {
-                    ("ja", &en)
+                    ("ja", &en_cell)
                 };
                 problems.push(Error::parse(
                     path,
@@ -209,42 +271,98 @@ pub fn read(
                 ));
                 continue;
             }
+            // Readings of several variants are given alike, one for each;
+            // one reading is the first variant's.
+            let given = variants(&reading_cell);
+            if given.len() > 1 && given.len() != ja.len() {
+                problems.push(Error::parse(
+                    path,
+                    line,
+                    format!(
+                        "`{reading_cell}`: {} readings for {} Japanese terms (give one for each, \
+                         separated by `;` as the terms are)",
+                        given.len(),
+                        ja.len()
+                    ),
+                ));
+                continue;
+            }
             let derived = get("id").is_empty();
-            let named_by = &en;
+            let named_by = en[0];
             let id = match &*get("id") {
                 "" => derived_id(named_by, |id| seen.contains_key(id)),
                 id => id.to_string(),
             };
-            // The row's reading and note are its Japanese term's (a row is
-            // a translation; its remark is on the translation).
-            let term = |t: &str, lang: Lang| {
-                let (reading, note) = match lang {
-                    Lang::En => (Cow::Borrowed(""), Cow::Borrowed("")),
-                    Lang::Ja => (get("reading"), get("note")),
-                };
-                Term {
-                    term: t.to_string(),
-                    reading: (!reading.is_empty()).then(|| reading.to_string()),
-                    status: Status::Preferred,
-                    note: (!note.is_empty()).then(|| note.to_string()),
+            // A cell of several variants (`貿易摩擦; 通商摩擦`) is that many
+            // terms, said, since a `;` inside one term is also possible.
+            for (cell, terms) in [(&en_cell, &en), (&ja_cell, &ja)] {
+                if let [first, others @ ..] = terms.as_slice()
+                    && !others.is_empty()
+                {
+                    notes.push(Note {
+                        path: path.to_path_buf(),
+                        line,
+                        concept: Some(id.clone()),
+                        message: format!(
+                            "`{cell}` is read as {} terms separated by `;`: `{first}`, then `{}` \
+                             as admitted variants",
+                            terms.len(),
+                            others.join("`, `")
+                        ),
+                    });
                 }
+            }
+            // The row's terms: the first of each cell has the row's status
+            // (preferred for the row that makes the concept), the others are
+            // admitted. The row's reading and note are its Japanese term's
+            // (a row is a translation; its remark is on the translation).
+            let note = get("note");
+            let row_terms = |first_status: Status| {
+                let term = |k: usize, t: &str, reading: Option<&str>, note: Option<&str>| Term {
+                    term: t.to_string(),
+                    reading: reading.map(str::to_string),
+                    status: if k == 0 {
+                        first_status
+                    } else {
+                        Status::Admitted
+                    },
+                    note: note.filter(|n| !n.is_empty()).map(str::to_string),
+                };
+                let en: Vec<Term> = en
+                    .iter()
+                    .enumerate()
+                    .map(|(k, t)| term(k, t, None, None))
+                    .collect();
+                let ja: Vec<Term> = ja
+                    .iter()
+                    .enumerate()
+                    .map(|(k, t)| {
+                        let note = (k == 0).then_some(&*note);
+                        term(k, t, given.get(k).copied(), note)
+                    })
+                    .collect();
+                (en, ja)
             };
             // Rows without ids that name the same term are one concept with
             // more than one equivalent (`tariff / 関税`, `tariff / 関税率`):
             // the later ones join it as admitted terms.
             if derived
-                && let Some(&at) = derived_ids.get(&**named_by)
+                && let Some(&at) = derived_ids.get(named_by)
                 && let Some(c) = g.concepts.get_mut(at)
             {
                 merge_concept_fields(c, &get, path, line, notes);
                 let id = c.id.clone();
-                for (lang, t) in [(Lang::En, &en), (Lang::Ja, &ja)] {
-                    let mut added = term(t, lang);
-                    match c.terms_mut(lang).iter_mut().find(|x| x.term == **t) {
-                        Some(known) => add_term_note(&id, known, added.note, path, line, notes),
-                        None => {
-                            added.status = Status::Admitted;
-                            c.terms_mut(lang).push(added);
+                let (en_terms, ja_terms) = row_terms(Status::Admitted);
+                for (lang, added) in [(Lang::En, en_terms), (Lang::Ja, ja_terms)] {
+                    for added in added {
+                        match c.terms_mut(lang).iter_mut().find(|x| x.term == added.term) {
+                            Some(known) => {
+                                if known.reading.is_none() {
+                                    known.reading.clone_from(&added.reading);
+                                }
+                                add_term_note(&id, known, added.note, path, line, notes);
+                            }
+                            None => c.terms_mut(lang).push(added),
                         }
                     }
                 }
@@ -258,13 +376,14 @@ pub fn read(
                 derived_ids.insert(named_by.to_string(), g.concepts.len());
                 generated.push(id.clone());
             }
+            let (en, ja) = row_terms(Status::Preferred);
             g.concepts.push(Concept {
                 id,
                 domain: get("domain").to_string(),
                 definition: get("definition").to_string(),
                 note: get("concept_note").to_string(),
-                en: vec![term(&en, Lang::En)],
-                ja: vec![term(&ja, Lang::Ja)],
+                en,
+                ja,
             });
             continue;
         }
@@ -717,7 +836,7 @@ mod tests {
     /// A second `id` or `en` column was silently ignored (a review found it).
     #[test]
     fn a_column_named_twice_is_refused() {
-        let fine = "en\tja\tcomment\tcomment\nfoo\tバー\ta\tb\n";
+        let fine = "id\tlang\tterm\tcomment\tcomment\nfoo\tja\tバー\ta\tb\n";
         assert!(read(fine, b'\t', Path::new("g.tsv"), &mut Vec::new()).is_ok());
         for text in [
             "en\tja\ten\nfoo\tバー\tbar\n",
@@ -730,6 +849,148 @@ mod tests {
                 "{err:?}"
             );
         }
+    }
+
+    /// An en/ja table passed over columns it does not read: `status` left
+    /// 米 admitted under `forbidden`, `ja2` lost its variant (a
+    /// translator's review). Such a column is refused, naming it and the
+    /// long form; a cell under a column without a name, by its row.
+    #[test]
+    fn an_en_ja_table_refuses_columns_it_has_no_place_for() {
+        for (text, column) in [
+            ("en,ja,status\nrice,米,forbidden\n", "status"),
+            ("en,ja,ja2\ntrade,貿易,通商\n", "ja2"),
+            ("English,Japanese,Comment\ntrade,貿易,x\n", "comment"),
+        ] {
+            let err = read(text, b',', Path::new("p.csv"), &mut Vec::new())
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            assert!(
+                err.starts_with(&format!(
+                    "p.csv:1: an en/ja table (one concept a row) has no place for the column \
+                     `{column}`; write the long form"
+                )),
+                "{err}"
+            );
+            assert!(err.contains("id,lang,term,status,note"), "{err}");
+        }
+        // What it reads is fine, and an unnamed column that is empty.
+        let g = read_clean(
+            "en,ja,id,reading,note,domain,definition,concept_note,\n\
+             tariff,関税,t,かんぜい,customs law,trade,A tax.,checked,\n",
+            b',',
+            "p.csv",
+        );
+        let c = &g.concepts[0];
+        assert_eq!(
+            (
+                c.note.as_str(),
+                c.ja[0].note.as_deref(),
+                c.en[0].note.as_deref()
+            ),
+            ("checked", Some("customs law"), None)
+        );
+        let mut problems = Vec::new();
+        let g = read(
+            "en,ja,\ntrade,貿易,x\nquota,割当,\n",
+            b',',
+            Path::new("p.csv"),
+            &mut problems,
+        );
+        assert_eq!(g.map(|g| g.concepts.len()).ok(), Some(1));
+        let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(
+            messages[0].starts_with("p.csv:2: column 3 has no name"),
+            "{messages:?}"
+        );
+        // The long form reads statuses and variants, as the message says.
+        let g = read_clean(
+            "id,lang,term,status\nrice,en,rice,\nrice,ja,米,forbidden\n",
+            b',',
+            "l.csv",
+        );
+        assert_eq!(g.concepts[0].ja[0].status, Status::Deprecated);
+    }
+
+    /// A cell of several variants (`貿易摩擦; 通商摩擦`) was one term that
+    /// never matched: the variants are terms, the first with the row's
+    /// status, the others admitted, said in a note.
+    #[test]
+    fn variants_in_one_cell_are_terms_of_their_own() -> Result<(), Error> {
+        let mut problems = Vec::new();
+        let mut notes = Vec::new();
+        let g = super::read(
+            "en,ja,reading\ntrade friction,貿易摩擦; 通商摩擦,ぼうえきまさつ；つうしょうまさつ\n\
+             trade friction,経済摩擦,\nquota;import quota,割当,わりあて\n",
+            b',',
+            Path::new("v.csv"),
+            &mut problems,
+            &mut notes,
+            &mut Vec::new(),
+        )?;
+        assert!(problems.is_empty(), "{problems:?}");
+        let terms = |ts: &[crate::Term]| -> Vec<(String, Status, Option<String>)> {
+            ts.iter()
+                .map(|t| (t.term.clone(), t.status, t.reading.clone()))
+                .collect()
+        };
+        let c = &g.concepts[0];
+        assert_eq!(c.id, "trade-friction");
+        assert_eq!(
+            terms(&c.ja),
+            [
+                (
+                    "貿易摩擦".into(),
+                    Status::Preferred,
+                    Some("ぼうえきまさつ".into())
+                ),
+                (
+                    "通商摩擦".into(),
+                    Status::Admitted,
+                    Some("つうしょうまさつ".into())
+                ),
+                ("経済摩擦".into(), Status::Admitted, None),
+            ]
+        );
+        let c = &g.concepts[1];
+        assert_eq!(c.id, "quota");
+        assert_eq!(
+            terms(&c.en),
+            [
+                ("quota".into(), Status::Preferred, None),
+                ("import quota".into(), Status::Admitted, None),
+            ]
+        );
+        assert_eq!(c.ja[0].reading.as_deref(), Some("わりあて"));
+        let notes: Vec<String> = notes.iter().map(|n| n.to_string()).collect();
+        assert_eq!(
+            notes,
+            [
+                "v.csv:2: `貿易摩擦; 通商摩擦` is read as 2 terms separated by `;`: `貿易摩擦`, \
+                 then `通商摩擦` as admitted variants",
+                "v.csv:4: `quota;import quota` is read as 2 terms separated by `;`: `quota`, \
+                 then `import quota` as admitted variants",
+            ]
+        );
+        // Readings that do not pair with the variants are the row's problem.
+        let mut problems = Vec::new();
+        let _ = read(
+            "en,ja,reading\nx,甲;乙;丙,こう;おつ\n",
+            b',',
+            Path::new("v.csv"),
+            &mut problems,
+        );
+        let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(
+            messages,
+            [
+                "v.csv:2: `こう;おつ`: 2 readings for 3 Japanese terms (give one for each, \
+              separated by `;` as the terms are)"
+            ]
+        );
+        Ok(())
     }
 
     /// The CSV reader counted a CR LF file's lines one short.
