@@ -427,6 +427,42 @@ mod tests {
         );
     }
 
+    /// A table of contents with dot leaders was taken by every method (an
+    /// analyst's review); its lines are never taken, in either language,
+    /// however long the budget.
+    #[test]
+    fn a_table_of_contents_is_never_taken() {
+        for (text, lang) in [
+            (
+                "Japan Trade Policy Review 2023\n\nContents\n\n\
+                 1 Export controls on semiconductors ............ 3\n\
+                 2 Tariffs on agricultural products ................ 7\n\n\
+                 Japan tightened export controls on 23 types of chip-making equipment in July.\n",
+                Lang::En,
+            ),
+            (
+                "通商白書\n\n目次\n\n第１章　輸出管理の強化…………３\n第２章　農産品の関税…………７\n\n\
+                 政府は７月、半導体製造装置２３品目の輸出管理を強化した。\n",
+                Lang::Ja,
+            ),
+        ] {
+            for method in [
+                Method::Lead,
+                Method::LexRank,
+                Method::LeadRank,
+                Method::PacSum,
+            ] {
+                let out = summarizer(method, 10).summarize(text, lang, Split::Sentences);
+                assert!(
+                    out.iter()
+                        .all(|s| !s.text.contains("...") && !s.text.contains('…')),
+                    "{method:?}: {out:?}"
+                );
+                assert!(!out.is_empty());
+            }
+        }
+    }
+
     /// A page saved with a paragraph a line and no blank line had no
     /// opening paragraph but the whole text, so the default method took a
     /// later sentence over the lead (an analyst's review).

@@ -84,7 +84,39 @@ pub fn furniture(sentence: &str) -> bool {
             return true;
         }
     }
-    figure_label(s, &w.labels) || download_link(s) || date_line(s) || labelled_contact(s)
+    figure_label(s, &w.labels)
+        || download_link(s)
+        || date_line(s)
+        || labelled_contact(s)
+        || contents_entry(s)
+}
+
+/// Fewest marks of a contents line's leader: dots (`.`, spaced or not, `·`)
+/// or a Japanese leader's `…`, `‥` or `・`.
+const LEADER_MARKS: usize = 4;
+
+/// True for a line of a table of contents: a title, a leader of
+/// [`LEADER_MARKS`] marks or more, then a page number ending the line
+/// (`1 Export controls on semiconductors ............ 3`, `第１章　輸出管理
+/// …………３`, `Annex . . . . . iv`). Every method had taken the English
+/// ones, which end in a full stop to the splitter.
+fn contents_entry(line: &str) -> bool {
+    let leader_mark = |c: char| matches!(c, '.' | '…' | '‥' | '・' | '·');
+    let line = line.trim_end();
+    let before =
+        line.trim_end_matches(|c: char| c.is_ascii_alphanumeric() || ('０'..='９').contains(&c));
+    let number = &line[before.len()..];
+    let page = (1..=4).contains(&number.chars().count())
+        && (number
+            .chars()
+            .all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+            || crate::numerals::roman_value(number.to_ascii_uppercase().as_bytes()).is_some());
+    let title = before.trim_end_matches(|c: char| c.is_whitespace() || leader_mark(c));
+    let leader = before[title.len()..]
+        .chars()
+        .filter(|&c| leader_mark(c))
+        .count();
+    page && leader >= LEADER_MARKS && title.chars().any(char::is_alphabetic)
 }
 
 /// True for a line of a contact block under its own label, no sentence:
@@ -611,6 +643,9 @@ mod tests {
             "World Business Markets Tech Politics",
             "**Share this**",
             "シェア",
+            "1 Export controls on semiconductors ............ 3",
+            "Annex . . . . . . iv",
+            "第１章　輸出管理の強化…………３",
         ] {
             assert!(furniture(line), "{line}");
         }
@@ -651,6 +686,7 @@ mod tests {
             "**Trade surplus**",
             "Exports *",
             "Note * marks preliminary figures *",
+            "Exports rose 3% in 2023 ... to 7",
         ] {
             assert!(!furniture(line), "{line}");
         }

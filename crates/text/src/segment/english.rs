@@ -599,6 +599,15 @@ impl<'a> Scanner<'a> {
             // "[...]": an elision mark, never a boundary.
             return end;
         }
+        // A contents line's dot leader (`… semiconductors ............ 3`)
+        // ends the entry after its page number, not at the dots (the number
+        // had been glued to the next entry).
+        if dots.count >= LEADER_DOTS
+            && let Some(number_end) = self.page_number_after_leader(end)
+        {
+            self.emit(number_end, number_end);
+            return number_end;
+        }
         let after = skip_closers(self.text, end);
         let kind = match self.follow(after) {
             Follow::End => return self.b.len(),
@@ -626,6 +635,25 @@ impl<'a> Scanner<'a> {
             self.emit(after, after);
         }
         end
+    }
+
+    /// Where the page number after a dot leader ending at `at` ends: spaces
+    /// or tabs, then one to four digits or a Roman numeral, then white space
+    /// or the text's end; `None` when there is none.
+    fn page_number_after_leader(&self, at: usize) -> Option<usize> {
+        let mut k = at;
+        while matches!(byte(self.b, k), b' ' | b'\t') {
+            k += 1;
+        }
+        let start = k;
+        while byte(self.b, k).is_ascii_alphanumeric() && k - start <= 8 {
+            k += 1;
+        }
+        let word = self.b.get(start..k)?;
+        let digits = (1..=4).contains(&word.len()) && word.iter().all(u8::is_ascii_digit);
+        let roman = crate::numerals::roman_value(&word.to_ascii_uppercase()).is_some();
+        let ends = k >= self.b.len() || self.b[k].is_ascii_whitespace();
+        ((digits || roman) && ends).then_some(k)
     }
 
     /// `!` or `?` at `i`, with any more of them after it.
@@ -834,6 +862,10 @@ impl<'a> Scanner<'a> {
         k
     }
 }
+
+/// Fewest dots of a contents line's leader (`Tariffs ........ 7`); an
+/// ellipsis has three or four.
+const LEADER_DOTS: usize = 5;
 
 /// How much longer than a line the next may be and still be the same
 /// column's (bytes): the longest word a wrapped line could not take.
@@ -1267,6 +1299,29 @@ mod tests {
         assert_eq!(
             sentences("It was a cold \r\nnight in the city."),
             ["It was a cold \r\nnight in the city."]
+        );
+    }
+
+    /// A contents line ends after its page number, not at its dot leader
+    /// (the number had been glued to the next entry); an ellipsis stays.
+    #[test]
+    fn a_contents_line_ends_after_its_page_number() {
+        assert_eq!(
+            sentences(
+                "1 Export controls on semiconductors ............ 3\n\
+                 2 Tariffs on agricultural products ................ 7\n\
+                 Annex . . . . . . iv 3 Rules of origin ........12"
+            ),
+            [
+                "1 Export controls on semiconductors ............ 3",
+                "2 Tariffs on agricultural products ................ 7",
+                "Annex . . . . . . iv",
+                "3 Rules of origin ........12"
+            ]
+        );
+        assert_eq!(
+            sentences("He paused... 3 of them left."),
+            ["He paused... 3 of them left."]
         );
     }
 
