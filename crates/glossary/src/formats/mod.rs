@@ -857,10 +857,10 @@ mod tests {
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(
-            err.starts_with("g.json:3: not a concept: unknown variant `best`"),
+            err.starts_with("g.json:3: not a concept: unknown status `best` (preferred"),
             "{err}"
         );
-        assert!(err.ends_with(", column 47"), "{err}");
+        assert!(err.ends_with(", column 48"), "{err}");
         let (g, problems) = read(text, Format::Json, Path::new("g.json"), true)?;
         assert_eq!(problems.len(), 1);
         assert_eq!(g.concepts.len(), 1);
@@ -871,7 +871,7 @@ mod tests {
             .map(|e| e.to_string())
             .unwrap_or_default();
         assert!(
-            err.starts_with("g.jsonl:1: not a concept: unknown variant"),
+            err.starts_with("g.jsonl:1: not a concept: unknown status `best`"),
             "{err}"
         );
         assert!(!err.contains("at line"), "{err}");
