@@ -638,6 +638,14 @@ pub fn check_pairs(
                     && !approved_here
                     && !reported.contains(&(span.concept, IssueKind::Deprecated))
                     && let Some(instead) = instead
+                    // One finding for a term two concepts deprecate alike
+                    // (a user glossary's and the built-in one's).
+                    && !issues.iter().any(|i| {
+                        i.line == pair.line
+                            && i.kind == IssueKind::Deprecated
+                            && i.term == text
+                            && i.expected == [instead.term.as_str()]
+                    })
                 {
                     reported.push((span.concept, IssueKind::Deprecated));
                     issues.push(Issue {
@@ -772,7 +780,8 @@ fn inside_another_concept(
 }
 
 /// Whether concept `outer` holds concept `inner`: one of its English terms
-/// contains a preferred English term of `inner`'s (see [`contains_term`]).
+/// contains a preferred English term of `inner`'s, or an admitted one that is
+/// no context term (see [`contains_term`]).
 /// Asked again for
 /// the same two concepts in every pair of a corpus, so answered once
 /// (stemming every term each time cost a fifth of the whole check).
@@ -790,11 +799,19 @@ fn concept_holds(
         // (an analyst's review found it passed); Japanese characters tell
         // less (関税同盟, `customs union`, holds 関税's characters, not
         // `tariff`), while `MFN tariff rate` holds `tariff rate`.
+        // Admitted terms count too unless they are context terms (`talks`
+        // of `consultation` is in `Framework Talks`, so 日米包括経済協議
+        // translates `talks`; a translator's review).
+        let inner_id = &g.concepts[inner].id;
         g.concepts[outer].terms(Lang::En).iter().any(|long| {
             g.concepts[inner]
                 .terms(Lang::En)
                 .iter()
-                .filter(|t| t.status == crate::Status::Preferred)
+                .filter(|t| {
+                    t.status == crate::Status::Preferred
+                        || (t.status == crate::Status::Admitted
+                            && !is_context_term(inner_id, Lang::En, &t.term))
+                })
                 .any(|t| contains_term(&long.term, &t.term, Lang::En))
         })
     })
@@ -2255,6 +2272,50 @@ mod tests {
             .into_iter()
             .map(|i| (i.line, i.concept))
             .collect())
+    }
+
+    /// False alarms a translator's review found: the words of a longer
+    /// term the glossary lacked (`MFN tariff`, `semiconductor manufacturing
+    /// equipment`), a variant (農産品), `talks` translated inside a name
+    /// (日米包括経済協議), and `chips` that are no semiconductors.
+    #[test]
+    fn words_of_longer_terms_and_names_raise_no_false_alarm() -> Result<(), Error> {
+        let a = Annotator::new(crate::shared_default_glossary()?)?;
+        let pairs = [
+            pair(
+                2,
+                "The applied MFN tariff was 6.1 per cent.",
+                "実行最恵国税率は6.1%であった。",
+            ),
+            pair(
+                3,
+                "Exports of semiconductor manufacturing equipment fell.",
+                "半導体製造装置の輸出が減った。",
+            ),
+            pair(
+                4,
+                "Tariffs on agricultural products rose.",
+                "農産品の関税が上がった。",
+            ),
+            pair(
+                5,
+                "The United States-Japan Framework talks resumed.",
+                "日米包括経済協議が再開した。",
+            ),
+            pair(6, "He ate potato chips.", "彼はポテトチップスを食べた。"),
+        ];
+        assert_eq!(issues_of(&a, &pairs, Direction::Both)?, []);
+        // A translation that drops the term is still found.
+        let pairs = [pair(
+            2,
+            "Exports of semiconductor manufacturing equipment fell.",
+            "半導体の輸出が減った。",
+        )];
+        assert_eq!(
+            issues_of(&a, &pairs, Direction::EnJa)?,
+            [(2, "semiconductor-manufacturing-equipment".to_string())]
+        );
+        Ok(())
     }
 
     /// Katakana compounds written with a middle dot that IPADIC reads as

@@ -118,6 +118,25 @@ pub fn load(
     let mut notes = Vec::new();
     for f in files {
         let read = formats::import_file(f, None, lenient)?;
+        let deprecated: Vec<(Lang, String)> = read
+            .glossary
+            .concepts
+            .iter()
+            .flat_map(|c| {
+                [Lang::En, Lang::Ja].into_iter().flat_map(move |lang| {
+                    c.terms(lang)
+                        .iter()
+                        .filter(|t| t.status == Status::Deprecated)
+                        .map(move |t| (lang, t.term.clone()))
+                })
+            })
+            .collect();
+        let own: std::collections::HashSet<String> = read
+            .glossary
+            .concepts
+            .iter()
+            .map(|c| c.id.clone())
+            .collect();
         replaced.extend(
             glossary
                 .layer(read.glossary)
@@ -126,6 +145,7 @@ pub fn load(
         );
         problems.extend(read.problems);
         notes.extend(read.notes);
+        notes.extend(deprecate_everywhere(&mut glossary, &deprecated, &own, f));
     }
     Ok(Loaded {
         glossary,
@@ -133,6 +153,46 @@ pub fn load(
         replaced,
         notes,
     })
+}
+
+/// A user glossary's deprecated term is deprecated in the concepts read
+/// before it too (`黒字`, deprecated by a client's list, is admitted under
+/// the built-in `trade-surplus`, where it would approve the use): the later
+/// layer decides, as it does for a concept of the same id. One note for
+/// each concept changed.
+fn deprecate_everywhere(
+    glossary: &mut Glossary,
+    deprecated: &[(Lang, String)],
+    own: &std::collections::HashSet<String>,
+    file: &std::path::Path,
+) -> Vec<formats::Note> {
+    let mut notes = Vec::new();
+    if deprecated.is_empty() {
+        return notes;
+    }
+    for c in glossary
+        .concepts
+        .iter_mut()
+        .filter(|c| !own.contains(&c.id))
+    {
+        for (lang, term) in deprecated {
+            let id = c.id.clone();
+            for t in c.terms_mut(*lang) {
+                if t.term == *term && t.status != Status::Deprecated {
+                    t.status = Status::Deprecated;
+                    notes.push(formats::Note {
+                        path: file.to_path_buf(),
+                        line: None,
+                        concept: Some(id.clone()),
+                        message: format!(
+                            "`{term}`, deprecated here, is deprecated in `{id}` read before too"
+                        ),
+                    });
+                }
+            }
+        }
+    }
+    notes
 }
 
 /// What [`load`] gives: the glossary, the entries skipped, the concepts a
