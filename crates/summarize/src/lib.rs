@@ -463,6 +463,46 @@ mod tests {
         }
     }
 
+    /// A list item without final punctuation that is a full clause is a
+    /// summary's candidate (an analyst's review found such items dropped,
+    /// while the same with a final full stop were kept); a noun phrase
+    /// stays a fragment.
+    #[test]
+    fn a_bullet_item_that_is_a_clause_is_a_candidate() {
+        for (text, lang, kept, dropped) in [
+            (
+                "US-Japan trade agreement\n\n\
+                 The United States and Japan signed a trade agreement on Monday. Under the deal:\n\n\
+                 • Japan will eliminate or reduce tariffs on about $7 billion of U.S. agricultural products\n\
+                 • Japan eliminates tariffs on about 600 items of U.S. farm goods\n\
+                 • Tariffs on beef, pork, wheat, cheese, wine and fresh fruit from the United States\n\n\
+                 The agreement takes effect on January 1.\n",
+                Lang::En,
+                ["• Japan will eliminate", "• Japan eliminates"],
+                "• Tariffs on beef",
+            ),
+            (
+                "日米貿易協定\n\n日米両政府は月曜日、貿易協定に署名した。主な内容は次の通り。\n\n\
+                 ・日本は米国産農産品約７０億ドル分の関税を撤廃・削減する\n\
+                 ・米国は日本産の工業品２４０品目の関税を削減する\n\
+                 ・牛肉、豚肉、小麦、チーズ、ワインの関税\n\n\
+                 協定は１月１日に発効する。\n",
+                Lang::Ja,
+                ["・日本は", "・米国は"],
+                "・牛肉",
+            ),
+        ] {
+            let out = summarizer(Method::Lead, 10).summarize(text, lang, Split::Sentences);
+            for opening in kept {
+                assert!(
+                    out.iter().any(|s| s.text.starts_with(opening)),
+                    "{opening}: {out:?}"
+                );
+            }
+            assert!(out.iter().all(|s| !s.text.starts_with(dropped)), "{out:?}");
+        }
+    }
+
     /// A page saved with a paragraph a line and no blank line had no
     /// opening paragraph but the whole text, so the default method took a
     /// later sentence over the lead (an analyst's review).

@@ -343,6 +343,9 @@ impl Preparer {
             // Japanese headlines end in a particle (`年内妥結へ。`,
             // `中止する可能性も。`), a lead in a verb or noun.
             let mut ends_in_particle = false;
+            // A Japanese list item ending in a verb is a clause
+            // (`・日本は…関税を撤廃・削減する`).
+            let mut ends_in_verb = false;
             // A Japanese list item without a verb is no sentence
             // (`・鉄鋼製品。`); English has no tagger to tell.
             let mut has_verb = true;
@@ -419,11 +422,13 @@ impl Preparer {
                     has_verb = tokens
                         .iter()
                         .any(|t| matches!(t.pos.as_deref(), Some("動詞" | "助動詞")));
-                    ends_in_particle = tokens
+                    let last = tokens
                         .iter()
                         .rev()
-                        .find(|t| t.pos.as_deref() != Some("記号"))
-                        .is_some_and(|t| t.pos.as_deref() == Some("助詞"));
+                        .find(|t| t.pos.as_deref() != Some("記号"));
+                    ends_in_particle = last.is_some_and(|t| t.pos.as_deref() == Some("助詞"));
+                    ends_in_verb =
+                        last.is_some_and(|t| matches!(t.pos.as_deref(), Some("動詞" | "助動詞")));
                     let chars = text_of.chars().filter(|c| !c.is_whitespace()).count();
                     (chars, chars)
                 }
@@ -474,6 +479,14 @@ impl Preparer {
                 if headings_apart && is_fragment(&text[start..end], has_verb) {
                     s.fragment = true;
                     s.heading = true;
+                }
+                let clause = match lang {
+                    Lang::En => english_clause(&s.text, words),
+                    Lang::Ja => ends_in_verb && words >= JAPANESE_CLAUSE_CHARS,
+                };
+                if clause && bullet_item(&text[start..end]) {
+                    s.fragment = false;
+                    s.heading = false;
                 }
                 // A bare date, a slug, a link label, a figure's label, a
                 // data row (`kotoba_text::page::furniture`).
@@ -743,6 +756,64 @@ fn is_fragment(sentence: &str, has_verb: bool) -> bool {
     let ends = ends_a_sentence(s);
     let cells = s.matches(['|', '｜', '\t']).count();
     (list_item(s) && (!ends || !has_verb)) || (!ends && cells >= 2) || gapped_row(s)
+}
+
+/// True when a line is a list item without final punctuation that may
+/// stand as a clause (the caller checks its words): it opens with a list
+/// item's mark and is no table row, nor introduces anything (a colon).
+fn bullet_item(line: &str) -> bool {
+    let s = line.trim();
+    list_item(s)
+        && !ends_a_sentence(s)
+        && !s.ends_with([':', '：'])
+        && !s.contains(['|', '｜', '\t'])
+        && !gapped_row(s)
+}
+
+/// Fewest tokenizer words of an English list item that is a clause.
+const ENGLISH_CLAUSE_WORDS: usize = 8;
+
+/// Fewest characters of a Japanese list item that is a clause.
+const JAPANESE_CLAUSE_CHARS: usize = 12;
+
+/// True when an English line (`words` tokenizer words) reads as a clause,
+/// with no tagger to tell: [`ENGLISH_CLAUSE_WORDS`] words or more and a
+/// finite verb's shape — an auxiliary or modal of
+/// `data/finite-verbs-en.txt` (`Japan will eliminate …`), a lowercase word
+/// in `-ed` after the first (`Japan agreed to …`), or the second word in
+/// `-s` in lowercase after a capitalised first (`Japan eliminates …`).
+fn english_clause(sentence: &str, words: usize) -> bool {
+    static VERBS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let verbs = VERBS.get_or_init(|| {
+        kotoba_text::data_lines(include_str!("../data/finite-verbs-en.txt")).collect()
+    });
+    if words < ENGLISH_CLAUSE_WORDS {
+        return false;
+    }
+    let tokens: Vec<&str> = sentence
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let lowercase = |w: &str| w.chars().all(|c| !c.is_uppercase());
+    let auxiliary = tokens
+        .iter()
+        .any(|w| verbs.iter().any(|v| w.eq_ignore_ascii_case(v)));
+    let past = tokens
+        .iter()
+        .skip(1)
+        .any(|w| lowercase(w) && w.len() >= 5 && w.ends_with("ed"));
+    let present = match tokens.as_slice() {
+        [first, second, ..] => {
+            first.starts_with(char::is_uppercase)
+                && lowercase(second)
+                && second.len() >= 4
+                && second.ends_with('s')
+                && !second.ends_with("ss")
+        }
+        _ => false,
+    };
+    auxiliary || past || present
 }
 
 /// True for a line of cells parted by two gaps or more of three spaces, or
