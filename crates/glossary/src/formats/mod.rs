@@ -533,7 +533,7 @@ pub fn import_file(path: &Path, format: Option<Format>, lenient: bool) -> Result
         None => String::from_utf8(bytes).map_err(|e| {
             let at = e.utf8_error().valid_up_to();
             let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            Error::parse(path, Some(line), "invalid UTF-8")
+            Error::parse(path, Some(line), not_utf8(e.as_bytes(), path))
         })?,
     };
     import(
@@ -542,6 +542,69 @@ pub fn import_file(path: &Path, format: Option<Format>, lenient: bool) -> Result
         path,
         lenient,
     )
+}
+
+/// Why a file that is not UTF-8 is refused, and how to convert it: a
+/// spreadsheet in Japan saves CSV in Shift_JIS (Windows' CP932), older
+/// Unix files are EUC-JP. (kotoba_text's encoding module tells UTF-16 only.)
+fn not_utf8(bytes: &[u8], path: &Path) -> String {
+    let name = path.display();
+    let iconv = |from: &str| {
+        format!("; convert it to UTF-8 first, e.g. iconv -f {from} -t UTF-8 {name} > {name}.utf8")
+    };
+    // Text that reads both ways is EUC-JP when Shift_JIS would make it
+    // half-width katakana only (EUC-JP's kanji bytes are such katakana).
+    let sjis = japanese_multibyte(bytes, shift_jis_char);
+    let euc = japanese_multibyte(bytes, euc_jp_char).is_some();
+    match sjis {
+        Some(wide) if wide > 0 || !euc => format!(
+            "not UTF-8: the file looks like Shift_JIS (as Excel saves CSV in Japan){}",
+            iconv("CP932")
+        ),
+        _ if euc => format!("not UTF-8: the file looks like EUC-JP{}", iconv("EUC-JP")),
+        _ => "invalid UTF-8: glossary files are read as UTF-8 (or UTF-16 with a byte-order \
+              mark)"
+            .to_string(),
+    }
+}
+
+/// Whether `bytes` read through as ASCII and the multibyte characters
+/// `char_len` measures (the bytes of one at the start, or `None` where none
+/// starts), with at least one such character: then how many of them are of
+/// two bytes or more.
+fn japanese_multibyte(bytes: &[u8], char_len: fn(&[u8]) -> Option<usize>) -> Option<usize> {
+    let (mut i, mut multibyte, mut wide) = (0, false, 0);
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        let n = char_len(&bytes[i..])?;
+        multibyte = true;
+        wide += usize::from(n > 1);
+        i += n;
+    }
+    multibyte.then_some(wide)
+}
+
+/// The length of the Shift_JIS (CP932) character a non-ASCII byte starts:
+/// a half-width katakana, or a lead byte and its trail byte.
+fn shift_jis_char(b: &[u8]) -> Option<usize> {
+    match (b[0], b.get(1)) {
+        (0xa1..=0xdf, _) => Some(1),
+        (0x81..=0x9f | 0xe0..=0xfc, Some(0x40..=0x7e | 0x80..=0xfc)) => Some(2),
+        _ => None,
+    }
+}
+
+/// The length of the EUC-JP character a non-ASCII byte starts.
+fn euc_jp_char(b: &[u8]) -> Option<usize> {
+    match (b[0], b.get(1), b.get(2)) {
+        (0x8e, Some(0xa1..=0xdf), _) => Some(2),
+        (0x8f, Some(0xa1..=0xfe), Some(0xa1..=0xfe)) => Some(3),
+        (0xa1..=0xfe, Some(0xa1..=0xfe), _) => Some(2),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -1140,6 +1203,52 @@ mod tests {
         assert!(imported.generated_ids.is_empty());
         assert_eq!(imported.layer_onto(&mut g), ["tariff"]);
         assert_eq!(g.get("tariff").map(|c| c.en.len() + c.ja.len()), Some(2));
+        Ok(())
+    }
+
+    /// A Shift_JIS CSV failed with `invalid UTF-8` and no word of why
+    /// (a translator's review): the error says what the file looks like
+    /// and how to convert it.
+    #[test]
+    fn a_shift_jis_file_is_named_and_the_conversion_given() -> Result<(), Error> {
+        let dir = tempfile::tempdir().map_err(|source| Error::Io {
+            path: "tempdir".into(),
+            source,
+        })?;
+        // `en,ja` / `tariff,関税` / `safeguard,ｾｰﾌｶﾞｰﾄﾞ` in Shift_JIS, and
+        // 関税 in EUC-JP.
+        let sjis: &[u8] =
+            b"en,ja\ntariff,\x8a\xd6\x90\xc5\nsafeguard,\xbe\xb0\xcc\xde\xb0\xc4\xde\n";
+        let euc: &[u8] = b"en,ja\ntariff,\xb4\xd8\xc0\xc7\n";
+        let binary: &[u8] = b"en,ja\ntariff,\xff\xfe\x00\n";
+        for (name, bytes, want) in [
+            (
+                "sjisg.csv",
+                sjis,
+                "sjisg.csv:2: not UTF-8: the file looks like Shift_JIS",
+            ),
+            (
+                "euc.csv",
+                euc,
+                "euc.csv:2: not UTF-8: the file looks like EUC-JP",
+            ),
+            ("bin.csv", binary, "bin.csv:2: invalid UTF-8"),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, bytes).map_err(|source| Error::Io {
+                path: path.clone(),
+                source,
+            })?;
+            let err = read_file(&path, None, false)
+                .err()
+                .map(|e| e.to_string())
+                .unwrap_or_default();
+            let err = err.replace(&format!("{}/", dir.path().display()), "");
+            assert!(err.starts_with(want), "{err}");
+            if name == "sjisg.csv" {
+                assert!(err.contains("iconv -f CP932 -t UTF-8"), "{err}");
+            }
+        }
         Ok(())
     }
 
