@@ -1835,3 +1835,70 @@ fn the_second_reviews_of_2026_12_04_pass_both_ways() {
          商務省 [Ministry of Commerce]によると\n"
     );
 }
+
+/// A client's glossary that deprecates a term the built-in one admits under
+/// another concept (黒字 under `trade-surplus`, `escape clause` under
+/// `safeguard`) was overruled by it: the check passed (a translator's
+/// review). The later layer decides, and says what it changed.
+#[test]
+fn a_user_glossarys_deprecated_terms_hold_over_the_built_in_ones() {
+    let glossary = testdata("glossary/client-forbidden.tsv")
+        .display()
+        .to_string();
+    let pairs = testdata("parallel/client-terms.tsv").display().to_string();
+    let (code, out, err) = run(
+        &[
+            "glossary",
+            "check",
+            "--glossary",
+            &glossary,
+            "--parallel",
+            &pairs,
+        ],
+        "",
+    );
+    assert_eq!(code, 1, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 1, "{out}");
+    assert!(
+        lines[0].contains(":2: ja `黒字`") && lines[0].contains("use: 貿易黒字"),
+        "{out}"
+    );
+    assert!(
+        err.contains("is deprecated in `trade-surplus` read before too"),
+        "{err}"
+    );
+    let (code, out, err) = run(
+        &[
+            "glossary",
+            "check",
+            "--direction",
+            "ja-en",
+            "--glossary",
+            &glossary,
+            "--parallel",
+            &pairs,
+        ],
+        "",
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        out.contains(":4: en `escape clause`") && out.contains("use: safeguard"),
+        "{out}"
+    );
+}
+
+/// A part of a Japanese term had no suggestion at all (`収支`, `摩擦`; a
+/// translator's review): terms that hold it are offered, in Japanese.
+#[test]
+fn lookup_suggests_the_terms_that_hold_a_japanese_query() {
+    let (code, _, err) = run(&["glossary", "lookup", "収支"], "");
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("did you mean: 貿易収支 (trade balance)"),
+        "{err}"
+    );
+    let (code, _, err) = run(&["glossary", "lookup", "摩擦"], "");
+    assert_eq!(code, 1);
+    assert!(err.contains("貿易摩擦 (trade friction)"), "{err}");
+}

@@ -138,16 +138,35 @@ impl<'g> Index<'g> {
     }
 
     /// Up to `n` concepts whose terms are closest to `query` (for "did you
-    /// mean"), best first.
+    /// mean"), best first: terms spelt alike, and terms that hold the query
+    /// whole (貿易収支 for 収支, `trade friction` for `friction`), the
+    /// shorter first.
     pub fn near(&self, query: &str, n: usize) -> Vec<&'g Concept> {
         if n == 0 {
             return Vec::new();
         }
         let (qe, qj) = (key_en(query), key_ja(query));
+        // A part of a term: two characters of Japanese, a whole English word
+        // of three letters or more.
+        let holds = |key: &str| {
+            let part = if qj.chars().count() >= 2 && !qj.is_ascii() && key.contains(qj.as_str()) {
+                qj.len()
+            } else if qe.len() >= 3
+                && key
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| w == qe.as_str())
+            {
+                qe.len()
+            } else {
+                return 0.0;
+            };
+            0.6 + 0.3 * part as f64 / key.len().max(part) as f64
+        };
         let mut scored: Vec<(f64, usize)> = Vec::new();
         for (key, concepts) in self.en_keys.iter().chain(&self.ja_keys) {
             let score = strsim::normalized_levenshtein(&qe, key)
-                .max(strsim::normalized_levenshtein(&qj, key));
+                .max(strsim::normalized_levenshtein(&qj, key))
+                .max(holds(key));
             if score >= 0.6 {
                 scored.extend(concepts.iter().map(|&c| (score, c)));
             }

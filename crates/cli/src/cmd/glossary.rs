@@ -213,13 +213,18 @@ fn lookup(args: GlossaryLookupArgs) -> Result<Status> {
     let found = index.lookup(&args.term);
     let mut out = Output::open(None)?;
     if found.is_empty() {
+        // In the query's language first: 貿易収支 (trade balance) for 収支.
+        let japanese = args.term.chars().any(kotoba_text::japanese_script);
         let near: Vec<String> = index
             .near(&args.term, 5)
             .iter()
             .map(|c| {
-                c.preferred(Lang::En)
-                    .or(c.preferred(Lang::Ja))
-                    .map_or(c.id.clone(), |t| t.term.clone())
+                let (en, ja) = (c.preferred(Lang::En), c.preferred(Lang::Ja));
+                match (japanese, ja, en) {
+                    (true, Some(ja), Some(en)) => format!("{} ({})", ja.term, en.term),
+                    (true, Some(ja), None) => ja.term.clone(),
+                    _ => en.or(ja).map_or(c.id.clone(), |t| t.term.clone()),
+                }
             })
             .collect();
         if near.is_empty() {
