@@ -478,6 +478,33 @@ pub fn write(glossary: &Glossary, format: Format) -> String {
     }
 }
 
+/// How [`write_with`] writes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct WriteOptions {
+    /// Start CSV and TSV output with a UTF-8 byte-order mark: Excel on
+    /// Windows reads a file without one in the local code page (mojibake).
+    /// Other formats ignore it. Off by default.
+    pub bom: bool,
+}
+
+impl WriteOptions {
+    /// The options with `bom` set as given.
+    pub fn bom(self, bom: bool) -> WriteOptions {
+        WriteOptions { bom }
+    }
+}
+
+/// Writes a glossary in `format` as [`write`] does, with `options`.
+pub fn write_with(glossary: &Glossary, format: Format, options: WriteOptions) -> String {
+    let text = write(glossary, format);
+    if options.bom && matches!(format, Format::Csv | Format::Tsv) {
+        format!("\u{feff}{text}")
+    } else {
+        text
+    }
+}
+
 /// The separator of a CSV file and its text to read: Excel writes `;` where
 /// the decimal mark is a comma (much of Europe), sometimes after a first line
 /// `sep=;` naming it, which is left out (lines keep their numbers). A header
@@ -1249,6 +1276,32 @@ mod tests {
                 assert!(err.contains("iconv -f CP932 -t UTF-8"), "{err}");
             }
         }
+        Ok(())
+    }
+
+    /// Excel on Windows shows a UTF-8 CSV without a byte-order mark as
+    /// mojibake: the writer can start with one, and the readers skip it.
+    #[test]
+    fn csv_can_start_with_a_byte_order_mark() -> Result<(), Error> {
+        let g = default_glossary()?;
+        let plain = write(g, Format::Csv);
+        assert_eq!(write_with(g, Format::Csv, WriteOptions::default()), plain);
+        let marked = write_with(g, Format::Csv, WriteOptions::default().bom(true));
+        assert_eq!(marked.strip_prefix('\u{feff}'), Some(plain.as_str()));
+        // Not in formats where it has no use.
+        let json = write_with(g, Format::Jsonl, WriteOptions::default().bom(true));
+        assert!(!json.starts_with('\u{feff}'));
+        let dir = tempfile::tempdir().map_err(|source| Error::Io {
+            path: "tempdir".into(),
+            source,
+        })?;
+        let path = dir.path().join("excel.csv");
+        std::fs::write(&path, &marked).map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })?;
+        let (back, _) = read_file(&path, None, false)?;
+        assert_eq!(&back, g);
         Ok(())
     }
 
