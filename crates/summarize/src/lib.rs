@@ -503,6 +503,38 @@ mod tests {
         }
     }
 
+    /// A wire's reuse notice, a release's note on its sender, contacts, an
+    /// assistance credit, a citation's access note, an invitation to follow
+    /// and a stamp-and-byline line were taken into summaries (an analyst's
+    /// review); none is, however long the budget.
+    #[test]
+    fn closing_furniture_of_stories_and_releases_is_never_taken() {
+        let text = "Japan and US agree on tariffs\n\n\
+            Updated 3:45 PM ET, Tue March 5, 2024 By Maria Garcia, Trade Correspondent 5 min read\n\n\
+            TOKYO (AP) — Japan and the United States agreed on Tuesday to cut tariffs on beef.\n\n\
+            The deal covers about $7 billion of farm goods. Officials said it would take effect in April.\n\n\
+            Copyright 2024 The Associated Press. All rights reserved. \
+            This material may not be published, broadcast, rewritten or redistributed.\n\n\
+            To contact the reporter on this story: Maria Garcia in Tokyo at mgarcia@bloomberg.net\n\n\
+            —With assistance from Akiko Sato.\n\n\
+            Viewed at: https://ustr.gov/about-us/policy-offices/press-office [accessed 3 March 2023].\n\n\
+            Follow USTR on Twitter @USTradeRep.\n\n\
+            About USTR\n\n\
+            The Office of the United States Trade Representative (USTR) is responsible for developing \
+            and coordinating U.S. international trade, commodity, and direct investment policy.\n\n###\n";
+        let out = summarizer(Method::Lead, 20).summarize(text, Lang::En, Split::Sentences);
+        let texts: Vec<&str> = out.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Japan and US agree on tariffs",
+                "TOKYO (AP) — Japan and the United States agreed on Tuesday to cut tariffs on beef.",
+                "The deal covers about $7 billion of farm goods.",
+                "Officials said it would take effect in April."
+            ]
+        );
+    }
+
     /// A page saved with a paragraph a line and no blank line had no
     /// opening paragraph but the whole text, so the default method took a
     /// later sentence over the lead (an analyst's review).

@@ -1041,12 +1041,17 @@ fn mark_table_labels(sentences: &mut [Sentence]) {
 
 /// Marks the rest of a paragraph as boilerplate after a line of furniture
 /// that opens it with a `block` label ([`kotoba_text::page::opens_a_block`]:
-/// `Contact`, `About IPEF`, `Correction: …`), and the link titles after one
+/// `Contact`, `About IPEF`, `Correction: …`), or the next paragraph after
+/// such a label standing alone as a heading (a release's `About USTR` over
+/// its note; a review found the note in summaries), and the link titles after one
 /// that opens a list of links ([`kotoba_text::page::opens_links`]: `Related`,
 /// `Read more: …`), not the story's lines after them.
 fn mark_blocks(text: &str, sentences: &mut [Sentence]) {
     let mut block: Option<usize> = None;
     let mut links: Option<usize> = None;
+    // The paragraph of a block's label that stands alone so far: the
+    // block is then the paragraph after it (`About USTR` over its note).
+    let mut label_alone: Option<(usize, String)> = None;
     let mut previous_end: Option<usize> = None;
     for s in sentences.iter_mut() {
         let own_line = previous_end
@@ -1057,18 +1062,26 @@ fn mark_blocks(text: &str, sentences: &mut [Sentence]) {
             continue;
         }
         links = None;
+        let after_label = label_alone.take().is_some_and(|(p, label)| {
+            s.paragraph == p + 1 && kotoba_text::page::block_goes_on(&label, &s.text)
+        });
         if block == Some(s.paragraph) {
             s.boilerplate = true;
+        } else if after_label {
+            s.boilerplate = true;
+            block = Some(s.paragraph);
         } else if s.boilerplate && kotoba_text::page::opens_links(&s.text) {
             links = Some(s.paragraph);
             block = None;
         } else if s.boilerplate && kotoba_text::page::opens_a_block(&s.text) {
             block = Some(s.paragraph);
+            label_alone = s.heading.then(|| (s.paragraph, s.text.clone()));
         } else if s.heading && kotoba_text::page::block_label(&s.text) {
             // A release's `＜担当＞` or `【問い合わせ先】` over its contact
             // lines (an analyst's review found them in summaries).
             s.boilerplate = true;
             block = Some(s.paragraph);
+            label_alone = Some((s.paragraph, s.text.clone()));
         } else {
             block = None;
         }

@@ -37,6 +37,7 @@ struct Phrases {
     post: Vec<&'static str>,
     zone: Vec<&'static str>,
     photo: Vec<&'static str>,
+    reading: Vec<&'static str>,
 }
 
 fn phrases() -> &'static Phrases {
@@ -56,6 +57,7 @@ fn phrases() -> &'static Phrases {
                 "post" => &mut p.post,
                 "zone" => &mut p.zone,
                 "photo" => &mut p.photo,
+                "reading" => &mut p.reading,
                 _ => continue,
             };
             list.push(phrase);
@@ -227,6 +229,13 @@ pub fn credit_line(line: &str) -> bool {
         return false;
     }
     let p = phrases();
+    // A reading time closes a byline or a stamp (`… 5 min read`), or
+    // stands alone.
+    let line = match without_reading_time(line, &p.reading) {
+        Some("") => return true,
+        Some(rest) => rest,
+        None => line,
+    };
     // A byline may go on with its date after bars (`By Chad P. Bown |
     // April 3, 2024`).
     let dated_parts = |rest: &str| {
@@ -250,8 +259,9 @@ pub fn credit_line(line: &str) -> bool {
     }
     if let Some(rest) = after_opening(line, &p.stamp) {
         // A stamp may end with its byline (`Posted March 20, 2024 by
-        // Jeffrey J. Schott`).
-        let rest = match rest.split_once(" by ") {
+        // Jeffrey J. Schott`, `Updated 3:45 PM ET, Tue March 5, 2024 By
+        // Maria Garcia, Trade Correspondent`).
+        let rest = match rest.split_once(" by ").or_else(|| rest.split_once(" By ")) {
             Some((stamp, by)) if names(by) => stamp,
             _ => rest,
         };
@@ -278,6 +288,25 @@ pub fn credit_line(line: &str) -> bool {
         || notice_line(line, &p.notice)
         || staff_line(line, &p.post)
         || japanese_credit(line)
+}
+
+/// `line` less a reading time closing it (a figure and a `reading`
+/// phrase of `data/credits-en.txt`: `… 5 min read`), trimmed; `None` when
+/// none closes it.
+fn without_reading_time<'l>(line: &'l str, reading: &[&str]) -> Option<&'l str> {
+    reading.iter().find_map(|r| {
+        let at = line.len().checked_sub(r.len())?;
+        let tail = line.get(at..)?;
+        if !tail.eq_ignore_ascii_case(r) {
+            return None;
+        }
+        let before = line[..at].trim_end();
+        let figure = before
+            .rsplit(char::is_whitespace)
+            .next()
+            .filter(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))?;
+        Some(before[..before.len() - figure.len()].trim_end())
+    })
 }
 
 /// Most words after the comma of a reporter's post (`Nikkei senior staff
@@ -499,6 +528,11 @@ mod tests {
             "Published 2023-12-11",
             "(Reporting by Leika Kihara; Editing by Sam Holmes)",
             "[Additional reporting by Kentaro Sugiyama in Tokyo]",
+            // A stamp, a byline and a reading time on one line (an
+            // analyst's review found it in a summary).
+            "Updated 3:45 PM ET, Tue March 5, 2024 By Maria Garcia, Trade Correspondent 5 min read",
+            "By Maria Garcia 4 min read",
+            "5 min read",
             "Published Wed, Dec. 11, 2023 09:11 AM JST",
             "Posted by Sarah Miller on March 12, 2019",
             "KEN KOBAYASHI, Nikkei staff writer",

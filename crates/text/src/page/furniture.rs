@@ -26,6 +26,10 @@ struct Words {
     linking: Vec<&'static str>,
     /// Labels of links to other stories (`read more`).
     links: Vec<&'static str>,
+    /// Openings of an invitation to follow (`follow`).
+    follow: Vec<&'static str>,
+    /// Social networks (`twitter`).
+    social: Vec<&'static str>,
 }
 
 fn words() -> &'static Words {
@@ -44,6 +48,8 @@ fn words() -> &'static Words {
                 "count" => w.counts.push(phrase),
                 "linking" => w.linking.push(phrase),
                 "links" => w.links.push(phrase),
+                "follow" => w.follow.push(phrase),
+                "social" => w.social.push(phrase),
                 _ => {}
             }
         }
@@ -89,6 +95,31 @@ pub fn furniture(sentence: &str) -> bool {
         || date_line(s)
         || labelled_contact(s)
         || contents_entry(s)
+        || follow_prompt(s, w)
+}
+
+/// Most words of an invitation to follow an outlet.
+const FOLLOW_WORDS: usize = 12;
+
+/// True for an invitation to follow an outlet or agency: at most
+/// [`FOLLOW_WORDS`] words, opening with a `follow` phrase of
+/// `data/furniture.txt`, holding `on` before a `social` network or a handle
+/// (`Follow USTR on Twitter @USTradeRep.`, `Follow us on X`).
+fn follow_prompt(s: &str, w: &Words) -> bool {
+    let words: Vec<&str> = s
+        .split_whitespace()
+        .map(|t| t.trim_end_matches(['.', ',', '!', ':']))
+        .collect();
+    let opens = w.follow.iter().any(|f| opens_with_word(s, f));
+    let handle = words.iter().any(|t| {
+        t.strip_prefix('@')
+            .is_some_and(|h| h.len() >= 2 && h.chars().all(|c| c.is_alphanumeric() || c == '_'))
+    });
+    let network = words.windows(2).any(|pair| {
+        pair[0].eq_ignore_ascii_case("on")
+            && w.social.iter().any(|n| pair[1].eq_ignore_ascii_case(n))
+    });
+    opens && words.len() <= FOLLOW_WORDS && (handle || network)
 }
 
 /// Fewest marks of a contents line's leader: dots (`.`, spaced or not, `·`)
@@ -207,6 +238,37 @@ pub fn block_label(line: &str) -> bool {
         .trim_end_matches(LABEL_CLOSERS)
         .trim();
     words().blocks.iter().any(|b| bare.eq_ignore_ascii_case(b))
+}
+
+/// True when the paragraph whose first sentence is `first` belongs to the
+/// block of a `label` standing alone as the paragraph before it: a bare
+/// label (`Contact`, `＜担当＞`) takes it; a label naming its subject
+/// (`About USTR`) takes a note on it: a first sentence that names it and
+/// says what it is (`The Office of the United States Trade Representative
+/// (USTR) is responsible for …`).
+pub fn block_goes_on(label: &str, first: &str) -> bool {
+    if block_label(label) {
+        return true;
+    }
+    let s = label.trim().trim_start_matches(LABEL_OPENERS);
+    let Some(name) = words().blocks.iter().find_map(|b| {
+        s.get(..b.len())
+            .filter(|head| head.eq_ignore_ascii_case(b))
+            .and_then(|_| s.get(b.len()..))
+    }) else {
+        return false;
+    };
+    let first_words: Vec<&str> = first
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let named = name
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .all(|w| first_words.contains(&w));
+    let names_something = name.chars().any(char::is_uppercase);
+    named && names_something && first_words.iter().any(|w| matches!(*w, "is" | "are"))
 }
 
 /// Brackets and marks that may open a label (`【問い合わせ先】`, `■概要`).
@@ -646,6 +708,9 @@ mod tests {
             "1 Export controls on semiconductors ............ 3",
             "Annex . . . . . . iv",
             "第１章　輸出管理の強化…………３",
+            "Follow USTR on Twitter @USTradeRep.",
+            "Follow us on X",
+            "Connect with METI on LinkedIn.",
         ] {
             assert!(furniture(line), "{line}");
         }
@@ -687,6 +752,9 @@ mod tests {
             "Exports *",
             "Note * marks preliminary figures *",
             "Exports rose 3% in 2023 ... to 7",
+            "Follow the money, Tai said.",
+            "Follow-up talks on Twitter's tariff exposure ended.",
+            "Follow the party line on trade with China, he told members of the committee.",
         ] {
             assert!(!furniture(line), "{line}");
         }

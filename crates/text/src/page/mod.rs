@@ -39,8 +39,8 @@ use crate::segment::SentenceSpan;
 mod furniture;
 
 pub use furniture::{
-    NOTE_SENTENCES, author_note, block_label, data_row, figure_row, furniture, link_title,
-    links_line, opens_a_block, opens_links,
+    NOTE_SENTENCES, author_note, block_goes_on, block_label, data_row, figure_row, furniture,
+    link_title, links_line, opens_a_block, opens_links,
 };
 
 /// True when `text` ends a sentence: its last character, past closing
@@ -74,7 +74,8 @@ pub fn ends_a_sentence(text: &str) -> bool {
 /// Which sentences of a document (`spans`, in order, from
 /// [`crate::segment::split_sentences`]) are its page's furniture: a sentence
 /// holding a [`boilerplate`] phrase or a line of [`furniture`], the rest of
-/// its paragraph after one that [`opens_a_block`] (`Contact`), the link
+/// its paragraph after one that [`opens_a_block`] (`Contact`), or the
+/// paragraph after such a label standing alone (`About USTR`), the link
 /// titles after one that [`opens_links`] (`Related`, `Read more: …`),
 /// and a closing [`author_note`] after other paragraphs. Paragraphs end at a
 /// blank line.
@@ -96,11 +97,22 @@ pub fn furniture_sentences(text: &str, spans: &[SentenceSpan]) -> Vec<bool> {
     let mut aside = Vec::with_capacity(spans.len());
     let mut block: Option<usize> = None;
     let mut links: Option<usize> = None;
+    // The paragraph of a block's label standing alone so far: the block is
+    // then the paragraph after it (`About USTR` over its note).
+    let mut label_alone: Option<(usize, &str)> = None;
     for (i, (s, &p)) in spans.iter().zip(&paragraphs).enumerate() {
         let line = sentence(s);
         // A block's label alone (`＜担当＞`) is furniture too.
         let marked = boilerplate(line) || furniture(line) || block_label(line);
+        let after_label = label_alone
+            .take()
+            .is_some_and(|(at, label)| p == at + 1 && block_goes_on(label, line));
         if block == Some(p) {
+            aside.push(true);
+            continue;
+        }
+        if after_label {
+            block = Some(p);
             aside.push(true);
             continue;
         }
@@ -109,6 +121,9 @@ pub fn furniture_sentences(text: &str, spans: &[SentenceSpan]) -> Vec<bool> {
             continue;
         }
         block = (marked && opens_a_block(line)).then_some(p);
+        label_alone = block
+            .filter(|_| !ends_a_sentence(line))
+            .map(|at| (at, line));
         links = (marked && opens_links(line)).then_some(p);
         aside.push(marked);
     }
@@ -548,6 +563,14 @@ mod tests {
             "電話：03-3501-1511（内線 3101）",
             "PDF形式のファイルをご覧いただくためには、Adobe Readerが必要です。",
             "To view PDF files, you need Adobe Acrobat Reader.",
+            // A wire's reuse notice, contacts and an assistance credit, a
+            // citation's access note (an analyst's review).
+            "This material may not be published, broadcast, rewritten or redistributed.",
+            "To contact the reporter on this story: Maria Garcia in Tokyo at mgarcia@bloomberg.net",
+            "To contact the editors responsible for this story: Brendan Scott at bscott@bloomberg.net",
+            "—With assistance from Akiko Sato.",
+            "Viewed at: https://ustr.gov/about-us/policy-offices/press-office [accessed 3 March 2023].",
+            "Japan Customs, Trade Statistics (accessed 5 May 2024).",
         ] {
             assert!(boilerplate(line), "{line}");
         }
@@ -566,9 +589,39 @@ mod tests {
             "ログイン情報の管理も義務づけられる。",
             "関連情報の開示も求められる。",
             "会員登録制度が見直された。",
+            "The ministry said the data may not be published before June.",
+            "Officials with assistance from the WTO drafted the text.",
+            "Hackers accessed the ministry's servers in March.",
         ] {
             assert!(!boilerplate(line), "{line}");
         }
+    }
+
+    /// A release's note on its sender under `About USTR` standing alone
+    /// was taken into summaries (an analyst's review); a section heading
+    /// over text that is no note on it keeps its text.
+    #[test]
+    fn a_label_alone_takes_the_note_under_it() {
+        let release = "Japan and the United States signed the agreement.\n\nAbout USTR\n\n\
+                       The Office of the United States Trade Representative (USTR) is responsible \
+                       for developing and coordinating U.S. international trade policy.\n\n###\n";
+        assert_eq!(
+            aside(release, SegmentLang::English),
+            [
+                "About USTR",
+                "The Office of the United States Trade Representative (USTR) is responsible \
+                 for developing and coordinating U.S. international trade policy.",
+                "###"
+            ]
+        );
+        let report = "Japan signed the agreement.\n\nAbout the Agreement\n\n\
+                      The agreement cuts tariffs on beef.\n";
+        assert_eq!(aside(report, SegmentLang::English), ["About the Agreement"]);
+        let contact = "Exports rose.\n\nContact\n\nJane Doe, Trade Office.\n\nImports fell.\n";
+        assert_eq!(
+            aside(contact, SegmentLang::English),
+            ["Contact", "Jane Doe, Trade Office."]
+        );
     }
 
     #[test]
