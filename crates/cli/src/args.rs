@@ -428,7 +428,7 @@ pub struct GlossaryAnnotateArgs {
 /// Output formats of `glossary annotate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum AnnotateFormat {
-    /// `{"id","start","end","text","concept","lang","equivalents"}` per term found.
+    /// `{"id","start","end","char_start","char_end","text","concept","lang","equivalents"}` per term found: `start`/`end` in bytes of the UTF-8 text, `char_start`/`char_end` in characters (Python string indices).
     Jsonl,
     /// The text with equivalents after each term: `trade surplus [貿易黒字]`.
     Inline,

@@ -1902,3 +1902,48 @@ fn lookup_suggests_the_terms_that_hold_a_japanese_query() {
     assert_eq!(code, 1);
     assert!(err.contains("貿易摩擦 (trade friction)"), "{err}");
 }
+
+/// A translator's review of the machine-readable outputs: check records
+/// named no file and held no segment; annotate's offsets were bytes alone
+/// (wrong as Python string indices); inline annotation showed one concept
+/// of a term of several.
+#[test]
+fn outputs_name_their_file_segments_characters_and_every_concept() {
+    let pairs = testdata("parallel/client-terms.tsv").display().to_string();
+    let (code, out, err) = run(
+        &[
+            "glossary",
+            "check",
+            "--format",
+            "jsonl",
+            "--parallel",
+            &pairs,
+        ],
+        "",
+    );
+    assert_eq!(code, 1, "{err}");
+    let records = jsonl(&out);
+    assert_eq!(records.len(), 1, "{out}");
+    assert_eq!(records[0]["file"], pairs.as_str());
+    assert_eq!(records[0]["line"], 4);
+    assert_eq!(records[0]["en"], "Japan invoked the escape clause.");
+    assert_eq!(records[0]["ja"], "日本はセーフガードを発動した。");
+    let (code, out, _) = run(&["glossary", "annotate"], "対米貿易黒字が増えた。");
+    assert_eq!(code, 0);
+    let spans = jsonl(&out);
+    assert_eq!(spans[0]["text"], "貿易黒字");
+    assert_eq!(
+        (spans[0]["start"].clone(), spans[0]["end"].clone()),
+        (6.into(), 18.into())
+    );
+    assert_eq!(
+        (spans[0]["char_start"].clone(), spans[0]["char_end"].clone()),
+        (2.into(), 6.into())
+    );
+    let (code, out, _) = run(
+        &["glossary", "annotate", "--format", "inline"],
+        "The trade gap widened.",
+    );
+    assert_eq!(code, 0);
+    assert_eq!(out, "The trade gap [貿易赤字 / 貿易不均衡] widened.\n");
+}

@@ -274,16 +274,22 @@ fn annotate(args: GlossaryAnnotateArgs) -> Result<Status> {
             AnnotateFormat::Jsonl => {
                 // Written span by span, never held as a JSON tree (1.4 GB
                 // for a 25 MB document).
-                let write_span = |out: &mut Vec<u8>, s: &kotoba_glossary::Span| {
+                // Offsets in characters too (Python's and JavaScript's
+                // string indices), counted in one pass: spans come in order.
+                let chars = char_offsets(&doc.text, &spans);
+                let write_span = |out: &mut Vec<u8>, k: usize, s: &kotoba_glossary::Span| {
                     let equivalents: Vec<&str> = glossary.concepts[s.concept]
                         .terms(s.lang.other())
                         .iter()
                         .map(|t| t.term.as_str())
                         .collect();
+                    let (char_start, char_end) = chars.get(k).copied().unwrap_or_default();
                     let record = SpanRecord {
                         id: &doc.id,
                         start: s.start,
                         end: s.end,
+                        char_start,
+                        char_end,
                         text: &doc.text[s.start..s.end],
                         concept: &glossary.concepts[s.concept].id,
                         lang: s.lang,
@@ -304,14 +310,14 @@ fn annotate(args: GlossaryAnnotateArgs) -> Result<Status> {
                                 if i > 0 {
                                     out.push(b',');
                                 }
-                                write_span(out, s)?;
+                                write_span(out, i, s)?;
                             }
                             Ok(())
                         },
                     )?;
                 } else {
-                    for s in &spans {
-                        write_span(&mut out, s)?;
+                    for (k, s) in spans.iter().enumerate() {
+                        write_span(&mut out, k, s)?;
                         out.push(b'\n');
                     }
                 }
@@ -324,14 +330,26 @@ fn annotate(args: GlossaryAnnotateArgs) -> Result<Status> {
                     writeln!(out, "## {}\n", markdown::escape_line(&doc.id))?;
                 }
                 let mut at = 0;
-                for s in &spans {
+                for (idx, s) in spans.iter().enumerate() {
                     if s.start < at {
                         continue;
                     }
-                    let first = equivalents(s.concept, s.lang)
-                        .into_iter()
-                        .next()
-                        .unwrap_or_default();
+                    // A term of several concepts shows each one's first
+                    // equivalent (`trade gap [貿易赤字 / 貿易不均衡]`), as
+                    // JSON Lines lists each.
+                    let mut firsts: Vec<String> = Vec::new();
+                    for o in spans[idx..]
+                        .iter()
+                        .take_while(|o| o.start == s.start)
+                        .filter(|o| o.end == s.end)
+                    {
+                        if let Some(first) = equivalents(o.concept, o.lang).into_iter().next()
+                            && !firsts.contains(&first)
+                        {
+                            firsts.push(first);
+                        }
+                    }
+                    let first = firsts.join(" / ");
                     let term = &doc.text[s.start..s.end];
                     match args.format {
                         AnnotateFormat::Inline => {
@@ -394,10 +412,36 @@ struct SpanRecord<'a> {
     id: &'a str,
     start: usize,
     end: usize,
+    char_start: usize,
+    char_end: usize,
     text: &'a str,
     concept: &'a str,
     lang: Lang,
     equivalents: Vec<&'a str>,
+}
+
+/// The offsets of `spans` (in order of their starts) in characters of
+/// `text`, counted once over the text.
+fn char_offsets(text: &str, spans: &[kotoba_glossary::Span]) -> Vec<(usize, usize)> {
+    // Byte offsets of every start and end, each with its place in `out`.
+    let mut marks: Vec<(usize, usize, bool)> = Vec::with_capacity(spans.len() * 2);
+    for (k, s) in spans.iter().enumerate() {
+        marks.push((s.start, k, true));
+        marks.push((s.end, k, false));
+    }
+    marks.sort_unstable();
+    let mut out = vec![(0, 0); spans.len()];
+    let (mut byte, mut count) = (0, 0);
+    for (at, k, start) in marks {
+        count += text.get(byte..at).map_or(0, |t| t.chars().count());
+        byte = byte.max(at);
+        if start {
+            out[k].0 = count;
+        } else {
+            out[k].1 = count;
+        }
+    }
+    out
 }
 
 /// The text from byte `from` to `to`, escaped for Markdown (see
@@ -449,7 +493,12 @@ fn check(args: GlossaryCheckArgs) -> Result<Status> {
                 run::note_findings();
             }
             for i in &issues {
-                write_issue(&mut out, i, args.format, &args.parallel)?;
+                // The pair itself, for a JSON record that stands alone.
+                let pair = batch
+                    .binary_search_by_key(&i.line, |p| p.line)
+                    .ok()
+                    .and_then(|k| batch.get(k));
+                write_issue(&mut out, i, pair, args.format, &args.parallel)?;
             }
             Ok(())
         },
@@ -483,12 +532,29 @@ fn check(args: GlossaryCheckArgs) -> Result<Status> {
 fn write_issue(
     out: &mut Output,
     i: &kotoba_glossary::Issue,
+    pair: Option<&kotoba_glossary::Pair>,
     format: TextOrJsonl,
     path: &std::path::Path,
 ) -> Result<()> {
     match format {
         TextOrJsonl::Jsonl => {
-            serde_json::to_writer(&mut *out, i)?;
+            // The file and the pair's two sides too: a record read alone (a
+            // review tool, a spreadsheet) names what it is about.
+            #[derive(serde::Serialize)]
+            struct IssueRecord<'a> {
+                file: String,
+                #[serde(flatten)]
+                issue: &'a kotoba_glossary::Issue,
+                en: Option<&'a str>,
+                ja: Option<&'a str>,
+            }
+            let record = IssueRecord {
+                file: path.display().to_string(),
+                issue: i,
+                en: pair.map(|p| p.en.as_str()),
+                ja: pair.map(|p| p.ja.as_str()),
+            };
+            serde_json::to_writer(&mut *out, &record)?;
             out.write_all(b"\n")?;
         }
         TextOrJsonl::Text => {
