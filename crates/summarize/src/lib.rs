@@ -113,6 +113,9 @@ impl Summarizer {
     /// The default summarizer: LeadRank, three sentences. Redundancy is
     /// the method's own unless [`Summarizer::mmr`] sets it: MMR 0.7 for
     /// LeadRank and Luhn, 0.5 for several documents, none for the others.
+    /// Whatever the method, a near duplicate of a sentence taken (cosine
+    /// 0.5 or more of their terms: a lede restated) is left until
+    /// nothing else is, unless MMR is set to 1.
     pub fn new() -> Result<Summarizer, Error> {
         Ok(Summarizer {
             preparer: Preparer::new()?,
@@ -282,8 +285,10 @@ impl Summarizer {
             (None, Method::LeadRank | Method::Luhn) => Some(0.7),
             (None, _) => None,
         };
-        // Only MMR compares sentences with each other.
-        let vectors = if mmr.is_some() {
+        // MMR compares sentences with each other, and so does the rule
+        // that leaves near duplicates for last, for every method (unless
+        // MMR 1 turns redundancy off).
+        let vectors = if mmr != Some(1.0) {
             methods::similarity_vectors(doc)
         } else {
             Vec::new()
@@ -533,6 +538,35 @@ mod tests {
                 "Officials said it would take effect in April."
             ]
         );
+    }
+
+    /// A lede restated three times filled a three-sentence summary of the
+    /// methods without MMR (an analyst's review): a near duplicate of a
+    /// sentence taken waits, for every method; MMR 1 turns that off.
+    #[test]
+    fn a_restated_lede_is_taken_once() {
+        let text = "Japan to cut rice tariff\n\n\
+            Japan will cut its tariff on imported rice by half from April, the farm ministry said on Monday.\n\n\
+            The farm ministry said on Monday that Japan will cut its tariff on imported rice by half from April.\n\n\
+            Japan's tariff on imported rice will be cut by half from April, the ministry said Monday.\n\n\
+            Farmers' groups criticised the decision and warned of lower prices for domestic growers.\n\n\
+            The cut follows two years of talks with the United States and Australia over market access.\n";
+        let ledes = |out: &[Extract]| out.iter().filter(|s| s.text.contains("half")).count();
+        for method in [
+            Method::Lead,
+            Method::Luhn,
+            Method::LexRank,
+            Method::TextRank,
+            Method::Centroid,
+            Method::SumBasic,
+            Method::PacSum,
+            Method::LeadRank,
+        ] {
+            let out = summarizer(method, 3).summarize(text, Lang::En, Split::Sentences);
+            assert_eq!(ledes(&out), 1, "{method:?}: {out:?}");
+        }
+        let off = summarizer(Method::Lead, 3).mmr(Some(1.0));
+        assert_eq!(ledes(&off.summarize(text, Lang::En, Split::Sentences)), 3);
     }
 
     /// A page saved with a paragraph a line and no blank line had no

@@ -24,7 +24,10 @@ pub enum Length {
 pub struct Selection {
     /// The budget.
     pub length: Length,
-    /// MMR trade-off λ in [0, 1]: 1 ignores redundancy; `None` turns MMR off.
+    /// MMR trade-off λ in [0, 1]: 1 ignores redundancy; `None` turns MMR
+    /// off. Unless it is 1, a near duplicate of a chosen sentence (cosine
+    /// of their `vectors` at least 0.5) waits until nothing
+    /// else is left, MMR or not, when [`select`] is given the vectors.
     pub mmr: Option<f64>,
     /// Sentences shorter than this (words, or characters for Japanese) are
     /// only taken when nothing longer is left.
@@ -130,7 +133,10 @@ pub fn select(
     // redundant: they are found through the terms' postings, and each
     // similarity summed in the order `cosine` sums it (the same bits), rather
     // than compared with every sentence at every choice.
-    let (postings, norms) = if sel.mmr.is_some() {
+    // Redundancy is tracked whenever the vectors are given: for MMR, and
+    // for the near duplicates every method leaves for last.
+    let track = !vectors.is_empty();
+    let (postings, norms) = if track {
         (
             crate::vector::postings(&vectors[..n.min(vectors.len())]),
             vectors.iter().map(crate::vector::norm).collect(),
@@ -147,9 +153,12 @@ pub fn select(
                 continue;
             }
             // A near duplicate of a chosen sentence (the same story's lead
-            // from another outlet) waits until nothing else is left: MMR's
-            // penalty alone could not outweigh the lead bonus.
-            if sel.mmr.is_some_and(|lambda| lambda < 1.0)
+            // from another outlet, a lede restated) waits until nothing else
+            // is left: MMR's penalty alone could not outweigh the lead
+            // bonus, and without MMR a restated lede filled a summary (an
+            // analyst's review).
+            if track
+                && sel.mmr.is_none_or(|lambda| lambda < 1.0)
                 && !repeats_too
                 && redundancy[i] >= NEAR_DUPLICATE
             {
@@ -178,9 +187,7 @@ pub fn select(
         available[i] = false;
         used += cost(i);
         chosen.push(i);
-        if sel.mmr.is_some()
-            && let Some(chosen_vector) = vectors.get(i)
-        {
+        if track && let Some(chosen_vector) = vectors.get(i) {
             for &(t, wi) in chosen_vector {
                 for &(k, wk) in postings.get(t as usize).map_or(&[][..], Vec::as_slice) {
                     let k = k as usize;
