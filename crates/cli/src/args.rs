@@ -387,6 +387,10 @@ pub struct GlossaryListArgs {
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Start CSV or TSV output with a UTF-8 byte-order mark, so that Excel
+    /// on Windows reads it as UTF-8.
+    #[arg(long)]
+    pub bom: bool,
 }
 
 /// `kotoba glossary lookup`.
@@ -494,6 +498,10 @@ pub struct GlossaryConvertArgs {
     /// Skip bad entries (reported on stderr) instead of failing.
     #[arg(long)]
     pub lenient: bool,
+    /// Start CSV or TSV output with a UTF-8 byte-order mark, so that Excel
+    /// on Windows reads it as UTF-8.
+    #[arg(long)]
+    pub bom: bool,
 }
 
 /// Where documents come from and where results go; shared by every command.

@@ -160,7 +160,7 @@ fn annotate_markdown_separates_documents() {
     // The English document's last paragraph ends before the Japanese heading.
     let at = out.find(&format!("## {}", paths[1])).unwrap_or(0);
     assert!(
-        out[..at].ends_with("Hawaii **talks** (*協議*).\n\n"),
+        out[..at].ends_with("Hawaii **talks** (*協議 / 交渉*).\n\n"),
         "{}",
         &out[..at]
     );
@@ -361,7 +361,7 @@ fn awkward_definitions_survive_every_lossless_format() {
     ];
     // (UTX: the approved pair `tariff → 関税`, with no row of an empty
     // target before it since the second session of 2026-12-04.)
-    for (ext, lines, cells) in [("tsv", 3, 8), ("utx", 3, 6), ("txt", 1, 3)] {
+    for (ext, lines, cells) in [("tsv", 3, 9), ("utx", 3, 6), ("txt", 1, 3)] {
         let there = dir.path().join(format!("g.{ext}"));
         let text = convert(&dir.path().join("imported.jsonl"), &there);
         let rows: Vec<&str> = text
@@ -411,8 +411,9 @@ fn user_glossaries_layer_over_the_default() {
 }
 
 /// A translator's `tariff,関税率` row replaced the built-in `tariff`
-/// concept, 関税 and all, without a word (a review found it): it still
-/// replaces it, as documented, and says so; an empty glossary is noted.
+/// concept, 関税 and all, without a word (a review found it): a row without
+/// an id now merges into it, and a row that gives the id replaces it; both
+/// say so. An empty glossary is noted.
 #[test]
 fn replacing_a_concept_and_an_empty_glossary_are_noted() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -422,12 +423,34 @@ fn replacing_a_concept_and_an_empty_glossary_are_noted() {
     let u = user.display().to_string();
     let (code, out, err) = run(&["glossary", "lookup", "--glossary", &u, "tariff"], "");
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("関税率"), "{out}");
     assert!(
-        err.contains("my.csv: concept `tariff` replaces the one of that id"),
+        out.contains("ja: 関税率 (preferred); 関税 [かんぜい] (admitted)"),
+        "{out}"
+    );
+    assert!(
+        err.contains(
+            "my.csv: concept `tariff` (its id made from its term, as the file gives \
+             none) is merged into the concept `tariff`"
+        ),
         "{err}"
     );
     assert!(!err.contains("widget"), "{err}");
+    let with_id = dir.path().join("ids.csv");
+    std::fs::write(
+        &with_id,
+        "id,en,ja
+tariff,tariff,関税率
+",
+    )
+    .unwrap_or_default();
+    let w = with_id.display().to_string();
+    let (code, out, err) = run(&["glossary", "lookup", "--glossary", &w, "tariff"], "");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("関税率") && !out.contains("輸入関税"), "{out}");
+    assert!(
+        err.contains("ids.csv: concept `tariff` replaces the one of that id"),
+        "{err}"
+    );
     // A concept of a simple table has no domain: no empty brackets.
     let (_, out, _) = run(
         &["glossary", "lookup", "--glossary", &u, "widget quota"],
@@ -1184,8 +1207,8 @@ fn tbx_import_reads_jp_and_says_what_it_does_not_keep() {
         "multilingual.tbx:37: entry `ad`: its ko section (1 term) is not kept",
         "multilingual.tbx: language sections not kept (the glossary holds English and Japanese \
          only): zh in 2 entries, ko in 1 entry\n",
-        "multilingual.tbx: 1 term note, 1 context, 1 source and 2 parts of speech are not kept: \
-         the glossary has no place for them\n",
+        "multilingual.tbx: 1 context, 1 source and 2 parts of speech are not kept: the glossary \
+         has no place for them\n",
     ] {
         assert!(err.contains(want), "{want}\n{err}");
     }
@@ -1548,7 +1571,7 @@ fn a_tbx_language_section_inherits_xml_lang() {
     };
     let (code, out, err) = list(&inherits);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("e\t\t\ten\tbarley"), "{out}");
+    assert!(out.contains("e\t\t\t\ten\tbarley"), "{out}");
     let (code, _, err) = list(&orphan);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("b.tbx:2:"), "{err}");
@@ -1946,4 +1969,53 @@ fn outputs_name_their_file_segments_characters_and_every_concept() {
     );
     assert_eq!(code, 0);
     assert_eq!(out, "The trade gap [貿易赤字 / 貿易不均衡] widened.\n");
+}
+
+/// A translator's review of user glossaries: a one-line `en,ja` table
+/// wiped out the built-in concept of the id made from its term; term notes
+/// were lost; OmegaT dropped deprecated terms without a word; Excel needs a
+/// byte-order mark to read CSV as UTF-8.
+#[test]
+fn user_tables_merge_keep_term_notes_and_exports_say_what_they_drop() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let pairs = dir.path().join("tariff.csv");
+    std::fs::write(&pairs, "en,ja\ntariff,関税\n").unwrap_or_else(|e| panic!("{e}"));
+    let pairs = pairs.display().to_string();
+    let (code, out, err) = run(
+        &["glossary", "lookup", "--glossary", &pairs, "customs duty"],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("tariff ") && out.contains("輸入関税"),
+        "{out}"
+    );
+    assert!(err.contains("is merged into the concept `tariff`"), "{err}");
+    let notes = dir.path().join("notes.csv");
+    std::fs::write(
+        &notes,
+        "id,lang,term,status,note\nrice,en,rice,preferred,\n\
+         rice,ja,コメ,preferred,Katakana in trade texts\nrice,ja,米,deprecated,Ambiguous: 米 = USA\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let notes = notes.display().to_string();
+    let (code, out, err) = run(&["glossary", "lookup", "--glossary", &notes, "米"], "");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("米 (deprecated) — Ambiguous: 米 = USA"),
+        "{out}"
+    );
+    assert!(
+        out.contains("コメ (preferred) — Katakana in trade texts"),
+        "{out}"
+    );
+    let (code, _, err) = run(&["glossary", "list", "--format", "omegat"], "");
+    assert_eq!(code, 0);
+    assert!(
+        err.contains("terms are not written: omegat does not carry"),
+        "{err}"
+    );
+    let (code, out, _) = run(&["glossary", "list", "--format", "csv", "--bom"], "");
+    assert_eq!(code, 0);
+    assert!(out.starts_with("\u{feff}id,"), "{}", &out[..20]);
 }

@@ -67,7 +67,7 @@ pub use check::{
 };
 pub use error::Error;
 pub use index::Index;
-pub use model::{Concept, Glossary, Lang, Status, Term, id_from};
+pub use model::{Concept, Glossary, Lang, Layered, Status, Term, id_from};
 pub use normalize::spelling_key;
 
 const DEFAULT: &str = include_str!("../data/trade-glossary.jsonl");
@@ -117,7 +117,7 @@ pub fn load(
     let mut replaced = Vec::new();
     let mut notes = Vec::new();
     for f in files {
-        let read = formats::import_file(f, None, lenient)?;
+        let mut read = formats::import_file(f, None, lenient)?;
         let deprecated: Vec<(Lang, String)> = read
             .glossary
             .concepts
@@ -137,9 +137,10 @@ pub fn load(
             .iter()
             .map(|c| c.id.clone())
             .collect();
+        // A concept whose id the format made from its term merges into
+        // one of that id read before; an id the file gives replaces it.
         replaced.extend(
-            glossary
-                .layer(read.glossary)
+            read.layer_onto(&mut glossary)
                 .into_iter()
                 .map(|id| (f.clone(), id)),
         );

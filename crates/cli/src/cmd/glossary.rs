@@ -137,10 +137,27 @@ fn list(args: GlossaryListArgs) -> Result<Status> {
         }
     }
     let glossary = load(&args.glossary)?;
+    note_left_out(&glossary, format);
     let mut out = Output::open(args.output.as_deref())?;
-    out.write_all(formats::write(&glossary, format).as_bytes())?;
+    let options = formats::WriteOptions::default().bom(args.bom);
+    out.write_all(formats::write_with(&glossary, format, options).as_bytes())?;
     out.finish()?;
     Ok(Status::Clean)
+}
+
+/// Says how many terms `format` leaves out of `glossary` (OmegaT has no
+/// statuses and drops deprecated terms; a translator's review found them
+/// gone without a word).
+fn note_left_out(glossary: &kotoba_glossary::Glossary, format: Format) {
+    let n = formats::left_out_terms(glossary, format);
+    if n > 0 {
+        eprintln!(
+            "kotoba: note: {n} term{} not written: {} does not carry {}",
+            if n == 1 { " is" } else { "s are" },
+            format.name(),
+            format.drops()
+        );
+    }
 }
 
 /// A glossary may be rewritten in place (to normalise it) only in the
@@ -169,9 +186,16 @@ fn describe(c: &Concept) -> String {
     let side = |lang: Lang| {
         c.terms(lang)
             .iter()
-            .map(|t| match &t.reading {
-                Some(r) => format!("{} [{r}] ({})", t.term, t.status.name()),
-                None => format!("{} ({})", t.term, t.status.name()),
+            .map(|t| {
+                let term = match &t.reading {
+                    Some(r) => format!("{} [{r}] ({})", t.term, t.status.name()),
+                    None => format!("{} ({})", t.term, t.status.name()),
+                };
+                // A term's own note (`Ambiguous: 米 = USA`) beside it.
+                match t.note.as_deref().filter(|n| !n.trim().is_empty()) {
+                    Some(note) => format!("{term} — {note}"),
+                    None => term,
+                }
             })
             .collect::<Vec<_>>()
             .join("; ")
@@ -683,9 +707,11 @@ fn convert(args: GlossaryConvertArgs) -> Result<Status> {
             );
         }
     }
+    note_left_out(&glossary, to);
     let target = (!stdout).then_some(args.output.as_path());
     let mut out = Output::open(target).context("opening the output")?;
-    out.write_all(formats::write(&glossary, to).as_bytes())?;
+    let options = formats::WriteOptions::default().bom(args.bom);
+    out.write_all(formats::write_with(&glossary, to, options).as_bytes())?;
     out.finish()?;
     let n = glossary.concepts.len();
     eprintln!(
