@@ -144,6 +144,26 @@ impl Rendered for Vec<Vec<u8>> {
     }
 }
 
+/// Whether the run reads more than one document: several inputs, a folder
+/// or JSON Lines. Text output then heads each document with its id
+/// ([`text_heading`]), as `head` and `tail` head each file.
+pub fn several_documents(input: &InputArgs) -> bool {
+    input.jsonl
+        || input.inputs.len() > 1
+        || input
+            .inputs
+            .iter()
+            .any(|i| i != "-" && Path::new(i).is_dir())
+}
+
+/// The line that heads a document's text output in a run of several
+/// ([`several_documents`]): `==> id <==`.
+pub fn text_heading(out: &mut Vec<u8>, id: &str) {
+    out.extend_from_slice(b"==> ");
+    out.extend_from_slice(id.as_bytes());
+    out.extend_from_slice(b" <==\n");
+}
+
 /// Runs `work` on every document (in parallel) and writes what it returns,
 /// in input order, after an optional `header`.
 pub fn over_corpus<W, R>(input: &InputArgs, header: &[u8], work: W) -> Result<Status>

@@ -318,9 +318,13 @@ fn bad_inputs_are_reported_and_the_rest_is_processed() {
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(out.status.code(), Some(2));
+    // Several inputs: each document's sentences under its name.
     assert_eq!(
         String::from_utf8_lossy(&out.stdout),
-        "The talks resumed.\nNothing moved.\n"
+        format!(
+            "==> {} <==\nThe talks resumed.\nNothing moved.\n\n",
+            p("good.txt").display()
+        )
     );
     let err = String::from_utf8_lossy(&out.stderr);
     for needle in [
@@ -347,9 +351,16 @@ fn utf16_documents_in_a_folder_are_read() {
     std::fs::write(dir.path().join("u16.txt"), utf16).unwrap_or_default();
     std::fs::write(dir.path().join("a.txt"), "Tariffs rose.").unwrap_or_default();
     let out = stdout_of(kotoba().arg("sentences").arg(dir.path()));
+    let (a, u) = (
+        dir.path().join("a.txt").display().to_string(),
+        dir.path().join("u16.txt").display().to_string(),
+    );
     assert_eq!(
         out,
-        "Tariffs rose.\nTrade talks resumed.\nJapan agreed to cut tariffs.\n"
+        format!(
+            "==> {a} <==\nTariffs rose.\n\n==> {u} <==\nTrade talks resumed.\n\
+             Japan agreed to cut tariffs.\n\n"
+        )
     );
 }
 

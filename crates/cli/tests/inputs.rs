@@ -139,7 +139,8 @@ fn an_empty_file_in_a_folder_is_skipped_but_a_named_one_fails() {
     write(dir.path(), "docs/sub/c.txt", " \n\t\n");
     let folder = s(&dir.path().join("docs"));
     let (code, out, err) = run_args(&["sentences", &folder]);
-    assert_eq!((code, out.as_str()), (0, "The talks resumed.\n"), "{err}");
+    let headed = format!("==> {folder}/a.txt <==\nThe talks resumed.\n\n");
+    assert_eq!((code, out.as_str()), (0, headed.as_str()), "{err}");
     for name in ["b.txt", "c.txt"] {
         assert!(err.contains(&format!("skipped {folder}/")), "{err}");
         assert!(err.contains(&format!("{name}: empty file")), "{err}");
@@ -201,7 +202,9 @@ fn a_file_reached_twice_is_read_once() {
     // The same file named twice.
     let (code, out, err) = run_args(&["sentences", "-q", &s(&article), &s(&link)]);
     let (_, once, _) = run_args(&["sentences", "-q", &s(&article)]);
-    assert_eq!((code, &out), (0, &once), "{err}");
+    // Two inputs: the one read is headed by its name.
+    let headed = format!("==> {} <==\n{once}\n", s(&article));
+    assert_eq!((code, &out), (0, &headed), "{err}");
 }
 
 /// A compressed JSON Lines file named as an input gave an invalid byte on

@@ -804,7 +804,7 @@ fn errors_past_the_first_twenty_are_counted_not_shown() {
     };
     let (code, out, err) = run("1", false);
     assert_eq!(code, 2, "{err}");
-    assert_eq!(out, "Tariffs rose.\n");
+    assert_eq!(out, "==> ok <==\nTariffs rose.\n\n");
     let errors: Vec<&str> = err
         .lines()
         .filter(|l| l.starts_with("kotoba: error: "))

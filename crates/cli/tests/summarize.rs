@@ -690,3 +690,35 @@ fn a_pdf_chapters_tables_and_footnotes_are_never_taken() {
         "{out}"
     );
 }
+
+/// Text output of several documents ran them together with no id (an
+/// analyst's review): each is headed `==> id <==`, an empty summary too,
+/// as `head` heads files; one file alone stays bare.
+#[test]
+fn text_output_of_several_documents_heads_each_with_its_id() {
+    let jsonl = "{\"id\":\"a1\",\"text\":\"Japan cut tariffs. Talks ended.\"}\n\
+                 {\"id\":\"a2\",\"text\":\"\"}\n\
+                 {\"id\":\"a3\",\"text\":\"Rice imports rose.\"}\n";
+    let (code, out, err) = util::run(&["summarize", "--jsonl", "-n", "1", "-q", "-"], jsonl);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "==> a1 <==\nJapan cut tariffs.\n\n==> a2 <==\n\n==> a3 <==\nRice imports rose.\n\n"
+    );
+    let (code, out, err) = util::run(
+        &[
+            "glossary", "annotate", "--jsonl", "--format", "inline", "-q", "-",
+        ],
+        jsonl,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.starts_with("==> a1 <==\nJapan cut tariffs [関税]."),
+        "{out}"
+    );
+    let (code, out, _) = util::run(
+        &["summarize", "-n", "1", "-q", "-"],
+        "Japan cut tariffs. Talks ended.",
+    );
+    assert_eq!((code, out.as_str()), (0, "Japan cut tariffs.\n\n"));
+}

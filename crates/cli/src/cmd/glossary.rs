@@ -284,6 +284,9 @@ fn annotate(args: GlossaryAnnotateArgs) -> Result<Status> {
     run::refuse_overwriting_inputs(&args.input, &[], &run::glossary_inputs(&args.glossary))?;
     let annotator = Annotator::new(load(&args.glossary)?)?;
     let glossary = annotator.glossary();
+    // Inline text of several documents: each under its id, as `sentences`
+    // and `summarize` write theirs.
+    let headed = args.format == AnnotateFormat::Inline && run::several_documents(&args.input);
     run::over_corpus(&args.input, b"", |doc| {
         let spans = annotator.annotate(&doc.text);
         let equivalents = |concept: usize, lang: Lang| -> Vec<String> {
@@ -347,6 +350,9 @@ fn annotate(args: GlossaryAnnotateArgs) -> Result<Status> {
                 }
             }
             AnnotateFormat::Inline | AnnotateFormat::Markdown => {
+                if headed {
+                    run::text_heading(&mut out, &doc.id);
+                }
                 if args.format == AnnotateFormat::Markdown {
                     // Each document under a heading of its id, as in
                     // `summarize --format markdown`: documents written one
@@ -409,6 +415,9 @@ fn annotate(args: GlossaryAnnotateArgs) -> Result<Status> {
                     AnnotateFormat::Inline => {
                         out.extend_from_slice(&doc.text.as_bytes()[at..]);
                         if !doc.text.ends_with('\n') {
+                            out.push(b'\n');
+                        }
+                        if headed {
                             out.push(b'\n');
                         }
                     }

@@ -31,8 +31,13 @@ pub fn run(args: SentencesArgs) -> Result<Status> {
         SentencesFormat::Tsv => b"id\tindex\tstart\tend\ttext\n",
         _ => b"",
     };
+    // Documents in text apart: each under its id, a blank line after it.
+    let headed = args.format == SentencesFormat::Text && run::several_documents(&args.input);
     run::over_corpus(&args.input, header, |doc| {
         let mut out = Vec::with_capacity(doc.text.len() + 64);
+        if headed {
+            run::text_heading(&mut out, &doc.id);
+        }
         let mut units = Vec::new();
         // A sentence a PDF's page break cuts (`…⏎⏎- 13 -⏎⏎…`) is one;
         // offsets stay those of the document.
@@ -72,6 +77,9 @@ pub fn run(args: SentencesArgs) -> Result<Status> {
         }
         if args.format == SentencesFormat::Jsonl {
             run::write_units(&args.input, doc, "sentences", units, &mut out)?;
+        }
+        if headed {
+            out.push(b'\n');
         }
         Ok(out)
     })

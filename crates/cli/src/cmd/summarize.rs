@@ -144,11 +144,18 @@ pub fn run(args: SummarizeArgs) -> Result<Status> {
     }
     let format = args.format;
     let method = args.method.name();
+    // Summaries in text apart, each under its document's id (an empty one
+    // too), when there are several.
+    let headed = format == SummaryFormat::Text && run::several_documents(&args.input);
     run::over_corpus(&args.input, b"", |doc| {
         let prepared = prepare(&summarizer, args.lang, &doc.text, split);
         let lang = prepared.lang;
         let extracts = summarizer.summarize_prepared(&prepared, false)?;
-        let bytes = render(
+        let mut bytes = Vec::new();
+        if headed {
+            run::text_heading(&mut bytes, &doc.id);
+        }
+        bytes.extend(render(
             format,
             method,
             &doc.id,
@@ -156,7 +163,7 @@ pub fn run(args: SummarizeArgs) -> Result<Status> {
             &extracts,
             None,
             Some((&args.input, doc)),
-        )?;
+        )?);
         let note = extracts.is_empty().then(|| {
             format!(
                 "{}: empty summary ({})",
