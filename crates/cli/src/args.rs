@@ -6,7 +6,17 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// kotoba: read, segment and tokenize English and Japanese text about trade.
 #[derive(Debug, Parser)]
-#[command(name = "kotoba", version, about, propagate_version = true)]
+#[command(
+    name = "kotoba",
+    version,
+    about,
+    propagate_version = true,
+    after_help = "Exit status: 0 success; 1 findings (check issues, a lookup that finds \
+                  nothing); 2 errors: a bad option or file, or inputs that failed (reported on \
+                  stderr, each with its file and line; the other inputs were processed and \
+                  written).\n\nOffsets (`start`, `end`) are byte offsets into the text as \
+                  read: UTF-8, a byte-order mark removed, UTF-16 decoded."
+)]
 pub struct Cli {
     /// Worker threads, 1 to 1024 (default: all cores, or RAYON_NUM_THREADS).
     #[arg(long, global = true, value_name = "N", value_parser = parse_threads)]
@@ -594,7 +604,8 @@ pub struct SentencesArgs {
 pub enum SentencesFormat {
     /// One sentence per line.
     Text,
-    /// `{"id","index","start","end","text"}` per sentence; byte offsets.
+    /// `{"id","index","start","end","text"}` per sentence; byte offsets into
+    /// the text as read (UTF-8, a byte-order mark removed).
     Jsonl,
     /// `id, index, start, end, text` with a header.
     Tsv,

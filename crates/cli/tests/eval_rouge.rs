@@ -345,9 +345,17 @@ fn an_unreadable_file_in_a_folder_is_reported_and_skipped() {
     let (code, out, err) = rouge(&sys, &refs, &["--format", "jsonl"]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("b.txt"), "{err}");
+    // The summary that could not be read is missing: scored 0, not left out
+    // of the mean (an analyst's review).
     let scored = by_id(&out);
-    assert_eq!(scored.len(), 1, "{out}");
+    assert_eq!(scored.len(), 2, "{out}");
     assert_eq!(scored[0].0, "a.txt");
+    assert_eq!(scored[1].0, "b.txt");
+    assert_eq!(scored[1].1["rouge1"]["f1"], 0.0, "{out}");
+    assert!(
+        err.contains("no system summary for `b.txt`: scored 0"),
+        "{err}"
+    );
 }
 
 /// Files are paired by name: names that are not UTF-8 read alike (U+FFFD)
@@ -366,8 +374,9 @@ fn file_names_that_are_not_utf8_pair_by_their_bytes() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("no reference for `b\\xFF.txt`"), "{err}");
     let scored = by_id(&out);
-    assert_eq!(scored.len(), 1, "{out}");
+    assert_eq!(scored.len(), 2, "{out}");
     assert_eq!(scored[0].0, "a.txt");
+    assert_eq!(scored[1].0, "b\\xFE.txt", "no summary: scored 0");
     // The same odd name on both sides is one pair.
     std::fs::write(refs.join(odd(0xff)), EN_REF).unwrap_or_else(|e| panic!("{e}"));
     std::fs::remove_file(refs.join(odd(0xfe))).unwrap_or_else(|e| panic!("{e}"));

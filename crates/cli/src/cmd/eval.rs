@@ -56,7 +56,19 @@ pub fn rouge(args: RougeArgs) -> Result<Status> {
                 reference: r,
                 lang: pair_lang(args.lang, s, r),
             }),
-            None => unmatched.push(format!("no system summary for `{id}`")),
+            // A summary missing (the summarizer failed on the document) is
+            // scored as an empty one, 0: left out, it raised the mean of a
+            // system that fails on hard documents above one that returns
+            // nothing for them (an analyst's review).
+            None => {
+                unmatched.push(format!("no system summary for `{id}`: scored 0"));
+                pairs.push(Pair {
+                    id,
+                    system: "",
+                    reference: r,
+                    lang: pair_lang(args.lang, "", r),
+                });
+            }
         }
     }
     unmatched.extend(
@@ -80,7 +92,7 @@ pub fn rouge(args: RougeArgs) -> Result<Status> {
             eprintln!("kotoba: {failed} input(s) failed");
         }
     };
-    if pairs.is_empty() {
+    if pairs.iter().all(|p| !system.contains_key(p.id)) {
         total_failed(failed);
         if !without_text.is_empty() {
             bail!("nothing to score: no reference with text has a system summary");
