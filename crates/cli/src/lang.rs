@@ -71,6 +71,24 @@ pub fn family(arg: LangArg, text: &str) -> &'static str {
     }
 }
 
+/// Letters a sample needs before its script is said to contradict a
+/// language the user gave.
+const MIN_LETTERS_TO_CONTRADICT: usize = 20;
+
+/// The family (`en` or `ja`) that the script of `text` reads as, when it is
+/// not the one `arg` forces (`--lang en` on a Japanese text, which then is
+/// not split at 。): `None` under `auto` or when they agree.
+pub fn contradicted(arg: LangArg, text: &str) -> Option<&'static str> {
+    let forced = match arg {
+        LangArg::En => "en",
+        LangArg::Ja => "ja",
+        LangArg::Auto => return None,
+    };
+    let counts = Counts::of(sample(text));
+    let read = counts.family();
+    (read != forced && counts.letters() >= MIN_LETTERS_TO_CONTRADICT).then_some(read)
+}
+
 /// Letters of a sample by script.
 #[derive(Debug, Default)]
 struct Counts {

@@ -722,3 +722,21 @@ fn text_output_of_several_documents_heads_each_with_its_id() {
     );
     assert_eq!((code, out.as_str()), (0, "Japan cut tariffs.\n\n"));
 }
+
+/// `--lang en` on a Japanese text splits no sentence at 。 and was silent
+/// (an analyst's review): it is followed, and said; `auto` says nothing.
+#[test]
+fn a_language_the_script_contradicts_is_noted() {
+    let text = "日米両政府は15日、コメの輸入拡大で大筋合意した。国内の農業団体は強く反発している。";
+    let (code, _, err) = util::run(&["summarize", "--lang", "en", "-q", "-"], text);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(
+            "-: the text reads as Japanese by its script, but is summarized as --lang en says"
+        ),
+        "{err}"
+    );
+    let (code, _, err) = util::run(&["summarize", "-q", "-"], text);
+    assert_eq!(code, 0);
+    assert!(!err.contains("reads as"), "{err}");
+}

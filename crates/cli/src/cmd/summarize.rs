@@ -164,13 +164,28 @@ pub fn run(args: SummarizeArgs) -> Result<Status> {
             None,
             Some((&args.input, doc)),
         )?);
-        let note = extracts.is_empty().then(|| {
+        let empty = extracts.is_empty().then(|| {
             format!(
                 "{}: empty summary ({})",
                 doc.id,
                 why_empty(prepared.sentences.len(), "none of its")
             )
         });
+        // A language given that the text's script contradicts is followed,
+        // and said (an analyst's review: `--lang en` on Japanese split no
+        // sentence at 。, silently).
+        let contradicted = lang::contradicted(args.lang, &doc.text).map(|read| {
+            format!(
+                "{}: the text reads as {} by its script, but is summarized as --lang {} says",
+                doc.id,
+                if read == "ja" { "Japanese" } else { "English" },
+                if read == "ja" { "en" } else { "ja" }
+            )
+        });
+        let note = match (contradicted, empty) {
+            (Some(a), Some(b)) => Some(format!("{a}\nkotoba: note: {b}")),
+            (a, b) => a.or(b),
+        };
         Ok(Summary { bytes, note })
     })
 }
