@@ -180,7 +180,7 @@ where
     let mut header_due = !header.is_empty();
     let progress = Progress::new(input);
     let (mut done, mut failed, mut bytes) = (0usize, 0usize, 0usize);
-    let mut ids = MissingIds::new(input);
+    let mut ids = IdCheck::new(input);
     let (docs, passed) = items(input);
     // In record mode a failure's `id` is the record's id field as written,
     // like a success's (see [`keep_fields`]), or null.
@@ -374,7 +374,7 @@ where
     let started = Instant::now();
     let progress = Progress::new(input);
     let (mut done, mut failed, mut bytes) = (0usize, 0usize, 0usize);
-    let mut ids = MissingIds::new(input);
+    let mut ids = IdCheck::new(input);
     let (docs, passed) = items(input);
     let result = process_ordered(docs, BATCH, work, |outcome| -> Result<()> {
         let message = match outcome {
@@ -437,30 +437,58 @@ where
     }
 }
 
-/// Records read without a usable `--id-field` when that flag names a field
-/// of its own: they fell back to `file:line` ids without a word (a record
-/// without the default `id` is common, and stays unremarked).
-struct MissingIds {
+/// How many ids of JSON Lines records are remembered to find repeats: 8
+/// bytes each (a hash), some 30 MB at most, whatever the corpus.
+const IDS_REMEMBERED: usize = 2_000_000;
+
+/// Checks of the ids of JSON Lines records, told once after the last one:
+/// records without a usable `--id-field`, when that flag names a field of
+/// its own (they fell back to `file:line` ids without a word; a record
+/// without the default `id` is common, and stays unremarked), and records
+/// whose id an earlier one had (their outputs cannot be told apart).
+struct IdCheck {
     /// The field, when it is not the default.
     field: Option<String>,
     /// Records without it (or with a value that is no string or number).
     count: usize,
     /// The first such record's `file:line`.
     first: Option<String>,
+    /// Hashes of the ids seen (JSON Lines only), up to [`IDS_REMEMBERED`].
+    seen: Option<std::collections::HashSet<u64>>,
+    /// Records whose id was seen before, and the first such id.
+    repeated: usize,
+    first_repeated: Option<String>,
 }
 
-impl MissingIds {
-    fn new(input: &InputArgs) -> MissingIds {
-        MissingIds {
+impl IdCheck {
+    fn new(input: &InputArgs) -> IdCheck {
+        IdCheck {
             field: (input.jsonl && input.id_field != "id").then(|| input.id_field.clone()),
             count: 0,
             first: None,
+            seen: input.jsonl.then(std::collections::HashSet::new),
+            repeated: 0,
+            first_repeated: None,
         }
     }
 
     /// Counts `doc` when it is a record whose id field is missing or is no
-    /// string or number (true, null, an array, an object).
+    /// string or number (true, null, an array, an object), or whose id an
+    /// earlier record had.
     fn check(&mut self, doc: &Document) {
+        if let Some(seen) = &mut self.seen {
+            use std::hash::{Hash, Hasher};
+            // SipHash with fixed keys: the same on every run.
+            let mut h = std::hash::DefaultHasher::new();
+            doc.id.hash(&mut h);
+            let key = h.finish();
+            if seen.contains(&key) {
+                self.repeated += 1;
+                self.first_repeated.get_or_insert_with(|| doc.id.clone());
+            } else if seen.len() < IDS_REMEMBERED {
+                seen.insert(key);
+            }
+        }
         let (Some(field), Some(record)) = (&self.field, &doc.record) else {
             return;
         };
@@ -474,8 +502,15 @@ impl MissingIds {
         }
     }
 
-    /// One note for the run, after its last record.
+    /// One note for each finding of the run, after its last record.
     fn report(&self, input: &InputArgs) {
+        if let Some(id) = &self.first_repeated {
+            eprintln!(
+                "kotoba: note: {} record(s) repeat the id of an earlier record (the first: \
+                 `{id}`); their outputs carry the same id",
+                self.repeated
+            );
+        }
         let (Some(field), Some(first)) = (&self.field, &self.first) else {
             return;
         };

@@ -740,3 +740,27 @@ fn a_language_the_script_contradicts_is_noted() {
     assert_eq!(code, 0);
     assert!(!err.contains("reads as"), "{err}");
 }
+
+/// Two records of one id were summarized without a word, and `eval rouge`
+/// then refused the second (an analyst's review): the repeat is noted.
+#[test]
+fn repeated_record_ids_are_noted() {
+    let jsonl = "{\"id\":\"a1\",\"text\":\"Japan cut tariffs.\"}\n\
+                 {\"id\":\"a2\",\"text\":\"Talks ended.\"}\n\
+                 {\"id\":\"a1\",\"text\":\"Rice imports rose.\"}\n";
+    let (code, out, err) = util::run(
+        &["summarize", "--jsonl", "--format", "jsonl", "-q", "-"],
+        jsonl,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.lines().count(), 3);
+    assert!(
+        err.contains("1 record(s) repeat the id of an earlier record (the first: `a1`)"),
+        "{err}"
+    );
+    let (_, _, err) = util::run(
+        &["summarize", "--jsonl", "-q", "-"],
+        &jsonl.replace("\"a1\",\"text\":\"Rice", "\"a3\",\"text\":\"Rice"),
+    );
+    assert!(!err.contains("repeat"), "{err}");
+}
