@@ -1689,3 +1689,32 @@ fn japanese_terms_cut_two_ways_reach_the_built_tbx() {
         assert!(out.contains(term), "{term}: {out}");
     }
 }
+
+/// `--new-only` listed `critical` and `minerals`, seen only inside the
+/// glossary's `critical minerals` (a translator's review): the words of a
+/// glossary term seen nowhere else are no new terms.
+#[test]
+fn extract_new_only_leaves_out_words_seen_only_inside_glossary_terms() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let text = dir.path().join("minerals.txt");
+    std::fs::write(
+        &text,
+        "Critical minerals are key. Critical mineral supply grew. The critical minerals \
+         agreement was signed. Mineral prices fell.\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let text = s(&text);
+    let (code, all, err) = run(&["glossary", "extract", "--lang", "en", &text]);
+    assert_eq!(code, 0, "{err}");
+    assert!(all.lines().any(|l| l.starts_with("critical\t")), "{all}");
+    let (code, out, err) = run(&["glossary", "extract", "--lang", "en", "--new-only", &text]);
+    assert_eq!(code, 0, "{err}");
+    let terms: Vec<&str> = out
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split('\t').next())
+        .collect();
+    assert!(!terms.contains(&"critical"), "{out}");
+    // `mineral` stands alone once too: it stays.
+    assert!(terms.iter().any(|t| t.starts_with("mineral")), "{out}");
+}

@@ -686,7 +686,24 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
         .collect();
     rows.par_sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.key.cmp(&b.key)));
     if options.new_only {
-        rows.retain(|r| r.glossary.is_none());
+        // Nor the words of a glossary term seen nowhere else (`critical`
+        // and `minerals` of `critical minerals`; a translator's review):
+        // every occurrence of theirs is one of the term the glossary has.
+        let mut inside: HashMap<&str, u64> = HashMap::default();
+        for r in rows.iter().filter(|r| r.glossary.is_some()) {
+            for (_, _, sub) in crate::stats::inner_keys(&r.key) {
+                let n = inside.entry(sub).or_default();
+                *n = n.saturating_add(r.freq);
+            }
+        }
+        let known: std::collections::HashSet<String> = rows
+            .iter()
+            .filter(|r| {
+                r.glossary.is_some() || inside.get(r.key.as_str()).is_some_and(|&n| n >= r.freq)
+            })
+            .map(|r| r.key.clone())
+            .collect();
+        rows.retain(|r| !known.contains(&r.key));
     }
     if let Some(limit) = options.limit {
         rows.truncate(limit);
