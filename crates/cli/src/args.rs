@@ -210,7 +210,9 @@ pub struct PairArgs {
     /// with no other pair, a compound whose added suffix the English ending
     /// predicts (Kannada → カンナダ語) and a compound holding the translation
     /// of each word of a longer term; see `--no-rare`. A TBX leaves such
-    /// pairs out unless they transliterate the term or are glossary pairs.
+    /// pairs out unless they transliterate the term or are glossary pairs,
+    /// and asks at least three shared segments of the others (`--min-cooc
+    /// 1` lets every pair in).
     #[arg(long, default_value = "2", value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub min_cooc: u64,
     /// Never propose pairs seen together fewer than `--min-cooc` times.

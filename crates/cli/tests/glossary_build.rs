@@ -868,9 +868,14 @@ fn aligned_tbx_reads_back_whole_beside_the_default_glossary() {
     let no_noun = |en: &str| {
         !en.contains(' ') && kotoba_terms::lexicon::pos(&en.to_lowercase()).is_some_and(|p| !p.noun)
     };
+    // Nor is a proposal without a transliteration seen together fewer
+    // than three times.
+    let supported = |r: &Vec<String>| {
+        r[3].parse::<u64>().is_ok_and(|n| n >= 3) || r[8].parse::<f64>().is_ok_and(|t| t >= 0.6)
+    };
     let terms: std::collections::BTreeSet<&str> = rows
         .iter()
-        .filter(|r| (r[10] == "yes" && !no_noun(&r[0])) || !r[9].is_empty())
+        .filter(|r| (r[10] == "yes" && !no_noun(&r[0]) && supported(r)) || !r[9].is_empty())
         .map(|r| r[0].as_str())
         .collect();
     // `Tokyo` keeps 東京 in the table, which `follow` won; `White`, only
@@ -1506,8 +1511,10 @@ fn tbx_readings_come_from_the_glossary_first() {
         "en\tja\n\
          The bound rate is low.\t譲許税率は低い。\n\
          The bound rate rose.\t譲許税率が上がった。\n\
+         The bound rate held.\t譲許税率は変わらなかった。\n\
          The quota rate is high.\t枠内税率は高い。\n\
-         The quota rate fell.\t枠内税率が下がった。\n",
+         The quota rate fell.\t枠内税率が下がった。\n\
+         The quota rate held.\t枠内税率は変わらなかった。\n",
     )
     .unwrap_or_else(|e| panic!("{e}"));
     let parallel = s(&pairs);
@@ -1664,6 +1671,7 @@ fn japanese_terms_cut_two_ways_reach_the_built_tbx() {
         ),
         ("The bilateral talks resumed.", "2国間協議が再開した。"),
         ("The bilateral talks stalled.", "2国間協議が停滞した。"),
+        ("The bilateral talks ended.", "2国間協議が終わった。"),
     ] {
         pairs.push_str(&format!("{en}\t{j}\n"));
         ja.push_str(&format!("{j}\n"));
@@ -1717,4 +1725,46 @@ fn extract_new_only_leaves_out_words_seen_only_inside_glossary_terms() {
     assert!(!terms.contains(&"critical"), "{out}");
     // `mineral` stands alone once too: it stays.
     assert!(terms.iter().any(|t| t.starts_with("mineral")), "{out}");
+}
+
+/// A TBX for import held pairs seen together twice in the seed article
+/// (`cancel` → 予定, `follow` → 東京; a translator's review): a proposal
+/// the glossary does not hold goes in only with a transliteration or three
+/// shared segments. The table still lists it.
+#[test]
+fn a_termbase_holds_only_well_supported_proposals() {
+    let pairs = s(&testdata("clinton-japan-trade-1993.en-ja.tsv"));
+    let (code, tbx, err) = run(&[
+        "glossary",
+        "align",
+        "--no-default-glossary",
+        "--parallel",
+        &pairs,
+        "--format",
+        "tbx",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    for kept in [
+        "<term>Hawaii</term>",
+        "<term>ハワイ</term>",
+        "<term>進展</term>",
+    ] {
+        assert!(tbx.contains(kept), "{kept}: {tbx}");
+    }
+    for left_out in [
+        "<term>cancel</term>",
+        "<term>follow</term>",
+        "<term>新た</term>",
+    ] {
+        assert!(!tbx.contains(left_out), "{left_out}: {tbx}");
+    }
+    let (code, table, _) = run(&[
+        "glossary",
+        "align",
+        "--no-default-glossary",
+        "--parallel",
+        &pairs,
+    ]);
+    assert_eq!(code, 0);
+    assert!(table.lines().any(|l| l.starts_with("cancel\t")), "{table}");
 }

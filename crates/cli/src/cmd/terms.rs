@@ -246,15 +246,31 @@ fn for_termbase(rows: Vec<Alignment>, options: &AlignOptions) -> Vec<Alignment> 
         .collect()
 }
 
+/// Segments a proposal must share, at least, to go into a termbase when
+/// neither the glossary nor a transliteration supports it (unless
+/// `--min-cooc 1` asks for every pair): a pair seen
+/// together twice in a short file (`cancel` → 予定, `follow` → 東京 in the
+/// seed article) was written to TBX files for import (a translator's
+/// review); the table still lists it.
+const TERMBASE_MIN_COOC: u64 = 3;
+
 /// True for a pair [`for_termbase`] keeps: a glossary's, or a linked
-/// proposal seen together often enough whose English is a noun phrase. A
-/// word alone that cannot be a noun (`allowed`, `complain`, `considering`:
-/// WordNet 3.0's parts of speech) is no term for a termbase, though the
-/// table still shows its pair (reviews found such verbs in TBX files).
+/// proposal whose English is a noun phrase and that a transliteration or
+/// [`TERMBASE_MIN_COOC`] segments support. A word alone that cannot be a
+/// noun (`allowed`, `complain`, `considering`: WordNet 3.0's parts of
+/// speech) is no term for a termbase, though the table still shows its pair
+/// (reviews found such verbs in TBX files).
 fn termbase_pair(a: &Alignment, options: &AlignOptions) -> bool {
     let no_noun = !a.en.contains(' ')
         && kotoba_terms::lexicon::pos(&a.en.to_lowercase()).is_some_and(|p| !p.noun);
-    a.seed.is_some() || (a.linked && !a.is_rare(options) && !no_noun)
+    // `--min-cooc 1` asks for every pair, in a termbase too.
+    let min_cooc = if options.min_cooc <= 1 {
+        1
+    } else {
+        TERMBASE_MIN_COOC.max(options.min_cooc)
+    };
+    let supported = a.translit >= options.translit_min || a.cooc >= min_cooc;
+    a.seed.is_some() || (a.linked && !a.is_rare(options) && !no_noun && supported)
 }
 
 /// `rows` without the proposals scoring below `min_score` (glossary seed
