@@ -489,8 +489,11 @@ impl Preparer {
                     s.heading = false;
                 }
                 // A bare date, a slug, a link label, a figure's label, a
-                // data row (`kotoba_text::page::furniture`).
-                if kotoba_text::page::furniture(&text[start..end]) {
+                // data row (`kotoba_text::page::furniture`), a line of a
+                // table of contents.
+                if kotoba_text::page::furniture(&text[start..end])
+                    || kotoba_text::page::contents_entry(&text[start..end])
+                {
                     s.boilerplate = true;
                 }
             }

@@ -94,7 +94,6 @@ pub fn furniture(sentence: &str) -> bool {
         || download_link(s)
         || date_line(s)
         || labelled_contact(s)
-        || contents_entry(s)
         || follow_prompt(s, w)
 }
 
@@ -129,9 +128,12 @@ const LEADER_MARKS: usize = 4;
 /// True for a line of a table of contents: a title, a leader of
 /// [`LEADER_MARKS`] marks or more, then a page number ending the line
 /// (`1 Export controls on semiconductors ............ 3`, `第１章　輸出管理
-/// …………３`, `Annex . . . . . iv`). Every method had taken the English
-/// ones, which end in a full stop to the splitter.
-fn contents_entry(line: &str) -> bool {
+/// …………３`, `Annex . . . . . iv`). Every summarizing method had taken
+/// the English ones, which end in a full stop to the splitter. No part of
+/// [`furniture`]: a contents entry's title is a section's name, words term
+/// extraction counts (ACTER's wind turbine manual lists `Lightning
+/// Protection` so).
+pub fn contents_entry(line: &str) -> bool {
     let leader_mark = |c: char| matches!(c, '.' | '…' | '‥' | '・' | '·');
     let line = line.trim_end();
     let before =
@@ -645,6 +647,21 @@ pub fn author_note(paragraph: &[&str]) -> bool {
 mod tests {
     use super::*;
 
+    /// Lines of a table of contents are told (the summarizer never takes
+    /// them), but are no furniture: term extraction counts their titles.
+    #[test]
+    fn contents_entries_are_told_but_no_furniture() {
+        for line in [
+            "1 Export controls on semiconductors ............ 3",
+            "Annex . . . . . . iv",
+            "第１章　輸出管理の強化…………３",
+        ] {
+            assert!(contents_entry(line), "{line}");
+            assert!(!furniture(line), "{line}");
+        }
+        assert!(!contents_entry("Exports rose 3% in 2023 ... to 7"));
+    }
+
     #[test]
     fn furniture_lines_and_sentences_like_them() {
         for line in [
@@ -705,9 +722,6 @@ mod tests {
             "World Business Markets Tech Politics",
             "**Share this**",
             "シェア",
-            "1 Export controls on semiconductors ............ 3",
-            "Annex . . . . . . iv",
-            "第１章　輸出管理の強化…………３",
             "Follow USTR on Twitter @USTradeRep.",
             "Follow us on X",
             "Connect with METI on LinkedIn.",

@@ -39,8 +39,8 @@ use crate::segment::SentenceSpan;
 mod furniture;
 
 pub use furniture::{
-    NOTE_SENTENCES, author_note, block_goes_on, block_label, data_row, figure_row, furniture,
-    link_title, links_line, opens_a_block, opens_links,
+    NOTE_SENTENCES, author_note, block_goes_on, block_label, contents_entry, data_row, figure_row,
+    furniture, link_title, links_line, opens_a_block, opens_links,
 };
 
 /// True when `text` ends a sentence: its last character, past closing
