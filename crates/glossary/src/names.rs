@@ -297,25 +297,32 @@ pub(crate) fn word_of_a_longer_name(
     if found.chars().any(crate::normalize::is_cjk) {
         return titles.inside_a_title(text, span);
     }
-    let line_start = text[..span.start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[span.end..]
-        .find('\n')
-        .map_or(text.len(), |i| span.end + i);
-    let mut from = line_start.max(span.start.saturating_sub(NAME_WINDOW));
-    let mut to = line_end.min(span.end + NAME_WINDOW);
-    // Whole words only: the window's ends move to the next white space.
-    if from > line_start {
-        from = text.floor_char_boundary(from);
-        from = text[from..span.start]
-            .find(char::is_whitespace)
-            .map_or(span.start, |i| from + i);
-    }
-    if to < line_end {
-        to = text.ceil_char_boundary(to);
-        to = text[span.end..to]
-            .rfind(char::is_whitespace)
-            .map_or(span.end, |i| span.end + i);
-    }
+    // The line's ends are looked for within the window alone: searched to
+    // the document's ends for every term, a long line cost quadratic time
+    // (a code review: 2 MB on one line took 11 s).
+    let lo = text.floor_char_boundary(span.start.saturating_sub(NAME_WINDOW));
+    let hi = text.ceil_char_boundary((span.end + NAME_WINDOW).min(text.len()));
+    let line_start = text[lo..span.start].rfind('\n').map(|i| lo + i + 1);
+    let line_end = text[span.end..hi].find('\n').map(|i| span.end + i);
+    // Whole words only: a window that cuts a line moves to white space.
+    let from = line_start.unwrap_or_else(|| {
+        if lo == 0 {
+            0
+        } else {
+            text[lo..span.start]
+                .find(char::is_whitespace)
+                .map_or(span.start, |i| lo + i)
+        }
+    });
+    let to = line_end.unwrap_or_else(|| {
+        if hi == text.len() {
+            hi
+        } else {
+            text[span.end..hi]
+                .rfind(char::is_whitespace)
+                .map_or(span.end, |i| span.end + i)
+        }
+    });
     let local = Span {
         start: span.start - from,
         end: span.end - from,
