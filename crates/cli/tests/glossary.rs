@@ -2019,3 +2019,41 @@ fn user_tables_merge_keep_term_notes_and_exports_say_what_they_drop() {
     assert_eq!(code, 0);
     assert!(out.starts_with("\u{feff}id,"), "{}", &out[..20]);
 }
+
+/// A client's narrow deprecation of a word another concept prefers
+/// (関税 under `duty amount`) made the tariff's own 関税 deprecated, and a
+/// right translation a finding (a code review): that status stays, said.
+#[test]
+fn a_user_deprecation_leaves_another_concepts_preferred_term() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let client = dir.path().join("client.csv");
+    std::fs::write(
+        &client,
+        "id,lang,term,status\nduty-amount,en,duty amount,preferred\n\
+         duty-amount,ja,関税額,preferred\nduty-amount,ja,関税,deprecated\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let pairs = dir.path().join("p.tsv");
+    std::fs::write(
+        &pairs,
+        "en\tja\nJapan cut the tariff on beef.\t日本は牛肉の関税を引き下げた。\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (client, pairs) = (client.display().to_string(), pairs.display().to_string());
+    let (code, out, err) = run(
+        &[
+            "glossary",
+            "check",
+            "--glossary",
+            &client,
+            "--parallel",
+            &pairs,
+        ],
+        "",
+    );
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+    assert!(
+        err.contains("`関税`, deprecated here, stays preferred in `tariff`"),
+        "{err}"
+    );
+}

@@ -157,10 +157,13 @@ pub fn load(
 }
 
 /// A user glossary's deprecated term is deprecated in the concepts read
-/// before it too (`黒字`, deprecated by a client's list, is admitted under
-/// the built-in `trade-surplus`, where it would approve the use): the later
-/// layer decides, as it does for a concept of the same id. One note for
-/// each concept changed.
+/// before it too, where they admit it (`黒字`, deprecated by a client's list,
+/// is admitted under the built-in `trade-surplus`, where it would approve
+/// the use): the later layer decides, as it does for a concept of the same
+/// id. A term another concept prefers keeps its status, since it names that
+/// concept (a client's narrow `関税` under `duty amount` does not make the
+/// tariff's own 関税 wrong; a code review), and is said. One note for each
+/// concept.
 fn deprecate_everywhere(
     glossary: &mut Glossary,
     deprecated: &[(Lang, String)],
@@ -171,25 +174,51 @@ fn deprecate_everywhere(
     if deprecated.is_empty() {
         return notes;
     }
+    let wanted: std::collections::HashSet<(Lang, &str)> =
+        deprecated.iter().map(|(l, t)| (*l, t.as_str())).collect();
     for c in glossary
         .concepts
         .iter_mut()
         .filter(|c| !own.contains(&c.id))
     {
-        for (lang, term) in deprecated {
-            let id = c.id.clone();
-            for t in c.terms_mut(*lang) {
-                if t.term == *term && t.status != Status::Deprecated {
-                    t.status = Status::Deprecated;
-                    notes.push(formats::Note {
-                        path: file.to_path_buf(),
-                        line: None,
-                        concept: Some(id.clone()),
-                        message: format!(
-                            "`{term}`, deprecated here, is deprecated in `{id}` read before too"
-                        ),
-                    });
+        for lang in [Lang::En, Lang::Ja] {
+            let mut changed = Vec::new();
+            let mut kept = Vec::new();
+            for t in c.terms_mut(lang) {
+                if !wanted.contains(&(lang, t.term.as_str())) {
+                    continue;
                 }
+                match t.status {
+                    Status::Admitted => {
+                        t.status = Status::Deprecated;
+                        changed.push(t.term.clone());
+                    }
+                    Status::Preferred => kept.push(t.term.clone()),
+                    Status::Deprecated => {}
+                }
+            }
+            for term in changed {
+                notes.push(formats::Note {
+                    path: file.to_path_buf(),
+                    line: None,
+                    concept: Some(c.id.clone()),
+                    message: format!(
+                        "`{term}`, deprecated here, is deprecated in `{}` read before too",
+                        c.id
+                    ),
+                });
+            }
+            for term in kept {
+                notes.push(formats::Note {
+                    path: file.to_path_buf(),
+                    line: None,
+                    concept: Some(c.id.clone()),
+                    message: format!(
+                        "`{term}`, deprecated here, stays preferred in `{}` read before, \
+                         which it names (give that concept's id to change it)",
+                        c.id
+                    ),
+                });
             }
         }
     }
