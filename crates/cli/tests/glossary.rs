@@ -2020,11 +2020,12 @@ fn user_tables_merge_keep_term_notes_and_exports_say_what_they_drop() {
     assert!(out.starts_with("\u{feff}id,"), "{}", &out[..20]);
 }
 
-/// A client's narrow deprecation of a word another concept prefers
-/// (関税 under `duty amount`) made the tariff's own 関税 deprecated, and a
-/// right translation a finding (a code review): that status stays, said.
+/// A client's deprecation of a word another concept prefers (関税 under
+/// `duty amount`) holds there too, as a client's forbidden term is flagged
+/// wherever it stands, and the note says that concept lost its preferred
+/// term (a code review asked what happens to it).
 #[test]
-fn a_user_deprecation_leaves_another_concepts_preferred_term() {
+fn a_user_deprecation_of_another_concepts_preferred_term_is_said() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let client = dir.path().join("client.csv");
     std::fs::write(
@@ -2051,9 +2052,16 @@ fn a_user_deprecation_leaves_another_concepts_preferred_term() {
         ],
         "",
     );
-    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+    assert_eq!(code, 1, "{err}");
     assert!(
-        err.contains("`関税`, deprecated here, stays preferred in `tariff`"),
+        out.contains("ja `関税`") && out.contains("is deprecated"),
+        "{out}"
+    );
+    assert!(
+        err.contains(
+            "`関税`, deprecated here, is deprecated in `tariff` read before too, where it \
+             was the preferred term"
+        ),
         "{err}"
     );
 }

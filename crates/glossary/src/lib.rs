@@ -157,13 +157,13 @@ pub fn load(
 }
 
 /// A user glossary's deprecated term is deprecated in the concepts read
-/// before it too, where they admit it (`黒字`, deprecated by a client's list,
-/// is admitted under the built-in `trade-surplus`, where it would approve
-/// the use): the later layer decides, as it does for a concept of the same
-/// id. A term another concept prefers keeps its status, since it names that
-/// concept (a client's narrow `関税` under `duty amount` does not make the
-/// tariff's own 関税 wrong; a code review), and is said. One note for each
-/// concept.
+/// before it too (`黒字`, deprecated by a client's list, is admitted under
+/// the built-in `trade-surplus`, where it would approve the use): the later
+/// layer decides, as it does for a concept of the same id, and a client's
+/// forbidden term is flagged wherever it stands, as QA tools flag one. A
+/// term that was another concept's preferred one is said to be so (that
+/// concept may now have no preferred term in that language). One note for
+/// each term changed.
 fn deprecate_everywhere(
     glossary: &mut Glossary,
     deprecated: &[(Lang, String)],
@@ -183,19 +183,17 @@ fn deprecate_everywhere(
     {
         for lang in [Lang::En, Lang::Ja] {
             let mut changed = Vec::new();
-            let mut kept = Vec::new();
+            let mut was_preferred = Vec::new();
             for t in c.terms_mut(lang) {
                 if !wanted.contains(&(lang, t.term.as_str())) {
                     continue;
                 }
                 match t.status {
-                    Status::Admitted => {
-                        t.status = Status::Deprecated;
-                        changed.push(t.term.clone());
-                    }
-                    Status::Preferred => kept.push(t.term.clone()),
-                    Status::Deprecated => {}
+                    Status::Admitted => changed.push(t.term.clone()),
+                    Status::Preferred => was_preferred.push(t.term.clone()),
+                    Status::Deprecated => continue,
                 }
+                t.status = Status::Deprecated;
             }
             for term in changed {
                 notes.push(formats::Note {
@@ -208,14 +206,14 @@ fn deprecate_everywhere(
                     ),
                 });
             }
-            for term in kept {
+            for term in was_preferred {
                 notes.push(formats::Note {
                     path: file.to_path_buf(),
                     line: None,
                     concept: Some(c.id.clone()),
                     message: format!(
-                        "`{term}`, deprecated here, stays preferred in `{}` read before, \
-                         which it names (give that concept's id to change it)",
+                        "`{term}`, deprecated here, is deprecated in `{}` read before too, \
+                         where it was the preferred term",
                         c.id
                     ),
                 });
