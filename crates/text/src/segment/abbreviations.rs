@@ -19,9 +19,9 @@ pub(super) enum AbbrClass {
     Number,
     /// Ends a sentence only before a common sentence starter ("the U.S. How").
     General,
-    /// Ends a time after a number or a place after a comma ("9 a.m.",
-    /// "Washington, D.C."): there it ends a sentence before a capitalised
-    /// word that does not go on with it; elsewhere it is [`General`].
+    /// Ends a time after a number ("9 a.m."): there, unless the time opens
+    /// its sentence, it ends a sentence before a capitalised word that does
+    /// not go on with it; elsewhere it is [`General`].
     ///
     /// [`General`]: AbbrClass::General
     PhraseEnd,
@@ -185,6 +185,6 @@ mod tests {
         assert!(!continues_a_phrase("Talks"));
         assert_eq!(abbreviation("a.m"), Some(AbbrClass::PhraseEnd));
         assert_eq!(abbreviation("P.M"), Some(AbbrClass::PhraseEnd));
-        assert_eq!(abbreviation("D.C"), Some(AbbrClass::PhraseEnd));
+        assert_eq!(abbreviation("D.C"), None);
     }
 }

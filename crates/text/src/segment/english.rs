@@ -374,12 +374,22 @@ impl<'a> Scanner<'a> {
             .any(u8::is_ascii_digit)
     }
 
-    /// The word at `start` follows a number or a comma and a space: `9
-    /// a.m.`, `Washington, D.C.` (see [`AbbrClass::PhraseEnd`]).
-    fn after_number_or_comma(&self, start: usize) -> bool {
+    /// The word at `start` follows a number and a space: `9 a.m.` (see
+    /// [`AbbrClass::PhraseEnd`]).
+    fn after_number(&self, start: usize) -> bool {
         let before = self.text.get(..start).unwrap_or("");
         let trimmed = before.trim_end_matches([' ', '\u{a0}']);
-        trimmed.len() < before.len() && trimmed.ends_with(|c: char| c == ',' || c.is_ascii_digit())
+        trimmed.len() < before.len() && trimmed.ends_with(|c: char| c.is_ascii_digit())
+    }
+
+    /// The sentence so far, up to `start`, is a short phrase put first (`At
+    /// 10 a.m.`, `By 5 p.m. Friday`): what follows is its clause (`At 10
+    /// a.m. Prime Minister Kishida arrived`, which a code review found
+    /// split), not a new sentence.
+    fn fronted(&self, start: usize) -> bool {
+        self.text
+            .get(self.start..start)
+            .is_some_and(|before| before.split_whitespace().count() <= 3)
     }
 
     /// The capitalised word at `at` goes on with a time or place before it:
@@ -393,12 +403,22 @@ impl<'a> Scanner<'a> {
             .unwrap_or(rest.len());
         let word = &rest[..word_end];
         let capitals = word.len() >= 2 && word.bytes().all(|b| b.is_ascii_uppercase());
-        let next = rest[word_end..].trim_start_matches(' ');
-        let before_time = rest[word_end..].starts_with(' ')
-            && next
-                .get(..4)
-                .is_some_and(|w| w.eq_ignore_ascii_case("time"))
-            && !next[4..].starts_with(|c: char| c.is_ascii_alphabetic());
+        // `time` as the second or third word (`Tokyo time`, `Japan
+        // Standard Time`), capitalised words before it.
+        let words: Vec<&str> = rest
+            .split(' ')
+            .take(3)
+            .map(|w| w.trim_end_matches(|c: char| !c.is_ascii_alphabetic()))
+            .collect();
+        let before_time = words
+            .iter()
+            .skip(1)
+            .position(|w| w.eq_ignore_ascii_case("time"))
+            .is_some_and(|k| {
+                words[..=k]
+                    .iter()
+                    .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()))
+            });
         capitals || before_time || abbreviations::continues_a_phrase(word)
     }
 
@@ -582,7 +602,9 @@ impl<'a> Scanner<'a> {
             Token::Abbr(AbbrClass::PhraseEnd) => {
                 kind == Kind::Upper
                     && (self.starter_at(word)
-                        || (self.after_number_or_comma(start) && !self.continues_a_phrase(word)))
+                        || (self.after_number(start)
+                            && !self.fronted(start)
+                            && !self.continues_a_phrase(word)))
             }
             Token::Initial => match kind {
                 Kind::Upper => self.starter_at(word),
@@ -653,7 +675,18 @@ impl<'a> Scanner<'a> {
         let digits = (1..=4).contains(&word.len()) && word.iter().all(u8::is_ascii_digit);
         let roman = crate::numerals::roman_value(&word.to_ascii_uppercase()).is_some();
         let ends = k >= self.b.len() || self.b[k].is_ascii_whitespace();
-        ((digits || roman) && ends).then_some(k)
+        // The next entry, or the line's end, follows: prose goes on in lower
+        // case (`Exports fell......... 2024 was a bad year`, `Well...... I
+        // don't know`, which a code review found split).
+        let mut next = k;
+        while matches!(byte(self.b, next), b' ' | b'\t') {
+            next += 1;
+        }
+        let entry_ends = next >= self.b.len()
+            || matches!(self.b[next], b'\n' | b'\r')
+            || self.b[next].is_ascii_digit()
+            || self.b[next].is_ascii_uppercase();
+        ((digits || roman) && ends && entry_ends).then_some(k)
     }
 
     /// `!` or `?` at `i`, with any more of them after it.
@@ -1100,8 +1133,9 @@ mod tests {
         );
     }
 
-    /// `9 a.m. Talks` and `Washington, D.C. Officials` had been one
-    /// sentence each (an analyst's review).
+    /// `9 a.m. Talks` had been one sentence (an analyst's review).
+    /// `Washington, D.C. Officials` stays one: after `D.C.` a capitalised
+    /// word is as often a title (`D.C. Mayor Muriel Bowser`).
     #[test]
     fn a_time_or_a_place_ends_before_a_new_sentence() {
         assert_eq!(
@@ -1109,11 +1143,8 @@ mod tests {
             ["Talks began at 9 a.m.", "Officials met until noon."]
         );
         assert_eq!(
-            sentences("He flew to Washington, D.C. Officials said the talks ended."),
-            [
-                "He flew to Washington, D.C.",
-                "Officials said the talks ended."
-            ]
+            sentences("Talks went on until 5 p.m. Negotiators then left."),
+            ["Talks went on until 5 p.m.", "Negotiators then left."]
         );
         for one in [
             "Talks begin at 9 a.m. Monday in Tokyo.",
@@ -1123,6 +1154,12 @@ mod tests {
             "Talks begin at 10:30 A.M. September 3.",
             "The D.C. Circuit ruled on the tariffs.",
             "He read the D.C. Council report.",
+            // A time put first is the clause's, not a sentence of its own
+            // (a code review), and a zone of several words goes on.
+            "At 10 a.m. Prime Minister Kishida arrived at the summit.",
+            "At 9 a.m. Japanese officials met.",
+            "Talks resume at 10 a.m. Japan Standard Time on Monday.",
+            "The rally in Washington, D.C. Mayor Muriel Bowser attended was large.",
         ] {
             assert_eq!(sentences(one), [one]);
         }
@@ -1322,6 +1359,17 @@ mod tests {
         assert_eq!(
             sentences("He paused... 3 of them left."),
             ["He paused... 3 of them left."]
+        );
+        // Prose that goes on in lower case is no contents line: the dots
+        // are an ellipsis (which, of four or more, ends a sentence before a
+        // figure), and the number stays with its sentence.
+        assert_eq!(
+            sentences("Exports fell......... 2024 was a bad year for steel."),
+            ["Exports fell.........", "2024 was a bad year for steel."]
+        );
+        assert_eq!(
+            sentences("Well...... I don't know what to say about tariffs."),
+            ["Well......", "I don't know what to say about tariffs."]
         );
     }
 
