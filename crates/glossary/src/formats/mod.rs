@@ -68,36 +68,95 @@ pub(crate) fn row_comment(c: &Concept, terms: &[&Term]) -> String {
 /// and the note of each of the row's `terms` (`None` where it has none). A
 /// term's note starts with `| term: ` at the start of the comment or after
 /// a space, and runs to the next one.
+///
+/// Markers are taken left to right, each searched for only after the note
+/// before it starts: a term may itself hold ` | ` and another term's marker
+/// (`x | y` and `y` in `| x | y: note`), which, taken out of order, sliced
+/// the comment backwards and panicked. Of markers starting at one place the
+/// earlier term's is taken, as the writer writes them in the row's order.
 pub(crate) fn split_comment<'a>(
     comment: &'a str,
     terms: &[&str],
 ) -> (&'a str, Vec<Option<&'a str>>) {
-    // (where the marker starts, where its note starts, which term)
+    let markers: Vec<Option<String>> = terms
+        .iter()
+        .map(|t| (!t.is_empty()).then(|| format!("| {t}: ")))
+        .collect();
+    // The first marker of `marker` at or after `from` that starts the
+    // comment or follows a space.
+    let find = |marker: &str, from: usize| {
+        comment
+            .get(from..)?
+            .match_indices(marker)
+            .map(|(p, _)| from + p)
+            .find(|&p| p == 0 || comment[..p].ends_with(' '))
+    };
+    // (where the marker starts, where its note starts, which term), in
+    // order of both.
     let mut marks: Vec<(usize, usize, usize)> = Vec::new();
-    for (k, term) in terms.iter().enumerate() {
-        if term.is_empty() {
-            continue;
-        }
-        let marker = format!("| {term}: ");
-        let found = comment
-            .match_indices(&marker)
-            .map(|(p, _)| p)
-            .find(|&p| (p == 0 || comment[..p].ends_with(' ')) && !marks.iter().any(|m| m.0 == p));
-        if let Some(p) = found {
-            marks.push((p, p + marker.len(), k));
-        }
+    let mut taken = vec![false; terms.len()];
+    let mut cursor = 0;
+    loop {
+        let next = markers
+            .iter()
+            .enumerate()
+            .filter(|&(k, _)| !taken[k])
+            .filter_map(|(k, m)| {
+                let m = m.as_deref()?;
+                find(m, cursor).map(|p| (p, p + m.len(), k))
+            })
+            .min_by_key(|&(p, _, k)| (p, k));
+        let Some(mark) = next else { break };
+        taken[mark.2] = true;
+        cursor = mark.1;
+        marks.push(mark);
     }
-    marks.sort_unstable();
     let base = marks.first().map_or(comment, |m| &comment[..m.0]).trim();
     let mut notes = vec![None; terms.len()];
     for (i, &(_, from, k)) in marks.iter().enumerate() {
         let to = marks.get(i + 1).map_or(comment.len(), |m| m.0);
-        let note = comment[from..to].trim();
+        let note = comment.get(from..to).unwrap_or("").trim();
         if !note.is_empty() {
             notes[k] = Some(note);
         }
     }
     (base, notes)
+}
+
+/// Adds a row's terms (OmegaT, UTX: a source and a target, either maybe
+/// empty) to `c` with `status`, each with its note from [`split_comment`];
+/// a term `c` has already keeps its status and takes the note only if it
+/// has none. Returns which of `terms` were new to `c`.
+pub(crate) fn merge_row_terms(
+    c: &mut Concept,
+    terms: [(crate::Lang, &str); 2],
+    notes: &[Option<&str>],
+    status: crate::Status,
+) -> [bool; 2] {
+    let mut added = [false; 2];
+    for (k, (lang, term)) in terms.into_iter().enumerate() {
+        if term.is_empty() {
+            continue;
+        }
+        let note = notes.get(k).copied().flatten().map(str::to_string);
+        match c.terms_mut(lang).iter_mut().find(|t| t.term == term) {
+            Some(known) => {
+                if known.note.is_none() {
+                    known.note = note;
+                }
+            }
+            None => {
+                c.terms_mut(lang).push(Term {
+                    term: term.to_string(),
+                    reading: None,
+                    status,
+                    note,
+                });
+                added[k] = true;
+            }
+        }
+    }
+    added
 }
 
 /// `s` as one cell of a tab-separated row that has no escapes (UTX,
@@ -600,7 +659,8 @@ pub fn import_file(path: &Path, format: Option<Format>, lenient: bool) -> Result
 
 /// Why a file that is not UTF-8 is refused, and how to convert it: a
 /// spreadsheet in Japan saves CSV in Shift_JIS (Windows' CP932), older
-/// Unix files are EUC-JP. (kotoba_text's encoding module tells UTF-16 only.)
+/// Unix files are EUC-JP, and Western text saved on Windows is Windows-1252.
+/// (kotoba_text's encoding module tells UTF-16 only.)
 fn not_utf8(bytes: &[u8], path: &Path) -> String {
     let name = path.display();
     let iconv = |from: &str| {
@@ -608,7 +668,7 @@ fn not_utf8(bytes: &[u8], path: &Path) -> String {
     };
     // Text that reads both ways is EUC-JP when Shift_JIS would make it
     // half-width katakana only (EUC-JP's kanji bytes are such katakana).
-    let sjis = japanese_multibyte(bytes, shift_jis_char);
+    let sjis = shift_jis_evidence(bytes);
     let euc = japanese_multibyte(bytes, euc_jp_char).is_some();
     match sjis {
         Some(wide) if wide > 0 || !euc => format!(
@@ -616,6 +676,11 @@ fn not_utf8(bytes: &[u8], path: &Path) -> String {
             iconv("CP932")
         ),
         _ if euc => format!("not UTF-8: the file looks like EUC-JP{}", iconv("EUC-JP")),
+        _ if windows_1252_text(bytes) => format!(
+            "not UTF-8: the file looks like Windows-1252 or Latin-1 (Western European \
+             text saved on Windows){}",
+            iconv("CP1252")
+        ),
         _ => "invalid UTF-8: glossary files are read as UTF-8 (or UTF-16 with a byte-order \
               mark)"
             .to_string(),
@@ -641,6 +706,39 @@ fn japanese_multibyte(bytes: &[u8], char_len: fn(&[u8]) -> Option<usize>) -> Opt
     multibyte.then_some(wide)
 }
 
+/// Whether `bytes` read as Shift_JIS with evidence of Japanese, and then
+/// how many double-byte characters they hold. Reading through is not
+/// enough: a trail byte may be ASCII, so Windows-1252's `Côte d’Ivoire`
+/// (`\xf4t`, `\x92I`) reads as two kanji, and Latin-1's capitals
+/// (0xC0–0xDF) as half-width katakana; iconv -f CP932 made mojibake of
+/// them. Evidence is kana (lead 0x82 or 0x83 with a trail byte of 0x80 or
+/// more), or two double-byte characters or two half-width katakana in a
+/// row. (Not a share of pairs with ASCII trail bytes: katakana アーミ all
+/// have one, so a file of katakana terms has nothing else.)
+fn shift_jis_evidence(bytes: &[u8]) -> Option<usize> {
+    let (mut i, mut wide) = (0, 0);
+    let mut evidence = false;
+    // The width of the character just before, if it was not ASCII.
+    let mut previous: Option<usize> = None;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            previous = None;
+            i += 1;
+            continue;
+        }
+        let n = shift_jis_char(&bytes[i..])?;
+        let trail = bytes.get(i + 1).copied().unwrap_or(0);
+        if n == 2 {
+            wide += 1;
+            evidence |= matches!(bytes[i], 0x82 | 0x83) && trail >= 0x80;
+        }
+        evidence |= previous == Some(n);
+        previous = Some(n);
+        i += n;
+    }
+    evidence.then_some(wide)
+}
+
 /// The length of the Shift_JIS (CP932) character a non-ASCII byte starts:
 /// a half-width katakana, or a lead byte and its trail byte.
 fn shift_jis_char(b: &[u8]) -> Option<usize> {
@@ -649,6 +747,16 @@ fn shift_jis_char(b: &[u8]) -> Option<usize> {
         (0x81..=0x9f | 0xe0..=0xfc, Some(0x40..=0x7e | 0x80..=0xfc)) => Some(2),
         _ => None,
     }
+}
+
+/// Whether `bytes` may be Windows-1252 (or Latin-1) text: no NUL or other
+/// control character but tab and line breaks (those are a binary file or
+/// UTF-16 without a byte-order mark), and none of the five bytes
+/// Windows-1252 leaves undefined.
+fn windows_1252_text(bytes: &[u8]) -> bool {
+    bytes.iter().all(|&b| {
+        !matches!(b, 0x00..=0x08 | 0x0b | 0x0e..=0x1f | 0x7f | 0x81 | 0x8d | 0x8f | 0x90 | 0x9d)
+    })
 }
 
 /// The length of the EUC-JP character a non-ASCII byte starts.
@@ -1304,6 +1412,177 @@ mod tests {
             }
         }
         Ok(())
+    }
+
+    /// Windows-1252 and Latin-1 text (`Côte d’Ivoire`, `naïve`, `Straße`)
+    /// read through as Shift_JIS, an ASCII byte taken for a trail byte, and
+    /// was named so: iconv -f CP932 made mojibake of it. Shift_JIS needs
+    /// Japanese evidence; Western text is named Windows-1252.
+    #[test]
+    fn western_text_is_not_taken_for_shift_jis() {
+        let path = Path::new("w.csv");
+        for bytes in [
+            &b"en,ja\nC\xf4te d\x92Ivoire,x\n"[..],
+            b"en,ja\nna\xefve,x\n",
+            b"en,ja\nStra\xdfe,x\n",
+            b"en,ja\n10\xb0C,x\n",
+            b"en,ja\n\x93caf\xe9\x94,x\n",
+        ] {
+            let message = not_utf8(bytes, path);
+            assert!(
+                message.starts_with("not UTF-8: the file looks like Windows-1252"),
+                "{bytes:?}: {message}"
+            );
+            assert!(
+                message.contains("iconv -f CP1252 -t UTF-8 w.csv"),
+                "{message}"
+            );
+        }
+        // Japanese: a kanji pair, katakana whose trail bytes are all ASCII
+        // (セーフガード), hiragana alone, half-width katakana.
+        for bytes in [
+            &b"en,ja\ntariff,\x8a\xd6\x90\xc5\n"[..],
+            b"en,ja\nsafeguard,\x83\x5a\x81\x5b\x83\x74\x83\x4b\x81\x5b\x83\x68\n",
+            b"en,ja\nno,\x82\xcc\n",
+            b"en,ja\nsafeguard,\xbe\xb0\xcc\xde\xb0\xc4\xde\n",
+        ] {
+            let message = not_utf8(bytes, path);
+            assert!(
+                message.starts_with("not UTF-8: the file looks like Shift_JIS"),
+                "{bytes:?}: {message}"
+            );
+        }
+        // A binary file is neither.
+        assert!(not_utf8(b"a\x00\xff", path).starts_with("invalid UTF-8"));
+    }
+
+    /// `| x | y: note` panicked (begin > end) when one term (`x | y`) held
+    /// another's marker (`| y: `): markers were found term by term and
+    /// sorted. In an OmegaT row, a UTX row, and a glossary written from
+    /// JSON Lines to OmegaT and UTX and read back.
+    #[test]
+    fn a_term_holding_another_terms_marker_keeps_its_note() -> Result<(), Error> {
+        let terms = |g: &Glossary| -> Vec<(String, Option<String>)> {
+            g.concepts
+                .iter()
+                .flat_map(|c| c.en.iter().chain(&c.ja))
+                .map(|t| (t.term.clone(), t.note.clone()))
+                .collect()
+        };
+        let pair = |en: &str, n: Option<&str>, ja: &str, m: Option<&str>| {
+            vec![
+                (en.to_string(), n.map(str::to_string)),
+                (ja.to_string(), m.map(str::to_string)),
+            ]
+        };
+        let (g, problems) = read(
+            "x | y\ty\t| x | y: note\n",
+            Format::OmegaT,
+            Path::new("om.txt"),
+            false,
+        )?;
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(terms(&g), pair("x | y", Some("note"), "y", None));
+        let (g, _) = read(
+            "#UTX 1.20; en/ja\n#src\ttgt\tterm status\tcomment\nA | B\tB\tapproved\t| A | B: n\n",
+            Format::Utx,
+            Path::new("u.utx"),
+            false,
+        )?;
+        assert_eq!(terms(&g), pair("A | B", Some("n"), "B", None));
+        let jsonl = r#"{"id":"t","en":[{"term":"tariff | duty","status":"preferred","note":"n1"}],"ja":[{"term":"duty","status":"preferred","note":"n2"}]}"#;
+        let (g, _) = read(jsonl, Format::Jsonl, Path::new("rt.jsonl"), false)?;
+        for f in [Format::OmegaT, Format::Utx] {
+            let (back, problems) = read(&write(&g, f), f, Path::new("rt"), false)?;
+            assert!(problems.is_empty(), "{problems:?}");
+            assert_eq!(
+                terms(&back),
+                pair("tariff | duty", Some("n1"), "duty", Some("n2")),
+                "{}",
+                f.name()
+            );
+        }
+        Ok(())
+    }
+
+    /// Property-style, over awkward terms, notes and comments: splitting
+    /// never panics, its parts are in order, and what [`row_comment`]
+    /// writes reads back unless it is ambiguous (a note or definition
+    /// holding `|`; a term that is another term, or another's start and
+    /// `: `, its marker at the same place).
+    #[test]
+    fn split_comment_reads_back_what_row_comment_writes() {
+        const PIECES: [&str; 11] = [
+            "x",
+            "y",
+            " | ",
+            "|",
+            ": ",
+            ":",
+            " ",
+            "関税",
+            "a b",
+            "| y: ",
+            "| x | y: ",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let text = |next: &mut dyn FnMut(usize) -> usize| {
+            let n = next(5);
+            (0..n)
+                .map(|_| PIECES[next(PIECES.len())])
+                .collect::<String>()
+        };
+        let term = |t: &str, note: &str| Term {
+            term: t.to_string(),
+            reading: None,
+            status: crate::Status::Preferred,
+            note: Some(note.to_string()).filter(|n| !n.is_empty()),
+        };
+        for _ in 0..20_000 {
+            let (t0, t1) = (text(&mut next), text(&mut next));
+            let (t0, t1) = (t0.trim(), t1.trim());
+            // Any comment at all: no panic, and the parts are its own.
+            let raw = text(&mut next);
+            let (base, notes) = split_comment(&raw, &[t0, t1]);
+            assert!(raw.contains(base), "{raw:?}");
+            assert!(notes.iter().flatten().all(|n| raw.contains(n)), "{raw:?}");
+            // What the writer writes.
+            let (n0, n1, def) = (text(&mut next), text(&mut next), text(&mut next));
+            let (n0, n1, def) = (n0.trim(), n1.trim(), def.trim());
+            if t0.is_empty() || t1.is_empty() {
+                continue;
+            }
+            let c = Concept {
+                id: "c".into(),
+                domain: String::new(),
+                definition: def.to_string(),
+                note: String::new(),
+                en: vec![term(t0, n0)],
+                ja: vec![term(t1, n1)],
+            };
+            let written = row_comment(&c, &[&c.en[0], &c.ja[0]]);
+            let (base, notes) = split_comment(&written, &[t0, t1]);
+            let marker = |t: &str| format!("| {t}: ");
+            let ambiguous = [n0, n1, def].iter().any(|s| s.contains('|'))
+                || marker(t0).starts_with(&marker(t1))
+                || marker(t1).starts_with(&marker(t0));
+            if !ambiguous {
+                fn want(n: &str) -> Option<&str> {
+                    Some(n).filter(|n| !n.is_empty())
+                }
+                assert_eq!(
+                    (base, notes[0], notes[1]),
+                    (def, want(n0), want(n1)),
+                    "{written:?} {t0:?} {t1:?}"
+                );
+            }
+        }
     }
 
     /// Excel on Windows shows a UTF-8 CSV without a byte-order mark as

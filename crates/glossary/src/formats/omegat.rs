@@ -122,29 +122,11 @@ pub fn read(text: &str, path: &Path, problems: &mut Vec<Error>) -> Result<Glossa
         } else {
             Status::Admitted
         };
-        for ((lang, term, key), note) in [(Lang::En, src, key_en), (Lang::Ja, tgt, key_ja)]
-            .into_iter()
-            .zip(term_notes)
-        {
-            if term.is_empty() {
-                continue;
-            }
-            let note = note.map(str::to_string);
-            match c.terms_mut(lang).iter_mut().find(|t| t.term == term) {
-                Some(known) => {
-                    if known.note.is_none() {
-                        known.note = note;
-                    }
-                }
-                None => {
-                    c.terms_mut(lang).push(Term {
-                        term: term.to_string(),
-                        reading: None,
-                        status,
-                        note,
-                    });
-                    owner.insert(key, at);
-                }
+        let added =
+            super::merge_row_terms(c, [(Lang::En, src), (Lang::Ja, tgt)], &term_notes, status);
+        for (key, added) in [key_en, key_ja].into_iter().zip(added) {
+            if added {
+                owner.insert(key, at);
             }
         }
     }

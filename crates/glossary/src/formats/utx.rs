@@ -236,28 +236,7 @@ pub fn read_all(
             }
         };
         let c = &mut g.concepts[at];
-        for ((lang, term), note) in [(Lang::En, src), (Lang::Ja, tgt)]
-            .into_iter()
-            .zip(term_notes)
-        {
-            if term.is_empty() {
-                continue;
-            }
-            let note = note.map(str::to_string);
-            match c.terms_mut(lang).iter_mut().find(|t| t.term == term) {
-                Some(known) => {
-                    if known.note.is_none() {
-                        known.note = note;
-                    }
-                }
-                None => c.terms_mut(lang).push(Term {
-                    term: term.to_string(),
-                    reading: None,
-                    status,
-                    note,
-                }),
-            }
-        }
+        super::merge_row_terms(c, [(Lang::En, src), (Lang::Ja, tgt)], &term_notes, status);
     }
     generated.extend(
         g.concepts
