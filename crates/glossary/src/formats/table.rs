@@ -44,6 +44,35 @@ const PAIR_COLUMNS: [&str; 8] = [
     "concept_note",
 ];
 
+/// Other names of an en/ja table's `note` column, as client glossaries
+/// head it (after lowercasing).
+const NOTE_NAMES: [&str; 5] = ["notes", "comment", "comments", "remark", "remarks"];
+
+/// Whether an en/ja table would read a column named `h` (normalised, not
+/// one it reads) wrong, rather than merely not keep it: a status or term
+/// of the long form, or a second column of a language's terms (`ja2`,
+/// `Japanese (2)`, `en_alt`, `synonyms`), whose terms would be lost.
+fn misread_by_pairs(h: &str) -> bool {
+    const TERMS: [&str; 6] = [
+        "alt",
+        "alternative",
+        "variant",
+        "variants",
+        "synonym",
+        "synonyms",
+    ];
+    if matches!(h, "status" | "term" | "lang") {
+        return true;
+    }
+    let rest = ["english", "japanese", "eng", "jpn", "en", "ja"]
+        .iter()
+        .find_map(|lang| h.strip_prefix(lang))
+        .unwrap_or(h);
+    let letters: String = rest.chars().filter(char::is_ascii_alphabetic).collect();
+    let after_lang = rest.len() < h.len();
+    (after_lang && letters.is_empty()) || TERMS.contains(&letters.as_str())
+}
+
 /// The terms of a cell of an en/ja table: several variants of one term may
 /// share it, separated by `;` or `；` (empty pieces are none).
 fn variants(cell: &str) -> Vec<&str> {
@@ -116,20 +145,46 @@ pub fn read(
         .quoting(delimiter != b'\t')
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut header: Vec<String> = reader
+    let raw: Vec<String> = reader
         .headers()
         .map_err(|e| Error::parse(path, Some(1), format!("bad header: {e}")))?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    let mut header: Vec<String> = raw
         .iter()
         .map(|h| match Lang::from_tag(h) {
             // `en-US`, `Japanese`: the `en` and `ja` columns.
             Some(lang) => lang.code().to_string(),
             // `concept note`, `Concept-Note`: one name.
-            None => h.trim().to_ascii_lowercase().replace([' ', '-'], "_"),
+            None => h.to_ascii_lowercase().replace([' ', '-'], "_"),
         })
         .collect();
     // Files kotoba wrote before terms had notes keep their meaning.
     if header == OLD_HEADER {
         header[7] = "concept_note".to_string();
+    }
+    let has = |h: &[String], name: &str| h.iter().any(|x| x == name);
+    let pairs = !has(&header, "lang") && has(&header, "en") && has(&header, "ja");
+    // Client glossaries call the en/ja table's note column many names.
+    if pairs {
+        let note_columns: Vec<usize> = (0..header.len())
+            .filter(|&k| header[k] == "note" || NOTE_NAMES.contains(&header[k].as_str()))
+            .collect();
+        if let [first, second, ..] = note_columns[..] {
+            return Err(Error::parse(
+                path,
+                Some(1),
+                format!(
+                    "the columns `{}` and `{}` are both read as the note of an en/ja table; \
+                     keep one",
+                    raw[first], raw[second]
+                ),
+            ));
+        }
+        for k in note_columns {
+            header[k] = "note".to_string();
+        }
     }
     // Two columns of a name kotoba reads: which one holds the data is a
     // guess (others, such as two `comment` columns, are not read).
@@ -147,7 +202,6 @@ pub fn read(
         ));
     }
     let col = |name: &str| header.iter().position(|h| h == name);
-    let pairs = col("lang").is_none() && col("en").is_some() && col("ja").is_some();
     if !pairs && (col("id").is_none() || col("lang").is_none() || col("term").is_none()) {
         return Err(Error::parse(
             path,
@@ -163,25 +217,39 @@ pub fn read(
             ),
         ));
     }
-    // An en/ja table reads these columns and no others: a column it would
-    // pass over (`status`, a second Japanese variant `ja2`) is data lost,
-    // so it is refused, pointing to the form that has a place for it.
-    if pairs
-        && let Some(other) = header
-            .iter()
-            .find(|h| !h.is_empty() && !PAIR_COLUMNS.contains(&h.as_str()))
-    {
-        return Err(Error::parse(
-            path,
-            Some(1),
-            format!(
-                "an en/ja table (one concept a row) has no place for the column `{other}`; \
-                 write the long form instead, one row per term with the columns \
-                 id,lang,term,status,note (and domain, definition, reading, concept_note), \
-                 which gives each term its status and note; variants of one term may also \
-                 share its cell, separated by `;`"
-            ),
-        ));
+    // An en/ja table reads the columns it has a place for. One whose data
+    // it would read wrong (`status` left 米 admitted under `forbidden`,
+    // `ja2` lost a variant) is refused, pointing to the form that has a
+    // place for it; any other (`Source`, `Context`) is passed over, said.
+    if pairs {
+        for (k, h) in header.iter().enumerate() {
+            if h.is_empty() || PAIR_COLUMNS.contains(&h.as_str()) {
+                continue;
+            }
+            if misread_by_pairs(h) {
+                return Err(Error::parse(
+                    path,
+                    Some(1),
+                    format!(
+                        "an en/ja table (one concept a row) has no place for the column `{h}`; \
+                         write the long form instead, one row per term with the columns \
+                         id,lang,term,status,note (and domain, definition, reading, \
+                         concept_note), which gives each term its status and note; variants \
+                         of one term may also share its cell, separated by `;`"
+                    ),
+                ));
+            }
+            notes.push(Note {
+                path: path.to_path_buf(),
+                line: Some(1),
+                concept: None,
+                message: format!(
+                    "the column `{}` is not kept (an en/ja table reads {})",
+                    raw[k],
+                    PAIR_COLUMNS.join(", ")
+                ),
+            });
+        }
     }
     let unnamed: Vec<usize> = (0..header.len())
         .filter(|&k| header[k].is_empty())
@@ -860,7 +928,12 @@ mod tests {
         for (text, column) in [
             ("en,ja,status\nrice,米,forbidden\n", "status"),
             ("en,ja,ja2\ntrade,貿易,通商\n", "ja2"),
-            ("English,Japanese,Comment\ntrade,貿易,x\n", "comment"),
+            (
+                "en,Japanese,Japanese (2)\ntrade,貿易,通商\n",
+                "japanese_(2)",
+            ),
+            ("en,ja,synonyms\ntrade,貿易,通商\n", "synonyms"),
+            ("en,ja,term\ntrade,貿易,通商\n", "term"),
         ] {
             let err = read(text, b',', Path::new("p.csv"), &mut Vec::new())
                 .err()
@@ -912,6 +985,91 @@ mod tests {
             "l.csv",
         );
         assert_eq!(g.concepts[0].ja[0].status, Status::Deprecated);
+    }
+
+    /// `English,Japanese,Notes` was refused ("no place for the column
+    /// `notes`", a review found it), though client glossaries mostly have
+    /// such a column: `notes`, `comment(s)` and `remarks` are the note
+    /// column, and a column the table would not misread (`Source`) is
+    /// passed over with a note naming it, not refused.
+    #[test]
+    fn an_en_ja_table_reads_its_note_column_by_common_names() -> Result<(), Error> {
+        for name in ["Notes", "Comment", "comments", "Remarks", "note"] {
+            let text = format!("English,Japanese,{name}\ntariff,関税,customs law\n");
+            let g = read_clean(&text, b',', "n.csv");
+            assert_eq!(
+                g.concepts[0].ja[0].note.as_deref(),
+                Some("customs law"),
+                "{name}"
+            );
+        }
+        let (mut problems, mut notes) = (Vec::new(), Vec::new());
+        let g = super::read(
+            "en\tja\tSource\tRemarks\tContext\ntariff\t関税\tWTO\tlaw\tx\n",
+            b'\t',
+            Path::new("s.tsv"),
+            &mut problems,
+            &mut notes,
+            &mut Vec::new(),
+        )?;
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(g.concepts[0].ja[0].note.as_deref(), Some("law"));
+        let notes: Vec<String> = notes.iter().map(|n| n.to_string()).collect();
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(
+            notes[0].starts_with("s.tsv:1: the column `Source` is not kept"),
+            "{notes:?}"
+        );
+        assert!(notes[1].contains("`Context` is not kept"), "{notes:?}");
+        // Two columns read as the note: which one is meant is a guess.
+        let err = read(
+            "en,ja,note,Comments\ntariff,関税,a,b\n",
+            b',',
+            Path::new("t.csv"),
+            &mut Vec::new(),
+        )
+        .err()
+        .map(|e| e.to_string());
+        assert_eq!(
+            err.as_deref(),
+            Some(
+                "t.csv:1: the columns `note` and `Comments` are both read as the note of an \
+                 en/ja table; keep one"
+            )
+        );
+        // The long form is as it was: `comment` is not its note column.
+        let g = read_clean("id,lang,term,comment\nt,en,tariff,x\n", b',', "l.csv");
+        assert_eq!(g.concepts[0].en[0].note, None);
+        Ok(())
+    }
+
+    /// Which unknown columns an en/ja table refuses (it would misread
+    /// them) and which it passes over.
+    #[test]
+    fn misread_columns_are_told_from_others() {
+        for h in [
+            "status",
+            "term",
+            "ja2",
+            "en_2",
+            "japanese_(2)",
+            "english_(alt)",
+            "synonyms",
+            "variant",
+        ] {
+            assert!(super::misread_by_pairs(h), "{h}");
+        }
+        for h in [
+            "source",
+            "context",
+            "entry",
+            "english_definition",
+            "jargon",
+            "comment_2",
+            "pos",
+        ] {
+            assert!(!super::misread_by_pairs(h), "{h}");
+        }
     }
 
     /// A cell of several variants (`貿易摩擦; 通商摩擦`) was one term that
