@@ -30,6 +30,7 @@
 //! assert_eq!(set_aside, ["Related", "Tokyo stocks rise"]);
 //! ```
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use aho_corasick::AhoCorasick;
@@ -94,39 +95,22 @@ pub fn furniture_sentences(text: &str, spans: &[SentenceSpan]) -> Vec<bool> {
         }
         paragraphs.push(paragraph);
     }
-    let mut aside = Vec::with_capacity(spans.len());
-    let mut block: Option<usize> = None;
-    let mut links: Option<usize> = None;
-    // The paragraph of a block's label standing alone so far: the block is
-    // then the paragraph after it (`About USTR` over its note).
-    let mut label_alone: Option<(usize, &str)> = None;
-    for (i, (s, &p)) in spans.iter().zip(&paragraphs).enumerate() {
-        let line = sentence(s);
-        // A block's label alone (`＜担当＞`) is furniture too.
-        let marked = boilerplate(line) || furniture(line) || block_label(line);
-        let after_label = label_alone
-            .take()
-            .is_some_and(|(at, label)| p == at + 1 && block_goes_on(label, line));
-        if block == Some(p) {
-            aside.push(true);
-            continue;
-        }
-        if after_label {
-            block = Some(p);
-            aside.push(true);
-            continue;
-        }
-        if links == Some(p) && link_title(line, opens_a_line(text, spans, i)) {
-            aside.push(true);
-            continue;
-        }
-        block = (marked && opens_a_block(line)).then_some(p);
-        label_alone = block
-            .filter(|_| !ends_a_sentence(line))
-            .map(|at| (at, line));
-        links = (marked && opens_links(line)).then_some(p);
-        aside.push(marked);
-    }
+    let lines: Vec<BlockLine> = spans
+        .iter()
+        .zip(&paragraphs)
+        .map(|(s, &paragraph)| {
+            let line = sentence(s);
+            BlockLine {
+                line,
+                span: s.start..s.end,
+                paragraph,
+                // A block's label alone (`＜担当＞`) is furniture too.
+                marked: boilerplate(line) || furniture(line) || block_label(line),
+                heading: !ends_a_sentence(line),
+            }
+        })
+        .collect();
+    let mut aside = block_furniture(text, &lines);
     // A note on the author: the last paragraph with anything left in it,
     // when an earlier one has something too.
     let kept = |i: usize| !aside[i];
@@ -149,13 +133,75 @@ pub fn furniture_sentences(text: &str, spans: &[SentenceSpan]) -> Vec<bool> {
     aside
 }
 
-/// True when sentence `i` of `spans` opens a line of `text`: the first, or
-/// one with a line break between it and the sentence before.
-fn opens_a_line(text: &str, spans: &[SentenceSpan], i: usize) -> bool {
-    let gap = i
-        .checked_sub(1)
-        .and_then(|before| Some(spans.get(before)?.end..spans.get(i)?.start));
-    gap.is_none_or(|gap| text.get(gap).is_none_or(|gap| gap.contains('\n')))
+/// A sentence of a document as [`block_furniture`] reads it.
+#[derive(Debug, Clone)]
+pub struct BlockLine<'a> {
+    /// The sentence's text, as its labels are matched.
+    pub line: &'a str,
+    /// Where it stands in the document: a line break between one and the
+    /// next sentence's `span` sets that one on a line of its own.
+    pub span: Range<usize>,
+    /// Its paragraph's number; a block ends with its paragraph.
+    pub paragraph: usize,
+    /// It is furniture of itself (a [`boilerplate`] phrase, a line of
+    /// [`furniture`], a [`block_label`]): only such a line opens a block
+    /// or a list of links.
+    pub marked: bool,
+    /// It stands as a heading (no final punctuation): a block's label that
+    /// does may stand alone over the paragraph it labels.
+    pub heading: bool,
+}
+
+/// Which of a document's sentences (`lines`, in order, in `text`) are
+/// furniture: a `marked` one, the rest of its paragraph after a marked one
+/// that [`opens_a_block`] or is a [`block_label`] (`Contact`), the paragraph
+/// after such a label standing alone as a `heading` when it
+/// [`block_goes_on`] there (`About USTR` over its note), and the
+/// [`link_title`]s after a marked one that [`opens_links`] (`Related`,
+/// `Read more: …`), not the story's lines after them.
+///
+/// [`furniture_sentences`] and the summarizer both read blocks with this,
+/// each marking lines as it knows them: one reading, however either grows.
+pub fn block_furniture(text: &str, lines: &[BlockLine]) -> Vec<bool> {
+    let mut aside = Vec::with_capacity(lines.len());
+    let mut block: Option<usize> = None;
+    let mut links: Option<usize> = None;
+    // The paragraph of a block's label standing alone so far: the block is
+    // then the paragraph after it (`About USTR` over its note).
+    let mut label_alone: Option<(usize, &str)> = None;
+    let mut previous_end: Option<usize> = None;
+    for l in lines {
+        let p = l.paragraph;
+        // The first sentence, or one after a line break, opens a line.
+        let own_line = previous_end.is_none_or(|end| {
+            text.get(end..l.span.start)
+                .is_none_or(|gap| gap.contains('\n'))
+        });
+        previous_end = Some(l.span.end);
+        let after_label = label_alone
+            .take()
+            .is_some_and(|(at, label)| p == at + 1 && block_goes_on(label, l.line));
+        if block == Some(p) {
+            aside.push(true);
+            continue;
+        }
+        if after_label {
+            block = Some(p);
+            aside.push(true);
+            continue;
+        }
+        if links == Some(p) && link_title(l.line, own_line) {
+            aside.push(true);
+            continue;
+        }
+        // A label alone in brackets with spaces inside (`【 担当 】`) is a
+        // block's label that `opens_a_block` does not read.
+        block = (l.marked && (opens_a_block(l.line) || block_label(l.line))).then_some(p);
+        label_alone = block.filter(|_| l.heading).map(|at| (at, l.line));
+        links = (l.marked && opens_links(l.line)).then_some(p);
+        aside.push(l.marked);
+    }
+    aside
 }
 
 /// Phrases of a data file (`data/boilerplate-phrases.txt`, the summarizer's
@@ -621,6 +667,38 @@ mod tests {
         assert_eq!(
             aside(contact, SegmentLang::English),
             ["Contact", "Jane Doe, Trade Office."]
+        );
+    }
+
+    /// The summarizer and term extraction read blocks with one helper; a
+    /// caller says which lines are marked and which are headings: a marked
+    /// heading that opens a block (`About USTR`) takes the paragraph after
+    /// it, the same label ending a sentence does not; a label in brackets
+    /// with spaces inside (`【 担当 】`) opens its block as `【担当】` does.
+    #[test]
+    fn blocks_are_read_from_the_callers_marks() {
+        let text = "Exports rose.\n\nAbout USTR\n\nThe Office of the United States Trade \
+                    Representative (USTR) is responsible for trade policy.\n";
+        let spans = split_sentences(text, SegmentLang::English);
+        let lines = |heading: bool| -> Vec<BlockLine> {
+            spans
+                .iter()
+                .enumerate()
+                .map(|(i, s)| BlockLine {
+                    line: &text[s.start..s.end],
+                    span: s.start..s.end,
+                    paragraph: i,
+                    marked: i == 1,
+                    heading,
+                })
+                .collect()
+        };
+        assert_eq!(block_furniture(text, &lines(true)), [false, true, true]);
+        assert_eq!(block_furniture(text, &lines(false)), [false, true, false]);
+        let release = "経済産業省は意見募集を開始しました。\n\n【 担当 】\n安全保障貿易管理課\n";
+        assert_eq!(
+            aside(release, SegmentLang::Japanese),
+            ["【 担当 】", "安全保障貿易管理課"]
         );
     }
 
