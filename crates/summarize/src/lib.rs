@@ -480,11 +480,26 @@ mod tests {
                  The United States and Japan signed a trade agreement on Monday. Under the deal:\n\n\
                  • Japan will eliminate or reduce tariffs on about $7 billion of U.S. agricultural products\n\
                  • Japan eliminates tariffs on about 600 items of U.S. farm goods\n\
-                 • Tariffs on beef, pork, wheat, cheese, wine and fresh fruit from the United States\n\n\
+                 • Tariffs on beef, pork, wheat, cheese, wine and fresh fruit from the United States\n\
+                 • Farm products from the United States, Canada and Australia\n\
+                 • Auto parts worth about $2 billion from Japan and Mexico\n\
+                 • Tariffs on processed pork, imported wheat and fresh fruit from the United States\n\
+                 • The United States will cut tariffs on machine tools and steam turbines\n\
+                 • Japan eliminates tariffs on beef over 15 years\n\n\
                  The agreement takes effect on January 1.\n",
                 Lang::En,
-                ["• Japan will eliminate", "• Japan eliminates"],
-                "• Tariffs on beef",
+                vec![
+                    "• Japan will eliminate",
+                    "• Japan eliminates tariffs on about",
+                    "• The United States will cut",
+                    "• Japan eliminates tariffs on beef over",
+                ],
+                vec![
+                    "• Tariffs on beef",
+                    "• Farm products",
+                    "• Auto parts",
+                    "• Tariffs on processed",
+                ],
             ),
             (
                 "日米貿易協定\n\n日米両政府は月曜日、貿易協定に署名した。主な内容は次の通り。\n\n\
@@ -493,8 +508,8 @@ mod tests {
                  ・牛肉、豚肉、小麦、チーズ、ワインの関税\n\n\
                  協定は１月１日に発効する。\n",
                 Lang::Ja,
-                ["・日本は", "・米国は"],
-                "・牛肉",
+                vec!["・日本は", "・米国は"],
+                vec!["・牛肉"],
             ),
         ] {
             let out = summarizer(Method::Lead, 10).summarize(text, lang, Split::Sentences);
@@ -504,7 +519,12 @@ mod tests {
                     "{opening}: {out:?}"
                 );
             }
-            assert!(out.iter().all(|s| !s.text.starts_with(dropped)), "{out:?}");
+            for opening in dropped {
+                assert!(
+                    out.iter().all(|s| !s.text.starts_with(opening)),
+                    "{opening}: {out:?}"
+                );
+            }
         }
     }
 

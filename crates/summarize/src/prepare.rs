@@ -783,8 +783,11 @@ const JAPANESE_CLAUSE_CHARS: usize = 12;
 /// with no tagger to tell: [`ENGLISH_CLAUSE_WORDS`] words or more and a
 /// finite verb's shape — an auxiliary or modal of
 /// `data/finite-verbs-en.txt` (`Japan will eliminate …`), a lowercase word
-/// in `-ed` after the first (`Japan agreed to …`), or the second word in
-/// `-s` in lowercase after a capitalised first (`Japan eliminates …`).
+/// in `-ed` after the first that stands where a verb does
+/// ([`past_verb_at`]: `Japan agreed to …`, not `on processed pork`), or
+/// the second word in `-s` in lowercase after a capitalised first that
+/// may be its subject ([`present_verb`]: `Japan eliminates …`, not `Farm
+/// products from …`). Noun-phrase items stay fragments.
 fn english_clause(sentence: &str, words: usize) -> bool {
     static VERBS: OnceLock<Vec<&'static str>> = OnceLock::new();
     let verbs = VERBS.get_or_init(|| {
@@ -793,30 +796,111 @@ fn english_clause(sentence: &str, words: usize) -> bool {
     if words < ENGLISH_CLAUSE_WORDS {
         return false;
     }
-    let tokens: Vec<&str> = sentence
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    let lowercase = |w: &str| w.chars().all(|c| !c.is_uppercase());
+    let tokens = clause_tokens(sentence);
     let auxiliary = tokens
         .iter()
-        .any(|w| verbs.iter().any(|v| w.eq_ignore_ascii_case(v)));
-    let past = tokens
-        .iter()
-        .skip(1)
-        .any(|w| lowercase(w) && w.len() >= 5 && w.ends_with("ed"));
-    let present = match tokens.as_slice() {
-        [first, second, ..] => {
-            first.starts_with(char::is_uppercase)
-                && lowercase(second)
-                && second.len() >= 4
-                && second.ends_with('s')
-                && !second.ends_with("ss")
-        }
-        _ => false,
+        .any(|t| verbs.iter().any(|v| t.bare.eq_ignore_ascii_case(v)));
+    let past = (1..tokens.len()).any(|i| past_verb_at(&tokens, i));
+    auxiliary || past || present_verb(&tokens)
+}
+
+/// A word of a line as [`english_clause`] reads it: `bare` without the
+/// punctuation around it, `comma` when a comma, semicolon or colon follows
+/// it (a list's or a clause's break).
+struct ClauseToken<'a> {
+    bare: &'a str,
+    comma: bool,
+}
+
+/// The words of `sentence` from its first word with a letter in it (past
+/// a list item's mark, `•`, `1.`), figures after it kept: a figure before
+/// `listed items` tells as much as a word does.
+fn clause_tokens(sentence: &str) -> Vec<ClauseToken<'_>> {
+    sentence
+        .split_whitespace()
+        .map(|raw| ClauseToken {
+            bare: raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''),
+            comma: raw
+                .trim_end_matches(['"', '\'', '’', '”', ')'])
+                .ends_with([',', ';', ':']),
+        })
+        .filter(|t| !t.bare.is_empty())
+        .skip_while(|t| !t.bare.chars().any(char::is_alphabetic))
+        .collect()
+}
+
+/// True when `word` is in `list` (lowercase), without regard to case.
+fn listed(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// Prepositions and conjunctions that join a noun to what follows
+/// (`data/noun-phrase-joins-en.txt`).
+fn joins() -> &'static [&'static str] {
+    static JOINS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    JOINS.get_or_init(|| {
+        kotoba_text::data_lines(include_str!("../data/noun-phrase-joins-en.txt")).collect()
+    })
+}
+
+/// Determiners and quantifiers (`data/determiners-en.txt`).
+fn determiners() -> &'static [&'static str] {
+    static DETERMINERS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    DETERMINERS.get_or_init(|| {
+        kotoba_text::data_lines(include_str!("../data/determiners-en.txt")).collect()
+    })
+}
+
+/// True when the second word, lowercase in `-s`, is a verb in the
+/// present after a capitalised first word that may be its subject (a
+/// name, `Japan eliminates …`): not when the first is a determiner or a
+/// preposition (`The products …`), the second is one or ends a list's
+/// item (`Japan, …`), or the word after it joins a noun to what follows
+/// (`Farm products from …`, `Auto parts worth …`; a review found such
+/// noun phrases taken as clauses).
+fn present_verb(tokens: &[ClauseToken]) -> bool {
+    let [first, second, rest @ ..] = tokens else {
+        return false;
     };
-    auxiliary || past || present
+    let lowercase = |w: &str| w.chars().all(|c| !c.is_uppercase());
+    let function = |w: &str| listed(joins(), w) || listed(determiners(), w);
+    first.bare.starts_with(char::is_uppercase)
+        && !first.comma
+        && !function(first.bare)
+        && lowercase(second.bare)
+        && second.bare.len() >= 4
+        && second.bare.ends_with('s')
+        && !second.bare.ends_with("ss")
+        && !second.comma
+        && !function(second.bare)
+        && rest.first().is_none_or(|next| !listed(joins(), next.bare))
+}
+
+/// True when word `i`, lowercase in `-ed`, is a verb in the past: the word
+/// before it (past an adverb in `-ly`, `newly imported`) may end its
+/// subject (`Japan agreed …`). After a preposition, a conjunction, a
+/// determiner, a possessive, a figure or a list's comma it is an adjective
+/// in a noun phrase (`on processed pork, imported wheat`, `200 listed
+/// items`; a review found such noun phrases taken as clauses).
+fn past_verb_at(tokens: &[ClauseToken], i: usize) -> bool {
+    let Some(word) = tokens.get(i).map(|t| t.bare) else {
+        return false;
+    };
+    if word.len() < 5 || !word.ends_with("ed") || word.chars().any(char::is_uppercase) {
+        return false;
+    }
+    let adverb = |t: &ClauseToken| {
+        t.bare.len() >= 5 && t.bare.ends_with("ly") && t.bare.chars().all(|c| c.is_lowercase())
+    };
+    let Some(before) = tokens[..i].iter().rev().find(|t| !adverb(t)) else {
+        return false;
+    };
+    !before.comma
+        && before.bare.chars().any(char::is_alphabetic)
+        && !before.bare.ends_with("'s")
+        && !before.bare.ends_with("’s")
+        && !listed(joins(), before.bare)
+        && !listed(determiners(), before.bare)
 }
 
 /// True for a line of cells parted by two gaps or more of three spaces, or
@@ -1043,51 +1127,29 @@ fn mark_table_labels(sentences: &mut [Sentence]) {
 }
 
 /// Marks the rest of a paragraph as boilerplate after a line of furniture
-/// that opens it with a `block` label ([`kotoba_text::page::opens_a_block`]:
-/// `Contact`, `About IPEF`, `Correction: …`), or the next paragraph after
-/// such a label standing alone as a heading (a release's `About USTR` over
-/// its note; a review found the note in summaries), and the link titles after one
-/// that opens a list of links ([`kotoba_text::page::opens_links`]: `Related`,
-/// `Read more: …`), not the story's lines after them.
+/// that opens it with a `block` label (`Contact`, `About IPEF`,
+/// `Correction: …`), or the next paragraph after such a label standing
+/// alone as a heading (a release's `About USTR` over its note; a review
+/// found the note in summaries), and the link titles after one that opens
+/// a list of links (`Related`, `Read more: …`), not the story's lines after
+/// them: [`kotoba_text::page::block_furniture`], as term extraction reads
+/// them.
 fn mark_blocks(text: &str, sentences: &mut [Sentence]) {
-    let mut block: Option<usize> = None;
-    let mut links: Option<usize> = None;
-    // The paragraph of a block's label that stands alone so far: the
-    // block is then the paragraph after it (`About USTR` over its note).
-    let mut label_alone: Option<(usize, String)> = None;
-    let mut previous_end: Option<usize> = None;
-    for s in sentences.iter_mut() {
-        let own_line = previous_end
-            .is_none_or(|end| text.get(end..s.start).is_none_or(|gap| gap.contains('\n')));
-        previous_end = Some(s.end);
-        if links == Some(s.paragraph) && kotoba_text::page::link_title(&s.text, own_line) {
-            s.boilerplate = true;
-            continue;
-        }
-        links = None;
-        let after_label = label_alone.take().is_some_and(|(p, label)| {
-            s.paragraph == p + 1 && kotoba_text::page::block_goes_on(&label, &s.text)
-        });
-        if block == Some(s.paragraph) {
-            s.boilerplate = true;
-        } else if after_label {
-            s.boilerplate = true;
-            block = Some(s.paragraph);
-        } else if s.boilerplate && kotoba_text::page::opens_links(&s.text) {
-            links = Some(s.paragraph);
-            block = None;
-        } else if s.boilerplate && kotoba_text::page::opens_a_block(&s.text) {
-            block = Some(s.paragraph);
-            label_alone = s.heading.then(|| (s.paragraph, s.text.clone()));
-        } else if s.heading && kotoba_text::page::block_label(&s.text) {
-            // A release's `＜担当＞` or `【問い合わせ先】` over its contact
-            // lines (an analyst's review found them in summaries).
-            s.boilerplate = true;
-            block = Some(s.paragraph);
-            label_alone = Some((s.paragraph, s.text.clone()));
-        } else {
-            block = None;
-        }
+    let lines: Vec<kotoba_text::page::BlockLine> = sentences
+        .iter()
+        .map(|s| kotoba_text::page::BlockLine {
+            line: &s.text,
+            span: s.start..s.end,
+            paragraph: s.paragraph,
+            // A release's `＜担当＞` or `【問い合わせ先】` heading over its
+            // contact lines (an analyst's review found them in summaries).
+            marked: s.boilerplate || (s.heading && kotoba_text::page::block_label(&s.text)),
+            heading: s.heading,
+        })
+        .collect();
+    let aside = kotoba_text::page::block_furniture(text, &lines);
+    for (s, aside) in sentences.iter_mut().zip(aside) {
+        s.boilerplate |= aside;
     }
 }
 
@@ -1155,6 +1217,36 @@ fn lines(text: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A noun-phrase list item is no clause, however long, nor its plural
+    /// noun a verb in `-s` nor its adjective in `-ed` a verb in the past (a
+    /// review found these taken into summaries); items with a finite verb
+    /// still are clauses.
+    #[test]
+    fn noun_phrase_items_are_no_clauses() {
+        for item in [
+            "• Farm products from the United States, Canada and Australia",
+            "• Auto parts worth about $2 billion from Japan and Mexico",
+            "• Tariffs on processed pork, imported wheat and fresh fruit from the United States",
+            "• Auto parts, machinery and chemicals from Japan and Mexico",
+            "• The products of farms in the United States and Canada",
+            "• Quotas on newly imported wheat and barley from Canada and Australia",
+            "• Japan's processed food exports to the United States and Canada",
+            "• Duties on 200 listed items from the United States and Canada",
+        ] {
+            assert!(!english_clause(item, 12), "{item}");
+        }
+        for item in [
+            "• Japan will eliminate or reduce tariffs on about $7 billion of U.S. agricultural products",
+            "• The United States will cut tariffs on machine tools and steam turbines",
+            "• Japan eliminates tariffs on beef over 15 years",
+            "• Japan agreed to open its market to American beef and pork",
+            "• Japan fully eliminated tariffs on wine from the United States",
+            "• Japan eliminates the tariff on about 600 items of U.S. farm goods",
+        ] {
+            assert!(english_clause(item, 12), "{item}");
+        }
+    }
 
     /// Rows of a PDF's table and lines run across its two columns cannot
     /// stand alone; prose with a space too many can.
