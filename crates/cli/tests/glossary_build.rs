@@ -1768,3 +1768,31 @@ fn a_termbase_holds_only_well_supported_proposals() {
     assert_eq!(code, 0);
     assert!(table.lines().any(|l| l.starts_with("cancel\t")), "{table}");
 }
+
+/// A word inside nested glossary terms (`rate` of `MFN tariff rate`, inside
+/// `tariff rate` too) was counted once for each, so `--new-only` dropped it
+/// though it stands alone as often (a code review).
+#[test]
+fn extract_new_only_counts_a_word_inside_nested_glossary_terms_once() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let text = dir.path().join("rates.txt");
+    let mut body = String::new();
+    for country in ["Japan", "Korea", "Canada", "Mexico"] {
+        body.push_str(&format!("The MFN tariff rate on {country} fell. "));
+        body.push_str(&format!("The rate in {country} held. "));
+    }
+    std::fs::write(&text, body).unwrap_or_else(|e| panic!("{e}"));
+    let text = s(&text);
+    let (code, out, err) = run(&[
+        "glossary",
+        "extract",
+        "--lang",
+        "en",
+        "--new-only",
+        "--min-freq",
+        "1",
+        &text,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.lines().any(|l| l.starts_with("rate\t")), "{out}");
+}

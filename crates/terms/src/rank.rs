@@ -689,8 +689,23 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
         // Nor the words of a glossary term seen nowhere else (`critical`
         // and `minerals` of `critical minerals`; a translator's review):
         // every occurrence of theirs is one of the term the glossary has.
+        // Counted over the outermost glossary terms only: `rate` inside
+        // `MFN tariff rate` is inside `tariff rate` too, and was counted
+        // twice (a code review).
+        let nested: std::collections::HashSet<&str> = rows
+            .iter()
+            .filter(|r| r.glossary.is_some())
+            .flat_map(|r| {
+                crate::stats::inner_keys(&r.key)
+                    .into_iter()
+                    .map(|(_, _, k)| k)
+            })
+            .collect();
         let mut inside: HashMap<&str, u64> = HashMap::default();
-        for r in rows.iter().filter(|r| r.glossary.is_some()) {
+        for r in rows
+            .iter()
+            .filter(|r| r.glossary.is_some() && !nested.contains(r.key.as_str()))
+        {
             for (_, _, sub) in crate::stats::inner_keys(&r.key) {
                 let n = inside.entry(sub).or_default();
                 *n = n.saturating_add(r.freq);
