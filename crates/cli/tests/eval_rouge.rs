@@ -385,8 +385,9 @@ fn file_names_that_are_not_utf8_pair_by_their_bytes() {
     assert_eq!(by_id(&out).len(), 2, "{out}");
 }
 
-/// A summary without a reference (or the other way round) is left out of
-/// the mean, said on stderr, and the exit status says the set was not whole.
+/// A summary without a reference is left out of the mean, a reference
+/// without a summary scored 0 in it; each is said on stderr, and the exit
+/// status says the set was not whole.
 #[test]
 fn unmatched_summaries_leave_the_mean_and_fail_the_run() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -397,9 +398,19 @@ fn unmatched_summaries_leave_the_mean_and_fail_the_run() {
     let (code, out, err) = rouge(&system, &reference, &["--format", "jsonl"]);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("no reference for `b`"), "{err}");
-    assert!(err.contains("1 summary(ies) without a partner"), "{err}");
+    assert!(
+        err.contains("1 summary(ies) without a reference left out in the mean of 1 pairs"),
+        "{err}"
+    );
     let ids: Vec<String> = by_id(&out).into_iter().map(|(id, _)| id).collect();
     assert_eq!(ids, ["a"]);
+    // The other way round, the reference is scored 0, and said so.
+    let (code, _, err) = rouge(&reference, &system, &["--format", "jsonl"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("1 reference(s) without a summary scored 0 in the mean of 2 pairs"),
+        "{err}"
+    );
     // The whole set matched: exit 0.
     write(&reference, &records(&[("a", EN_REF), ("b", JA_REF)]));
     let (code, _, err) = rouge(&system, &reference, &[]);

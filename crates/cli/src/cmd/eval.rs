@@ -195,12 +195,22 @@ pub fn rouge(args: RougeArgs) -> Result<Status> {
         eprintln!("kotoba: {failed} input(s) failed");
         return Ok(Status::Failures);
     }
-    // The mean covers fewer pairs than were given: the run did not do what
-    // was asked, though what it wrote is right for the pairs it names.
+    // Summaries without a reference are left out of the mean, and
+    // references without a summary scored 0 in it: either way the run did
+    // not get what was asked.
     if !unmatched.is_empty() {
+        let missing = pairs.iter().filter(|p| !system.contains_key(p.id)).count();
+        let orphans = unmatched.len() - missing;
+        let mut parts = Vec::new();
+        if missing > 0 {
+            parts.push(format!("{missing} reference(s) without a summary scored 0"));
+        }
+        if orphans > 0 {
+            parts.push(format!("{orphans} summary(ies) without a reference left out"));
+        }
         eprintln!(
-            "kotoba: {} summary(ies) without a partner left out of the mean of {} pairs",
-            unmatched.len(),
+            "kotoba: {} in the mean of {} pairs",
+            parts.join(", "),
             scored.len()
         );
         return Ok(Status::Failures);
