@@ -552,6 +552,10 @@ pub struct InputArgs {
     /// A final report on stderr: documents done, failed, time.
     #[arg(short, long)]
     pub verbose: bool,
+    /// Text output of several documents without the `==> id <==` line and
+    /// the blank line that set each document apart.
+    #[arg(long)]
+    pub no_heading: bool,
 }
 
 /// A count of 1 or more (`--top 0` would ask for nothing).
@@ -604,7 +608,8 @@ pub struct SentencesArgs {
 /// Output formats of `sentences`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SentencesFormat {
-    /// One sentence per line.
+    /// One sentence per line; of several documents, each under a `==> id
+    /// <==` line and followed by a blank one (`--no-heading`: neither).
     Text,
     /// `{"id","index","start","end","text"}` per sentence; byte offsets into
     /// the text as read (UTF-8, a byte-order mark removed).

@@ -144,23 +144,27 @@ impl Rendered for Vec<Vec<u8>> {
     }
 }
 
-/// Whether the run reads more than one document: several inputs, a folder
-/// or JSON Lines. Text output then heads each document with its id
-/// ([`text_heading`]), as `head` and `tail` head each file.
+/// Whether text output heads each document with its id ([`text_heading`]),
+/// as `head` and `tail` head each file: when the run reads more than one
+/// document (several inputs, a folder or JSON Lines) and `--no-heading` is
+/// not given.
 pub fn several_documents(input: &InputArgs) -> bool {
-    input.jsonl
+    let several = input.jsonl
         || input.inputs.len() > 1
         || input
             .inputs
             .iter()
-            .any(|i| i != "-" && Path::new(i).is_dir())
+            .any(|i| i != "-" && Path::new(i).is_dir());
+    several && !input.no_heading
 }
 
 /// The line that heads a document's text output in a run of several
 /// ([`several_documents`]): `==> id <==`.
 pub fn text_heading(out: &mut Vec<u8>, id: &str) {
     out.extend_from_slice(b"==> ");
-    out.extend_from_slice(id.as_bytes());
+    // One line whatever the id holds (a JSON Lines id may hold a line
+    // break): written as a TSV cell is.
+    out.extend_from_slice(kotoba_glossary::formats::plain_tsv_cell(id).as_bytes());
     out.extend_from_slice(b" <==\n");
 }
 

@@ -764,3 +764,17 @@ fn repeated_record_ids_are_noted() {
     );
     assert!(!err.contains("repeat"), "{err}");
 }
+
+/// Headings can be turned off (a pipeline counting sentences), and an id
+/// holding a line break stays on its heading's line (a code review).
+#[test]
+fn headings_can_be_left_out_and_keep_to_one_line() {
+    let jsonl = "{\"id\":\"x\\ny\",\"text\":\"Tariffs rose. Talks ended.\"}\n\
+                 {\"id\":\"z\",\"text\":\"Rice.\"}\n";
+    let (code, out, err) = util::run(&["sentences", "--jsonl", "-q", "-"], jsonl);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.starts_with("==> x y <==\nTariffs rose.\n"), "{out}");
+    let (code, out, err) = util::run(&["sentences", "--jsonl", "--no-heading", "-q", "-"], jsonl);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, "Tariffs rose.\nTalks ended.\nRice.\n");
+}

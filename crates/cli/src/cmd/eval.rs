@@ -206,7 +206,9 @@ pub fn rouge(args: RougeArgs) -> Result<Status> {
             parts.push(format!("{missing} reference(s) without a summary scored 0"));
         }
         if orphans > 0 {
-            parts.push(format!("{orphans} summary(ies) without a reference left out"));
+            parts.push(format!(
+                "{orphans} summary(ies) without a reference left out"
+            ));
         }
         eprintln!(
             "kotoba: {} in the mean of {} pairs",
