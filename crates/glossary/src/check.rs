@@ -520,6 +520,9 @@ pub fn check_pairs(
     let mut holds: HashMap<(usize, usize), bool> = HashMap::new();
     let mut issues = Vec::new();
     for pair in pairs {
+        // This pair's issues start here: a repeat is looked for among them
+        // only (a scan of all the corpus's issues was quadratic).
+        let first_issue = issues.len();
         if let Some((kind, lang, text)) = pair_problem(pair) {
             issues.push(Issue {
                 line: pair.line,
@@ -640,9 +643,8 @@ pub fn check_pairs(
                     && let Some(instead) = instead
                     // One finding for a term two concepts deprecate alike
                     // (a user glossary's and the built-in one's).
-                    && !issues.iter().any(|i| {
-                        i.line == pair.line
-                            && i.kind == IssueKind::Deprecated
+                    && !issues[first_issue..].iter().any(|i| {
+                        i.kind == IssueKind::Deprecated
                             && i.term == text
                             && i.expected == [instead.term.as_str()]
                     })
