@@ -182,38 +182,27 @@ fn deprecate_everywhere(
         .filter(|c| !own.contains(&c.id))
     {
         for lang in [Lang::En, Lang::Ja] {
-            let mut changed = Vec::new();
-            let mut was_preferred = Vec::new();
+            // Each term changed, and whether it was the concept's preferred.
+            let mut changed: Vec<(String, bool)> = Vec::new();
             for t in c.terms_mut(lang) {
-                if !wanted.contains(&(lang, t.term.as_str())) {
+                if !wanted.contains(&(lang, t.term.as_str())) || t.status == Status::Deprecated {
                     continue;
                 }
-                match t.status {
-                    Status::Admitted => changed.push(t.term.clone()),
-                    Status::Preferred => was_preferred.push(t.term.clone()),
-                    Status::Deprecated => continue,
-                }
+                changed.push((t.term.clone(), t.status == Status::Preferred));
                 t.status = Status::Deprecated;
             }
-            for term in changed {
+            for (term, was_preferred) in changed {
+                let had = if was_preferred {
+                    ", where it was the preferred term"
+                } else {
+                    ""
+                };
                 notes.push(formats::Note {
                     path: file.to_path_buf(),
                     line: None,
                     concept: Some(c.id.clone()),
                     message: format!(
-                        "`{term}`, deprecated here, is deprecated in `{}` read before too",
-                        c.id
-                    ),
-                });
-            }
-            for term in was_preferred {
-                notes.push(formats::Note {
-                    path: file.to_path_buf(),
-                    line: None,
-                    concept: Some(c.id.clone()),
-                    message: format!(
-                        "`{term}`, deprecated here, is deprecated in `{}` read before too, \
-                         where it was the preferred term",
+                        "`{term}`, deprecated here, is deprecated in `{}` read before too{had}",
                         c.id
                     ),
                 });

@@ -572,16 +572,7 @@ mod tests {
             Farmers' groups criticised the decision and warned of lower prices for domestic growers.\n\n\
             The cut follows two years of talks with the United States and Australia over market access.\n";
         let ledes = |out: &[Extract]| out.iter().filter(|s| s.text.contains("half")).count();
-        for method in [
-            Method::Lead,
-            Method::Luhn,
-            Method::LexRank,
-            Method::TextRank,
-            Method::Centroid,
-            Method::SumBasic,
-            Method::PacSum,
-            Method::LeadRank,
-        ] {
+        for method in Method::ALL {
             let out = summarizer(method, 3).summarize(text, Lang::En, Split::Sentences);
             assert_eq!(ledes(&out), 1, "{method:?}: {out:?}");
         }
