@@ -27,7 +27,7 @@ pub struct Selection {
     /// MMR trade-off λ in [0, 1]: 1 ignores redundancy; `None` turns MMR
     /// off. Unless it is 1, a near duplicate of a chosen sentence (cosine
     /// of their `vectors` at least 0.5) waits until nothing
-    /// else is left, MMR or not, when [`select`] is given the vectors.
+    /// else is left, MMR or not, when the selection is given the vectors.
     pub mmr: Option<f64>,
     /// Sentences shorter than this (words, or characters for Japanese) are
     /// only taken when nothing longer is left.

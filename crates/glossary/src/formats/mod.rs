@@ -537,7 +537,7 @@ pub fn write(glossary: &Glossary, format: Format) -> String {
     }
 }
 
-/// How many terms of `glossary` [`write`] leaves out in `format`: in
+/// How many terms of `glossary` [`write()`] leaves out in `format`: in
 /// OmegaT, whose rows have no status, the deprecated terms (a row would
 /// offer them as translations) and, of a concept without an English term
 /// to pair them with, the Japanese terms after the first; in UTX, the terms
@@ -581,7 +581,7 @@ impl WriteOptions {
     }
 }
 
-/// Writes a glossary in `format` as [`write`] does, with `options`.
+/// Writes a glossary in `format` as [`write()`] does, with `options`.
 pub fn write_with(glossary: &Glossary, format: Format, options: WriteOptions) -> String {
     let text = write(glossary, format);
     if options.bom && matches!(format, Format::Csv | Format::Tsv) {

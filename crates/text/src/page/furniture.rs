@@ -126,7 +126,7 @@ fn follow_prompt(s: &str, w: &Words) -> bool {
 const LEADER_MARKS: usize = 4;
 
 /// True for a line of a table of contents: a title, a leader of
-/// [`LEADER_MARKS`] marks or more, then a page number ending the line
+/// four marks or more (`LEADER_MARKS`), then a page number ending the line
 /// (`1 Export controls on semiconductors ............ 3`, `第１章　輸出管理
 /// …………３`, `Annex . . . . . iv`). Every summarizing method had taken
 /// the English ones, which end in a full stop to the splitter. No part of
