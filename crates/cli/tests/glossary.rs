@@ -1888,7 +1888,7 @@ fn a_user_glossarys_deprecated_terms_hold_over_the_built_in_ones() {
         "{out}"
     );
     assert!(
-        err.contains("is deprecated in `trade-surplus` read before too"),
+        err.contains("is now deprecated in `trade-surplus` read before too"),
         "{err}"
     );
     let (code, out, err) = run(
@@ -2059,8 +2059,8 @@ fn a_user_deprecation_of_another_concepts_preferred_term_is_said() {
     );
     assert!(
         err.contains(
-            "`関税`, deprecated here, is deprecated in `tariff` read before too, where it \
-             was the preferred term"
+            "`関税`, deprecated here, is now deprecated in `tariff` read before too (it was \
+             that concept's preferred term)"
         ),
         "{err}"
     );

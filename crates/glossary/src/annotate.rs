@@ -1697,7 +1697,7 @@ mod tests {
         assert_eq!(
             found_in(
                 &a,
-                "赤沢亮正経済再生担当大臣と経済再生担当相が貿易黒字に触れた。"
+                "赤沢亮正経済財政担当大臣と経済財政担当相が貿易黒字に触れた。"
             ),
             ["貿易黒字"]
         );
@@ -1745,6 +1745,19 @@ mod tests {
             found_in(&a, "Japan's trade surplus grew. The surplus is large."),
             ["trade surplus", "surplus"]
         );
+        Ok(())
+    }
+
+    /// A Japanese translator's review: parts of people's names were glossed
+    /// (細川 of 細川律夫氏, 大豆 of 大豆生田氏), and old forms 稅 and 內 were
+    /// not read as 税 and 内.
+    #[test]
+    fn parts_of_names_before_an_honorific_and_old_forms() -> Result<(), Error> {
+        let g = shared_default_glossary()?;
+        let a = Annotator::new(Arc::clone(&g))?;
+        assert!(found_in(&a, "細川律夫氏と大豆生田氏が出席した。").is_empty());
+        assert_eq!(found_in(&a, "大豆の輸入が増えた。"), ["大豆", "輸入"]);
+        assert_eq!(found(&a, &g, "關稅が上がった。"), [pair("關稅", "tariff")]);
         Ok(())
     }
 

@@ -671,7 +671,8 @@ pub fn check_pairs(
                         && inside_a_longer_name(source, &span, &term.term))
                     || (span.lang == Lang::Ja
                         && source[span.start..span.end].chars().any(is_cjk)
-                        && titles.inside_a_title(source, &span))
+                        && (titles.inside_a_title(source, &span)
+                            || crate::names::inside_a_name(source, &span)))
                     || targets.is_empty()
                     || present.contains(&span.concept)
                     || (span.lang == Lang::Ja && rendered.contains(&(span.concept, Some(span.term))))
@@ -814,9 +815,21 @@ fn concept_holds(
                         || (t.status == crate::Status::Admitted
                             && !is_context_term(inner_id, Lang::En, &t.term))
                 })
-                .any(|t| contains_term(&long.term, &t.term, Lang::En))
+                .any(|t| {
+                    contains_term(&long.term, &t.term, Lang::En) && !negates(&long.term, &t.term)
+                })
         })
     })
+}
+
+/// Whether `long` names the opposite of `short` by a prefix before it
+/// (`non-tariff barrier` is no `tariff barrier`: 非関税障壁 passed for
+/// `tariff barriers`, a translator's review found).
+fn negates(long: &str, short: &str) -> bool {
+    let (long, short) = (long.to_lowercase(), short.to_lowercase());
+    ["non-", "non "]
+        .iter()
+        .any(|prefix| long.contains(&format!("{prefix}{short}")))
 }
 
 /// Whether `long` holds `short`: in English as whole words, case and
@@ -2317,6 +2330,42 @@ mod tests {
             issues_of(&a, &pairs, Direction::EnJa)?,
             [(2, "semiconductor-manufacturing-equipment".to_string())]
         );
+        Ok(())
+    }
+
+    /// A Japanese translator's review: 非関税障壁 passed for `tariff
+    /// barriers`; standard renderings were reported (`ruling coalition` for
+    /// 与党, `summit` for 首脳会談, `trade deficit` for 貿易収支…赤字).
+    #[test]
+    fn negated_terms_and_news_renderings() -> Result<(), Error> {
+        let a = Annotator::new(crate::shared_default_glossary()?)?;
+        let pairs = [pair(
+            2,
+            "The government is considering removing tariff barriers.",
+            "政府は非関税障壁の撤廃を検討している。",
+        )];
+        assert_eq!(
+            issues_of(&a, &pairs, Direction::EnJa)?,
+            [(2, "tariff-barrier".to_string())]
+        );
+        let pairs = [
+            pair(
+                2,
+                "Japan posted a trade deficit for the third straight month.",
+                "日本の貿易収支は３か月連続の赤字となった。",
+            ),
+            pair(
+                3,
+                "The ruling coalition lost its majority.",
+                "与党は過半数を失った。",
+            ),
+            pair(
+                4,
+                "The two leaders held a summit.",
+                "両首脳は首脳会談を行った。",
+            ),
+        ];
+        assert_eq!(issues_of(&a, &pairs, Direction::JaEn)?, []);
         Ok(())
     }
 

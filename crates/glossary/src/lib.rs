@@ -193,7 +193,7 @@ fn deprecate_everywhere(
             }
             for (term, was_preferred) in changed {
                 let had = if was_preferred {
-                    ", where it was the preferred term"
+                    " (it was that concept's preferred term)"
                 } else {
                     ""
                 };
@@ -202,7 +202,7 @@ fn deprecate_everywhere(
                     line: None,
                     concept: Some(c.id.clone()),
                     message: format!(
-                        "`{term}`, deprecated here, is deprecated in `{}` read before too{had}",
+                        "`{term}`, deprecated here, is now deprecated in `{}` read before too{had}",
                         c.id
                     ),
                 });

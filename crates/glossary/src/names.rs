@@ -76,6 +76,28 @@ impl TitleHeads {
     }
 }
 
+/// Honorifics written after a person's name (細川律夫氏, 大豆生田さん).
+const HONORIFICS: [&str; 4] = ["氏", "さん", "様", "君"];
+
+/// Whether the Japanese term at `span` is a part of a person's name: a
+/// kanji run that an honorific follows holds more than the term (細川 of
+/// 細川律夫氏, 大豆 of 大豆生田氏; a translator's review found them glossed
+/// `Prime Minister Hosokawa` and `soybean`). A name the glossary has whole
+/// (細川護熙 before 氏) is the run itself, and stays.
+pub(crate) fn inside_a_name(source: &str, span: &Span) -> bool {
+    let (start, end) = kanji_run_around(source, span.start, span.end);
+    // 氏, 様 and 君 are kanji themselves: the run ends with the honorific,
+    // and the name is the run before it.
+    let (name_end, honoured) = match HONORIFICS
+        .iter()
+        .find(|h| source[start..end].ends_with(*h) && end - h.len() > start)
+    {
+        Some(h) => (end - h.len(), true),
+        None => (end, HONORIFICS.iter().any(|h| source[end..].starts_with(h))),
+    };
+    honoured && span.end <= name_end && (start, name_end) != (span.start, span.end)
+}
+
 /// Kanji (and the iteration mark 々) that make up a compound.
 fn compound_char(c: char) -> bool {
     crate::normalize::is_kanji(c) || c == '々'
@@ -295,7 +317,7 @@ pub(crate) fn word_of_a_longer_name(
         return false;
     };
     if found.chars().any(crate::normalize::is_cjk) {
-        return titles.inside_a_title(text, span);
+        return titles.inside_a_title(text, span) || inside_a_name(text, span);
     }
     // The line's ends are looked for within the window alone: searched to
     // the document's ends for every term, a long line cost quadratic time

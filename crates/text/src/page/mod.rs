@@ -165,6 +165,7 @@ pub struct BlockLine<'a> {
 pub fn block_furniture(text: &str, lines: &[BlockLine]) -> Vec<bool> {
     let mut aside = Vec::with_capacity(lines.len());
     let mut block: Option<usize> = None;
+    let mut block_is_note = false;
     let mut links: Option<usize> = None;
     // The paragraph of a block's label standing alone so far: the block is
     // then the paragraph after it (`About USTR` over its note).
@@ -178,17 +179,36 @@ pub fn block_furniture(text: &str, lines: &[BlockLine]) -> Vec<bool> {
                 .is_none_or(|gap| gap.contains('\n'))
         });
         previous_end = Some(l.span.end);
+        // Some(whether the block is a note on a subject, `About USTR`'s,
+        // which is prose) when this paragraph is the block of a label
+        // standing alone before it.
         let after_label = label_alone
             .take()
-            .is_some_and(|(at, label)| p == at + 1 && block_goes_on(label, l.line));
+            .filter(|&(at, label)| p == at + 1 && block_goes_on(label, l.line))
+            .map(|(_, label)| !block_label(label));
         if block == Some(p) {
-            aside.push(true);
-            continue;
+            // A contact block's lines are names, numbers and addresses: a
+            // line of prose ends it (`【お問い合わせ先】⏎日本の貿易黒字が
+            // 拡大した。` had lost the rest of its paragraph, and with single
+            // line breaks the rest of the text; a translator's review). A
+            // note under a label alone (`About USTR`) is prose, and stays.
+            if !block_is_note && prose_line(l.line) {
+                block = None;
+            } else {
+                aside.push(true);
+                continue;
+            }
         }
-        if after_label {
+        if let Some(note) = after_label {
             block = Some(p);
-            aside.push(true);
-            continue;
+            block_is_note = note;
+            // A bare label's block (contact lines) ends at a line of prose,
+            // its first too.
+            if note || !prose_line(l.line) {
+                aside.push(true);
+                continue;
+            }
+            block = None;
         }
         if links == Some(p) && link_title(l.line, own_line) {
             aside.push(true);
@@ -197,11 +217,42 @@ pub fn block_furniture(text: &str, lines: &[BlockLine]) -> Vec<bool> {
         // A label alone in brackets with spaces inside (`【 担当 】`) is a
         // block's label that `opens_a_block` does not read.
         block = (l.marked && (opens_a_block(l.line) || block_label(l.line))).then_some(p);
+        block_is_note = false;
         label_alone = block.filter(|_| l.heading).map(|at| (at, l.line));
         links = (l.marked && opens_links(l.line)).then_some(p);
         aside.push(l.marked);
     }
     aside
+}
+
+/// True for a line of prose, no line of a contact block: a sentence that
+/// ends in a full stop, of six words or more in English or twelve
+/// characters or more with kana in Japanese, without an e-mail address or
+/// a `label:` opening.
+fn prose_line(line: &str) -> bool {
+    let line = line.trim();
+    let ends = line.ends_with(['。', '.', '！', '？', '!', '?']);
+    if !ends || line.contains('@') || line.contains("://") {
+        return false;
+    }
+    let labelled = line
+        .split_once([':', '：'])
+        .is_some_and(|(head, _)| head.chars().count() <= 12);
+    if labelled {
+        return false;
+    }
+    if line.chars().any(crate::japanese_script) {
+        let kana = line
+            .chars()
+            .filter(|&c| ('\u{3041}'..='\u{30ff}').contains(&c))
+            .count();
+        line.chars().count() >= 12 && kana >= 3
+    } else {
+        line.split_whitespace()
+            .filter(|w| w.chars().any(char::is_lowercase))
+            .count()
+            >= 6
+    }
 }
 
 /// Phrases of a data file (`data/boilerplate-phrases.txt`, the summarizer's
@@ -699,6 +750,21 @@ mod tests {
         assert_eq!(
             aside(release, SegmentLang::Japanese),
             ["【 担当 】", "安全保障貿易管理課"]
+        );
+    }
+
+    /// A contact block ends at a line of prose: a release's
+    /// `【お問い合わせ先】` over the next story had taken the rest of the
+    /// text from term extraction and summaries (a translator's review).
+    #[test]
+    fn a_contact_block_ends_at_a_line_of_prose() {
+        let text = "政府は対策をまとめた。\n【お問い合わせ先】\n日本の貿易黒字が拡大した。輸出は増えた。\n";
+        assert_eq!(aside(text, SegmentLang::Japanese), ["【お問い合わせ先】"]);
+        let contact = "政府は対策をまとめた。\n\n【お問い合わせ先】\n通商政策局 担当：山田\n\
+                       電話：03-3501-1511\n";
+        assert_eq!(
+            aside(contact, SegmentLang::Japanese),
+            ["【お問い合わせ先】\n通商政策局 担当：山田\n電話：03-3501-1511"]
         );
     }
 
