@@ -217,7 +217,9 @@ pub fn block_furniture(text: &str, lines: &[BlockLine]) -> Vec<bool> {
         // A label alone in brackets with spaces inside (`【 担当 】`) is a
         // block's label that `opens_a_block` does not read.
         block = (l.marked && (opens_a_block(l.line) || block_label(l.line))).then_some(p);
-        block_is_note = false;
+        // A bare label (`Contact`, `【お問い合わせ先】`) heads contact lines,
+        // which prose ends; any other (`About IPEF`, `Contact: …`) a note.
+        block_is_note = !block_label(l.line);
         label_alone = block.filter(|_| l.heading).map(|at| (at, l.line));
         links = (l.marked && opens_links(l.line)).then_some(p);
         aside.push(l.marked);
