@@ -671,8 +671,7 @@ pub fn check_pairs(
                         && inside_a_longer_name(source, &span, &term.term))
                     || (span.lang == Lang::Ja
                         && source[span.start..span.end].chars().any(is_cjk)
-                        && (titles.inside_a_title(source, &span)
-                            || crate::names::inside_a_name(source, &span)))
+                        && crate::names::inside_a_japanese_name(source, &span, &titles))
                     || targets.is_empty()
                     || present.contains(&span.concept)
                     || (span.lang == Lang::Ja && rendered.contains(&(span.concept, Some(span.term))))

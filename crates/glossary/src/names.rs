@@ -64,8 +64,7 @@ impl TitleHeads {
     /// 経済再生担当大臣, 貿易 in 貿易相. Not a term that ends the compound and
     /// is more than its head, which is the title itself after a name
     /// (経済産業大臣 in 武藤容治経済産業大臣).
-    pub(crate) fn inside_a_title(&self, source: &str, span: &Span) -> bool {
-        let (start, end) = kanji_run_around(source, span.start, span.end);
+    fn inside_a_title(&self, source: &str, (start, end): (usize, usize), span: &Span) -> bool {
         if (start, end) == (span.start, span.end) {
             return false;
         }
@@ -76,6 +75,14 @@ impl TitleHeads {
     }
 }
 
+/// Whether the Japanese term at `span` of `source` is a word of a longer
+/// title ([`TitleHeads::inside_a_title`]) or of a person's name
+/// ([`inside_a_name`]): the kanji compound around it, found once, tells.
+pub(crate) fn inside_a_japanese_name(source: &str, span: &Span, titles: &TitleHeads) -> bool {
+    let run = kanji_run_around(source, span.start, span.end);
+    titles.inside_a_title(source, run, span) || inside_a_name(source, run, span)
+}
+
 /// Honorifics written after a person's name (細川律夫氏, 大豆生田さん).
 const HONORIFICS: [&str; 4] = ["氏", "さん", "様", "君"];
 
@@ -84,8 +91,7 @@ const HONORIFICS: [&str; 4] = ["氏", "さん", "様", "君"];
 /// 細川律夫氏, 大豆 of 大豆生田氏; a translator's review found them glossed
 /// `Prime Minister Hosokawa` and `soybean`). A name the glossary has whole
 /// (細川護熙 before 氏) is the run itself, and stays.
-pub(crate) fn inside_a_name(source: &str, span: &Span) -> bool {
-    let (start, end) = kanji_run_around(source, span.start, span.end);
+fn inside_a_name(source: &str, (start, end): (usize, usize), span: &Span) -> bool {
     // 氏, 様 and 君 are kanji themselves: the run ends with the honorific,
     // and the name is the run before it.
     let (name_end, honoured) = match HONORIFICS
@@ -317,7 +323,7 @@ pub(crate) fn word_of_a_longer_name(
         return false;
     };
     if found.chars().any(crate::normalize::is_cjk) {
-        return titles.inside_a_title(text, span) || inside_a_name(text, span);
+        return inside_a_japanese_name(text, span, titles);
     }
     // The line's ends are looked for within the window alone: searched to
     // the document's ends for every term, a long line cost quadratic time

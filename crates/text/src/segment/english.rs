@@ -389,7 +389,7 @@ impl<'a> Scanner<'a> {
     fn fronted(&self, start: usize) -> bool {
         self.text
             .get(self.start..start)
-            .is_some_and(|before| before.split_whitespace().count() <= 3)
+            .is_some_and(|before| before.split_whitespace().nth(3).is_none())
     }
 
     /// The capitalised word at `at` goes on with a time or place before it:
