@@ -111,6 +111,9 @@ pub struct Annotator {
     /// The heads of Japanese titles (`data/title-heads-ja.tsv`): a term
     /// inside a longer title is no term of its own in [`Annotator::annotate`].
     titles: crate::names::TitleHeads,
+    /// The words of `data/other-words.tsv` (時系列, `legal tender`): a term
+    /// they hide is no term there.
+    other_words: crate::other_words::OtherWords,
 }
 
 // By hand: the fields hold tables and automata too large to print.
@@ -307,6 +310,7 @@ impl Annotator {
             japanese,
             context,
             titles: crate::names::TitleHeads::new(&glossary),
+            other_words: crate::other_words::OtherWords::new(match_key)?,
             glossary,
         })
     }
@@ -444,6 +448,8 @@ impl Annotator {
         // automata, which makes a large glossary compile faster. Checks that
         // care about case look at `hay`.
         let lower = match_key(hay);
+        let hiding = self.other_words.hiding(&lower);
+        let hidden = |s: usize, e: usize| crate::other_words::hidden(&hiding, s, e);
         let mut boundaries: Option<Vec<bool>> = None;
         let compute_boundaries = || {
             // The tokenizer reads line by line: the folded text as one line
@@ -497,6 +503,9 @@ impl Annotator {
                     None => continue,
                 },
             };
+            if hidden(s, e) {
+                continue;
+            }
             let targets = all.iter().filter(|t| t.year == year);
             for t in targets {
                 let ok = match t.lang {
@@ -586,7 +595,7 @@ impl Annotator {
                 if e - s == m.end() - m.start() || first_pass.contains(&(s, e)) {
                     continue; // no dot crossed, or found as written
                 }
-                if !hay[s..e].chars().any(is_cjk) {
+                if !hay[s..e].chars().any(is_cjk) || hidden(s, e) {
                     continue;
                 }
                 let b = boundaries.get_or_insert_with(&compute_boundaries);
@@ -661,6 +670,7 @@ impl Annotator {
                         .collect()
                 });
                 if seen.contains(&(s, e))
+                    || hidden(s, e)
                     || !(b[s]
                         && b[e]
                         && katakana_boundary(hay, s, e)

@@ -2647,6 +2647,42 @@ mod tests {
         Ok(())
     }
 
+    /// A term hidden inside a longer word (`data/other-words.tsv`) or a
+    /// bare context term used in its everyday sense asks no translation.
+    #[test]
+    fn hidden_terms_and_everyday_words_raise_no_finding() -> Result<(), Error> {
+        let a = Annotator::new(crate::shared_default_glossary()?)?;
+        let pairs = [
+            pair(
+                2,
+                "The time-series data were revised.",
+                "時系列データが改定された。",
+            ),
+            pair(
+                3,
+                "The coins remain legal tender.",
+                "その硬貨は今も支払いに使える。",
+            ),
+            pair(
+                4,
+                "The government judged the impact to be limited.",
+                "政府は影響は限定的と判断した。",
+            ),
+            pair(
+                5,
+                "He gave an exclusive interview.",
+                "彼は単独インタビューに応じた。",
+            ),
+        ];
+        let issues = check_pairs(&a, &pairs, Direction::Both)?;
+        assert!(issues.is_empty(), "{issues:?}");
+        // The same terms standing alone are checked.
+        let pairs = [pair(2, "Keiretsu ties were cut.", "取引関係が切られた。")];
+        let issues = check_pairs(&a, &pairs, Direction::EnJa)?;
+        assert_eq!(issues.len(), 1, "{issues:?}");
+        Ok(())
+    }
+
     /// Every row of `data/context-terms.tsv` names a term of its concept in
     /// the default glossary, and every concept of `data/title-heads-ja.tsv`
     /// is one of it: a row naming nothing would change nothing, silently.
