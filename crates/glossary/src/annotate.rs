@@ -374,7 +374,7 @@ impl Annotator {
             let term = self.glossary.concepts[s.concept].terms(s.lang).get(s.term);
             !term.is_some_and(|t| {
                 crate::names::word_of_a_longer_name(text, s, &t.term, &self.titles)
-            })
+            }) && !crate::names::another_persons_name(text, s, &self.glossary.concepts[s.concept])
         });
         // A context term (`deficit`, 黒字, `chips`) is the concept's only
         // where the text names the concept by another term too: `attention
@@ -1768,6 +1768,35 @@ mod tests {
         assert!(found_in(&a, "細川律夫氏と大豆生田氏が出席した。").is_empty());
         assert_eq!(found_in(&a, "大豆の輸入が増えた。"), ["大豆", "輸入"]);
         assert_eq!(found(&a, &g, "關稅が上がった。"), [pair("關稅", "tariff")]);
+        Ok(())
+    }
+
+    /// Another person of the same surname is not the glossary's person
+    /// (`Hillary Clinton`, `Mrs. Clinton`, ヒラリー・クリントン were glossed
+    /// クリントン大統領), while the man's own names and titles are; and a
+    /// name before a title of the glossary is the name (細川護熙 of
+    /// 細川護熙首相 was dropped as a word of a title).
+    #[test]
+    fn another_person_of_the_surname_and_a_name_before_a_title() -> Result<(), Error> {
+        let g = shared_default_glossary()?;
+        let a = Annotator::new(Arc::clone(&g))?;
+        let text = "Hillary Clinton met Bill Clinton. Mrs. Clinton and Chelsea Clinton \
+                    left; Mr. Clinton stayed. When Clinton spoke, the Clinton team listened.";
+        assert_eq!(
+            found_in(&a, text),
+            ["Bill Clinton", "Clinton", "Clinton", "Clinton"]
+        );
+        assert_eq!(
+            found(&a, &g, "ヒラリー・クリントン氏とクリントン大統領。"),
+            [pair("クリントン大統領", "bill-clinton")]
+        );
+        assert_eq!(
+            found(&a, &g, "細川護熙首相が述べた。貿易相も。"),
+            [
+                pair("細川護熙", "morihiro-hosokawa"),
+                pair("首相", "prime-minister")
+            ]
+        );
         Ok(())
     }
 

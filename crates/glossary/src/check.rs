@@ -672,6 +672,8 @@ pub fn check_pairs(
                     || (span.lang == Lang::Ja
                         && source[span.start..span.end].chars().any(is_cjk)
                         && crate::names::inside_a_japanese_name(source, &span, &titles))
+                    // Another person's surname (`Hillary Clinton`).
+                    || crate::names::another_persons_name(source, &span, concept)
                     || targets.is_empty()
                     || present.contains(&span.concept)
                     || (span.lang == Lang::Ja && rendered.contains(&(span.concept, Some(span.term))))
@@ -2672,6 +2674,12 @@ mod tests {
                 5,
                 "He gave an exclusive interview.",
                 "彼は単独インタビューに応じた。",
+            ),
+            pair(6, "Hillary Clinton arrived.", "ヒラリー氏が到着した。"),
+            pair(
+                7,
+                "Mrs. Clinton arrived.",
+                "ヒラリー・クリントン氏が到着した。",
             ),
         ];
         let issues = check_pairs(&a, &pairs, Direction::Both)?;

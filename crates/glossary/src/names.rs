@@ -15,6 +15,9 @@ pub(crate) const TITLE_HEADS: &str = include_str!("../data/title-heads-ja.tsv");
 /// the glossary has it (`ministry` for 省).
 pub(crate) struct TitleHeads {
     pub(crate) heads: Vec<(String, Option<usize>)>,
+    /// The glossary's Japanese terms that are titles: more than a head
+    /// they end with (首相, 経済産業大臣).
+    titles: std::collections::HashSet<String>,
 }
 
 impl TitleHeads {
@@ -30,7 +33,19 @@ impl TitleHeads {
             })
             .collect();
         heads.sort_by_key(|(h, _)| std::cmp::Reverse(h.len()));
-        TitleHeads { heads }
+        let titles = g
+            .concepts
+            .iter()
+            .flat_map(|c| &c.ja)
+            .map(|t| t.term.as_str())
+            .filter(|t| {
+                heads
+                    .iter()
+                    .any(|(h, _)| t.ends_with(h.as_str()) && t.len() > h.len())
+            })
+            .map(str::to_string)
+            .collect();
+        TitleHeads { heads, titles }
     }
 
     /// The head that the kanji compound `text[start..end]` ends with, when
@@ -63,9 +78,14 @@ impl TitleHeads {
     /// longer title (a kanji compound ending in a head): 経済 and 大臣 in
     /// 経済再生担当大臣, 貿易 in 貿易相. Not a term that ends the compound and
     /// is more than its head, which is the title itself after a name
-    /// (経済産業大臣 in 武藤容治経済産業大臣).
+    /// (経済産業大臣 in 武藤容治経済産業大臣), nor the name before such a
+    /// title of the glossary (細川護熙 of 細川護熙首相).
     fn inside_a_title(&self, source: &str, (start, end): (usize, usize), span: &Span) -> bool {
         if (start, end) == (span.start, span.end) {
+            return false;
+        }
+        // A name before a title of the glossary (細川護熙 of 細川護熙首相).
+        if span.start == start && self.titles.contains(&source[span.end..end]) {
             return false;
         }
         match self.head_of(source, start, end) {
@@ -357,4 +377,82 @@ pub(crate) fn word_of_a_longer_name(
         ..*span
     };
     inside_a_longer_name(&text[from..to], &local, term)
+}
+
+/// Honorifics before another person's name than the glossary's man:
+/// `Mrs. Clinton` is not Bill Clinton.
+const WOMENS_HONORIFICS: [&str; 4] = ["mrs", "ms", "miss", "madam"];
+
+/// Whether the term at `span` is the surname of the glossary's person
+/// (its concept has a term ending with it: `Bill Clinton`, `Morihiro
+/// Hosokawa`; クリントン beside `Bill Clinton`) written as the surname of
+/// someone else: after another capitalised given name (`Hillary Clinton`,
+/// `Chelsea Clinton`) or a woman's honorific (`Mrs. Clinton`), or in
+/// Japanese after a katakana given name and a middle dot (ヒラリー・クリントン).
+/// A given name that is a word of the concept's own terms (`Bill`,
+/// `President`) or a stop word (`When Clinton took office`) is no other
+/// person's.
+pub(crate) fn another_persons_name(source: &str, span: &Span, concept: &crate::Concept) -> bool {
+    let Some(found) = source.get(span.start..span.end) else {
+        return false;
+    };
+    if found.contains(char::is_whitespace) {
+        return false;
+    }
+    // A person: a one-word capitalised term that ends another of the
+    // concept's English terms (`Clinton` and `Bill Clinton`).
+    let surnames: Vec<&str> = concept
+        .en
+        .iter()
+        .map(|t| t.term.as_str())
+        .filter(|t| !t.contains(' ') && t.chars().next().is_some_and(char::is_uppercase))
+        .filter(|t| {
+            concept.en.iter().any(|full| {
+                full.term
+                    .rsplit_once(' ')
+                    .is_some_and(|(_, last)| last == *t)
+            })
+        })
+        .collect();
+    let katakana = found.chars().all(crate::normalize::is_katakana);
+    if surnames.is_empty() || !(katakana || surnames.contains(&found)) {
+        return false;
+    }
+    let before = &source[..span.start];
+    if katakana {
+        // ヒラリー・クリントン; ロドハム＝クリントン as some papers write it.
+        let Some(rest) = before
+            .strip_suffix('・')
+            .or_else(|| before.strip_suffix('＝'))
+            .or_else(|| before.strip_suffix('='))
+        else {
+            return false;
+        };
+        return rest
+            .chars()
+            .next_back()
+            .is_some_and(crate::normalize::is_katakana);
+    }
+    let Some(rest) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word_start = rest
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &rest[word_start..];
+    let bare = word.strip_suffix('.').unwrap_or(word);
+    if WOMENS_HONORIFICS.contains(&bare.to_lowercase().as_str()) {
+        return true;
+    }
+    let own = concept
+        .en
+        .iter()
+        .flat_map(|t| t.term.split(' '))
+        .any(|w| w.eq_ignore_ascii_case(word));
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().all(char::is_alphabetic)
+        && !own
+        && !kotoba_tokenize::words::is_stop_word(&word.to_lowercase())
 }
