@@ -1800,6 +1800,44 @@ mod tests {
         Ok(())
     }
 
+    /// A Japanese news analyst's review: everyday senses were glossed as
+    /// trade concepts (NATO加盟国 as WTO members, カード加盟店 as accession,
+    /// ECサイト as the European Community, 工場建設 as the construction
+    /// industry, 単独決算 as unilateral, 景気判断 as a ruling).
+    #[test]
+    fn everyday_senses_are_not_trade_concepts() -> Result<(), Error> {
+        let g = shared_default_glossary()?;
+        let a = Annotator::new(Arc::clone(&g))?;
+        for text in [
+            "NATO加盟国は国防費を増やす。",
+            "カード加盟店の手数料。",
+            "ECサイトでの越境取引。",
+            "工場建設が進む。",
+            "同社は単独決算で最高益。",
+            "政府は景気判断を据え置いた。",
+            "ドル箱路線。",
+        ] {
+            assert!(
+                found_in(&a, text).is_empty(),
+                "{text}: {:?}",
+                found_in(&a, text)
+            );
+        }
+        // Named otherwise, the bare words are the concepts.
+        assert_eq!(
+            found(&a, &g, "建設業の受注。建設が増えた。"),
+            [
+                pair("建設業", "construction-industry"),
+                pair("建設", "construction-industry")
+            ]
+        );
+        assert_eq!(
+            found(&a, &g, "WTO加盟国。"),
+            [pair("WTO", "wto"), pair("加盟国", "wto-member")]
+        );
+        Ok(())
+    }
+
     /// Bare 申請 was always glossed `petition`, a trade remedy's, also as
     /// an import permit's application (a translator's review): it names a
     /// concept only where the text names that concept by another term.
