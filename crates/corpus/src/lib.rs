@@ -1,6 +1,7 @@
-//! Corpus input for every kotoba command: files, folders (recursive, hidden,
-//! binary and empty files skipped), standard input, and JSON Lines; each document
-//! with a stable id. Documents are read lazily, one at a time, so a corpus of
+//! Corpus input for every kotoba command: files, folders (recursive; only
+//! files named as prose documents read, data files such as `.tsv` or `.tbx`
+//! passed over and counted, hidden, binary and empty files skipped),
+//! standard input, and JSON Lines; each document with a stable id. Documents are read lazily, one at a time, so a corpus of
 //! any size streams through in bounded memory.
 //!
 //! ```

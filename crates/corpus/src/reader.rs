@@ -44,10 +44,13 @@ pub struct InputOptions {
     /// keeps one line per line; otherwise blank lines hold no document and
     /// are skipped.
     pub blank_lines_are_records: bool,
-    /// Every path is read, also one that reaches a file read before (a link
-    /// to it): for inputs paired by name, such as ROUGE's references, where
-    /// two names sharing one text are two documents. Otherwise a file is
-    /// read once per run.
+    /// Inputs are paired by name, such as ROUGE's summaries and references:
+    /// every path is read, also one that reaches a file read before (a link
+    /// to it), as two names sharing one text are two documents, and a
+    /// folder walk reads every visible file whatever its name, as a name is
+    /// a key there and need not say text (`D30001.M.100.T.A`). Otherwise a
+    /// file is read once per run, and a walk reads only the files that
+    /// [`walk_reads_file`] names.
     pub read_every_path: bool,
     /// Most bytes of one document or one line of JSON Lines
     /// ([`MAX_DOCUMENT_BYTES`] by default): a larger one is an error, not
@@ -107,37 +110,107 @@ impl std::fmt::Debug for Corpus {
     }
 }
 
-/// The files that walks of folders passed over for their name (with JSON
-/// Lines, files not named `.jsonl`, `.ndjson` or `.json`; hidden files are
-/// not counted), for a note: a handle shared with the [`Corpus`] it came
-/// from, read once the corpus has been read.
+/// The files that walks of folders passed over for their name, never
+/// opened, for one note a run: without JSON Lines every file not named as a
+/// prose document (data such as `.tsv`, `.tbx`, `.json`, `.jsonl`, `.html`,
+/// images, archives; see [`walk_reads_file`]), with JSON Lines every file
+/// not named `.jsonl`, `.ndjson` or `.json`. Hidden files are not counted.
+/// A handle shared with the [`Corpus`] it came from, read once the corpus
+/// has been read; files named on the command line are never passed over.
 #[derive(Debug, Clone, Default)]
 pub struct PassedOver(Arc<Mutex<PassedTally>>);
+
+/// Most distinct extensions a [`PassedOver`] counts one by one (a folder of
+/// rotated logs, `log.1` … `log.90000`, would hold one each); the files of
+/// further extensions are counted in the total alone.
+const MAX_EXTENSIONS_COUNTED: usize = 16;
 
 #[derive(Debug, Default)]
 struct PassedTally {
     count: usize,
     first: Option<PathBuf>,
+    /// Files named as JSON Lines (`.jsonl`, `.ndjson`, `.json`).
+    json_lines: usize,
+    /// Files by lower-case extension (empty: none), for the first
+    /// [`MAX_EXTENSIONS_COUNTED`] extensions met.
+    extensions: std::collections::BTreeMap<String, usize>,
 }
 
 impl PassedOver {
     /// How many files were passed over so far.
     pub fn count(&self) -> usize {
-        self.0.lock().unwrap_or_else(PoisonError::into_inner).count
+        self.tally().count
     }
 
     /// The first file passed over, in walk order.
     pub fn first(&self) -> Option<PathBuf> {
-        self.0
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .first
-            .clone()
+        self.tally().first.clone()
+    }
+
+    /// How many of them are named as JSON Lines (`.jsonl`, `.ndjson`,
+    /// `.json`): read as records with `--jsonl`.
+    pub fn json_lines(&self) -> usize {
+        self.tally().json_lines
+    }
+
+    /// The files passed over by extension (lower case, without the dot;
+    /// empty for a file without one), most first, then by name: the first
+    /// 16 distinct extensions met, the files of any later ones only in
+    /// [`PassedOver::count`].
+    pub fn extensions(&self) -> Vec<(String, usize)> {
+        let mut by: Vec<(String, usize)> = self
+            .tally()
+            .extensions
+            .iter()
+            .map(|(e, &n)| (e.clone(), n))
+            .collect();
+        by.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        by
+    }
+
+    /// The extensions in a few words for a note: `.jsonl 2, .tbx 1,
+    /// no extension 1, other 3` (most first; empty when nothing was passed
+    /// over).
+    pub fn summary(&self) -> String {
+        let by = self.extensions();
+        let counted: usize = by.iter().map(|(_, n)| n).sum();
+        let mut parts: Vec<String> = by
+            .into_iter()
+            .map(|(e, n)| {
+                if e.is_empty() {
+                    format!("no extension {n}")
+                } else {
+                    format!(".{e} {n}")
+                }
+            })
+            .collect();
+        let other = self.count().saturating_sub(counted);
+        if other > 0 {
+            parts.push(format!("other {other}"));
+        }
+        parts.join(", ")
+    }
+
+    fn tally(&self) -> std::sync::MutexGuard<'_, PassedTally> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     fn add(&self, paths: Vec<PathBuf>) {
-        let mut tally = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut tally = self.tally();
         tally.count += paths.len();
+        for path in &paths {
+            let ext = path
+                .extension()
+                .map(|e| e.to_string_lossy().to_ascii_lowercase())
+                .unwrap_or_default();
+            if JSONL_EXTENSIONS.contains(&ext.as_str()) {
+                tally.json_lines += 1;
+            }
+            let known = tally.extensions.contains_key(&ext);
+            if known || tally.extensions.len() < MAX_EXTENSIONS_COUNTED {
+                *tally.extensions.entry(ext).or_default() += 1;
+            }
+        }
         if tally.first.is_none() {
             tally.first = paths.into_iter().next();
         }
@@ -261,6 +334,12 @@ fn compressed(path: &Path, head: &[u8]) -> Option<CorpusError> {
 
 /// File names that look like JSON Lines when walking a folder with `--jsonl`.
 const JSONL_EXTENSIONS: [&str; 3] = ["jsonl", "ndjson", "json"];
+
+/// Extensions of prose documents: the files (with those without an
+/// extension) that a folder walk reads as documents without JSON Lines.
+/// HTML is not among them, as its markup would be read as words (`div`,
+/// `href`): kotoba has no HTML reader.
+const DOCUMENT_EXTENSIONS: [&str; 6] = ["txt", "text", "md", "markdown", "rst", "org"];
 
 /// Extensions that say a file holds text: one of them holding NUL bytes is
 /// a document that cannot be read (UTF-16 without a byte-order mark, a
@@ -525,7 +604,14 @@ impl Corpus {
         if !self.walked.insert(std::fs::canonicalize(dir)?) {
             return Ok(());
         }
-        let (entries, passed) = walk_entries(dir, self.options.jsonl)?;
+        let reads = if self.options.jsonl {
+            WalkReads::JsonLines
+        } else if self.options.read_every_path {
+            WalkReads::Every
+        } else {
+            WalkReads::Documents
+        };
+        let (entries, passed) = walk_entries(dir, reads)?;
         self.passed_over.add(passed);
         for (path, _) in entries.into_iter().rev() {
             self.pending.push_front((Source::Path(path), true));
@@ -571,31 +657,75 @@ fn file_key(path: &Path, _meta: &std::fs::Metadata) -> Option<FileKey> {
 }
 
 /// True when a corpus walk reads a file named `name` in a folder it walks:
-/// not hidden (a leading `.`), and with `jsonl` named `.jsonl`, `.ndjson`
-/// or `.json`.
+/// not hidden (a leading `.`), and named as a prose document (`.txt`,
+/// `.text`, `.md`, `.markdown`, `.rst`, `.org`, in any case, or without an
+/// extension) or, with `jsonl`, as JSON Lines (`.jsonl`, `.ndjson`,
+/// `.json`). Other files of a folder, data (`.tsv`, `.csv`, `.tbx`, `.tmx`,
+/// `.xml`, `.json`, `.po`, `.xliff`, …, and `.jsonl` without `jsonl`),
+/// markup (`.html`) and anything else, are passed over, unopened, and
+/// counted (see [`PassedOver`]); a file named on the command line is read
+/// whatever its name.
 pub fn walk_reads_file(name: &Path, jsonl: bool) -> bool {
-    if name.to_string_lossy().starts_with('.') {
-        return false;
+    let reads = if jsonl {
+        WalkReads::JsonLines
+    } else {
+        WalkReads::Documents
+    };
+    reads.file(name)
+}
+
+/// Which files of a folder a walk reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WalkReads {
+    /// Files named as prose documents, or without an extension.
+    Documents,
+    /// Files named as JSON Lines.
+    JsonLines,
+    /// Every visible file (inputs paired by name).
+    Every,
+}
+
+impl WalkReads {
+    /// True when a walk reads a file named `name`.
+    fn file(self, name: &Path) -> bool {
+        if name.to_string_lossy().starts_with('.') {
+            return false;
+        }
+        let ext = name.extension().and_then(|e| e.to_str());
+        let among =
+            |list: &[&str]| ext.is_some_and(|x| list.iter().any(|e| e.eq_ignore_ascii_case(x)));
+        match self {
+            WalkReads::Documents => {
+                // `name.` has an empty extension: none, as `name`.
+                name.extension().is_none_or(|e| e.is_empty()) || among(&DOCUMENT_EXTENSIONS)
+            }
+            WalkReads::JsonLines => among(&JSONL_EXTENSIONS),
+            WalkReads::Every => true,
+        }
     }
-    let ext = name.extension().and_then(|e| e.to_str()).unwrap_or("");
-    !jsonl || JSONL_EXTENSIONS.iter().any(|e| e.eq_ignore_ascii_case(ext))
 }
 
 /// The entries of the folder `dir` that a corpus walk reads, in name order,
 /// each with `true` for a folder (a link to one too): hidden entries (a
-/// leading `.`) are skipped, and with `jsonl` so are files not named
-/// `.jsonl`, `.ndjson` or `.json`. A walk follows links and reads each
-/// folder once.
+/// leading `.`) are skipped, and so are files [`walk_reads_file`] does not
+/// read (with `jsonl`, files not named as JSON Lines; without, files not
+/// named as prose documents). A walk follows links and reads each folder
+/// once.
 pub fn folder_entries(dir: &Path, jsonl: bool) -> io::Result<Vec<(PathBuf, bool)>> {
-    walk_entries(dir, jsonl).map(|(entries, _)| entries)
+    let reads = if jsonl {
+        WalkReads::JsonLines
+    } else {
+        WalkReads::Documents
+    };
+    walk_entries(dir, reads).map(|(entries, _)| entries)
 }
 
 /// A folder's entries to walk, each with `true` for a folder.
 type Entries = Vec<(PathBuf, bool)>;
 
-/// [`folder_entries`], and the files passed over for their name (not
-/// hidden ones), in name order.
-fn walk_entries(dir: &Path, jsonl: bool) -> io::Result<(Entries, Vec<PathBuf>)> {
+/// The entries of `dir` a walk that `reads` so reads, and the files passed
+/// over for their name (not hidden ones), each in name order.
+fn walk_entries(dir: &Path, reads: WalkReads) -> io::Result<(Entries, Vec<PathBuf>)> {
     let mut entries: Entries = Vec::new();
     let mut passed = Vec::new();
     for entry in std::fs::read_dir(dir)? {
@@ -606,7 +736,7 @@ fn walk_entries(dir: &Path, jsonl: bool) -> io::Result<(Entries, Vec<PathBuf>)> 
         }
         let path = entry.path();
         let is_dir = entry.file_type()?.is_dir() || path.is_dir();
-        if !is_dir && !walk_reads_file(Path::new(&name), jsonl) {
+        if !is_dir && !reads.file(Path::new(&name)) {
             passed.push(path);
             continue;
         }
@@ -1089,7 +1219,7 @@ mod tests {
         let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
         let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
         std::fs::write(dir.path().join("le.txt"), le)?;
-        std::fs::write(dir.path().join("be.dat"), be)?;
+        std::fs::write(dir.path().join("be"), be)?;
         // Japanese, which has few NUL bytes, and English with one U+3000
         // (a review found both taken for binary, skipped in a folder).
         let ja = "日本の輸出は１１月に増えた。\n貿易黒字は拡大した。\n";
@@ -1107,7 +1237,7 @@ mod tests {
             .collect();
         assert_eq!(said.len(), 4, "{said:?}");
         for (i, (name, order)) in [
-            ("be.dat", "BE"),
+            ("be", "BE"),
             ("ja-article", "LE"),
             ("le.txt", "LE"),
             ("spaced.md", "LE"),
@@ -1202,13 +1332,13 @@ mod tests {
                 // Only d.jsonl is read in the walk, then named twice more.
                 vec!["one".to_string(), before("d.jsonl"), before("d.jsonl")]
             } else {
+                // The walk passes d.jsonl over; named, it is read.
                 vec![
                     "Tariffs rose.".to_string(),
                     same("b.txt", "a.txt"),
-                    "{\"text\":\"one\"}\n".to_string(),
                     same("sub/c.txt", "a.txt"),
-                    before("d.jsonl"),
-                    before("d.jsonl"),
+                    "{\"text\":\"one\"}\n".to_string(),
+                    same("d.jsonl", "d.jsonl"),
                 ]
             };
             assert_eq!(got, expected, "jsonl: {jsonl}");
@@ -1240,14 +1370,16 @@ mod tests {
         assert_eq!(texts, ["one"]);
         assert_eq!(passed.count(), 2);
         assert_eq!(passed.first(), Some(dir.path().join("b.txt")));
-        // Without JSON Lines every file is read: nothing is passed over.
+        // Without JSON Lines the documents are read, the JSON Lines file
+        // passed over (it was read as prose).
         let corpus = Corpus::new(
             vec![Source::Path(dir.path().to_path_buf())],
             InputOptions::default(),
         );
         let passed = corpus.passed_over();
-        assert_eq!(corpus.count(), 3);
-        assert_eq!(passed.count(), 0);
+        assert_eq!(corpus.count(), 2);
+        assert_eq!(passed.count(), 1);
+        assert_eq!(passed.first(), Some(dir.path().join("r.jsonl")));
         Ok(())
     }
 
@@ -1375,13 +1507,15 @@ mod tests {
     }
 
     /// A `.txt` holding NUL bytes in a folder (a damaged copy) is an
-    /// article lost: an error, where an image beside it is passed over.
+    /// article lost: an error, where a binary file without an extension
+    /// beside it is skipped (an image, `.png`, is not even opened).
     #[test]
     fn a_binary_file_named_as_text_fails_in_a_folder() -> io::Result<()> {
         let dir = tempfile::tempdir()?;
         std::fs::write(dir.path().join("a.txt"), "first")?;
         std::fs::write(dir.path().join("b.TXT"), b"PK\x03\x04\0\0\x01\x02")?;
         std::fs::write(dir.path().join("c.png"), b"\x89PNG\0\0")?;
+        std::fs::write(dir.path().join("d"), b"\x89PNG\0\0")?;
         let items = read(vec![Source::Path(dir.path().to_path_buf())], false);
         let errors: Vec<(bool, String)> = items
             .iter()
@@ -1399,7 +1533,7 @@ mod tests {
             errors[1].0
                 && errors[1]
                     .1
-                    .ends_with("c.png: binary file (contains NUL bytes)")
+                    .ends_with("/d: binary file (contains NUL bytes)")
         );
         Ok(())
     }
@@ -1412,7 +1546,7 @@ mod tests {
         std::fs::write(dir.path().join("a.txt"), "first")?;
         std::fs::write(dir.path().join("sub/c.txt"), "third")?;
         std::fs::write(dir.path().join(".hidden"), "never")?;
-        std::fs::write(dir.path().join("blob.bin"), b"\x00\x01")?;
+        std::fs::write(dir.path().join("blob"), b"\x00\x01")?;
         // Empty files lose nothing either (they failed the run).
         std::fs::write(dir.path().join("empty.txt"), b"")?;
         std::fs::write(dir.path().join("sub/spaces.txt"), " \n\u{3000}\n")?;
@@ -1620,6 +1754,182 @@ mod tests {
             .unwrap_or_default();
         assert!(err.contains("c.jsonl:5: no field \"text\""), "{err}");
         assert_eq!(items[4].as_ref().map(|d| d.id.as_str()).ok(), Some("8"));
+        Ok(())
+    }
+
+    /// A walk read every file as prose: a glossary's TBX gave `termSec`
+    /// and its definitions' words, JSON Lines gave `en` and `ja` (a
+    /// terminologist's review found it). It reads only files named as
+    /// prose documents, or without an extension; the rest is passed over,
+    /// unopened, and counted by extension. A file named on its own is read
+    /// whatever its name.
+    #[test]
+    fn a_folder_walk_reads_only_prose_documents() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        std::fs::create_dir(dir.path().join("sub"))?;
+        let files: [(&str, &str); 13] = [
+            ("en1.txt", "Tariffs rose."),
+            ("notes.MD", "Talks resumed."),
+            ("README", "Quotas ended."),
+            ("sub/b.rst", "Duties fell."),
+            ("sub/c.org", "Exports grew."),
+            ("sub/d.markdown", "Imports shrank."),
+            ("sub/e.text", "Surplus widened."),
+            ("pairs.tsv", "tariff\t関税\n"),
+            ("terms.tbx", "<martif><termSec/></martif>"),
+            ("data.jsonl", "{\"en\":\"tariff\",\"ja\":\"関税\"}\n"),
+            ("more.JSONL", "{\"en\":\"quota\",\"ja\":\"割当\"}\n"),
+            ("page.html", "<p>Tariffs.</p>"),
+            ("sub/x.xliff", "<xliff/>"),
+        ];
+        for (name, text) in files {
+            std::fs::write(dir.path().join(name), text)?;
+        }
+        let corpus = Corpus::new(
+            vec![Source::Path(dir.path().to_path_buf())],
+            InputOptions::default(),
+        );
+        let passed = corpus.passed_over();
+        let texts: Vec<String> = corpus
+            .map(|d| d.map_or_else(|e| e.to_string(), |d| d.text))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "Quotas ended.",
+                "Tariffs rose.",
+                "Talks resumed.",
+                "Duties fell.",
+                "Exports grew.",
+                "Imports shrank.",
+                "Surplus widened."
+            ]
+        );
+        assert_eq!(passed.count(), 6);
+        assert_eq!(passed.json_lines(), 2);
+        assert_eq!(passed.first(), Some(dir.path().join("data.jsonl")));
+        assert_eq!(
+            passed.extensions(),
+            [
+                ("jsonl".to_string(), 2),
+                ("html".to_string(), 1),
+                ("tbx".to_string(), 1),
+                ("tsv".to_string(), 1),
+                ("xliff".to_string(), 1),
+            ]
+        );
+        assert_eq!(
+            passed.summary(),
+            ".jsonl 2, .html 1, .tbx 1, .tsv 1, .xliff 1"
+        );
+        // Named on the command line, a data file is read as asked, and
+        // nothing is passed over.
+        let corpus = Corpus::new(
+            vec![Source::Path(dir.path().join("terms.tbx"))],
+            InputOptions::default(),
+        );
+        let passed = corpus.passed_over();
+        let texts: Vec<String> = corpus
+            .map(|d| d.map_or_else(|e| e.to_string(), |d| d.text))
+            .collect();
+        assert_eq!(texts, ["<martif><termSec/></martif>"]);
+        assert_eq!(passed.count(), 0);
+        // Inputs paired by name (ROUGE) read every visible file.
+        let corpus = Corpus::new(
+            vec![Source::Path(dir.path().to_path_buf())],
+            InputOptions {
+                read_every_path: true,
+                ..InputOptions::default()
+            },
+        );
+        let passed = corpus.passed_over();
+        assert_eq!(corpus.count(), 13);
+        assert_eq!(passed.count(), 0);
+        Ok(())
+    }
+
+    /// Which names a walk reads, as the CLI's check of an output in an
+    /// input folder asks it too.
+    #[test]
+    fn walk_reads_prose_names_or_json_lines() {
+        for (name, prose, jsonl) in [
+            ("a.txt", true, false),
+            ("a.TXT", true, false),
+            ("a.text", true, false),
+            ("a.md", true, false),
+            ("a.markdown", true, false),
+            ("a.rst", true, false),
+            ("a.org", true, false),
+            ("README", true, false),
+            ("name.", true, false),
+            ("2024.01.report", false, false),
+            (".hidden", false, false),
+            (".hidden.txt", false, false),
+            ("a.jsonl", false, true),
+            ("a.NDJSON", false, true),
+            ("a.json", false, true),
+            ("a.tsv", false, false),
+            ("a.csv", false, false),
+            ("a.tbx", false, false),
+            ("a.tmx", false, false),
+            ("a.xml", false, false),
+            ("a.po", false, false),
+            ("a.xlf", false, false),
+            ("a.sdltm", false, false),
+            ("a.html", false, false),
+            ("a.htm", false, false),
+            ("a.txt.gz", false, false),
+        ] {
+            assert_eq!(walk_reads_file(Path::new(name), false), prose, "{name}");
+            assert_eq!(walk_reads_file(Path::new(name), true), jsonl, "{name}");
+        }
+    }
+
+    /// A folder of many kinds of files (rotated logs) counts the first 16
+    /// extensions one by one and the rest in the total alone.
+    #[test]
+    fn passed_over_extensions_are_counted_up_to_a_limit() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        for i in 0..20 {
+            std::fs::write(dir.path().join(format!("log.{i:02}")), "x")?;
+        }
+        std::fs::write(dir.path().join("log.00.bak"), "x")?;
+        let corpus = Corpus::new(
+            vec![Source::Path(dir.path().to_path_buf())],
+            InputOptions::default(),
+        );
+        let passed = corpus.passed_over();
+        assert_eq!(corpus.count(), 0);
+        assert_eq!(passed.count(), 21);
+        let by = passed.extensions();
+        assert_eq!(by.len(), 16, "{by:?}");
+        assert_eq!(by.iter().map(|(_, n)| n).sum::<usize>(), 16);
+        assert!(
+            passed.summary().ends_with(", other 5"),
+            "{}",
+            passed.summary()
+        );
+        Ok(())
+    }
+
+    /// With JSON Lines a file without an extension is passed over, and
+    /// counted under no extension.
+    #[test]
+    fn a_jsonl_walk_counts_files_without_an_extension() -> io::Result<()> {
+        let dir = tempfile::tempdir()?;
+        std::fs::write(dir.path().join("README"), "Read me.")?;
+        std::fs::write(dir.path().join("r.ndjson"), "{\"text\":\"one\"}\n")?;
+        let corpus = Corpus::new(
+            vec![Source::Path(dir.path().to_path_buf())],
+            InputOptions {
+                jsonl: true,
+                ..InputOptions::default()
+            },
+        );
+        let passed = corpus.passed_over();
+        assert_eq!(corpus.count(), 1);
+        assert_eq!(passed.summary(), "no extension 1");
+        assert_eq!(passed.json_lines(), 0);
         Ok(())
     }
 }
