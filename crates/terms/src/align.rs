@@ -876,7 +876,8 @@ fn plainer(a: &Alignment, b: &Alignment) -> std::cmp::Ordering {
             .filter(|(i, p)| *i == 0 || p.chars().count() > 1)
             .count()
     };
-    let words = |x: &Alignment| x.en_key.split(' ').count();
+    // A hyphen joins words (`anti-dumping` is 反ダンピング's two parts).
+    let words = |x: &Alignment| x.en_key.split([' ', '-']).count();
     // A compound ending in the suffix the English ending asks for
     // (`suppliers` → 供給業者, not 供給 "supply").
     let cued = |x: &Alignment| {
@@ -2025,6 +2026,15 @@ mod tests {
         ];
         unit.sort_by(best_first);
         assert_eq!(unit[0].ja, "債券市場");
+        // A hyphen joins two words: `anti-dumping duties` is three, as
+        // 反ダンピング関税 has three parts (a terminologist's review found
+        // 反ダンピング, of two, chosen on a tie).
+        let mut duties = [
+            compound("anti-dumping duty", "反 ダンピング", 1.0),
+            compound("anti-dumping duty", "反 ダンピング 関税", 1.0),
+        ];
+        duties.sort_by(best_first);
+        assert_eq!(duties[0].ja, "反ダンピング関税");
         let mut orange = [
             proposal("orange", "ウォーク", 0.67, 0.0),
             proposal("orange", "オレンジ", 0.67, 0.58),
