@@ -61,6 +61,7 @@ pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
     quote_ends.sort_unstable();
 
     let short = short_lines(text);
+    let cut = cut_widths(text);
     let mut spans = Vec::new();
     let mut start = skip_ws(text, 0);
     let mut next_opaque = 0;
@@ -109,6 +110,7 @@ pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
                     || is_line_item(text, k)
                     || (start < i && heading_before(text, &short, i, k))
                     || (start < i && polite_end_before(text, i, k))
+                    || (start < i && plain_end_before(text, &short, &cut, i, k))
                     || (start < i && line_of_its_own(text, i)))
             {
                 push_trimmed(text, start, i, &mut spans);
@@ -306,6 +308,181 @@ fn polite_end_before(text: &str, i: usize, k: usize) -> bool {
                 && char_at(text, k + c.len_utf8()).is_some_and(|n| matches!(n, '、' | '，' | ',')))
     });
     !goes_on && !line.ends_with("ますます") && ENDINGS.iter().any(|e| line.ends_with(e))
+}
+
+/// The line that ends at the line break `i` ends a sentence without `。`
+/// in a plain final form (`…決めた`, `…反発する`, `…ない`, `…だろう`) or a
+/// closing quote (`」`, `』`), and the next line, at `k`, starts another:
+///
+/// - after a short line (see [`short_lines`]: no column's width) that is a
+///   label (`シェアする`) or before a line that opens the way a sentence
+///   does ([`opens_a_sentence`]: `米国は反発した。`);
+/// - after a line as wide as its paragraph's widest, only where no other
+///   line of the text, cut mid-sentence after a particle or a comma, has
+///   its width (text wrapped to a column breaks after `した` mid-sentence
+///   too: `合意した⏎内容は`), before a line that opens a sentence.
+///
+/// Never when the next line goes on from it ([`goes_on_from_plain_end`]:
+/// `表示する⏎コマンドです。`). Text wrapped by hand (man pages) breaks after
+/// a verb mid-sentence (`表示される⏎login: というプロンプト`), hence the
+/// look at the next line.
+fn plain_end_before(text: &str, short: &[usize], cut: &[usize], i: usize, k: usize) -> bool {
+    let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
+    let line = text[line_start..i].trim();
+    if !plain_final(line) {
+        return false;
+    }
+    let rest = &text[k..];
+    if goes_on_from_plain_end(rest) {
+        return false;
+    }
+    if short.binary_search(&i).is_ok() {
+        return label(line) || opens_a_sentence(rest);
+    }
+    let w = width(line);
+    let column = cut.iter().any(|&c| c.abs_diff(w) <= TOLERANCE);
+    !column && opens_a_sentence(rest)
+}
+
+/// `line` is a label of a page's button, a noun and `する` (`シェアする`,
+/// `印刷する`): at most ten characters, no other hiragana. Not a past form
+/// (`前述した` modifies the next line's word).
+fn label(line: &str) -> bool {
+    line.strip_suffix("する").is_some_and(|stem| {
+        !stem.is_empty()
+            && stem.chars().count() <= 8
+            && !stem.chars().any(|c| matches!(c, '\u{3041}'..='\u{309F}'))
+    })
+}
+
+/// `line` ends in a plain predicate (`た`, `だ`, `る`, `す`, `う`, `ない`,
+/// `たい`) or a closing quote: where a sentence ends when `。` is left out.
+fn plain_final(line: &str) -> bool {
+    // `ますます` is an adverb; polite forms have their own rule.
+    if line.ends_with("ますます") {
+        return false;
+    }
+    let mut chars = line.chars().rev();
+    let (Some(last), before) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    match last {
+        'た' | 'だ' | 'る' | 'す' | 'う' | '」' | '』' => before.is_some(),
+        'い' => matches!(before, Some('な' | 'た')),
+        _ => false,
+    }
+}
+
+/// The widths (display columns) of lines cut mid-sentence: a line whose
+/// next line is in its paragraph, ending in hiragana that ends no
+/// predicate (a particle, a verb's stem: `…関税の`, `…述べ`) or in a
+/// comma. Text wrapped to a column has such lines at the column's width;
+/// headlines and sentences left without `。` have none.
+fn cut_widths(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut lines = text.split('\n').map(str::trim).peekable();
+    while let Some(line) = lines.next() {
+        if lines.peek().is_none_or(|next| next.is_empty()) {
+            continue;
+        }
+        let cut = line.chars().next_back().is_some_and(|c| {
+            matches!(c, '、' | '，' | ',')
+                || (matches!(c, '\u{3041}'..='\u{309F}') && !plain_final(line))
+        });
+        if cut {
+            out.push(width(line));
+        }
+    }
+    out
+}
+
+/// Whether `rest`, the next line after a plain final form, goes on from
+/// it: it opens with a particle, a terminator or a closing bracket
+/// (`する⏎と`, `た⏎。`), with other hiragana than a conjunction (`べ⏎た`,
+/// `ただ⏎し、`), or with a noun and a copula, the noun a relative clause
+/// modifies (`表示する⏎コマンドです。`).
+fn goes_on_from_plain_end(rest: &str) -> bool {
+    let Some(first) = rest.chars().next() else {
+        return true;
+    };
+    if is_terminator_char(first) || is_closer(first) || matches!(first, '、' | '，' | ',' | 'ー')
+    {
+        return true;
+    }
+    if matches!(first, '\u{3041}'..='\u{309F}') {
+        return !SENTENCE_OPENERS.iter().any(|o| rest.starts_with(o));
+    }
+    let noun = noun_run(rest);
+    noun > 0
+        && ["です", "でした", "だ", "である", "だった", "でしょう"]
+            .iter()
+            .any(|c| rest[noun..].starts_with(c))
+}
+
+/// Words in kana that open a sentence (conjunctions, demonstratives).
+const SENTENCE_OPENERS: [&str; 16] = [
+    "しかし",
+    "また",
+    "さらに",
+    "ただ",
+    "なお",
+    "だが",
+    "そして",
+    "ところが",
+    "一方",
+    "これ",
+    "それ",
+    "この",
+    "その",
+    "こうした",
+    "そうした",
+    "あの",
+];
+
+/// Whether `rest`, a line after one ending in a plain final form, opens
+/// the way a sentence does: with a topic or subject (a noun phrase, `の`
+/// allowed inside, and `は`, `が`, `も` or a comma: `米国は`,
+/// `アメリカのトランプ政権は`, `３日、`), a noun without Latin letters
+/// alone on its line (a heading, `書式`), an opening quote, or a conjunction (`しかし`). Not a
+/// bracket: a remark in one goes on (`できる⏎(パスワードが空になる)。`).
+fn opens_a_sentence(rest: &str) -> bool {
+    if rest.starts_with(['「', '『', '【']) || SENTENCE_OPENERS.iter().any(|o| rest.starts_with(o))
+    {
+        return true;
+    }
+    let mut at = 0;
+    // A few nouns joined by `の`, within a short stretch.
+    for _ in 0..4 {
+        let noun = noun_run(&rest[at..]);
+        if noun == 0 {
+            return false;
+        }
+        at += noun;
+        match rest[at..].chars().next() {
+            Some('の') => at += 'の'.len_utf8(),
+            Some('は' | 'が' | 'も' | '、' | '，' | ',') => return true,
+            // A word in Latin letters alone is a man page's command or
+            // option set on a line of its own (`した⏎perl⏎を`).
+            Some('\n' | '\r') | None => {
+                return !rest[..at].bytes().any(|b| b.is_ascii_alphabetic());
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// The length in bytes of the noun that opens `s`: kanji, katakana, Latin
+/// letters and digits of either width (`米国`, `トランプ政権`, `３日`).
+fn noun_run(s: &str) -> usize {
+    s.char_indices()
+        .find(|&(_, c)| {
+            !(matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '々' | '・' | '％' | '%')
+                || c.is_ascii_alphanumeric()
+                || matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
+                || (is_cjk_letter(c) && !matches!(c, '\u{3040}'..='\u{30FF}')))
+        })
+        .map_or(s.len(), |(at, _)| at)
 }
 
 /// The line that ends at the line break `i` stands alone whatever its width:
@@ -1041,7 +1218,8 @@ mod tests {
             assert_eq!(sentences(&wrapped).len(), sentences(seed).len(), "{width}");
         }
         // A line ending in a polite predicate ends its sentence without
-        // `。`; a plain form, or a particle opening the next line, goes on.
+        // `。`, unless a particle opens the next line (plain forms:
+        // `lines_ending_in_plain_forms_without_a_full_stop`).
         assert_eq!(
             sentences(
                 "日米協議が再開されました\n政府は関税を引き下げる方針です\n\
@@ -1057,7 +1235,6 @@ mod tests {
         for text in [
             "関税は引き下げられる見通しです\nが、時期は未定だ。",
             "関税は引き下げられる見通しです\n。",
-            "米国は歓迎した\n政府は関税を引き下げる。",
             "輸出はますます\n増えている。",
             "資料を掲載しています\nし、窓口でも配布している。",
             "準備ができました\nら、連絡する。",
@@ -1129,6 +1306,72 @@ mod tests {
                 "２．政府調達の透明性向上"
             ]
         );
+    }
+
+    /// Lines ending a sentence in a plain form or a closing quote without
+    /// `。` ran into the next line (a news analyst's review: a button label
+    /// `シェアする` into the lead, `決めた米国は`), with LF or CR LF; a line cut
+    /// mid-sentence still goes on.
+    #[test]
+    fn lines_ending_in_plain_forms_without_a_full_stop() {
+        let page = "米 日本車に25％追加関税\n2025年4月3日 10時15分\nシェアする\n\
+                    アメリカのトランプ政権は追加関税を課すと発表しました。\n\
+                    政府は見直しを求める方針です。\n";
+        let expected = [
+            "米 日本車に25％追加関税",
+            "2025年4月3日 10時15分",
+            "シェアする",
+            "アメリカのトランプ政権は追加関税を課すと発表しました。",
+            "政府は見直しを求める方針です。",
+        ];
+        for (text, expected) in [
+            (page, &expected[..]),
+            (
+                "政府は方針を決めた\n米国は反発した。\n",
+                &["政府は方針を決めた", "米国は反発した。"],
+            ),
+            (
+                "首相は「関税は受け入れられない」\n政府は反発した。\n",
+                &["首相は「関税は受け入れられない」", "政府は反発した。"],
+            ),
+            (
+                "「関税は受け入れられない」\n政府は反発した。\n",
+                &["「関税は受け入れられない」", "政府は反発した。"],
+            ),
+            (
+                "米国は歓迎した\n政府は関税を引き下げる。",
+                &["米国は歓迎した", "政府は関税を引き下げる。"],
+            ),
+            (
+                "交渉は難しい局面に入ったとみられる\nしかし政府は妥結を目指す。",
+                &[
+                    "交渉は難しい局面に入ったとみられる",
+                    "しかし政府は妥結を目指す。",
+                ],
+            ),
+            (
+                "関税は撤廃されない\n３日、政府が発表した。",
+                &["関税は撤廃されない", "３日、政府が発表した。"],
+            ),
+        ] {
+            assert_eq!(sentences(text), expected, "{text:?}");
+            let crlf = text.replace('\n', "\r\n");
+            assert_eq!(sentences(&crlf), expected, "{crlf:?}");
+        }
+        // What goes on: a particle, other kana, a noun before a copula (the
+        // noun a clause modifies), and text wrapped to a column, whose other
+        // lines are cut after particles at the same width.
+        for text in [
+            "ファイルの内容を表示する\nコマンドです。",
+            "首相は「受け入れられない」\nと述べた。",
+            "政府は対応を検討した\nうえで結論を出す。",
+            "日米両政府は関税の引き下げで合意した\nが、詳細は明らかにしなかった。",
+            "日米両政府は自動車の関税について\n協議を重ね、両国の閣僚が合意した\n内容は来月公表される。",
+        ] {
+            assert_eq!(sentences(text), [text], "{text:?}");
+        }
+        assert!(plain_final("決めた") && plain_final("受け入れられない"));
+        assert!(!plain_final("輸出はますます") && !plain_final("引き下げ"));
     }
 
     #[test]
