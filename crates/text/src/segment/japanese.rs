@@ -4,7 +4,8 @@
 //!   and `!`/`?` (not right after a Latin letter: `Yahoo!`), together with
 //!   any further terminators and closing brackets or quotes (`。」`).
 //! * Terminators inside parentheses (`（…）`, `(…)`, `【…】` ...) never end a
-//!   sentence, nor do those inside a quotation that is part of a larger
+//!   sentence (a remark in brackets that opens its sentence and ends in a
+//!   terminator, `（…を参照。）`, is one, ended at its closing bracket), nor do those inside a quotation that is part of a larger
 //!   sentence (`「…。…」と述べた。`).  A quotation that stands alone — it
 //!   starts a sentence and nothing continues after its closing bracket — is
 //!   one utterance and one sentence, as Japanese prose and translations
@@ -19,7 +20,9 @@
 //!   rather than in kana or a comma (`日米貿易交渉、来月開始へ`, `（共同）`, a
 //!   bullet point without a marker), or the line ends in a polite predicate
 //!   (`…されました`, `…方針です`) and the next line does not go on with a
-//!   particle.
+//!   particle, or in a plain form or a closing quote (`…決めた`, `…ない`,
+//!   `…」`) and the next line opens a sentence (`米国は…`), unless the text
+//!   is wrapped to that line's width (see `plain_end_before`).
 //! * `１．` or `1.` opening a line is a list number, not a sentence end.
 
 use super::SentenceSpan;
@@ -31,6 +34,7 @@ pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
     let pairs = match_brackets(text);
     let mut opaque: Vec<(usize, usize)> = Vec::new();
     let mut quote_ends: Vec<usize> = Vec::new();
+    let mut remark_ends: Vec<usize> = Vec::new();
     // Quotations standing alone, outermost only (pairs nest).
     let mut alone: Vec<(usize, usize)> = Vec::new();
     for pair in &pairs {
@@ -39,6 +43,10 @@ pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
             alone.push((pair.open, pair.close_end));
         } else {
             opaque.push((pair.open, pair.close_end));
+            // A remark in brackets that ends in a terminator (`（…参照。）`).
+            if !pair.quote && char_before(text, pair.close).is_some_and(is_terminator_char) {
+                remark_ends.push(pair.close_end);
+            }
         }
     }
     alone.sort_unstable();
@@ -59,6 +67,7 @@ pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
         }
     }
     quote_ends.sort_unstable();
+    remark_ends.sort_unstable();
 
     let short = short_lines(text);
     let cut = cut_widths(text);
@@ -71,7 +80,22 @@ pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
         while outer.get(next_opaque).is_some_and(|r| r.1 <= i) {
             next_opaque += 1;
         }
-        if let Some(&(_, close_end)) = outer.get(next_opaque).filter(|r| r.0 <= i) {
+        if let Some(&(open, close_end)) = outer.get(next_opaque).filter(|r| r.0 <= i) {
+            // A remark in brackets that opens its sentence and ends in a
+            // terminator is a sentence (`（詳細は…を参照。）次の…`), unless
+            // its sentence goes on (`（…。）と述べた`) or a terminator
+            // after it ends it; one inside a sentence stays in it
+            // (`会談（詳細は後述。）を開く。`).
+            let k = skip_ws(text, close_end);
+            if start == open
+                && remark_ends.binary_search(&close_end).is_ok()
+                && !char_at(text, k).is_some_and(|d| {
+                    is_terminator_char(d) || is_closer(d) || continues_quotation(d)
+                })
+            {
+                push_trimmed(text, start, close_end, &mut spans);
+                start = k;
+            }
             i = close_end;
             continue;
         }
@@ -1079,6 +1103,36 @@ mod tests {
             ["会談（詳細は後述。）を開く。"]
         );
         assert_eq!(sentences("「行く。」と言った。"), ["「行く。」と言った。"]);
+    }
+
+    /// A remark in brackets that ends in a terminator and opens its
+    /// sentence ends it at its closing bracket: the next sentence had run
+    /// into it (a news analyst's review).
+    #[test]
+    fn a_remark_in_brackets_after_its_full_stop_ends_the_sentence() {
+        assert_eq!(
+            sentences("（詳細は経産省の発表資料を参照。）次の会合は来月だ。"),
+            ["（詳細は経産省の発表資料を参照。）", "次の会合は来月だ。"]
+        );
+        assert_eq!(
+            sentences("関税は撤廃された。（注：一部を除く。）次の会合は来月だ。"),
+            [
+                "関税は撤廃された。",
+                "（注：一部を除く。）",
+                "次の会合は来月だ。"
+            ]
+        );
+        for text in [
+            "会談（詳細は後述。）を開く。",
+            "（詳細は後述。）と記した。",
+            "（詳細は後述）次の会合は来月だ。",
+        ] {
+            assert_eq!(sentences(text), [text]);
+        }
+        assert_eq!(
+            sentences("（詳細は後述。）。次だ。"),
+            ["（詳細は後述。）。", "次だ。"]
+        );
     }
 
     #[test]
