@@ -231,7 +231,7 @@ where
     });
     progress.finish();
     ids.report(input);
-    note_passed_over(&passed);
+    note_passed_over(&passed, input.jsonl);
     let stopped = match result {
         Ok(()) => false,
         Err(e) if e.is::<FailFast>() => true,
@@ -252,8 +252,17 @@ where
         return Ok(Status::Failures);
     }
     if done == 0 && failed == 0 {
-        // A folder with no file of the kind asked for (`--jsonl` reads only
-        // .jsonl, .json and .ndjson files) is worth a word.
+        // Folders whose every file was passed over for its name: almost
+        // always a forgotten --jsonl or a corpus of other extensions, which
+        // must not pass for an empty corpus (a reviewer's recommendation).
+        if passed.count() > 0 {
+            drop(out);
+            eprintln!(
+                "kotoba: no documents read: every file of the input folders was passed over; nothing written"
+            );
+            return Ok(Status::Failures);
+        }
+        // A folder with nothing in it is worth a word.
         eprintln!("kotoba: note: no documents in the input");
     }
     if header_due {
@@ -313,31 +322,11 @@ fn items(
             }
         }
     }
-    // The same in a folder, said once a run (a review found such files
-    // read without a word).
-    let named: Vec<String> = input.inputs.clone();
-    let mut noted = input.jsonl;
+    // A folder's .jsonl files are passed over without --jsonl, and
+    // counted in the note of files passed over.
     let corpus = corpus(input);
     let passed = corpus.passed_over();
-    let items = corpus.items().inspect(move |item| {
-        if noted {
-            return;
-        }
-        if let kotoba_corpus::Item::Read(Ok(doc)) = item {
-            let path = std::path::Path::new(&doc.id);
-            let jsonl = path.extension().is_some_and(|e| {
-                e.eq_ignore_ascii_case("jsonl") || e.eq_ignore_ascii_case("ndjson")
-            });
-            if jsonl && !named.contains(&doc.id) {
-                noted = true;
-                eprintln!(
-                    "kotoba: note: {} (in a folder) is read as plain text; give --jsonl to read \
-                     the records of JSON Lines files",
-                    doc.id
-                );
-            }
-        }
-    });
+    let items = corpus.items();
     let items: Box<dyn Iterator<Item = kotoba_corpus::Item> + Send> = match input.shard {
         Some((k, n)) => Box::new(
             items
@@ -350,18 +339,35 @@ fn items(
     (items, passed)
 }
 
-/// Says once a run how many files `--jsonl` left unread in input folders
-/// (a folder of .txt files gave only "no documents in the input"), as the
-/// note on .jsonl files read as plain text does the other way round.
-fn note_passed_over(passed: &PassedOver) {
+/// Says once a run how many files the walks of input folders passed over
+/// for their name, by extension, and the first: with `--jsonl` those not
+/// named as JSON Lines (a folder of .txt files gave only "no documents in
+/// the input"); without, those not named as prose documents (a glossary's
+/// TBX and a data file's JSON keys were ranked as terms).
+fn note_passed_over(passed: &PassedOver, jsonl: bool) {
     let (count, Some(first)) = (passed.count(), passed.first()) else {
         return;
     };
-    eprintln!(
-        "kotoba: note: {count} file(s) in input folders not read: with --jsonl only .jsonl, \
-         .ndjson and .json files are (the first: {})",
-        first.display()
-    );
+    let kinds = passed.summary();
+    if jsonl {
+        eprintln!(
+            "kotoba: note: {count} file(s) in input folders not read: with --jsonl only .jsonl, \
+             .ndjson and .json files are ({kinds}; the first: {})",
+            first.display()
+        );
+    } else {
+        let hint = if passed.json_lines() > 0 {
+            "; give --jsonl to read JSON Lines"
+        } else {
+            ""
+        };
+        eprintln!(
+            "kotoba: note: {count} file(s) in input folders not read: a folder's documents are \
+             its .txt, .text, .md, .markdown, .rst and .org files and those without an \
+             extension ({kinds}; the first: {}); name a file to read it as text{hint}",
+            first.display()
+        );
+    }
 }
 
 /// Runs `work` on every document (in parallel) and hands the results to
@@ -413,7 +419,7 @@ where
     });
     progress.finish();
     ids.report(input);
-    note_passed_over(&passed);
+    note_passed_over(&passed, input.jsonl);
     if input.verbose {
         report_run(started, "counted", done, failed, bytes);
     }
@@ -422,6 +428,12 @@ where
     // could be read.
     match result {
         Ok(()) if failed == 0 => {
+            if done == 0 && passed.count() > 0 {
+                // As in `run`: files passed over are no empty corpus.
+                return Err(anyhow!(
+                    "no documents read: every file of the input folders was passed over; nothing written"
+                ));
+            }
             if done == 0 {
                 eprintln!("kotoba: note: no documents in the input");
             }

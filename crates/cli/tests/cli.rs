@@ -530,7 +530,9 @@ fn folder_input_walks_files_in_name_order() {
     assert!(ids.iter().any(|i| i.ends_with(JA)));
 }
 
-/// A folder with nothing of the kind asked for is not an error, but is said.
+/// A folder with nothing of the kind asked for (`--jsonl` over a folder of
+/// .txt files) reads nothing: every file passed over is said, and it is an
+/// error, as a forgotten `--jsonl` must not pass for an empty corpus.
 #[test]
 fn an_input_without_documents_is_noted() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -546,16 +548,19 @@ fn an_input_without_documents_is_noted() {
             .arg(dir.path())
             .output()
             .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
         assert!(
-            String::from_utf8_lossy(&out.stderr).contains("no documents in the input"),
-            "{args:?}"
+            err.contains("not read: with --jsonl only"),
+            "{args:?}: {err}"
         );
+        assert!(err.contains("no documents read"), "{args:?}: {err}");
     }
 }
 
-/// A JSON Lines file met in a folder without --jsonl is read as text, as
-/// asked, but said (a review found its `id` and `text` keys ranked as terms).
+/// A JSON Lines file met in a folder without --jsonl was read as text (a
+/// review found its `id` and `text` keys ranked as terms): it is passed
+/// over, and the note of files passed over counts it and says --jsonl.
 #[test]
 fn a_jsonl_file_in_a_folder_read_as_text_is_noted() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -571,9 +576,12 @@ fn a_jsonl_file_in_a_folder_read_as_text_is_noted() {
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(out.status.code(), Some(0));
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("Talks resumed"));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("news.jsonl (in a folder) is read as plain text; give --jsonl"),
+        err.contains("1 file(s) in input folders not read")
+            && err.contains("news.jsonl")
+            && err.contains("give --jsonl"),
         "{err}"
     );
     let out = kotoba()

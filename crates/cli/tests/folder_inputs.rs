@@ -270,8 +270,10 @@ fn an_output_in_an_input_folder_is_refused_only_where_a_rerun_reads_it() {
 }
 
 /// Inputs without a document, as the exit status has them: a folder with
-/// no file, or only data files, is a note and exit 0 (nothing was lost);
-/// an empty file named on the command line was meant to be read, exit 2.
+/// no file is a note and exit 0 (nothing was lost); a folder of data files
+/// only, every one passed over, is exit 2 (a forgotten --jsonl or a corpus
+/// of other extensions must not pass for an empty corpus); an empty file
+/// named on the command line was meant to be read, exit 2.
 #[test]
 fn inputs_without_a_document_and_their_exit_status() {
     let dir = tempdir();
@@ -282,14 +284,17 @@ fn inputs_without_a_document_and_their_exit_status() {
     assert_eq!(err, "kotoba: note: no documents in the input\n");
     let data = dir.path().join("data");
     write(&data, "terms.tbx", TBX);
-    let (code, out, err) = run_args(&["summarize", &s(&data)]);
-    assert_eq!((code, out.as_str()), (0, ""), "{err}");
-    assert_eq!(passed_notes(&err).len(), 1, "{err}");
-    assert!(err.contains("1 file(s) in input folders not read"), "{err}");
-    assert!(
-        err.ends_with("kotoba: note: no documents in the input\n"),
-        "{err}"
-    );
+    for command in [&["summarize"][..], &["glossary", "extract"]] {
+        let mut args = command.to_vec();
+        let data = s(&data);
+        args.push(&data);
+        let (code, out, err) = run_args(&args);
+        assert_eq!((code, out.as_str()), (2, ""), "{err}");
+        assert_eq!(passed_notes(&err).len(), 1, "{err}");
+        assert!(err.contains("1 file(s) in input folders not read"), "{err}");
+        assert!(err.contains("no documents read"), "{err}");
+        assert!(!err.contains("no documents in the input"), "{err}");
+    }
     let zero = write(dir.path(), "zero.txt", "");
     let (code, _, err) = run_args(&["summarize", &s(&zero)]);
     assert_eq!(code, 2, "{err}");
@@ -338,7 +343,6 @@ fn rouge_folders_pair_files_of_any_name() {
 /// Needs the change to `note_passed_over` in crates/cli/src/run.rs that
 /// the corpus crate's `PassedOver::summary` and `json_lines` are for.
 #[test]
-#[ignore = "needs the new note wording in crates/cli/src/run.rs (note_passed_over)"]
 fn the_note_names_what_was_passed_over() {
     let dir = tempdir();
     let proj = project(dir.path());

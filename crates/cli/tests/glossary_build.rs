@@ -1322,7 +1322,8 @@ fn outputs_never_replace_a_glossary_file() {
 /// An output in the input folder would be read as a document of the corpus
 /// by the next run over it, then replaced: every rerun ranked differently
 /// (exit 0). It is refused, on the first run as on later ones; a hidden
-/// file or a file the walk skips (`--jsonl` reads only JSON files) is not.
+/// file or a file the walk passes over (a data file such as `.tsv`; with
+/// `--jsonl` any but JSON files) is not.
 #[test]
 fn an_output_in_the_input_folder_is_refused() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -1334,8 +1335,8 @@ fn an_output_in_the_input_folder_is_refused() {
     )
     .unwrap_or_else(|e| panic!("{e}"));
     let c = s(&corpus);
-    let terms = s(&corpus.join("terms.tsv"));
-    let nested = s(&corpus.join("sub").join("terms.tsv"));
+    let terms = s(&corpus.join("terms.txt"));
+    let nested = s(&corpus.join("sub").join("terms.txt"));
     std::fs::create_dir(corpus.join("sub")).unwrap_or_else(|e| panic!("{e}"));
     let (code, first, err) = run(&["glossary", "extract", &c]);
     assert_eq!(code, 0, "{err}");
@@ -1351,7 +1352,7 @@ fn an_output_in_the_input_folder_is_refused() {
         assert_eq!(code, 2, "{args:?}: {err}");
         assert!(out.is_empty(), "{args:?}: {out}");
         assert!(err.contains("input folder"), "{args:?}: {err}");
-        assert!(!corpus.join("terms.tsv").exists(), "{args:?}");
+        assert!(!corpus.join("terms.txt").exists(), "{args:?}");
     }
     // One left there by other means is refused too, and kept.
     std::fs::write(&terms, &first).unwrap_or_else(|e| panic!("{e}"));
@@ -1366,10 +1367,22 @@ fn an_output_in_the_input_folder_is_refused() {
         assert_eq!(code, 0, "{err}");
         assert_eq!(std::fs::read_to_string(&hidden).unwrap_or_default(), first);
     }
-    // `--jsonl` reads only JSON files from a folder: a .tsv there is no input.
+    // Nor is a data file (`.tsv`): a folder walk reads only documents.
+    let table = s(&corpus.join("terms.tsv"));
+    for _ in 0..2 {
+        let (code, _, err) = run(&["glossary", "extract", &c, "-o", &table]);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(std::fs::read_to_string(&table).unwrap_or_default(), first);
+    }
+    // `--jsonl` reads only JSON files from a folder: a .txt there is no
+    // input, so the -o file is not refused; the folder, all passed over,
+    // is no corpus, and the file keeps what it held.
     std::fs::write(&terms, "old\n").unwrap_or_else(|e| panic!("{e}"));
     let (code, _, err) = run(&["glossary", "extract", "--jsonl", &c, "-o", &terms]);
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(code, 2, "{err}");
+    assert!(!err.contains("lies in the input folder"), "{err}");
+    assert!(err.contains("no documents read"), "{err}");
+    assert_eq!(std::fs::read_to_string(&terms).unwrap_or_default(), "old\n");
 }
 
 #[test]

@@ -747,26 +747,39 @@ fn files_jsonl_leaves_unread_in_a_folder_are_noted_once() {
     };
     let note = format!(
         "kotoba: note: 2 file(s) in input folders not read: with --jsonl only .jsonl, .ndjson \
-         and .json files are (the first: {})\n",
+         and .json files are (.txt 2; the first: {})\n",
         texts.join("a.txt").display()
     );
+    // Every file passed over: no corpus at all, an error (exit 2).
     let (code, err) = run(&["sentences", "--jsonl"]);
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(code, 2, "{err}");
     assert_eq!(
         err,
-        format!("{note}kotoba: note: no documents in the input\n")
+        format!(
+            "{note}kotoba: no documents read: every file of the input folders was passed over; \
+             nothing written\n"
+        )
     );
     let (code, err) = run(&["glossary", "extract", "--jsonl"]);
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(code, 2, "{err}");
     assert!(err.starts_with(&note), "{err}");
-    // Beside a JSON Lines file, the same note, once; without --jsonl none.
+    // Beside a JSON Lines file, the same note, once; without --jsonl the
+    // JSON Lines file is the one passed over.
     std::fs::write(texts.join("more/c.jsonl"), "{\"text\":\"Rice.\"}\n")
         .unwrap_or_else(|e| panic!("{e}"));
     let (code, err) = run(&["sentences", "--jsonl"]);
     assert_eq!((code, err), (0, note));
     let (code, err) = run(&["sentences", "-q"]);
     assert_eq!(code, 0, "{err}");
-    assert!(!err.contains("not read"), "{err}");
+    assert_eq!(err.matches("not read").count(), 1, "{err}");
+    assert!(err.contains("1 file(s) in input folders not read"), "{err}");
+    assert!(
+        err.contains(&format!(
+            "the first: {}",
+            texts.join("more/c.jsonl").display()
+        )),
+        "{err}"
+    );
 }
 
 /// 60,000 records without the text field printed 60,000 error lines: a run
