@@ -206,16 +206,20 @@ pub struct PairArgs {
     /// Association measure.
     #[arg(long, value_enum, default_value = "dice")]
     pub association: AssociationArg,
-    /// Leave out pairs seen together in fewer segments, except for a term
-    /// with no other pair, a compound whose added suffix the English ending
-    /// predicts (Kannada → カンナダ語) and a compound holding the translation
-    /// of each word of a longer term; see `--no-rare`. A TBX leaves such
+    /// Leave out pairs seen together in fewer segments, except for
+    /// transliterations (Katherine → キャサリン) and glossary pairs, which
+    /// are never left out for it, a term with no other pair, a compound
+    /// whose added suffix the English ending predicts (Kannada → カンナダ語)
+    /// and a compound holding the translation of each word of a longer
+    /// term; see `--no-rare`. A TBX leaves such
     /// pairs out unless they transliterate the term or are glossary pairs,
     /// and asks at least three shared segments of the others (`--min-cooc
     /// 1` lets every pair in).
     #[arg(long, default_value = "2", value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
     pub min_cooc: u64,
-    /// Never propose pairs seen together fewer than `--min-cooc` times.
+    /// Never propose pairs seen together fewer than `--min-cooc` times,
+    /// transliterations and glossary pairs aside (the exceptions for terms
+    /// without another pair and for compounds no longer apply).
     #[arg(long)]
     pub no_rare: bool,
     /// Leave out proposals scoring below S (glossary seed pairs stay).

@@ -1809,3 +1809,55 @@ fn extract_new_only_counts_a_word_inside_nested_glossary_terms_once() {
     assert_eq!(code, 0, "{err}");
     assert!(out.lines().any(|l| l.starts_with("rate\t")), "{out}");
 }
+
+/// `--no-rare` leaves out pairs seen together fewer than `--min-cooc`
+/// times, but for transliterations and glossary pairs, as its help says (a
+/// terminologist found `Katherine Tai` at two shared segments kept under
+/// `--min-cooc 3` while the help promised none).
+#[test]
+fn no_rare_keeps_transliterations_and_glossary_pairs_only() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let pairs = dir.path().join("names.tsv");
+    std::fs::write(
+        &pairs,
+        "en\tja\n\
+         Katherine Tai met the ministers.\tキャサリン・タイ代表は閣僚と会った。\n\
+         Katherine Tai praised the deal.\tキャサリン・タイ代表は合意を称賛した。\n\
+         The export controls were tightened.\t輸出規制が強化された。\n\
+         New export controls followed.\t新たな輸出規制が続いた。\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let p = s(&pairs);
+    let (code, tsv, err) = run(&[
+        "glossary",
+        "align",
+        "--no-default-glossary",
+        "--no-rare",
+        "--min-cooc",
+        "3",
+        "--parallel",
+        &p,
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let rows: Vec<Vec<&str>> = tsv
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert!(
+        rows.iter()
+            .any(|r| r[0] == "Katherine Tai" && r[1] == "キャサリン・タイ"),
+        "{tsv}"
+    );
+    for r in &rows {
+        let cooc: u64 = r[3].parse().unwrap_or(0);
+        let translit: f64 = r[8].parse().unwrap_or(0.0);
+        assert!(cooc >= 3 || translit >= 0.6 || !r[9].is_empty(), "{tsv}");
+    }
+    let (code, help, _) = run(&["glossary", "align", "--help"]);
+    assert_eq!(code, 0);
+    assert!(
+        help.contains("transliterations and glossary pairs aside"),
+        "{help}"
+    );
+}
