@@ -24,6 +24,8 @@
 //!   `…」`) and the next line opens a sentence (`米国は…`), unless the text
 //!   is wrapped to that line's width (see `plain_end_before`).
 //! * `１．` or `1.` opening a line is a list number, not a sentence end.
+//! * A sentence wholly in Latin script (an English passage) is split again
+//!   by the English rules.
 
 use super::SentenceSpan;
 use super::lists;
@@ -158,7 +160,36 @@ pub(super) fn split(text: &str) -> Vec<SentenceSpan> {
         i = end;
     }
     push_trimmed(text, start, text.len(), &mut spans);
-    spans
+    split_english(text, spans)
+}
+
+/// `spans` with each sentence written wholly in Latin script (an English
+/// passage of a Japanese document, `The probe starts today. It ends in
+/// May.`) split by the English rules, abbreviations included (`U.S.
+/// officials`): the Japanese rules end no sentence at a `.` before more
+/// English. A sentence with any Japanese in it is left as it is, so a
+/// quotation in English inside a Japanese sentence stays whole.
+fn split_english(text: &str, spans: Vec<SentenceSpan>) -> Vec<SentenceSpan> {
+    let latin = |s: &str| {
+        s.bytes().any(|b| b.is_ascii_alphabetic()) && s.chars().all(|c| (c as u32) < 0x2E80)
+    };
+    let mut out = Vec::with_capacity(spans.len());
+    for span in spans {
+        match text.get(span.start..span.end).filter(|s| latin(s)) {
+            Some(sentence) => {
+                out.extend(
+                    super::english::split(sentence)
+                        .into_iter()
+                        .map(|s| SentenceSpan {
+                            start: span.start + s.start,
+                            end: span.start + s.end,
+                        }),
+                )
+            }
+            None => out.push(span),
+        }
+    }
+    out
 }
 
 /// The line breaks (byte offsets of `\n`) that end a short line: one
@@ -672,7 +703,11 @@ fn is_terminator(text: &str, i: usize, c: char) -> bool {
             !(decimal || list_number_before(text, i) || abbreviation_point(text, i))
         }
         '.' => english_sentence_end(text, i),
-        '!' | '?' => !char_before(text, i).is_some_and(|p| p.is_ascii_alphanumeric()),
+        // `Yahoo!ニュース` goes on; an English sentence before Japanese ends.
+        '!' | '?' => {
+            !char_before(text, i).is_some_and(|p| p.is_ascii_alphanumeric())
+                || english_sentence_end(text, i)
+        }
         _ => is_terminator_char(c),
     }
 }
@@ -698,7 +733,7 @@ fn is_cjk_letter(c: char) -> bool {
     matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF66..=0xFF9F)
 }
 
-/// The ASCII `.` at `i` ends an English sentence written among Japanese
+/// The ASCII `.` (or `!`, `?`) at `i` ends an English sentence written among Japanese
 /// ones (`…to 15%. 日米は…`): white space and then Japanese follow, not a
 /// particle that goes on from the English (`U.S. Steel Corp. は`, `Smith
 /// et al. による`); a lowercase letter, digit, `%` or closing bracket or
@@ -1103,6 +1138,35 @@ mod tests {
             ["会談（詳細は後述。）を開く。"]
         );
         assert_eq!(sentences("「行く。」と言った。"), ["「行く。」と言った。"]);
+    }
+
+    /// English sentences among Japanese ones were one sentence (a news
+    /// analyst's review): a passage in Latin script is split by the
+    /// English rules.
+    #[test]
+    fn english_passages_are_split_by_the_english_rules() {
+        assert_eq!(
+            sentences("調査は始まった。\nThe probe starts today. It ends in May.\n"),
+            [
+                "調査は始まった。",
+                "The probe starts today.",
+                "It ends in May."
+            ]
+        );
+        assert_eq!(
+            sentences(
+                "日本は反発した。U.S. officials said talks would go on. Tariffs rose! 日米は協議する。"
+            ),
+            [
+                "日本は反発した。",
+                "U.S. officials said talks would go on.",
+                "Tariffs rose!",
+                "日米は協議する。"
+            ]
+        );
+        // English quoted in a Japanese sentence stays in it.
+        let quoted = "彼は \"We will fight. We will win.\" と述べた。";
+        assert_eq!(sentences(quoted), [quoted]);
     }
 
     /// A remark in brackets that ends in a terminator and opens its
