@@ -191,6 +191,12 @@ impl LanguageDetector {
         if !text.chars().any(char::is_alphabetic) {
             return None;
         }
+        // Addresses are no words of any language: a URL in Japanese text
+        // made it Slovenian or Italian.
+        let text = &*without_addresses(text);
+        if !text.chars().any(char::is_alphabetic) {
+            return None;
+        }
         // whatlang counts the half- and full-width forms block (ｾｰﾌｶﾞｰﾄﾞ,
         // ＷＴＯ, ２０２４) as Hangul: Japanese with them came out Korean.
         let folded: std::borrow::Cow<str> =
@@ -200,13 +206,20 @@ impl LanguageDetector {
                 text.into()
             };
         let info = self.detector.detect(&folded)?;
-        let detection = detection(&info);
+        let mut detection = detection(&info);
         // whatlang's own Japanese is unsure (0.5) on a short headline.
         if self.japanese
-            && !(detection.lang == "ja" && detection.reliable)
             && let Some(japanese) = self.japanese_correction(&folded)
         {
-            return Some(japanese);
+            if !(detection.lang == "ja" && detection.reliable) {
+                return Some(japanese);
+            }
+            // Sure of Japanese, whatlang still says 1.000 of a document
+            // with English in it: the share weighed below says how mixed.
+            if japanese.lang == "ja" {
+                detection.confidence = detection.confidence.min(japanese.confidence);
+                detection.reliable &= japanese.reliable;
+            }
         }
         if self.english
             && detection.script == "Latin"
@@ -260,7 +273,12 @@ impl LanguageDetector {
         if kana > 0 {
             let weighed = (han + kana) as f64 * JAPANESE_CHARACTER_WEIGHT;
             let share = weighed / (weighed + other as f64);
-            if share < 0.5 {
+            // Kana from a tenth of the letters make Japanese whatever the
+            // rest (`USTR代表は、Section 301 investigationを開始した。`
+            // came out French): no other language writes them, and a text
+            // quoting a Japanese word has far fewer.
+            let kana_share = kana * KANA_SHARE_DENOMINATOR >= han + kana + other;
+            if share < 0.5 && !kana_share {
                 return None;
             }
             // A trace of kana (Chinese writing a stylistic の, quoting a
@@ -472,6 +490,61 @@ fn english_by_vocabulary(text: &str) -> Option<Detection> {
     })
 }
 
+/// `text` with its URLs (`https://…`, `www.…`) and e-mail addresses
+/// written as spaces: their letters are no language's words.
+fn without_addresses(text: &str) -> std::borrow::Cow<'_, str> {
+    if !(text.contains("://") || text.contains("www.") || text.contains('@')) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let b = text.as_bytes();
+    // Characters of an address: ASCII, no white space, no quote or bracket
+    // that would hold it (`<…>`, `(…)`, `「…」` ends it anyway: not ASCII).
+    let in_address =
+        |c: u8| c.is_ascii_graphic() && !matches!(c, b'"' | b'\'' | b'<' | b'>' | b'(' | b')');
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        // Bytes, not `&text[i..]`: `i` steps over the bytes of every
+        // character.
+        let url = ["https://", "http://", "ftp://", "www."].iter().any(|p| {
+            b.get(i..i + p.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(p.as_bytes()))
+        }) && (i == 0 || !b[i - 1].is_ascii_alphanumeric());
+        if url {
+            let end = i + b[i..].iter().take_while(|&&c| in_address(c)).count();
+            cuts.push((i, end));
+            i = end;
+            continue;
+        }
+        if b[i] == b'@' {
+            let local =
+                |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-');
+            let domain = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-');
+            let start = i - b[..i].iter().rev().take_while(|&&c| local(c)).count();
+            let end = i + 1 + b[i + 1..].iter().take_while(|&&c| domain(c)).count();
+            let host = text[i + 1..end].trim_end_matches('.');
+            if start < i && host.contains('.') {
+                cuts.push((start, end));
+                i = end;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if cuts.is_empty() {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (start, end) in cuts {
+        out.push_str(&text[last..start]);
+        out.push(' ');
+        last = end;
+    }
+    out.push_str(&text[last..]);
+    std::borrow::Cow::Owned(out)
+}
+
 /// whatlang's answer as a [`Detection`].
 fn detection(info: &whatlang::Info) -> Detection {
     named(
@@ -679,6 +752,63 @@ mod tests {
         let en_zh = LanguageDetector::with_candidates(&["en", "zh"]).ok();
         let found = en_zh.and_then(|d| d.detect("経済産業省"));
         assert_eq!(found.map(|x| x.lang), Some("zh"));
+    }
+
+    /// Japanese with English words or a URL came out French, Slovenian or
+    /// Italian, and under `ja,en` English at 1.000; a document of Japanese
+    /// sentences with an English one came out English, reliable (a news
+    /// analyst's review).
+    #[test]
+    fn japanese_with_english_or_addresses_is_japanese() -> Result<(), DetectError> {
+        let d = LanguageDetector::new();
+        let ja_en = LanguageDetector::with_candidates(&["ja", "en"])?;
+        let mixed = "USTR代表は、Section 301 investigationを開始した。";
+        for detector in [&d, &ja_en] {
+            let found = detector.detect(mixed);
+            assert_eq!(found.as_ref().map(|x| x.lang), Some("ja"), "{found:?}");
+            assert!(found.is_some_and(|x| x.confidence < 1.0 && !x.reliable));
+        }
+        for text in [
+            "詳しくは https://www.meti.go.jp/policy/ を参照。",
+            "問い合わせは trade-info@meti.go.jp まで。",
+            "資料はwww.mofa.go.jpに掲載した。",
+        ] {
+            let found = d.detect(text);
+            assert_eq!(
+                found.map(|x| (x.lang, x.reliable)),
+                Some(("ja", true)),
+                "{text}"
+            );
+        }
+        let document = "米通商代表部（USTR）はSection 301に基づくinvestigationを開始した。\n\
+            USTRのKatherine Tai代表はsemiconductorとEV batteryが対象だと述べた。\n\
+            日本政府はWTO協定との整合性を確認する。\n\
+            経済産業省はsupply chainへの影響を調べる。\n\
+            The investigation is expected to take up to twelve months, officials said on Tuesday.\n";
+        let found = d.detect(document);
+        assert_eq!(found.as_ref().map(|x| x.lang), Some("ja"), "{found:?}");
+        assert!(found.is_some_and(|x| x.confidence < 1.0 && !x.reliable));
+        // whatlang's sure Japanese, with an English word in it, is less
+        // sure.
+        let found =
+            d.detect("日本政府は貿易協議について、首脳会談の中止も検討していると述べた。Reuters");
+        assert!(found.is_some_and(|x| x.lang == "ja" && x.reliable && x.confidence < 1.0));
+        // Only an address: no language.
+        assert!(d.detect("https://www.meti.go.jp/policy/").is_none());
+        // English about an address stays English.
+        let en = d.detect("See https://ustr.gov/ for the full text of the agreement.");
+        assert_eq!(en.map(|x| x.lang), Some("en"));
+        Ok(())
+    }
+
+    #[test]
+    fn addresses_are_blanked_on_character_boundaries() {
+        assert_eq!(
+            without_addresses("見て https://a.jp/x を。mail: a.b@c.co.jp、www.d.jp"),
+            "見て   を。mail:  、 "
+        );
+        assert_eq!(without_addresses("a@b @c x@y"), "a@b @c x@y");
+        assert_eq!(without_addresses("日本@東京.jp"), "日本@東京.jp");
     }
 
     #[test]
