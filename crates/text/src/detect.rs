@@ -239,7 +239,9 @@ impl LanguageDetector {
     /// characters, says otherwise (`None`: its answer stands):
     ///
     /// - Text with kana where the Han and kana characters, each weighed as
-    ///   [`JAPANESE_CHARACTER_WEIGHT`] letters, outweigh the other letters:
+    ///   [`JAPANESE_CHARACTER_WEIGHT`] letters, outweigh the other letters,
+    ///   or where kana are a tenth of the letters or more (Japanese naming
+    ///   English terms: `Section 301 investigationを開始した`):
     ///   whatlang counts Han, hiragana and katakana apart, so a Japanese
     ///   sentence naming GM and Ford came out Danish. Kana are written by
     ///   Japanese alone, so the answer is Japanese, its confidence that
