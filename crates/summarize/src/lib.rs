@@ -281,6 +281,10 @@ impl Summarizer {
         }
         let mmr = match (self.mmr, self.method) {
             (Some(l), _) => Some(l),
+            // Lead is the baseline of first sentences, several documents'
+            // too: near duplicates aside, nothing trades a lead for a
+            // later sentence (an analyst's review).
+            (None, Method::Lead) => None,
             (None, _) if multi => Some(0.5),
             (None, Method::LeadRank | Method::Luhn) => Some(0.7),
             (None, _) => None,
@@ -357,6 +361,9 @@ fn merge(docs: &[Prepared]) -> Merged {
     let mut sentences = Vec::new();
     let mut origin = Vec::new();
     let lang = docs.first().map_or(Lang::En, |d| d.lang);
+    // Paragraph numbers go on from one document to the next: each
+    // document's opening stays a paragraph of its own.
+    let mut paragraphs = 0;
     for (d, doc) in docs.iter().enumerate() {
         let remap: Vec<u32> = doc
             .vocabulary
@@ -372,9 +379,16 @@ fn merge(docs: &[Prepared]) -> Merged {
         for (i, s) in doc.sentences.iter().enumerate() {
             let mut s = s.clone();
             s.terms = s.terms.iter().map(|&t| remap[t as usize]).collect();
+            s.paragraph += paragraphs;
             sentences.push(s);
             origin.push((d, i));
         }
+        paragraphs += doc
+            .sentences
+            .iter()
+            .map(|s| s.paragraph + 1)
+            .max()
+            .unwrap_or(0);
     }
     Merged {
         doc: Prepared {
@@ -1766,6 +1780,49 @@ Tariffs and quotas
             .summarize_many(&[(a, Lang::En), (b, Lang::En)], Split::Sentences);
         let picked: Vec<(usize, usize)> = out.iter().map(|e| (e.doc, e.index)).collect();
         assert_eq!(picked, [(0, 0), (0, 1), (1, 0), (1, 1)], "{out:?}");
+    }
+
+    /// A first paragraph of a news story's length is its lead, read in
+    /// order: the walk had made its second sentence, which shares words
+    /// with the rest, the summary of one sentence, of one document and of
+    /// several; and lead over several documents took a later sentence of
+    /// one for MMR (an analyst's review, on Japanese news).
+    #[test]
+    fn a_short_opening_is_read_in_order_in_one_document_and_several() {
+        let procurement = "政府調達、外国企業の参入拡大へ\n\n\
+            政府は、中央省庁や独立行政法人が物品やサービスを調達する際の入札手続きを見直す。\
+            世界貿易機関（WTO）の政府調達協定（GPA）の改正に対応し、外国企業が参加しやすくする。\
+            財務省が関連する政令の改正案をまとめた。\n\n\
+            改正案では、電子入札の対象を広げ、英語による公告も増やす。\
+            WTOの協定に沿って、外国企業向けの公告期間も延ばす。\n\n\
+            日本の政府調達市場をめぐっては、米国が長年「閉鎖的だ」と批判してきた。\n";
+        let tariff = "トランプ米政権は2日、日本から輸入する自動車に25％の追加関税を課すと発表した。\
+            発動は3日からで、自動車部品にも5月までに同率の関税を適用する。\
+            日本政府は措置の見直しを強く求める方針だ。\n\n\
+            自動車部品への関税は、日本の部品メーカーにも打撃となる。\
+            政府は関税の影響を調べる。\n";
+        for (text, lead) in [
+            (procurement, "政府は、中央省庁"),
+            (tariff, "トランプ米政権"),
+        ] {
+            let out = summarizer(Method::LeadRank, 1).summarize(text, Lang::Ja, Split::Sentences);
+            assert_eq!(out.len(), 1);
+            assert!(out[0].text.starts_with(lead), "{out:?}");
+        }
+        let docs = [(procurement, Lang::Ja), (tariff, Lang::Ja)];
+        for method in [Method::LeadRank, Method::Lead] {
+            let out = summarizer(method, 2).summarize_many(&docs, Split::Sentences);
+            let texts: Vec<&str> = out.iter().map(|e| e.text.as_str()).collect();
+            assert_eq!(texts.len(), 2, "{method:?}");
+            assert!(
+                texts[0].starts_with("政府は、中央省庁"),
+                "{method:?}: {texts:?}"
+            );
+            assert!(
+                texts[1].starts_with("トランプ米政権"),
+                "{method:?}: {texts:?}"
+            );
+        }
     }
 
     /// The same story's lead from two outlets: the lead bonus kept both in
