@@ -194,7 +194,10 @@ pub fn family_parts(arg: LangArg, text: &str) -> Vec<(usize, usize, &'static str
     if arg != LangArg::Auto || text.is_ascii() {
         return vec![(0, text.len(), whole)];
     }
-    let paragraphs = paragraphs(text);
+    let paragraphs: Vec<(usize, usize)> = paragraphs(text)
+        .into_iter()
+        .flat_map(|p| line_runs(text, p))
+        .collect();
     let families: Vec<&'static str> = paragraphs
         .iter()
         .map(|&(s, e)| {
@@ -213,6 +216,59 @@ pub fn family_parts(arg: LangArg, text: &str) -> Vec<(usize, usize, &'static str
         .into_iter()
         .zip(families)
         .map(|((s, e), f)| (s, e, f))
+        .collect()
+}
+
+/// The paragraph `span` of `text` as runs of lines of one family each:
+/// English lines followed by Japanese ones with no blank line between
+/// (a page pasted line by line) are two stretches, each tokenized and split
+/// in its own language (a review found the Japanese cut into single
+/// characters). A single line of the other family (an English quotation on
+/// its line, a name list) stays with the lines around it, as a wrapped
+/// sentence may put a few Latin words on a line of their own; lines
+/// without letters go with the run before them.
+fn line_runs(text: &str, (start, end): (usize, usize)) -> Vec<(usize, usize)> {
+    let block = &text[start..end];
+    let lines: Vec<(usize, usize, Option<&'static str>)> = kotoba_text::segment::line_ranges(block)
+        .into_iter()
+        .map(|(s, e, _)| {
+            let counts = Counts::of(&block[s..e]);
+            let family = (counts.letters() > 0).then(|| counts.family());
+            (start + s, start + e, family)
+        })
+        .collect();
+    // Runs of lines: (first line, last line, family).
+    let mut runs: Vec<(usize, usize, Option<&'static str>)> = Vec::new();
+    for (i, &(_, _, family)) in lines.iter().enumerate() {
+        match runs.last_mut() {
+            Some(run) if family.is_none() || run.2.is_none() || run.2 == family => {
+                run.1 = i;
+                run.2 = run.2.or(family);
+            }
+            _ => runs.push((i, i, family)),
+        }
+    }
+    // A one-line run goes with the run before it (or after it, first).
+    let mut merged: Vec<(usize, usize, Option<&'static str>)> = Vec::new();
+    for run in runs {
+        let lone = run.0 == run.1;
+        match merged.last_mut() {
+            Some(last) if lone || last.0 == last.1 && last.2 != run.2 => {
+                last.1 = run.1;
+                if !lone {
+                    last.2 = run.2;
+                }
+            }
+            Some(last) if last.2 == run.2 => last.1 = run.1,
+            _ => merged.push(run),
+        }
+    }
+    if merged.len() < 2 {
+        return vec![(start, end)];
+    }
+    merged
+        .into_iter()
+        .map(|(first, last, _)| (lines[first].0, lines[last].1))
         .collect()
 }
 
@@ -328,5 +384,27 @@ mod tests {
         );
         // Told the language, the rules are those of the language.
         assert_eq!(sentence_spans(LangArg::En, text).len(), 4);
+    }
+
+    /// English lines followed by Japanese ones with no blank line between
+    /// are two stretches, each in its own language; a single line of the
+    /// other family stays with its neighbours.
+    #[test]
+    fn a_paragraph_of_english_then_japanese_lines_is_two_stretches() {
+        let english =
+            "Japan said tariffs on beef would be cut.\nThe ministry released a statement.\n";
+        let japanese = "政府は米国産牛肉の関税を引き下げる。\n政府調達の規則も改正する。\n";
+        let text = format!("{english}{japanese}");
+        let parts = family_parts(LangArg::Auto, &text);
+        let read: Vec<(&str, &str)> = parts.iter().map(|&(s, e, f)| (&text[s..e], f)).collect();
+        assert_eq!(
+            read,
+            [(english.trim_end(), "en"), (japanese.trim_end(), "ja")],
+            "{read:?}"
+        );
+        // One English line inside Japanese lines: one stretch.
+        let text =
+            "政府は関税を引き下げる方針だ。\nSection 301 investigation\nについて米国と協議する。\n";
+        assert_eq!(family_parts(LangArg::Auto, text), [(0, text.len(), "ja")]);
     }
 }
