@@ -212,6 +212,24 @@ pub fn compounds_and_count<'t>(
             prev_start = morphemes[last].start;
             prev_end = number_end;
             skip_to = number_end;
+            // A law's section opens a compound too when a noun follows
+            // (301条調査, 232条関税: the Section 301 investigation, the
+            // Section 232 tariffs; a terminologist's review found only
+            // 調査 and 関税), while 第2条 or 3条 alone stay out.
+            if let Some(counter) = morphemes.get(last + 1)
+                && counter.start == number_end
+                && text[counter.start..counter.end] == *"条"
+                && let Some(after) = morphemes.get(last + 2)
+                && after.start == counter.end
+                && role(after) == Some(Part::Noun)
+            {
+                run.push((&text[m.start..counter.end], Part::Numbered));
+                last_start = m.start;
+                prev_start = counter.start;
+                prev_end = counter.end;
+                skip_to = counter.end;
+                continue;
+            }
             if let Some(next) = morphemes.get(last + 1)
                 && next.start == number_end
                 && matches!(role(next), Some(Part::Noun | Part::Suffix))
@@ -811,6 +829,17 @@ mod tests {
         }
         // A number alone, or with its counter but no name before it, is no part.
         assert!(!found.iter().any(|c| c.contains("2")), "{found:?}");
+        // A law's section before a noun opens a compound (a terminologist's
+        // review found only 調査 and 関税).
+        let text = "米政府は301条調査を開始した。232条関税の撤廃を求める。3条の規定。";
+        let found: Vec<String> = compounds(&ja, &mut w, text)
+            .into_iter()
+            .map(|p| p.join("+"))
+            .collect();
+        for whole in ["301条+調査", "232条+関税", "規定"] {
+            assert!(found.contains(&whole.to_string()), "{whole}: {found:?}");
+        }
+        assert!(!found.iter().any(|c| c.starts_with("3条")), "{found:?}");
         Ok(())
     }
 
