@@ -269,7 +269,11 @@ impl Local {
 fn sub_compounds(parts: &[(&str, Part)]) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for i in 0..parts.len() {
-        if parts[i].1 == Part::Suffix {
+        // Nor with the second of prefixes in a row, which read as one word
+        // (中貿易 of 日中貿易, 米輸出 of 対米輸出; a terminologist's review).
+        if parts[i].1 == Part::Suffix
+            || (i > 0 && parts[i].1 == Part::Prefix && parts[i - 1].1 == Part::Prefix)
+        {
             continue;
         }
         for j in i..parts.len().min(i + MAX_JA_PARTS) {
@@ -2400,6 +2404,22 @@ mod seed_tests {
         assert!(pieces.contains(&"対日直接投資".to_string()), "{pieces:?}");
         assert!(pieces.contains(&"直接投資".to_string()), "{pieces:?}");
         assert!(pieces.iter().all(|p| !p.ends_with("直接")), "{pieces:?}");
+    }
+
+    /// Prefixes in a row read as one word: no piece opens with the second
+    /// (中貿易 of 日中貿易 was paired with `Japan-China`; a terminologist's
+    /// review).
+    #[test]
+    fn pieces_do_not_part_prefixes_in_a_row() {
+        let parts = [
+            ("日", Part::Prefix),
+            ("中", Part::Prefix),
+            ("貿易", Part::Noun),
+        ];
+        let pieces: Vec<String> = sub_compounds(&parts).into_iter().map(|p| p.1).collect();
+        assert!(pieces.contains(&"日中貿易".to_string()), "{pieces:?}");
+        assert!(pieces.contains(&"貿易".to_string()), "{pieces:?}");
+        assert!(!pieces.contains(&"中貿易".to_string()), "{pieces:?}");
     }
 
     /// IPADIC reads セーフガード as セーフ + ガード, and 二国間 as a number

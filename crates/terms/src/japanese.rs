@@ -278,6 +278,24 @@ pub fn compounds_and_count<'t>(
             last.0 = &text[last_start..m.end];
             continue;
         }
+        // A family name with the given name after it (茂木 + 敏 + 充,
+        // 西村 + 康 + 稔) is one part: IPADIC reads unknown given names as
+        // one-kanji names (or places), and a pairing cut 茂木敏 and 充 out
+        // of 茂木敏充 (a terminologist's review).
+        if f(0) == "名詞" && f(1) == "固有名詞" && f(2) == "人名" && f(3) == "姓" {
+            let name_end = given_name_end(tokenizer, &morphemes, at, text);
+            if name_end > m.end {
+                if !(adjacent || run.is_empty()) {
+                    close(&mut run, &mut out);
+                }
+                run.push((&text[m.start..name_end], Part::Noun));
+                last_start = m.start;
+                prev_start = m.start;
+                prev_end = name_end;
+                skip_to = name_end;
+                continue;
+            }
+        }
         if part.is_some() {
             last_start = m.start;
         }
@@ -303,6 +321,44 @@ pub fn compounds_and_count<'t>(
     }
     close(&mut run, &mut out);
     (out, morphemes.len())
+}
+
+/// Kanji of a given name at most, after a family name.
+const GIVEN_NAME_KANJI: usize = 3;
+
+/// Where the given name after the family name `morphemes[at]` ends: the
+/// family name's end when none follows. A given name opens with a morpheme
+/// IPADIC tags as one (人名, 名) and goes on with proper nouns, all kanji,
+/// [`GIVEN_NAME_KANJI`] at most (康 + 稔, whose 稔 IPADIC calls a place).
+fn given_name_end(
+    tokenizer: &JapaneseTokenizer,
+    morphemes: &[Morpheme],
+    at: usize,
+    text: &str,
+) -> usize {
+    let mut end = morphemes[at].end;
+    let mut kanji = 0;
+    for (k, next) in morphemes.iter().enumerate().skip(at + 1) {
+        let g = |i: usize| tokenizer.feature(next.word, i).unwrap_or("*");
+        let surface = &text[next.start..next.end];
+        let chars = surface.chars().count();
+        let proper = g(0) == "名詞" && g(1) == "固有名詞";
+        let opens = g(2) == "人名" && g(3) == "名";
+        if next.start != end
+            || !proper
+            || (k == at + 1 && !opens)
+            || (k > at + 1 && g(2) == "人名" && g(3) == "姓")
+            || !surface
+                .chars()
+                .all(|c| matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '々'))
+            || kanji + chars > GIVEN_NAME_KANJI
+        {
+            break;
+        }
+        kanji += chars;
+        end = next.end;
+    }
+    end
 }
 
 /// True when a compound's parts are an era's name and its year, month or
@@ -840,6 +896,24 @@ mod tests {
             assert!(found.contains(&whole.to_string()), "{whole}: {found:?}");
         }
         assert!(!found.iter().any(|c| c.starts_with("3条")), "{found:?}");
+        Ok(())
+    }
+
+    /// A family name and the given name after it are one part, which IPADIC
+    /// reads as one-kanji names or places (茂木 + 敏 + 充, 西村 + 康 + 稔):
+    /// pairing had cut 茂木敏 and 充 apart (a terminologist's review).
+    #[test]
+    fn a_family_name_and_its_given_name_are_one_part() -> Result<(), crate::Error> {
+        let ja = JapaneseTokenizer::new()?;
+        let mut w = ja.worker();
+        let text = "茂木敏充外相は会談した。西村康稔経済産業相が述べた。岸田首相。";
+        let found: Vec<String> = compounds(&ja, &mut w, text)
+            .into_iter()
+            .map(|p| p.join("+"))
+            .collect();
+        for whole in ["茂木敏充+外相", "西村康稔+経済+産業+相"] {
+            assert!(found.contains(&whole.to_string()), "{whole}: {found:?}");
+        }
         Ok(())
     }
 
