@@ -162,11 +162,38 @@ impl<'g> Index<'g> {
             };
             0.6 + 0.3 * part as f64 / key.len().max(part) as f64
         };
+        // Two empty keys are no likeness: a Japanese query has no English
+        // key, nor `¥` one (日本車 was offered 円 (yen)).
+        // Kanji spelt otherwise are other words: one kanji in three is no
+        // misspelling (日本車 is no 日本円), one in five may be.
+        let alike = |q: &str, key: &str| {
+            if q.is_empty() || key.is_empty() {
+                return 0.0;
+            }
+            let score = strsim::normalized_levenshtein(q, key);
+            let kanji = |s: &str| s.chars().any(crate::normalize::is_kanji);
+            if kanji(q) && kanji(key) && score < 0.8 {
+                0.0
+            } else {
+                score
+            }
+        };
+        // A term the query holds (半導体 and 輸出規制 of 半導体輸出規制):
+        // two characters of Japanese at least, longer ones first.
+        let within = |key: &str| {
+            let chars = key.chars().count();
+            if chars >= 2 && !key.is_ascii() && qj.chars().count() > chars && qj.contains(key) {
+                0.6 + 0.3 * key.len() as f64 / qj.len() as f64
+            } else {
+                0.0
+            }
+        };
         let mut scored: Vec<(f64, usize)> = Vec::new();
         for (key, concepts) in self.en_keys.iter().chain(&self.ja_keys) {
-            let score = strsim::normalized_levenshtein(&qe, key)
-                .max(strsim::normalized_levenshtein(&qj, key))
-                .max(holds(key));
+            let score = alike(&qe, key)
+                .max(alike(&qj, key))
+                .max(holds(key))
+                .max(within(key));
             if score >= 0.6 {
                 scored.extend(concepts.iter().map(|&c| (score, c)));
             }
@@ -255,6 +282,17 @@ mod tests {
                 .any(|c| c.id == "trade-surplus")
         );
         assert!(index.near("trade surplu", 0).is_empty());
+        // A compound the glossary lacks is offered the terms it holds, and
+        // no term for one kanji in three alike (日本車 had been offered 円,
+        // for its 日本円).
+        let near: Vec<&str> = index
+            .near("半導体輸出規制", 5)
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect();
+        assert!(near.contains(&"semiconductor"), "{near:?}");
+        assert!(near.contains(&"export-restriction"), "{near:?}");
+        assert!(!index.near("日本車", 5).iter().any(|c| c.id == "yen"));
         Ok(())
     }
 
