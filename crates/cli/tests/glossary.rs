@@ -281,7 +281,8 @@ fn every_lossless_format_round_trips_the_default_glossary() {
             "kotoba: note: utx does not carry kana readings, domains, concepts without a term \
              in both languages (a row is a translation pair), the status of an admitted term \
              paired with a preferred one as its concept's approved pair (read back as \
-             preferred), the line between definition and note (a note follows the definition \
+             preferred), the proposed status (written `provisional`, read back as admitted), \
+             the line between definition and note (a note follows the definition \
              in the comment), and tabs or line breaks in definitions, terms and ids (written as \
              spaces)\n"
         ),

@@ -16,6 +16,9 @@ pub enum Status {
     Admitted,
     /// To be avoided; checks flag it.
     Deprecated,
+    /// Proposed (by `glossary align` or `build`, or a reviewer) and not yet
+    /// reviewed: kept and shown, but never demanded by checks.
+    Proposed,
 }
 
 impl Status {
@@ -25,13 +28,24 @@ impl Status {
             Status::Preferred => "preferred",
             Status::Admitted => "admitted",
             Status::Deprecated => "deprecated",
+            Status::Proposed => "proposed",
         }
+    }
+
+    /// Whether someone decided on the term (preferred, admitted or
+    /// deprecated), as against a proposal awaiting review.
+    pub fn is_reviewed(self) -> bool {
+        self != Status::Proposed
     }
 
     /// Parses a name in any case: kotoba's, TBX's administrative statuses
     /// (`preferredTerm-admn-sts`) and ISO 12620's normative authorizations
     /// (`preferredTerm`, `standardizedTerm`, `legalTerm`, `regulatedTerm`;
-    /// `admittedTerm`; `deprecatedTerm`, `supersededTerm`).
+    /// `admittedTerm`; `deprecatedTerm`, `supersededTerm`), and for a term
+    /// awaiting review `proposed`, `proposal`, `candidate`, `unreviewed` or
+    /// TBX's process statuses `provisionallyProcessed` and `unprocessed`.
+    /// UTX's `provisional` is admitted: kotoba has always written admitted
+    /// terms so, and reading it as proposed would take them out of checks.
     pub fn parse(s: &str) -> Option<Status> {
         match s.trim().to_ascii_lowercase().as_str() {
             "preferred"
@@ -51,6 +65,12 @@ impl Status {
             | "supersededterm"
             | "forbidden"
             | "non-standard" => Some(Status::Deprecated),
+            "proposed"
+            | "proposal"
+            | "candidate"
+            | "unreviewed"
+            | "provisionallyprocessed"
+            | "unprocessed" => Some(Status::Proposed),
             _ => None,
         }
     }
@@ -61,8 +81,8 @@ impl<'de> Deserialize<'de> for Status {
         let name = String::deserialize(d)?;
         Status::parse(&name).ok_or_else(|| {
             serde::de::Error::custom(format!(
-                "unknown status `{name}` (preferred, admitted, deprecated, or a TBX or ISO \
-                 12620 name such as forbidden, deprecatedTerm)"
+                "unknown status `{name}` (preferred, admitted, deprecated, proposed, or a TBX \
+                 or ISO 12620 name such as forbidden, deprecatedTerm)"
             ))
         })
     }
@@ -166,12 +186,15 @@ impl Concept {
         }
     }
 
-    /// The preferred (else first) term in `lang`.
+    /// The preferred term in `lang`, else the first reviewed one, else the
+    /// first: a proposal stands for its concept only when nothing reviewed
+    /// does.
     pub fn preferred(&self, lang: Lang) -> Option<&Term> {
         let terms = self.terms(lang);
         terms
             .iter()
             .find(|t| t.status == Status::Preferred)
+            .or_else(|| terms.iter().find(|t| t.status.is_reviewed()))
             .or(terms.first())
     }
 
@@ -213,8 +236,9 @@ impl Concept {
     /// with their statuses (a reading or note only this one has is kept),
     /// then this concept's other terms; where the user prefers a term, this
     /// concept's preferred ones there become admitted, so that the user's
-    /// choice is the preferred term. Domain, definition and note are the
-    /// user's where given.
+    /// choice is the preferred term. A term the user only proposes keeps
+    /// the status this concept gives it (a proposal decides nothing). Domain,
+    /// definition and note are the user's where given.
     pub fn merge_over(&mut self, user: Concept) {
         for lang in [Lang::En, Lang::Ja] {
             let mut terms = user.terms(lang).to_vec();
@@ -222,6 +246,13 @@ impl Concept {
             for old in self.terms(lang) {
                 match terms.iter_mut().find(|t| t.term == old.term) {
                     Some(t) => {
+                        if t.status == Status::Proposed {
+                            t.status = if user_prefers && old.status == Status::Preferred {
+                                Status::Admitted
+                            } else {
+                                old.status
+                            };
+                        }
                         if t.reading.is_none() {
                             t.reading.clone_from(&old.reading);
                         }
@@ -238,6 +269,9 @@ impl Concept {
                     }
                 }
             }
+            // Proposals after the decided terms, whichever layer they came
+            // from (a stable sort keeps each group's order).
+            terms.sort_by_key(|t| t.status == Status::Proposed);
             *self.terms_mut(lang) = terms;
         }
         for (mine, theirs) in [
@@ -530,5 +564,110 @@ mod tests {
         });
         let defs: Vec<&str> = g.concepts.iter().map(|c| c.definition.as_str()).collect();
         assert_eq!(defs, ["new", "b", "z"]);
+    }
+
+    /// Unreviewed pairs had no status of their own and were written
+    /// admitted (a terminologist's review): `proposed` is read by its name
+    /// and common aliases in any case, in JSON as in the tables, and written
+    /// by its name; UTX's `provisional` stays admitted.
+    #[test]
+    fn proposed_is_a_status_of_its_own() {
+        for name in [
+            "proposed",
+            "Proposed",
+            "PROPOSAL",
+            "candidate",
+            "unreviewed",
+            "provisionallyProcessed",
+            "unprocessed",
+        ] {
+            assert_eq!(Status::parse(name), Some(Status::Proposed), "{name}");
+            let got: Result<Status, _> = serde_json::from_str(&format!("\"{name}\""));
+            assert_eq!(got.ok(), Some(Status::Proposed), "{name}");
+        }
+        assert_eq!(Status::parse("provisional"), Some(Status::Admitted));
+        assert_eq!(Status::Proposed.name(), "proposed");
+        assert_eq!(
+            serde_json::to_string(&Status::Proposed).ok().as_deref(),
+            Some("\"proposed\"")
+        );
+        assert!(!Status::Proposed.is_reviewed());
+        assert!(Status::Deprecated.is_reviewed());
+    }
+
+    /// A proposal stands for its concept only where nothing reviewed does;
+    /// merged over a concept, it decides nothing: a term the concept has
+    /// keeps its status, a new one comes after the reviewed terms.
+    #[test]
+    fn a_proposal_neither_leads_nor_overrides() {
+        let term = |t: &str, status| Term {
+            term: t.into(),
+            reading: None,
+            status,
+            note: None,
+        };
+        let concept = |en: Vec<Term>, ja: Vec<Term>| Concept {
+            id: "tariff".into(),
+            domain: String::new(),
+            definition: String::new(),
+            note: String::new(),
+            en,
+            ja,
+        };
+        let c = concept(
+            vec![
+                term("duty", Status::Proposed),
+                term("tariff", Status::Admitted),
+            ],
+            vec![term("関税", Status::Proposed)],
+        );
+        assert_eq!(
+            c.preferred(Lang::En).map(|t| t.term.as_str()),
+            Some("tariff")
+        );
+        assert_eq!(c.preferred(Lang::Ja).map(|t| t.term.as_str()), Some("関税"));
+        let mut built_in = concept(
+            vec![
+                term("tariff", Status::Preferred),
+                term("duty", Status::Admitted),
+            ],
+            vec![term("関税", Status::Preferred)],
+        );
+        built_in.merge_over(concept(
+            vec![
+                term("tariffs", Status::Proposed),
+                term("tariff", Status::Proposed),
+            ],
+            vec![term("関税", Status::Proposed)],
+        ));
+        let statuses = |ts: &[Term]| -> Vec<(String, Status)> {
+            ts.iter().map(|t| (t.term.clone(), t.status)).collect()
+        };
+        assert_eq!(
+            statuses(&built_in.en),
+            [
+                ("tariff".into(), Status::Preferred),
+                ("duty".into(), Status::Admitted),
+                ("tariffs".into(), Status::Proposed)
+            ]
+        );
+        assert_eq!(statuses(&built_in.ja), [("関税".into(), Status::Preferred)]);
+        // Where the user prefers another term, the old preferred one a
+        // proposal names is admitted, as any other old preferred term.
+        let mut built_in = concept(vec![term("tariff", Status::Preferred)], vec![]);
+        built_in.merge_over(concept(
+            vec![
+                term("customs duty", Status::Preferred),
+                term("tariff", Status::Proposed),
+            ],
+            vec![],
+        ));
+        assert_eq!(
+            statuses(&built_in.en),
+            [
+                ("customs duty".into(), Status::Preferred),
+                ("tariff".into(), Status::Admitted)
+            ]
+        );
     }
 }

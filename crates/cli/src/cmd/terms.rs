@@ -415,12 +415,29 @@ impl PairScreen {
     }
 }
 
-/// A pair as a JSON record (`glossary align --format jsonl`).
-fn alignment_json(r: &Alignment) -> Value {
+/// A pair as a JSON record (`glossary align --format jsonl`), with its
+/// `status`: `proposed` for a machine pair; a glossary pair (`seed`) has
+/// the status the glossary gives its Japanese term (its concept's preferred
+/// one's where the corpus writes it otherwise).
+fn alignment_json(r: &Alignment, glossary: &Glossary) -> Value {
+    let status = match r.seed.as_deref() {
+        None => TermStatus::Proposed,
+        Some(id) => glossary
+            .concepts
+            .iter()
+            .rev()
+            .find(|c| c.id == id)
+            .and_then(|c| {
+                c.ja.iter()
+                    .find(|t| t.term == r.ja)
+                    .or_else(|| c.preferred(kotoba_glossary::Lang::Ja))
+            })
+            .map_or(TermStatus::Admitted, |t| t.status),
+    };
     json!({
         "en": r.en, "ja": r.ja, "score": r.score, "cooc": r.cooc,
         "en_freq": r.en_freq, "ja_freq": r.ja_freq, "dice": r.dice, "llr": r.llr, "translit": r.translit,
-        "seed": r.seed, "linked": r.linked,
+        "seed": r.seed, "linked": r.linked, "status": status.name(),
     })
 }
 
@@ -436,7 +453,7 @@ fn write_alignments(
         AlignFormat::Tsv => out.write_all(kotoba_terms::align::to_tsv(rows).as_bytes())?,
         AlignFormat::Jsonl => {
             for r in rows {
-                serde_json::to_writer(&mut *out, &alignment_json(r))?;
+                serde_json::to_writer(&mut *out, &alignment_json(r, glossary))?;
                 out.write_all(b"\n")?;
             }
         }
@@ -490,13 +507,14 @@ fn write_alignments(
                     }
                     continue;
                 }
-                // A proposal's terms are admitted until someone decides, and
-                // the entry says what it is, so a reviewer of the TBX sees
-                // what the statistics propose.
+                // A proposal's terms are proposed until someone decides
+                // (loaded with --glossary, they demand nothing of a check),
+                // and the entry says what it is, so a reviewer of the TBX
+                // sees what the statistics propose.
                 let term = |t: &str, reading: Option<String>| Term {
                     term: t.to_string(),
                     reading,
-                    status: TermStatus::Admitted,
+                    status: TermStatus::Proposed,
                     note: None,
                 };
                 let note = format!(
@@ -976,7 +994,7 @@ pub fn build(args: GlossaryBuildArgs) -> Result<Status> {
             }
             if let Some(rows) = inline_pairs {
                 for r in rows {
-                    let mut v = alignment_json(r);
+                    let mut v = alignment_json(r, &glossary);
                     if let Value::Object(map) = &mut v {
                         map.insert("kind".into(), json!("pair"));
                     }

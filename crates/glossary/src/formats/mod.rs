@@ -293,7 +293,8 @@ impl Format {
             Format::Utx => {
                 "kana readings, domains, concepts without a term in both languages (a row is a \
                  translation pair), the status of an admitted term paired with a preferred one \
-                 as its concept's approved pair (read back as preferred), the line between \
+                 as its concept's approved pair (read back as preferred), the proposed status \
+                 (written `provisional`, read back as admitted), the line between \
                  definition and note (a note follows the definition in the comment), and tabs \
                  or line breaks in definitions, terms and ids (written as spaces)"
             }
@@ -1717,6 +1718,92 @@ mod tests {
         for (ext, format) in EXTENSIONS {
             assert_eq!(Format::from_path(Path::new(&format!("g.{ext}")))?, format);
         }
+        Ok(())
+    }
+
+    /// A glossary with machine proposals beside reviewed terms, as `glossary
+    /// align` writes them and a reviewer edits them.
+    fn with_proposals() -> Glossary {
+        let term = |t: &str, reading: Option<&str>, status| crate::Term {
+            term: t.into(),
+            reading: reading.map(String::from),
+            status,
+            note: None,
+        };
+        Glossary {
+            concepts: vec![
+                crate::Concept {
+                    id: "align-japanese".into(),
+                    domain: String::new(),
+                    definition: String::new(),
+                    note: "machine proposal, not reviewed: score 0.8148".into(),
+                    en: vec![term("Japanese", None, Status::Proposed)],
+                    ja: vec![term("日本", Some("にほん"), Status::Proposed)],
+                },
+                crate::Concept {
+                    id: "tariff".into(),
+                    domain: "trade".into(),
+                    definition: "A tax on imports.".into(),
+                    note: String::new(),
+                    en: vec![
+                        term("tariff", None, Status::Preferred),
+                        term("duty", None, Status::Proposed),
+                    ],
+                    ja: vec![
+                        term("関税", Some("かんぜい"), Status::Preferred),
+                        term("税", None, Status::Deprecated),
+                    ],
+                },
+            ],
+        }
+    }
+
+    /// Machine proposals went out as admitted terms (TBX) or provisional
+    /// ones (UTX) and came back binding, so `check` reported them (a
+    /// terminologist's review): every lossless format keeps `proposed`,
+    /// byte for byte on a second round; UTX writes it `provisional`, read
+    /// back as admitted (its `provisional` is kotoba's admitted), and
+    /// OmegaT carries no status, both as their notes say.
+    #[test]
+    fn proposed_terms_round_trip_and_lossy_formats_say_they_are_lost() -> Result<(), Error> {
+        let g = with_proposals();
+        assert_lossless_round_trips(&g)?;
+        for f in [
+            Format::Jsonl,
+            Format::Json,
+            Format::Tsv,
+            Format::Csv,
+            Format::Tbx,
+        ] {
+            let text = write(&g, f);
+            let (back, _) = read(&text, f, Path::new("x"), false)?;
+            assert_eq!(write(&back, f), text, "{}", f.name());
+        }
+        let tsv = write(&g, Format::Tsv);
+        assert!(tsv.contains("\ten\tJapanese\t\tproposed\t"), "{tsv}");
+        let utx = write(&g, Format::Utx);
+        assert!(
+            utx.contains("Japanese\t日本\tnoun\tprovisional\talign-japanese"),
+            "{utx}"
+        );
+        // The approved pair is the reviewed one; the proposed `duty`
+        // follows as provisional.
+        assert!(
+            utx.contains("tariff\t関税\tnoun\tapproved\ttariff"),
+            "{utx}"
+        );
+        assert!(
+            utx.contains("duty\t関税\tnoun\tprovisional\ttariff"),
+            "{utx}"
+        );
+        let (back, _) = read(&utx, Format::Utx, Path::new("x"), false)?;
+        assert_eq!(back.concepts[0].en[0].status, Status::Admitted);
+        assert!(
+            Format::Utx
+                .drops()
+                .contains("the proposed status (written `provisional`, read back as admitted)")
+        );
+        assert!(Format::OmegaT.drops().contains("statuses"));
         Ok(())
     }
 }

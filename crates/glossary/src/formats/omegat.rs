@@ -1,6 +1,7 @@
 //! OmegaT's glossary: `source<TAB>target<TAB>comment`, `#` lines ignored.
 //! Rows with the same source term form one concept; ids are made from the
-//! English term; statuses, readings and domains are not carried, and a tab
+//! English term; statuses (a proposed term reads back as the others do),
+//! readings and domains are not carried, and a tab
 //! or line break in a cell (which has no escapes) is written as a space.
 
 use std::path::Path;
@@ -15,8 +16,13 @@ pub fn write(g: &Glossary) -> String {
     // it is left out.
     let usable = |t: &&Term| t.status != Status::Deprecated;
     for c in &g.concepts {
-        let en: Vec<&Term> = c.en.iter().filter(usable).collect();
-        let ja: Vec<&Term> = c.ja.iter().filter(usable).collect();
+        let mut en: Vec<&Term> = c.en.iter().filter(usable).collect();
+        let mut ja: Vec<&Term> = c.ja.iter().filter(usable).collect();
+        // A proposed term is written as any other (the concept's note in
+        // the comment says what it is), after the reviewed ones, so that
+        // the first row pairs reviewed terms where the concept has them.
+        en.sort_by_key(|t| t.status == Status::Proposed);
+        ja.sort_by_key(|t| t.status == Status::Proposed);
         // Each term's note goes on the first row that brings the term in.
         let mut row = |src: Option<&Term>, tgt: Option<&Term>, new: &[&Term]| {
             out.push_str(&format!(
@@ -235,5 +241,37 @@ mod tests {
         let g =
             super::read("tariff\t関税\n", Path::new("g.txt"), &mut problems).unwrap_or_default();
         assert_eq!(g.concepts.len(), 1);
+    }
+
+    /// A row carries no status, so the first row of a concept pairs its
+    /// reviewed terms, a proposal coming after them.
+    #[test]
+    fn reviewed_terms_come_before_proposals() {
+        let term = |t: &str, status| crate::Term {
+            term: t.into(),
+            reading: None,
+            status,
+            note: None,
+        };
+        let g = crate::Glossary {
+            concepts: vec![crate::Concept {
+                id: "tariff".into(),
+                domain: String::new(),
+                definition: String::new(),
+                note: String::new(),
+                en: vec![
+                    term("duty", crate::Status::Proposed),
+                    term("tariff", crate::Status::Admitted),
+                ],
+                ja: vec![
+                    term("関税率", crate::Status::Proposed),
+                    term("関税", crate::Status::Admitted),
+                ],
+            }],
+        };
+        assert_eq!(
+            super::write(&g),
+            "tariff\t関税\t\nduty\t関税\t\ntariff\t関税率\t\n"
+        );
     }
 }

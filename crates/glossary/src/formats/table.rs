@@ -166,6 +166,20 @@ pub fn read(
     }
     let has = |h: &[String], name: &str| h.iter().any(|x| x == name);
     let pairs = !has(&header, "lang") && has(&header, "en") && has(&header, "ja");
+    // The pair ranking `glossary align` and `build` write (`en, ja, score,
+    // cooc, …`) is statistics, not decisions: every pair it holds is
+    // proposed, so loaded with --glossary it demands nothing of a check.
+    let ranking = pairs && has(&header, "score") && has(&header, "cooc");
+    if ranking {
+        notes.push(Note {
+            path: path.to_path_buf(),
+            line: Some(1),
+            concept: None,
+            message: "read as the pair ranking `glossary align` writes (its `score` and `cooc` \
+                      columns): every term is proposed, for review"
+                .to_string(),
+        });
+    }
     // Client glossaries call the en/ja table's note column many names.
     if pairs {
         let note_columns: Vec<usize> = (0..header.len())
@@ -389,7 +403,9 @@ pub fn read(
                 let term = |k: usize, t: &str, reading: Option<&str>, note: Option<&str>| Term {
                     term: t.to_string(),
                     reading: reading.map(str::to_string),
-                    status: if k == 0 {
+                    status: if ranking {
+                        Status::Proposed
+                    } else if k == 0 {
                         first_status
                     } else {
                         Status::Admitted
@@ -1357,5 +1373,46 @@ mod tests {
             assert_eq!(unescape(kept), kept, "{kept:?}");
         }
         assert_eq!(unescape("\\U2028\\u2029"), "\\U2028\u{2029}");
+    }
+
+    /// `proposed` reads in the long form in any case, and a table headed as
+    /// `glossary align`'s pair ranking (`score`, `cooc`) is proposals only,
+    /// said in a note: loaded as a glossary it demanded its pairs as
+    /// admitted terms (a terminologist's review).
+    #[test]
+    fn proposals_are_read_as_proposed() {
+        let g = read_clean(
+            "id\tlang\tterm\tstatus\nj\ten\tJapanese\tProposed\nj\tja\t日本\tproposed\n",
+            b'\t',
+            "g.tsv",
+        );
+        assert_eq!(g.concepts[0].en[0].status, Status::Proposed);
+        assert_eq!(g.concepts[0].ja[0].status, Status::Proposed);
+        let mut notes = Vec::new();
+        let g = super::read(
+            "en,ja,score,cooc\nJapanese,日本,0.81,11\nJapanese,日本人,0.2,3\n",
+            b',',
+            Path::new("pairs.csv"),
+            &mut Vec::new(),
+            &mut notes,
+            &mut Vec::new(),
+        )
+        .unwrap_or_default();
+        let statuses: Vec<Status> = g.concepts[0]
+            .en
+            .iter()
+            .chain(&g.concepts[0].ja)
+            .map(|t| t.status)
+            .collect();
+        assert_eq!(statuses, [Status::Proposed; 3]);
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.message.contains("every term is proposed")),
+            "{notes:?}"
+        );
+        // A plain en/ja table is reviewed, as before.
+        let g = read_clean("en,ja\nJapanese,日本\n", b',', "g.csv");
+        assert_eq!(g.concepts[0].en[0].status, Status::Preferred);
     }
 }

@@ -2,7 +2,10 @@
 //! `termSec`, DCA style); read in that form, in TBX v3's DCT style (data
 //! categories as elements of the TBX modules' namespaces) and in TBX v2's
 //! `martif` (`termEntry` / `langSet` / `tig` or `ntig`). Readings travel as `termNote
-//! type="pronunciation"`, statuses as `administrativeStatus`, a concept's
+//! type="pronunciation"`, statuses as `administrativeStatus` (a proposed
+//! term, which TBX-Basic's four administrative statuses cannot say, as
+//! `admittedTerm-admn-sts` with `processStatus` `provisionallyProcessed`;
+//! read back from either unfinished process status), a concept's
 //! note as a `note` of the entry, a term's own as a `note` in its `termSec`. No DTD is read
 //! and no entity other than XML's five is expanded.
 
@@ -21,6 +24,9 @@ fn admin_status(s: Status) -> &'static str {
         Status::Preferred => "preferredTerm-admn-sts",
         Status::Admitted => "admittedTerm-admn-sts",
         Status::Deprecated => "deprecatedTerm-admn-sts",
+        // Admitted until reviewed; the process status says it is not yet
+        // (see `write`).
+        Status::Proposed => "admittedTerm-admn-sts",
     }
 }
 
@@ -182,6 +188,11 @@ pub fn write(g: &Glossary) -> String {
                     "            <termNote type=\"administrativeStatus\">{}</termNote>\n",
                     admin_status(t.status)
                 ));
+                if t.status == Status::Proposed {
+                    out.push_str(
+                        "            <termNote type=\"processStatus\">provisionallyProcessed</termNote>\n",
+                    );
+                }
                 if let Some(n) = &t.note {
                     out.push_str(&format!("            <note>{}</note>\n", text(n)));
                 }
@@ -202,6 +213,8 @@ enum Slot {
     Definition,
     Term,
     Status,
+    /// A term's `processStatus`: short of `finalized`, a proposal.
+    Process,
     Reading,
     /// A note on the entry itself, outside its language sections.
     Note,
@@ -327,6 +340,9 @@ struct Entries {
     seen: std::collections::HashMap<String, Option<usize>>,
     /// The term being read has a status no TBX names: it is skipped.
     term_bad: bool,
+    /// The term being read has a process status short of `finalized`: a
+    /// proposal, whatever its administrative status says.
+    term_pending: bool,
     /// Whether a term of the entry's English (Japanese) section states its
     /// status.
     stated: [bool; 2],
@@ -438,6 +454,7 @@ impl Entries {
                 b"subjectField" => Slot::Domain,
                 b"definition" => Slot::Definition,
                 b"administrativeStatus" | b"normativeAuthorization" => Slot::Status,
+                b"processStatus" => Slot::Process,
                 b"pronunciation" => Slot::Reading,
                 b"context" => Slot::Lost(Lost::Context),
                 b"source" => Slot::Lost(Lost::Source),
@@ -484,6 +501,7 @@ impl Entries {
             }
             b"termSec" | b"tig" | b"ntig" => {
                 self.term_bad = false;
+                self.term_pending = false;
                 self.term = Some(Term {
                     term: String::new(),
                     reading: None,
@@ -530,6 +548,7 @@ impl Entries {
                     Some("administrativeStatus") | Some("normativeAuthorization") => {
                         Some(Slot::Status)
                     }
+                    Some("processStatus") => Some(Slot::Process),
                     Some("pronunciation") => Some(Slot::Reading),
                     Some("partOfSpeech") => Some(Slot::Lost(Lost::PartOfSpeech)),
                     _ => Some(Slot::None),
@@ -591,6 +610,24 @@ impl Entries {
                 }
                 _ => {}
             },
+            // TBX's picklist: unprocessed, provisionallyProcessed,
+            // finalized; any case, as statuses are read.
+            Slot::Process if self.term.is_some() => match value.to_ascii_lowercase().as_str() {
+                "unprocessed" | "provisionallyprocessed" => self.term_pending = true,
+                "finalized" => {}
+                _ => {
+                    self.term_bad = true;
+                    problems.push(Error::parse(
+                        path,
+                        line,
+                        format!(
+                            "unknown processStatus `{value}` (unprocessed, \
+                             provisionallyProcessed, finalized)"
+                        ),
+                    ))
+                }
+            },
+            Slot::Process => {}
             Slot::Reading => {
                 if let Some(t) = self.term.as_mut() {
                     t.reading = Some(value);
@@ -663,9 +700,12 @@ impl Entries {
                         _ => {}
                     }
                 }
-                if let (Some(t), Some(l)) = (term, self.lang())
+                if let (Some(mut t), Some(l)) = (term, self.lang())
                     && let Some(c) = self.concept.as_mut()
                 {
+                    if self.term_pending {
+                        t.status = Status::Proposed;
+                    }
                     if t.term.is_empty() {
                         problems.push(Error::parse(path, line, "empty <term>"));
                     } else if !self.term_bad {
@@ -708,10 +748,14 @@ impl Entries {
         };
         // A section whose terms state no status (memoQ and MultiTerm often
         // write none) prefers its first term, as kotoba's tables do;
-        // otherwise none would be preferred.
+        // otherwise none would be preferred. Never a proposal (a process
+        // status alone states no decision).
         for lang in [Lang::En, Lang::Ja] {
             if !stated[slot_of(lang)]
-                && let Some(first) = c.terms_mut(lang).first_mut()
+                && let Some(first) = c
+                    .terms_mut(lang)
+                    .iter_mut()
+                    .find(|t| t.status != Status::Proposed)
             {
                 first.status = Status::Preferred;
             }
@@ -1653,5 +1697,138 @@ mod tests {
             ["m.tbx:3: duplicate concept id `t1` (first at line 2)"]
         );
         assert_eq!(g.map(|g| g.concepts.len()).unwrap_or_default(), 1);
+    }
+
+    /// Machine proposals were written `admittedTerm-admn-sts` alone and
+    /// read back as binding terms (a terminologist's review): a proposed
+    /// term is written admitted with `processStatus`
+    /// `provisionallyProcessed`, TBX's standard mark of work not finished,
+    /// and read back proposed; an admitted term has no process status.
+    #[test]
+    fn a_proposed_term_is_written_and_read_as_provisionally_processed() -> Result<(), Error> {
+        let term = |t: &str, status| Term {
+            term: t.into(),
+            reading: None,
+            status,
+            note: None,
+        };
+        let g = Glossary {
+            concepts: vec![Concept {
+                id: "align-japanese".into(),
+                domain: String::new(),
+                definition: String::new(),
+                note: "machine proposal, not reviewed".into(),
+                en: vec![term("Japanese", Status::Proposed)],
+                ja: vec![term("日本", Status::Admitted)],
+            }],
+        };
+        let text = write(&g);
+        assert!(
+            text.contains(
+                "            <term>Japanese</term>\n\
+                 \x20           <termNote type=\"administrativeStatus\">admittedTerm-admn-sts</termNote>\n\
+                 \x20           <termNote type=\"processStatus\">provisionallyProcessed</termNote>\n\
+                 \x20         </termSec>"
+            ),
+            "{text}"
+        );
+        assert_eq!(text.matches("processStatus").count(), 1, "{text}");
+        let mut problems = Vec::new();
+        let back = read(&text, Path::new("g.tbx"), &mut problems)?;
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(back, g);
+        assert_eq!(write(&back), text);
+        Ok(())
+    }
+
+    /// `processStatus` as other tools write it: `unprocessed` and
+    /// `provisionallyProcessed` (any case, DCA or DCT) make a term proposed
+    /// whatever its administrative status; `finalized` leaves that status;
+    /// another value is a problem, as an unknown status is; and a section
+    /// stating no administrative status prefers its first term that is no
+    /// proposal.
+    #[test]
+    fn process_statuses_are_read() -> Result<(), Error> {
+        let entry = |terms: &str| {
+            format!(
+                "<tbx xmlns:min=\"http://www.tbxinfo.net/ns/min\"><text><body>\
+                 <conceptEntry id=\"c\"><langSec xml:lang=\"en\">{terms}</langSec>\
+                 <langSec xml:lang=\"ja\"><termSec><term>関税</term></termSec></langSec>\
+                 </conceptEntry></body></text></tbx>"
+            )
+        };
+        let sec = |t: &str, notes: &str| format!("<termSec><term>{t}</term>{notes}</termSec>");
+        let admn = |v: &str| format!("<termNote type=\"administrativeStatus\">{v}</termNote>");
+        let process = |v: &str| format!("<termNote type=\"processStatus\">{v}</termNote>");
+        let text = entry(
+            &[
+                sec(
+                    "a",
+                    &format!(
+                        "{}{}",
+                        admn("preferredTerm-admn-sts"),
+                        process("unprocessed")
+                    ),
+                ),
+                sec(
+                    "b",
+                    &format!(
+                        "{}{}",
+                        admn("admittedTerm-admn-sts"),
+                        process("PROVISIONALLYPROCESSED")
+                    ),
+                ),
+                sec(
+                    "c",
+                    &format!(
+                        "{}{}",
+                        admn("deprecatedTerm-admn-sts"),
+                        process("finalized")
+                    ),
+                ),
+                sec(
+                    "d",
+                    &format!(
+                        "{}<min:processStatus>provisionallyProcessed</min:processStatus>",
+                        admn("admittedTerm-admn-sts")
+                    ),
+                ),
+                sec(
+                    "e",
+                    &format!("{}{}", admn("admittedTerm-admn-sts"), process("halfDone")),
+                ),
+            ]
+            .concat(),
+        );
+        let mut problems = Vec::new();
+        let g = read(&text, Path::new("p.tbx"), &mut problems)?;
+        let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+        assert_eq!(messages.len(), 1, "{messages:?}");
+        assert!(
+            messages[0].contains("unknown processStatus `halfDone`"),
+            "{messages:?}"
+        );
+        let statuses: Vec<(&str, Status)> = g.concepts[0]
+            .en
+            .iter()
+            .map(|t| (t.term.as_str(), t.status))
+            .collect();
+        assert_eq!(
+            statuses,
+            [
+                ("a", Status::Proposed),
+                ("b", Status::Proposed),
+                ("c", Status::Deprecated),
+                ("d", Status::Proposed)
+            ]
+        );
+        // No administrative status stated: the first term that is no
+        // proposal is preferred, the proposal stays one.
+        let text = entry(&[sec("a", &process("unprocessed")), sec("b", "")].concat());
+        let g = read(&text, Path::new("p.tbx"), &mut Vec::new())?;
+        let statuses: Vec<Status> = g.concepts[0].en.iter().map(|t| t.status).collect();
+        assert_eq!(statuses, [Status::Proposed, Status::Preferred]);
+        assert_eq!(g.concepts[0].ja[0].status, Status::Preferred);
+        Ok(())
     }
 }

@@ -1,7 +1,9 @@
 //! UTX 1.20 (AAMT): a header line `#UTX 1.20; en/ja`, a column line, then one
 //! row per source/target pair. Concepts travel in a `concept ID` column;
 //! definitions in `comment`; a row's `term status` is that of the terms it
-//! adds to its concept. Readings and domains are not carried, nor concepts
+//! adds to its concept. A proposed term is written `provisional`, which
+//! reads back as admitted (kotoba's admitted terms are written so: UTX has
+//! no status for an unreviewed term). Readings and domains are not carried, nor concepts
 //! without a term in both languages (no row has an empty side), and a tab
 //! or line break in a cell (which has no escapes) is written as a space.
 
@@ -21,18 +23,18 @@ const COLUMNS: [&str; 6] = [
 fn utx_status(s: Status) -> &'static str {
     match s {
         Status::Preferred => "approved",
-        Status::Admitted => "provisional",
+        Status::Admitted | Status::Proposed => "provisional",
         Status::Deprecated => "forbidden",
     }
 }
 
 /// A language's term for the approved pair of a concept: its preferred
-/// term, else its first admitted one; never a deprecated one (its index).
+/// term, else its first admitted one, else its first proposed one; never a
+/// deprecated one (its index).
 fn best(terms: &[Term]) -> Option<usize> {
-    terms
+    [Status::Preferred, Status::Admitted, Status::Proposed]
         .iter()
-        .position(|t| t.status == Status::Preferred)
-        .or_else(|| terms.iter().position(|t| t.status == Status::Admitted))
+        .find_map(|&s| terms.iter().position(|t| t.status == s))
 }
 
 /// The ids of the concepts UTX does not write: those without a term in one
@@ -52,7 +54,8 @@ pub fn unpaired(g: &Glossary) -> Vec<String> {
 /// best English term (preferred, else admitted) with its best Japanese one,
 /// `approved` when either is preferred (a preferred English term whose
 /// Japanese terms are admitted has them as its translation, not an empty
-/// one), `provisional` when both are admitted; without a Japanese term
+/// one) and neither only proposed, else `provisional` (an unreviewed side
+/// makes no approved translation); without a Japanese term
 /// other than deprecated ones there is no approved pair, only `forbidden`
 /// rows, which tell the translator what not to write. Each later row
 /// brings in one more term with its own status (a reader takes a term's
@@ -93,6 +96,8 @@ pub fn write(g: &Glossary) -> String {
                 let tgt = &c.ja[t];
                 let status = if src.status == Status::Deprecated {
                     Status::Deprecated
+                } else if src.status == Status::Proposed || tgt.status == Status::Proposed {
+                    Status::Admitted
                 } else if src.status == Status::Preferred || tgt.status == Status::Preferred {
                     Status::Preferred
                 } else {
