@@ -474,6 +474,13 @@ pub struct GlossaryCheckArgs {
     /// ja-en the reverse; both, every term on either side.
     #[arg(long, value_enum, default_value = "en-ja")]
     pub direction: DirectionArg,
+    /// No number check: by default each number of the source (in digits,
+    /// with its scale: `2.5 million`, `250万`, `1兆2000億`) wants a number
+    /// of the same value in the translation (number words, ordinals and
+    /// month names count in English: `two days` answers 2日, `April 3`
+    /// 4月3日), and a `number` issue names it when none has.
+    #[arg(long)]
+    pub no_numbers: bool,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     pub format: TextOrJsonl,
@@ -777,7 +784,9 @@ pub enum OrderArg {
 /// Output formats of `summarize`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SummaryFormat {
-    /// The sentences, one per line; a blank line between documents.
+    /// The sentences, one per line, a blank line after each document's;
+    /// with several documents a `==> id <==` heading before each
+    /// (`--no-heading` leaves them out).
     Text,
     /// A heading per document and the sentences as a list (Markdown characters escaped).
     Markdown,

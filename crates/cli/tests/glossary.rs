@@ -2066,3 +2066,39 @@ fn a_user_deprecation_of_another_concepts_preferred_term_is_said() {
         "{err}"
     );
 }
+
+/// `check` reports a number of the source that the translation gives no
+/// number of its value (an analyst's review: `15%` rendered 25％ and `1.5
+/// trillion yen` 1.5億円 passed); `--no-numbers` leaves such issues out.
+#[test]
+fn check_reports_numbers_the_translation_changed() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tsv = dir.path().join("numbers.tsv");
+    std::fs::write(
+        &tsv,
+        "en\tja\n\
+         The tariff will be cut to 15% in July.\t関税は7月に25％に引き下げられる。\n\
+         Exports reached 1.5 trillion yen.\t輸出は1.5億円に達した。\n\
+         Exports reached $5 billion on April 3.\t輸出は4月3日に50億ドルに達した。\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let p = tsv.display().to_string();
+    let (code, out, err) = run(&["glossary", "check", "--parallel", &p], "");
+    assert_eq!(code, 1, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 2, "{out}");
+    assert!(lines[0].contains(":2: number: en `15`"), "{out}");
+    assert!(lines[0].ends_with("numbers there: 7, 25"), "{out}");
+    assert!(lines[1].contains(":3: number: en `1.5 trillion`"), "{out}");
+    let (code, out, err) = run(
+        &["glossary", "check", "--format", "jsonl", "--parallel", &p],
+        "",
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        out.lines().all(|l| l.contains("\"kind\":\"number\"")),
+        "{out}"
+    );
+    let (code, out, err) = run(&["glossary", "check", "--no-numbers", "--parallel", &p], "");
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+}

@@ -43,6 +43,10 @@ pub enum IssueKind {
     /// One side is empty or white space only: a segment not translated, or
     /// a source lost (no term check is made of the pair).
     Empty,
+    /// A number of the source has no number of the same value in the
+    /// translation (`15%` rendered 25％, `1.5 trillion yen` 1.5億円): `term`
+    /// is the number as the source writes it, `found` the translation's.
+    Number,
 }
 
 /// Which way a translation went, so which side's terms are checked.
@@ -534,6 +538,44 @@ pub fn check_pairs(
                 found: Vec::new(),
             });
             continue;
+        }
+        // Numbers, by value, each stated once in the source (`2.5 million`
+        // is 250万; `April 3` answers 4月3日).
+        for (lang, source, target) in [
+            (Lang::En, &pair.en, &pair.ja),
+            (Lang::Ja, &pair.ja, &pair.en),
+        ] {
+            if !direction.checks_source(lang) {
+                continue;
+            }
+            let stated = crate::numbers::stated(source, lang);
+            if stated.is_empty() {
+                continue;
+            }
+            let given = crate::numbers::given(target, lang.other());
+            let values: Vec<f64> = given.iter().flat_map(|n| n.values()).collect();
+            let mut reported: Vec<f64> = Vec::new();
+            for n in stated {
+                if n.values().any(|v| crate::numbers::holds(&values, v))
+                    || crate::numbers::holds(&reported, n.value)
+                {
+                    continue;
+                }
+                reported.push(n.value);
+                issues.push(Issue {
+                    line: pair.line,
+                    kind: IssueKind::Number,
+                    lang,
+                    concept: String::new(),
+                    term: n.surface.clone(),
+                    expected: Vec::new(),
+                    found: given
+                        .iter()
+                        .filter(|g| g.digits)
+                        .map(|g| g.surface.clone())
+                        .collect(),
+                });
+            }
         }
         for (lang, source, target) in [
             (Lang::En, &pair.en, &pair.ja),
@@ -2821,6 +2863,70 @@ mod tests {
             (3, "mofcom".to_string()),
         ];
         assert_eq!(issues_of(&a, &pairs, Direction::EnJa)?, want);
+        Ok(())
+    }
+
+    /// A number of the source wants one of its value in the translation,
+    /// scale words and myriads read (`1.5 trillion yen` is no 1.5億円, `$5
+    /// billion` is 50億ドル), number words, ordinals and months counted on
+    /// the English side, a year of two digits written whole (an analyst's
+    /// review found `15%` rendered 25％ passed).
+    #[test]
+    fn numbers_of_the_source_want_their_value_in_the_translation() -> Result<(), Error> {
+        let a = Annotator::new(crate::shared_default_glossary()?)?;
+        let pairs = [
+            pair(
+                2,
+                "The rate will be cut to 15% in July.",
+                "税率は7月に25％に引き下げられる。",
+            ),
+            pair(
+                3,
+                "Exports reached 1.5 trillion yen.",
+                "輸出は1.5億円に達した。",
+            ),
+            pair(
+                4,
+                "Exports reached 1.5 trillion yen.",
+                "輸出は1.5兆円に達した。",
+            ),
+            pair(
+                5,
+                "Two days later, on April 3, 2025, talks resumed.",
+                "2日後の2025年4月3日、協議が再開した。",
+            ),
+            pair(
+                6,
+                "The President might scrub scheduled ’94 talks.",
+                "大統領は1994年の協議を取りやめる可能性がある。",
+            ),
+            pair(
+                7,
+                "$5 billion in aid and 10,000 cars.",
+                "50億ドルの援助と1万台の車。",
+            ),
+        ];
+        let numbers = |d: Direction| -> Result<Vec<(usize, Lang, String)>, Error> {
+            Ok(check_pairs(&a, &pairs, d)?
+                .into_iter()
+                .filter(|i| i.kind == IssueKind::Number)
+                .map(|i| (i.line, i.lang, i.term))
+                .collect())
+        };
+        assert_eq!(
+            numbers(Direction::EnJa)?,
+            [
+                (2, Lang::En, "15".to_string()),
+                (3, Lang::En, "1.5 trillion".to_string())
+            ]
+        );
+        assert_eq!(
+            numbers(Direction::JaEn)?,
+            [
+                (2, Lang::Ja, "25".to_string()),
+                (3, Lang::Ja, "1.5億".to_string())
+            ]
+        );
         Ok(())
     }
 

@@ -57,6 +57,7 @@ mod index;
 mod model;
 mod names;
 mod normalize;
+mod numbers;
 mod other_words;
 mod renderings;
 

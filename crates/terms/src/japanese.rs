@@ -283,7 +283,7 @@ pub fn compounds_and_count<'t>(
         // one-kanji names (or places), and a pairing cut 茂木敏 and 充 out
         // of 茂木敏充 (a terminologist's review).
         if f(0) == "名詞" && f(1) == "固有名詞" && f(2) == "人名" && f(3) == "姓" {
-            let name_end = given_name_end(tokenizer, &morphemes, at, text);
+            let name_end = given_name_end(tokenizer, morphemes, at, text);
             if name_end > m.end {
                 if !(adjacent || run.is_empty()) {
                     close(&mut run, &mut out);

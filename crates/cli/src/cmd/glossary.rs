@@ -520,6 +520,7 @@ fn check(args: GlossaryCheckArgs) -> Result<Status> {
                 .collect::<Result<Vec<_>, _>>()?
                 .into_iter()
                 .flatten()
+                .filter(|i| !(args.no_numbers && i.kind == kotoba_glossary::IssueKind::Number))
                 .collect();
             found += issues.len();
             if !issues.is_empty() {
@@ -623,6 +624,16 @@ fn write_issue(
                     "swapped: the en side is Japanese and the ja side English \
                      (columns the wrong way round?): `{}`",
                     short(&i.term)
+                ),
+                kotoba_glossary::IssueKind::Number => format!(
+                    "number: {} `{}` has no number of its value in the translation; numbers there: {}",
+                    i.lang.code(),
+                    line(&i.term),
+                    if i.found.is_empty() {
+                        "none".to_string()
+                    } else {
+                        lines(&i.found).join(", ")
+                    }
                 ),
                 kotoba_glossary::IssueKind::Empty => format!(
                     "empty: the {} side is empty; the other reads `{}`",

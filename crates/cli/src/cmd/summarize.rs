@@ -168,7 +168,7 @@ pub fn run(args: SummarizeArgs) -> Result<Status> {
             format!(
                 "{}: empty summary ({})",
                 doc.id,
-                why_empty(prepared.sentences.len(), "none of its")
+                why_empty(prepared.sentences.len(), worded(&prepared), "none of its")
             )
         });
         // A language given that the text's script contradicts is followed,
@@ -207,14 +207,27 @@ impl run::Rendered for Summary {
     }
 }
 
-/// Why a summary of `sentences` sentences is empty; `none_of` says whose
-/// sentences they are ("none of its").
-fn why_empty(sentences: usize, none_of: &str) -> String {
-    match sentences {
-        0 => "no sentences".to_string(),
-        1 => format!("{none_of} 1 sentence fits the budget"),
-        n => format!("{none_of} {n} sentences fits the budget"),
+/// Why a summary of `sentences` sentences, `worded` of them with a word or
+/// a number, is empty; `none_of` says whose sentences they are ("none of
+/// its"). Sentences of punctuation alone (`。。。。`) hold nothing to take,
+/// whatever the budget (a review found the budget blamed).
+fn why_empty(sentences: usize, worded: usize, none_of: &str) -> String {
+    match (sentences, worded) {
+        (0, _) => "no sentences".to_string(),
+        (1, 0) => "its 1 sentence holds no word".to_string(),
+        (n, 0) => format!("its {n} sentences hold no word"),
+        (1, _) => format!("{none_of} 1 sentence fits the budget"),
+        (n, _) => format!("{none_of} {n} sentences fits the budget"),
     }
+}
+
+/// The sentences of `prepared` with a word or a number in them.
+fn worded(prepared: &Prepared) -> usize {
+    prepared
+        .sentences
+        .iter()
+        .filter(|s| !s.terms.is_empty())
+        .count()
 }
 
 /// A document prepared under `arg`: under `auto` each paragraph of a
@@ -260,9 +273,10 @@ fn multi(args: &SummarizeArgs, summarizer: &Summarizer, split: Split) -> Result<
     // No documents at all has had its note already.
     if extracts.is_empty() && !docs.is_empty() {
         let sentences = prepared.iter().map(|p| p.sentences.len()).sum();
+        let with_words = prepared.iter().map(worded).sum();
         eprintln!(
             "kotoba: note: empty summary ({})",
-            why_empty(sentences, "none of the documents'")
+            why_empty(sentences, with_words, "none of the documents'")
         );
     }
     let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
