@@ -184,3 +184,24 @@ fn align_jsonl_records_carry_a_status() {
     assert!(records.iter().any(|r| r["status"] == "proposed"), "{out}");
     assert!(records.iter().any(|r| !r["seed"].is_null()), "{out}");
 }
+
+/// Align's own TSV ranking loads as a glossary of proposals: its `en_freq`
+/// and `ja_freq` columns had made it "name the `en` column twice" (a
+/// helper engineer found it).
+#[test]
+fn align_tsv_loads_as_a_glossary_of_proposals() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let tsv = dir.path().join("pairs.tsv").display().to_string();
+    let (code, _, err) = run(
+        &["glossary", "align", "--parallel", &seed(), "-o", &tsv],
+        "",
+    );
+    assert_eq!(code, 0, "{err}");
+    let (code, out, err) = run(&["glossary", "lookup", "--glossary", &tsv, "Hawaii"], "");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("ハワイ"), "{out}");
+    assert!(out.contains("(proposed)"), "{out}");
+    assert!(!err.contains("twice"), "{err}");
+    let (code, _, err) = check(&tsv);
+    assert_eq!(code, 0, "{err}");
+}

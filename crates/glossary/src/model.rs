@@ -130,11 +130,21 @@ impl Lang {
     /// tools label their columns.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let tag = tag.trim().to_ascii_lowercase();
-        match tag.split(['-', '_']).next().unwrap_or("") {
-            "en" | "eng" | "english" => Some(Lang::En),
-            "ja" | "jpn" | "japanese" => Some(Lang::Ja),
-            _ => None,
-        }
+        let mut subtags = tag.split(['-', '_']);
+        let lang = match subtags.next().unwrap_or("") {
+            "en" | "eng" | "english" => Lang::En,
+            "ja" | "jpn" | "japanese" => Lang::Ja,
+            _ => return None,
+        };
+        // After the language only a script or a region: `en_freq`, a
+        // column of align's ranking, is no English column (a review found
+        // the ranking refused as naming `en` twice).
+        let script_or_region = |s: &str| {
+            (s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()))
+                || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()))
+                || matches!(s, "latn" | "jpan" | "hani" | "hira" | "kana" | "hrkt")
+        };
+        subtags.all(script_or_region).then_some(lang)
     }
 
     /// The other language.
@@ -379,6 +389,26 @@ pub fn id_from(term: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Language tags and column names: a script or a region may follow
+    /// the language, nothing else (`en_freq`, align's column, is none).
+    #[test]
+    fn language_tags_and_column_names() {
+        for (tag, lang) in [
+            ("en", Some(Lang::En)),
+            ("EN-us", Some(Lang::En)),
+            ("ja_JP", Some(Lang::Ja)),
+            ("ja-Jpan-JP", Some(Lang::Ja)),
+            ("Japanese", Some(Lang::Ja)),
+            ("en-419", Some(Lang::En)),
+            ("en_freq", None),
+            ("ja_freq", None),
+            ("english_term", None),
+            ("fr", None),
+        ] {
+            assert_eq!(Lang::from_tag(tag), lang, "{tag}");
+        }
+    }
 
     /// JSON refused `forbidden`, which the tables take (a translator's
     /// review): every name `Status::parse` takes reads, in any case.
