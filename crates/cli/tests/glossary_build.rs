@@ -1813,6 +1813,26 @@ fn extract_new_only_counts_a_word_inside_nested_glossary_terms_once() {
     assert!(out.lines().any(|l| l.starts_with("rate\t")), "{out}");
 }
 
+/// On the seed article `White`, `House` and `House official` stand only
+/// inside the glossary's `White House official` and `White House` (which
+/// stands alone twice more): counted over the outermost glossary terms
+/// alone, they were listed as new (a terminologist's review).
+#[test]
+fn extract_new_only_counts_a_glossary_terms_own_occurrences() {
+    let seed = s(&testdata("clinton-japan-trade-1993.en.txt"));
+    let (code, out, err) = run(&["glossary", "extract", "--new-only", &seed]);
+    assert_eq!(code, 0, "{err}");
+    let terms: Vec<&str> = out
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split('\t').next())
+        .collect();
+    for inside in ["White", "House", "House official"] {
+        assert!(!terms.contains(&inside), "{inside}: {out}");
+    }
+    assert!(terms.contains(&"Hawaii"), "{out}");
+}
+
 /// `--no-rare` leaves out pairs seen together fewer than `--min-cooc`
 /// times, but for transliterations and glossary pairs, as its help says (a
 /// terminologist found `Katherine Tai` at two shared segments kept under
@@ -1859,6 +1879,8 @@ fn no_rare_keeps_transliterations_and_glossary_pairs_only() {
     }
     let (code, help, _) = run(&["glossary", "align", "--help"]);
     assert_eq!(code, 0);
+    // Help wraps at the terminal's width.
+    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         help.contains("transliterations and glossary pairs aside"),
         "{help}"

@@ -689,26 +689,34 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
         // Nor the words of a glossary term seen nowhere else (`critical`
         // and `minerals` of `critical minerals`; a translator's review):
         // every occurrence of theirs is one of the term the glossary has.
-        // Counted over the outermost glossary terms only: `rate` inside
-        // `MFN tariff rate` is inside `tariff rate` too, and was counted
-        // twice (a code review).
-        let nested: std::collections::HashSet<&str> = rows
+        // Each glossary term counts its own occurrences, those not inside
+        // a longer glossary term: `rate` inside `MFN tariff rate` is
+        // inside `tariff rate` too, and was counted twice (a code review);
+        // counted over the outermost terms alone, `White` of `White House`
+        // seen outside `White House official` was left as new (a
+        // terminologist's review).
+        let mut known_rows: Vec<&Candidate> =
+            rows.iter().filter(|r| r.glossary.is_some()).collect();
+        known_rows.sort_by_key(|r| std::cmp::Reverse(r.key.split(' ').count()));
+        let mut own: HashMap<&str, u64> = known_rows
             .iter()
-            .filter(|r| r.glossary.is_some())
-            .flat_map(|r| {
-                crate::stats::inner_keys(&r.key)
-                    .into_iter()
-                    .map(|(_, _, k)| k)
-            })
+            .map(|r| (r.key.as_str(), r.freq))
             .collect();
         let mut inside: HashMap<&str, u64> = HashMap::default();
-        for r in rows
-            .iter()
-            .filter(|r| r.glossary.is_some() && !nested.contains(r.key.as_str()))
-        {
-            for (_, _, sub) in crate::stats::inner_keys(&r.key) {
+        for r in &known_rows {
+            let mine = own.get(r.key.as_str()).copied().unwrap_or(0);
+            let mut subs: Vec<&str> = crate::stats::inner_keys(&r.key)
+                .into_iter()
+                .map(|(_, _, k)| k)
+                .collect();
+            subs.sort_unstable();
+            subs.dedup();
+            for sub in subs {
+                if let Some(o) = own.get_mut(sub) {
+                    *o = o.saturating_sub(mine);
+                }
                 let n = inside.entry(sub).or_default();
-                *n = n.saturating_add(r.freq);
+                *n = n.saturating_add(mine);
             }
         }
         let known: std::collections::HashSet<String> = rows
