@@ -329,7 +329,8 @@ impl JapaneseWorker {
     /// morpheme's IPADIC reading in turn (a word the dictionary lacks is read
     /// as written when it is kana), katakana made hiragana, middle dots and
     /// spaces dropped, the long-vowel mark kept. `None` when a part has no
-    /// reading (a Latin letter, a digit, an unknown kanji word). A compound
+    /// reading (a Latin letter, a digit, an unknown kanji word, a given
+    /// name). A compound
     /// is read part by part, so a voiced join the dictionary does not list
     /// (rendaku) is missed.
     ///
@@ -340,6 +341,8 @@ impl JapaneseWorker {
     /// assert_eq!(worker.reading("貿易黒字").as_deref(), Some("ぼうえきくろじ"));
     /// assert_eq!(worker.reading("G7"), None);
     /// assert_eq!(worker.reading("日本経済").as_deref(), Some("にほんけいざい"));
+    /// // Given names are read many ways: no reading is guessed.
+    /// assert_eq!(worker.reading("茂木敏充"), None);
     /// # Ok::<(), kotoba_tokenize::Error>(())
     /// ```
     pub fn reading(&mut self, term: &str) -> Option<String> {
@@ -350,6 +353,16 @@ impl JapaneseWorker {
             let surface = &term[m.start..m.end];
             if surface.chars().all(|c| c.is_whitespace() || c == '・') {
                 continue;
+            }
+            // A given name is read many ways (敏 さとし or とし, 充 たかし or
+            // みつる): the dictionary's reading is a guess, which a TBX
+            // would state as fact (a terminologist's review found 茂木敏充
+            // read もぎさとしたかし). A family name alone (細川) keeps its
+            // usual reading.
+            if tokenizer.feature(m.word, 2) == Some("人名")
+                && tokenizer.feature(m.word, 3) == Some("名")
+            {
+                return None;
             }
             let read = match tokenizer.feature(m.word, 7) {
                 _ if preferred_readings().contains_key(surface) => preferred_readings()[surface],
@@ -622,6 +635,8 @@ mod tests {
         for (term, want) in [
             ("貿易交渉", Some("ぼうえきこうしょう")),
             ("細川首相", Some("ほそかわしゅしょう")),
+            // A given name's reading is a guess: none.
+            ("茂木敏充", None),
             ("ホワイトハウス高官", Some("ほわいとはうすこうかん")),
             ("グローバル・インバランス", Some("ぐろーばるいんばらんす")),
             ("セーフガード措置", Some("せーふがーどそち")),
