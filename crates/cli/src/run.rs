@@ -4,6 +4,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Instant;
 
@@ -185,7 +186,7 @@ where
     let progress = Progress::new(input);
     let (mut done, mut failed, mut bytes) = (0usize, 0usize, 0usize);
     let mut ids = IdCheck::new(input);
-    let (docs, passed) = items(input);
+    let (docs, passed, given) = items(input);
     // In record mode a failure's `id` is the record's id field as written,
     // like a success's (see [`keep_fields`]), or null.
     let report =
@@ -255,7 +256,9 @@ where
         // Folders whose every file was passed over for its name: almost
         // always a forgotten --jsonl or a corpus of other extensions, which
         // must not pass for an empty corpus (a reviewer's recommendation).
-        if passed.count() > 0 {
+        // (Read after the run: every item has gone through the counter.
+        // A shard given none of the documents is no such run.)
+        if passed.count() > 0 && given.load(Ordering::Relaxed) == 0 {
             drop(out);
             eprintln!(
                 "kotoba: no documents read: every file of the input folders was passed over; nothing written"
@@ -299,13 +302,15 @@ fn hint_encoding(e: &kotoba_corpus::CorpusError) {
     }
 }
 
-/// The items, and the files the walks of input folders pass over for their
-/// name (see [`note_passed_over`]).
+/// The items, the files the walks of input folders pass over for their
+/// name (see [`note_passed_over`]), and how many items the inputs gave
+/// before `--shard` took its share (read, skipped or failed).
 fn items(
     input: &InputArgs,
 ) -> (
     Box<dyn Iterator<Item = kotoba_corpus::Item> + Send>,
     PassedOver,
+    Arc<AtomicUsize>,
 ) {
     // A file named as JSON Lines but read as plain text is most likely a
     // forgotten --jsonl: its JSON would be summarized or split as prose.
@@ -326,7 +331,11 @@ fn items(
     // counted in the note of files passed over.
     let corpus = corpus(input);
     let passed = corpus.passed_over();
-    let items = corpus.items();
+    let given = Arc::new(AtomicUsize::new(0));
+    let counter = Arc::clone(&given);
+    let items = corpus.items().inspect(move |_| {
+        counter.fetch_add(1, Ordering::Relaxed);
+    });
     let items: Box<dyn Iterator<Item = kotoba_corpus::Item> + Send> = match input.shard {
         Some((k, n)) => Box::new(
             items
@@ -336,7 +345,7 @@ fn items(
         ),
         None => Box::new(items),
     };
-    (items, passed)
+    (items, passed, given)
 }
 
 /// Says once a run how many files the walks of input folders passed over
@@ -385,7 +394,7 @@ where
     let progress = Progress::new(input);
     let (mut done, mut failed, mut bytes) = (0usize, 0usize, 0usize);
     let mut ids = IdCheck::new(input);
-    let (docs, passed) = items(input);
+    let (docs, passed, given) = items(input);
     let result = process_ordered(docs, BATCH, work, |outcome| -> Result<()> {
         let message = match outcome {
             Outcome::Done(doc, value) => {
@@ -428,7 +437,7 @@ where
     // could be read.
     match result {
         Ok(()) if failed == 0 => {
-            if done == 0 && passed.count() > 0 {
+            if done == 0 && passed.count() > 0 && given.load(Ordering::Relaxed) == 0 {
                 // As in `run`: files passed over are no empty corpus.
                 return Err(anyhow!(
                     "no documents read: every file of the input folders was passed over; nothing written"

@@ -354,3 +354,21 @@ fn the_note_names_what_was_passed_over() {
     assert!(notes[0].contains(".jsonl 2, .tbx 1, .tsv 1"), "{err}");
     assert!(notes[0].contains("give --jsonl"), "{err}");
 }
+
+/// A shard given none of a folder's documents is no folder of data files
+/// only: it is a note and exit 0, as an empty shard always was (a code
+/// review found it failed when a data file stood beside the documents).
+#[test]
+fn a_shard_without_documents_beside_a_data_file_is_no_error() {
+    let dir = tempdir();
+    let corpus = dir.path().join("corpus");
+    write(&corpus, "a.txt", "Tariffs rose.\n");
+    write(&corpus, "notes.tsv", "en\tja\n");
+    let c = s(&corpus);
+    let (code, out, err) = run_args(&["sentences", "--shard", "1/2", &c]);
+    assert_eq!((code, out.as_str()), (0, ""), "{err}");
+    assert!(err.contains("no documents in the input"), "{err}");
+    let (code, out, err) = run_args(&["sentences", "--shard", "0/2", &c]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Tariffs rose."), "{out}");
+}

@@ -1790,6 +1790,19 @@ mod tests {
             found(&a, &g, "ヒラリー・クリントン氏とクリントン大統領。"),
             [pair("クリントン大統領", "bill-clinton")]
         );
+        // Only the glossary's people (data/persons.tsv): `Diet` ends
+        // `National Diet` but is no surname (a code review).
+        assert_eq!(
+            found_in(
+                &a,
+                "The Japanese Diet met. When Clinton said no, Mr Clinton left."
+            ),
+            ["Diet", "Clinton", "Clinton"]
+        );
+        assert_eq!(
+            found(&a, &g, "ビル・クリントン氏が来日した。"),
+            [pair("クリントン", "bill-clinton")]
+        );
         assert_eq!(
             found(&a, &g, "細川護熙首相が述べた。貿易相も。"),
             [

@@ -136,15 +136,11 @@ impl Lang {
             "ja" | "jpn" | "japanese" => Lang::Ja,
             _ => return None,
         };
-        // After the language only a script or a region: `en_freq`, a
-        // column of align's ranking, is no English column (a review found
-        // the ranking refused as naming `en` twice).
-        let script_or_region = |s: &str| {
-            (s.len() == 2 && s.bytes().all(|b| b.is_ascii_alphabetic()))
-                || (s.len() == 3 && s.bytes().all(|b| b.is_ascii_digit()))
-                || matches!(s, "latn" | "jpan" | "hani" | "hira" | "kana" | "hrkt")
-        };
-        subtags.all(script_or_region).then_some(lang)
+        // `en_freq` and `ja_freq`, columns of align's ranking, are counts,
+        // not languages (a review found the ranking refused as naming `en`
+        // twice); any other tag or column name (`en-GB-oxendict`,
+        // `ja_term`) names its language.
+        (!subtags.any(|s| s == "freq")).then_some(lang)
     }
 
     /// The other language.
@@ -390,8 +386,8 @@ pub fn id_from(term: &str) -> String {
 mod tests {
     use super::*;
 
-    /// Language tags and column names: a script or a region may follow
-    /// the language, nothing else (`en_freq`, align's column, is none).
+    /// Language tags and column names name their language, but for
+    /// `en_freq` and `ja_freq`, align's counts.
     #[test]
     fn language_tags_and_column_names() {
         for (tag, lang) in [
@@ -403,7 +399,10 @@ mod tests {
             ("en-419", Some(Lang::En)),
             ("en_freq", None),
             ("ja_freq", None),
-            ("english_term", None),
+            ("english_term", Some(Lang::En)),
+            ("ja_text", Some(Lang::Ja)),
+            ("en-GB-oxendict", Some(Lang::En)),
+            ("ja-JP-u-ca-japanese", Some(Lang::Ja)),
             ("fr", None),
         ] {
             assert_eq!(Lang::from_tag(tag), lang, "{tag}");

@@ -379,47 +379,63 @@ pub(crate) fn word_of_a_longer_name(
     inside_a_longer_name(&text[from..to], &local, term)
 }
 
-/// Honorifics before another person's name than the glossary's man:
-/// `Mrs. Clinton` is not Bill Clinton.
-const WOMENS_HONORIFICS: [&str; 4] = ["mrs", "ms", "miss", "madam"];
+/// `data/persons.tsv`: the glossary's people, with the words that name
+/// each before the surname.
+const PERSONS: &str = include_str!("../data/persons.tsv");
 
-/// Whether the term at `span` is the surname of the glossary's person
-/// (its concept has a term ending with it: `Bill Clinton`, `Morihiro
-/// Hosokawa`; クリントン beside `Bill Clinton`) written as the surname of
-/// someone else: after another capitalised given name (`Hillary Clinton`,
-/// `Chelsea Clinton`) or a woman's honorific (`Mrs. Clinton`), or in
-/// Japanese after a katakana given name and a middle dot (ヒラリー・クリントン).
-/// A given name that is a word of the concept's own terms (`Bill`,
-/// `President`) or a stop word (`When Clinton took office`) is no other
-/// person's.
+/// `data/honorifics-en.tsv`: honorifics, `same` or `other`.
+const HONORIFICS_EN: &str = include_str!("../data/honorifics-en.tsv");
+
+/// The rows of a two-column data file, comments and blank lines left out.
+fn two_columns(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    data.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(a, b)| (a.trim(), b.trim()))
+}
+
+/// The words `data/persons.tsv` gives concept `id`, or `None` when the
+/// concept is no person.
+fn person_words(id: &str) -> Option<&'static str> {
+    two_columns(PERSONS).find(|(i, _)| *i == id).map(|(_, w)| w)
+}
+
+/// Whether the English honorific `word` (`Mrs.`) is of `kind` (`same`,
+/// `other`) in `data/honorifics-en.tsv`.
+fn honorific(word: &str, kind: &str) -> bool {
+    let bare = word.strip_suffix('.').unwrap_or(word).to_lowercase();
+    two_columns(HONORIFICS_EN).any(|(h, k)| h == bare && k == kind)
+}
+
+/// Whether the term at `span` is the surname of a person of the glossary
+/// (`data/persons.tsv`: `Clinton` of `bill-clinton`, and its katakana
+/// クリントン) written as the surname of someone else: after another
+/// capitalised given name (`Hillary Clinton`, `Chelsea Clinton`) or an
+/// honorific of someone else (`Mrs. Clinton`, `data/honorifics-en.tsv`), or
+/// in Japanese after another katakana given name and a middle dot
+/// (ヒラリー・クリントン). The person's own names and titles (`Bill`,
+/// `President`, ビル), an honorific of the person (`Mr Clinton`) and a stop
+/// word (`When Clinton took office`) keep it theirs.
 pub(crate) fn another_persons_name(source: &str, span: &Span, concept: &crate::Concept) -> bool {
     let Some(found) = source.get(span.start..span.end) else {
+        return false;
+    };
+    let Some(own_words) = person_words(&concept.id) else {
         return false;
     };
     if found.contains(char::is_whitespace) {
         return false;
     }
-    // A person: a one-word capitalised term that ends another of the
-    // concept's English terms (`Clinton` and `Bill Clinton`).
-    let surnames: Vec<&str> = concept
-        .en
-        .iter()
-        .map(|t| t.term.as_str())
-        .filter(|t| !t.contains(' ') && t.chars().next().is_some_and(char::is_uppercase))
-        .filter(|t| {
-            concept.en.iter().any(|full| {
-                full.term
-                    .rsplit_once(' ')
-                    .is_some_and(|(_, last)| last == *t)
-            })
-        })
-        .collect();
-    let katakana = found.chars().all(crate::normalize::is_katakana);
-    if surnames.is_empty() || !(katakana || surnames.contains(&found)) {
-        return false;
-    }
+    let own = |w: &str| {
+        own_words.split(' ').any(|o| o.eq_ignore_ascii_case(w))
+            || concept
+                .en
+                .iter()
+                .flat_map(|t| t.term.split(' '))
+                .any(|o| o.eq_ignore_ascii_case(w))
+    };
     let before = &source[..span.start];
-    if katakana {
+    if found.chars().all(crate::normalize::is_katakana) {
         // ヒラリー・クリントン; ロドハム＝クリントン as some papers write it.
         let Some(rest) = before
             .strip_suffix('・')
@@ -428,10 +444,15 @@ pub(crate) fn another_persons_name(source: &str, span: &Span, concept: &crate::C
         else {
             return false;
         };
-        return rest
+        let given: String = rest
             .chars()
-            .next_back()
-            .is_some_and(crate::normalize::is_katakana);
+            .rev()
+            .take_while(|&c| crate::normalize::is_katakana(c))
+            .collect::<Vec<char>>()
+            .into_iter()
+            .rev()
+            .collect();
+        return !given.is_empty() && !own(&given);
     }
     let Some(rest) = before.strip_suffix(' ') else {
         return false;
@@ -442,17 +463,16 @@ pub(crate) fn another_persons_name(source: &str, span: &Span, concept: &crate::C
         .find(|(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘'))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &rest[word_start..];
-    let bare = word.strip_suffix('.').unwrap_or(word);
-    if WOMENS_HONORIFICS.contains(&bare.to_lowercase().as_str()) {
+    if honorific(word, "other") {
         return true;
     }
-    let own = concept
-        .en
-        .iter()
-        .flat_map(|t| t.term.split(' '))
-        .any(|w| w.eq_ignore_ascii_case(word));
+    // A sentence's first word is taken as a given name too (`Hillary
+    // Clinton said` opens many a sentence), a stop word aside (`When
+    // Clinton spoke`); an adverb opening a sentence (`Yesterday Clinton
+    // said`) is read as a name, as news rarely writes it.
     word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().all(char::is_alphabetic)
-        && !own
+        && !own(word)
+        && !honorific(word, "same")
         && !kotoba_tokenize::words::is_stop_word(&word.to_lowercase())
 }
