@@ -26,9 +26,10 @@ pub struct Pair {
     pub ja: String,
 }
 
-/// What is wrong.
+/// What is wrong (more kinds may come: match with a wildcard arm).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum IssueKind {
     /// A source term whose concept has no term on the other side.
     Missing,
@@ -2905,6 +2906,24 @@ mod tests {
                 "$5 billion in aid and 10,000 cars.",
                 "50億ドルの援助と1万台の車。",
             ),
+            // Written otherwise, and right (code and translator reviews).
+            pair(
+                8,
+                "About 12,000 people attended.",
+                "約1万2000人が出席した。",
+            ),
+            pair(9, "The meeting starts at 15:00.", "会議は午後3時に始まる。"),
+            pair(
+                10,
+                "Exports rose 30% in fiscal 2024.",
+                "令和6年度の輸出は3割増えた。",
+            ),
+            pair(11, "Twenty countries signed.", "二十カ国が署名した。"),
+            pair(
+                12,
+                "COVID-19 hit exports of $5m.",
+                "新型コロナが500万ドルの輸出を直撃した。",
+            ),
         ];
         let numbers = |d: Direction| -> Result<Vec<(usize, Lang, String)>, Error> {
             Ok(check_pairs(&a, &pairs, d)?
@@ -2916,14 +2935,14 @@ mod tests {
         assert_eq!(
             numbers(Direction::EnJa)?,
             [
-                (2, Lang::En, "15".to_string()),
+                (2, Lang::En, "15%".to_string()),
                 (3, Lang::En, "1.5 trillion".to_string())
             ]
         );
         assert_eq!(
             numbers(Direction::JaEn)?,
             [
-                (2, Lang::Ja, "25".to_string()),
+                (2, Lang::Ja, "25%".to_string()),
                 (3, Lang::Ja, "1.5億".to_string())
             ]
         );

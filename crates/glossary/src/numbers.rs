@@ -1,9 +1,12 @@
 //! Numbers of a source and its translation, by value, for `check`: a
 //! translator's slip (`15%` rendered 25％, `1.5 trillion yen` rendered
 //! 1.5億円) is a finding as a missing term is. English numbers take their
-//! scale word (`2.5 million`), Japanese ones their myriads (`250万`,
-//! `1兆2000億`); month names, number words and ordinals count on the side
-//! that is checked against (`April 3` answers 4月3日, `two days` 2日).
+//! scale word (`2.5 million`, `$5m`), Japanese ones their myriads (`250万`,
+//! `1万2000`, `1兆2000億`); a number may be written another way in the
+//! translation (`'94` as 1994年, `3 p.m.` as 15時, 3割 as 30%, 令和7年 as
+//! 2025), and on the side checked against, number words, ordinals,
+//! capitalised month names and kanji numerals count too (`two days`
+//! answers 2日, `April 3` 4月3日, 二十カ国 20).
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -18,41 +21,52 @@ const NUMBER_WORDS_EN: &str = include_str!("../data/number-words-en.tsv");
 pub(crate) struct Number {
     /// Its value, scale applied (`2.5 million` is 2,500,000).
     pub(crate) value: f64,
-    /// The number as the text writes it (`2.5 million`, `250万`).
+    /// The number as the text writes it (`2.5 million`, `250万`, `3.5%`).
     pub(crate) surface: String,
-    /// Written in digits (not a number word, an ordinal or a month).
+    /// Written in digits (not a number word, an ordinal, a month or kanji).
     pub(crate) digits: bool,
-    /// A year written with two digits after an apostrophe (`'94`), which a
-    /// translation may write whole (1994年).
-    pub(crate) short_year: bool,
+    /// Other values a translation may write it as (`'94`: 1994 and 2094).
+    alternatives: Vec<f64>,
+    /// Part of a name (`COVID-19`, `F-35`), which a translation may well
+    /// write without it: no number a source states.
+    name: bool,
 }
 
 impl Number {
+    /// A number in digits at `surface` with `value`.
+    fn new(value: f64, surface: &str) -> Number {
+        Number {
+            value,
+            surface: surface.to_string(),
+            digits: true,
+            alternatives: Vec::new(),
+            name: false,
+        }
+    }
+
     /// The values a translation may give it: `'94` is 94, 1994 or 2094.
     pub(crate) fn values(&self) -> impl Iterator<Item = f64> + '_ {
-        let years = self
-            .short_year
-            .then_some([1900.0 + self.value, 2000.0 + self.value]);
-        std::iter::once(self.value).chain(years.into_iter().flatten())
+        std::iter::once(self.value).chain(self.alternatives.iter().copied())
     }
 }
 
 /// The numbers a source segment in `lang` states in digits.
 pub(crate) fn stated(text: &str, lang: Lang) -> Vec<Number> {
-    let text: String = text.nfkc().collect();
-    match lang {
+    let text = normalized(text);
+    let numbers = match lang {
         Lang::En => english(&text, false),
-        Lang::Ja => japanese(&text),
-    }
+        Lang::Ja => japanese(&text, false),
+    };
+    numbers.into_iter().filter(|n| !n.name).collect()
 }
 
 /// Every number a translation in `lang` gives: digits, and in English
-/// number words, ordinals and months too.
+/// number words, ordinals and months too, in Japanese kanji numerals.
 pub(crate) fn given(text: &str, lang: Lang) -> Vec<Number> {
-    let text: String = text.nfkc().collect();
+    let text = normalized(text);
     match lang {
         Lang::En => english(&text, true),
-        Lang::Ja => japanese(&text),
+        Lang::Ja => japanese(&text, true),
     }
 }
 
@@ -62,6 +76,28 @@ pub(crate) fn holds(values: &[f64], value: f64) -> bool {
     values
         .iter()
         .any(|v| (v - value).abs() <= value.abs().max(1.0) * 1e-6)
+}
+
+/// `text` in NFKC, vulgar fractions as decimals first (NFKC makes `2½`
+/// 21⁄2, twenty-one halves).
+fn normalized(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        let decimal = match c {
+            '½' => ".5",
+            '¼' => ".25",
+            '¾' => ".75",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        if !out.ends_with(|d: char| d.is_ascii_digit()) {
+            out.push('0');
+        }
+        out.push_str(decimal);
+    }
+    out.nfkc().collect()
 }
 
 /// Scale words after an English number.
@@ -75,20 +111,26 @@ fn english_scale(word: &str) -> Option<f64> {
     }
 }
 
-/// The words of `data/number-words-en.tsv`, lowercase, with their values.
-fn number_words() -> &'static std::collections::HashMap<&'static str, f64> {
-    static WORDS: std::sync::OnceLock<std::collections::HashMap<&'static str, f64>> =
+/// A word of `data/number-words-en.tsv`: its value and whether it is a
+/// month's name.
+fn number_word(word: &str) -> Option<(f64, bool)> {
+    static WORDS: std::sync::OnceLock<std::collections::HashMap<&'static str, (f64, bool)>> =
         std::sync::OnceLock::new();
-    WORDS.get_or_init(|| {
-        NUMBER_WORDS_EN
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .filter_map(|l| {
-                let (word, value) = l.split_once('\t')?;
-                Some((word.trim(), value.trim().parse().ok()?))
-            })
-            .collect()
-    })
+    WORDS
+        .get_or_init(|| {
+            NUMBER_WORDS_EN
+                .lines()
+                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                .filter_map(|l| {
+                    let mut cells = l.split('\t').map(str::trim);
+                    let word = cells.next()?;
+                    let value = cells.next()?.parse().ok()?;
+                    Some((word, (value, cells.next() == Some("month"))))
+                })
+                .collect()
+        })
+        .get(word)
+        .copied()
 }
 
 /// Reads a run of digits with thousands commas and a decimal part starting
@@ -133,39 +175,109 @@ fn digits_at(text: &str, at: usize) -> Option<(f64, usize)> {
     Some((value, end))
 }
 
-/// English numbers: digits (with a scale word after them); with `words`,
-/// also number words, ordinals and months.
+/// Whether `text` at `at` goes on with `word` as a word of its own.
+fn word_at(text: &str, at: usize, word: &str) -> bool {
+    text.get(at..at + word.len())
+        .is_some_and(|w| w.eq_ignore_ascii_case(word))
+        && !text[at + word.len()..].starts_with(|c: char| c.is_ascii_alphanumeric())
+}
+
+/// English numbers: digits (with a scale word or letter after them); with
+/// `words`, also number words (with their scale word: `two million`;
+/// joined: `twenty-five`), ordinals and capitalised months.
 fn english(text: &str, words: bool) -> Vec<Number> {
-    let mut out = Vec::new();
+    let mut out: Vec<Number> = Vec::new();
+    // Where each number began and ended, for ranges sharing a scale.
+    let mut spans: Vec<(usize, usize, bool)> = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit()) {
-            // A digit right after a decimal point was read with its number.
             let Some((mut value, mut end)) = digits_at(text, i) else {
                 i += 1;
                 continue;
             };
+            let mut number = Number::new(value, "");
+            let before = &text[..i];
+            // A name's number (`COVID-19`, `F-35`): joined to letters by a
+            // hyphen.
+            number.name = before
+                .strip_suffix('-')
+                .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_alphabetic()));
+            let currency = before.trim_end().ends_with(['$', '€', '£', '¥']);
             let rest = &text[end..];
-            let word: String = rest
-                .trim_start_matches([' ', '-'])
+            let gap = rest.len() - rest.trim_start_matches([' ', '-']).len();
+            let word: String = rest[gap..]
                 .chars()
                 .take_while(|c| c.is_ascii_alphabetic() || *c == '.')
                 .collect();
+            let mut scaled = false;
+            let mut minute = None;
             if let Some(scale) = english_scale(&word) {
                 value *= scale;
-                end += rest.len() - rest.trim_start_matches([' ', '-']).len() + word.len();
+                end += gap + word.len();
+                scaled = true;
+            } else if let Some(letter) = rest.chars().next()
+                && matches!(letter, 'm' | 'k' | 'M' | 'K')
+                && !rest[1..].starts_with(|c: char| c.is_ascii_alphanumeric())
+            {
+                // `$5m`, `€300k`; without a currency `5m` may be metres.
+                let scale = if letter.eq_ignore_ascii_case(&'m') {
+                    1e6
+                } else {
+                    1e3
+                };
+                if currency {
+                    value *= scale;
+                    end += 1;
+                    scaled = true;
+                } else {
+                    number.alternatives.push(value * scale);
+                }
             }
-            let short_year = end - i == 2
-                && text[..i].ends_with(['\'', '\u{2019}'])
-                && !text[end..].starts_with(|c: char| c.is_ascii_alphanumeric());
-            out.push(Number {
-                value,
-                surface: text[i..end].trim_end_matches('.').to_string(),
-                digits: true,
-                short_year,
-            });
-            i = end;
+            // A time: `15:00`, `3:30 p.m.` (minutes of 00 are no number).
+            if !scaled
+                && let Some(minutes) = rest.strip_prefix(':')
+                && minutes.len() >= 2
+                && minutes.as_bytes()[..2].iter().all(u8::is_ascii_digit)
+                && !minutes.as_bytes().get(2).is_some_and(u8::is_ascii_digit)
+            {
+                let m: f64 = minutes[..2].parse().unwrap_or(0.0);
+                if m != 0.0 {
+                    let mut number = Number::new(m, &minutes[..2]);
+                    if m == 30.0 {
+                        // 10時半
+                        number.alternatives.push(0.5);
+                    }
+                    minute = Some((number, (end + 1, end + 3, false)));
+                }
+                end += 3;
+            }
+            let after = text[end..].trim_start();
+            if ["p.m.", "pm"].iter().any(|w| word_at(after, 0, w)) && value < 12.0 {
+                number.alternatives.push(value + 12.0);
+            }
+            let digits = end - i;
+            if digits == 2 && before.ends_with(['\'', '\u{2019}']) {
+                number.alternatives.extend([1900.0 + value, 2000.0 + value]);
+            }
+            if digits == 2 && before.to_ascii_uppercase().ends_with("FY") {
+                number.alternatives.push(2000.0 + value);
+            }
+            if digits == 4 && (1900.0..2100.0).contains(&value) && value.fract() == 0.0 {
+                number.alternatives.push(value % 100.0);
+            }
+            let percent = text[end..].starts_with('%');
+            let surface_end = if percent { end + 1 } else { end };
+            number.value = value;
+            number.surface = text[i..surface_end].trim_end_matches('.').to_string();
+            out.push(number);
+            spans.push((i, end, scaled));
+            if let Some((number, span)) = minute {
+                out.push(number);
+                spans.push(span);
+            }
+            i = surface_end;
             continue;
         }
         if words
@@ -175,21 +287,68 @@ fn english(text: &str, words: bool) -> Vec<Number> {
             let end = text[i..]
                 .find(|c: char| !c.is_ascii_alphabetic())
                 .map_or(text.len(), |k| i + k);
-            let word = text[i..end].to_ascii_lowercase();
-            if let Some(&value) = number_words().get(word.as_str()) {
-                out.push(Number {
-                    value,
-                    surface: text[i..end].to_string(),
-                    digits: false,
-                    short_year: false,
-                });
+            let word = &text[i..end];
+            let capitalised = word.starts_with(|c: char| c.is_ascii_uppercase());
+            if let Some((mut value, month)) = number_word(&word.to_ascii_lowercase())
+                && (capitalised || !month)
+            {
+                let mut stop = end;
+                // `twenty-five`
+                if let Some(unit) = text[end..].strip_prefix('-') {
+                    let unit_end = unit
+                        .find(|c: char| !c.is_ascii_alphabetic())
+                        .map_or(unit.len(), |k| k);
+                    if let Some((u, false)) = number_word(&unit[..unit_end].to_ascii_lowercase())
+                        && u < 10.0
+                        && value >= 20.0
+                    {
+                        value += u;
+                        stop = end + 1 + unit_end;
+                    }
+                }
+                // `two million`
+                let rest = &text[stop..];
+                let gap = rest.len() - rest.trim_start().len();
+                let next: String = rest[gap..]
+                    .chars()
+                    .take_while(char::is_ascii_alphabetic)
+                    .collect();
+                if !month && let Some(scale) = english_scale(&next) {
+                    value *= scale;
+                    stop += gap + next.len();
+                }
+                let mut number = Number::new(value, &text[i..stop]);
+                number.digits = false;
+                out.push(number);
+                spans.push((i, stop, false));
+                i = stop;
+                continue;
             }
             i = end;
             continue;
         }
         i += 1;
     }
+    // A range sharing its scale: `3-4 million`, `$3 to 4 billion`.
+    for k in 1..spans.len() {
+        let ((_, end, scaled), (start, _, next_scaled)) = (spans[k - 1], spans[k]);
+        let between = text.get(end..start).map(str::trim);
+        if !scaled
+            && next_scaled
+            && matches!(between, Some("-" | "–" | "to" | "~" | "to $" | "-$"))
+            && out[k].value != 0.0
+        {
+            let scale = out[k].value / text_value(&text[start..]).unwrap_or(out[k].value);
+            let v = out[k - 1].value * scale;
+            out[k - 1].alternatives.push(v);
+        }
+    }
     out
+}
+
+/// The plain value of the digits `text` opens with.
+fn text_value(text: &str) -> Option<f64> {
+    digits_at(text, 0).map(|(v, _)| v).filter(|v| *v != 0.0)
 }
 
 /// Japanese myriads after a number.
@@ -202,63 +361,150 @@ fn myriad(c: char) -> Option<f64> {
     }
 }
 
-/// Japanese numbers in digits, with their myriads: `250万` is 2,500,000,
-/// `1兆2000億` one number, 1,200,000,000,000; `千` after digits (`3千`) is
-/// a thousand times them.
-fn japanese(text: &str) -> Vec<Number> {
+/// The value of a kanji numeral digit or unit.
+fn kanji_digit(c: char) -> Option<f64> {
+    Some(match c {
+        '〇' | '零' => 0.0,
+        '一' => 1.0,
+        '二' => 2.0,
+        '三' => 3.0,
+        '四' => 4.0,
+        '五' => 5.0,
+        '六' => 6.0,
+        '七' => 7.0,
+        '八' => 8.0,
+        '九' => 9.0,
+        _ => return None,
+    })
+}
+
+/// Reads kanji numerals at `at`: 二十 (20), 一兆二千億, 二〇二四 (digit by
+/// digit): the value and the end, or `None` when none stand there.
+fn kanji_at(text: &str, at: usize) -> Option<(f64, usize)> {
+    let mut total = 0.0; // finished myriad groups
+    let mut group = 0.0; // within the current myriad
+    let mut digit: Option<f64> = None;
+    let mut positional = String::new();
+    let mut end = at;
+    let mut any = false;
+    for (k, c) in text[at..].char_indices() {
+        if let Some(d) = kanji_digit(c) {
+            if let Some(previous) = digit {
+                // 二〇二四: digits in a row are written place by place.
+                if positional.is_empty() {
+                    positional.push(char::from(b'0' + previous as u8));
+                }
+                positional.push(char::from(b'0' + d as u8));
+            }
+            digit = Some(d);
+        } else if let Some(unit) = match c {
+            '十' => Some(10.0),
+            '百' => Some(100.0),
+            '千' => Some(1000.0),
+            _ => None,
+        } {
+            group += digit.take().unwrap_or(1.0) * unit;
+        } else if let Some(m) = myriad(c).filter(|_| any) {
+            total += (group + digit.take().unwrap_or(0.0)) * m;
+            group = 0.0;
+        } else {
+            break;
+        }
+        any = true;
+        end = at + k + c.len_utf8();
+    }
+    if !any {
+        return None;
+    }
+    if !positional.is_empty() {
+        return positional.parse().ok().map(|v| (v, end));
+    }
+    Some((total + group + digit.unwrap_or(0.0), end))
+}
+
+/// Japanese numbers in digits, with their myriads (`250万` is 2,500,000,
+/// `1万2000` 12,000, `1兆2000億` 1.2 trillion; `3千` is 3,000); with
+/// `kanji`, kanji numerals too (二十, 一兆二千億).
+fn japanese(text: &str, kanji: bool) -> Vec<Number> {
     let mut out: Vec<Number> = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
-    // The largest myriad of the number being read, and where it began: a
-    // smaller myriad after it (`1兆` then `2000億`) adds to it.
+    // The smallest myriad of the number being read and where that number
+    // ends: what follows it directly with a smaller myriad, or none, adds
+    // to it (`1兆` then `2000億`; `1万` then `2000`).
     let mut open: Option<(f64, usize)> = None;
     while i < bytes.len() {
-        if !(bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit())) {
+        let from_kanji =
+            kanji && (i == 0 || text.is_char_boundary(i)) && kanji_at(text, i).is_some();
+        if !(bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_digit())) && !from_kanji
+        {
             i += 1;
             continue;
         }
-        let Some((mut value, mut end)) = digits_at(text, i) else {
-            i += 1;
-            continue;
+        let (mut value, mut end, digits) = if bytes[i].is_ascii_digit() {
+            let Some((v, e)) = digits_at(text, i) else {
+                i += 1;
+                continue;
+            };
+            (v, e, true)
+        } else {
+            let Some((v, e)) = kanji_at(text, i) else {
+                i += 1;
+                continue;
+            };
+            (v, e, false)
         };
-        if let Some(c) = text[end..].chars().next()
-            && c == '千'
-        {
+        if digits && text[end..].starts_with('千') {
             value *= 1e3;
-            end += c.len_utf8();
+            end += '千'.len_utf8();
         }
         let scale = text[end..].chars().next().and_then(myriad);
-        if let Some(s) = scale {
+        if digits && let Some(s) = scale {
             value *= s;
             end += '万'.len_utf8();
         }
-        match (open, scale, out.last_mut()) {
-            (Some((big, start)), Some(s), Some(last))
-                if s < big && start_adjacent(text, &last.surface, start, i) =>
+        let scale = scale.filter(|_| digits);
+        match (open, out.last_mut()) {
+            (Some((smallest, last_end)), Some(last))
+                if last_end == i && scale.is_none_or(|s| s < smallest) =>
             {
                 last.value += value;
+                let start = end - last.surface.len() - (end - last_end);
                 last.surface = text[start..end].to_string();
-                open = Some((s, start));
+                open = scale.map(|s| (s, end));
             }
             _ => {
-                out.push(Number {
-                    value,
-                    surface: text[i..end].to_string(),
-                    digits: true,
-                    short_year: false,
-                });
-                open = scale.map(|s| (s, i));
+                let mut number = Number::new(value, &text[i..end]);
+                number.digits = digits;
+                let before = &text[..i];
+                let after = &text[end..];
+                // 3割 is 30%.
+                if after.starts_with('割') {
+                    number.alternatives.push(value * 10.0);
+                }
+                // 令和7年 is 2025.
+                for (era, offset) in [("令和", 2018.0), ("平成", 1988.0), ("昭和", 1925.0)] {
+                    if before.ends_with(era) {
+                        number.alternatives.push(value + offset);
+                    }
+                }
+                // 94年 may be 1994; 午後3時 is 15:00.
+                if end - i == 2 && digits && after.starts_with('年') {
+                    number.alternatives.extend([1900.0 + value, 2000.0 + value]);
+                }
+                if before.ends_with("午後") && after.starts_with('時') && value < 12.0 {
+                    number.alternatives.push(value + 12.0);
+                }
+                if after.starts_with(['%', '％']) {
+                    number.surface.push('%');
+                }
+                out.push(number);
+                open = scale.map(|s| (s, end));
             }
         }
         i = end;
     }
     out
-}
-
-/// Whether the number read at `at` follows the last one (`surface`, begun
-/// at `start`) with nothing between: `1兆2000億`.
-fn start_adjacent(text: &str, surface: &str, start: usize, at: usize) -> bool {
-    start + surface.len() == at && text.is_char_boundary(at)
 }
 
 #[cfg(test)]
@@ -269,6 +515,10 @@ mod tests {
         numbers.iter().map(|n| n.value).collect()
     }
 
+    fn all_values(numbers: &[Number]) -> Vec<f64> {
+        numbers.iter().flat_map(|n| n.values()).collect()
+    }
+
     #[test]
     fn english_numbers_take_their_scale_words() {
         let found = stated(
@@ -276,33 +526,69 @@ mod tests {
             Lang::En,
         );
         assert_eq!(values_of(&found), [25.0, 1.2e9, 1e4, 2.5e6, 1993.0]);
+        assert_eq!(found[0].surface, "25%");
         assert_eq!(found[1].surface, "1.2 billion");
+        assert_eq!(values_of(&stated("$5m and €300k", Lang::En)), [5e6, 3e5]);
         // Words count only on the side checked against.
         assert!(stated("Two days later, in April.", Lang::En).is_empty());
         assert_eq!(
             values_of(&given(
-                "Two days later, on April 3, the first round.",
+                "Two days later, on April 3, the first round; they may meet twenty-five \
+                 times, two million people.",
                 Lang::En
             )),
-            [2.0, 4.0, 3.0, 1.0]
+            [2.0, 4.0, 3.0, 1.0, 25.0, 2e6]
         );
         // A year in two digits after an apostrophe may be written whole.
         let year = stated("The President might scrub scheduled ’94 talks.", Lang::En);
         assert!(year[0].values().any(|v| v == 1994.0), "{year:?}");
     }
 
+    /// Times, ranges, names, fractions: what a translation writes another
+    /// way (a code review and a translator's review).
+    #[test]
+    fn english_numbers_written_otherwise() {
+        let found = stated(
+            "The meeting starts at 15:00, talks at 3 p.m. and 10:30.",
+            Lang::En,
+        );
+        assert_eq!(values_of(&found), [15.0, 3.0, 10.0, 30.0]);
+        assert!(found[1].values().any(|v| v == 15.0));
+        assert!(found[3].values().any(|v| v == 0.5));
+        let range = stated("Output rose 3-4 million tons.", Lang::En);
+        assert!(range[0].values().any(|v| v == 3e6), "{range:?}");
+        assert!(stated("COVID-19 and the F-35 fighter.", Lang::En).is_empty());
+        assert_eq!(values_of(&stated("a 2½ percent tariff", Lang::En)), [2.5]);
+        let fy = stated("in FY24", Lang::En);
+        assert!(fy[0].values().any(|v| v == 2024.0));
+    }
+
     #[test]
     fn japanese_numbers_take_their_myriads() {
         let found = stated(
-            "関税は25％、1兆2000億円と250万台、3千人。２０２５年４月３日。",
+            "関税は25％、1兆2000億円と250万台、3千人。２０２５年４月３日。1万2000人と123万4567件。",
             Lang::Ja,
         );
         assert_eq!(
             values_of(&found),
-            [25.0, 1.2e12, 2.5e6, 3e3, 2025.0, 4.0, 3.0]
+            [
+                25.0, 1.2e12, 2.5e6, 3e3, 2025.0, 4.0, 3.0, 12000.0, 1234567.0
+            ]
         );
         assert_eq!(found[1].surface, "1兆2000億");
+        assert_eq!(found[7].surface, "1万2000");
         assert!(holds(&values_of(&given("12億ドル", Lang::Ja)), 1.2e9));
         assert!(!holds(&values_of(&given("1.5億円", Lang::Ja)), 1.5e12));
+        // 割, era years, two-digit years, afternoon hours.
+        let other = all_values(&stated("3割増、令和6年度、94年、午後3時", Lang::Ja));
+        for v in [30.0, 2024.0, 1994.0, 15.0] {
+            assert!(holds(&other, v), "{v}: {other:?}");
+        }
+        // Kanji numerals on the side checked against.
+        assert!(stated("二十カ国", Lang::Ja).is_empty());
+        assert_eq!(
+            values_of(&given("二十カ国、一兆二千億円、二〇二四年", Lang::Ja)),
+            [20.0, 1.2e12, 2024.0]
+        );
     }
 }

@@ -640,6 +640,8 @@ fn write_issue(
                     i.lang.code(),
                     short(&i.term)
                 ),
+                // A kind this binary was built before.
+                _ => format!("{:?}: {} `{}`", i.kind, i.lang.code(), line(&i.term)),
             };
             writeln!(out, "{}:{}: {what}", path.display(), i.line)?;
         }
