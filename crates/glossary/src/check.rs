@@ -923,7 +923,12 @@ fn concept_holds(
         // of `consultation` is in `Framework Talks`, so 日米包括経済協議
         // translates `talks`; a translator's review).
         let inner_id = &g.concepts[inner].id;
+        // In an admitted synonym only as its head: a modifier there is no
+        // part of the concept (`customs duty` of `tariff` made 関税
+        // translate `customs`, and `import duty` `imports`; a translator's
+        // review), while `Framework Talks` are talks.
         g.concepts[outer].terms(Lang::En).iter().any(|long| {
+            let head_only = long.status != crate::Status::Preferred;
             g.concepts[inner]
                 .terms(Lang::En)
                 .iter()
@@ -933,7 +938,17 @@ fn concept_holds(
                             && !is_context_term(inner_id, Lang::En, &t.term))
                 })
                 .any(|t| {
-                    contains_term(&long.term, &t.term, Lang::En) && !negates(&long.term, &t.term)
+                    let within = if head_only {
+                        // The long term's last words, as many as the short's.
+                        let words: Vec<&str> = long.term.split(' ').collect();
+                        let n = t.term.split(' ').count();
+                        words.len().checked_sub(n).is_some_and(|k| {
+                            contains_term(&words[k..].join(" "), &t.term, Lang::En)
+                        })
+                    } else {
+                        contains_term(&long.term, &t.term, Lang::En)
+                    };
+                    within && !negates(&long.term, &t.term)
                 })
         })
     })
@@ -2946,6 +2961,35 @@ mod tests {
                 (3, Lang::Ja, "1.5億".to_string())
             ]
         );
+        Ok(())
+    }
+
+    /// An admitted synonym holds a concept only as its head: 関税 (`customs
+    /// duty`, `import duty` of `tariff`) translates no `customs` and no
+    /// `imports` (a translator's review), while 日米包括経済協議 (`Framework
+    /// Talks`) translates `talks`.
+    #[test]
+    fn an_admitted_synonym_holds_a_concept_only_as_its_head() -> Result<(), Error> {
+        let a = Annotator::new(crate::shared_default_glossary()?)?;
+        let pairs = [
+            pair(
+                2,
+                "Customs officials seized the goods.",
+                "関税当局は商品を押収した。",
+            ),
+            pair(3, "Imports rose.", "関税が上がった。"),
+            pair(
+                4,
+                "Customs officials seized the goods.",
+                "税関当局は商品を押収した。",
+            ),
+        ];
+        let issues = check_pairs(&a, &pairs, Direction::EnJa)?;
+        let found: Vec<(usize, &str)> = issues
+            .iter()
+            .map(|i| (i.line, i.concept.as_str()))
+            .collect();
+        assert_eq!(found, [(2, "customs"), (3, "import")], "{issues:?}");
         Ok(())
     }
 
