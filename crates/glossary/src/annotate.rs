@@ -530,7 +530,7 @@ impl Annotator {
                     }
                     Lang::Ja => {
                         let b = boundaries.get_or_insert_with(&compute_boundaries);
-                        b[s] && b[e]
+                        b[s] && (b[e] || crate::names::honorific_at(hay, e))
                             && katakana_boundary(hay, s, e)
                             && !negated(hay, s)
                             && !made_adjective(hay, e)
@@ -1802,6 +1802,12 @@ mod tests {
         assert_eq!(
             found(&a, &g, "ビル・クリントン氏が来日した。"),
             [pair("クリントン", "bill-clinton")]
+        );
+        // IPADIC reads an unknown name's last kanji with its honorific as
+        // one word (熙氏): the name still ends there.
+        assert_eq!(
+            found(&a, &g, "細川護熙氏が述べた。"),
+            [pair("細川護熙", "morihiro-hosokawa")]
         );
         assert_eq!(
             found(&a, &g, "細川護熙首相が述べた。貿易相も。"),

@@ -85,7 +85,10 @@ impl TitleHeads {
             return false;
         }
         // A name before a title of the glossary (細川護熙 of 細川護熙首相).
-        if span.start == start && self.titles.contains(&source[span.end..end]) {
+        let title = &source[span.end..end];
+        // 元首相, 前首相, 現首相: a former, the last or the present holder.
+        let bare = title.strip_prefix(['元', '前', '現']).unwrap_or(title);
+        if span.start == start && (self.titles.contains(title) || self.titles.contains(bare)) {
             return false;
         }
         match self.head_of(source, start, end) {
@@ -105,6 +108,14 @@ pub(crate) fn inside_a_japanese_name(source: &str, span: &Span, titles: &TitleHe
 
 /// Honorifics written after a person's name (細川律夫氏, 大豆生田さん).
 const HONORIFICS: [&str; 4] = ["氏", "さん", "様", "君"];
+
+/// Whether an honorific follows byte `at` of `text`: IPADIC reads an
+/// unknown name's last kanji with it as one word (熙氏 of 細川護熙氏), so
+/// the name ends inside a morpheme there.
+pub(crate) fn honorific_at(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .is_some_and(|rest| HONORIFICS.iter().any(|h| rest.starts_with(h)))
+}
 
 /// Whether the Japanese term at `span` is a part of a person's name: a
 /// kanji run that an honorific follows holds more than the term (細川 of
