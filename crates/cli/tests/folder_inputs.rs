@@ -7,32 +7,7 @@
 use std::path::{Path, PathBuf};
 
 mod util;
-use util::run;
-
-/// A temporary folder (removed at the end of the test).
-fn tempdir() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap_or_else(|e| panic!("temporary folder: {e}"))
-}
-
-/// Writes `bytes` to `name` in `dir` and returns its path.
-fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{}: {e}", parent.display()));
-    }
-    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
-    path
-}
-
-/// A path as an argument.
-fn s(p: &Path) -> String {
-    p.display().to_string()
-}
-
-/// Runs kotoba with `args` and no input: exit code, stdout, stderr.
-fn run_args(args: &[&str]) -> (i32, String, String) {
-    run(args, "")
-}
+use util::{run_args, s, tempdir, write};
 
 const NEWS: &str = "Japan and the United States resumed trade talks on Tuesday. \
     Negotiators discussed tariffs on automobiles and auto parts. \

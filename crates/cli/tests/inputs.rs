@@ -2,37 +2,12 @@
 //! record, empty files in folders, a file reached twice, compressed JSON
 //! Lines, and the permissions of the files `-o` writes.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 mod util;
-use util::{run, testdata};
+use util::{run, run_args, s, tempdir, testdata, write};
 
 const EN: &str = "clinton-japan-trade-1993.en.txt";
-
-/// A temporary folder (removed at the end of the test).
-fn tempdir() -> tempfile::TempDir {
-    tempfile::tempdir().unwrap_or_else(|e| panic!("temporary folder: {e}"))
-}
-
-/// Writes `bytes` to `name` in `dir` and returns its path.
-fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap_or_else(|e| panic!("{}: {e}", parent.display()));
-    }
-    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
-    path
-}
-
-/// A path as an argument.
-fn s(p: &Path) -> String {
-    p.display().to_string()
-}
-
-/// Runs kotoba with `args` and no input: exit code, stdout, stderr.
-fn run_args(args: &[&str]) -> (i32, String, String) {
-    run(args, "")
-}
 
 /// JSON Lines without a record hold no documents: an empty Spark partition
 /// piped through record mode gave a made-up error record and exit 2.
