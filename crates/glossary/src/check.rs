@@ -851,16 +851,10 @@ const CONTEXT_TERMS: &str = include_str!("../data/context-terms.tsv");
 pub(crate) fn is_context_term(id: &str, lang: Lang, term: &str) -> bool {
     static ROWS: std::sync::OnceLock<Vec<(String, String, String)>> = std::sync::OnceLock::new();
     ROWS.get_or_init(|| {
-        CONTEXT_TERMS
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .filter_map(|l| {
-                let mut cells = l.split('\t').map(str::trim);
-                let row = (cells.next()?, cells.next()?, cells.next()?);
-                cells
-                    .next()
-                    .is_none()
-                    .then(|| (row.0.to_string(), row.1.to_string(), row.2.to_string()))
+        crate::data::rows(CONTEXT_TERMS)
+            .filter_map(|(_, cells)| match cells[..] {
+                [id, lang, term] => Some((id.to_string(), lang.to_string(), term.to_string())),
+                _ => None,
             })
             .collect()
     })

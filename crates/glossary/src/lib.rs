@@ -51,6 +51,7 @@
 
 mod annotate;
 mod check;
+mod data;
 mod error;
 pub mod formats;
 mod index;

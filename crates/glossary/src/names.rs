@@ -22,14 +22,11 @@ pub(crate) struct TitleHeads {
 
 impl TitleHeads {
     pub(crate) fn new(g: &crate::Glossary) -> TitleHeads {
-        let mut heads: Vec<(String, Option<usize>)> = TITLE_HEADS
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .filter_map(|l| {
-                let (head, id) = l.split_once('\t')?;
-                let concept = g.concepts.iter().position(|c| c.id == id.trim());
-                let head = head.trim();
-                (!head.is_empty()).then(|| (head.to_string(), concept))
+        let mut heads: Vec<(String, Option<usize>)> = two_columns(TITLE_HEADS)
+            .filter(|(head, _)| !head.is_empty())
+            .map(|(head, id)| {
+                let concept = g.concepts.iter().position(|c| c.id == id);
+                (head.to_string(), concept)
             })
             .collect();
         heads.sort_by_key(|(h, _)| std::cmp::Reverse(h.len()));
@@ -142,10 +139,15 @@ fn compound_char(c: char) -> bool {
 
 /// The byte ranges of the runs of kanji in `text`.
 fn kanji_runs(text: &str) -> Vec<(usize, usize)> {
+    runs(text, compound_char)
+}
+
+/// The byte ranges of the runs of characters of `text` that `keep` takes.
+fn runs(text: &str, keep: impl Fn(char) -> bool) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut run: Option<usize> = None;
     for (i, c) in text.char_indices() {
-        match (compound_char(c), run) {
+        match (keep(c), run) {
             (true, None) => run = Some(i),
             (false, Some(s)) => {
                 out.push((s, i));
@@ -198,22 +200,7 @@ struct Word {
 /// The words of `text` (runs between white space, punctuation trimmed).
 fn words_of(text: &str) -> Vec<Word> {
     let mut out: Vec<Word> = Vec::new();
-    let mut chunks: Vec<(usize, usize)> = Vec::new();
-    let mut open: Option<usize> = None;
-    for (i, c) in text.char_indices() {
-        match (c.is_whitespace(), open) {
-            (false, None) => open = Some(i),
-            (true, Some(s)) => {
-                chunks.push((s, i));
-                open = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = open {
-        chunks.push((s, text.len()));
-    }
-    for (start, end) in chunks {
+    for (start, end) in runs(text, |c| !c.is_whitespace()) {
         let chunk = &text[start..end];
         let inner = chunk.trim_matches(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'));
         if inner.is_empty() {
@@ -397,12 +384,12 @@ const PERSONS: &str = include_str!("../data/persons.tsv");
 /// `data/honorifics-en.tsv`: honorifics, `same` or `other`.
 const HONORIFICS_EN: &str = include_str!("../data/honorifics-en.tsv");
 
-/// The rows of a two-column data file, comments and blank lines left out.
+/// The rows of a two-column data file.
 fn two_columns(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
-    data.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(a, b)| (a.trim(), b.trim()))
+    crate::data::rows(data).filter_map(|(_, cells)| match cells[..] {
+        [a, b] => Some((a, b)),
+        _ => None,
+    })
 }
 
 /// The words `data/persons.tsv` gives concept `id`, or `None` when the

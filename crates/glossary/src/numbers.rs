@@ -118,14 +118,10 @@ fn number_word(word: &str) -> Option<(f64, bool)> {
         std::sync::OnceLock::new();
     WORDS
         .get_or_init(|| {
-            NUMBER_WORDS_EN
-                .lines()
-                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-                .filter_map(|l| {
-                    let mut cells = l.split('\t').map(str::trim);
-                    let word = cells.next()?;
-                    let value = cells.next()?.parse().ok()?;
-                    Some((word, (value, cells.next() == Some("month"))))
+            crate::data::rows(NUMBER_WORDS_EN)
+                .filter_map(|(_, cells)| {
+                    let value = cells.get(1)?.parse().ok()?;
+                    Some((*cells.first()?, (value, cells.get(2) == Some(&"month"))))
                 })
                 .collect()
         })

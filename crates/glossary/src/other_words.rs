@@ -26,14 +26,10 @@ pub(crate) struct OtherWord {
 /// The rows of `data/other-words.tsv`.
 pub(crate) fn rows() -> Result<Vec<OtherWord>, Error> {
     let broken = |n: usize, why: &str| {
-        Error::EmbeddedBroken(format!("data/other-words.tsv line {}: {why}", n + 1))
+        Error::EmbeddedBroken(format!("data/other-words.tsv line {n}: {why}"))
     };
     let mut out = Vec::new();
-    for (n, line) in OTHER_WORDS.lines().enumerate() {
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let cells: Vec<&str> = line.split('\t').map(str::trim).collect();
+    for (n, cells) in crate::data::rows(OTHER_WORDS) {
         let [lang, word, term] = cells[..] else {
             return Err(broken(n, "three columns expected"));
         };
