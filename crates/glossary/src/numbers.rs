@@ -100,28 +100,29 @@ fn normalized(text: &str) -> String {
     out.nfkc().collect()
 }
 
-/// Scale words after an English number.
+/// A scale word after an English number (`million`, `bn.`), from
+/// `data/number-words-en.tsv`: its factor.
 fn english_scale(word: &str) -> Option<f64> {
-    match word.to_ascii_lowercase().trim_end_matches('.') {
-        "thousand" => Some(1e3),
-        "million" | "mn" | "mln" => Some(1e6),
-        "billion" | "bn" | "bln" => Some(1e9),
-        "trillion" | "tn" | "trn" => Some(1e12),
-        _ => None,
-    }
+    let word = word.to_ascii_lowercase();
+    number_word(word.trim_end_matches('.'))
+        .filter(|&(_, kind)| kind == "scale")
+        .map(|(value, _)| value)
 }
 
-/// A word of `data/number-words-en.tsv`: its value and whether it is a
-/// month's name.
-fn number_word(word: &str) -> Option<(f64, bool)> {
-    static WORDS: std::sync::OnceLock<std::collections::HashMap<&'static str, (f64, bool)>> =
-        std::sync::OnceLock::new();
+/// A word of `data/number-words-en.tsv`: its value and its kind (`month`,
+/// `scale`, or empty).
+fn number_word(word: &str) -> Option<(f64, &'static str)> {
+    type Words = std::collections::HashMap<&'static str, (f64, &'static str)>;
+    static WORDS: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
     WORDS
         .get_or_init(|| {
             crate::data::rows(NUMBER_WORDS_EN)
                 .filter_map(|(_, cells)| {
                     let value = cells.get(1)?.parse().ok()?;
-                    Some((*cells.first()?, (value, cells.get(2) == Some(&"month"))))
+                    Some((
+                        *cells.first()?,
+                        (value, cells.get(2).copied().unwrap_or("")),
+                    ))
                 })
                 .collect()
         })
@@ -285,16 +286,17 @@ fn english(text: &str, words: bool) -> Vec<Number> {
                 .map_or(text.len(), |k| i + k);
             let word = &text[i..end];
             let capitalised = word.starts_with(|c: char| c.is_ascii_uppercase());
-            if let Some((mut value, month)) = number_word(&word.to_ascii_lowercase())
-                && (capitalised || !month)
+            if let Some((mut value, kind)) = number_word(&word.to_ascii_lowercase())
+                && (capitalised || kind != "month")
             {
+                let month = kind == "month";
                 let mut stop = end;
                 // `twenty-five`
                 if let Some(unit) = text[end..].strip_prefix('-') {
                     let unit_end = unit
                         .find(|c: char| !c.is_ascii_alphabetic())
                         .map_or(unit.len(), |k| k);
-                    if let Some((u, false)) = number_word(&unit[..unit_end].to_ascii_lowercase())
+                    if let Some((u, "")) = number_word(&unit[..unit_end].to_ascii_lowercase())
                         && u < 10.0
                         && value >= 20.0
                     {
@@ -454,12 +456,13 @@ fn japanese(text: &str, kanji: bool) -> Vec<Number> {
             value *= 1e3;
             end += '千'.len_utf8();
         }
-        let scale = text[end..].chars().next().and_then(myriad);
-        if digits && let Some(s) = scale {
+        // (Kanji numerals read their myriads themselves.)
+        let myriad_char = text[end..].chars().next().filter(|_| digits);
+        let scale = myriad_char.and_then(myriad);
+        if let (Some(s), Some(c)) = (scale, myriad_char) {
             value *= s;
-            end += '万'.len_utf8();
+            end += c.len_utf8();
         }
-        let scale = scale.filter(|_| digits);
         match (open, out.last_mut()) {
             (Some((smallest, last_end)), Some(last))
                 if last_end == i && scale.is_none_or(|s| s < smallest) =>
