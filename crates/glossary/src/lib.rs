@@ -71,7 +71,7 @@ pub use check::{
 pub use error::Error;
 pub use index::Index;
 pub use model::{Concept, Glossary, Lang, Layered, Status, Term, id_from};
-pub use normalize::spelling_key;
+pub use normalize::{is_kanji, spelling_key};
 
 const DEFAULT: &str = include_str!("../data/trade-glossary.jsonl");
 

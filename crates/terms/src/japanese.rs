@@ -350,7 +350,7 @@ fn given_name_end(
             || (k > at + 1 && g(2) == "人名" && g(3) == "姓")
             || !surface
                 .chars()
-                .all(|c| matches!(c, '\u{3400}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '々'))
+                .all(|c| kotoba_glossary::is_kanji(c) || c == '々')
             || kanji + chars > GIVEN_NAME_KANJI
         {
             break;
