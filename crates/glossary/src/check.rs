@@ -504,7 +504,23 @@ impl<R: BufRead> Iterator for PairReader<R> {
     }
 }
 
-/// Checks every pair in `direction`.
+/// What [`check_pairs_with`] checks besides terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct CheckOptions {
+    /// Numbers of the source want their value in the translation
+    /// ([`IssueKind::Number`]); on by default.
+    pub numbers: bool,
+}
+
+impl Default for CheckOptions {
+    fn default() -> Self {
+        CheckOptions { numbers: true }
+    }
+}
+
+/// Checks every pair in `direction`, numbers included
+/// ([`check_pairs_with`] and the default [`CheckOptions`]).
 ///
 /// # Errors
 ///
@@ -515,6 +531,20 @@ pub fn check_pairs(
     annotator: &Annotator,
     pairs: &[Pair],
     direction: Direction,
+) -> Result<Vec<Issue>, Error> {
+    check_pairs_with(annotator, pairs, direction, CheckOptions::default())
+}
+
+/// Checks every pair in `direction`, with `options`.
+///
+/// # Errors
+///
+/// As [`check_pairs`].
+pub fn check_pairs_with(
+    annotator: &Annotator,
+    pairs: &[Pair],
+    direction: Direction,
+    options: CheckOptions,
 ) -> Result<Vec<Issue>, Error> {
     annotator.require(Lang::Ja)?;
     let g = annotator.glossary();
@@ -546,7 +576,7 @@ pub fn check_pairs(
             (Lang::En, &pair.en, &pair.ja),
             (Lang::Ja, &pair.ja, &pair.en),
         ] {
-            if !direction.checks_source(lang) {
+            if !options.numbers || !direction.checks_source(lang) {
                 continue;
             }
             let stated = crate::numbers::stated(source, lang);

@@ -66,7 +66,8 @@ use std::sync::{Arc, OnceLock};
 
 pub use annotate::{Annotator, Span};
 pub use check::{
-    Direction, Issue, IssueKind, Pair, PairReader, check_pairs, pair_problem, read_pairs,
+    CheckOptions, Direction, Issue, IssueKind, Pair, PairReader, check_pairs, check_pairs_with,
+    pair_problem, read_pairs,
 };
 pub use error::Error;
 pub use index::Index;

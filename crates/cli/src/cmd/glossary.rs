@@ -5,7 +5,9 @@ use std::path::Path;
 
 use anyhow::{Context, Result, anyhow};
 use kotoba_glossary::formats::{self, Format};
-use kotoba_glossary::{Annotator, Concept, Direction, Glossary, Index, Lang, check_pairs};
+use kotoba_glossary::{
+    Annotator, CheckOptions, Concept, Direction, Glossary, Index, Lang, check_pairs_with,
+};
 use rayon::prelude::*;
 use serde_json::json;
 
@@ -500,6 +502,8 @@ fn check(args: GlossaryCheckArgs) -> Result<Status> {
         DirectionArg::JaEn => Direction::JaEn,
         DirectionArg::Both => Direction::Both,
     };
+    let mut options = CheckOptions::default();
+    options.numbers = !args.no_numbers;
     let mut out = Output::open(args.output.as_deref())?;
     let mut found = 0usize;
     // Pairs with an empty side are checked too: an untranslated segment is
@@ -516,11 +520,10 @@ fn check(args: GlossaryCheckArgs) -> Result<Status> {
             // the input order, so the report is the same on any number of threads.
             let issues: Vec<_> = batch
                 .par_chunks(512)
-                .map(|chunk| check_pairs(&annotator, chunk, direction))
+                .map(|chunk| check_pairs_with(&annotator, chunk, direction, options))
                 .collect::<Result<Vec<_>, _>>()?
                 .into_iter()
                 .flatten()
-                .filter(|i| !(args.no_numbers && i.kind == kotoba_glossary::IssueKind::Number))
                 .collect();
             found += issues.len();
             if !issues.is_empty() {
