@@ -618,13 +618,7 @@ pub fn align(
         let Some(counts) = stats.en.terms.get(*long) else {
             continue;
         };
-        let mut subs: Vec<&str> = crate::stats::inner_keys(long)
-            .into_iter()
-            .map(|(_, _, sub)| sub)
-            .collect();
-        subs.sort_unstable();
-        subs.dedup();
-        for sub in subs {
+        for sub in crate::stats::distinct_inner_keys(long) {
             let e = inside_seeded.entry(sub).or_default();
             *e = e.saturating_add(counts.doc_freq);
         }

@@ -705,13 +705,7 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
         let mut inside: HashMap<&str, u64> = HashMap::default();
         for r in &known_rows {
             let mine = own.get(r.key.as_str()).copied().unwrap_or(0);
-            let mut subs: Vec<&str> = crate::stats::inner_keys(&r.key)
-                .into_iter()
-                .map(|(_, _, k)| k)
-                .collect();
-            subs.sort_unstable();
-            subs.dedup();
-            for sub in subs {
+            for sub in crate::stats::distinct_inner_keys(&r.key) {
                 if let Some(o) = own.get_mut(sub) {
                     *o = o.saturating_sub(mine);
                 }

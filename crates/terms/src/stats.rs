@@ -245,6 +245,14 @@ impl TermCounts {
     }
 }
 
+/// The pieces of [`inner_keys`], each once (`a a` holds `a` once), sorted.
+pub(crate) fn distinct_inner_keys(key: &str) -> Vec<&str> {
+    let mut subs: Vec<&str> = inner_keys(key).into_iter().map(|(_, _, k)| k).collect();
+    subs.sort_unstable();
+    subs.dedup();
+    subs
+}
+
 /// The pieces of a key of words joined by spaces that are shorter than it,
 /// each a run of whole words: (first word, last word, the piece). `a b c`
 /// gives `a`, `a b`, `b`, `b c` and `c`.
