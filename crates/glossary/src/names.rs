@@ -395,14 +395,26 @@ fn two_columns(data: &'static str) -> impl Iterator<Item = (&'static str, &'stat
 /// The words `data/persons.tsv` gives concept `id`, or `None` when the
 /// concept is no person.
 fn person_words(id: &str) -> Option<&'static str> {
-    two_columns(PERSONS).find(|(i, _)| *i == id).map(|(_, w)| w)
+    // Asked for every span annotate finds: the file is read once.
+    static PEOPLE: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
+        std::sync::OnceLock::new();
+    PEOPLE
+        .get_or_init(|| two_columns(PERSONS).collect())
+        .iter()
+        .find(|(i, _)| *i == id)
+        .map(|(_, w)| *w)
 }
 
 /// Whether the English honorific `word` (`Mrs.`) is of `kind` (`same`,
 /// `other`) in `data/honorifics-en.tsv`.
 fn honorific(word: &str, kind: &str) -> bool {
+    static HONORIFICS: std::sync::OnceLock<Vec<(&'static str, &'static str)>> =
+        std::sync::OnceLock::new();
     let bare = word.strip_suffix('.').unwrap_or(word).to_lowercase();
-    two_columns(HONORIFICS_EN).any(|(h, k)| h == bare && k == kind)
+    HONORIFICS
+        .get_or_init(|| two_columns(HONORIFICS_EN).collect())
+        .iter()
+        .any(|&(h, k)| h == bare && k == kind)
 }
 
 /// Whether the term at `span` is the surname of a person of the glossary
