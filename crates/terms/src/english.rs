@@ -185,6 +185,21 @@ fn plausible(w: &str) -> bool {
         && !w.contains('@')
         && !w.contains("://")
         && !w.to_ascii_lowercase().starts_with("www.")
+        && !address_or_identifier(w)
+}
+
+/// True for a host, a file name or an identifier that a text quotes
+/// (`bwea.com`, `default.asp`, `mailto:reports`, `Sandy_Butterfield`):
+/// a colon or underscore inside a word, or a period after a part of three
+/// letters or more. An initial or an abbreviation keeps its periods
+/// (`U.S`, `Ph.D`, `l.prandtl`, `sq.m`).
+fn address_or_identifier(w: &str) -> bool {
+    if w.contains([':', '_']) {
+        return true;
+    }
+    let mut parts: Vec<&str> = w.split('.').collect();
+    parts.pop();
+    parts.iter().any(|p| p.chars().count() >= 3)
 }
 
 /// True when a line is mathematics rather than prose: it has an equals
@@ -1108,6 +1123,29 @@ mod tests {
             assert_eq!(singular(plural), one, "{plural}");
         }
         assert_eq!(key("Anti-Dumping Duties"), "anti-dumping duty");
+    }
+
+    #[test]
+    fn hosts_file_names_and_identifiers_are_no_terms() {
+        let s = count_document(
+            "See bwea.com and default.asp, write to mailto:reports or Sandy_Butterfield. \
+             The U.S. rotor of l.prandtl turns.",
+        );
+        let keys: Vec<&str> = s.terms.keys().map(String::as_str).collect();
+        for k in [
+            "bwea.com",
+            "default.asp",
+            "mailto:reports",
+            "sandy_butterfield",
+        ] {
+            assert!(
+                !keys.contains(&k),
+                "{k} should not be a candidate: {keys:?}"
+            );
+        }
+        for k in ["u.s", "l.prandtl"] {
+            assert!(keys.contains(&k), "{k} missing from {keys:?}");
+        }
     }
 
     #[test]
