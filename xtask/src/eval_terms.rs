@@ -526,6 +526,11 @@ fn search_grid() -> Vec<(&'static str, Setter, Vec<f64>)> {
             vec![0.0, 0.5, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0],
         ),
         (
+            "proper_noun",
+            |w, v| w.proper_noun = v,
+            vec![0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
+        ),
+        (
             "name_zipf",
             |w, v| w.name_zipf = v,
             vec![0.0, 3.5, 4.0, 4.5, 5.0],
@@ -560,6 +565,7 @@ fn transfer_english(domains: &[Domain], counted: &[(Stats, f64)]) -> Result<()> 
         ("acronym", vec!["acronym"]),
         ("coordination", vec!["coordination"]),
         ("compound", vec!["compound"]),
+        ("proper noun", vec!["proper_noun"]),
     ];
     println!("\n| left out | corp→wind | wind→corp | corp→corp | wind→wind |");
     println!("|---|---:|---:|---:|---:|");
@@ -683,6 +689,7 @@ fn features() -> Vec<(&'static str, Setter)> {
         ("acronym", |w, v| w.acronym = v),
         ("coordination", |w, v| w.coordination = v),
         ("compound", |w, v| w.compound = v),
+        ("proper_noun", |w, v| w.proper_noun = v),
     ]
 }
 

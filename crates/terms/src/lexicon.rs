@@ -39,6 +39,17 @@ pub fn name_spelling(lower: &str) -> Option<&'static str> {
         .get(lower)
 }
 
+/// True when a lowercase word is a proper noun by WordNet: a name in
+/// [`name_spelling`], written with a capital and lower-case letters (not an
+/// acronym), and never an adjective (`Romania`, `Vienna`; not `Danish`,
+/// `European`, which also describe).
+pub fn proper_noun(lower: &str) -> bool {
+    name_spelling(lower).is_some_and(|written| {
+        written.chars().next().is_some_and(char::is_uppercase)
+            && written.chars().any(char::is_lowercase)
+    }) && pos(lower).is_none_or(|f| !f.adjective)
+}
+
 fn wordnet_compounds() -> &'static SortedList {
     static CELL: OnceLock<SortedList> = OnceLock::new();
     CELL.get_or_init(|| SortedList::new(WORDNET_COMPOUNDS))
@@ -291,6 +302,17 @@ mod tests {
             {
                 assert!(list.contains(key), "{i} {key}");
             }
+        }
+    }
+
+    #[test]
+    fn proper_nouns_are_names_that_never_describe() {
+        for word in ["romania", "vienna", "japan", "clinton"] {
+            assert!(proper_noun(word), "{word}");
+        }
+        // An acronym, a demonym that is also an adjective, a common noun.
+        for word in ["nato", "danish", "european", "turbine", "march"] {
+            assert!(!proper_noun(word), "{word}");
         }
     }
 

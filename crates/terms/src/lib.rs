@@ -395,6 +395,27 @@ mod tests {
     /// A name seen only at sentence starts was shown lowered (`clinton`);
     /// the glossary knows how it is written (an analyst's review).
     #[test]
+    fn proper_nouns_rank_above_words_as_rare() -> Result<(), Error> {
+        // Each once, in the same kind of place: only the proper noun
+        // WordNet knows (never an adjective) gains.
+        let stats = Extractor::new(Language::En)?.count(
+            "The delegates met in Vienna on tariffs.\n\nThe delegates met in rooms on tariffs.\n\n\
+             The delegates met in Danish on tariffs.\n",
+        );
+        let rows = rank(&stats, &RankOptions::default(), None);
+        let at = |t: &str| rows.iter().position(|r| r.term == t);
+        let (Some(vienna), Some(rooms), Some(danish)) = (at("Vienna"), at("rooms"), at("Danish"))
+        else {
+            panic!("candidates missing: {rows:?}");
+        };
+        assert!(vienna < rooms && vienna < danish, "{rows:?}");
+        let gain = |key| gain_of(&stats, |w, v| w.proper_noun = v, key);
+        assert_eq!(gain("vienna"), Some(Weights::default().proper_noun));
+        assert_eq!(gain("danish"), Some(0.0));
+        Ok(())
+    }
+
+    #[test]
     fn names_only_at_sentence_starts_take_the_glossarys_case() -> Result<(), Error> {
         let stats = Extractor::new(Language::En)?
             .count("Keidanren met the press.\n\nKeidanren left early.\n\nTariffs rose.\n");
@@ -518,8 +539,13 @@ mod tests {
         assert_eq!(shown("ustr").as_deref(), Some("USTR"));
         assert_eq!(shown("japan talk").as_deref(), Some("Japan talks"));
         assert_eq!(shown("trade").as_deref(), Some("trade"));
-        // The acronym is ranked as one.
-        assert_eq!(rows.first().map(|r| r.key.as_str()), Some("ustr"));
+        // The acronym is ranked as one: above all but the names.
+        let above: Vec<&str> = rows
+            .iter()
+            .take_while(|r| r.key != "ustr")
+            .map(|r| r.key.as_str())
+            .collect();
+        assert_eq!(above, ["japan", "tokyo"], "{rows:?}");
         Ok(())
     }
 

@@ -128,6 +128,11 @@ pub struct Weights {
     /// combination of words.
     #[serde(default)]
     pub compound: f64,
+    /// Bonus for a one-word candidate written as a name that WordNet knows
+    /// as a proper noun and never as an adjective (`Romania`, `Vienna`):
+    /// a named entity, whatever its frequency in general English.
+    #[serde(default)]
+    pub proper_noun: f64,
 }
 
 fn default_name_share() -> f64 {
@@ -158,6 +163,7 @@ impl Default for Weights {
             acronym: 5.0,
             coordination: 2.0,
             compound: 5.0,
+            proper_noun: 5.0,
         }
     }
 }
@@ -636,6 +642,15 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
                         + if counts.defined > 0 { w.defined } else { 0.0 }
                         + if n == 1 && is_acronym(&surface) {
                             w.acronym
+                        } else {
+                            0.0
+                        }
+                        + if n == 1
+                            && capital >= 0.5
+                            && surface.chars().next().is_some_and(char::is_uppercase)
+                            && lexicon::proper_noun(&surface.to_lowercase())
+                        {
+                            w.proper_noun
                         } else {
                             0.0
                         }
