@@ -150,7 +150,7 @@ impl Default for Weights {
             fragment: 3.0,
             fragment_share: 0.95,
             fragment_ext: 10.0,
-            spread: 0.25,
+            spread: 0.0,
             independence: 0.0,
             head: 2.0,
             open: 2.0,
