@@ -163,7 +163,7 @@ impl Default for Weights {
             acronym: 5.0,
             coordination: 2.0,
             compound: 5.0,
-            proper_noun: 5.0,
+            proper_noun: 7.0,
         }
     }
 }
