@@ -528,7 +528,12 @@ fn search_grid() -> Vec<(&'static str, Setter, Vec<f64>)> {
         (
             "proper_noun",
             |w, v| w.proper_noun = v,
-            vec![0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0],
+            vec![0.0, 2.0, 4.0, 5.0, 6.0, 7.0, 8.0],
+        ),
+        (
+            "unknown_name",
+            |w, v| w.unknown_name = v,
+            vec![0.0, 1.0, 2.0, 3.0, 4.0, 5.0],
         ),
         (
             "name_zipf",
@@ -566,6 +571,7 @@ fn transfer_english(domains: &[Domain], counted: &[(Stats, f64)]) -> Result<()> 
         ("coordination", vec!["coordination"]),
         ("compound", vec!["compound"]),
         ("proper noun", vec!["proper_noun"]),
+        ("unknown name", vec!["unknown_name"]),
     ];
     println!("\n| left out | corp→wind | wind→corp | corp→corp | wind→wind |");
     println!("|---|---:|---:|---:|---:|");
@@ -690,6 +696,7 @@ fn features() -> Vec<(&'static str, Setter)> {
         ("coordination", |w, v| w.coordination = v),
         ("compound", |w, v| w.compound = v),
         ("proper_noun", |w, v| w.proper_noun = v),
+        ("unknown_name", |w, v| w.unknown_name = v),
     ]
 }
 

@@ -416,6 +416,24 @@ mod tests {
     }
 
     #[test]
+    fn names_general_english_lacks_gain() -> Result<(), Error> {
+        let stats = Extractor::new(Language::En)?.count(
+            "The park near Kretinga has turbines.\n\nThe road to Kretinga has turbines. \
+             The kretinga turbines turn.\n",
+        );
+        let gain = |key| gain_of(&stats, |w, v| w.unknown_name = v, key);
+        assert_eq!(gain("kretinga"), Some(Weights::default().unknown_name));
+        // A known word, even written as a name, gains nothing.
+        assert_eq!(gain("park"), Some(0.0));
+        let lower = Extractor::new(Language::En)?.count("The kretinga turbines turn.");
+        assert_eq!(
+            gain_of(&lower, |w, v| w.unknown_name = v, "kretinga"),
+            Some(0.0)
+        );
+        Ok(())
+    }
+
+    #[test]
     fn names_only_at_sentence_starts_take_the_glossarys_case() -> Result<(), Error> {
         let stats = Extractor::new(Language::En)?
             .count("Keidanren met the press.\n\nKeidanren left early.\n\nTariffs rose.\n");

@@ -133,6 +133,10 @@ pub struct Weights {
     /// a named entity, whatever its frequency in general English.
     #[serde(default)]
     pub proper_noun: f64,
+    /// Bonus for a one-word candidate written as a name (a capital, then
+    /// lower-case letters) that general English does not use at all.
+    #[serde(default)]
+    pub unknown_name: f64,
 }
 
 fn default_name_share() -> f64 {
@@ -164,6 +168,7 @@ impl Default for Weights {
             coordination: 2.0,
             compound: 5.0,
             proper_noun: 7.0,
+            unknown_name: 3.0,
         }
     }
 }
@@ -401,6 +406,16 @@ fn is_acronym(s: &str) -> bool {
         && letters >= 2
         && !roman
         && !(letters >= 4 && lexicon::pos(&s.to_ascii_lowercase()).is_some())
+}
+
+/// True for a word written as a name, a capital and then two or more
+/// lower-case letters, that the background list lacks (`Kretinga`).
+fn unknown_name(surface: &str, background: &Background) -> bool {
+    let mut chars = surface.chars();
+    chars.next().is_some_and(|c| c.is_uppercase())
+        && surface.chars().count() >= 3
+        && chars.all(char::is_lowercase)
+        && background.zipf(&surface.to_lowercase()) <= lexicon::UNSEEN_ZIPF
 }
 
 /// The content words of a key (the parts that may start or end a term).
@@ -651,6 +666,11 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
                             && lexicon::proper_noun(&surface.to_lowercase())
                         {
                             w.proper_noun
+                        } else {
+                            0.0
+                        }
+                        + if n == 1 && capital >= 0.5 && unknown_name(&surface, background) {
+                            w.unknown_name
                         } else {
                             0.0
                         }
