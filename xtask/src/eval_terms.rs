@@ -536,6 +536,11 @@ fn search_grid() -> Vec<(&'static str, Setter, Vec<f64>)> {
             vec![0.0, 1.0, 2.0, 3.0, 4.0, 5.0],
         ),
         (
+            "mixed_case",
+            |w, v| w.mixed_case = v,
+            vec![0.0, 1.0, 2.0, 3.0, 4.0],
+        ),
+        (
             "name_zipf",
             |w, v| w.name_zipf = v,
             vec![0.0, 3.5, 4.0, 4.5, 5.0],
@@ -572,6 +577,7 @@ fn transfer_english(domains: &[Domain], counted: &[(Stats, f64)]) -> Result<()> 
         ("compound", vec!["compound"]),
         ("proper noun", vec!["proper_noun"]),
         ("unknown name", vec!["unknown_name"]),
+        ("mixed case", vec!["mixed_case"]),
     ];
     println!("\n| left out | corp→wind | wind→corp | corp→corp | wind→wind |");
     println!("|---|---:|---:|---:|---:|");
@@ -697,6 +703,7 @@ fn features() -> Vec<(&'static str, Setter)> {
         ("compound", |w, v| w.compound = v),
         ("proper_noun", |w, v| w.proper_noun = v),
         ("unknown_name", |w, v| w.unknown_name = v),
+        ("mixed_case", |w, v| w.mixed_case = v),
     ]
 }
 

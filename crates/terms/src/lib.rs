@@ -416,6 +416,20 @@ mod tests {
     }
 
     #[test]
+    fn a_name_beside_a_general_word_is_no_term() -> Result<(), Error> {
+        let stats = Extractor::new(Language::En)?.count(
+            "The EU institutions met. The EU institutions agreed on the Code of Conduct. \
+             The wind turbines turned.\n",
+        );
+        let gain = |key| gain_of(&stats, |w, v| w.mixed_case = v, key);
+        assert_eq!(gain("eu institution"), Some(-Weights::default().mixed_case));
+        for key in ["code of conduct", "wind turbine", "eu"] {
+            assert_eq!(gain(key), Some(0.0), "{key}");
+        }
+        Ok(())
+    }
+
+    #[test]
     fn names_general_english_lacks_gain() -> Result<(), Error> {
         let stats = Extractor::new(Language::En)?.count(
             "The park near Kretinga has turbines.\n\nThe road to Kretinga has turbines. \

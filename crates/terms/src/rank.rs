@@ -137,6 +137,10 @@ pub struct Weights {
     /// lower-case letters) that general English does not use at all.
     #[serde(default)]
     pub unknown_name: f64,
+    /// Penalty for a candidate of several words some written as a name and
+    /// some in lower case (`EU institutions`, `Convention focuses`).
+    #[serde(default)]
+    pub mixed_case: f64,
 }
 
 fn default_name_share() -> f64 {
@@ -169,6 +173,7 @@ impl Default for Weights {
             compound: 5.0,
             proper_noun: 7.0,
             unknown_name: 3.0,
+            mixed_case: 2.0,
         }
     }
 }
@@ -406,6 +411,24 @@ fn is_acronym(s: &str) -> bool {
         && letters >= 2
         && !roman
         && !(letters >= 4 && lexicon::pos(&s.to_ascii_lowercase()).is_some())
+}
+
+/// True when some content words of a surface start with a capital and
+/// others with a lower-case letter (`EU institutions`, not `wind turbine`
+/// or `Code of Conduct`).
+fn mixed_case(surface: &str) -> bool {
+    let (mut upper, mut lower) = (false, false);
+    for word in surface.split_whitespace() {
+        if stop_kind(&word.to_lowercase()).is_some() {
+            continue;
+        }
+        match word.chars().next() {
+            Some(c) if c.is_uppercase() => upper = true,
+            Some(c) if c.is_lowercase() => lower = true,
+            _ => {}
+        }
+    }
+    upper && lower
 }
 
 /// True for a word written as a name, a capital and then two or more
@@ -671,6 +694,11 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
                         }
                         + if n == 1 && capital >= 0.5 && unknown_name(&surface, background) {
                             w.unknown_name
+                        } else {
+                            0.0
+                        }
+                        - if n >= 2 && mixed_case(&surface) {
+                            w.mixed_case
                         } else {
                             0.0
                         }
