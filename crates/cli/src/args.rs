@@ -478,7 +478,9 @@ pub struct GlossaryCheckArgs {
     /// with its scale: `2.5 million`, `250万`, `1兆2000億`) wants a number
     /// of the same value in the translation (number words, ordinals and
     /// month names count in English: `two days` answers 2日, `April 3`
-    /// 4月3日), and a `number` issue names it when none has.
+    /// 4月3日), and a `number` issue names it when none has; a date (month
+    /// and day) wants the same date where the translation writes dates
+    /// (`March 4` is no 4月3日: a `date` issue). This turns both off.
     #[arg(long)]
     pub no_numbers: bool,
     /// Output format.

@@ -48,6 +48,10 @@ pub enum IssueKind {
     /// translation (`15%` rendered 25％, `1.5 trillion yen` 1.5億円): `term`
     /// is the number as the source writes it, `found` the translation's.
     Number,
+    /// A date of the source (a month with its day) is none of the dates
+    /// the translation writes (`March 4` rendered 4月3日): `term` is the
+    /// date as the source writes it, `found` the translation's dates.
+    Date,
 }
 
 /// Which way a translation went, so which side's terms are checked.
@@ -509,7 +513,8 @@ impl<R: BufRead> Iterator for PairReader<R> {
 #[non_exhaustive]
 pub struct CheckOptions {
     /// Numbers of the source want their value in the translation
-    /// ([`IssueKind::Number`]); on by default.
+    /// ([`IssueKind::Number`]), and dates their month and day
+    /// ([`IssueKind::Date`]); on by default.
     pub numbers: bool,
 }
 
@@ -583,9 +588,33 @@ pub fn check_pairs_with(
             if stated.is_empty() {
                 continue;
             }
+            let mut reported: Vec<f64> = Vec::new();
+            // A date whose month and day the translation swaps or changes
+            // (`March 4` as 4月3日) while it writes dates: its numbers alone
+            // may all be there.
+            let given_dates = crate::numbers::dates(target, lang.other());
+            if !given_dates.is_empty() {
+                for date in crate::numbers::dates(source, lang) {
+                    if given_dates
+                        .iter()
+                        .any(|d| (d.month, d.day) == (date.month, date.day))
+                    {
+                        continue;
+                    }
+                    reported.push(f64::from(date.day));
+                    issues.push(Issue {
+                        line: pair.line,
+                        kind: IssueKind::Date,
+                        lang,
+                        concept: String::new(),
+                        term: date.surface,
+                        expected: Vec::new(),
+                        found: given_dates.iter().map(|d| d.surface.clone()).collect(),
+                    });
+                }
+            }
             let given = crate::numbers::given(target, lang.other());
             let values: Vec<f64> = given.iter().flat_map(|n| n.values()).collect();
-            let mut reported: Vec<f64> = Vec::new();
             for n in stated {
                 if n.values().any(|v| crate::numbers::holds(&values, v))
                     || crate::numbers::holds(&reported, n.value)
@@ -2985,6 +3014,57 @@ mod tests {
                 (3, Lang::Ja, "1.5億".to_string())
             ]
         );
+        Ok(())
+    }
+
+    /// A date keeps its month and its day: `March 4` as 4月3日 holds every
+    /// number but is another date (a translator's review); a translation
+    /// writing no date leaves it to the number check.
+    #[test]
+    fn dates_keep_their_month_and_day() -> Result<(), Error> {
+        let a = Annotator::new(crate::shared_default_glossary()?)?;
+        let pairs = [
+            pair(2, "Talks began on March 4.", "交渉は4月3日に始まった。"),
+            pair(3, "Talks began on March 4.", "交渉は3月4日に始まった。"),
+            pair(
+                4,
+                "Talks began on 4 March 1993.",
+                "交渉は1993年三月四日に始まった。",
+            ),
+            pair(5, "Talks began on March 4.", "交渉は3月5日に始まった。"),
+            pair(6, "Talks began on March 4.", "交渉は4日に始まった。"),
+        ];
+        let found = |d: Direction| -> Result<Vec<(usize, IssueKind, String)>, Error> {
+            Ok(check_pairs(&a, &pairs, d)?
+                .into_iter()
+                .filter(|i| matches!(i.kind, IssueKind::Number | IssueKind::Date))
+                .map(|i| (i.line, i.kind, i.term))
+                .collect())
+        };
+        // One issue for the changed date, not a second for its day.
+        assert_eq!(
+            found(Direction::EnJa)?,
+            [
+                (2, IssueKind::Date, "March 4".to_string()),
+                (5, IssueKind::Date, "March 4".to_string())
+            ]
+        );
+        let back = [pair(
+            2,
+            "Talks began on March 4.",
+            "交渉は4月3日に始まった。",
+        )];
+        let issues = check_pairs(&a, &back, Direction::JaEn)?;
+        let dates: Vec<&Issue> = issues
+            .iter()
+            .filter(|i| i.kind == IssueKind::Date)
+            .collect();
+        assert_eq!(dates.len(), 1, "{issues:?}");
+        assert_eq!(
+            (dates[0].lang, dates[0].term.as_str()),
+            (Lang::Ja, "4月3日")
+        );
+        assert_eq!(dates[0].found, ["March 4"]);
         Ok(())
     }
 

@@ -344,6 +344,159 @@ fn english(text: &str, words: bool) -> Vec<Number> {
     out
 }
 
+/// A date of a text: a month with its day (`March 4`, `4 March`, 3月4日).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Date {
+    /// The month, 1 to 12.
+    pub(crate) month: u32,
+    /// The day of the month, 1 to 31.
+    pub(crate) day: u32,
+    /// The date as the text writes it.
+    pub(crate) surface: String,
+}
+
+/// The dates of a text in `lang`: a day with its month, so that a
+/// translation that swaps them (`March 4` as 4月3日) is told from one that
+/// keeps them, which the numbers alone cannot do.
+pub(crate) fn dates(text: &str, lang: Lang) -> Vec<Date> {
+    let text = normalized(text);
+    match lang {
+        Lang::En => english_dates(&text),
+        Lang::Ja => japanese_dates(&text),
+    }
+}
+
+/// The month a capitalised English word names (`March`, `Mar`), if any.
+fn month_word(word: &str) -> Option<u32> {
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return None;
+    }
+    number_word(&word.to_ascii_lowercase())
+        .filter(|&(_, kind)| kind == "month")
+        .map(|(value, _)| value as u32)
+}
+
+/// A day of the month in digits (`4`, `4th`, `21st`) that is the whole
+/// of `word`.
+fn day_word(word: &str) -> Option<u32> {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &word[digits.len()..];
+    let day: u32 = digits.parse().ok()?;
+    let ordinal = matches!(suffix, "" | "st" | "nd" | "rd" | "th");
+    (ordinal && (1..=2).contains(&digits.len()) && (1..=31).contains(&day)).then_some(day)
+}
+
+/// English dates: `March 4`, `Mar. 4th`, `4 March`, `4th of March`.
+fn english_dates(text: &str) -> Vec<Date> {
+    // Words of letters and digits, with where they start and end.
+    let mut words: Vec<(usize, usize)> = Vec::new();
+    let mut start = None;
+    for (k, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (start, c.is_ascii_alphanumeric()) {
+            (None, true) => start = Some(k),
+            (Some(s), false) => {
+                words.push((s, k));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let word = |i: usize| words.get(i).map(|&(s, e)| &text[s..e]);
+    // Only spaces (and an abbreviation's period) between two words.
+    let close = |a: usize, b: usize| {
+        text[words[a].1..words[b].0]
+            .trim_start_matches('.')
+            .chars()
+            .all(|c| c == ' ')
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        // `March 4` but not `March 4,000` or `March 4.5`.
+        let number_goes_on = |w: usize| {
+            let after = &text[words[w].1..];
+            after.starts_with([',', '.']) && after[1..].starts_with(|c: char| c.is_ascii_digit())
+        };
+        if let Some(month) = word(i).and_then(month_word)
+            && let Some(day) = word(i + 1).and_then(day_word)
+            && close(i, i + 1)
+            && !number_goes_on(i + 1)
+        {
+            out.push(Date {
+                month,
+                day,
+                surface: text[words[i].0..words[i + 1].1].to_string(),
+            });
+            i += 2;
+            continue;
+        }
+        if let Some(day) = word(i).and_then(day_word) {
+            let of = word(i + 1) == Some("of") && close(i, i + 1);
+            let at = if of { i + 2 } else { i + 1 };
+            if let Some(month) = word(at).and_then(month_word)
+                && close(at - 1, at)
+            {
+                out.push(Date {
+                    month,
+                    day,
+                    surface: text[words[i].0..words[at].1].to_string(),
+                });
+                i = at + 1;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// A number in digits or kanji numerals that ends exactly at `end`, of at
+/// most two characters (a month or a day): its value and start.
+fn small_number_before(text: &str, end: usize) -> Option<(u32, usize)> {
+    let mut start = end;
+    for (k, c) in text[..end].char_indices().rev().take(3) {
+        if c.is_ascii_digit() || kanji_digit(c).is_some() || c == '十' {
+            start = k;
+        } else {
+            break;
+        }
+    }
+    let (value, stop) = if text[start..].starts_with(|c: char| c.is_ascii_digit()) {
+        digits_at(text, start)?
+    } else {
+        kanji_at(text, start)?
+    };
+    (stop == end && value.fract() == 0.0 && value > 0.0).then_some((value as u32, start))
+}
+
+/// Japanese dates: 3月4日, 三月四日.
+fn japanese_dates(text: &str) -> Vec<Date> {
+    let mut out = Vec::new();
+    for (at, _) in text.match_indices('月') {
+        let Some((month, start)) = small_number_before(text, at) else {
+            continue;
+        };
+        let after = at + '月'.len_utf8();
+        let Some(day_end) = text[after..].find('日').map(|k| after + k) else {
+            continue;
+        };
+        let Some((day, day_start)) = small_number_before(text, day_end) else {
+            continue;
+        };
+        if day_start == after && (1..=12).contains(&month) && (1..=31).contains(&day) {
+            out.push(Date {
+                month,
+                day,
+                surface: text[start..day_end + '日'.len_utf8()].to_string(),
+            });
+        }
+    }
+    out
+}
+
 /// The plain value of the digits `text` opens with.
 fn text_value(text: &str) -> Option<f64> {
     digits_at(text, 0).map(|(v, _)| v).filter(|v| *v != 0.0)
@@ -509,6 +662,28 @@ fn japanese(text: &str, kanji: bool) -> Vec<Number> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn month_days(dates: &[Date]) -> Vec<(u32, u32)> {
+        dates.iter().map(|d| (d.month, d.day)).collect()
+    }
+
+    #[test]
+    fn dates_are_months_with_their_days() {
+        assert_eq!(
+            month_days(&dates(
+                "Talks on March 4, on 5 April, the 21st of June and Dec. 1st; \
+                 not in May 1993, March 4,000 or may 3.",
+                Lang::En
+            )),
+            [(3, 4), (4, 5), (6, 21), (12, 1)]
+        );
+        let found = dates(
+            "交渉は3月4日と十二月二十五日、４月１日に。3月の会合、5月12",
+            Lang::Ja,
+        );
+        assert_eq!(month_days(&found), [(3, 4), (12, 25), (4, 1)]);
+        assert_eq!(found[1].surface, "十二月二十五日");
+    }
 
     fn values_of(numbers: &[Number]) -> Vec<f64> {
         numbers.iter().map(|n| n.value).collect()

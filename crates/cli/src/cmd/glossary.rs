@@ -638,6 +638,12 @@ fn write_issue(
                         lines(&i.found).join(", ")
                     }
                 ),
+                kotoba_glossary::IssueKind::Date => format!(
+                    "date: {} `{}` is none of the translation's dates: {}",
+                    i.lang.code(),
+                    line(&i.term),
+                    lines(&i.found).join(", ")
+                ),
                 kotoba_glossary::IssueKind::Empty => format!(
                     "empty: the {} side is empty; the other reads `{}`",
                     i.lang.code(),
