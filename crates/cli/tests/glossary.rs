@@ -1892,6 +1892,9 @@ fn a_user_glossarys_deprecated_terms_hold_over_the_built_in_ones() {
         err.contains("is now deprecated in `trade-surplus` read before too"),
         "{err}"
     );
+    // The client's concept took both preferred terms of the built-in one,
+    // which goes: 黒字 is reported once, with the client's advice.
+    assert!(err.contains("`trade-surplus` read before goes"), "{err}");
     let (code, out, err) = run(
         &[
             "glossary",
@@ -1910,6 +1913,66 @@ fn a_user_glossarys_deprecated_terms_hold_over_the_built_in_ones() {
         out.contains(":4: en `escape clause`") && out.contains("use: safeguard"),
         "{out}"
     );
+}
+
+/// A client's concept for a term the built-in glossary has under another id
+/// (`trade surplus` / 貿易収支の黒字): `annotate` named both concepts and
+/// `check` took the built-in 貿易黒字 for it. The later layer's concept owns
+/// its terms; the built-in concept it replaced in substance goes, said on
+/// stderr.
+#[test]
+fn a_user_glossarys_terms_belong_to_its_concepts_alone() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let glossary = dir.path().join("client.tsv");
+    let pairs = dir.path().join("pairs.tsv");
+    std::fs::write(
+        &glossary,
+        "id\tlang\tterm\tstatus\n\
+         client-trade-surplus\ten\ttrade surplus\tpreferred\n\
+         client-trade-surplus\tja\t貿易収支の黒字\tpreferred\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        &pairs,
+        "en\tja\nJapan's trade surplus grew.\t日本の貿易黒字が増えた。\n\
+         Japan's trade surplus grew.\t日本の貿易収支の黒字が増えた。\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let g = glossary.display().to_string();
+    let (code, out, err) = run(
+        &[
+            "glossary",
+            "annotate",
+            "--glossary",
+            &g,
+            "--format",
+            "jsonl",
+        ],
+        "Japan's trade surplus grew.",
+    );
+    assert_eq!(code, 0, "{err}");
+    let spans = jsonl(&out);
+    assert_eq!(spans.len(), 1, "{out}");
+    assert_eq!(spans[0]["concept"], "client-trade-surplus");
+    assert!(
+        err.contains("`trade surplus` is a term of `client-trade-surplus` here, no longer of `trade-surplus` read before"),
+        "{err}"
+    );
+    let p = pairs.display().to_string();
+    let (code, out, err) = run(
+        &["glossary", "check", "--glossary", &g, "--parallel", &p],
+        "",
+    );
+    assert_eq!(code, 1, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 1, "{out}");
+    assert!(
+        lines[0].contains(":2: en `trade surplus` (client-trade-surplus) has no equivalent"),
+        "{out}"
+    );
+    // The built-in concept keeps its Japanese and `surplus`: only a
+    // concept that lost its preferred terms in every language goes.
+    assert!(!err.contains("read before goes"), "{err}");
 }
 
 /// A part of a Japanese term had no suggestion at all (`収支`, `摩擦`; a

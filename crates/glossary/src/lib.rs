@@ -135,6 +135,19 @@ pub fn load(
                 })
             })
             .collect();
+        let claimed: Vec<(Lang, String, String)> = read
+            .glossary
+            .concepts
+            .iter()
+            .flat_map(|c| {
+                [Lang::En, Lang::Ja].into_iter().flat_map(move |lang| {
+                    c.terms(lang)
+                        .iter()
+                        .filter(|t| matches!(t.status, Status::Preferred | Status::Admitted))
+                        .map(move |t| (lang, t.term.clone(), c.id.clone()))
+                })
+            })
+            .collect();
         let own: std::collections::HashSet<String> = read
             .glossary
             .concepts
@@ -151,6 +164,7 @@ pub fn load(
         problems.extend(read.problems);
         notes.extend(read.notes);
         notes.extend(deprecate_everywhere(&mut glossary, &deprecated, &own, f));
+        notes.extend(claim_everywhere(&mut glossary, &claimed, &own, f));
     }
     Ok(Loaded {
         glossary,
@@ -213,6 +227,101 @@ fn deprecate_everywhere(
             }
         }
     }
+    notes
+}
+
+/// The form in which two layers' terms are the same term: English in any
+/// case, Japanese with its spelling variation folded ([`spelling_key`]).
+fn layer_key(lang: Lang, term: &str) -> String {
+    match lang {
+        Lang::En => unicode_normalization::UnicodeNormalization::nfkc(term)
+            .collect::<String>()
+            .to_lowercase(),
+        Lang::Ja => spelling_key(term),
+    }
+}
+
+/// A user glossary's preferred or admitted term belongs to its concept
+/// alone: it is taken out of the concepts of other ids read before it (a
+/// client's `trade surplus` / 貿易収支の黒字 made `annotate` name the
+/// built-in `trade-surplus` too, and `check` accept 貿易黒字 for it). The
+/// later layer decides, as it does for a deprecated term; a proposed term
+/// (a machine's, not reviewed) claims nothing. A concept that so loses, in
+/// each of its languages, its preferred term or every term goes: it was the
+/// same concept under another id (its other terms, `surplus` of `trade
+/// surplus`, would name it alone). One note for each term taken, and one
+/// for each concept gone.
+fn claim_everywhere(
+    glossary: &mut Glossary,
+    claimed: &[(Lang, String, String)],
+    own: &std::collections::HashSet<String>,
+    file: &std::path::Path,
+) -> Vec<formats::Note> {
+    let mut notes = Vec::new();
+    if claimed.is_empty() {
+        return notes;
+    }
+    let owners: std::collections::HashMap<(Lang, String), &str> = claimed
+        .iter()
+        .map(|(lang, term, id)| ((*lang, layer_key(*lang, term)), id.as_str()))
+        .collect();
+    let note = |concept: &str, message: String| formats::Note {
+        path: file.to_path_buf(),
+        line: None,
+        concept: Some(concept.to_string()),
+        message,
+    };
+    // In the glossary's order, so the notes come out the same every run.
+    let mut gone: Vec<String> = Vec::new();
+    for c in glossary
+        .concepts
+        .iter_mut()
+        .filter(|c| !own.contains(&c.id))
+    {
+        // Of the concept's languages, how many it had and how many lost
+        // their preferred term or every term.
+        let (mut had, mut lost) = (0, 0);
+        for lang in [Lang::En, Lang::Ja] {
+            if c.terms(lang).is_empty() {
+                continue;
+            }
+            had += 1;
+            let mut taken: Vec<(String, &str)> = Vec::new();
+            let mut preferred_taken = false;
+            c.terms_mut(lang)
+                .retain(|t| match owners.get(&(lang, layer_key(lang, &t.term))) {
+                    Some(owner) => {
+                        taken.push((t.term.clone(), owner));
+                        preferred_taken |= t.status == Status::Preferred;
+                        false
+                    }
+                    None => true,
+                });
+            if preferred_taken || (!taken.is_empty() && c.terms(lang).is_empty()) {
+                lost += 1;
+            }
+            for (term, owner) in taken {
+                let message = format!(
+                    "`{term}` is a term of `{owner}` here, no longer of `{}` read before",
+                    c.id
+                );
+                notes.push(note(&c.id, message));
+            }
+        }
+        // Gone when it lost them all, or has no term left in a language.
+        let emptied = [Lang::En, Lang::Ja]
+            .into_iter()
+            .any(|l| c.terms(l).is_empty())
+            && lost > 0;
+        if lost > 0 && (lost == had || emptied) {
+            gone.push(c.id.clone());
+        }
+    }
+    for id in &gone {
+        let message = format!("`{id}` read before goes: this file's concepts took its terms");
+        notes.push(note(id, message));
+    }
+    glossary.concepts.retain(|c| !gone.contains(&c.id));
     notes
 }
 
