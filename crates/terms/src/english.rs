@@ -42,6 +42,10 @@ pub fn singular(word: &str) -> Cow<'_, str> {
     if w.len() <= 3 || !w.is_ascii() {
         return Cow::Borrowed(w);
     }
+    // An abbreviation's last letters are no plural (`Japan-U.S`).
+    if w.rsplit_once('.').is_some_and(|(_, last)| last.len() <= 2) {
+        return Cow::Borrowed(w);
+    }
     if let Some(stem) = w.strip_suffix("ies") {
         if !stem.ends_with('e') && !stem.ends_with('a') {
             return Cow::Owned(format!("{stem}y"));
@@ -188,18 +192,37 @@ fn plausible(w: &str) -> bool {
         && !address_or_identifier(w)
 }
 
+/// True when `unit` is the marker of a list item that opens `line`: one to
+/// three digits, a letter or a small Roman numeral, with a period or a
+/// closing parenthesis after it (`1.`, `a)`, `(iv)`).
+fn list_marker(line: &str, unit: &Unit) -> bool {
+    let w = &line[unit.start..unit.end];
+    let before = line[..unit.start].trim();
+    let after = &line[unit.end..];
+    let numbered = (1..=3).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    let lettered = w.len() == 1 && w.bytes().all(|b| b.is_ascii_alphabetic());
+    let roman = (1..=4).contains(&w.len()) && w.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'));
+    unit.parts == 1
+        && (numbered || lettered || roman)
+        && matches!(before, "" | "(")
+        && after.starts_with(['.', ')'])
+}
+
 /// True for a host, a file name or an identifier that a text quotes
 /// (`bwea.com`, `default.asp`, `mailto:reports`, `Sandy_Butterfield`):
-/// a colon or underscore inside a word, or a period after a part of three
-/// letters or more. An initial or an abbreviation keeps its periods
-/// (`U.S`, `Ph.D`, `l.prandtl`, `sq.m`).
+/// a colon or underscore inside a word, or a period after three letters or
+/// more. An initial or an abbreviation keeps its periods (`U.S`, `Ph.D`,
+/// `l.prandtl`, `sq.m`), also joined by a hyphen (`Japan-U.S`).
 fn address_or_identifier(w: &str) -> bool {
     if w.contains([':', '_']) {
         return true;
     }
     let mut parts: Vec<&str> = w.split('.').collect();
     parts.pop();
-    parts.iter().any(|p| p.chars().count() >= 3)
+    parts.iter().any(|p| {
+        let last = p.rsplit(['-', '‐', '‑']).next().unwrap_or(p);
+        last.chars().filter(|c| c.is_alphabetic()).count() >= 3
+    })
 }
 
 /// True when a line is mathematics rather than prose: it has an equals
@@ -693,6 +716,11 @@ pub fn count_document(text: &str) -> Stats {
                 if !joined {
                     flush(&mut run, line, &example, (case, spaced), &mut local);
                 }
+                // `1. Export controls`, `(a) Export controls`: the item's
+                // first word opens it as a sentence's does.
+                if first_word && list_marker(line, unit) {
+                    continue;
+                }
                 let initial = std::mem::replace(&mut first_word, false);
                 let w = &line[unit.start..unit.end];
                 let lower = fold(w.trim_end_matches('.'));
@@ -1119,17 +1147,32 @@ mod tests {
             ("customs", "customs"),
             ("goods", "goods"),
             ("women", "woman"),
+            ("japan-u.s", "japan-u.s"),
+            ("non-u.s", "non-u.s"),
         ] {
             assert_eq!(singular(plural), one, "{plural}");
         }
         assert_eq!(key("Anti-Dumping Duties"), "anti-dumping duty");
     }
 
+    /// A list item's first word was counted as written mid-sentence (a
+    /// terminologist's review: `1. Export controls` made the term
+    /// `Export controls`).
+    #[test]
+    fn list_items_open_like_sentences() {
+        let s = count_document(
+            "1. Export controls apply to chips.\n(a) Export controls were tightened.\n\
+             iv) Export controls widened. Officials said export controls matter.",
+        );
+        assert_eq!(s.terms["export control"].surface(), "export controls");
+        assert_eq!(s.terms["export control"].freq, 4);
+    }
+
     #[test]
     fn hosts_file_names_and_identifiers_are_no_terms() {
         let s = count_document(
             "See bwea.com and default.asp, write to mailto:reports or Sandy_Butterfield. \
-             The U.S. rotor of l.prandtl turns.",
+             The U.S. rotor of l.prandtl turns. The Japan-U.S. framework and non-U.S. firms.",
         );
         let keys: Vec<&str> = s.terms.keys().map(String::as_str).collect();
         for k in [
@@ -1143,7 +1186,7 @@ mod tests {
                 "{k} should not be a candidate: {keys:?}"
             );
         }
-        for k in ["u.s", "l.prandtl"] {
+        for k in ["u.s", "l.prandtl", "japan-u.s", "non-u.s"] {
             assert!(keys.contains(&k), "{k} missing from {keys:?}");
         }
     }

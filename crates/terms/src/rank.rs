@@ -613,6 +613,9 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
                 }
                 if k > 0.0 { sum / k } else { 0.0 }
             };
+            let known = marks
+                .as_ref()
+                .and_then(|m| m.get(&candidate_key(key, stats.language)));
             let score = match (options.method, stats.language) {
                 (Method::CValue, _) => cvalue(),
                 (Method::TfIdf, _) => f * (1.0 + docs / doc_freq.max(1) as f64).ln(),
@@ -683,9 +686,11 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
                         } else {
                             0.0
                         }
+                        // Seen only where case says nothing (sentence
+                        // starts, headings), a name WordNet knows is still
+                        // one: `Tokyo` opening every sentence it is in.
                         + if n == 1
-                            && capital >= 0.5
-                            && surface.chars().next().is_some_and(char::is_uppercase)
+                            && (capital >= 0.5 || counts.cased == 0)
                             && lexicon::proper_noun(&surface.to_lowercase())
                         {
                             w.proper_noun
@@ -697,7 +702,9 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
                         } else {
                             0.0
                         }
-                        - if n >= 2 && mixed_case(&surface) {
+                        // A term a glossary has is one, however written
+                        // (`G7 summit`, `WTO rules`).
+                        - if n >= 2 && known.is_none() && mixed_case(&surface) {
                             w.mixed_case
                         } else {
                             0.0
@@ -718,9 +725,6 @@ pub fn rank(stats: &Stats, options: &RankOptions, glossary: Option<&Glossary>) -
                         }
                 }
             };
-            let known = marks
-                .as_ref()
-                .and_then(|m| m.get(&candidate_key(key, stats.language)));
             let concept = known.map(|(id, _)| id.clone());
             // Seen only where case says little (sentence starts, headings),
             // a term the glossary has is shown as the glossary writes it:
