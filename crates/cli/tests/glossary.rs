@@ -2155,7 +2155,9 @@ fn check_reports_numbers_the_translation_changed() {
     assert!(lines[0].ends_with("numbers there: 7, 25%"), "{out}");
     assert!(lines[1].contains(":3: number: en `1.5 trillion`"), "{out}");
     assert!(
-        lines[2].contains(":5: date: en `March 4` is none of the translation's dates: 4月3日"),
+        lines[2].contains(
+            ":5: date: en `March 4` is none of the translation's dates: 4月3日; expected: 3月4日"
+        ),
         "{out}"
     );
     let (code, out, err) = run(

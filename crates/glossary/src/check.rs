@@ -50,7 +50,8 @@ pub enum IssueKind {
     Number,
     /// A date of the source (a month with its day) is none of the dates
     /// the translation writes (`March 4` rendered 4月3日): `term` is the
-    /// date as the source writes it, `found` the translation's dates.
+    /// date as the source writes it, `expected` the missing days as the
+    /// translation's language writes them, `found` the translation's dates.
     Date,
 }
 
@@ -584,37 +585,63 @@ pub fn check_pairs_with(
             if !options.numbers || !direction.checks_source(lang) {
                 continue;
             }
-            let stated = crate::numbers::stated(source, lang);
-            if stated.is_empty() {
-                continue;
-            }
             let mut reported: Vec<f64> = Vec::new();
             // A date whose month and day the translation swaps or changes
             // (`March 4` as 4月3日) while it writes dates: its numbers alone
-            // may all be there.
+            // may all be there. One issue for each date as the source
+            // writes it (a range's days together), in place of number
+            // issues for its day and, in a Japanese source, its month.
             let given_dates = crate::numbers::dates(target, lang.other());
             if !given_dates.is_empty() {
+                let mut found: Vec<String> = Vec::new();
+                for d in &given_dates {
+                    if !found.contains(&d.surface) {
+                        found.push(d.surface.clone());
+                    }
+                }
+                let mut missing: Vec<(String, Vec<String>)> = Vec::new();
                 for date in crate::numbers::dates(source, lang) {
-                    if given_dates
-                        .iter()
-                        .any(|d| (d.month, d.day) == (date.month, date.day))
+                    if date.between
+                        || given_dates
+                            .iter()
+                            .any(|d| (d.month, d.day) == (date.month, date.day))
                     {
                         continue;
                     }
                     reported.push(f64::from(date.day));
+                    if lang == Lang::Ja {
+                        reported.push(f64::from(date.month));
+                    }
+                    let written = date.written(lang.other());
+                    match missing.iter_mut().find(|(s, _)| *s == date.surface) {
+                        Some((_, expected)) => expected.push(written),
+                        None => missing.push((date.surface, vec![written])),
+                    }
+                }
+                for (surface, expected) in missing {
                     issues.push(Issue {
                         line: pair.line,
                         kind: IssueKind::Date,
                         lang,
                         concept: String::new(),
-                        term: date.surface,
-                        expected: Vec::new(),
-                        found: given_dates.iter().map(|d| d.surface.clone()).collect(),
+                        term: surface,
+                        expected,
+                        found: found.clone(),
                     });
                 }
             }
+            let stated = crate::numbers::stated(source, lang);
+            if stated.is_empty() {
+                continue;
+            }
             let given = crate::numbers::given(target, lang.other());
-            let values: Vec<f64> = given.iter().flat_map(|n| n.values()).collect();
+            // A range's days between its ends count (`March 4, 5 and 6` as
+            // 3月4～6日).
+            let values: Vec<f64> = given
+                .iter()
+                .flat_map(|n| n.values())
+                .chain(given_dates.iter().map(|d| f64::from(d.day)))
+                .collect();
             for n in stated {
                 if n.values().any(|v| crate::numbers::holds(&values, v))
                     || crate::numbers::holds(&reported, n.value)
@@ -3065,6 +3092,46 @@ mod tests {
             (Lang::Ja, "4月3日")
         );
         assert_eq!(dates[0].found, ["March 4"]);
+        assert_eq!(dates[0].expected, ["April 3"]);
+        // A code review and a translator's review: ranges, a month left
+        // out before a second day, a kanji date in the source, and no
+        // number issue beside a date issue.
+        let more = [
+            pair(
+                2,
+                "Talks run from March 4 to March 10.",
+                "交渉は3月4日から10日まで行われる。",
+            ),
+            pair(3, "March 4-5 and April 1.", "3月4～5日と4月1日。"),
+            pair(4, "Talks on March 4–5.", "交渉は4月3～5日に。"),
+            pair(5, "Talks began on May 4.", "交渉は3月4日に始まった。"),
+            pair(6, "Talks began on April 3.", "交渉は三月四日に始まった。"),
+            pair(7, "Talks on March 4, 5 and 6.", "交渉は3月4～6日に。"),
+        ];
+        let found = |d: Direction| -> Result<Vec<(usize, Lang, IssueKind, String)>, Error> {
+            Ok(check_pairs(&a, &more, d)?
+                .into_iter()
+                .filter(|i| matches!(i.kind, IssueKind::Number | IssueKind::Date))
+                .map(|i| (i.line, i.lang, i.kind, i.term))
+                .collect())
+        };
+        assert_eq!(
+            found(Direction::EnJa)?,
+            [
+                (4, Lang::En, IssueKind::Date, "March 4–5".to_string()),
+                (5, Lang::En, IssueKind::Date, "May 4".to_string()),
+                (6, Lang::En, IssueKind::Date, "April 3".to_string())
+            ]
+        );
+        // (The surface is read in NFKC: the full-width tilde is `~`.)
+        assert_eq!(
+            found(Direction::JaEn)?,
+            [
+                (4, Lang::Ja, IssueKind::Date, "4月3~5日".to_string()),
+                (5, Lang::Ja, IssueKind::Date, "3月4日".to_string()),
+                (6, Lang::Ja, IssueKind::Date, "三月四日".to_string())
+            ]
+        );
         Ok(())
     }
 

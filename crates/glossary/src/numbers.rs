@@ -351,13 +351,29 @@ pub(crate) struct Date {
     pub(crate) month: u32,
     /// The day of the month, 1 to 31.
     pub(crate) day: u32,
-    /// The date as the text writes it.
+    /// A day between a range's ends, meant but not written (5 of
+    /// 3月4～6日): a translation may give it, a source does not ask for it.
+    pub(crate) between: bool,
+    /// The date as the text writes it, in NFKC (a range's days share it:
+    /// `March 4-5`, 3月4～5日).
     pub(crate) surface: String,
 }
 
-/// The dates of a text in `lang`: a day with its month, so that a
-/// translation that swaps them (`March 4` as 4月3日) is told from one that
-/// keeps them, which the numbers alone cannot do.
+impl Date {
+    /// The date as `lang` writes it: `March 4`, 3月4日.
+    pub(crate) fn written(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => format!("{} {}", month_name(self.month), self.day),
+            Lang::Ja => format!("{}月{}日", self.month, self.day),
+        }
+    }
+}
+
+/// The dates of a text in `lang`: days with their months, ranges and lists
+/// of days giving each day (`March 4-5`, `4 and 5 March`, 3月4～5日,
+/// 3月4日から10日), so that a translation that swaps month and day
+/// (`March 4` as 4月3日) is told from one that keeps them, which the
+/// numbers alone cannot do.
 pub(crate) fn dates(text: &str, lang: Lang) -> Vec<Date> {
     let text = normalized(text);
     match lang {
@@ -376,6 +392,24 @@ fn month_word(word: &str) -> Option<u32> {
         .map(|(value, _)| value as u32)
 }
 
+/// The English name of month `m` (1 to 12): the longest word of
+/// `data/number-words-en.tsv` for it, capitalised.
+fn month_name(m: u32) -> String {
+    let name = crate::data::rows(NUMBER_WORDS_EN)
+        .filter(|(_, cells)| {
+            cells.get(2) == Some(&"month")
+                && cells.get(1).and_then(|v| v.parse::<u32>().ok()) == Some(m)
+        })
+        .filter_map(|(_, cells)| cells.first().copied())
+        .max_by_key(|w| w.len())
+        .unwrap_or("");
+    let mut chars = name.chars();
+    match chars.next() {
+        Some(c) => c.to_ascii_uppercase().to_string() + chars.as_str(),
+        None => m.to_string(),
+    }
+}
+
 /// A day of the month in digits (`4`, `4th`, `21st`) that is the whole
 /// of `word`.
 fn day_word(word: &str) -> Option<u32> {
@@ -386,7 +420,44 @@ fn day_word(word: &str) -> Option<u32> {
     (ordinal && (1..=2).contains(&digits.len()) && (1..=31).contains(&day)).then_some(day)
 }
 
-/// English dates: `March 4`, `Mar. 4th`, `4 March`, `4th of March`.
+/// A day after the first of a range or list of days.
+struct DayStep {
+    /// The index of its word (English).
+    word: usize,
+    /// The day.
+    day: u32,
+    /// A comma joins it to the day before.
+    comma: bool,
+    /// It ends a range that the day before opens (`4-6`, `4 to 6`, 4～6日):
+    /// the days between are meant too.
+    range: bool,
+}
+
+/// The dates of a range or list of days of `month` written `surface`:
+/// `first`, then each step's day, with the days between a range's ends
+/// (marked as not written).
+fn every_day(month: u32, first: u32, steps: &[DayStep], surface: &str) -> Vec<Date> {
+    let date = |day, between| Date {
+        month,
+        day,
+        between,
+        surface: surface.to_string(),
+    };
+    let mut dates = vec![date(first, false)];
+    let mut previous = first;
+    for step in steps {
+        if step.range && step.day > previous {
+            dates.extend((previous + 1..step.day).map(|day| date(day, true)));
+        }
+        dates.push(date(step.day, false));
+        previous = step.day;
+    }
+    dates
+}
+
+/// English dates: `March 4`, `Mar. 4th`, `4 March`, `4th of March`, and
+/// ranges and lists of days (`March 4-5`, `March 4, 5 and 6`, `4 to 6
+/// March`).
 fn english_dates(text: &str) -> Vec<Date> {
     // Words of letters and digits, with where they start and end.
     let mut words: Vec<(usize, usize)> = Vec::new();
@@ -405,45 +476,126 @@ fn english_dates(text: &str) -> Vec<Date> {
         }
     }
     let word = |i: usize| words.get(i).map(|&(s, e)| &text[s..e]);
-    // Only spaces (and an abbreviation's period) between two words.
-    let close = |a: usize, b: usize| {
-        text[words[a].1..words[b].0]
-            .trim_start_matches('.')
-            .chars()
-            .all(|c| c == ' ')
+    let gap = |a: usize| text.get(words.get(a)?.1..words.get(a + 1)?.0);
+    // Only spaces between two words; after a month's abbreviation its
+    // period too (`Mar. 4`, not `in March. 4 firms`).
+    let close = |a: usize| {
+        let abbreviation = word(a).is_some_and(|w| w.len() <= 3 || w == "Sept");
+        gap(a).is_some_and(|g| {
+            let g = if abbreviation {
+                g.strip_prefix('.').unwrap_or(g)
+            } else {
+                g
+            };
+            g.chars().all(|c| c == ' ')
+        })
+    };
+    // The day at word `d` is an amount, not a date: `March 4 million`,
+    // `4%`, `March 4,000`, `4.5`.
+    let amount = |d: usize| {
+        let after = &text[words[d].1..];
+        let digit_after = |sep: char| {
+            after
+                .strip_prefix(sep)
+                .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+        };
+        after.starts_with('%')
+            || digit_after(',')
+            || digit_after('.')
+            || (close(d)
+                && word(d + 1).is_some_and(|w| {
+                    english_scale(w).is_some() || matches!(w, "percent" | "per" | "pc")
+                }))
+    };
+    // The days after word `d` in a range or list, `-5`, `to 5`, `, 5 and
+    // 6`: each day's word, its value, and whether a comma joined it.
+    let more_days = |mut d: usize| {
+        let mut days: Vec<DayStep> = Vec::new();
+        loop {
+            let sign = gap(d).map(str::trim);
+            let joined_by_sign = matches!(sign, Some("-" | "–" | "—" | "~" | ","));
+            let joined_by_word =
+                close(d) && matches!(word(d + 1), Some("to" | "and" | "through")) && close(d + 1);
+            let next = if joined_by_sign {
+                d + 1
+            } else if joined_by_word {
+                d + 2
+            } else {
+                break;
+            };
+            match word(next).and_then(day_word) {
+                Some(day) if !amount(next) => {
+                    let range = if joined_by_sign {
+                        sign != Some(",")
+                    } else {
+                        word(d + 1) != Some("and")
+                    };
+                    days.push(DayStep {
+                        word: next,
+                        day,
+                        comma: sign == Some(","),
+                        range,
+                    });
+                    d = next;
+                }
+                _ => break,
+            }
+        }
+        days
+    };
+    // The month word after the day word `d`, if any (`4 March`, `4th of
+    // March`): its index and month. A capitalised word after `May` makes
+    // it the verb of a heading (`Article 4 May Apply`).
+    let month_after = |d: usize| {
+        let at = if word(d + 1) == Some("of") && close(d) {
+            d + 2
+        } else {
+            d + 1
+        };
+        let verb = word(at) == Some("May")
+            && close(at)
+            && word(at + 1).is_some_and(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));
+        let month = word(at).and_then(month_word)?;
+        (close(at - 1) && !verb).then_some((at, month))
     };
     let mut out = Vec::new();
+    let mut push = |month, first, steps: &[DayStep], from: usize, to: usize| {
+        out.extend(every_day(
+            month,
+            first,
+            steps,
+            &text[words[from].0..words[to].1],
+        ));
+    };
     let mut i = 0;
     while i < words.len() {
-        // `March 4` but not `March 4,000` or `March 4.5`.
-        let number_goes_on = |w: usize| {
-            let after = &text[words[w].1..];
-            after.starts_with([',', '.']) && after[1..].starts_with(|c: char| c.is_ascii_digit())
-        };
         if let Some(month) = word(i).and_then(month_word)
             && let Some(day) = word(i + 1).and_then(day_word)
-            && close(i, i + 1)
-            && !number_goes_on(i + 1)
+            && close(i)
+            && !amount(i + 1)
         {
-            out.push(Date {
-                month,
-                day,
-                surface: text[words[i].0..words[i + 1].1].to_string(),
-            });
-            i += 2;
+            let mut rest = more_days(i + 1);
+            // `March 4-5, 4 and 5 April`: the days after the last comma,
+            // when a month follows them, are that month's.
+            if rest
+                .last()
+                .is_some_and(|step| month_after(step.word).is_some())
+                && let Some(cut) = rest.iter().rposition(|step| step.comma)
+            {
+                rest.truncate(cut);
+            }
+            let last = rest.last().map_or(i + 1, |step| step.word);
+            push(month, day, &rest, i, last);
+            i = last + 1;
             continue;
         }
-        if let Some(day) = word(i).and_then(day_word) {
-            let of = word(i + 1) == Some("of") && close(i, i + 1);
-            let at = if of { i + 2 } else { i + 1 };
-            if let Some(month) = word(at).and_then(month_word)
-                && close(at - 1, at)
-            {
-                out.push(Date {
-                    month,
-                    day,
-                    surface: text[words[i].0..words[at].1].to_string(),
-                });
+        if let Some(day) = word(i).and_then(day_word)
+            && !amount(i)
+        {
+            let rest = more_days(i);
+            let last = rest.last().map_or(i, |step| step.word);
+            if let Some((at, month)) = month_after(last) {
+                push(month, day, &rest, i, at);
                 i = at + 1;
                 continue;
             }
@@ -464,34 +616,78 @@ fn small_number_before(text: &str, end: usize) -> Option<(u32, usize)> {
             break;
         }
     }
-    let (value, stop) = if text[start..].starts_with(|c: char| c.is_ascii_digit()) {
-        digits_at(text, start)?
-    } else {
-        kanji_at(text, start)?
-    };
-    (stop == end && value.fract() == 0.0 && value > 0.0).then_some((value as u32, start))
+    let (value, stop) = small_number_at(text, start)?;
+    (stop == end).then_some((value, start))
 }
 
-/// Japanese dates: 3月4日, 三月四日.
+/// A whole number of 1 to 31 in digits or kanji numerals at `at`: its value
+/// and end.
+fn small_number_at(text: &str, at: usize) -> Option<(u32, usize)> {
+    let (value, stop) = if text[at..].starts_with(|c: char| c.is_ascii_digit()) {
+        digits_at(text, at)?
+    } else {
+        kanji_at(text, at)?
+    };
+    (value.fract() == 0.0 && (1.0..=31.0).contains(&value)).then_some((value as u32, stop))
+}
+
+/// What joins the days of a Japanese range or list, and whether it makes a
+/// range: 4～5日, 4日から10日 (ranges), 4、5日, 4日と5日 (lists).
+const JAPANESE_DAY_JOINS: [(&str, bool); 9] = [
+    ("～", true),
+    ("~", true),
+    ("-", true),
+    ("–", true),
+    ("から", true),
+    ("、", false),
+    ("・", false),
+    (",", false),
+    ("と", false),
+];
+
+/// Japanese dates: 3月4日, 三月四日, and ranges and lists of days
+/// (3月4～5日, 3月4日から10日, 3月4、5日).
 fn japanese_dates(text: &str) -> Vec<Date> {
     let mut out = Vec::new();
     for (at, _) in text.match_indices('月') {
         let Some((month, start)) = small_number_before(text, at) else {
             continue;
         };
-        let after = at + '月'.len_utf8();
-        let Some(day_end) = text[after..].find('日').map(|k| after + k) else {
+        if !(1..=12).contains(&month) {
             continue;
-        };
-        let Some((day, day_start)) = small_number_before(text, day_end) else {
-            continue;
-        };
-        if day_start == after && (1..=12).contains(&month) && (1..=31).contains(&day) {
-            out.push(Date {
-                month,
+        }
+        let mut pos = at + '月'.len_utf8();
+        // The days after 月, each with whether a range's join stands before
+        // it; those up to the last 日 are the date's (a number after them,
+        // 3月4日と4月1日's 4, is another month's).
+        let mut days: Vec<DayStep> = Vec::new();
+        let (mut closed, mut closed_at) = (0, pos);
+        let mut range = false;
+        while let Some((day, end)) = small_number_at(text, pos) {
+            days.push(DayStep {
+                word: 0,
                 day,
-                surface: text[start..day_end + '日'.len_utf8()].to_string(),
+                comma: false,
+                range,
             });
+            pos = end;
+            if let Some(rest) = text[pos..].strip_prefix('日') {
+                pos = text.len() - rest.len();
+                (closed, closed_at) = (days.len(), pos);
+            }
+            match JAPANESE_DAY_JOINS
+                .iter()
+                .find(|(join, _)| text[pos..].starts_with(*join))
+            {
+                Some(&(join, is_range)) => {
+                    pos += join.len();
+                    range = is_range;
+                }
+                None => break,
+            }
+        }
+        if let Some((first, steps)) = days[..closed].split_first() {
+            out.extend(every_day(month, first.day, steps, &text[start..closed_at]));
         }
     }
     out
@@ -683,6 +879,73 @@ mod tests {
         );
         assert_eq!(month_days(&found), [(3, 4), (12, 25), (4, 1)]);
         assert_eq!(found[1].surface, "十二月二十五日");
+        assert_eq!(found[0].written(Lang::En), "March 4");
+        assert_eq!(found[1].written(Lang::Ja), "12月25日");
+    }
+
+    /// Ranges and lists give every day, on both sides; amounts, a sentence
+    /// break and a heading's `May` give none (a code review).
+    #[test]
+    fn date_ranges_give_each_day() {
+        assert_eq!(
+            month_days(&dates(
+                "March 4-5, 4 and 5 April, June 1, 2 and 3, 7 to 9 May, July 4 to 6, Aug. 1–2.",
+                Lang::En
+            )),
+            [
+                (3, 4),
+                (3, 5),
+                (4, 4),
+                (4, 5),
+                (6, 1),
+                (6, 2),
+                (6, 3),
+                (5, 7),
+                (5, 8),
+                (5, 9),
+                (7, 4),
+                (7, 5),
+                (7, 6),
+                (8, 1),
+                (8, 2)
+            ]
+        );
+        // The days between a range's ends are meant, not written.
+        let between: Vec<u32> = dates("March 4-6 and April 1", Lang::En)
+            .iter()
+            .filter(|d| d.between)
+            .map(|d| d.day)
+            .collect();
+        assert_eq!(between, [5]);
+        for text in [
+            "Talks ended in March. 4 firms left.",
+            "In March 4 million tons were shipped.",
+            "In March 4% more.",
+            "Article 4 May Apply.",
+        ] {
+            assert!(dates(text, Lang::En).is_empty(), "{text}");
+        }
+        assert_eq!(
+            month_days(&dates(
+                "3月4～5日、3月4日から10日まで、6月1、2日、7月1日と8月2日",
+                Lang::Ja
+            )),
+            [
+                (3, 4),
+                (3, 5),
+                (3, 4),
+                (3, 5),
+                (3, 6),
+                (3, 7),
+                (3, 8),
+                (3, 9),
+                (3, 10),
+                (6, 1),
+                (6, 2),
+                (7, 1),
+                (8, 2)
+            ]
+        );
     }
 
     fn values_of(numbers: &[Number]) -> Vec<f64> {

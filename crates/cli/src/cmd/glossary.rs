@@ -639,10 +639,11 @@ fn write_issue(
                     }
                 ),
                 kotoba_glossary::IssueKind::Date => format!(
-                    "date: {} `{}` is none of the translation's dates: {}",
+                    "date: {} `{}` is none of the translation's dates: {}; expected: {}",
                     i.lang.code(),
                     line(&i.term),
-                    lines(&i.found).join(", ")
+                    lines(&i.found).join(", "),
+                    lines(&i.expected).join(", ")
                 ),
                 kotoba_glossary::IssueKind::Empty => format!(
                     "empty: the {} side is empty; the other reads `{}`",
