@@ -122,32 +122,14 @@ pub fn load(
     let mut notes = Vec::new();
     for f in files {
         let mut read = formats::import_file(f, None, lenient)?;
-        let deprecated: Vec<(Lang, String)> = read
-            .glossary
-            .concepts
-            .iter()
-            .flat_map(|c| {
-                [Lang::En, Lang::Ja].into_iter().flat_map(move |lang| {
-                    c.terms(lang)
-                        .iter()
-                        .filter(|t| t.status == Status::Deprecated)
-                        .map(move |t| (lang, t.term.clone()))
-                })
-            })
-            .collect();
-        let claimed: Vec<(Lang, String, String)> = read
-            .glossary
-            .concepts
-            .iter()
-            .flat_map(|c| {
-                [Lang::En, Lang::Ja].into_iter().flat_map(move |lang| {
-                    c.terms(lang)
-                        .iter()
-                        .filter(|t| matches!(t.status, Status::Preferred | Status::Admitted))
-                        .map(move |t| (lang, t.term.clone(), c.id.clone()))
-                })
-            })
-            .collect();
+        let deprecated: Vec<(Lang, String)> =
+            terms_with(&read.glossary, |s| s == Status::Deprecated)
+                .into_iter()
+                .map(|(lang, term, _)| (lang, term))
+                .collect();
+        let claimed = terms_with(&read.glossary, |s| {
+            matches!(s, Status::Preferred | Status::Admitted)
+        });
         let own: std::collections::HashSet<String> = read
             .glossary
             .concepts
@@ -172,6 +154,20 @@ pub fn load(
         replaced,
         notes,
     })
+}
+
+/// The terms of a glossary whose status `keep` takes: (language, term,
+/// concept id).
+fn terms_with(glossary: &Glossary, keep: impl Fn(Status) -> bool) -> Vec<(Lang, String, String)> {
+    let mut out = Vec::new();
+    for c in &glossary.concepts {
+        for lang in [Lang::En, Lang::Ja] {
+            for t in c.terms(lang).iter().filter(|t| keep(t.status)) {
+                out.push((lang, t.term.clone(), c.id.clone()));
+            }
+        }
+    }
+    out
 }
 
 /// A user glossary's deprecated term is deprecated in the concepts read
