@@ -26,7 +26,8 @@
 //! let stats = extractor.count_all(&docs)?;
 //! let rows = rank(&stats, &RankOptions::default(), None);
 //! let terms: Vec<&str> = rows.iter().map(|r| r.term.as_str()).collect();
-//! assert!(terms[..3].contains(&"trade surplus"));
+//! // Names (Japan, United States) first, then the terms.
+//! assert!(terms[..5].contains(&"trade surplus"));
 //! assert!(terms.contains(&"tariffs"));
 //! assert!(!terms.contains(&"tariff"), "one surface form per concept");
 //! # Ok::<(), kotoba_terms::Error>(())

@@ -17,7 +17,17 @@ fn english_terms_are_extracted_and_ranked() -> Result<(), Error> {
     let glossary = kotoba_glossary::default_glossary()?;
     let rows = rank(&stats, &RankOptions::default(), Some(glossary));
     let terms: Vec<&str> = rows.iter().map(|r| r.term.as_str()).collect();
-    assert!(terms[..3].contains(&"trade surplus"), "{terms:?}");
+    // Names rank high (named entities are terms of ACTER's gold lists);
+    // of the other terms, `tariffs` and `trade surplus` come first.
+    let mut others = terms
+        .iter()
+        .filter(|t| !matches!(**t, "Japan" | "United States"));
+    let first_two = [others.next(), others.next()];
+    assert_eq!(
+        first_two,
+        [Some(&"tariffs"), Some(&"trade surplus")],
+        "{terms:?}"
+    );
     assert!(terms.contains(&"tariffs"), "{terms:?}");
     // Counting in parts and merging still equals counting the whole.
     let merged = Stats::merge(
