@@ -1973,6 +1973,20 @@ fn a_user_glossarys_terms_belong_to_its_concepts_alone() {
     // The built-in concept keeps its Japanese and `surplus`: only a
     // concept that lost its preferred terms in every language goes.
     assert!(!err.contains("read before goes"), "{err}");
+    // A client's concept admitting the built-in `rice`'s only Japanese
+    // term takes nothing from it (a code review found `rice` gone).
+    std::fs::write(
+        &glossary,
+        "id\tlang\tterm\tstatus\n\
+         staple-rice\ten\tstaple rice\tpreferred\n\
+         staple-rice\tja\t主食用米\tpreferred\n\
+         staple-rice\tja\tコメ\tadmitted\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (code, out, err) = run(&["glossary", "lookup", "--glossary", &g, "rice"], "");
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("コメ"), "{out}");
+    assert!(!err.contains("read before"), "{err}");
 }
 
 /// A part of a Japanese term had no suggestion at all (`収支`, `摩擦`; a

@@ -242,11 +242,13 @@ fn layer_key(lang: Lang, term: &str) -> String {
 /// client's `trade surplus` / 貿易収支の黒字 made `annotate` name the
 /// built-in `trade-surplus` too, and `check` accept 貿易黒字 for it). The
 /// later layer decides, as it does for a deprecated term; a proposed term
-/// (a machine's, not reviewed) claims nothing. A concept that so loses, in
-/// each of its languages, its preferred term or every term goes: it was the
-/// same concept under another id (its other terms, `surplus` of `trade
-/// surplus`, would name it alone). One note for each term taken, and one
-/// for each concept gone.
+/// (a machine's, not reviewed) claims nothing. A concept whose preferred
+/// term the file takes in each of its languages goes: it was the same
+/// concept under another id (its other terms, `surplus` of `trade surplus`,
+/// would name it alone). Otherwise a concept keeps a language's terms,
+/// shared, where the file would take them all (a client's `staple rice`
+/// admitting コメ leaves the built-in `rice` its Japanese: a code review).
+/// One note for each term taken, and one for each concept gone.
 fn claim_everywhere(
     glossary: &mut Glossary,
     claimed: &[(Lang, String, String)],
@@ -261,6 +263,7 @@ fn claim_everywhere(
         .iter()
         .map(|(lang, term, id)| ((*lang, layer_key(*lang, term)), id.as_str()))
         .collect();
+    let owner = |lang: Lang, term: &str| owners.get(&(lang, layer_key(lang, term))).copied();
     let note = |concept: &str, message: String| formats::Note {
         path: file.to_path_buf(),
         line: None,
@@ -274,28 +277,36 @@ fn claim_everywhere(
         .iter_mut()
         .filter(|c| !own.contains(&c.id))
     {
-        // Of the concept's languages, how many it had and how many lost
-        // their preferred term or every term.
-        let (mut had, mut lost) = (0, 0);
-        for lang in [Lang::En, Lang::Ja] {
-            if c.terms(lang).is_empty() {
+        let languages: Vec<Lang> = [Lang::En, Lang::Ja]
+            .into_iter()
+            .filter(|&l| !c.terms(l).is_empty())
+            .collect();
+        let replaced = !languages.is_empty()
+            && languages.iter().all(|&l| {
+                c.terms(l)
+                    .iter()
+                    .any(|t| t.status == Status::Preferred && owner(l, &t.term).is_some())
+            });
+        if replaced {
+            let message = format!(
+                "`{}` read before goes: concepts of this file took its preferred terms",
+                c.id
+            );
+            notes.push(note(&c.id, message));
+            gone.push(c.id.clone());
+            continue;
+        }
+        for lang in languages {
+            let taken: Vec<(String, &str)> = c
+                .terms(lang)
+                .iter()
+                .filter_map(|t| owner(lang, &t.term).map(|o| (t.term.clone(), o)))
+                .collect();
+            // A language is not left without terms.
+            if taken.is_empty() || taken.len() == c.terms(lang).len() {
                 continue;
             }
-            had += 1;
-            let mut taken: Vec<(String, &str)> = Vec::new();
-            let mut preferred_taken = false;
-            c.terms_mut(lang)
-                .retain(|t| match owners.get(&(lang, layer_key(lang, &t.term))) {
-                    Some(owner) => {
-                        taken.push((t.term.clone(), owner));
-                        preferred_taken |= t.status == Status::Preferred;
-                        false
-                    }
-                    None => true,
-                });
-            if preferred_taken || (!taken.is_empty() && c.terms(lang).is_empty()) {
-                lost += 1;
-            }
+            c.terms_mut(lang).retain(|t| owner(lang, &t.term).is_none());
             for (term, owner) in taken {
                 let message = format!(
                     "`{term}` is a term of `{owner}` here, no longer of `{}` read before",
@@ -304,18 +315,6 @@ fn claim_everywhere(
                 notes.push(note(&c.id, message));
             }
         }
-        // Gone when it lost them all, or has no term left in a language.
-        let emptied = [Lang::En, Lang::Ja]
-            .into_iter()
-            .any(|l| c.terms(l).is_empty())
-            && lost > 0;
-        if lost > 0 && (lost == had || emptied) {
-            gone.push(c.id.clone());
-        }
-    }
-    for id in &gone {
-        let message = format!("`{id}` read before goes: this file's concepts took its terms");
-        notes.push(note(id, message));
     }
     glossary.concepts.retain(|c| !gone.contains(&c.id));
     notes
