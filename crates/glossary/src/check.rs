@@ -590,8 +590,9 @@ pub fn check_pairs_with(
             // (`March 4` as 4月3日) while it writes dates: its numbers alone
             // may all be there. One issue for each date as the source
             // writes it (a range's days together), in place of number
-            // issues for its day and, in a Japanese source, its month.
+            // issues for the numbers inside it.
             let given_dates = crate::numbers::dates(target, lang.other());
+            let mut date_spans: Vec<(usize, usize)> = Vec::new();
             if !given_dates.is_empty() {
                 let mut found: Vec<String> = Vec::new();
                 for d in &given_dates {
@@ -608,13 +609,13 @@ pub fn check_pairs_with(
                     {
                         continue;
                     }
-                    reported.push(f64::from(date.day));
-                    if lang == Lang::Ja {
-                        reported.push(f64::from(date.month));
-                    }
+                    date_spans.push(date.span);
                     let written = date.written(lang.other());
                     match missing.iter_mut().find(|(s, _)| *s == date.surface) {
-                        Some((_, expected)) => expected.push(written),
+                        Some((_, expected)) if !expected.contains(&written) => {
+                            expected.push(written)
+                        }
+                        Some(_) => {}
                         None => missing.push((date.surface, vec![written])),
                     }
                 }
@@ -630,7 +631,10 @@ pub fn check_pairs_with(
                     });
                 }
             }
-            let stated = crate::numbers::stated(source, lang);
+            let stated: Vec<crate::numbers::Number> = crate::numbers::stated(source, lang)
+                .into_iter()
+                .filter(|n| !date_spans.iter().any(|&(a, b)| (a..b).contains(&n.at)))
+                .collect();
             if stated.is_empty() {
                 continue;
             }
@@ -3107,6 +3111,20 @@ mod tests {
             pair(5, "Talks began on May 4.", "交渉は3月4日に始まった。"),
             pair(6, "Talks began on April 3.", "交渉は三月四日に始まった。"),
             pair(7, "Talks on March 4, 5 and 6.", "交渉は3月4～6日に。"),
+            // A second code review: a number after a date's comma, a
+            // numbered line, weekdays in brackets, a span of days.
+            pair(
+                8,
+                "On March 4, 20 companies signed.",
+                "3月4日に20社が署名した。",
+            ),
+            pair(9, "2. March 4: talks open.", "2. 3月4日：交渉開始。"),
+            pair(10, "Talks on March 4-6.", "交渉は3月4日(火)～6日(木)に。"),
+            pair(
+                11,
+                "The fair opens for five days from March 4.",
+                "見本市は3月4日から5日間開かれる。",
+            ),
         ];
         let found = |d: Direction| -> Result<Vec<(usize, Lang, IssueKind, String)>, Error> {
             Ok(check_pairs(&a, &more, d)?
@@ -3130,6 +3148,31 @@ mod tests {
                 (4, Lang::Ja, IssueKind::Date, "4月3~5日".to_string()),
                 (5, Lang::Ja, IssueKind::Date, "3月4日".to_string()),
                 (6, Lang::Ja, IssueKind::Date, "三月四日".to_string())
+            ]
+        );
+        // Only the numbers inside a wrong date are its; others are still
+        // checked. A date written twice is expected once.
+        let apart = [
+            pair(
+                2,
+                "Talks on March 4 drew 4 firms.",
+                "3月5日の交渉に5社が参加した。",
+            ),
+            pair(3, "Talks on March 4 and March 4 again.", "交渉は4月3日。"),
+        ];
+        let issues = check_pairs(&a, &apart, Direction::EnJa)?;
+        let found: Vec<(usize, IssueKind, &str, &[String])> = issues
+            .iter()
+            .filter(|i| matches!(i.kind, IssueKind::Number | IssueKind::Date))
+            .map(|i| (i.line, i.kind, i.term.as_str(), i.expected.as_slice()))
+            .collect();
+        let expected = ["3月4日".to_string()];
+        assert_eq!(
+            found,
+            [
+                (2, IssueKind::Date, "March 4", &expected[..]),
+                (2, IssueKind::Number, "4", &[][..]),
+                (3, IssueKind::Date, "March 4", &expected[..])
             ]
         );
         Ok(())

@@ -30,6 +30,8 @@ pub(crate) struct Number {
     /// Part of a name (`COVID-19`, `F-35`), which a translation may well
     /// write without it: no number a source states.
     name: bool,
+    /// Where it starts in the text read in NFKC (as [`dates`] reads it).
+    pub(crate) at: usize,
 }
 
 impl Number {
@@ -41,6 +43,7 @@ impl Number {
             digits: true,
             alternatives: Vec::new(),
             name: false,
+            at: 0,
         }
     }
 
@@ -195,6 +198,7 @@ fn english(text: &str, words: bool) -> Vec<Number> {
                 continue;
             };
             let mut number = Number::new(value, "");
+            number.at = i;
             let before = &text[..i];
             // A name's number (`COVID-19`, `F-35`): joined to letters by a
             // hyphen.
@@ -242,6 +246,7 @@ fn english(text: &str, words: bool) -> Vec<Number> {
                 let m: f64 = minutes[..2].parse().unwrap_or(0.0);
                 if m != 0.0 {
                     let mut number = Number::new(m, &minutes[..2]);
+                    number.at = end + 1;
                     if m == 30.0 {
                         // 10時半
                         number.alternatives.push(0.5);
@@ -316,6 +321,7 @@ fn english(text: &str, words: bool) -> Vec<Number> {
                     stop += gap + next.len();
                 }
                 let mut number = Number::new(value, &text[i..stop]);
+                number.at = i;
                 number.digits = false;
                 out.push(number);
                 spans.push((i, stop, false));
@@ -354,6 +360,9 @@ pub(crate) struct Date {
     /// A day between a range's ends, meant but not written (5 of
     /// 3月4～6日): a translation may give it, a source does not ask for it.
     pub(crate) between: bool,
+    /// Where the date (a range: all its days) stands in the text read in
+    /// NFKC: start and end.
+    pub(crate) span: (usize, usize),
     /// The date as the text writes it, in NFKC (a range's days share it:
     /// `March 4-5`, 3月4～5日).
     pub(crate) surface: String,
@@ -433,15 +442,22 @@ struct DayStep {
     range: bool,
 }
 
-/// The dates of a range or list of days of `month` written `surface`:
-/// `first`, then each step's day, with the days between a range's ends
-/// (marked as not written).
-fn every_day(month: u32, first: u32, steps: &[DayStep], surface: &str) -> Vec<Date> {
+/// The dates of a range or list of days of `month` written at `span` of
+/// `text`: `first`, then each step's day, with the days between a range's
+/// ends (marked as not written).
+fn every_day(
+    month: u32,
+    first: u32,
+    steps: &[DayStep],
+    text: &str,
+    span: (usize, usize),
+) -> Vec<Date> {
     let date = |day, between| Date {
         month,
         day,
         between,
-        surface: surface.to_string(),
+        span,
+        surface: text[span.0..span.1].to_string(),
     };
     let mut dates = vec![date(first, false)];
     let mut previous = first;
@@ -480,7 +496,9 @@ fn english_dates(text: &str) -> Vec<Date> {
     // Only spaces between two words; after a month's abbreviation its
     // period too (`Mar. 4`, not `in March. 4 firms`).
     let close = |a: usize| {
-        let abbreviation = word(a).is_some_and(|w| w.len() <= 3 || w == "Sept");
+        let abbreviation = word(a).is_some_and(|w| {
+            month_word(w).is_some() && w != "May" && (w.len() <= 3 || w == "Sept")
+        });
         gap(a).is_some_and(|g| {
             let g = if abbreviation {
                 g.strip_prefix('.').unwrap_or(g)
@@ -564,7 +582,8 @@ fn english_dates(text: &str) -> Vec<Date> {
             month,
             first,
             steps,
-            &text[words[from].0..words[to].1],
+            text,
+            (words[from].0, words[to].1),
         ));
     };
     let mut i = 0;
@@ -583,6 +602,11 @@ fn english_dates(text: &str) -> Vec<Date> {
                 && let Some(cut) = rest.iter().rposition(|step| step.comma)
             {
                 rest.truncate(cut);
+            }
+            // `On March 4, 20 companies signed`: a list of days ends with
+            // `and` or a range's sign, not with a comma.
+            while rest.last().is_some_and(|step| step.comma) {
+                rest.pop();
             }
             let last = rest.last().map_or(i + 1, |step| step.word);
             push(month, day, &rest, i, last);
@@ -631,6 +655,22 @@ fn small_number_at(text: &str, at: usize) -> Option<(u32, usize)> {
     (value.fract() == 0.0 && (1.0..=31.0).contains(&value)).then_some((value as u32, stop))
 }
 
+/// The length of a weekday in brackets opening `text` (`(火)`, `(火曜日)`,
+/// `(火・祝)` in NFKC), or 0.
+fn weekday_len(text: &str) -> usize {
+    let Some(inner) = text.strip_prefix('(') else {
+        return 0;
+    };
+    let Some(close) = inner.find(')') else {
+        return 0;
+    };
+    let days = &inner[..close];
+    let weekday = !days.is_empty()
+        && days.chars().count() <= 5
+        && days.chars().all(|c| "月火水木金土日曜祝・".contains(c));
+    if weekday { 1 + close + 1 } else { 0 }
+}
+
 /// What joins the days of a Japanese range or list, and whether it makes a
 /// range: 4～5日, 4日から10日 (ranges), 4、5日, 4日と5日 (lists).
 const JAPANESE_DAY_JOINS: [(&str, bool); 9] = [
@@ -671,9 +711,13 @@ fn japanese_dates(text: &str) -> Vec<Date> {
                 range,
             });
             pos = end;
-            if let Some(rest) = text[pos..].strip_prefix('日') {
+            // `5日間`, `5日後` are spans of days, not a date.
+            if let Some(rest) = text[pos..].strip_prefix('日')
+                && !rest.starts_with(['間', '後', '前', '以', 'ぶ'])
+            {
                 pos = text.len() - rest.len();
                 (closed, closed_at) = (days.len(), pos);
+                pos += weekday_len(&text[pos..]);
             }
             match JAPANESE_DAY_JOINS
                 .iter()
@@ -687,7 +731,7 @@ fn japanese_dates(text: &str) -> Vec<Date> {
             }
         }
         if let Some((first, steps)) = days[..closed].split_first() {
-            out.extend(every_day(month, first.day, steps, &text[start..closed_at]));
+            out.extend(every_day(month, first.day, steps, text, (start, closed_at)));
         }
     }
     out
@@ -823,6 +867,7 @@ fn japanese(text: &str, kanji: bool) -> Vec<Number> {
             }
             _ => {
                 let mut number = Number::new(value, &text[i..end]);
+                number.at = i;
                 number.digits = digits;
                 let before = &text[..i];
                 let after = &text[end..];
