@@ -480,7 +480,9 @@ pub struct GlossaryCheckArgs {
     /// month names count in English: `two days` answers 2日, `April 3`
     /// 4月3日), and a `number` issue names it when none has; a date (month
     /// and day) wants the same date where the translation writes dates
-    /// (`March 4` is no 4月3日: a `date` issue). This turns both off.
+    /// (`March 4` is no 4月3日: a `date` issue), and an amount its currency
+    /// (`$35 billion` is no 350億円: a `currency` issue). This turns all
+    /// three off.
     #[arg(long)]
     pub no_numbers: bool,
     /// Output format.

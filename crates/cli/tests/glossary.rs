@@ -2157,20 +2157,27 @@ fn check_reports_numbers_the_translation_changed() {
          The tariff will be cut to 15% in July.\t関税は7月に25％に引き下げられる。\n\
          Exports reached 1.5 trillion yen.\t輸出は1.5億円に達した。\n\
          Exports reached $5 billion on April 3.\t輸出は4月3日に50億ドルに達した。\n\
-         Talks began on March 4.\t交渉は4月3日に始まった。\n",
+         Talks began on March 4.\t交渉は4月3日に始まった。\n\
+         Exports reached $35 billion.\t輸出は350億円に達した。\n",
     )
     .unwrap_or_else(|e| panic!("{e}"));
     let p = tsv.display().to_string();
     let (code, out, err) = run(&["glossary", "check", "--parallel", &p], "");
     assert_eq!(code, 1, "{err}");
     let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), 3, "{out}");
+    assert_eq!(lines.len(), 4, "{out}");
     assert!(lines[0].contains(":2: number: en `15%`"), "{out}");
     assert!(lines[0].ends_with("numbers there: 7, 25%"), "{out}");
     assert!(lines[1].contains(":3: number: en `1.5 trillion`"), "{out}");
     assert!(
         lines[2].contains(
             ":5: date: en `March 4` is none of the translation's dates: 4月3日; expected: 3月4日"
+        ),
+        "{out}"
+    );
+    assert!(
+        lines[3].contains(
+            ":6: currency: en `35 billion` in USD is given in another currency: 350億 (JPY)"
         ),
         "{out}"
     );
@@ -2183,8 +2190,9 @@ fn check_reports_numbers_the_translation_changed() {
         .lines()
         .map(|l| l.contains("\"kind\":\"number\""))
         .collect();
-    assert_eq!(kinds, [true, true, false], "{out}");
+    assert_eq!(kinds, [true, true, false, false], "{out}");
     assert!(out.contains("\"kind\":\"date\""), "{out}");
+    assert!(out.contains("\"kind\":\"currency\""), "{out}");
     let (code, out, err) = run(&["glossary", "check", "--no-numbers", "--parallel", &p], "");
     assert_eq!((code, out.as_str()), (0, ""), "{err}");
 }

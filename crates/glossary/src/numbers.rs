@@ -32,6 +32,9 @@ pub(crate) struct Number {
     name: bool,
     /// Where it starts in the text read in NFKC (as [`dates`] reads it).
     pub(crate) at: usize,
+    /// The currency written beside it (`USD` of `$35 billion`, `JPY` of
+    /// 350億円), from `data/currencies.tsv`.
+    pub(crate) currency: Option<&'static str>,
 }
 
 impl Number {
@@ -44,6 +47,7 @@ impl Number {
             alternatives: Vec::new(),
             name: false,
             at: 0,
+            currency: None,
         }
     }
 
@@ -271,6 +275,8 @@ fn english(text: &str, words: bool) -> Vec<Number> {
             }
             let percent = text[end..].starts_with('%');
             let surface_end = if percent { end + 1 } else { end };
+            number.currency = currency_at(before, Lang::En, true)
+                .or_else(|| currency_at(&text[end..], Lang::En, false));
             number.value = value;
             number.surface = text[i..surface_end].trim_end_matches('.').to_string();
             out.push(number);
@@ -737,6 +743,44 @@ fn japanese_dates(text: &str) -> Vec<Date> {
     out
 }
 
+/// `data/currencies.tsv`: currency signs and words beside a number.
+const CURRENCIES: &str = include_str!("../data/currencies.tsv");
+
+/// The currency whose sign in `lang` stands at the end of `before` (`$`,
+/// `US$`) or, when `before` is false, at the start of `text` after spaces
+/// (`yen`, 円): its code.
+fn currency_at(text: &str, lang: Lang, before: bool) -> Option<&'static str> {
+    type Signs = Vec<(&'static str, &'static str, &'static str, &'static str)>;
+    static SIGNS: std::sync::OnceLock<Signs> = std::sync::OnceLock::new();
+    let signs = SIGNS.get_or_init(|| {
+        crate::data::rows(CURRENCIES)
+            .filter_map(|(_, cells)| match cells[..] {
+                [code, language, place, sign, ..] => Some((code, language, place, sign)),
+                _ => None,
+            })
+            .collect()
+    });
+    let place = if before { "before" } else { "after" };
+    let near = if before {
+        text.trim_end()
+    } else {
+        text.trim_start()
+    };
+    signs
+        .iter()
+        .filter(|(_, language, at, _)| *language == lang.code() && *at == place)
+        .find(|(_, _, _, sign)| {
+            if before {
+                return near.ends_with(sign);
+            }
+            // A word ends where letters do (`yen`, not `yenta`).
+            near.strip_prefix(sign).is_some_and(|rest| {
+                !sign.is_ascii() || !rest.starts_with(|c: char| c.is_ascii_alphabetic())
+            })
+        })
+        .map(|(code, _, _, _)| *code)
+}
+
 /// The plain value of the digits `text` opens with.
 fn text_value(text: &str) -> Option<f64> {
     digits_at(text, 0).map(|(v, _)| v).filter(|v| *v != 0.0)
@@ -863,6 +907,9 @@ fn japanese(text: &str, kanji: bool) -> Vec<Number> {
                 last.value += value;
                 let start = end - last.surface.len() - (end - last_end);
                 last.surface = text[start..end].to_string();
+                last.currency = last
+                    .currency
+                    .or_else(|| currency_at(&text[end..], Lang::Ja, false));
                 open = scale.map(|s| (s, end));
             }
             _ => {
@@ -891,6 +938,8 @@ fn japanese(text: &str, kanji: bool) -> Vec<Number> {
                 if after.starts_with(['%', '％']) {
                     number.surface.push('%');
                 }
+                number.currency = currency_at(before, Lang::Ja, true)
+                    .or_else(|| currency_at(after, Lang::Ja, false));
                 out.push(number);
                 open = scale.map(|s| (s, end));
             }

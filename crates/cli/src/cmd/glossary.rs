@@ -638,6 +638,13 @@ fn write_issue(
                         lines(&i.found).join(", ")
                     }
                 ),
+                kotoba_glossary::IssueKind::Currency => format!(
+                    "currency: {} `{}` in {} is given in another currency: {}",
+                    i.lang.code(),
+                    line(&i.term),
+                    lines(&i.expected).join(", "),
+                    lines(&i.found).join(", ")
+                ),
                 kotoba_glossary::IssueKind::Date => format!(
                     "date: {} `{}` is none of the translation's dates: {}; expected: {}",
                     i.lang.code(),
