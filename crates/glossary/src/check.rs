@@ -3165,6 +3165,38 @@ mod tests {
                 "The fair opens for five days from March 4.",
                 "見本市は3月4日から5日間開かれる。",
             ),
+            // A translator's review: 同10日, 翌5日 and 同月10日 are days of
+            // the month before; 3月末 and 3月期 end March; quarters.
+            pair(
+                12,
+                "Officials met from March 4 through 10.",
+                "当局者らは3月4日から同10日まで会合を開いた。",
+            ),
+            pair(
+                13,
+                "Officials met on March 4 and 5.",
+                "当局者らは3月4日と翌5日に会合を開いた。",
+            ),
+            pair(
+                14,
+                "They met on March 4, and again on March 10.",
+                "3月4日に会い、同月10日にも会った。",
+            ),
+            pair(
+                15,
+                "Reserves stood at $1.2 trillion as of March 31.",
+                "3月末時点の準備高は1兆2000億ドルだった。",
+            ),
+            pair(
+                16,
+                "Profit rose in the quarter ended June 30.",
+                "4～6月期の利益は増えた。",
+            ),
+            pair(
+                17,
+                "GDP grew 0.5% in the first quarter.",
+                "1～3月期のGDPは0.5％増えた。",
+            ),
         ];
         let found = |d: Direction| -> Result<Vec<(usize, Lang, IssueKind, String)>, Error> {
             Ok(check_pairs(&a, &more, d)?
@@ -3238,6 +3270,24 @@ mod tests {
                 "売上は1兆2000億円（80億ドル）に達した。",
             ),
             pair(7, "It cost €5 million.", "費用は500万ユーロだった。"),
+            // A translator's review: a rate's unit is no amount, pounds
+            // weigh, pesos are no dollars.
+            pair(
+                8,
+                "The dollar gained 1 yen to 151.20 yen.",
+                "ドルは1円上昇し、1ドル＝151.20円となった。",
+            ),
+            pair(9, "The dividend is ¥50 a share.", "配当は1株当たり50円。"),
+            pair(
+                10,
+                "Japan shipped 2 million pounds of beef.",
+                "日本は200万ポンドの牛肉を出荷した。",
+            ),
+            pair(
+                11,
+                "Mexico raised 20 billion pesos.",
+                "メキシコは200億ドルを調達した。",
+            ),
         ];
         type Found = Vec<(usize, Lang, String, Vec<String>)>;
         let found = |d: Direction| -> Result<Found, Error> {
@@ -3261,6 +3311,12 @@ mod tests {
                     Lang::En,
                     "2 trillion".to_string(),
                     vec!["JPY".to_string()]
+                ),
+                (
+                    11,
+                    Lang::En,
+                    "20 billion".to_string(),
+                    vec!["MXN".to_string()]
                 )
             ]
         );
@@ -3268,9 +3324,17 @@ mod tests {
             found(Direction::JaEn)?,
             [
                 (2, Lang::Ja, "350億".to_string(), vec!["JPY".to_string()]),
-                (5, Lang::Ja, "2兆".to_string(), vec!["USD".to_string()])
+                (5, Lang::Ja, "2兆".to_string(), vec!["USD".to_string()]),
+                (11, Lang::Ja, "200億".to_string(), vec!["USD".to_string()])
             ]
         );
+        // Nor a number issue for the rate's 1 or the share's 1.
+        let numbers: Vec<usize> = check_pairs(&a, &pairs, Direction::Both)?
+            .into_iter()
+            .filter(|i| i.kind == IssueKind::Number)
+            .map(|i| i.line)
+            .collect();
+        assert!(numbers.is_empty(), "{numbers:?}");
         Ok(())
     }
 

@@ -703,6 +703,19 @@ fn japanese_dates(text: &str) -> Vec<Date> {
             continue;
         }
         let mut pos = at + '月'.len_utf8();
+        // 3月末 (the month's end) and 3月期 (a term ending with March) stand
+        // for its last days: they answer `March 31` and ask for nothing.
+        if text[pos..].starts_with(['末', '期']) {
+            let end = pos + '末'.len_utf8();
+            out.extend((28..=31).map(|day| Date {
+                month,
+                day,
+                between: true,
+                span: (start, end),
+                surface: text[start..end].to_string(),
+            }));
+            continue;
+        }
         // The days after 月, each with whether a range's join stands before
         // it; those up to the last 日 are the date's (a number after them,
         // 3月4日と4月1日's 4, is another month's).
@@ -732,6 +745,11 @@ fn japanese_dates(text: &str) -> Vec<Date> {
                 Some(&(join, is_range)) => {
                     pos += join.len();
                     range = is_range;
+                    // 3月4日から同10日, 3月4日と翌5日: the same month.
+                    pos += SAME_MONTH
+                        .iter()
+                        .find(|p| text[pos..].starts_with(**p))
+                        .map_or(0, |p| p.len());
                 }
                 None => break,
             }
@@ -740,8 +758,50 @@ fn japanese_dates(text: &str) -> Vec<Date> {
             out.extend(every_day(month, first.day, steps, text, (start, closed_at)));
         }
     }
+    // 同10日, 同月10日, 翌5日 anywhere after a date: a day of its month.
+    let mut same: Vec<Date> = Vec::new();
+    for prefix in SAME_MONTH {
+        for (at, _) in text.match_indices(prefix) {
+            let from = at + prefix.len();
+            let Some((day, end)) = small_number_at(text, from) else {
+                continue;
+            };
+            let Some(rest) = text[end..].strip_prefix('日') else {
+                continue;
+            };
+            if rest.starts_with(['間', '後', '前', '以', 'ぶ'])
+                || out
+                    .iter()
+                    .chain(&same)
+                    .any(|d| d.span.0 <= at && at < d.span.1)
+            {
+                continue;
+            }
+            let Some(month) = out
+                .iter()
+                .filter(|d| d.span.1 <= at)
+                .max_by_key(|d| d.span.1)
+                .map(|d| d.month)
+            else {
+                continue;
+            };
+            let stop = text.len() - rest.len();
+            same.push(Date {
+                month,
+                day,
+                between: false,
+                span: (at, stop),
+                surface: text[at..stop].to_string(),
+            });
+        }
+    }
+    out.extend(same);
     out
 }
+
+/// Words before a day that put it in the month of the date before: 同月10日,
+/// 同10日, 翌5日 (longest first).
+const SAME_MONTH: [&str; 3] = ["同月", "同", "翌"];
 
 /// `data/currencies.tsv`: currency signs and words beside a number.
 const CURRENCIES: &str = include_str!("../data/currencies.tsv");
@@ -940,6 +1000,31 @@ fn japanese(text: &str, kanji: bool) -> Vec<Number> {
                 }
                 number.currency = currency_at(before, Lang::Ja, true)
                     .or_else(|| currency_at(after, Lang::Ja, false));
+                // 1ドル＝150円, 1株当たり50円: the unit of a rate, no amount.
+                let unit = after
+                    .trim_start_matches(|c: char| c.is_alphabetic() && !c.is_ascii())
+                    .starts_with('=');
+                if value == 1.0 && digits && (unit || after.starts_with('株')) {
+                    number.name = true;
+                    number.currency = None;
+                }
+                // 1～3月期, 4～6月: months of a quarter or a term, which a
+                // translation names otherwise (`first quarter`).
+                let range_sign = |c: char| matches!(c, '~' | '-' | '–' | '〜');
+                let opens_range = after.starts_with(range_sign)
+                    && small_number_before(text, end).is_some()
+                    && after
+                        .trim_start_matches(range_sign)
+                        .trim_start_matches(|c: char| c.is_ascii_digit())
+                        .starts_with('月');
+                let closes_range = after.starts_with('月')
+                    && before.ends_with(range_sign)
+                    && before
+                        .trim_end_matches(range_sign)
+                        .ends_with(|c: char| c.is_ascii_digit());
+                if digits && (opens_range || closes_range) {
+                    number.name = true;
+                }
                 out.push(number);
                 open = scale.map(|s| (s, end));
             }
