@@ -593,6 +593,14 @@ pub fn check_pairs_with(
                 continue;
             }
             let mut reported: Vec<f64> = Vec::new();
+            // Both ways, a date or currency the English side found wrong
+            // is the same mistake seen from the Japanese: said once.
+            let said_from_english = |kind: IssueKind, issues: &[Issue]| {
+                lang == Lang::Ja
+                    && issues[first_issue..]
+                        .iter()
+                        .any(|i| i.kind == kind && i.lang == Lang::En)
+            };
             // A date whose month and day the translation swaps or changes
             // (`March 4` as 4月3日) while it writes dates: its numbers alone
             // may all be there. One issue for each date as the source
@@ -600,7 +608,7 @@ pub fn check_pairs_with(
             // issues for the numbers inside it.
             let given_dates = crate::numbers::dates(target, lang.other());
             let mut date_spans: Vec<(usize, usize)> = Vec::new();
-            if !given_dates.is_empty() {
+            if !given_dates.is_empty() && !said_from_english(IssueKind::Date, &issues) {
                 let mut found: Vec<String> = Vec::new();
                 for d in &given_dates {
                     if !found.contains(&d.surface) {
@@ -668,6 +676,7 @@ pub fn check_pairs_with(
                         })
                         .collect();
                     if let Some(currency) = n.currency
+                        && !said_from_english(IssueKind::Currency, &issues)
                         && !same_value.is_empty()
                         && same_value
                             .iter()
@@ -3125,6 +3134,14 @@ mod tests {
             "Talks began on March 4.",
             "交渉は4月3日に始まった。",
         )];
+        // Both ways, the mistake is said once, from the English side.
+        let both = check_pairs(&a, &back, Direction::Both)?;
+        let langs: Vec<Lang> = both
+            .iter()
+            .filter(|i| i.kind == IssueKind::Date)
+            .map(|i| i.lang)
+            .collect();
+        assert_eq!(langs, [Lang::En], "{both:?}");
         let issues = check_pairs(&a, &back, Direction::JaEn)?;
         let dates: Vec<&Issue> = issues
             .iter()
