@@ -606,17 +606,19 @@ pub fn check_pairs_with(
             // may all be there. One issue for each date as the source
             // writes it (a range's days together), in place of number
             // issues for the numbers inside it.
-            let given_dates = crate::numbers::dates(target, lang.other());
+            let ours = crate::numbers::Figures::of_source(source, lang);
+            let theirs = crate::numbers::Figures::of_translation(target, lang.other());
+            let given_dates = &theirs.dates;
             let mut date_spans: Vec<(usize, usize)> = Vec::new();
             if !given_dates.is_empty() && !said_from_english(IssueKind::Date, &issues) {
                 let mut found: Vec<String> = Vec::new();
-                for d in &given_dates {
+                for d in given_dates {
                     if !found.contains(&d.surface) {
                         found.push(d.surface.clone());
                     }
                 }
                 let mut missing: Vec<(String, Vec<String>)> = Vec::new();
-                for date in crate::numbers::dates(source, lang) {
+                for date in &ours.dates {
                     if date.between
                         || given_dates
                             .iter()
@@ -631,7 +633,7 @@ pub fn check_pairs_with(
                             expected.push(written)
                         }
                         Some(_) => {}
-                        None => missing.push((date.surface, vec![written])),
+                        None => missing.push((date.surface.clone(), vec![written])),
                     }
                 }
                 for (surface, expected) in missing {
@@ -646,14 +648,15 @@ pub fn check_pairs_with(
                     });
                 }
             }
-            let stated: Vec<crate::numbers::Number> = crate::numbers::stated(source, lang)
-                .into_iter()
+            let stated: Vec<&crate::numbers::Number> = ours
+                .numbers
+                .iter()
                 .filter(|n| !date_spans.iter().any(|&(a, b)| (a..b).contains(&n.at)))
                 .collect();
             if stated.is_empty() {
                 continue;
             }
-            let given = crate::numbers::given(target, lang.other());
+            let given = &theirs.numbers;
             // A range's days between its ends count (`March 4, 5 and 6` as
             // 3月4～6日).
             let values: Vec<f64> = given

@@ -30,7 +30,7 @@ pub(crate) struct Number {
     /// Part of a name (`COVID-19`, `F-35`), which a translation may well
     /// write without it: no number a source states.
     name: bool,
-    /// Where it starts in the text read in NFKC (as [`dates`] reads it).
+    /// Where it starts in the text read in NFKC (see [`Figures`]).
     pub(crate) at: usize,
     /// The currency written beside it (`USD` of `$35 billion`, `JPY` of
     /// 350億円), from `data/currencies.tsv`.
@@ -58,22 +58,56 @@ impl Number {
 }
 
 /// The numbers a source segment in `lang` states in digits.
+#[cfg(test)]
 pub(crate) fn stated(text: &str, lang: Lang) -> Vec<Number> {
-    let text = normalized(text);
-    let numbers = match lang {
-        Lang::En => english(&text, false),
-        Lang::Ja => japanese(&text, false),
-    };
-    numbers.into_iter().filter(|n| !n.name).collect()
+    Figures::of_source(text, lang).numbers
 }
 
 /// Every number a translation in `lang` gives: digits, and in English
 /// number words, ordinals and months too, in Japanese kanji numerals.
+#[cfg(test)]
 pub(crate) fn given(text: &str, lang: Lang) -> Vec<Number> {
-    let text = normalized(text);
-    match lang {
-        Lang::En => english(&text, true),
-        Lang::Ja => japanese(&text, true),
+    Figures::of_translation(text, lang).numbers
+}
+
+/// The numbers and dates of a segment, read from one NFKC copy of it, so
+/// the positions of both ([`Number::at`], [`Date::span`]) are in the same
+/// text.
+pub(crate) struct Figures {
+    /// Its numbers: for a source those it states in digits, for a
+    /// translation every number it gives.
+    pub(crate) numbers: Vec<Number>,
+    /// Its dates: days with their months, ranges giving each day.
+    pub(crate) dates: Vec<Date>,
+}
+
+impl Figures {
+    /// The figures of a source segment in `lang`: numbers it states in
+    /// digits, and its dates.
+    pub(crate) fn of_source(text: &str, lang: Lang) -> Figures {
+        let text = normalized(text);
+        let numbers = match lang {
+            Lang::En => english(&text, false),
+            Lang::Ja => japanese(&text, false),
+        };
+        Figures {
+            numbers: numbers.into_iter().filter(|n| !n.name).collect(),
+            dates: dates_in(&text, lang),
+        }
+    }
+
+    /// The figures of a translation in `lang`: every number it gives, and
+    /// its dates.
+    pub(crate) fn of_translation(text: &str, lang: Lang) -> Figures {
+        let text = normalized(text);
+        let numbers = match lang {
+            Lang::En => english(&text, true),
+            Lang::Ja => japanese(&text, true),
+        };
+        Figures {
+            numbers,
+            dates: dates_in(&text, lang),
+        }
     }
 }
 
@@ -389,11 +423,17 @@ impl Date {
 /// 3月4日から10日), so that a translation that swaps month and day
 /// (`March 4` as 4月3日) is told from one that keeps them, which the
 /// numbers alone cannot do.
+#[cfg(test)]
 pub(crate) fn dates(text: &str, lang: Lang) -> Vec<Date> {
-    let text = normalized(text);
+    dates_in(&normalized(text), lang)
+}
+
+/// The dates of `text`, already in NFKC: days with their months, ranges
+/// and lists of days giving each day.
+fn dates_in(text: &str, lang: Lang) -> Vec<Date> {
     match lang {
-        Lang::En => english_dates(&text),
-        Lang::Ja => japanese_dates(&text),
+        Lang::En => english_dates(text),
+        Lang::Ja => japanese_dates(text),
     }
 }
 
@@ -1011,6 +1051,7 @@ fn japanese(text: &str, kanji: bool) -> Vec<Number> {
                 // 1～3月期, 4～6月: months of a quarter or a term, which a
                 // translation names otherwise (`first quarter`).
                 let range_sign = |c: char| matches!(c, '~' | '-' | '–' | '〜');
+                // (Each end a number of a month's size.)
                 let opens_range = after.starts_with(range_sign)
                     && small_number_before(text, end).is_some()
                     && after

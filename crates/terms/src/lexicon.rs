@@ -44,10 +44,8 @@ pub fn name_spelling(lower: &str) -> Option<&'static str> {
 /// acronym), and never an adjective (`Romania`, `Vienna`; not `Danish`,
 /// `European`, which also describe).
 pub fn proper_noun(lower: &str) -> bool {
-    name_spelling(lower).is_some_and(|written| {
-        written.chars().next().is_some_and(char::is_uppercase)
-            && written.chars().any(char::is_lowercase)
-    }) && pos(lower).is_none_or(|f| !f.adjective)
+    name_spelling(lower).is_some_and(crate::english::capitalised_word)
+        && pos(lower).is_none_or(|f| !f.adjective)
 }
 
 fn wordnet_compounds() -> &'static SortedList {
